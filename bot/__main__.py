@@ -1,0 +1,76 @@
+"""The command line: briefbot ask | chat | facts | run.
+
+Only this module decides to exit: every other layer raises a clear error, and here it becomes one
+line on stderr and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from config.settings import SettingsError, load_settings
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="briefbot", description="Briefings and answers on the 2018 U.S.-North Korea summit talks.")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ask = sub.add_parser("ask", help="answer one question, or one per line of stdin with --stdin")
+    ask.add_argument("question", nargs="?", help="the question, in quotes")
+    ask.add_argument("--stdin", action="store_true", help="read one question a line from stdin")
+    ask.add_argument("--json", action="store_true", help="write one JSON object per answer")
+
+    chat = sub.add_parser("chat", help="a console chat (scriptable: reads stdin line by line)")
+    chat.add_argument("--user", default="console", help="your console user name (acts as console:NAME)")
+    chat.add_argument("--admin", action="store_true", help="act as an admin in this console session")
+
+    facts = sub.add_parser("facts", help="list, show, export or import facts")
+    fsub = facts.add_subparsers(dest="facts_command", required=True, metavar="ACTION")
+    fsub.add_parser("list", help="list the current facts")
+    show = fsub.add_parser("show", help="show one fact")
+    show.add_argument("id")
+    export = fsub.add_parser("export", help="write the facts as YAML (to FILE or stdout)")
+    export.add_argument("file", nargs="?")
+    imp = fsub.add_parser("import", help="validate a YAML fact file and add or update its facts")
+    imp.add_argument("file")
+    imp.add_argument("--user", default="cli", help="recorded as the author of the change")
+
+    sub.add_parser("run", help="run the bot: Slack and/or Discord when tokens are set, else the console")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"briefbot: invalid setting: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=settings.log_level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from bot import cli  # deferred: keeps `briefbot --help` and bad settings instant
+
+    handlers: dict[str, Callable[..., Awaitable[int]]] = {
+        "ask": cli.ask,
+        "chat": cli.chat,
+        "facts": cli.facts,
+        "run": cli.run,
+    }
+    try:
+        return asyncio.run(handlers[args.command](settings, args))
+    except KeyboardInterrupt:
+        return 130
+    except cli.UserFacingError as exc:
+        print(f"briefbot: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

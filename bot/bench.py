@@ -1,0 +1,168 @@
+"""`make bench`: speed and memory of answering, printed as a table.
+
+Measures, in one process, answer latency (p50/p99) and questions per second on the curated store
+and on a generated store of 100,000 facts (the curated ones plus synthetic ones), the index's build
+time, peak RSS, and the start-up time of `briefbot ask` as a user runs it.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from briefings.answer import FactIndex
+from briefings.files import load_catalogue
+from briefings.models import Catalogue, Entity, EntityKind, Fact, FactDate, Provenance, Topic
+from config.settings import CONFIG_DIR
+
+__all__ = ["main"]
+
+_SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev_qa.jsonl"
+_HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "qa" / "heldout.jsonl"
+
+
+def _questions() -> list[str]:
+    qs = []
+    for path in (_SHARED, _HELDOUT):
+        if path.exists():
+            qs += [json.loads(line)["q"] for line in path.read_text().splitlines() if line.strip()]
+    return qs or ["who led the singapore delegation", "when is the summit", "who led the chinese delegation"]
+
+
+def _syllable_word(rng: random.Random, n: int) -> str:
+    cons, vows = "bcdfghjklmnprstvwz", "aeiou"
+    return "".join(rng.choice(cons) + rng.choice(vows) for _ in range(n))
+
+
+def generated_catalogue(base: Catalogue, *, size: int, seed: int = 7) -> Catalogue:
+    """The curated catalogue plus synthetic entities and facts up to `size` facts in all."""
+    rng = random.Random(seed)
+    vocab = [_syllable_word(rng, rng.randint(2, 4)) for _ in range(20_000)]
+    weights = [1 / (i + 1) for i in range(len(vocab))]  # Zipf-like word use
+    entities = dict(base.entities)
+    names = []
+    kinds = list(EntityKind)
+    for i in range(size // 10):
+        name = f"{_syllable_word(rng, 2).title()} {_syllable_word(rng, 3).title()}"
+        eid = f"gen-{i}"
+        entities[eid] = Entity(id=eid, name=name, kind=rng.choice(kinds), aliases=[])
+        names.append((eid, name))
+    facts = dict(base.facts)
+    topics = list(Topic)
+    at = datetime(2026, 12, 1, tzinfo=timezone.utc)
+    source = next(iter(base.sources))
+    for i in range(size - len(facts)):
+        (s_id, s_name), (o_id, o_name) = rng.sample(names, 2)
+        words = " ".join(rng.choices(vocab, weights=weights, k=rng.randint(6, 14)))
+        day = date(2018, 1, 1) + timedelta(days=rng.randrange(365))
+        fid = f"gen-fact-{i}"
+        facts[fid] = Fact(
+            id=fid, subject=s_id, relation="related_to", object=o_id,
+            statement=f"{s_name} {words} {o_name} on {day:%B} {day.day}, {day.year}.",
+            topic=rng.choice(topics), dates=[FactDate(day=day)],
+            provenance=Provenance(source=source, recorded_at=at, recorded_by="bench"),
+        )
+    return Catalogue(sources=base.sources, entities=entities, facts=facts)
+
+
+def _latencies(index: FactIndex, questions: list[str], *, rounds: int) -> tuple[list[float], float]:
+    for q in questions:  # warm up
+        index.answer(q)
+    samples = []
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for q in questions:
+            t = time.perf_counter()
+            index.answer(q)
+            samples.append((time.perf_counter() - t) * 1000)
+    wall = time.perf_counter() - start
+    return samples, len(samples) / wall
+
+
+def _pct(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _startup(questions: list[str]) -> tuple[float, float]:
+    """Median wall time and peak RSS of `briefbot ask QUESTION` on a seeded SQLite store."""
+    exe = Path(sys.executable).with_name("briefbot")
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, BRIEFBOT_DATABASE_URL=f"sqlite+aiosqlite:///{tmp}/bench.db")
+        subprocess.run([exe, "ask", questions[0]], env=env, check=True, capture_output=True)  # first start seeds
+        times = []
+        for q in questions[:7]:
+            t = time.perf_counter()
+            subprocess.run([exe, "ask", q], env=env, check=True, capture_output=True)
+            times.append(time.perf_counter() - t)
+        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return statistics.median(times), child
+
+
+def main() -> None:
+    questions = _questions()
+    rows: list[tuple[str, str, str]] = []
+    base = load_catalogue(CONFIG_DIR)
+
+    t = time.perf_counter()
+    curated = FactIndex(base)
+    build = time.perf_counter() - t
+    samples, qps = _latencies(curated, questions, rounds=20)
+    rows += [
+        ("curated store", "facts", f"{len(curated)}"),
+        ("curated store", "index build", f"{build * 1000:.1f} ms"),
+        ("curated store", "answer p50", f"{_pct(samples, 50):.3f} ms"),
+        ("curated store", "answer p99", f"{_pct(samples, 99):.3f} ms  (target <= 5 ms)"),
+        ("curated store", "questions/s", f"{qps:,.0f}"),
+        ("curated store", "peak RSS", f"{_rss_mb():.0f} MB  (target <= 150 MB)"),
+    ]
+    del curated
+    gc.collect()
+
+    startup, child_rss = _startup(questions)
+    rows += [
+        ("briefbot ask", "start-up, median of 7", f"{startup * 1000:.0f} ms  (target <= 1000 ms)"),
+        ("briefbot ask", "peak RSS", f"{child_rss:.0f} MB  (target <= 150 MB)"),
+    ]
+
+    for size in (10_000, 100_000):
+        catalogue = generated_catalogue(base, size=size)
+        t = time.perf_counter()
+        big = FactIndex(catalogue)
+        build = time.perf_counter() - t
+        gen_qs = questions + [f.statement.split(" on ")[0] for f in list(catalogue.facts.values())[-200:]]
+        samples, qps = _latencies(big, gen_qs, rounds=3)
+        label = f"generated {size:,}"
+        rows += [
+            (label, "index build", f"{build:.1f} s"),
+            (label, "answer p50", f"{_pct(samples, 50):.3f} ms"),
+            (label, "answer p99", f"{_pct(samples, 99):.3f} ms" + ("  (target <= 25 ms)" if size == 100_000 else "")),
+            (label, "questions/s", f"{qps:,.0f}"),
+        ]
+        del big, catalogue
+        gc.collect()
+    rows.append(("process", "peak RSS (with 100k index)", f"{_rss_mb():.0f} MB"))
+
+    width = max(len(r[0]) for r in rows), max(len(r[1]) for r in rows)
+    print(f"| {'store':{width[0]}} | {'measure':{width[1]}} | value")
+    print(f"|{'-' * (width[0] + 2)}|{'-' * (width[1] + 2)}|------")
+    for a, b, c in rows:
+        print(f"| {a:{width[0]}} | {b:{width[1]}} | {c}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""The command line's subcommands, each an async function of (settings, args) -> exit status."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from bot.app import Core, open_core
+from bot.render.text import render_answer
+from briefings.files import dump_facts, parse_fact_file
+from briefings.models import CatalogueError
+from briefings.store import ChangeInfo, StoreError
+from config.settings import Settings
+
+__all__ = ["UserFacingError", "ask", "chat", "facts", "run"]
+
+
+class UserFacingError(Exception):
+    """An error whose message is meant for the person at the terminal."""
+
+
+async def ask(settings: Settings, args: argparse.Namespace) -> int:
+    if args.stdin == (args.question is not None):
+        raise UserFacingError("give either a question or --stdin")
+    core = await open_core(settings)
+    try:
+        questions = (line.rstrip("\n") for line in sys.stdin) if args.stdin else iter([args.question])
+        for question in questions:
+            answer = core.ask(question)
+            if args.json:
+                print(answer.model_dump_json(), flush=args.stdin)
+            else:
+                print(render_answer(answer), flush=args.stdin)
+    finally:
+        await core.close()
+    return 0
+
+
+async def chat(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.adapters.console import run_console
+
+    core = await open_core(settings)
+    try:
+        await run_console(core, user=args.user, admin=args.admin)
+    finally:
+        await core.close()
+    return 0
+
+
+async def facts(settings: Settings, args: argparse.Namespace) -> int:
+    core = await open_core(settings)
+    try:
+        return await _facts(core, args)
+    finally:
+        await core.close()
+
+
+async def _facts(core: Core, args: argparse.Namespace) -> int:
+    action = args.facts_command
+    if action == "list":
+        for stored in await core.store.list_facts():
+            print(f"{stored.fact.id}\t{stored.fact.topic.value}\t{stored.fact.statement}")
+    elif action == "show":
+        stored = await core.store.get(args.id)
+        if stored is None:
+            raise UserFacingError(f"no fact with id {args.id!r}")
+        print(dump_facts([stored.fact]), end="")
+    elif action == "export":
+        text = dump_facts([s.fact for s in await core.store.list_facts()])
+        if args.file:
+            Path(args.file).write_text(text, encoding="utf-8")
+        else:
+            print(text, end="")
+    elif action == "import":
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UserFacingError(f"{args.file} cannot be read ({exc.strerror})") from None
+        try:
+            incoming = parse_fact_file(text, where=Path(args.file).name)
+        except CatalogueError as exc:
+            raise UserFacingError(str(exc)) from None
+        added = updated = 0
+        for fact in incoming:
+            change = ChangeInfo(actor=f"cli:{args.user}", platform="cli", action="import")
+            current = await core.store.get(fact.id)
+            try:
+                if current is None:
+                    await core.store.add(fact, change=change)
+                    added += 1
+                elif current.fact != fact:
+                    await core.store.update(fact, expected_version=current.version, change=change)
+                    updated += 1
+            except StoreError as exc:
+                raise UserFacingError(str(exc)) from None
+        print(f"imported {len(incoming)} facts: {added} added, {updated} updated")
+    return 0
+
+
+async def run(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.adapters.console import run_console
+
+    core = await open_core(settings)
+    try:
+        await run_console(core, user="console", admin=False)
+    finally:
+        await core.close()
+    return 0

@@ -1,0 +1,548 @@
+"""Question answering over the fact store, with honest abstention.
+
+A question is parsed into *needs*: the entities it names (resolved through aliases and small typos),
+the time it names (a day, a weekday, a year), and its remaining content words (as synonym-group
+concepts). A fact answers only if it covers what the question names: every entity and time need is
+a hard requirement, and the content words must be covered above a calibrated threshold, weighted by
+how rare they are. Words the store has never seen count against every fact, which is what makes
+"Who led the Chinese delegation?" an abstention rather than the U.S. delegation.
+
+Retrieval is exact and sublinear: only facts that hold one of the rarest needs can reach the
+threshold, so only their postings are scored.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz, process
+
+from briefings.models import Catalogue, Entity, EntityKind, Fact, Source, Topic
+from briefings.text import GAZETTEER, GENERIC, MONTHS, WEEKDAYS, concept, tokens
+
+__all__ = ["Answer", "FactIndex", "answer_question"]
+
+MAX_FACTS_PER_ANSWER = 3
+_RUNNER_UP = 0.92
+_ENTITY_WEIGHT = 2.0
+_UNKNOWN_WEIGHT = 2.0
+_TIME_WEIGHT = 1.5
+_MISSING_HARD = 0.35
+"""Factor applied per entity or time need a fact does not cover."""
+
+_PERSONISH = {EntityKind.person, EntityKind.organisation, EntityKind.group}
+_PLACEISH = {EntityKind.place, EntityKind.country}
+_DESCRIBE = {"role", "is_a", "description", "definition", "identity", "site_of", "located_at"}
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred",
+                 "thousand", "million", "billion", "several", "half"}
+_TYPE_NOUNS = {
+    "city": "where", "country": "where", "place": "where", "location": "where", "town": "where", "venue": "where",
+    "day": "when", "date": "when", "month": "when", "time": "when",
+    "person": "who", "man": "who", "woman": "who", "individual": "who",
+}
+_SOURCE_WORDS = {concept(w) for w in ("article", "story", "report", "source", "sources", "write", "author",
+                                       "journal", "wsj", "publish", "email", "map", "person", "quoted", "unnamed")}
+_QUANTITY = {"number", "many", "much", "amount", "cost", "price", "size", "total"}
+
+
+class Answer(BaseModel):
+    """What the bot says to a question."""
+
+    question: str
+    found: bool
+    answer: str
+    facts: list[str] = Field(default_factory=list)
+    confidence: float = 0.0
+    sources: list[str] = Field(default_factory=list)
+    hint: str | None = None
+
+
+@dataclass(slots=True)
+class _Indexed:
+    fact: Fact
+    terms: frozenset[str]
+    entities: frozenset[str]
+    days: frozenset[date]
+    weekdays: frozenset[int]
+    years: frozenset[int]
+    has_number: bool
+    kinds: frozenset[EntityKind]
+    length: int
+
+
+@dataclass(slots=True)
+class _Need:
+    kind: str  # "entity" | "time" | "term" | "unknown" (a word no fact has) | "foreign" (a name outside the story)
+    label: str
+    weight: float
+    keys: tuple[str, ...] = ()
+    """Posting keys: entity ids, 'day:2018-05-28', 'wd:0', 'yr:2018', or a concept."""
+    words: tuple[str, ...] = ()
+    """For an entity need: the mention's own concepts, for lexical cover."""
+
+
+@dataclass(slots=True)
+class _Parsed:
+    question: str
+    wh: str | None
+    needs: list[_Need]
+    mentioned: set[str] = field(default_factory=set)
+    definitional: bool = False
+    about_source: bool = False
+    focus: set[str] = field(default_factory=set)
+    """Entities the question asks to identify: "which exercises ...", "what declaration ..."."""
+
+
+class FactIndex:
+    """An in-memory index of the current facts that updates in place when a fact changes."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self._sources: dict[str, Source] = dict(catalogue.sources)
+        self._entities: dict[str, Entity] = {}
+        self._aliases: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self._max_alias = 1
+        self._facts: dict[str, _Indexed] = {}
+        self._postings: dict[str, set[str]] = defaultdict(set)
+        self._vocabulary: set[str] = set()
+        self._fuzzy_names: dict[str, tuple[str, ...]] = {}
+        for entity in catalogue.entities.values():
+            self._add_entity(entity)
+        for fact in catalogue.facts.values():
+            self.upsert(fact)
+
+    # -- maintenance ---------------------------------------------------------------------------
+
+    def _add_entity(self, entity: Entity) -> None:
+        self._entities[entity.id] = entity
+        for name in entity.names:
+            toks = tuple(tokens(name))
+            if not toks:
+                continue
+            self._aliases[toks].add(entity.id)
+            self._max_alias = max(self._max_alias, len(toks))
+            self._fuzzy_names[" ".join(toks)] = toks
+            self._vocabulary.update(toks)
+
+    def upsert_entity(self, entity: Entity) -> None:
+        self._add_entity(entity)
+
+    def upsert_source(self, source: Source) -> None:
+        self._sources[source.id] = source
+
+    def upsert(self, fact: Fact) -> None:
+        """Add or replace a fact; the very next question sees it."""
+        self.remove(fact.id)
+        indexed = self._index_fact(fact)
+        self._facts[fact.id] = indexed
+        for key in self._keys(indexed):
+            self._postings[key].add(fact.id)
+
+    def remove(self, fact_id: str) -> None:
+        old = self._facts.pop(fact_id, None)
+        if old is None:
+            return
+        for key in self._keys(old):
+            bucket = self._postings.get(key)
+            if bucket is not None:
+                bucket.discard(fact_id)
+                if not bucket:
+                    del self._postings[key]
+
+    def __len__(self) -> int:
+        return len(self._facts)
+
+    def __contains__(self, fact_id: object) -> bool:
+        return fact_id in self._facts
+
+    @property
+    def topics(self) -> dict[Topic, int]:
+        counts: dict[Topic, int] = defaultdict(int)
+        for item in self._facts.values():
+            counts[item.fact.topic] += 1
+        return dict(counts)
+
+    @staticmethod
+    def _keys(item: _Indexed) -> set[str]:
+        keys = set(item.terms) | {f"ent:{e}" for e in item.entities}
+        keys |= {f"day:{d.isoformat()}" for d in item.days}
+        keys |= {f"wd:{w}" for w in item.weekdays} | {f"yr:{y}" for y in item.years}
+        return keys
+
+    def _index_fact(self, fact: Fact) -> _Indexed:
+        text_parts = [fact.statement, *fact.keywords]
+        if fact.value:
+            text_parts.append(fact.value)
+        if fact.provenance.quote:
+            text_parts.append(fact.provenance.quote)
+        toks: list[str] = []
+        for part in text_parts:
+            toks.extend(tokens(part))
+        anchors = {fact.subject} | ({fact.object} if fact.object else set())
+        entities = set(anchors)
+        for ids in self._mentions(toks, nested=True):
+            if len(ids) == 1 or ids & anchors:
+                entities |= ids & anchors if len(ids) > 1 else ids
+        for ref in entities:
+            ent = self._entities.get(ref)
+            if ent is not None:
+                for name in ent.names:
+                    toks.extend(tokens(name))
+        toks.extend(fact.relation.split("_"))
+        self._vocabulary.update(toks)
+        terms = frozenset(concept(t) for t in toks if t not in GENERIC)
+        days = {d.day for d in fact.dates}
+        years = {d.year for d in days} | {int(t) for t in toks if t.isdigit() and len(t) == 4 and 1900 < int(t) < 2100}
+        kinds = {self._entities[e].kind for e in entities if e in self._entities}
+        has_number = _has_quantity(fact.statement)
+        return _Indexed(
+            fact=fact,
+            terms=terms,
+            entities=frozenset(entities),
+            days=frozenset(days),
+            weekdays=frozenset(d.weekday() for d in days),
+            years=frozenset(years),
+            has_number=has_number,
+            kinds=frozenset(kinds),
+            length=len(tokens(fact.statement)),
+        )
+
+    # -- entity linking ------------------------------------------------------------------------
+
+    def _mentions(self, toks: list[str], *, nested: bool = False) -> list[set[str]]:
+        """Entity-id sets named in `toks` (longest match first; with `nested`, inner matches too)."""
+        found: list[set[str]] = []
+        i = 0
+        while i < len(toks):
+            matched = 0
+            for n in range(min(self._max_alias, len(toks) - i), 0, -1):
+                ids = self._aliases.get(tuple(toks[i : i + n]))
+                if ids:
+                    found.append(set(ids))
+                    if not matched:
+                        matched = n
+                    if not nested:
+                        break
+            i += matched if (matched and not nested) else 1
+        return found
+
+    # -- question parsing ----------------------------------------------------------------------
+
+    def _parse(self, question: str) -> _Parsed:
+        raw_words = re.findall(r"[A-Za-z0-9.]+", question)
+        upper_us = any(w in {"US", "U.S.", "U.S"} for w in raw_words)
+        toks = tokens(question)
+        wh = next((t for t in toks[:4] if t in {"who", "whos", "whom", "whose", "what", "whats", "which", "when",
+                                                  "where", "wheres", "why", "how"}), None)
+        if wh in {"whos", "whom", "whose"}:
+            wh = "who"
+        elif wh in {"whats"}:
+            wh = "what"
+        elif wh == "wheres":
+            wh = "where"
+        if wh == "how" and any(t in {"many", "much"} for t in toks):
+            wh = "quantity"
+        if wh in {"what", "which"} and any(t in {"date", "day"} for t in toks[:4]):
+            wh = "when"
+        type_noun = next((toks[k + 1] for k in range(min(4, len(toks) - 1)) if toks[k] in {"what", "which"}), None)
+        if wh in {"what", "which"} and type_noun in _TYPE_NOUNS:
+            wh = _TYPE_NOUNS[type_noun]
+        if wh in {"what", "which"} and any(t in {"year", "decade"} for t in toks[:4]):
+            wh = "year"
+        elif wh == "what" and len(toks) > 1 and toks[1] in {"time", "month"}:
+            wh = "when"
+
+        needs: list[_Need] = []
+        used = [False] * len(toks)
+        mentioned: set[str] = set()
+        focus: set[str] = set()
+
+        # Time: "April 27", "27 April", weekdays, years.
+        for i, t in enumerate(toks):
+            if used[i]:
+                continue
+            if t in MONTHS and t != "may" or (t == "may" and i + 1 < len(toks) and toks[i + 1].isdigit()):
+                month = MONTHS[t]
+                day_tok = None
+                if i + 1 < len(toks) and re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", toks[i + 1]):
+                    day_tok = i + 1
+                elif i > 0 and re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", toks[i - 1]) and not used[i - 1]:
+                    day_tok = i - 1
+                if day_tok is not None:
+                    day = int(re.match(r"\d+", toks[day_tok]).group())
+                    year = 2018
+                    if i + 2 < len(toks) and re.fullmatch(r"\d{4}", toks[i + 2]):
+                        year = int(toks[i + 2])
+                        used[i + 2] = True
+                    try:
+                        d = date(year, month, day)
+                    except ValueError:
+                        continue
+                    used[i] = used[day_tok] = True
+                    needs.append(_Need("time", d.isoformat(), _TIME_WEIGHT, keys=(f"day:{d.isoformat()}",)))
+            elif t in WEEKDAYS and len(t) > 3:
+                used[i] = True
+                needs.append(_Need("time", t, _TIME_WEIGHT, keys=(f"wd:{WEEKDAYS[t]}",)))
+            elif re.fullmatch(r"(19|20)\d\d", t):
+                used[i] = True
+                needs.append(_Need("time", t, _TIME_WEIGHT, keys=(f"yr:{t}", t)))
+
+        # Entities, longest alias first; "us" only when written US / U.S. or as "the us".
+        i = 0
+        while i < len(toks):
+            if used[i]:
+                i += 1
+                continue
+            hit = None
+            for n in range(min(self._max_alias, len(toks) - i), 0, -1):
+                span = tuple(toks[i : i + n])
+                if any(used[i : i + n]):
+                    continue
+                ids = self._aliases.get(span)
+                if not ids:
+                    continue
+                if n == 1 and span[0] in GENERIC and not (
+                    (span[0] == "us" and (upper_us or (i > 0 and toks[i - 1] == "the")))
+                ):
+                    continue
+                hit = (n, ids)
+                break
+            if hit:
+                n, ids = hit
+                for k in range(i, i + n):
+                    used[k] = True
+                words = tuple(concept(t) for t in toks[i : i + n] if t not in GENERIC)
+                needs.append(_Need("entity", " ".join(toks[i : i + n]), _ENTITY_WEIGHT, keys=tuple(f"ent:{e}" for e in ids), words=words))
+                mentioned |= ids
+                if i > 0 and toks[i - 1] in {"what", "which"}:
+                    focus |= ids
+                i += n
+            else:
+                i += 1
+
+        # Remaining words: known concepts, fuzzy-corrected names and words, or unknown.
+        rest = [
+            (i, t) for i, t in enumerate(toks)
+            if not used[i] and t not in GENERIC and not (len(t) == 1 and not t.isdigit())
+            and not (t in _TYPE_NOUNS and i > 0 and toks[i - 1] in {"what", "which"})
+        ]
+        rest = self._fuzzy_entities(toks, rest, used, needs, mentioned)
+        capitalised = {w.lower() for w in raw_words[1:] if w[:1].isupper() and not w.isupper()}
+        for i, t in rest:
+            c = concept(t)
+            if c in self._postings or t in self._vocabulary:
+                needs.append(_Need("term", c, 0.0, keys=(c,)))
+                continue
+            corrected = self._correct_word(t)
+            if corrected == "":
+                continue
+            if corrected is not None:
+                needs.append(_Need("term", corrected, 0.0, keys=(corrected,)))
+            elif t in GAZETTEER or t in capitalised:
+                needs.append(_Need("foreign", t, _ENTITY_WEIGHT))
+            else:
+                needs.append(_Need("unknown", t, _UNKNOWN_WEIGHT))
+        self._weigh(needs)
+        definitional = wh in {"who", "what", None} and all(n.kind == "entity" for n in needs) and len(needs) == 1
+        about_source = any(concept(t) in _SOURCE_WORDS for t in toks) or any(
+            self._entities[e].kind is EntityKind.document for e in mentioned if e in self._entities)
+        return _Parsed(question=question, wh=wh, needs=needs, mentioned=mentioned, definitional=definitional,
+                       about_source=about_source, focus=focus)
+
+    def _fuzzy_entities(
+        self, toks: list[str], rest: list[tuple[int, str]], used: list[bool], needs: list[_Need], mentioned: set[str]
+    ) -> list[tuple[int, str]]:
+        """Resolve misspelt names ("joe hagan", "singapur") among words the store does not know."""
+        unknown = {i for i, t in rest if concept(t) not in self._postings and t not in self._vocabulary}
+        if not unknown:
+            return rest
+        taken: set[int] = set()
+        for n in (3, 2, 1):
+            for i in range(len(toks) - n + 1):
+                span = range(i, i + n)
+                if any(used[k] or k in taken for k in span) or not any(k in unknown for k in span):
+                    continue
+                phrase = " ".join(toks[i : i + n])
+                if len(phrase) < 5:
+                    continue
+                best = process.extractOne(phrase, self._fuzzy_names.keys(), scorer=fuzz.ratio, score_cutoff=82)
+                if best is None or best[0][0] != phrase[0]:
+                    continue
+                ids = self._aliases[self._fuzzy_names[best[0]]]
+                taken.update(span)
+                needs.append(_Need("entity", best[0], _ENTITY_WEIGHT, keys=tuple(f"ent:{e}" for e in ids),
+                                   words=tuple(concept(t) for t in self._fuzzy_names[best[0]])))
+                mentioned |= ids
+        return [(i, t) for i, t in rest if i not in taken]
+
+    def _correct_word(self, word: str) -> str | None:
+        """The concept a misspelt word stands for ("" for a misspelt filler word), or None."""
+        if len(word) < 5:
+            return None
+        best = process.extractOne(word, self._vocabulary | GENERIC, scorer=fuzz.ratio, score_cutoff=85)
+        if best is None or best[0][0] != word[0]:
+            return None
+        if best[0] in GENERIC:
+            return ""
+        c = concept(best[0])
+        return c if c in self._postings else None
+
+    def _weigh(self, needs: list[_Need]) -> None:
+        n = max(1, len(self._facts))
+        top = math.log(1 + n)
+        for need in needs:
+            if need.kind == "term":
+                df = len(self._postings.get(need.keys[0], ()))
+                idf = math.log(1 + n / (1 + df))
+                need.weight = 0.5 + 1.5 * idf / top
+
+    # -- answering -----------------------------------------------------------------------------
+
+    def answer(self, question: str, *, threshold: float = 0.5) -> Answer:
+        question = " ".join(question.split())
+        parsed = self._parse(question)
+        scored = self._score(parsed, threshold=threshold)
+        if not scored or scored[0][0] < threshold:
+            best = scored[0][0] if scored else 0.0
+            return Answer(question=question, found=False, answer="I have no fact on that.",
+                          confidence=round(best, 3), hint=self._hint(parsed))
+        top_score, top_focus, _ = scored[0]
+        chosen = [item for s, f, item in scored if s >= top_score - 1e-6 and f >= top_focus - 1e-6]
+        if len(chosen) == 1:  # a close runner-up often holds the other half of the answer
+            chosen += [item for s, f, item in scored[1:3] if s >= top_score * _RUNNER_UP and s >= threshold][:1]
+        if parsed.focus and not any(i.fact.subject in parsed.focus for i in chosen):
+            about = [item for _, _, item in scored if item.fact.subject in parsed.focus]
+            about.sort(key=lambda item: item.fact.relation not in _DESCRIBE)
+            chosen += about[:1]
+        chosen = chosen[:MAX_FACTS_PER_ANSWER]
+        text = " ".join(self._sentence(item, parsed) for item in chosen)
+        sources = []
+        for item in chosen:
+            src = self._sources.get(item.fact.provenance.source)
+            cite = src.cite() if src else item.fact.provenance.source
+            if cite not in sources:
+                sources.append(cite)
+        return Answer(question=question, found=True, answer=text, facts=[i.fact.id for i in chosen],
+                      confidence=round(top_score, 3), sources=sources)
+
+    def _score(self, parsed: _Parsed, *, threshold: float) -> list[tuple[float, float, _Indexed]]:
+        needs = parsed.needs
+        total = sum(n.weight for n in needs)
+        if total <= 0:
+            return []
+        if any(n.kind == "foreign" for n in needs):
+            return []  # the question names something outside the story: no fact can cover it
+        lost = sum(n.weight for n in needs if n.kind == "unknown")
+        if (total - lost) / total < threshold:
+            return []
+        coverable = sorted((n for n in needs if n.kind != "unknown"), key=self._df)
+        # Any fact reaching the threshold must hold one of the rarest needs: score only their postings.
+        candidates: set[str] = set()
+        remaining = total - lost
+        for need in coverable:
+            for key in need.keys:
+                candidates |= self._postings.get(key, set())
+            remaining -= need.weight
+            if remaining / total < threshold:
+                break
+        results = []
+        for fid in candidates:
+            item = self._facts[fid]
+            score, focus = self._score_fact(item, parsed, total)
+            results.append((score, focus, item))
+        results.sort(key=lambda r: (-r[0], -r[1], r[2].length, r[2].fact.id))
+        return results
+
+    def _df(self, need: _Need) -> int:
+        return sum(len(self._postings.get(k, ())) for k in need.keys)
+
+    def _score_fact(self, item: _Indexed, parsed: _Parsed, total: float) -> tuple[float, float]:
+        covered = 0.0
+        penalty = 1.0
+        for need in parsed.needs:
+            if need.kind == "term":
+                if need.keys[0] in item.terms:
+                    covered += need.weight
+            elif need.kind == "entity":
+                if any(k[4:] in item.entities for k in need.keys):
+                    covered += need.weight
+                elif need.words and all(w in item.terms for w in need.words):
+                    covered += need.weight * 0.8
+                else:
+                    penalty *= _MISSING_HARD
+            elif need.kind == "time":
+                if any(self._time_covers(item, k) for k in need.keys):
+                    covered += need.weight
+                else:
+                    penalty *= _MISSING_HARD
+        score = covered / total * penalty * self._type_factor(item, parsed)
+        if item.fact.topic is Topic.source and not parsed.about_source:
+            score *= 0.85  # facts about the report itself answer questions about the report
+        focus = 0.0
+        if item.fact.subject in parsed.mentioned:
+            focus += 0.3
+        if parsed.definitional and item.fact.relation in _DESCRIBE:
+            focus += 0.5
+        return score, focus
+
+    @staticmethod
+    def _time_covers(item: _Indexed, key: str) -> bool:
+        kind, _, value = key.partition(":")
+        if kind == "day":
+            return date.fromisoformat(value) in item.days
+        if kind == "wd":
+            return int(value) in item.weekdays
+        if kind == "yr":
+            return int(value) in item.years
+        return key in item.terms
+
+    def _type_factor(self, item: _Indexed, parsed: _Parsed) -> float:
+        wh = parsed.wh
+        if wh == "when":
+            return 1.0 if item.days else 0.6
+        if wh == "where":
+            others = {e for e in item.entities if e not in parsed.mentioned}
+            return 1.0 if any(self._entities[e].kind in _PLACEISH for e in others if e in self._entities) else 0.75
+        if wh == "who":
+            return 1.0 if item.kinds & _PERSONISH else 0.75
+        if wh == "quantity":
+            return 1.0 if item.has_number else _MISSING_HARD
+        if wh == "year":
+            return 1.0 if item.years else _MISSING_HARD
+        return 1.0
+
+    def _sentence(self, item: _Indexed, parsed: _Parsed) -> str:
+        statement = item.fact.statement
+        if parsed.wh == "when" and item.fact.dates:
+            d = item.fact.dates[0].day
+            written = f"{d:%B} {d.day}"
+            if written not in statement:
+                return f"{item.fact.dates[0].describe()}: {statement}"
+        return statement
+
+    def _hint(self, parsed: _Parsed) -> str:
+        known = [self._entities[e].name for e in sorted(parsed.mentioned) if e in self._entities]
+        topics = ", ".join(t.value for t, _ in sorted(self.topics.items(), key=lambda kv: -kv[1])[:6])
+        if known:
+            return f"I do know about {', '.join(known[:3])}: try `fact search {known[0]}`. I cover: {topics}."
+        return f"I cover the 2018 U.S.–North Korea summit talks: {topics}. Try `help`."
+
+
+_DATE_TEXT = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:, \d{4})?|\b(?:19|20)\d\d\b"
+    r"|[A-Za-z]-\d+|\d+-\d+", re.IGNORECASE)
+
+
+def _has_quantity(text: str) -> bool:
+    """Whether `text` states a number other than a date, a year or a model name (F-16)."""
+    text = _DATE_TEXT.sub(" ", text)
+    return bool(re.search(r"\b\d+\b", text)) or any(t in _NUMBER_WORDS for t in tokens(text))
+
+
+def answer_question(index: FactIndex, question: str, *, threshold: float = 0.5) -> Answer:
+    """Answer `question` from the facts in `index`, or say plainly that no fact answers it."""
+    return index.answer(question, threshold=threshold)

@@ -1,0 +1,200 @@
+"""Reading and writing the human-reviewable fact files (YAML).
+
+Layout of a config directory::
+
+    sources.yaml        the documents facts are curated from (text in sources/*.txt)
+    entities.yaml       people, organisations, countries, places, events, with aliases
+    facts/*.yaml        the facts, a file per theme
+
+A fact file carries defaults for its facts (`source`, `recorded_at`, `recorded_by`) so that each
+fact only says what is its own. Every error names the file and the fact.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from briefings.models import (
+    Catalogue,
+    CatalogueError,
+    Entity,
+    Fact,
+    FactDate,
+    Provenance,
+    Relation,
+    Slug,
+    Source,
+    Text,
+    Topic,
+)
+
+__all__ = ["FactRecord", "FactFile", "load_catalogue", "parse_fact_file", "dump_facts", "describe_error"]
+
+
+class _FileModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class FactRecord(_FileModel):
+    """A fact as written in a file: provenance flattened, defaults taken from the file."""
+
+    id: Slug
+    subject: Slug
+    relation: Relation
+    object: Slug | None = None
+    value: Text | None = None
+    statement: Text
+    topic: Topic
+    dates: list[FactDate] = Field(default_factory=list)
+    keywords: list[Text] = Field(default_factory=list)
+    quote: Text | None = None
+    source: Slug | None = None
+    recorded_at: datetime | None = None
+    recorded_by: Text | None = None
+
+    def to_fact(self, *, source: str | None, recorded_at: datetime | None, recorded_by: str | None) -> Fact:
+        src = self.source or source
+        at = self.recorded_at or recorded_at
+        by = self.recorded_by or recorded_by
+        missing = [n for n, v in (("source", src), ("recorded_at", at), ("recorded_by", by)) if v is None]
+        if missing:
+            raise CatalogueError(f"fact {self.id}: missing {', '.join(missing)} (give it on the fact or in the file's defaults)")
+        return Fact(
+            id=self.id,
+            subject=self.subject,
+            relation=self.relation,
+            object=self.object,
+            value=self.value,
+            statement=self.statement,
+            topic=self.topic,
+            dates=self.dates,
+            keywords=self.keywords,
+            provenance=Provenance(source=src, quote=self.quote, recorded_at=at, recorded_by=by),
+        )
+
+    @classmethod
+    def from_fact(cls, fact: Fact) -> FactRecord:
+        p = fact.provenance
+        return cls(
+            **fact.model_dump(exclude={"provenance"}),
+            quote=p.quote,
+            source=p.source,
+            recorded_at=p.recorded_at,
+            recorded_by=p.recorded_by,
+        )
+
+
+class FactDefaults(_FileModel):
+    source: Slug | None = None
+    recorded_at: datetime | None = None
+    recorded_by: Text | None = None
+
+
+class FactFile(_FileModel):
+    defaults: FactDefaults = Field(default_factory=FactDefaults)
+    facts: list[FactRecord]
+
+    def to_facts(self) -> list[Fact]:
+        d = self.defaults
+        return [r.to_fact(source=d.source, recorded_at=d.recorded_at, recorded_by=d.recorded_by) for r in self.facts]
+
+
+class _SourcesFile(_FileModel):
+    sources: list[Source]
+
+
+class _EntitiesFile(_FileModel):
+    entities: list[Entity]
+
+
+def describe_error(error: ValidationError, *, where: str) -> str:
+    """One readable line per problem: where it is, which field, what is wrong."""
+    lines = []
+    for e in error.errors(include_url=False):
+        loc = ".".join(str(p) for p in e["loc"])
+        msg = e["msg"].removeprefix("Value error, ")
+        lines.append(f"{where}: {loc}: {msg}" if loc else f"{where}: {msg}")
+    return "; ".join(lines)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark else ""
+        raise CatalogueError(f"{path.name}: not valid YAML{at}") from None
+    except OSError as exc:
+        raise CatalogueError(f"{path}: cannot be read ({exc.strerror})") from None
+
+
+def parse_fact_file(text: str, *, where: str = "facts") -> list[Fact]:
+    """Parse and validate a whole fact file given as text (used by `fact import`)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark else ""
+        raise CatalogueError(f"{where}: not valid YAML{at}") from None
+    return _facts_from_data(data, where=where)
+
+
+def _facts_from_data(data: Any, *, where: str) -> list[Fact]:
+    if not isinstance(data, dict):
+        raise CatalogueError(f"{where}: expected a mapping with a 'facts' list")
+    try:
+        return FactFile.model_validate(data).to_facts()
+    except ValidationError as exc:
+        raise CatalogueError(describe_error(exc, where=where)) from None
+
+
+def load_catalogue(config_dir: Path) -> Catalogue:
+    """Load and cross-check every source, entity and fact under `config_dir`."""
+    try:
+        sources_file = _SourcesFile.model_validate(_read_yaml(config_dir / "sources.yaml"))
+    except ValidationError as exc:
+        raise CatalogueError(describe_error(exc, where="sources.yaml")) from None
+    sources: dict[str, Source] = {}
+    for s in sources_file.sources:
+        if s.file:
+            path = config_dir / s.file
+            try:
+                s = s.model_copy(update={"text": path.read_text(encoding="utf-8")})
+            except OSError:
+                raise CatalogueError(f"sources.yaml: source {s.id}: file {s.file} cannot be read") from None
+        sources[s.id] = s
+
+    try:
+        entities_file = _EntitiesFile.model_validate(_read_yaml(config_dir / "entities.yaml"))
+    except ValidationError as exc:
+        raise CatalogueError(describe_error(exc, where="entities.yaml")) from None
+    entities: dict[str, Entity] = {}
+    for e in entities_file.entities:
+        if e.id in entities:
+            raise CatalogueError(f"entities.yaml: entity id {e.id!r} is used twice")
+        entities[e.id] = e
+
+    facts: dict[str, Fact] = {}
+    for path in sorted((config_dir / "facts").glob("*.yaml")):
+        for fact in _facts_from_data(_read_yaml(path), where=path.name):
+            if fact.id in facts:
+                raise CatalogueError(f"{path.name}: fact id {fact.id!r} is used twice")
+            facts[fact.id] = fact
+    catalogue = Catalogue(sources=sources, entities=entities, facts=facts)
+    catalogue.check()
+    return catalogue
+
+
+def dump_facts(facts: list[Fact]) -> str:
+    """Facts as a fact file that `parse_fact_file` reads back to the same facts."""
+    records = [
+        FactRecord.from_fact(f).model_dump(mode="json", exclude_none=True, exclude_defaults=True) for f in facts
+    ]
+    for r, f in zip(records, facts):  # required fields stay even when they equal a default
+        r.setdefault("topic", f.topic.value)
+    return yaml.safe_dump({"facts": records}, sort_keys=False, allow_unicode=True, width=100)

@@ -1,0 +1,605 @@
+"""The fact store: the current facts and every version they ever had, over SQLAlchemy async.
+
+Runs on SQLite (``sqlite+aiosqlite:///path.db``) and PostgreSQL (``postgresql+asyncpg://...``).
+The schema belongs to the Alembic migrations in ``briefings/migrations``, which `FactStore.open`
+runs to head. Nothing is ever deleted: every change writes the new current row of ``facts`` and a
+row of ``fact_versions`` in one transaction, and edits are guarded by the version the editor read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+from briefings.models import Catalogue, Entity, Fact, Source, Text
+
+__all__ = [
+    "MIGRATIONS",
+    "Action",
+    "ChangeInfo",
+    "FactExists",
+    "FactStore",
+    "FactVersion",
+    "StoreError",
+    "StoredFact",
+    "UnknownFact",
+    "VersionConflict",
+]
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+"""The Alembic script directory (env.py and versions/)."""
+
+Action = Literal["seed", "add", "edit", "retire", "restore", "undo", "import"]
+
+_ACTIONS: Mapping[str, frozenset[str]] = {
+    "add": frozenset({"add", "import"}),
+    "update": frozenset({"edit", "import", "undo"}),
+    "retire": frozenset({"retire", "undo"}),
+    "restore": frozenset({"restore", "undo"}),
+}
+"""Which recorded actions each kind of change may carry ('seed' only comes from `seed`)."""
+
+_SUPPORTED = ("sqlite+aiosqlite", "postgresql+asyncpg")
+_WRITE = "briefbot_write"
+"""Execution option marking a write transaction (BEGIN IMMEDIATE on SQLite)."""
+_MIGRATION_LOCK = 0x62726566  # pg_advisory_xact_lock key: replicas starting at once migrate in turn
+
+
+# --- errors -------------------------------------------------------------------------------------
+
+
+class StoreError(Exception):
+    """A change the store refused; the message is a sentence fit for a user."""
+
+
+class FactExists(StoreError):
+    def __init__(self, fact_id: str, *, retired: bool = False) -> None:
+        self.fact_id = fact_id
+        hint = " (it is retired: restore it instead)" if retired else ""
+        super().__init__(f"fact {fact_id} already exists{hint}")
+
+
+class UnknownFact(StoreError):
+    def __init__(self, fact_id: str) -> None:
+        self.fact_id = fact_id
+        super().__init__(f"there is no fact {fact_id}")
+
+
+class VersionConflict(StoreError):
+    """Someone changed the fact since the caller read it; `current` is what it is now."""
+
+    def __init__(self, current: StoredFact, *, expected: int | None = None) -> None:
+        self.current = current
+        self.expected = expected
+        read = f" (you had version {expected})" if expected is not None else ""
+        super().__init__(
+            f"fact {current.fact.id} was changed by someone else: it is now at version {current.version}{read}"
+        )
+
+
+# --- records ------------------------------------------------------------------------------------
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ChangeInfo(_Record):
+    """Who made a change, where, and why."""
+
+    actor: Text
+    platform: Text
+    channel: str | None = None
+    action: Action
+    reason: Text | None = None
+
+
+class StoredFact(_Record):
+    """A fact as it stands now, with its version and whether it is retired."""
+
+    fact: Fact
+    version: int
+    retired: bool
+    retired_reason: str | None
+    updated_at: datetime
+
+
+class FactVersion(_Record):
+    """One recorded version of a fact: what it became, what it was, who changed it and when."""
+
+    fact_id: str
+    version: int
+    action: Action
+    fact: Fact
+    previous: Fact | None
+    retired: bool
+    actor: str
+    platform: str
+    channel: str | None
+    reason: str | None
+    at: datetime
+
+
+# --- tables (the runtime view of the schema the migrations create) ------------------------------
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class _UTCDateTime(sa.TypeDecorator[datetime]):
+    """Aware UTC in and out, also on SQLite, which keeps no zone (naive values are taken as UTC)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        return None if value is None else _utc(value)
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        return None if value is None else _utc(value)
+
+
+_tables = sa.MetaData()
+
+_meta = sa.Table(
+    "meta",
+    _tables,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text(), nullable=False),
+)
+_sources = sa.Table(
+    "sources",
+    _tables,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("data", sa.JSON(), nullable=False),
+    sa.Column("text", sa.Text(), nullable=False),
+    sa.Column("updated_at", _UTCDateTime(), nullable=False),
+)
+_entities = sa.Table(
+    "entities",
+    _tables,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("data", sa.JSON(), nullable=False),
+    sa.Column("updated_at", _UTCDateTime(), nullable=False),
+)
+_facts = sa.Table(
+    "facts",
+    _tables,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("version", sa.Integer(), nullable=False),
+    sa.Column("retired", sa.Boolean(), nullable=False),
+    sa.Column("retired_reason", sa.Text()),
+    sa.Column("data", sa.JSON(), nullable=False),
+    sa.Column("updated_at", _UTCDateTime(), nullable=False),
+)
+_versions = sa.Table(
+    "fact_versions",
+    _tables,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column("fact_id", sa.String(80), sa.ForeignKey("facts.id"), nullable=False),
+    sa.Column("version", sa.Integer(), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("data", sa.JSON(), nullable=False),
+    sa.Column("previous", sa.JSON()),
+    sa.Column("retired", sa.Boolean(), nullable=False),
+    sa.Column("actor", sa.Text(), nullable=False),
+    sa.Column("platform", sa.Text(), nullable=False),
+    sa.Column("channel", sa.Text()),
+    sa.Column("reason", sa.Text()),
+    sa.Column("at", _UTCDateTime(), nullable=False),
+)
+
+
+def _stored(row: sa.Row[Any]) -> StoredFact:
+    return StoredFact(
+        fact=Fact.model_validate(row.data),
+        version=row.version,
+        retired=row.retired,
+        retired_reason=row.retired_reason,
+        updated_at=row.updated_at,
+    )
+
+
+def _version(row: sa.Row[Any]) -> FactVersion:
+    return FactVersion(
+        fact_id=row.fact_id,
+        version=row.version,
+        action=row.action,
+        fact=Fact.model_validate(row.data),
+        previous=None if row.previous is None else Fact.model_validate(row.previous),
+        retired=row.retired,
+        actor=row.actor,
+        platform=row.platform,
+        channel=row.channel,
+        reason=row.reason,
+        at=row.at,
+    )
+
+
+def _version_row(new: StoredFact, change: ChangeInfo, *, previous: Fact | None, reason: str | None) -> dict[str, Any]:
+    return {
+        "fact_id": new.fact.id,
+        "version": new.version,
+        "action": change.action,
+        "data": new.fact.model_dump(mode="json"),
+        "previous": None if previous is None else previous.model_dump(mode="json"),
+        "retired": new.retired,
+        "actor": change.actor,
+        "platform": change.platform,
+        "channel": change.channel,
+        "reason": reason,
+        "at": new.updated_at,
+    }
+
+
+def _fact_row(new: StoredFact) -> dict[str, Any]:
+    return {
+        "id": new.fact.id,
+        "version": new.version,
+        "retired": new.retired,
+        "retired_reason": new.retired_reason,
+        "data": new.fact.model_dump(mode="json"),
+        "updated_at": new.updated_at,
+    }
+
+
+def _source_row(source: Source, *, at: datetime) -> dict[str, Any]:
+    return {"id": source.id, "data": source.model_dump(mode="json"), "text": source.text, "updated_at": at}
+
+
+def _entity_row(entity: Entity, *, at: datetime) -> dict[str, Any]:
+    return {"id": entity.id, "data": entity.model_dump(mode="json"), "updated_at": at}
+
+
+def _check_action(change: ChangeInfo, kind: str) -> None:
+    if change.action not in _ACTIONS[kind]:
+        allowed = ", ".join(sorted(_ACTIONS[kind]))
+        raise ValueError(f"a {kind} is recorded as one of {allowed}, not {change.action!r}")
+
+
+def _expect(current: StoredFact, expected_version: int) -> None:
+    if current.version != expected_version:
+        raise VersionConflict(current, expected=expected_version)
+
+
+# --- engine and migrations ----------------------------------------------------------------------
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # SQLAlchemy emits BEGIN itself (see _sqlite_begin); the driver's own BEGIN is switched off.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # A write takes the write lock up front, so two writers queue (busy timeout) instead of
+    # failing with "database is locked" when one upgrades a read transaction.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
+
+
+def _parse_url(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(
+            "the database URL is not valid: use sqlite+aiosqlite:///path.db or postgresql+asyncpg://user@host/db"
+        ) from None
+    if parsed.drivername not in _SUPPORTED:
+        shown = parsed.render_as_string(hide_password=True)
+        raise StoreError(
+            f"database URL {shown} is not supported: use sqlite+aiosqlite:///path.db "
+            "or postgresql+asyncpg://user@host/db"
+        )
+    return parsed
+
+
+def _create_engine(url: str, engine_kwargs: Mapping[str, Any]) -> AsyncEngine:
+    parsed = _parse_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_async_engine(parsed, **{"pool_pre_ping": True, **engine_kwargs})
+    database = parsed.database or ""
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    kwargs = dict(engine_kwargs)
+    kwargs["connect_args"] = {"timeout": 30, **kwargs.get("connect_args", {})}
+    engine = create_async_engine(parsed, **kwargs)
+    sa.event.listen(engine.sync_engine, "connect", _sqlite_connect)
+    sa.event.listen(engine.sync_engine, "begin", _sqlite_begin)
+    return engine
+
+
+@asynccontextmanager
+async def _transaction(engine: AsyncEngine, *, write: bool = False) -> AsyncIterator[AsyncConnection]:
+    async with engine.connect() as conn:
+        if write:
+            await conn.execution_options(**{_WRITE: True})
+        async with conn.begin():
+            yield conn
+
+
+def _upgrade_to_head(connection: Connection) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+async def _migrate(engine: AsyncEngine) -> None:
+    """Bring the schema to the newest migration, in one transaction, one process at a time."""
+    async with _transaction(engine, write=True) as conn:
+        if conn.dialect.name == "postgresql":
+            await conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+        await conn.run_sync(_upgrade_to_head)
+
+
+# --- the store ----------------------------------------------------------------------------------
+
+
+class FactStore:
+    """Sources, entities and versioned facts in one database."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        """Wrap an engine whose schema is already migrated; use `FactStore.open` to get one."""
+        self._engine = engine
+
+    @classmethod
+    async def open(cls, url: str, **engine_kwargs: Any) -> FactStore:
+        """Connect to `url`, migrate the schema to head and return the store.
+
+        `engine_kwargs` go to `create_async_engine` (e.g. ``connect_args``).
+        """
+        engine = _create_engine(url, engine_kwargs)
+        try:
+            await _migrate(engine)
+        except BaseException:
+            await engine.dispose()
+            raise
+        return cls(engine)
+
+    @property
+    def engine(self) -> AsyncEngine:
+        return self._engine
+
+    async def close(self) -> None:
+        await self._engine.dispose()
+
+    # reading
+
+    async def catalogue(self, *, include_retired: bool = False) -> Catalogue:
+        """Every source (with its text), every entity and the current version of each fact."""
+        async with _transaction(self._engine) as conn:
+            sources = await self._sources(conn)
+            entities = await self._entities(conn)
+            facts = await self._list(conn, include_retired=include_retired)
+        return Catalogue(sources=sources, entities=entities, facts={s.fact.id: s.fact for s in facts})
+
+    async def get(self, fact_id: str) -> StoredFact | None:
+        async with _transaction(self._engine) as conn:
+            return await self._current(conn, fact_id)
+
+    async def list_facts(self, *, include_retired: bool = False) -> list[StoredFact]:
+        """The current facts, by id."""
+        async with _transaction(self._engine) as conn:
+            return await self._list(conn, include_retired=include_retired)
+
+    async def history(self, fact_id: str) -> list[FactVersion]:
+        """Every version of a fact, oldest first (empty when there is no such fact)."""
+        query = sa.select(_versions).where(_versions.c.fact_id == fact_id).order_by(_versions.c.version)
+        async with _transaction(self._engine) as conn:
+            return [_version(row) for row in await conn.execute(query)]
+
+    async def changes_since(self, since: datetime) -> list[FactVersion]:
+        """Every version recorded after `since` (naive means UTC), oldest first."""
+        query = sa.select(_versions).where(_versions.c.at > _utc(since)).order_by(_versions.c.at, _versions.c.id)
+        async with _transaction(self._engine) as conn:
+            return [_version(row) for row in await conn.execute(query)]
+
+    async def sources(self) -> dict[str, Source]:
+        async with _transaction(self._engine) as conn:
+            return await self._sources(conn)
+
+    async def entities(self) -> dict[str, Entity]:
+        async with _transaction(self._engine) as conn:
+            return await self._entities(conn)
+
+    # writing
+
+    async def seed(self, catalogue: Catalogue, *, actor: str = "curator") -> bool:
+        """Write the catalogue as version 1 of every fact, on first start only; True if it did.
+
+        Safe when replicas start at once: the 'seeded' meta row is claimed first in the same
+        transaction, so only one seeds and the others return False.
+        """
+        change = ChangeInfo(actor=actor, platform="system", action="seed")
+        try:
+            async with _transaction(self._engine, write=True) as conn:
+                has_facts = await conn.scalar(sa.select(sa.func.count()).select_from(_facts))
+                if has_facts or await self._seeded(conn):
+                    return False
+                now = _now()
+                await conn.execute(sa.insert(_meta).values(key="seeded", value=now.isoformat()))
+                await self._upsert_sources(conn, list(catalogue.sources.values()), at=now)
+                await self._upsert_entities(conn, list(catalogue.entities.values()), at=now)
+                new = [
+                    StoredFact(fact=f, version=1, retired=False, retired_reason=None, updated_at=now)
+                    for f in catalogue.facts.values()
+                ]
+                if new:
+                    await conn.execute(sa.insert(_facts), [_fact_row(s) for s in new])
+                    await conn.execute(
+                        sa.insert(_versions), [_version_row(s, change, previous=None, reason=None) for s in new]
+                    )
+        except IntegrityError:
+            async with _transaction(self._engine) as conn:
+                if await self._seeded(conn):  # another replica claimed the 'seeded' row first
+                    return False
+            raise
+        return True
+
+    async def add(self, fact: Fact, *, change: ChangeInfo) -> StoredFact:
+        """Record a new fact as version 1; `FactExists` if the id is taken (retired included)."""
+        _check_action(change, "add")
+        async with _transaction(self._engine, write=True) as conn:
+            existing = await self._current(conn, fact.id)
+            if existing is not None:
+                raise FactExists(fact.id, retired=existing.retired)
+            new = StoredFact(fact=fact, version=1, retired=False, retired_reason=None, updated_at=_now())
+            try:
+                await conn.execute(sa.insert(_facts).values(_fact_row(new)))
+            except IntegrityError:  # added by someone else since we looked
+                raise FactExists(fact.id) from None
+            version = _version_row(new, change, previous=None, reason=change.reason)
+            await conn.execute(sa.insert(_versions).values(version))
+        return new
+
+    async def update(self, fact: Fact, *, expected_version: int, change: ChangeInfo) -> StoredFact:
+        """Replace a fact's content if it is still at `expected_version` (retired or not)."""
+        _check_action(change, "update")
+        async with _transaction(self._engine, write=True) as conn:
+            current = await self._require(conn, fact.id)
+            _expect(current, expected_version)
+            return await self._write(
+                conn,
+                current,
+                fact=fact,
+                retired=current.retired,
+                retired_reason=current.retired_reason,
+                change=change,
+                reason=change.reason,
+            )
+
+    async def retire(
+        self, fact_id: str, *, expected_version: int, reason: str | None, change: ChangeInfo
+    ) -> StoredFact:
+        """Hide a fact from the catalogue; it stays readable through `get` and `history`."""
+        _check_action(change, "retire")
+        reason = reason if reason is not None else change.reason
+        async with _transaction(self._engine, write=True) as conn:
+            current = await self._require(conn, fact_id)
+            _expect(current, expected_version)
+            if current.retired:
+                raise StoreError(f"fact {fact_id} is already retired")
+            return await self._write(
+                conn, current, fact=current.fact, retired=True, retired_reason=reason, change=change, reason=reason
+            )
+
+    async def restore(self, fact_id: str, *, expected_version: int, change: ChangeInfo) -> StoredFact:
+        """Bring a retired fact back into the catalogue."""
+        _check_action(change, "restore")
+        async with _transaction(self._engine, write=True) as conn:
+            current = await self._require(conn, fact_id)
+            _expect(current, expected_version)
+            if not current.retired:
+                raise StoreError(f"fact {fact_id} is not retired")
+            return await self._write(
+                conn,
+                current,
+                fact=current.fact,
+                retired=False,
+                retired_reason=None,
+                change=change,
+                reason=change.reason,
+            )
+
+    async def upsert_source(self, source: Source) -> None:
+        """Add or replace a source, its text included."""
+        async with _transaction(self._engine, write=True) as conn:
+            await self._upsert_sources(conn, [source], at=_now())
+
+    async def upsert_entity(self, entity: Entity) -> None:
+        async with _transaction(self._engine, write=True) as conn:
+            await self._upsert_entities(conn, [entity], at=_now())
+
+    # within a transaction
+
+    async def _current(self, conn: AsyncConnection, fact_id: str) -> StoredFact | None:
+        row = (await conn.execute(sa.select(_facts).where(_facts.c.id == fact_id))).one_or_none()
+        return None if row is None else _stored(row)
+
+    async def _require(self, conn: AsyncConnection, fact_id: str) -> StoredFact:
+        current = await self._current(conn, fact_id)
+        if current is None:
+            raise UnknownFact(fact_id)
+        return current
+
+    async def _list(self, conn: AsyncConnection, *, include_retired: bool) -> list[StoredFact]:
+        query = sa.select(_facts).order_by(_facts.c.id)
+        if not include_retired:
+            query = query.where(_facts.c.retired.is_(False))
+        return [_stored(row) for row in await conn.execute(query)]
+
+    async def _sources(self, conn: AsyncConnection) -> dict[str, Source]:
+        rows = await conn.execute(sa.select(_sources.c.data, _sources.c.text).order_by(_sources.c.id))
+        sources = (Source.model_validate({**row.data, "text": row.text}) for row in rows)
+        return {s.id: s for s in sources}
+
+    async def _entities(self, conn: AsyncConnection) -> dict[str, Entity]:
+        rows = await conn.execute(sa.select(_entities.c.data).order_by(_entities.c.id))
+        entities = (Entity.model_validate(row.data) for row in rows)
+        return {e.id: e for e in entities}
+
+    async def _seeded(self, conn: AsyncConnection) -> bool:
+        return await conn.scalar(sa.select(_meta.c.key).where(_meta.c.key == "seeded")) is not None
+
+    async def _write(
+        self,
+        conn: AsyncConnection,
+        current: StoredFact,
+        *,
+        fact: Fact,
+        retired: bool,
+        retired_reason: str | None,
+        change: ChangeInfo,
+        reason: str | None,
+    ) -> StoredFact:
+        """Write the version after `current`, conditional on the row still being at it."""
+        new = StoredFact(
+            fact=fact, version=current.version + 1, retired=retired, retired_reason=retired_reason, updated_at=_now()
+        )
+        result = await conn.execute(
+            sa.update(_facts)
+            .where(_facts.c.id == current.fact.id, _facts.c.version == current.version)
+            .values({k: v for k, v in _fact_row(new).items() if k != "id"})
+        )
+        if result.rowcount != 1:  # changed by someone else between our read and our write
+            raise VersionConflict(await self._require(conn, current.fact.id), expected=current.version)
+        await conn.execute(sa.insert(_versions).values(_version_row(new, change, previous=current.fact, reason=reason)))
+        return new
+
+    async def _upsert_sources(self, conn: AsyncConnection, sources: list[Source], *, at: datetime) -> None:
+        if sources:
+            await conn.execute(_upsert(conn, _sources), [_source_row(s, at=at) for s in sources])
+
+    async def _upsert_entities(self, conn: AsyncConnection, entities: list[Entity], *, at: datetime) -> None:
+        if entities:
+            await conn.execute(_upsert(conn, _entities), [_entity_row(e, at=at) for e in entities])
+
+
+def _upsert(conn: AsyncConnection, table: sa.Table) -> sa.Insert:
+    """INSERT ... ON CONFLICT (id) DO UPDATE for the connection's dialect."""
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(table)
+    return stmt.on_conflict_do_update(
+        index_elements=[table.c.id], set_={c.name: stmt.excluded[c.name] for c in table.columns if c.name != "id"}
+    )

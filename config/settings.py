@@ -1,0 +1,143 @@
+"""Settings: one pydantic-settings model, from the environment and an optional YAML file.
+
+Precedence: environment variables, then the config file named by `BRIEFBOT_CONFIG_FILE`, then the
+defaults. Every invalid value raises `SettingsError` naming the setting.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
+from typing_extensions import Annotated
+
+__all__ = ["CONFIG_DIR", "Settings", "SettingsError", "load_settings"]
+
+CONFIG_DIR = Path(__file__).resolve().parent
+"""The directory with the curated sources, entities and fact files."""
+
+_ADMIN = re.compile(r"^(slack|discord|console):[A-Za-z0-9_.@-]{1,64}$")
+
+
+class SettingsError(ValueError):
+    """A setting with an invalid value; the message names it."""
+
+
+class _YamlFileSource(PydanticBaseSettingsSource):
+    """Values from the YAML file named by BRIEFBOT_CONFIG_FILE (keys are the field names)."""
+
+    def __init__(self, settings_cls: type[BaseSettings], path: Path | None) -> None:
+        super().__init__(settings_cls)
+        self._data: dict[str, Any] = {}
+        if path is None:
+            return
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except OSError as exc:
+            raise SettingsError(f"BRIEFBOT_CONFIG_FILE: {path} cannot be read ({exc.strerror})") from None
+        except yaml.YAMLError:
+            raise SettingsError(f"BRIEFBOT_CONFIG_FILE: {path} is not valid YAML") from None
+        if not isinstance(data, dict):
+            raise SettingsError(f"BRIEFBOT_CONFIG_FILE: {path} must hold a mapping of setting: value")
+        known = set(settings_cls.model_fields)
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise SettingsError(f"BRIEFBOT_CONFIG_FILE: unknown setting(s) {', '.join(unknown)}")
+        self._data = data
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return self._data.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return dict(self._data)
+
+
+class Settings(BaseSettings):
+    """Everything briefbot can be configured with. Environment names are BRIEFBOT_<NAME>."""
+
+    model_config = SettingsConfigDict(env_prefix="BRIEFBOT_", extra="ignore", frozen=True)
+
+    database_url: str = "sqlite+aiosqlite:///data/briefbot.db"
+    """SQLAlchemy async URL: sqlite+aiosqlite:///path or postgresql+asyncpg://user@host/db."""
+    timezone: str = "UTC"
+    """Default IANA timezone for briefings and for reading dates."""
+    admins: Annotated[tuple[str, ...], NoDecode] = ()
+    """Platform-qualified admin ids, comma-separated: slack:U0123ABC,discord:1234,console:ana."""
+    facts_dir: Path = CONFIG_DIR
+    """Directory with sources.yaml, entities.yaml and facts/*.yaml, seeded on first start."""
+    log_level: str = "INFO"
+    answer_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    """Least confidence an answer needs; below it the bot says it has no fact on that."""
+
+    @field_validator("admins", mode="before")
+    @classmethod
+    def _split_admins(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        return value
+
+    @field_validator("admins")
+    @classmethod
+    def _check_admins(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for admin in value:
+            if not _ADMIN.match(admin):
+                raise ValueError(f"{admin!r} is not PLATFORM:USER_ID with platform slack, discord or console")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _check_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not an IANA timezone such as Europe/London or Asia/Seoul") from None
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _check_log_level(cls, value: str) -> str:
+        value = value.upper()
+        if value not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+            raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR")
+        return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        path = os.environ.get("BRIEFBOT_CONFIG_FILE")
+        return (init_settings, env_settings, _YamlFileSource(settings_cls, Path(path) if path else None))
+
+
+def _env_name(field: str) -> str:
+    return f"BRIEFBOT_{field.upper()}"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build the settings, turning any validation error into one SettingsError naming the setting."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = []
+        for e in exc.errors(include_url=False):
+            name = _env_name(str(e["loc"][0])) if e["loc"] else "settings"
+            problems.append(f"{name}: {e['msg'].removeprefix('Value error, ')}")
+        raise SettingsError("; ".join(problems)) from None
