@@ -402,7 +402,7 @@ class FactIndex:
 
     # -- answering -----------------------------------------------------------------------------
 
-    def answer(self, question: str, *, threshold: float = 0.5) -> Answer:
+    def answer(self, question: str, *, threshold: float = 0.6) -> Answer:
         question = " ".join(question.split())
         parsed = self._parse(question)
         scored = self._score(parsed, threshold=threshold)
@@ -543,6 +543,6 @@ def _has_quantity(text: str) -> bool:
     return bool(re.search(r"\b\d+\b", text)) or any(t in _NUMBER_WORDS for t in tokens(text))
 
 
-def answer_question(index: FactIndex, question: str, *, threshold: float = 0.5) -> Answer:
+def answer_question(index: FactIndex, question: str, *, threshold: float = 0.6) -> Answer:
     """Answer `question` from the facts in `index`, or say plainly that no fact answers it."""
     return index.answer(question, threshold=threshold)

@@ -423,6 +423,11 @@ class FactStore:
         async with _transaction(self._engine) as conn:
             return await self._entities(conn)
 
+    async def is_seeded(self) -> bool:
+        """Whether the curated facts were ever loaded (cheap: lets start-up skip reading the files)."""
+        async with _transaction(self._engine) as conn:
+            return await self._seeded(conn)
+
     # writing
 
     async def seed(self, catalogue: Catalogue, *, actor: str = "curator") -> bool:

@@ -72,7 +72,7 @@ class Settings(BaseSettings):
     facts_dir: Path = CONFIG_DIR
     """Directory with sources.yaml, entities.yaml and facts/*.yaml, seeded on first start."""
     log_level: str = "INFO"
-    answer_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    answer_threshold: float = Field(default=0.6, ge=0.0, le=1.0)
     """Least confidence an answer needs; below it the bot says it has no fact on that."""
 
     @field_validator("admins", mode="before")

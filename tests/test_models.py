@@ -14,7 +14,7 @@ from config.settings import CONFIG_DIR
 GOOD = """
 defaults: {source: wsj-2018-05-28, recorded_at: 2026-12-01T00:00:00Z, recorded_by: curator}
 facts:
-  - id: summit-place
+  - id: zz-summit-place
     subject: singapore
     relation: venue_of
     statement: The Trump-Kim summit was to be held in Singapore.
@@ -44,14 +44,14 @@ def test_curated_catalogue_loads_and_every_quote_is_in_its_source() -> None:
 def test_a_fact_file_parses(config_copy: Path) -> None:
     (config_copy / "facts" / "zz-extra.yaml").write_text(GOOD)
     catalogue = load_catalogue(config_copy)
-    fact = catalogue.facts["summit-place"]
+    fact = catalogue.facts["zz-summit-place"]
     assert fact.dates == [FactDate.model_validate({"day": "2018-06-12", "wording": "June 12"})]
     assert fact.provenance.recorded_by == "curator"
 
 
 def test_a_quote_not_in_the_source_is_rejected(config_copy: Path) -> None:
     (config_copy / "facts" / "zz-extra.yaml").write_text(GOOD.replace("June 12 in Singapore", "June 13 in Singapore"))
-    with pytest.raises(CatalogueError, match="summit-place: its quote does not occur in source 'wsj-2018-05-28'"):
+    with pytest.raises(CatalogueError, match="zz-summit-place: its quote does not occur in source 'wsj-2018-05-28'"):
         load_catalogue(config_copy)
 
 
@@ -74,7 +74,7 @@ def test_an_unknown_topic_and_bad_id_are_named() -> None:
     with pytest.raises(CatalogueError, match=r"facts\.0\.topic"):
         parse_fact_file(GOOD.replace("topic: summit", "topic: gossip"))
     with pytest.raises(CatalogueError, match="not a valid id"):
-        parse_fact_file(GOOD.replace("id: summit-place", "id: Summit Place"))
+        parse_fact_file(GOOD.replace("id: zz-summit-place", "id: Summit Place"))
 
 
 def test_control_characters_and_overlong_text_are_rejected() -> None:
