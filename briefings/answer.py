@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
 
 from briefings.models import Catalogue, Entity, EntityKind, Fact, Source, Topic
-from briefings.text import GAZETTEER, GENERIC, MONTHS, WEEKDAYS, concept, tokens
+from briefings.text import GAZETTEER, GENERIC, MONTHS, RELATIONS, WEEKDAYS, concept, tokens
 
 __all__ = ["Answer", "FactIndex", "answer_question"]
 
@@ -40,10 +40,12 @@ _PLACEISH = {EntityKind.place, EntityKind.country}
 _DESCRIBE = {"role", "is_a", "description", "definition", "identity", "site_of", "located_at"}
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred",
                  "thousand", "million", "billion", "several", "half"}
+_EVENT_WORDS = {"happen", "happens", "happened", "happening", "do", "does", "did", "doing", "done"}
 _TYPE_NOUNS = {
     "city": "where", "country": "where", "place": "where", "location": "where", "town": "where", "venue": "where",
     "day": "when", "date": "when", "month": "when", "time": "when",
-    "person": "who", "man": "who", "woman": "who", "individual": "who",
+    "person": "who", "man": "who", "woman": "who", "individual": "who", "organisation": "who", "organization": "who",
+    "group": "who", "institution": "who", "agency": "who", "body": "who",
 }
 _SOURCE_WORDS = {concept(w) for w in ("article", "story", "report", "source", "sources", "write", "author",
                                        "journal", "wsj", "publish", "email", "map", "person", "quoted", "unnamed")}
@@ -84,6 +86,9 @@ class _Need:
     """Posting keys: entity ids, 'day:2018-05-28', 'wd:0', 'yr:2018', or a concept."""
     words: tuple[str, ...] = ()
     """For an entity need: the mention's own concepts, for lexical cover."""
+    hard: bool = False
+    """A fact that does not cover a hard need answers a neighbouring question, not this one."""
+    position: int = 0
 
 
 @dataclass(slots=True)
@@ -110,6 +115,10 @@ class FactIndex:
         self._postings: dict[str, set[str]] = defaultdict(set)
         self._vocabulary: set[str] = set()
         self._fuzzy_names: dict[str, tuple[str, ...]] = {}
+        self._name_buckets: dict[str, set[str]] = defaultdict(set)
+        self._word_buckets: dict[str, set[str]] = defaultdict(set)
+        for word in GENERIC:
+            self._word_buckets[word[0]].add(word)
         for entity in catalogue.entities.values():
             self._add_entity(entity)
         for fact in catalogue.facts.values():
@@ -125,8 +134,16 @@ class FactIndex:
                 continue
             self._aliases[toks].add(entity.id)
             self._max_alias = max(self._max_alias, len(toks))
-            self._fuzzy_names[" ".join(toks)] = toks
-            self._vocabulary.update(toks)
+            phrase = " ".join(toks)
+            self._fuzzy_names[phrase] = toks
+            self._name_buckets[phrase[0]].add(phrase)
+            self._learn(toks)
+
+    def _learn(self, words: list[str] | tuple[str, ...]) -> None:
+        for word in words:
+            if word not in self._vocabulary:
+                self._vocabulary.add(word)
+                self._word_buckets[word[0]].add(word)
 
     def upsert_entity(self, entity: Entity) -> None:
         self._add_entity(entity)
@@ -177,8 +194,6 @@ class FactIndex:
         text_parts = [fact.statement, *fact.keywords]
         if fact.value:
             text_parts.append(fact.value)
-        if fact.provenance.quote:
-            text_parts.append(fact.provenance.quote)
         toks: list[str] = []
         for part in text_parts:
             toks.extend(tokens(part))
@@ -193,7 +208,7 @@ class FactIndex:
                 for name in ent.names:
                     toks.extend(tokens(name))
         toks.extend(fact.relation.split("_"))
-        self._vocabulary.update(toks)
+        self._learn(toks)
         terms = frozenset(concept(t) for t in toks if t not in GENERIC)
         days = {d.day for d in fact.dates}
         years = {d.year for d in days} | {int(t) for t in toks if t.isdigit() and len(t) == 4 and 1900 < int(t) < 2100}
@@ -249,7 +264,9 @@ class FactIndex:
         if wh in {"what", "which"} and any(t in {"date", "day"} for t in toks[:4]):
             wh = "when"
         type_noun = next((toks[k + 1] for k in range(min(4, len(toks) - 1)) if toks[k] in {"what", "which"}), None)
-        if wh in {"what", "which"} and type_noun in _TYPE_NOUNS:
+        if wh in {"what", "which", "who"} and any(t in {"name", "named", "names", "called"} for t in toks):
+            wh = "name"
+        elif wh in {"what", "which"} and type_noun in _TYPE_NOUNS:
             wh = _TYPE_NOUNS[type_noun]
         if wh in {"what", "which"} and any(t in {"year", "decade"} for t in toks[:4]):
             wh = "year"
@@ -311,12 +328,20 @@ class FactIndex:
                     continue
                 hit = (n, ids)
                 break
+            if hit and any(  # "the North Korean official": prefer "North Korean" over "the North"
+                self._aliases.get(tuple(toks[j : j + m]))
+                for j in range(i + 1, i + hit[0])
+                for m in range(i + hit[0] - j + 1, min(self._max_alias, len(toks) - j) + 1)
+                if not any(used[j : j + m])
+            ):
+                hit = None
             if hit:
                 n, ids = hit
                 for k in range(i, i + n):
                     used[k] = True
                 words = tuple(concept(t) for t in toks[i : i + n] if t not in GENERIC)
-                needs.append(_Need("entity", " ".join(toks[i : i + n]), _ENTITY_WEIGHT, keys=tuple(f"ent:{e}" for e in ids), words=words))
+                needs.append(_Need("entity", " ".join(toks[i : i + n]), _ENTITY_WEIGHT, keys=tuple(f"ent:{e}" for e in ids),
+                                   words=words, position=i))
                 mentioned |= ids
                 if i > 0 and toks[i - 1] in {"what", "which"}:
                     focus |= ids
@@ -329,25 +354,43 @@ class FactIndex:
             (i, t) for i, t in enumerate(toks)
             if not used[i] and t not in GENERIC and not (len(t) == 1 and not t.isdigit())
             and not (t in _TYPE_NOUNS and i > 0 and toks[i - 1] in {"what", "which"})
+            and not (wh == "name" and t in {"name", "named", "names", "called"})
         ]
         rest = self._fuzzy_entities(toks, rest, used, needs, mentioned)
         capitalised = {w.lower() for w in raw_words[1:] if w[:1].isupper() and not w.isupper()}
         for i, t in rest:
             c = concept(t)
             if c in self._postings or t in self._vocabulary:
-                needs.append(_Need("term", c, 0.0, keys=(c,)))
+                needs.append(_Need("term", c, 0.0, keys=(c,), position=i, hard=c in RELATIONS and _verb_at(toks, i)))
                 continue
             corrected = self._correct_word(t)
-            if corrected == "":
+            if corrected is not None and corrected.startswith("="):
+                toks[i] = corrected[1:]  # a misspelt filler word ("happend"): read as the word it is
                 continue
             if corrected is not None:
-                needs.append(_Need("term", corrected, 0.0, keys=(corrected,)))
+                needs.append(_Need("term", corrected, 0.0, keys=(corrected,), position=i,
+                                   hard=corrected in RELATIONS and _verb_at(toks, i)))
             elif t in GAZETTEER or t in capitalised:
-                needs.append(_Need("foreign", t, _ENTITY_WEIGHT))
+                needs.append(_Need("foreign", t, _ENTITY_WEIGHT, position=i))
             else:
-                needs.append(_Need("unknown", t, _UNKNOWN_WEIGHT))
+                needs.append(_Need("unknown", t, _UNKNOWN_WEIGHT, position=i))
+        if wh == "quantity":  # "how many nuclear warheads": what is counted must be covered
+            after = next((k for k, t in enumerate(toks) if t in {"many", "much"}), len(toks))
+            for need in needs:
+                if need.position > after and all(t not in GENERIC for t in toks[after + 1 : need.position]):
+                    need.hard = True
+        relations = [n for n in needs if n.hard and n.kind == "term" and n.keys[0] in RELATIONS]
+        for later in relations[1:]:
+            later.hard = False  # the first relation word is the question's own; later ones qualify it
+        if wh in {"what", "which", "who", "name", "quantity", "where", "when"} and needs:
+            # The first thing named after the question word is what is asked about: it must be covered.
+            min(needs, key=lambda n: n.position if n.kind != "time" else len(toks)).hard = True
         self._weigh(needs)
-        definitional = wh in {"who", "what", None} and all(n.kind == "entity" for n in needs) and len(needs) == 1
+        definitional = (
+            wh in {"who", "what", None}
+            and len(needs) == 1 and needs[0].kind == "entity"
+            and not any(t in _EVENT_WORDS for t in toks)  # "what happened to X" asks for events, not a definition
+        )
         about_source = any(concept(t) in _SOURCE_WORDS for t in toks) or any(
             self._entities[e].kind is EntityKind.document for e in mentioned if e in self._entities)
         return _Parsed(question=question, wh=wh, needs=needs, mentioned=mentioned, definitional=definitional,
@@ -369,8 +412,8 @@ class FactIndex:
                 phrase = " ".join(toks[i : i + n])
                 if len(phrase) < 5:
                     continue
-                best = process.extractOne(phrase, self._fuzzy_names.keys(), scorer=fuzz.ratio, score_cutoff=82)
-                if best is None or best[0][0] != phrase[0]:
+                best = process.extractOne(phrase, self._name_buckets.get(phrase[0], ()), scorer=fuzz.ratio, score_cutoff=82)
+                if best is None:
                     continue
                 ids = self._aliases[self._fuzzy_names[best[0]]]
                 taken.update(span)
@@ -380,14 +423,14 @@ class FactIndex:
         return [(i, t) for i, t in rest if i not in taken]
 
     def _correct_word(self, word: str) -> str | None:
-        """The concept a misspelt word stands for ("" for a misspelt filler word), or None."""
+        """The concept a misspelt word stands for ("=word" for a misspelt filler word), or None."""
         if len(word) < 5:
             return None
-        best = process.extractOne(word, self._vocabulary | GENERIC, scorer=fuzz.ratio, score_cutoff=85)
-        if best is None or best[0][0] != word[0]:
+        best = process.extractOne(word, self._word_buckets.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=85)
+        if best is None:
             return None
         if best[0] in GENERIC:
-            return ""
+            return "=" + best[0]
         c = concept(best[0])
         return c if c in self._postings else None
 
@@ -413,7 +456,7 @@ class FactIndex:
         top_score, top_focus, _ = scored[0]
         chosen = [item for s, f, item in scored if s >= top_score - 1e-6 and f >= top_focus - 1e-6]
         if len(chosen) == 1:  # a close runner-up often holds the other half of the answer
-            chosen += [item for s, f, item in scored[1:3] if s >= top_score * _RUNNER_UP and s >= threshold][:1]
+            chosen += [item for s, f, item in scored[1:3] if s >= top_score * _RUNNER_UP and s >= threshold and f >= top_focus][:1]
         if parsed.focus and not any(i.fact.subject in parsed.focus for i in chosen):
             about = [item for _, _, item in scored if item.fact.subject in parsed.focus]
             about.sort(key=lambda item: item.fact.relation not in _DESCRIBE)
@@ -436,7 +479,14 @@ class FactIndex:
             return []
         if any(n.kind == "foreign" for n in needs):
             return []  # the question names something outside the story: no fact can cover it
+        if parsed.wh == "name" and any(
+            self._entities[e].kind in _PERSONISH and not _is_proper(self._entities[e].name)
+            for e in parsed.mentioned if e in self._entities
+        ):
+            return []  # asks the name of someone the source leaves unnamed
         lost = sum(n.weight for n in needs if n.kind == "unknown")
+        if any(n.kind == "unknown" and n.hard for n in needs):
+            return []  # what the question asks about is a word no fact has
         if (total - lost) / total < threshold:
             return []
         coverable = sorted((n for n in needs if n.kind != "unknown"), key=self._df)
@@ -467,6 +517,8 @@ class FactIndex:
             if need.kind == "term":
                 if need.keys[0] in item.terms:
                     covered += need.weight
+                elif need.hard:
+                    penalty *= _MISSING_HARD
             elif need.kind == "entity":
                 if any(k[4:] in item.entities for k in need.keys):
                     covered += need.weight
@@ -509,6 +561,9 @@ class FactIndex:
             return 1.0 if any(self._entities[e].kind in _PLACEISH for e in others if e in self._entities) else 0.75
         if wh == "who":
             return 1.0 if item.kinds & _PERSONISH else 0.75
+        if wh == "name":
+            named = [e for e in item.entities - parsed.mentioned if e in self._entities]
+            return 1.0 if any(_is_proper(self._entities[e].name) for e in named) else _MISSING_HARD
         if wh == "quantity":
             return 1.0 if item.has_number else _MISSING_HARD
         if wh == "year":
@@ -537,10 +592,29 @@ _DATE_TEXT = re.compile(
     r"|[A-Za-z]-\d+|\d+-\d+", re.IGNORECASE)
 
 
+_NOT_BEFORE_VERB = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "for", "of", "in",
+                    "on", "to", "at", "with", "about", "from", "by", "into", "after", "before"}
+
+
+def _verb_at(toks: list[str], i: int) -> bool:
+    """Whether the word at `i` reads as the question's verb rather than a noun or a clause ("the meeting")."""
+    return i == 0 or toks[i - 1] not in _NOT_BEFORE_VERB
+
+
+def _is_proper(name: str) -> bool:
+    """A name of someone in particular ("Choe Son Hui"), not a description ("a senior Seoul official")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in {"of", "the", "for", "in", "and", "to", "at"}]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+_COUNT = re.compile(
+    r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)"
+    r"\s+(?:[a-z-]+\s+)?[a-z]+s\b")
+
+
 def _has_quantity(text: str) -> bool:
-    """Whether `text` states a number other than a date, a year or a model name (F-16)."""
-    text = _DATE_TEXT.sub(" ", text)
-    return bool(re.search(r"\b\d+\b", text)) or any(t in _NUMBER_WORDS for t in tokens(text))
+    """Whether `text` counts something ("two things", "3,000 troops"), not counting dates and years."""
+    return bool(_COUNT.search(_DATE_TEXT.sub(" ", text)))
 
 
 def answer_question(index: FactIndex, question: str, *, threshold: float = 0.6) -> Answer:

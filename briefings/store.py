@@ -8,6 +8,7 @@ row of ``fact_versions`` in one transaction, and edits are guarded by the versio
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from datetime import datetime, timezone
@@ -15,8 +16,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -49,6 +48,7 @@ _ACTIONS: Mapping[str, frozenset[str]] = {
     "update": frozenset({"edit", "import", "undo"}),
     "retire": frozenset({"retire", "undo"}),
     "restore": frozenset({"restore", "undo"}),
+    "revert": frozenset({"undo"}),
 }
 """Which recorded actions each kind of change may carry ('seed' only comes from `seed`)."""
 
@@ -338,7 +338,33 @@ async def _transaction(engine: AsyncEngine, *, write: bool = False) -> AsyncIter
             yield conn
 
 
+def _head_revision() -> str | None:
+    """The newest migration's id, read from the files (no Alembic import: it costs start-up time)."""
+    revisions: dict[str, str | None] = {}
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        rev = re.search(r"^revision(?:: str)? = ['\"]([^'\"]+)['\"]", text, re.M)
+        down = re.search(r"^down_revision(?:: [^=]+)? = (?:['\"]([^'\"]+)['\"]|None)", text, re.M)
+        if rev is None or down is None:
+            return None  # a file we cannot read this way: let Alembic decide
+        revisions[rev.group(1)] = down.group(1)
+    heads = set(revisions) - {d for d in revisions.values() if d}
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _current_revision(connection: Connection) -> str | None:
+    if not sa.inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def _upgrade_to_head(connection: Connection) -> None:
+    head = _head_revision()
+    if head is not None and _current_revision(connection) == head:
+        return  # already migrated: the common start-up
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
     config.attributes["connection"] = connection
@@ -462,21 +488,46 @@ class FactStore:
             raise
         return True
 
-    async def add(self, fact: Fact, *, change: ChangeInfo) -> StoredFact:
-        """Record a new fact as version 1; `FactExists` if the id is taken (retired included)."""
+    async def add(self, fact: Fact, *, change: ChangeInfo, source: Source | None = None) -> StoredFact:
+        """Record a new fact as version 1; `FactExists` if the id is taken (retired included).
+
+        `source`, when given, is recorded in the same transaction unless a source with its id
+        exists already (an admin's own word, cited by the facts they add).
+        """
         _check_action(change, "add")
         async with _transaction(self._engine, write=True) as conn:
-            existing = await self._current(conn, fact.id)
-            if existing is not None:
-                raise FactExists(fact.id, retired=existing.retired)
-            new = StoredFact(fact=fact, version=1, retired=False, retired_reason=None, updated_at=_now())
-            try:
-                await conn.execute(sa.insert(_facts).values(_fact_row(new)))
-            except IntegrityError:  # added by someone else since we looked
-                raise FactExists(fact.id) from None
-            version = _version_row(new, change, previous=None, reason=change.reason)
-            await conn.execute(sa.insert(_versions).values(version))
-        return new
+            if source is not None and source.id not in await self._sources(conn):
+                await self._upsert_sources(conn, [source], at=_now())
+            return await self._insert(conn, fact, change=change)
+
+    async def import_facts(
+        self, *, add: list[Fact], update: list[tuple[Fact, int]], change: ChangeInfo
+    ) -> list[StoredFact]:
+        """Add and update many facts in one transaction: all of them, or (on any error) none.
+
+        `update` pairs each fact with the version it must still be at.
+        """
+        _check_action(change, "add")
+        _check_action(change, "update")
+        written = []
+        async with _transaction(self._engine, write=True) as conn:
+            for fact in add:
+                written.append(await self._insert(conn, fact, change=change))
+            for fact, expected_version in update:
+                current = await self._require(conn, fact.id)
+                _expect(current, expected_version)
+                written.append(
+                    await self._write(
+                        conn,
+                        current,
+                        fact=fact,
+                        retired=current.retired,
+                        retired_reason=current.retired_reason,
+                        change=change,
+                        reason=change.reason,
+                    )
+                )
+        return written
 
     async def update(self, fact: Fact, *, expected_version: int, change: ChangeInfo) -> StoredFact:
         """Replace a fact's content if it is still at `expected_version` (retired or not)."""
@@ -527,6 +578,33 @@ class FactStore:
                 reason=change.reason,
             )
 
+    async def revert(
+        self,
+        fact_id: str,
+        *,
+        fact: Fact,
+        retired: bool,
+        retired_reason: str | None,
+        expected_version: int,
+        change: ChangeInfo,
+    ) -> StoredFact:
+        """Write an earlier state of a fact (content and retired flag) back as its next version."""
+        _check_action(change, "revert")
+        if fact.id != fact_id:
+            raise ValueError(f"cannot revert fact {fact_id} to a state of fact {fact.id}")
+        async with _transaction(self._engine, write=True) as conn:
+            current = await self._require(conn, fact_id)
+            _expect(current, expected_version)
+            return await self._write(
+                conn,
+                current,
+                fact=fact,
+                retired=retired,
+                retired_reason=retired_reason if retired else None,
+                change=change,
+                reason=change.reason,
+            )
+
     async def upsert_source(self, source: Source) -> None:
         """Add or replace a source, its text included."""
         async with _transaction(self._engine, write=True) as conn:
@@ -541,6 +619,19 @@ class FactStore:
     async def _current(self, conn: AsyncConnection, fact_id: str) -> StoredFact | None:
         row = (await conn.execute(sa.select(_facts).where(_facts.c.id == fact_id))).one_or_none()
         return None if row is None else _stored(row)
+
+    async def _insert(self, conn: AsyncConnection, fact: Fact, *, change: ChangeInfo) -> StoredFact:
+        existing = await self._current(conn, fact.id)
+        if existing is not None:
+            raise FactExists(fact.id, retired=existing.retired)
+        new = StoredFact(fact=fact, version=1, retired=False, retired_reason=None, updated_at=_now())
+        try:
+            await conn.execute(sa.insert(_facts).values(_fact_row(new)))
+        except IntegrityError:  # added by someone else since we looked
+            raise FactExists(fact.id) from None
+        version = _version_row(new, change, previous=None, reason=change.reason)
+        await conn.execute(sa.insert(_versions).values(version))
+        return new
 
     async def _require(self, conn: AsyncConnection, fact_id: str) -> StoredFact:
         current = await self._current(conn, fact_id)

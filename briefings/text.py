@@ -14,6 +14,7 @@ from datetime import date
 
 __all__ = [
     "GENERIC",
+    "RELATIONS",
     "GAZETTEER",
     "MONTHS",
     "WEEKDAYS",
@@ -82,19 +83,19 @@ GENERIC = frozenset(
 
 # Synonym groups: every word of a group is indexed and searched as the group's first word.
 _GROUPS = [
-    "lead leads led leading leader leaders head heads headed heading chief chiefs charge helm",
+    "lead leads led leading leader leaders head heads headed heading charge helm",
     "delegation delegations team teams envoy envoys delegate delegates mission emissary emissaries",
     "meet meets met meeting meetings talk talks talked discuss discussed discussion discussions negotiate negotiation negotiations sit",
     "say says said saying statement stated comment comments commented commentary remark remarks expressed express noted note told claim claimed declare declared",
     "withdraw withdrew withdrawn withdrawal cancel cancels canceled cancelled cancellation scrap scrapped abandon abandoned drop dropped quit",
     "want wants wanted seek seeks seeking sought demand demands demanded demanding push pushes pushing pushed ask asks asked asking insist insists insisting require requires",
     "propose proposes proposed proposal suggest suggests suggested suggestion float floated recommend recommended",
-    "guarantee guarantees guaranteed assurance assurances assure promise promises promised pledge pledges pledged commitment",
+    "guarantee guarantees guaranteed assurance assurances assure promise promises promised pledge pledges pledged commit commits committed commitment commitments",
     "denuclearization denuclearize denuclearizing denuclearise denuclearisation disarmament disarm",
     "dismantle dismantles dismantling dismantled dismantlement destroy destroyed demolish demolished",
     "sanction sanctions embargo",
     "survival survive intact safeguard security",
-    "devoted committed commit dedicated",
+    "devoted dedicated",
     "role job title post occupation profession background identity work works worked working employ employed employer",
     "schedule scheduled plan planned planning set slated due",
     "end ends ended ending finish finished conclude concluded",
@@ -145,6 +146,13 @@ _GROUPS = [
     "stance view views position positions opinion think thinks thought believe believes believed",
     "go ahead proceed proceeds proceeding",
 ]
+
+# Groups whose head names a relation (what happened between the things a question names). A question
+# that names one asks about that relation: a fact that lacks it answers a neighbouring question.
+RELATIONS = frozenset(
+    "lead meet say withdraw want propose guarantee schedule arrive ratify block anger dismantle write publish "
+    "kill overthrow revive mediate fail end prepare devoted exercise".split()
+)
 
 _IRREGULAR = {
     "men": "man", "women": "woman", "children": "child", "people": "person",
