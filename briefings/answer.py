@@ -29,6 +29,9 @@ __all__ = ["Answer", "FactIndex", "answer_question"]
 
 MAX_FACTS_PER_ANSWER = 3
 _RUNNER_UP = 0.92
+_RUNNER_UP_MANY = 0.5
+_REVERSED = 0.75
+_PASSIVE = {"was", "were", "is", "are", "been", "be", "being", "get", "got"}
 _ENTITY_WEIGHT = 2.0
 _UNKNOWN_WEIGHT = 2.0
 _TIME_WEIGHT = 1.5
@@ -40,6 +43,7 @@ _PLACEISH = {EntityKind.place, EntityKind.country}
 _DESCRIBE = {"role", "is_a", "description", "definition", "identity", "site_of", "located_at"}
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred",
                  "thousand", "million", "billion", "several", "half"}
+_COUNT_WORDS = {"two": 2, "both": 2, "three": 3}
 _EVENT_WORDS = {"happen", "happens", "happened", "happening", "do", "does", "did", "doing", "done"}
 _TYPE_NOUNS = {
     "city": "where", "country": "where", "place": "where", "location": "where", "town": "where", "venue": "where",
@@ -99,6 +103,10 @@ class _Parsed:
     mentioned: set[str] = field(default_factory=set)
     definitional: bool = False
     about_source: bool = False
+    agent: _Need | None = None
+    """The entity that does what the question's relation says ("North Korea" in "what is North Korea seeking")."""
+    expected: int = 1
+    """How many things the question asks for ("what two things ...")."""
     focus: set[str] = field(default_factory=set)
     """Entities the question asks to identify: "which exercises ...", "what declaration ..."."""
 
@@ -355,6 +363,7 @@ class FactIndex:
             if not used[i] and t not in GENERIC and not (len(t) == 1 and not t.isdigit())
             and not (t in _TYPE_NOUNS and i > 0 and toks[i - 1] in {"what", "which"})
             and not (wh == "name" and t in {"name", "named", "names", "called"})
+            and not (t in _COUNT_WORDS and i > 0 and toks[i - 1] in {"what", "which", "the", "are", "who"})
         ]
         rest = self._fuzzy_entities(toks, rest, used, needs, mentioned)
         capitalised = {w.lower() for w in raw_words[1:] if w[:1].isupper() and not w.isupper()}
@@ -382,6 +391,11 @@ class FactIndex:
         relations = [n for n in needs if n.hard and n.kind == "term" and n.keys[0] in RELATIONS]
         for later in relations[1:]:
             later.hard = False  # the first relation word is the question's own; later ones qualify it
+        agent = None
+        if relations and not (relations[0].position > 0 and toks[relations[0].position - 1] in _PASSIVE):
+            before = [n for n in needs if n.kind == "entity" and relations[0].position - 4 <= n.position < relations[0].position]
+            if before:
+                agent = max(before, key=lambda n: n.position)
         if wh in {"what", "which", "who", "name", "quantity", "where", "when"} and needs:
             # The first thing named after the question word is what is asked about: it must be covered.
             min(needs, key=lambda n: n.position if n.kind != "time" else len(toks)).hard = True
@@ -393,8 +407,9 @@ class FactIndex:
         )
         about_source = any(concept(t) in _SOURCE_WORDS for t in toks) or any(
             self._entities[e].kind is EntityKind.document for e in mentioned if e in self._entities)
-        return _Parsed(question=question, wh=wh, needs=needs, mentioned=mentioned, definitional=definitional,
-                       about_source=about_source, focus=focus)
+        return _Parsed(question=question, wh=wh, needs=needs, mentioned=mentioned, definitional=definitional, agent=agent,
+                       about_source=about_source, focus=focus,
+                       expected=max([1] + [_COUNT_WORDS[t] for t in toks if t in _COUNT_WORDS]))
 
     def _fuzzy_entities(
         self, toks: list[str], rest: list[tuple[int, str]], used: list[bool], needs: list[_Need], mentioned: set[str]
@@ -455,7 +470,10 @@ class FactIndex:
                           confidence=round(best, 3), hint=self._hint(parsed))
         top_score, top_focus, _ = scored[0]
         chosen = [item for s, f, item in scored if s >= top_score - 1e-6 and f >= top_focus - 1e-6]
-        if len(chosen) == 1:  # a close runner-up often holds the other half of the answer
+        if len(chosen) < parsed.expected:  # "what two things ...": the next best facts hold the rest
+            chosen += [item for s, _, item in scored[len(chosen) : parsed.expected + 2]
+                       if s >= top_score * _RUNNER_UP_MANY and item not in chosen][: parsed.expected - len(chosen)]
+        elif len(chosen) == 1:  # a close runner-up often holds the other half of the answer
             chosen += [item for s, f, item in scored[1:3] if s >= top_score * _RUNNER_UP and s >= threshold and f >= top_focus][:1]
         if parsed.focus and not any(i.fact.subject in parsed.focus for i in chosen):
             about = [item for _, _, item in scored if item.fact.subject in parsed.focus]
@@ -500,9 +518,13 @@ class FactIndex:
             if remaining / total < threshold:
                 break
         results = []
+        asked = {n.keys[0] for n in needs if n.kind == "term"}
+        said = set(tokens(parsed.question))
         for fid in candidates:
             item = self._facts[fid]
             score, focus = self._score_fact(item, parsed, total)
+            if score >= threshold and asked and _qualified_away(item.fact.statement, asked, said):
+                score *= _MISSING_HARD
             results.append((score, focus, item))
         results.sort(key=lambda r: (-r[0], -r[1], r[2].length, r[2].fact.id))
         return results
@@ -532,6 +554,8 @@ class FactIndex:
                 else:
                     penalty *= _MISSING_HARD
         score = covered / total * penalty * self._type_factor(item, parsed)
+        if parsed.agent is not None:
+            score *= self._agent_factor(item, parsed, parsed.agent)
         if item.fact.topic is Topic.source and not parsed.about_source:
             score *= 0.85  # facts about the report itself answer questions about the report
         focus = 0.0
@@ -540,6 +564,16 @@ class FactIndex:
         if parsed.definitional and item.fact.relation in _DESCRIBE:
             focus += 0.5
         return score, focus
+
+    def _agent_factor(self, item: _Indexed, parsed: _Parsed, agent: _Need) -> float:
+        """Lower a fact whose subject is the agent's counterpart: "what is North Korea seeking" is not
+        answered by what the U.S. is seeking, though both facts name both countries."""
+        ids = {k[4:] for k in agent.keys}
+        subject = self._entities.get(item.fact.subject)
+        if subject is None or subject.id in ids or subject.id not in parsed.mentioned:
+            return 1.0
+        peers = {self._entities[e].kind for e in ids if e in self._entities}
+        return _REVERSED if subject.kind in peers else 1.0
 
     @staticmethod
     def _time_covers(item: _Indexed, key: str) -> bool:
@@ -599,6 +633,20 @@ _NOT_BEFORE_VERB = {"the", "a", "an", "its", "their", "his", "her", "this", "tha
 def _verb_at(toks: list[str], i: int) -> bool:
     """Whether the word at `i` reads as the question's verb rather than a noun or a clause ("the meeting")."""
     return i == 0 or toks[i - 1] not in _NOT_BEFORE_VERB
+
+
+_QUALIFIERS = {"former", "deputy", "vice", "acting", "assistant", "ex", "late", "interim", "outgoing", "would-be"}
+
+
+def _qualified_away(statement: str, asked: set[str], said: set[str]) -> bool:
+    """Whether the fact qualifies a word the question asks about in a way the question does not:
+    "the current ambassador" is not "the former ambassador"; "chief of staff" is not "deputy chief of staff"."""
+    words = tokens(statement)
+    for k in range(len(words) - 1):
+        if words[k] in _QUALIFIERS and words[k] not in said:
+            if any(concept(w) in asked for w in words[k + 1 : k + 4] if w not in GENERIC):
+                return True
+    return False
 
 
 def _is_proper(name: str) -> bool:

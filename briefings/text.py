@@ -48,6 +48,7 @@ _PHRASES = [
     (re.compile(r"\b(tear|tears|tore|torn|tearing|knock|knocked|blow|blew|blown) (down|up)\b"), "dismantle"),
     (re.compile(r"\b(give|gives|gave|given|giving) up\b"), "abandon"),
     (re.compile(r"\b(wrap|wraps|wrapped|wrapping) up\b"), "end"),
+    (re.compile(r"\bused to (be|serve as|work as)\b"), "former"),
     (re.compile(r"\bhigh[- ]level\b"), "highlevel"),
     (re.compile(r"\bwhite house\b"), "whitehouse"),
 ]
@@ -76,7 +77,7 @@ GENERIC = frozenset(
     taking place make makes made give gives gave given put
     one thing things something anything kind sort way
     right now currently
-    according per via ever again like basically used mentioned recent recently lately
+    according per via ever again like basically used mentioned recent recently lately between among
     wat wut wht whts u ur r pls plz abt bout 2 4 ya yo
     """.split()
 )
@@ -107,7 +108,8 @@ _GROUPS = [
     "ratify ratified ratification approve approved approval pass passed",
     "block blocked blocking oppose opposed opposition opponents opponent reject rejected veto",
     "exercise exercises drill drills maneuver maneuvers manoeuvres",
-    "anger angered angry angrily furious upset reacted",
+    "anger angered angry angrily furious upset",
+    "react reacts reacted reaction respond responds responded response reply replied",
     "hostility hostile hostilities",
     "agreement agreements deal deals accord treaty",
     "agenda topic topics subject issue issues purpose aim goal",
