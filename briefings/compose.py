@@ -1,0 +1,633 @@
+"""The structured briefing: where the summit process stands, composed only from the facts.
+
+Nothing here is written about the story. Every line of a briefing is a fact's statement; the code
+only chooses, groups and orders facts by their structure (relation, topic, subject, object and
+dates), and adds headings and labels. The conventions it reads are the relations below: a fact
+`scheduled_for` on topic `summit` names the summit and its date, `held_at` its place,
+`conditional_on` what it depends on, and the relations in `STATUS_RELATIONS` move its status.
+
+`compose_briefing(store, as_of=..., since=...)` reads the store; `build_briefing` is the pure part
+over a catalogue and a list of changes, for tests and for callers that already hold the facts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping
+from datetime import date, datetime, timezone
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from briefings.models import Catalogue, EntityKind, Fact, Topic
+from briefings.store import FactStore, FactVersion
+
+__all__ = [
+    "ALL_SECTIONS",
+    "Briefing",
+    "BriefingSection",
+    "Change",
+    "ChangeKind",
+    "Entry",
+    "Group",
+    "Headline",
+    "Section",
+    "SummitStatus",
+    "build_briefing",
+    "compose_briefing",
+    "countdown",
+    "long_date",
+    "parse_section",
+    "relative_day",
+    "short_date",
+    "summarise_changes",
+]
+
+
+# --- sections -----------------------------------------------------------------------------------
+
+
+class Section(StrEnum):
+    """The parts of a briefing; the values are the names people type in chat (`brief timeline`)."""
+
+    headline = "headline"
+    developments = "developments"
+    delegations = "delegations"
+    people = "people"
+    timeline = "timeline"
+    positions = "positions"
+    inter_korean = "inter-korean"
+    changes = "changes"
+    sources = "sources"
+
+    @property
+    def title(self) -> str:
+        return _TITLES[self]
+
+
+_TITLES: Mapping[Section, str] = {
+    Section.headline: "Headline",
+    Section.developments: "Key developments",
+    Section.delegations: "Delegations",
+    Section.people: "Who's who",
+    Section.timeline: "Timeline",
+    Section.positions: "Sticking points",
+    Section.inter_korean: "Inter-Korean track",
+    Section.changes: "What changed",
+    Section.sources: "Sources",
+}
+
+ALL_SECTIONS: tuple[Section, ...] = tuple(Section)
+
+
+def parse_section(name: str) -> Section:
+    """The section a person named (any case; `inter_korean` and `inter korean` work too).
+
+    Raises ValueError with a sentence listing the valid names.
+    """
+    key = "-".join(name.strip().lower().replace("_", " ").split())
+    try:
+        return Section(key)
+    except ValueError:
+        names = ", ".join(s.value for s in Section)
+        raise ValueError(f"{name.strip() or 'that'!r} is not a briefing section: choose one of {names}.") from None
+
+
+# --- the conventions the composer reads ---------------------------------------------------------
+
+DATE_RELATION = "scheduled_for"
+"""On topic `summit`: the fact naming the summit (its subject) and its date."""
+PLACE_RELATION = "held_at"
+AGENDA_RELATION = "agenda"
+CONDITION_RELATIONS = frozenset({"conditional_on", "depends_on"})
+LEADER_RELATION = "led_by"
+ROLE_RELATION = "role"
+STICKING_POINT_RELATION = "sticking_point"
+
+
+class SummitStatus(StrEnum):
+    scheduled = "scheduled"
+    """No fact dated by `as_of` has changed it."""
+    off = "off"
+    back_on = "back on"
+
+
+STATUS_RELATIONS: Mapping[str, SummitStatus] = {
+    "withdrew_from": SummitStatus.off,
+    "pulled_out_of": SummitStatus.off,
+    "cancelled": SummitStatus.off,
+    "called_off": SummitStatus.off,
+    "postponed": SummitStatus.off,
+    "appeared_to_collapse": SummitStatus.off,
+    "revived": SummitStatus.back_on,
+    "reinstated": SummitStatus.back_on,
+    "rescheduled": SummitStatus.back_on,
+    "made_conciliatory_statement": SummitStatus.back_on,
+}
+"""Relations that, with the summit as subject or object, say it is off or back on. The latest such
+fact dated on or before `as_of` sets the status; undated ones cannot say when, so they do not."""
+
+_NOT_EVENTS = frozenset({Topic.people, Topic.places, Topic.source})
+"""Topics whose dated facts describe, rather than report something that happened."""
+_POSITION_TOPICS = frozenset({Topic.positions, Topic.analysis})
+_TOPIC_ORDER = [Topic.summit, Topic.timeline, Topic.delegations, Topic.inter_korean, Topic.positions, Topic.analysis]
+_ISSUE_KINDS = frozenset({EntityKind.concept})
+_TRACK_KINDS = frozenset({EntityKind.event, EntityKind.document})
+
+MAX_DEVELOPMENTS = 12
+OTHER_HEADING = "Also"
+
+
+# --- the model ----------------------------------------------------------------------------------
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Entry(_Model):
+    """One line of a briefing: a fact's statement (or, in `changes`, what a change did)."""
+
+    text: str
+    day: date | None = None
+    """The date the line is about, when it has one."""
+    fact_ids: list[str] = Field(default_factory=list)
+    previous: str | None = None
+    """For a correction: the statement before it."""
+    reason: str | None = None
+    """For a change: why, as the admin gave it."""
+    by: str | None = None
+    at: datetime | None = None
+
+
+class Group(_Model):
+    """Entries under one heading (no heading: they follow the section title directly)."""
+
+    heading: str | None = None
+    day: date | None = None
+    entries: list[Entry]
+
+
+class BriefingSection(_Model):
+    section: Section
+    title: str
+    groups: list[Group] = Field(default_factory=list)
+    note: str | None = None
+    """What to show when there is nothing to report."""
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [e for g in self.groups for e in g.entries]
+
+
+class Headline(_Model):
+    """Where the summit stands on `as_of`."""
+
+    event: str | None = None
+    """The summit's name (None when no fact says when it is)."""
+    day: date | None = None
+    place: str | None = None
+    status: SummitStatus | None = None
+    status_since: date | None = None
+    days_to_go: int | None = None
+    depends_on: list[Entry] = Field(default_factory=list)
+    agenda: list[Entry] = Field(default_factory=list)
+    history: list[Entry] = Field(default_factory=list)
+    """The dated facts that moved the status by `as_of`, oldest first."""
+    fact_ids: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+    @property
+    def when(self) -> str | None:
+        """'Tuesday, June 12, 2018 (14 days to go)'."""
+        if self.day is None:
+            return None
+        return f"{long_date(self.day)} ({countdown(self.days_to_go or 0)})"
+
+    @property
+    def status_line(self) -> str | None:
+        if self.status is None:
+            return None
+        return f"{self.status.value}, since {long_date(self.status_since)}" if self.status_since else self.status.value
+
+
+class Briefing(_Model):
+    as_of: date
+    since: datetime | None = None
+    """The previous briefing's time: `changes` lists what happened after it."""
+    fact_count: int
+    """How many current facts the briefing was composed from."""
+    headline: Headline | None = None
+    """None when the headline was not asked for."""
+    sections: list[BriefingSection] = Field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return f"Briefing for {long_date(self.as_of)}"
+
+    def section(self, section: Section) -> BriefingSection | None:
+        return next((s for s in self.sections if s.section == section), None)
+
+
+# --- labels -------------------------------------------------------------------------------------
+
+
+def long_date(day: date) -> str:
+    """'Tuesday, June 12, 2018'."""
+    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
+
+
+def short_date(day: date) -> str:
+    """'Tue, Jun 12'."""
+    return f"{day:%a}, {day:%b} {day.day}"
+
+
+def relative_day(day: date, as_of: date) -> str:
+    """'today', 'tomorrow', 'in 14 days', '5 days ago'."""
+    n = (day - as_of).days
+    if n == 0:
+        return "today"
+    if n == 1:
+        return "tomorrow"
+    if n == -1:
+        return "yesterday"
+    return f"in {n} days" if n > 0 else f"{-n} days ago"
+
+
+def countdown(days_to_go: int) -> str:
+    """'14 days to go', '1 day to go', 'today', '3 days ago'."""
+    if days_to_go == 0:
+        return "today"
+    if days_to_go > 0:
+        return f"{days_to_go} day{'s' if days_to_go != 1 else ''} to go"
+    return f"{-days_to_go} day{'s' if days_to_go != -1 else ''} ago"
+
+
+def _heading(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+# --- changes ------------------------------------------------------------------------------------
+
+
+class ChangeKind(StrEnum):
+    added = "added"
+    corrected = "corrected"
+    retired = "retired"
+    restored = "restored"
+
+
+_CHANGE_HEADINGS: Mapping[ChangeKind, str] = {
+    ChangeKind.added: "Added",
+    ChangeKind.corrected: "Corrected",
+    ChangeKind.retired: "Retired",
+    ChangeKind.restored: "Restored",
+}
+
+
+class Change(_Model):
+    """The net effect on one fact of every change recorded in a window."""
+
+    kind: ChangeKind
+    fact: Fact
+    previous: Fact | None = None
+    reason: str | None = None
+    by: str
+    at: datetime
+
+
+def summarise_changes(versions: list[FactVersion], *, retired_before: Mapping[str, bool]) -> list[Change]:
+    """What the versions in a window did to each fact, net: an edit then another is one correction
+    (first statement -> last), an addition then a retirement is nothing. Seeds are left out.
+
+    `retired_before[fact_id]` is whether the fact was retired before the window's first version of
+    it (needed for facts the window did not create). Oldest change first.
+    """
+    by_fact: dict[str, list[FactVersion]] = defaultdict(list)
+    for v in versions:
+        if v.action != "seed":
+            by_fact[v.fact_id].append(v)
+    changes = []
+    for fact_id, window in by_fact.items():
+        first, last = window[0], window[-1]
+        reason = next((v.reason for v in reversed(window) if v.reason), None)
+        common = {"fact": last.fact, "reason": reason, "by": last.actor, "at": last.at}
+        if first.version == 1:
+            if not last.retired:
+                changes.append(Change(kind=ChangeKind.added, **common))
+            continue
+        before, was_retired = first.previous, retired_before.get(fact_id, False)
+        if not was_retired and last.retired:
+            changes.append(Change(kind=ChangeKind.retired, **common))
+        elif was_retired and not last.retired:
+            changed = before is not None and before != last.fact
+            changes.append(Change(kind=ChangeKind.restored, previous=before if changed else None, **common))
+        elif not last.retired and before is not None and before != last.fact:
+            changes.append(Change(kind=ChangeKind.corrected, previous=before, **common))
+    return sorted(changes, key=lambda c: c.at)
+
+
+# --- composition --------------------------------------------------------------------------------
+
+
+async def compose_briefing(
+    store: FactStore,
+    *,
+    as_of: date,
+    since: datetime | None = None,
+    sections: Collection[Section] = ALL_SECTIONS,
+) -> Briefing:
+    """The briefing on `as_of` from the store's current facts; `changes` covers what was recorded
+    after `since` (None: there is no earlier briefing to compare with)."""
+    catalogue = await store.catalogue()
+    changes: list[Change] = []
+    if since is not None and Section.changes in sections:
+        versions = await store.changes_since(since)
+        retired_before: dict[str, bool] = {}
+        firsts: dict[str, FactVersion] = {}
+        for v in versions:
+            firsts.setdefault(v.fact_id, v)
+        for fact_id, first in firsts.items():
+            if first.version > 1 and first.action != "seed":
+                history = await store.history(fact_id)
+                earlier = [h for h in history if h.version == first.version - 1]
+                retired_before[fact_id] = bool(earlier and earlier[0].retired)
+        changes = summarise_changes(versions, retired_before=retired_before)
+    return build_briefing(catalogue, changes, as_of=as_of, since=since, sections=sections)
+
+
+def build_briefing(
+    catalogue: Catalogue,
+    changes: list[Change],
+    *,
+    as_of: date,
+    since: datetime | None = None,
+    sections: Collection[Section] = ALL_SECTIONS,
+) -> Briefing:
+    """The briefing over `catalogue` (its current facts) and `changes`. Pure."""
+    facts = _Facts(catalogue)
+    builders: dict[Section, Callable[[], BriefingSection]] = {
+        Section.developments: lambda: _developments(facts, as_of),
+        Section.delegations: lambda: _delegations(facts),
+        Section.people: lambda: _people(facts),
+        Section.timeline: lambda: _timeline(facts, as_of),
+        Section.positions: lambda: _positions(facts),
+        Section.inter_korean: lambda: _inter_korean(facts),
+        Section.changes: lambda: _changes(changes, since),
+        Section.sources: lambda: _sources(facts),
+    }
+    wanted = set(sections)
+    return Briefing(
+        as_of=as_of,
+        since=since,
+        fact_count=len(catalogue.facts),
+        headline=_headline(facts, as_of) if Section.headline in wanted else None,
+        sections=[builders[s]() for s in Section if s in wanted and s in builders],
+    )
+
+
+class _Facts:
+    """The catalogue with the look-ups composition needs."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.all = sorted(catalogue.facts.values(), key=lambda f: f.id)
+        self.mentions = Counter(e for f in self.all for e in (f.subject, f.object) if e)
+
+    def name(self, entity_id: str | None) -> str:
+        if entity_id is None:
+            return ""
+        entity = self.catalogue.entities.get(entity_id)
+        return entity.name if entity else entity_id
+
+    def kind(self, entity_id: str | None) -> EntityKind | None:
+        entity = self.catalogue.entities.get(entity_id) if entity_id else None
+        return entity.kind if entity else None
+
+    def published(self, fact: Fact) -> date:
+        source = self.catalogue.sources.get(fact.provenance.source)
+        return source.published if source else date.min
+
+
+def _entry(fact: Fact, *, day: date | None = None) -> Entry:
+    return Entry(text=fact.statement, day=day, fact_ids=[fact.id])
+
+
+def _last_day(fact: Fact, as_of: date | None = None) -> date | None:
+    """The fact's latest date (on or before `as_of`, when given)."""
+    days = [d.day for d in fact.dates if as_of is None or d.day <= as_of]
+    return max(days) if days else None
+
+
+def _topic_rank(fact: Fact) -> int:
+    return _TOPIC_ORDER.index(fact.topic) if fact.topic in _TOPIC_ORDER else len(_TOPIC_ORDER)
+
+
+def _within_day(fact: Fact) -> tuple[bool, int, str]:
+    """What is scheduled for a day first, then by topic."""
+    return (fact.relation != DATE_RELATION, _topic_rank(fact), fact.id)
+
+
+def _scheduled_day(fact: Fact) -> date | None:
+    if fact.dates:
+        return fact.dates[0].day
+    try:
+        return date.fromisoformat(fact.value or "")
+    except ValueError:
+        return None
+
+
+def _headline(facts: _Facts, as_of: date) -> Headline:
+    scheduled = [f for f in facts.all if f.relation == DATE_RELATION and f.topic == Topic.summit]
+    if not scheduled:
+        return Headline(note="No fact says when the summit is to be held.")
+    # the newest word on the date wins (a rescheduling cites a later source)
+    date_fact = max(scheduled, key=lambda f: (facts.published(f), f.provenance.recorded_at, f.id))
+    summit = date_fact.subject
+    day = _scheduled_day(date_fact)
+    place_fact = next((f for f in facts.all if f.subject == summit and f.relation == PLACE_RELATION), None)
+    place = facts.name(place_fact.object) if place_fact and place_fact.object else (place_fact.value if place_fact else None)
+
+    status_facts = [
+        f for f in facts.all if f.relation in STATUS_RELATIONS and summit in (f.subject, f.object)
+    ]
+    dated = sorted(
+        ((d, f) for f in status_facts if (d := _last_day(f, as_of)) is not None), key=lambda p: (p[0], p[1].id)
+    )
+    status, since = SummitStatus.scheduled, None
+    if dated:
+        since, latest = dated[-1]
+        status = STATUS_RELATIONS[latest.relation]
+    history = [_entry(f, day=d) for d, f in dated]
+    depends_on = [_entry(f) for f in facts.all if f.relation in CONDITION_RELATIONS]
+    agenda = [_entry(f) for f in facts.all if f.subject == summit and f.relation == AGENDA_RELATION]
+    used = [date_fact, *([place_fact] if place_fact else [])]
+    return Headline(
+        event=facts.name(summit),
+        day=day,
+        place=place,
+        status=status,
+        status_since=since,
+        days_to_go=(day - as_of).days if day else None,
+        depends_on=depends_on,
+        agenda=agenda,
+        history=history,
+        fact_ids=[f.id for f in used] + [i for e in (*depends_on, *agenda, *history) for i in e.fact_ids],
+    )
+
+
+def _developments(facts: _Facts, as_of: date) -> BriefingSection:
+    """The most recent dated facts up to `as_of`, newest first, one per subject and day."""
+    candidates = sorted(
+        ((d, f) for f in facts.all if f.topic not in _NOT_EVENTS and (d := _last_day(f, as_of)) is not None),
+        key=lambda p: (-p[0].toordinal(), _topic_rank(p[1]), p[1].id),
+    )
+    seen: set[tuple[date, str]] = set()
+    entries = []
+    for day, fact in candidates:
+        if (day, fact.subject) in seen:
+            continue
+        seen.add((day, fact.subject))
+        entries.append(_entry(fact, day=day))
+        if len(entries) == MAX_DEVELOPMENTS:
+            break
+    return _section(Section.developments, [Group(entries=entries)] if entries else [],
+                    note=f"No fact is dated on or before {long_date(as_of)}.")
+
+
+def _delegations(facts: _Facts) -> BriefingSection:
+    leads = [f for f in facts.all if f.relation == LEADER_RELATION and f.object]
+    groups, used = [], set()
+    for lead in sorted(leads, key=lambda f: (-facts.mentions[f.subject], facts.name(f.subject))):
+        if lead.id in used:
+            continue
+        about = [lead] + [
+            f for f in facts.all
+            if f.topic == Topic.delegations and f.subject == lead.subject and f.id != lead.id and f.id not in used
+        ]
+        used.update(f.id for f in about)
+        groups.append(Group(heading=f"{_heading(facts.name(lead.subject))}: led by {facts.name(lead.object)}",
+                            entries=[_entry(f) for f in about]))
+    rest = [f for f in facts.all if f.topic == Topic.delegations and f.id not in used]
+    if rest:
+        groups.append(Group(heading=OTHER_HEADING if groups else None, entries=_chronological(rest)))
+    return _section(Section.delegations, groups, note="No fact names a delegation or its leader.")
+
+
+def _people(facts: _Facts) -> BriefingSection:
+    roles = [f for f in facts.all if f.relation == ROLE_RELATION and facts.kind(f.subject) == EntityKind.person]
+    roles.sort(key=lambda f: (-facts.mentions[f.subject], facts.name(f.subject).lower(), f.id))
+    return _section(Section.people, [Group(entries=[_entry(f) for f in roles])] if roles else [],
+                    note="No fact gives anyone's role.")
+
+
+def _timeline(facts: _Facts, as_of: date) -> BriefingSection:
+    by_day: dict[date, list[Fact]] = defaultdict(list)
+    for f in facts.all:
+        if f.topic not in _NOT_EVENTS:
+            for d in sorted({d.day for d in f.dates}):
+                by_day[d].append(f)
+    groups = [
+        Group(heading=f"{long_date(d)} ({relative_day(d, as_of)})", day=d,
+              entries=[_entry(f, day=d) for f in sorted(by_day[d], key=_within_day)])
+        for d in sorted(by_day)
+    ]
+    undated = [f for f in facts.all if f.topic == Topic.timeline and not f.dates]
+    if undated:
+        groups.append(Group(heading="Date not given", entries=[_entry(f) for f in undated]))
+    return _section(Section.timeline, groups, note="No fact is dated.")
+
+
+def _positions(facts: _Facts) -> BriefingSection:
+    def issue(f: Fact) -> str | None:
+        return next((e for e in (f.subject, f.object) if facts.kind(e) in _ISSUE_KINDS), None)
+
+    chosen = [f for f in facts.all if f.topic in _POSITION_TOPICS or (f.topic == Topic.summit and issue(f))]
+
+    def order(f: Fact) -> tuple[bool, bool, str, str]:
+        return (f.relation != STICKING_POINT_RELATION, facts.kind(f.subject) != EntityKind.country,
+                facts.name(f.subject), f.id)
+
+    groups = _grouped(chosen, key=issue, heading=lambda e: _heading(facts.name(e)), order=order,
+                      rank=lambda e, fs: (-len(fs), facts.name(e).lower()))
+    return _section(Section.positions, groups, note="No fact gives either side's position.")
+
+
+def _inter_korean(facts: _Facts) -> BriefingSection:
+    def track(f: Fact) -> str | None:
+        return next((e for e in (f.subject, f.object) if facts.kind(e) in _TRACK_KINDS), None)
+
+    def first_day(fs: list[Fact]) -> date:
+        days = [d.day for f in fs for d in f.dates]
+        return min(days) if days else date.max
+
+    chosen = [f for f in facts.all if f.topic == Topic.inter_korean]
+    groups = _grouped(chosen, key=track, heading=lambda e: _heading(facts.name(e)),
+                      order=lambda f: (_last_day(f) or date.max, f.id),
+                      rank=lambda e, fs: (first_day(fs), -len(fs), facts.name(e).lower()))
+    return _section(Section.inter_korean, groups, note="No fact is about the inter-Korean track.")
+
+
+def _changes(changes: list[Change], since: datetime | None) -> BriefingSection:
+    if since is None:
+        return _section(Section.changes, [], note="No earlier briefing to compare with.")
+    groups = []
+    for kind in ChangeKind:
+        entries = [
+            Entry(text=c.fact.statement, fact_ids=[c.fact.id], by=c.by, at=c.at, reason=c.reason,
+                  previous=c.previous.statement if c.previous and c.previous.statement != c.fact.statement else None)
+            for c in changes if c.kind == kind
+        ]
+        if entries:
+            groups.append(Group(heading=_CHANGE_HEADINGS[kind], entries=entries))
+    at = since.astimezone(timezone.utc)
+    return _section(Section.changes, groups,
+                    note=f"No fact was added, corrected or retired since {long_date(at.date())}, {at:%H:%M} UTC.")
+
+
+def _sources(facts: _Facts) -> BriefingSection:
+    counts = Counter(f.provenance.source for f in facts.all)
+    entries = []
+    for source_id, n in sorted(counts.items(), key=lambda p: (-p[1], p[0])):
+        source = facts.catalogue.sources.get(source_id)
+        if source is None:
+            continue
+        text = f"\u201c{source.title}\u201d, {source.cite()} ({n} fact{'s' if n != 1 else ''})"
+        entries.append(Entry(text=text))
+    return _section(Section.sources, [Group(entries=entries)] if entries else [], note="No source is cited.")
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _section(section: Section, groups: list[Group], *, note: str) -> BriefingSection:
+    return BriefingSection(section=section, title=section.title, groups=groups, note=None if groups else note)
+
+
+def _chronological(fs: Iterable[Fact]) -> list[Entry]:
+    return [_entry(f) for f in sorted(fs, key=lambda f: (_last_day(f) or date.max, f.id))]
+
+
+def _grouped(
+    fs: list[Fact],
+    *,
+    key: Callable[[Fact], str | None],
+    heading: Callable[[str], str],
+    order: Callable[[Fact], tuple],
+    rank: Callable[[str, list[Fact]], tuple],
+) -> list[Group]:
+    """Facts grouped by `key` (an entity id), groups by `rank`, the ungrouped last under 'Also'."""
+    by_key: dict[str, list[Fact]] = defaultdict(list)
+    rest: list[Fact] = []
+    for f in fs:
+        k = key(f)
+        (by_key[k] if k else rest).append(f)
+    groups = [
+        Group(heading=heading(k), entries=[_entry(f) for f in sorted(members, key=order)])
+        for k, members in sorted(by_key.items(), key=lambda p: rank(*p))
+    ]
+    if rest:
+        groups.append(Group(heading=OTHER_HEADING if groups else None,
+                            entries=[_entry(f) for f in sorted(rest, key=order)]))
+    return groups
+
