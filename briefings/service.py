@@ -1,0 +1,256 @@
+"""Changing facts: every write goes to the store (which versions it) and then into the answering index.
+
+`FactService` is what every chat surface calls to add, edit, retire, undo and import facts, so that
+a change is checked against the catalogue it joins, recorded with who made it and where, and seen
+by the very next answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from rapidfuzz import fuzz, process
+
+from briefings.answer import FactIndex
+from briefings.changes import undo_target
+from briefings.models import Entity, Fact, Source, check_fact
+from briefings.store import ChangeInfo, FactStore, StoredFact, StoreError, UnknownFact, VersionConflict
+from briefings.text import normalise
+
+__all__ = [
+    "FactService",
+    "ImportPlan",
+    "InvalidFact",
+    "NothingToUndo",
+    "UnknownEntity",
+    "personal_source",
+    "resolve_entity",
+]
+
+
+class InvalidFact(StoreError):
+    """A fact that does not fit the catalogue (unknown entity or source, a quote the source lacks)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+class UnknownEntity(StoreError):
+    def __init__(self, name: str, *, role: str, candidates: list[str], suggestion: str | None) -> None:
+        self.name = name
+        self.candidates = candidates
+        if candidates:
+            message = f"{role} {name!r} could be any of {', '.join(candidates)}: give the entity id"
+        else:
+            hint = f" (did you mean {suggestion}?)" if suggestion else ""
+            message = f"{role} {name!r} is not a known entity{hint}: give an entity id or one of its names"
+        super().__init__(message)
+
+
+class NothingToUndo(StoreError):
+    def __init__(self, fact_id: str) -> None:
+        self.fact_id = fact_id
+        super().__init__(
+            f"fact {fact_id} has no change left to undo (its first version is how it was added; "
+            "`fact retire` hides it)"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """What importing a set of facts would do, against the versions read when it was planned."""
+
+    add: list[Fact] = field(default_factory=list)
+    update: list[tuple[Fact, int]] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.add and not self.update
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def resolve_entity(name: str, entities: Mapping[str, Entity], *, role: str = "entity") -> str:
+    """The id of the entity `name` is the id, name or alias of (case-insensitive); else `UnknownEntity`."""
+    if name in entities:
+        return name
+    wanted = normalise(name).strip()
+    matches = sorted(e.id for e in entities.values() if any(normalise(n) == wanted for n in e.names))
+    if len(matches) == 1:
+        return matches[0]
+    suggestion = None
+    if not matches:
+        names: dict[str, set[str]] = {}
+        for e in entities.values():
+            for n in (e.id, *e.names):
+                names.setdefault(n, set()).add(e.id)
+        best = process.extractOne(name, list(names), scorer=fuzz.WRatio, score_cutoff=80)
+        if best:
+            ids = sorted(names[best[0]])
+            suggestion = best[0] if ids == [best[0]] else f"{best[0]!r} ({', '.join(ids)})"
+    raise UnknownEntity(name, role=role, candidates=matches, suggestion=suggestion)
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def personal_source(identity: str, *, published: date) -> Source:
+    """The source an admin's own word is cited as, when they add a fact without one."""
+    slug = _NOT_SLUG.sub("-", identity.lower()).strip("-")[:70].strip("-") or "unknown"
+    return Source(
+        id=f"admin-{slug}",
+        title=f"Added in chat by {identity}",
+        outlet=f"briefbot admin {identity}",
+        published=published,
+    )
+
+
+class FactService:
+    """Adds, edits, retires, undoes and imports facts: store first, then the index, in place."""
+
+    def __init__(self, store: FactStore, index: FactIndex, *, clock: Callable[[], datetime] = _utcnow) -> None:
+        self._store = store
+        self._index = index
+        self._clock = clock
+        self._indexed: dict[str, int] = {}
+        """The version of each fact the index last saw from here: concurrent writes finish in any
+        order, and an older version must not overwrite a newer one."""
+
+    @property
+    def store(self) -> FactStore:
+        return self._store
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    # reading
+
+    async def get(self, fact_id: str) -> StoredFact:
+        stored = await self._store.get(fact_id)
+        if stored is None:
+            raise UnknownFact(fact_id)
+        return stored
+
+    async def search(self, text: str, *, limit: int = 10) -> list[StoredFact]:
+        """Facts (retired ones too) whose id, statement, value, keywords or entity names hold every word."""
+        words = normalise(text).split()
+        if not words:
+            return []
+        entities = await self._store.entities()
+        scored = []
+        for stored in await self._store.list_facts(include_retired=True):
+            f = stored.fact
+            names = [n for ref in (f.subject, f.object) if ref in entities for n in entities[ref].names]
+            haystack = normalise(" ".join([f.id, f.statement, f.value or "", *f.keywords, *names]))
+            if all(w in haystack for w in words):
+                in_statement = sum(w in normalise(f.statement) for w in words)
+                scored.append((stored.retired, -in_statement, f.id, stored))
+        return [s for *_, s in sorted(scored, key=lambda t: t[:3])[:limit]]
+
+    async def check(self, fact: Fact, *, extra_source: Source | None = None) -> None:
+        """Raise `InvalidFact` unless every entity and source the fact names exists and its quote is real."""
+        sources = await self._store.sources()
+        if extra_source is not None:
+            sources.setdefault(extra_source.id, extra_source)
+        problems = check_fact(fact, sources=sources, entities=await self._store.entities())
+        if problems:
+            raise InvalidFact(problems)
+
+    # writing
+
+    async def add(self, fact: Fact, *, change: ChangeInfo, source: Source | None = None) -> StoredFact:
+        """Add a new fact; `source` (an admin's own) is created with it when it does not exist yet."""
+        await self.check(fact, extra_source=source)
+        stored = await self._store.add(fact, change=change, source=source)
+        if source is not None:
+            self._index.upsert_source((await self._store.sources())[source.id])
+        self._reindex(stored)
+        return stored
+
+    async def update(self, fact: Fact, *, expected_version: int, change: ChangeInfo) -> StoredFact:
+        await self.check(fact)
+        stored = await self._store.update(fact, expected_version=expected_version, change=change)
+        self._reindex(stored)
+        return stored
+
+    async def retire(
+        self, fact_id: str, *, expected_version: int, reason: str | None, change: ChangeInfo
+    ) -> StoredFact:
+        stored = await self._store.retire(fact_id, expected_version=expected_version, reason=reason, change=change)
+        self._reindex(stored)
+        return stored
+
+    async def undo(self, fact_id: str, *, expected_version: int | None, change: ChangeInfo) -> StoredFact:
+        """Go back to the state before the latest change not yet undone, as a new 'undo' version."""
+        history = await self._store.history(fact_id)
+        if not history:
+            raise UnknownFact(fact_id)
+        current = history[-1].version
+        if expected_version is not None and expected_version != current:
+            raise VersionConflict(await self.get(fact_id), expected=expected_version)
+        target = undo_target(history)
+        if target is None:
+            raise NothingToUndo(fact_id)
+        stored = await self._store.revert(
+            fact_id,
+            fact=target.fact,
+            retired=target.retired,
+            retired_reason=target.retired_reason,
+            expected_version=current,
+            change=change,
+        )
+        self._reindex(stored)
+        return stored
+
+    async def plan_import(self, facts: list[Fact]) -> ImportPlan:
+        """Check a whole set of facts against the catalogue and say what importing it would do.
+
+        Raises `InvalidFact` naming every problem (a repeated id, an unknown entity or source, a
+        quote the source does not contain); nothing is written.
+        """
+        sources = await self._store.sources()
+        entities = await self._store.entities()
+        problems: list[str] = []
+        seen: set[str] = set()
+        for fact in facts:
+            if fact.id in seen:
+                problems.append(f"fact {fact.id}: the id is used twice")
+            seen.add(fact.id)
+            problems.extend(check_fact(fact, sources=sources, entities=entities))
+        if problems:
+            raise InvalidFact(problems)
+        current = {s.fact.id: s for s in await self._store.list_facts(include_retired=True)}
+        plan = ImportPlan()
+        for fact in facts:
+            stored = current.get(fact.id)
+            if stored is None:
+                plan.add.append(fact)
+            elif stored.fact != fact:
+                plan.update.append((fact, stored.version))
+            else:
+                plan.unchanged.append(fact.id)
+        return plan
+
+    async def apply_import(self, plan: ImportPlan, *, change: ChangeInfo) -> list[StoredFact]:
+        """Write a plan in one transaction; a fact changed since planning fails it whole (`VersionConflict`)."""
+        written = await self._store.import_facts(add=plan.add, update=plan.update, change=change)
+        for stored in written:
+            self._reindex(stored)
+        return written
+
+    def _reindex(self, stored: StoredFact) -> None:
+        fact_id = stored.fact.id
+        if self._indexed.get(fact_id, 0) >= stored.version:
+            return
+        self._indexed[fact_id] = stored.version
+        if stored.retired:
+            self._index.remove(fact_id)
+        else:
+            self._index.upsert(stored.fact)
