@@ -50,6 +50,13 @@ _TYPE_NOUNS = {
     "day": "when", "date": "when", "month": "when", "time": "when",
     "person": "who", "man": "who", "woman": "who", "individual": "who", "organisation": "who", "organization": "who",
     "group": "who", "institution": "who", "agency": "who", "body": "who",
+    "cities": "where", "countries": "where", "places": "where", "days": "when", "dates": "when",
+    "years": "year", "year": "year",
+    "people": "who", "persons": "who", "men": "who",
+    # vague nouns that only say "something": what is asked is in the rest of the question
+    "matter": "what", "matters": "what", "quality": "what", "qualities": "what", "aspect": "what",
+    "aspects": "what", "kind": "what", "type": "what", "types": "what", "sort": "what", "thing": "what",
+    "things": "what", "detail": "what", "details": "what", "feature": "what", "features": "what",
 }
 _SOURCE_WORDS = {concept(w) for w in ("article", "story", "report", "source", "sources", "write", "author",
                                        "journal", "wsj", "publish", "email", "map", "person", "quoted", "unnamed")}
@@ -77,6 +84,7 @@ class _Indexed:
     weekdays: frozenset[int]
     years: frozenset[int]
     has_number: bool
+    causal: bool
     kinds: frozenset[EntityKind]
     length: int
 
@@ -120,6 +128,7 @@ class FactIndex:
         self._aliases: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self._max_alias = 1
         self._facts: dict[str, _Indexed] = {}
+        self._topic_counts: dict[Topic, int] = defaultdict(int)
         self._postings: dict[str, set[str]] = defaultdict(set)
         self._vocabulary: set[str] = set()
         self._fuzzy_names: dict[str, tuple[str, ...]] = {}
@@ -164,6 +173,7 @@ class FactIndex:
         self.remove(fact.id)
         indexed = self._index_fact(fact)
         self._facts[fact.id] = indexed
+        self._topic_counts[fact.topic] += 1
         for key in self._keys(indexed):
             self._postings[key].add(fact.id)
 
@@ -171,6 +181,7 @@ class FactIndex:
         old = self._facts.pop(fact_id, None)
         if old is None:
             return
+        self._topic_counts[old.fact.topic] -= 1
         for key in self._keys(old):
             bucket = self._postings.get(key)
             if bucket is not None:
@@ -186,10 +197,8 @@ class FactIndex:
 
     @property
     def topics(self) -> dict[Topic, int]:
-        counts: dict[Topic, int] = defaultdict(int)
-        for item in self._facts.values():
-            counts[item.fact.topic] += 1
-        return dict(counts)
+        """How many current facts each topic has."""
+        return {t: n for t, n in self._topic_counts.items() if n}
 
     @staticmethod
     def _keys(item: _Indexed) -> set[str]:
@@ -222,6 +231,7 @@ class FactIndex:
         years = {d.year for d in days} | {int(t) for t in toks if t.isdigit() and len(t) == 4 and 1900 < int(t) < 2100}
         kinds = {self._entities[e].kind for e in entities if e in self._entities}
         has_number = _has_quantity(fact.statement)
+        causal = bool(_CAUSAL.search(fact.statement)) or fact.relation in {"cited", "because", "reason", "caused_by"}
         return _Indexed(
             fact=fact,
             terms=terms,
@@ -230,6 +240,7 @@ class FactIndex:
             weekdays=frozenset(d.weekday() for d in days),
             years=frozenset(years),
             has_number=has_number,
+            causal=causal,
             kinds=frozenset(kinds),
             length=len(tokens(fact.statement)),
         )
@@ -600,6 +611,8 @@ class FactIndex:
             return 1.0 if any(_is_proper(self._entities[e].name) for e in named) else _MISSING_HARD
         if wh == "quantity":
             return 1.0 if item.has_number else _MISSING_HARD
+        if wh == "why":
+            return 1.0 if item.causal else 0.8
         if wh == "year":
             return 1.0 if item.years else _MISSING_HARD
         return 1.0
@@ -655,6 +668,8 @@ def _is_proper(name: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+_CAUSAL = re.compile(r"\b(citing|cited|because|due to|over|in exchange|reason|so that|in order to|blamed|angered|anger at)\b",
+                     re.IGNORECASE)
 _COUNT = re.compile(
     r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)"
     r"\s+(?:[a-z-]+\s+)?[a-z]+s\b")

@@ -33,6 +33,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"\b([a-z])-?(\d+)s?\b", r"\1\2", text)  # model names: "F-16s", "F16" -> "f16"
     return text.replace("'", "")
 
 
@@ -78,6 +79,7 @@ GENERIC = frozenset(
     one thing things something anything kind sort way
     right now currently
     according per via ever again like basically used mentioned recent recently lately between among
+    during since until while
     wat wut wht whts u ur r pls plz abt bout 2 4 ya yo
     """.split()
 )
@@ -103,6 +105,7 @@ _GROUPS = [
     "prepare prepares prepared preparing preparation preparations preparatory",
     "wording phrase phrases phrasing words language clause clauses",
     "chance chances odds likely likelihood probability",
+    "verifiable verify verified verification proof prove proven evidence inspection inspections",
     "border frontier",
     "arrive arrives arrived arriving arrival land landed",
     "ratify ratified ratification approve approved approval pass passed",
