@@ -1,10 +1,20 @@
-"""Plain-text rendering for the console and the command line. Pure functions."""
+"""Plain-text and Markdown rendering for the console and the command line. Pure functions."""
 
 from __future__ import annotations
 
-from briefings.answer import Answer
+import textwrap
+import unicodedata
+from datetime import timezone
 
-__all__ = ["render_answer"]
+from briefings.answer import Answer
+from briefings.compose import Briefing, BriefingSection, Entry, Group, Headline, short_date
+
+__all__ = ["render_answer", "render_briefing_markdown", "render_briefing_text"]
+
+WIDTH = 88
+"""Plain-text briefings are wrapped to this many columns."""
+_LABEL = 14
+"""Width of the label column in the plain-text headline ('Depends on:' and its padding)."""
 
 
 def render_answer(answer: Answer) -> str:
@@ -13,3 +23,156 @@ def render_answer(answer: Answer) -> str:
         return f"{answer.answer} {answer.hint}" if answer.hint else answer.answer
     source = "; ".join(answer.sources)
     return f"{answer.answer}\n(Source: {source})" if source else answer.answer
+
+
+# --- shared by both ------------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """One line of printable text: no control characters (a fact must not drive the terminal)."""
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cs"))
+    return " ".join(text.split())
+
+
+def _meta(entry: Entry) -> str | None:
+    """'by ana, 2018-05-29 09:00 UTC: sharper wording' for a change; None for a fact."""
+    if entry.by is None and entry.at is None:
+        return None
+    parts = []
+    if entry.by:
+        parts.append(f"by {entry.by}")
+    if entry.at:
+        parts.append(f"{entry.at.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC")
+    meta = ", ".join(parts)
+    return f"{meta}: {entry.reason}" if entry.reason else meta
+
+
+def _dated(entry: Entry, group: Group | None) -> str | None:
+    """The date label an entry shows, unless its group's heading already gives it."""
+    if entry.day is None or (group is not None and group.day is not None):
+        return None
+    return short_date(entry.day)
+
+
+# --- plain text ----------------------------------------------------------------------------------
+
+
+def _wrap(text: str, *, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=rest,
+                         break_long_words=True, break_on_hyphens=False) or [first.rstrip()]
+
+
+def _text_entry(entry: Entry, group: Group | None, *, indent: str = "") -> list[str]:
+    date = _dated(entry, group)
+    body = _clean(entry.text)
+    text = f"{date}: {body}" if date else body
+    lines = []
+    if entry.previous is not None:
+        lines += _wrap(_clean(entry.previous), first=f"{indent}- ", rest=f"{indent}  ")
+        lines += _wrap(text, first=f"{indent}  \u2192 ", rest=f"{indent}    ")
+    else:
+        lines += _wrap(text, first=f"{indent}- ", rest=f"{indent}  ")
+    meta = _meta(entry)
+    if meta:
+        lines += _wrap(f"({_clean(meta)})", first=f"{indent}  ", rest=f"{indent}   ")
+    return lines
+
+
+def _text_headline(headline: Headline) -> list[str]:
+    lines = ["HEADLINE"]
+    if headline.event is None:
+        return lines + _wrap(_clean(headline.note or ""), first="", rest="")
+    lines += _wrap(_clean(headline.event), first="", rest="")
+    pad = " " * _LABEL
+
+    def labelled(label: str, values: list[str]) -> None:
+        for i, value in enumerate(values):
+            first = f"  {label + ':':<{_LABEL - 2}}" if i == 0 else pad
+            lines.extend(_wrap(_clean(value), first=first, rest=pad))
+
+    if headline.when:
+        labelled("When", [headline.when])
+    if headline.place:
+        labelled("Where", [headline.place])
+    if headline.status_line:
+        labelled("Status", [headline.status_line])
+    labelled("Depends on", [e.text for e in headline.depends_on])
+    labelled("Agenda", [e.text for e in headline.agenda])
+    if headline.history:
+        lines.append("  Status history:")
+        for entry in headline.history:
+            lines += _text_entry(entry, None, indent="  ")
+    return lines
+
+
+def _text_section(section: BriefingSection) -> list[str]:
+    lines = [section.title.upper()]
+    if not section.groups:
+        return lines + _wrap(_clean(section.note or ""), first="", rest="")
+    for i, group in enumerate(section.groups):
+        if i and group.heading:
+            lines.append("")
+        if group.heading:
+            lines += _wrap(_clean(group.heading), first="", rest="  ")
+        for entry in group.entries:
+            lines += _text_entry(entry, group)
+    return lines
+
+
+def render_briefing_text(briefing: Briefing) -> str:
+    """The briefing as plain text wrapped to 88 columns, for the console and the CLI."""
+    title = briefing.title
+    blocks = [[title, "=" * len(title), f"Composed from {briefing.fact_count} facts."]]
+    if briefing.headline is not None:
+        blocks.append(_text_headline(briefing.headline))
+    blocks += [_text_section(s) for s in briefing.sections]
+    return "\n\n".join("\n".join(b) for b in blocks) + "\n"
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>~|#"})
+
+
+def _md(text: str) -> str:
+    """Fact text as literal Markdown: every character that could format or link is escaped."""
+    return _clean(text).translate(_MD_SPECIAL)
+
+
+def _md_entry(entry: Entry, group: Group | None) -> str:
+    date = _dated(entry, group)
+    text = f"**{date}:** {_md(entry.text)}" if date else _md(entry.text)
+    if entry.previous is not None:
+        text = f"~~{_md(entry.previous)}~~ \u2192 {text}"
+    meta = _meta(entry)
+    return f"- {text} *({_md(meta)})*" if meta else f"- {text}"
+
+
+def render_briefing_markdown(briefing: Briefing) -> str:
+    """The briefing as CommonMark, fact text escaped so that none of it formats or links."""
+    out = [f"# {briefing.title}", "", f"*Composed from {briefing.fact_count} facts.*"]
+    h = briefing.headline
+    if h is not None:
+        out += ["", "## Headline", ""]
+        if h.event is None:
+            out.append(_md(h.note or ""))
+        else:
+            out += [f"**{_md(h.event)}**", ""]
+            for label, value in (("When", h.when), ("Where", h.place), ("Status", h.status_line)):
+                if value:
+                    out.append(f"- **{label}:** {_md(value)}")
+            for label, entries in (("Depends on", h.depends_on), ("Agenda", h.agenda)):
+                for e in entries:
+                    out.append(f"- **{label}:** {_md(e.text)}")
+            if h.history:
+                out += ["", "**Status history**", ""]
+                out += [_md_entry(e, None) for e in h.history]
+    for section in briefing.sections:
+        out += ["", f"## {section.title}", ""]
+        if not section.groups:
+            out.append(f"*{_md(section.note or '')}*")
+        for i, group in enumerate(section.groups):
+            if group.heading:
+                out += ([""] if i else []) + [f"### {_md(group.heading)}", ""]
+            out += [_md_entry(e, group) for e in group.entries]
+    return "\n".join(out) + "\n"
