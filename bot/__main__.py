@@ -1,4 +1,4 @@
-"""The command line: briefbot ask | chat | facts | run.
+"""The command line: briefbot ask | brief | chat | facts | run.
 
 Only this module decides to exit: every other layer raises a clear error, and here it becomes one
 line on stderr and a non-zero exit status, never a traceback.
@@ -12,11 +12,22 @@ import json
 import logging
 import sys
 from collections.abc import Awaitable, Callable
+from datetime import date
 from pathlib import Path
 
 from config.settings import SettingsError, load_settings
 
 __all__ = ["main"]
+
+_SECTIONS = "headline, developments, delegations, people, timeline, positions, inter-korean, changes, sources"
+"""The names `briefings.compose.Section` accepts (kept here so `--help` imports nothing heavy)."""
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY-MM-DD, e.g. 2018-05-29") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,6 +38,19 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?", help="the question, in quotes")
     ask.add_argument("--stdin", action="store_true", help="read one question a line from stdin")
     ask.add_argument("--json", action="store_true", help="write one JSON object per answer")
+
+    brief = sub.add_parser(
+        "brief",
+        help="print the briefing (or one section of it)",
+        description="Print the briefing as of a date. 'What changed' lists the facts added, corrected "
+        "or retired in the 24 hours before now.",
+    )
+    brief.add_argument("--date", type=_iso_date, help="the day to brief as of, YYYY-MM-DD (default: today in "
+                       "BRIEFBOT_TIMEZONE)")
+    brief.add_argument("--section", metavar="NAME", help=f"only this section: {_SECTIONS}")
+    brief.add_argument("--format", choices=("text", "markdown", "slack", "discord", "json"), default="text",
+                       help="text (default), markdown, slack (Block Kit JSON per message), discord (message "
+                       "payloads with embeds), json (the Briefing model)")
 
     chat = sub.add_parser("chat", help="a console chat (scriptable: reads stdin line by line)")
     chat.add_argument("--user", default="console", help="your console user name (acts as console:NAME)")
@@ -59,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
     handlers: dict[str, Callable[..., Awaitable[int]]] = {
         "ask": cli.ask,
+        "brief": cli.brief,
         "chat": cli.chat,
         "facts": cli.facts,
         "run": cli.run,

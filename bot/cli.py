@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from bot.app import Core, open_core
-from bot.render.text import render_answer
+from bot.render.text import render_answer, render_briefing_markdown, render_briefing_text
 from briefings.files import dump_facts, parse_fact_file
+from briefings.compose import ALL_SECTIONS, Briefing, compose_briefing, parse_section
 from briefings.models import CatalogueError
 from briefings.store import ChangeInfo, StoreError
 from config.settings import Settings
 
-__all__ = ["UserFacingError", "ask", "chat", "facts", "run"]
+__all__ = ["UserFacingError", "ask", "brief", "chat", "facts", "run"]
 
 
 class UserFacingError(Exception):
@@ -36,6 +39,45 @@ async def ask(settings: Settings, args: argparse.Namespace) -> int:
     finally:
         await core.close()
     return 0
+
+
+async def brief(settings: Settings, args: argparse.Namespace) -> int:
+    """Print the briefing for `args.date` (default: today in settings.timezone).
+
+    "What changed" covers the 24 hours before now: the window a daily briefing would report.
+    """
+    try:
+        sections = [parse_section(args.section)] if args.section else list(ALL_SECTIONS)
+    except ValueError as exc:
+        raise UserFacingError(str(exc)) from None
+    now = datetime.now(ZoneInfo(settings.timezone))
+    as_of = args.date or now.date()
+    core = await open_core(settings)
+    try:
+        briefing = await compose_briefing(core.store, as_of=as_of, since=now - timedelta(days=1), sections=sections)
+    finally:
+        await core.close()
+    print(_render_briefing(briefing, args.format), end="")
+    return 0
+
+
+def _render_briefing(briefing: Briefing, fmt: str) -> str:
+    """The briefing in one of the `brief --format` formats (the platform libraries load on demand)."""
+    if fmt == "text":
+        return render_briefing_text(briefing)
+    if fmt == "markdown":
+        return render_briefing_markdown(briefing)
+    if fmt == "slack":
+        from bot.render.slack import render_briefing_blocks
+
+        payloads = [{"blocks": blocks} for blocks in render_briefing_blocks(briefing)]
+        return json.dumps(payloads, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "discord":
+        from bot.render.discord import message_payload, render_briefing_embeds
+
+        payloads = [message_payload(embeds) for embeds in render_briefing_embeds(briefing)]
+        return json.dumps(payloads, indent=2, ensure_ascii=False) + "\n"
+    return briefing.model_dump_json(indent=2) + "\n"
 
 
 async def chat(settings: Settings, args: argparse.Namespace) -> int:
