@@ -28,6 +28,7 @@ from briefings.text import GAZETTEER, GENERIC, MONTHS, RELATIONS, WEEKDAYS, conc
 __all__ = ["Answer", "FactIndex", "answer_question"]
 
 MAX_FACTS_PER_ANSWER = 3
+_MAX_ANSWER_CHARS = 420
 _RUNNER_UP = 0.92
 _RUNNER_UP_MANY = 0.5
 _REVERSED = 0.75
@@ -101,6 +102,7 @@ class _Need:
     hard: bool = False
     """A fact that does not cover a hard need answers a neighbouring question, not this one."""
     position: int = 0
+    span: int = 1
 
 
 @dataclass(slots=True)
@@ -360,7 +362,7 @@ class FactIndex:
                     used[k] = True
                 words = tuple(concept(t) for t in toks[i : i + n] if t not in GENERIC)
                 needs.append(_Need("entity", " ".join(toks[i : i + n]), _ENTITY_WEIGHT, keys=tuple(f"ent:{e}" for e in ids),
-                                   words=words, position=i))
+                                   words=words, position=i, span=n))
                 mentioned |= ids
                 if i > 0 and toks[i - 1] in {"what", "which"}:
                     focus |= ids
@@ -409,7 +411,15 @@ class FactIndex:
                 agent = max(before, key=lambda n: n.position)
         if wh in {"what", "which", "who", "name", "quantity", "where", "when"} and needs:
             # The first thing named after the question word is what is asked about: it must be covered.
-            min(needs, key=lambda n: n.position if n.kind != "time" else len(toks)).hard = True
+            # Of a run of words ("one key sticking point"), the last one is the thing; the others qualify it.
+            ordered = sorted((n for n in needs if n.kind != "time"), key=lambda n: n.position)
+            if ordered:
+                head = ordered[0]
+                for nxt in ordered[1:]:
+                    if head.kind == "entity" or nxt.kind == "entity" or nxt.position != head.position + 1:
+                        break
+                    head = nxt
+                head.hard = True
         self._weigh(needs)
         definitional = (
             wh in {"who", "what", None}
@@ -430,10 +440,17 @@ class FactIndex:
         if not unknown:
             return rest
         taken: set[int] = set()
+        owner = {k: need for need in needs if need.kind == "entity" for k in range(need.position, need.position + need.span)}
         for n in (3, 2, 1):
             for i in range(len(toks) - n + 1):
                 span = range(i, i + n)
-                if any(used[k] or k in taken for k in span) or not any(k in unknown for k in span):
+                if any(k in taken for k in span) or not any(k in unknown for k in span):
+                    continue
+                # A name matched exactly in part ("choe" of "choe son hee") may grow into a fuzzy whole.
+                inside = {id(owner[k]): owner[k] for k in span if used[k] and k in owner}
+                if any(used[k] and k not in owner for k in span) or any(
+                    o.position < i or o.position + o.span > i + n for o in inside.values()
+                ):
                     continue
                 phrase = " ".join(toks[i : i + n])
                 if len(phrase) < 5:
@@ -442,9 +459,13 @@ class FactIndex:
                 if best is None:
                     continue
                 ids = self._aliases[self._fuzzy_names[best[0]]]
+                if any(not {k[4:] for k in o.keys} & ids for o in inside.values()):
+                    continue  # would override an exact match of another entity
+                for o in inside.values():
+                    needs.remove(o)
                 taken.update(span)
                 needs.append(_Need("entity", best[0], _ENTITY_WEIGHT, keys=tuple(f"ent:{e}" for e in ids),
-                                   words=tuple(concept(t) for t in self._fuzzy_names[best[0]])))
+                                   words=tuple(concept(t) for t in self._fuzzy_names[best[0]]), position=i, span=n))
                 mentioned |= ids
         return [(i, t) for i, t in rest if i not in taken]
 
@@ -453,8 +474,8 @@ class FactIndex:
         if len(word) < 5:
             return None
         best = process.extractOne(word, self._word_buckets.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=85)
-        if best is None:
-            return None
+        if best is None or best[0].startswith(word) or word.startswith(best[0]):
+            return None  # "current" is not a misspelt "currently": another form is another word
         if best[0] in GENERIC:
             return "=" + best[0]
         c = concept(best[0])
@@ -490,8 +511,16 @@ class FactIndex:
             about = [item for _, _, item in scored if item.fact.subject in parsed.focus]
             about.sort(key=lambda item: item.fact.relation not in _DESCRIBE)
             chosen += about[:1]
-        chosen = chosen[:MAX_FACTS_PER_ANSWER]
-        text = " ".join(self._sentence(item, parsed) for item in chosen)
+        sentences: list[str] = []
+        kept: list[_Indexed] = []
+        for item in chosen[:MAX_FACTS_PER_ANSWER]:
+            sentence = self._sentence(item, parsed)
+            if kept and sum(len(x) + 1 for x in sentences) + len(sentence) > _MAX_ANSWER_CHARS:
+                break  # an answer says what was asked, not all the bot knows
+            sentences.append(sentence)
+            kept.append(item)
+        chosen = kept
+        text = " ".join(sentences)
         sources = []
         for item in chosen:
             src = self._sources.get(item.fact.provenance.source)
@@ -513,6 +542,12 @@ class FactIndex:
             for e in parsed.mentioned if e in self._entities
         ):
             return []  # asks the name of someone the source leaves unnamed
+        first = min(needs, key=lambda n: n.position)
+        if parsed.wh == "who" and first.kind == "entity" and all(
+            k[4:] in self._entities and self._entities[k[4:]].kind is EntityKind.person
+            and not _is_proper(self._entities[k[4:]].name) for k in first.keys
+        ):
+            return []  # "who is the senior official": the source does not say who
         lost = sum(n.weight for n in needs if n.kind == "unknown")
         if any(n.kind == "unknown" and n.hard for n in needs):
             return []  # what the question asks about is a word no fact has
@@ -605,7 +640,8 @@ class FactIndex:
             others = {e for e in item.entities if e not in parsed.mentioned}
             return 1.0 if any(self._entities[e].kind in _PLACEISH for e in others if e in self._entities) else 0.75
         if wh == "who":
-            return 1.0 if item.kinds & _PERSONISH else 0.75
+            others = {self._entities[e].kind for e in item.entities - parsed.mentioned if e in self._entities}
+            return 1.0 if others & _PERSONISH or (parsed.definitional and item.kinds & _PERSONISH) else 0.75
         if wh == "name":
             named = [e for e in item.entities - parsed.mentioned if e in self._entities]
             return 1.0 if any(_is_proper(self._entities[e].name) for e in named) else _MISSING_HARD

@@ -79,7 +79,7 @@ GENERIC = frozenset(
     one thing things something anything kind sort way
     right now currently
     according per via ever again like basically used mentioned recent recently lately between among
-    during since until while
+    during since until while use uses using
     wat wut wht whts u ur r pls plz abt bout 2 4 ya yo
     """.split()
 )
@@ -89,7 +89,7 @@ _GROUPS = [
     "lead leads led leading leader leaders head heads headed heading charge helm",
     "delegation delegations team teams envoy envoys delegate delegates mission emissary emissaries",
     "meet meets met meeting meetings talk talks talked discuss discussed discussion discussions negotiate negotiation negotiations sit",
-    "say says said saying statement stated comment comments commented commentary remark remarks expressed express noted note told claim claimed declare declared",
+    "say says said saying statement stated comment comments commented commentary remark remarks expressed express noted note told claim claimed declare declared indicate indicates indicated signal signaled signalled",
     "withdraw withdrew withdrawn withdrawal cancel cancels canceled cancelled cancellation scrap scrapped abandon abandoned drop dropped quit",
     "want wants wanted seek seeks seeking sought demand demands demanded demanding push pushes pushing pushed ask asks asked asking insist insists insisting require requires",
     "propose proposes proposed proposal suggest suggests suggested suggestion float floated recommend recommended",
@@ -105,6 +105,10 @@ _GROUPS = [
     "prepare prepares prepared preparing preparation preparations preparatory",
     "wording phrase phrases phrasing words language clause clauses",
     "chance chances odds likely likelihood probability",
+    "fundamental basic core underlying",
+    "flurry burst spate wave",
+    "doubt doubts doubted skeptical skepticism scepticism concern concerns worry worries",
+    "current present incumbent sitting",
     "verifiable verify verified verification proof prove proven evidence inspection inspections",
     "border frontier",
     "arrive arrives arrived arriving arrival land landed",
@@ -117,7 +121,7 @@ _GROUPS = [
     "agreement agreements deal deals accord treaty",
     "agenda topic topics subject issue issues purpose aim goal",
     "economy economic economically prosperity prosperous development financial",
-    "site location venue facility facilities",
+    "site location venue facility facilities base based headquarters headquartered",
     "summit summits",
     "official officials",
     "reunion reunions reunite reunited",
@@ -125,7 +129,8 @@ _GROUPS = [
     "aide aides adviser advisers advisor advisors assistant",
     "defector defectors defected",
     "researcher researchers analyst analysts expert experts scholar",
-    "ambassador ambassadors diplomat diplomats",
+    "ambassador ambassadors",
+    "diplomacy diplomatic diplomat diplomats",
     "test tests testing",
     "nuclear nukes nuke atomic",
     "weapon weapons arms arsenal",

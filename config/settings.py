@@ -17,12 +17,13 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
 from typing_extensions import Annotated
 
-__all__ = ["CONFIG_DIR", "Settings", "SettingsError", "load_settings"]
+__all__ = ["CONFIG_DIR", "IDENTITY", "Settings", "SettingsError", "load_settings"]
 
 CONFIG_DIR = Path(__file__).resolve().parent
 """The directory with the curated sources, entities and fact files."""
 
-_ADMIN = re.compile(r"^(slack|discord|console):[A-Za-z0-9_.@-]{1,64}$")
+IDENTITY = re.compile(r"^(slack|discord|console):[A-Za-z0-9_.@-]{1,64}$")
+"""A platform-qualified user id: what admins are named by, in the settings and in `admins add`."""
 
 
 class SettingsError(ValueError):
@@ -86,7 +87,7 @@ class Settings(BaseSettings):
     @classmethod
     def _check_admins(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for admin in value:
-            if not _ADMIN.match(admin):
+            if not IDENTITY.match(admin):
                 raise ValueError(f"{admin!r} is not PLATFORM:USER_ID with platform slack, discord or console")
         return value
 
