@@ -1,0 +1,310 @@
+"""Composing the briefing from the facts: what each section holds, and what changed since the last one."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from briefings.compose import (
+    ALL_SECTIONS,
+    MAX_DEVELOPMENTS,
+    Briefing,
+    ChangeKind,
+    Section,
+    SummitStatus,
+    build_briefing,
+    compose_briefing,
+    parse_section,
+    summarise_changes,
+)
+from briefings.files import load_catalogue
+from briefings.models import Catalogue, Fact, FactDate, Provenance, Source, Topic
+from briefings.store import ChangeInfo, FactStore, FactVersion
+from config.settings import CONFIG_DIR
+
+AS_OF = date(2018, 5, 29)
+EDIT = ChangeInfo(actor="ana", platform="slack", channel="C1", action="edit", reason="more precise")
+
+
+@pytest.fixture(scope="module")
+def curated() -> Catalogue:
+    return load_catalogue(CONFIG_DIR)
+
+
+@pytest.fixture(scope="module")
+def briefing(curated: Catalogue) -> Briefing:
+    return build_briefing(curated, [], as_of=AS_OF)
+
+
+def _fact(catalogue: Catalogue, fact_id: str) -> Fact:
+    return catalogue.facts[fact_id]
+
+
+def _ids(entries: list) -> list[str]:
+    return [i for e in entries for i in e.fact_ids]
+
+
+# --- the headline --------------------------------------------------------------------------------
+
+
+def test_headline_gives_date_place_status_condition_and_countdown(briefing: Briefing, curated: Catalogue) -> None:
+    h = briefing.headline
+    assert h is not None
+    summit = curated.entities["singapore-summit"]
+    assert h.event == summit.name
+    assert h.day == date(2018, 6, 12) and h.days_to_go == 14
+    assert h.place == curated.entities["singapore"].name
+    assert h.status == SummitStatus.back_on and h.status_since == date(2018, 5, 26)
+    # the condition and the status history are facts, chosen by relation
+    assert [curated.facts[i].relation for i in _ids(h.depends_on)] == ["conditional_on"]
+    history = [curated.facts[i] for i in _ids(h.history)]
+    assert [f.relation for f in history] == ["withdrew_from", "revived"]
+    assert [e.day for e in h.history] == [date(2018, 5, 24), date(2018, 5, 26)]
+    assert all(e.text == curated.facts[e.fact_ids[0]].statement for e in [*h.depends_on, *h.history, *h.agenda])
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status", "since", "days"),
+    [
+        (date(2018, 5, 20), SummitStatus.scheduled, None, 23),
+        (date(2018, 5, 24), SummitStatus.off, date(2018, 5, 24), 19),
+        (date(2018, 5, 25), SummitStatus.off, date(2018, 5, 24), 18),
+        (date(2018, 5, 26), SummitStatus.back_on, date(2018, 5, 26), 17),
+        (date(2018, 6, 12), SummitStatus.back_on, date(2018, 5, 26), 0),
+    ],
+)
+def test_status_follows_the_facts_dated_by_as_of(
+    curated: Catalogue, as_of: date, status: SummitStatus, since: date | None, days: int
+) -> None:
+    h = build_briefing(curated, [], as_of=as_of, sections=[Section.headline]).headline
+    assert h is not None
+    assert (h.status, h.status_since, h.days_to_go) == (status, since, days)
+    assert all(e.day is not None and e.day <= as_of for e in h.history)
+
+
+def test_a_later_source_moving_the_date_moves_the_headline(curated: Catalogue) -> None:
+    """Nothing is keyed on a fact id: a new scheduled_for fact from a newer source wins."""
+    later = Source(id="wire-2018-06-01", title="Summit date moved", outlet="Example Wire", published=date(2018, 6, 1))
+    moved = Fact(
+        id="summit-moved-date", subject="singapore-summit", relation="scheduled_for", value="2018-06-13",
+        statement="The Trump-Kim summit was moved to Wednesday, June 13, 2018.", topic=Topic.summit,
+        dates=[FactDate(day=date(2018, 6, 13))],
+        provenance=Provenance(source=later.id, recorded_at=datetime(2018, 6, 1, tzinfo=timezone.utc),
+                              recorded_by="ana"),
+    )
+    catalogue = curated.model_copy(update={"sources": {**curated.sources, later.id: later},
+                                           "facts": {**curated.facts, moved.id: moved}})
+    h = build_briefing(catalogue, [], as_of=date(2018, 6, 2), sections=[Section.headline]).headline
+    assert h is not None and h.day == date(2018, 6, 13) and h.days_to_go == 11
+    assert "summit-moved-date" in h.fact_ids
+
+
+def test_without_a_scheduled_fact_the_headline_says_so(curated: Catalogue) -> None:
+    facts = {k: f for k, f in curated.facts.items() if f.relation != "scheduled_for"}
+    h = build_briefing(curated.model_copy(update={"facts": facts}), [], as_of=AS_OF).headline
+    assert h is not None and h.event is None and h.status is None and h.note
+
+
+# --- the other sections --------------------------------------------------------------------------
+
+
+def test_sections_come_in_order_and_any_can_be_asked_for_alone(curated: Catalogue, briefing: Briefing) -> None:
+    assert [s.section for s in briefing.sections] == [s for s in ALL_SECTIONS if s != Section.headline]
+    for section in ALL_SECTIONS:
+        alone = build_briefing(curated, [], as_of=AS_OF, sections=[section])
+        if section == Section.headline:
+            assert alone.headline is not None and alone.sections == []
+        else:
+            assert alone.headline is None and [s.section for s in alone.sections] == [section]
+            assert alone.sections[0] == briefing.section(section)
+
+
+def test_developments_are_the_latest_dated_facts_up_to_as_of(briefing: Briefing, curated: Catalogue) -> None:
+    section = briefing.section(Section.developments)
+    assert section is not None
+    entries = section.entries
+    assert 0 < len(entries) <= MAX_DEVELOPMENTS
+    days = [e.day for e in entries]
+    assert all(d is not None and d <= AS_OF for d in days)
+    assert days == sorted(days, reverse=True) and days[0] == date(2018, 5, 28)
+    assert len({(e.day, curated.facts[e.fact_ids[0]].subject) for e in entries}) == len(entries)
+
+
+def test_timeline_has_past_and_upcoming_days_in_order(briefing: Briefing, curated: Catalogue) -> None:
+    section = briefing.section(Section.timeline)
+    assert section is not None
+    dated = [g for g in section.groups if g.day is not None]
+    assert [g.day for g in dated] == sorted(g.day for g in dated)
+    assert any(g.day < AS_OF for g in dated) and any(g.day > AS_OF for g in dated)
+    for group in dated:
+        assert group.heading is not None and group.heading.startswith(group.day.strftime("%A"))
+        for entry in group.entries:
+            assert group.day in {d.day for d in curated.facts[entry.fact_ids[0]].dates}
+    june_12 = next(g for g in dated if g.day == date(2018, 6, 12))
+    assert "in 14 days" in (june_12.heading or "")
+    assert curated.facts[june_12.entries[0].fact_ids[0]].relation == "scheduled_for"
+
+
+def test_delegations_name_who_leads_them(briefing: Briefing, curated: Catalogue) -> None:
+    section = briefing.section(Section.delegations)
+    assert section is not None
+    leads = [f for f in curated.facts.values() if f.relation == "led_by"]
+    for lead in leads:
+        group = next(g for g in section.groups if lead.id in _ids(g.entries))
+        assert curated.entities[lead.object or ""].name in (group.heading or "")
+    assert {f.id for f in curated.facts.values() if f.topic == Topic.delegations} <= set(_ids(section.entries))
+
+
+def test_whos_who_is_every_persons_role(briefing: Briefing, curated: Catalogue) -> None:
+    section = briefing.section(Section.people)
+    assert section is not None
+    ids = _ids(section.entries)
+    expected = {f.id for f in curated.facts.values()
+                if f.relation == "role" and curated.entities[f.subject].kind == "person"}
+    assert set(ids) == expected and len(ids) == len(expected)
+
+
+def test_sticking_points_group_each_issue(briefing: Briefing, curated: Catalogue) -> None:
+    section = briefing.section(Section.positions)
+    assert section is not None
+    headings = [g.heading for g in section.groups]
+    for issue in ("denuclearization", "regime-guarantees", "sanctions", "libya-model"):
+        name = curated.entities[issue].name
+        assert name[:1].upper() + name[1:] in headings
+    assert {f.id for f in curated.facts.values() if f.topic == Topic.positions} <= set(_ids(section.entries))
+
+
+def test_inter_korean_track_holds_every_inter_korean_fact_once(briefing: Briefing, curated: Catalogue) -> None:
+    section = briefing.section(Section.inter_korean)
+    assert section is not None
+    ids = _ids(section.entries)
+    assert sorted(ids) == sorted(f.id for f in curated.facts.values() if f.topic == Topic.inter_korean)
+
+
+def test_sources_are_cited_with_their_fact_counts(briefing: Briefing, curated: Catalogue) -> None:
+    section = briefing.section(Section.sources)
+    assert section is not None
+    (entry,) = section.entries
+    source = curated.sources["wsj-2018-05-28"]
+    assert source.title in entry.text and f"({len(curated.facts)} facts)" in entry.text
+
+
+def test_every_line_is_a_fact_statement(briefing: Briefing, curated: Catalogue) -> None:
+    """No prose about the story is written in code: each entry is the statement of its fact."""
+    for section in briefing.sections:
+        if section.section in (Section.sources, Section.changes):
+            continue
+        for entry in section.entries:
+            (fact_id,) = entry.fact_ids
+            assert entry.text == curated.facts[fact_id].statement
+
+
+def test_briefing_round_trips_through_json(briefing: Briefing) -> None:
+    assert Briefing.model_validate_json(briefing.model_dump_json()) == briefing
+
+
+# --- section names -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "section"), [
+    ("timeline", Section.timeline), ("  Headline ", Section.headline), ("inter-korean", Section.inter_korean),
+    ("inter_korean", Section.inter_korean), ("Inter Korean", Section.inter_korean), ("CHANGES", Section.changes),
+])
+def test_parse_section_reads_the_chat_names(name: str, section: Section) -> None:
+    assert parse_section(name) == section
+
+
+def test_parse_section_names_the_valid_sections() -> None:
+    with pytest.raises(ValueError) as err:
+        parse_section("weather")
+    message = str(err.value)
+    assert message.startswith("'weather' is not a briefing section")
+    assert all(s.value in message for s in Section) and message.endswith(".")
+
+
+# --- what changed --------------------------------------------------------------------------------
+
+
+def _version(fact: Fact, version: int, action: str, *, previous: Fact | None = None, retired: bool = False,
+             minute: int = 0) -> FactVersion:
+    return FactVersion(fact_id=fact.id, version=version, action=action, fact=fact, previous=previous,
+                       retired=retired, actor="ana", platform="slack", channel=None, reason=None,
+                       at=datetime(2018, 5, 29, 9, minute, tzinfo=timezone.utc))
+
+
+def test_summarise_changes_reports_the_net_effect(curated: Catalogue) -> None:
+    a, b, c, d = (curated.facts[i] for i in ("trump-role", "moon-role", "bolton-role", "cho-role"))
+    b2 = b.model_copy(update={"statement": "Moon Jae-in is South Korea's president."})
+    b3 = b.model_copy(update={"statement": "Moon Jae-in is the President of the Republic of Korea."})
+    versions = [
+        _version(a, 1, "seed"),                                   # seeds never count
+        _version(b2, 2, "edit", previous=b, minute=1),
+        _version(b3, 3, "edit", previous=b2, minute=2),           # two edits: one correction, first -> last
+        _version(c, 2, "retire", previous=c, retired=True, minute=3),
+        _version(c, 3, "restore", previous=c, minute=4),          # retired and restored: nothing
+        _version(d, 2, "retire", previous=d, retired=True, minute=5),
+    ]
+    changes = summarise_changes(versions, retired_before={})
+    assert [(ch.kind, ch.fact.id) for ch in changes] == [(ChangeKind.corrected, b.id), (ChangeKind.retired, d.id)]
+    assert changes[0].previous == b and changes[0].fact == b3
+
+
+async def _seeded(store: FactStore) -> Catalogue:
+    catalogue = load_catalogue(CONFIG_DIR)
+    assert await store.seed(catalogue)
+    return catalogue
+
+
+async def test_an_edit_shows_in_the_next_briefings_changes(store: FactStore) -> None:
+    catalogue = await _seeded(store)
+    before = datetime.now(timezone.utc) - timedelta(seconds=1)
+
+    first = await compose_briefing(store, as_of=AS_OF, since=before, sections=[Section.changes])
+    changes = first.section(Section.changes)
+    assert changes is not None and changes.groups == [] and changes.note  # the seed is not a change
+
+    old = catalogue.facts["summit-place"]
+    new = old.model_copy(update={"statement": "The planned Trump-Kim summit is to be held in Singapore, at a hotel."})
+    stored = await store.get(old.id)
+    assert stored is not None
+    await store.update(new, expected_version=stored.version, change=EDIT)
+
+    after = await compose_briefing(store, as_of=AS_OF, since=before)
+    section = after.section(Section.changes)
+    assert section is not None
+    (group,) = section.groups
+    (entry,) = group.entries
+    assert group.heading == "Corrected"
+    assert (entry.previous, entry.text, entry.fact_ids) == (old.statement, new.statement, [old.id])
+    assert entry.reason == "more precise" and entry.by == "ana"
+    # and the rest of the briefing already reads the corrected fact
+    timeline = after.section(Section.timeline)
+    assert timeline is not None and new.statement in [e.text for e in timeline.entries]
+
+    later = await compose_briefing(store, as_of=AS_OF, since=datetime.now(timezone.utc), sections=[Section.changes])
+    assert later.sections[0].groups == []  # reported once: the briefing after that one has nothing new
+
+
+async def test_changes_list_additions_and_retirements(store: FactStore) -> None:
+    catalogue = await _seeded(store)
+    since = datetime.now(timezone.utc) - timedelta(seconds=1)
+    base = catalogue.facts["bolton-role"]
+    added = base.model_copy(update={"id": "bolton-hawk", "statement": "John Bolton is a foreign-policy hawk."})
+    await store.add(added, change=ChangeInfo(actor="ana", platform="slack", action="add"))
+    retired = await store.get("cho-conservative")
+    assert retired is not None
+    await store.retire("cho-conservative", expected_version=retired.version, reason="not needed",
+                       change=ChangeInfo(actor="ben", platform="discord", action="retire"))
+
+    briefing = await compose_briefing(store, as_of=AS_OF, since=since, sections=[Section.changes])
+    groups = {g.heading: g.entries for g in briefing.sections[0].groups}
+    assert [e.text for e in groups["Added"]] == [added.statement]
+    assert [e.fact_ids for e in groups["Retired"]] == [["cho-conservative"]]
+    assert groups["Retired"][0].reason == "not needed"
+
+
+async def test_without_a_previous_briefing_changes_says_so(store: FactStore) -> None:
+    await _seeded(store)
+    briefing = await compose_briefing(store, as_of=AS_OF, since=None, sections=[Section.changes])
+    assert briefing.sections[0].groups == [] and briefing.sections[0].note == "No earlier briefing to compare with."
