@@ -61,7 +61,8 @@ class Section(StrEnum):
     sources = "sources"
 
     @property
-    def title(self) -> str:
+    def label(self) -> str:
+        """The section's heading: 'Who's who' for `people`."""
         return _TITLES[self]
 
 
@@ -601,7 +602,7 @@ def _sources(facts: _Facts) -> BriefingSection:
 
 
 def _section(section: Section, groups: list[Group], *, note: str) -> BriefingSection:
-    return BriefingSection(section=section, title=section.title, groups=groups, note=None if groups else note)
+    return BriefingSection(section=section, title=section.label, groups=groups, note=None if groups else note)
 
 
 def _chronological(fs: Iterable[Fact]) -> list[Entry]:

@@ -56,7 +56,7 @@ def test_brief_slack_and_discord_print_message_payloads(env: dict[str, str]) -> 
 def test_brief_one_section_in_markdown(env: dict[str, str]) -> None:
     out = brief(env, "--date", "2018-05-29", "--section", "Inter-Korean", "--format", "markdown")
     assert out.returncode == 0, out.stderr
-    assert [line for line in out.stdout.splitlines() if line.startswith("## ")] == [f"## {Section.inter_korean.title}"]
+    assert [line for line in out.stdout.splitlines() if line.startswith("## ")] == [f"## {Section.inter_korean.label}"]
 
 
 def test_brief_refuses_an_unknown_section_and_a_bad_date_in_one_line(env: dict[str, str]) -> None:
