@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from briefings.admins import AdminStore
 from briefings.answer import Answer, FactIndex
 from briefings.files import load_catalogue
+from briefings.service import FactService
 from briefings.store import FactStore
 from config.settings import Settings
 
-__all__ = ["Core", "open_core"]
+__all__ = ["Core", "build_core", "open_core"]
 
 log = logging.getLogger("briefbot")
 
@@ -22,6 +24,10 @@ class Core:
     settings: Settings
     store: FactStore
     index: FactIndex
+    facts: FactService
+    """Every change to a fact goes through here: the store versions it, the index sees it at once."""
+    admins: AdminStore
+    """Admins added by command (those in `settings.admins` are fixed by configuration)."""
 
     def ask(self, question: str) -> Answer:
         return self.index.answer(question, threshold=self.settings.answer_threshold)
@@ -30,16 +36,27 @@ class Core:
         await self.store.close()
 
 
+async def build_core(settings: Settings, store: FactStore) -> Core:
+    """Seed the curated facts into an open store on first start and build the services over it."""
+    if not await store.is_seeded():
+        catalogue = load_catalogue(settings.facts_dir)
+        if await store.seed(catalogue):
+            log.info("seeded %d curated facts from %s", len(catalogue.facts), settings.facts_dir)
+    index = FactIndex(await store.catalogue())
+    return Core(
+        settings=settings,
+        store=store,
+        index=index,
+        facts=FactService(store, index),
+        admins=AdminStore(store.engine),
+    )
+
+
 async def open_core(settings: Settings) -> Core:
-    """Open the store (migrating it), seed the curated facts on first start, build the index."""
+    """Open the store (migrating it), seed it on first start, build the index and services."""
     store = await FactStore.open(settings.database_url)
     try:
-        if not await store.is_seeded():
-            catalogue = load_catalogue(settings.facts_dir)
-            if await store.seed(catalogue):
-                log.info("seeded %d curated facts from %s", len(catalogue.facts), settings.facts_dir)
-        index = FactIndex(await store.catalogue())
+        return await build_core(settings, store)
     except BaseException:
         await store.close()
         raise
-    return Core(settings=settings, store=store, index=index)

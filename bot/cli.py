@@ -11,11 +11,12 @@ from zoneinfo import ZoneInfo
 
 from bot.app import Core, open_core
 from bot.render.text import render_answer, render_briefing_markdown, render_briefing_text
-from briefings.files import dump_facts, parse_fact_file
+from bot.commands.facts import read_fact_file
+from briefings.files import dump_facts
 from briefings.compose import ALL_SECTIONS, Briefing, compose_briefing, parse_section
 from briefings.models import CatalogueError
 from briefings.store import ChangeInfo, StoreError
-from config.settings import Settings
+from config.settings import IDENTITY, Settings
 
 __all__ = ["UserFacingError", "ask", "brief", "chat", "facts", "run"]
 
@@ -83,6 +84,8 @@ def _render_briefing(briefing: Briefing, fmt: str) -> str:
 async def chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.adapters.console import run_console
 
+    if not IDENTITY.match(f"console:{args.user}"):
+        raise UserFacingError(f"--user {args.user!r}: use 1 to 64 letters, digits or . _ @ -")
     core = await open_core(settings)
     try:
         await run_console(core, user=args.user, admin=args.admin)
@@ -121,23 +124,13 @@ async def _facts(core: Core, args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UserFacingError(f"{args.file} cannot be read ({exc.strerror})") from None
         try:
-            incoming = parse_fact_file(text, where=Path(args.file).name)
-        except CatalogueError as exc:
-            raise UserFacingError(str(exc)) from None
-        added = updated = 0
-        for fact in incoming:
+            incoming = read_fact_file(text, where=Path(args.file).name)
+            plan = await core.facts.plan_import(incoming)
             change = ChangeInfo(actor=f"cli:{args.user}", platform="cli", action="import")
-            current = await core.store.get(fact.id)
-            try:
-                if current is None:
-                    await core.store.add(fact, change=change)
-                    added += 1
-                elif current.fact != fact:
-                    await core.store.update(fact, expected_version=current.version, change=change)
-                    updated += 1
-            except StoreError as exc:
-                raise UserFacingError(str(exc)) from None
-        print(f"imported {len(incoming)} facts: {added} added, {updated} updated")
+            await core.facts.apply_import(plan, change=change)
+        except (CatalogueError, StoreError) as exc:
+            raise UserFacingError(str(exc)) from None
+        print(f"imported {len(incoming)} facts: {len(plan.add)} added, {len(plan.update)} updated")
     return 0
 
 

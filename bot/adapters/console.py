@@ -12,8 +12,8 @@ __all__ = ["run_console"]
 
 
 async def run_console(core: Core, *, user: str, admin: bool) -> None:
-    admin = admin or f"console:{user}" in core.settings.admins
-    caller = Caller(platform="console", user_id=user, channel="console", admin=admin)
+    """Act as `console:USER`: an admin if `admin` (--admin) or if configured as one."""
+    caller = Caller(platform="console", user_id=user, admin=admin)
     commands = CommandLayer(core)
     interactive = sys.stdin.isatty()
     if interactive:

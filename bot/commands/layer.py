@@ -1,70 +1,242 @@
 """The one platform-neutral command layer: parse, authorise, dispatch.
 
 Every chat surface (console, Slack, Discord) turns its event into `handle(text, caller)` and renders
-the `Reply` it gets back. A line with no command word is a question.
+the `Reply` it gets back. A message with no command word is a question. Every message passes the
+same stages, in order: input checks, command lookup, the admin filter (one place decides who may
+change anything), argument parsing and checking, the command itself, and output neutralising.
+Nothing a user types can make it raise: bad input becomes one sentence and the command's usage.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from pydantic import BaseModel
+import logging
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
 
 from bot.app import Core
+from bot.commands.admins import AdminCommands, is_admin
+from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
+from bot.commands.facts import FactCommands
+from bot.commands.parse import ParseError, parse_arguments
+from bot.commands.safety import control_character, mention_in, neutralise
 from bot.render.text import render_answer
-from briefings.answer import Answer
+from briefings.models import MAX_TEXT, CatalogueError
+from briefings.store import StoreError
 
-__all__ = ["Caller", "CommandLayer", "Reply"]
+__all__ = ["CommandLayer", "MAX_MESSAGE"]
 
+log = logging.getLogger("briefbot.commands")
+audit = logging.getLogger("briefbot.audit")
 
-@dataclass(frozen=True, slots=True)
-class Caller:
-    """Who sent a command, and where: `platform:user_id` is the identity the admin check uses."""
+MAX_MESSAGE = 200_000
+"""Longest message read at all (a `fact import` of the whole catalogue fits)."""
 
-    platform: str
-    user_id: str
-    channel: str | None = None
-    admin: bool = False
-
-    @property
-    def identity(self) -> str:
-        return f"{self.platform}:{self.user_id}"
+_WORDS = re.compile(r"\s*(\S+)(?:\s+(\S+))?")
+_EXAMPLE_QUESTION = "who led the U.S. delegation to Singapore?"
 
 
-class Reply(BaseModel):
-    text: str
-    ephemeral: bool = False
-    answer: Answer | None = None
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
 
 
-_HELP = {
-    "ask": ("ask QUESTION, or just type the question", "who led the Singapore delegation?"),
-    "help": ("help [COMMAND]: what each command does", "help ask"),
-}
+def _sentence(message: str) -> str:
+    """A message as a sentence: capitalised (unless it starts with an id such as slack:U1) and ended."""
+    first = message.split(" ", 1)[0]
+    if message[:1].islower() and ":" not in first and "`" not in first:
+        message = message[0].upper() + message[1:]
+    return message if message.endswith((".", "!", "?")) else message + "."
 
 
 class CommandLayer:
-    def __init__(self, core: Core) -> None:
+    """Parses, authorises and dispatches every chat command over one core.
+
+    `extra` adds commands built elsewhere (the briefing's `brief` registers this way) to the table.
+    """
+
+    def __init__(
+        self,
+        core: Core,
+        *,
+        extra: Sequence[Command] = (),
+        clock: Callable[[], datetime] = _utcnow,
+    ) -> None:
         self._core = core
+        table = [
+            Command("help", "help [COMMAND]", "what each command does, with an example", "help fact add",
+                    self._help, extra_words=True),
+            Command("ask", "ask QUESTION (or just type the question)", "answer a question from the facts",
+                    f"ask {_EXAMPLE_QUESTION}", self._ask, raw=True),
+            *FactCommands(core, clock=clock).commands(),
+            *AdminCommands(core).commands(),
+            # `brief ...` (the briefing commands) join here, through `extra`.
+            *extra,
+        ]
+        self._commands: dict[str, Command] = {}
+        for command in table:
+            if command.name in self._commands:
+                raise ValueError(f"two commands are named {command.name!r}")
+            self._commands[command.name] = command
+        self._groups = {name.split()[0] for name in self._commands if " " in name}
+
+    @property
+    def commands(self) -> dict[str, Command]:
+        return dict(self._commands)
 
     async def handle(self, text: str, caller: Caller) -> Reply:
+        """The reply to one message; never raises for anything a user can type."""
+        try:
+            reply = await self._handle(text, caller)
+        except Exception:  # a bug, not the user's fault: say so, keep the traceback in the log
+            log.exception("a command from %s via %s failed", caller.identity, caller.platform)
+            reply = Reply(text="Sorry, something went wrong on my side; it has been logged. Nothing was changed.",
+                          error=True, ephemeral=True)
+        return reply.model_copy(update={"text": neutralise(reply.text)})
+
+    async def _handle(self, text: str, caller: Caller) -> Reply:
         text = text.strip()
-        word, _, rest = text.partition(" ")
-        word = word.lower()
-        if word == "help":
-            return Reply(text=self._help(rest.strip().lower()))
-        if word == "ask":
-            text = rest
         if not text:
             return Reply(text="Ask me a question, or type `help`.")
+        bad = control_character(text)
+        if bad:
+            return _error(f"Your message contains a control character ({bad}); remove it and send it again.")
+        if len(text) > MAX_MESSAGE:
+            return _error(f"Your message is too long ({len(text):,} characters; at most {MAX_MESSAGE:,}).")
+        try:
+            found = self._lookup(text)
+        except CommandError as exc:
+            return _error(_sentence(str(exc)))
+        if isinstance(found, Reply):
+            return found
+        if found is None:
+            return await self._question(text)
+        command, rest = found
+        if command.changes and not await is_admin(self._core, caller):
+            return await self._refuse(command, caller)
+        try:
+            call = self._invocation(command, rest, caller)
+            return await command.run(call)
+        except (CommandError, StoreError, CatalogueError) as exc:
+            usage = not isinstance(exc, CommandError) or exc.usage
+            return _error(_sentence(str(exc)) + (self._usage(command) if usage else ""))
+
+    # stages
+
+    def _lookup(self, text: str) -> tuple[Command, str] | Reply | None:
+        """The command a message calls and its argument text; None for a question."""
+        match = _WORDS.match(text)
+        if match is None:
+            return None
+        first, second = match.group(1).lower(), (match.group(2) or "").lower()
+        if first in self._groups:
+            name = f"{first} {second}"
+            if name in self._commands:
+                return self._commands[name], text[match.end(2):]
+            if not second:
+                return Reply(text=self._describe_group(first))
+            subs = ", ".join(n.split()[1] for n in self._commands if n.startswith(first + " "))
+            raise CommandError(f"there is no `{first} {match.group(2)}` command: `{first}` takes {subs} "
+                               f"(type `help {first}`)")
+        if first in self._commands:
+            return self._commands[first], text[match.end(1):]
+        return None
+
+    async def _refuse(self, command: Command, caller: Caller) -> Reply:
+        audit.warning("refused %s for %s via %s channel=%s: not an admin",
+                      command.name, caller.identity, caller.platform, caller.channel)
+        admins = list(self._core.settings.admins) + [r.identity for r in await self._core.admins.list_admins()]
+        if admins:
+            ask = ", ".join(dict.fromkeys(admins[:5])) + (", \u2026" if len(admins) > 5 else "")
+            text = f"Only admins can change {command.changes}. Ask an admin: {ask}."
+        else:
+            text = (f"Only admins can change {command.changes}, and none is configured yet: whoever runs "
+                    "briefbot can name admins in BRIEFBOT_ADMINS.")
+        return _error(text)
+
+    def _invocation(self, command: Command, rest: str, caller: Caller) -> Invocation:
+        if command.raw:
+            return Invocation(caller=caller, words=[], options={}, text=rest)
+        try:
+            args = parse_arguments(rest)
+        except ParseError as exc:
+            raise CommandError(str(exc)) from None
+        needed = command.words
+        if len(args.words) < len(needed):
+            raise CommandError(f"`{command.name}` needs {' and '.join(needed[len(args.words):])}")
+        if len(args.words) > len(needed) and not command.extra_words:
+            extra = " ".join(args.words[len(needed):])
+            raise CommandError(f"unexpected {extra!r} (put a value with spaces in quotes, e.g. statement=\"...\")")
+        allowed = (*command.required, *command.optional)
+        unknown = [k for k in args.options if k not in allowed]
+        if unknown:
+            takes = f"it takes {', '.join(k + '=' for k in allowed)}" if allowed else "it takes no key=value"
+            raise CommandError(f"`{command.name}` has no key {', '.join(k + '=' for k in unknown)}: {takes}")
+        missing = [k for k in command.required if k not in args.options]
+        if missing:
+            raise CommandError(f"`{command.name}` needs {', '.join(k + '=' for k in missing)}")
+        if command.changes:
+            for value in (*args.words, *args.options.values()):
+                found = mention_in(value)
+                if found:
+                    raise CommandError(
+                        f"{found!r} is a mention, which would notify people wherever the text is shown: "
+                        "write the name out instead"
+                    )
+        return Invocation(caller=caller, words=args.words, options=args.options, text=rest)
+
+    # built-in commands
+
+    async def _question(self, text: str) -> Reply:
+        if len(text) > MAX_TEXT:
+            return _error(f"That question is too long ({len(text):,} characters); ask in at most {MAX_TEXT:,}.")
         answer = self._core.ask(text)
         return Reply(text=render_answer(answer), answer=answer)
 
-    @staticmethod
-    def _help(command: str) -> str:
-        if command in _HELP:
-            usage, example = _HELP[command]
-            return f"{usage}\nExample: {example}"
-        lines = ["Commands:"] + [f"  {usage}" for usage, _ in _HELP.values()]
-        lines.append("Any other line is a question, e.g. who led the Singapore delegation?")
+    async def _ask(self, call: Invocation) -> Reply:
+        text = call.text.strip()
+        if not text:
+            raise CommandError("ask what? Type the question after `ask`")
+        return await self._question(text)
+
+    async def _help(self, call: Invocation) -> Reply:
+        topic = " ".join(call.words).lower().strip()
+        if not topic:
+            return Reply(text=self._overview())
+        if topic in self._commands:
+            return Reply(text=self._describe(self._commands[topic]))
+        if topic in self._groups:
+            return Reply(text=self._describe_group(topic))
+        raise CommandError(f"there is no command `{topic}`; type `help` for the list", usage=False)
+
+    def _overview(self) -> str:
+        anyone = [c for c in self._commands.values() if not c.changes]
+        admins = [c for c in self._commands.values() if c.changes]
+        lines = ["Commands:"] + [f"  {c.usage}: {c.summary}" for c in anyone]
+        lines += ["Admins only:"] + [f"  {c.usage}: {c.summary}" for c in admins]
+        lines.append(f"Any other message is a question, e.g. {_EXAMPLE_QUESTION}")
+        lines.append("Type `help COMMAND` (e.g. `help fact add`) for one command with an example.")
         return "\n".join(lines)
+
+    def _describe_group(self, group: str) -> str:
+        members = [c for n, c in self._commands.items() if n.startswith(group + " ")]
+        lines = [f"`{group}` commands:"]
+        for c in members:
+            who = " (admins only)" if c.changes else ""
+            lines += [f"  {c.usage}{who}", f"    {c.summary}. Example: {c.example}"]
+        return "\n".join(lines)
+
+    @staticmethod
+    def _describe(command: Command) -> str:
+        who = "Admins only. " if command.changes else ""
+        lines = [f"{command.usage}", f"{who}{_sentence(command.summary)}"]
+        lines += [f"  {d}" for d in command.details]
+        lines.append(f"Example: {command.example}")
+        return "\n".join(lines)
+
+    @staticmethod
+    def _usage(command: Command) -> str:
+        return f"\nUsage: {command.usage}\nExample: {command.example}"
+
+
+def _error(text: str) -> Reply:
+    return Reply(text=text, error=True, ephemeral=True)

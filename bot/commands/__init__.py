@@ -1,0 +1,6 @@
+"""The one platform-neutral command layer: parse, authorise, dispatch (see `bot.commands.layer`)."""
+
+from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
+from bot.commands.layer import CommandLayer
+
+__all__ = ["Caller", "Command", "CommandError", "CommandLayer", "Invocation", "Reply"]

@@ -1,0 +1,88 @@
+"""What the command layer passes around: who is calling, what they asked for, what the bot replies."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel
+
+from briefings.answer import Answer
+
+__all__ = ["Caller", "Command", "CommandError", "Invocation", "Reply"]
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Who sent a command, and where: `platform:user_id` is the identity the admin check uses.
+
+    `admin` is what the platform itself vouches for (the console's --admin, later Discord's Manage
+    Server); the command layer also consults BRIEFBOT_ADMINS and the admins added by command.
+    """
+
+    platform: str
+    user_id: str
+    channel: str | None = None
+    admin: bool = False
+
+    @property
+    def identity(self) -> str:
+        return f"{self.platform}:{self.user_id}"
+
+
+class Reply(BaseModel):
+    text: str
+    ephemeral: bool = False
+    """Only the caller needs to see it (errors, refusals): adapters that can, reply privately."""
+    error: bool = False
+    """The command was refused or its input was wrong; nothing was changed."""
+    answer: Answer | None = None
+
+
+class CommandError(Exception):
+    """Input a command cannot act on; the message is one sentence for the user."""
+
+    def __init__(self, message: str, *, usage: bool = True) -> None:
+        super().__init__(message)
+        self.usage = usage
+        """Whether the reply should show the command's usage after the message."""
+
+
+@dataclass(frozen=True, slots=True)
+class Invocation:
+    """A parsed, authorised call of one command."""
+
+    caller: Caller
+    words: list[str]
+    options: dict[str, str]
+    text: str
+    """The arguments as typed (what raw commands such as `fact import` read)."""
+
+
+Handler = Callable[[Invocation], Awaitable[Reply]]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One chat command: the words that select it, how to call it, and who may."""
+
+    name: str
+    """The command words, e.g. "fact add"."""
+    usage: str
+    summary: str
+    example: str
+    run: Handler
+    changes: Literal["facts", "admins"] | None = None
+    """What it changes; None means anyone may use it. Only admins may change anything."""
+    words: tuple[str, ...] = ()
+    """Names of the positional arguments it requires, e.g. ("ID",)."""
+    required: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+    """The keys it accepts; any other key is refused with the list of these."""
+    raw: bool = False
+    """It reads the rest of the message as text instead of words and keys."""
+    extra_words: bool = False
+    """It accepts more positional words than `words` names."""
+    details: list[str] = field(default_factory=list)
+    """Extra lines `help COMMAND` shows (what each key means)."""

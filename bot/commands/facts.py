@@ -1,0 +1,364 @@
+"""The `fact ...` commands: show, search, add, edit, retire, history, undo, export and import."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import ValidationError
+
+from bot.app import Core
+from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
+from bot.commands.safety import mention_in_fact
+from bot.render.facts import render_fact, render_history
+from briefings.files import FactRecord, describe_error, dump_facts, parse_fact_file
+from briefings.models import CatalogueError, Entity, Fact, FactDate, Topic
+from briefings.service import ImportPlan, personal_source, resolve_entity
+from briefings.store import Action, ChangeInfo, StoredFact, VersionConflict
+
+__all__ = ["FactCommands", "IMPORT_TTL", "read_fact_file"]
+
+audit = logging.getLogger("briefbot.audit")
+
+IMPORT_TTL = timedelta(minutes=15)
+"""How long a dry-run import waits for `fact import confirm`."""
+
+DEFAULT_RELATION = "states"
+
+_FACT_KEYS = ("statement", "subject", "topic", "relation", "object", "value", "date", "quote", "source", "keywords")
+_OPTIONAL_FIELDS = {"object", "value", "quote", "date", "keywords"}
+"""Fields `key=` (empty) clears in `fact edit`."""
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TOPICS = ", ".join(t.value for t in Topic)
+_KEY_HELP = [
+    "statement=\"...\"  one sentence that reads well alone and names what it is about",
+    "subject=ENTITY  who or what the fact is about: an entity id, name or alias",
+    f"topic=NAME  one of {_TOPICS}",
+    f"relation=NAME  how subject and object relate, e.g. led_by (default {DEFAULT_RELATION})",
+    "object=ENTITY  the entity on the other side of the relation",
+    "value=\"...\"  a literal value when the other side is not an entity",
+    "date=YYYY-MM-DD  the day it happened (several: comma-separated)",
+    "keywords=\"a, b\"  other words people may ask with",
+    "source=ID  the source it comes from (default: your own word, recorded as such)",
+    "quote=\"...\"  the source's exact words; checked against the source's text",
+]
+
+
+def read_fact_file(text: str, *, where: str) -> list[Fact]:
+    """Parse and validate a whole YAML fact file (for `fact import` and `briefbot facts import`).
+
+    Raises `CatalogueError` naming every problem; facts carrying a mention are refused too.
+    """
+    facts = parse_fact_file(text, where=where)
+    problems = [p for p in (mention_in_fact(f) for f in facts) if p]
+    if problems:
+        raise CatalogueError(f"{where}: " + "; ".join(problems))
+    return facts
+
+
+@dataclass(frozen=True, slots=True)
+class _PendingImport:
+    plan: ImportPlan
+    expires: datetime
+
+
+def change_info(caller: Caller, action: Action, *, reason: str | None = None) -> ChangeInfo:
+    return ChangeInfo(actor=caller.identity, platform=caller.platform, channel=caller.channel, action=action,
+                      reason=reason or None)
+
+
+class FactCommands:
+    """The fact commands over one core; holds each caller's import awaiting confirmation."""
+
+    def __init__(self, core: Core, *, clock: Callable[[], datetime]) -> None:
+        self._core = core
+        self._clock = clock
+        self._pending: dict[str, _PendingImport] = {}
+
+    def commands(self) -> list[Command]:
+        edit_keys = (*_FACT_KEYS, "reason", "version")
+        return [
+            Command("fact show", "fact show ID", "show one fact with its source, version and status",
+                    "fact show us-delegation-leader", self.show, words=("ID",)),
+            Command("fact search", "fact search TEXT", "find facts whose words match (retired ones included)",
+                    "fact search Hagin", self.search, raw=True),
+            Command("fact add",
+                    'fact add ID statement="..." subject=ENTITY topic=NAME [relation=... object=ENTITY '
+                    'value="..." date=YYYY-MM-DD keywords="..." source=ID quote="..."]',
+                    "add a new fact",
+                    'fact add summit-mascot statement="The summit mascot is a blue heron." '
+                    'subject="Singapore summit" topic=summit',
+                    self.add, changes="facts", words=("ID",), required=("statement", "subject", "topic"),
+                    optional=tuple(k for k in _FACT_KEYS if k not in {"statement", "subject", "topic"}),
+                    details=_KEY_HELP),
+            Command("fact edit", "fact edit ID key=value ... [reason=\"...\"] [version=N]",
+                    "change some fields of a fact (`key=` clears an optional field; version=N: only if it "
+                    "is still at version N)",
+                    'fact edit summit-mascot statement="The summit mascot is a grey heron." reason="typo"',
+                    self.edit, changes="facts", words=("ID",), optional=edit_keys, details=_KEY_HELP),
+            Command("fact retire", 'fact retire ID [reason="..."] [version=N]',
+                    "hide a fact from answers and briefings (it is kept, and `fact undo` brings it back)",
+                    'fact retire summit-mascot reason="no longer true"',
+                    self.retire, changes="facts", words=("ID",), optional=("reason", "version")),
+            Command("fact history", "fact history ID", "every version of a fact: who, when, where, what changed",
+                    "fact history us-delegation-leader", self.history, words=("ID",)),
+            Command("fact undo", 'fact undo ID [reason="..."] [version=N]',
+                    "go back to how the fact was before its latest change (recorded as a new version; "
+                    "repeat to go further back)",
+                    "fact undo summit-mascot", self.undo, changes="facts", words=("ID",),
+                    optional=("reason", "version")),
+            Command("fact export", "fact export", "all current facts as a YAML fact file",
+                    "fact export", self.export),
+            Command("fact import", "fact import YAML | fact import confirm | fact import cancel",
+                    "check a YAML fact file (after the command, on the same line or the next) and show "
+                    "what it would add and update; `fact import confirm` applies it",
+                    "fact import facts: [{id: summit-mascot, subject: singapore-summit, relation: states, "
+                    "statement: The summit mascot is a blue heron., topic: summit, source: wsj-2018-05-28, "
+                    "recorded_at: 2018-05-28T00:00:00Z, recorded_by: ana}]",
+                    self.import_, changes="facts", raw=True),
+        ]
+
+    # reading
+
+    async def show(self, call: Invocation) -> Reply:
+        stored = await self._core.facts.get(call.words[0])
+        return Reply(text=await self._render(stored))
+
+    async def search(self, call: Invocation) -> Reply:
+        text = call.text.strip().strip("\"\u201c\u201d")
+        if not text:
+            raise CommandError("say what to search for")
+        found = await self._core.facts.search(text)
+        if not found:
+            return Reply(text=f"No fact matches \u201c{text}\u201d.")
+        lines = [f"{len(found)} fact" + ("s" if len(found) != 1 else "") + f" matching \u201c{text}\u201d:"]
+        lines += [f"  {s.fact.id}{' [retired]' if s.retired else ''}: {s.fact.statement}" for s in found]
+        return Reply(text="\n".join(lines))
+
+    async def history(self, call: Invocation) -> Reply:
+        fact_id = call.words[0]
+        history = await self._core.store.history(fact_id)
+        if not history:
+            await self._core.facts.get(fact_id)  # raises UnknownFact
+        return Reply(text=render_history(fact_id, history))
+
+    async def export(self, call: Invocation) -> Reply:
+        facts = [s.fact for s in await self._core.store.list_facts()]
+        return Reply(text=dump_facts(facts).rstrip("\n"))
+
+    # changing
+
+    async def add(self, call: Invocation) -> Reply:
+        fact_id = call.words[0]
+        options = dict(call.options)
+        options.setdefault("relation", DEFAULT_RELATION)
+        own = None
+        if "source" not in options:
+            own = personal_source(call.caller.identity, published=self._today())
+            options["source"] = own.id
+        entities = await self._core.store.entities()
+        fields = self._fields(options, entities=entities)
+        now = self._clock()
+        try:
+            record = FactRecord(id=fact_id, **fields, recorded_at=now, recorded_by=call.caller.identity)
+        except ValidationError as exc:
+            raise CommandError(describe_error(exc, where=f"fact {fact_id}")) from None
+        fact = record.to_fact(source=None, recorded_at=None, recorded_by=None)
+        stored = await self._core.facts.add(fact, change=change_info(call.caller, "add"), source=own)
+        self._audit(call, stored)
+        return Reply(text=f"Added fact {fact_id} (version 1): {fact.statement}\n"
+                          f"Source: {await self._cite(fact)}")
+
+    async def edit(self, call: Invocation) -> Reply:
+        fact_id = call.words[0]
+        options = dict(call.options)
+        expected = _version(options.pop("version", None))
+        reason = options.pop("reason", None)
+        if not options:
+            raise CommandError("say what to change, e.g. statement=\"...\"")
+        current = await self._core.facts.get(fact_id)
+        entities = await self._core.store.entities()
+        data = FactRecord.from_fact(current.fact).model_dump()
+        data.update(self._fields(options, entities=entities, clearing=True))
+        try:
+            fact = FactRecord.model_validate(data).to_fact(source=None, recorded_at=None, recorded_by=None)
+        except ValidationError as exc:
+            raise CommandError(describe_error(exc, where=f"fact {fact_id}")) from None
+        if fact == current.fact:
+            raise CommandError(f"nothing to change: fact {fact_id} already says that", usage=False)
+        try:
+            stored = await self._core.facts.update(
+                fact, expected_version=expected or current.version, change=change_info(call.caller, "edit", reason=reason)
+            )
+        except VersionConflict as conflict:
+            return await self._conflict(conflict)
+        self._audit(call, stored)
+        retired = " (it is retired, so it stays hidden until `fact undo`)" if stored.retired else ""
+        return Reply(text=f"Fact {fact_id} is now at version {stored.version}{retired}: {fact.statement}")
+
+    async def retire(self, call: Invocation) -> Reply:
+        fact_id = call.words[0]
+        expected = _version(call.options.get("version"))
+        reason = call.options.get("reason") or None
+        current = await self._core.facts.get(fact_id)
+        try:
+            stored = await self._core.facts.retire(
+                fact_id, expected_version=expected or current.version, reason=reason,
+                change=change_info(call.caller, "retire", reason=reason),
+            )
+        except VersionConflict as conflict:
+            return await self._conflict(conflict)
+        self._audit(call, stored)
+        return Reply(text=f"Retired fact {fact_id} (version {stored.version}): it no longer appears in answers "
+                          f"or briefings. `fact undo {fact_id}` brings it back.")
+
+    async def undo(self, call: Invocation) -> Reply:
+        fact_id = call.words[0]
+        expected = _version(call.options.get("version"))
+        change = change_info(call.caller, "undo", reason=call.options.get("reason"))
+        try:
+            stored = await self._core.facts.undo(fact_id, expected_version=expected, change=change)
+        except VersionConflict as conflict:
+            return await self._conflict(conflict)
+        self._audit(call, stored)
+        state = "retired" if stored.retired else "in use"
+        return Reply(text=f"Undone: fact {fact_id} is back to its earlier state as version {stored.version} "
+                          f"({state}): {stored.fact.statement}")
+
+    async def import_(self, call: Invocation) -> Reply:
+        text = call.text.strip()
+        word = text.lower()
+        if word == "confirm":
+            return await self._confirm(call)
+        if word == "cancel":
+            dropped = self._pending.pop(call.caller.identity, None)
+            return Reply(text="Import cancelled; nothing was changed." if dropped else "You have no import waiting.")
+        if not text:
+            raise CommandError("give the YAML fact file after `fact import` (as `fact export` writes it)")
+        try:
+            facts = read_fact_file(text, where="import")
+        except CatalogueError as exc:
+            raise CommandError(str(exc)) from None
+        if not facts:
+            raise CommandError("the YAML has no facts in its `facts:` list")
+        plan = await self._core.facts.plan_import(facts)
+        if plan.empty:
+            self._pending.pop(call.caller.identity, None)
+            return Reply(text=f"Nothing to import: all {len(facts)} facts are already exactly so.")
+        expires = self._clock() + IMPORT_TTL
+        self._pending[call.caller.identity] = _PendingImport(plan=plan, expires=expires)
+        minutes = int(IMPORT_TTL.total_seconds() // 60)
+        return Reply(text=f"Dry run, nothing changed yet: {_summary(plan)}.\n"
+                          f"Send `fact import confirm` within {minutes} minutes to apply it, "
+                          "or `fact import cancel`.")
+
+    async def _confirm(self, call: Invocation) -> Reply:
+        pending = self._pending.pop(call.caller.identity, None)
+        if pending is None:
+            raise CommandError("you have no import waiting to be confirmed: send `fact import` with the YAML first")
+        if self._clock() > pending.expires:
+            raise CommandError("your import waited too long and expired; nothing was changed: send it again",
+                               usage=False)
+        change = change_info(call.caller, "import")
+        try:
+            written = await self._core.facts.apply_import(pending.plan, change=change)
+        except VersionConflict as conflict:
+            raise CommandError(
+                f"nothing was imported: fact {conflict.current.fact.id} changed since your dry run "
+                f"(it is now at version {conflict.current.version}); send the import again for a fresh summary",
+                usage=False,
+            ) from None
+        for stored in written:
+            self._audit(call, stored)
+        return Reply(text=f"Imported: {_summary(pending.plan, done=True)}.")
+
+    # helpers
+
+    def _fields(self, options: dict[str, str], *, entities: dict[str, Entity], clearing: bool = False) -> dict[str, Any]:
+        """User-typed key=value options as `FactRecord` fields (entities resolved, dates read)."""
+        out: dict[str, Any] = {}
+        for key, value in options.items():
+            value = value.strip()
+            if not value:
+                if clearing and key in _OPTIONAL_FIELDS:
+                    out["dates" if key == "date" else key] = [] if key in {"date", "keywords"} else None
+                    continue
+                raise CommandError(f"`{key}=` needs a value")
+            if key in {"subject", "object"}:
+                out[key] = resolve_entity(value, entities, role=key)
+            elif key == "topic":
+                if value.lower() not in {t.value for t in Topic}:
+                    raise CommandError(f"topic {value!r} is not one of {_TOPICS}")
+                out[key] = value.lower()
+            elif key == "date":
+                out["dates"] = [FactDate(day=_day(d.strip())) for d in value.split(",") if d.strip()]
+            elif key == "keywords":
+                out[key] = [k.strip() for k in value.split(",") if k.strip()]
+            else:
+                out[key] = value
+        return out
+
+    async def _conflict(self, conflict: VersionConflict) -> Reply:
+        current = conflict.current
+        history = await self._core.store.history(current.fact.id)
+        by = f", last changed by {history[-1].actor}" if history else ""
+        had = f" (you had version {conflict.expected})" if conflict.expected is not None else ""
+        text = (
+            f"Fact {current.fact.id} changed while you were working on it: it is now at version "
+            f"{current.version}{had}{by}. Nothing was changed. Its current value:\n"
+            f"{await self._render(current)}\n"
+            "If your change still applies, send it again."
+        )
+        return Reply(text=text, error=True, ephemeral=True)
+
+    async def _render(self, stored: StoredFact) -> str:
+        return render_fact(stored, entities=await self._core.store.entities(), sources=await self._core.store.sources())
+
+    async def _cite(self, fact: Fact) -> str:
+        source = (await self._core.store.sources()).get(fact.provenance.source)
+        return source.cite() if source else fact.provenance.source
+
+    def _today(self) -> date:
+        return self._clock().astimezone(ZoneInfo(self._core.settings.timezone)).date()
+
+    @staticmethod
+    def _audit(call: Invocation, stored: StoredFact) -> None:
+        c = call.caller
+        audit.info("fact %s now at version %d (retired=%s) by %s via %s channel=%s",
+                   stored.fact.id, stored.version, stored.retired, c.identity, c.platform, c.channel)
+
+
+def _version(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if not value.strip().isdigit() or int(value) < 1:
+        raise CommandError(f"version must be a whole number of 1 or more (as `fact show` gives it), not {value!r}")
+    return int(value)
+
+
+def _day(text: str) -> date:
+    if not _DAY.match(text):
+        raise CommandError(f"date {text!r} is not written YYYY-MM-DD, e.g. date=2018-06-12")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"date {text} is not a real day (check the month and the day of the month)") from None
+
+
+def _summary(plan: ImportPlan, *, done: bool = False) -> str:
+    def ids(items: list[str]) -> str:
+        shown = ", ".join(items[:10]) + (", \u2026" if len(items) > 10 else "")
+        return f" ({shown})" if items else ""
+
+    added = [f.id for f in plan.add]
+    updated = [f.id for f, _ in plan.update]
+    verbs = ("added", "updated") if done else ("to add", "to update")
+    return (
+        f"{len(added)} {verbs[0]}{ids(added)}, {len(updated)} {verbs[1]}{ids(updated)}, "
+        f"{len(plan.unchanged)} unchanged"
+    )

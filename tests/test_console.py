@@ -1,0 +1,86 @@
+"""`briefbot chat` as a person scripts it: a real process, one command a line on stdin, each reply
+on stdout, on a SQLite file under tmp_path."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXE = Path(sys.executable).with_name("briefbot")
+HERON = 'fact add test-heron statement="The summit mascot is a blue heron." subject="Singapore summit" topic=summit\n'
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, "BRIEFBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/chat.db", "BRIEFBOT_ADMINS": ""}
+
+
+def chat(env: dict[str, str], *args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([EXE, "chat", *args], env=env, input=stdin, capture_output=True, text=True, timeout=60)
+
+
+PIPELINE = (
+    "printf 'fact add test-heron statement=\"The summit mascot is a blue heron.\" subject=\"Singapore summit\" "
+    "topic=summit\\nwhat is the summit mascot?\\n' | \"$BRIEFBOT\" chat --user ana --admin"
+)
+"""The issue's own example, run by a shell."""
+
+
+def test_the_scripted_pipeline_adds_a_fact_and_answers_with_it(env: dict[str, str]) -> None:
+    out = subprocess.run(["bash", "-c", PIPELINE], env={**env, "BRIEFBOT": str(EXE)}, capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    added, answer = out.stdout.split("\n", 2)[0], out.stdout.split("\n", 2)[2]
+    assert added == "Added fact test-heron (version 1): The summit mascot is a blue heron."
+    assert "blue heron" in answer and "briefbot admin console:ana" in answer
+    assert "Traceback" not in out.stderr
+
+
+def test_the_change_is_kept_with_who_made_it(env: dict[str, str]) -> None:
+    chat(env, "--user", "ana", "--admin", stdin=HERON)
+    out = chat(env, "--user", "ben", stdin="fact history test-heron\nwhat is the summit mascot?\n")
+    assert "add by console:ana via console" in out.stdout and "blue heron" in out.stdout.splitlines()[-2]
+
+
+def test_without_admin_the_console_user_is_refused(env: dict[str, str]) -> None:
+    out = chat(env, "--user", "ana", stdin=HERON + "what is the summit mascot?\n")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("Only admins can change facts, and none is configured yet")
+    assert "heron" not in out.stdout.split("\n", 1)[1]
+    assert "refused fact add for console:ana" in out.stderr
+
+
+def test_a_configured_admin_needs_no_flag(env: dict[str, str]) -> None:
+    out = chat({**env, "BRIEFBOT_ADMINS": "console:ana"}, "--user", "ana", stdin=HERON)
+    assert out.stdout.startswith("Added fact test-heron")
+
+
+def test_an_admin_added_by_command_is_an_admin_next_session(env: dict[str, str]) -> None:
+    chat(env, "--user", "root", "--admin", stdin="admins add console:ben\n")
+    out = chat(env, "--user", "ben", stdin=HERON)
+    assert out.stdout.startswith("Added fact test-heron")
+
+
+def test_a_bad_user_name_is_one_line(env: dict[str, str]) -> None:
+    out = chat(env, "--user", "ana smith", stdin="")
+    assert out.returncode == 1 and out.stderr.strip() == "briefbot: --user 'ana smith': use 1 to 64 letters, digits or . _ @ -"
+
+
+def test_facts_import_uses_the_same_validation(env: dict[str, str], tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(
+        "facts:\n  - id: test-heron\n    subject: singapore-summit\n    relation: states\n    topic: summit\n"
+        "    statement: 'Tell @everyone: the mascot is a heron.'\n    source: wsj-2018-05-28\n"
+        "    recorded_at: 2026-06-01T09:00:00Z\n    recorded_by: ana\n"
+    )
+    refused = subprocess.run([EXE, "facts", "import", str(path)], env=env, capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 1 and "contains the mention" in refused.stderr
+    path.write_text(path.read_text().replace("Tell @everyone: the", "The"))
+    done = subprocess.run([EXE, "facts", "import", str(path)], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "imported 1 facts: 1 added, 0 updated"
+    again = subprocess.run([EXE, "facts", "import", str(path)], env=env, capture_output=True, text=True, timeout=60)
+    assert again.stdout.strip() == "imported 1 facts: 0 added, 0 updated"
