@@ -34,7 +34,7 @@ _RUNNER_UP_MANY = 0.5
 _REVERSED = 0.75
 _PASSIVE = {"was", "were", "is", "are", "been", "be", "being", "get", "got"}
 _ENTITY_WEIGHT = 2.0
-_UNKNOWN_WEIGHT = 2.0
+_UNKNOWN_WEIGHT = 1.4
 _TIME_WEIGHT = 1.5
 _MISSING_HARD = 0.35
 """Factor applied per entity or time need a fact does not cover."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from pathlib import Path
 
 __all__ = [
     "GENERIC",
@@ -40,7 +41,7 @@ def normalise(text: str) -> str:
 # Multi-word expressions read as one word before tokenising.
 _PHRASES = [
     (re.compile(r"\b(call|calls|called|calling) off\b"), "cancel"),
-    (re.compile(r"\b(pull|pulls|pulled|pulling) (out|back)\b"), "withdraw"),
+    (re.compile(r"\b(pull|pulls|pulled|pulling|walk|walks|walked|walking|back|backs|backed|backing) (out|back)\b"), "withdraw"),
     (re.compile(r"\b(back on track|back on course)\b"), "revive"),
     (re.compile(r"\b(go|goes|going|went|gone) ahead\b"), "proceed"),
     (re.compile(r"\b(take|takes|took|taken|taking) place\b"), "held"),
@@ -173,11 +174,26 @@ _IRREGULAR = {
     "koreas": "korea", "korean": "korean",
 }
 
-_CONCEPT: dict[str, str] = {}
-for _group in _GROUPS:
-    _words = _group.split()
-    for _w in _words:
-        _CONCEPT.setdefault(_w, _words[0])
+def _build_concepts() -> dict[str, str]:
+    """Word -> concept. The groups above come first; the thesaurus of the story's vocabulary
+    (`thesaurus.txt`, one group a line) extends them: a line that shares a word with a concept
+    joins that concept."""
+    concepts: dict[str, str] = {}
+    for group in _GROUPS:
+        words = group.split()
+        for w in words:
+            concepts.setdefault(w, words[0])
+    for line in (Path(__file__).with_name("thesaurus.txt")).read_text(encoding="utf-8").splitlines():
+        words = [w for w in line.split() if w not in GENERIC]
+        if not words:
+            continue
+        head = next((concepts[w] for w in words if w in concepts), words[0])
+        for w in words:
+            concepts.setdefault(w, head)
+    return concepts
+
+
+_CONCEPT = _build_concepts()
 
 
 def stem(word: str) -> str:
