@@ -590,13 +590,13 @@ async def test_a_bug_in_a_command_is_a_polite_reply_and_logged(
 
 
 @SQLITE_ONLY
-def test_a_brief_command_can_be_registered(core: Core) -> None:
+def test_a_surface_command_can_be_registered(core: Core) -> None:
     from bot.commands import Command
 
-    async def brief(call):  # pragma: no cover - only registered here
-        return Reply(text="briefing")
+    async def subscribe(call):  # pragma: no cover - only registered here
+        return Reply(text="subscribed")
 
-    layer = CommandLayer(core, extra=[Command("brief", "brief [SECTION]", "the briefing", "brief", brief)])
-    assert "brief" in layer.commands
+    layer = CommandLayer(core, extra=[Command("subscribe", "subscribe", "daily briefings", "subscribe", subscribe)])
+    assert "subscribe" in layer.commands and "brief" in layer.commands
     with pytest.raises(ValueError, match="two commands"):
-        CommandLayer(core, extra=[Command("help", "help", "again", "help", brief)])
+        CommandLayer(core, extra=[Command("brief", "brief", "again", "brief", subscribe)])

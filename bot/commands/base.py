@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from briefings.answer import Answer
+from briefings.briefing import Briefing
 
 __all__ = ["Caller", "Command", "CommandError", "Invocation", "Reply"]
 
@@ -38,6 +39,8 @@ class Reply(BaseModel):
     error: bool = False
     """The command was refused or its input was wrong; nothing was changed."""
     answer: Answer | None = None
+    briefing: Briefing | None = None
+    """A briefing, for adapters that render it natively (Block Kit, embeds); `text` is its plain form."""
 
 
 class CommandError(Exception):

@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from bot.app import Core
 from bot.commands.admins import AdminCommands, is_admin
 from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
+from bot.commands.brief import BriefCommands
 from bot.commands.facts import FactCommands
 from bot.commands.parse import ParseError, parse_arguments
 from bot.commands.safety import control_character, mention_in, neutralise
@@ -51,7 +52,7 @@ def _sentence(message: str) -> str:
 class CommandLayer:
     """Parses, authorises and dispatches every chat command over one core.
 
-    `extra` adds commands built elsewhere (the briefing's `brief` registers this way) to the table.
+    `extra` adds commands built elsewhere (a surface's own, such as subscriptions) to the table.
     """
 
     def __init__(
@@ -69,7 +70,7 @@ class CommandLayer:
                     f"ask {_EXAMPLE_QUESTION}", self._ask, raw=True),
             *FactCommands(core, clock=clock).commands(),
             *AdminCommands(core).commands(),
-            # `brief ...` (the briefing commands) join here, through `extra`.
+            *BriefCommands(core, clock=clock).commands(),
             *extra,
         ]
         self._commands: dict[str, Command] = {}
