@@ -135,11 +135,7 @@ async def _facts(core: Core, args: argparse.Namespace) -> int:
 
 
 async def run(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.adapters.console import run_console
+    from bot.runner import run_bot
 
-    core = await open_core(settings)
-    try:
-        await run_console(core, user="console", admin=False)
-    finally:
-        await core.close()
+    await run_bot(settings)
     return 0

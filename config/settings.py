@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
 from typing_extensions import Annotated
 
@@ -62,7 +62,7 @@ class _YamlFileSource(PydanticBaseSettingsSource):
 class Settings(BaseSettings):
     """Everything briefbot can be configured with. Environment names are BRIEFBOT_<NAME>."""
 
-    model_config = SettingsConfigDict(env_prefix="BRIEFBOT_", extra="ignore", frozen=True)
+    model_config = SettingsConfigDict(env_prefix="BRIEFBOT_", extra="ignore", frozen=True, populate_by_name=True)
 
     database_url: str = "sqlite+aiosqlite:///data/briefbot.db"
     """SQLAlchemy async URL: sqlite+aiosqlite:///path or postgresql+asyncpg://user@host/db."""
@@ -75,6 +75,31 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     answer_threshold: float = Field(default=0.6, ge=0.0, le=1.0)
     """Least confidence an answer needs; below it the bot says it has no fact on that."""
+    http_host: str = "0.0.0.0"
+    """Where the HTTP server listens (Slack's HTTP mode, /healthz, /readyz, /metrics)."""
+    http_port: int = Field(default=3000, ge=0, le=65535)
+    """0 picks a free port (tests)."""
+
+    # The platforms' own variables keep their usual names (no BRIEFBOT_ prefix).
+    slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
+    slack_app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
+    """Set: Socket Mode. Unset: HTTP mode on http_host:http_port."""
+    slack_api_url: str | None = Field(default=None, validation_alias="SLACK_API_URL")
+    """The Web API base URL, e.g. http://127.0.0.1:PORT/api/ for a local fake; default Slack's own."""
+    discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
+    discord_guild_id: int | None = Field(default=None, validation_alias="DISCORD_GUILD_ID")
+    """Sync slash commands to this guild only (instant, for development); global otherwise."""
+    discord_api_url: str | None = Field(default=None, validation_alias="DISCORD_API_URL")
+    discord_gateway_url: str | None = Field(default=None, validation_alias="DISCORD_GATEWAY_URL")
+
+    @property
+    def slack_enabled(self) -> bool:
+        return self.slack_bot_token is not None
+
+    @property
+    def discord_enabled(self) -> bool:
+        return self.discord_token is not None
 
     @field_validator("admins", mode="before")
     @classmethod
@@ -107,6 +132,12 @@ class Settings(BaseSettings):
             raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
         return value
 
+    @model_validator(mode="after")
+    def _check_slack(self) -> "Settings":
+        if self.slack_bot_token is not None and self.slack_app_token is None and self.slack_signing_secret is None:
+            raise ValueError("SLACK_SIGNING_SECRET is needed in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)")
+        return self
+
     @field_validator("log_level")
     @classmethod
     def _check_log_level(cls, value: str) -> str:
@@ -129,7 +160,10 @@ class Settings(BaseSettings):
 
 
 def _env_name(field: str) -> str:
-    return f"BRIEFBOT_{field.upper()}"
+    if field not in Settings.model_fields:
+        return field  # already the variable's own name (an alias such as DISCORD_TOKEN)
+    alias = Settings.model_fields[field].validation_alias
+    return alias if isinstance(alias, str) else f"BRIEFBOT_{field.upper()}"
 
 
 def load_settings(**overrides: Any) -> Settings:
@@ -139,6 +173,6 @@ def load_settings(**overrides: Any) -> Settings:
     except ValidationError as exc:
         problems = []
         for e in exc.errors(include_url=False):
-            name = _env_name(str(e["loc"][0])) if e["loc"] else "settings"
-            problems.append(f"{name}: {e['msg'].removeprefix('Value error, ')}")
+            message = e["msg"].removeprefix("Value error, ")
+            problems.append(f"{_env_name(str(e['loc'][0]))}: {message}" if e["loc"] else message)
         raise SettingsError("; ".join(problems)) from None

@@ -4,28 +4,73 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from typing import TextIO
 
 from bot.app import Core
 from bot.commands import Caller, CommandLayer
+from bot.render.text import render_briefing_text
+from briefings.briefing import Briefing
 
-__all__ = ["run_console"]
+__all__ = ["ConsoleSurface", "run_console"]
+
+_GREETING = "briefbot console: ask a question about the 2018 U.S.-North Korea summit talks, or type `help`. Ctrl-D quits."
+
+
+class ConsoleSurface:
+    """The terminal as a chat channel (`console`), for `briefbot chat` and `briefbot run` without tokens."""
+
+    platform = "console"
+
+    def __init__(self, commands: CommandLayer, *, user: str, admin: bool,
+                 stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
+        self._commands = commands
+        self._caller = Caller(platform="console", user_id=user, channel="console", admin=admin)
+        self._stdin = stdin or sys.stdin
+        self._stdout = stdout or sys.stdout
+        self._task: asyncio.Task[None] | None = None
+        self.closed = asyncio.Event()
+        """Set when the input ends (Ctrl-D, or the end of a script)."""
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._loop(), name="console")
+
+    async def stop(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+
+    async def publish(self, channel: str, briefing: Briefing, *, key: str) -> str:
+        self._write(render_briefing_text(briefing))
+        return key
+
+    def _write(self, text: str) -> None:
+        print(text, file=self._stdout, flush=True)
+
+    async def _loop(self) -> None:
+        interactive = self._stdin.isatty()
+        if interactive:
+            self._write(_GREETING)
+        loop = asyncio.get_running_loop()
+        try:
+            while True:
+                if interactive:
+                    print("> ", end="", file=self._stdout, flush=True)
+                line = await loop.run_in_executor(None, self._stdin.readline)
+                if not line:
+                    break
+                if not line.strip():
+                    continue
+                reply = await self._commands.handle(line, self._caller)
+                self._write(reply.text)
+        finally:
+            self.closed.set()
 
 
 async def run_console(core: Core, *, user: str, admin: bool) -> None:
-    """Act as `console:USER`: an admin if `admin` (--admin) or if configured as one."""
-    caller = Caller(platform="console", user_id=user, admin=admin)
-    commands = CommandLayer(core)
-    interactive = sys.stdin.isatty()
-    if interactive:
-        print("briefbot console: ask a question about the 2018 U.S.-North Korea summit talks, or type `help`. Ctrl-D quits.")
-    loop = asyncio.get_running_loop()
-    while True:
-        if interactive:
-            print("> ", end="", flush=True)
-        line = await loop.run_in_executor(None, sys.stdin.readline)
-        if not line:
-            break
-        if not line.strip():
-            continue
-        reply = await commands.handle(line, caller)
-        print(reply.text, flush=True)
+    """Act as `console:USER` until the input ends: an admin if `admin` (--admin) or if configured as one."""
+    console = ConsoleSurface(CommandLayer(core), user=user, admin=admin)
+    await console.start()
+    await console.closed.wait()

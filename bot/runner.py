@@ -1,0 +1,112 @@
+"""`briefbot run`: the long-running bot. Builds the surfaces the settings enable, the HTTP server,
+and runs them on one event loop until SIGTERM/SIGINT (or, for the console, the end of input)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from contextlib import suppress
+
+from aiohttp import web
+
+from bot.adapters.console import ConsoleSurface
+from bot.app import Core, open_core
+from bot.commands import CommandLayer
+from bot.surface import Surface
+from config.settings import Settings
+
+__all__ = ["Runner", "run_bot"]
+
+log = logging.getLogger("briefbot.run")
+
+
+class Runner:
+    """Owns what `briefbot run` starts: the core, the command layer, the surfaces, the HTTP server."""
+
+    def __init__(self, core: Core, *, commands: CommandLayer) -> None:
+        self.core = core
+        self.commands = commands
+        self.http = web.Application()
+        """Surfaces add their routes (Slack's /slack/events) before `start`."""
+        self.http.router.add_get("/healthz", self._healthz)
+        self.surfaces: list[Surface] = []
+        self.console: ConsoleSurface | None = None
+        self.port: int | None = None
+        """The HTTP port actually bound (BRIEFBOT_HTTP_PORT=0 picks one)."""
+        self._site_runner: web.AppRunner | None = None
+        self.stopping = asyncio.Event()
+
+    @property
+    def settings(self) -> Settings:
+        return self.core.settings
+
+    def surface(self, platform: str) -> Surface | None:
+        return next((s for s in self.surfaces if s.platform == platform), None)
+
+    async def _healthz(self, request: web.Request) -> web.Response:
+        return web.json_response({"status": "ok"})
+
+    def build_surfaces(self) -> None:
+        settings = self.settings
+        if settings.slack_enabled:
+            from bot.adapters.slack import SlackSurface
+
+            self.surfaces.append(SlackSurface(self))
+        if settings.discord_enabled:
+            from bot.adapters.discord import DiscordSurface
+
+            self.surfaces.append(DiscordSurface(self))
+        if not self.surfaces:
+            self.console = ConsoleSurface(self.commands, user="console", admin=False)
+            self.surfaces.append(self.console)
+
+    @property
+    def serves_http(self) -> bool:
+        return self.console is None
+
+    async def start(self) -> None:
+        if self.serves_http:
+            self._site_runner = web.AppRunner(self.http, access_log=None)
+            await self._site_runner.setup()
+            site = web.TCPSite(self._site_runner, self.settings.http_host, self.settings.http_port)
+            await site.start()
+            sockets = site._server.sockets if site._server else []  # noqa: SLF001 - aiohttp exposes no port
+            self.port = sockets[0].getsockname()[1] if sockets else self.settings.http_port
+            log.info("HTTP server on %s:%s", self.settings.http_host, self.port)
+        for surface in self.surfaces:
+            await surface.start()
+            log.info("%s surface started", surface.platform)
+
+    async def wait(self) -> None:
+        waits = [asyncio.create_task(self.stopping.wait())]
+        if self.console is not None:
+            waits.append(asyncio.create_task(self.console.closed.wait()))
+        try:
+            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in waits:
+                task.cancel()
+
+    async def stop(self) -> None:
+        for surface in reversed(self.surfaces):
+            with suppress(Exception):
+                await surface.stop()
+        if self._site_runner is not None:
+            await self._site_runner.cleanup()
+        await self.core.close()
+
+
+async def run_bot(settings: Settings) -> None:
+    core = await open_core(settings)
+    runner = Runner(core, commands=CommandLayer(core))
+    try:
+        runner.build_surfaces()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, runner.stopping.set)
+        await runner.start()
+        await runner.wait()
+    finally:
+        await runner.stop()
