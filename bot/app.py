@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import dataclass
 
@@ -43,6 +44,7 @@ async def build_core(settings: Settings, store: FactStore) -> Core:
         if await store.seed(catalogue):
             log.info("seeded %d curated facts from %s", len(catalogue.facts), settings.facts_dir)
     index = FactIndex(await store.catalogue())
+    gc.freeze()  # the index's many long-lived objects: keep them out of every later collection
     return Core(
         settings=settings,
         store=store,

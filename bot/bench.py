@@ -113,6 +113,21 @@ def _startup(questions: list[str]) -> tuple[float, float]:
     return statistics.median(times), child
 
 
+def _platform_rows() -> list[tuple[str, str, str]]:
+    """Rows from the Slack and scheduler benches, each in its own module (they start servers)."""
+    import asyncio
+    import importlib
+
+    rows: list[tuple[str, str, str]] = []
+    for module, function in (("bot.bench_slack", "bench_slack"), ("bot.bench_scheduler", "bench_scheduler")):
+        try:
+            bench = getattr(importlib.import_module(module), function)
+        except (ImportError, AttributeError):
+            continue
+        rows += asyncio.run(bench())
+    return rows
+
+
 def main() -> None:
     questions = _questions()
     rows: list[tuple[str, str, str]] = []
@@ -158,6 +173,7 @@ def main() -> None:
         gc.unfreeze()
         gc.collect()
     rows.append(("process", "peak RSS (with 100k index)", f"{_rss_mb():.0f} MB"))
+    rows += _platform_rows()
 
     width = max(len(r[0]) for r in rows), max(len(r[1]) for r in rows)
     print(f"| {'store':{width[0]}} | {'measure':{width[1]}} | value")
