@@ -21,6 +21,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from briefings.models import Catalogue, Entity, EntityKind, Fact, Source, Topic
 from briefings.text import GAZETTEER, GENERIC, MONTHS, RELATIONS, WEEKDAYS, concept, tokens
@@ -418,6 +419,10 @@ class FactIndex:
                 for nxt in ordered[1:]:
                     if head.kind == "entity" or nxt.kind == "entity" or nxt.position != head.position + 1:
                         break
+                    word = toks[nxt.position]
+                    if (nxt.kind == "term" and (nxt.keys[0] in RELATIONS or nxt.keys[0] == "held")
+                            and _verb_at(toks, nxt.position)) or (word.endswith(("ed", "ing")) and len(word) > 4):
+                        break  # a verb ends the thing asked about: "the two Korean leaders | hold ..."
                     head = nxt
                 head.hard = True
         self._weigh(needs)
@@ -459,8 +464,8 @@ class FactIndex:
                 if best is None:
                     continue
                 ids = self._aliases[self._fuzzy_names[best[0]]]
-                if any(not {k[4:] for k in o.keys} & ids for o in inside.values()):
-                    continue  # would override an exact match of another entity
+                if best[1] < 88 and any(not {k[4:] for k in o.keys} & ids for o in inside.values()):
+                    continue  # a loose match must not override an exact match of another entity
                 for o in inside.values():
                     needs.remove(o)
                 taken.update(span)
@@ -473,7 +478,8 @@ class FactIndex:
         """The concept a misspelt word stands for ("=word" for a misspelt filler word), or None."""
         if len(word) < 5:
             return None
-        best = process.extractOne(word, self._word_buckets.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=85)
+        best = process.extractOne(word, self._word_buckets.get(word[0], ()), scorer=OSA.distance,
+                                  score_cutoff=1 if len(word) <= 6 else 2)
         if best is None or best[0].startswith(word) or word.startswith(best[0]):
             return None  # "current" is not a misspelt "currently": another form is another word
         if best[0] in GENERIC:
@@ -679,8 +685,15 @@ _NOT_BEFORE_VERB = {"the", "a", "an", "its", "their", "his", "her", "this", "tha
                     "on", "to", "at", "with", "about", "from", "by", "into", "after", "before"}
 
 
+_NOUN_ENDINGS = ("er", "ers", "or", "ors", "ion", "ions", "ment", "ments", "ship", "ance", "ence", "ist", "ists")
+
+
 def _verb_at(toks: list[str], i: int) -> bool:
-    """Whether the word at `i` reads as the question's verb rather than a noun or a clause ("the meeting")."""
+    """Whether the word at `i` reads as the question's verb rather than a noun or a clause
+    ("the meeting", "the leaders")."""
+    word = toks[i]
+    if len(word) > 4 and word.endswith(_NOUN_ENDINGS):
+        return False
     return i == 0 or toks[i - 1] not in _NOT_BEFORE_VERB
 
 
