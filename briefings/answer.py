@@ -137,6 +137,8 @@ class FactIndex:
         self._fuzzy_names: dict[str, tuple[str, ...]] = {}
         self._name_buckets: dict[str, set[str]] = defaultdict(set)
         self._word_buckets: dict[str, set[str]] = defaultdict(set)
+        self._sorted: dict[tuple[bool, str], tuple[str, ...]] = {}
+        """Sorted copies of the buckets, dropped when a bucket grows."""
         for word in GENERIC:
             self._word_buckets[word[0]].add(word)
         for entity in catalogue.entities.values():
@@ -157,6 +159,7 @@ class FactIndex:
             phrase = " ".join(toks)
             self._fuzzy_names[phrase] = toks
             self._name_buckets[phrase[0]].add(phrase)
+            self._sorted.pop((True, phrase[0]), None)
             self._learn(toks)
 
     def _learn(self, words: list[str] | tuple[str, ...]) -> None:
@@ -164,6 +167,7 @@ class FactIndex:
             if word not in self._vocabulary:
                 self._vocabulary.add(word)
                 self._word_buckets[word[0]].add(word)
+                self._sorted.pop((False, word[0]), None)
 
     def upsert_entity(self, entity: Entity) -> None:
         self._add_entity(entity)
@@ -460,7 +464,8 @@ class FactIndex:
                 phrase = " ".join(toks[i : i + n])
                 if len(phrase) < 5:
                     continue
-                best = process.extractOne(phrase, self._name_buckets.get(phrase[0], ()), scorer=fuzz.ratio, score_cutoff=82)
+                best = process.extractOne(phrase, self._sorted_bucket(self._name_buckets, phrase[0]), scorer=fuzz.ratio,
+                                          score_cutoff=82)
                 if best is None:
                     continue
                 ids = self._aliases[self._fuzzy_names[best[0]]]
@@ -474,11 +479,19 @@ class FactIndex:
                 mentioned |= ids
         return [(i, t) for i, t in rest if i not in taken]
 
+    def _sorted_bucket(self, buckets: dict[str, set[str]], letter: str) -> tuple[str, ...]:
+        """A bucket in a fixed order, so that equally good matches resolve the same way in every process."""
+        key = (buckets is self._name_buckets, letter)
+        cached = self._sorted.get(key)
+        if cached is None:
+            cached = self._sorted[key] = tuple(sorted(buckets.get(letter, ())))
+        return cached
+
     def _correct_word(self, word: str) -> str | None:
         """The concept a misspelt word stands for ("=word" for a misspelt filler word), or None."""
         if len(word) < 5:
             return None
-        best = process.extractOne(word, self._word_buckets.get(word[0], ()), scorer=OSA.distance,
+        best = process.extractOne(word, self._sorted_bucket(self._word_buckets, word[0]), scorer=OSA.distance,
                                   score_cutoff=1 if len(word) <= 6 else 2)
         if best is None or best[0].startswith(word) or word.startswith(best[0]):
             return None  # "current" is not a misspelt "currently": another form is another word
