@@ -49,16 +49,17 @@ _COUNT_WORDS = {"two": 2, "both": 2, "three": 3}
 _EVENT_WORDS = {"happen", "happens", "happened", "happening", "do", "does", "did", "doing", "done"}
 _TYPE_NOUNS = {
     "city": "where", "country": "where", "place": "where", "location": "where", "town": "where", "venue": "where",
-    "day": "when", "date": "when", "month": "when", "time": "when",
+    "day": "when", "date": "when", "month": "when", "time": "clock",
     "person": "who", "man": "who", "woman": "who", "individual": "who", "organisation": "who", "organization": "who",
     "group": "who", "institution": "who", "agency": "who", "body": "who",
+    "building": "where", "buildings": "where", "site": "where",
     "cities": "where", "countries": "where", "places": "where", "days": "when", "dates": "when",
     "years": "year", "year": "year",
     "people": "who", "persons": "who", "men": "who",
     # vague nouns that only say "something": what is asked is in the rest of the question
     "matter": "what", "matters": "what", "quality": "what", "qualities": "what", "aspect": "what",
     "aspects": "what", "kind": "what", "type": "what", "types": "what", "sort": "what", "thing": "what",
-    "things": "what", "detail": "what", "details": "what", "feature": "what", "features": "what",
+    "things": "what", "branch": "what", "side": "what", "part": "what", "detail": "what", "details": "what", "feature": "what", "features": "what",
 }
 _SOURCE_WORDS = {concept(w) for w in ("article", "story", "report", "source", "sources", "write", "author",
                                        "journal", "wsj", "publish", "email", "map", "person", "quoted", "unnamed")}
@@ -296,7 +297,9 @@ class FactIndex:
             wh = _TYPE_NOUNS[type_noun]
         if wh in {"what", "which"} and any(t in {"year", "decade"} for t in toks[:4]):
             wh = "year"
-        elif wh == "what" and len(toks) > 1 and toks[1] in {"time", "month"}:
+        elif wh == "what" and len(toks) > 1 and toks[1] == "time":
+            wh = "clock"  # "what time": a time of day, not a date
+        elif wh == "what" and len(toks) > 1 and toks[1] == "month":
             wh = "when"
 
         needs: list[_Need] = []
@@ -631,11 +634,11 @@ class FactIndex:
         return score, focus
 
     def _agent_factor(self, item: _Indexed, parsed: _Parsed, agent: _Need) -> float:
-        """Lower a fact whose subject is the agent's counterpart: "what is North Korea seeking" is not
-        answered by what the U.S. is seeking, though both facts name both countries."""
+        """Lower a fact whose subject is another of the agent's kind: "what is North Korea seeking" is
+        not answered by what the U.S. is seeking, though both facts name both countries."""
         ids = {k[4:] for k in agent.keys}
         subject = self._entities.get(item.fact.subject)
-        if subject is None or subject.id in ids or subject.id not in parsed.mentioned:
+        if subject is None or subject.id in ids:
             return 1.0
         peers = {self._entities[e].kind for e in ids if e in self._entities}
         return _REVERSED if subject.kind in peers else 1.0
@@ -657,7 +660,10 @@ class FactIndex:
             return 1.0 if item.days else 0.6
         if wh == "where":
             others = {e for e in item.entities if e not in parsed.mentioned}
-            return 1.0 if any(self._entities[e].kind in _PLACEISH for e in others if e in self._entities) else 0.75
+            places = any(self._entities[e].kind in _PLACEISH for e in others if e in self._entities)
+            return 1.0 if places else _MISSING_HARD  # a "where" answered without a place is another answer
+        if wh == "clock":
+            return 1.0 if _CLOCK.search(item.fact.statement) else _MISSING_HARD
         if wh == "who":
             others = {self._entities[e].kind for e in item.entities - parsed.mentioned if e in self._entities}
             return 1.0 if others & _PERSONISH or (parsed.definitional and item.kinds & _PERSONISH) else 0.75
@@ -730,6 +736,7 @@ def _is_proper(name: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+_CLOCK = re.compile(r"\b\d{1,2}(:\d\d)?\s*(a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\bnoon\b|\bmidnight\b|\bo'clock\b", re.I)
 _CAUSAL = re.compile(r"\b(citing|cited|because|due to|over|in exchange|reason|so that|in order to|blamed|angered|anger at)\b",
                      re.IGNORECASE)
 _COUNT = re.compile(
