@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench clean
+.PHONY: install run test bench lint clean
 
 install: $(STAMP)
 
@@ -18,6 +18,9 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/hadolint Dockerfile
 
 bench: install
 	$(BIN)/python -m bot.bench
