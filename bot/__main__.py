@@ -78,8 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"briefbot: invalid setting: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=settings.log_level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)  # its per-plugin INFO lines say nothing to a user
+    from bot.logs import configure_logging
+
+    configure_logging(settings.log_level)
     from bot import cli  # deferred: keeps `briefbot --help` and bad settings instant
 
     handlers: dict[str, Callable[..., Awaitable[int]]] = {

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import logging
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
+from bot.metrics import Metrics
 from briefings.admins import AdminStore
 from briefings.answer import Answer, FactIndex
 from briefings.files import load_catalogue
@@ -29,9 +31,14 @@ class Core:
     """Every change to a fact goes through here: the store versions it, the index sees it at once."""
     admins: AdminStore
     """Admins added by command (those in `settings.admins` are fixed by configuration)."""
+    metrics: Metrics = field(default_factory=Metrics)
 
     def ask(self, question: str) -> Answer:
-        return self.index.answer(question, threshold=self.settings.answer_threshold)
+        started = time.perf_counter()
+        answer = self.index.answer(question, threshold=self.settings.answer_threshold)
+        self.metrics.answer_latency.observe(time.perf_counter() - started)
+        self.metrics.questions.labels("answered" if answer.found else "abstained").inc()
+        return answer
 
     async def close(self) -> None:
         await self.store.close()

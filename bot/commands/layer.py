@@ -86,15 +86,30 @@ class CommandLayer:
 
     async def handle(self, text: str, caller: Caller) -> Reply:
         """The reply to one message; never raises for anything a user can type."""
+        name = ["?"]
         try:
-            reply = await self._handle(text, caller)
+            reply = await self._handle(text, caller, name)
+            outcome = "refused" if reply.error and reply.text.startswith("Only admins") else (
+                "invalid" if reply.error else "ok")
         except Exception:  # a bug, not the user's fault: say so, keep the traceback in the log
             log.exception("a command from %s via %s failed", caller.identity, caller.platform)
             reply = Reply(text="Sorry, something went wrong on my side; it has been logged. Nothing was changed.",
                           error=True, ephemeral=True)
+            outcome = "error"
+        command = name[0]
+        if command == "question" and reply.answer is not None:
+            outcome = "answered" if reply.answer.found else "abstained"
+        else:
+            self._core.metrics.commands.labels(command, outcome).inc()
+        log.info("%s %s", command, outcome, extra={"event": {
+            "event": "question" if command == "question" else "command", "command": command, "outcome": outcome,
+            "platform": caller.platform, "channel": caller.channel, "user": caller.identity,
+        }})
+        log.debug("message from %s: %r", caller.identity, text[:500])  # texts only at DEBUG
         return reply.model_copy(update={"text": neutralise(reply.text)})
 
-    async def _handle(self, text: str, caller: Caller) -> Reply:
+    async def _handle(self, text: str, caller: Caller, name: list[str]) -> Reply:
+        """`name[0]` is set to the command's name ("question" for a question) for the log and metrics."""
         text = text.strip()
         if not text:
             return Reply(text="Ask me a question, or type `help`.")
@@ -110,8 +125,10 @@ class CommandLayer:
         if isinstance(found, Reply):
             return found
         if found is None:
+            name[0] = "question"
             return await self._question(text)
         command, rest = found
+        name[0] = command.name
         if command.changes and not await is_admin(self._core, caller):
             return await self._refuse(command, caller)
         try:
