@@ -229,8 +229,8 @@ class FactIndex:
                 entities |= ids & anchors if len(ids) > 1 else ids
         for ref in entities:
             ent = self._entities.get(ref)
-            if ent is not None:
-                for name in ent.names:
+            if ent is not None:  # the fact's own entities by every name; others it mentions by their name
+                for name in (ent.names if ref in anchors else [ent.name]):
                     toks.extend(tokens(name))
         toks.extend(fact.relation.split("_"))
         self._learn(toks)
@@ -421,6 +421,9 @@ class FactIndex:
             # The first thing named after the question word is what is asked about: it must be covered.
             # Of a run of words ("one key sticking point"), the last one is the thing; the others qualify it.
             ordered = sorted((n for n in needs if n.kind != "time"), key=lambda n: n.position)
+            if (wh == "who" and len(ordered) > 1 and ordered[0].kind == "entity" and len(toks) > 2
+                    and toks[1] in {"is", "was", "are", "were"} and ordered[1].position == ordered[0].position + ordered[0].span):
+                ordered = ordered[1:]  # "who is the U.S. *secretary* of state": the role is what is asked
             if ordered:
                 head = ordered[0]
                 for nxt in ordered[1:]:
@@ -494,10 +497,12 @@ class FactIndex:
         """The concept a misspelt word stands for ("=word" for a misspelt filler word), or None."""
         if len(word) < 5:
             return None
-        best = process.extractOne(word, self._sorted_bucket(self._word_buckets, word[0]), scorer=OSA.distance,
-                                  score_cutoff=1 if len(word) <= 6 else 2)
-        if best is None or best[0].startswith(word) or word.startswith(best[0]):
-            return None  # "current" is not a misspelt "currently": another form is another word
+        near = process.extract(word, self._sorted_bucket(self._word_buckets, word[0]), scorer=OSA.distance,
+                               score_cutoff=1 if len(word) <= 6 else 2, limit=5)
+        # "current" is not a misspelt "currently": another form of a word is another word
+        best = next((m for m in near if not (m[0].startswith(word) or word.startswith(m[0]))), None)
+        if best is None:
+            return None
         if best[0] in GENERIC:
             return "=" + best[0]
         c = concept(best[0])
