@@ -42,6 +42,7 @@ _MISSING_HARD = 0.35
 
 _PERSONISH = {EntityKind.person, EntityKind.organisation, EntityKind.group}
 _PLACEISH = {EntityKind.place, EntityKind.country}
+_LOCATED = ("located", "held", "site", "based", "venue", "place", "location", "in")
 _DESCRIBE = {"role", "is_a", "description", "definition", "identity", "site_of", "located_at"}
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred",
                  "thousand", "million", "billion", "several", "half"}
@@ -664,8 +665,10 @@ class FactIndex:
         if wh == "when":
             return 1.0 if item.days else 0.6
         if wh == "where":
-            others = {e for e in item.entities if e not in parsed.mentioned}
-            places = any(self._entities[e].kind in _PLACEISH for e in others if e in self._entities)
+            others = [self._entities[e] for e in item.entities - parsed.mentioned if e in self._entities]
+            located = item.fact.relation.startswith(_LOCATED) or item.fact.relation.endswith(_LOCATED)
+            places = any(e.kind is EntityKind.place or (e.kind is EntityKind.country and (located or e.id == item.fact.object))
+                         for e in others)
             return 1.0 if places else _MISSING_HARD  # a "where" answered without a place is another answer
         if wh == "clock":
             return 1.0 if _CLOCK.search(item.fact.statement) else _MISSING_HARD
