@@ -59,12 +59,21 @@ _PHRASES = [
 ]
 
 
+# Chat shorthand, read as the word it stands for.
+_SHORTHAND = {
+    "wher": "where", "whr": "where", "wat": "what", "wut": "what", "wot": "what", "wht": "what", "whn": "when",
+    "wen": "when", "hw": "how", "ur": "your", "abt": "about", "bc": "because",
+    "cuz": "because", "coz": "because", "ppl": "people", "mtg": "meeting", "pres": "president", "govt": "government",
+    "guy": "person", "guys": "people", "thx": "thanks", "pls": "please", "plz": "please",
+}
+
+
 def tokens(text: str) -> list[str]:
-    """The word tokens of `text`, normalised ("Pyongyang’s" -> "pyongyang", "F-16" -> "f", "16")."""
+    """The word tokens of `text`, normalised ("Pyongyang’s" -> "pyongyang", "F-16" -> "f16")."""
     text = normalise(text)
     for pattern, repl in _PHRASES:
         text = pattern.sub(repl, text)
-    return _TOKEN.findall(text)
+    return [_SHORTHAND.get(t, t) for t in _TOKEN.findall(text)]
 
 
 # Words that carry no content of their own in a question or a statement.
@@ -93,7 +102,7 @@ _GROUPS = [
     "lead leads led leading leader leaders head heads headed heading charge helm running",
     "delegation delegations team teams envoy envoys delegate delegates mission emissary emissaries",
     "meet meets met meeting meetings talk talks talked discuss discussed discussion discussions negotiate negotiation negotiations sit",
-    "say says said saying statement stated comment comments commented commentary remark remarks expressed express noted note told claim claimed declare declared indicate indicates indicated signal signaled signalled",
+    "say says said saying statement stated comment comments commented commentary remark remarks expressed express noted note told claim claimed declare declared issued released indicate indicates indicated signal signaled signalled",
     "withdraw withdrew withdrawn withdrawal cancel cancels canceled cancelled cancellation scrap scrapped abandon abandoned drop dropped quit",
     "want wants wanted seek seeks seeking sought demand demands demanded demanding push pushes pushing pushed ask asks asked asking insist insists insisting require requires",
     "propose proposes proposed proposal suggest suggests suggested suggestion float floated recommend recommended",
