@@ -471,8 +471,11 @@ class FactIndex:
                 phrase = " ".join(toks[i : i + n])
                 if len(phrase) < 5:
                     continue
-                best = process.extractOne(phrase, self._sorted_bucket(self._name_buckets, phrase[0]), scorer=fuzz.ratio,
-                                          score_cutoff=82)
+                bucket = self._sorted_bucket(self._name_buckets, phrase[0])
+                best = process.extractOne(phrase, bucket, scorer=fuzz.ratio, score_cutoff=82)
+                if best is None:  # one or two slips of the keyboard ("trmup", "noreh korea")
+                    near = process.extractOne(phrase, bucket, scorer=OSA.distance, score_cutoff=1 if len(phrase) <= 6 else 2)
+                    best = (near[0], 88.0, near[2]) if near is not None else None
                 if best is None:
                     continue
                 ids = self._aliases[self._fuzzy_names[best[0]]]

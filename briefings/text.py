@@ -64,7 +64,9 @@ _SHORTHAND = {
     "wher": "where", "whr": "where", "wat": "what", "wut": "what", "wot": "what", "wht": "what", "whn": "when",
     "wen": "when", "hw": "how", "ur": "your", "abt": "about", "bc": "because",
     "cuz": "because", "coz": "because", "ppl": "people", "mtg": "meeting", "pres": "president", "govt": "government",
-    "guy": "person", "guys": "people", "thx": "thanks", "pls": "please", "plz": "please",
+    "guy": "person", "guys": "people",
+    "wich": "which", "whic": "which", "whcih": "which", "wihch": "which", "wehre": "where", "whre": "where",
+    "whta": "what", "waht": "what", "hwo": "who", "woh": "who", "wehn": "when", "hwat": "what", "thx": "thanks", "pls": "please", "plz": "please",
 }
 
 
