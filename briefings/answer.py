@@ -473,9 +473,8 @@ class FactIndex:
                     continue
                 bucket = self._sorted_bucket(self._name_buckets, phrase[0])
                 best = process.extractOne(phrase, bucket, scorer=fuzz.ratio, score_cutoff=82)
-                if best is None:  # one or two slips of the keyboard ("trmup", "noreh korea")
-                    near = process.extractOne(phrase, bucket, scorer=OSA.distance, score_cutoff=1 if len(phrase) <= 6 else 2)
-                    best = (near[0], 88.0, near[2]) if near is not None else None
+                if best is None:  # a slip of the keyboard in a word of the name ("trmup", "noreh korea")
+                    best = self._misspelt_name(toks[i : i + n], bucket)
                 if best is None:
                     continue
                 ids = self._aliases[self._fuzzy_names[best[0]]]
@@ -488,6 +487,19 @@ class FactIndex:
                                    words=tuple(concept(t) for t in self._fuzzy_names[best[0]]), position=i, span=n))
                 mentioned |= ids
         return [(i, t) for i, t in rest if i not in taken]
+
+    @staticmethod
+    def _misspelt_name(words: list[str], bucket: tuple[str, ...]) -> tuple[str, float, int] | None:
+        """The name in `bucket` that `words` spell with one slip per long word (edit distance 1, or 2
+        from 7 letters); the other words exactly."""
+        for k, name in enumerate(bucket):
+            parts = name.split()
+            if len(parts) != len(words):
+                continue
+            slips = [(w, p) for w, p in zip(words, parts) if w != p]
+            if slips and all(len(w) >= 4 and OSA.distance(w, p) <= (1 if len(w) <= 6 else 2) for w, p in slips):
+                return name, 88.0, k
+        return None
 
     def _sorted_bucket(self, buckets: dict[str, set[str]], letter: str) -> tuple[str, ...]:
         """A bucket in a fixed order, so that equally good matches resolve the same way in every process."""

@@ -48,6 +48,8 @@ def test_aliases_resolve(index: FactIndex, question: str, needle: str) -> None:
         ("what happened at the peace huose", "Peace House"),
         ("who is choe son hee", "Choe Son Hui"),
         ("when is the singapor summit", "June 12"),
+        ("what did trmup say on thursday", "withdraw"),
+        ("wich think tank employs cho young-key", "Hansun"),
     ],
 )
 def test_small_typos_resolve(index: FactIndex, question: str, needle: str) -> None:
