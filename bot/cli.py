@@ -10,6 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.app import Core, open_core
+from bot.errors import UserFacingError
 from bot.render.text import render_answer, render_briefing_markdown, render_briefing_text
 from bot.commands.facts import read_fact_file
 from briefings.files import dump_facts
@@ -21,8 +22,6 @@ from config.settings import IDENTITY, Settings
 __all__ = ["UserFacingError", "ask", "brief", "chat", "facts", "run"]
 
 
-class UserFacingError(Exception):
-    """An error whose message is meant for the person at the terminal."""
 
 
 async def ask(settings: Settings, args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from aiohttp import web
 from bot.adapters.console import ConsoleSurface
 from bot.app import Core, open_core
 from bot.commands import CommandLayer
+from bot.errors import UserFacingError
 from bot.surface import Surface
 from config.settings import Settings
 
@@ -41,6 +42,20 @@ class Runner:
     def settings(self) -> Settings:
         return self.core.settings
 
+    async def _start_http(self) -> None:
+        self._site_runner = web.AppRunner(self.http, access_log=None)
+        await self._site_runner.setup()
+        site = web.TCPSite(self._site_runner, self.settings.http_host, self.settings.http_port)
+        try:
+            await site.start()
+        except OSError:
+            await self._site_runner.cleanup()
+            self._site_runner = None
+            raise
+        sockets = site._server.sockets if site._server else []  # noqa: SLF001 - aiohttp exposes no port
+        self.port = sockets[0].getsockname()[1] if sockets else self.settings.http_port
+        log.info("HTTP server on %s:%s", self.settings.http_host, self.port)
+
     def surface(self, platform: str) -> Surface | None:
         return next((s for s in self.surfaces if s.platform == platform), None)
 
@@ -57,23 +72,20 @@ class Runner:
             from bot.adapters.discord import DiscordSurface
 
             self.surfaces.append(DiscordSurface(self))
-        if not self.surfaces:
+        console = settings.console
+        if console == "on" or (console == "auto" and not self.surfaces):
             self.console = ConsoleSurface(self.commands, user="console", admin=False)
             self.surfaces.append(self.console)
 
-    @property
-    def serves_http(self) -> bool:
-        return self.console is None
-
     async def start(self) -> None:
-        if self.serves_http:
-            self._site_runner = web.AppRunner(self.http, access_log=None)
-            await self._site_runner.setup()
-            site = web.TCPSite(self._site_runner, self.settings.http_host, self.settings.http_port)
-            await site.start()
-            sockets = site._server.sockets if site._server else []  # noqa: SLF001 - aiohttp exposes no port
-            self.port = sockets[0].getsockname()[1] if sockets else self.settings.http_port
-            log.info("HTTP server on %s:%s", self.settings.http_host, self.port)
+        try:
+            await self._start_http()
+        except OSError as exc:
+            where = f"{self.settings.http_host}:{self.settings.http_port}"
+            if self.surfaces == [self.console]:  # the console alone does not need it: say so and go on
+                log.warning("HTTP server not started (%s: %s); set BRIEFBOT_HTTP_PORT for /healthz", where, exc.strerror)
+            else:
+                raise UserFacingError(f"cannot listen on {where} ({exc.strerror}): set BRIEFBOT_HTTP_HOST/PORT") from None
         for surface in self.surfaces:
             await surface.start()
             log.info("%s surface started", surface.platform)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -79,6 +79,8 @@ class Settings(BaseSettings):
     """Where the HTTP server listens (Slack's HTTP mode, /healthz, /readyz, /metrics)."""
     http_port: int = Field(default=3000, ge=0, le=65535)
     """0 picks a free port (tests)."""
+    console: Literal["auto", "on", "off"] = "auto"
+    """The terminal chat in `briefbot run`: auto = when no platform token is set; off in containers."""
 
     # The platforms' own variables keep their usual names (no BRIEFBOT_ prefix).
     slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
