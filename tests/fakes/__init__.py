@@ -1,0 +1,1 @@
+"""Loopback fakes of the chat platforms' servers, which record what the bot sent them."""
