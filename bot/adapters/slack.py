@@ -1,0 +1,376 @@
+"""The Slack surface: slack-bolt's `AsyncApp` over the command layer, in Socket Mode or HTTP mode.
+
+- Socket Mode when SLACK_APP_TOKEN is set (a websocket to Slack, no public URL); otherwise HTTP
+  mode: ``POST /slack/events`` on the runner's aiohttp server takes events, the slash command and
+  interactivity, through bolt's own aiohttp adapter, so bolt checks every request's signature on
+  the raw body (401 for a forged or stale one).
+- ``app_mention``: answered in the mention's thread. A direct message (``message.im``): answered
+  there. ``/brief TEXT``: any command, acknowledged at once and answered through the response URL.
+  ``/brief fact add`` alone: a modal form. ``app_home_opened``: today's briefing on the Home tab.
+- Errors, refusals and the replies to admin commands are ephemeral: only the caller sees them.
+- An event Slack delivers again (a retry) is answered once: its ``event_id`` is claimed in the
+  database (`EventLedger`) before anything is done, so a restart does not forget it either.
+- 429s are retried after Retry-After by slack_sdk's rate-limit retry handler; every text the bot
+  posts is escaped; tokens and the signing secret are only handed to slack_sdk, never logged.
+
+Handlers are thin: read the payload into a model, call the command layer, post what it returns.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.kwargs_injection.async_args import AsyncArgs
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+from bot.adapters.slack_messages import (
+    AppHomeOpened,
+    MessageEvent,
+    SlashCommand,
+    briefing_messages,
+    changes_something,
+    home_view,
+    incoming_text,
+    is_bare_fact_add,
+    reply_messages,
+    slash_command_text,
+)
+from bot.adapters.slack_modal import (
+    FACT_ADD_CALLBACK,
+    fact_add_command,
+    fact_add_done_view,
+    fact_add_view,
+    field_errors,
+    read_channel,
+    read_submission,
+)
+from bot.commands import Caller, Reply
+from bot.commands.admins import is_admin
+from bot.commands.brief import CHANGES_WINDOW
+from bot.errors import UserFacingError
+from bot.render.slack import slack_escape
+from bot.surface import PublishError
+from briefings.briefing import Briefing
+from briefings.compose import compose_briefing
+from briefings.events import EventLedger
+from config.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.runner import Runner
+
+__all__ = ["EVENTS_PATH", "RATE_LIMIT_RETRIES", "SlackStartError", "SlackSurface"]
+
+log = logging.getLogger("briefbot.slack")
+
+EVENTS_PATH = "/slack/events"
+RATE_LIMIT_RETRIES = 4
+"""How many times one call is retried after a 429 (each after the Retry-After it names)."""
+STOP_GRACE = 10.0
+"""Seconds `stop` waits for replies in flight."""
+PRUNE_EVERY = 3600.0
+_NETWORK_ERRORS = (aiohttp.ClientError, asyncio.TimeoutError, OSError)
+_RETRYABLE = {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
+
+Listener = Callable[[AsyncArgs], Awaitable[None]]
+
+
+class SlackStartError(UserFacingError):
+    """Slack refused a token or could not be reached at start; the message says which (one line)."""
+
+
+def _api_error(exc: SlackApiError) -> str:
+    return str(exc.response.get("error") or f"HTTP {exc.response.status_code}")
+
+
+def _retry_handlers() -> list[AsyncRetryHandler]:
+    return [AsyncConnectionErrorRetryHandler(), AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)]
+
+
+def build_web_client(settings: Settings, *, session: aiohttp.ClientSession | None = None) -> AsyncWebClient:
+    """The Web API client: the bot token, SLACK_API_URL as its base URL, 429s retried."""
+    assert settings.slack_bot_token is not None, "the Slack surface needs SLACK_BOT_TOKEN"
+    kwargs: dict[str, Any] = {}
+    if settings.slack_api_url:
+        kwargs["base_url"] = settings.slack_api_url.rstrip("/") + "/"
+    client = AsyncWebClient(token=settings.slack_bot_token.get_secret_value(), session=session, **kwargs)
+    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
+    return client
+
+
+class SlackSurface:
+    """Slack, for `briefbot run`. Built by the runner on its event loop, before the HTTP server starts."""
+
+    platform = "slack"
+
+    def __init__(self, runner: Runner) -> None:
+        settings = runner.settings
+        self._core = runner.core
+        self._commands = runner.commands
+        self._ledger = EventLedger(runner.core.store.engine)
+        self._app_token = settings.slack_app_token
+        self._session = aiohttp.ClientSession()
+        """One connection pool for the Web API and response URLs."""
+        self.client = build_web_client(settings, session=self._session)
+        secret = settings.slack_signing_secret
+        self.app = AsyncApp(
+            client=self.client,
+            signing_secret=secret.get_secret_value() if secret is not None else "",
+            name="briefbot",
+            request_verification_enabled=self._app_token is None,  # Socket Mode has no signatures
+        )
+        self.bot_user_id: str | None = None
+        self._socket: AsyncSocketModeHandler | None = None
+        self._pruner: asyncio.Task[None] | None = None
+        self._in_flight: set[asyncio.Task[Any]] = set()
+        self.handled = 0
+        """Listener calls finished (events, commands, submissions), answered or ignored."""
+        self._handled_changed = asyncio.Condition()
+        self.app.event("app_mention")(self._tracked(self._on_mention))
+        self.app.event("message")(self._tracked(self._on_message))
+        self.app.event("app_home_opened")(self._tracked(self._on_home_opened))
+        self.app.command("/brief")(self._tracked(self._on_brief))
+        self.app.view(FACT_ADD_CALLBACK)(self._tracked(self._on_fact_add))
+        if self._app_token is None:
+            runner.http.router.add_post(EVENTS_PATH, self._http_events)
+
+    @property
+    def mode(self) -> str:
+        return "socket" if self._app_token is not None else "http"
+
+    # lifecycle
+
+    async def start(self) -> None:
+        """Check the bot token (auth.test), then connect the websocket in Socket Mode."""
+        try:
+            auth = await self.client.auth_test()
+        except SlackApiError as exc:
+            raise SlackStartError(f"Slack refused SLACK_BOT_TOKEN ({_api_error(exc)})") from None
+        except _NETWORK_ERRORS as exc:
+            raise SlackStartError(f"cannot reach the Slack Web API at {self.client.base_url} ({exc!r})") from None
+        self.bot_user_id = auth.get("user_id")
+        await self._ledger.prune()
+        self._pruner = asyncio.create_task(self._prune_regularly(), name="slack-prune-events")
+        if self._app_token is not None:
+            await self._connect_socket_mode(self._app_token.get_secret_value())
+        log.info("Slack in %s mode as %s (%s) in team %s", self.mode, auth.get("user"), self.bot_user_id,
+                 auth.get("team"))
+
+    async def _connect_socket_mode(self, app_token: str) -> None:
+        # Ask for the websocket URL first, so a refused app token fails start instead of being
+        # retried for ever inside the Socket Mode client.
+        try:
+            opened = await self.client.apps_connections_open(app_token=app_token)
+        except SlackApiError as exc:
+            raise SlackStartError(f"Slack refused SLACK_APP_TOKEN ({_api_error(exc)})") from None
+        except _NETWORK_ERRORS as exc:
+            raise SlackStartError(f"cannot open a Socket Mode connection ({exc!r})") from None
+        handler = AsyncSocketModeHandler(self.app, app_token=app_token)
+        handler.client.wss_uri = opened["url"]
+        await handler.connect_async()
+        self._socket = handler
+
+    async def stop(self) -> None:
+        """Disconnect, let the replies in flight finish (up to STOP_GRACE s), close the connections."""
+        if self._socket is not None:
+            await self._socket.close_async()
+        if self._pruner is not None:
+            self._pruner.cancel()
+        in_flight = [t for t in self._in_flight if t is not asyncio.current_task()]
+        if in_flight:
+            await asyncio.wait(in_flight, timeout=STOP_GRACE)
+        await self._session.close()
+
+    async def _prune_regularly(self) -> None:
+        while True:
+            await asyncio.sleep(PRUNE_EVERY)
+            try:
+                await self._ledger.prune()
+            except Exception:  # noqa: BLE001 - keep pruning later; the ledger still works
+                log.exception("pruning old Slack event ids failed")
+
+    async def _http_events(self, request: web.Request) -> web.Response:
+        """POST /slack/events: bolt's aiohttp adapter, so bolt verifies the raw body's signature."""
+        return await to_aiohttp_response(await self.app.async_dispatch(await to_bolt_request(request)))
+
+    # publishing (the scheduler)
+
+    async def publish(self, channel: str, briefing: Briefing, *, key: str) -> str:
+        """Post the briefing's Block Kit messages to `channel`; the first message's ts.
+
+        Slack has no idempotency key, so a briefing of which some messages went out is reported
+        as not retryable: trying again would post those twice."""
+        messages = briefing_messages(briefing)
+        posted: list[str] = []
+        for message in messages:
+            try:
+                response = await self.client.chat_postMessage(channel=channel, unfurl_links=False,
+                                                              unfurl_media=False, **message)
+            except SlackApiError as exc:
+                status = exc.response.status_code
+                retryable = status == 429 or status >= 500 or exc.response.get("error") in _RETRYABLE
+                raise PublishError(self._failed(key, channel, _api_error(exc), posted, messages),
+                                   retryable=retryable and not posted) from None
+            except _NETWORK_ERRORS as exc:
+                raise PublishError(self._failed(key, channel, type(exc).__name__, posted, messages),
+                                   retryable=not posted) from None
+            posted.append(str(response["ts"]))
+        log.info("published briefing %s to %s (%d messages, first %s)", key, channel, len(posted), posted[0])
+        return posted[0]
+
+    @staticmethod
+    def _failed(key: str, channel: str, why: str, posted: list[str], messages: list[Any]) -> str:
+        done = f" after {len(posted)} of {len(messages)} messages" if posted else ""
+        return f"briefing {key} could not be posted to {channel}: {why}{done}"
+
+    # listeners
+
+    def _tracked(self, handler: Listener) -> Listener:
+        """`handler` as a bolt listener whose task `stop` waits for. Bolt passes one `args`."""
+
+        @functools.wraps(handler)
+        async def listener(args: AsyncArgs) -> None:
+            task = asyncio.current_task()
+            if task is not None:
+                self._in_flight.add(task)
+            try:
+                await handler(args)
+            finally:
+                if task is not None:
+                    self._in_flight.discard(task)
+                self.handled += 1
+                async with self._handled_changed:
+                    self._handled_changed.notify_all()
+
+        return listener
+
+    async def wait_handled(self, count: int, *, timeout: float = 5.0) -> None:
+        """Until `count` listener calls have finished (tests and benches wait on it, not on a sleep)."""
+        async with self._handled_changed:
+            await asyncio.wait_for(self._handled_changed.wait_for(lambda: self.handled >= count), timeout)
+
+    async def _first_time(self, body: dict[str, Any]) -> bool:
+        """Claim the envelope's event_id; False when Slack delivers an event again."""
+        event_id = body.get("event_id")
+        if not isinstance(event_id, str):
+            return True
+        if await self._ledger.first_time("slack", event_id):
+            return True
+        log.info("event %s already handled (retry %s); not answering again", event_id, body.get("retry_attempt", "?"))
+        return False
+
+    async def _on_mention(self, args: AsyncArgs) -> None:
+        event = MessageEvent.model_validate(args.event)
+        if not event.from_a_person or not await self._first_time(args.body):
+            return
+        assert event.user is not None
+        text = incoming_text(event.text, bot_user_id=self.bot_user_id or args.context.bot_user_id)
+        reply = await self._commands.handle(text, Caller(platform="slack", user_id=event.user, channel=event.channel))
+        private = reply.ephemeral or changes_something(text, self._commands.commands)
+        await self._post(reply, channel=event.channel, thread_ts=event.thread, only_for=event.user if private else None)
+
+    async def _on_message(self, args: AsyncArgs) -> None:
+        event = MessageEvent.model_validate(args.event)
+        if event.channel_type != "im" or not event.from_a_person or not await self._first_time(args.body):
+            return
+        assert event.user is not None
+        text = incoming_text(event.text, bot_user_id=self.bot_user_id or args.context.bot_user_id)
+        reply = await self._commands.handle(text, Caller(platform="slack", user_id=event.user, channel=event.channel))
+        await self._post(reply, channel=event.channel, thread_ts=event.thread_ts, only_for=None)
+
+    async def _on_home_opened(self, args: AsyncArgs) -> None:
+        event = AppHomeOpened.model_validate(args.event)
+        if event.tab not in (None, "home") or not await self._first_time(args.body):
+            return
+        now = datetime.now(timezone.utc)
+        as_of = now.astimezone(ZoneInfo(self._core.settings.timezone)).date()
+        briefing = await compose_briefing(self._core.store, as_of=as_of, since=now - CHANGES_WINDOW)
+        try:
+            await self.client.views_publish(user_id=event.user, view=home_view(briefing))
+        except (SlackApiError, *_NETWORK_ERRORS) as exc:
+            log.warning("could not publish the Home tab for %s: %s", event.user, _why(exc))
+
+    async def _on_brief(self, args: AsyncArgs) -> None:
+        await args.ack()  # at once: Slack waits 3 s; the answer follows through the response URL
+        command = SlashCommand.model_validate(args.body)
+        caller = Caller(platform="slack", user_id=command.user_id, channel=command.channel_id)
+        words = {name.split()[0] for name in self._commands.commands}
+        text = slash_command_text(incoming_text(command.text), words)
+        if is_bare_fact_add(text) and await is_admin(self._core, caller):
+            await self._open_fact_form(command, caller)
+            return
+        reply = await self._commands.handle(text, caller)
+        private = reply.ephemeral or changes_something(text, self._commands.commands)
+        await self._respond(command.response_url, reply, ephemeral=private)
+
+    async def _open_fact_form(self, command: SlashCommand, caller: Caller) -> None:
+        try:
+            await self.client.views_open(trigger_id=command.trigger_id, view=fact_add_view(channel=caller.channel))
+        except (SlackApiError, *_NETWORK_ERRORS) as exc:
+            log.warning("could not open the fact form for %s: %s", caller.identity, _why(exc))
+            reply = Reply(text="I could not open the form; type the whole command instead, e.g. "
+                               "fact add summit-mascot statement=\"...\" subject=\"Singapore summit\" topic=summit",
+                          error=True, ephemeral=True)
+            await self._respond(command.response_url, reply, ephemeral=True)
+
+    async def _on_fact_add(self, args: AsyncArgs) -> None:
+        """The form's submission: the same `fact add` command, its refusal on the form's fields."""
+        view = args.view or {}
+        values = read_submission(view)
+        caller = Caller(platform="slack", user_id=str(args.body.get("user", {}).get("id", "")), channel=read_channel(view))
+        reply = await self._commands.handle(fact_add_command(values), caller)
+        if reply.error:
+            errors = {field: slack_escape(text) for field, text in field_errors(reply.text, values).items()}
+            await args.ack(response_action="errors", errors=errors)
+        else:
+            await args.ack(response_action="update", view=fact_add_done_view(reply.text))
+
+    # replying
+
+    async def _post(self, reply: Reply, *, channel: str, thread_ts: str | None, only_for: str | None) -> None:
+        """Post a reply in `channel` (in `thread_ts`); ephemeral, for `only_for`, when set."""
+        for message in reply_messages(reply):
+            try:
+                if only_for is not None:
+                    await self.client.chat_postEphemeral(channel=channel, user=only_for, thread_ts=thread_ts, **message)
+                else:
+                    await self.client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False,
+                                                       unfurl_media=False, **message)
+            except (SlackApiError, *_NETWORK_ERRORS) as exc:
+                log.warning("could not reply in %s: %s", channel, _why(exc))
+                return
+
+    async def _respond(self, response_url: str, reply: Reply, *, ephemeral: bool) -> None:
+        """Answer a slash command through its response URL, one POST per message."""
+        webhook = AsyncWebhookClient(response_url, session=self._session, retry_handlers=_retry_handlers())
+        kind = "ephemeral" if ephemeral else "in_channel"
+        for message in reply_messages(reply):
+            try:
+                sent = await webhook.send_dict({"response_type": kind, **message})
+            except _NETWORK_ERRORS as exc:
+                log.warning("could not answer a slash command: %s", _why(exc))
+                return
+            if sent.status_code != 200:
+                log.warning("the response URL refused an answer: HTTP %s %s", sent.status_code, sent.body[:200])
+                return
+
+
+def _why(exc: BaseException) -> str:
+    return _api_error(exc) if isinstance(exc, SlackApiError) else repr(exc)

@@ -1,0 +1,153 @@
+"""The Slack adapter's pure parts: reading what Slack sends, laying out what the bot sends back, and
+the fact form (its command, its errors on fields)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.adapters.slack_messages import (
+    MAX_HOME_BLOCKS,
+    MAX_MESSAGE_TEXT,
+    MAX_REPLY_MESSAGES,
+    MessageEvent,
+    changes_something,
+    home_view,
+    incoming_text,
+    is_bare_fact_add,
+    slash_command_text,
+    text_chunks,
+)
+from bot.adapters.slack_modal import fact_add_command, fact_add_view, field_errors, read_channel, read_submission
+from bot.bench import generated_catalogue
+from bot.commands.parse import parse_arguments
+from briefings.compose import compose_briefing
+from briefings.files import load_catalogue
+from briefings.store import FactStore
+from config.settings import CONFIG_DIR
+
+WORDS = {"help", "ask", "fact", "admins", "brief"}
+
+
+def test_incoming_text_drops_the_bot_mention_and_decodes_entities() -> None:
+    assert incoming_text("<@UBOT> who &amp; why &lt;x&gt;", bot_user_id="UBOT") == "who & why <x>"
+    assert incoming_text("<@UBOT|briefbot> hi <@UOTHER>", bot_user_id="UBOT") == "hi <@UOTHER>"
+    assert incoming_text("&amp;lt;", bot_user_id=None) == "&lt;"  # decoded once, not twice
+    assert incoming_text("fact import\nfacts: []", bot_user_id="UBOT") == "fact import\nfacts: []"
+
+
+@pytest.mark.parametrize(
+    ("typed", "command"),
+    [
+        ("", "brief"),
+        ("today", "brief today"),
+        ("delegations", "brief delegations"),
+        ("Inter Korean date=2018-06-01", "brief Inter Korean date=2018-06-01"),
+        ("date=2018-06-01", "brief date=2018-06-01"),
+        ("who led the Singapore delegation", "who led the Singapore delegation"),
+        ("help fact add", "help fact add"),
+        ('fact edit x statement="today"', 'fact edit x statement="today"'),
+    ],
+)
+def test_slash_command_text(typed: str, command: str) -> None:
+    assert slash_command_text(typed, WORDS) == command
+
+
+def test_bare_fact_add() -> None:
+    assert is_bare_fact_add(" fact  ADD ")
+    assert not is_bare_fact_add("fact add heron statement=x")
+
+
+def test_changes_something_names_admin_commands() -> None:
+    from bot.commands import Command
+
+    async def run(call):  # pragma: no cover - never called
+        raise AssertionError
+
+    commands = {"fact edit": Command("fact edit", "", "", "", run, changes="facts"),
+                "fact show": Command("fact show", "", "", "", run), "help": Command("help", "", "", "", run)}
+    assert changes_something("FACT edit x", commands)
+    assert not changes_something("fact show x", commands) and not changes_something("help", commands)
+    assert not changes_something("", commands)
+
+
+def test_a_message_from_a_person() -> None:
+    base = {"type": "message", "channel": "D1", "ts": "1.0", "user": "U1", "text": "hi"}
+    assert MessageEvent.model_validate(base).from_a_person
+    for extra in ({"bot_id": "B1"}, {"subtype": "message_changed"}, {"edited": {"ts": "2.0"}}, {"user": None}):
+        assert not MessageEvent.model_validate(base | extra).from_a_person
+
+
+def test_long_text_is_escaped_and_cut_into_messages() -> None:
+    text = "\n".join(f"line {i} & <more>" for i in range(2000))
+    chunks = text_chunks(text)
+    assert len(chunks) == MAX_REPLY_MESSAGES and all(len(c) <= MAX_MESSAGE_TEXT for c in chunks)
+    assert chunks[0].startswith("line 0 &amp; &lt;more&gt;\nline 1") and "<" not in "".join(chunks)
+    assert chunks[-1].endswith("longer than Slack shows)")
+    one_line = "word " * 3000
+    assert all(len(c) <= MAX_MESSAGE_TEXT for c in text_chunks(one_line))
+    assert text_chunks("") == [""]
+
+
+async def test_the_home_tab_keeps_within_100_blocks(tmp_path: Path) -> None:
+    store = await FactStore.open(f"sqlite+aiosqlite:///{tmp_path / 'big.db'}")
+    try:
+        await store.seed(generated_catalogue(load_catalogue(CONFIG_DIR), size=300))
+        view = home_view(await compose_briefing(store, as_of=date(2018, 12, 31)))
+    finally:
+        await store.close()
+    assert len(view["blocks"]) == MAX_HOME_BLOCKS
+    assert "goes on" in view["blocks"][-1]["elements"][0]["text"]
+
+
+# --- the fact form -------------------------------------------------------------------------------
+
+
+def test_the_form_round_trips_through_the_command_grammar() -> None:
+    values = {"id": "heron", "statement": 'He said "hi" \\ left.', "subject": "Singapore summit",
+              "topic": "summit", "relation": "", "object": "", "date": "2018-06-12", "quote": "", "source": ""}
+    args = parse_arguments(fact_add_command(values).removeprefix("fact add"))
+    assert args.words == ["heron"]
+    assert args.options == {"statement": 'He said "hi" \\ left.', "subject": "Singapore summit",
+                            "topic": "summit", "date": "2018-06-12"}
+
+
+def test_a_value_cannot_smuggle_in_another_key() -> None:
+    values = {"id": 'x source="evil"', "statement": 'a" source="evil', "subject": "s", "topic": "summit"}
+    args = parse_arguments(fact_add_command(values).removeprefix("fact add"))
+    assert args.words == ['x source="evil"'] and "source" not in args.options
+
+
+def test_the_view_keeps_the_channel_and_reads_back_its_values() -> None:
+    view = fact_add_view(channel="C123")
+    assert read_channel(view) == "C123"
+    view["state"] = {"values": {"id": {"value": {"type": "plain_text_input", "value": "heron"}},
+                                "topic": {"value": {"type": "static_select", "selected_option": {"value": "people"}}},
+                                "quote": {"value": {"type": "plain_text_input", "value": None}}}}
+    values = read_submission(view)
+    assert values["id"] == "heron" and values["topic"] == "people" and values["quote"] == "" and values["source"] == ""
+
+
+@pytest.mark.parametrize(
+    ("message", "field"),
+    [
+        ("Fact source-heron: source 'x' is not a known source.\nUsage: fact add ...", "source"),
+        ("Fact source-heron: its quote does not occur in source 'wsj'.", "quote"),
+        ("Fact source-heron already exists.", "id"),
+        ("Fact Bad_Id: id: 'Bad_Id' is not a valid id", "id"),
+        ("Object 'zzz' is not a known entity: give an entity id or one of its names.", "object"),
+        ("Fact source-heron: dates.0.day: invalid date", "date"),
+        ("Only admins can change facts.", "id"),
+    ],
+)
+def test_errors_land_on_the_field_they_name(message: str, field: str) -> None:
+    fact_id = "Bad_Id" if "Bad_Id" in message else "source-heron"
+    errors = field_errors(message, {"id": fact_id, "statement": "s"})
+    assert list(errors) == [field] and "Usage" not in errors[field]
+
+
+def test_a_mention_error_lands_on_the_field_holding_it() -> None:
+    values = {"id": "heron", "statement": "fine", "quote": "hey <!channel>"}
+    assert list(field_errors("'<\u200b!channel>' is a mention, which would notify people", values)) == ["quote"]
