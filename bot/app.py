@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from bot.metrics import Metrics
 from briefings.admins import AdminStore
 from briefings.answer import Answer, FactIndex
+from briefings.deliveries import DeliveryLedger
 from briefings.files import load_catalogue
 from briefings.service import FactService
 from briefings.store import FactStore
+from briefings.subscriptions import SubscriptionStore
 from config.settings import Settings
 
 __all__ = ["Core", "build_core", "open_core"]
@@ -31,6 +33,10 @@ class Core:
     """Every change to a fact goes through here: the store versions it, the index sees it at once."""
     admins: AdminStore
     """Admins added by command (those in `settings.admins` are fixed by configuration)."""
+    subscriptions: SubscriptionStore
+    """Which channels get the daily briefing, and when."""
+    deliveries: DeliveryLedger
+    """Every scheduled briefing claimed, sent, failed or skipped."""
     metrics: Metrics = field(default_factory=Metrics)
 
     def ask(self, question: str) -> Answer:
@@ -58,6 +64,8 @@ async def build_core(settings: Settings, store: FactStore) -> Core:
         index=index,
         facts=FactService(store, index),
         admins=AdminStore(store.engine),
+        subscriptions=SubscriptionStore(store.engine),
+        deliveries=DeliveryLedger(store.engine),
     )
 
 

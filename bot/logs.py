@@ -43,3 +43,4 @@ def configure_logging(level: str, *, stream: Any = None) -> None:
     root.setLevel(level)
     logging.getLogger("alembic").setLevel(logging.WARNING)  # its per-plugin INFO lines say nothing to a user
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per job run: bot.scheduler logs each delivery

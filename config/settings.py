@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import re
+import socket
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -28,6 +30,29 @@ IDENTITY = re.compile(r"^(slack|discord|console):[A-Za-z0-9_.@-]{1,64}$")
 
 class SettingsError(ValueError):
     """A setting with an invalid value; the message names it."""
+
+
+_DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
+
+
+def _duration(value: Any) -> Any:
+    """`2h`, `90m`, `1h30m`, `45s`, `1d` as a timedelta; ISO 8601 (`PT2H`) passes on to pydantic."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip().lower().replace(" ", "")
+    if text.isdigit():
+        raise ValueError(f"{value!r} needs a unit: write e.g. 2h, 90m, 1h30m or 45s")
+    match = _DURATION.match(text)
+    if match and text:
+        days, hours, minutes, seconds = (int(g or 0) for g in match.groups())
+        return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+    if text.startswith("p") or ":" in text:
+        return value  # ISO 8601 (PT2H) or HH:MM:SS: pydantic reads those
+    raise ValueError(f"{value!r} is not a duration: write e.g. 2h, 90m, 1h30m or 45s")
+
+
+def _default_replica() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"[:128]
 
 
 class _YamlFileSource(PydanticBaseSettingsSource):
@@ -66,8 +91,8 @@ class Settings(BaseSettings):
 
     database_url: str = "sqlite+aiosqlite:///data/briefbot.db"
     """SQLAlchemy async URL: sqlite+aiosqlite:///path or postgresql+asyncpg://user@host/db."""
-    timezone: str = "UTC"
-    """Default IANA timezone for briefings and for reading dates."""
+    timezone: str = "Asia/Seoul"
+    """Default IANA timezone for briefings, subscriptions and for reading dates."""
     admins: Annotated[tuple[str, ...], NoDecode] = ()
     """Platform-qualified admin ids, comma-separated: slack:U0123ABC,discord:1234,console:ana."""
     facts_dir: Path = CONFIG_DIR
@@ -81,6 +106,20 @@ class Settings(BaseSettings):
     """0 picks a free port (tests)."""
     console: Literal["auto", "on", "off"] = "auto"
     """The terminal chat in `briefbot run`: auto = when no platform token is set; off in containers."""
+
+    # Scheduled briefings (bot/scheduler.py). Durations are written 2h, 90m, 1h30m or 45s.
+    catchup_grace: timedelta = timedelta(hours=2)
+    """A briefing missed by less than this (the bot was down) is sent late, once; older ones are skipped."""
+    delivery_attempts: int = Field(default=5, ge=1, le=20)
+    """Sends tried per briefing when the platform fails in a way worth retrying."""
+    delivery_backoff: timedelta = timedelta(seconds=2)
+    """Wait before the first retry; each further retry waits twice as long."""
+    delivery_claim_timeout: timedelta = timedelta(minutes=10)
+    """A claim this old and still unrecorded means its replica died: another replica takes it over, once."""
+    schedule_resync: timedelta = timedelta(seconds=30)
+    """How often each replica re-reads the subscriptions (to see changes made on other replicas) and catches up."""
+    replica: str = Field(default_factory=_default_replica, min_length=1, max_length=128)
+    """This process's name in the delivery ledger (claimed_by); default HOSTNAME:PID."""
 
     # The platforms' own variables keep their usual names (no BRIEFBOT_ prefix).
     slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
@@ -117,6 +156,25 @@ class Settings(BaseSettings):
             if not IDENTITY.match(admin):
                 raise ValueError(f"{admin!r} is not PLATFORM:USER_ID with platform slack, discord or console")
         return value
+
+    @field_validator("catchup_grace", "delivery_backoff", "delivery_claim_timeout", "schedule_resync", mode="before")
+    @classmethod
+    def _read_duration(cls, value: Any) -> Any:
+        return _duration(value)
+
+    @model_validator(mode="after")
+    def _check_schedule(self) -> "Settings":
+        if self.catchup_grace <= timedelta(0):
+            raise ValueError("BRIEFBOT_CATCHUP_GRACE must be longer than 0 (e.g. 2h)")
+        if self.schedule_resync < timedelta(seconds=1):
+            raise ValueError("BRIEFBOT_SCHEDULE_RESYNC must be at least 1s (e.g. 30s)")
+        retrying = self.delivery_backoff * (2 ** (self.delivery_attempts - 1) - 1)
+        if self.delivery_claim_timeout <= retrying:
+            raise ValueError(
+                f"BRIEFBOT_DELIVERY_CLAIM_TIMEOUT must be longer than the retries can take ({retrying}), "
+                "or a replica still retrying would be taken for dead"
+            )
+        return self
 
     @field_validator("timezone")
     @classmethod

@@ -1,0 +1,355 @@
+"""Scheduled briefings: subscriptions -> APScheduler jobs -> the delivery ledger -> a surface.
+
+The database is the source of truth. Each replica keeps one in-memory APScheduler 3 cron job per
+subscription it can serve (job id ``briefing:ID``, a `CronTrigger` in the subscription's own
+timezone), built from the database at start, changed at once when a command on this replica
+changes a subscription, and re-read every BRIEFBOT_SCHEDULE_RESYNC to see changes made on the
+others. The jobs only say *when* to look; whether to send is the ledger's decision:
+
+1. At fire time the subscription is read again and its most recent due instant computed
+   (`Subscription.latest_due`): that gives the local date the briefing is for.
+2. The ledger row for (subscription, local date) is claimed with one atomic insert. If it exists,
+   another replica (or an earlier run) has it, and this one does nothing.
+3. The claimant composes the briefing (what changed since the last one delivered to the channel)
+   and publishes it, retrying a retryable failure with exponential backoff, then records
+   ``sent`` (with the message id) or ``failed``.
+
+Every resync also catches up: a due briefing with no ledger row (the bot was down at the time) is
+sent late if it was missed by less than BRIEFBOT_CATCHUP_GRACE, else recorded as ``skipped``; and
+a claim left open for longer than BRIEFBOT_DELIVERY_CLAIM_TIMEOUT (its replica died between the
+claim and the record) is taken over and sent once more. That is the one place a channel can get
+a briefing twice: a crash after the platform accepted the message and before the ledger recorded
+it cannot be told apart from a crash before the send, and a briefing a day late is worse than one
+twice (Discord's nonce, from the delivery key, folds a quick repeat into the first message).
+
+Time comes from an injected `clock` and waits from an injected `sleep`, so tests drive
+`deliver`, `sync` and `catch_up` at any instant without waiting; APScheduler keeps its own clock
+only for deciding when to call them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta, timezone
+from typing import Any, Literal
+
+from apscheduler.job import Job
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.app import Core
+from bot.surface import PublishError, Surface
+from briefings.compose import compose_briefing
+from briefings.deliveries import Delivery
+from briefings.subscriptions import Subscription
+
+__all__ = ["BriefingScheduler", "job_id"]
+
+log = logging.getLogger("briefbot.scheduler")
+
+Clock = Callable[[], datetime]
+Sleep = Callable[[float], Awaitable[Any]]
+
+_RESYNC_JOB = "briefings:resync"
+_STOP_TIMEOUT = 15.0
+"""On stop, how long briefings being sent may take to finish before they are cancelled."""
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def job_id(subscription_id: int) -> str:
+    return f"briefing:{subscription_id}"
+
+
+def cron_trigger(subscription: Subscription) -> CronTrigger:
+    """The alarm for a subscription: its HH:MM, wall-clock in its own timezone."""
+    schedule = subscription.schedule
+    return CronTrigger(
+        hour=schedule.at_time.hour,
+        minute=schedule.at_time.minute,
+        day_of_week="mon-fri" if schedule.days == "weekdays" else None,
+        timezone=schedule.zone,
+    )
+
+
+def _human(delta: timedelta) -> str:
+    seconds = int(delta.total_seconds())
+    if seconds < 120:
+        return f"{seconds} s"
+    hours, minutes = divmod(seconds // 60, 60)
+    return f"{hours} h {minutes} min" if hours else f"{minutes} min"
+
+
+class BriefingScheduler:
+    """Delivers each subscribed channel's daily briefing once, on every replica's behalf."""
+
+    def __init__(
+        self,
+        core: Core,
+        *,
+        surfaces: Callable[[str], Surface | None],
+        clock: Clock = _utcnow,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        """`surfaces(platform)` is the surface that publishes to that platform, None where this
+        replica does not serve it (its subscriptions are left to the replicas that do)."""
+        settings = core.settings
+        self._core = core
+        self._surfaces = surfaces
+        self._clock = clock
+        self._sleep = sleep
+        self.replica = settings.replica
+        self._grace = settings.catchup_grace
+        self._attempts = settings.delivery_attempts
+        self._backoff = settings.delivery_backoff
+        self._claim_timeout = settings.delivery_claim_timeout
+        self._resync = settings.schedule_resync
+        self._aps = AsyncIOScheduler(
+            timezone=timezone.utc,
+            job_defaults={
+                "coalesce": True,  # after a stall, one run (the ledger would refuse the others anyway)
+                "max_instances": 1,
+                "misfire_grace_time": int(self._grace.total_seconds()),  # late runs still look: the ledger decides
+            },
+        )
+        self._scheduled: dict[int, Subscription] = {}
+        self._tasks: dict[int, asyncio.Task[Delivery | None]] = {}
+        """Deliveries in flight, by subscription: stop() lets them finish."""
+
+    # lifecycle
+
+    async def start(self) -> None:
+        """Start the jobs in this event loop; the first resync (jobs and catch-up) runs at once."""
+        self._aps.start()
+        self._aps.add_job(self._resync_job, IntervalTrigger(seconds=self._resync.total_seconds()), id=_RESYNC_JOB,
+                          replace_existing=True, next_run_time=_utcnow(), misfire_grace_time=None)
+        log.info("scheduler started as %s (resync every %s)", self.replica, _human(self._resync))
+
+    async def stop(self) -> None:
+        """Stop firing jobs, give briefings being sent a moment to finish, cancel the rest."""
+        if self._aps.running:
+            self._aps.shutdown(wait=False)
+        pending = [t for t in self._tasks.values() if not t.done()]
+        if pending:
+            _, late = await asyncio.wait(pending, timeout=_STOP_TIMEOUT)
+            for task in late:
+                log.warning("stopping while a briefing is still being sent: its claim is taken over after "
+                            "BRIEFBOT_DELIVERY_CLAIM_TIMEOUT")
+                task.cancel()
+        self._scheduled.clear()
+
+    # keeping the jobs in step with the database
+
+    async def sync(self) -> list[Delivery]:
+        """Re-read every subscription, add, change and remove jobs to match, then catch up."""
+        subscriptions = [s for s in await self._core.subscriptions.list_subscriptions() if self._serves(s)]
+        wanted = {s.id: s for s in subscriptions}
+        for subscription_id in [i for i in self._scheduled if i not in wanted]:
+            self._unschedule(subscription_id)
+        for subscription in subscriptions:
+            self._schedule(subscription)
+        return await self.catch_up(subscriptions)
+
+    async def subscription_changed(self, subscription: Subscription) -> None:
+        """A command on this replica changed `subscription`: follow it now, not at the next resync."""
+        if subscription.active and self._serves(subscription):
+            self._schedule(subscription)
+        else:
+            self._unschedule(subscription.id)
+
+    def job(self, subscription_id: int) -> Job | None:
+        return self._aps.get_job(job_id(subscription_id))
+
+    @property
+    def scheduled(self) -> dict[int, Subscription]:
+        """The subscriptions this replica has a job for, by id."""
+        return dict(self._scheduled)
+
+    def _serves(self, subscription: Subscription) -> bool:
+        return self._surfaces(subscription.platform) is not None
+
+    def _schedule(self, subscription: Subscription) -> None:
+        current = self._scheduled.get(subscription.id)
+        if current is not None and (current.schedule, current.where) == (subscription.schedule, subscription.where):
+            self._scheduled[subscription.id] = subscription
+            return  # unchanged: replacing the job would recompute (and could skip) its next run
+        self._aps.add_job(self._fire, cron_trigger(subscription), args=[subscription.id], id=job_id(subscription.id),
+                          name=f"briefing for {subscription.where}", replace_existing=True)
+        self._scheduled[subscription.id] = subscription
+        log.info("briefing for %s scheduled at %s", subscription.where, subscription.schedule.describe())
+
+    def _unschedule(self, subscription_id: int) -> None:
+        gone = self._scheduled.pop(subscription_id, None)
+        if self._aps.get_job(job_id(subscription_id)) is not None:
+            self._aps.remove_job(job_id(subscription_id))
+        if gone is not None:
+            log.info("briefing for %s unscheduled", gone.where)
+
+    async def _resync_job(self) -> None:
+        try:
+            await self.sync()
+        except Exception:
+            log.exception("could not re-read the subscriptions; trying again in %s", _human(self._resync))
+
+    async def _fire(self, subscription_id: int) -> None:
+        """The cron job: hand the delivery to its own task, so a shutdown does not cut a send in half."""
+        self._spawn(subscription_id, lambda: self.deliver(subscription_id))
+
+    # delivering
+
+    async def deliver(self, subscription_id: int) -> Delivery | None:
+        """Deliver the briefing the subscription owes now, if this replica wins its claim.
+
+        Returns the ledger row as this call left it (sent, failed or skipped), or None when there
+        was nothing for this replica to do (nothing due, already claimed, not served here)."""
+        subscription = await self._core.subscriptions.get(subscription_id)
+        return None if subscription is None else await self._deliver(subscription)
+
+    async def catch_up(self, subscriptions: list[Subscription] | None = None) -> list[Delivery]:
+        """Send or skip every due briefing with no ledger row, take over abandoned claims; wait for them."""
+        if subscriptions is None:
+            subscriptions = [s for s in await self._core.subscriptions.list_subscriptions() if self._serves(s)]
+        now = self._clock()
+        owed = [(s, due) for s in subscriptions if (due := s.latest_due(now)) is not None]
+        tasks = []
+        if owed:
+            recorded = await self._core.deliveries.recorded_since(min(due.local_date for _, due in owed))
+            for subscription, due in owed:
+                if (subscription.id, due.local_date) not in recorded:
+                    tasks.append(self._spawn(subscription.id, lambda s=subscription: self._deliver(s)))
+        abandoned = await self._core.deliveries.abandoned(claimed_before=now - self._claim_timeout,
+                                                          due_after=now - self._grace)
+        for delivery in abandoned:
+            tasks.append(self._spawn(delivery.subscription_id, lambda d=delivery: self._take_over(d)))
+        if not tasks:
+            return []
+        await asyncio.wait(tasks)  # not gather: cancelling the resync must not cancel a send
+        return [r for t in tasks if not t.cancelled() and t.exception() is None and (r := t.result()) is not None]
+
+    def _spawn(self, subscription_id: int, start: Callable[[], Awaitable[Delivery | None]]) -> asyncio.Task[Delivery | None]:
+        running = self._tasks.get(subscription_id)
+        if running is not None and not running.done():
+            return running  # one delivery at a time per subscription; the ledger would refuse a second
+        task = asyncio.ensure_future(start())
+        self._tasks[subscription_id] = task
+        task.add_done_callback(lambda t: self._done(subscription_id, t))
+        return task
+
+    def _done(self, subscription_id: int, task: asyncio.Task[Delivery | None]) -> None:
+        if self._tasks.get(subscription_id) is task:
+            del self._tasks[subscription_id]
+        if not task.cancelled() and task.exception() is not None:
+            log.error("delivering a briefing failed", exc_info=task.exception())
+
+    async def _deliver(self, subscription: Subscription) -> Delivery | None:
+        if not subscription.active:
+            return None
+        surface = self._surfaces(subscription.platform)
+        if surface is None:
+            return None
+        now = self._clock()
+        due = subscription.latest_due(now)
+        if due is None:
+            return None
+        late = now - due.at
+        ledger = self._core.deliveries
+        if late > self._grace:
+            reason = f"missed by {_human(late)}, more than BRIEFBOT_CATCHUP_GRACE ({_human(self._grace)})"
+            skipped = await ledger.skip(subscription.id, due.local_date, due_at=due.at, by=self.replica, now=now,
+                                        reason=reason)
+            if skipped is not None:
+                self._log(skipped, f"briefing for {subscription.where} on {due.local_date} skipped: {reason}")
+            return skipped
+        claim = await ledger.claim(subscription.id, due.local_date, due_at=due.at, by=self.replica, now=now)
+        if claim is None:
+            return None
+        if late > timedelta(minutes=1):
+            log.info("briefing for %s on %s is %s late: sending it now", subscription.where, due.local_date, _human(late))
+        return await self._send(subscription, claim, surface)
+
+    async def _take_over(self, abandoned: Delivery) -> Delivery | None:
+        subscription = await self._core.subscriptions.get(abandoned.subscription_id)
+        if subscription is None or not subscription.active:
+            return None
+        surface = self._surfaces(subscription.platform)
+        if surface is None:
+            return None
+        claim = await self._core.deliveries.take_over(abandoned, by=self.replica, now=self._clock())
+        if claim is None:
+            return None
+        log.warning("briefing for %s on %s was claimed by %s at %s and never recorded: sending it again (once)",
+                    subscription.where, claim.local_date, abandoned.claimed_by, abandoned.claimed_at.isoformat())
+        return await self._send(subscription, claim, surface)
+
+    async def _send(self, subscription: Subscription, claim: Delivery, surface: Surface) -> Delivery | None:
+        ledger = self._core.deliveries
+        try:
+            last = await ledger.last_sent(subscription.platform, subscription.channel)
+            # Changes since the last briefing was claimed (just before it was composed): a change
+            # made while it was being composed shows in both briefings rather than in neither.
+            since = last.claimed_at if last is not None else None
+            briefing = await compose_briefing(self._core.store, as_of=claim.local_date, since=since)
+        except Exception as exc:
+            log.exception("could not compose the briefing for %s", subscription.where)
+            return await self._finish(claim, status="failed", attempts=claim.attempts,
+                                      error=f"could not compose the briefing: {exc}")
+        attempts = claim.attempts
+        for n in range(self._attempts):
+            attempts += 1
+            try:
+                message_id = await surface.publish(subscription.channel, briefing, key=claim.key)
+            except PublishError as exc:
+                if exc.retryable and n + 1 < self._attempts:
+                    wait = self._backoff * 2**n
+                    log.warning("briefing for %s: attempt %d failed (%s); retrying in %s",
+                                subscription.where, attempts, exc, _human(wait))
+                    try:
+                        await ledger.record_attempt(claim, attempts=attempts, error=str(exc))
+                    except Exception:
+                        log.exception("could not record the failed attempt")
+                    await self._sleep(wait.total_seconds())
+                    continue
+                return await self._finish(claim, status="failed", attempts=attempts, error=str(exc))
+            except Exception as exc:  # a surface broke its contract (PublishError): a bug, logged whole
+                log.exception("the %s surface failed to publish to %s", subscription.platform, subscription.channel)
+                return await self._finish(claim, status="failed", attempts=attempts, error=f"{type(exc).__name__}: {exc}")
+            return await self._finish(claim, status="sent", attempts=attempts, sent_at=self._clock(),
+                                      message_id=message_id)
+        raise AssertionError("unreachable: the last attempt returns")  # pragma: no cover
+
+    async def _finish(self, claim: Delivery, *, status: Literal["sent", "failed"], attempts: int, sent_at: datetime | None = None,
+                      message_id: str | None = None, error: str | None = None) -> Delivery | None:
+        """Record the outcome, retrying the database a few times: every failure here widens the
+        window in which a sent briefing looks abandoned and is sent again."""
+        for n in range(3):
+            try:
+                done = await self._core.deliveries.finish(claim, status=status, attempts=attempts,
+                                                          sent_at=sent_at, message_id=message_id, error=error)
+                break
+            except Exception:
+                if n == 2:
+                    log.exception("could not record the %s briefing for %s (message %s): it will look abandoned",
+                                  status, claim.where, message_id)
+                    return None
+                await self._sleep(0.5 * 2**n)
+        if done is None:
+            log.warning("briefing for %s on %s was %s here, but another replica had taken the claim over",
+                        claim.where, claim.local_date, status)
+            return None
+        self._log(done, f"briefing for {done.where} on {done.local_date} {status}"
+                        + (f" after {attempts} attempts" if attempts > 1 else "")
+                        + (f": {error}" if status == "failed" else ""))
+        return done
+
+    def _log(self, delivery: Delivery, message: str) -> None:
+        level = logging.INFO if delivery.status == "sent" else logging.WARNING
+        log.log(level, "%s", message, extra={"event": {
+            "event": "delivery", "status": delivery.status, "platform": delivery.platform,
+            "channel": delivery.channel, "local_date": delivery.local_date.isoformat(),
+            "attempts": delivery.attempts, "message_id": delivery.message_id, "replica": self.replica,
+        }})
