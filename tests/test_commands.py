@@ -593,10 +593,10 @@ async def test_a_bug_in_a_command_is_a_polite_reply_and_logged(
 def test_a_surface_command_can_be_registered(core: Core) -> None:
     from bot.commands import Command
 
-    async def subscribe(call):  # pragma: no cover - only registered here
-        return Reply(text="subscribed")
+    async def remind(call):  # pragma: no cover - only registered here
+        return Reply(text="reminded")
 
-    layer = CommandLayer(core, extra=[Command("subscribe", "subscribe", "daily briefings", "subscribe", subscribe)])
-    assert "subscribe" in layer.commands and "brief" in layer.commands
+    layer = CommandLayer(core, extra=[Command("remind", "remind", "a reminder", "remind", remind)])
+    assert "remind" in layer.commands and "brief" in layer.commands and "subscribe" in layer.commands
     with pytest.raises(ValueError, match="two commands"):
-        CommandLayer(core, extra=[Command("brief", "brief", "again", "brief", subscribe)])
+        CommandLayer(core, extra=[Command("brief", "brief", "again", "brief", remind)])

@@ -76,7 +76,7 @@ class Command:
     summary: str
     example: str
     run: Handler
-    changes: Literal["facts", "admins"] | None = None
+    changes: Literal["facts", "admins", "subscriptions"] | None = None
     """What it changes; None means anyone may use it. Only admins may change anything."""
     words: tuple[str, ...] = ()
     """Names of the positional arguments it requires, e.g. ("ID",)."""

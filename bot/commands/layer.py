@@ -20,6 +20,7 @@ from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
 from bot.commands.brief import BriefCommands
 from bot.commands.facts import FactCommands
 from bot.commands.parse import ParseError, parse_arguments
+from bot.commands.subscriptions import SubscriptionCommands, SubscriptionListener
 from bot.commands.safety import control_character, mention_in, neutralise
 from bot.render.text import render_answer
 from briefings.models import MAX_TEXT, CatalogueError
@@ -52,7 +53,8 @@ def _sentence(message: str) -> str:
 class CommandLayer:
     """Parses, authorises and dispatches every chat command over one core.
 
-    `extra` adds commands built elsewhere (a surface's own, such as subscriptions) to the table.
+    `extra` adds commands built elsewhere (a surface's own) to the table. `on_subscription_change`
+    is told of each subscription a command changes (the composition root passes the scheduler's).
     """
 
     def __init__(
@@ -61,6 +63,7 @@ class CommandLayer:
         *,
         extra: Sequence[Command] = (),
         clock: Callable[[], datetime] = _utcnow,
+        on_subscription_change: SubscriptionListener | None = None,
     ) -> None:
         self._core = core
         table = [
@@ -71,6 +74,7 @@ class CommandLayer:
             *FactCommands(core, clock=clock).commands(),
             *AdminCommands(core).commands(),
             *BriefCommands(core, clock=clock).commands(),
+            *SubscriptionCommands(core, clock=clock, on_change=on_subscription_change).commands(),
             *extra,
         ]
         self._commands: dict[str, Command] = {}

@@ -1,0 +1,173 @@
+"""`subscribe [HH:MM] [TIMEZONE] [daily|weekdays]`, `unsubscribe`, `subscriptions`: the daily
+briefing, by channel.
+
+A subscription belongs to the channel the command is typed in (the caller's platform and channel).
+The store is the source of truth; `on_change`, given by the composition root, tells this replica's
+scheduler at once (the other replicas see the change at their next resync).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from datetime import datetime, time
+
+from bot.app import Core
+from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
+from briefings.subscriptions import DAYS, Days, Due, Schedule, Subscription, known_timezone
+
+__all__ = ["SubscriptionCommands", "SubscriptionListener", "parse_schedule"]
+
+audit = logging.getLogger("briefbot.audit")
+log = logging.getLogger("briefbot.commands")
+
+SubscriptionListener = Callable[[Subscription], Awaitable[None]]
+"""Told of every subscription a command created, changed or stopped (as it now is)."""
+
+DEFAULT_TIME = time(8, 0)
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_ZONES = "an IANA name such as Asia/Seoul, Europe/London or America/New_York"
+_LISTED = 25
+"""At most this many subscriptions are listed in chat."""
+
+
+def _time_of_day(word: str) -> time:
+    match = _TIME.match(word)
+    if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise CommandError(f"{word!r} is not a time of day: write HH:MM from 00:00 to 23:59, e.g. 07:30")
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def _zone(word: str) -> str:
+    found = known_timezone(word)
+    if found is None or ("/" not in found and found != "UTC"):
+        # Abbreviations (EST, CET) name fixed offsets in the tz database and never follow DST.
+        raise CommandError(f"{word!r} is not a timezone I know: use {_ZONES}")
+    return found
+
+
+def _days(word: str) -> Days:
+    if word.lower() not in DAYS:
+        raise CommandError(f"{word!r} is not a schedule: write daily or weekdays")
+    return word.lower()  # type: ignore[return-value]
+
+
+def parse_schedule(words: list[str], *, default_timezone: str) -> Schedule:
+    """`[HH:MM] [TIMEZONE] [daily|weekdays]`, each optional, in that order."""
+    rest = list(words)
+    at = _time_of_day(rest.pop(0)) if rest and rest[0][:1].isdigit() else DEFAULT_TIME
+    misplaced = next((w for w in rest if w[:1].isdigit()), None)
+    if misplaced is not None:
+        raise CommandError(f"put the time first: `subscribe {misplaced} ...`")
+    zone, days = default_timezone, "daily"
+    if len(rest) > 2:
+        extra = " ".join(rest[2:])
+        raise CommandError(f"unexpected {extra!r}: `subscribe` takes a time, a timezone and daily or weekdays")
+    if len(rest) == 2:
+        zone, days = _zone(rest[0]), _days(rest[1])
+    elif rest and rest[0].lower() in DAYS:
+        days = rest[0].lower()
+    elif rest:
+        word = rest[0]
+        if known_timezone(word) is None and "/" not in word and word.isalpha() and not word.isupper():
+            raise CommandError(f"{word!r} is neither a timezone nor a schedule: write daily or weekdays, or {_ZONES}")
+        zone = _zone(word)
+    return Schedule(at_time=at, timezone=zone, days=days)  # type: ignore[arg-type]
+
+
+def _when(due: Due, schedule: Schedule) -> str:
+    local = due.at.astimezone(schedule.zone)
+    return f"{local:%a %Y-%m-%d %H:%M} {local.tzname()}"
+
+
+def _channel(caller: Caller) -> str:
+    if not caller.channel:
+        raise CommandError("type this in the channel that should get the briefing", usage=False)
+    return caller.channel
+
+
+class SubscriptionCommands:
+    def __init__(self, core: Core, *, clock: Callable[[], datetime], on_change: SubscriptionListener | None = None) -> None:
+        self._core = core
+        self._clock = clock
+        self._on_change = on_change
+
+    def commands(self) -> list[Command]:
+        return [
+            Command("subscribe", "subscribe [HH:MM] [TIMEZONE] [daily|weekdays]",
+                    "get the briefing in this channel every day (or on weekdays)",
+                    "subscribe 07:30 Europe/London weekdays", self.subscribe, changes="subscriptions",
+                    extra_words=True,
+                    details=[f"HH:MM is wall-clock time in TIMEZONE (default {DEFAULT_TIME:%H:%M}); it stays that "
+                             "time across daylight-saving changes.",
+                             f"TIMEZONE is an IANA name such as Asia/Seoul (default BRIEFBOT_TIMEZONE, "
+                             f"{self._core.settings.timezone}).",
+                             "daily (the default) or weekdays (Monday to Friday).",
+                             "Subscribing again changes the time; each briefing lists what changed since the last."]),
+            Command("unsubscribe", "unsubscribe", "stop this channel's daily briefing", "unsubscribe",
+                    self.unsubscribe, changes="subscriptions"),
+            Command("subscriptions", "subscriptions", "which channels get the daily briefing, and when",
+                    "subscriptions", self.list_subscriptions),
+        ]
+
+    async def subscribe(self, call: Invocation) -> Reply:
+        schedule = parse_schedule(call.words, default_timezone=self._core.settings.timezone)
+        caller = call.caller
+        channel = _channel(caller)
+        now = self._clock()
+        current = await self._core.subscriptions.for_channel(caller.platform, channel)
+        if current is not None and current.schedule == schedule:
+            return Reply(text=f"This channel already gets the briefing at {schedule.describe()}; the next is "
+                              f"{_when(current.next_due(now), schedule)}.")
+        subscription, previous = await self._core.subscriptions.subscribe(
+            caller.platform, channel, schedule, by=caller.identity, now=now)
+        _audit(call, "subscribed" if previous is None else "rescheduled", subscription)
+        await self._tell(subscription)
+        next_due = _when(subscription.next_due(now), schedule)
+        if previous is None:
+            return Reply(text=f"This channel will get the briefing at {schedule.describe()}; the first is {next_due}. "
+                              "`unsubscribe` stops it.")
+        return Reply(text=f"This channel's briefing moves from {previous.schedule.describe()} to "
+                          f"{schedule.describe()}; the next is {next_due}.")
+
+    async def unsubscribe(self, call: Invocation) -> Reply:
+        caller = call.caller
+        stopped = await self._core.subscriptions.unsubscribe(caller.platform, _channel(caller), now=self._clock())
+        if stopped is None:
+            raise CommandError("this channel gets no daily briefing; `subscribe` starts one", usage=False)
+        _audit(call, "unsubscribed", stopped)
+        await self._tell(stopped)
+        return Reply(text=f"This channel will no longer get the daily briefing (it was at {stopped.schedule.describe()}).")
+
+    async def list_subscriptions(self, call: Invocation) -> Reply:
+        caller = call.caller
+        subscriptions = await self._core.subscriptions.list_subscriptions(platform=caller.platform)
+        if not subscriptions:
+            return Reply(text=f"No channel on {caller.platform} gets the daily briefing yet: an admin can type "
+                              "`subscribe` in the channel that should.")
+        now = self._clock()
+        lines = [f"Daily briefings on {caller.platform} ({len(subscriptions)}):"]
+        for s in subscriptions[:_LISTED]:
+            here = " (this channel)" if s.channel == caller.channel else ""
+            line = f"  {s.channel}{here}: {s.schedule.describe()}, next {_when(s.next_due(now), s.schedule)}"
+            last = await self._core.deliveries.list_deliveries(platform=s.platform, channel=s.channel, limit=1)
+            if last:
+                line += f"; last {last[0].local_date.isoformat()} {last[0].status}"
+            lines.append(line)
+        if len(subscriptions) > _LISTED:
+            lines.append(f"  \u2026and {len(subscriptions) - _LISTED} more (`briefbot deliveries` lists the ledger)")
+        return Reply(text="\n".join(lines))
+
+    async def _tell(self, subscription: Subscription) -> None:
+        if self._on_change is None:
+            return
+        try:
+            await self._on_change(subscription)
+        except Exception:  # the change is stored: the scheduler's next resync picks it up anyway
+            log.exception("the scheduler was not told of the change to %s", subscription.where)
+
+
+def _audit(call: Invocation, what: str, subscription: Subscription) -> None:
+    c = call.caller
+    audit.info("%s %s at %s by %s", what, subscription.where, subscription.schedule.describe(), c.identity)
