@@ -56,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--user", default="console", help="your console user name (acts as console:NAME)")
     chat.add_argument("--admin", action="store_true", help="act as an admin in this console session")
 
+    deliveries = sub.add_parser("deliveries", help="list the delivery ledger of the daily briefings, newest first")
+    deliveries.add_argument("--channel", metavar="CHANNEL", help="only this channel: an id (C0123) or "
+                            "PLATFORM:ID (slack:C0123, discord:1234, console:console)")
+    deliveries.add_argument("--limit", type=int, default=50, metavar="N", help="at most N rows (default 50; 0: all)")
+
     facts = sub.add_parser("facts", help="list, show, export or import facts")
     fsub = facts.add_subparsers(dest="facts_command", required=True, metavar="ACTION")
     fsub.add_parser("list", help="list the current facts")
@@ -87,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         "ask": cli.ask,
         "brief": cli.brief,
         "chat": cli.chat,
+        "deliveries": cli.deliveries,
         "facts": cli.facts,
         "run": cli.run,
     }

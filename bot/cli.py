@@ -19,7 +19,7 @@ from briefings.models import CatalogueError
 from briefings.store import ChangeInfo, StoreError
 from config.settings import IDENTITY, Settings
 
-__all__ = ["UserFacingError", "ask", "brief", "chat", "facts", "run"]
+__all__ = ["UserFacingError", "ask", "brief", "chat", "deliveries", "facts", "run"]
 
 
 
@@ -90,6 +90,31 @@ async def chat(settings: Settings, args: argparse.Namespace) -> int:
         await run_console(core, user=args.user, admin=args.admin)
     finally:
         await core.close()
+    return 0
+
+
+async def deliveries(settings: Settings, args: argparse.Namespace) -> int:
+    """`briefbot deliveries [--channel ...]`: the ledger as a table, newest day first."""
+    platform, _, channel = (args.channel or "").rpartition(":") if args.channel else (None, "", None)
+    if args.limit < 0:
+        raise UserFacingError("--limit: give a number of rows, or 0 for all")
+    core = await open_core(settings)
+    try:
+        rows = await core.deliveries.list_deliveries(platform=platform or None, channel=channel,
+                                                     limit=args.limit or None)
+    finally:
+        await core.close()
+    if not rows:
+        print("no deliveries yet" + (f" to {args.channel}" if args.channel else ""))
+        return 0
+    table = [("date", "channel", "status", "tries", "due (UTC)", "sent (UTC)", "message", "by", "note")]
+    for d in rows:
+        table.append((d.local_date.isoformat(), d.where, d.status, str(d.attempts),
+                      f"{d.due_at:%Y-%m-%d %H:%M}", f"{d.sent_at:%H:%M:%S}" if d.sent_at else "-",
+                      d.message_id or "-", d.claimed_by + (" (took over)" if d.claims > 1 else ""), d.error or ""))
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]) - 1)]
+    for row in table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1])
     return 0
 
 

@@ -1,12 +1,15 @@
-"""`briefbot run`: the long-running bot. Builds the surfaces the settings enable, the HTTP server,
-and runs them on one event loop until SIGTERM/SIGINT (or, for the console, the end of input)."""
+"""`briefbot run`: the long-running bot. Builds the surfaces the settings enable, the HTTP server
+and the briefing scheduler, and runs them on one event loop until SIGTERM/SIGINT (or, for the
+console, the end of input)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import signal
+from collections.abc import Awaitable, Callable
 from contextlib import suppress
+from datetime import datetime, timezone
 
 from aiohttp import web
 
@@ -14,6 +17,7 @@ from bot.adapters.console import ConsoleSurface
 from bot.app import Core, open_core
 from bot.commands import CommandLayer
 from bot.errors import UserFacingError
+from bot.scheduler import BriefingScheduler
 from bot.surface import Surface
 from config.settings import Settings
 
@@ -22,11 +26,30 @@ __all__ = ["Runner", "run_bot"]
 log = logging.getLogger("briefbot.run")
 
 
-class Runner:
-    """Owns what `briefbot run` starts: the core, the command layer, the surfaces, the HTTP server."""
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
 
-    def __init__(self, core: Core, *, commands: CommandLayer) -> None:
+
+class Runner:
+    """Owns what `briefbot run` starts: the core, the command layer, the surfaces, the HTTP server
+    and the scheduler, which publishes the daily briefings through the surfaces.
+
+    Without `commands`, the command layer is built here and tells the scheduler of every
+    subscription a command changes; `clock` and `sleep` reach the scheduler (tests move time)."""
+
+    def __init__(
+        self,
+        core: Core,
+        *,
+        commands: CommandLayer | None = None,
+        clock: Callable[[], datetime] = _utcnow,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+    ) -> None:
         self.core = core
+        self.scheduler = BriefingScheduler(core, surfaces=self.surface, clock=clock, sleep=sleep)
+        """Started after the surfaces (it publishes through them), stopped before them."""
+        if commands is None:
+            commands = CommandLayer(core, clock=clock, on_subscription_change=self.scheduler.subscription_changed)
         self.commands = commands
         self.http = web.Application()
         """Surfaces add their routes (Slack's /slack/events) before `start`."""
@@ -89,6 +112,7 @@ class Runner:
         for surface in self.surfaces:
             await surface.start()
             log.info("%s surface started", surface.platform)
+        await self.scheduler.start()
 
     async def wait(self) -> None:
         waits = [asyncio.create_task(self.stopping.wait())]
@@ -101,6 +125,10 @@ class Runner:
                 task.cancel()
 
     async def stop(self) -> None:
+        try:
+            await self.scheduler.stop()
+        except Exception:
+            log.exception("the scheduler did not stop cleanly")
         for surface in reversed(self.surfaces):
             with suppress(Exception):
                 await surface.stop()
@@ -111,7 +139,7 @@ class Runner:
 
 async def run_bot(settings: Settings) -> None:
     core = await open_core(settings)
-    runner = Runner(core, commands=CommandLayer(core))
+    runner = Runner(core)
     try:
         runner.build_surfaces()
         loop = asyncio.get_running_loop()

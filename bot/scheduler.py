@@ -120,6 +120,7 @@ class BriefingScheduler:
         self._scheduled: dict[int, Subscription] = {}
         self._tasks: dict[int, asyncio.Task[Delivery | None]] = {}
         """Deliveries in flight, by subscription: stop() lets them finish."""
+        self._resync_task: asyncio.Task[None] | None = None
 
     # lifecycle
 
@@ -134,6 +135,9 @@ class BriefingScheduler:
         """Stop firing jobs, give briefings being sent a moment to finish, cancel the rest."""
         if self._aps.running:
             self._aps.shutdown(wait=False)
+        if self._resync_task is not None and not self._resync_task.done():
+            self._resync_task.cancel()  # cancels reading and waiting, never the sends it started
+            await asyncio.wait([self._resync_task])
         pending = [t for t in self._tasks.values() if not t.done()]
         if pending:
             _, late = await asyncio.wait(pending, timeout=_STOP_TIMEOUT)
@@ -191,6 +195,11 @@ class BriefingScheduler:
             log.info("briefing for %s unscheduled", gone.where)
 
     async def _resync_job(self) -> None:
+        """The interval job: resync in a task of our own (see `_fire`), one at a time."""
+        if self._resync_task is None or self._resync_task.done():
+            self._resync_task = asyncio.ensure_future(self._resync_once())
+
+    async def _resync_once(self) -> None:
         try:
             await self.sync()
         except Exception:
