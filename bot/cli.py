@@ -114,7 +114,7 @@ async def deliveries(settings: Settings, args: argparse.Namespace) -> int:
                       d.message_id or "-", d.claimed_by + (" (took over)" if d.claims > 1 else ""), d.error or ""))
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]) - 1)]
     for row in table:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1])
+        print(("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1]).rstrip())
     return 0
 
 
