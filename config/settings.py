@@ -133,6 +133,12 @@ class Settings(BaseSettings):
     """Sync slash commands to this guild only (instant, for development); global otherwise."""
     discord_api_url: str | None = Field(default=None, validation_alias="DISCORD_API_URL")
     discord_gateway_url: str | None = Field(default=None, validation_alias="DISCORD_GATEWAY_URL")
+    """The REST base (with the version, e.g. http://127.0.0.1:PORT/api/v10) and the gateway websocket
+    URL (ws://...): for a local fake or a proxy; default Discord's own."""
+    discord_message_content: bool = False
+    """Ask for the privileged message content intent (enable it in the Developer Portal first): the
+    bot then also answers replies to its messages that do not ping it. Off: slash commands, @mentions
+    and DMs only."""
 
     @property
     def slack_enabled(self) -> bool:

@@ -1,0 +1,217 @@
+"""The slash commands and the `fact add` form, declared on a discord.py `CommandTree`.
+
+Each callback only turns its options into the command text the chat command takes
+(`command_text`) and hands it to the surface (`Handlers.run`); the command layer parses,
+authorises and validates it. Nothing here decides who may do what: `default_permissions` is not
+used at all, since server admins can override it and it does nothing on subcommands (`/fact show`
+is for everyone, `/fact edit` for admins), and the command layer refuses non-admins anyway.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Protocol
+
+import discord
+from discord import app_commands
+
+from bot.adapters.discord_messages import command_text
+from briefings.briefing import Section
+from briefings.models import MAX_TEXT, Topic
+
+__all__ = ["FORM_TIMEOUT", "FactAddForm", "Handlers", "add_commands", "fact_add_text"]
+
+log = logging.getLogger("briefbot.discord")
+
+FORM_TIMEOUT = 1800.0
+"""Seconds an opened `fact add` form waits for its submission (after a restart it is gone)."""
+
+_SECTIONS = [app_commands.Choice(name=s.label, value=s.value) for s in Section]
+_TOPICS = [app_commands.Choice(name=t.value, value=t.value) for t in Topic]
+_DAYS = [app_commands.Choice(name="every day", value="daily"), app_commands.Choice(name="weekdays", value="weekdays")]
+_ID = app_commands.Range[str, 1, 100]
+_TEXT = app_commands.Range[str, 1, MAX_TEXT]
+_SHORT = app_commands.Range[str, 1, 200]
+_VERSION = app_commands.Range[int, 1, None]
+
+
+class Handlers(Protocol):
+    """What the commands call: the surface."""
+
+    async def run(self, interaction: discord.Interaction, text: str, *, name: str) -> None:
+        """Answer `interaction` with the command layer's reply to `text` (the command `name`)."""
+
+    async def open_fact_form(self, interaction: discord.Interaction) -> None:
+        """`/fact add` with no options: the form, for admins (the refusal for anyone else)."""
+
+
+def add_commands(tree: app_commands.CommandTree[discord.Client], handlers: Handlers) -> None:
+    """Declare /ask, /brief, /subscribe, /unsubscribe, /subscriptions and the /fact group on `tree`."""
+
+    @tree.command(name="ask", description="Answer a question from the curated facts about the 2018 summit talks")
+    @app_commands.describe(question="e.g. who led the U.S. delegation to Singapore?")
+    async def ask(interaction: discord.Interaction, question: _TEXT) -> None:
+        await handlers.run(interaction, f"ask {question}", name="ask")
+
+    @tree.command(name="brief", description="The briefing, or one section of it")
+    @app_commands.describe(section="only this section (default: the whole briefing)")
+    @app_commands.choices(section=_SECTIONS)
+    async def brief(interaction: discord.Interaction, section: app_commands.Choice[str] | None = None) -> None:
+        await handlers.run(interaction, command_text("brief", *([section.value] if section else [])), name="brief")
+
+    @tree.command(name="subscribe", description="Post the briefing in this channel every day (admins)")
+    @app_commands.describe(time="HH:MM, 24-hour (default 08:00)", timezone="an IANA timezone, e.g. Asia/Seoul",
+                           days="every day (default) or weekdays only")
+    @app_commands.choices(days=_DAYS)
+    async def subscribe(interaction: discord.Interaction, time: app_commands.Range[str, 1, 5] | None = None,
+                        timezone: app_commands.Range[str, 1, 64] | None = None,
+                        days: app_commands.Choice[str] | None = None) -> None:
+        text = command_text("subscribe", time, timezone, days.value if days else None)
+        await handlers.run(interaction, text, name="subscribe")
+
+    @tree.command(name="unsubscribe", description="Stop the daily briefing in this channel (admins)")
+    async def unsubscribe(interaction: discord.Interaction) -> None:
+        await handlers.run(interaction, "unsubscribe", name="unsubscribe")
+
+    @tree.command(name="subscriptions", description="The daily briefings this bot posts")
+    async def subscriptions(interaction: discord.Interaction) -> None:
+        await handlers.run(interaction, "subscriptions", name="subscriptions")
+
+    tree.add_command(_fact_group(handlers))
+
+
+_FIELD_HELP = {
+    "statement": "one sentence that reads well alone and names what it is about",
+    "subject": "who or what it is about: an entity id, name or alias",
+    "topic": "what part of the briefing it belongs to",
+    "relation": "how subject and object relate, e.g. led_by (default states)",
+    "object": "the entity on the other side of the relation",
+    "value": "a literal value when the other side is not an entity",
+    "date": "the day it happened, YYYY-MM-DD (several: comma-separated)",
+    "keywords": "other words people may ask with, comma-separated",
+    "source": "the id of the source it comes from (default: your own word)",
+    "quote": "the source's exact words; checked against the source's text",
+}
+_DESCRIBE_FIELDS = {("object_" if k == "object" else k): v for k, v in _FIELD_HELP.items()}
+"""The same, keyed by the callbacks' parameter names (`object_` is shown as `object`)."""
+
+
+def _fact_group(handlers: Handlers) -> app_commands.Group:
+    fact = app_commands.Group(name="fact", description="Look up the curated facts; admins change them")
+
+    @fact.command(name="show", description="One fact with its source, version and status")
+    @app_commands.rename(fact_id="id")
+    @app_commands.describe(fact_id="the fact's id, e.g. us-delegation-leader")
+    async def show(interaction: discord.Interaction, fact_id: _ID) -> None:
+        await handlers.run(interaction, command_text("fact show", fact_id), name="fact show")
+
+    @fact.command(name="search", description="Facts whose words match (retired ones included)")
+    @app_commands.describe(text="words to look for, e.g. Hagin")
+    async def search(interaction: discord.Interaction, text: _SHORT) -> None:
+        await handlers.run(interaction, f"fact search {text}", name="fact search")
+
+    @fact.command(name="history", description="Every version of a fact: who, when, where, what changed")
+    @app_commands.rename(fact_id="id")
+    async def history(interaction: discord.Interaction, fact_id: _ID) -> None:
+        await handlers.run(interaction, command_text("fact history", fact_id), name="fact history")
+
+    @fact.command(name="add", description="Add a new fact (admins); with no options, a form")
+    @app_commands.rename(fact_id="id", object_="object")
+    @app_commands.describe(fact_id="a new id: lowercase letters, digits and hyphens, e.g. summit-mascot",
+                           **_DESCRIBE_FIELDS)
+    @app_commands.choices(topic=_TOPICS)
+    async def add(interaction: discord.Interaction, fact_id: _ID | None = None, statement: _TEXT | None = None,
+                  subject: _SHORT | None = None, topic: app_commands.Choice[str] | None = None,
+                  relation: _SHORT | None = None, object_: _SHORT | None = None, value: _TEXT | None = None,
+                  date: _SHORT | None = None, keywords: _SHORT | None = None, source: _SHORT | None = None,
+                  quote: _TEXT | None = None) -> None:
+        fields = {"statement": statement, "subject": subject, "topic": topic.value if topic else None,
+                  "relation": relation, "object": object_, "value": value, "date": date, "keywords": keywords,
+                  "source": source, "quote": quote}
+        if fact_id is None and not any(fields.values()):
+            await handlers.open_fact_form(interaction)
+            return
+        await handlers.run(interaction, command_text("fact add", fact_id, options=fields), name="fact add")
+
+    @fact.command(name="edit", description="Change some fields of a fact (admins)")
+    @app_commands.rename(fact_id="id", object_="object")
+    @app_commands.describe(fact_id="the fact's id", reason="why, for the history",
+                           version="only if the fact is still at this version (as /fact show gives it)",
+                           clear="optional fields to empty, e.g. date, keywords", **_DESCRIBE_FIELDS)
+    @app_commands.choices(topic=_TOPICS)
+    async def edit(interaction: discord.Interaction, fact_id: _ID, statement: _TEXT | None = None,
+                   subject: _SHORT | None = None, topic: app_commands.Choice[str] | None = None,
+                   relation: _SHORT | None = None, object_: _SHORT | None = None, value: _TEXT | None = None,
+                   date: _SHORT | None = None, keywords: _SHORT | None = None, source: _SHORT | None = None,
+                   quote: _TEXT | None = None, reason: _SHORT | None = None, version: _VERSION | None = None,
+                   clear: _SHORT | None = None) -> None:
+        fields = {"statement": statement, "subject": subject, "topic": topic.value if topic else None,
+                  "relation": relation, "object": object_, "value": value, "date": date, "keywords": keywords,
+                  "source": source, "quote": quote, "reason": reason, "version": version}
+        await handlers.run(interaction, command_text("fact edit", fact_id, options=fields, clear=clear),
+                           name="fact edit")
+
+    @fact.command(name="retire", description="Hide a fact from answers and briefings (admins; undo brings it back)")
+    @app_commands.rename(fact_id="id")
+    @app_commands.describe(reason="why, for the history", version="only if the fact is still at this version")
+    async def retire(interaction: discord.Interaction, fact_id: _ID, reason: _SHORT | None = None,
+                     version: _VERSION | None = None) -> None:
+        text = command_text("fact retire", fact_id, options={"reason": reason, "version": version})
+        await handlers.run(interaction, text, name="fact retire")
+
+    @fact.command(name="undo", description="Go back to how a fact was before its latest change (admins)")
+    @app_commands.rename(fact_id="id")
+    @app_commands.describe(reason="why, for the history", version="only if the fact is still at this version")
+    async def undo(interaction: discord.Interaction, fact_id: _ID, reason: _SHORT | None = None,
+                   version: _VERSION | None = None) -> None:
+        text = command_text("fact undo", fact_id, options={"reason": reason, "version": version})
+        await handlers.run(interaction, text, name="fact undo")
+
+    return fact
+
+
+# --- the `fact add` form --------------------------------------------------------------------------
+
+Submit = Callable[[discord.Interaction, str], Awaitable[None]]
+
+
+def fact_add_text(values: dict[str, str]) -> str:
+    """The `fact add` command an admin would type for the form's values (empty ones left out)."""
+    fields = {k: (values.get(k) or "").strip() or None for k in ("statement", "subject", "topic")}
+    fact_id = (values.get("id") or "").strip()
+    return command_text("fact add", fact_id or None, options=fields, rest=values.get("more"))
+
+
+class FactAddForm(discord.ui.Modal):
+    """The form `/fact add` opens: Discord allows five inputs, so the optional keys share the last.
+
+    Its submission becomes the `fact add` command (`fact_add_text`) and goes through the command
+    layer, so the form obeys exactly the rules and the admin check of the typed command."""
+
+    def __init__(self, submit: Submit) -> None:
+        super().__init__(title="Add a fact", timeout=FORM_TIMEOUT)
+        self._submit = submit
+        inputs = [
+            discord.ui.TextInput(label="ID", custom_id="id", max_length=100, placeholder="e.g. summit-mascot"),
+            discord.ui.TextInput(label="Statement", custom_id="statement", style=discord.TextStyle.paragraph,
+                                 max_length=MAX_TEXT, placeholder="One sentence that reads well alone."),
+            discord.ui.TextInput(label="Subject", custom_id="subject", max_length=200,
+                                 placeholder="An entity id, name or alias, e.g. Singapore summit"),
+            discord.ui.TextInput(label="Topic", custom_id="topic", max_length=40,
+                                 placeholder=", ".join(t.value for t in Topic)[:100]),
+            discord.ui.TextInput(label="More keys (optional)", custom_id="more", required=False,
+                                 style=discord.TextStyle.paragraph, max_length=4000,
+                                 placeholder='e.g. date=2018-06-12 source=wsj-2018-05-28 quote="..."'),
+        ]
+        for item in inputs:
+            self.add_item(item)
+
+    def values(self) -> dict[str, str]:
+        return {item.custom_id: item.value for item in self.children if isinstance(item, discord.ui.TextInput)}
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
+        await self._submit(interaction, fact_add_text(self.values()))
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
+        log.error("the fact add form failed", exc_info=error)

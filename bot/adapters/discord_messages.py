@@ -1,0 +1,136 @@
+"""What the Discord surface reads from messages and slash commands, and what it sends back. Pure.
+
+Slash command options become the one-line command a person would type (`command_text`, every value
+quoted), so a slash command obeys exactly the rules, the admin check and the validation of the chat
+command it stands for. Replies become Discord messages (`reply_messages`): a briefing as embeds
+from the briefing renderer, anything else as escaped content of at most 2,000 characters a message.
+The surface (`bot.adapters.discord`) does the I/O.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import discord
+
+from bot.commands import Command, Reply
+from bot.render._fit import pack, split_to_fit
+from bot.render.discord import MAX_CONTENT, discord_escape, render_answer_discord, render_briefing_embeds
+
+__all__ = [
+    "MAX_NONCE",
+    "MAX_REPLY_MESSAGES",
+    "Outgoing",
+    "changes_something",
+    "command_text",
+    "delivery_nonce",
+    "incoming_text",
+    "quote",
+    "reply_messages",
+    "text_chunks",
+]
+
+MAX_REPLY_MESSAGES = 5
+"""Messages one reply may take (an interaction's response and its follow-ups, or channel messages)."""
+MAX_NONCE = 25
+"""Discord takes a message nonce of at most 25 characters."""
+_CUT = "\n\u2026 (cut here: the reply is longer than Discord shows)"
+_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One message the bot sends: content, embeds, or both."""
+
+    content: str | None = None
+    embeds: list[discord.Embed] = field(default_factory=list)
+
+    def kwargs(self) -> dict[str, object]:
+        """As keyword arguments for `send`, `send_message`, `edit_original_response`."""
+        out: dict[str, object] = {}
+        if self.content is not None:
+            out["content"] = self.content
+        if self.embeds:
+            out["embeds"] = self.embeds
+        return out
+
+
+# --- what Discord sends --------------------------------------------------------------------------
+
+
+def incoming_text(content: str, *, bot_user_id: int | None) -> str:
+    """A message's text as the person meant it: the bot's own mentions (<@id>, <@!id>) removed."""
+    if bot_user_id is not None:
+        content = re.sub(rf"<@!?{bot_user_id}>", " ", content)
+    return content.strip()
+
+
+def quote(value: str) -> str:
+    """`value` as one argument of the chat grammar: in straight quotes, \\ and " escaped."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def command_text(name: str, *words: str | None, options: Mapping[str, object | None] | None = None,
+                 clear: str | None = None, rest: str | None = None) -> str:
+    """The command a slash command stands for: `name`, each word quoted, each option `key="value"`.
+
+    `clear` names fields to empty (`key=`, comma- or space-separated); `rest` is appended as typed
+    (a form's "more keys" box). Missing (None) words and options are left out, so that the command
+    layer says what is missing, as it does for a typed command.
+    """
+    parts = [name]
+    parts += [quote(w) for w in words if w is not None]
+    for key, value in (options or {}).items():
+        if value is None:
+            continue
+        parts.append(f"{key}={quote(str(value))}")
+    for key in re.split(r"[,\s]+", clear or ""):
+        if key:
+            parts.append(f"{key}=" if _KEY.match(key) else quote(key))
+    if rest and rest.strip():
+        parts.append(rest.strip())
+    return " ".join(parts)
+
+
+def changes_something(name: str, commands: Mapping[str, Command]) -> bool:
+    """Whether the command named `name` (e.g. "fact edit") changes anything (admins only)."""
+    command = commands.get(name)
+    return bool(command is not None and command.changes)
+
+
+# --- what the bot sends --------------------------------------------------------------------------
+
+
+def text_chunks(text: str, *, limit: int = MAX_CONTENT, most: int = MAX_REPLY_MESSAGES) -> list[str]:
+    """`text` escaped for Discord, in at most `most` messages of at most `limit` characters, cut
+    between lines (or words, for a very long line); what does not fit is cut with a note."""
+    room = limit - len(_CUT)
+    lines: list[str] = []
+    for line in text.split("\n"):
+        escaped = discord_escape(line)
+        lines += [escaped] if len(escaped) <= room else [p.rstrip() for p in split_to_fit(line, room, discord_escape)]
+    chunks = [c for c in pack(lines, room) if c.strip()] or ["\u200b"]
+    if len(chunks) > most:
+        chunks = chunks[:most]
+        chunks[-1] += _CUT
+    return chunks
+
+
+def reply_messages(reply: Reply) -> list[Outgoing]:
+    """A command layer reply as Discord messages: embeds for a briefing, escaped content otherwise."""
+    if reply.briefing is not None:
+        messages = [Outgoing(embeds=embeds) for embeds in render_briefing_embeds(reply.briefing)]
+        if messages:
+            return messages[:MAX_REPLY_MESSAGES]
+    if reply.answer is not None:
+        return [Outgoing(content=render_answer_discord(reply.answer))]
+    return [Outgoing(content=chunk) for chunk in text_chunks(reply.text)]
+
+
+def delivery_nonce(key: str, index: int) -> str:
+    """The nonce of message `index` of delivery `key`: the same on every retry, so Discord, with
+    `enforce_nonce`, returns the message already created instead of posting it again."""
+    return hashlib.sha256(f"{key}\x00{index}".encode()).hexdigest()[:MAX_NONCE]
