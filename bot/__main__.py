@@ -1,4 +1,4 @@
-"""The command line: briefbot ask | brief | chat | facts | run.
+"""The command line: briefbot ask | brief | chat | facts | run | discord sync.
 
 Only this module decides to exit: every other layer raises a clear error, and here it becomes one
 line on stderr and a non-zero exit status, never a traceback.
@@ -73,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--user", default="cli", help="recorded as the author of the change")
 
     sub.add_parser("run", help="run the bot: Slack and/or Discord when tokens are set, else the console")
+
+    discord = sub.add_parser("discord", help="Discord tasks")
+    dsub = discord.add_subparsers(dest="discord_command", required=True, metavar="ACTION")
+    dsub.add_parser("sync", help="register the slash commands with Discord (to DISCORD_GUILD_ID when set, "
+                    "else globally) and exit")
     return p
 
 
@@ -95,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         "deliveries": cli.deliveries,
         "facts": cli.facts,
         "run": cli.run,
+        "discord": cli.discord,
     }
     try:
         return asyncio.run(handlers[args.command](settings, args))

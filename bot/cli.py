@@ -19,7 +19,7 @@ from briefings.models import CatalogueError
 from briefings.store import ChangeInfo, StoreError
 from config.settings import IDENTITY, Settings
 
-__all__ = ["UserFacingError", "ask", "brief", "chat", "deliveries", "facts", "run"]
+__all__ = ["UserFacingError", "ask", "brief", "chat", "deliveries", "discord", "facts", "run"]
 
 
 
@@ -162,4 +162,21 @@ async def run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.runner import run_bot
 
     await run_bot(settings)
+    return 0
+
+
+async def discord(settings: Settings, args: argparse.Namespace) -> int:
+    """`briefbot discord sync`: log in, register the slash commands, print them, exit."""
+    from bot.adapters.discord import sync_commands
+
+    if not settings.discord_enabled:
+        raise UserFacingError("DISCORD_TOKEN is not set: give the bot token of your Discord application")
+    result = await sync_commands(settings)
+    if result.guild_id is not None:
+        where = f"to guild {result.guild_id} (they can be used there now)"
+    else:
+        where = "globally (Discord can take up to an hour to show them everywhere)"
+    print(f"Synced {len(result.commands)} slash commands {where}:")
+    for name in result.commands:
+        print(f"  {name}")
     return 0

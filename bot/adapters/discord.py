@@ -1,0 +1,495 @@
+"""The Discord surface: a discord.py client over the command layer, for `briefbot run`.
+
+- Slash commands (`bot.adapters.discord_commands`): /ask, /brief, /subscribe, /unsubscribe,
+  /subscriptions and the /fact group; `/fact add` with no options opens a form. Each becomes the
+  chat command it stands for and goes through the command layer. An answer that is not ready within
+  `DEFER_AFTER` seconds is deferred (Discord drops an interaction not answered within 3 s) and
+  follows as an edit of the "thinking" message; errors, refusals and the replies to admin commands
+  are ephemeral (only the caller sees them).
+- @mentions (the text around the mention) and DMs are answered in place; with the message content
+  intent (BRIEFBOT_DISCORD_MESSAGE_CONTENT) also replies to the bot's own messages that do not ping it.
+- Identity: `discord:<user id>`. A member with Manage Server (or Administrator) is an admin where
+  they have it (`Caller.admin`), in the guild DISCORD_GUILD_ID only when that is set; the command
+  layer enforces it, whatever the server's command permissions say.
+- The client is created with `AllowedMentions.none()`, so nothing it posts can ping anyone, and
+  every text is escaped besides. discord.py waits out 429s itself; every 429 and API error is
+  counted in the metrics.
+- An interaction or message that reaches several replicas (each gateway session of one bot gets
+  every event) is answered once: its id is claimed in the database (`EventLedger`) first.
+- Commands are not synced at start: `briefbot discord sync` does it (`sync_commands`), to
+  DISCORD_GUILD_ID when set (instant), globally otherwise.
+
+DISCORD_API_URL and DISCORD_GATEWAY_URL: discord.py reads the REST base from the class attribute
+`discord.http.Route.BASE` and the gateway from `DiscordWebSocket.DEFAULT_GATEWAY` (it calls no
+``GET /gateway`` for an unsharded client), and offers no per-client setting for either. So `start`
+(and `sync_commands`) set both class attributes when the settings name URLs, and `stop` puts back
+what was there: one Discord client per process, which is what `briefbot run` has.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterator
+
+import aiohttp
+import discord
+import yarl
+from discord import app_commands
+from discord.gateway import DiscordWebSocket
+from discord.http import Route
+
+from bot.adapters.discord_commands import FactAddForm, add_commands
+from bot.adapters.discord_messages import (
+    Outgoing,
+    changes_something,
+    delivery_nonce,
+    incoming_text,
+    reply_messages,
+)
+from bot.commands import Caller, Reply
+from bot.commands.admins import is_admin
+from bot.errors import UserFacingError
+from bot.metrics import Metrics
+from bot.render.discord import render_briefing_embeds
+from bot.surface import PublishError
+from briefings.briefing import Briefing
+from briefings.events import EventLedger
+from config.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.runner import Runner
+
+__all__ = [
+    "DEFER_AFTER",
+    "DiscordStartError",
+    "DiscordSurface",
+    "SyncResult",
+    "build_intents",
+    "sync_commands",
+]
+
+log = logging.getLogger("briefbot.discord")
+
+DEFER_AFTER = 1.5
+"""Seconds an interaction's answer may take before it is deferred (Discord waits 3 s at most)."""
+READY_TIMEOUT = 60.0
+"""Seconds `start` waits for the gateway's READY."""
+STOP_GRACE = 10.0
+"""Seconds `stop` waits for replies in flight."""
+PRUNE_EVERY = 3600.0
+_NETWORK_ERRORS = (aiohttp.ClientError, asyncio.TimeoutError, OSError)
+_ANSWERED_KINDS = (discord.MessageType.default, discord.MessageType.reply)
+
+
+class DiscordStartError(UserFacingError):
+    """Discord refused the token or the intents, or could not be reached, at start; the message says which."""
+
+
+def build_intents(settings: Settings) -> discord.Intents:
+    """The default intents (guilds, guild and DM messages, no privileged ones), plus message
+    content when BRIEFBOT_DISCORD_MESSAGE_CONTENT is on."""
+    intents = discord.Intents.default()
+    intents.message_content = settings.discord_message_content
+    return intents
+
+
+def _point_at(settings: Settings) -> Callable[[], None]:
+    """Set discord.py's REST base and gateway URL from the settings (see the module doc); returns
+    what puts back the previous ones."""
+    saved = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
+    if settings.discord_api_url:
+        Route.BASE = settings.discord_api_url.rstrip("/")
+    if settings.discord_gateway_url:
+        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
+
+    def restore() -> None:
+        Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
+
+    return restore
+
+
+def _counting(metrics: Metrics) -> aiohttp.TraceConfig:
+    """An aiohttp trace on the client's session (REST, interaction responses and follow-ups alike)
+    that counts Discord's 429s and its other error answers."""
+    trace = aiohttp.TraceConfig()
+
+    async def on_request_end(session: Any, context: Any, params: aiohttp.TraceRequestEndParams) -> None:
+        status = params.response.status
+        if status == 429:
+            metrics.rate_limit_waits.labels("discord").inc()
+        elif status >= 400:
+            metrics.platform_errors.labels("discord").inc()
+
+    trace.on_request_end.append(on_request_end)
+    return trace
+
+
+class _Client(discord.Client):
+    """discord.Client with the command tree and a message listener passed in, nothing else."""
+
+    def __init__(self, *, on_message: Callable[[discord.Message], Awaitable[None]] | None = None,
+                 **options: Any) -> None:
+        super().__init__(allowed_mentions=discord.AllowedMentions.none(), **options)
+        self.tree: app_commands.CommandTree[_Client] = app_commands.CommandTree(self)
+        self._message_listener = on_message
+
+    async def on_message(self, message: discord.Message) -> None:
+        if self._message_listener is not None:
+            await self._message_listener(message)
+
+
+def _build_client(settings: Settings, *, metrics: Metrics, guild_ready_timeout: float = 2.0,
+                  on_message: Callable[[discord.Message], Awaitable[None]] | None = None) -> _Client:
+    return _Client(intents=build_intents(settings), on_message=on_message, http_trace=_counting(metrics),
+                   guild_ready_timeout=guild_ready_timeout, chunk_guilds_at_startup=False)
+
+
+def _token(settings: Settings) -> str:
+    if settings.discord_token is None:
+        raise DiscordStartError("DISCORD_TOKEN is not set")
+    return settings.discord_token.get_secret_value()
+
+
+async def _login(client: discord.Client, settings: Settings) -> None:
+    try:
+        await client.login(_token(settings))
+    except discord.LoginFailure:
+        raise DiscordStartError("Discord refused DISCORD_TOKEN (401): copy the bot token from the Developer "
+                                "Portal's Bot page") from None
+    except discord.HTTPException as exc:
+        raise DiscordStartError(f"Discord answered the login with HTTP {exc.status} ({exc.text or 'no text'})") from None
+    except _NETWORK_ERRORS as exc:
+        raise DiscordStartError(f"cannot reach the Discord API at {Route.BASE} ({exc!r})") from None
+
+
+def _closed_why(exc: BaseException) -> str:
+    if isinstance(exc, discord.PrivilegedIntentsRequired):
+        return ("Discord refused the message content intent (gateway close 4014): enable it under Bot > Privileged "
+                "Gateway Intents in the Developer Portal, or set BRIEFBOT_DISCORD_MESSAGE_CONTENT=false")
+    if isinstance(exc, discord.ConnectionClosed):
+        if exc.code == 4004:
+            return "the gateway refused DISCORD_TOKEN (close 4004)"
+        return f"the gateway closed the connection for good (code {exc.code}: {exc.reason or 'no reason'})"
+    return f"the gateway connection failed ({exc!r})"
+
+
+class _NoHandlers:
+    """For `sync_commands`: the tree's declarations are all that is needed; nothing is answered."""
+
+    async def run(self, interaction: discord.Interaction, text: str, *, name: str) -> None:
+        raise RuntimeError("commands are not answered while syncing")
+
+    async def open_fact_form(self, interaction: discord.Interaction) -> None:
+        raise RuntimeError("commands are not answered while syncing")
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    commands: list[str]
+    """Every command as a user types it: /ask, /fact show, ..."""
+    guild_id: int | None
+    """The guild synced to; None for global."""
+
+
+def _names(commands: list[app_commands.AppCommand]) -> list[str]:
+    names: list[str] = []
+    for command in commands:
+        subs = [o.name for o in command.options if isinstance(o, app_commands.AppCommandGroup)]
+        names += [f"/{command.name} {s}" for s in subs] if subs else [f"/{command.name}"]
+    return names
+
+
+async def sync_commands(settings: Settings, *, metrics: Metrics | None = None) -> SyncResult:
+    """Log in (REST only, no gateway), register the slash commands and log out.
+
+    To DISCORD_GUILD_ID when set (they appear at once), else globally (Discord may take a while to
+    show them everywhere). Creating commands is capped at 200 a day per guild: sync when they change,
+    not on every start."""
+    restore = _point_at(settings)
+    client = _build_client(settings, metrics=metrics or Metrics())
+    add_commands(client.tree, _NoHandlers())
+    try:
+        await _login(client, settings)
+        guild = discord.Object(id=settings.discord_guild_id) if settings.discord_guild_id else None
+        if guild is not None:
+            client.tree.copy_global_to(guild=guild)
+        try:
+            synced = await client.tree.sync(guild=guild)
+        except discord.HTTPException as exc:
+            raise DiscordStartError(f"Discord refused the commands: HTTP {exc.status} ({exc.text or 'no text'})"
+                                    + (" - is the bot in that guild, invited with the applications.commands "
+                                       "scope?" if exc.status == 403 else "")) from None
+        except _NETWORK_ERRORS as exc:
+            raise DiscordStartError(f"cannot reach the Discord API at {Route.BASE} ({exc!r})") from None
+    finally:
+        await client.close()
+        restore()
+    return SyncResult(commands=_names(synced), guild_id=settings.discord_guild_id)
+
+
+class DiscordSurface:
+    """Discord, for `briefbot run`. Built by the runner; `start` logs in and connects the gateway."""
+
+    platform = "discord"
+
+    def __init__(self, runner: Runner, *, defer_after: float = DEFER_AFTER, guild_ready_timeout: float = 2.0,
+                 ready_timeout: float = READY_TIMEOUT) -> None:
+        self._runner = runner
+        self._core = runner.core
+        self._commands = runner.commands
+        self._settings = runner.settings
+        self._ledger = EventLedger(runner.core.store.engine)
+        self._defer_after = defer_after
+        self._ready_timeout = ready_timeout
+        self._admin_guild = self._settings.discord_guild_id
+        self.client = _build_client(self._settings, metrics=self._core.metrics,
+                                    guild_ready_timeout=guild_ready_timeout, on_message=self._tracked_message)
+        add_commands(self.client.tree, self)
+        self.client.tree.error(self._on_tree_error)
+        self._restore: Callable[[], None] | None = None
+        self._connection: asyncio.Task[None] | None = None
+        self._pruner: asyncio.Task[None] | None = None
+        self._in_flight: set[asyncio.Task[Any]] = set()
+        self._stopping = False
+
+    # lifecycle
+
+    async def start(self) -> None:
+        """Log in (GET /users/@me), connect the gateway and return once READY; DiscordStartError otherwise."""
+        self._restore = _point_at(self._settings)
+        try:
+            await _login(self.client, self._settings)
+            self._connection = asyncio.create_task(self.client.connect(reconnect=True), name="discord-gateway")
+            ready = asyncio.create_task(self.client.wait_until_ready(), name="discord-ready")
+            done, _ = await asyncio.wait({self._connection, ready}, timeout=self._ready_timeout,
+                                         return_when=asyncio.FIRST_COMPLETED)
+            if ready not in done:
+                ready.cancel()
+                if self._connection in done:
+                    raise DiscordStartError(_closed_why(self._connection.exception() or RuntimeError("closed")))
+                raise DiscordStartError(f"no READY from the Discord gateway within {self._ready_timeout:g} s")
+        except BaseException:
+            await self._close_client()
+            raise
+        self._connection.add_done_callback(self._connection_ended)
+        await self._ledger.prune()
+        self._pruner = asyncio.create_task(self._prune_regularly(), name="discord-prune-events")
+        user = self.client.user
+        log.info("Discord as %s (%s), intents %s, in %d guild(s)", user, user.id if user else "?",
+                 "with message content" if self._settings.discord_message_content else "without message content",
+                 len(self.client.guilds))
+
+    def _connection_ended(self, task: asyncio.Task[None]) -> None:
+        if self._stopping or task.cancelled():
+            return
+        exc = task.exception()
+        log.error("Discord disconnected and cannot reconnect: %s; stopping", _closed_why(exc or RuntimeError("closed")))
+        self._runner.stopping.set()
+
+    async def stop(self) -> None:
+        """Disconnect, let the replies in flight finish (up to STOP_GRACE s), close the client."""
+        self._stopping = True
+        if self._pruner is not None:
+            self._pruner.cancel()
+        in_flight = [t for t in self._in_flight if t is not asyncio.current_task()]
+        if in_flight:
+            await asyncio.wait(in_flight, timeout=STOP_GRACE)
+        await self._close_client()
+
+    async def _close_client(self) -> None:
+        self._stopping = True
+        await self.client.close()
+        if self._connection is not None:
+            await asyncio.wait({self._connection}, timeout=STOP_GRACE)
+            if self._connection.done() and not self._connection.cancelled():
+                self._connection.exception()  # seen: start or _connection_ended has said what it was
+        if self._restore is not None:
+            self._restore()
+            self._restore = None
+
+    async def _prune_regularly(self) -> None:
+        while True:
+            await asyncio.sleep(PRUNE_EVERY)
+            try:
+                await self._ledger.prune()
+            except Exception:  # noqa: BLE001 - keep pruning later; the ledger still works
+                log.exception("pruning old event ids failed")
+
+    # publishing (the scheduler)
+
+    async def publish(self, channel: str, briefing: Briefing, *, key: str) -> str:
+        """Post the briefing's embeds to `channel` (a channel id); the first message's id.
+
+        Each message carries a nonce derived from `key` and its place, with `enforce_nonce`: sent
+        again within a few minutes (a retry), Discord returns the message it already created, so a
+        retry after a partial or unrecorded send posts nothing twice in that window."""
+        if self.client.is_closed() or self.client.user is None:
+            raise PublishError(f"briefing {key}: the Discord client is not connected", retryable=True)
+        try:
+            target = self.client.get_partial_messageable(int(channel))
+        except ValueError:
+            raise PublishError(f"briefing {key}: {channel!r} is not a Discord channel id", retryable=False) from None
+        messages = render_briefing_embeds(briefing)
+        posted: list[str] = []
+        for index, embeds in enumerate(messages):
+            try:
+                message = await target.send(embeds=embeds, nonce=delivery_nonce(key, index))
+            except (discord.Forbidden, discord.NotFound) as exc:
+                raise PublishError(f"briefing {key} could not be posted to {channel}: HTTP {exc.status} "
+                                   f"({exc.text or 'no text'})", retryable=False) from None
+            except discord.HTTPException as exc:
+                raise PublishError(f"briefing {key} could not be posted to {channel}: HTTP {exc.status} "
+                                   f"({exc.text or 'no text'})", retryable=exc.status >= 500 or exc.status == 429) from None
+            except _NETWORK_ERRORS as exc:
+                raise PublishError(f"briefing {key} could not be posted to {channel}: {exc!r}", retryable=True) from None
+            posted.append(str(message.id))
+        log.info("published briefing %s to %s (%d messages, first %s)", key, channel, len(posted), posted[0])
+        return posted[0]
+
+    # who is asking
+
+    def _vouched(self, guild_id: int | None, permissions: discord.Permissions) -> bool:
+        """Manage Server (or Administrator) in this guild, and this guild counts."""
+        if guild_id is None or (self._admin_guild is not None and guild_id != self._admin_guild):
+            return False
+        return permissions.manage_guild or permissions.administrator
+
+    def _caller(self, interaction: discord.Interaction) -> Caller:
+        # `interaction.permissions`: the member's permissions as Discord resolved them for this channel
+        return Caller(platform="discord", user_id=str(interaction.user.id), channel=str(interaction.channel_id),
+                      admin=self._vouched(interaction.guild_id, interaction.permissions))
+
+    def _message_caller(self, message: discord.Message) -> Caller:
+        author = message.author
+        admin = isinstance(author, discord.Member) and self._vouched(message.guild.id if message.guild else None,
+                                                                     author.guild_permissions)
+        return Caller(platform="discord", user_id=str(author.id), channel=str(message.channel.id), admin=admin)
+
+    async def _first_time(self, kind: str, event_id: int) -> bool:
+        """Claim an interaction or message id; False when another replica (or delivery) has it."""
+        try:
+            if await self._ledger.first_time("discord", f"{kind}:{event_id}"):
+                return True
+        except Exception:  # noqa: BLE001 - better to answer twice than never
+            log.exception("could not claim %s %s; answering anyway", kind, event_id)
+            return True
+        log.info("%s %s already handled elsewhere; not answering again", kind, event_id)
+        return False
+
+    # interactions (called by the slash commands and the form)
+
+    async def run(self, interaction: discord.Interaction, text: str, *, name: str) -> None:
+        with self._tracking():
+            if not await self._first_time("interaction", interaction.id):
+                return
+            await self._answer(interaction, text, private=changes_something(name, self._commands.commands))
+
+    async def open_fact_form(self, interaction: discord.Interaction) -> None:
+        with self._tracking():
+            if not await self._first_time("interaction", interaction.id):
+                return
+            caller = self._caller(interaction)
+            if not await is_admin(self._core, caller):
+                # the same refusal `fact add` gives: no form for someone who cannot submit it
+                await self._answer(interaction, "fact add", private=True)
+                return
+            try:
+                await interaction.response.send_modal(FactAddForm(self._submit_fact_form))
+            except (discord.HTTPException, *_NETWORK_ERRORS) as exc:
+                log.warning("could not open the fact form for %s: %s", caller.identity, exc)
+
+    async def _submit_fact_form(self, interaction: discord.Interaction, text: str) -> None:
+        with self._tracking():
+            if await self._first_time("interaction", interaction.id):
+                await self._answer(interaction, text, private=True)
+
+    async def _answer(self, interaction: discord.Interaction, text: str, *, private: bool) -> None:
+        """Answer at once if the reply is ready within `defer_after` s; else defer, then edit it in."""
+        work = asyncio.ensure_future(self._commands.handle(text, self._caller(interaction)))
+        deferred = False
+        try:
+            done, _ = await asyncio.wait({work}, timeout=self._defer_after)
+            if not done:
+                await interaction.response.defer(thinking=True, ephemeral=private)
+                deferred = True
+            reply = await work
+            await self._respond(interaction, reply, deferred=deferred, private=private)
+        except (discord.HTTPException, *_NETWORK_ERRORS) as exc:
+            log.warning("could not answer interaction %s (%s): %s", interaction.id, text.split(" ", 1)[0], exc)
+
+    async def _respond(self, interaction: discord.Interaction, reply: Reply, *, deferred: bool, private: bool) -> None:
+        ephemeral = private or reply.ephemeral
+        messages = reply_messages(reply)
+        if not deferred:
+            first, rest = messages[0], messages[1:]
+            await interaction.response.send_message(**first.kwargs(), ephemeral=ephemeral)  # type: ignore[arg-type]
+        elif ephemeral and not private:
+            # deferred in public, but the reply is for the caller only: drop the "thinking" message
+            await interaction.delete_original_response()
+            rest = messages
+        else:
+            first, rest = messages[0], messages[1:]
+            await interaction.edit_original_response(**first.kwargs())  # type: ignore[arg-type]
+        for message in rest:
+            await interaction.followup.send(**message.kwargs(), ephemeral=ephemeral)  # type: ignore[arg-type]
+
+    async def _on_tree_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        log.error("slash command %s failed", interaction.command.name if interaction.command else "?", exc_info=error)
+        if not interaction.response.is_done():
+            try:
+                await interaction.response.send_message(
+                    "Sorry, something went wrong on my side; it has been logged. Nothing was changed.", ephemeral=True)
+            except (discord.HTTPException, *_NETWORK_ERRORS):
+                pass
+
+    # messages: @mentions and DMs
+
+    async def _tracked_message(self, message: discord.Message) -> None:
+        with self._tracking():
+            await self._on_message(message)
+
+    def _addressed(self, message: discord.Message) -> bool:
+        """A DM, a message that mentions the bot, or (with message content) a reply to one of its messages."""
+        me = self.client.user
+        if me is None or message.author.bot or message.webhook_id is not None or message.type not in _ANSWERED_KINDS:
+            return False
+        if message.guild is None or any(u.id == me.id for u in message.mentions):
+            return True
+        replied = message.reference.resolved if message.reference is not None else None
+        return (self._settings.discord_message_content and isinstance(replied, discord.Message)
+                and replied.author.id == me.id)
+
+    async def _on_message(self, message: discord.Message) -> None:
+        if not self._addressed(message) or not await self._first_time("message", message.id):
+            return
+        me = self.client.user
+        text = incoming_text(message.content, bot_user_id=me.id if me else None)
+        reply = await self._commands.handle(text, self._message_caller(message))
+        try:
+            for index, outgoing in enumerate(reply_messages(reply)):
+                await self._send(message, outgoing, first=index == 0)
+        except (discord.HTTPException, *_NETWORK_ERRORS) as exc:
+            log.warning("could not reply in channel %s: %s", message.channel.id, exc)
+
+    @staticmethod
+    async def _send(message: discord.Message, outgoing: Outgoing, *, first: bool) -> None:
+        if first:
+            await message.reply(**outgoing.kwargs(), mention_author=False)  # type: ignore[arg-type]
+        else:
+            await message.channel.send(**outgoing.kwargs())  # type: ignore[arg-type]
+
+    @contextmanager
+    def _tracking(self) -> Iterator[None]:
+        """Count the current task as a reply in flight, which `stop` waits for."""
+        task = asyncio.current_task()
+        if task is not None:
+            self._in_flight.add(task)
+        try:
+            yield
+        finally:
+            if task is not None:
+                self._in_flight.discard(task)
