@@ -54,6 +54,8 @@ class Runner:
         self.http = web.Application()
         """Surfaces add their routes (Slack's /slack/events) before `start`."""
         self.http.router.add_get("/healthz", self._healthz)
+        self.http.router.add_get("/readyz", self._readyz)
+        self.http.router.add_get("/metrics", self._metrics)
         self.surfaces: list[Surface] = []
         self.console: ConsoleSurface | None = None
         self.port: int | None = None
@@ -83,7 +85,30 @@ class Runner:
         return next((s for s in self.surfaces if s.platform == platform), None)
 
     async def _healthz(self, request: web.Request) -> web.Response:
+        """Liveness: the process is up and its loop answers."""
         return web.json_response({"status": "ok"})
+
+    async def _readyz(self, request: web.Request) -> web.Response:
+        """Readiness: the database answers and every configured platform is connected."""
+        checks: dict[str, bool] = {"database": await self._database_answers()}
+        for surface in self.surfaces:
+            checks[surface.platform] = bool(getattr(surface, "connected", True))
+        ready = all(checks.values()) and not self.stopping.is_set()
+        return web.json_response({"status": "ready" if ready else "not ready", "checks": checks},
+                                 status=200 if ready else 503)
+
+    async def _database_answers(self) -> bool:
+        try:
+            async with asyncio.timeout(3):
+                return await self.core.store.ping()
+        except Exception:  # any failure means "not ready"; the reason is logged, not served
+            log.warning("readiness: the database did not answer", exc_info=True)
+            return False
+
+    async def _metrics(self, request: web.Request) -> web.Response:
+        from bot.metrics import CONTENT_TYPE_LATEST
+
+        return web.Response(body=self.core.metrics.exposition(), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     def build_surfaces(self) -> None:
         settings = self.settings
@@ -125,6 +150,12 @@ class Runner:
                 task.cancel()
 
     async def stop(self) -> None:
+        """Stop taking new events, let answers and deliveries in flight finish (within
+        BRIEFBOT_SHUTDOWN_TIMEOUT), then close the platforms, the HTTP server and the database."""
+        self.stopping.set()
+        drained = await self.commands.drain(timeout=self.settings.shutdown_timeout.total_seconds())
+        if not drained:
+            log.warning("shutting down with answers still in flight after %s", self.settings.shutdown_timeout)
         try:
             await self.scheduler.stop()
         except Exception:

@@ -449,6 +449,11 @@ class FactStore:
         async with _transaction(self._engine) as conn:
             return await self._entities(conn)
 
+    async def ping(self) -> bool:
+        """Whether the database answers a trivial query (readiness)."""
+        async with self._engine.connect() as conn:
+            return (await conn.scalar(sa.text("SELECT 1"))) == 1
+
     async def is_seeded(self) -> bool:
         """Whether the curated facts were ever loaded (cheap: lets start-up skip reading the files)."""
         async with _transaction(self._engine) as conn:

@@ -106,6 +106,8 @@ class Settings(BaseSettings):
     """0 picks a free port (tests)."""
     console: Literal["auto", "on", "off"] = "auto"
     """The terminal chat in `briefbot run`: auto = when no platform token is set; off in containers."""
+    shutdown_timeout: timedelta = timedelta(seconds=20)
+    """On SIGTERM, how long answers and deliveries in flight may take to finish before the bot exits."""
 
     # Scheduled briefings (bot/scheduler.py). Durations are written 2h, 90m, 1h30m or 45s.
     catchup_grace: timedelta = timedelta(hours=2)
@@ -163,7 +165,8 @@ class Settings(BaseSettings):
                 raise ValueError(f"{admin!r} is not PLATFORM:USER_ID with platform slack, discord or console")
         return value
 
-    @field_validator("catchup_grace", "delivery_backoff", "delivery_claim_timeout", "schedule_resync", mode="before")
+    @field_validator("catchup_grace", "delivery_backoff", "delivery_claim_timeout", "schedule_resync",
+                     "shutdown_timeout", mode="before")
     @classmethod
     def _read_duration(cls, value: Any) -> Any:
         return _duration(value)

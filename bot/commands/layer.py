@@ -9,6 +9,7 @@ Nothing a user types can make it raise: bad input becomes one sentence and the c
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -83,13 +84,41 @@ class CommandLayer:
                 raise ValueError(f"two commands are named {command.name!r}")
             self._commands[command.name] = command
         self._groups = {name.split()[0] for name in self._commands if " " in name}
+        self._inflight = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._closing = False
 
     @property
     def commands(self) -> dict[str, Command]:
         return dict(self._commands)
 
+    async def drain(self, *, timeout: float) -> bool:
+        """Refuse new messages, wait for those in flight; False if some were still running at `timeout`."""
+        self._closing = True
+        if self._inflight == 0:
+            return True
+        try:
+            async with asyncio.timeout(timeout):
+                await self._idle.wait()
+        except TimeoutError:
+            return False
+        return True
+
     async def handle(self, text: str, caller: Caller) -> Reply:
         """The reply to one message; never raises for anything a user can type."""
+        if self._closing:
+            return Reply(text="briefbot is restarting; ask again in a minute.", ephemeral=True, error=True)
+        self._inflight += 1
+        self._idle.clear()
+        try:
+            return await self._handle_counted(text, caller)
+        finally:
+            self._inflight -= 1
+            if self._inflight == 0:
+                self._idle.set()
+
+    async def _handle_counted(self, text: str, caller: Caller) -> Reply:
         name = ["?"]
         try:
             reply = await self._handle(text, caller, name)
