@@ -61,6 +61,7 @@ class Runner:
         self.port: int | None = None
         """The HTTP port actually bound (BRIEFBOT_HTTP_PORT=0 picks one)."""
         self._site_runner: web.AppRunner | None = None
+        self._refresher: asyncio.Task[None] | None = None
         self.stopping = asyncio.Event()
 
     @property
@@ -138,6 +139,26 @@ class Runner:
             await surface.start()
             log.info("%s surface started", surface.platform)
         await self.scheduler.start()
+        self._refresher = asyncio.create_task(self._refresh_facts(), name="facts-refresh")
+
+    async def _refresh_facts(self) -> None:
+        """Follow fact changes made on other replicas, so every replica answers from the same facts."""
+        period = self.settings.facts_refresh.total_seconds()
+        while not self.stopping.is_set():
+            try:
+                async with asyncio.timeout(period):
+                    await self.stopping.wait()
+            except TimeoutError:
+                pass
+            else:
+                return
+            try:
+                changed = await self.core.facts.refresh()
+            except Exception:  # a database hiccup: try again next period
+                log.warning("could not refresh the facts from the database", exc_info=True)
+            else:
+                if changed:
+                    log.info("refreshed the index with %d changed fact versions", changed)
 
     async def wait(self) -> None:
         waits = [asyncio.create_task(self.stopping.wait())]
@@ -153,6 +174,8 @@ class Runner:
         """Stop taking new events, let answers and deliveries in flight finish (within
         BRIEFBOT_SHUTDOWN_TIMEOUT), then close the platforms, the HTTP server and the database."""
         self.stopping.set()
+        if self._refresher is not None:
+            await asyncio.wait([self._refresher])
         drained = await self.commands.drain(timeout=self.settings.shutdown_timeout.total_seconds())
         if not drained:
             log.warning("shutting down with answers still in flight after %s", self.settings.shutdown_timeout)

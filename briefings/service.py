@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from rapidfuzz import fuzz, process
 
@@ -73,6 +73,9 @@ class ImportPlan:
         return not self.add and not self.update
 
 
+_REFRESH_OVERLAP = timedelta(minutes=5)
+
+
 def _utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -122,6 +125,8 @@ class FactService:
         self._indexed: dict[str, int] = {}
         """The version of each fact the index last saw from here: concurrent writes finish in any
         order, and an older version must not overwrite a newer one."""
+        self._seen_revision: object = None
+        self._refreshed_at = clock()
 
     @property
     def store(self) -> FactStore:
@@ -245,12 +250,37 @@ class FactService:
             self._reindex(stored)
         return written
 
-    def _reindex(self, stored: StoredFact) -> None:
+    async def refresh(self) -> int:
+        """Bring the index up to date with changes other replicas wrote; how many versions it applied.
+
+        One cheap query when nothing changed. Versions are read from a little before the last
+        refresh (clocks of replicas differ a little); reindexing a version already seen does nothing.
+        """
+        revision = await self._store.revision()
+        if revision == self._seen_revision:
+            return 0
+        since = self._refreshed_at - _REFRESH_OVERLAP
+        self._refreshed_at = self._clock()
+        applied = 0
+        for v in await self._store.changes_since(since):
+            applied += self._reindex(StoredFact(fact=v.fact, version=v.version, retired=v.retired,
+                                                retired_reason=v.reason, updated_at=v.at))
+        if self._seen_revision is None or revision[2:] != self._seen_revision[2:]:  # type: ignore[index]
+            for source in (await self._store.sources()).values():
+                self._index.upsert_source(source)
+            for entity in (await self._store.entities()).values():
+                self._index.upsert_entity(entity)
+        self._seen_revision = revision
+        return applied
+
+    def _reindex(self, stored: StoredFact) -> bool:
+        """Show `stored` in the index unless it already shows that version or a newer one."""
         fact_id = stored.fact.id
         if self._indexed.get(fact_id, 0) >= stored.version:
-            return
+            return False
         self._indexed[fact_id] = stored.version
         if stored.retired:
             self._index.remove(fact_id)
         else:
             self._index.upsert(stored.fact)
+        return True

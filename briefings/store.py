@@ -435,6 +435,20 @@ class FactStore:
         async with _transaction(self._engine) as conn:
             return [_version(row) for row in await conn.execute(query)]
 
+    async def revision(self) -> tuple[int, int, datetime | None, datetime | None]:
+        """Changes whenever anything `catalogue` returns does: versions recorded, the newest
+        version's id, the newest source and entity update. One cheap query, so that a caller may
+        keep a catalogue until it changes."""
+        query = sa.select(
+            sa.select(sa.func.count()).select_from(_versions).scalar_subquery(),
+            sa.select(sa.func.coalesce(sa.func.max(_versions.c.id), 0)).scalar_subquery(),
+            sa.select(sa.func.max(_sources.c.updated_at)).scalar_subquery(),
+            sa.select(sa.func.max(_entities.c.updated_at)).scalar_subquery(),
+        )
+        async with _transaction(self._engine) as conn:
+            count, newest, sources, entities = (await conn.execute(query)).one()
+        return count, newest, sources, entities
+
     async def changes_since(self, since: datetime) -> list[FactVersion]:
         """Every version recorded after `since` (naive means UTC), oldest first."""
         query = sa.select(_versions).where(_versions.c.at > _utc(since)).order_by(_versions.c.at, _versions.c.id)

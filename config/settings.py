@@ -108,6 +108,8 @@ class Settings(BaseSettings):
     """The terminal chat in `briefbot run`: auto = when no platform token is set; off in containers."""
     shutdown_timeout: timedelta = timedelta(seconds=20)
     """On SIGTERM, how long answers and deliveries in flight may take to finish before the bot exits."""
+    facts_refresh: timedelta = timedelta(seconds=5)
+    """How often `briefbot run` looks for facts changed by other replicas (one cheap query)."""
 
     # Scheduled briefings (bot/scheduler.py). Durations are written 2h, 90m, 1h30m or 45s.
     catchup_grace: timedelta = timedelta(hours=2)
@@ -166,7 +168,7 @@ class Settings(BaseSettings):
         return value
 
     @field_validator("catchup_grace", "delivery_backoff", "delivery_claim_timeout", "schedule_resync",
-                     "shutdown_timeout", mode="before")
+                     "shutdown_timeout", "facts_refresh", mode="before")
     @classmethod
     def _read_duration(cls, value: Any) -> Any:
         return _duration(value)
