@@ -96,6 +96,14 @@ class SlackStartError(UserFacingError):
     """Slack refused a token or could not be reached at start; the message says which (one line)."""
 
 
+class _TokenGivenByClient(logging.Filter):
+    """Drops bolt's warning that SLACK_BOT_TOKEN "will be unused": bolt reads the variable from the
+    environment and warns because a client is passed too, yet that client carries the same token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
 def _api_error(exc: SlackApiError) -> str:
     return str(exc.response.get("error") or f"HTTP {exc.response.status_code}")
 
@@ -130,10 +138,14 @@ class SlackSurface:
         """One connection pool for the Web API and response URLs."""
         self.client = build_web_client(settings, session=self._session)
         secret = settings.slack_signing_secret
+        bolt_log = logging.getLogger("briefbot.slack.bolt")
+        if not any(isinstance(f, _TokenGivenByClient) for f in bolt_log.filters):
+            bolt_log.addFilter(_TokenGivenByClient())
         self.app = AsyncApp(
             client=self.client,
             signing_secret=secret.get_secret_value() if secret is not None else "",
             name="briefbot",
+            logger=bolt_log,
             request_verification_enabled=self._app_token is None,  # Socket Mode has no signatures
         )
         self.bot_user_id: str | None = None
@@ -266,19 +278,20 @@ class SlackSurface:
         async with self._handled_changed:
             await asyncio.wait_for(self._handled_changed.wait_for(lambda: self.handled >= count), timeout)
 
-    async def _first_time(self, body: dict[str, Any]) -> bool:
+    async def _first_time(self, args: AsyncArgs) -> bool:
         """Claim the envelope's event_id; False when Slack delivers an event again."""
-        event_id = body.get("event_id")
+        event_id = args.body.get("event_id")
         if not isinstance(event_id, str):
             return True
         if await self._ledger.first_time("slack", event_id):
             return True
-        log.info("event %s already handled (retry %s); not answering again", event_id, body.get("retry_attempt", "?"))
+        retry = args.request.headers.get("x-slack-retry-num", ["?"])[0]  # Socket Mode too, since bolt 1.29
+        log.info("event %s already handled; not answering its retry %s", event_id, retry)
         return False
 
     async def _on_mention(self, args: AsyncArgs) -> None:
         event = MessageEvent.model_validate(args.event)
-        if not event.from_a_person or not await self._first_time(args.body):
+        if not event.from_a_person or not await self._first_time(args):
             return
         assert event.user is not None
         text = incoming_text(event.text, bot_user_id=self.bot_user_id or args.context.bot_user_id)
@@ -288,7 +301,7 @@ class SlackSurface:
 
     async def _on_message(self, args: AsyncArgs) -> None:
         event = MessageEvent.model_validate(args.event)
-        if event.channel_type != "im" or not event.from_a_person or not await self._first_time(args.body):
+        if event.channel_type != "im" or not event.from_a_person or not await self._first_time(args):
             return
         assert event.user is not None
         text = incoming_text(event.text, bot_user_id=self.bot_user_id or args.context.bot_user_id)
@@ -297,7 +310,7 @@ class SlackSurface:
 
     async def _on_home_opened(self, args: AsyncArgs) -> None:
         event = AppHomeOpened.model_validate(args.event)
-        if event.tab not in (None, "home") or not await self._first_time(args.body):
+        if event.tab not in (None, "home") or not await self._first_time(args):
             return
         now = datetime.now(timezone.utc)
         as_of = now.astimezone(ZoneInfo(self._core.settings.timezone)).date()
