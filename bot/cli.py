@@ -82,9 +82,11 @@ def _render_briefing(briefing: Briefing, fmt: str) -> str:
 
 async def chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.adapters.console import run_console
+    from bot.runner import quiet_console_logs
 
     if not IDENTITY.match(f"console:{args.user}"):
         raise UserFacingError(f"--user {args.user!r}: use 1 to 64 letters, digits or . _ @ -")
+    quiet_console_logs(settings)
     core = await open_core(settings)
     try:
         await run_console(core, user=args.user, admin=args.admin)

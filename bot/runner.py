@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import sys
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from datetime import datetime, timezone
@@ -191,11 +192,20 @@ class Runner:
         await self.core.close()
 
 
+def quiet_console_logs(settings: Settings) -> None:
+    """On a terminal shared with the console chat, only warnings interleave with the conversation
+    (unless BRIEFBOT_LOG_LEVEL=DEBUG asks for everything)."""
+    if sys.stderr.isatty() and sys.stdin.isatty() and settings.log_level != "DEBUG":
+        logging.getLogger().setLevel(logging.WARNING)
+
+
 async def run_bot(settings: Settings) -> None:
     core = await open_core(settings)
     runner = Runner(core)
     try:
         runner.build_surfaces()
+        if runner.console is not None:
+            quiet_console_logs(settings)
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             with suppress(NotImplementedError, RuntimeError):
