@@ -44,6 +44,8 @@ from bot.app import Core
 from bot.surface import PublishError, Surface
 from briefings.compose import compose_briefing
 from briefings.deliveries import Delivery
+from briefings.models import Catalogue
+from briefings.store import FactStore
 from briefings.subscriptions import Subscription
 
 __all__ = ["BriefingScheduler", "job_id"]
@@ -56,6 +58,10 @@ Sleep = Callable[[float], Awaitable[Any]]
 _RESYNC_JOB = "briefings:resync"
 _STOP_TIMEOUT = 15.0
 """On stop, how long briefings being sent may take to finish before they are cancelled."""
+_DATABASE_CONCURRENCY = 8
+"""Deliveries reading or writing the database at once. Many briefings fall due at the same minute;
+letting them all queue for the connection pool would time some out, while the waits on the
+platforms (rate limits, retries) stay unbounded, since they use no connection."""
 
 
 def _utcnow() -> datetime:
@@ -83,6 +89,26 @@ def _human(delta: timedelta) -> str:
         return f"{seconds} s"
     hours, minutes = divmod(seconds // 60, 60)
     return f"{hours} h {minutes} min" if hours else f"{minutes} min"
+
+
+class _CataloguePerRevision(FactStore):
+    """The fact store as the scheduler composes from it: the catalogue is read again only when the
+    store's `revision` says something in it changed, so a thousand briefings due at the same minute
+    cost one read of every fact, not a thousand. What changed (the versions) is read live."""
+
+    def __init__(self, store: FactStore) -> None:
+        super().__init__(store.engine)  # the same engine: never close this one
+        self._cached: tuple[object, Catalogue] | None = None
+        self._lock = asyncio.Lock()
+
+    async def catalogue(self, *, include_retired: bool = False) -> Catalogue:
+        if include_retired:
+            return await super().catalogue(include_retired=True)
+        async with self._lock:
+            revision = await self.revision()  # read first: a change after it is caught next time
+            if self._cached is None or self._cached[0] != revision:
+                self._cached = (revision, await super().catalogue())
+            return self._cached[1]
 
 
 class BriefingScheduler:
@@ -121,6 +147,8 @@ class BriefingScheduler:
         self._tasks: dict[int, asyncio.Task[Delivery | None]] = {}
         """Deliveries in flight, by subscription: stop() lets them finish."""
         self._resync_task: asyncio.Task[None] | None = None
+        self._database = asyncio.Semaphore(_DATABASE_CONCURRENCY)
+        self._facts = _CataloguePerRevision(core.store)
 
     # lifecycle
 
@@ -216,7 +244,8 @@ class BriefingScheduler:
 
         Returns the ledger row as this call left it (sent, failed or skipped), or None when there
         was nothing for this replica to do (nothing due, already claimed, not served here)."""
-        subscription = await self._core.subscriptions.get(subscription_id)
+        async with self._database:
+            subscription = await self._core.subscriptions.get(subscription_id)
         return None if subscription is None else await self._deliver(subscription)
 
     async def catch_up(self, subscriptions: list[Subscription] | None = None) -> list[Delivery]:
@@ -269,12 +298,14 @@ class BriefingScheduler:
         ledger = self._core.deliveries
         if late > self._grace:
             reason = f"missed by {_human(late)}, more than BRIEFBOT_CATCHUP_GRACE ({_human(self._grace)})"
-            skipped = await ledger.skip(subscription.id, due.local_date, due_at=due.at, by=self.replica, now=now,
-                                        reason=reason)
+            async with self._database:
+                skipped = await ledger.skip(subscription.id, due.local_date, due_at=due.at, by=self.replica,
+                                            now=now, reason=reason)
             if skipped is not None:
                 self._log(skipped, f"briefing for {subscription.where} on {due.local_date} skipped: {reason}")
             return skipped
-        claim = await ledger.claim(subscription.id, due.local_date, due_at=due.at, by=self.replica, now=now)
+        async with self._database:
+            claim = await ledger.claim(subscription.id, due.local_date, due_at=due.at, by=self.replica, now=now)
         if claim is None:
             return None
         if late > timedelta(minutes=1):
@@ -288,7 +319,8 @@ class BriefingScheduler:
         surface = self._surfaces(subscription.platform)
         if surface is None:
             return None
-        claim = await self._core.deliveries.take_over(abandoned, by=self.replica, now=self._clock())
+        async with self._database:
+            claim = await self._core.deliveries.take_over(abandoned, by=self.replica, now=self._clock())
         if claim is None:
             return None
         log.warning("briefing for %s on %s was claimed by %s at %s and never recorded: sending it again (once)",
@@ -298,11 +330,12 @@ class BriefingScheduler:
     async def _send(self, subscription: Subscription, claim: Delivery, surface: Surface) -> Delivery | None:
         ledger = self._core.deliveries
         try:
-            last = await ledger.last_sent(subscription.platform, subscription.channel)
-            # Changes since the last briefing was claimed (just before it was composed): a change
-            # made while it was being composed shows in both briefings rather than in neither.
-            since = last.claimed_at if last is not None else None
-            briefing = await compose_briefing(self._core.store, as_of=claim.local_date, since=since)
+            async with self._database:
+                last = await ledger.last_sent(subscription.platform, subscription.channel)
+                # Changes since the last briefing was claimed (just before it was composed): a change
+                # made while it was being composed shows in both briefings rather than in neither.
+                since = last.claimed_at if last is not None else None
+                briefing = await compose_briefing(self._facts, as_of=claim.local_date, since=since)
         except Exception as exc:
             log.exception("could not compose the briefing for %s", subscription.where)
             return await self._finish(claim, status="failed", attempts=claim.attempts,
@@ -337,8 +370,9 @@ class BriefingScheduler:
         window in which a sent briefing looks abandoned and is sent again."""
         for n in range(3):
             try:
-                done = await self._core.deliveries.finish(claim, status=status, attempts=attempts,
-                                                          sent_at=sent_at, message_id=message_id, error=error)
+                async with self._database:
+                    done = await self._core.deliveries.finish(claim, status=status, attempts=attempts,
+                                                              sent_at=sent_at, message_id=message_id, error=error)
                 break
             except Exception:
                 if n == 2:

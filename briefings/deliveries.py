@@ -118,17 +118,18 @@ class DeliveryLedger:
     async def take_over(self, delivery: Delivery, *, by: str, now: datetime | None = None) -> Delivery | None:
         """Claim a delivery another replica claimed and never finished; None if someone else took it
         over first, it was finished meanwhile, or it was taken over once already."""
+        now = now or _now()
         d = _deliveries
         stmt = (
             sa.update(d)
             .where(d.c.id == delivery.id, d.c.status == "claimed", d.c.claimed_by == delivery.claimed_by,
                    d.c.claims == delivery.claims, d.c.claims < MAX_CLAIMS)
-            .values(claimed_by=by, claimed_at=now or _now(), claims=d.c.claims + 1)
+            .values(claimed_by=by, claimed_at=now, claims=d.c.claims + 1)
         )
         async with _transaction(self._engine, write=True) as conn:
             if (await conn.execute(stmt)).rowcount != 1:
                 return None
-            return await self._get(conn, delivery.id)
+        return delivery.model_copy(update={"claimed_by": by, "claimed_at": now, "claims": delivery.claims + 1})
 
     # recording what happened
 
@@ -221,7 +222,7 @@ class DeliveryLedger:
         async with _transaction(self._engine, write=True) as conn:
             if (await conn.execute(stmt)).rowcount != 1:
                 return None
-            return await self._get(conn, delivery.id)
+        return delivery.model_copy(update=values)  # the guard above means nothing else changed
 
     @staticmethod
     async def _get(conn: AsyncConnection, delivery_id: int) -> Delivery:
