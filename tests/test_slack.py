@@ -35,6 +35,10 @@ async def bot(slack: FakeSlack, database: Database) -> AsyncIterator[SlackBot]:
         yield running
 
 
+def _metric(bot: SlackBot, name: str) -> float | None:
+    return bot.runner.core.metrics.registry.get_sample_value(name, {"platform": "slack"})
+
+
 def opened_view_submission(view: dict[str, Any], values: dict[str, str], *, user: str) -> dict[str, Any]:
     """The view_submission Slack sends for the modal the bot opened, filled in with `values`."""
     state: dict[str, Any] = {}
@@ -110,6 +114,12 @@ async def test_a_fact_with_markup_characters_comes_out_escaped(bot: SlackBot, sl
     assert "The mascot of A&amp;B is a &lt;blue&gt; heron." in post.payload["text"]
 
 
+async def test_readiness_reports_slack_connected(bot: SlackBot) -> None:
+    async with bot.http.get(f"http://127.0.0.1:{bot.runner.port}/readyz") as response:
+        body = await response.json()
+    assert response.status == 200 and body["checks"]["slack"] is True
+
+
 # --- signatures and retries ----------------------------------------------------------------------
 
 
@@ -149,6 +159,7 @@ async def test_a_429_is_retried_after_retry_after_and_the_reply_arrives_once(bot
     [refused] = slack.rejected("chat.postMessage")
     assert post.at - refused.at >= 1.0
     assert len(slack.calls("chat.postMessage")) == 1 and "Hagin" in post.payload["text"]
+    assert _metric(bot, "briefbot_rate_limit_waits_total") == 1
 
 
 # --- the /brief slash command --------------------------------------------------------------------
@@ -325,6 +336,7 @@ async def test_publish_failures_say_whether_to_retry(bot: SlackBot, slack: FakeS
         await bot.surface.publish("C0BRIEFS01", await _briefing(bot), key="sub-1:2018-06-12")
     assert raised.value.retryable is retryable and error in str(raised.value)
     assert not slack.calls("chat.postMessage")
+    assert _metric(bot, "briefbot_platform_api_errors_total") == 1
 
 
 async def test_publish_retries_429s_per_channel(bot: SlackBot, slack: FakeSlack) -> None:

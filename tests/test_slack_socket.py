@@ -69,6 +69,12 @@ async def test_the_fact_form_opens_over_the_socket(bot: SlackBot, slack: FakeSla
     assert opened.payload["view"]["callback_id"] == "fact_add"
 
 
+async def test_readiness_follows_the_websocket(bot: SlackBot) -> None:
+    assert bot.surface.connected
+    await bot.surface.stop()
+    assert not bot.surface.connected
+
+
 async def test_socket_mode_serves_no_events_endpoint(bot: SlackBot) -> None:
     async with aiohttp.ClientSession() as http, http.post(bot.url, data=b"{}") as response:
         assert response.status in {404, 405}

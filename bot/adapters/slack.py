@@ -66,6 +66,7 @@ from bot.commands import Caller, Reply
 from bot.commands.admins import is_admin
 from bot.commands.brief import CHANGES_WINDOW
 from bot.errors import UserFacingError
+from bot.metrics import Metrics
 from bot.render.slack import slack_escape
 from bot.surface import PublishError
 from briefings.briefing import Briefing
@@ -76,11 +77,16 @@ from config.settings import Settings
 if TYPE_CHECKING:
     from bot.runner import Runner
 
-__all__ = ["EVENTS_PATH", "RATE_LIMIT_RETRIES", "SlackStartError", "SlackSurface"]
+__all__ = ["BOT_EVENTS", "BOT_SCOPES", "EVENTS_PATH", "RATE_LIMIT_RETRIES", "SlackStartError", "SlackSurface"]
 
 log = logging.getLogger("briefbot.slack")
 
 EVENTS_PATH = "/slack/events"
+BOT_EVENTS = ("app_mention", "app_home_opened", "message.im")
+"""The events the app subscribes to; config/slack-manifest.yaml asks for exactly these."""
+BOT_SCOPES = ("app_mentions:read", "chat:write", "commands", "im:history")
+"""The bot token's scopes: app_mention, chat.postMessage/postEphemeral, /brief, message.im
+(views.open and views.publish need none)."""
 RATE_LIMIT_RETRIES = 4
 """How many times one call is retried after a 429 (each after the Retry-After it names)."""
 STOP_GRACE = 10.0
@@ -108,18 +114,31 @@ def _api_error(exc: SlackApiError) -> str:
     return str(exc.response.get("error") or f"HTTP {exc.response.status_code}")
 
 
-def _retry_handlers() -> list[AsyncRetryHandler]:
-    return [AsyncConnectionErrorRetryHandler(), AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)]
+class _CountedRateLimitRetries(AsyncRateLimitErrorRetryHandler):
+    """slack_sdk's retry of a 429 after its Retry-After, each wait counted in the metrics."""
+
+    def __init__(self, metrics: Metrics) -> None:
+        super().__init__(max_retry_count=RATE_LIMIT_RETRIES)
+        self._metrics = metrics
+
+    async def prepare_for_next_attempt_async(self, **kwargs: Any) -> None:
+        self._metrics.rate_limit_waits.labels("slack").inc()
+        await super().prepare_for_next_attempt_async(**kwargs)
 
 
-def build_web_client(settings: Settings, *, session: aiohttp.ClientSession | None = None) -> AsyncWebClient:
+def _retry_handlers(metrics: Metrics) -> list[AsyncRetryHandler]:
+    return [AsyncConnectionErrorRetryHandler(), _CountedRateLimitRetries(metrics)]
+
+
+def build_web_client(settings: Settings, *, metrics: Metrics,
+                     session: aiohttp.ClientSession | None = None) -> AsyncWebClient:
     """The Web API client: the bot token, SLACK_API_URL as its base URL, 429s retried."""
     assert settings.slack_bot_token is not None, "the Slack surface needs SLACK_BOT_TOKEN"
     kwargs: dict[str, Any] = {}
     if settings.slack_api_url:
         kwargs["base_url"] = settings.slack_api_url.rstrip("/") + "/"
     client = AsyncWebClient(token=settings.slack_bot_token.get_secret_value(), session=session, **kwargs)
-    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES))
+    client.retry_handlers.append(_CountedRateLimitRetries(metrics))
     return client
 
 
@@ -136,7 +155,8 @@ class SlackSurface:
         self._app_token = settings.slack_app_token
         self._session = aiohttp.ClientSession()
         """One connection pool for the Web API and response URLs."""
-        self.client = build_web_client(settings, session=self._session)
+        self._metrics = runner.core.metrics
+        self.client = build_web_client(settings, metrics=self._metrics, session=self._session)
         secret = settings.slack_signing_secret
         bolt_log = logging.getLogger("briefbot.slack.bolt")
         if not any(isinstance(f, _TokenGivenByClient) for f in bolt_log.filters):
@@ -149,6 +169,7 @@ class SlackSurface:
             request_verification_enabled=self._app_token is None,  # Socket Mode has no signatures
         )
         self.bot_user_id: str | None = None
+        self._started = False
         self._socket: AsyncSocketModeHandler | None = None
         self._pruner: asyncio.Task[None] | None = None
         self._in_flight: set[asyncio.Task[Any]] = set()
@@ -167,6 +188,16 @@ class SlackSurface:
     def mode(self) -> str:
         return "socket" if self._app_token is not None else "http"
 
+    @property
+    def connected(self) -> bool:
+        """For /readyz: started, and in Socket Mode with its websocket open."""
+        if not self._started:
+            return False
+        if self._socket is None:
+            return True
+        session = self._socket.client.current_session
+        return session is not None and not session.closed
+
     # lifecycle
 
     async def start(self) -> None:
@@ -182,6 +213,7 @@ class SlackSurface:
         self._pruner = asyncio.create_task(self._prune_regularly(), name="slack-prune-events")
         if self._app_token is not None:
             await self._connect_socket_mode(self._app_token.get_secret_value())
+        self._started = True
         log.info("Slack in %s mode as %s (%s) in team %s", self.mode, auth.get("user"), self.bot_user_id,
                  auth.get("team"))
 
@@ -201,6 +233,7 @@ class SlackSurface:
 
     async def stop(self) -> None:
         """Disconnect, let the replies in flight finish (up to STOP_GRACE s), close the connections."""
+        self._started = False
         if self._socket is not None:
             await self._socket.close_async()
         if self._pruner is not None:
@@ -236,11 +269,13 @@ class SlackSurface:
                 response = await self.client.chat_postMessage(channel=channel, unfurl_links=False,
                                                               unfurl_media=False, **message)
             except SlackApiError as exc:
+                self._metrics.platform_errors.labels("slack").inc()
                 status = exc.response.status_code
                 retryable = status == 429 or status >= 500 or exc.response.get("error") in _RETRYABLE
                 raise PublishError(self._failed(key, channel, _api_error(exc), posted, messages),
                                    retryable=retryable and not posted) from None
             except _NETWORK_ERRORS as exc:
+                self._metrics.platform_errors.labels("slack").inc()
                 raise PublishError(self._failed(key, channel, type(exc).__name__, posted, messages),
                                    retryable=not posted) from None
             posted.append(str(response["ts"]))
@@ -318,7 +353,7 @@ class SlackSurface:
         try:
             await self.client.views_publish(user_id=event.user, view=home_view(briefing))
         except (SlackApiError, *_NETWORK_ERRORS) as exc:
-            log.warning("could not publish the Home tab for %s: %s", event.user, _why(exc))
+            log.warning("could not publish the Home tab for %s: %s", event.user, self._failed_call(exc))
 
     async def _on_brief(self, args: AsyncArgs) -> None:
         await args.ack()  # at once: Slack waits 3 s; the answer follows through the response URL
@@ -337,7 +372,7 @@ class SlackSurface:
         try:
             await self.client.views_open(trigger_id=command.trigger_id, view=fact_add_view(channel=caller.channel))
         except (SlackApiError, *_NETWORK_ERRORS) as exc:
-            log.warning("could not open the fact form for %s: %s", caller.identity, _why(exc))
+            log.warning("could not open the fact form for %s: %s", caller.identity, self._failed_call(exc))
             reply = Reply(text="I could not open the form; type the whole command instead, e.g. "
                                "fact add summit-mascot statement=\"...\" subject=\"Singapore summit\" topic=summit",
                           error=True, ephemeral=True)
@@ -357,6 +392,11 @@ class SlackSurface:
 
     # replying
 
+    def _failed_call(self, exc: BaseException) -> str:
+        """Count a failed Web API call; what to log about it."""
+        self._metrics.platform_errors.labels("slack").inc()
+        return _api_error(exc) if isinstance(exc, SlackApiError) else repr(exc)
+
     async def _post(self, reply: Reply, *, channel: str, thread_ts: str | None, only_for: str | None) -> None:
         """Post a reply in `channel` (in `thread_ts`); ephemeral, for `only_for`, when set."""
         for message in reply_messages(reply):
@@ -367,23 +407,22 @@ class SlackSurface:
                     await self.client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False,
                                                        unfurl_media=False, **message)
             except (SlackApiError, *_NETWORK_ERRORS) as exc:
-                log.warning("could not reply in %s: %s", channel, _why(exc))
+                log.warning("could not reply in %s: %s", channel, self._failed_call(exc))
                 return
 
     async def _respond(self, response_url: str, reply: Reply, *, ephemeral: bool) -> None:
         """Answer a slash command through its response URL, one POST per message."""
-        webhook = AsyncWebhookClient(response_url, session=self._session, retry_handlers=_retry_handlers())
+        webhook = AsyncWebhookClient(response_url, session=self._session, retry_handlers=_retry_handlers(self._metrics))
         kind = "ephemeral" if ephemeral else "in_channel"
         for message in reply_messages(reply):
             try:
                 sent = await webhook.send_dict({"response_type": kind, **message})
             except _NETWORK_ERRORS as exc:
-                log.warning("could not answer a slash command: %s", _why(exc))
+                log.warning("could not answer a slash command: %s", self._failed_call(exc))
                 return
             if sent.status_code != 200:
+                self._metrics.platform_errors.labels("slack").inc()
                 log.warning("the response URL refused an answer: HTTP %s %s", sent.status_code, sent.body[:200])
                 return
 
 
-def _why(exc: BaseException) -> str:
-    return _api_error(exc) if isinstance(exc, SlackApiError) else repr(exc)
