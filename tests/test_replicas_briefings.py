@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from bot.adapters.slack_messages import briefing_messages
 from bot.app import build_core
 from briefings.compose import compose_briefing
+from briefings.deliveries import DeliveryLedger
 from briefings.store import FactStore
 from briefings.subscriptions import Schedule
 from config.settings import load_settings
@@ -138,3 +139,13 @@ async def test_two_processes_on_one_database_send_each_channel_one_briefing(post
             if event.get("event") == "delivery" and event.get("status") == "sent":
                 sent_by[event["replica"]] += 1
     assert sum(sent_by.values()) == len(CHANNELS) and set(sent_by) <= {"run-a", "run-b"}
+
+    store = await FactStore.open(postgres_database)
+    try:
+        ledger = await DeliveryLedger(store.engine).list_deliveries(limit=None)
+    finally:
+        await store.close()
+    first_ts = {p.channel: p.answer["ts"] for p in posts if not p.payload["text"].endswith("(continued)")}
+    assert sorted(d.channel for d in ledger) == CHANNELS
+    assert all(d.status == "sent" and d.due_at == due and d.claims == 1 for d in ledger)
+    assert {d.channel: d.message_id for d in ledger} == first_ts  # the platform's id of each briefing
