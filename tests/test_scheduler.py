@@ -306,3 +306,24 @@ async def test_jobs_follow_the_subscriptions_and_a_due_job_delivers(store: FactS
         await h.scheduler.stop()  # lets the delivery record its outcome
         [row] = await h.core.deliveries.list_deliveries(channel="C2")
         assert row.status == "sent" and [p.channel for p in h.surface.published] == ["C2"]
+
+
+# --- the settings -------------------------------------------------------------------------------
+
+
+def test_the_scheduling_settings_read_durations_and_refuse_what_would_break_delivery() -> None:
+    from config.settings import SettingsError, load_settings
+
+    settings = load_settings(catchup_grace="1h30m", delivery_backoff="1s",
+                             schedule_resync="45s", delivery_claim_timeout="PT15M")
+    assert (settings.catchup_grace, settings.delivery_backoff) == (timedelta(minutes=90), timedelta(seconds=1))
+    assert (settings.schedule_resync, settings.delivery_claim_timeout) == (timedelta(seconds=45), timedelta(minutes=15))
+    assert load_settings().timezone == "Asia/Seoul" and load_settings().catchup_grace == timedelta(hours=2)
+    for bad, message in [
+        ({"catchup_grace": "120"}, "BRIEFBOT_CATCHUP_GRACE: '120' needs a unit: write e.g. 2h, 90m, 1h30m or 45s"),
+        ({"catchup_grace": "soon"}, "BRIEFBOT_CATCHUP_GRACE: 'soon' is not a duration"),
+        ({"schedule_resync": "0s"}, "BRIEFBOT_SCHEDULE_RESYNC must be at least 1s"),
+        ({"delivery_claim_timeout": "20s"}, "BRIEFBOT_DELIVERY_CLAIM_TIMEOUT must be longer than the retries can take"),
+    ]:
+        with pytest.raises(SettingsError, match=message):
+            load_settings(**bad)
