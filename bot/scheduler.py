@@ -56,8 +56,6 @@ Clock = Callable[[], datetime]
 Sleep = Callable[[float], Awaitable[Any]]
 
 _RESYNC_JOB = "briefings:resync"
-_STOP_TIMEOUT = 15.0
-"""On stop, how long briefings being sent may take to finish before they are cancelled."""
 _DATABASE_CONCURRENCY = 8
 """Deliveries reading or writing the database at once. Many briefings fall due at the same minute;
 letting them all queue for the connection pool would time some out, while the waits on the
@@ -135,6 +133,7 @@ class BriefingScheduler:
         self._backoff = settings.delivery_backoff
         self._claim_timeout = settings.delivery_claim_timeout
         self._resync = settings.schedule_resync
+        self._stop_timeout = settings.shutdown_timeout
         self._aps = AsyncIOScheduler(
             timezone=timezone.utc,
             job_defaults={
@@ -160,7 +159,7 @@ class BriefingScheduler:
         log.info("scheduler started as %s (resync every %s)", self.replica, _human(self._resync))
 
     async def stop(self) -> None:
-        """Stop firing jobs, give briefings being sent a moment to finish, cancel the rest."""
+        """Stop firing jobs, let briefings being sent finish (within BRIEFBOT_SHUTDOWN_TIMEOUT), cancel the rest."""
         if self._aps.running:
             self._aps.shutdown(wait=False)
         if self._resync_task is not None and not self._resync_task.done():
@@ -168,7 +167,7 @@ class BriefingScheduler:
             await asyncio.wait([self._resync_task])
         pending = [t for t in self._tasks.values() if not t.done()]
         if pending:
-            _, late = await asyncio.wait(pending, timeout=_STOP_TIMEOUT)
+            _, late = await asyncio.wait(pending, timeout=self._stop_timeout.total_seconds())
             for task in late:
                 log.warning("stopping while a briefing is still being sent: its claim is taken over after "
                             "BRIEFBOT_DELIVERY_CLAIM_TIMEOUT")
