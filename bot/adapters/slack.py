@@ -89,8 +89,6 @@ BOT_SCOPES = ("app_mentions:read", "chat:write", "commands", "im:history")
 (views.open and views.publish need none)."""
 RATE_LIMIT_RETRIES = 4
 """How many times one call is retried after a 429 (each after the Retry-After it names)."""
-STOP_GRACE = 10.0
-"""Seconds `stop` waits for replies in flight."""
 PRUNE_EVERY = 3600.0
 _NETWORK_ERRORS = (aiohttp.ClientError, asyncio.TimeoutError, OSError)
 _RETRYABLE = {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
@@ -153,6 +151,7 @@ class SlackSurface:
         self._commands = runner.commands
         self._ledger = EventLedger(runner.core.store.engine)
         self._app_token = settings.slack_app_token
+        self._stop_grace = settings.shutdown_timeout.total_seconds()
         self._session = aiohttp.ClientSession()
         """One connection pool for the Web API and response URLs."""
         self._metrics = runner.core.metrics
@@ -232,7 +231,7 @@ class SlackSurface:
         self._socket = handler
 
     async def stop(self) -> None:
-        """Disconnect, let the replies in flight finish (up to STOP_GRACE s), close the connections."""
+        """Disconnect, let the replies in flight finish (within BRIEFBOT_SHUTDOWN_TIMEOUT), close the connections."""
         self._started = False
         if self._socket is not None:
             await self._socket.close_async()
@@ -240,7 +239,7 @@ class SlackSurface:
             self._pruner.cancel()
         in_flight = [t for t in self._in_flight if t is not asyncio.current_task()]
         if in_flight:
-            await asyncio.wait(in_flight, timeout=STOP_GRACE)
+            await asyncio.wait(in_flight, timeout=self._stop_grace)
         await self._session.close()
 
     async def _prune_regularly(self) -> None:
