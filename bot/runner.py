@@ -72,7 +72,7 @@ class Runner:
     async def _start_http(self) -> None:
         self._site_runner = web.AppRunner(self.http, access_log=None)
         await self._site_runner.setup()
-        site = web.TCPSite(self._site_runner, self.settings.http_host, self.settings.http_port)
+        site = web.TCPSite(self._site_runner, self.settings.http_host, self.settings.http_port, backlog=1024)
         try:
             await site.start()
         except OSError:
