@@ -389,6 +389,10 @@ class BriefingScheduler:
         return done
 
     def _log(self, delivery: Delivery, message: str) -> None:
+        """Every recorded outcome passes here: one log line and one count in /metrics."""
+        outcome = {"sent": "delivered", "failed": "failed", "skipped": "skipped"}.get(delivery.status)
+        if outcome is not None:
+            self._core.metrics.briefings.labels(outcome).inc()
         level = logging.INFO if delivery.status == "sent" else logging.WARNING
         log.log(level, "%s", message, extra={"event": {
             "event": "delivery", "status": delivery.status, "platform": delivery.platform,

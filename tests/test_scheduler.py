@@ -327,3 +327,19 @@ def test_the_scheduling_settings_read_durations_and_refuse_what_would_break_deli
     ]:
         with pytest.raises(SettingsError, match=message):
             load_settings(**bad)
+
+
+async def test_each_outcome_is_counted_in_the_metrics(store: FactStore) -> None:
+    async with harness(store, utc("2026-03-10T07:00"), delivery_attempts=2, delivery_backoff="1s") as h:
+        ok = await h.subscribe("C1", "08:00", "UTC")
+        bad = await h.subscribe("C2", "08:00", "UTC")
+        h.clock.set("2026-03-10T08:00")
+        await h.scheduler.deliver(ok.id)
+        h.surface.fail_next(2)
+        await h.scheduler.deliver(bad.id)
+        late = await h.subscribe("C3", "06:00", "UTC")  # made after its time: tomorrow's is the first
+        h.clock.set("2026-03-11T09:30")  # back up: 08:00 (C1, C2) is 1 h 30 min late, 06:00 (C3) 3 h 30 min
+        await h.scheduler.sync()
+        counted = {outcome: h.core.metrics.briefings.labels(outcome)._value.get()  # noqa: SLF001
+                   for outcome in ("delivered", "failed", "skipped")}
+        assert counted == {"delivered": 3.0, "failed": 1.0, "skipped": 1.0}, (late, counted)
