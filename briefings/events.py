@@ -11,6 +11,8 @@ The ledger is at-most-once: an event whose handler crashes after the claim is no
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -18,6 +20,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from briefings.store import _now, _transaction, _UTCDateTime
+
+log = logging.getLogger("briefings.events")
 
 __all__ = ["EventLedger", "KEEP_EVENTS"]
 
@@ -56,3 +60,12 @@ class EventLedger:
         async with _transaction(self._engine, write=True) as conn:
             result = await conn.execute(sa.delete(_events).where(_events.c.received_at < cutoff))
         return result.rowcount
+
+    async def prune_regularly(self, *, every: float) -> None:
+        """Prune every `every` seconds until cancelled; a failed prune is logged and tried next time."""
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await self.prune()
+            except Exception:  # keep pruning later; the ledger works regardless
+                log.exception("pruning old event ids failed")

@@ -277,7 +277,7 @@ class DiscordSurface:
             raise
         self._connection.add_done_callback(self._connection_ended)
         await self._ledger.prune()
-        self._pruner = asyncio.create_task(self._prune_regularly(), name="discord-prune-events")
+        self._pruner = asyncio.create_task(self._ledger.prune_regularly(every=PRUNE_EVERY), name="discord-prune-events")
         user = self.client.user
         log.info("Discord as %s (%s), intents %s, in %d guild(s)", user, user.id if user else "?",
                  "with message content" if self._settings.discord_message_content else "without message content",
@@ -310,14 +310,6 @@ class DiscordSurface:
         if self._restore is not None:
             self._restore()
             self._restore = None
-
-    async def _prune_regularly(self) -> None:
-        while True:
-            await asyncio.sleep(PRUNE_EVERY)
-            try:
-                await self._ledger.prune()
-            except Exception:  # noqa: BLE001 - keep pruning later; the ledger still works
-                log.exception("pruning old event ids failed")
 
     # publishing (the scheduler)
 

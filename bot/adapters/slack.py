@@ -209,7 +209,7 @@ class SlackSurface:
             raise SlackStartError(f"cannot reach the Slack Web API at {self.client.base_url} ({exc!r})") from None
         self.bot_user_id = auth.get("user_id")
         await self._ledger.prune()
-        self._pruner = asyncio.create_task(self._prune_regularly(), name="slack-prune-events")
+        self._pruner = asyncio.create_task(self._ledger.prune_regularly(every=PRUNE_EVERY), name="slack-prune-events")
         if self._app_token is not None:
             await self._connect_socket_mode(self._app_token.get_secret_value())
         self._started = True
@@ -241,14 +241,6 @@ class SlackSurface:
         if in_flight:
             await asyncio.wait(in_flight, timeout=self._stop_grace)
         await self._session.close()
-
-    async def _prune_regularly(self) -> None:
-        while True:
-            await asyncio.sleep(PRUNE_EVERY)
-            try:
-                await self._ledger.prune()
-            except Exception:  # noqa: BLE001 - keep pruning later; the ledger still works
-                log.exception("pruning old Slack event ids failed")
 
     async def _http_events(self, request: web.Request) -> web.Response:
         """POST /slack/events: bolt's aiohttp adapter, so bolt verifies the raw body's signature."""
