@@ -511,14 +511,15 @@ class FactIndex:
 
     def _correct_word(self, word: str) -> str | None:
         """The concept a misspelt word stands for ("=word" for a misspelt filler word), or None."""
-        if len(word) < 5:
+        if len(word) < 4:
             return None
         near = process.extract(word, self._sorted_bucket(self._word_buckets, word[0]), scorer=OSA.distance,
                                score_cutoff=1 if len(word) <= 6 else 2, limit=5)
         # "current" is not a misspelt "currently": another form of a word is another word
-        best = next((m for m in near if not (m[0].startswith(word) or word.startswith(m[0]))), None)
-        if best is None:
-            return None
+        near = [m for m in near if not (m[0].startswith(word) or word.startswith(m[0]))]
+        if not near or (len(word) == 4 and len({concept(m[0]) for m in near}) > 1):
+            return None  # a short word one slip from several others is not a typo we can read
+        best = near[0]
         if best[0] in GENERIC:
             return "=" + best[0]
         c = concept(best[0])
