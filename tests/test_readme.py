@@ -21,3 +21,9 @@ def test_every_setting_is_in_the_configuration_table() -> None:
 def test_the_readme_opens_with_the_two_commands() -> None:
     opening = README[: README.index("## ")]
     assert "make run" in opening and "make test" in opening
+
+
+def test_the_sections_a_newcomer_needs_are_there() -> None:
+    for heading in ("## Chat commands", "## The briefing", "## Daily briefings", "## How it answers",
+                    "## The fact store", "## Slack", "## Discord", "## Configuration", "## Deployment", "## Bench"):
+        assert heading in README, heading
