@@ -24,6 +24,18 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from briefings.models import Catalogue, Entity, EntityKind, Fact, Source, Topic
+from briefings.question import (
+    CAUSAL,
+    CLOCK,
+    COUNT_WORDS,
+    EVENT_WORDS,
+    SOURCE_WORDS,
+    TYPE_NOUNS,
+    has_quantity,
+    is_proper,
+    qualified_away,
+    verb_at,
+)
 from briefings.text import GAZETTEER, GENERIC, MONTHS, RELATIONS, WEEKDAYS, concept, tokens
 
 __all__ = ["Answer", "FactIndex", "answer_question"]
@@ -44,27 +56,6 @@ _PERSONISH = {EntityKind.person, EntityKind.organisation, EntityKind.group}
 _PLACEISH = {EntityKind.place, EntityKind.country}
 _LOCATED = ("located", "held", "site", "based", "venue", "place", "location", "in")
 _DESCRIBE = {"role", "is_a", "description", "definition", "identity", "site_of", "located_at"}
-_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred",
-                 "thousand", "million", "billion", "several", "half"}
-_COUNT_WORDS = {"two": 2, "both": 2, "three": 3}
-_EVENT_WORDS = {"happen", "happens", "happened", "happening", "do", "does", "did", "doing", "done"}
-_TYPE_NOUNS = {
-    "city": "where", "country": "where", "place": "where", "location": "where", "town": "where", "venue": "where",
-    "day": "when", "date": "when", "month": "when", "time": "clock",
-    "person": "who", "man": "who", "woman": "who", "individual": "who", "organisation": "who", "organization": "who",
-    "group": "who", "institution": "who", "agency": "who", "body": "who",
-    "building": "where", "buildings": "where", "site": "where",
-    "cities": "where", "countries": "where", "places": "where", "days": "when", "dates": "when",
-    "years": "year", "year": "year",
-    "people": "who", "persons": "who", "men": "who",
-    # vague nouns that only say "something": what is asked is in the rest of the question
-    "matter": "what", "matters": "what", "quality": "what", "qualities": "what", "aspect": "what",
-    "aspects": "what", "kind": "what", "type": "what", "types": "what", "sort": "what", "thing": "what",
-    "things": "what", "branch": "what", "side": "what", "part": "what", "detail": "what", "details": "what", "feature": "what", "features": "what",
-}
-_SOURCE_WORDS = {concept(w) for w in ("article", "story", "report", "source", "sources", "write", "author",
-                                       "journal", "wsj", "publish", "email", "map", "person", "quoted", "unnamed")}
-_QUANTITY = {"number", "many", "much", "amount", "cost", "price", "size", "total"}
 
 
 class Answer(BaseModel):
@@ -239,8 +230,8 @@ class FactIndex:
         days = {d.day for d in fact.dates}
         years = {d.year for d in days} | {int(t) for t in toks if t.isdigit() and len(t) == 4 and 1900 < int(t) < 2100}
         kinds = {self._entities[e].kind for e in entities if e in self._entities}
-        has_number = _has_quantity(fact.statement)
-        causal = bool(_CAUSAL.search(fact.statement)) or fact.relation in {"cited", "because", "reason", "caused_by"}
+        has_number = has_quantity(fact.statement)
+        causal = bool(CAUSAL.search(fact.statement)) or fact.relation in {"cited", "because", "reason", "caused_by"}
         return _Indexed(
             fact=fact,
             terms=terms,
@@ -294,8 +285,8 @@ class FactIndex:
         type_noun = next((toks[k + 1] for k in range(min(4, len(toks) - 1)) if toks[k] in {"what", "which"}), None)
         if wh in {"what", "which", "who"} and any(t in {"name", "named", "names", "called"} for t in toks):
             wh = "name"
-        elif wh in {"what", "which"} and type_noun in _TYPE_NOUNS:
-            wh = _TYPE_NOUNS[type_noun]
+        elif wh in {"what", "which"} and type_noun in TYPE_NOUNS:
+            wh = TYPE_NOUNS[type_noun]
         if wh in {"what", "which"} and any(t in {"year", "decade"} for t in toks[:4]):
             wh = "year"
         elif wh == "what" and len(toks) > 1 and toks[1] == "time":
@@ -383,16 +374,16 @@ class FactIndex:
         rest = [
             (i, t) for i, t in enumerate(toks)
             if not used[i] and t not in GENERIC and not (len(t) == 1 and not t.isdigit())
-            and not (t in _TYPE_NOUNS and i > 0 and toks[i - 1] in {"what", "which"})
+            and not (t in TYPE_NOUNS and i > 0 and toks[i - 1] in {"what", "which"})
             and not (wh == "name" and t in {"name", "named", "names", "called"})
-            and not (t in _COUNT_WORDS and i > 0 and toks[i - 1] in {"what", "which", "the", "are", "who"})
+            and not (t in COUNT_WORDS and i > 0 and toks[i - 1] in {"what", "which", "the", "are", "who"})
         ]
         rest = self._fuzzy_entities(toks, rest, used, needs, mentioned)
         capitalised = {w.lower() for w in raw_words[1:] if w[:1].isupper() and not w.isupper()}
         for i, t in rest:
             c = concept(t)
             if c in self._postings or t in self._vocabulary:
-                needs.append(_Need("term", c, 0.0, keys=(c,), position=i, hard=c in RELATIONS and _verb_at(toks, i)))
+                needs.append(_Need("term", c, 0.0, keys=(c,), position=i, hard=c in RELATIONS and verb_at(toks, i)))
                 continue
             corrected = self._correct_word(t)
             if corrected is not None and corrected.startswith("="):
@@ -400,7 +391,7 @@ class FactIndex:
                 continue
             if corrected is not None:
                 needs.append(_Need("term", corrected, 0.0, keys=(corrected,), position=i,
-                                   hard=corrected in RELATIONS and _verb_at(toks, i)))
+                                   hard=corrected in RELATIONS and verb_at(toks, i)))
             elif t in GAZETTEER or t in capitalised:
                 needs.append(_Need("foreign", t, _ENTITY_WEIGHT, position=i))
             else:
@@ -432,7 +423,7 @@ class FactIndex:
                         break
                     word = toks[nxt.position]
                     if (nxt.kind == "term" and (nxt.keys[0] in RELATIONS or nxt.keys[0] == "held")
-                            and _verb_at(toks, nxt.position)) or (word.endswith(("ed", "ing")) and len(word) > 4):
+                            and verb_at(toks, nxt.position)) or (word.endswith(("ed", "ing")) and len(word) > 4):
                         break  # a verb ends the thing asked about: "the two Korean leaders | hold ..."
                     head = nxt
                 head.hard = True
@@ -440,13 +431,13 @@ class FactIndex:
         definitional = (
             wh in {"who", "what", None}
             and len(needs) == 1 and needs[0].kind == "entity"
-            and not any(t in _EVENT_WORDS for t in toks)  # "what happened to X" asks for events, not a definition
+            and not any(t in EVENT_WORDS for t in toks)  # "what happened to X" asks for events, not a definition
         )
-        about_source = any(concept(t) in _SOURCE_WORDS for t in toks) or any(
+        about_source = any(concept(t) in SOURCE_WORDS for t in toks) or any(
             self._entities[e].kind is EntityKind.document for e in mentioned if e in self._entities)
         return _Parsed(question=question, wh=wh, needs=needs, mentioned=mentioned, definitional=definitional, agent=agent,
                        about_source=about_source, focus=focus,
-                       expected=max([1] + [_COUNT_WORDS[t] for t in toks if t in _COUNT_WORDS]))
+                       expected=max([1] + [COUNT_WORDS[t] for t in toks if t in COUNT_WORDS]))
 
     def _fuzzy_entities(
         self, toks: list[str], rest: list[tuple[int, str]], used: list[bool], needs: list[_Need], mentioned: set[str]
@@ -582,14 +573,14 @@ class FactIndex:
         if any(n.kind == "foreign" for n in needs):
             return []  # the question names something outside the story: no fact can cover it
         if parsed.wh == "name" and any(
-            self._entities[e].kind in _PERSONISH and not _is_proper(self._entities[e].name)
+            self._entities[e].kind in _PERSONISH and not is_proper(self._entities[e].name)
             for e in parsed.mentioned if e in self._entities
         ):
             return []  # asks the name of someone the source leaves unnamed
         first = min(needs, key=lambda n: n.position)
         if parsed.wh == "who" and first.kind == "entity" and all(
             k[4:] in self._entities and self._entities[k[4:]].kind is EntityKind.person
-            and not _is_proper(self._entities[k[4:]].name) for k in first.keys
+            and not is_proper(self._entities[k[4:]].name) for k in first.keys
         ):
             return []  # "who is the senior official": the source does not say who
         lost = sum(n.weight for n in needs if n.kind == "unknown")
@@ -613,7 +604,7 @@ class FactIndex:
         for fid in candidates:
             item = self._facts[fid]
             score, focus = self._score_fact(item, parsed, total)
-            if score >= threshold and asked and _qualified_away(item.fact.statement, asked, said):
+            if score >= threshold and asked and qualified_away(item.fact.statement, asked, said):
                 score *= _MISSING_HARD
             results.append((score, focus, item))
         results.sort(key=lambda r: (-r[0], -r[1], r[2].length, r[2].fact.id))
@@ -687,13 +678,13 @@ class FactIndex:
                          for e in others)
             return 1.0 if places else _MISSING_HARD  # a "where" answered without a place is another answer
         if wh == "clock":
-            return 1.0 if _CLOCK.search(item.fact.statement) else _MISSING_HARD
+            return 1.0 if CLOCK.search(item.fact.statement) else _MISSING_HARD
         if wh == "who":
             others = {self._entities[e].kind for e in item.entities - parsed.mentioned if e in self._entities}
             return 1.0 if others & _PERSONISH or (parsed.definitional and item.kinds & _PERSONISH) else 0.75
         if wh == "name":
             named = [e for e in item.entities - parsed.mentioned if e in self._entities]
-            return 1.0 if any(_is_proper(self._entities[e].name) for e in named) else _MISSING_HARD
+            return 1.0 if any(is_proper(self._entities[e].name) for e in named) else _MISSING_HARD
         if wh == "quantity":
             return 1.0 if item.has_number else _MISSING_HARD
         if wh == "why":
@@ -717,60 +708,6 @@ class FactIndex:
         if known:
             return f"I do know about {', '.join(known[:3])}: try `fact search {known[0]}`. I cover: {topics}."
         return f"I cover the 2018 U.S.–North Korea summit talks: {topics}. Try `help`."
-
-
-_DATE_TEXT = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:, \d{4})?|\b(?:19|20)\d\d\b"
-    r"|[A-Za-z]-\d+|\d+-\d+", re.IGNORECASE)
-
-
-_NOT_BEFORE_VERB = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "for", "of", "in",
-                    "on", "to", "at", "with", "about", "from", "by", "into", "after", "before"}
-
-
-_NOUN_ENDINGS = ("er", "ers", "or", "ors", "ion", "ions", "ment", "ments", "ship", "ance", "ence", "ist", "ists")
-
-
-def _verb_at(toks: list[str], i: int) -> bool:
-    """Whether the word at `i` reads as the question's verb rather than a noun or a clause
-    ("the meeting", "the leaders")."""
-    word = toks[i]
-    if len(word) > 4 and word.endswith(_NOUN_ENDINGS):
-        return False
-    return i == 0 or toks[i - 1] not in _NOT_BEFORE_VERB
-
-
-_QUALIFIERS = {"former", "deputy", "vice", "acting", "assistant", "ex", "late", "interim", "outgoing", "would-be"}
-
-
-def _qualified_away(statement: str, asked: set[str], said: set[str]) -> bool:
-    """Whether the fact qualifies a word the question asks about in a way the question does not:
-    "the current ambassador" is not "the former ambassador"; "chief of staff" is not "deputy chief of staff"."""
-    words = tokens(statement)
-    for k in range(len(words) - 1):
-        if words[k] in _QUALIFIERS and words[k] not in said:
-            if any(concept(w) in asked for w in words[k + 1 : k + 4] if w not in GENERIC):
-                return True
-    return False
-
-
-def _is_proper(name: str) -> bool:
-    """A name of someone in particular ("Choe Son Hui"), not a description ("a senior Seoul official")."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in {"of", "the", "for", "in", "and", "to", "at"}]
-    return bool(words) and all(w[0].isupper() for w in words)
-
-
-_CLOCK = re.compile(r"\b\d{1,2}(:\d\d)?\s*(a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\bnoon\b|\bmidnight\b|\bo'clock\b", re.I)
-_CAUSAL = re.compile(r"\b(citing|cited|because|due to|over|in exchange|reason|so that|in order to|blamed|angered|anger at)\b",
-                     re.IGNORECASE)
-_COUNT = re.compile(
-    r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|billions?)"
-    r"\s+(?:[a-z-]+\s+)?[a-z]+s\b")
-
-
-def _has_quantity(text: str) -> bool:
-    """Whether `text` counts something ("two things", "3,000 troops"), not counting dates and years."""
-    return bool(_COUNT.search(_DATE_TEXT.sub(" ", text)))
 
 
 def answer_question(index: FactIndex, question: str, *, threshold: float = 0.6) -> Answer:
