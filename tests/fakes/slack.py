@@ -1,7 +1,7 @@
 """A fake of Slack on loopback: its Web API, its response URLs and its Socket Mode websocket.
 
 It records what the bot sends, so tests assert *what was posted*, and it can misbehave on demand
-(429s with Retry-After, errors, a per-channel rate limit). It also builds what Slack sends the bot
+(429s with Retry-After, errors, a per-channel rate limit, answers held back). It also builds what Slack sends the bot
 (signed HTTP requests, event envelopes, slash commands, interactions).
 
     async with FakeSlack() as slack:                  # an aiohttp app on 127.0.0.1, ephemeral port
@@ -31,6 +31,11 @@ The API, for the tests and benches that reuse it:
 - `limit_per_channel(per_second=1.0, retry_after=1)`: from now on ``chat.postMessage`` accepts at
   most `per_second` messages a second in each channel (Slack's own limit is about 1/s); the
   others get 429 with ``Retry-After``. `limit_per_channel(None)` lifts it.
+- `delay(method, seconds)`: from now on the fake holds its answer to each call of `method` for
+  `seconds`, or until `release(method)`, which answers the held calls at once and stops delaying.
+  A held call is in `held(method)` (not yet in `calls`: it is recorded once answered);
+  `await wait_held(method, count=N, timeout=5)` waits for N of them, so a test can act while a
+  request is in flight (e.g. send SIGTERM) and then `release` it. `stop()` releases every hold.
 - Socket Mode: `socket_url` (``ws://127.0.0.1:PORT/socket``) sends ``hello`` on connect.
   `await wait_connected()`, `await send_envelope(type, payload)` -> envelope_id (to one open
   connection, as Slack does), `await wait_for_ack(envelope_id)` -> the bot's ack message.
@@ -96,6 +101,12 @@ class _Failure:
 
 
 @dataclass
+class _Delay:
+    seconds: float
+    released: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+@dataclass
 class _ChannelLimit:
     interval: float
     retry_after: int
@@ -122,6 +133,8 @@ class FakeSlack:
         self._rejected: list[Call] = []
         self._failures: dict[str, _Failure] = {}
         self._channel_limit: _ChannelLimit | None = None
+        self._delays: dict[str, _Delay] = {}
+        self._held: list[Call] = []
         self._ts = itertools.count(1)
         self._changed: asyncio.Condition | None = None
         self._sockets: list[web.WebSocketResponse] = []
@@ -145,6 +158,8 @@ class FakeSlack:
         return self
 
     async def stop(self) -> None:
+        for method in list(self._delays):
+            self.release(method)
         for ws in list(self._sockets):
             await ws.close()
         if self._runner is not None:
@@ -179,6 +194,17 @@ class FakeSlack:
     def rejected(self, method: str | None = None) -> list[Call]:
         return [c for c in self._rejected if method is None or c.method == method]
 
+    def held(self, method: str | None = None) -> list[Call]:
+        """The calls of `method` received and not yet answered (see `delay`), in arrival order."""
+        return [c for c in self._held if method is None or c.method == method]
+
+    async def wait_held(self, method: str, count: int = 1, *, timeout: float = 5.0) -> list[Call]:
+        """The first `count` held calls of `method`, once they have arrived."""
+        await self._wait(lambda: len(self.held(method)) >= count, timeout,
+                         lambda: f"{len(self.held(method))} of {count} {method} calls held; "
+                                 f"answered: {[c.method for c in self._calls]}")
+        return self.held(method)[:count]
+
     async def wait_for(self, method: str, count: int = 1, *, timeout: float = 5.0) -> list[Call]:
         """The first `count` accepted calls of `method`, once they have arrived."""
         await self._wait(lambda: len(self.calls(method)) >= count, timeout,
@@ -210,6 +236,29 @@ class FakeSlack:
     def limit_per_channel(self, per_second: float | None = 1.0, *, retry_after: int = 1) -> None:
         """At most `per_second` chat.postMessage calls a second per channel; None lifts the limit."""
         self._channel_limit = None if per_second is None else _ChannelLimit(1.0 / per_second, retry_after)
+
+    def delay(self, method: str, seconds: float) -> None:
+        """Hold the answer to each later call of `method` for `seconds`, or until `release(method)`."""
+        self._delays[method] = _Delay(seconds)
+
+    def release(self, method: str) -> None:
+        """Answer the held calls of `method` now, and answer its later calls at once again."""
+        delay = self._delays.pop(method, None)
+        if delay is not None:
+            delay.released.set()
+
+    async def _hold(self, call: Call) -> None:
+        delay = self._delays.get(call.method)
+        if delay is None:
+            return
+        self._held.append(call)
+        await self._notify()
+        try:
+            await asyncio.wait_for(delay.released.wait(), delay.seconds)
+        except TimeoutError:
+            pass
+        finally:
+            self._held = [c for c in self._held if c is not call]
 
     def _injected(self, method: str) -> _Failure | None:
         failure = self._failures.get(method)
@@ -248,6 +297,7 @@ class FakeSlack:
         if retry_after is not None:
             await self._record(call, accepted=False)
             return _failure_response(429, "ratelimited", retry_after)
+        await self._hold(call)
         body = self._answer(method, payload)
         await self._record(replace(call, answer=body), accepted=body.get("ok", False))
         return web.json_response(body)
