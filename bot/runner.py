@@ -175,6 +175,8 @@ class Runner:
         """Stop taking new events, let answers and deliveries in flight finish (within
         BRIEFBOT_SHUTDOWN_TIMEOUT), then close the platforms, the HTTP server and the database."""
         self.stopping.set()
+        log.info("stopping: not ready, taking no new messages; answers and deliveries in flight have %g s to finish",
+                 self.settings.shutdown_timeout.total_seconds())
         if self._refresher is not None:
             await asyncio.wait([self._refresher])
         drained = await self.commands.drain(timeout=self.settings.shutdown_timeout.total_seconds())

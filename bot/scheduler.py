@@ -167,6 +167,7 @@ class BriefingScheduler:
             await asyncio.wait([self._resync_task])
         pending = [t for t in self._tasks.values() if not t.done()]
         if pending:
+            log.info("stopping: waiting up to %s for the briefings being sent (%d)", _human(self._stop_timeout), len(pending))
             _, late = await asyncio.wait(pending, timeout=self._stop_timeout.total_seconds())
             for task in late:
                 log.warning("stopping while a briefing is still being sent: its claim is taken over after "

@@ -239,6 +239,7 @@ class SlackSurface:
             self._pruner.cancel()
         in_flight = [t for t in self._in_flight if t is not asyncio.current_task()]
         if in_flight:
+            log.info("stopping: waiting up to %g s for the replies in flight (%d)", self._stop_grace, len(in_flight))
             await asyncio.wait(in_flight, timeout=self._stop_grace)
         await self._session.close()
 
