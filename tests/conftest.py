@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
@@ -61,3 +62,23 @@ async def store(database: Database) -> AsyncIterator[FactStore]:
         yield opened
     finally:
         await opened.close()
+
+
+@pytest.fixture
+async def postgres_database() -> AsyncIterator[str]:
+    """The URL of a fresh, empty PostgreSQL database, dropped afterwards: for `briefbot run` processes,
+    which cannot be given a schema search path."""
+    url = os.environ.get(POSTGRES_URL_ENV)
+    if not url:
+        pytest.skip(f"this test runs processes on a fresh PostgreSQL database: set {POSTGRES_URL_ENV} "
+                    "(e.g. postgresql+asyncpg://postgres@127.0.0.1:5432/test)")
+    name = f"briefbot_{uuid.uuid4().hex[:12]}"
+    admin = create_async_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        async with admin.connect() as conn:
+            await conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        yield make_url(url).set(database=name).render_as_string(hide_password=False)
+        async with admin.connect() as conn:
+            await conn.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    finally:
+        await admin.dispose()
