@@ -63,6 +63,7 @@ class Runner:
         """The HTTP port actually bound (BRIEFBOT_HTTP_PORT=0 picks one)."""
         self._site_runner: web.AppRunner | None = None
         self._refresher: asyncio.Task[None] | None = None
+        self._deadline: float | None = None
         self.stopping = asyncio.Event()
 
     @property
@@ -171,19 +172,27 @@ class Runner:
             for task in waits:
                 task.cancel()
 
+    def time_left(self) -> float:
+        """Seconds left of BRIEFBOT_SHUTDOWN_TIMEOUT once stopping began: one deadline for every step
+        of the shutdown (drain, deliveries, each surface), so the whole of it fits the setting."""
+        if self._deadline is None:
+            return self.settings.shutdown_timeout.total_seconds()
+        return max(0.0, self._deadline - asyncio.get_running_loop().time())
+
     async def stop(self) -> None:
         """Stop taking new events, let answers and deliveries in flight finish (within
         BRIEFBOT_SHUTDOWN_TIMEOUT), then close the platforms, the HTTP server and the database."""
         self.stopping.set()
+        self._deadline = asyncio.get_running_loop().time() + self.settings.shutdown_timeout.total_seconds()
         log.info("stopping: not ready, taking no new messages; answers and deliveries in flight have %g s to finish",
                  self.settings.shutdown_timeout.total_seconds())
         if self._refresher is not None:
             await asyncio.wait([self._refresher])
-        drained = await self.commands.drain(timeout=self.settings.shutdown_timeout.total_seconds())
+        drained = await self.commands.drain(timeout=self.time_left())
         if not drained:
             log.warning("shutting down with answers still in flight after %s", self.settings.shutdown_timeout)
         try:
-            await self.scheduler.stop()
+            await self.scheduler.stop(timeout=self.time_left())
         except Exception:
             log.exception("the scheduler did not stop cleanly")
         for surface in reversed(self.surfaces):

@@ -158,8 +158,10 @@ class BriefingScheduler:
                           replace_existing=True, next_run_time=_utcnow(), misfire_grace_time=None)
         log.info("scheduler started as %s (resync every %s)", self.replica, _human(self._resync))
 
-    async def stop(self) -> None:
-        """Stop firing jobs, let briefings being sent finish (within BRIEFBOT_SHUTDOWN_TIMEOUT), cancel the rest."""
+    async def stop(self, *, timeout: float | None = None) -> None:
+        """Stop firing jobs, let briefings being sent finish (within `timeout` s, by default
+        BRIEFBOT_SHUTDOWN_TIMEOUT; the runner passes what is left of it), cancel the rest."""
+        wait = self._stop_timeout.total_seconds() if timeout is None else timeout
         if self._aps.running:
             self._aps.shutdown(wait=False)
         if self._resync_task is not None and not self._resync_task.done():
@@ -167,8 +169,8 @@ class BriefingScheduler:
             await asyncio.wait([self._resync_task])
         pending = [t for t in self._tasks.values() if not t.done()]
         if pending:
-            log.info("stopping: waiting up to %s for the briefings being sent (%d)", _human(self._stop_timeout), len(pending))
-            _, late = await asyncio.wait(pending, timeout=self._stop_timeout.total_seconds())
+            log.info("stopping: waiting up to %g s for the briefings being sent (%d)", wait, len(pending))
+            _, late = await asyncio.wait(pending, timeout=wait)
             for task in late:
                 log.warning("stopping while a briefing is still being sent: its claim is taken over after "
                             "BRIEFBOT_DELIVERY_CLAIM_TIMEOUT")

@@ -77,3 +77,11 @@ async def test_drain_waits_for_answers_in_flight_and_refuses_new_ones(runner: Ru
     release.set()
     assert await drain is True
     assert "national security adviser" in (await in_flight).text
+
+
+async def test_one_deadline_covers_the_whole_shutdown(runner: Runner) -> None:
+    assert runner.time_left() == runner.settings.shutdown_timeout.total_seconds()  # not stopping yet
+    runner._deadline = asyncio.get_running_loop().time() + 1.5  # noqa: SLF001 - as stop() sets it
+    assert 0 < runner.time_left() <= 1.5
+    runner._deadline = asyncio.get_running_loop().time() - 1  # noqa: SLF001
+    assert runner.time_left() == 0.0

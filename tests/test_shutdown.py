@@ -27,8 +27,8 @@ from tests.slack_harness import ADMIN, CHANNEL, mention
 UTC = timezone.utc
 HOLD = 20.0
 """The longest the fake holds a post if the test never releases it (less than slack_sdk's 30 s timeout)."""
-WAITING_FOR_REPLY = r"stopping: waiting up to 30 s for the replies in flight \(1\)"
-WAITING_FOR_BRIEFING = r"stopping: waiting up to 30 s for the briefings being sent \(1\)"
+WAITING_FOR_REPLY = r"stopping: waiting up to [0-9.]+ s for the replies in flight \(1\)"
+WAITING_FOR_BRIEFING = r"stopping: waiting up to [0-9.]+ s for the briefings being sent \(1\)"
 
 
 @pytest.fixture

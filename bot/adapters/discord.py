@@ -297,14 +297,14 @@ class DiscordSurface:
             self._pruner.cancel()
         in_flight = [t for t in self._in_flight if t is not asyncio.current_task()]
         if in_flight:
-            await asyncio.wait(in_flight, timeout=STOP_GRACE)
+            await asyncio.wait(in_flight, timeout=min(STOP_GRACE, self._runner.time_left()))
         await self._close_client()
 
     async def _close_client(self) -> None:
         self._stopping = True
         await self.client.close()
         if self._connection is not None:
-            await asyncio.wait({self._connection}, timeout=STOP_GRACE)
+            await asyncio.wait({self._connection}, timeout=min(STOP_GRACE, self._runner.time_left()))
             if self._connection.done() and not self._connection.cancelled():
                 self._connection.exception()  # seen: start or _connection_ended has said what it was
         if self._restore is not None:

@@ -151,7 +151,7 @@ class SlackSurface:
         self._commands = runner.commands
         self._ledger = EventLedger(runner.core.store.engine)
         self._app_token = settings.slack_app_token
-        self._stop_grace = settings.shutdown_timeout.total_seconds()
+        self._runner = runner
         self._session = aiohttp.ClientSession()
         """One connection pool for the Web API and response URLs."""
         self._metrics = runner.core.metrics
@@ -239,8 +239,9 @@ class SlackSurface:
             self._pruner.cancel()
         in_flight = [t for t in self._in_flight if t is not asyncio.current_task()]
         if in_flight:
-            log.info("stopping: waiting up to %g s for the replies in flight (%d)", self._stop_grace, len(in_flight))
-            await asyncio.wait(in_flight, timeout=self._stop_grace)
+            grace = self._runner.time_left()  # what is left of BRIEFBOT_SHUTDOWN_TIMEOUT
+            log.info("stopping: waiting up to %g s for the replies in flight (%d)", grace, len(in_flight))
+            await asyncio.wait(in_flight, timeout=grace)
         await self._session.close()
 
     async def _http_events(self, request: web.Request) -> web.Response:
