@@ -45,6 +45,8 @@ _MAX_ANSWER_CHARS = 420
 _RUNNER_UP = 0.92
 _RUNNER_UP_MANY = 0.5
 _REVERSED = 0.75
+_BESIDES = re.compile(r"^\s*(?:besides|apart from|aside from|other than|except for|beyond)\s+(?P<known>[^,]+),\s*(?P<rest>.+)$",
+                      re.IGNORECASE)
 _PASSIVE = {"was", "were", "is", "are", "been", "be", "being", "get", "got"}
 _ENTITY_WEIGHT = 2.0
 _UNKNOWN_WEIGHT = 1.4
@@ -80,6 +82,8 @@ class _Indexed:
     years: frozenset[int]
     has_number: bool
     causal: bool
+    timed: bool
+    """The statement places the fact in time in words ("last week", "in the early 2000s")."""
     kinds: frozenset[EntityKind]
     length: int
 
@@ -109,6 +113,8 @@ class _Parsed:
     about_source: bool = False
     agent: _Need | None = None
     """The entity that does what the question's relation says ("North Korea" in "what is North Korea seeking")."""
+    excluded: set[str] = field(default_factory=set)
+    """Posting keys of what the question sets aside ("besides the leaders' meeting, ...")."""
     expected: int = 1
     """How many things the question asks for ("what two things ...")."""
     focus: set[str] = field(default_factory=set)
@@ -241,6 +247,7 @@ class FactIndex:
             years=frozenset(years),
             has_number=has_number,
             causal=causal,
+            timed=bool(_TIME_WORDS.search(fact.statement)),
             kinds=frozenset(kinds),
             length=len(tokens(fact.statement)),
         )
@@ -529,7 +536,11 @@ class FactIndex:
 
     def answer(self, question: str, *, threshold: float = 0.6) -> Answer:
         question = " ".join(question.split())
-        parsed = self._parse(question)
+        besides = _BESIDES.match(question)
+        parsed = self._parse(besides.group("rest") if besides else question)
+        if besides:  # "Besides X, what else ...": X is already known, so a fact about X is not the answer
+            parsed.excluded = {n.keys[0] for n in self._parse(besides.group("known")).needs
+                               if n.kind in {"term", "entity"} and n.keys}
         scored = self._score(parsed, threshold=threshold)
         if not scored or scored[0][0] < threshold:
             best = scored[0][0] if scored else 0.0
@@ -637,6 +648,8 @@ class FactIndex:
         score = covered / total * penalty * self._type_factor(item, parsed)
         if parsed.agent is not None:
             score *= self._agent_factor(item, parsed, parsed.agent)
+        if parsed.excluded and _covers(item, parsed.excluded) >= 0.6:
+            score *= 0.5
         if item.fact.topic is Topic.source and not parsed.about_source:
             score *= 0.85  # facts about the report itself answer questions about the report
         focus = 0.0
@@ -670,7 +683,7 @@ class FactIndex:
     def _type_factor(self, item: _Indexed, parsed: _Parsed) -> float:
         wh = parsed.wh
         if wh == "when":
-            return 1.0 if item.days else 0.6
+            return 1.0 if item.days else (0.9 if item.timed else 0.6)
         if wh == "where":
             others = [self._entities[e] for e in item.entities - parsed.mentioned if e in self._entities]
             located = item.fact.relation.startswith(_LOCATED) or item.fact.relation.endswith(_LOCATED)
@@ -708,6 +721,16 @@ class FactIndex:
         if known:
             return f"I do know about {', '.join(known[:3])}: try `fact search {known[0]}`. I cover: {topics}."
         return f"I cover the 2018 U.S.–North Korea summit talks: {topics}. Try `help`."
+
+
+def _covers(item: _Indexed, keys: set[str]) -> float:
+    """The share of posting keys (concepts, 'ent:ID') that a fact holds."""
+    held = sum(1 for k in keys if (k[4:] in item.entities if k.startswith("ent:") else k in item.terms))
+    return held / len(keys) if keys else 0.0
+
+
+_TIME_WORDS = re.compile(r"\b(?:week|weekend|month|year|years|decade|decades|(?:19|20)\d\d(?:s)?|monday|tuesday|"
+                         r"wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b", re.IGNORECASE)
 
 
 def answer_question(index: FactIndex, question: str, *, threshold: float = 0.6) -> Answer:

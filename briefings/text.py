@@ -94,7 +94,7 @@ GENERIC = frozenset(
     one thing things something anything kind sort way
     right now currently
     according per via ever again like basically used mentioned recent recently lately between among
-    during since until while use uses using
+    during since until while use uses using else other others another otherwise helped helps helping
     wat wut wht whts u ur r pls plz abt bout 2 4 ya yo
     """.split()
 )

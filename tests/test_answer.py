@@ -128,3 +128,14 @@ def test_answers_stay_short(index: FactIndex) -> None:
         answer = ask(index, question)
         assert len(answer.answer) <= 500
         assert len(answer.facts) <= 3
+
+
+def test_besides_sets_the_known_part_aside(index: FactIndex) -> None:
+    answer = ask(index, "Besides regime survival, what does North Korea want?")
+    assert answer.found and "sanctions" in answer.answer
+    assert "regime" not in answer.answer
+
+
+def test_when_accepts_a_time_in_words(index: FactIndex) -> None:
+    answer = ask(index, "When did the military drills end?")
+    assert answer.found and "last week" in answer.answer
