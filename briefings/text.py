@@ -48,6 +48,8 @@ _PHRASES = [
     (re.compile(r"\bin (return|exchange) for\b"), "exchange"),
     (re.compile(r"\bthink[- ]?tanks?\b"), "thinktank"),
     (re.compile(r"\b(tear|tears|tore|torn|tearing|knock|knocked|blow|blew|blown) (down|up)\b"), "dismantle"),
+    (re.compile(r"\b(give|gives|gave|given|giving) up (?:(?:his|its|their|the|her) )?(?:nuclear )?"
+                r"(?:nukes|weapons|arsenal|arms|program|programme)\b"), "abandon denuclearize"),
     (re.compile(r"\b(give|gives|gave|given|giving) up\b"), "abandon"),
     (re.compile(r"\b(wrap|wraps|wrapped|wrapping) up\b"), "end"),
     (re.compile(r"\bused? to (be|serve as|work as)\b"), "former"),
@@ -95,6 +97,7 @@ GENERIC = frozenset(
     right now currently
     according per via ever again like basically used mentioned recent recently lately between among
     during since until while use uses using else other others another otherwise helped helps helping
+    big bigger biggest main major key important primary central principal significant
     wat wut wht whts u ur r pls plz abt bout 2 4 ya yo
     """.split()
 )
