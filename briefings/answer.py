@@ -45,6 +45,7 @@ _MAX_ANSWER_CHARS = 420
 _RUNNER_UP = 0.92
 _RUNNER_UP_MANY = 0.5
 _REVERSED = 0.75
+_DESCRIBED = 0.7
 _BESIDES = re.compile(r"^\s*(?:besides|apart from|aside from|other than|except for|beyond)\s+(?P<known>[^,]+),\s*(?P<rest>.+)$",
                       re.IGNORECASE)
 _PASSIVE = {"was", "were", "is", "are", "been", "be", "being", "get", "got"}
@@ -113,6 +114,9 @@ class _Parsed:
     about_source: bool = False
     agent: _Need | None = None
     """The entity that does what the question's relation says ("North Korea" in "what is North Korea seeking")."""
+    described: dict[str, set[str]] = field(default_factory=dict)
+    """Words that describe an entity the question names, held by another fact about it:
+    "when did the exercises *with the F-16s* end" identifies the exercises, it is not asked."""
     excluded: set[str] = field(default_factory=set)
     """Posting keys of what the question sets aside ("besides the leaders' meeting, ...")."""
     expected: int = 1
@@ -609,6 +613,13 @@ class FactIndex:
             remaining -= need.weight
             if remaining / total < threshold:
                 break
+        entity_keys = [k for n in needs if n.kind == "entity" for k in n.keys]
+        for need in needs:
+            if need.kind == "term" and not need.hard:
+                term_facts = self._postings.get(need.keys[0], set())
+                held = {k for k in entity_keys if not term_facts.isdisjoint(self._postings.get(k, ()))}
+                if held:
+                    parsed.described[need.keys[0]] = held
         results = []
         asked = {n.keys[0] for n in needs if n.kind == "term"}
         said = set(tokens(parsed.question))
@@ -633,6 +644,8 @@ class FactIndex:
                     covered += need.weight
                 elif need.hard:
                     penalty *= _MISSING_HARD
+                elif any(k[4:] in item.entities for k in parsed.described.get(need.keys[0], ())):
+                    covered += need.weight * _DESCRIBED  # "the exercises with the F-16s": said of them elsewhere
             elif need.kind == "entity":
                 if any(k[4:] in item.entities for k in need.keys):
                     covered += need.weight

@@ -153,7 +153,7 @@ _GROUPS = [
     "nuclear nukes nuke atomic",
     "weapon weapons arms arsenal",
     "write wrote written writer writers pen penned author authors byline reporter reporters journalist journalists",
-    "publish published publication outlet newspaper paper",
+    "publish published publication outlet newspaper paper ran",
     "kill killed death died",
     "overthrow overthrown overthrew ousted toppled",
     "fighter fighters jet jets warplanes aircraft",
