@@ -38,7 +38,7 @@ from briefings.question import (
 )
 from briefings.text import GAZETTEER, GENERIC, MONTHS, RELATIONS, WEEKDAYS, concept, tokens
 
-__all__ = ["Answer", "FactIndex", "answer_question"]
+__all__ = ["Answer", "FactIndex"]
 
 MAX_FACTS_PER_ANSWER = 3
 _MAX_ANSWER_CHARS = 420
@@ -744,8 +744,3 @@ def _covers(item: _Indexed, keys: set[str]) -> float:
 
 _TIME_WORDS = re.compile(r"\b(?:week|weekend|month|year|years|decade|decades|(?:19|20)\d\d(?:s)?|monday|tuesday|"
                          r"wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\b", re.IGNORECASE)
-
-
-def answer_question(index: FactIndex, question: str, *, threshold: float = 0.6) -> Answer:
-    """Answer `question` from the facts in `index`, or say plainly that no fact answers it."""
-    return index.answer(question, threshold=threshold)

@@ -13,6 +13,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 from datetime import datetime, timezone
 
 from bot.app import Core
@@ -119,17 +120,16 @@ class CommandLayer:
                 self._idle.set()
 
     async def _handle_counted(self, text: str, caller: Caller) -> Reply:
-        name = ["?"]
+        """`_handle`, with its one log line and its count in the metrics."""
         try:
-            reply = await self._handle(text, caller, name)
-            outcome = "refused" if reply.error and reply.text.startswith("Only admins") else (
-                "invalid" if reply.error else "ok")
+            handled = await self._handle(text, caller)
+            reply, command = handled.reply, handled.command
+            outcome = "refused" if handled.refused else ("invalid" if reply.error else "ok")
         except Exception:  # a bug, not the user's fault: say so, keep the traceback in the log
             log.exception("a command from %s via %s failed", caller.identity, caller.platform)
             reply = Reply(text="Sorry, something went wrong on my side; it has been logged. Nothing was changed.",
                           error=True, ephemeral=True)
-            outcome = "error"
-        command = name[0]
+            command, outcome = "?", "error"
         if command == "question" and reply.answer is not None:
             outcome = "answered" if reply.answer.found else "abstained"
         else:
@@ -141,35 +141,32 @@ class CommandLayer:
         log.debug("message from %s: %r", caller.identity, text[:500])  # texts only at DEBUG
         return reply.model_copy(update={"text": neutralise(reply.text)})
 
-    async def _handle(self, text: str, caller: Caller, name: list[str]) -> Reply:
-        """`name[0]` is set to the command's name ("question" for a question) for the log and metrics."""
+    async def _handle(self, text: str, caller: Caller) -> _Handled:
         text = text.strip()
         if not text:
-            return Reply(text="Ask me a question, or type `help`.")
+            return _Handled(Reply(text="Ask me a question, or type `help`."))
         bad = control_character(text)
         if bad:
-            return _error(f"Your message contains a control character ({bad}); remove it and send it again.")
+            return _Handled(_error(f"Your message contains a control character ({bad}); remove it and send it again."))
         if len(text) > MAX_MESSAGE:
-            return _error(f"Your message is too long ({len(text):,} characters; at most {MAX_MESSAGE:,}).")
+            return _Handled(_error(f"Your message is too long ({len(text):,} characters; at most {MAX_MESSAGE:,})."))
         try:
             found = self._lookup(text)
         except CommandError as exc:
-            return _error(_sentence(str(exc)))
+            return _Handled(_error(_sentence(str(exc))))
         if isinstance(found, Reply):
-            return found
+            return _Handled(found)
         if found is None:
-            name[0] = "question"
-            return await self._question(text)
+            return _Handled(await self._question(text), "question")
         command, rest = found
-        name[0] = command.name
         if command.changes and not await is_admin(self._core, caller):
-            return await self._refuse(command, caller)
+            return _Handled(await self._refuse(command, caller), command.name, refused=True)
         try:
             call = self._invocation(command, rest, caller)
-            return await command.run(call)
+            return _Handled(await command.run(call), command.name)
         except (CommandError, StoreError, CatalogueError) as exc:
             usage = not isinstance(exc, CommandError) or exc.usage
-            return _error(_sentence(str(exc)) + (self._usage(command) if usage else ""))
+            return _Handled(_error(_sentence(str(exc)) + (self._usage(command) if usage else "")), command.name)
 
     # stages
 
@@ -287,6 +284,15 @@ class CommandLayer:
     @staticmethod
     def _usage(command: Command) -> str:
         return f"\nUsage: {command.usage}\nExample: {command.example}"
+
+
+class _Handled(NamedTuple):
+    """A reply with what the log and the metrics say of it."""
+
+    reply: Reply
+    command: str = "?"
+    """The command's name, "question" for a question, "?" when no command was found."""
+    refused: bool = False
 
 
 def _error(text: str) -> Reply:
