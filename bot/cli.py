@@ -13,6 +13,7 @@ from bot.app import Core, open_core
 from bot.errors import UserFacingError
 from bot.render.text import render_answer, render_briefing_markdown, render_briefing_text
 from bot.commands.facts import read_fact_file
+from bot.commands.layer import CommandLayer
 from briefings.files import dump_facts
 from briefings.compose import ALL_SECTIONS, Briefing, compose_briefing, parse_section
 from briefings.models import CatalogueError
@@ -29,9 +30,10 @@ async def ask(settings: Settings, args: argparse.Namespace) -> int:
         raise UserFacingError("give either a question or --stdin")
     core = await open_core(settings)
     try:
+        layer = CommandLayer(core)
         questions = (line.rstrip("\n") for line in sys.stdin) if args.stdin else iter([args.question])
         for question in questions:
-            answer = core.ask(question)
+            answer = layer.answer(question)
             if args.json:
                 print(answer.model_dump_json(), flush=args.stdin)
             else:

@@ -98,7 +98,8 @@ class Settings(BaseSettings):
     facts_dir: Path = CONFIG_DIR
     """Directory with sources.yaml, entities.yaml and facts/*.yaml, seeded on first start."""
     log_level: str = "INFO"
-    answer_threshold: float = Field(default=0.6, ge=0.0, le=1.0)
+    answer_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
+    """None: the answerer's own calibrated threshold (config/answer_weights.json)."""
     """Least confidence an answer needs; below it the bot says it has no fact on that."""
     http_host: str = "0.0.0.0"
     """Where the HTTP server listens (Slack's HTTP mode, /healthz, /readyz, /metrics)."""

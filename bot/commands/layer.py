@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 from datetime import datetime, timezone
 
+from rapidfuzz.distance import OSA
+
 from bot.app import Core
 from bot.commands.admins import AdminCommands, is_admin
 from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
@@ -25,6 +27,8 @@ from bot.commands.parse import ParseError, parse_arguments
 from bot.commands.subscriptions import SubscriptionCommands, SubscriptionListener
 from bot.commands.safety import control_character, mention_in, neutralise
 from bot.render.text import render_answer
+from briefings.answer import Answer
+from briefings.answering.lexicon import Lexicon
 from briefings.models import MAX_TEXT, CatalogueError
 from briefings.store import StoreError
 
@@ -187,7 +191,34 @@ class CommandLayer:
                                f"(type `help {first}`)")
         if first in self._commands:
             return self._commands[first], text[match.end(1):]
+        meant = self.near_miss(first)
+        if meant is not None:
+            usage = self._describe_group(meant) if meant in self._groups else self._usage(self._commands[meant])
+            return Reply(text=f"Did you mean `{meant}`? {usage}".strip(), error=True)
         return None
+
+    def answer(self, text: str) -> Answer:
+        """What `briefbot ask` prints: the answer, or "did you mean" for a misspelt command word."""
+        match = _WORDS.match(text.strip())
+        meant = self.near_miss(match.group(1)) if match else None
+        if meant is not None and (match.group(1).lower() not in self._groups | set(self._commands)):
+            usage = self._describe_group(meant) if meant in self._groups else self._usage(self._commands[meant])
+            return Answer(question=text, found=True, answer=f"Did you mean `{meant}`? {usage}".strip())
+        return self._core.ask(text)
+
+    def near_miss(self, word: str) -> str | None:
+        """The command word `word` misspells ("fatc" -> "fact"), or None. A word of English, or one
+        that is a name the facts know, is not a slip: "who", "kim"."""
+        word = word.lower()
+        if len(word) < 3 or not word.isalpha() or Lexicon.is_english_word(word) or self._core.index.knows(word):
+            return None
+        words = sorted(self._groups | {n for n in self._commands if " " not in n})
+        limit = 1 if len(word) <= 4 else 2
+        near = [(OSA.distance(word, w), w) for w in words if abs(len(w) - len(word)) <= limit]
+        near = sorted((d, w) for d, w in near if d <= limit)
+        if not near or (len(near) > 1 and near[0][0] == near[1][0]):
+            return None  # no command, or two equally near: not a slip we can read
+        return near[0][1]
 
     async def _refuse(self, command: Command, caller: Caller) -> Reply:
         audit.warning("refused %s for %s via %s channel=%s: not an admin",

@@ -1,0 +1,310 @@
+"""Stage 3: Linked -> Classified. What the question asks (who, where, when, how many, why, a
+description, the status, the latest, small talk...) and what a fact must cover to answer it.
+
+The question words are English grammar; the kinds of chat message a briefing bot hears (status,
+latest, small talk) are read from `config/intents.yaml`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from briefings.answering.lexicon import Lexicon, word_tokens
+from briefings.answering.model import Asked, Classified, Event, Linked, Need, NeedKind, Token
+from briefings.models import Entity
+
+__all__ = ["Intents", "classify"]
+
+_AUX = {"is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "has", "have", "had",
+        "will", "would", "can", "could", "should", "shall", "may", "might", "must", "not"}
+"""The auxiliary verbs of English grammar: they carry tense and mood, not what a fact must say."""
+_WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
+_COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
+_NAME_WORDS = {"name", "named", "names", "called"}
+_DATE_NOUNS = {"date", "day"}
+_HOW_WORDS = {"many", "much", "long", "often", "old", "far"}
+_FILLER_HEADS = {"kind", "type", "sort", "thing", "things", "one", "ones", "part"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "my"}
+RELATION_WEIGHT = 0.5
+"""A verb as common as "go", "get" or "make" says too little to be the relation a fact must state."""
+CONVERSATION_WEIGHT = 0.5
+"""Words as common as "give", "get" or "tell" say nothing about what kind of message it is."""
+FUNCTION_ZIPF = 6.0
+
+
+@dataclass(frozen=True, slots=True)
+class Intents:
+    """Cue lemmas (and phrases of lemmas) of each kind of message."""
+
+    cues: dict[str, tuple[tuple[str, ...], ...]]
+
+    @classmethod
+    def load(cls, path: Path) -> Intents:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        cues: dict[str, tuple[tuple[str, ...], ...]] = {}
+
+        def phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+            return tuple(tuple(Lexicon.lemma(w.lower()) for w, _ in word_tokens(str(p))) for p in items)
+
+        for kind, entry in data.items():
+            if kind == "small_talk":
+                for sub, inner in entry.items():
+                    cues[f"small_talk:{sub}"] = phrases(inner["cues"])
+            else:
+                cues[kind] = phrases(entry["cues"])
+        return cls(cues=cues)
+
+    def matches(self, kind: str, lemmas: list[str]) -> set[int]:
+        """The positions in `lemmas` that cues of `kind` cover."""
+        covered: set[int] = set()
+        for phrase in self.cues.get(kind, ()):
+            n = len(phrase)
+            for i in range(len(lemmas) - n + 1):
+                if tuple(lemmas[i : i + n]) == phrase:
+                    covered.update(range(i, i + n))
+        return covered
+
+
+def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event,
+             entities: Mapping[str, Entity], near: Callable[[frozenset[str]], dict[str, float]]) -> Classified:
+    toks = linked.question.tokens
+    words = [t.lower for t in toks]
+    if not toks:
+        return Classified(linked=linked, asked=Asked.small_talk, needs=[], small_talk="empty")
+    asked, head_at = _question_word(words)
+    needs = _needs(linked, lexicon=lexicon)
+    kind = _conversation(linked, needs, intents=intents, event=event, asked=asked, lexicon=lexicon, near=near)
+    if kind is not None:
+        asked_kind, small = kind
+        return Classified(linked=linked, asked=asked_kind, needs=needs, small_talk=small)
+    unnamed = _asks_unnamed(needs, asked=asked, entities=entities)
+    if unnamed is not None:
+        return Classified(linked=linked, asked=asked, needs=needs, unanswerable=unnamed)
+    describe = _described(linked, needs, asked=asked, words=words)
+    if describe is not None:
+        return Classified(linked=linked, asked=Asked.describe, needs=needs, describe=describe)
+    _mark_asked(needs, toks, asked=asked, head_at=head_at)
+    subject = _subject(linked, needs)
+    expected = max([1] + [_COUNT[w] for w in words if w in _COUNT])
+    return Classified(linked=linked, asked=asked, needs=needs, expected=expected, subject=subject)
+
+
+def _question_word(words: list[str]) -> tuple[Asked, int]:
+    """The kind of answer asked for, and the position after which the thing asked about starts."""
+    at = next((i for i, w in enumerate(words[:5]) if w in _WH), None)
+    if at is None:
+        if words[0] in _AUX:
+            return Asked.yes_no, 1
+        if words[0] in {"tell", "describe", "explain"} or (len(words) > 1 and words[:2] == ["what", "about"]):
+            return Asked.describe, 1
+        return Asked.what, 0
+    w = words[at]
+    nxt = words[at + 1] if at + 1 < len(words) else ""
+    if w in {"who", "whom", "whose"}:
+        return (Asked.name if any(x in _NAME_WORDS for x in words) else Asked.who), at + 1
+    if w == "where":
+        return Asked.where, at + 1
+    if w == "when":
+        return Asked.when, at + 1
+    if w == "why":
+        return Asked.why, at + 1
+    if w == "how":
+        if nxt in {"many", "long", "often", "old", "far"}:
+            return Asked.how_many, at + 2
+        if nxt == "much":
+            return Asked.how_much, at + 2
+        return Asked.how, at + 1
+    # what / which
+    if nxt in _DATE_NOUNS or nxt == "month":
+        return Asked.when, at + 2
+    if nxt == "time":
+        return Asked.clock, at + 2
+    if nxt in {"year", "decade"}:
+        return Asked.year, at + 2
+    if nxt == "reason" or (nxt == "for" and len(words) > at + 2 and words[at + 2] == "reason"):
+        return Asked.why, at + 2
+    if any(x in _NAME_WORDS for x in words):
+        return Asked.name, at + 1
+    if nxt in {"place", "city", "country", "venue", "location", "site", "hotel"}:
+        return Asked.where, at + 1
+    return Asked.what, at + 1
+
+
+def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
+    toks = linked.question.tokens
+    needs: list[Need] = []
+    for mention in linked.mentions:
+        needs.append(Need(kind=NeedKind.entity, label=mention.text, position=mention.position, weight=2.0,
+                          entity_ids=mention.ids, hard=True,
+                          lemmas=frozenset(w.lower() for w, _ in word_tokens(mention.text)
+                                           if lexicon.content_weight(w.lower()) > 0)))
+    for span, position, _ in linked.dates:
+        needs.append(Need(kind=NeedKind.time, label=span.label, position=position, weight=1.5, span=span, hard=True))
+    for t in toks:
+        if linked.used[t.position] or t.lower in _WH or t.lower in _AUX or not t.lower.isalnum():
+            continue
+        if t.position > 0 and toks[t.position - 1].lower == "how" and t.lower in _HOW_WORDS:
+            continue  # "how many", "how long": the kind of answer, not a word a fact must say
+        if t.lower.isdigit() and len(t.lower) < 3:
+            weight = 1.0
+        else:
+            weight = lexicon.content_weight(t.lower)
+        if weight <= 0:
+            continue
+        needs.append(Need(kind=NeedKind.word, label=t.lower, position=t.position, weight=weight, lemmas=t.lemmas,
+                          name_like=t.capitalised or (not lexicon.is_english(t.lower) and t.lower.isalpha())))
+    needs.sort(key=lambda n: n.position)
+    return needs
+
+
+def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event: Event, asked: Asked,
+                  lexicon: Lexicon, near: Callable[[frozenset[str]], dict[str, float]]) -> tuple[Asked, str | None] | None:
+    """Status, latest, upcoming, changed or small talk: the message says nothing but the cues of one kind
+    and words about the story's main event."""
+    toks = linked.question.tokens
+    lemmas = [min(t.lemmas, key=len) for t in toks]
+    about_event = {n.position for n in needs if _of_event(n, event, near)}
+    if any(n.kind is NeedKind.entity and n.position not in about_event for n in needs):
+        return None
+    content = {n.position for n in needs if n.kind is NeedKind.word and n.weight >= CONVERSATION_WEIGHT}
+    times = [n.span for n in needs if n.kind is NeedKind.time]
+    for sub in ("greeting", "thanks", "identity", "abilities"):
+        covered = intents.matches(f"small_talk:{sub}", lemmas)
+        if covered and content <= covered and not times and not any(n.kind is NeedKind.entity for n in needs):
+            if sub in {"greeting", "thanks"} and asked not in {Asked.what, Asked.yes_no}:
+                continue
+            return Asked.small_talk, sub
+    if asked in {Asked.who, Asked.where, Asked.why, Asked.how_many, Asked.how_much, Asked.name, Asked.clock,
+                 Asked.year}:
+        return None
+    ranked = []
+    for order, (kind, asked_kind) in enumerate(
+        (("status", Asked.status), ("upcoming", Asked.upcoming), ("changed", Asked.changed), ("latest", Asked.latest))
+    ):
+        covered = intents.matches(kind, lemmas)
+        if not covered or not content <= covered | about_event:
+            continue
+        if kind == "changed":
+            if not (times and "since" in lemmas):
+                continue
+        elif kind == "status":
+            if any(not any(s.covers(d) for d in event.days) for s in times):
+                continue
+        elif any(not s.now for s in times):
+            continue
+        distinct = len({i for i in covered if lemmas[i] != "happen"})
+        ranked.append((-distinct, order, asked_kind))
+    if not ranked:
+        return None
+    if asked is Asked.when and not any(a is Asked.upcoming for *_, a in ranked):
+        return None
+    return min(ranked)[2], None
+
+
+def _of_event(need: Need, event: Event, near: Callable[[frozenset[str]], dict[str, float]]) -> bool:
+    """The need names the main event, or only words of its names and description ("the Trump-Kim
+    meeting", "the talks in Singapore")."""
+    if need.kind is NeedKind.entity:
+        return bool(need.entity_ids & event.ids) or bool(need.lemmas) and need.lemmas <= event.words
+    if need.kind is NeedKind.word:
+        return bool(need.lemmas & event.words) or any(w in event.words for w in near(need.lemmas))
+    return False
+
+
+def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Entity]) -> str | None:
+    """"What is the name of the senior official", "who is the spokesman": the sources do not say."""
+    if asked not in {Asked.name, Asked.who}:
+        return None
+    people = [entities[e] for n in needs if n.kind is NeedKind.entity for e in n.entity_ids if e in entities]
+    if asked is Asked.who and len([n for n in needs if n.kind is NeedKind.entity]) != 1:
+        return None
+    if asked is Asked.who and any(n.kind is NeedKind.word and "VERB" in Lexicon.parts_of_speech(n.label)
+                                  and "NOUN" not in Lexicon.parts_of_speech(n.label) for n in needs):
+        return None  # "who did the official meet": asks about someone else
+    for entity in people:
+        if entity.kind.value in {"person", "group"} and not is_proper_name(entity.name):
+            return f"the sources do not name {entity.name}"
+    return None
+
+
+def is_proper_name(name: str) -> bool:
+    """A name of someone in particular ("Choe Son Hui"), not a description ("a senior Seoul official")."""
+    words = [w for w, _ in word_tokens(name) if Lexicon.zipf(w) < FUNCTION_ZIPF or w[:1].isupper()]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[str]) -> str | None:
+    """"Who is X", "tell me about X", "what is X": X alone, with nothing else asked."""
+    entities = [n for n in needs if n.kind is NeedKind.entity]
+    others = [n for n in needs if n.kind is not NeedKind.entity and n.label not in {"tell", "describe", "explain",
+                                                                                     "know", "about", "info",
+                                                                                     "information", "background"}]
+    if len(entities) != 1 or others or len(entities[0].entity_ids) != 1:
+        return None
+    if asked not in {Asked.who, Asked.what, Asked.describe}:
+        return None
+    if asked is Asked.what and not (len(words) >= 2 and words[1] in {"is", "are", "was", "about"}):
+        return None
+    return next(iter(entities[0].entity_ids))
+
+
+def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: int) -> None:
+    """The first thing named after the question word is what is asked about: a fact must cover it.
+    In a run of words ("the North Korean delegation"), the last is the thing, the rest qualify it.
+    The question's verb, when it reads as one, is the relation asked."""
+    after = [n for n in needs if n.position >= head_at and n.kind is not NeedKind.time]
+    words = [n for n in after if n.kind is NeedKind.word and n.label not in _FILLER_HEADS
+             and not (asked is Asked.name and n.label in _NAME_WORDS)]
+    verbs = [n for n in words if _reads_as_verb(n, toks)]
+    if verbs and Lexicon.content_weight(verbs[0].label) >= RELATION_WEIGHT:
+        verbs[0].relation = True
+    if asked in {Asked.what, Asked.name} and head_at > 0 and words and words[0].position == head_at:
+        head = words[0]  # "which hotel", "what agreement"
+        nxt = [n for n in words[1:] if n.position == head.position + 1]
+        if nxt and not _reads_as_verb(nxt[0], toks):
+            head = nxt[0]  # "what nuclear *facility*": the noun after the modifier
+        head.hard = True
+        head.relation = False
+        return
+    if asked in {Asked.how_many, Asked.how_much}:
+        for n in words[:2]:
+            if n.position <= head_at + 2:
+                n.hard = True  # what is counted
+        return
+    if asked in {Asked.who, Asked.what, Asked.name} and words and not words[0].relation and (
+            words[0].position <= head_at + 2) and not _reads_as_verb(words[0], toks):
+        words[0].hard = True  # "who is the *president* of ...": the role asked
+
+
+def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
+    """The word is a verb here: an inflected verb form ("met", "hosted", "going"), or a bare verb after
+    an auxiliary or "to" ("did Kim *meet*", "will they *sign*")."""
+    if "VERB" not in Lexicon.parts_of_speech(need.label):
+        return False
+    before = toks[need.position - 1].lower if need.position > 0 else ""
+    if before in _DETERMINERS:
+        return False
+    word = need.label
+    inflected = word not in need.lemmas - {word} and any(l != word for l in need.lemmas) and not word.endswith("s")
+    if inflected or word.endswith(("ed", "ing")):
+        return True
+    return before in _AUX or before == "to" or any(t.lower in _AUX for t in toks[max(0, need.position - 4):need.position])
+
+
+def _subject(linked: Linked, needs: list[Need]) -> frozenset[str]:
+    """The entity the question's first verb is said of: "what does *North Korea* want"."""
+    verbs = [n for n in needs if n.kind is NeedKind.word and "VERB" in Lexicon.parts_of_speech(n.label)]
+    if not verbs:
+        return frozenset()
+    verb = verbs[0]
+    before = [m for m in linked.mentions if verb.position - 4 <= m.position < verb.position]
+    if not before:
+        return frozenset()
+    toks = linked.question.tokens
+    if verb.position > 0 and toks[verb.position - 1].lower in {"was", "were", "been", "being", "get", "got"}:
+        return frozenset()  # passive: the entity before the verb is its object
+    return before[-1].ids

@@ -1,0 +1,141 @@
+"""Answers that come from the briefing rather than from one fact: where the summit stands, the latest,
+what comes next, what changed since a day, who or what something is, and small talk.
+
+Everything is read from the same composition the daily briefing uses (`briefings.compose`), so the
+chat answer and the briefing never disagree.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefings.answering.model import Answer, Asked, Classified, NeedKind
+from briefings.answering.phrase import MAX_ANSWER_CHARS, NO_FACT, cite, needs_of
+from briefings.briefing import Section, long_date
+from briefings.compose import build_briefing
+from briefings.models import Catalogue, Entity, Fact
+
+__all__ = ["converse"]
+
+MAX_ITEMS = 3
+_REPLIES = {
+    "greeting": "Hello! I keep this team briefed on {scope}. Ask me a question, for example \u201c{example}\u201d, "
+                "or type `help` for the commands.",
+    "thanks": "You\u2019re welcome. Ask me anything else about {scope}, or type `help` for the commands.",
+    "identity": "I\u2019m briefbot: I answer questions about {scope} from a curated fact store, with sources, and "
+                "post a daily briefing. Try \u201c{example}\u201d, or type `help`.",
+    "abilities": "I answer questions about {scope} (who, what, when, where, the status, the latest), post a daily "
+                 "briefing (`brief`, `subscribe`), and admins keep the facts current (`fact add`, `fact edit`). "
+                 "Try \u201c{example}\u201d, or type `help` for every command.",
+    "empty": "Ask me a question about {scope}, for example \u201c{example}\u201d, or type `help`.",
+}
+
+
+def converse(classified: Classified, *, catalogue: Catalogue, story_day: date, today: date, scope: str) -> Answer:
+    asked = classified.asked
+    question = classified.linked.question.text
+    if asked is Asked.small_talk:
+        text = _REPLIES[classified.small_talk or "empty"].format(scope=scope, example=_example(catalogue, story_day))
+        return Answer(question=question, found=True, answer=text, confidence=1.0, asked=asked.value)
+    if asked is Asked.describe:
+        facts, text = _describe(catalogue, classified.describe or "")
+    elif asked is Asked.status:
+        facts, text = _status(catalogue, story_day)
+    elif asked is Asked.upcoming:
+        facts, text = _upcoming(catalogue, story_day)
+    elif asked is Asked.changed:
+        facts, text = _since(catalogue, classified, story_day)
+    else:
+        facts, text = _latest(catalogue, story_day, classified, today)
+    if not facts and not (asked is Asked.describe and text):
+        return Answer(question=question, found=False, answer=NO_FACT, asked=asked.value, needs=needs_of(classified),
+                      hint=text or None)
+    return Answer(question=question, found=True, answer=_fit(text), facts=[f.id for f in facts], confidence=1.0,
+                  sources=cite(facts, catalogue.sources), asked=asked.value, needs=needs_of(classified))
+
+
+def _fit(text: str) -> str:
+    if len(text) <= MAX_ANSWER_CHARS + 60:
+        return text
+    cut = text[: MAX_ANSWER_CHARS + 60].rsplit(". ", 1)[0]
+    return cut + "."
+
+
+def _example(catalogue: Catalogue, story_day: date) -> str:
+    headline = build_briefing(catalogue, [], as_of=story_day, sections={Section.headline}).headline
+    if headline and headline.event:
+        return f"when is the {headline.event}?"
+    return "what's the latest?"
+
+
+def _status(catalogue: Catalogue, story_day: date) -> tuple[list[Fact], str]:
+    headline = build_briefing(catalogue, [], as_of=story_day, sections={Section.headline}).headline
+    if headline is None or headline.event is None:
+        return [], ""
+    parts = [f"The {headline.event} is {headline.status.value if headline.status else 'scheduled'}"
+             + (f" (since {long_date(headline.status_since)})" if headline.status_since else "")
+             + (f", for {long_date(headline.day)}" if headline.day else "")
+             + (f" in {headline.place}" if headline.place else "") + "."]
+    used = [catalogue.facts[i] for i in headline.fact_ids[:2] if i in catalogue.facts]
+    for entry in headline.history[-2:]:
+        parts.append(entry.text)
+        used.extend(catalogue.facts[i] for i in entry.fact_ids if i in catalogue.facts)
+    return _unique(used), " ".join(parts)
+
+
+def _dated(catalogue: Catalogue) -> list[tuple[date, Fact]]:
+    return sorted(((d.day, f) for f in catalogue.facts.values() for d in f.dates[-1:]), key=lambda p: (p[0], p[1].id))
+
+
+def _latest(catalogue: Catalogue, story_day: date, classified: Classified, today: date) -> tuple[list[Fact], str]:
+    section = build_briefing(catalogue, [], as_of=story_day, sections={Section.developments}).section(Section.developments)
+    entries = section.entries[:MAX_ITEMS] if section else []
+    facts = [catalogue.facts[i] for e in entries for i in e.fact_ids if i in catalogue.facts]
+    lead = ""
+    if any(n.kind is NeedKind.time for n in classified.needs):
+        lead = f"Nothing is dated {long_date(today)}; the latest, as of {long_date(story_day)}: "
+    return _unique(facts), lead + " ".join(e.text for e in entries)
+
+
+def _upcoming(catalogue: Catalogue, story_day: date) -> tuple[list[Fact], str]:
+    ahead = [(d, f) for d, f in _dated(catalogue) if d > story_day]
+    chosen = ahead[:MAX_ITEMS]
+    if not chosen:
+        return [], f"No fact is dated after {long_date(story_day)}."
+    return [f for _, f in chosen], " ".join(_dated_line(d, f) for d, f in chosen)
+
+
+def _since(catalogue: Catalogue, classified: Classified, story_day: date) -> tuple[list[Fact], str]:
+    span = next(n.span for n in classified.needs if n.kind is NeedKind.time)
+    start = span.start or date.min
+    chosen = [(d, f) for d, f in _dated(catalogue) if start <= d <= story_day][-MAX_ITEMS:]
+    if not chosen:
+        return [], ""
+    return [f for _, f in chosen], " ".join(_dated_line(d, f) for d, f in reversed(chosen))
+
+
+def _dated_line(day: date, fact: Fact) -> str:
+    if f"{day:%B} {day.day}" in fact.statement:
+        return fact.statement
+    return f"{long_date(day)}: {fact.statement}"
+
+
+def _describe(catalogue: Catalogue, entity_id: str) -> tuple[list[Fact], str]:
+    entity: Entity | None = catalogue.entities.get(entity_id)
+    if entity is None:
+        return [], ""
+    about = [f for f in catalogue.facts.values() if entity_id in (f.subject, f.object)]
+    about.sort(key=lambda f: (max((d.day for d in f.dates), default=date.min), f.subject == entity_id), reverse=True)
+    chosen = about[:2]
+    parts = [f"{entity.name}: {entity.description}" if entity.description else entity.name]
+    parts += [f.statement for f in chosen]
+    if not chosen and not entity.description:
+        return [], ""
+    return chosen, " ".join(parts)
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    seen: dict[str, Fact] = {}
+    for f in facts:
+        seen.setdefault(f.id, f)
+    return list(seen.values())

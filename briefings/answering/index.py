@@ -1,0 +1,182 @@
+"""`FactIndex`: the current facts, kept in step with the store, and the answering pipeline over them.
+
+normalise -> link -> classify -> (converse | retrieve -> score -> decide -> phrase)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from briefings.answering.classify import Intents, classify
+from briefings.answering.converse import converse
+from briefings.answering.decide import DEFAULT_THRESHOLD, Decision, decide
+from briefings.answering.facts import FactTable
+from briefings.answering.lexicon import Lexicon, word_tokens
+from briefings.answering.link import link
+from briefings.answering.model import Answer, Asked, Classified, Event
+from briefings.answering.normalise import is_foreign_script, normalise_question
+from briefings.answering.phrase import phrase, refuse
+from briefings.answering.score import Weights, candidates, features, heuristic, prepare, score_candidates
+from briefings.compose import DATE_RELATION
+from briefings.models import Catalogue, Entity, Fact, Source
+
+__all__ = ["FactIndex", "SCOPE"]
+
+SCOPE = "the 2018 U.S.\u2013North Korea summit talks"
+_CONFIG = Path(__file__).resolve().parents[2] / "config"
+_CONVERSATION = {Asked.status, Asked.latest, Asked.upcoming, Asked.changed, Asked.describe, Asked.small_talk}
+
+
+def _today() -> date:
+    return datetime.now(timezone.utc).date()
+
+
+class FactIndex:
+    """An in-memory index of the current facts that updates in place when a fact changes."""
+
+    def __init__(self, catalogue: Catalogue, *, lexicon: Lexicon | None = None, intents: Intents | None = None,
+                 today: Callable[[], date] = _today) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        self.intents = intents or Intents.load(_CONFIG / "intents.yaml")
+        self._today = today
+        self.weights = Weights.load(_CONFIG / "answer_weights.json")
+        self.threshold = self.weights.threshold if self.weights else DEFAULT_THRESHOLD
+        self._sources: dict[str, Source] = dict(catalogue.sources)
+        self._taught: dict[str, tuple[str, ...]] = {}
+        self.table = FactTable(self.lexicon)
+        for entity in catalogue.entities.values():
+            self.table.add_entity(entity)
+        for fact in catalogue.facts.values():
+            self.table.add(fact)
+
+    # -- maintenance ---------------------------------------------------------------------------
+
+    def upsert(self, fact: Fact) -> None:
+        """Add or replace a fact; the very next question sees it."""
+        self.table.add(fact, taught=self._taught.get(fact.id, ()))
+
+    def remove(self, fact_id: str) -> None:
+        self.table.remove(fact_id)
+
+    def upsert_entity(self, entity: Entity) -> None:
+        self.table.add_entity(entity)
+
+    def remove_entity(self, entity_id: str) -> None:
+        self.table.remove_entity(entity_id)
+
+    def upsert_source(self, source: Source) -> None:
+        self._sources[source.id] = source
+
+    def teach(self, fact_id: str, phrasings: tuple[str, ...]) -> None:
+        """Questions an admin taught a fact to answer: read as more text of the fact."""
+        self._taught[fact_id] = phrasings
+        item = self.table.facts.get(fact_id)
+        if item is not None:
+            self.table.add(item.fact, taught=phrasings)
+
+    def knows(self, word: str) -> bool:
+        """Some fact or entity name holds `word` (lowercase)."""
+        return word in self.table.vocabulary or any(word in words for words in self.table.names.aliases)
+
+    def __len__(self) -> int:
+        return len(self.table.facts)
+
+    def __contains__(self, fact_id: object) -> bool:
+        return fact_id in self.table.facts
+
+    @property
+    def topics(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for item in self.table.facts.values():
+            counts[item.fact.topic] = counts.get(item.fact.topic, 0) + 1
+        return counts
+
+    def catalogue(self) -> Catalogue:
+        return Catalogue.model_construct(sources=self._sources, entities=dict(self.table.entities),
+                                         facts={fid: item.fact for fid, item in self.table.facts.items()})
+
+    def story_day(self) -> date:
+        """The story's "now": the newest source with a text, or the newest date an admin recorded a fact for
+        (what an admin adds has happened), whichever is later, but never after today."""
+        today = self._today()
+        days = [s.published for s in self._sources.values() if s.file or s.text]
+        days += [d.day for item in self.table.facts.values() for d in item.fact.dates
+                 if not (self._sources.get(item.fact.provenance.source) and
+                         (self._sources[item.fact.provenance.source].file or self._sources[item.fact.provenance.source].text))]
+        past = [d for d in days if d <= today]
+        return max(past) if past else today
+
+    # -- answering -----------------------------------------------------------------------------
+
+    def read(self, text: str) -> Classified:
+        """What the question asks, and what a fact must cover (the first three stages)."""
+        normalised = normalise_question(text, self.lexicon)
+        linked = link(normalised, names=self.table.names, lexicon=self.lexicon, vocabulary=self.table.vocabulary,
+                      story_day=self.story_day(), today=self._today())
+        return classify(linked, lexicon=self.lexicon, intents=self.intents, event=self._event(),
+                        entities=self.table.entities, near=self.table.near)
+
+    def explain(self, question: str) -> tuple[Classified, list[tuple[str, dict[str, float], float]]]:
+        """Each candidate fact with its features and score, best first: for training and for `why`."""
+        classified = self.read(" ".join(question.split()))
+        if classified.asked in _CONVERSATION:
+            return classified, []
+        total = prepare(classified, self.table)
+        if total <= 0:
+            return classified, []
+        found = candidates(classified, self.table, total=total, threshold=self.threshold)
+        meaning = self.table.meaning_similarity(classified.linked.question.text, found)
+        rows = []
+        for fid in found:
+            f = features(self.table.facts[fid], classified, self.table, total, meaning.get(fid, 0.0))
+            rows.append((fid, f, self.weights.probability(f) if self.weights else heuristic(f)))
+        rows.sort(key=lambda r: -r[2])
+        return classified, rows
+
+    def answer(self, question: str, *, threshold: float | None = None) -> Answer:
+        threshold = self.threshold if threshold is None else threshold
+        text = " ".join(question.split())
+        if is_foreign_script(text):
+            return refuse(Decision(), None, question=text, hint=self._hint([]))
+        story_day = self.story_day()
+        classified = self.read(text)
+        linked = classified.linked
+        if classified.asked in _CONVERSATION:
+            answer = converse(classified, catalogue=self.catalogue(), story_day=story_day, today=self._today(),
+                              scope=SCOPE)
+            if answer.found or classified.asked is not Asked.describe:
+                return answer.model_copy(update={"hint": answer.hint or (None if answer.found else self._hint([]))})
+        scored = score_candidates(classified, self.table, threshold=threshold, weights=self.weights)
+        decision = decide(scored, classified, threshold=threshold)
+        if not decision.found:
+            mentioned = [e for m in linked.mentions for e in sorted(m.ids)]
+            return refuse(decision, classified, question=text, hint=self._hint(mentioned))
+        return phrase(decision, classified, sources=self._sources)
+
+    def _event(self) -> Event:
+        """What the briefing's headline is about (what "is it still on?" means)."""
+        scheduled = [item.fact for item in self.table.facts.values() if item.fact.relation == DATE_RELATION]
+        ids = frozenset(f.subject for f in scheduled)
+        words: set[str] = set()
+        for e in ids:
+            entity = self.table.entities.get(e)
+            if entity is not None:
+                for text in (*entity.names, entity.description or ""):
+                    words.update(self.lexicon.lemma(w.lower()) for w, _ in word_tokens(text)
+                                 if self.lexicon.content_weight(w.lower()) > 0)
+        return Event(ids=ids, words=frozenset(words), days=frozenset(d.day for f in scheduled for d in f.dates))
+
+    def _hint(self, mentioned: list[str]) -> str:
+        known = [self.table.entities[e].name for e in mentioned if e in self.table.entities]
+        topics = ", ".join(t for t, _ in sorted(self.topics.items(), key=lambda kv: -kv[1])[:6])
+        if known:
+            return f"I do know about {', '.join(known[:3])}: try `fact search {known[0]}`. I cover: {topics}."
+        return f"I cover {SCOPE}: {topics}. Try `help`."
+
+
+def default_lexicon() -> Lexicon:
+    from briefings.answering.embedding_loader import load_embedder
+
+    return Lexicon(vocabulary_file=_CONFIG / "vocabulary.yaml", embedder=load_embedder())

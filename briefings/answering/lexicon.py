@@ -1,0 +1,205 @@
+"""General English, from maintained packages that ship their data, and the story's own terms from data.
+
+- Lemmas come from `lemminflect` ("began" -> "begin", "talks" -> "talk").
+- How common a word is in English comes from `wordfreq` (its small English list, Zipf scale): a word
+  as common as "the", "who" or "did" carries nothing a fact must cover; "delegation" carries much.
+- Which words mean nearly the same comes from the packaged static embedding model
+  (`briefings.embedding`), when it is installed: "headed" is near "led", "collapse" near "break down".
+- Domain terms (abbreviations and phrases that general English does not know, such as "war games")
+  live in `config/vocabulary.yaml`, each with its reason.
+
+Nothing here names a question, a fact or a person of the story.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+__all__ = ["Lexicon", "Phrase", "fold", "word_tokens"]
+
+COMMON_ZIPF = 6.2
+"""A word at least this common (Zipf) is a function word: it weighs nothing as a need."""
+CONTENT_ZIPF = 5.0
+"""A word at most this common weighs fully; in between, its weight falls linearly."""
+SYNONYMS_FILE = Path(__file__).with_name("synonyms.tsv.gz")
+"""English synonyms derived from WordNet at build time (`tools/build_synonyms.py`)."""
+KNOWN_ZIPF = 1.5
+"""A word rarer than this (or absent) from the English list is not an English word: a name or a typo."""
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ", "\u2013": "-"})
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_MODEL_NAME = re.compile(r"\b([A-Za-z])-(\d+)s?\b")
+
+
+def fold(text: str) -> str:
+    """Unicode-fold `text`: typographic quotes and dashes to ASCII, accents dropped, case kept."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def word_tokens(text: str) -> list[tuple[str, int]]:
+    """The words of `text` with their character offsets, case kept: "Pyongyang's" -> "Pyongyang",
+    "F-16s" -> "F16", "U.S." -> "U", "S"."""
+    text = _MODEL_NAME.sub(r"\1\2", fold(text))
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if "'" in word:
+            head, _, tail = word.partition("'")
+            word = head if tail.lower() in {"s", "t", "re", "ve", "ll", "d", "m"} and tail.lower() != "t" else head + tail
+            if tail.lower() == "t":  # "didn't", "isn't": the negation is a word of its own
+                out.append((head[:-1] if head.lower().endswith("n") else head, m.start()))
+                out.append(("not", m.start()))
+                continue
+        out.append((word, m.start()))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A domain phrase read as another: "war games" -> "military exercises"."""
+
+    words: tuple[str, ...]
+    means: tuple[str, ...]
+
+
+class Lexicon:
+    """Lemmas, commonness and near-synonyms of English words, and the story's own terms."""
+
+    def __init__(self, *, vocabulary_file: Path | None = None, embedder: object | None = None) -> None:
+        self._phrases: list[Phrase] = []
+        if vocabulary_file is not None and vocabulary_file.exists():
+            self._phrases = _load_phrases(vocabulary_file)
+        self.max_phrase = max((len(p.words) for p in self._phrases), default=1)
+        self._phrase_index = {p.words: p for p in self._phrases}
+        self.embedder = embedder
+
+    # -- lemmas ----------------------------------------------------------------------------------
+
+    @staticmethod
+    @functools.lru_cache(maxsize=65536)
+    def lemmas(word: str) -> frozenset[str]:
+        """Every lemma `word` can be a form of, with the word itself ("left" -> {left, leave})."""
+        from lemminflect import getAllLemmas, getAllLemmasOOV
+
+        word = word.lower()
+        found: set[str] = {word}
+        table = getAllLemmas(word)
+        if not table and word.isalpha() and len(word) > 3:
+            table = {k: v for k, v in getAllLemmasOOV(word, upos="NOUN").items()}
+        for forms in table.values():
+            found.update(f.lower() for f in forms)
+        return frozenset(found)
+
+    @staticmethod
+    @functools.lru_cache(maxsize=65536)
+    def lemma(word: str) -> str:
+        """The one lemma a word is indexed and searched by: the shortest of its lemmas."""
+        options = Lexicon.lemmas(word)
+        return min(options, key=lambda w: (len(w), w))
+
+    @staticmethod
+    @functools.lru_cache(maxsize=65536)
+    def parts_of_speech(word: str) -> frozenset[str]:
+        from lemminflect import getAllLemmas
+
+        return frozenset(getAllLemmas(word.lower()))
+
+    # -- commonness -----------------------------------------------------------------------------
+
+    @staticmethod
+    @functools.lru_cache(maxsize=65536)
+    def zipf(word: str) -> float:
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word.lower(), "en", wordlist="small")
+
+    @staticmethod
+    def content_weight(word: str) -> float:
+        """0 for a function word ("the", "did"), 1 for a content word ("delegation"), between for
+        a common content word ("meet", "top")."""
+        z = Lexicon.zipf(word)
+        if z >= COMMON_ZIPF:
+            return 0.0
+        if z <= CONTENT_ZIPF:
+            return 1.0
+        return (COMMON_ZIPF - z) / (COMMON_ZIPF - CONTENT_ZIPF)
+
+    def is_english(self, word: str) -> bool:
+        return self.zipf(word) >= KNOWN_ZIPF
+
+    @staticmethod
+    def is_english_word(word: str) -> bool:
+        """`word` is in the English word list (not a name, not a slip of the keyboard)."""
+        return Lexicon.zipf(word) >= KNOWN_ZIPF
+
+    @staticmethod
+    @functools.lru_cache(maxsize=1)
+    def english_words() -> tuple[str, ...]:
+        """The commonest English words, for reading typos of everyday words ("wher", "happend")."""
+        from wordfreq import top_n_list
+
+        return tuple(w for w in top_n_list("en", 25000, wordlist="small") if w.isalpha())
+
+    # -- phrases --------------------------------------------------------------------------------
+
+    def phrase_at(self, words: list[str], i: int) -> Phrase | None:
+        """The longest domain phrase starting at `words[i]` (lowercase lemmas)."""
+        for n in range(min(self.max_phrase, len(words) - i), 1, -1):
+            hit = self._phrase_index.get(tuple(words[i : i + n]))
+            if hit is not None:
+                return hit
+        return None
+
+    def single_word_meanings(self, word: str) -> tuple[str, ...]:
+        hit = self._phrase_index.get((word,))
+        return hit.means if hit else ()
+
+    # -- near-synonyms --------------------------------------------------------------------------
+
+    @staticmethod
+    @functools.lru_cache(maxsize=1)
+    def _synonym_table() -> dict[str, frozenset[str]]:
+        table: dict[str, set[str]] = {}
+        with gzip.open(SYNONYMS_FILE, "rt", encoding="utf-8") as rows:
+            for row in rows:
+                if row.startswith("#"):
+                    continue
+                key, _, names = row.rstrip("\n").partition("\t")
+                for name in names.split("|"):
+                    table.setdefault(key, set()).add(name)
+                    table.setdefault(name, set()).add(key)
+        return {k: frozenset(v) for k, v in table.items()}
+
+    @staticmethod
+    def synonyms(word: str) -> frozenset[str]:
+        """Words of the same common senses as `word` (WordNet, both ways): "lead" -> "head", "direct"."""
+        return Lexicon._synonym_table().get(word, frozenset())
+
+    def vector(self, word: str):  # -> np.ndarray | None
+        if self.embedder is None:
+            return None
+        return self.embedder.word(word)
+
+
+def _load_phrases(path: Path) -> list[Phrase]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    phrases = []
+    for entry in data.get("phrases", []):
+        means = tuple(str(entry["means"]).lower().split())
+        for form in entry["forms"]:
+            phrases.append(Phrase(words=tuple(Lexicon.lemma(w) for w, _ in word_tokens(str(form))), means=means))
+    return phrases
+
+
+def lemma_words(text: str, lexicon: Lexicon) -> Iterable[str]:
+    for word, _ in word_tokens(text):
+        yield lexicon.lemma(word)

@@ -1,0 +1,263 @@
+"""Stage 2: Question -> Linked. Find the entities the question names (by alias, or a close spelling
+of one) and the times it names (a day, a month, a year, a weekday, "last week").
+
+Month and weekday names come from the standard library's `calendar`; relative times ("two weeks
+ago", "last Friday") are read by `dateparser`, offline, against the date of the newest source (the
+story's "now"), except "today" and "this week", which are the real today.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from briefings.answering.lexicon import Lexicon, word_tokens
+from briefings.answering.model import DateSpan, Linked, Mention, Question
+from briefings.models import Entity
+
+__all__ = ["EntityNames", "link"]
+
+COMMON_NAME_ZIPF = 5.5
+"""A one-word name this common in English ("us", "may") is read as a name only when written as one."""
+FUZZY_NAME_RATIO = 84
+TYPO_ZIPF = 2.0
+"""A word at least this common in English is a word, not a slip of the keyboard."""
+"""How close (rapidfuzz ratio) a misspelt name must be to a known one ("singapur", "joe hagan")."""
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name and name.lower() != "may"})
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_BARE_MONTH_AFTER = {"in", "since", "until", "by", "during", "before", "after", "of", "early", "late", "mid", "end"}
+_ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_NOW_WORDS = {"today", "tonight", "now"}
+_UNITS = {"day": 0, "days": 0, "week": 3, "weeks": 3, "weekend": 1, "month": 15, "months": 15, "year": 182, "years": 182}
+_RELATIVE = re.compile(
+    r"\b(?:yesterday|today|tonight|tomorrow|"
+    r"(?:last|next|this|past|coming) (?:week|weekend|month|year|" + "|".join(_WEEKDAYS) + r")|"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (?:days?|weeks?|months?|years?) ago)\b"
+)
+
+
+class EntityNames:
+    """Every name of every entity, for finding them in text."""
+
+    def __init__(self) -> None:
+        self.aliases: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.max_len = 1
+        self._phrases: dict[str, tuple[str, ...]] = {}
+        self._sorted: tuple[str, ...] | None = None
+
+    def add(self, entity: Entity) -> None:
+        for name in entity.names:
+            words = tuple(w.lower() for w, _ in word_tokens(name))
+            if not words:
+                continue
+            self.aliases[words].add(entity.id)
+            self.max_len = max(self.max_len, len(words))
+            self._phrases[" ".join(words)] = words
+            self._sorted = None
+
+    def remove(self, entity_id: str) -> None:
+        for words in [w for w, ids in self.aliases.items() if entity_id in ids]:
+            self.aliases[words].discard(entity_id)
+            if not self.aliases[words]:
+                del self.aliases[words]
+                self._phrases.pop(" ".join(words), None)
+        self._sorted = None
+
+    def find(self, words: list[str]) -> Iterable[tuple[int, int, set[str]]]:
+        """(start, length, ids) of every alias in `words`, longest first at each start."""
+        for i in range(len(words)):
+            for n in range(min(self.max_len, len(words) - i), 0, -1):
+                ids = self.aliases.get(tuple(words[i : i + n]))
+                if ids:
+                    yield i, n, ids
+
+    def closest(self, phrase: str) -> tuple[str, set[str]] | None:
+        """The known name `phrase` misspells, or None."""
+        if self._sorted is None:
+            self._sorted = tuple(sorted(self._phrases))
+        best = process.extractOne(phrase, self._sorted, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME_RATIO)
+        if best is None:
+            best = _one_slip_per_word(phrase.split(), self._sorted)
+        if best is None:
+            return None
+        return best[0], self.aliases[self._phrases[best[0]]]
+
+
+def _one_slip_per_word(words: list[str], names: tuple[str, ...]) -> tuple[str, float, int] | None:
+    """The name that `words` spell with one slip in each long word ("trmup", "noreh korea")."""
+    for k, name in enumerate(names):
+        parts = name.split()
+        if len(parts) != len(words):
+            continue
+        slips = [(w, p) for w, p in zip(words, parts) if w != p]
+        if slips and all(len(w) >= 4 and OSA.distance(w, p) <= (1 if len(w) <= 6 else 2) for w, p in slips):
+            return name, 88.0, k
+    return None
+
+
+def link(question: Question, *, names: EntityNames, lexicon: Lexicon, vocabulary: set[str],
+         story_day: date, today: date) -> Linked:
+    _correct_typos(question, names=names, lexicon=lexicon, vocabulary=vocabulary)
+    toks = question.tokens
+    words = [t.lower for t in toks]
+    used = [False] * len(toks)
+    dates = _dates(question, used, story_day=story_day, today=today)
+    mentions: list[Mention] = []
+    for i, n, ids in names.find(words):
+        if any(used[i : i + n]):
+            continue
+        if n == 1 and lexicon.zipf(words[i]) >= COMMON_NAME_ZIPF and not toks[i].text[:1].isupper() and not (
+                i > 0 and words[i - 1] == "the"):
+            continue  # "us", "who": a name only when written as one ("US", "the us")
+        mentions.append(Mention(ids=frozenset(ids), text=" ".join(t.text for t in toks[i : i + n]), position=i, span=n))
+        for k in range(i, i + n):
+            used[k] = True
+    _misspelt_names(question, used, mentions, names=names, lexicon=lexicon, vocabulary=vocabulary)
+    mentions.sort(key=lambda m: m.position)
+    return Linked(question=question, mentions=mentions, dates=dates, used=used)
+
+
+def _correct_typos(question: Question, *, names: EntityNames, lexicon: Lexicon, vocabulary: set[str]) -> None:
+    """Read a word that is neither English nor the store's as the word it misspells ("happend",
+    "declration", "wher"): the nearest by edit distance among the store's words and the commonest
+    English words, keeping the first letter, the store's words first, then the commoner."""
+    name_words = {w for words in names.aliases for w in words}
+    for token in question.tokens:
+        word = token.lower
+        if (len(word) < 4 or not word.isalpha() or word in vocabulary or word in name_words
+                or lexicon.zipf(word) >= TYPO_ZIPF):
+            continue
+        limit = 1 if len(word) <= 5 else 2
+        best: tuple[int, int, float, str] | None = None
+        for pool, rank in ((vocabulary | name_words, 0), (lexicon.english_words(), 1)):
+            for candidate, distance, _ in process.extract(word, [c for c in pool if c[:1] == word[:1]],
+                                                           scorer=OSA.distance, score_cutoff=limit, limit=8):
+                key = (distance, rank, -lexicon.zipf(candidate), candidate)
+                if candidate != word and (best is None or key < best):
+                    best = key
+        if best is None:
+            continue
+        corrected = best[3]
+        token.lower = corrected
+        token.text = corrected if not token.text[:1].isupper() else corrected.capitalize()
+        token.lemmas = lexicon.lemmas(corrected)
+
+
+def _misspelt_names(question: Question, used: list[bool], mentions: list[Mention], *, names: EntityNames,
+                    lexicon: Lexicon, vocabulary: set[str]) -> None:
+    toks = question.tokens
+    strange = [not used[i] and t.lower not in vocabulary and not lexicon.is_english(t.lower) and t.lower.isalpha()
+               for i, t in enumerate(toks)]
+    for n in (3, 2, 1):
+        for i in range(len(toks) - n + 1):
+            span = range(i, i + n)
+            if any(used[k] for k in span) or not any(strange[k] for k in span):
+                continue
+            phrase = " ".join(toks[k].lower for k in span)
+            if len(phrase) < 5:
+                continue
+            hit = names.closest(phrase)
+            if hit is None:
+                continue
+            mentions.append(Mention(ids=frozenset(hit[1]), text=hit[0], position=i, span=n, exact=False))
+            for k in span:
+                used[k] = True
+
+
+def _dates(question: Question, used: list[bool], *, story_day: date, today: date) -> list[tuple[DateSpan, int, int]]:
+    toks = question.tokens
+    words = [t.lower for t in toks]
+    found: list[tuple[DateSpan, int, int]] = []
+    for i, w in enumerate(words):
+        if used[i]:
+            continue
+        month = _MONTHS.get(w)
+        if month is not None:
+            day_at = next((k for k in (i + 1, i - 1) if 0 <= k < len(words) and not used[k] and _ORDINAL.match(words[k])), None)
+            year_at = next((k for k in (i + 1, i + 2) if k < len(words) and _YEAR.match(words[k])), None)
+            year = int(words[year_at]) if year_at is not None else None
+            if day_at is not None:
+                day = int(_ORDINAL.match(words[day_at]).group(1))
+                try:
+                    span = (DateSpan(label=f"{calendar.month_name[month]} {day}" + (f", {year}" if year else ""),
+                                     start=date(year, month, day), end=date(year, month, day)) if year else
+                            DateSpan(label=f"{calendar.month_name[month]} {day}", month_day=(month, day)))
+                except ValueError:
+                    continue
+                taken = [i, day_at] + ([year_at] if year_at is not None else [])
+            elif (i > 0 and words[i - 1] in _BARE_MONTH_AFTER) or toks[i].capitalised or year is not None:
+                if w == "may" and not toks[i].text[:1].isupper():
+                    continue
+                if year is not None:
+                    last = calendar.monthrange(year, month)[1]
+                    span = DateSpan(label=f"{calendar.month_name[month]} {year}", start=date(year, month, 1),
+                                    end=date(year, month, last))
+                else:
+                    span = DateSpan(label=calendar.month_name[month], month=month)
+                taken = [i] + ([year_at] if year_at is not None else [])
+            else:
+                continue
+            for k in taken:
+                used[k] = True
+            found.append((span, min(taken), max(taken) - min(taken) + 1))
+    for i, w in enumerate(words):
+        if used[i]:
+            continue
+        if w in _WEEKDAYS and not (i > 0 and words[i - 1] in {"last", "next", "this", "past", "coming"}):
+            used[i] = True
+            found.append((DateSpan(label=calendar.day_name[_WEEKDAYS[w]], weekday=_WEEKDAYS[w]), i, 1))
+        elif _YEAR.match(w) and not (i > 0 and words[i - 1] in {"the", "a"}):
+            used[i] = True
+            found.append((DateSpan(label=w, year=int(w)), i, 1))
+    found.extend(_relative(question, used, story_day=story_day, today=today))
+    return found
+
+
+def _relative(question: Question, used: list[bool], *, story_day: date, today: date) -> list[tuple[DateSpan, int, int]]:
+    toks = question.tokens
+    text = " ".join(t.lower for t in toks)
+    out = []
+    for m in _RELATIVE.finditer(text):
+        start = text[: m.start()].count(" ")
+        length = m.group().count(" ") + 1
+        if any(used[start : start + length]):
+            continue
+        phrase = m.group()
+        now = any(w in _NOW_WORDS or w == "this" for w in phrase.split())
+        base = today if now else story_day
+        point = _parse_relative(phrase, base)
+        if point is None:
+            continue
+        widen = next((v for k, v in _UNITS.items() if k in phrase.split()), 0)
+        if phrase.split()[0] in {"last", "past"} and phrase.split()[-1] in {"week", "month", "year", "weekend"}:
+            span = DateSpan(label=phrase, start=point - timedelta(days=widen), end=base, now=now)
+        else:
+            span = DateSpan(label=phrase, start=point - timedelta(days=widen), end=point + timedelta(days=widen), now=now)
+        for k in range(start, start + length):
+            used[k] = True
+        out.append((span, start, length))
+    return out
+
+
+def _parse_relative(phrase: str, base: date) -> date | None:
+    import dateparser  # loaded on the first relative time: most questions have none
+
+    words = phrase.split()
+    if words[0] in {"last", "past", "next", "coming", "this"} and words[-1] in _WEEKDAYS:
+        target = _WEEKDAYS[words[-1]]
+        delta = (base.weekday() - target) % 7 or 7
+        return base - timedelta(days=delta) if words[0] in {"last", "past"} else base + timedelta(days=(target - base.weekday()) % 7 or 7)
+    if words[0] == "coming":
+        phrase = "next " + " ".join(words[1:])
+    parsed = dateparser.parse(phrase, languages=["en"],
+                              settings={"RELATIVE_BASE": datetime(base.year, base.month, base.day),
+                                        "PREFER_DATES_FROM": "past" if words[-1] in {"ago", "earlier", "before"} or words[0] in {"last", "past", "yesterday"} else "current_period"})
+    return parsed.date() if parsed else None

@@ -1,0 +1,196 @@
+"""The models each stage of answering hands to the next.
+
+Question -> Linked -> Classified -> Candidates -> Scored -> Decision -> Answer
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+__all__ = [
+    "Answer",
+    "Asked",
+    "Classified",
+    "DateSpan",
+    "Event",
+    "Linked",
+    "Mention",
+    "Need",
+    "NeedKind",
+    "Question",
+    "Token",
+]
+
+
+class Answer(BaseModel):
+    """What the bot says to a question."""
+
+    question: str
+    found: bool
+    answer: str
+    facts: list[str] = Field(default_factory=list)
+    confidence: float = 0.0
+    sources: list[str] = Field(default_factory=list)
+    hint: str | None = None
+    asked: str | None = None
+    """What the question was read as asking (who, when, status, small talk, ...)."""
+    needs: list[str] = Field(default_factory=list)
+    """What a fact had to cover: entity ids, dates and the words of the question (for the log and
+    for grouping questions nobody could answer)."""
+    nearest: list[tuple[str, float]] = Field(default_factory=list)
+    """The best facts that did not reach the threshold, with their scores, when the bot abstained."""
+
+
+class Asked(StrEnum):
+    """What a question asks for."""
+
+    who = "who"
+    where = "where"
+    when = "when"
+    clock = "clock"
+    """What time of day."""
+    year = "year"
+    how_many = "how many"
+    how_much = "how much"
+    why = "why"
+    how = "how"
+    name = "name"
+    what = "what"
+    yes_no = "yes/no"
+    describe = "describe"
+    """Tell me about X, who is X."""
+    status = "status"
+    latest = "latest"
+    upcoming = "upcoming"
+    changed = "changed"
+    small_talk = "small talk"
+    foreign = "foreign"
+    """A question in another language or script."""
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    """As written ("Hagin", "U")."""
+    lower: str
+    lemmas: frozenset[str]
+    position: int
+    capitalised: bool
+    """Written with a capital, not at the start of the sentence."""
+
+
+@dataclass(slots=True)
+class Question:
+    text: str
+    tokens: list[Token]
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A time the question names: a day, a month, a year, a weekday or a range."""
+
+    label: str
+    start: date | None = None
+    end: date | None = None
+    weekday: int | None = None
+    month_day: tuple[int, int] | None = None
+    """A day named without its year ("June 12"): any year matches."""
+    year: int | None = None
+    now: bool = False
+    """Said relative to the real today ("today", "this week"), not to the story."""
+    month: int | None = None
+    """A month named without its year ("in June"): that month of any year matches."""
+
+    def covers(self, day: date) -> bool:
+        if self.weekday is not None:
+            return day.weekday() == self.weekday
+        if self.month is not None:
+            return day.month == self.month
+        if self.month_day is not None:
+            return (day.month, day.day) == self.month_day
+        if self.year is not None and self.start is None:
+            return day.year == self.year
+        return self.start is not None and self.end is not None and self.start <= day <= self.end
+
+
+@dataclass(slots=True)
+class Mention:
+    """Entities named in the question, by alias or a close spelling."""
+
+    ids: frozenset[str]
+    text: str
+    position: int
+    span: int
+    exact: bool = True
+
+
+class NeedKind(StrEnum):
+    entity = "entity"
+    time = "time"
+    word = "word"
+
+
+@dataclass(slots=True)
+class Need:
+    """One thing a fact must cover to answer the question."""
+
+    kind: NeedKind
+    label: str
+    position: int
+    weight: float = 1.0
+    entity_ids: frozenset[str] = frozenset()
+    span: DateSpan | None = None
+    lemmas: frozenset[str] = frozenset()
+    near: dict[str, float] = field(default_factory=dict)
+    """Words the store has that mean nearly the same, with how near (0..1)."""
+    hard: bool = False
+    """What is asked about: a fact that does not cover it answers a neighbouring question."""
+    relation: bool = False
+    """The question's verb: a fact that says another thing of the same people answers another question."""
+    known: bool = True
+    """Some fact holds the word, or a word near it."""
+    name_like: bool = False
+    """Written as a name (capitalised inside the sentence) or not an English word: a name the
+    question depends on, when no fact holds it."""
+
+
+@dataclass(slots=True)
+class Linked:
+    question: Question
+    mentions: list[Mention]
+    dates: list[tuple[DateSpan, int, int]]
+    """Each time the question names, with the token position and length it covers."""
+    used: list[bool]
+    """Tokens consumed by a mention or a date."""
+
+
+@dataclass(slots=True)
+class Classified:
+    linked: Linked
+    asked: Asked
+    needs: list[Need]
+    expected: int = 1
+    """How many things the question asks for ("what two things ...")."""
+    describe: str | None = None
+    """For `Asked.describe`: the entity to describe."""
+    subject: frozenset[str] = frozenset()
+    """The entity the question's verb is said of ("what does North Korea want": north-korea)."""
+    small_talk: str | None = None
+    """For `Asked.small_talk`: which reply (greeting, thanks, identity, abilities)."""
+    unanswerable: str | None = None
+    """Why no fact can answer, when the question's structure already says so (it asks the name of
+    someone the sources leave unnamed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """The story's main event, as the briefing's headline sees it: what "is it still on?" is about."""
+
+    ids: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    """Lemmas of its names and description ("summit", "trump", "singapore")."""
+    days: frozenset[date] = frozenset()

@@ -1,0 +1,332 @@
+"""Stages 4 and 5: Classified -> candidates -> scored facts.
+
+A fact's score is the weighted share of the question's needs it covers (a word by itself, by one of
+its lemmas, or by a word that means nearly the same), times a factor for each hard need it misses
+(an entity, a time, the thing or the relation asked about), for a qualifier it lacks ("the *Chinese*
+delegation" against a fact about another delegation), and for the kind of answer it cannot give (a
+"where" with no place in it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefings.answering.facts import FactTable, IndexedFact
+from briefings.answering.lexicon import word_tokens
+from briefings.answering.model import Asked, Classified, Need, NeedKind
+
+__all__ = ["ScoredFact", "prepare", "score_candidates"]
+
+MISSING_HARD = 0.35
+"""Factor for each hard need a fact does not cover: it answers a neighbouring question."""
+MISSING_QUALIFIER = 0.4
+"""Factor for a qualifier of the thing asked that the fact does not carry."""
+WRONG_TYPE = 0.4
+"""Factor for a fact that cannot give the kind of answer asked (no place for "where")."""
+WEAK_TYPE = 0.8
+PEER_SUBJECT = 0.75
+"""Factor for a fact whose subject is a peer of the entity the question's verb is said of."""
+ENTITY_BY_WORDS = 0.8
+"""Credit for an entity the fact names only in words ("the summit") rather than as its entity."""
+MEANING_FLOOR = 0.35
+"""Cosine similarity (question, statement) below which the embedding says nothing."""
+MEANING_FULL = 0.8
+MEANING_MAX = 0.9
+MEANING_SHARE = 0.6
+"""At most this share of what the words miss can the meaning of the whole make up."""
+"""The embedding alone never covers the words as fully as the words themselves."""
+MISSING_RELATION = 0.8
+"""Factor for a fact that does not say the question's verb (another thing said of the same people)."""
+ROLE_QUALIFIERS = frozenset({"former", "deputy", "vice", "acting", "assistant", "ex", "late", "interim", "outgoing"})
+"""English words that make a role another role: a former ambassador is not the ambassador."""
+SAME_STEM = 0.8
+"""Credit for a word that shares a long beginning with a fact's word ("agree", "agreement")."""
+STEM_MIN = 5
+_PERSONISH = {"person", "organisation", "group"}
+_PLACEISH = {"place", "country"}
+
+
+@dataclass(slots=True)
+class ScoredFact:
+    item: IndexedFact
+    score: float
+    focus: float
+
+
+def prepare(classified: Classified, table: FactTable) -> float:
+    """Weigh each need against the store and find the words near each word; return the total weight."""
+    total = 0.0
+    for need in classified.needs:
+        if need.kind is NeedKind.word:
+            keys = [f"w:{lemma}" for lemma in need.lemmas]
+            held = any(table.df(k) for k in keys)
+            need.near = {} if need.name_like else table.near(need.lemmas)
+            need.known = held or bool(need.near)
+            idf = max((table.idf(k) for k in keys if table.df(k)), default=1.0)
+            need.weight = need.weight * (0.5 + 1.5 * (idf if need.known else 1.0))
+        total += need.weight
+    return total
+
+
+def candidates(classified: Classified, table: FactTable, *, total: float, threshold: float) -> set[str]:
+    """Only facts that hold one of the rarest needs can reach the threshold: collect their postings."""
+    def keys(need: Need) -> list[str]:
+        if need.kind is NeedKind.entity:
+            return [f"e:{e}" for e in need.entity_ids] + [f"w:{w}" for w in need.lemmas]
+        if need.kind is NeedKind.time:
+            span = need.span
+            if span.month_day:
+                return [f"d:{span.month_day[0]}-{span.month_day[1]}"]
+            return [f"y:{y}" for y in _years(span)] or ["*"]
+        return [f"w:{w}" for w in need.lemmas] + [f"w:{w}" for w in need.near]
+
+    coverable = sorted((n for n in classified.needs if n.kind is not NeedKind.word or n.known),
+                       key=lambda n: sum(table.df(k) for k in keys(n)))
+    found: set[str] = set()
+    remaining = sum(n.weight for n in coverable)
+    for need in coverable:
+        ks = keys(need)
+        if "*" in ks:
+            return set(table.facts)
+        for k in ks:
+            found |= table.postings.get(k, set())
+        remaining -= need.weight
+        if remaining / total < threshold * 0.5:
+            break
+    return found
+
+
+def _years(span) -> list[int]:
+    if span.year is not None:
+        return [span.year]
+    if span.start is not None and span.end is not None and span.start.year > 1:
+        return list(range(span.start.year, span.end.year + 1))
+    return []
+
+
+def score_candidates(classified: Classified, table: FactTable, *, threshold: float,
+                     weights: Weights | None = None) -> list[ScoredFact]:
+    total = prepare(classified, table)
+    if total <= 0:
+        return []
+    if classified.unanswerable:
+        return []
+    if any(n.kind is NeedKind.word and n.name_like and not n.known for n in classified.needs):
+        return []  # the question depends on a name the store has never heard of
+    found = candidates(classified, table, total=total, threshold=threshold)
+    results = [ScoredFact(item=table.facts[fid], score=0.0, focus=0.0) for fid in found]
+    meaning = table.meaning_similarity(classified.linked.question.text, found)
+    for r in results:
+        r.score, r.focus = _score(r.item, classified, table, total, meaning.get(r.item.fact.id, 0.0), weights)
+    results.sort(key=lambda r: (-r.score, -r.focus, r.item.length, r.item.fact.id))
+    return results
+
+
+def _word_credit(need: Need, item: IndexedFact) -> float:
+    if need.lemmas & item.lemmas:
+        return 1.0
+    if need.lemmas & item.name_lemmas:
+        return 1.0
+    near = max((c for w, c in need.near.items() if w in item.lemmas), default=0.0)
+    if near < SAME_STEM and any(w[:STEM_MIN] in item.stems for w in need.lemmas if len(w) >= STEM_MIN):
+        return SAME_STEM
+    return near
+
+
+FEATURES = (
+    "coverage", "lexical", "similarity", "entities", "entity_missing", "time_missing", "hard_missing",
+    "relation_missing", "unknown_thing", "unknown_share", "qualifier", "qualified_away", "type", "peer_subject",
+    "focus", "words",
+)
+"""What the scorer reads of a (question, fact) pair; `config/answer_weights.json` weighs them."""
+
+
+def features(item: IndexedFact, classified: Classified, table: FactTable, total: float,
+             similarity: float) -> dict[str, float]:
+    """The named features of how well `item` answers the question (each about 0..1 or a small count)."""
+    covered = entity_weight = entity_covered = 0.0
+    words_weight = words_covered = unknown = 0.0
+    f = dict.fromkeys(FEATURES, 0.0)
+    credits: dict[int, float] = {}
+    for need in classified.needs:
+        if need.kind is NeedKind.entity:
+            if need.entity_ids & item.entities:
+                credit = 1.0
+            elif need.lemmas and need.lemmas <= item.lemmas:
+                credit = ENTITY_BY_WORDS
+            else:
+                credit = 0.0
+                f["entity_missing"] += 1
+            entity_weight += need.weight
+            entity_covered += need.weight * credit
+        elif need.kind is NeedKind.time:
+            credit = 1.0 if _time_covered(need, item) else 0.0
+            f["time_missing"] += 1 - credit
+        else:
+            credit = _word_credit(need, item)
+            if need.hard and credit < 0.5:
+                f["hard_missing"] += 1
+            elif need.relation and need.known and credit < 0.5:
+                f["relation_missing"] = 1.0
+            elif not need.known and _thing(need.label):
+                f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"
+            if not need.known:
+                unknown += need.weight
+        credits[need.position] = credit
+        if need.kind is NeedKind.word:
+            words_weight += need.weight
+            words_covered += need.weight * credit
+        else:
+            covered += need.weight * credit
+    if words_weight:
+        lexical = words_covered / words_weight
+        f["lexical"] = lexical
+        f["words"] = 1.0
+        # What the words say, read two ways: word by word, and as a whole by the embedding model
+        # ("who did he sit down with" is near "met"): the meaning fills part of what the words miss.
+        covered += words_weight * (lexical + (1 - lexical) * _meaning_credit(similarity) * MEANING_SHARE)
+    f["coverage"] = covered / total
+    f["similarity"] = similarity
+    f["entities"] = entity_covered / entity_weight if entity_weight else 1.0
+    f["unknown_share"] = unknown / total
+    f["qualifier"] = 1.0 - _qualifiers(classified, credits)
+    f["qualified_away"] = 1.0 - _qualified_away(item, classified, credits)
+    f["type"] = _type_factor(item, classified, table)
+    if classified.subject and item.fact.subject not in classified.subject:
+        peers = {table.entities[e].kind for e in classified.subject if e in table.entities}
+        subject = table.entities.get(item.fact.subject)
+        f["peer_subject"] = float(subject is not None and subject.kind in peers)
+    f["focus"] = float(any(item.fact.subject in n.entity_ids for n in classified.needs if n.kind is NeedKind.entity))
+    return f
+
+
+def heuristic(f: dict[str, float]) -> float:
+    """The hand-set reading of the features: coverage, times a factor for each thing missed."""
+    factor = MISSING_HARD ** (f["entity_missing"] + f["time_missing"] + f["hard_missing"] + f["unknown_thing"])
+    factor *= MISSING_RELATION if f["relation_missing"] else 1.0
+    factor *= (1 - f["qualifier"]) * (1 - f["qualified_away"]) * f["type"]
+    factor *= PEER_SUBJECT if f["peer_subject"] else 1.0
+    return f["coverage"] * factor
+
+
+def _score(item: IndexedFact, classified: Classified, table: FactTable, total: float,
+           similarity: float, weights: Weights | None = None) -> tuple[float, float]:
+    f = features(item, classified, table, total, similarity)
+    score = weights.probability(f) if weights is not None else heuristic(f)
+    return score, 0.3 * f["focus"]
+
+
+class Weights:
+    """A logistic model over the features, trained on the tune sets (`tools/train_answer_weights.py`)."""
+
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float) -> None:
+        self.weights = weights
+        self.bias = bias
+        self.threshold = threshold
+
+    @classmethod
+    def load(cls, path) -> Weights | None:
+        import json
+        from pathlib import Path
+
+        path = Path(path)
+        if not path.exists():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls({k: float(data["weights"].get(k, 0.0)) for k in FEATURES}, float(data["bias"]),
+                   float(data["threshold"]))
+
+    def probability(self, f: dict[str, float]) -> float:
+        import math
+
+        z = self.bias + sum(self.weights[k] * f[k] for k in FEATURES)
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+def _meaning_credit(similarity: float) -> float:
+    """How much of the words a question and a statement this similar in meaning share."""
+    return min(1.0, max(0.0, (similarity - MEANING_FLOOR) / (MEANING_FULL - MEANING_FLOOR))) * MEANING_MAX
+
+
+def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
+    """A word right before a covered word, that the fact does not cover, qualifies it away:
+    "the Chinese delegation" is not "the U.S. delegation"."""
+    factor = 1.0
+    by_position = {n.position: n for n in classified.needs}
+    for need in classified.needs:
+        if need.kind is not NeedKind.word or credits.get(need.position, 0) > 0 or need.weight <= 0:
+            continue
+        after = by_position.get(need.position + 1)
+        if after is not None and credits.get(after.position, 0) >= 0.8 and "VERB" not in _pos(need.label) and (
+            "ADJ" in _pos(need.label) or need.name_like
+        ):
+            factor *= MISSING_QUALIFIER
+    return factor
+
+
+def _qualified_away(item: IndexedFact, classified: Classified, credits: dict[int, float]) -> float:
+    """The fact qualifies what the question asks in a way the question does not: "the former
+    ambassador" does not answer "the current ambassador", nor "deputy chief of staff" "chief of staff"."""
+    said = {t.lower for t in classified.linked.question.tokens}
+    asked = {w for n in classified.needs if n.kind is NeedKind.word and credits.get(n.position, 0) > 0 for w in n.lemmas}
+    words = [w.lower() for w, _ in word_tokens(item.fact.statement)]
+    for k, word in enumerate(words[:-1]):
+        if word in ROLE_QUALIFIERS and word not in said and any(w in asked for w in words[k + 1 : k + 3]):
+            return MISSING_QUALIFIER
+    return 1.0
+
+
+def _thing(word: str) -> bool:
+    """A noun and not a verb: a thing, which a fact must name for the question to be about it."""
+    pos = _pos(word)
+    return "NOUN" in pos and "VERB" not in pos
+
+
+def _pos(word: str) -> frozenset[str]:
+    from briefings.answering.lexicon import Lexicon
+
+    return Lexicon.parts_of_speech(word)
+
+
+def _time_covered(need: Need, item: IndexedFact) -> bool:
+    span = need.span
+    if any(span.covers(d) for d in item.days):
+        return True
+    if span.year is not None and span.start is None:
+        return span.year in item.years
+    return False
+
+
+def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) -> float:
+    asked = classified.asked
+    mentioned = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}
+    others = [table.entities[e] for e in item.entities - mentioned if e in table.entities]
+    if asked is Asked.when:
+        return 1.0 if item.days else (WEAK_TYPE if item.timed else WRONG_TYPE)
+    if asked is Asked.year:
+        return 1.0 if item.years else WRONG_TYPE
+    if asked is Asked.clock:
+        return 1.0 if item.clock else WRONG_TYPE
+    if asked is Asked.where:
+        places = any(e.kind.value == "place" or (e.kind.value == "country" and (e.id == item.fact.object or _locative(item)))
+                     for e in others) or _capitalised_place(item)
+        return 1.0 if places else WRONG_TYPE
+    if asked in {Asked.who, Asked.name}:
+        people = any(e.kind.value in _PERSONISH for e in others) or bool(item.unlinked_names)
+        return 1.0 if people else WEAK_TYPE
+    if asked in {Asked.how_many, Asked.how_much}:
+        return 1.0 if item.number else WRONG_TYPE
+    if asked is Asked.why:
+        return 1.0 if item.causal else WEAK_TYPE
+    return 1.0
+
+
+def _locative(item: IndexedFact) -> bool:
+    """The fact's relation places something ("held_at", "located_in", "visited")."""
+    return any(w in {"at", "in", "held", "located", "site", "visit", "venue", "host", "travel"}
+               for w in item.fact.relation.split("_"))
+
+
+def _capitalised_place(item: IndexedFact) -> bool:
+    """A name in the statement that no entity holds may be a place ("the Melia Hotel", "Kaesong")."""
+    return bool(item.unlinked_names)
