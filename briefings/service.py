@@ -18,7 +18,7 @@ from briefings.answer import FactIndex
 from briefings.changes import undo_target
 from briefings.models import Entity, Fact, Source, check_fact
 from briefings.store import ChangeInfo, FactStore, StoredFact, StoreError, UnknownFact, VersionConflict
-from briefings.text import normalise
+from briefings.answering.lexicon import plain as normalise
 
 __all__ = [
     "FactService",

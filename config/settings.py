@@ -99,7 +99,7 @@ class Settings(BaseSettings):
     """Directory with sources.yaml, entities.yaml and facts/*.yaml, seeded on first start."""
     log_level: str = "INFO"
     answer_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
-    """None: the answerer's own calibrated threshold (config/answer_weights.json)."""
+    """None: the answerer's own threshold (briefings/answering/decide.py, chosen on the tune sets)."""
     """Least confidence an answer needs; below it the bot says it has no fact on that."""
     http_host: str = "0.0.0.0"
     """Where the HTTP server listens (Slack's HTTP mode, /healthz, /readyz, /metrics)."""

@@ -26,6 +26,8 @@ _WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 _COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
 _NAME_WORDS = {"name", "named", "names", "called"}
 _DATE_NOUNS = {"date", "day"}
+_CONTRACTED_WH = {"whats": "what", "whos": "who", "wheres": "where", "hows": "how", "whens": "when", "whys": "why"}
+"""Question words written without their apostrophe ("whats" for "what's")."""
 _HOW_WORDS = {"many", "much", "long", "often", "old", "far"}
 _FILLER_HEADS = {"kind", "type", "sort", "thing", "things", "one", "ones", "part"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "my"}
@@ -95,6 +97,7 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
 
 def _question_word(words: list[str]) -> tuple[Asked, int]:
     """The kind of answer asked for, and the position after which the thing asked about starts."""
+    words = [_CONTRACTED_WH.get(w, w) for w in words]
     at = next((i for i, w in enumerate(words[:5]) if w in _WH), None)
     if at is None:
         if words[0] in _AUX:
@@ -145,10 +148,13 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
     for span, position, _ in linked.dates:
         needs.append(Need(kind=NeedKind.time, label=span.label, position=position, weight=1.5, span=span, hard=True))
     for t in toks:
-        if linked.used[t.position] or t.lower in _WH or t.lower in _AUX or not t.lower.isalnum():
+        if (linked.used[t.position] or t.lower in _WH or t.lower in _CONTRACTED_WH or t.lower in _AUX
+                or not t.lower.isalnum()):
             continue
         if t.position > 0 and toks[t.position - 1].lower == "how" and t.lower in _HOW_WORDS:
             continue  # "how many", "how long": the kind of answer, not a word a fact must say
+        if len(t.lower) == 1 and not t.lower.isdigit():
+            continue  # "n" for "and", a stray initial
         if t.lower.isdigit() and len(t.lower) < 3:
             weight = 1.0
         else:
@@ -194,7 +200,7 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
         elif kind == "status":
             if any(not any(s.covers(d) for d in event.days) for s in times):
                 continue
-        elif any(not s.now for s in times):
+        elif any(not (s.now or s.relative) for s in times):
             continue
         distinct = len({i for i in covered if lemmas[i] != "happen"})
         ranked.append((-distinct, order, asked_kind))
@@ -216,18 +222,19 @@ def _of_event(need: Need, event: Event, near: Callable[[frozenset[str]], dict[st
 
 
 def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Entity]) -> str | None:
-    """"What is the name of the senior official", "who is the spokesman": the sources do not say."""
+    """"What is the name of the senior official", "who is the spokesman": the sources do not say.
+    The question asks who someone is (the first thing it names after its question word) and the
+    sources describe that someone without a name."""
     if asked not in {Asked.name, Asked.who}:
-        return None
-    people = [entities[e] for n in needs if n.kind is NeedKind.entity for e in n.entity_ids if e in entities]
-    if asked is Asked.who and len([n for n in needs if n.kind is NeedKind.entity]) != 1:
         return None
     if asked is Asked.who and any(n.kind is NeedKind.word and "VERB" in Lexicon.parts_of_speech(n.label)
                                   and "NOUN" not in Lexicon.parts_of_speech(n.label) for n in needs):
         return None  # "who did the official meet": asks about someone else
-    for entity in people:
-        if entity.kind.value in {"person", "group"} and not is_proper_name(entity.name):
-            return f"the sources do not name {entity.name}"
+    leading = [n for n in needs if n.kind is not NeedKind.time and n.label not in _NAME_WORDS][:2]
+    for need in leading:
+        for entity in (entities[e] for e in need.entity_ids if e in entities):
+            if entity.kind.value in {"person", "group"} and not is_proper_name(entity.name):
+                return f"the sources do not name {entity.name}"
     return None
 
 

@@ -10,7 +10,7 @@ from briefings.answering.score import ScoredFact
 
 __all__ = ["DEFAULT_THRESHOLD", "Decision", "decide"]
 
-DEFAULT_THRESHOLD = 0.6
+DEFAULT_THRESHOLD = 0.55
 TIE = 1e-6
 RUNNER_UP = 0.92
 """A runner-up this close to the best often holds the other half of the answer."""

@@ -30,6 +30,8 @@ _NEAR_CREDIT = 0.85
 """How much a near word covers, at most, compared with the word itself."""
 _MAX_NEAR = 8
 SYNONYM_CREDIT = 0.85
+SYNONYM_MIN_WEIGHT = 0.5
+"""A synonym as common as "go", "take" or "be" has too many senses to stand for a word."""
 """How much a synonym covers compared with the word itself."""
 
 
@@ -161,7 +163,7 @@ class FactTable:
             name_lemmas |= self.lexicon.lemmas(w)
         name_lemmas -= lemmas
         self._learn(lemmas)
-        self._learn_names(name_lemmas)
+        self._learn_names(name_lemmas | set(unlinked))
         days = frozenset(d.day for d in fact.dates)
         years = {d.year for d in days} | {int(w) for w in words if w.isdigit() and len(w) == 4 and 1900 < int(w) < 2100}
         kinds = frozenset(self.entities[e].kind for e in entities if e in self.entities)
@@ -232,6 +234,7 @@ class FactTable:
         """Words inside names are known (a question may say them) but never near anything."""
         for w in lemmas:
             self.name_words[w] = self.name_words.get(w, 0) + 1
+        self.names.other_words.update(lemmas)
 
     def near(self, lemmas: frozenset[str]) -> dict[str, float]:
         """Words the facts hold that mean nearly what `lemmas` mean, with a credit in (0, 1)."""
@@ -260,7 +263,8 @@ class FactTable:
             for means in self.lexicon.single_word_meanings(lemma):
                 found[means] = max(found.get(means, 0.0), 1.0)
             for synonym in self.lexicon.synonyms(lemma):
-                if synonym in self.vocabulary and synonym not in lemmas:
+                if (synonym in self.vocabulary and synonym not in lemmas
+                        and self.lexicon.content_weight(synonym) >= SYNONYM_MIN_WEIGHT):
                     found[synonym] = max(found.get(synonym, 0.0), SYNONYM_CREDIT)
         self._near_cache[lemmas] = found
         return found

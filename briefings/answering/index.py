@@ -18,7 +18,7 @@ from briefings.answering.link import link
 from briefings.answering.model import Answer, Asked, Classified, Event
 from briefings.answering.normalise import is_foreign_script, normalise_question
 from briefings.answering.phrase import phrase, refuse
-from briefings.answering.score import Weights, candidates, features, heuristic, prepare, score_candidates
+from briefings.answering.score import candidates, features, heuristic, prepare, score_candidates
 from briefings.compose import DATE_RELATION
 from briefings.models import Catalogue, Entity, Fact, Source
 
@@ -41,8 +41,7 @@ class FactIndex:
         self.lexicon = lexicon or default_lexicon()
         self.intents = intents or Intents.load(_CONFIG / "intents.yaml")
         self._today = today
-        self.weights = Weights.load(_CONFIG / "answer_weights.json")
-        self.threshold = self.weights.threshold if self.weights else DEFAULT_THRESHOLD
+        self.threshold = DEFAULT_THRESHOLD
         self._sources: dict[str, Source] = dict(catalogue.sources)
         self._taught: dict[str, tuple[str, ...]] = {}
         self.table = FactTable(self.lexicon)
@@ -131,7 +130,7 @@ class FactIndex:
         rows = []
         for fid in found:
             f = features(self.table.facts[fid], classified, self.table, total, meaning.get(fid, 0.0))
-            rows.append((fid, f, self.weights.probability(f) if self.weights else heuristic(f)))
+            rows.append((fid, f, heuristic(f)))
         rows.sort(key=lambda r: -r[2])
         return classified, rows
 
@@ -148,7 +147,7 @@ class FactIndex:
                               scope=SCOPE)
             if answer.found or classified.asked is not Asked.describe:
                 return answer.model_copy(update={"hint": answer.hint or (None if answer.found else self._hint([]))})
-        scored = score_candidates(classified, self.table, threshold=threshold, weights=self.weights)
+        scored = score_candidates(classified, self.table, threshold=threshold)
         decision = decide(scored, classified, threshold=threshold)
         if not decision.found:
             mentioned = [e for m in linked.mentions for e in sorted(m.ids)]

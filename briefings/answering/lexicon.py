@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["Lexicon", "Phrase", "fold", "word_tokens"]
+__all__ = ["Lexicon", "Phrase", "fold", "plain", "word_tokens"]
 
 COMMON_ZIPF = 6.2
 """A word at least this common (Zipf) is a function word: it weighs nothing as a need."""
@@ -61,6 +61,11 @@ def word_tokens(text: str) -> list[tuple[str, int]]:
                 continue
         out.append((word, m.start()))
     return out
+
+
+def plain(text: str) -> str:
+    """`text` as lowercase words separated by single spaces ("Pyongyang's talks" -> "pyongyang talks")."""
+    return " ".join(w.lower() for w, _ in word_tokens(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,8 @@ class EntityNames:
         self.max_len = 1
         self._phrases: dict[str, tuple[str, ...]] = {}
         self._sorted: tuple[str, ...] | None = None
+        self.other_words: set[str] = set()
+        """Words of names the facts carry that no entity holds ("Jinping", "Kaesong")."""
 
     def add(self, entity: Entity) -> None:
         for name in entity.names:
@@ -111,7 +113,8 @@ def link(question: Question, *, names: EntityNames, lexicon: Lexicon, vocabulary
     used = [False] * len(toks)
     dates = _dates(question, used, story_day=story_day, today=today)
     mentions: list[Mention] = []
-    for i, n, ids in names.find(words):
+    # The longest names first: "North Korean" wins over "the North" that starts a word earlier.
+    for i, n, ids in sorted(names.find(words), key=lambda m: (-m[1], m[0])):
         if any(used[i : i + n]):
             continue
         if n == 1 and lexicon.zipf(words[i]) >= COMMON_NAME_ZIPF and not toks[i].text[:1].isupper() and not (
@@ -129,10 +132,10 @@ def _correct_typos(question: Question, *, names: EntityNames, lexicon: Lexicon, 
     """Read a word that is neither English nor the store's as the word it misspells ("happend",
     "declration", "wher"): the nearest by edit distance among the store's words and the commonest
     English words, keeping the first letter, the store's words first, then the commoner."""
-    name_words = {w for words in names.aliases for w in words}
+    name_words = {w for words in names.aliases for w in words} | names.other_words
     for token in question.tokens:
         word = token.lower
-        if (len(word) < 4 or not word.isalpha() or word in vocabulary or word in name_words
+        if (len(word) < 4 or not word.isalpha() or word in vocabulary or word in name_words or token.capitalised
                 or lexicon.zipf(word) >= TYPO_ZIPF):
             continue
         limit = 1 if len(word) <= 5 else 2
@@ -231,16 +234,17 @@ def _relative(question: Question, used: list[bool], *, story_day: date, today: d
         if any(used[start : start + length]):
             continue
         phrase = m.group()
-        now = any(w in _NOW_WORDS or w == "this" for w in phrase.split())
+        now = any(w in _NOW_WORDS for w in phrase.split())
         base = today if now else story_day
         point = _parse_relative(phrase, base)
         if point is None:
             continue
         widen = next((v for k, v in _UNITS.items() if k in phrase.split()), 0)
         if phrase.split()[0] in {"last", "past"} and phrase.split()[-1] in {"week", "month", "year", "weekend"}:
-            span = DateSpan(label=phrase, start=point - timedelta(days=widen), end=base, now=now)
+            span = DateSpan(label=phrase, start=point - timedelta(days=widen), end=base, now=now, relative=True)
         else:
-            span = DateSpan(label=phrase, start=point - timedelta(days=widen), end=point + timedelta(days=widen), now=now)
+            span = DateSpan(label=phrase, start=point - timedelta(days=widen), end=point + timedelta(days=widen), now=now,
+                            relative=True)
         for k in range(start, start + length):
             used[k] = True
         out.append((span, start, length))

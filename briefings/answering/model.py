@@ -101,7 +101,9 @@ class DateSpan:
     """A day named without its year ("June 12"): any year matches."""
     year: int | None = None
     now: bool = False
-    """Said relative to the real today ("today", "this week"), not to the story."""
+    """Said relative to the real today ("today", "now"), not to the story."""
+    relative: bool = False
+    """Said relative to a day ("this week", "last Friday"), not as a date."""
     month: int | None = None
     """A month named without its year ("in June"): that month of any year matches."""
 

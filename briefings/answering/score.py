@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefings.answering.facts import FactTable, IndexedFact
-from briefings.answering.lexicon import word_tokens
+import re
+
+from briefings.answering.classify import is_proper_name
+from briefings.answering.facts import _NUMBER_WORDS, FactTable, IndexedFact
+from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.answering.model import Asked, Classified, Need, NeedKind
 
 __all__ = ["ScoredFact", "prepare", "score_candidates"]
@@ -33,9 +36,15 @@ MEANING_FLOOR = 0.35
 MEANING_FULL = 0.8
 MEANING_MAX = 0.9
 MEANING_SHARE = 0.6
+NOTHING_SAID = 0.2
+"""Below this share of the question's words covered, a fact shares only the question's names."""
+FOCUS = 0.3
+"""Among equal scores, a fact about the entity the question names comes first."""
+ORDER_GRAIN = 0.05
+"""Facts whose scores differ by less than this are ordered by the meaning of the whole."""
 """At most this share of what the words miss can the meaning of the whole make up."""
 """The embedding alone never covers the words as fully as the words themselves."""
-MISSING_RELATION = 0.8
+MISSING_RELATION = 0.85
 """Factor for a fact that does not say the question's verb (another thing said of the same people)."""
 ROLE_QUALIFIERS = frozenset({"former", "deputy", "vice", "acting", "assistant", "ex", "late", "interim", "outgoing"})
 """English words that make a role another role: a former ambassador is not the ambassador."""
@@ -104,8 +113,7 @@ def _years(span) -> list[int]:
     return []
 
 
-def score_candidates(classified: Classified, table: FactTable, *, threshold: float,
-                     weights: Weights | None = None) -> list[ScoredFact]:
+def score_candidates(classified: Classified, table: FactTable, *, threshold: float) -> list[ScoredFact]:
     total = prepare(classified, table)
     if total <= 0:
         return []
@@ -117,8 +125,9 @@ def score_candidates(classified: Classified, table: FactTable, *, threshold: flo
     results = [ScoredFact(item=table.facts[fid], score=0.0, focus=0.0) for fid in found]
     meaning = table.meaning_similarity(classified.linked.question.text, found)
     for r in results:
-        r.score, r.focus = _score(r.item, classified, table, total, meaning.get(r.item.fact.id, 0.0), weights)
-    results.sort(key=lambda r: (-r.score, -r.focus, r.item.length, r.item.fact.id))
+        r.score, r.focus = _score(r.item, classified, table, total, meaning.get(r.item.fact.id, 0.0))
+    results.sort(key=lambda r: (-round(r.score / ORDER_GRAIN), -r.focus, -meaning.get(r.item.fact.id, 0.0),
+                                r.item.length, r.item.fact.id))
     return results
 
 
@@ -138,7 +147,7 @@ FEATURES = (
     "relation_missing", "unknown_thing", "unknown_share", "qualifier", "qualified_away", "type", "peer_subject",
     "focus", "words",
 )
-"""What the scorer reads of a (question, fact) pair; `config/answer_weights.json` weighs them."""
+"""What the scorer reads of a (question, fact) pair (`FactIndex.explain` shows them)."""
 
 
 def features(item: IndexedFact, classified: Classified, table: FactTable, total: float,
@@ -164,7 +173,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             f["time_missing"] += 1 - credit
         else:
             credit = _word_credit(need, item)
-            if need.hard and credit < 0.5:
+            if (need.hard or (need.name_like and need.known)) and credit < 0.5:
                 f["hard_missing"] += 1
             elif need.relation and need.known and credit < 0.5:
                 f["relation_missing"] = 1.0
@@ -206,41 +215,15 @@ def heuristic(f: dict[str, float]) -> float:
     factor *= MISSING_RELATION if f["relation_missing"] else 1.0
     factor *= (1 - f["qualifier"]) * (1 - f["qualified_away"]) * f["type"]
     factor *= PEER_SUBJECT if f["peer_subject"] else 1.0
+    if f["words"] and f["lexical"] < NOTHING_SAID:
+        factor *= MISSING_RELATION  # the fact says none of the question's words, only its names
     return f["coverage"] * factor
 
 
 def _score(item: IndexedFact, classified: Classified, table: FactTable, total: float,
-           similarity: float, weights: Weights | None = None) -> tuple[float, float]:
+           similarity: float) -> tuple[float, float]:
     f = features(item, classified, table, total, similarity)
-    score = weights.probability(f) if weights is not None else heuristic(f)
-    return score, 0.3 * f["focus"]
-
-
-class Weights:
-    """A logistic model over the features, trained on the tune sets (`tools/train_answer_weights.py`)."""
-
-    def __init__(self, weights: dict[str, float], bias: float, threshold: float) -> None:
-        self.weights = weights
-        self.bias = bias
-        self.threshold = threshold
-
-    @classmethod
-    def load(cls, path) -> Weights | None:
-        import json
-        from pathlib import Path
-
-        path = Path(path)
-        if not path.exists():
-            return None
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls({k: float(data["weights"].get(k, 0.0)) for k in FEATURES}, float(data["bias"]),
-                   float(data["threshold"]))
-
-    def probability(self, f: dict[str, float]) -> float:
-        import math
-
-        z = self.bias + sum(self.weights[k] * f[k] for k in FEATURES)
-        return 1.0 / (1.0 + math.exp(-z))
+    return heuristic(f), FOCUS * f["focus"]
 
 
 def _meaning_credit(similarity: float) -> float:
@@ -268,7 +251,8 @@ def _qualified_away(item: IndexedFact, classified: Classified, credits: dict[int
     """The fact qualifies what the question asks in a way the question does not: "the former
     ambassador" does not answer "the current ambassador", nor "deputy chief of staff" "chief of staff"."""
     said = {t.lower for t in classified.linked.question.tokens}
-    asked = {w for n in classified.needs if n.kind is NeedKind.word and credits.get(n.position, 0) > 0 for w in n.lemmas}
+    asked = {w for n in classified.needs if n.kind is NeedKind.word and credits.get(n.position, 0) > 0
+             for w in (*n.lemmas, *n.near)}
     words = [w.lower() for w, _ in word_tokens(item.fact.statement)]
     for k, word in enumerate(words[:-1]):
         if word in ROLE_QUALIFIERS and word not in said and any(w in asked for w in words[k + 1 : k + 3]):
@@ -311,14 +295,45 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
         places = any(e.kind.value == "place" or (e.kind.value == "country" and (e.id == item.fact.object or _locative(item)))
                      for e in others) or _capitalised_place(item)
         return 1.0 if places else WRONG_TYPE
-    if asked in {Asked.who, Asked.name}:
+    if asked is Asked.who:
         people = any(e.kind.value in _PERSONISH for e in others) or bool(item.unlinked_names)
         return 1.0 if people else WEAK_TYPE
+    if asked is Asked.name:
+        named = any(is_proper_name(e.name) for e in others) or bool(item.unlinked_names)
+        return 1.0 if named else WRONG_TYPE
     if asked in {Asked.how_many, Asked.how_much}:
-        return 1.0 if item.number else WRONG_TYPE
+        return 1.0 if _counts_what_is_asked(item, classified) else WRONG_TYPE
     if asked is Asked.why:
         return 1.0 if item.causal else WEAK_TYPE
     return 1.0
+
+
+_UNITS_OF_TIME = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+_NUMBER = re.compile(r"^\d[\d,.]*$")
+
+
+def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
+    """The statement puts a number on what the question counts: "how many *boxes*" needs "55 boxes";
+    "how long" needs a number of minutes, days or years; a number inside a name ("F-22") counts nothing."""
+    if not item.number:
+        return False
+    words = [w.lower() for w, _ in word_tokens(item.fact.statement)]
+    counted = [n for n in classified.needs if n.kind is NeedKind.word and n.hard]
+    targets: set[str] = set()
+    for n in counted:
+        targets |= n.lemmas | set(n.near)
+    long_ = any(t.lower == "long" for t in classified.linked.question.tokens)
+    for k, word in enumerate(words):
+        if not (_NUMBER.match(word) or word in _NUMBER_WORDS):
+            continue
+        after = set()
+        for w in words[k + 1 : k + 4]:
+            after |= Lexicon.lemmas(w)
+        if long_ and after & _UNITS_OF_TIME:
+            return True
+        if not targets or after & targets:
+            return not long_
+    return False
 
 
 def _locative(item: IndexedFact) -> bool:
