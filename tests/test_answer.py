@@ -139,8 +139,3 @@ def test_besides_sets_the_known_part_aside(index: FactIndex) -> None:
 def test_when_accepts_a_time_in_words(index: FactIndex) -> None:
     answer = ask(index, "When did the military drills end?")
     assert answer.found and "last week" in answer.answer
-
-
-def test_words_that_identify_an_entity_need_not_be_repeated(index: FactIndex) -> None:
-    answer = ask(index, "When did the military exercises with the F-16s end?")
-    assert answer.found and "last week" in answer.answer

@@ -19,7 +19,8 @@ WORDS = st.sampled_from(["who", "what", "when", "where", "how many", "which", "t
 @given(st.one_of(st.text(max_size=200), st.lists(WORDS, max_size=12).map(" ".join)))
 def test_every_text_gets_an_answer(question: str) -> None:
     answer = INDEX.answer(question)
-    assert answer.found == bool(answer.facts)
+    # an answer cites facts, except a reply to small talk or an entity's own description
+    assert answer.found == bool(answer.facts) or answer.asked in {"small talk", "describe"}
     assert all(f in INDEX for f in answer.facts)
     assert 0.0 <= answer.confidence <= 1.0
     assert len(answer.answer) <= 500

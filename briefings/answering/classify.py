@@ -7,6 +7,7 @@ latest, small talk) are read from `config/intents.yaml`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,9 @@ _NAME_WORDS = {"name", "named", "names", "called"}
 _DATE_NOUNS = {"date", "day"}
 _CONTRACTED_WH = {"whats": "what", "whos": "who", "wheres": "where", "hows": "how", "whens": "when", "whys": "why"}
 """Question words written without their apostrophe ("whats" for "what's")."""
+_PRO_VERBS = frozenset({"happen", "occur"})
+"""Verbs that stand for any event, as "do" stands for any action."""
+_SETTING_ASIDE_WORDS = {"besides", "else"}
 _HOW_WORDS = {"many", "much", "long", "often", "old", "far"}
 _FILLER_HEADS = {"kind", "type", "sort", "thing", "things", "one", "ones", "part"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "my"}
@@ -79,6 +83,7 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
         return Classified(linked=linked, asked=Asked.small_talk, needs=[], small_talk="empty")
     asked, head_at = _question_word(words)
     needs = _needs(linked, lexicon=lexicon)
+    _set_aside(linked, needs)
     kind = _conversation(linked, needs, intents=intents, event=event, asked=asked, lexicon=lexicon, near=near)
     if kind is not None:
         asked_kind, small = kind
@@ -93,6 +98,20 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     subject = _subject(linked, needs)
     expected = max([1] + [_COUNT[w] for w in words if w in _COUNT])
     return Classified(linked=linked, asked=asked, needs=needs, expected=expected, subject=subject)
+
+
+_SETTING_ASIDE = re.compile(r"^\s*(?:besides|apart from|aside from|other than|except for|beyond)\s+([^,?]+),", re.I)
+
+
+def _set_aside(linked: Linked, needs: list[Need]) -> None:
+    """"Besides X, what ...": the needs named in X are what the asker already knows."""
+    match = _SETTING_ASIDE.match(linked.question.text)
+    if match is None:
+        return
+    count = len(word_tokens(linked.question.text[: match.end(1)]))
+    for need in needs:
+        if need.position < count:
+            need.excluded = True
 
 
 def _question_word(words: list[str]) -> tuple[Asked, int]:
@@ -151,6 +170,8 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
         if (linked.used[t.position] or t.lower in _WH or t.lower in _CONTRACTED_WH or t.lower in _AUX
                 or not t.lower.isalnum()):
             continue
+        if t.lemmas & _PRO_VERBS or t.lower in _SETTING_ASIDE_WORDS:
+            continue  # "what happened at X" asks for events, not for a fact that says "happened"
         if t.position > 0 and toks[t.position - 1].lower == "how" and t.lower in _HOW_WORDS:
             continue  # "how many", "how long": the kind of answer, not a word a fact must say
         if len(t.lower) == 1 and not t.lower.isdigit():
@@ -269,7 +290,8 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     verbs = [n for n in words if _reads_as_verb(n, toks)]
     if verbs and Lexicon.content_weight(verbs[0].label) >= RELATION_WEIGHT:
         verbs[0].relation = True
-    if asked in {Asked.what, Asked.name} and head_at > 0 and words and words[0].position == head_at:
+    if (asked in {Asked.what, Asked.name} and head_at > 0 and words and words[0].position == head_at
+            and not _reads_as_verb(words[0], toks)):
         head = words[0]  # "which hotel", "what agreement"
         nxt = [n for n in words[1:] if n.position == head.position + 1]
         if nxt and not _reads_as_verb(nxt[0], toks):
@@ -296,7 +318,8 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
     if before in _DETERMINERS:
         return False
     word = need.label
-    inflected = word not in need.lemmas - {word} and any(l != word for l in need.lemmas) and not word.endswith("s")
+    pos = Lexicon.parts_of_speech(word)
+    inflected = any(l != word for l in need.lemmas) and (not word.endswith("s") or "NOUN" not in pos)
     if inflected or word.endswith(("ed", "ing")):
         return True
     return before in _AUX or before == "to" or any(t.lower in _AUX for t in toks[max(0, need.position - 4):need.position])

@@ -36,6 +36,8 @@ def converse(classified: Classified, *, catalogue: Catalogue, story_day: date, t
     question = classified.linked.question.text
     if asked is Asked.small_talk:
         text = _REPLIES[classified.small_talk or "empty"].format(scope=scope, example=_example(catalogue, story_day))
+        if classified.small_talk in {None, "empty"}:  # nothing asked: no fact, and a hint of what to ask
+            return Answer(question=question, found=False, answer=NO_FACT, hint=text, asked=asked.value)
         return Answer(question=question, found=True, answer=text, confidence=1.0, asked=asked.value)
     if asked is Asked.describe:
         facts, text = _describe(catalogue, classified.describe or "")

@@ -107,12 +107,22 @@ def _one_slip_per_word(words: list[str], names: tuple[str, ...]) -> tuple[str, f
 
 def link(question: Question, *, names: EntityNames, lexicon: Lexicon, vocabulary: set[str],
          story_day: date, today: date) -> Linked:
-    _correct_typos(question, names=names, lexicon=lexicon, vocabulary=vocabulary)
     toks = question.tokens
-    words = [t.lower for t in toks]
     used = [False] * len(toks)
     dates = _dates(question, used, story_day=story_day, today=today)
     mentions: list[Mention] = []
+    _exact_names(question, used, mentions, names=names, lexicon=lexicon)
+    _misspelt_names(question, used, mentions, names=names, lexicon=lexicon, vocabulary=vocabulary)
+    if _correct_typos(question, used, names=names, lexicon=lexicon, vocabulary=vocabulary):
+        _exact_names(question, used, mentions, names=names, lexicon=lexicon)
+    mentions.sort(key=lambda m: m.position)
+    return Linked(question=question, mentions=mentions, dates=dates, used=used)
+
+
+def _exact_names(question: Question, used: list[bool], mentions: list[Mention], *, names: EntityNames,
+                 lexicon: Lexicon) -> None:
+    toks = question.tokens
+    words = [t.lower for t in toks]
     # The longest names first: "North Korean" wins over "the North" that starts a word earlier.
     for i, n, ids in sorted(names.find(words), key=lambda m: (-m[1], m[0])):
         if any(used[i : i + n]):
@@ -123,19 +133,18 @@ def link(question: Question, *, names: EntityNames, lexicon: Lexicon, vocabulary
         mentions.append(Mention(ids=frozenset(ids), text=" ".join(t.text for t in toks[i : i + n]), position=i, span=n))
         for k in range(i, i + n):
             used[k] = True
-    _misspelt_names(question, used, mentions, names=names, lexicon=lexicon, vocabulary=vocabulary)
-    mentions.sort(key=lambda m: m.position)
-    return Linked(question=question, mentions=mentions, dates=dates, used=used)
 
 
-def _correct_typos(question: Question, *, names: EntityNames, lexicon: Lexicon, vocabulary: set[str]) -> None:
+def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, lexicon: Lexicon,
+                   vocabulary: set[str]) -> bool:
     """Read a word that is neither English nor the store's as the word it misspells ("happend",
     "declration", "wher"): the nearest by edit distance among the store's words and the commonest
     English words, keeping the first letter, the store's words first, then the commoner."""
     name_words = {w for words in names.aliases for w in words} | names.other_words
+    changed = False
     for token in question.tokens:
         word = token.lower
-        if (len(word) < 4 or not word.isalpha() or word in vocabulary or word in name_words or token.capitalised
+        if used[token.position] or (len(word) < 4 or not word.isalpha() or word in vocabulary or word in name_words or token.capitalised
                 or lexicon.zipf(word) >= TYPO_ZIPF):
             continue
         limit = 1 if len(word) <= 5 else 2
@@ -152,6 +161,8 @@ def _correct_typos(question: Question, *, names: EntityNames, lexicon: Lexicon, 
         token.lower = corrected
         token.text = corrected if not token.text[:1].isupper() else corrected.capitalize()
         token.lemmas = lexicon.lemmas(corrected)
+        changed = True
+    return changed
 
 
 def _misspelt_names(question: Question, used: list[bool], mentions: list[Mention], *, names: EntityNames,

@@ -151,6 +151,9 @@ class Need:
     """Words the store has that mean nearly the same, with how near (0..1)."""
     hard: bool = False
     """What is asked about: a fact that does not cover it answers a neighbouring question."""
+    excluded: bool = False
+    """Named to be set aside ("*besides regime survival*, what does ... want"): a fact about it is not
+    the answer."""
     relation: bool = False
     """The question's verb: a fact that says another thing of the same people answers another question."""
     known: bool = True

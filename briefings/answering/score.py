@@ -16,6 +16,7 @@ import re
 from briefings.answering.classify import is_proper_name
 from briefings.answering.facts import _NUMBER_WORDS, FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
+from briefings.models import EntityKind
 from briefings.answering.model import Asked, Classified, Need, NeedKind
 
 __all__ = ["ScoredFact", "prepare", "score_candidates"]
@@ -36,6 +37,9 @@ MEANING_FLOOR = 0.35
 MEANING_FULL = 0.8
 MEANING_MAX = 0.9
 MEANING_SHARE = 0.6
+SET_ASIDE = 0.5
+SET_ASIDE_SHARE = 0.6
+"""A fact holding this much of what the question sets aside ("besides X") is about X, not the answer."""
 NOTHING_SAID = 0.2
 """Below this share of the question's words covered, a fact shares only the question's names."""
 FOCUS = 0.3
@@ -73,7 +77,8 @@ def prepare(classified: Classified, table: FactTable) -> float:
             need.known = held or bool(need.near)
             idf = max((table.idf(k) for k in keys if table.df(k)), default=1.0)
             need.weight = need.weight * (0.5 + 1.5 * (idf if need.known else 1.0))
-        total += need.weight
+        if not need.excluded:
+            total += need.weight
     return total
 
 
@@ -89,7 +94,7 @@ def candidates(classified: Classified, table: FactTable, *, total: float, thresh
             return [f"y:{y}" for y in _years(span)] or ["*"]
         return [f"w:{w}" for w in need.lemmas] + [f"w:{w}" for w in need.near]
 
-    coverable = sorted((n for n in classified.needs if n.kind is not NeedKind.word or n.known),
+    coverable = sorted((n for n in classified.needs if (n.kind is not NeedKind.word or n.known) and not n.excluded),
                        key=lambda n: sum(table.df(k) for k in keys(n)))
     found: set[str] = set()
     remaining = sum(n.weight for n in coverable)
@@ -145,7 +150,7 @@ def _word_credit(need: Need, item: IndexedFact) -> float:
 FEATURES = (
     "coverage", "lexical", "similarity", "entities", "entity_missing", "time_missing", "hard_missing",
     "relation_missing", "unknown_thing", "unknown_share", "qualifier", "qualified_away", "type", "peer_subject",
-    "focus", "words",
+    "focus", "words", "set_aside",
 )
 """What the scorer reads of a (question, fact) pair (`FactIndex.explain` shows them)."""
 
@@ -157,7 +162,11 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     words_weight = words_covered = unknown = 0.0
     f = dict.fromkeys(FEATURES, 0.0)
     credits: dict[int, float] = {}
-    for need in classified.needs:
+    excluded = [n for n in classified.needs if n.excluded]
+    if excluded:
+        held = sum(1 for n in excluded if (n.entity_ids & item.entities) or (n.lemmas & item.lemmas))
+        f["set_aside"] = held / len(excluded)
+    for need in (n for n in classified.needs if not n.excluded):
         if need.kind is NeedKind.entity:
             if need.entity_ids & item.entities:
                 credit = 1.0
@@ -173,6 +182,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             f["time_missing"] += 1 - credit
         else:
             credit = _word_credit(need, item)
+            if need.hard and credit < 1.0 and _names_a_kind_held(need, item, table, classified):
+                credit = 1.0  # "which *organisation*": an organisation the question does not name
             if (need.hard or (need.name_like and need.known)) and credit < 0.5:
                 f["hard_missing"] += 1
             elif need.relation and need.known and credit < 0.5:
@@ -215,6 +226,8 @@ def heuristic(f: dict[str, float]) -> float:
     factor *= MISSING_RELATION if f["relation_missing"] else 1.0
     factor *= (1 - f["qualifier"]) * (1 - f["qualified_away"]) * f["type"]
     factor *= PEER_SUBJECT if f["peer_subject"] else 1.0
+    if f["set_aside"] >= SET_ASIDE_SHARE:
+        factor *= SET_ASIDE
     if f["words"] and f["lexical"] < NOTHING_SAID:
         factor *= MISSING_RELATION  # the fact says none of the question's words, only its names
     return f["coverage"] * factor
@@ -296,7 +309,7 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
                      for e in others) or _capitalised_place(item)
         return 1.0 if places else WRONG_TYPE
     if asked is Asked.who:
-        people = any(e.kind.value in _PERSONISH for e in others) or bool(item.unlinked_names)
+        people = any(e.kind.value in _PERSONISH and is_proper_name(e.name) for e in others) or bool(item.unlinked_names)
         return 1.0 if people else WEAK_TYPE
     if asked is Asked.name:
         named = any(is_proper_name(e.name) for e in others) or bool(item.unlinked_names)
@@ -306,6 +319,16 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
     if asked is Asked.why:
         return 1.0 if item.causal else WEAK_TYPE
     return 1.0
+
+
+def _names_a_kind_held(need: Need, item: IndexedFact, table: FactTable, classified: Classified) -> bool:
+    """The word names a kind of entity ("organisation", "country", "person"), and the fact names one
+    of that kind that the question does not."""
+    kinds = {k for k in EntityKind if need.lemmas & ({k.value} | Lexicon.synonyms(k.value))}
+    if not kinds:
+        return False
+    mentioned = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}
+    return any(table.entities[e].kind in kinds for e in item.entities - mentioned if e in table.entities)
 
 
 _UNITS_OF_TIME = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
