@@ -290,7 +290,7 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     verbs = [n for n in words if _reads_as_verb(n, toks)]
     if verbs and Lexicon.content_weight(verbs[0].label) >= RELATION_WEIGHT:
         verbs[0].relation = True
-    if (asked in {Asked.what, Asked.name} and head_at > 0 and words and words[0].position == head_at
+    if (asked in {Asked.what, Asked.name, Asked.where} and head_at > 0 and words and words[0].position == head_at
             and not _reads_as_verb(words[0], toks)):
         head = words[0]  # "which hotel", "what agreement"
         nxt = [n for n in words[1:] if n.position == head.position + 1]

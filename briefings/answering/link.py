@@ -124,7 +124,10 @@ def _exact_names(question: Question, used: list[bool], mentions: list[Mention], 
     toks = question.tokens
     words = [t.lower for t in toks]
     # The longest names first: "North Korean" wins over "the North" that starts a word earlier.
-    for i, n, ids in sorted(names.find(words), key=lambda m: (-m[1], m[0])):
+    def content(match: tuple[int, int, set[str]]) -> int:
+        return sum(1 for w in words[match[0] : match[0] + match[1]] if lexicon.content_weight(w) > 0)
+
+    for i, n, ids in sorted(names.find(words), key=lambda m: (-content(m), -m[1], m[0])):
         if any(used[i : i + n]):
             continue
         if n == 1 and lexicon.zipf(words[i]) >= COMMON_NAME_ZIPF and not toks[i].text[:1].isupper() and not (
@@ -148,21 +151,27 @@ def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, 
                 or lexicon.zipf(word) >= TYPO_ZIPF):
             continue
         limit = 1 if len(word) <= 5 else 2
-        best: tuple[int, int, float, str] | None = None
+        best: tuple[int, bool, int, float, str] | None = None
         for pool, rank in ((vocabulary | name_words, 0), (lexicon.english_words(), 1)):
             for candidate, distance, _ in process.extract(word, [c for c in pool if c[:1] == word[:1]],
                                                            scorer=OSA.distance, score_cutoff=limit, limit=8):
-                key = (distance, rank, -lexicon.zipf(candidate), candidate)
+                # a dropped letter is the commonest slip: "wher" is "where" before it is "when"
+                key = (distance, not _subsequence(word, candidate), rank, -lexicon.zipf(candidate), candidate)
                 if candidate != word and (best is None or key < best):
                     best = key
         if best is None:
             continue
-        corrected = best[3]
+        corrected = best[-1]
         token.lower = corrected
         token.text = corrected if not token.text[:1].isupper() else corrected.capitalize()
         token.lemmas = lexicon.lemmas(corrected)
         changed = True
     return changed
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)
 
 
 def _misspelt_names(question: Question, used: list[bool], mentions: list[Mention], *, names: EntityNames,

@@ -1,0 +1,49 @@
+"""Stage 2: entities and times."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefings.answering import FactIndex
+
+
+def linked(index: FactIndex, text: str):
+    return index.read(text).linked
+
+
+def test_the_longest_name_wins(index: FactIndex) -> None:
+    mentions = linked(index, "What do the North Korean officials want?").mentions
+    assert [m.text for m in mentions] == ["North Korean"]
+    assert "north-korea" in mentions[0].ids
+
+
+def test_a_common_word_is_a_name_only_when_written_as_one(index: FactIndex) -> None:
+    assert not linked(index, "tell us about the summit talks").mentions[0].ids & {"united-states"}
+    assert any("united-states" in m.ids for m in linked(index, "what does the US want").mentions)
+
+
+def test_misspelt_names_and_words_are_read(index: FactIndex) -> None:
+    mentions = linked(index, "who is jon boltn").mentions
+    assert any("john-bolton" in m.ids for m in mentions)
+    question = linked(index, "wher did the meeting happend").question
+    assert [t.lower for t in question.tokens][:1] == ["where"]
+
+
+def test_dates_in_words(index: FactIndex) -> None:
+    spans = [s for s, _, _ in linked(index, "What happened on June 12, 2018 and on April 27?").dates]
+    assert spans[0].covers(date(2018, 6, 12)) and not spans[0].covers(date(2019, 6, 12))
+    assert spans[1].covers(date(2018, 4, 27)) and spans[1].covers(date(2019, 4, 27))
+
+
+def test_may_is_a_month_only_with_a_day_or_a_capital(index: FactIndex) -> None:
+    assert linked(index, "may the summit go ahead").dates == []
+    assert linked(index, "what happened on May 26").dates
+
+
+def test_last_week_follows_the_story_and_today_follows_now(index: FactIndex) -> None:
+    story = index.story_day()
+    assert story == date(2018, 5, 28)  # the newest source with a text
+    (week, _, _), = linked(index, "what happened last week").dates
+    assert week.covers(date(2018, 5, 22)) and not week.covers(date(2018, 5, 10))
+    (today, _, _), = linked(index, "what happened today").dates
+    assert today.now and today.covers(date(2026, 12, 6))

@@ -1,0 +1,32 @@
+"""Stage 1: text -> Question."""
+
+from __future__ import annotations
+
+from briefings.answering.lexicon import Lexicon, word_tokens
+from briefings.answering.normalise import MAX_QUESTION_CHARS, is_foreign_script, normalise_question
+
+
+def test_words_keep_their_case_and_lose_possessives_and_dashes() -> None:
+    assert [w for w, _ in word_tokens("Pyongyang’s F-16s — U.S. didn't")] == ["Pyongyang", "F16", "U", "S", "did", "not"]
+
+
+def test_each_word_carries_every_lemma_it_can_be() -> None:
+    question = normalise_question("Who began the talks they held?", Lexicon())
+    lemmas = {t.lower: t.lemmas for t in question.tokens}
+    assert "begin" in lemmas["began"] and "hold" in lemmas["held"] and "talk" in lemmas["talks"]
+
+
+def test_a_capital_inside_the_sentence_marks_a_name() -> None:
+    question = normalise_question("what did Putin say", Lexicon())
+    assert [t.capitalised for t in question.tokens] == [False, False, True, False]
+
+
+def test_a_very_long_message_is_read_from_its_start() -> None:
+    question = normalise_question("summit " * 5000, Lexicon())
+    assert len(question.text) <= MAX_QUESTION_CHARS
+
+
+def test_another_script_is_recognised() -> None:
+    assert is_foreign_script("김정은은 어디에 있나요?")
+    assert is_foreign_script("Где проходит саммит?")
+    assert not is_foreign_script("Où est le sommet de Singapour?")

@@ -1,0 +1,52 @@
+"""Stages 4-6: a fact scores by what of the question it covers, and structure refuses neighbours."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.answering import FactIndex
+
+
+def best(index: FactIndex, text: str) -> tuple[str, dict[str, float], float]:
+    _, rows = index.explain(text)
+    return rows[0]
+
+
+def test_the_fact_that_covers_the_question_ranks_first(index: FactIndex) -> None:
+    fact_id, features, score = best(index, "Who leads the U.S. delegation to Singapore?")
+    assert fact_id == "us-delegation-leader"
+    assert features["entity_missing"] == 0 and score >= index.threshold
+
+
+def test_a_missing_entity_or_time_is_a_hard_miss(index: FactIndex) -> None:
+    _, rows = index.explain("Who led the U.S. delegation in 2019?")
+    assert all(f["time_missing"] for _, f, _ in rows[:3])
+    assert not index.answer("Who led the U.S. delegation in 2019?").found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who led the Chinese delegation?",  # a qualifier the facts lack
+        "What did Vladimir Putin say about the summit?",  # a name the store has never heard of
+        "Who is the current U.S. ambassador to Seoul?",  # the fact says former
+        "How many F-22 fighters took part?",  # a number inside a name counts nothing
+        "What is the name of the U.S. Embassy spokesman?",  # the sources do not name him
+    ],
+)
+def test_neighbours_are_refused_by_structure(index: FactIndex, question: str) -> None:
+    answer = index.answer(question)
+    assert not answer.found, answer
+    assert answer.hint
+
+
+def test_an_ambiguous_question_names_every_reading(index: FactIndex) -> None:
+    answer = index.answer("who led the singapore delegation")
+    assert {"us-delegation-leader", "nk-delegation-leader"} <= set(answer.facts)
+
+
+def test_an_abstention_says_what_was_near(index: FactIndex) -> None:
+    answer = index.answer("How much did the summit cost?")
+    assert not answer.found
+    assert answer.nearest and all(score < index.threshold for _, score in answer.nearest)
+    assert "singapore-summit" in answer.needs
