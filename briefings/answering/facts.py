@@ -53,6 +53,8 @@ class IndexedFact:
     texts: tuple[str, ...]
     taught: tuple[str, ...]
     """Questions an admin taught this fact to answer."""
+    words: tuple[str, ...]
+    """The statement's words, lowercase."""
     unlinked_names: frozenset[str]
     """Capitalised words no entity holds: the names of places and people the store has no entity for."""
     stems: frozenset[str]
@@ -74,12 +76,16 @@ class FactTable:
         self.vocabulary: set[str] = set()
         """Every lemma some fact holds (outside names)."""
         self._vector_words: list[str] = []
+        self._pending: list[str] = []
+        self.revision = 0
+        """Counts every change, so that what is read off all the facts can be kept until the next one."""
         self._vectors = None  # np.ndarray (words x dim), grown in blocks
         self._near_cache: dict[frozenset[str], dict[str, float]] = {}
 
     # -- entities --------------------------------------------------------------------------------
 
     def add_entity(self, entity: Entity) -> None:
+        self.revision += 1
         old = self.entities.get(entity.id)
         if old is not None:
             self.names.remove(entity.id)
@@ -87,6 +93,7 @@ class FactTable:
         self.names.add(entity)
 
     def remove_entity(self, entity_id: str) -> None:
+        self.revision += 1
         if self.entities.pop(entity_id, None) is not None:
             self.names.remove(entity_id)
 
@@ -94,6 +101,7 @@ class FactTable:
 
     def add(self, fact: Fact, *, taught: tuple[str, ...] = ()) -> None:
         self.remove(fact.id)
+        self.revision += 1
         item = self._read(fact, taught)
         item.taught = taught
         self.facts[fact.id] = item
@@ -101,6 +109,7 @@ class FactTable:
             self.postings[key].add(fact.id)
 
     def remove(self, fact_id: str) -> None:
+        self.revision += 1
         self._meaning.pop(fact_id, None)
         old = self.facts.pop(fact_id, None)
         if old is None:
@@ -185,6 +194,7 @@ class FactTable:
             stems=frozenset(w[:5] for w in lemmas if len(w) >= 5),
             unlinked_names=frozenset(unlinked),
             taught=taught,
+            words=tuple(statement_words),
         )
 
     # -- near words ------------------------------------------------------------------------------
@@ -195,23 +205,21 @@ class FactTable:
             return
         self.vocabulary.update(new)
         self._near_cache.clear()
-        if self.lexicon.embedder is None:
+        self._pending.extend(w for w in new if w.isalpha() and len(w) >= 3)
+
+    def flush_vectors(self) -> None:
+        """Give the words learnt since the last flush their vectors, in one batch."""
+        if not self._pending or self.lexicon.embedder is None:
+            self._pending.clear()
             return
         import numpy as np
 
-        rows, kept = [], []
-        for w in new:
-            if not w.isalpha() or len(w) < 3:
-                continue
-            v = self.lexicon.vector(w)
-            if v is not None:
-                rows.append(v)
-                kept.append(w)
-        if not rows:
-            return
-        block = np.vstack(rows).astype(np.float32)
+        words, self._pending = self._pending, []
+        rows = self.lexicon.embedder.embed(words)
+        known = rows.any(axis=1)
+        block = rows[known].astype(np.float32)
+        self._vector_words.extend(w for w, k in zip(words, known) if k)
         self._vectors = block if self._vectors is None else np.vstack([self._vectors, block])
-        self._vector_words.extend(kept)
 
     def meaning_similarity(self, question: str, fact_ids: set[str]) -> dict[str, float]:
         """Cosine similarity in meaning between the question and each fact's texts (the best of its
@@ -242,6 +250,7 @@ class FactTable:
         if cached is not None:
             return cached
         found: dict[str, float] = {}
+        self.flush_vectors()
         if self._vectors is not None and self.lexicon.embedder is not None:
             import numpy as np
 

@@ -43,12 +43,14 @@ class FactIndex:
         self._today = today
         self.threshold = DEFAULT_THRESHOLD
         self._sources: dict[str, Source] = dict(catalogue.sources)
+        self._cache: dict[str, tuple[tuple[int, date], object]] = {}
         self._taught: dict[str, tuple[str, ...]] = {}
         self.table = FactTable(self.lexicon)
         for entity in catalogue.entities.values():
             self.table.add_entity(entity)
         for fact in catalogue.facts.values():
             self.table.add(fact)
+        self.table.flush_vectors()
 
     # -- maintenance ---------------------------------------------------------------------------
 
@@ -67,6 +69,7 @@ class FactIndex:
 
     def upsert_source(self, source: Source) -> None:
         self._sources[source.id] = source
+        self.table.revision += 1
 
     def teach(self, fact_id: str, phrasings: tuple[str, ...]) -> None:
         """Questions an admin taught a fact to answer: read as more text of the fact."""
@@ -85,8 +88,20 @@ class FactIndex:
     def __contains__(self, fact_id: object) -> bool:
         return fact_id in self.table.facts
 
+    def _cached(self, key: str, compute: Callable[[], object]):
+        """What is read off all the facts, kept until the facts, entities or sources change."""
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] == (self.table.revision, self._today()):
+            return hit[1]
+        value = compute()
+        self._cache[key] = ((self.table.revision, self._today()), value)
+        return value
+
     @property
     def topics(self) -> dict[str, int]:
+        return self._cached("topics", self._topics)
+
+    def _topics(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for item in self.table.facts.values():
             counts[item.fact.topic] = counts.get(item.fact.topic, 0) + 1
@@ -99,6 +114,9 @@ class FactIndex:
     def story_day(self) -> date:
         """The story's "now": the newest source with a text, or the newest date an admin recorded a fact for
         (what an admin adds has happened), whichever is later, but never after today."""
+        return self._cached("story_day", self._story_day)
+
+    def _story_day(self) -> date:
         today = self._today()
         days = [s.published for s in self._sources.values() if s.file or s.text]
         days += [d.day for item in self.table.facts.values() for d in item.fact.dates
@@ -156,6 +174,9 @@ class FactIndex:
 
     def _event(self) -> Event:
         """What the briefing's headline is about (what "is it still on?" means)."""
+        return self._cached("event", self._read_event)
+
+    def _read_event(self) -> Event:
         scheduled = [item.fact for item in self.table.facts.values() if item.fact.relation == DATE_RELATION]
         ids = frozenset(f.subject for f in scheduled)
         words: set[str] = set()

@@ -93,13 +93,11 @@ class Lexicon:
     @functools.lru_cache(maxsize=65536)
     def lemmas(word: str) -> frozenset[str]:
         """Every lemma `word` can be a form of, with the word itself ("left" -> {left, leave})."""
-        from lemminflect import getAllLemmas, getAllLemmasOOV
+        from lemminflect import getAllLemmas
 
         word = word.lower()
         found: set[str] = {word}
-        table = getAllLemmas(word)
-        if not table and word.isalpha() and len(word) > 3:
-            table = {k: v for k, v in getAllLemmasOOV(word, upos="NOUN").items()}
+        table = getAllLemmas(word)  # a word lemminflect does not know (a name, a rare word) is its own lemma
         for forms in table.values():
             found.update(f.lower() for f in forms)
         return frozenset(found)

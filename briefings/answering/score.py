@@ -266,7 +266,7 @@ def _qualified_away(item: IndexedFact, classified: Classified, credits: dict[int
     said = {t.lower for t in classified.linked.question.tokens}
     asked = {w for n in classified.needs if n.kind is NeedKind.word and credits.get(n.position, 0) > 0
              for w in (*n.lemmas, *n.near)}
-    words = [w.lower() for w, _ in word_tokens(item.fact.statement)]
+    words = item.words
     for k, word in enumerate(words[:-1]):
         if word in ROLE_QUALIFIERS and word not in said and any(w in asked for w in words[k + 1 : k + 3]):
             return MISSING_QUALIFIER
@@ -340,7 +340,7 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
     "how long" needs a number of minutes, days or years; a number inside a name ("F-22") counts nothing."""
     if not item.number:
         return False
-    words = [w.lower() for w, _ in word_tokens(item.fact.statement)]
+    words = item.words
     counted = [n for n in classified.needs if n.kind is NeedKind.word and n.hard]
     targets: set[str] = set()
     for n in counted:
