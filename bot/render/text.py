@@ -6,14 +6,18 @@ import textwrap
 import unicodedata
 from datetime import timezone
 
+from bot.render import _digest as words
 from briefings.answer import Answer
 from briefings.compose import Briefing, BriefingSection, Entry, Group, Headline, short_date
+from briefings.digest import Digest
 
-__all__ = ["render_answer", "render_briefing_markdown", "render_briefing_text"]
+__all__ = ["MAX_DIGEST_LINES", "render_answer", "render_briefing_markdown", "render_briefing_text", "render_digest_text"]
 
 WIDTH = 88
 """Plain-text briefings are wrapped to this many columns."""
 _LABEL = 14
+MAX_DIGEST_LINES = 25
+"""The text digest fits one screen: at most this many lines."""
 """Width of the label column in the plain-text headline ('Depends on:' and its padding)."""
 
 
@@ -176,3 +180,64 @@ def render_briefing_markdown(briefing: Briefing) -> str:
                 out += ([""] if i else []) + [f"### {_md(group.heading)}", ""]
             out += [_md_entry(e, group) for e in group.entries]
     return "\n".join(out) + "\n"
+
+
+# --- the digest ----------------------------------------------------------------------------------
+
+FULL_BRIEFING_HINT = "The full briefing: `brief full` (in Slack and Discord: this post's thread)."
+
+
+def _text_item(text: str, cap: int | None) -> list[str]:
+    """A bullet of wrapped lines, at most `cap` of them (the last cut with an ellipsis)."""
+    lines = _wrap(_clean(text), first="- ", rest="  ")
+    if cap is None or len(lines) <= cap:
+        return lines
+    kept = lines[:cap]
+    kept[-1] = kept[-1][: WIDTH - 1].rstrip() + "\u2026"
+    return kept
+
+
+def _digest_lines(digest: Digest, cap: int | None, *, hint: str | None) -> list[str]:
+    out = [digest.title.upper()]
+    h = digest.headline
+    if h.event is None:
+        out += _wrap(_clean(h.note or ""), first="", rest="")
+    else:
+        out += _wrap(_clean(f"{h.event}: {h.status_line}" if h.status_line else h.event), first="", rest="  ")
+        when = " \u00b7 ".join(f"{label}: {value}" for label, value in (("When", h.when), ("Where", h.place)) if value)
+        if when:
+            out += _wrap(_clean(when), first="  ", rest="  ")
+    if digest.quiet:
+        out += [""] + _wrap(_clean(words.quiet_line(digest)), first="", rest="")
+    else:
+        heading = words.changes_heading(digest)
+        note = words.changes_note(digest)
+        out.append("")
+        if note:
+            out += _wrap(_clean(f"{heading}: {note}"), first="", rest="  ")
+        else:
+            out.append(heading.upper())
+            for change in digest.changes:
+                out += _text_item(words.change_text(change), cap)
+            more = words.more_changes(digest)
+            if more:
+                out.append(f"- {more}")
+        if digest.next_events:
+            out += ["", words.COMING_UP.upper()]
+            for entry in digest.next_events:
+                out += _text_item(words.item_text(entry, as_of_day=digest.as_of), cap)
+        if digest.top:
+            out += ["", words.TOP.upper()]
+            for entry in digest.top:
+                out += _text_item(words.item_text(entry), cap)
+    if hint:
+        out += [""] + _wrap(hint, first="", rest="")
+    return out
+
+
+def render_digest_text(digest: Digest, *, hint: str | None = FULL_BRIEFING_HINT) -> str:
+    """The digest as plain text in at most MAX_DIGEST_LINES lines of 88 columns: each item whole
+    if that fits, else cut to three, two, then one line."""
+    lines = words.fit(lambda cap: _digest_lines(digest, cap, hint=hint), lambda ls: len(ls) <= MAX_DIGEST_LINES,
+                      (None, 3, 2, 1))
+    return "\n".join(lines) + "\n"
