@@ -12,8 +12,10 @@ from typing import Any
 
 from bot.app import Core, build_core
 from bot.scheduler import BriefingScheduler
-from bot.surface import PublishError
+from bot.surface import PublishError, Record
 from briefings.briefing import Briefing
+from briefings.deliveries import Posted
+from briefings.digest import Edition
 from briefings.store import FactStore
 from briefings.subscriptions import Days, Schedule, Subscription
 from config.settings import load_settings
@@ -50,8 +52,12 @@ class FakeClock:
 class Published:
     channel: str
     key: str
-    briefing: Briefing
+    edition: Edition
     at: datetime
+
+    @property
+    def briefing(self) -> Briefing:
+        return self.edition.briefing
 
 
 @dataclass
@@ -74,13 +80,15 @@ class RecordingSurface:
     async def stop(self) -> None:
         pass
 
-    async def publish(self, channel: str, briefing: Briefing, *, key: str) -> str:
+    async def publish(self, channel: str, edition: Edition, *, key: str, posted: Posted, record: Record) -> Posted:
         self.attempts += 1
         if self.failures:
             raise self.failures.pop(0)
-        self.published.append(Published(channel, key, briefing, self.clock()))
+        self.published.append(Published(channel, key, edition, self.clock()))
         self.arrived.set()
-        return f"msg-{len(self.published)}"
+        posted = Posted(post=f"msg-{len(self.published)}")
+        await record(posted)
+        return posted
 
     def to(self, channel: str) -> list[Published]:
         return [p for p in self.published if p.channel == channel]

@@ -13,7 +13,7 @@ from briefings.subscriptions import Subscription
 
 from tests.test_commands import ANA, BEN, EVE, Clock, core, clock, say, seeded_sqlite  # noqa: F401
 
-USAGE = "\nUsage: subscribe [HH:MM] [TIMEZONE] [daily|weekdays]\nExample: subscribe 07:30 Europe/London weekdays"
+USAGE = "\nUsage: subscribe [HH:MM] [TIMEZONE] [daily|weekdays] [quiet]\nExample: subscribe 07:30 Europe/London weekdays"
 
 
 @pytest.fixture
@@ -109,8 +109,9 @@ async def test_only_admins_subscribe_or_unsubscribe_but_anyone_lists(layer: Comm
         ("subscribe 07:00 monthly", "'monthly' is neither a timezone nor a schedule: write daily or weekdays, or "
                                     "an IANA name such as Asia/Seoul, Europe/London or America/New_York."),
         ("subscribe Asia/Seoul 07:00", "Put the time first: `subscribe 07:00 ...`."),
-        ("subscribe 07:00 UTC daily please", "Unexpected 'please': `subscribe` takes a time, a timezone and "
-                                             "daily or weekdays."),
+        ("subscribe 07:00 UTC daily please", "Unexpected 'please': `subscribe` takes a time, a timezone, "
+                                             "daily or weekdays, and quiet."),
+        ("subscribe quiet 07:00", "Put `quiet` last: `subscribe [HH:MM] [TIMEZONE] [daily|weekdays] quiet`."),
     ],
 )
 async def test_bad_input_is_one_sentence_with_the_usage(

@@ -11,7 +11,14 @@ from briefings.answer import Answer
 from briefings.compose import Briefing, BriefingSection, Entry, Group, Headline, short_date
 from briefings.digest import Digest
 
-__all__ = ["MAX_DIGEST_LINES", "render_answer", "render_briefing_markdown", "render_briefing_text", "render_digest_text"]
+__all__ = [
+    "MAX_DIGEST_LINES",
+    "render_answer",
+    "render_briefing_markdown",
+    "render_briefing_text",
+    "render_digest_markdown",
+    "render_digest_text",
+]
 
 WIDTH = 88
 """Plain-text briefings are wrapped to this many columns."""
@@ -198,7 +205,7 @@ def _text_item(text: str, cap: int | None) -> list[str]:
 
 
 def _digest_lines(digest: Digest, cap: int | None, *, hint: str | None) -> list[str]:
-    out = [digest.title.upper()]
+    out = [digest.title]
     h = digest.headline
     if h.event is None:
         out += _wrap(_clean(h.note or ""), first="", rest="")
@@ -241,3 +248,33 @@ def render_digest_text(digest: Digest, *, hint: str | None = FULL_BRIEFING_HINT)
     lines = words.fit(lambda cap: _digest_lines(digest, cap, hint=hint), lambda ls: len(ls) <= MAX_DIGEST_LINES,
                       (None, 3, 2, 1))
     return "\n".join(lines) + "\n"
+
+
+def render_digest_markdown(digest: Digest, *, hint: str | None = FULL_BRIEFING_HINT) -> str:
+    """The digest as CommonMark, fact text escaped so that none of it formats or links."""
+    out = [f"# {digest.title}", ""]
+    h = digest.headline
+    if h.event is None:
+        out.append(_md(h.note or ""))
+    else:
+        out.append(f"**{_md(h.event)}**" + (f": {_md(h.status_line)}" if h.status_line else ""))
+        out += [f"- **{label}:** {_md(value)}" for label, value in (("When", h.when), ("Where", h.place)) if value]
+    if digest.quiet:
+        out += ["", _md(words.quiet_line(digest))]
+    else:
+        note = words.changes_note(digest)
+        out += ["", f"## {_md(words.changes_heading(digest))}", ""]
+        if note:
+            out.append(f"*{_md(note)}*")
+        out += [f"- {_md(words.change_text(c))}" for c in digest.changes]
+        more = words.more_changes(digest)
+        if more:
+            out.append(f"- {more}")
+        for heading, entries, as_of_day in ((words.COMING_UP, digest.next_events, digest.as_of),
+                                            (words.TOP, digest.top, None)):
+            if entries:
+                out += ["", f"## {heading}", ""]
+                out += [f"- {_md(words.item_text(e, as_of_day=as_of_day))}" for e in entries]
+    if hint:
+        out += ["", f"*{_md(hint)}*"]
+    return "\n".join(out) + "\n"
