@@ -107,8 +107,9 @@ class Digest(_Model):
 
     @property
     def quiet(self) -> bool:
-        """Nothing changed and nothing is coming up: the digest says so in one line."""
-        return not self.changes and not self.next_events
+        """Nothing changed since the previous briefing and nothing is coming up: the digest says so
+        in one line. A first briefing (no previous one to compare with) is never quiet."""
+        return self.since is not None and not self.changes and not self.next_events
 
     @property
     def change_count(self) -> int:
