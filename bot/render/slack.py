@@ -203,12 +203,14 @@ def text_size(blocks: list[dict[str, Any]]) -> int:
     return size(blocks)
 
 
-def _digest_part(heading: str, lines: list[str]) -> list[Block]:
-    return [_bold(heading), SectionBlock(text=_plain("\n".join(lines)))]
-
-
-def _digest_item(text: str, cap: int | None) -> str:
-    return "\u2022 " + shorten(text, min(cap or MAX_SECTION_TEXT, MAX_SECTION_TEXT // 3), slack_escape)
+def _digest_part(heading: str, items: list[str], cap: int | None, *, more: str | None = None) -> list[Block]:
+    """A bold heading and its items as bullets in one section, each cut to `cap` characters and to
+    its share of the section's 3,000."""
+    lines = [f"\u2022 {more}"] if more else []
+    share = (MAX_SECTION_TEXT - sum(len(line) + 1 for line in lines)) // max(1, len(items)) - 3
+    limit = min(cap or share, share)
+    bullets = ["\u2022 " + shorten(item, limit, slack_escape) for item in items]
+    return [_bold(heading), SectionBlock(text=_plain("\n".join(bullets + lines)))]
 
 
 def _digest_blocks(digest: Digest, cap: int | None, hint: str | None) -> list[Block]:
@@ -226,14 +228,13 @@ def _digest_blocks(digest: Digest, cap: int | None, hint: str | None) -> list[Bl
         if note:
             blocks.append(_note(f"{words.changes_heading(digest)}: {note}"))
         else:
-            lines = [_digest_item(words.change_text(c), cap) for c in digest.changes]
-            more = words.more_changes(digest)
-            blocks += _digest_part(words.changes_heading(digest), lines + ([f"\u2022 {more}"] if more else []))
+            blocks += _digest_part(words.changes_heading(digest), [words.change_text(c) for c in digest.changes], cap,
+                                   more=words.more_changes(digest))
         if digest.next_events:
-            blocks += _digest_part(words.COMING_UP, [_digest_item(words.item_text(e, as_of_day=digest.as_of), cap)
-                                                     for e in digest.next_events])
+            blocks += _digest_part(words.COMING_UP, [words.item_text(e, as_of_day=digest.as_of)
+                                                     for e in digest.next_events], cap)
         if digest.top:
-            blocks += _digest_part(words.TOP, [_digest_item(words.item_text(e), cap) for e in digest.top])
+            blocks += _digest_part(words.TOP, [words.item_text(e) for e in digest.top], cap)
     blocks.append(_note(words.footer(digest, where=hint or "")))
     return blocks
 

@@ -194,18 +194,21 @@ def render_briefing_markdown(briefing: Briefing) -> str:
 FULL_BRIEFING_HINT = "The full briefing: `brief full` (in Slack and Discord: this post's thread)."
 
 
-def _text_item(text: str, cap: int | None) -> list[str]:
-    """A bullet of wrapped lines, at most `cap` of them (the last cut with an ellipsis)."""
-    lines = _wrap(_clean(text), first="- ", rest="  ")
-    if cap is None or len(lines) <= cap:
+def _cut(lines: list[str], cap: int) -> list[str]:
+    """The first `cap` of a bullet's wrapped lines, the last ending in an ellipsis between words."""
+    if len(lines) <= cap:
         return lines
     kept = lines[:cap]
-    kept[-1] = kept[-1][: WIDTH - 1].rstrip() + "\u2026"
+    last = kept[-1]
+    if len(last) >= WIDTH:
+        last = last[: last.rfind(" ", 0, WIDTH - 1)] if " " in last.strip() else last[: WIDTH - 1]
+    kept[-1] = last.rstrip(" ,;:") + "\u2026"
     return kept
 
 
-def _digest_lines(digest: Digest, cap: int | None, *, hint: str | None) -> list[str]:
-    out = [digest.title]
+def _digest_parts(digest: Digest, *, hint: str | None) -> list[str | list[str]]:
+    """The digest's lines, each item as the list of its wrapped lines (which `_fitted` may cut)."""
+    out: list[str | list[str]] = [digest.title]
     h = digest.headline
     if h.event is None:
         out += _wrap(_clean(h.note or ""), first="", rest="")
@@ -214,6 +217,10 @@ def _digest_lines(digest: Digest, cap: int | None, *, hint: str | None) -> list[
         when = " \u00b7 ".join(f"{label}: {value}" for label, value in (("When", h.when), ("Where", h.place)) if value)
         if when:
             out += _wrap(_clean(when), first="  ", rest="  ")
+
+    def item(text: str) -> list[str]:
+        return _wrap(_clean(text), first="- ", rest="  ")
+
     if digest.quiet:
         out += [""] + _wrap(_clean(words.quiet_line(digest)), first="", rest="")
     else:
@@ -224,30 +231,39 @@ def _digest_lines(digest: Digest, cap: int | None, *, hint: str | None) -> list[
             out += _wrap(_clean(f"{heading}: {note}"), first="", rest="  ")
         else:
             out.append(heading.upper())
-            for change in digest.changes:
-                out += _text_item(words.change_text(change), cap)
+            out += [item(words.change_text(change)) for change in digest.changes]
             more = words.more_changes(digest)
             if more:
                 out.append(f"- {more}")
         if digest.next_events:
             out += ["", words.COMING_UP.upper()]
-            for entry in digest.next_events:
-                out += _text_item(words.item_text(entry, as_of_day=digest.as_of), cap)
+            out += [item(words.item_text(entry, as_of_day=digest.as_of)) for entry in digest.next_events]
         if digest.top:
             out += ["", words.TOP.upper()]
-            for entry in digest.top:
-                out += _text_item(words.item_text(entry), cap)
+            out += [item(words.item_text(entry)) for entry in digest.top]
     if hint:
         out += [""] + _wrap(hint, first="", rest="")
     return out
 
 
+def _fitted(parts: list[str | list[str]], budget: int) -> list[str]:
+    """The lines, items cut so that all fit in `budget`: one line at a time from the longest item
+    (the later one, of equals), never below one line each."""
+    items = [p for p in parts if isinstance(p, list)]
+    caps = [len(i) for i in items]
+    over = sum(1 if isinstance(p, str) else 0 for p in parts) + sum(caps) - budget
+    while over > 0 and max(caps, default=1) > 1:
+        longest = max(range(len(caps)), key=lambda n: (caps[n], n))
+        caps[longest] -= 1
+        over -= 1
+    cut = iter(_cut(i, c) for i, c in zip(items, caps))
+    return [line for p in parts for line in ([p] if isinstance(p, str) else next(cut))]
+
+
 def render_digest_text(digest: Digest, *, hint: str | None = FULL_BRIEFING_HINT) -> str:
     """The digest as plain text in at most MAX_DIGEST_LINES lines of 88 columns: each item whole
-    if that fits, else cut to three, two, then one line."""
-    lines = words.fit(lambda cap: _digest_lines(digest, cap, hint=hint), lambda ls: len(ls) <= MAX_DIGEST_LINES,
-                      (None, 3, 2, 1))
-    return "\n".join(lines) + "\n"
+    if that fits, else the longest items cut a line at a time."""
+    return "\n".join(_fitted(_digest_parts(digest, hint=hint), MAX_DIGEST_LINES)) + "\n"
 
 
 def render_digest_markdown(digest: Digest, *, hint: str | None = FULL_BRIEFING_HINT) -> str:
