@@ -146,11 +146,12 @@ async def deliveries(settings: Settings, args: argparse.Namespace) -> int:
     if not rows:
         print("no deliveries yet" + (f" to {args.channel}" if args.channel else ""))
         return 0
-    table = [("date", "channel", "status", "tries", "due (UTC)", "sent (UTC)", "message", "by", "note")]
+    table = [("date", "channel", "status", "tries", "due (UTC)", "sent (UTC)", "message", "thread", "by", "note")]
     for d in rows:
         table.append((d.local_date.isoformat(), d.where, d.status, str(d.attempts),
                       f"{d.due_at:%Y-%m-%d %H:%M}", f"{d.sent_at:%H:%M:%S}" if d.sent_at else "-",
-                      d.message_id or "-", d.claimed_by + (" (took over)" if d.claims > 1 else ""), d.error or ""))
+                      d.message_id or "-", str(len(d.thread_replies or [])),
+                      d.claimed_by + (" (took over)" if d.claims > 1 else ""), d.error or ""))
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]) - 1)]
     for row in table:
         print(("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1]).rstrip())
