@@ -62,6 +62,22 @@ async def test_subscribe_with_time_zone_and_days_then_move_it(
     assert len(await core.subscriptions.list_subscriptions()) == 1
 
 
+async def test_quiet_skips_quiet_days_and_subscribing_without_it_undoes_that(
+    layer: CommandLayer, core: Core, changes: list[Subscription]
+) -> None:
+    quiet = await say(layer, BEN, "subscribe 07:30 Europe/London weekdays QUIET")
+    assert quiet.text.startswith("This channel will get the briefing at 07:30 Europe/London on weekdays, except "
+                                 "quiet days;")
+    only = await say(layer, BEN, "subscribe quiet")
+    assert "08:00 Asia/Seoul every day, except quiet days" in only.text
+    loud = await say(layer, BEN, "subscribe")
+    assert loud.text.startswith("This channel's briefing moves from 08:00 Asia/Seoul every day, except quiet days "
+                                "to 08:00 Asia/Seoul every day;")
+    assert [c.schedule.quiet for c in changes] == [True, True, False]
+    stored = await core.subscriptions.for_channel("slack", "C0NEWS")
+    assert stored is not None and stored.schedule.quiet is False
+
+
 async def test_unsubscribe_stops_it_and_says_so_when_there_is_none(
     layer: CommandLayer, core: Core, changes: list[Subscription]
 ) -> None:

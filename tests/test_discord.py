@@ -539,12 +539,12 @@ async def test_subscribe_and_subscriptions_map_onto_the_commands(bot: DiscordBot
     if "subscribe" not in bot.runner.commands.commands:
         pytest.skip("the command layer has no `subscribe` command yet (issue 7)")
     await fake.dispatch("INTERACTION_CREATE", fake.slash("subscribe", user_id=ADMIN_ID, time="09:30",
-                                                         timezone="Asia/Seoul", days="weekdays"))
+                                                         timezone="Asia/Seoul", days="weekdays", quiet=True))
     [subscribed] = await fake.wait_for("callback")
     assert not message_data(subscribed).get("content", "").startswith(("Only admins", "Sorry")), subscribed.payload
     await fake.dispatch("INTERACTION_CREATE", fake.slash("subscriptions"))
     [_, listed] = await fake.wait_for("callback", count=2)
-    assert "09:30" in message_data(listed)["content"]
+    assert "09:30 Asia/Seoul on weekdays, except quiet days" in message_data(listed)["content"]
     await fake.dispatch("INTERACTION_CREATE", fake.slash("unsubscribe", user_id=USER_ID))
     [*_, refused] = await fake.wait_for("callback", count=3)
     assert message_data(refused)["content"].startswith("Only admins")
