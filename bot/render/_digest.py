@@ -8,7 +8,7 @@ whole first, then with items cut to fewer characters (or lines) until the post f
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import timezone
+from datetime import date, timezone
 from typing import TypeVar
 
 from briefings.briefing import Entry, relative_day, short_date
@@ -78,14 +78,14 @@ def footer(digest: Digest, *, where: str) -> str:
     return f"Composed from {digest.fact_count} facts. {where}"
 
 
-def item_text(entry: Entry, *, as_of_day: object | None = None) -> str:
-    """An item as one line of plain text: its day (and how far off, for what is coming), then the
-    statement."""
+def item_text(entry: Entry, *, as_of_day: date | None = None) -> str:
+    """An item as one line of plain text: its day (and, given `as_of_day`, how far off it is), then
+    the statement."""
     if entry.day is None:
         return entry.text
     label = short_date(entry.day)
     if as_of_day is not None:
-        label += f" ({relative_day(entry.day, as_of_day)})"  # type: ignore[arg-type]
+        label += f" ({relative_day(entry.day, as_of_day)})"
     return f"{label}: {entry.text}"
 
 
