@@ -41,16 +41,19 @@ def _parser() -> argparse.ArgumentParser:
 
     brief = sub.add_parser(
         "brief",
-        help="print the briefing (or one section of it)",
-        description="Print the briefing as of a date. 'What changed' lists the facts added, corrected "
-        "or retired in the 24 hours before now.",
+        help="print the day's digest (or the full briefing, or one section of it)",
+        description="Print the digest as of a date, in one screen: the status, what changed (the facts added, "
+        "corrected or retired in the 24 hours before now), what is coming up and the top developments. "
+        "--full prints the whole briefing, --section one part of it.",
     )
     brief.add_argument("--date", type=_iso_date, help="the day to brief as of, YYYY-MM-DD (default: today in "
                        "BRIEFBOT_TIMEZONE)")
-    brief.add_argument("--section", metavar="NAME", help=f"only this section: {_SECTIONS}")
+    brief.add_argument("--full", action="store_true", help="the whole briefing instead of the digest")
+    brief.add_argument("--section", metavar="NAME", help=f"only this section of the briefing: {_SECTIONS}")
     brief.add_argument("--format", choices=("text", "markdown", "slack", "discord", "json"), default="text",
-                       help="text (default), markdown, slack (Block Kit JSON per message), discord (message "
-                       "payloads with embeds), json (the Briefing model)")
+                       help="text (default), markdown, slack (Block Kit JSON: the channel post, then the replies in "
+                       "its thread marked \"thread\": true), discord (message payloads, likewise), json (the "
+                       "Digest or Briefing model)")
 
     chat = sub.add_parser("chat", help="a console chat (scriptable: reads stdin line by line)")
     chat.add_argument("--user", default="console", help="your console user name (acts as console:NAME)")

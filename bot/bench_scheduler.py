@@ -26,8 +26,9 @@ from typing import Any
 from bot.app import Core, open_core
 from bot.render.slack import render_briefing_blocks
 from bot.runner import Runner
-from bot.surface import Surface
-from briefings.briefing import Briefing
+from bot.surface import Record, Surface
+from briefings.deliveries import Posted
+from briefings.digest import Edition
 from briefings.subscriptions import Schedule
 from config.settings import load_settings
 
@@ -50,27 +51,28 @@ class _FreePublisher:
 
     async def stop(self) -> None: ...
 
-    async def publish(self, channel: str, briefing: Briefing, *, key: str) -> str:
+    async def publish(self, channel: str, edition: Edition, *, key: str, posted: Posted, record: Record) -> Posted:
         self.published += 1
-        return key
+        return Posted(post=key)
 
 
 class _PacedPublisher(_FreePublisher):
-    """Slack's rule without Slack: each Block Kit message of a briefing at least 1 s after the
-    previous one in the same channel (the wait a client makes after a 429 with Retry-After: 1)."""
+    """Slack's rule without Slack: each message of a briefing (the digest post, then each reply in
+    its thread) at least 1 s after the previous one in the same channel (the wait a client makes
+    after a 429 with Retry-After: 1)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.messages = 0
         self.waits = 0
 
-    async def publish(self, channel: str, briefing: Briefing, *, key: str) -> str:
-        for i, _ in enumerate(render_briefing_blocks(briefing)):
+    async def publish(self, channel: str, edition: Edition, *, key: str, posted: Posted, record: Record) -> Posted:
+        for i in range(1 + len(render_briefing_blocks(edition.briefing))):
             if i:
                 self.waits += 1
                 await asyncio.sleep(1.0)
             self.messages += 1
-        return await super().publish(channel, briefing, key=key)
+        return await super().publish(channel, edition, key=key, posted=posted, record=record)
 
 
 @asynccontextmanager

@@ -7,15 +7,23 @@ import json
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.app import Core, open_core
 from bot.errors import UserFacingError
-from bot.render.text import render_answer, render_briefing_markdown, render_briefing_text
+from bot.render.text import (
+    render_answer,
+    render_briefing_markdown,
+    render_briefing_text,
+    render_digest_markdown,
+    render_digest_text,
+)
 from bot.commands.facts import read_fact_file
 from bot.commands.layer import CommandLayer
 from briefings.files import dump_facts
-from briefings.compose import ALL_SECTIONS, Briefing, compose_briefing, parse_section
+from briefings.compose import ALL_SECTIONS, Briefing, build_briefing, parse_section
+from briefings.digest import Edition, compose_edition, what_changed
 from briefings.models import CatalogueError
 from briefings.store import ChangeInfo, StoreError
 from config.settings import IDENTITY, Settings
@@ -44,7 +52,8 @@ async def ask(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def brief(settings: Settings, args: argparse.Namespace) -> int:
-    """Print the briefing for `args.date` (default: today in settings.timezone).
+    """Print the digest for `args.date` (default: today in settings.timezone); with --full the whole
+    briefing, with --section one part of it.
 
     "What changed" covers the 24 hours before now: the window a daily briefing would report.
     """
@@ -56,11 +65,41 @@ async def brief(settings: Settings, args: argparse.Namespace) -> int:
     as_of = args.date or now.date()
     core = await open_core(settings)
     try:
-        briefing = await compose_briefing(core.store, as_of=as_of, since=now - timedelta(days=1), sections=sections)
+        window = await what_changed(core.store, since=now - timedelta(days=1))
+        if args.full or args.section:
+            catalogue = await core.store.catalogue()
+            briefing = build_briefing(catalogue, window.changes, as_of=as_of, since=window.since, sections=sections)
+            text = _render_briefing(briefing, args.format)
+        else:
+            text = _render_edition(await compose_edition(core.store, as_of=as_of, window=window), args.format)
     finally:
         await core.close()
-    print(_render_briefing(briefing, args.format), end="")
+    print(text, end="")
     return 0
+
+
+def _render_edition(edition: Edition, fmt: str) -> str:
+    """The day's digest in one of the `brief --format` formats; for slack and discord, the channel
+    post and then the replies in its thread, each marked `"thread": true`."""
+    if fmt == "text":
+        return render_digest_text(edition.digest)
+    if fmt == "markdown":
+        return render_digest_markdown(edition.digest)
+    if fmt == "slack":
+        from bot.adapters.slack_messages import edition_messages
+
+        post, replies = edition_messages(edition)
+        return _json_messages([post, *({**reply, "thread": True} for reply in replies)])
+    if fmt == "discord":
+        from bot.render.discord import message_payload, render_briefing_embeds, render_digest_embed
+
+        replies = [{**message_payload(embeds), "thread": True} for embeds in render_briefing_embeds(edition.briefing)]
+        return _json_messages([message_payload([render_digest_embed(edition.digest)]), *replies])
+    return edition.digest.model_dump_json(indent=2) + "\n"
+
+
+def _json_messages(payloads: list[dict[str, Any]]) -> str:
+    return json.dumps(payloads, indent=2, ensure_ascii=False) + "\n"
 
 
 def _render_briefing(briefing: Briefing, fmt: str) -> str:
@@ -72,13 +111,11 @@ def _render_briefing(briefing: Briefing, fmt: str) -> str:
     if fmt == "slack":
         from bot.render.slack import render_briefing_blocks
 
-        payloads = [{"blocks": blocks} for blocks in render_briefing_blocks(briefing)]
-        return json.dumps(payloads, indent=2, ensure_ascii=False) + "\n"
+        return _json_messages([{"blocks": blocks} for blocks in render_briefing_blocks(briefing)])
     if fmt == "discord":
         from bot.render.discord import message_payload, render_briefing_embeds
 
-        payloads = [message_payload(embeds) for embeds in render_briefing_embeds(briefing)]
-        return json.dumps(payloads, indent=2, ensure_ascii=False) + "\n"
+        return _json_messages([message_payload(embeds) for embeds in render_briefing_embeds(briefing)])
     return briefing.model_dump_json(indent=2) + "\n"
 
 
@@ -111,11 +148,12 @@ async def deliveries(settings: Settings, args: argparse.Namespace) -> int:
     if not rows:
         print("no deliveries yet" + (f" to {args.channel}" if args.channel else ""))
         return 0
-    table = [("date", "channel", "status", "tries", "due (UTC)", "sent (UTC)", "message", "by", "note")]
+    table = [("date", "channel", "status", "tries", "due (UTC)", "sent (UTC)", "message", "thread", "by", "note")]
     for d in rows:
         table.append((d.local_date.isoformat(), d.where, d.status, str(d.attempts),
                       f"{d.due_at:%Y-%m-%d %H:%M}", f"{d.sent_at:%H:%M:%S}" if d.sent_at else "-",
-                      d.message_id or "-", d.claimed_by + (" (took over)" if d.claims > 1 else ""), d.error or ""))
+                      d.message_id or "-", str(len(d.thread_replies or [])),
+                      d.claimed_by + (" (took over)" if d.claims > 1 else ""), d.error or ""))
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]) - 1)]
     for row in table:
         print(("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1]).rstrip())

@@ -10,17 +10,22 @@ others. The jobs only say *when* to look; whether to send is the ledger's decisi
    (`Subscription.latest_due`): that gives the local date the briefing is for.
 2. The ledger row for (subscription, local date) is claimed with one atomic insert. If it exists,
    another replica (or an earlier run) has it, and this one does nothing.
-3. The claimant composes the briefing (what changed since the last one delivered to the channel)
-   and publishes it, retrying a retryable failure with exponential backoff, then records
-   ``sent`` (with the message id) or ``failed``.
+3. The claimant composes the day's edition (`compose_edition`: the digest, and the full briefing;
+   what changed since the channel's previous briefing comes from `changes_for_channel`) and
+   publishes it: the digest as one channel post, the full briefing as replies in its thread. A
+   subscription that skips quiet days records ``skipped`` instead when the digest is quiet.
+4. After each message the platform accepts, the ledger records it (the post's id, then each
+   reply's), so a retry of a retryable failure (with exponential backoff) sends only the rest.
+   Then it records ``sent`` or ``failed``.
 
 Every resync also catches up: a due briefing with no ledger row (the bot was down at the time) is
 sent late if it was missed by less than BRIEFBOT_CATCHUP_GRACE, else recorded as ``skipped``; and
 a claim left open for longer than BRIEFBOT_DELIVERY_CLAIM_TIMEOUT (its replica died between the
-claim and the record) is taken over and sent once more. That is the one place a channel can get
-a briefing twice: a crash after the platform accepted the message and before the ledger recorded
-it cannot be told apart from a crash before the send, and a briefing a day late is worse than one
-twice (Discord's nonce, from the delivery key, folds a quick repeat into the first message).
+claim and the record) is taken over and finished from what its ledger row says was posted. That
+is the one place a channel can get a message twice: a crash after the platform accepted a message
+and before the ledger recorded it cannot be told apart from a crash before the send, and a
+briefing a day late is worse than a message twice (Discord's nonce, from the delivery key and
+the message's place, folds a quick repeat into the first message).
 
 Time comes from an injected `clock` and waits from an injected `sleep`, so tests drive
 `deliver`, `sync` and `catch_up` at any instant without waiting; APScheduler keeps its own clock
@@ -41,9 +46,9 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.app import Core
-from bot.surface import PublishError, Surface
-from briefings.compose import compose_briefing
-from briefings.deliveries import Delivery
+from bot.surface import ClaimLost, PublishError, Surface
+from briefings.deliveries import Delivery, Posted
+from briefings.digest import changes_for_channel, compose_edition
 from briefings.models import Catalogue
 from briefings.store import FactStore
 from briefings.subscriptions import Subscription
@@ -333,20 +338,41 @@ class BriefingScheduler:
         ledger = self._core.deliveries
         try:
             async with self._database:
-                last = await ledger.last_sent(subscription.platform, subscription.channel)
-                # Changes since the last briefing was claimed (just before it was composed): a change
-                # made while it was being composed shows in both briefings rather than in neither.
-                since = last.claimed_at if last is not None else None
-                briefing = await compose_briefing(self._facts, as_of=claim.local_date, since=since)
+                window = await changes_for_channel(self._facts, ledger, platform=subscription.platform,
+                                                   channel=subscription.channel)
+                edition = await compose_edition(self._facts, as_of=claim.local_date, window=window)
         except Exception as exc:
             log.exception("could not compose the briefing for %s", subscription.where)
             return await self._finish(claim, status="failed", attempts=claim.attempts,
                                       error=f"could not compose the briefing: {exc}")
+        if subscription.schedule.quiet and edition.digest.quiet:
+            return await self._finish(claim, status="skipped", attempts=claim.attempts,
+                                      error="a quiet day: nothing changed and nothing is coming up")
+        progress = claim.posted
+
+        async def record(posted: Posted) -> None:
+            """Keep what the platform accepted, in memory for the next attempt and in the ledger
+            for another replica; stop if the claim is no longer ours."""
+            nonlocal progress
+            progress = posted
+            try:
+                async with self._database:
+                    kept = await ledger.record_posted(claim, posted)
+            except Exception:
+                log.exception("could not record what was posted to %s; carrying on", subscription.where)
+                return
+            if kept is None:
+                raise ClaimLost(f"briefing {claim.key}: another replica took the delivery over")
+
         attempts = claim.attempts
         for n in range(self._attempts):
             attempts += 1
             try:
-                message_id = await surface.publish(subscription.channel, briefing, key=claim.key)
+                progress = await surface.publish(subscription.channel, edition, key=claim.key, posted=progress,
+                                                 record=record)
+            except ClaimLost as exc:
+                log.warning("%s; stopping here", exc)
+                return None
             except PublishError as exc:
                 if exc.retryable and n + 1 < self._attempts:
                     wait = self._backoff * 2**n
@@ -358,37 +384,40 @@ class BriefingScheduler:
                         log.exception("could not record the failed attempt")
                     await self._sleep(wait.total_seconds())
                     continue
-                return await self._finish(claim, status="failed", attempts=attempts, error=str(exc))
+                return await self._finish(claim, status="failed", attempts=attempts, posted=progress, error=str(exc))
             except Exception as exc:  # a surface broke its contract (PublishError): a bug, logged whole
                 log.exception("the %s surface failed to publish to %s", subscription.platform, subscription.channel)
-                return await self._finish(claim, status="failed", attempts=attempts, error=f"{type(exc).__name__}: {exc}")
-            return await self._finish(claim, status="sent", attempts=attempts, sent_at=self._clock(),
-                                      message_id=message_id)
+                return await self._finish(claim, status="failed", attempts=attempts, posted=progress,
+                                          error=f"{type(exc).__name__}: {exc}")
+            return await self._finish(claim, status="sent", attempts=attempts, sent_at=self._clock(), posted=progress)
         raise AssertionError("unreachable: the last attempt returns")  # pragma: no cover
 
-    async def _finish(self, claim: Delivery, *, status: Literal["sent", "failed"], attempts: int, sent_at: datetime | None = None,
-                      message_id: str | None = None, error: str | None = None) -> Delivery | None:
+    async def _finish(self, claim: Delivery, *, status: Literal["sent", "failed", "skipped"], attempts: int,
+                      sent_at: datetime | None = None, posted: Posted | None = None,
+                      error: str | None = None) -> Delivery | None:
         """Record the outcome, retrying the database a few times: every failure here widens the
         window in which a sent briefing looks abandoned and is sent again."""
         for n in range(3):
             try:
                 async with self._database:
                     done = await self._core.deliveries.finish(claim, status=status, attempts=attempts,
-                                                              sent_at=sent_at, message_id=message_id, error=error)
+                                                              sent_at=sent_at, posted=posted, error=error)
                 break
             except Exception:
                 if n == 2:
-                    log.exception("could not record the %s briefing for %s (message %s): it will look abandoned",
-                                  status, claim.where, message_id)
+                    log.exception("could not record the %s briefing for %s (post %s): it will look abandoned",
+                                  status, claim.where, posted.post if posted else None)
                     return None
                 await self._sleep(0.5 * 2**n)
         if done is None:
             log.warning("briefing for %s on %s was %s here, but another replica had taken the claim over",
                         claim.where, claim.local_date, status)
             return None
+        replies = len(done.thread_replies or [])
         self._log(done, f"briefing for {done.where} on {done.local_date} {status}"
+                        + (f" with {replies} repl{'y' if replies == 1 else 'ies'} in its thread" if replies else "")
                         + (f" after {attempts} attempts" if attempts > 1 else "")
-                        + (f": {error}" if status == "failed" else ""))
+                        + (f": {error}" if status != "sent" else ""))
         return done
 
     def _log(self, delivery: Delivery, message: str) -> None:
@@ -400,5 +429,6 @@ class BriefingScheduler:
         log.log(level, "%s", message, extra={"event": {
             "event": "delivery", "status": delivery.status, "platform": delivery.platform,
             "channel": delivery.channel, "local_date": delivery.local_date.isoformat(),
-            "attempts": delivery.attempts, "message_id": delivery.message_id, "replica": self.replica,
+            "attempts": delivery.attempts, "message_id": delivery.message_id,
+            "thread_replies": len(delivery.thread_replies or []), "replica": self.replica,
         }})

@@ -6,11 +6,16 @@ replies back; the runner starts and stops it; the scheduler publishes briefings 
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Protocol
 
-from briefings.briefing import Briefing
+from briefings.deliveries import Posted
+from briefings.digest import Edition
 
-__all__ = ["PublishError", "Surface"]
+__all__ = ["ClaimLost", "PublishError", "Record", "Surface"]
+
+Record = Callable[[Posted], Awaitable[None]]
+"""Told what the platform has accepted after each message of a delivery (raises ClaimLost)."""
 
 
 class PublishError(Exception):
@@ -19,6 +24,10 @@ class PublishError(Exception):
     def __init__(self, message: str, *, retryable: bool = True) -> None:
         super().__init__(message)
         self.retryable = retryable
+
+
+class ClaimLost(Exception):
+    """Another replica took the delivery over while this one was sending it: stop sending."""
 
 
 class Surface(Protocol):
@@ -31,8 +40,12 @@ class Surface(Protocol):
     async def stop(self) -> None:
         """Stop taking events, finish what is in flight, disconnect."""
 
-    async def publish(self, channel: str, briefing: Briefing, *, key: str) -> str:
-        """Post `briefing` to `channel`; return the platform's message id.
+    async def publish(self, channel: str, edition: Edition, *, key: str, posted: Posted, record: Record) -> Posted:
+        """Post `edition` to `channel`: its digest as one channel post, the full briefing as replies
+        in that post's thread (where the platform has no threads, as it can). Returns what was posted.
 
-        `key` identifies the delivery (subscription and local date): surfaces that can make a
-        repeated post idempotent with it (Discord's nonce) do. Raises PublishError."""
+        `posted` is what earlier attempts got accepted: only the rest is sent. After each message
+        the platform accepts, `record` is awaited with the progress, so a retry (or another replica
+        taking the delivery over) duplicates neither the post nor a reply. `key` identifies the
+        delivery: surfaces that can make a repeated post idempotent with it (Discord's nonce) do.
+        Raises PublishError; lets ClaimLost through."""

@@ -204,9 +204,9 @@ def relative_day(day: date, as_of: date) -> str:
 
 
 def countdown(days_to_go: int) -> str:
-    """'14 days to go', '1 day to go', 'today', '3 days ago'."""
+    """'14 days to go', '1 day to go', 'today', 'took place 3 days ago'."""
     if days_to_go == 0:
         return "today"
     if days_to_go > 0:
         return f"{days_to_go} day{'s' if days_to_go != 1 else ''} to go"
-    return f"{-days_to_go} day{'s' if days_to_go != -1 else ''} ago"
+    return f"took place {-days_to_go} day{'s' if days_to_go != -1 else ''} ago"

@@ -53,6 +53,9 @@ __all__ = [
     "build_briefing",
     "compose_briefing",
     "countdown",
+    "merge_entries",
+    "merge_statements",
+    "recent_changes",
     "long_date",
     "parse_section",
     "relative_day",
@@ -169,6 +172,24 @@ def summarise_changes(versions: list[FactVersion], *, retired_before: Mapping[st
 # --- composition --------------------------------------------------------------------------------
 
 
+async def recent_changes(store: FactStore, *, since: datetime | None) -> list[Change]:
+    """What was added, corrected, retired or restored after `since`, net, oldest first (None: nothing,
+    there is no earlier briefing to compare with)."""
+    if since is None:
+        return []
+    versions = await store.changes_since(since)
+    retired_before: dict[str, bool] = {}
+    firsts: dict[str, FactVersion] = {}
+    for v in versions:
+        firsts.setdefault(v.fact_id, v)
+    for fact_id, first in firsts.items():
+        if first.version > 1 and first.action != "seed":
+            history = await store.history(fact_id)
+            earlier = [h for h in history if h.version == first.version - 1]
+            retired_before[fact_id] = bool(earlier and earlier[0].retired)
+    return summarise_changes(versions, retired_before=retired_before)
+
+
 async def compose_briefing(
     store: FactStore,
     *,
@@ -179,19 +200,7 @@ async def compose_briefing(
     """The briefing on `as_of` from the store's current facts; `changes` covers what was recorded
     after `since` (None: there is no earlier briefing to compare with)."""
     catalogue = await store.catalogue()
-    changes: list[Change] = []
-    if since is not None and Section.changes in sections:
-        versions = await store.changes_since(since)
-        retired_before: dict[str, bool] = {}
-        firsts: dict[str, FactVersion] = {}
-        for v in versions:
-            firsts.setdefault(v.fact_id, v)
-        for fact_id, first in firsts.items():
-            if first.version > 1 and first.action != "seed":
-                history = await store.history(fact_id)
-                earlier = [h for h in history if h.version == first.version - 1]
-                retired_before[fact_id] = bool(earlier and earlier[0].retired)
-        changes = summarise_changes(versions, retired_before=retired_before)
+    changes = await recent_changes(store, since=since) if Section.changes in sections else []
     return build_briefing(catalogue, changes, as_of=as_of, since=since, sections=sections)
 
 
@@ -221,7 +230,7 @@ def build_briefing(
         since=since,
         fact_count=len(catalogue.facts),
         headline=_headline(facts, as_of) if Section.headline in wanted else None,
-        sections=[builders[s]() for s in Section if s in wanted and s in builders],
+        sections=[_merged(builders[s](), facts) for s in Section if s in wanted and s in builders],
     )
 
 
@@ -434,6 +443,89 @@ def _sources(facts: _Facts) -> BriefingSection:
         text = f"\u201c{source.title}\u201d, {source.cite()} ({n} fact{'s' if n != 1 else ''})"
         entries.append(Entry(text=text))
     return _section(Section.sources, [Group(entries=entries)] if entries else [], note="No source is cited.")
+
+
+# --- merging what says the same thing ---------------------------------------------------------
+
+MIN_SHARED_WORDS = 3
+"""Statements that open with at least this many words in common are merged into one sentence."""
+_CLAUSE_MARKS = ",;:"
+
+
+def _merged(section: BriefingSection, facts: _Facts) -> BriefingSection:
+    """The section with each group's entries merged where they say the same thing (`merge_entries`)."""
+    if section.section == Section.changes:
+        return section  # each change is its own story: who, when and why
+    groups = [g.model_copy(update={"entries": merge_entries(g.entries, facts.catalogue.facts,
+                                                            published=facts.published)})
+              for g in section.groups]
+    return section.model_copy(update={"groups": groups})
+
+
+def merge_entries(entries: list[Entry], facts: Mapping[str, Fact], *,
+                  published: Callable[[Fact], date] = lambda f: date.min) -> list[Entry]:
+    """Entries with one entry for the facts that say the same thing: the same subject, relation
+    and date. Their statements are merged when they open alike ("The talks are expected to discuss
+    X" and "... discuss Y" read "... discuss X, and Y"); otherwise the stronger one (the newer
+    source, then the fuller statement) stands for them all, carrying every fact id. Undated facts
+    and entries that are not one fact's statement are left as they are. Order is kept (the first
+    of each kind holds the place)."""
+    slots: dict[tuple[str, str, tuple[date, ...]], list[Entry]] = {}
+    order: list[list[Entry]] = []
+    for entry in entries:
+        fact = facts.get(entry.fact_ids[0]) if len(entry.fact_ids) == 1 else None
+        days = (entry.day,) if entry.day is not None else tuple(sorted({d.day for d in fact.dates})) if fact else ()
+        if fact is None or not days or entry.previous is not None or entry.by is not None:
+            order.append([entry])
+            continue
+        key = (fact.subject, fact.relation, days)
+        if key in slots:
+            slots[key].append(entry)
+        else:
+            slots[key] = [entry]
+            order.append(slots[key])
+    return [same[0] if len(same) == 1 else _merge(same, facts, published) for same in order]
+
+
+def _merge(same: list[Entry], facts: Mapping[str, Fact], published: Callable[[Fact], date]) -> Entry:
+    ids = [i for e in same for i in e.fact_ids]
+    text = merge_statements([e.text for e in same])
+    if text is None:
+        strongest = max(same, key=lambda e: (published(facts[e.fact_ids[0]]), len(e.text)))
+        text = strongest.text
+    return same[0].model_copy(update={"text": text, "fact_ids": ids})
+
+
+def merge_statements(statements: list[str]) -> str | None:
+    """One sentence for statements that open with the same words (at least MIN_SHARED_WORDS):
+    the shared opening, then each one's rest, joined by commas and a final "and". None when they
+    do not open alike."""
+    words = [s.split() for s in statements]
+    n = 0
+    while all(len(w) > n + 1 for w in words) and len({w[n] for w in words}) == 1:
+        n += 1
+    core = words[0][n].rstrip(_CLAUSE_MARKS) if all(len(w) > n + 1 for w in words) else ""
+    if core and all(w[n].rstrip(_CLAUSE_MARKS) == core for w in words):
+        # "Moon Jae-in, who met ..." and "Moon Jae-in noted ...": the name is shared, the comma is not
+        shared = [*words[0][:n], core]
+        rests = [(w[n][len(core):] + " " + " ".join(w[n + 1:])).strip() for w in words]
+    else:
+        shared = words[0][:n]
+        rests = [" ".join(w[n:]) for w in words]
+    if len(shared) < MIN_SHARED_WORDS or any(not r for r in rests):
+        return None
+    rests.sort(key=lambda r: r[0] not in _CLAUSE_MARKS)  # a rest opening a clause must follow the words
+    parts = [_without_full_stop(r) for r in rests[:-1]] + [rests[-1].lstrip(_CLAUSE_MARKS + " ")]
+    parts[1:-1] = [p.lstrip(_CLAUSE_MARKS + " ") for p in parts[1:-1]]
+    first = parts[0] if parts[0][0] in _CLAUSE_MARKS else " " + parts[0]
+    middle = "".join(f", {p}" for p in parts[1:-1])
+    return f"{' '.join(shared)}{first}{middle}, and {parts[-1]}"
+
+
+def _without_full_stop(text: str) -> str:
+    """The text without its closing full stop (kept after an abbreviation such as U.S.)."""
+    last = text.split()[-1]
+    return text[:-1] if text.endswith(".") and last.count(".") == 1 else text
 
 
 # --- helpers ------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 import sqlalchemy as sa
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from briefings.store import _now, _transaction, _UTCDateTime
 from briefings.subscriptions import _subscriptions
 
-__all__ = ["MAX_CLAIMS", "Delivery", "DeliveryLedger", "Status"]
+__all__ = ["MAX_CLAIMS", "Delivery", "DeliveryLedger", "Posted", "Status"]
 
 Status = Literal["claimed", "sent", "failed", "skipped"]
 
@@ -49,8 +49,22 @@ _deliveries = sa.Table(
     sa.Column("sent_at", _UTCDateTime()),
     sa.Column("message_id", sa.String(128)),
     sa.Column("error", sa.Text()),
+    sa.Column("thread_replies", sa.JSON()),
 )
-"""The runtime view of the table migrations 0003 and 0004 create."""
+"""The runtime view of the table migrations 0003, 0004 and 0007 create."""
+
+
+class Posted(BaseModel):
+    """What of one delivery the platform has accepted so far: the channel post, then the replies
+    in its thread, in order. A retry sends only what is not here."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    post: str | None = None
+    replies: list[str] = Field(default_factory=list)
+
+    def with_reply(self, reply_id: str) -> Posted:
+        return self.model_copy(update={"replies": [*self.replies, reply_id]})
 
 
 class Delivery(BaseModel):
@@ -71,7 +85,14 @@ class Delivery(BaseModel):
     claimed_at: datetime
     sent_at: datetime | None = None
     message_id: str | None = None
+    """The channel post's id (Slack's ts, Discord's message id)."""
     error: str | None = None
+    thread_replies: list[str] | None = None
+    """The ids of the replies posted in the channel post's thread, in order."""
+
+    @property
+    def posted(self) -> Posted:
+        return Posted(post=self.message_id, replies=self.thread_replies or [])
 
     @property
     def where(self) -> str:
@@ -137,14 +158,21 @@ class DeliveryLedger:
         """Note a failed attempt while the delivery is still being retried."""
         await self._update(delivery, attempts=attempts, error=error)
 
+    async def record_posted(self, delivery: Delivery, posted: Posted) -> Delivery | None:
+        """Record what the platform has accepted so far (the post, the thread replies), while the
+        delivery is still being sent; None if the claim is no longer this claimant's."""
+        return await self._update(delivery, message_id=posted.post, thread_replies=list(posted.replies))
+
     async def finish(
-        self, delivery: Delivery, *, status: Literal["sent", "failed"], attempts: int, sent_at: datetime | None = None,
-        message_id: str | None = None, error: str | None = None,
+        self, delivery: Delivery, *, status: Literal["sent", "failed", "skipped"], attempts: int,
+        sent_at: datetime | None = None, posted: Posted | None = None, error: str | None = None,
     ) -> Delivery | None:
-        """Record the outcome of a claim; None if the claim is no longer this claimant's (it was
-        taken over meanwhile, so the row tells the other claimant's story)."""
+        """Record the outcome of a claim (with what was posted, if anything); None if the claim is
+        no longer this claimant's (it was taken over meanwhile, so the row tells the other
+        claimant's story)."""
+        posted = posted or delivery.posted
         return await self._update(delivery, status=status, attempts=attempts, sent_at=sent_at,
-                                  message_id=message_id, error=error)
+                                  message_id=posted.post, thread_replies=list(posted.replies) or None, error=error)
 
     # reading
 

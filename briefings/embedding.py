@@ -25,8 +25,9 @@ __all__ = ["MODEL_DIR", "Embedder"]
 MODEL_DIR = Path(__file__).with_name("embedding_model")
 """Where the packaged model lives: `vectors.npy`, `tokenizer.json`, `config.json`."""
 
+_FILES = ("config.json", "vectors.npy", "tokenizer.json")
 _MAX_TOKENS = 512  # a text's tokens past this are dropped, as model2vec's encode does by default
-_CHUNK = 1024  # texts gathered at once: bounds the float32 scratch to about 1024 x 20 tokens x dim
+_CHUNK = 1024  # texts tokenised and summed at a time: bounds the scratch memory of a big batch
 
 
 class Embedder:
@@ -54,11 +55,15 @@ class Embedder:
     @classmethod
     def load(cls, directory: Path = MODEL_DIR) -> Embedder:
         """The packaged model (or one built into `directory`); reads only local files."""
+        missing = [name for name in _FILES if not (directory / name).is_file()]
+        if missing:
+            raise ValueError(f"the embedding model in {directory} lacks {', '.join(missing)} (reinstall briefbot)")
         config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
         vectors = np.load(directory / "vectors.npy", allow_pickle=False)
+        tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         if config.get("dim") != vectors.shape[1]:
             raise ValueError(f"the embedding model in {directory} does not match its config.json")
-        return cls(vectors, Tokenizer.from_file(str(directory / "tokenizer.json")))
+        return cls(vectors, tokenizer)
 
     @property
     def dim(self) -> int:
@@ -67,6 +72,8 @@ class Embedder:
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """One unit row per text (len(texts) x dim, float32): the mean of its tokens' vectors."""
+        if isinstance(texts, str):
+            raise TypeError("embed takes a sequence of texts; wrap one text in a list")
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for start in range(0, len(texts), _CHUNK):
             self._embed_into(out[start : start + _CHUNK], texts[start : start + _CHUNK])

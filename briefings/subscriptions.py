@@ -41,11 +41,12 @@ _subscriptions = sa.Table(
     sa.Column("timezone", sa.String(64), nullable=False),
     sa.Column("days", sa.String(16), nullable=False),
     sa.Column("active", sa.Boolean(), nullable=False),
+    sa.Column("quiet", sa.Boolean(), nullable=False),
     sa.Column("created_by", sa.Text(), nullable=False),
     sa.Column("created_at", _UTCDateTime(), nullable=False),
     sa.Column("updated_at", _UTCDateTime(), nullable=False),
 )
-"""The runtime view of the table migrations 0003 and 0004 create."""
+"""The runtime view of the table migrations 0003, 0004 and 0007 create."""
 
 
 @cache
@@ -71,13 +72,15 @@ class Due(NamedTuple):
 
 
 class Schedule(BaseModel):
-    """When a channel gets its briefing: `at_time` wall-clock in `timezone`, daily or on weekdays."""
+    """When a channel gets its briefing: `at_time` wall-clock in `timezone`, daily or on weekdays,
+    and, if `quiet`, not on quiet days (nothing changed since the last one, nothing coming up)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     at_time: time
     timezone: str
     days: Days = "daily"
+    quiet: bool = False
 
     @field_validator("at_time")
     @classmethod
@@ -104,8 +107,9 @@ class Schedule(BaseModel):
         return f"{self.at_time:%H:%M}"
 
     def describe(self) -> str:
-        """``08:00 Asia/Seoul every day`` or ``07:30 Europe/London on weekdays``."""
-        return f"{self.hhmm} {self.timezone} {'every day' if self.days == 'daily' else 'on weekdays'}"
+        """``08:00 Asia/Seoul every day`` or ``07:30 Europe/London on weekdays, except quiet days``."""
+        days = "every day" if self.days == "daily" else "on weekdays"
+        return f"{self.hhmm} {self.timezone} {days}" + (", except quiet days" if self.quiet else "")
 
     def runs_on(self, local_date: date) -> bool:
         return self.days == "daily" or local_date.weekday() < 5
@@ -166,7 +170,8 @@ def _subscription(row: sa.Row) -> Subscription:  # type: ignore[type-arg]
         id=row.id,
         platform=row.platform,
         channel=row.channel,
-        schedule=Schedule(at_time=time.fromisoformat(row.at_time), timezone=row.timezone, days=row.days),
+        schedule=Schedule(at_time=time.fromisoformat(row.at_time), timezone=row.timezone, days=row.days,
+                          quiet=row.quiet),
         active=row.active,
         created_by=row.created_by,
         created_at=row.created_at,
@@ -188,7 +193,7 @@ class SubscriptionStore:
         now = now or _now()
         t = _subscriptions
         values = {"platform": platform, "channel": channel, "at_time": schedule.hhmm, "timezone": schedule.timezone,
-                  "days": schedule.days, "active": True, "created_by": by, "created_at": now, "updated_at": now}
+                  "days": schedule.days, "quiet": schedule.quiet, "active": True, "created_by": by, "created_at": now, "updated_at": now}
         async with _transaction(self._engine, write=True) as conn:
             before = (await conn.execute(sa.select(t).where(t.c.platform == platform, t.c.channel == channel))).one_or_none()
             insert = pg_insert(t) if conn.dialect.name == "postgresql" else sqlite_insert(t)
@@ -199,6 +204,7 @@ class SubscriptionStore:
                     "at_time": insert.excluded.at_time,
                     "timezone": insert.excluded.timezone,
                     "days": insert.excluded.days,
+                    "quiet": insert.excluded.quiet,
                     "active": True,
                     "created_by": sa.case((revived, insert.excluded.created_by), else_=t.c.created_by),
                     "created_at": sa.case((revived, insert.excluded.created_at), else_=t.c.created_at),

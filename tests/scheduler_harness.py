@@ -12,8 +12,10 @@ from typing import Any
 
 from bot.app import Core, build_core
 from bot.scheduler import BriefingScheduler
-from bot.surface import PublishError
+from bot.surface import PublishError, Record
 from briefings.briefing import Briefing
+from briefings.deliveries import Posted
+from briefings.digest import Edition
 from briefings.store import FactStore
 from briefings.subscriptions import Days, Schedule, Subscription
 from config.settings import load_settings
@@ -50,13 +52,20 @@ class FakeClock:
 class Published:
     channel: str
     key: str
-    briefing: Briefing
+    edition: Edition
     at: datetime
+    resumed_from: Posted = Posted()
+    """What the scheduler said was already posted (an earlier attempt's, or a crashed claimant's)."""
+
+    @property
+    def briefing(self) -> Briefing:
+        return self.edition.briefing
 
 
 @dataclass
 class RecordingSurface:
-    """A surface that records each briefing it is given; `fail_next` makes the next publishes raise."""
+    """A surface that records each briefing it is given; `fail_next` makes the next publishes raise.
+    Each briefing is a post and `replies` replies in its thread, each told to `record` as it goes."""
 
     clock: Any
     platform: str = "slack"
@@ -64,6 +73,7 @@ class RecordingSurface:
     failures: list[PublishError] = field(default_factory=list)
     attempts: int = 0
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    replies: int = 2
 
     def fail_next(self, times: int, *, retryable: bool = True, message: str = "ratelimited") -> None:
         self.failures += [PublishError(message, retryable=retryable) for _ in range(times)]
@@ -74,20 +84,27 @@ class RecordingSurface:
     async def stop(self) -> None:
         pass
 
-    async def publish(self, channel: str, briefing: Briefing, *, key: str) -> str:
+    async def publish(self, channel: str, edition: Edition, *, key: str, posted: Posted, record: Record) -> Posted:
         self.attempts += 1
         if self.failures:
             raise self.failures.pop(0)
-        self.published.append(Published(channel, key, briefing, self.clock()))
+        self.published.append(Published(channel, key, edition, self.clock(), posted))
+        n = len(self.published)
+        if posted.post is None:
+            posted = Posted(post=f"msg-{n}")
+            await record(posted)
+        while len(posted.replies) < self.replies:
+            posted = posted.with_reply(f"msg-{n}.{len(posted.replies) + 1}")
+            await record(posted)
         self.arrived.set()
-        return f"msg-{len(self.published)}"
+        return posted
 
     def to(self, channel: str) -> list[Published]:
         return [p for p in self.published if p.channel == channel]
 
 
-def schedule(hhmm: str, zone: str, days: Days = "daily") -> Schedule:
-    return Schedule(at_time=time.fromisoformat(hhmm), timezone=zone, days=days)
+def schedule(hhmm: str, zone: str, days: Days = "daily", *, quiet: bool = False) -> Schedule:
+    return Schedule(at_time=time.fromisoformat(hhmm), timezone=zone, days=days, quiet=quiet)
 
 
 @dataclass

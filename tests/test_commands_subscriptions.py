@@ -13,7 +13,7 @@ from briefings.subscriptions import Subscription
 
 from tests.test_commands import ANA, BEN, EVE, Clock, core, clock, say, seeded_sqlite  # noqa: F401
 
-USAGE = "\nUsage: subscribe [HH:MM] [TIMEZONE] [daily|weekdays]\nExample: subscribe 07:30 Europe/London weekdays"
+USAGE = "\nUsage: subscribe [HH:MM] [TIMEZONE] [daily|weekdays] [quiet]\nExample: subscribe 07:30 Europe/London weekdays"
 
 
 @pytest.fixture
@@ -60,6 +60,22 @@ async def test_subscribe_with_time_zone_and_days_then_move_it(
     only_zone = await say(layer, BEN, "subscribe UTC")
     assert "08:00 UTC every day" in only_zone.text
     assert len(await core.subscriptions.list_subscriptions()) == 1
+
+
+async def test_quiet_skips_quiet_days_and_subscribing_without_it_undoes_that(
+    layer: CommandLayer, core: Core, changes: list[Subscription]
+) -> None:
+    quiet = await say(layer, BEN, "subscribe 07:30 Europe/London weekdays QUIET")
+    assert quiet.text.startswith("This channel will get the briefing at 07:30 Europe/London on weekdays, except "
+                                 "quiet days;")
+    only = await say(layer, BEN, "subscribe quiet")
+    assert "08:00 Asia/Seoul every day, except quiet days" in only.text
+    loud = await say(layer, BEN, "subscribe")
+    assert loud.text.startswith("This channel's briefing moves from 08:00 Asia/Seoul every day, except quiet days "
+                                "to 08:00 Asia/Seoul every day;")
+    assert [c.schedule.quiet for c in changes] == [True, True, False]
+    stored = await core.subscriptions.for_channel("slack", "C0NEWS")
+    assert stored is not None and stored.schedule.quiet is False
 
 
 async def test_unsubscribe_stops_it_and_says_so_when_there_is_none(
@@ -109,8 +125,9 @@ async def test_only_admins_subscribe_or_unsubscribe_but_anyone_lists(layer: Comm
         ("subscribe 07:00 monthly", "'monthly' is neither a timezone nor a schedule: write daily or weekdays, or "
                                     "an IANA name such as Asia/Seoul, Europe/London or America/New_York."),
         ("subscribe Asia/Seoul 07:00", "Put the time first: `subscribe 07:00 ...`."),
-        ("subscribe 07:00 UTC daily please", "Unexpected 'please': `subscribe` takes a time, a timezone and "
-                                             "daily or weekdays."),
+        ("subscribe 07:00 UTC daily please", "Unexpected 'please': `subscribe` takes a time, a timezone, "
+                                             "daily or weekdays, and quiet."),
+        ("subscribe quiet 07:00", "Put `quiet` last: `subscribe [HH:MM] [TIMEZONE] [daily|weekdays] quiet`."),
     ],
 )
 async def test_bad_input_is_one_sentence_with_the_usage(

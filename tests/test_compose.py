@@ -11,10 +11,13 @@ from briefings.compose import (
     MAX_DEVELOPMENTS,
     Briefing,
     ChangeKind,
+    Entry,
     Section,
     SummitStatus,
     build_briefing,
     compose_briefing,
+    merge_entries,
+    merge_statements,
     parse_section,
     summarise_changes,
 )
@@ -191,13 +194,60 @@ def test_sources_are_cited_with_their_fact_counts(briefing: Briefing, curated: C
 
 
 def test_every_line_is_a_fact_statement(briefing: Briefing, curated: Catalogue) -> None:
-    """No prose about the story is written in code: each entry is the statement of its fact."""
+    """No prose about the story is written in code: each entry is the statement of its fact, or
+    the statements of facts that say the same thing, merged, every word of them kept."""
+    merged = 0
     for section in briefing.sections:
         if section.section in (Section.sources, Section.changes):
             continue
         for entry in section.entries:
-            (fact_id,) = entry.fact_ids
-            assert entry.text == curated.facts[fact_id].statement
+            statements = [curated.facts[i].statement for i in entry.fact_ids]
+            if len(statements) == 1:
+                assert entry.text == statements[0]
+                continue
+            merged += 1
+            words = set(entry.text.replace(",", " ").replace(".", " ").split())
+            for statement in statements:
+                assert set(statement.replace(",", " ").replace(".", " ").split()) <= words, (statement, entry.text)
+    assert merged >= 2  # the June 1 talks' agenda, Moon's two remarks of May 27
+
+
+def test_facts_saying_the_same_thing_are_merged_within_a_section(briefing: Briefing, curated: Catalogue) -> None:
+    timeline = briefing.section(Section.timeline)
+    assert timeline is not None
+    [june_1] = [g for g in timeline.groups if g.day == date(2018, 6, 1)]
+    assert len(june_1.entries) == 2  # was three: the talks' date, and two lines on what they will discuss
+    agenda = june_1.entries[1]
+    assert sorted(agenda.fact_ids) == ["high-level-talks-agenda-reunions", "high-level-talks-agenda-tensions"]
+    assert agenda.text.count("are expected to discuss") == 1
+    assert agenda.text.endswith("Korean War, and ways to de-escalate inter-Korean military tensions.")
+    # the same facts in another section are merged there too, once
+    track = briefing.section(Section.inter_korean)
+    assert track is not None
+    ids = [e.fact_ids for e in track.entries if "high-level-talks-agenda-tensions" in e.fact_ids]
+    assert len(ids) == 1 and len(ids[0]) == 2
+
+
+def test_statements_that_do_not_open_alike_keep_the_stronger(curated: Catalogue) -> None:
+    base = curated.facts["high-level-talks-agenda-tensions"]
+    other = base.model_copy(update={"id": "other-agenda", "statement": "Reunions are on the June 1 list too."})
+    entries = [Entry(text=f.statement, day=date(2018, 6, 1), fact_ids=[f.id]) for f in (base, other)]
+    [merged] = merge_entries(entries, {f.id: f for f in (base, other)})
+    assert merged.text == base.statement  # the fuller statement stands for both
+    assert merged.fact_ids == [base.id, "other-agenda"]
+    # undated facts are never merged: the same subject and relation is not the same news
+    undated = [e.model_copy(update={"day": None}) for e in entries]
+    facts = {f.id: f.model_copy(update={"dates": []}) for f in (base, other)}
+    assert merge_entries(undated, facts) == undated
+
+
+def test_merge_statements_joins_the_rests_after_the_shared_opening() -> None:
+    assert merge_statements(["The talks will cover A.", "The talks will cover B.", "The talks will cover C."]) == (
+        "The talks will cover A, B, and C.")
+    assert merge_statements(["President Moon Jae-in noted X.", "President Moon Jae-in, who met Kim, said Y."]) == (
+        "President Moon Jae-in, who met Kim, said Y, and noted X.")
+    assert merge_statements(["The U.S. wants A.", "Seoul wants B."]) is None
+    assert merge_statements(["It was said.", "It was said by U.S."]) is None  # one is wholly the other's opening
 
 
 def test_briefing_round_trips_through_json(briefing: Briefing) -> None:

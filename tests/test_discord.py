@@ -13,6 +13,7 @@ import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import discord
 import pytest
 
 from bot.adapters.discord import DiscordStartError, DiscordSurface
@@ -24,6 +25,8 @@ from bot.runner import Runner
 from bot.surface import PublishError
 from briefings.briefing import Section
 from briefings.compose import compose_briefing
+from briefings.deliveries import Posted
+from briefings.digest import ChangeWindow, Edition, compose_edition
 from tests.discord_harness import (
     ADMIN_ID,
     EPHEMERAL,
@@ -152,11 +155,20 @@ async def test_brief_delegations_is_embeds_within_discords_limits(bot: DiscordBo
         assert_no_mentions_allowed(call)
 
 
+async def test_brief_is_the_digest_in_one_embed(bot: DiscordBot, fake: FakeDiscord) -> None:
+    await fake.dispatch("INTERACTION_CREATE", fake.slash("brief"))
+    [callback] = await fake.wait_for("callback")
+    [embed] = message_data(callback)["embeds"]
+    assert embed["title"].startswith("Briefing for") and len(discord.Embed.from_dict(embed)) <= 2000
+    assert "/brief section:full" in embed["footer"]["text"]
+    assert_no_mentions_allowed(callback)
+
+
 async def test_the_whole_briefing_takes_as_many_messages_as_it_needs(bot: DiscordBot, fake: FakeDiscord) -> None:
     now = datetime.now(timezone.utc)
     briefing = await compose_briefing(bot.runner.core.store, as_of=now.date(), since=now - CHANGES_WINDOW)
-    expected = len(render_briefing_embeds(briefing))  # as `brief` composes it
-    await fake.dispatch("INTERACTION_CREATE", fake.slash("brief"))
+    expected = len(render_briefing_embeds(briefing))  # as `brief full` composes it
+    await fake.dispatch("INTERACTION_CREATE", fake.slash("brief", section="full"))
     await fake.wait_for("callback")
     if expected > 1:
         await fake.wait_for("followup", count=min(expected, 5) - 1)
@@ -435,42 +447,88 @@ async def test_two_replicas_answer_each_interaction_and_message_once(fake: FakeD
 # --- publishing (the scheduler's side) ------------------------------------------------------------
 
 
-async def test_publish_posts_embeds_with_a_nonce_and_enforce_nonce(bot: DiscordBot, fake: FakeDiscord) -> None:
-    briefing = await compose_briefing(bot.runner.core.store, as_of=date(2018, 6, 1))
+async def _edition(bot: DiscordBot) -> Edition:
+    return await compose_edition(bot.runner.core.store, as_of=date(2018, 6, 1), window=ChangeWindow())
+
+
+async def test_publish_posts_the_digest_then_the_briefing_in_a_thread_from_it(bot: DiscordBot,
+                                                                              fake: FakeDiscord) -> None:
+    edition = await _edition(bot)
     channel = str(fake.channel_id)
-    first_id = await bot.surface.publish(channel, briefing, key="sub-7:2018-06-01")
+    seen: list[Posted] = []
+
+    async def record(posted: Posted) -> None:
+        seen.append(posted)
+
+    posted = await bot.surface.publish(channel, edition, key="sub-7:2018-06-01", posted=Posted(), record=record)
+    [post] = fake.messages(channel)  # one message in the channel: the digest
+    assert posted.post == post["id"] and len(post["embeds"]) == 1
+    assert len(discord.Embed.from_dict(post["embeds"][0])) <= 2000
+    [started] = fake.calls("thread")
+    assert started.path.endswith(f"/messages/{post['id']}/threads")
+    assert started.payload["name"] == edition.briefing.title
+    replies = fake.messages(post["id"])  # a thread started from a message has the message's id
+    assert len(replies) == len(render_briefing_embeds(edition.briefing)) and posted.replies == [r["id"] for r in replies]
     sent = fake.calls("message")
-    assert sent and first_id == fake.messages(channel)[0]["id"]
     nonces = [c.payload["nonce"] for c in sent]
     assert all(c.payload["enforce_nonce"] is True and c.payload["embeds"] for c in sent)
     assert len(set(nonces)) == len(nonces) and all(len(n) <= 25 for n in nonces)
     for call in sent:
         check_message_limits(call.payload)
         assert_no_mentions_allowed(call)
-    # a retry of the same delivery: the same nonces, so Discord creates nothing new
-    again = await bot.surface.publish(channel, briefing, key="sub-7:2018-06-01")
-    assert again == first_id and len(fake.messages(channel)) == len(sent)
+    assert [len(p.replies) for p in seen] == list(range(len(replies) + 1))
+    # a retry of the same delivery from nothing recorded: the same nonces, so Discord creates nothing
+    # new, and the thread it already has is reused
+    again = await bot.surface.publish(channel, edition, key="sub-7:2018-06-01", posted=Posted(), record=record)
+    assert again == posted and len(fake.messages(channel)) == 1 and len(fake.messages(post["id"])) == len(replies)
     assert [c.payload["nonce"] for c in fake.calls("message")[len(sent):]] == nonces
+    assert len(fake.calls("thread")) == 2  # the second was told "a thread has already been created": that one
+
+
+async def test_a_retry_from_what_was_recorded_sends_only_the_rest(bot: DiscordBot, fake: FakeDiscord) -> None:
+    edition = await _edition(bot)
+    channel = str(fake.channel_id)
+    seen: list[Posted] = []
+
+    async def record(posted: Posted) -> None:
+        seen.append(posted)
+        if posted.post is not None and not posted.replies:
+            fake.fail("message", status=400)  # the first reply in the thread fails (discord.py retries a 5xx)
+
+    with pytest.raises(PublishError, match="HTTP 400"):
+        await bot.surface.publish(channel, edition, key="sub-9:2018-06-01", posted=Posted(), record=record)
+    so_far = seen[-1]
+    assert so_far.post is not None and not so_far.replies
+    calls = len(fake.calls("message"))
+    done = await bot.surface.publish(channel, edition, key="sub-9:2018-06-01", posted=so_far, record=record)
+    assert done.post == so_far.post and len(done.replies) == len(render_briefing_embeds(edition.briefing))
+    again = fake.calls("message")[calls:]
+    assert all(c.channel_id == so_far.post for c in again)  # only replies, in the thread: the post once
 
 
 @pytest.mark.parametrize("status", [403, 404])
 async def test_publish_to_a_channel_it_cannot_post_in_is_not_retryable(bot: DiscordBot, fake: FakeDiscord,
                                                                        status: int) -> None:
-    briefing = await compose_briefing(bot.runner.core.store, as_of=date(2018, 6, 1))
+    edition = await _edition(bot)
     fake.fail("message", status=status)
     with pytest.raises(PublishError, match=f"HTTP {status}") as raised:
-        await bot.surface.publish(str(fake.channel_id), briefing, key="sub-8:2018-06-01")
+        await bot.surface.publish(str(fake.channel_id), edition, key="sub-8:2018-06-01", posted=Posted(),
+                                  record=_ignore)
     assert raised.value.retryable is False
+
+
+async def _ignore(posted: Posted) -> None:
+    pass
 
 
 async def test_publish_to_a_bad_channel_id_or_when_stopped_says_so(fake: FakeDiscord, database_url: str) -> None:
     async with running_bot(fake, database_url) as bot:
-        briefing = await compose_briefing(bot.runner.core.store, as_of=date(2018, 6, 1))
+        edition = await _edition(bot)
         with pytest.raises(PublishError, match="not a Discord channel id") as bad:
-            await bot.surface.publish("C0SLACKISH", briefing, key="k")
+            await bot.surface.publish("C0SLACKISH", edition, key="k", posted=Posted(), record=_ignore)
         assert bad.value.retryable is False
     with pytest.raises(PublishError, match="not connected") as stopped:
-        await bot.surface.publish(str(fake.channel_id), briefing, key="k")
+        await bot.surface.publish(str(fake.channel_id), edition, key="k", posted=Posted(), record=_ignore)
     assert stopped.value.retryable is True
 
 
@@ -481,12 +539,12 @@ async def test_subscribe_and_subscriptions_map_onto_the_commands(bot: DiscordBot
     if "subscribe" not in bot.runner.commands.commands:
         pytest.skip("the command layer has no `subscribe` command yet (issue 7)")
     await fake.dispatch("INTERACTION_CREATE", fake.slash("subscribe", user_id=ADMIN_ID, time="09:30",
-                                                         timezone="Asia/Seoul", days="weekdays"))
+                                                         timezone="Asia/Seoul", days="weekdays", quiet=True))
     [subscribed] = await fake.wait_for("callback")
     assert not message_data(subscribed).get("content", "").startswith(("Only admins", "Sorry")), subscribed.payload
     await fake.dispatch("INTERACTION_CREATE", fake.slash("subscriptions"))
     [_, listed] = await fake.wait_for("callback", count=2)
-    assert "09:30" in message_data(listed)["content"]
+    assert "09:30 Asia/Seoul on weekdays, except quiet days" in message_data(listed)["content"]
     await fake.dispatch("INTERACTION_CREATE", fake.slash("unsubscribe", user_id=USER_ID))
     [*_, refused] = await fake.wait_for("callback", count=3)
     assert message_data(refused)["content"].startswith("Only admins")

@@ -106,6 +106,8 @@ def test_rows_are_float32_unit_vectors_one_per_text(embedder: Embedder) -> None:
     assert rows.shape == (len(texts), embedder.dim) and rows.dtype == np.float32
     assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
     assert embedder.embed([]).shape == (0, embedder.dim)
+    with pytest.raises(TypeError):
+        embedder.embed("one text, not a list")
 
 
 def test_a_text_with_no_known_token_is_the_zero_vector(embedder: Embedder) -> None:
@@ -171,9 +173,11 @@ def test_word_gives_a_unit_vector_or_none(embedder: Embedder) -> None:
     assert embedder.word("two words") is None
 
 
-def test_a_model_that_does_not_match_its_tokenizer_is_refused(tmp_path) -> None:
+def test_a_model_that_does_not_match_its_tokenizer_is_refused(tmp_path: Path) -> None:
     for name in ("tokenizer.json", "config.json"):
         (tmp_path / name).write_bytes((MODEL_DIR / name).read_bytes())
+    with pytest.raises(ValueError, match="lacks vectors.npy"):
+        Embedder.load(tmp_path)
     np.save(tmp_path / "vectors.npy", np.zeros((10, Embedder.load().dim), dtype=np.float16))
     with pytest.raises(ValueError, match="inconsistent"):
         Embedder.load(tmp_path)

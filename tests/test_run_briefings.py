@@ -81,8 +81,9 @@ async def test_briefbot_run_catches_up_on_the_console_and_deliveries_lists_it(tm
     assert listed.returncode == 0, listed.stderr
     header, row = listed.stdout.splitlines()
     assert header.split() == ["date", "channel", "status", "tries", "due", "(UTC)", "sent", "(UTC)", "message",
-                              "by", "note"]
+                              "thread", "by", "note"]
     assert row.split()[1:4] == ["console:console", "sent", "1"] and "console-run" in row
+    assert row.split()[8] == "0"  # the console has no thread: the digest is the whole post
     none = subprocess.run([EXE, "deliveries", "--channel", "slack:C0NONE"], env=_env(tmp_path),
                           capture_output=True, text=True, timeout=60)
     assert none.stdout.strip() == "no deliveries yet to slack:C0NONE"

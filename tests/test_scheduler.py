@@ -18,7 +18,9 @@ from bot.scheduler import cron_trigger, job_id
 from briefings.compose import Section
 from briefings.store import FactStore
 
-from tests.scheduler_harness import harness, utc
+from briefings.deliveries import Posted
+from briefings.digest import Edition
+from tests.scheduler_harness import harness, schedule, utc
 
 UTC = timezone.utc
 
@@ -269,6 +271,95 @@ async def test_each_briefing_lists_what_changed_since_the_last_one_delivered(sto
         changes = briefing.section(Section.changes)
         changed = {i for g in changes.groups for e in g.entries for i in e.fact_ids} if changes else set()
         assert changed == {"test-after"}
+        digest = h.surface.published[1].edition.digest  # the post says the same as its thread
+        assert digest.since == first.claimed_at and [c.entry.fact_ids for c in digest.changes] == [["test-after"]]
+
+
+# --- the post and its thread in the ledger ------------------------------------------------------
+
+
+async def test_the_ledger_records_the_post_and_each_reply_in_its_thread(store: FactStore) -> None:
+    async with harness(store, utc("2026-03-10T07:00")) as h:
+        sub = await h.subscribe("C1", "08:00", "UTC")
+        h.clock.set("2026-03-10T08:00")
+        sent = await h.scheduler.deliver(sub.id)
+        assert sent is not None and sent.message_id == "msg-1" and sent.thread_replies == ["msg-1.1", "msg-1.2"]
+        [row] = await h.core.deliveries.list_deliveries()
+        assert row.status == "sent" and row.posted.post == "msg-1" and row.posted.replies == ["msg-1.1", "msg-1.2"]
+
+
+async def test_a_take_over_sends_only_what_the_crashed_claimant_had_not(store: FactStore) -> None:
+    async with harness(store, utc("2026-03-10T07:00")) as h:
+        sub = await h.subscribe("C1", "08:00", "UTC")
+        due = utc("2026-03-10T08:00")
+        dead = await h.core.deliveries.claim(sub.id, date(2026, 3, 10), due_at=due, by="crashed:1", now=due)
+        assert dead is not None
+        # it posted the digest and one reply, recorded both, then died
+        assert await h.core.deliveries.record_posted(dead, Posted(post="ts-post", replies=["ts-1"])) is not None
+        h.clock.set("2026-03-10T08:11")
+        [resent] = await h.scheduler.sync()
+        [publish] = h.surface.published
+        assert publish.resumed_from == Posted(post="ts-post", replies=["ts-1"])
+        assert resent.status == "sent" and resent.message_id == "ts-post"
+        assert resent.thread_replies == ["ts-1", "msg-1.2"]  # the post once, the first reply once
+
+
+async def test_a_claim_taken_over_while_sending_stops_the_first_claimant(store: FactStore) -> None:
+    async with harness(store, utc("2026-03-10T07:00")) as h:
+        sub = await h.subscribe("C1", "08:00", "UTC")
+        h.clock.set("2026-03-10T08:00")
+
+        async def take_it(posted: Posted) -> None:  # replica-b takes the claim over once the post is out
+            [claimed] = await h.core.deliveries.list_deliveries()
+            assert await h.core.deliveries.take_over(claimed, by="replica-b") is not None
+
+        original = h.surface.publish
+
+        async def publish(channel: str, edition: Edition, *, key: str, posted: Posted, record) -> Posted:
+            async def record_then_lose(p: Posted) -> None:
+                await take_it(p)
+                await record(p)
+
+            return await original(channel, edition, key=key, posted=posted, record=record_then_lose)
+
+        h.surface.publish = publish  # type: ignore[method-assign]
+        assert await h.scheduler.deliver(sub.id) is None  # stopped after the post: no reply from it
+        [row] = await h.core.deliveries.list_deliveries()
+        assert row.status == "claimed" and row.claimed_by == "replica-b" and row.thread_replies is None
+
+
+# --- quiet days ---------------------------------------------------------------------------------
+
+
+async def test_a_quiet_subscription_skips_a_quiet_day_and_the_next_lists_what_changed(store: FactStore) -> None:
+    # In 2026 nothing in the curated facts is coming up; the store stamps changes with the real time.
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    async with harness(store, now - timedelta(hours=2), admins="slack:UADMIN") as h:
+        at = (now - timedelta(hours=1)).astimezone(UTC)
+        quiet, _ = await h.core.subscriptions.subscribe("slack", "CQUIET", schedule(f"{at:%H:%M}", "UTC", quiet=True),
+                                                        by="slack:UADMIN", now=h.clock())
+        loud = await h.subscribe("CLOUD", f"{at:%H:%M}", "UTC")
+        h.clock.set(datetime.now(UTC))
+        first = [await h.scheduler.deliver(s.id) for s in (quiet, loud)]
+        assert [d.status for d in first if d] == ["sent", "sent"]  # a first briefing is never quiet
+
+        h.clock.advance(days=1)  # nothing changed, nothing coming up
+        skipped, sent = [await h.scheduler.deliver(s.id) for s in (quiet, loud)]
+        assert skipped is not None and skipped.status == "skipped" and "quiet day" in (skipped.error or "")
+        assert sent is not None and sent.status == "sent"
+        assert [p.channel for p in h.surface.published] == ["CQUIET", "CLOUD", "CLOUD"]
+        assert h.surface.published[-1].edition.digest.quiet
+
+        added = await CommandLayer(h.core).handle('fact add test-news statement="The summit mascot is a crane." '
+                                                  'subject="Singapore summit" topic=summit',
+                                                  Caller("slack", "UADMIN", channel="CQUIET"))
+        assert not added.error, added.text
+        h.clock.advance(days=1)
+        back = await h.scheduler.deliver(quiet.id)
+        assert back is not None and back.status == "sent"
+        digest = h.surface.published[-1].edition.digest
+        assert digest.since == first[0].claimed_at  # since the last one sent, across the skipped day
+        assert [c.entry.fact_ids for c in digest.changes] == [["test-news"]] and not digest.quiet
 
 
 # --- APScheduler in the loop --------------------------------------------------------------------

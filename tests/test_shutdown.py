@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapters.slack_messages import briefing_messages
+from bot.adapters.slack_messages import edition_messages
 from bot.app import build_core
-from briefings.compose import compose_briefing
 from briefings.deliveries import DeliveryLedger
+from briefings.digest import ChangeWindow, compose_edition
 from briefings.store import FactStore
 from briefings.subscriptions import Schedule
 from config.settings import load_settings
@@ -74,28 +74,31 @@ async def test_sigterm_during_a_delivery_records_it_sent_and_exits_0(slack: Fake
         core = await build_core(load_settings(database_url=env["BRIEFBOT_DATABASE_URL"]), store)
         await core.subscriptions.subscribe("slack", CHANNEL, Schedule(at_time=due.time(), timezone="UTC"),
                                            by=f"slack:{ADMIN}", now=now - timedelta(hours=1))
-        expected = briefing_messages(await compose_briefing(store, as_of=due.date()))
+        post, replies = edition_messages(await compose_edition(store, as_of=due.date(), window=ChangeWindow()))
+        expected = [post, *replies]
     finally:
         await store.close()
 
     slack.delay("chat.postMessage", HOLD)
     async with BriefbotRun(env) as bot:
-        [held] = await slack.wait_held("chat.postMessage", timeout=30)  # the briefing's first message
+        [held] = await slack.wait_held("chat.postMessage", timeout=30)  # the briefing's post, the digest
         assert held.channel == CHANNEL and held.payload["text"] == expected[0]["text"]
 
         bot.terminate()
         await bot.wait_for_line(WAITING_FOR_BRIEFING)
-        slack.release("chat.postMessage")  # this one, and the briefing's later messages at once
+        slack.release("chat.postMessage")  # this one, and the replies in its thread at once
         assert await bot.wait_exit() == 0, bot.text
 
     posts = slack.calls("chat.postMessage")
     assert [p.payload["text"] for p in posts] == [m["text"] for m in expected]  # the whole briefing, once
+    assert [p.payload.get("thread_ts") for p in posts] == [None] + [posts[0].answer["ts"]] * len(replies)
     store = await FactStore.open(env["BRIEFBOT_DATABASE_URL"])
     try:
         [delivery] = await DeliveryLedger(store.engine).list_deliveries()
     finally:
         await store.close()
     assert (delivery.status, delivery.message_id, delivery.claims) == ("sent", posts[0].answer["ts"], 1)
+    assert delivery.thread_replies == [p.answer["ts"] for p in posts[1:]]
     assert delivery.due_at == due and delivery.claimed_by == "shutdown-test"
     [logged] = bot.events("delivery")
     assert logged["status"] == "sent" and logged["message_id"] == posts[0].answer["ts"]

@@ -7,14 +7,17 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from datetime import date
 from typing import Any
 
 import pytest
 
 from bot.adapters.slack_messages import MAX_HOME_BLOCKS
+from bot.render.slack import MAX_DIGEST_BLOCKS, MAX_DIGEST_TEXT, render_briefing_blocks, text_size
 from bot.surface import PublishError
-from briefings.compose import compose_briefing
+from briefings.deliveries import Posted
+from briefings.digest import ChangeWindow, Edition, compose_edition
 from tests.conftest import Database
 from tests.fakes.slack import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, FakeSlack, event_body
 from tests.slack_harness import ADMIN, CHANNEL, DM_CHANNEL, USER, SlackBot, direct_message, mention, running_bot
@@ -173,8 +176,9 @@ async def test_brief_with_a_question_is_acknowledged_then_answered_in_the_channe
     assert answer.payload["response_type"] == "in_channel" and "Joe Hagin" in answer.payload["text"]
 
 
-@pytest.mark.parametrize("text", ["today", "", "delegations"])
-async def test_brief_today_or_a_section_posts_block_kit(bot: SlackBot, slack: FakeSlack, text: str) -> None:
+@pytest.mark.parametrize("text", ["today", "", "full", "delegations"])
+async def test_brief_gives_the_digest_the_full_briefing_or_a_section_in_block_kit(bot: SlackBot, slack: FakeSlack,
+                                                                                   text: str) -> None:
     await bot.command(text)
     await bot.surface.wait_handled(1)
     messages = slack.calls("response_url")
@@ -182,6 +186,12 @@ async def test_brief_today_or_a_section_posts_block_kit(bot: SlackBot, slack: Fa
     for message in messages:
         assert 0 < len(message.payload["blocks"]) <= 50 and message.payload["text"].startswith("Briefing for")
     headers = [b["text"]["text"] for m in messages for b in m.payload["blocks"] if b["type"] == "header"]
+    if text in ("", "today"):  # the digest: one message in one screen, pointing at the rest
+        [digest] = messages
+        blocks = digest.payload["blocks"]
+        assert len(blocks) <= MAX_DIGEST_BLOCKS and text_size(blocks) <= MAX_DIGEST_TEXT
+        assert headers == [digest.payload["text"]] and "/brief full" in json.dumps(blocks)
+        return
     assert "Delegations" in headers
     if text == "delegations":
         assert len(messages) == 1 and "Timeline" not in headers
@@ -313,18 +323,55 @@ async def test_the_messages_tab_publishes_nothing(bot: SlackBot, slack: FakeSlac
 # --- publishing (what the scheduler calls) -------------------------------------------------------
 
 
-async def _briefing(bot: SlackBot):
-    from datetime import date
-
-    return await compose_briefing(bot.runner.core.store, as_of=date(2018, 6, 12))
+async def _edition(bot: SlackBot) -> Edition:
+    return await compose_edition(bot.runner.core.store, as_of=date(2018, 6, 12), window=ChangeWindow())
 
 
-async def test_publish_posts_every_message_and_returns_the_first_ts(bot: SlackBot, slack: FakeSlack) -> None:
-    briefing = await _briefing(bot)
-    ts = await bot.surface.publish("C0BRIEFS01", briefing, key="sub-1:2018-06-12")
+class _Progress:
+    """The `record` a surface is given: keeps every progress it is told of."""
+
+    def __init__(self, then: Callable[[Posted], None] | None = None) -> None:
+        self.seen: list[Posted] = []
+        self._then = then
+
+    async def __call__(self, posted: Posted) -> None:
+        self.seen.append(posted)
+        if self._then is not None:
+            self._then(posted)
+
+
+async def test_publish_posts_the_digest_then_the_full_briefing_in_its_thread(bot: SlackBot, slack: FakeSlack) -> None:
+    edition = await _edition(bot)
+    record = _Progress()
+    posted = await bot.surface.publish("C0BRIEFS01", edition, key="sub-1:2018-06-12", posted=Posted(), record=record)
+    post, *replies = slack.calls("chat.postMessage")
+    assert posted.post == post.answer["ts"] and "thread_ts" not in post.payload
+    assert len(post.payload["blocks"]) <= MAX_DIGEST_BLOCKS and text_size(post.payload["blocks"]) <= MAX_DIGEST_TEXT
+    assert post.payload["blocks"][0]["text"]["text"] == "Briefing for Tuesday, June 12, 2018"
+    assert len(replies) == len(render_briefing_blocks(edition.briefing)) >= 2
+    assert all(r.payload["thread_ts"] == posted.post and r.channel == "C0BRIEFS01" for r in replies)
+    assert posted.replies == [r.answer["ts"] for r in replies]
+    assert record.seen[-1] == posted and [len(p.replies) for p in record.seen] == list(range(len(replies) + 1))
+
+
+async def test_a_retry_posts_neither_the_post_nor_a_reply_twice(bot: SlackBot, slack: FakeSlack) -> None:
+    edition = await _edition(bot)
+
+    def fail_the_second_reply(posted: Posted) -> None:
+        if len(posted.replies) == 1:
+            slack.fail("chat.postMessage", status=500, error="internal_error")
+
+    record = _Progress(fail_the_second_reply)
+    with pytest.raises(PublishError) as raised:
+        await bot.surface.publish("C0BRIEFS01", edition, key="k", posted=Posted(), record=record)
+    assert raised.value.retryable and "after its post" in str(raised.value)
+    so_far = record.seen[-1]
+    assert so_far.post is not None and len(so_far.replies) == 1
+    done = await bot.surface.publish("C0BRIEFS01", edition, key="k", posted=so_far, record=record)
     posts = slack.calls("chat.postMessage")
-    assert ts == posts[0].answer["ts"] and len(posts) >= 2
-    assert all(p.channel == "C0BRIEFS01" and len(p.payload["blocks"]) <= 50 and p.payload["text"] for p in posts)
+    assert len(posts) == 1 + len(render_briefing_blocks(edition.briefing))  # each message once
+    assert [p.payload.get("thread_ts") for p in posts] == [None] + [done.post] * (len(posts) - 1)
+    assert done.replies[0] == so_far.replies[0] and len(set(done.replies)) == len(posts) - 1
 
 
 @pytest.mark.parametrize(("status", "error", "retryable"),
@@ -333,7 +380,8 @@ async def test_publish_failures_say_whether_to_retry(bot: SlackBot, slack: FakeS
                                                      retryable: bool) -> None:
     slack.fail("chat.postMessage", status=status, error=error)
     with pytest.raises(PublishError) as raised:
-        await bot.surface.publish("C0BRIEFS01", await _briefing(bot), key="sub-1:2018-06-12")
+        await bot.surface.publish("C0BRIEFS01", await _edition(bot), key="sub-1:2018-06-12", posted=Posted(),
+                                  record=_Progress())
     assert raised.value.retryable is retryable and error in str(raised.value)
     assert not slack.calls("chat.postMessage")
     assert _metric(bot, "briefbot_platform_api_errors_total") == 1
@@ -341,10 +389,10 @@ async def test_publish_failures_say_whether_to_retry(bot: SlackBot, slack: FakeS
 
 async def test_publish_retries_429s_per_channel(bot: SlackBot, slack: FakeSlack) -> None:
     slack.limit_per_channel(1.0, retry_after=1)
-    await bot.surface.publish("C0BRIEFS01", await _briefing(bot), key="k")
+    await bot.surface.publish("C0BRIEFS01", await _edition(bot), key="k", posted=Posted(), record=_Progress())
     posts = slack.calls("chat.postMessage")
-    assert len(posts) == 2 and slack.rejected("chat.postMessage")
-    assert posts[1].at - posts[0].at >= 1.0
+    assert len(posts) == 3 and slack.rejected("chat.postMessage")  # the post, two replies in its thread
+    assert posts[1].at - posts[0].at >= 1.0 and posts[2].at - posts[1].at >= 1.0
 
 
 # --- secrets -------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 import pytest
 from pydantic import ValidationError
 
-from briefings.deliveries import DeliveryLedger
+from briefings.deliveries import DeliveryLedger, Posted
 from briefings.store import FactStore
 from briefings.subscriptions import Schedule, SubscriptionStore, known_timezone
 
@@ -120,8 +120,8 @@ async def test_a_claim_records_its_outcome_and_a_taken_over_claim_is_not_overwri
     theirs = await ledger.take_over(stale, by="b", now=due + timedelta(minutes=11))
     assert theirs is not None and theirs.claims == 2 and theirs.claimed_by == "b"
     assert await ledger.take_over(stale, by="c") is None  # someone was first
-    assert await ledger.finish(mine, status="sent", attempts=2, sent_at=due, message_id="late") is None
-    done = await ledger.finish(theirs, status="sent", attempts=2, sent_at=due + timedelta(minutes=11), message_id="m1")
+    assert await ledger.finish(mine, status="sent", attempts=2, sent_at=due, posted=Posted(post="late")) is None
+    done = await ledger.finish(theirs, status="sent", attempts=2, sent_at=due + timedelta(minutes=11), posted=Posted(post="m1"))
     assert done is not None and done.status == "sent" and done.message_id == "m1"
     assert await ledger.take_over(done, by="c") is None
     assert await ledger.abandoned(claimed_before=due + timedelta(days=1), due_after=due - timedelta(days=1)) == []

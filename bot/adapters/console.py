@@ -8,8 +8,10 @@ from typing import TextIO
 
 from bot.app import Core
 from bot.commands import Caller, CommandLayer
-from bot.render.text import render_briefing_text
-from briefings.briefing import Briefing
+from bot.render.text import render_digest_text
+from bot.surface import Record
+from briefings.deliveries import Posted
+from briefings.digest import Edition
 
 __all__ = ["ConsoleSurface", "run_console"]
 
@@ -42,9 +44,13 @@ class ConsoleSurface:
             except asyncio.CancelledError:
                 pass
 
-    async def publish(self, channel: str, briefing: Briefing, *, key: str) -> str:
-        self._write(render_briefing_text(briefing))
-        return key
+    async def publish(self, channel: str, edition: Edition, *, key: str, posted: Posted, record: Record) -> Posted:
+        """The digest, printed (the console has no threads: `brief full` prints the rest)."""
+        if posted.post is None:
+            self._write(render_digest_text(edition.digest))
+            posted = Posted(post=key)
+            await record(posted)
+        return posted
 
     def _write(self, text: str) -> None:
         print(text, file=self._stdout, flush=True)

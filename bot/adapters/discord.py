@@ -54,9 +54,10 @@ from bot.commands import Caller, Reply
 from bot.commands.admins import is_admin
 from bot.errors import UserFacingError
 from bot.metrics import Metrics
-from bot.render.discord import render_briefing_embeds
-from bot.surface import PublishError
-from briefings.briefing import Briefing
+from bot.render.discord import render_briefing_embeds, render_digest_embed
+from bot.surface import PublishError, Record
+from briefings.deliveries import Posted
+from briefings.digest import Edition
 from briefings.events import EventLedger
 from config.settings import Settings
 
@@ -82,6 +83,23 @@ STOP_GRACE = 10.0
 """Seconds `stop` waits for replies in flight."""
 PRUNE_EVERY = 3600.0
 _NETWORK_ERRORS = (aiohttp.ClientError, asyncio.TimeoutError, OSError)
+THREAD_ALREADY_STARTED = 160004
+"""Discord's error code for starting a thread from a message that has one."""
+
+
+@contextmanager
+def _publish_errors(key: str, channel: str) -> Iterator[None]:
+    """Discord's errors while publishing, as PublishError: retryable unless Discord refused for good."""
+    try:
+        yield
+    except (discord.Forbidden, discord.NotFound) as exc:
+        raise PublishError(f"briefing {key} could not be posted to {channel}: HTTP {exc.status} "
+                           f"({exc.text or 'no text'})", retryable=False) from None
+    except discord.HTTPException as exc:
+        raise PublishError(f"briefing {key} could not be posted to {channel}: HTTP {exc.status} "
+                           f"({exc.text or 'no text'})", retryable=exc.status >= 500 or exc.status == 429) from None
+    except _NETWORK_ERRORS as exc:
+        raise PublishError(f"briefing {key} could not be posted to {channel}: {exc!r}", retryable=True) from None
 _ANSWERED_KINDS = (discord.MessageType.default, discord.MessageType.reply)
 
 
@@ -313,34 +331,45 @@ class DiscordSurface:
 
     # publishing (the scheduler)
 
-    async def publish(self, channel: str, briefing: Briefing, *, key: str) -> str:
-        """Post the briefing's embeds to `channel` (a channel id); the first message's id.
+    async def publish(self, channel: str, edition: Edition, *, key: str, posted: Posted, record: Record) -> Posted:
+        """Post the digest embed to `channel` (a channel id), start a thread from it, and post the
+        full briefing's embeds in that thread.
 
-        Each message carries a nonce derived from `key` and its place, with `enforce_nonce`: sent
-        again within a few minutes (a retry), Discord returns the message it already created, so a
-        retry after a partial or unrecorded send posts nothing twice in that window."""
+        What Discord accepted is recorded after each message (`record`), so a retry sends only what
+        is missing. Each message also carries a nonce from `key` and its place, with `enforce_nonce`:
+        sent again within a few minutes, Discord returns the message it already created."""
         if self.client.is_closed() or self.client.user is None:
             raise PublishError(f"briefing {key}: the Discord client is not connected", retryable=True)
         try:
             target = self.client.get_partial_messageable(int(channel))
         except ValueError:
             raise PublishError(f"briefing {key}: {channel!r} is not a Discord channel id", retryable=False) from None
-        messages = render_briefing_embeds(briefing)
-        posted: list[str] = []
-        for index, embeds in enumerate(messages):
-            try:
-                message = await target.send(embeds=embeds, nonce=delivery_nonce(key, index))
-            except (discord.Forbidden, discord.NotFound) as exc:
-                raise PublishError(f"briefing {key} could not be posted to {channel}: HTTP {exc.status} "
-                                   f"({exc.text or 'no text'})", retryable=False) from None
-            except discord.HTTPException as exc:
-                raise PublishError(f"briefing {key} could not be posted to {channel}: HTTP {exc.status} "
-                                   f"({exc.text or 'no text'})", retryable=exc.status >= 500 or exc.status == 429) from None
-            except _NETWORK_ERRORS as exc:
-                raise PublishError(f"briefing {key} could not be posted to {channel}: {exc!r}", retryable=True) from None
-            posted.append(str(message.id))
-        log.info("published briefing %s to %s (%d messages, first %s)", key, channel, len(posted), posted[0])
-        return posted[0]
+        with _publish_errors(key, channel):
+            if posted.post is None:
+                message = await target.send(embed=render_digest_embed(edition.digest), nonce=delivery_nonce(key, 0))
+                posted = Posted(post=str(message.id))
+                await record(posted)
+            messages = render_briefing_embeds(edition.briefing)
+            if len(posted.replies) < len(messages):
+                thread = await self._thread(int(channel), int(posted.post), name=edition.briefing.title)
+                for index in range(len(posted.replies), len(messages)):
+                    reply = await thread.send(embeds=messages[index], nonce=delivery_nonce(key, index + 1))
+                    posted = posted.with_reply(str(reply.id))
+                    await record(posted)
+        log.info("published briefing %s to %s (post %s, %d replies in its thread)", key, channel, posted.post,
+                 len(posted.replies))
+        return posted
+
+    async def _thread(self, channel_id: int, message_id: int, *, name: str) -> discord.PartialMessageable:
+        """The thread started from the message, started now unless it was already (by an earlier
+        attempt): a thread started from a message has the message's id."""
+        try:
+            await self.client.http.start_thread_with_message(channel_id, message_id, name=name[:100],
+                                                             auto_archive_duration=1440)
+        except discord.HTTPException as exc:
+            if exc.code != THREAD_ALREADY_STARTED:
+                raise
+        return self.client.get_partial_messageable(message_id, type=discord.ChannelType.public_thread)
 
     # who is asking
 

@@ -27,7 +27,8 @@ log = logging.getLogger("briefbot.discord")
 FORM_TIMEOUT = 1800.0
 """Seconds an opened `fact add` form waits for its submission (after a restart it is gone)."""
 
-_SECTIONS = [app_commands.Choice(name=s.label, value=s.value) for s in Section]
+_SECTIONS = [app_commands.Choice(name="Full briefing", value="full"),
+             *(app_commands.Choice(name=s.label, value=s.value) for s in Section)]
 _TOPICS = [app_commands.Choice(name=t.value, value=t.value) for t in Topic]
 _DAYS = [app_commands.Choice(name="every day", value="daily"), app_commands.Choice(name="weekdays", value="weekdays")]
 _ID = app_commands.Range[str, 1, 100]
@@ -54,20 +55,21 @@ def add_commands(tree: app_commands.CommandTree[discord.Client], handlers: Handl
     async def ask(interaction: discord.Interaction, question: _TEXT) -> None:
         await handlers.run(interaction, f"ask {question}", name="ask")
 
-    @tree.command(name="brief", description="The briefing, or one section of it")
-    @app_commands.describe(section="only this section (default: the whole briefing)")
+    @tree.command(name="brief", description="The day's digest, the full briefing, or one section of it")
+    @app_commands.describe(section="the full briefing, or only this section (default: the digest)")
     @app_commands.choices(section=_SECTIONS)
     async def brief(interaction: discord.Interaction, section: app_commands.Choice[str] | None = None) -> None:
         await handlers.run(interaction, command_text("brief", *([section.value] if section else [])), name="brief")
 
     @tree.command(name="subscribe", description="Post the briefing in this channel every day (admins)")
     @app_commands.describe(time="HH:MM, 24-hour (default 08:00)", timezone="an IANA timezone, e.g. Asia/Seoul",
-                           days="every day (default) or weekdays only")
+                           days="every day (default) or weekdays only",
+                           quiet="skip days when nothing changed and nothing is coming up (default: post anyway)")
     @app_commands.choices(days=_DAYS)
     async def subscribe(interaction: discord.Interaction, time: app_commands.Range[str, 1, 5] | None = None,
                         timezone: app_commands.Range[str, 1, 64] | None = None,
-                        days: app_commands.Choice[str] | None = None) -> None:
-        text = command_text("subscribe", time, timezone, days.value if days else None)
+                        days: app_commands.Choice[str] | None = None, quiet: bool | None = None) -> None:
+        text = command_text("subscribe", time, timezone, days.value if days else None, "quiet" if quiet else None)
         await handlers.run(interaction, text, name="subscribe")
 
     @tree.command(name="unsubscribe", description="Stop the daily briefing in this channel (admins)")

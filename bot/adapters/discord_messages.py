@@ -18,7 +18,13 @@ import discord
 
 from bot.commands import Command, Reply
 from bot.render._fit import pack, split_to_fit
-from bot.render.discord import MAX_CONTENT, discord_escape, render_answer_discord, render_briefing_embeds
+from bot.render.discord import (
+    MAX_CONTENT,
+    discord_escape,
+    render_answer_discord,
+    render_briefing_embeds,
+    render_digest_embed,
+)
 
 __all__ = [
     "MAX_NONCE",
@@ -38,6 +44,7 @@ MAX_REPLY_MESSAGES = 5
 MAX_NONCE = 25
 """Discord takes a message nonce of at most 25 characters."""
 _CUT = "\n\u2026 (cut here: the reply is longer than Discord shows)"
+ON_DEMAND_HINT = "/brief section:full gives the whole briefing; /brief with a section, one part of it."
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 
@@ -121,6 +128,8 @@ def text_chunks(text: str, *, limit: int = MAX_CONTENT, most: int = MAX_REPLY_ME
 
 def reply_messages(reply: Reply) -> list[Outgoing]:
     """A command layer reply as Discord messages: embeds for a briefing, escaped content otherwise."""
+    if reply.digest is not None:
+        return [Outgoing(embeds=[render_digest_embed(reply.digest, hint=ON_DEMAND_HINT)])]
     if reply.briefing is not None:
         messages = [Outgoing(embeds=embeds) for embeds in render_briefing_embeds(reply.briefing)]
         if messages:

@@ -45,8 +45,8 @@ from bot.adapters.slack_messages import (
     AppHomeOpened,
     MessageEvent,
     SlashCommand,
-    briefing_messages,
     changes_something,
+    edition_messages,
     home_view,
     incoming_text,
     is_bare_fact_add,
@@ -68,8 +68,9 @@ from bot.commands.brief import CHANGES_WINDOW
 from bot.errors import UserFacingError
 from bot.metrics import Metrics
 from bot.render.slack import slack_escape
-from bot.surface import PublishError
-from briefings.briefing import Briefing
+from bot.surface import PublishError, Record
+from briefings.deliveries import Posted
+from briefings.digest import Edition
 from briefings.compose import compose_briefing
 from briefings.events import EventLedger
 from config.settings import Settings
@@ -250,34 +251,43 @@ class SlackSurface:
 
     # publishing (the scheduler)
 
-    async def publish(self, channel: str, briefing: Briefing, *, key: str) -> str:
-        """Post the briefing's Block Kit messages to `channel`; the first message's ts.
+    async def publish(self, channel: str, edition: Edition, *, key: str, posted: Posted, record: Record) -> Posted:
+        """Post the digest to `channel`, then the full briefing's messages in its thread (`thread_ts`).
 
-        Slack has no idempotency key, so a briefing of which some messages went out is reported
-        as not retryable: trying again would post those twice."""
-        messages = briefing_messages(briefing)
-        posted: list[str] = []
-        for message in messages:
-            try:
-                response = await self.client.chat_postMessage(channel=channel, unfurl_links=False,
-                                                              unfurl_media=False, **message)
-            except SlackApiError as exc:
-                self._metrics.platform_errors.labels("slack").inc()
-                status = exc.response.status_code
-                retryable = status == 429 or status >= 500 or exc.response.get("error") in _RETRYABLE
-                raise PublishError(self._failed(key, channel, _api_error(exc), posted, messages),
-                                   retryable=retryable and not posted) from None
-            except _NETWORK_ERRORS as exc:
-                self._metrics.platform_errors.labels("slack").inc()
-                raise PublishError(self._failed(key, channel, type(exc).__name__, posted, messages),
-                                   retryable=not posted) from None
-            posted.append(str(response["ts"]))
-        log.info("published briefing %s to %s (%d messages, first %s)", key, channel, len(posted), posted[0])
-        return posted[0]
+        Slack has no idempotency key: what it accepted is recorded after each message (`record`),
+        so a retry posts only what is missing, never the post or a reply twice."""
+        post, replies = edition_messages(edition)
+        if posted.post is None:
+            posted = Posted(post=await self._post_briefing(channel, post, key=key, posted=posted))
+            await record(posted)
+        for reply in replies[len(posted.replies):]:
+            ts = await self._post_briefing(channel, {**reply, "thread_ts": posted.post}, key=key, posted=posted)
+            posted = posted.with_reply(ts)
+            await record(posted)
+        log.info("published briefing %s to %s (post %s, %d replies in its thread)", key, channel, posted.post,
+                 len(posted.replies))
+        return posted
+
+    async def _post_briefing(self, channel: str, message: dict[str, Any], *, key: str, posted: Posted) -> str:
+        """One message of a briefing; its ts. PublishError (retryable unless Slack refused it for good)."""
+        try:
+            response = await self.client.chat_postMessage(channel=channel, unfurl_links=False, unfurl_media=False,
+                                                          **message)
+        except SlackApiError as exc:
+            self._metrics.platform_errors.labels("slack").inc()
+            status = exc.response.status_code
+            retryable = status == 429 or status >= 500 or exc.response.get("error") in _RETRYABLE
+            raise PublishError(self._failed(key, channel, _api_error(exc), posted), retryable=retryable) from None
+        except _NETWORK_ERRORS as exc:
+            self._metrics.platform_errors.labels("slack").inc()
+            raise PublishError(self._failed(key, channel, type(exc).__name__, posted), retryable=True) from None
+        return str(response["ts"])
 
     @staticmethod
-    def _failed(key: str, channel: str, why: str, posted: list[str], messages: list[Any]) -> str:
-        done = f" after {len(posted)} of {len(messages)} messages" if posted else ""
+    def _failed(key: str, channel: str, why: str, posted: Posted) -> str:
+        done = ""
+        if posted.post is not None:
+            done = f" after its post ({posted.post}) and {len(posted.replies)} replies in the thread"
         return f"briefing {key} could not be posted to {channel}: {why}{done}"
 
     # listeners

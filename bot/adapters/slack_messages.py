@@ -18,8 +18,9 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.commands import Command, Reply
 from bot.render._fit import pack, split_to_fit
-from bot.render.slack import render_briefing_blocks, slack_escape
+from bot.render.slack import THREAD_HINT, render_briefing_blocks, render_digest_blocks, slack_escape
 from briefings.briefing import Briefing, parse_section
+from briefings.digest import Digest, Edition
 
 __all__ = [
     "MAX_HOME_BLOCKS",
@@ -30,6 +31,7 @@ __all__ = [
     "SlashCommand",
     "briefing_messages",
     "changes_something",
+    "edition_messages",
     "home_view",
     "incoming_text",
     "is_bare_fact_add",
@@ -45,7 +47,8 @@ MAX_REPLY_MESSAGES = 5
 MAX_HOME_BLOCKS = 100
 """Blocks in the App Home tab."""
 _CUT = "\n\u2026 (cut here: the reply is longer than Slack shows)"
-_BRIEFING_WORDS = {"", "today", "all"}
+ON_DEMAND_HINT = "/brief full gives the whole briefing, /brief SECTION one part of it."
+_BRIEFING_WORDS = {"", "today", "all", "full"}
 
 
 # --- what Slack sends ------------------------------------------------------------------------------
@@ -164,8 +167,25 @@ def briefing_messages(briefing: Briefing) -> list[dict[str, Any]]:
     ]
 
 
+def digest_message(digest: Digest, *, hint: str | None) -> dict[str, Any]:
+    """The digest as one chat.postMessage payload: Block Kit, with the title as the notification text."""
+    return {"text": slack_escape(digest.title), "blocks": render_digest_blocks(digest, hint=hint)}
+
+
+def edition_messages(edition: Edition) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The day's briefing as chat.postMessage payloads: the digest, the channel post; then the full
+    briefing's messages, the replies in its thread (the caller adds `thread_ts`)."""
+    replies = briefing_messages(edition.briefing)
+    n = len(replies)
+    for i, reply in enumerate(replies, start=1):
+        reply["text"] = f"{slack_escape(edition.briefing.title)}: the full briefing ({i} of {n})"
+    return digest_message(edition.digest, hint=THREAD_HINT), replies
+
+
 def reply_messages(reply: Reply) -> list[dict[str, Any]]:
     """A command layer reply as message payloads (text, blocks, mrkdwn), at most MAX_REPLY_MESSAGES."""
+    if reply.digest is not None:
+        return [digest_message(reply.digest, hint=ON_DEMAND_HINT)]
     if reply.briefing is not None:
         return briefing_messages(reply.briefing)[:MAX_REPLY_MESSAGES]
     return [{"text": chunk, "mrkdwn": False} for chunk in text_chunks(reply.text)]

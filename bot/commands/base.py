@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from briefings.answer import Answer
 from briefings.briefing import Briefing
+from briefings.digest import Digest
 
 __all__ = ["Caller", "Command", "CommandError", "Invocation", "Reply"]
 
@@ -41,6 +42,8 @@ class Reply(BaseModel):
     answer: Answer | None = None
     briefing: Briefing | None = None
     """A briefing, for adapters that render it natively (Block Kit, embeds); `text` is its plain form."""
+    digest: Digest | None = None
+    """The digest, likewise (`brief` without a section)."""
 
 
 class CommandError(Exception):

@@ -26,6 +26,8 @@ SubscriptionListener = Callable[[Subscription], Awaitable[None]]
 """Told of every subscription a command created, changed or stopped (as it now is)."""
 
 DEFAULT_TIME = time(8, 0)
+QUIET = "quiet"
+"""The last word of `subscribe` that skips quiet days (nothing changed, nothing coming up)."""
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _ZONES = "an IANA name such as Asia/Seoul, Europe/London or America/New_York"
 _LISTED = 25
@@ -54,8 +56,13 @@ def _days(word: str) -> Days:
 
 
 def parse_schedule(words: list[str], *, default_timezone: str) -> Schedule:
-    """`[HH:MM] [TIMEZONE] [daily|weekdays]`, each optional, in that order."""
+    """`[HH:MM] [TIMEZONE] [daily|weekdays] [quiet]`, each optional, in that order."""
     rest = list(words)
+    quiet = bool(rest) and rest[-1].lower() == QUIET
+    if quiet:
+        rest.pop()
+    if any(w.lower() == QUIET for w in rest):
+        raise CommandError(f"put `{QUIET}` last: `subscribe [HH:MM] [TIMEZONE] [daily|weekdays] {QUIET}`")
     at = _time_of_day(rest.pop(0)) if rest and rest[0][:1].isdigit() else DEFAULT_TIME
     misplaced = next((w for w in rest if w[:1].isdigit()), None)
     if misplaced is not None:
@@ -63,7 +70,8 @@ def parse_schedule(words: list[str], *, default_timezone: str) -> Schedule:
     zone, days = default_timezone, "daily"
     if len(rest) > 2:
         extra = " ".join(rest[2:])
-        raise CommandError(f"unexpected {extra!r}: `subscribe` takes a time, a timezone and daily or weekdays")
+        raise CommandError(f"unexpected {extra!r}: `subscribe` takes a time, a timezone, daily or weekdays, "
+                           f"and {QUIET}")
     if len(rest) == 2:
         zone, days = _zone(rest[0]), _days(rest[1])
     elif rest and rest[0].lower() in DAYS:
@@ -73,7 +81,7 @@ def parse_schedule(words: list[str], *, default_timezone: str) -> Schedule:
         if known_timezone(word) is None and "/" not in word and word.isalpha() and not word.isupper():
             raise CommandError(f"{word!r} is neither a timezone nor a schedule: write daily or weekdays, or {_ZONES}")
         zone = _zone(word)
-    return Schedule(at_time=at, timezone=zone, days=days)  # type: ignore[arg-type]
+    return Schedule(at_time=at, timezone=zone, days=days, quiet=quiet)  # type: ignore[arg-type]
 
 
 def _when(due: Due, schedule: Schedule) -> str:
@@ -95,7 +103,7 @@ class SubscriptionCommands:
 
     def commands(self) -> list[Command]:
         return [
-            Command("subscribe", "subscribe [HH:MM] [TIMEZONE] [daily|weekdays]",
+            Command("subscribe", "subscribe [HH:MM] [TIMEZONE] [daily|weekdays] [quiet]",
                     "get the briefing in this channel every day (or on weekdays)",
                     "subscribe 07:30 Europe/London weekdays", self.subscribe, changes="subscriptions",
                     extra_words=True,
@@ -104,6 +112,8 @@ class SubscriptionCommands:
                              f"TIMEZONE is an IANA name such as Asia/Seoul (default BRIEFBOT_TIMEZONE, "
                              f"{self._core.settings.timezone}).",
                              "daily (the default) or weekdays (Monday to Friday).",
+                             "quiet: no post on a quiet day, when nothing changed since the last briefing and "
+                             "nothing dated is coming up (without it, such a day gets a one-line digest).",
                              "Subscribing again changes the time; each briefing lists what changed since the last."]),
             Command("unsubscribe", "unsubscribe", "stop this channel's daily briefing", "unsubscribe",
                     self.unsubscribe, changes="subscriptions"),

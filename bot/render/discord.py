@@ -17,14 +17,17 @@ from typing import Any
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
+from bot.render import _digest as words
 from bot.render._fit import pack, shorten, split_to_fit
 from bot.render.text import render_answer
 from briefings.answer import Answer
 from briefings.compose import Briefing, BriefingSection, Entry, Group, Headline, SummitStatus, short_date
+from briefings.digest import Digest
 
 __all__ = [
     "MAX_CONTENT",
     "MAX_DESCRIPTION",
+    "MAX_DIGEST",
     "MAX_EMBEDS",
     "MAX_FIELDS",
     "MAX_FIELD_NAME",
@@ -36,6 +39,7 @@ __all__ = [
     "message_payload",
     "render_answer_discord",
     "render_briefing_embeds",
+    "render_digest_embed",
 ]
 
 MAX_EMBEDS = 10
@@ -47,6 +51,8 @@ MAX_FIELD_NAME = 256
 MAX_FIELD_VALUE = 1024
 MAX_FOOTER = 2048
 MAX_CONTENT = 2000
+MAX_DIGEST = 2000
+"""The digest is one embed of at most this many characters (`len(embed)`): one screen."""
 
 _ZWSP = "\u200b"
 _MENTION_OPENERS = re.compile(r"<(?=[@#/])")
@@ -193,3 +199,60 @@ def render_briefing_embeds(briefing: Briefing) -> list[list[discord.Embed]]:
     for section in briefing.sections:
         embeds += _section_embeds(section, footer=footer)
     return _messages(embeds)
+
+
+# --- the digest ----------------------------------------------------------------------------------
+
+THREAD_HINT = "The full briefing is in this message's thread."
+
+
+
+def _digest_item(text: str, cap: int | None) -> str:
+    return "\u2022 " + shorten(text, min(cap or MAX_FIELD_VALUE, MAX_FIELD_VALUE // 3), discord_escape)
+
+
+def _digest_embed(digest: Digest, cap: int | None, hint: str | None) -> tuple[discord.Embed, bool]:
+    """The embed, and whether every field kept all its lines (a field over 1,024 is cut)."""
+    h = digest.headline
+    embed = discord.Embed(title=shorten(digest.title, MAX_TITLE, discord_escape),
+                          colour=_STATUS_COLOURS.get(h.status) if h.status else None)
+    whole = True
+    if h.event is None:
+        embed.description = shorten(h.note or "", MAX_DESCRIPTION, discord_escape)
+    else:
+        lines = [f"**{shorten(h.event, MAX_TITLE, discord_escape)}**"]
+        lines += [f"**{label}:** {shorten(value, MAX_FIELD_VALUE, discord_escape)}"
+                  for label, value in (("When", h.when), ("Where", h.place), ("Status", h.status_line)) if value]
+        embed.description = "\n".join(lines)
+
+    def part(name: str, lines: list[str]) -> None:
+        nonlocal whole
+        value = "\n".join(lines)
+        whole = whole and len(value) <= MAX_FIELD_VALUE
+        embed.add_field(name=shorten(name, MAX_FIELD_NAME, discord_escape), value=value[:MAX_FIELD_VALUE], inline=False)
+
+    if digest.quiet:
+        part("\u200b", [shorten(words.quiet_line(digest), MAX_FIELD_VALUE, discord_escape)])
+    else:
+        note = words.changes_note(digest)
+        if note:
+            part(words.changes_heading(digest), [f"*{discord_escape(note)}*"])
+        else:
+            more = words.more_changes(digest)
+            part(words.changes_heading(digest), [_digest_item(words.change_text(c), cap) for c in digest.changes]
+                 + ([f"\u2022 {more}"] if more else []))
+        if digest.next_events:
+            part(words.COMING_UP, [_digest_item(words.item_text(e, as_of_day=digest.as_of), cap)
+                                   for e in digest.next_events])
+        if digest.top:
+            part(words.TOP, [_digest_item(words.item_text(e), cap) for e in digest.top])
+    embed.set_footer(text=shorten(words.footer(digest, where=hint or ""), MAX_FOOTER, discord_escape))
+    return embed, whole
+
+
+def render_digest_embed(digest: Digest, *, hint: str | None = THREAD_HINT) -> discord.Embed:
+    """The digest as one embed of at most MAX_DIGEST characters, each item whole if that fits,
+    else cut shorter until it does."""
+    embed, _ = words.fit(lambda cap: _digest_embed(digest, cap, hint),
+                         lambda made: made[1] and len(made[0]) <= MAX_DIGEST, (None, 300, 200, 120, 60))
+    return embed

@@ -24,18 +24,24 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.render import _digest as words
 from bot.render._fit import pack, shorten, split_to_fit
 from bot.render.text import render_answer
 from briefings.answer import Answer
 from briefings.compose import Briefing, BriefingSection, Entry, Group, Headline, short_date
+from briefings.digest import Digest
 
 __all__ = [
     "MAX_BLOCKS",
+    "MAX_DIGEST_BLOCKS",
+    "MAX_DIGEST_TEXT",
     "MAX_HEADER",
     "MAX_SECTION_TEXT",
     "render_answer_slack",
     "render_briefing_blocks",
+    "render_digest_blocks",
     "slack_escape",
+    "text_size",
 ]
 
 MAX_BLOCKS = 50
@@ -46,6 +52,9 @@ MAX_FIELD_TEXT = 2000
 """Characters in one of a section block's fields."""
 MAX_HEADER = 150
 """Characters in a header block."""
+MAX_DIGEST_BLOCKS = 20
+MAX_DIGEST_TEXT = 3000
+"""The digest post fits one screen: at most this many blocks and characters of text (`text_size`)."""
 _CONTINUED = " (continued)"
 _MRKDWN_CONTROL = str.maketrans("", "", "*_~`")
 
@@ -174,3 +183,65 @@ def render_briefing_blocks(briefing: Briefing) -> list[list[dict[str, Any]]]:
         parts.append(("Headline", _headline_blocks(briefing.headline)))
     parts += [(s.title, _section_blocks(s)) for s in briefing.sections]
     return [[block.to_dict() for block in message] for message in _paginate(parts, intro=intro)]
+
+
+# --- the digest ----------------------------------------------------------------------------------
+
+THREAD_HINT = "The full briefing is in this post's thread."
+
+
+def text_size(blocks: list[dict[str, Any]]) -> int:
+    """Characters of text in Block Kit blocks: every `text` string in them, however deep."""
+
+    def size(node: Any) -> int:
+        if isinstance(node, dict):
+            return sum(len(v) if k == "text" and isinstance(v, str) else size(v) for k, v in node.items())
+        if isinstance(node, list):
+            return sum(size(v) for v in node)
+        return 0
+
+    return size(blocks)
+
+
+def _digest_part(heading: str, items: list[str], cap: int | None, *, more: str | None = None) -> list[Block]:
+    """A bold heading and its items as bullets in one section, each cut to `cap` characters and to
+    its share of the section's 3,000."""
+    lines = [f"\u2022 {more}"] if more else []
+    share = (MAX_SECTION_TEXT - sum(len(line) + 1 for line in lines)) // max(1, len(items)) - 3
+    limit = min(cap or share, share)
+    bullets = ["\u2022 " + shorten(item, limit, slack_escape) for item in items]
+    return [_bold(heading), SectionBlock(text=_plain("\n".join(bullets + lines)))]
+
+
+def _digest_blocks(digest: Digest, cap: int | None, hint: str | None) -> list[Block]:
+    blocks: list[Block] = [_header(digest.title)]
+    h = digest.headline
+    if h.event is None:
+        blocks.append(_note(h.note or ""))
+    else:
+        blocks += _headline_blocks(h.model_copy(update={"depends_on": [], "agenda": [], "history": []}))
+    blocks.append(DividerBlock())
+    if digest.quiet:
+        blocks.append(SectionBlock(text=_plain(shorten(words.quiet_line(digest), MAX_SECTION_TEXT, slack_escape))))
+    else:
+        note = words.changes_note(digest)
+        if note:
+            blocks.append(_note(f"{words.changes_heading(digest)}: {note}"))
+        else:
+            blocks += _digest_part(words.changes_heading(digest), [words.change_text(c) for c in digest.changes], cap,
+                                   more=words.more_changes(digest))
+        if digest.next_events:
+            blocks += _digest_part(words.COMING_UP, [words.item_text(e, as_of_day=digest.as_of)
+                                                     for e in digest.next_events], cap)
+        if digest.top:
+            blocks += _digest_part(words.TOP, [words.item_text(e) for e in digest.top], cap)
+    blocks.append(_note(words.footer(digest, where=hint or "")))
+    return blocks
+
+
+def render_digest_blocks(digest: Digest, *, hint: str | None = THREAD_HINT) -> list[dict[str, Any]]:
+    """The digest as one Slack message: at most MAX_DIGEST_BLOCKS blocks and MAX_DIGEST_TEXT
+    characters of text, each item whole if that fits, else cut shorter until it does."""
+    return words.fit(lambda cap: [b.to_dict() for b in _digest_blocks(digest, cap, hint)],
+                     lambda blocks: len(blocks) <= MAX_DIGEST_BLOCKS and text_size(blocks) <= MAX_DIGEST_TEXT,
+                     (None, 300, 200, 120, 60))

@@ -6,14 +6,25 @@ import textwrap
 import unicodedata
 from datetime import timezone
 
+from bot.render import _digest as words
 from briefings.answer import Answer
 from briefings.compose import Briefing, BriefingSection, Entry, Group, Headline, short_date
+from briefings.digest import Digest
 
-__all__ = ["render_answer", "render_briefing_markdown", "render_briefing_text"]
+__all__ = [
+    "MAX_DIGEST_LINES",
+    "render_answer",
+    "render_briefing_markdown",
+    "render_briefing_text",
+    "render_digest_markdown",
+    "render_digest_text",
+]
 
 WIDTH = 88
 """Plain-text briefings are wrapped to this many columns."""
 _LABEL = 14
+MAX_DIGEST_LINES = 25
+"""The text digest fits one screen: at most this many lines."""
 """Width of the label column in the plain-text headline ('Depends on:' and its padding)."""
 
 
@@ -175,4 +186,111 @@ def render_briefing_markdown(briefing: Briefing) -> str:
             if group.heading:
                 out += ([""] if i else []) + [f"### {_md(group.heading)}", ""]
             out += [_md_entry(e, group) for e in group.entries]
+    return "\n".join(out) + "\n"
+
+
+# --- the digest ----------------------------------------------------------------------------------
+
+FULL_BRIEFING_HINT = "The full briefing: `brief full` (in Slack and Discord: this post's thread)."
+
+
+def _cut(lines: list[str], cap: int) -> list[str]:
+    """The first `cap` of a bullet's wrapped lines, the last ending in an ellipsis between words."""
+    if len(lines) <= cap:
+        return lines
+    kept = lines[:cap]
+    last = kept[-1]
+    if len(last) >= WIDTH:
+        last = last[: last.rfind(" ", 0, WIDTH - 1)] if " " in last.strip() else last[: WIDTH - 1]
+    kept[-1] = last.rstrip(" ,;:") + "\u2026"
+    return kept
+
+
+def _digest_parts(digest: Digest, *, hint: str | None) -> list[str | list[str]]:
+    """The digest's lines, each item as the list of its wrapped lines (which `_fitted` may cut)."""
+    out: list[str | list[str]] = [digest.title]
+    h = digest.headline
+    if h.event is None:
+        out += _wrap(_clean(h.note or ""), first="", rest="")
+    else:
+        out += _wrap(_clean(f"{h.event}: {h.status_line}" if h.status_line else h.event), first="", rest="  ")
+        when = " \u00b7 ".join(f"{label}: {value}" for label, value in (("When", h.when), ("Where", h.place)) if value)
+        if when:
+            out += _wrap(_clean(when), first="  ", rest="  ")
+
+    def item(text: str) -> list[str]:
+        return _wrap(_clean(text), first="- ", rest="  ")
+
+    if digest.quiet:
+        out += [""] + _wrap(_clean(words.quiet_line(digest)), first="", rest="")
+    else:
+        heading = words.changes_heading(digest)
+        note = words.changes_note(digest)
+        out.append("")
+        if note:
+            out += _wrap(_clean(f"{heading}: {note}"), first="", rest="  ")
+        else:
+            out.append(heading.upper())
+            out += [item(words.change_text(change)) for change in digest.changes]
+            more = words.more_changes(digest)
+            if more:
+                out.append(f"- {more}")
+        if digest.next_events:
+            out += ["", words.COMING_UP.upper()]
+            out += [item(words.item_text(entry, as_of_day=digest.as_of)) for entry in digest.next_events]
+        if digest.top:
+            out += ["", words.TOP.upper()]
+            out += [item(words.item_text(entry)) for entry in digest.top]
+    if hint:
+        out += [""] + _wrap(hint, first="", rest="")
+    return out
+
+
+def _fitted(parts: list[str | list[str]], budget: int) -> list[str]:
+    """The lines, items cut so that all fit in `budget`: one line at a time from the longest item
+    (the later one, of equals), never below one line each."""
+    items = [p for p in parts if isinstance(p, list)]
+    caps = [len(i) for i in items]
+    over = sum(1 if isinstance(p, str) else 0 for p in parts) + sum(caps) - budget
+    while over > 0 and max(caps, default=1) > 1:
+        longest = max(range(len(caps)), key=lambda n: (caps[n], n))
+        caps[longest] -= 1
+        over -= 1
+    cut = iter(_cut(i, c) for i, c in zip(items, caps))
+    return [line for p in parts for line in ([p] if isinstance(p, str) else next(cut))]
+
+
+def render_digest_text(digest: Digest, *, hint: str | None = FULL_BRIEFING_HINT) -> str:
+    """The digest as plain text in at most MAX_DIGEST_LINES lines of 88 columns: each item whole
+    if that fits, else the longest items cut a line at a time."""
+    return "\n".join(_fitted(_digest_parts(digest, hint=hint), MAX_DIGEST_LINES)) + "\n"
+
+
+def render_digest_markdown(digest: Digest, *, hint: str | None = FULL_BRIEFING_HINT) -> str:
+    """The digest as CommonMark, fact text escaped so that none of it formats or links."""
+    out = [f"# {digest.title}", ""]
+    h = digest.headline
+    if h.event is None:
+        out.append(_md(h.note or ""))
+    else:
+        out.append(f"**{_md(h.event)}**" + (f": {_md(h.status_line)}" if h.status_line else ""))
+        out += [f"- **{label}:** {_md(value)}" for label, value in (("When", h.when), ("Where", h.place)) if value]
+    if digest.quiet:
+        out += ["", _md(words.quiet_line(digest))]
+    else:
+        note = words.changes_note(digest)
+        out += ["", f"## {_md(words.changes_heading(digest))}", ""]
+        if note:
+            out.append(f"*{_md(note)}*")
+        out += [f"- {_md(words.change_text(c))}" for c in digest.changes]
+        more = words.more_changes(digest)
+        if more:
+            out.append(f"- {more}")
+        for heading, entries, as_of_day in ((words.COMING_UP, digest.next_events, digest.as_of),
+                                            (words.TOP, digest.top, None)):
+            if entries:
+                out += ["", f"## {heading}", ""]
+                out += [f"- {_md(words.item_text(e, as_of_day=as_of_day))}" for e in entries]
+    if hint:
+        out += ["", f"*{_md(hint)}*"]
     return "\n".join(out) + "\n"

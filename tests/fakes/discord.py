@@ -25,13 +25,16 @@ The API, for the tests that reuse it:
   /webhooks/{app}/{token}), ``edit-original`` and ``delete-original`` (PATCH and DELETE
   /webhooks/{app}/{token}/messages/@original), ``message`` (POST /channels/{id}/messages: a
   ``nonce`` sent with ``enforce_nonce`` returns the message already created with it, as Discord
-  does for a few minutes). Anything else is recorded as ``unknown`` and gets 404.
+  does for a few minutes), ``thread`` (POST /channels/{id}/messages/{message}/threads: a public
+  thread with the message's id, as Discord gives it; a second one on the same message gets 400
+  with code 160004, an unknown message 404). Anything else is recorded as ``unknown`` and gets 404.
   Every answer carries the rate-limit headers discord.py reads (X-RateLimit-Limit, -Remaining,
   -Reset, -Reset-After, -Bucket) and ``Via``, without which discord.py takes a 429 for a ban.
 - `calls(kind)`: the accepted calls of a kind, in arrival order, as `Call` (kind, method, path,
   query, payload parsed from JSON, the interaction `token` for callback and webhook routes,
   `channel_id` for messages). `rejected(kind)`: those answered with an injected failure.
-  `messages(channel_id)`: the channel messages created (after nonce de-duplication).
+  `messages(channel_id)`: the channel messages created (after nonce de-duplication); a thread's
+  messages are those of its id. `thread(message_id)`: the thread started from a message, if any.
 - `await wait_for(kind, count=N, timeout=5)`: until N accepted calls of `kind` have arrived (an
   `asyncio.Condition`, no polling); returns them. `TimeoutError` says what did arrive.
 - `fail(kind, times=N, status=429, retry_after=0.05)`: the next N calls of `kind` get `status`
@@ -103,9 +106,10 @@ _ROUTES: list[tuple[str, re.Pattern[str], str]] = [
         ("PATCH", r"/webhooks/(?P<app>\d+)/(?P<token>[^/]+)/messages/@original", "edit-original"),
         ("DELETE", r"/webhooks/(?P<app>\d+)/(?P<token>[^/]+)/messages/@original", "delete-original"),
         ("POST", r"/channels/(?P<channel>\d+)/messages", "message"),
+        ("POST", r"/channels/(?P<channel>\d+)/messages/(?P<message>\d+)/threads", "thread"),
     ]
 ]
-_AUTHENTICATED = {"me", "application", "gateway", "sync", "message"}
+_AUTHENTICATED = {"me", "application", "gateway", "sync", "message", "thread"}
 """Routes that need the bot token (webhook and interaction routes are authorised by their token)."""
 
 
@@ -183,6 +187,7 @@ class FakeDiscord:
         self._failures: dict[str, _Failure] = {}
         self._messages: dict[str, list[dict[str, Any]]] = {}
         self._by_nonce: dict[tuple[str, str], dict[str, Any]] = {}
+        self._threads: dict[str, dict[str, Any]] = {}
         self._sessions: list[_Session] = []
         self._known: dict[str, int] = {}
         self._changed: asyncio.Condition | None = None
@@ -366,6 +371,8 @@ class FakeDiscord:
             return _json(self._message_object(str(self.channel_id), call.payload or {}), headers=headers)
         if kind == "delete-original":
             return web.Response(status=204, headers=headers)
+        if kind == "thread":
+            return self._start_thread(params["channel"], params["message"], call.payload or {}, headers)
         # kind == "message"
         channel = params["channel"]
         payload = call.payload or {}
@@ -377,6 +384,26 @@ class FakeDiscord:
         if nonce is not None:
             self._by_nonce[(channel, nonce)] = message
         return _json(message, headers=headers)
+
+    def _start_thread(self, channel: str, message_id: str, payload: dict[str, Any],
+                      headers: dict[str, str]) -> web.Response:
+        if not any(m["id"] == message_id for m in self._messages.get(channel, [])):
+            return _json({"message": "Unknown Message", "code": 10008}, status=404, headers=headers)
+        if message_id in self._threads:
+            return _json({"message": "A thread has already been created for this message", "code": 160004},
+                         status=400, headers=headers)
+        thread = {"id": message_id, "type": 11, "guild_id": str(self.guild_id), "parent_id": channel,
+                  "name": payload.get("name", ""), "owner_id": str(self.bot_user_id), "message_count": 0,
+                  "member_count": 1, "rate_limit_per_user": 0,
+                  "thread_metadata": {"archived": False, "auto_archive_duration": payload.get("auto_archive_duration",
+                                                                                              1440),
+                                      "archive_timestamp": _iso(), "locked": False}}
+        self._threads[message_id] = thread
+        return _json(thread, headers=headers)
+
+    def thread(self, message_id: int | str) -> dict[str, Any] | None:
+        """The thread started from a message (a thread has its message's id), if any."""
+        return self._threads.get(str(message_id))
 
     def _application(self) -> dict[str, Any]:
         return {
