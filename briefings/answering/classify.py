@@ -194,7 +194,7 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     and words about the story's main event."""
     toks = linked.question.tokens
     lemmas = [min(t.lemmas, key=len) for t in toks]
-    about_event = {n.position for n in needs if _of_event(n, event, near)}
+    about_event = {n.position for n in needs if _of_event(n, event, near)} | intents.matches("event", lemmas)
     if any(n.kind is NeedKind.entity and n.position not in about_event for n in needs):
         return None
     content = {n.position for n in needs if n.kind is NeedKind.word and n.weight >= CONVERSATION_WEIGHT}

@@ -13,6 +13,7 @@ from briefings.answering.model import Answer, Asked, Classified, NeedKind
 from briefings.answering.phrase import MAX_ANSWER_CHARS, NO_FACT, cite, needs_of
 from briefings.briefing import Section, long_date
 from briefings.compose import build_briefing
+from briefings.digest import next_events, status_headline
 from briefings.models import Catalogue, Entity, Fact
 
 __all__ = ["converse"]
@@ -64,14 +65,14 @@ def _fit(text: str) -> str:
 
 
 def _example(catalogue: Catalogue, story_day: date) -> str:
-    headline = build_briefing(catalogue, [], as_of=story_day, sections={Section.headline}).headline
+    headline = status_headline(catalogue, story_day)
     if headline and headline.event:
         return f"when is the {headline.event}?"
     return "what's the latest?"
 
 
 def _status(catalogue: Catalogue, story_day: date) -> tuple[list[Fact], str]:
-    headline = build_briefing(catalogue, [], as_of=story_day, sections={Section.headline}).headline
+    headline = status_headline(catalogue, story_day)
     if headline is None or headline.event is None:
         return [], ""
     parts = [f"The {headline.event} is {headline.status.value if headline.status else 'scheduled'}"
@@ -91,7 +92,7 @@ def _dated(catalogue: Catalogue) -> list[tuple[date, Fact]]:
 
 def _latest(catalogue: Catalogue, story_day: date, classified: Classified, today: date) -> tuple[list[Fact], str]:
     section = build_briefing(catalogue, [], as_of=story_day, sections={Section.developments}).section(Section.developments)
-    entries = section.entries[:MAX_ITEMS] if section else []
+    entries = section.entries[:MAX_ITEMS] if section else []  # the newest first, as the briefing lists them
     facts = [catalogue.facts[i] for e in entries for i in e.fact_ids if i in catalogue.facts]
     lead = ""
     if any(n.kind is NeedKind.time for n in classified.needs):
@@ -100,11 +101,11 @@ def _latest(catalogue: Catalogue, story_day: date, classified: Classified, today
 
 
 def _upcoming(catalogue: Catalogue, story_day: date) -> tuple[list[Fact], str]:
-    ahead = [(d, f) for d, f in _dated(catalogue) if d > story_day]
-    chosen = ahead[:MAX_ITEMS]
-    if not chosen:
+    entries = next_events(catalogue, story_day, limit=MAX_ITEMS)
+    if not entries:
         return [], f"No fact is dated after {long_date(story_day)}."
-    return [f for _, f in chosen], " ".join(_dated_line(d, f) for d, f in chosen)
+    facts = [catalogue.facts[i] for e in entries for i in e.fact_ids if i in catalogue.facts]
+    return _unique(facts), " ".join(_dated_line(e.day, e.text) if e.day else e.text for e in entries)
 
 
 def _since(catalogue: Catalogue, classified: Classified, story_day: date) -> tuple[list[Fact], str]:
@@ -113,13 +114,13 @@ def _since(catalogue: Catalogue, classified: Classified, story_day: date) -> tup
     chosen = [(d, f) for d, f in _dated(catalogue) if start <= d <= story_day][-MAX_ITEMS:]
     if not chosen:
         return [], ""
-    return [f for _, f in chosen], " ".join(_dated_line(d, f) for d, f in reversed(chosen))
+    return [f for _, f in chosen], " ".join(_dated_line(d, f.statement) for d, f in reversed(chosen))
 
 
-def _dated_line(day: date, fact: Fact) -> str:
-    if f"{day:%B} {day.day}" in fact.statement:
-        return fact.statement
-    return f"{long_date(day)}: {fact.statement}"
+def _dated_line(day: date, statement: str) -> str:
+    if f"{day:%B} {day.day}" in statement:
+        return statement
+    return f"{long_date(day)}: {statement}"
 
 
 def _describe(catalogue: Catalogue, entity_id: str) -> tuple[list[Fact], str]:
