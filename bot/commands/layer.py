@@ -193,17 +193,23 @@ class CommandLayer:
             return self._commands[first], text[match.end(1):]
         meant = self.near_miss(first)
         if meant is not None:
-            usage = self._describe_group(meant) if meant in self._groups else self._usage(self._commands[meant])
-            return Reply(text=f"Did you mean `{meant}`? {usage}".strip(), error=True)
+            return Reply(text=self._did_you_mean(meant, second), error=True)
         return None
+
+    def _did_you_mean(self, meant: str, second: str) -> str:
+        """"Did you mean `fact show`?" with that command's usage, or the group's commands."""
+        if meant in self._groups and f"{meant} {second}" in self._commands:
+            meant = f"{meant} {second}"
+        usage = self._describe_group(meant) if meant in self._groups else self._usage(self._commands[meant])
+        return f"Did you mean `{meant}`? {usage}".strip()
 
     def answer(self, text: str) -> Answer:
         """What `briefbot ask` prints: the answer, or "did you mean" for a misspelt command word."""
         match = _WORDS.match(text.strip())
         meant = self.near_miss(match.group(1)) if match else None
         if meant is not None and (match.group(1).lower() not in self._groups | set(self._commands)):
-            usage = self._describe_group(meant) if meant in self._groups else self._usage(self._commands[meant])
-            return Answer(question=text, found=True, answer=f"Did you mean `{meant}`? {usage}".strip())
+            reply = self._did_you_mean(meant, (match.group(2) or "").lower())
+            return Answer(question=text, found=True, answer=reply)
         return self._core.ask(text)
 
     def near_miss(self, word: str) -> str | None:
