@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import math
+import sys
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -50,7 +51,6 @@ class IndexedFact:
     causal: bool
     timed: bool
     length: int
-    texts: tuple[str, ...]
     taught: tuple[str, ...]
     """Questions an admin taught this fact to answer."""
     words: tuple[str, ...]
@@ -125,6 +125,7 @@ class FactTable:
     def _keys(item: IndexedFact) -> set[str]:
         keys = {f"w:{w}" for w in item.lemmas | item.name_lemmas} | {f"e:{e}" for e in item.entities}
         keys |= {f"d:{d.month}-{d.day}" for d in item.days} | {f"y:{y}" for y in item.years}
+        keys |= {f"m:{d.month}" for d in item.days} | {f"wd:{d.weekday()}" for d in item.days}
         return keys
 
     def df(self, key: str) -> int:
@@ -138,11 +139,11 @@ class FactTable:
         texts = (fact.statement, *fact.keywords, *([fact.value] if fact.value else []), *taught)
         words: list[str] = []
         for text in texts:
-            words.extend(w.lower() for w, _ in word_tokens(text))
+            words.extend(sys.intern(w.lower()) for w, _ in word_tokens(text))
         anchors = {fact.subject} | ({fact.object} if fact.object else set())
         entities = set(anchors)
         statement_tokens = word_tokens(fact.statement)
-        statement_words = [w.lower() for w, _ in statement_tokens]
+        statement_words = [sys.intern(w.lower()) for w, _ in statement_tokens]
         runs = _proper_runs(statement_tokens)
         in_run = {k for run in runs for k in run}
         linked_positions: set[int] = set()
@@ -190,8 +191,7 @@ class FactTable:
             causal=bool(statement_lower & _CAUSE) or "because" in fact.relation or "cite" in fact.relation,
             timed=bool(days) or bool(statement_lower & _TIME_WORDS),
             length=len(statement_words),
-            texts=texts,
-            stems=frozenset(w[:5] for w in lemmas if len(w) >= 5),
+            stems=frozenset(sys.intern(w[:5]) for w in lemmas if len(w) >= 5),
             unlinked_names=frozenset(unlinked),
             taught=taught,
             words=tuple(statement_words),
@@ -231,7 +231,7 @@ class FactTable:
 
         missing = [fid for fid in fact_ids if fid not in self._meaning]
         if missing:
-            texts = [(fid, t) for fid in missing for t in self.facts[fid].texts[:1] + self.facts[fid].taught]
+            texts = [(fid, t) for fid in missing for t in (self.facts[fid].fact.statement, *self.facts[fid].taught)]
             rows = self.lexicon.embedder.embed([t for _, t in texts]).astype(np.float16)
             for (fid, _), row in zip(texts, rows):
                 self._meaning.setdefault(fid, []).append(row)

@@ -42,6 +42,8 @@ SET_ASIDE_SHARE = 0.6
 """A fact holding this much of what the question sets aside ("besides X") is about X, not the answer."""
 NOTHING_SAID = 0.2
 """Below this share of the question's words covered, a fact shares only the question's names."""
+MAX_SCORED = 80
+"""At most this many candidates are scored in full; the others hold less of the question."""
 FOCUS = 0.3
 """Among equal scores, a fact about the entity the question names comes first."""
 ORDER_GRAIN = 0.05
@@ -91,7 +93,11 @@ def candidates(classified: Classified, table: FactTable, *, total: float, thresh
             span = need.span
             if span.month_day:
                 return [f"d:{span.month_day[0]}-{span.month_day[1]}"]
-            return [f"y:{y}" for y in _years(span)] or ["*"]
+            if span.month is not None:
+                return [f"m:{span.month}"]
+            if span.weekday is not None:
+                return [f"wd:{span.weekday}"]
+            return [f"y:{y}" for y in _years(span)]
         return [f"w:{w}" for w in need.lemmas] + [f"w:{w}" for w in need.near]
 
     coverable = sorted((n for n in classified.needs if (n.kind is not NeedKind.word or n.known) and not n.excluded),
@@ -99,15 +105,22 @@ def candidates(classified: Classified, table: FactTable, *, total: float, thresh
     found: set[str] = set()
     remaining = sum(n.weight for n in coverable)
     for need in coverable:
-        ks = keys(need)
-        if "*" in ks:
-            return set(table.facts)
-        for k in ks:
+        for k in keys(need):
             found |= table.postings.get(k, set())
         remaining -= need.weight
         if remaining / total < threshold * 0.5:
             break
-    return found
+    if len(found) <= MAX_SCORED:
+        return found
+    # Many facts hold a common need: score in full only those that hold the most of the question.
+    held: dict[str, float] = dict.fromkeys(found, 0.0)
+    for need in coverable:
+        holders: set[str] = set()
+        for k in keys(need):
+            holders |= table.postings.get(k, set())
+        for fid in holders & found:
+            held[fid] += need.weight
+    return set(sorted(found, key=lambda fid: (-held[fid], fid))[:MAX_SCORED])
 
 
 def _years(span) -> list[int]:
