@@ -1,8 +1,10 @@
 """General English, from maintained packages that ship their data, and the story's own terms from data.
 
-- Lemmas come from `lemminflect` ("began" -> "begin", "talks" -> "talk").
-- How common a word is in English comes from `wordfreq` (its small English list, Zipf scale): a word
-  as common as "the", "who" or "did" carries nothing a fact must cover; "delegation" carries much.
+- Lemmas and parts of speech come from `lemminflect` ("began" -> "begin", "talks" -> "talk"), and how
+  common a word is from `wordfreq` (its small English list, Zipf scale): a word as common as "the",
+  "who" or "did" carries nothing a fact must cover; "delegation" carries much. Both are read from
+  `english.tsv.gz`, which `tools/build_english.py` derives from the two packages, so neither is
+  loaded at run time.
 - Which words mean nearly the same comes from the packaged static embedding model
   (`briefings.embedding`), when it is installed: "headed" is near "led", "collapse" near "break down".
 - Domain terms (abbreviations and phrases that general English does not know, such as "war games")
@@ -29,6 +31,10 @@ COMMON_ZIPF = 6.2
 """A word at least this common (Zipf) is a function word: it weighs nothing as a need."""
 CONTENT_ZIPF = 5.0
 """A word at most this common weighs fully; in between, its weight falls linearly."""
+ENGLISH_FILE = Path(__file__).with_name("english.tsv.gz")
+"""English words with their commonness, parts of speech and lemmas (`tools/build_english.py`)."""
+TYPO_TARGET_ZIPF = 2.5
+"""A misspelt word is read as one at least this common."""
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.tsv.gz")
 """English synonyms derived from WordNet at build time (`tools/build_synonyms.py`)."""
 KNOWN_ZIPF = 1.5
@@ -87,20 +93,30 @@ class Lexicon:
         self._phrase_index = {p.words: p for p in self._phrases}
         self.embedder = embedder
 
-    # -- lemmas ----------------------------------------------------------------------------------
+    # -- lemmas, parts of speech, commonness ----------------------------------------------------
+
+    @staticmethod
+    @functools.lru_cache(maxsize=1)
+    def _english() -> dict[str, str]:
+        """Word -> "zipf<TAB>parts of speech<TAB>lemmas", as stored; split only when asked for."""
+        with gzip.open(ENGLISH_FILE, "rt", encoding="utf-8") as rows:
+            return dict(row.rstrip("\n").split("\t", 1) for row in rows if not row.startswith("#"))
+
+    @staticmethod
+    @functools.lru_cache(maxsize=65536)
+    def _entry(word: str) -> tuple[float, frozenset[str], frozenset[str]]:
+        row = Lexicon._english().get(word)
+        if row is None:  # not a common English word: a name, a rare word; its own lemma
+            return 0.0, frozenset(), frozenset()
+        zipf, pos, lemmas = row.split("\t")
+        return float(zipf), frozenset(pos.split(",")) - {""}, frozenset(lemmas.split("|")) - {""}
 
     @staticmethod
     @functools.lru_cache(maxsize=65536)
     def lemmas(word: str) -> frozenset[str]:
         """Every lemma `word` can be a form of, with the word itself ("left" -> {left, leave})."""
-        from lemminflect import getAllLemmas
-
         word = word.lower()
-        found: set[str] = {word}
-        table = getAllLemmas(word)  # a word lemminflect does not know (a name, a rare word) is its own lemma
-        for forms in table.values():
-            found.update(f.lower() for f in forms)
-        return frozenset(found)
+        return frozenset({word}) | Lexicon._entry(word)[2]
 
     @staticmethod
     @functools.lru_cache(maxsize=65536)
@@ -110,20 +126,14 @@ class Lexicon:
         return min(options, key=lambda w: (len(w), w))
 
     @staticmethod
-    @functools.lru_cache(maxsize=65536)
     def parts_of_speech(word: str) -> frozenset[str]:
-        from lemminflect import getAllLemmas
-
-        return frozenset(getAllLemmas(word.lower()))
-
-    # -- commonness -----------------------------------------------------------------------------
+        return Lexicon._entry(word.lower())[1]
 
     @staticmethod
-    @functools.lru_cache(maxsize=65536)
     def zipf(word: str) -> float:
-        from wordfreq import zipf_frequency
+        return Lexicon._entry(word.lower())[0]
 
-        return zipf_frequency(word.lower(), "en", wordlist="small")
+    # -- commonness -----------------------------------------------------------------------------
 
     @staticmethod
     def content_weight(word: str) -> float:
@@ -148,9 +158,7 @@ class Lexicon:
     @functools.lru_cache(maxsize=1)
     def english_words() -> tuple[str, ...]:
         """The commonest English words, for reading typos of everyday words ("wher", "happend")."""
-        from wordfreq import top_n_list
-
-        return tuple(w for w in top_n_list("en", 25000, wordlist="small") if w.isalpha())
+        return tuple(w for w in Lexicon._english() if w.isalpha() and Lexicon.zipf(w) >= TYPO_TARGET_ZIPF)
 
     # -- phrases --------------------------------------------------------------------------------
 
