@@ -77,6 +77,7 @@ class FactTable:
         """Every lemma some fact holds (outside names)."""
         self._vector_words: list[str] = []
         self._pending: list[str] = []
+        self._spelling: dict[str, tuple[tuple[int, str], tuple[str, ...]]] = {}
         self.revision = 0
         """Counts every change, so that what is read off all the facts can be kept until the next one."""
         self._vectors = None  # np.ndarray (words x dim), grown in blocks
@@ -237,6 +238,18 @@ class FactTable:
                 self._meaning.setdefault(fid, []).append(row)
         q = self.lexicon.embedder.embed([question])[0]
         return {fid: max(float(row.astype(np.float32) @ q) for row in self._meaning[fid]) for fid in fact_ids}
+
+    def spelling(self, letter: str) -> tuple[str, ...]:
+        """The store's words and names that start with `letter`, for reading typos; kept until a change."""
+        key = (self.revision, letter)
+        hit = self._spelling.get(letter)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        words = {w for w in self.vocabulary if w[:1] == letter} | {w for w in self.names.other_words if w[:1] == letter}
+        words |= {w for alias in self.names.aliases for w in alias if w[:1] == letter}
+        pool = tuple(sorted(words))
+        self._spelling[letter] = (key, pool)
+        return pool
 
     def _learn_names(self, lemmas: set[str]) -> None:
         """Words inside names are known (a question may say them) but never near anything."""

@@ -16,7 +16,7 @@ from briefings.answering.facts import FactTable
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.answering.link import link
 from briefings.answering.model import Answer, Asked, Classified, Event
-from briefings.answering.normalise import is_foreign_script, normalise_question
+from briefings.answering.normalise import MAX_QUESTION_CHARS, is_foreign_script, normalise_question
 from briefings.answering.phrase import phrase, refuse
 from briefings.answering.score import candidates, features, heuristic, prepare, score_candidates
 from briefings.compose import DATE_RELATION
@@ -131,7 +131,7 @@ class FactIndex:
         """What the question asks, and what a fact must cover (the first three stages)."""
         normalised = normalise_question(text, self.lexicon)
         linked = link(normalised, names=self.table.names, lexicon=self.lexicon, vocabulary=self.table.vocabulary,
-                      story_day=self.story_day(), today=self._today())
+                      spelling=self.table.spelling, story_day=self.story_day(), today=self._today())
         return classify(linked, lexicon=self.lexicon, intents=self.intents, event=self._event(),
                         entities=self.table.entities, near=self.table.near)
 
@@ -154,7 +154,7 @@ class FactIndex:
 
     def answer(self, question: str, *, threshold: float | None = None) -> Answer:
         threshold = self.threshold if threshold is None else threshold
-        text = " ".join(question.split())
+        text = " ".join(question[: MAX_QUESTION_CHARS * 4].split())[:MAX_QUESTION_CHARS]
         if is_foreign_script(text):
             return refuse(Decision(), None, question=text, hint=self._hint([]))
         story_day = self.story_day()

@@ -155,6 +155,12 @@ class Lexicon:
         return Lexicon.zipf(word) >= KNOWN_ZIPF
 
     @staticmethod
+    @functools.lru_cache(maxsize=64)
+    def english_starting(letter: str) -> tuple[str, ...]:
+        """The commonest English words that start with `letter` (a slip rarely hits the first letter)."""
+        return tuple(w for w in Lexicon.english_words() if w[:1] == letter)
+
+    @staticmethod
     @functools.lru_cache(maxsize=1)
     def english_words() -> tuple[str, ...]:
         """The commonest English words, for reading typos of everyday words ("wher", "happend")."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 
 from rapidfuzz import fuzz, process
@@ -65,6 +65,10 @@ class EntityNames:
             self._phrases[" ".join(words)] = words
             self._sorted = None
 
+    def knows(self, word: str) -> bool:
+        """Some name holds `word`."""
+        return word in self.other_words or any(word in words for words in self.aliases)
+
     def remove(self, entity_id: str) -> None:
         for words in [w for w, ids in self.aliases.items() if entity_id in ids]:
             self.aliases[words].discard(entity_id)
@@ -106,14 +110,14 @@ def _one_slip_per_word(words: list[str], names: tuple[str, ...]) -> tuple[str, f
 
 
 def link(question: Question, *, names: EntityNames, lexicon: Lexicon, vocabulary: set[str],
-         story_day: date, today: date) -> Linked:
+         spelling: Callable[[str], tuple[str, ...]], story_day: date, today: date) -> Linked:
     toks = question.tokens
     used = [False] * len(toks)
     dates = _dates(question, used, story_day=story_day, today=today)
     mentions: list[Mention] = []
     _exact_names(question, used, mentions, names=names, lexicon=lexicon)
     _misspelt_names(question, used, mentions, names=names, lexicon=lexicon, vocabulary=vocabulary)
-    if _correct_typos(question, used, names=names, lexicon=lexicon, vocabulary=vocabulary):
+    if _correct_typos(question, used, names=names, lexicon=lexicon, vocabulary=vocabulary, spelling=spelling):
         _exact_names(question, used, mentions, names=names, lexicon=lexicon)
     mentions.sort(key=lambda m: m.position)
     return Linked(question=question, mentions=mentions, dates=dates, used=used)
@@ -139,22 +143,21 @@ def _exact_names(question: Question, used: list[bool], mentions: list[Mention], 
 
 
 def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, lexicon: Lexicon,
-                   vocabulary: set[str]) -> bool:
+                   vocabulary: set[str], spelling: Callable[[str], tuple[str, ...]]) -> bool:
     """Read a word that is neither English nor the store's as the word it misspells ("happend",
     "declration", "wher"): the nearest by edit distance among the store's words and the commonest
     English words, keeping the first letter, the store's words first, then the commoner."""
-    name_words = {w for words in names.aliases for w in words} | names.other_words
     changed = False
     for token in question.tokens:
         word = token.lower
-        if used[token.position] or (len(word) < 4 or not word.isalpha() or word in vocabulary or word in name_words or token.capitalised
+        if used[token.position] or (len(word) < 4 or not word.isalpha() or word in vocabulary
+                                    or names.knows(word) or token.capitalised
                 or lexicon.zipf(word) >= TYPO_ZIPF):
             continue
         limit = 1 if len(word) <= 5 else 2
         best: tuple[int, bool, int, float, str] | None = None
-        for pool, rank in ((vocabulary | name_words, 0), (lexicon.english_words(), 1)):
-            for candidate, distance, _ in process.extract(word, [c for c in pool if c[:1] == word[:1]],
-                                                           scorer=OSA.distance, score_cutoff=limit, limit=8):
+        for pool, rank in ((spelling(word[0]), 0), (lexicon.english_starting(word[0]), 1)):
+            for candidate, distance, _ in process.extract(word, pool, scorer=OSA.distance, score_cutoff=limit, limit=8):
                 # a dropped letter is the commonest slip: "wher" is "where" before it is "when"
                 key = (distance, not _subsequence(word, candidate), rank, -lexicon.zipf(candidate), candidate)
                 if candidate != word and (best is None or key < best):

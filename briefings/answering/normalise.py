@@ -9,8 +9,9 @@ from briefings.answering.model import Question, Token
 
 __all__ = ["MAX_QUESTION_CHARS", "is_foreign_script", "normalise_question"]
 
-MAX_QUESTION_CHARS = 600
+MAX_QUESTION_CHARS = 400
 """A question longer than this is read from its first part: nobody asks in ten thousand characters."""
+MAX_QUESTION_WORDS = 40
 
 
 def is_foreign_script(text: str) -> bool:
@@ -25,7 +26,7 @@ def is_foreign_script(text: str) -> bool:
 def normalise_question(text: str, lexicon: Lexicon) -> Question:
     text = " ".join(text.split())[:MAX_QUESTION_CHARS]
     tokens = []
-    for position, (word, offset) in enumerate(word_tokens(text)):
+    for position, (word, offset) in enumerate(word_tokens(text)[:MAX_QUESTION_WORDS]):
         lower = word.lower()
         tokens.append(
             Token(
