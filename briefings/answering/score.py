@@ -44,6 +44,7 @@ NOTHING_SAID = 0.2
 """Below this share of the question's words covered, a fact shares only the question's names."""
 MAX_SCORED = 80
 """At most this many candidates are scored in full; the others hold less of the question."""
+MAX_COUNTED = 5000
 FOCUS = 0.3
 """Among equal scores, a fact about the entity the question names comes first."""
 ORDER_GRAIN = 0.05
@@ -118,6 +119,8 @@ def candidates(classified: Classified, table: FactTable, *, total: float, thresh
         holders: set[str] = set()
         for k in keys(need):
             holders |= table.postings.get(k, set())
+        if len(holders) > MAX_COUNTED:
+            continue  # a need most facts hold tells them apart little, and counting it costs much
         for fid in holders & found:
             held[fid] += need.weight
     return set(sorted(found, key=lambda fid: (-held[fid], fid))[:MAX_SCORED])
