@@ -11,9 +11,10 @@ from bot.metrics import Metrics
 from briefings.admins import AdminStore
 from briefings.answer import Answer, FactIndex
 from briefings.deliveries import DeliveryLedger
-from briefings.files import load_catalogue
+from briefings.files import load_catalogue, load_topics
+from briefings.records import RecordService
 from briefings.service import FactService
-from briefings.store import FactStore
+from briefings.store import ChangeInfo, FactStore
 from briefings.subscriptions import SubscriptionStore
 from config.settings import Settings
 
@@ -31,6 +32,8 @@ class Core:
     index: FactIndex
     facts: FactService
     """Every change to a fact goes through here: the store versions it, the index sees it at once."""
+    records: RecordService
+    """The same for entities, sources and topics."""
     admins: AdminStore
     """Admins added by command (those in `settings.admins` are fixed by configuration)."""
     subscriptions: SubscriptionStore
@@ -56,6 +59,7 @@ async def build_core(settings: Settings, store: FactStore) -> Core:
         catalogue = load_catalogue(settings.facts_dir)
         if await store.seed(catalogue):
             log.info("seeded %d curated facts from %s", len(catalogue.facts), settings.facts_dir)
+    await add_configured_topics(settings, store)
     index = FactIndex(await store.catalogue())
     gc.freeze()  # the index's many long-lived objects: keep them out of every later collection
     return Core(
@@ -63,10 +67,21 @@ async def build_core(settings: Settings, store: FactStore) -> Core:
         store=store,
         index=index,
         facts=FactService(store, index),
+        records=RecordService(store, index),
         admins=AdminStore(store.engine),
         subscriptions=SubscriptionStore(store.engine),
         deliveries=DeliveryLedger(store.engine),
     )
+
+
+async def add_configured_topics(settings: Settings, store: FactStore) -> None:
+    """Add the topics of `topics.yaml` the store lacks (a store seeded before topics were data);
+    topics already there, changed by admins or not, are left as they are."""
+    have = {r.record.id for r in await store.list_records("topic", include_retired=True)}
+    change = ChangeInfo(actor="curator", platform="system", action="seed")
+    for topic in load_topics(settings.facts_dir).values():
+        if topic.id not in have:
+            await store.put_record(topic, change=change)
 
 
 async def open_core(settings: Settings) -> Core:

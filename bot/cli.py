@@ -172,7 +172,7 @@ async def _facts(core: Core, args: argparse.Namespace) -> int:
     action = args.facts_command
     if action == "list":
         for stored in await core.store.list_facts():
-            print(f"{stored.fact.id}\t{stored.fact.topic.value}\t{stored.fact.statement}")
+            print(f"{stored.fact.id}\t{stored.fact.topic}\t{stored.fact.statement}")
     elif action == "show":
         stored = await core.store.get(args.id)
         if stored is None:

@@ -4,7 +4,11 @@ Layout of a config directory::
 
     sources.yaml        the documents facts are curated from (text in sources/*.txt)
     entities.yaml       people, organisations, countries, places, events, with aliases
+    topics.yaml         the topics facts are filed under, with their names and briefing order
     facts/*.yaml        the facts, a file per theme
+
+An import file (`fact import`, `briefbot facts import`, what export writes) holds all four in one:
+`topics:`, `sources:` (each with its `text:`), `entities:` and `facts:`, each list optional.
 
 A fact file carries defaults for its facts (`source`, `recorded_at`, `recorded_by`) so that each
 fact only says what is its own. Every error names the file and the fact.
@@ -30,10 +34,22 @@ from briefings.models import (
     Slug,
     Source,
     Text,
-    Topic,
+    TopicInfo,
 )
 
-__all__ = ["FactRecord", "FactFile", "load_catalogue", "parse_fact_file", "dump_facts", "describe_error"]
+__all__ = [
+    "CatalogueFile",
+    "FactDefaults",
+    "FactFile",
+    "FactRecord",
+    "describe_error",
+    "dump_catalogue",
+    "dump_facts",
+    "load_catalogue",
+    "load_topics",
+    "parse_catalogue_file",
+    "parse_fact_file",
+]
 
 
 class _FileModel(BaseModel):
@@ -49,7 +65,7 @@ class FactRecord(_FileModel):
     object: Slug | None = None
     value: Text | None = None
     statement: Text
-    topic: Topic
+    topic: Slug
     dates: list[FactDate] = Field(default_factory=list)
     keywords: list[Text] = Field(default_factory=list)
     quote: Text | None = None
@@ -99,9 +115,32 @@ class FactFile(_FileModel):
     defaults: FactDefaults = Field(default_factory=FactDefaults)
     facts: list[FactRecord]
 
-    def to_facts(self) -> list[Fact]:
-        d = self.defaults
-        return [r.to_fact(source=d.source, recorded_at=d.recorded_at, recorded_by=d.recorded_by) for r in self.facts]
+    def to_facts(self, fallback: FactDefaults | None = None) -> list[Fact]:
+        """The facts, each completed by the file's defaults, then by `fallback` (the importer's)."""
+        d, f = self.defaults, fallback or FactDefaults()
+        return [
+            r.to_fact(source=d.source or f.source, recorded_at=d.recorded_at or f.recorded_at,
+                      recorded_by=d.recorded_by or f.recorded_by)
+            for r in self.facts
+        ]
+
+
+class CatalogueFile(FactFile):
+    """An import or export: topics, sources (text inline), entities and facts, each list optional."""
+
+    topics: list[TopicInfo] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    facts: list[FactRecord] = Field(default_factory=list)
+
+    def repeated_ids(self) -> list[str]:
+        """Every id given twice within one list, as `kind id`."""
+        repeated = []
+        for kind, ids in (("topic", [t.id for t in self.topics]), ("source", [s.id for s in self.sources]),
+                          ("entity", [e.id for e in self.entities]), ("fact", [f.id for f in self.facts])):
+            seen: set[str] = set()
+            repeated += [f"{kind} {i}" for i in ids if i in seen or seen.add(i)]  # type: ignore[func-returns-value]
+        return repeated
 
 
 class _SourcesFile(_FileModel):
@@ -110,6 +149,10 @@ class _SourcesFile(_FileModel):
 
 class _EntitiesFile(_FileModel):
     entities: list[Entity]
+
+
+class _TopicsFile(_FileModel):
+    topics: list[TopicInfo]
 
 
 def describe_error(error: ValidationError, *, where: str) -> str:
@@ -147,15 +190,37 @@ def _read_yaml(path: Path) -> Any:
         raise CatalogueError(f"{path}: cannot be read ({exc.strerror})") from None
 
 
-def parse_fact_file(text: str, *, where: str = "facts") -> list[Fact]:
-    """Parse and validate a whole fact file given as text (used by `fact import`)."""
+def _parse_yaml(text: str, *, where: str) -> Any:
     try:
-        data = _yaml(text)
+        return _yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""
         raise CatalogueError(f"{where}: not valid YAML{at}") from None
-    return _facts_from_data(data, where=where)
+
+
+def parse_fact_file(text: str, *, where: str = "facts") -> list[Fact]:
+    """Parse and validate a whole fact file given as text, every fact complete."""
+    return _facts_from_data(_parse_yaml(text, where=where), where=where)
+
+
+def parse_catalogue_file(text: str, *, where: str = "import") -> CatalogueFile:
+    """Parse and validate an import file (`topics:`, `sources:`, `entities:`, `facts:`).
+
+    Facts may leave out `source`, `recorded_at` and `recorded_by`: the importer fills them in
+    (`CatalogueFile.to_facts`). Raises `CatalogueError` naming every problem.
+    """
+    data = _parse_yaml(text, where=where)
+    if not isinstance(data, dict):
+        raise CatalogueError(f"{where}: expected a mapping with `topics:`, `sources:`, `entities:` or `facts:` lists")
+    try:
+        parsed = CatalogueFile.model_validate(data)
+    except ValidationError as exc:
+        raise CatalogueError(describe_error(exc, where=where)) from None
+    repeated = parsed.repeated_ids()
+    if repeated:
+        raise CatalogueError(f"{where}: " + "; ".join(f"{r}: the id is used twice" for r in repeated))
+    return parsed
 
 
 def _facts_from_data(data: Any, *, where: str) -> list[Fact]:
@@ -165,6 +230,22 @@ def _facts_from_data(data: Any, *, where: str) -> list[Fact]:
         return FactFile.model_validate(data).to_facts()
     except ValidationError as exc:
         raise CatalogueError(describe_error(exc, where=where)) from None
+
+
+def load_topics(config_dir: Path) -> dict[str, TopicInfo]:
+    """The topics of `topics.yaml` (none when there is no such file: any topic id is then accepted)."""
+    topics: dict[str, TopicInfo] = {}
+    if not (config_dir / "topics.yaml").exists():
+        return topics
+    try:
+        topics_file = _TopicsFile.model_validate(_read_yaml(config_dir / "topics.yaml"))
+    except ValidationError as exc:
+        raise CatalogueError(describe_error(exc, where="topics.yaml")) from None
+    for t in topics_file.topics:
+        if t.id in topics:
+            raise CatalogueError(f"topics.yaml: topic id {t.id!r} is used twice")
+        topics[t.id] = t
+    return topics
 
 
 def load_catalogue(config_dir: Path) -> Catalogue:
@@ -193,22 +274,60 @@ def load_catalogue(config_dir: Path) -> Catalogue:
             raise CatalogueError(f"entities.yaml: entity id {e.id!r} is used twice")
         entities[e.id] = e
 
+    topics = load_topics(config_dir)
     facts: dict[str, Fact] = {}
     for path in sorted((config_dir / "facts").glob("*.yaml")):
         for fact in _facts_from_data(_read_yaml(path), where=path.name):
             if fact.id in facts:
                 raise CatalogueError(f"{path.name}: fact id {fact.id!r} is used twice")
             facts[fact.id] = fact
-    catalogue = Catalogue(sources=sources, entities=entities, facts=facts)
+    catalogue = Catalogue(sources=sources, entities=entities, facts=facts, topics=topics)
     catalogue.check()
     return catalogue
 
 
-def dump_facts(facts: list[Fact]) -> str:
-    """Facts as a fact file that `parse_fact_file` reads back to the same facts."""
+def _fact_records(facts: list[Fact]) -> list[dict[str, Any]]:
     records = [
         FactRecord.from_fact(f).model_dump(mode="json", exclude_none=True, exclude_defaults=True) for f in facts
     ]
     for r, f in zip(records, facts):  # required fields stay even when they equal a default
-        r.setdefault("topic", f.topic.value)
-    return yaml.safe_dump({"facts": records}, sort_keys=False, allow_unicode=True, width=100)
+        r.setdefault("topic", f.topic)
+    return records
+
+
+def dump_facts(facts: list[Fact]) -> str:
+    """Facts as a fact file that `parse_fact_file` reads back to the same facts."""
+    return yaml.safe_dump({"facts": _fact_records(facts)}, sort_keys=False, allow_unicode=True, width=100)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes text of several lines (a source's) as a literal block, the way people read it."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_catalogue(catalogue: Catalogue) -> str:
+    """A whole catalogue as one import file (`parse_catalogue_file` reads it back to the same records)."""
+    def records(models: list[Any]) -> list[dict[str, Any]]:
+        return [m.model_dump(mode="json", exclude_none=True, exclude_defaults=True) for m in models]
+
+    sources = []
+    for source, data in zip(catalogue.sources.values(), records(list(catalogue.sources.values()))):
+        data.setdefault("published", source.published.isoformat())
+        if source.text:
+            data["text"] = source.text
+        sources.append(data)
+    document = {
+        "topics": [t.model_dump(mode="json") for t in catalogue.topics.values()],
+        "sources": sources,
+        "entities": [{**data, "kind": e.kind.value} for e, data in
+                     zip(catalogue.entities.values(), records(list(catalogue.entities.values())))],
+        "facts": _fact_records(list(catalogue.facts.values())),
+    }
+    return yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)

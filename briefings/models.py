@@ -25,7 +25,11 @@ __all__ = [
     "Provenance",
     "Source",
     "Topic",
+    "TopicInfo",
     "CatalogueError",
+    "check_fact",
+    "check_quote",
+    "normalise_quote",
 ]
 
 MAX_TEXT = 2000
@@ -73,6 +77,9 @@ Relation = Annotated[str, AfterValidator(_check_relation)]
 
 
 class Topic(StrEnum):
+    """The topics the curated catalogue ships with, which the briefing composer knows by their
+    structure. A fact's topic is any `TopicInfo` id: admins add more (`topic add`)."""
+
     delegations = "delegations"
     people = "people"
     summit = "summit"
@@ -99,14 +106,25 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+def _check_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE) or len(value) > 500:
+        raise ValueError(f"{value!r} is not a web address: give one starting with https:// (at most 500 characters)")
+    return value
+
+
+Url = Annotated[str, AfterValidator(_check_url)]
+
+
 class Source(_Model):
     """A document facts are curated from."""
 
     id: Slug
     title: Text
     outlet: Text
+    """Who published it (`publisher=` in chat)."""
     authors: list[Text] = Field(default_factory=list)
     published: date
+    url: Url | None = None
     file: str | None = None
     """Path of the source text, relative to the config directory; None for an admin's own word."""
     text: str = Field(default="", repr=False, exclude=True)
@@ -130,6 +148,15 @@ class Entity(_Model):
     @property
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
+
+
+class TopicInfo(_Model):
+    """A part of the briefing facts are filed under: its id, the name shown, and its place."""
+
+    id: Slug
+    name: Text
+    order: int = Field(default=100, ge=0, le=10_000)
+    """Where its section comes in the briefing: lower first; ties by id."""
 
 
 class FactDate(_Model):
@@ -168,7 +195,8 @@ class Fact(_Model):
     """A literal value when the object is not an entity ('June 12', 'open hostility')."""
     statement: Text
     """One sentence that reads well alone and names what it is about."""
-    topic: Topic
+    topic: Slug
+    """The id of a `TopicInfo` (the curated ones are the members of `Topic`)."""
     dates: list[FactDate] = Field(default_factory=list)
     keywords: list[Text] = Field(default_factory=list)
     """Extra words people may use to ask about this fact (synonyms the statement does not carry)."""
@@ -181,8 +209,16 @@ class Fact(_Model):
         return self
 
 
-def _normalise_quote(text: str) -> str:
+def normalise_quote(text: str) -> str:
+    """How a quote and its source's text are compared: whitespace runs count as one space."""
     return " ".join(text.split())
+
+
+def check_quote(quote: str, source: Source) -> str | None:
+    """Why `quote` cannot rest on `source` (None when its text holds it, or has no text to check)."""
+    if source.text and normalise_quote(quote) not in normalise_quote(source.text):
+        return f"its quote does not occur in source {source.id!r}"
+    return None
 
 
 class Catalogue(_Model):
@@ -191,26 +227,39 @@ class Catalogue(_Model):
     sources: dict[str, Source]
     entities: dict[str, Entity]
     facts: dict[str, Fact]
+    topics: dict[str, TopicInfo] = Field(default_factory=dict)
+    """Empty means any topic id is accepted (a catalogue without a topics file)."""
 
     def check(self) -> None:
         """Raise CatalogueError naming every fact that does not resolve or whose quote is not real."""
         problems = []
         for fact in self.facts.values():
-            problems.extend(check_fact(fact, sources=self.sources, entities=self.entities))
+            problems.extend(check_fact(fact, sources=self.sources, entities=self.entities, topics=self.topics))
         if problems:
             raise CatalogueError("; ".join(problems))
 
 
-def check_fact(fact: Fact, *, sources: dict[str, Source], entities: dict[str, Entity]) -> list[str]:
-    """Why `fact` does not fit the catalogue it joins (empty when it does)."""
+def check_fact(
+    fact: Fact,
+    *,
+    sources: dict[str, Source],
+    entities: dict[str, Entity],
+    topics: dict[str, TopicInfo] | None = None,
+) -> list[str]:
+    """Why `fact` does not fit the catalogue it joins (empty when it does).
+
+    `topics`, when given and not empty, are the topic ids the fact may be filed under."""
     problems = []
+    if topics and fact.topic not in topics:
+        problems.append(f"fact {fact.id}: topic {fact.topic!r} is not a known topic ({', '.join(sorted(topics))})")
     for role, ref in (("subject", fact.subject), ("object", fact.object)):
         if ref is not None and ref not in entities:
             problems.append(f"fact {fact.id}: {role} {ref!r} is not a known entity")
     source = sources.get(fact.provenance.source)
     if source is None:
         problems.append(f"fact {fact.id}: source {fact.provenance.source!r} is not a known source")
-    elif fact.provenance.quote and source.text:
-        if _normalise_quote(fact.provenance.quote) not in _normalise_quote(source.text):
-            problems.append(f"fact {fact.id}: its quote does not occur in source {source.id!r}")
+    elif fact.provenance.quote:
+        problem = check_quote(fact.provenance.quote, source)
+        if problem:
+            problems.append(f"fact {fact.id}: {problem}")
     return problems

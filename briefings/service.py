@@ -8,7 +8,7 @@ by the very next answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
@@ -17,7 +17,17 @@ from rapidfuzz import fuzz, process
 from briefings.answer import FactIndex
 from briefings.changes import undo_target
 from briefings.models import Entity, Fact, Source, check_fact
-from briefings.store import ChangeInfo, FactStore, StoredFact, StoreError, UnknownFact, VersionConflict
+from briefings.records import broken_quotes, index_record
+from briefings.store import (
+    CatalogueRecord,
+    ChangeInfo,
+    FactStore,
+    StoredFact,
+    StoreError,
+    UnknownFact,
+    VersionConflict,
+    record_kind,
+)
 from briefings.answering.lexicon import plain as normalise
 
 __all__ = [
@@ -62,15 +72,23 @@ class NothingToUndo(StoreError):
 
 @dataclass(frozen=True, slots=True)
 class ImportPlan:
-    """What importing a set of facts would do, against the versions read when it was planned."""
+    """What importing facts (and the entities, sources and topics beside them) would do, against
+    the versions read when it was planned."""
 
     add: list[Fact] = field(default_factory=list)
     update: list[tuple[Fact, int]] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    add_records: list[CatalogueRecord] = field(default_factory=list)
+    update_records: list[tuple[CatalogueRecord, int]] = field(default_factory=list)
+    """Each with the version it must still be at; `previous` has what it was."""
+    unchanged_records: list[str] = field(default_factory=list)
+    """As `kind id`."""
+    previous: dict[str, Fact | CatalogueRecord] = field(default_factory=dict)
+    """What each updated fact or record (`kind id`; facts as `fact id`) is now, for the dry run's diff."""
 
     @property
     def empty(self) -> bool:
-        return not self.add and not self.update
+        return not self.add and not self.update and not self.add_records and not self.update_records
 
 
 _REFRESH_OVERLAP = timedelta(minutes=5)
@@ -164,7 +182,8 @@ class FactService:
         sources = await self._store.sources()
         if extra_source is not None:
             sources.setdefault(extra_source.id, extra_source)
-        problems = check_fact(fact, sources=sources, entities=await self._store.entities())
+        problems = check_fact(fact, sources=sources, entities=await self._store.entities(),
+                              topics=await self._store.topics())
         if problems:
             raise InvalidFact(problems)
 
@@ -214,38 +233,64 @@ class FactService:
         self._reindex(stored)
         return stored
 
-    async def plan_import(self, facts: list[Fact]) -> ImportPlan:
-        """Check a whole set of facts against the catalogue and say what importing it would do.
+    async def plan_import(self, facts: list[Fact], *, records: Sequence[CatalogueRecord] = ()) -> ImportPlan:
+        """Check facts, and the entities, sources and topics beside them, against the catalogue they
+        join and say what importing them would do.
 
-        Raises `InvalidFact` naming every problem (a repeated id, an unknown entity or source, a
-        quote the source does not contain); nothing is written.
+        The facts may rest on the records imported with them. Raises `InvalidFact` naming every
+        problem (a repeated id, an unknown entity, source or topic, a quote the source does not
+        contain, a source text that no longer holds a current fact's quote); nothing is written.
         """
-        sources = await self._store.sources()
-        entities = await self._store.entities()
+        catalogue = await self._store.catalogue()
+        sources, entities, topics = dict(catalogue.sources), dict(catalogue.entities), dict(catalogue.topics)
+        for record in records:
+            {"entity": entities, "source": sources, "topic": topics}[record_kind(record)][record.id] = record  # type: ignore[index]
         problems: list[str] = []
         seen: set[str] = set()
         for fact in facts:
             if fact.id in seen:
                 problems.append(f"fact {fact.id}: the id is used twice")
             seen.add(fact.id)
-            problems.extend(check_fact(fact, sources=sources, entities=entities))
+            problems.extend(check_fact(fact, sources=sources, entities=entities, topics=topics))
+        incoming = {f.id: f for f in facts}
+        kept = [f for f in catalogue.facts.values() if f.id not in incoming]
+        for record in records:
+            if isinstance(record, Source):
+                problems += [f"source {record.id}: its new text no longer holds the quote of fact {i}"
+                             for i in broken_quotes(record, kept)]
         if problems:
             raise InvalidFact(problems)
-        current = {s.fact.id: s for s in await self._store.list_facts(include_retired=True)}
         plan = ImportPlan()
+        for record in records:
+            kind = record_kind(record)
+            stored_record = await self._store.get_record(kind, record.id)
+            if stored_record is None:
+                plan.add_records.append(record)
+            elif stored_record.record != record:
+                plan.update_records.append((record, stored_record.version))
+                plan.previous[f"{kind} {record.id}"] = stored_record.record
+            else:
+                plan.unchanged_records.append(f"{kind} {record.id}")
+        current = {s.fact.id: s for s in await self._store.list_facts(include_retired=True)}
         for fact in facts:
             stored = current.get(fact.id)
             if stored is None:
                 plan.add.append(fact)
             elif stored.fact != fact:
                 plan.update.append((fact, stored.version))
+                plan.previous[f"fact {fact.id}"] = stored.fact
             else:
                 plan.unchanged.append(fact.id)
         return plan
 
     async def apply_import(self, plan: ImportPlan, *, change: ChangeInfo) -> list[StoredFact]:
         """Write a plan in one transaction; a fact changed since planning fails it whole (`VersionConflict`)."""
-        written = await self._store.import_facts(add=plan.add, update=plan.update, change=change)
+        written = await self._store.import_facts(
+            add=plan.add, update=plan.update, change=change,
+            add_records=plan.add_records, update_records=plan.update_records,
+        )
+        for record in [*plan.add_records, *(r for r, _ in plan.update_records)]:
+            index_record(self._index, record)
         for stored in written:
             self._reindex(stored)
         return written

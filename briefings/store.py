@@ -9,33 +9,41 @@ row of ``fact_versions`` in one transaction, and edits are guarded by the versio
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
-from briefings.models import Catalogue, Entity, Fact, Source, Text
+from briefings.models import Catalogue, Entity, Fact, Source, Text, TopicInfo
 
 __all__ = [
     "MIGRATIONS",
     "Action",
+    "CatalogueRecord",
     "ChangeInfo",
     "FactExists",
     "FactStore",
     "FactVersion",
+    "RecordConflict",
+    "RecordExists",
+    "RecordInUse",
+    "RecordKind",
+    "RecordVersion",
     "StoreError",
     "StoredFact",
+    "StoredRecord",
     "UnknownFact",
+    "UnknownRecord",
     "VersionConflict",
+    "record_kind",
 ]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -90,6 +98,52 @@ class VersionConflict(StoreError):
         )
 
 
+RecordKind = Literal["entity", "source", "topic"]
+"""The catalogue records versioned beside facts."""
+
+CatalogueRecord = Entity | Source | TopicInfo
+
+
+class UnknownRecord(StoreError):
+    def __init__(self, kind: RecordKind, record_id: str) -> None:
+        self.kind = kind
+        self.record_id = record_id
+        super().__init__(f"there is no {kind} {record_id}")
+
+
+class RecordExists(StoreError):
+    def __init__(self, kind: RecordKind, record_id: str, *, retired: bool = False) -> None:
+        self.kind = kind
+        self.record_id = record_id
+        hint = f" (it is retired: `{kind} undo {record_id}` brings it back)" if retired else ""
+        super().__init__(f"{kind} {record_id} already exists{hint}")
+
+
+class RecordInUse(StoreError):
+    """A record that current facts still rest on cannot be retired."""
+
+    def __init__(self, kind: RecordKind, record_id: str, fact_ids: list[str]) -> None:
+        self.fact_ids = fact_ids
+        shown = ", ".join(fact_ids[:10]) + (", \u2026" if len(fact_ids) > 10 else "")
+        count = f"{len(fact_ids)} current fact" + ("s" if len(fact_ids) != 1 else "")
+        super().__init__(
+            f"{kind} {record_id} cannot be retired: {count} still use it ({shown}); edit or retire those first"
+        )
+
+
+class RecordConflict(StoreError):
+    """Someone changed the record since the caller read it; `current` is what it is now."""
+
+    def __init__(self, current: StoredRecord, *, expected: int | None = None) -> None:
+        self.current = current
+        self.expected = expected
+        read = f" (you had version {expected})" if expected is not None else ""
+        super().__init__(
+            f"{current.kind} {current.record.id} was changed by someone else: it is now at version "
+            f"{current.version}{read}"
+        )
+
+
 # --- records ------------------------------------------------------------------------------------
 
 
@@ -133,6 +187,36 @@ class FactVersion(_Record):
     at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class StoredRecord:
+    """An entity, source or topic as it stands now, with its version and whether it is retired."""
+
+    kind: RecordKind
+    record: CatalogueRecord
+    version: int
+    retired: bool
+    retired_reason: str | None
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RecordVersion:
+    """One recorded version of an entity, source or topic (a source's text included)."""
+
+    kind: RecordKind
+    record_id: str
+    version: int
+    action: Action
+    record: CatalogueRecord
+    previous: CatalogueRecord | None
+    retired: bool
+    actor: str
+    platform: str
+    channel: str | None
+    reason: str | None
+    at: datetime
+
+
 # --- tables (the runtime view of the schema the migrations create) ------------------------------
 
 
@@ -165,21 +249,41 @@ _meta = sa.Table(
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text(), nullable=False),
 )
-_sources = sa.Table(
-    "sources",
+def _record_columns() -> list[sa.Column[Any]]:
+    return [
+        sa.Column("id", sa.String(80), primary_key=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("retired", sa.Boolean(), nullable=False),
+        sa.Column("retired_reason", sa.Text()),
+        sa.Column("data", sa.JSON(), nullable=False),
+        sa.Column("updated_at", _UTCDateTime(), nullable=False),
+    ]
+
+
+_sources = sa.Table("sources", _tables, *_record_columns(), sa.Column("text", sa.Text(), nullable=False))
+_entities = sa.Table("entities", _tables, *_record_columns())
+_topics = sa.Table("topics", _tables, *_record_columns())
+_record_versions = sa.Table(
+    "record_versions",
     _tables,
-    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("record_id", sa.String(80), nullable=False),
+    sa.Column("version", sa.Integer(), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),
     sa.Column("data", sa.JSON(), nullable=False),
-    sa.Column("text", sa.Text(), nullable=False),
-    sa.Column("updated_at", _UTCDateTime(), nullable=False),
+    sa.Column("previous", sa.JSON()),
+    sa.Column("retired", sa.Boolean(), nullable=False),
+    sa.Column("actor", sa.Text(), nullable=False),
+    sa.Column("platform", sa.Text(), nullable=False),
+    sa.Column("channel", sa.Text()),
+    sa.Column("reason", sa.Text()),
+    sa.Column("at", _UTCDateTime(), nullable=False),
 )
-_entities = sa.Table(
-    "entities",
-    _tables,
-    sa.Column("id", sa.String(80), primary_key=True),
-    sa.Column("data", sa.JSON(), nullable=False),
-    sa.Column("updated_at", _UTCDateTime(), nullable=False),
-)
+_RECORD_TABLES: Mapping[str, sa.Table] = {"entity": _entities, "source": _sources, "topic": _topics}
+_RECORD_MODELS: Mapping[str, type[Entity] | type[Source] | type[TopicInfo]] = {
+    "entity": Entity, "source": Source, "topic": TopicInfo,
+}
 _facts = sa.Table(
     "facts",
     _tables,
@@ -261,12 +365,80 @@ def _fact_row(new: StoredFact) -> dict[str, Any]:
     }
 
 
-def _source_row(source: Source, *, at: datetime) -> dict[str, Any]:
-    return {"id": source.id, "data": source.model_dump(mode="json"), "text": source.text, "updated_at": at}
+def _record_data(record: CatalogueRecord) -> dict[str, Any]:
+    """A record as stored in a version: everything, a source's text included."""
+    data = record.model_dump(mode="json")
+    if isinstance(record, Source):
+        data["text"] = record.text
+    return data
 
 
-def _entity_row(entity: Entity, *, at: datetime) -> dict[str, Any]:
-    return {"id": entity.id, "data": entity.model_dump(mode="json"), "updated_at": at}
+def _load_record(kind: str, data: dict[str, Any]) -> CatalogueRecord:
+    return _RECORD_MODELS[kind].model_validate(data)
+
+
+def _current_record_row(new: StoredRecord) -> dict[str, Any]:
+    row = {
+        "id": new.record.id,
+        "version": new.version,
+        "retired": new.retired,
+        "retired_reason": new.retired_reason,
+        "data": new.record.model_dump(mode="json"),
+        "updated_at": new.updated_at,
+    }
+    if isinstance(new.record, Source):
+        row["text"] = new.record.text
+    return row
+
+
+def _stored_record(kind: RecordKind, row: sa.Row[Any]) -> StoredRecord:
+    data = {**row.data, "text": row.text} if kind == "source" else row.data
+    return StoredRecord(kind=kind, record=_load_record(kind, data), version=row.version, retired=row.retired,
+                        retired_reason=row.retired_reason, updated_at=row.updated_at)
+
+
+def _record_version(row: sa.Row[Any]) -> RecordVersion:
+    return RecordVersion(
+        kind=row.kind,
+        record_id=row.record_id,
+        version=row.version,
+        action=row.action,
+        record=_load_record(row.kind, row.data),
+        previous=None if row.previous is None else _load_record(row.kind, row.previous),
+        retired=row.retired,
+        actor=row.actor,
+        platform=row.platform,
+        channel=row.channel,
+        reason=row.reason,
+        at=row.at,
+    )
+
+
+def _record_version_row(
+    new: StoredRecord, change: ChangeInfo, *, previous: CatalogueRecord | None, reason: str | None
+) -> dict[str, Any]:
+    return {
+        "kind": new.kind,
+        "record_id": new.record.id,
+        "version": new.version,
+        "action": change.action,
+        "data": _record_data(new.record),
+        "previous": None if previous is None else _record_data(previous),
+        "retired": new.retired,
+        "actor": change.actor,
+        "platform": change.platform,
+        "channel": change.channel,
+        "reason": reason,
+        "at": new.updated_at,
+    }
+
+
+def record_kind(record: CatalogueRecord) -> RecordKind:
+    if isinstance(record, Entity):
+        return "entity"
+    if isinstance(record, Source):
+        return "source"
+    return "topic"
 
 
 def _check_action(change: ChangeInfo, kind: str) -> None:
@@ -417,8 +589,9 @@ class FactStore:
         async with _transaction(self._engine) as conn:
             sources = await self._sources(conn)
             entities = await self._entities(conn)
+            topics = await self._topics(conn)
             facts = await self._list(conn, include_retired=include_retired)
-        return Catalogue(sources=sources, entities=entities, facts={s.fact.id: s.fact for s in facts})
+        return Catalogue(sources=sources, entities=entities, topics=topics, facts={s.fact.id: s.fact for s in facts})
 
     async def get(self, fact_id: str) -> StoredFact | None:
         async with _transaction(self._engine) as conn:
@@ -435,19 +608,19 @@ class FactStore:
         async with _transaction(self._engine) as conn:
             return [_version(row) for row in await conn.execute(query)]
 
-    async def revision(self) -> tuple[int, int, datetime | None, datetime | None]:
-        """Changes whenever anything `catalogue` returns does: versions recorded, the newest
-        version's id, the newest source and entity update. One cheap query, so that a caller may
-        keep a catalogue until it changes."""
+    async def revision(self) -> tuple[int, int, int, int]:
+        """Changes whenever anything `catalogue` returns does: fact versions recorded and the newest
+        one's id, then the same for entity, source and topic versions. One cheap query, so that a
+        caller may keep a catalogue until it changes."""
         query = sa.select(
             sa.select(sa.func.count()).select_from(_versions).scalar_subquery(),
             sa.select(sa.func.coalesce(sa.func.max(_versions.c.id), 0)).scalar_subquery(),
-            sa.select(sa.func.max(_sources.c.updated_at)).scalar_subquery(),
-            sa.select(sa.func.max(_entities.c.updated_at)).scalar_subquery(),
+            sa.select(sa.func.count()).select_from(_record_versions).scalar_subquery(),
+            sa.select(sa.func.coalesce(sa.func.max(_record_versions.c.id), 0)).scalar_subquery(),
         )
         async with _transaction(self._engine) as conn:
-            count, newest, sources, entities = (await conn.execute(query)).one()
-        return count, newest, sources, entities
+            count, newest, records, newest_record = (await conn.execute(query)).one()
+        return count, newest, records, newest_record
 
     async def changes_since(self, since: datetime) -> list[FactVersion]:
         """Every version recorded after `since` (naive means UTC), oldest first."""
@@ -462,6 +635,30 @@ class FactStore:
     async def entities(self) -> dict[str, Entity]:
         async with _transaction(self._engine) as conn:
             return await self._entities(conn)
+
+    async def topics(self) -> dict[str, TopicInfo]:
+        async with _transaction(self._engine) as conn:
+            return await self._topics(conn)
+
+    async def get_record(self, kind: RecordKind, record_id: str) -> StoredRecord | None:
+        async with _transaction(self._engine) as conn:
+            return await self._current_record(conn, kind, record_id)
+
+    async def list_records(self, kind: RecordKind, *, include_retired: bool = False) -> list[StoredRecord]:
+        """The current entities, sources or topics, by id."""
+        table = _RECORD_TABLES[kind]
+        query = sa.select(table).order_by(table.c.id)
+        if not include_retired:
+            query = query.where(table.c.retired.is_(False))
+        async with _transaction(self._engine) as conn:
+            return [_stored_record(kind, row) for row in await conn.execute(query)]
+
+    async def record_history(self, kind: RecordKind, record_id: str) -> list[RecordVersion]:
+        """Every version of an entity, source or topic, oldest first (empty when there is none)."""
+        v = _record_versions
+        query = sa.select(v).where(v.c.kind == kind, v.c.record_id == record_id).order_by(v.c.version)
+        async with _transaction(self._engine) as conn:
+            return [_record_version(row) for row in await conn.execute(query)]
 
     async def ping(self) -> bool:
         """Whether the database answers a trivial query (readiness)."""
@@ -489,8 +686,8 @@ class FactStore:
                     return False
                 now = _now()
                 await conn.execute(sa.insert(_meta).values(key="seeded", value=now.isoformat()))
-                await self._upsert_sources(conn, list(catalogue.sources.values()), at=now)
-                await self._upsert_entities(conn, list(catalogue.entities.values()), at=now)
+                records = [*catalogue.topics.values(), *catalogue.sources.values(), *catalogue.entities.values()]
+                await self._insert_records(conn, records, change=change, at=now)
                 new = [
                     StoredFact(fact=f, version=1, retired=False, retired_reason=None, updated_at=now)
                     for f in catalogue.facts.values()
@@ -515,21 +712,35 @@ class FactStore:
         """
         _check_action(change, "add")
         async with _transaction(self._engine, write=True) as conn:
-            if source is not None and source.id not in await self._sources(conn):
-                await self._upsert_sources(conn, [source], at=_now())
+            if source is not None and await self._current_record(conn, "source", source.id) is None:
+                await self._insert_records(conn, [source], change=change, at=_now())
             return await self._insert(conn, fact, change=change)
 
     async def import_facts(
-        self, *, add: list[Fact], update: list[tuple[Fact, int]], change: ChangeInfo
+        self,
+        *,
+        add: list[Fact],
+        update: list[tuple[Fact, int]],
+        change: ChangeInfo,
+        add_records: Sequence[CatalogueRecord] = (),
+        update_records: Sequence[tuple[CatalogueRecord, int]] = (),
     ) -> list[StoredFact]:
-        """Add and update many facts in one transaction: all of them, or (on any error) none.
+        """Add and update many facts (and the entities, sources and topics they rest on) in one
+        transaction: all of them, or (on any error) none.
 
-        `update` pairs each fact with the version it must still be at.
+        `update` and `update_records` pair each fact or record with the version it must still be at.
+        Records are written first, so that the facts find them.
         """
         _check_action(change, "add")
         _check_action(change, "update")
         written = []
         async with _transaction(self._engine, write=True) as conn:
+            await self._insert_records(conn, list(add_records), change=change, at=_now())
+            for record, expected_version in update_records:
+                current = await self._require_record(conn, record_kind(record), record.id)
+                _expect_record(current, expected_version)
+                await self._write_record(conn, current, record=record, retired=current.retired,
+                                         retired_reason=current.retired_reason, change=change)
             for fact in add:
                 written.append(await self._insert(conn, fact, change=change))
             for fact, expected_version in update:
@@ -625,13 +836,81 @@ class FactStore:
             )
 
     async def upsert_source(self, source: Source) -> None:
-        """Add or replace a source, its text included."""
-        async with _transaction(self._engine, write=True) as conn:
-            await self._upsert_sources(conn, [source], at=_now())
+        """Add or replace a source, its text included, as the curator's import (a new version)."""
+        await self.put_record(source, change=ChangeInfo(actor="curator", platform="system", action="import"))
 
     async def upsert_entity(self, entity: Entity) -> None:
+        """Add or replace an entity, as the curator's import (a new version)."""
+        await self.put_record(entity, change=ChangeInfo(actor="curator", platform="system", action="import"))
+
+    async def put_record(self, record: CatalogueRecord, *, change: ChangeInfo) -> StoredRecord:
+        """Add a record, or write it as the next version of the one with its id (unless equal)."""
+        kind = record_kind(record)
         async with _transaction(self._engine, write=True) as conn:
-            await self._upsert_entities(conn, [entity], at=_now())
+            current = await self._current_record(conn, kind, record.id)
+            if current is None:
+                return (await self._insert_records(conn, [record], change=change, at=_now()))[0]
+            if current.record == record and not current.retired:
+                return current
+            return await self._write_record(conn, current, record=record, retired=False, retired_reason=None,
+                                            change=change)
+
+    async def add_record(self, record: CatalogueRecord, *, change: ChangeInfo) -> StoredRecord:
+        """Record a new entity, source or topic as version 1; `RecordExists` if its id is taken."""
+        _check_action(change, "add")
+        async with _transaction(self._engine, write=True) as conn:
+            return (await self._insert_records(conn, [record], change=change, at=_now()))[0]
+
+    async def update_record(
+        self, record: CatalogueRecord, *, expected_version: int, change: ChangeInfo
+    ) -> StoredRecord:
+        """Replace a record's content if it is still at `expected_version` (`RecordConflict` if not)."""
+        _check_action(change, "update")
+        kind = record_kind(record)
+        async with _transaction(self._engine, write=True) as conn:
+            current = await self._require_record(conn, kind, record.id)
+            _expect_record(current, expected_version)
+            return await self._write_record(conn, current, record=record, retired=current.retired,
+                                            retired_reason=current.retired_reason, change=change)
+
+    async def retire_record(
+        self, kind: RecordKind, record_id: str, *, expected_version: int, change: ChangeInfo
+    ) -> StoredRecord:
+        """Hide a record; refused (`RecordInUse`) while a current fact rests on it."""
+        _check_action(change, "retire")
+        async with _transaction(self._engine, write=True) as conn:
+            current = await self._require_record(conn, kind, record_id)
+            _expect_record(current, expected_version)
+            if current.retired:
+                raise StoreError(f"{kind} {record_id} is already retired")
+            users = [s.fact.id for s in await self._list(conn, include_retired=False) if _uses(s.fact, kind, record_id)]
+            if users:
+                raise RecordInUse(kind, record_id, users)
+            return await self._write_record(conn, current, record=current.record, retired=True,
+                                            retired_reason=change.reason, change=change)
+
+    async def revert_record(
+        self,
+        record: CatalogueRecord,
+        *,
+        retired: bool,
+        retired_reason: str | None,
+        expected_version: int,
+        change: ChangeInfo,
+    ) -> StoredRecord:
+        """Write an earlier state of a record back as its next version."""
+        _check_action(change, "revert")
+        kind = record_kind(record)
+        async with _transaction(self._engine, write=True) as conn:
+            current = await self._require_record(conn, kind, record.id)
+            _expect_record(current, expected_version)
+            if retired and not current.retired:
+                users = [s.fact.id for s in await self._list(conn, include_retired=False)
+                         if _uses(s.fact, kind, record.id)]
+                if users:
+                    raise RecordInUse(kind, record.id, users)
+            return await self._write_record(conn, current, record=record, retired=retired,
+                                            retired_reason=retired_reason if retired else None, change=change)
 
     # within a transaction
 
@@ -664,15 +943,76 @@ class FactStore:
             query = query.where(_facts.c.retired.is_(False))
         return [_stored(row) for row in await conn.execute(query)]
 
+    async def _records(self, conn: AsyncConnection, kind: RecordKind) -> dict[str, Any]:
+        """The current records of a kind that are not retired, by id."""
+        table = _RECORD_TABLES[kind]
+        rows = await conn.execute(sa.select(table).where(table.c.retired.is_(False)).order_by(table.c.id))
+        return {row.id: _stored_record(kind, row).record for row in rows}
+
     async def _sources(self, conn: AsyncConnection) -> dict[str, Source]:
-        rows = await conn.execute(sa.select(_sources.c.data, _sources.c.text).order_by(_sources.c.id))
-        sources = (Source.model_validate({**row.data, "text": row.text}) for row in rows)
-        return {s.id: s for s in sources}
+        return await self._records(conn, "source")
 
     async def _entities(self, conn: AsyncConnection) -> dict[str, Entity]:
-        rows = await conn.execute(sa.select(_entities.c.data).order_by(_entities.c.id))
-        entities = (Entity.model_validate(row.data) for row in rows)
-        return {e.id: e for e in entities}
+        return await self._records(conn, "entity")
+
+    async def _topics(self, conn: AsyncConnection) -> dict[str, TopicInfo]:
+        return await self._records(conn, "topic")
+
+    async def _current_record(self, conn: AsyncConnection, kind: RecordKind, record_id: str) -> StoredRecord | None:
+        table = _RECORD_TABLES[kind]
+        row = (await conn.execute(sa.select(table).where(table.c.id == record_id))).one_or_none()
+        return None if row is None else _stored_record(kind, row)
+
+    async def _require_record(self, conn: AsyncConnection, kind: RecordKind, record_id: str) -> StoredRecord:
+        current = await self._current_record(conn, kind, record_id)
+        if current is None:
+            raise UnknownRecord(kind, record_id)
+        return current
+
+    async def _insert_records(
+        self, conn: AsyncConnection, records: list[CatalogueRecord], *, change: ChangeInfo, at: datetime
+    ) -> list[StoredRecord]:
+        """Write each record as version 1; `RecordExists` if one's id is taken (retired included)."""
+        written = []
+        for record in records:
+            kind = record_kind(record)
+            existing = await self._current_record(conn, kind, record.id)
+            if existing is not None:
+                raise RecordExists(kind, record.id, retired=existing.retired)
+            new = StoredRecord(kind=kind, record=record, version=1, retired=False, retired_reason=None, updated_at=at)
+            try:
+                await conn.execute(sa.insert(_RECORD_TABLES[kind]).values(_current_record_row(new)))
+            except IntegrityError:  # added by someone else since we looked
+                raise RecordExists(kind, record.id) from None
+            await conn.execute(sa.insert(_record_versions).values(
+                _record_version_row(new, change, previous=None, reason=change.reason)))
+            written.append(new)
+        return written
+
+    async def _write_record(
+        self,
+        conn: AsyncConnection,
+        current: StoredRecord,
+        *,
+        record: CatalogueRecord,
+        retired: bool,
+        retired_reason: str | None,
+        change: ChangeInfo,
+    ) -> StoredRecord:
+        """Write the version after `current`, conditional on the row still being at it."""
+        new = StoredRecord(kind=current.kind, record=record, version=current.version + 1, retired=retired,
+                           retired_reason=retired_reason, updated_at=_now())
+        table = _RECORD_TABLES[current.kind]
+        result = await conn.execute(
+            sa.update(table)
+            .where(table.c.id == record.id, table.c.version == current.version)
+            .values({k: v for k, v in _current_record_row(new).items() if k != "id"})
+        )
+        if result.rowcount != 1:  # changed by someone else between our read and our write
+            raise RecordConflict(await self._require_record(conn, current.kind, record.id), expected=current.version)
+        await conn.execute(sa.insert(_record_versions).values(
+            _record_version_row(new, change, previous=current.record, reason=change.reason)))
+        return new
 
     async def _seeded(self, conn: AsyncConnection) -> bool:
         return await conn.scalar(sa.select(_meta.c.key).where(_meta.c.key == "seeded")) is not None
@@ -702,19 +1042,16 @@ class FactStore:
         await conn.execute(sa.insert(_versions).values(_version_row(new, change, previous=current.fact, reason=reason)))
         return new
 
-    async def _upsert_sources(self, conn: AsyncConnection, sources: list[Source], *, at: datetime) -> None:
-        if sources:
-            await conn.execute(_upsert(conn, _sources), [_source_row(s, at=at) for s in sources])
 
-    async def _upsert_entities(self, conn: AsyncConnection, entities: list[Entity], *, at: datetime) -> None:
-        if entities:
-            await conn.execute(_upsert(conn, _entities), [_entity_row(e, at=at) for e in entities])
+def _uses(fact: Fact, kind: RecordKind, record_id: str) -> bool:
+    """Whether `fact` rests on the record: names the entity, cites the source, is filed under the topic."""
+    if kind == "entity":
+        return record_id in (fact.subject, fact.object)
+    if kind == "source":
+        return fact.provenance.source == record_id
+    return fact.topic == record_id
 
 
-def _upsert(conn: AsyncConnection, table: sa.Table) -> sa.Insert:
-    """INSERT ... ON CONFLICT (id) DO UPDATE for the connection's dialect."""
-    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(table)
-    return stmt.on_conflict_do_update(
-        index_elements=[table.c.id], set_={c.name: stmt.excluded[c.name] for c in table.columns if c.name != "id"}
-    )
+def _expect_record(current: StoredRecord, expected_version: int) -> None:
+    if current.version != expected_version:
+        raise RecordConflict(current, expected=expected_version)

@@ -171,7 +171,7 @@ async def test_fact_add_is_in_the_very_next_answer_and_cites_the_admin(layer: Co
 
     stored = await core.store.get("test-heron")
     f = stored.fact
-    assert (f.subject, f.relation, f.topic.value, f.provenance.source) == (
+    assert (f.subject, f.relation, f.topic, f.provenance.source) == (
         "singapore-summit", "states", "summit", "admin-console-ana")
     assert f.provenance.recorded_by == "console:ana"
     source = (await core.store.sources())["admin-console-ana"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefings.files import dump_facts, load_catalogue, parse_fact_file
-from briefings.models import CatalogueError, FactDate
+from briefings.models import CatalogueError, FactDate, TopicInfo, check_fact
 from config.settings import CONFIG_DIR
 
 GOOD = """
@@ -72,7 +72,11 @@ def test_an_unknown_field_is_named() -> None:
 
 def test_an_unknown_topic_and_bad_id_are_named() -> None:
     with pytest.raises(CatalogueError, match=r"facts\.0\.topic"):
-        parse_fact_file(GOOD.replace("topic: summit", "topic: gossip"))
+        parse_fact_file(GOOD.replace("topic: summit", "topic: Gossip!"))
+    (fact,) = parse_fact_file(GOOD.replace("topic: summit", "topic: gossip"))  # a topic id; known or not is
+    topics = {"summit": TopicInfo(id="summit", name="The summit")}  # the catalogue's question
+    assert check_fact(fact, sources={}, entities={}, topics=topics)[0].startswith(
+        "fact zz-summit-place: topic 'gossip' is not a known topic (summit)")
     with pytest.raises(CatalogueError, match="not a valid id"):
         parse_fact_file(GOOD.replace("id: zz-summit-place", "id: Summit Place"))
 

@@ -49,7 +49,7 @@ def render_fact(stored: StoredFact, *, entities: dict[str, Entity], sources: dic
         about.append(f"object: {_entity(f.object, entities)}")
     if f.value:
         about.append(f"value: {f.value}")
-    extra = [f"topic: {f.topic.value}"]
+    extra = [f"topic: {f.topic}"]
     if f.dates:
         extra.append("dates: " + ", ".join(d.describe() for d in f.dates))
     if f.keywords:
