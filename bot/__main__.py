@@ -64,14 +64,14 @@ def _parser() -> argparse.ArgumentParser:
                             "PLATFORM:ID (slack:C0123, discord:1234, console:console)")
     deliveries.add_argument("--limit", type=int, default=50, metavar="N", help="at most N rows (default 50; 0: all)")
 
-    facts = sub.add_parser("facts", help="list, show, export or import facts")
+    facts = sub.add_parser("facts", help="list, show, export or import facts (export and import carry topics, sources and entities too)")
     fsub = facts.add_subparsers(dest="facts_command", required=True, metavar="ACTION")
     fsub.add_parser("list", help="list the current facts")
     show = fsub.add_parser("show", help="show one fact")
     show.add_argument("id")
-    export = fsub.add_parser("export", help="write the facts as YAML (to FILE or stdout)")
+    export = fsub.add_parser("export", help="write the whole store as YAML: topics, sources with their text, entities, facts (to FILE or stdout)")
     export.add_argument("file", nargs="?")
-    imp = fsub.add_parser("import", help="validate a YAML fact file and add or update its facts")
+    imp = fsub.add_parser("import", help="validate a YAML import file (topics, sources, entities, facts) and add or update all it holds")
     imp.add_argument("file")
     imp.add_argument("--user", default="cli", help="recorded as the author of the change")
 

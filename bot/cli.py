@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -19,9 +19,10 @@ from bot.render.text import (
     render_digest_markdown,
     render_digest_text,
 )
-from bot.commands.facts import read_fact_file
+from bot.commands.facts import plan_file_import, summarise_plan
 from bot.commands.layer import CommandLayer
-from briefings.files import dump_facts
+from bot.render.facts import render_plan
+from briefings.files import dump_catalogue, dump_facts
 from briefings.compose import ALL_SECTIONS, Briefing, build_briefing, parse_section
 from briefings.digest import Edition, compose_edition, what_changed
 from briefings.models import CatalogueError
@@ -179,7 +180,7 @@ async def _facts(core: Core, args: argparse.Namespace) -> int:
             raise UserFacingError(f"no fact with id {args.id!r}")
         print(dump_facts([stored.fact]), end="")
     elif action == "export":
-        text = dump_facts([s.fact for s in await core.store.list_facts()])
+        text = dump_catalogue(await core.store.catalogue())
         if args.file:
             Path(args.file).write_text(text, encoding="utf-8")
         else:
@@ -189,14 +190,17 @@ async def _facts(core: Core, args: argparse.Namespace) -> int:
             text = Path(args.file).read_text(encoding="utf-8")
         except OSError as exc:
             raise UserFacingError(f"{args.file} cannot be read ({exc.strerror})") from None
+        identity = f"cli:{args.user}"
         try:
-            incoming = read_fact_file(text, where=Path(args.file).name)
-            plan = await core.facts.plan_import(incoming)
-            change = ChangeInfo(actor=f"cli:{args.user}", platform="cli", action="import")
-            await core.facts.apply_import(plan, change=change)
+            plan = await plan_file_import(core, text, where=Path(args.file).name, identity=identity,
+                                          now=datetime.now(timezone.utc))
+            if not plan.empty:
+                print(render_plan(plan))
+                change = ChangeInfo(actor=identity, platform="cli", action="import")
+                await core.facts.apply_import(plan, change=change)
         except (CatalogueError, StoreError) as exc:
             raise UserFacingError(str(exc)) from None
-        print(f"imported {len(incoming)} facts: {len(plan.add)} added, {len(plan.update)} updated")
+        print(f"imported {Path(args.file).name}: {summarise_plan(plan, done=True)}")
     return 0
 
 

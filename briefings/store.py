@@ -44,6 +44,7 @@ __all__ = [
     "UnknownRecord",
     "VersionConflict",
     "record_kind",
+    "uses",
 ]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -883,7 +884,7 @@ class FactStore:
             _expect_record(current, expected_version)
             if current.retired:
                 raise StoreError(f"{kind} {record_id} is already retired")
-            users = [s.fact.id for s in await self._list(conn, include_retired=False) if _uses(s.fact, kind, record_id)]
+            users = [s.fact.id for s in await self._list(conn, include_retired=False) if uses(s.fact, kind, record_id)]
             if users:
                 raise RecordInUse(kind, record_id, users)
             return await self._write_record(conn, current, record=current.record, retired=True,
@@ -906,7 +907,7 @@ class FactStore:
             _expect_record(current, expected_version)
             if retired and not current.retired:
                 users = [s.fact.id for s in await self._list(conn, include_retired=False)
-                         if _uses(s.fact, kind, record.id)]
+                         if uses(s.fact, kind, record.id)]
                 if users:
                     raise RecordInUse(kind, record.id, users)
             return await self._write_record(conn, current, record=record, retired=retired,
@@ -1043,7 +1044,7 @@ class FactStore:
         return new
 
 
-def _uses(fact: Fact, kind: RecordKind, record_id: str) -> bool:
+def uses(fact: Fact, kind: RecordKind, record_id: str) -> bool:
     """Whether `fact` rests on the record: names the entity, cites the source, is filed under the topic."""
     if kind == "entity":
         return record_id in (fact.subject, fact.object)

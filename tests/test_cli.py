@@ -53,7 +53,7 @@ def test_facts_list_show_and_export(env: dict[str, str], tmp_path: Path) -> None
     missing = run(env, "facts", "show", "no-such-fact")
     assert missing.returncode == 1 and "no fact with id 'no-such-fact'" in missing.stderr
     assert run(env, "facts", "export", str(tmp_path / "out.yaml")).returncode == 0
-    assert (tmp_path / "out.yaml").read_text().startswith("facts:")
+    assert (tmp_path / "out.yaml").read_text().startswith("topics:")
 
 
 def test_a_bad_setting_is_one_clear_line(env: dict[str, str]) -> None:

@@ -16,7 +16,7 @@ import yaml
 from bot.app import Core, build_core
 from bot.commands import Caller, CommandLayer, Reply
 from bot.commands.facts import IMPORT_TTL
-from briefings.files import dump_facts, parse_fact_file
+from briefings.files import dump_facts, parse_catalogue_file
 from config.settings import Settings
 
 from tests.conftest import Database
@@ -154,10 +154,14 @@ async def test_fact_search(layer: CommandLayer) -> None:
     assert (await say(layer, EVE, "fact search")).error
 
 
-async def test_fact_export_is_a_fact_file_of_the_current_facts(layer: CommandLayer, core: Core) -> None:
+async def test_fact_export_is_an_import_file_of_the_whole_store(layer: CommandLayer, core: Core) -> None:
     reply = await say(layer, EVE, "fact export")
-    facts = parse_fact_file(reply.text)
-    assert facts == [s.fact for s in await core.store.list_facts()]
+    exported = parse_catalogue_file(reply.text)
+    catalogue = await core.store.catalogue()
+    assert exported.to_facts() == list(catalogue.facts.values())
+    assert exported.entities == list(catalogue.entities.values())
+    assert exported.sources == list(catalogue.sources.values())  # their text included
+    assert exported.topics == list(catalogue.topics.values())
 
 
 # --- adding ------------------------------------------------------------------------------------------
@@ -225,7 +229,7 @@ BAD_INPUT = [
     pytest.param(HERON + " date=30/02/2018", "is not written YYYY-MM-DD", id="date format"),
     pytest.param(HERON + " topic=weather", "given twice", id="topic twice"),
     pytest.param('fact add test-heron statement="A heron." subject=summit topic=weather',
-                 "Topic 'weather' is not one of delegations", id="unknown topic"),
+                 "Topic 'weather' is not one of analysis, delegations", id="unknown topic"),
     pytest.param('fact add test-heron statement="A heron." subject=Zeus topic=summit',
                  "Subject 'Zeus' is not a known entity", id="unknown entity"),
     pytest.param('fact add test-heron statement="A heron." subject=Kim topic=summit',
@@ -250,9 +254,9 @@ BAD_INPUT = [
     pytest.param("fact show us-delegation-leader extra", "Unexpected 'extra'", id="extra word"),
     pytest.param("fact show us-delegation-leader verbose=yes", "`fact show` has no key verbose=: it takes no key=value", id="key on show"),
     pytest.param("fact frobnicate x", "There is no `fact frobnicate` command", id="unknown subcommand"),
-    pytest.param("fact import", "Give the YAML fact file", id="import nothing"),
+    pytest.param("fact import", "Give the YAML import file", id="import nothing"),
     pytest.param("fact import facts: [unclosed", "import: not valid YAML", id="invalid YAML"),
-    pytest.param("fact import - just a list", "expected a mapping with a 'facts' list", id="YAML not a mapping"),
+    pytest.param("fact import - just a list", "expected a mapping with `topics:`, `sources:`, `entities:` or `facts:` lists", id="YAML not a mapping"),
     pytest.param("fact import facts: [{id: x}]", "Field required", id="YAML missing fields"),
     pytest.param("fact import confirm", "no import waiting", id="confirm without import"),
     pytest.param("admins add slack", "is not an identity of the form PLATFORM:USER_ID", id="bad identity"),
@@ -432,14 +436,17 @@ async def test_import_dry_run_then_confirm(layer: CommandLayer, core: Core) -> N
     before = await snapshot(core)
     dry = await say(layer, BEN, "fact import\n" + text)
     assert not dry.error and dry.text.startswith(
-        f"Dry run, nothing changed yet: 1 to add (test-heron), 1 to update ({facts[0].id}), 2 unchanged."
+        "Dry run, nothing changed yet: 1 fact to add, 1 fact to update, 2 unchanged.\n"
+        "+ fact test-heron: The summit mascot is a blue heron.\n"
+        f"~ fact {facts[0].id} (now version 1)\n"
+        f"    statement: \u201c{facts[0].statement}\u201d \u2192 \u201cA corrected statement about the talks.\u201d\n"
     )
     assert await snapshot(core) == before
     assert (await say(layer, ANA, "fact import confirm")).error  # someone else's import is not yours to apply
     assert await snapshot(core) == before
 
     done = await say(layer, BEN, "fact import confirm")
-    assert done.text == f"Imported: 1 added (test-heron), 1 updated ({facts[0].id}), 2 unchanged."
+    assert done.text == "Imported: 1 fact added, 1 fact updated, 2 unchanged."
     assert (await core.store.get(facts[0].id)).fact.statement == "A corrected statement about the talks."
     assert "heron" in (await say(layer, EVE, MASCOT)).text
     [version] = await core.store.history("test-heron")
@@ -452,9 +459,10 @@ async def test_import_on_the_same_line_and_unchanged_and_cancel(layer: CommandLa
     same = dump_facts([stored[0].fact])
     flow = yaml.safe_dump(yaml.safe_load(same), default_flow_style=True, width=10_000).strip()
     assert "\n" not in flow
-    assert (await say(layer, ROOT, f"fact import {flow}")).text == "Nothing to import: all 1 facts are already exactly so."
+    assert (await say(layer, ROOT, f"fact import {flow}")).text == (
+        "Nothing to import: nothing to add, nothing to update, 1 unchanged; all of it is already exactly so.")
     changed = flow.replace(stored[0].fact.statement, "A new statement.")
-    assert "1 to update" in (await say(layer, ROOT, f"fact import {changed}")).text
+    assert "1 fact to update" in (await say(layer, ROOT, f"fact import {changed}")).text
     before = await snapshot(core)
     assert (await say(layer, ROOT, "fact import cancel")).text == "Import cancelled; nothing was changed."
     assert (await say(layer, ROOT, "fact import confirm")).error

@@ -79,7 +79,7 @@ class Command:
     summary: str
     example: str
     run: Handler
-    changes: Literal["facts", "admins", "subscriptions"] | None = None
+    changes: Literal["facts", "entities", "sources", "topics", "admins", "subscriptions"] | None = None
     """What it changes; None means anyone may use it. Only admins may change anything."""
     words: tuple[str, ...] = ()
     """Names of the positional arguments it requires, e.g. ("ID",)."""
@@ -92,3 +92,6 @@ class Command:
     """It accepts more positional words than `words` names."""
     details: list[str] = field(default_factory=list)
     """Extra lines `help COMMAND` shows (what each key means)."""
+    body: str | None = None
+    """The key the message's lines after the first fill (`source add ... ` then the text), when the
+    key is not given on the first line. A block fenced with ``` is read without its fences."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -14,14 +13,15 @@ from pydantic import ValidationError
 
 from bot.app import Core
 from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
-from bot.commands.safety import mention_in_fact
-from bot.render.facts import render_fact, render_history
-from briefings.files import FactRecord, describe_error, dump_facts, parse_fact_file
-from briefings.models import CatalogueError, Entity, Fact, FactDate, Topic
+from bot.commands.values import parse_day, parse_version
+from bot.commands.safety import mention_in_fact, mention_in_record
+from bot.render.facts import render_fact, render_history, render_plan
+from briefings.files import FactDefaults, FactRecord, describe_error, dump_catalogue, parse_catalogue_file
+from briefings.models import CatalogueError, Entity, Fact, FactDate, TopicInfo
 from briefings.service import ImportPlan, personal_source, resolve_entity
-from briefings.store import Action, ChangeInfo, StoredFact, VersionConflict
+from briefings.store import Action, CatalogueRecord, ChangeInfo, StoredFact, VersionConflict, record_kind
 
-__all__ = ["FactCommands", "IMPORT_TTL", "read_fact_file"]
+__all__ = ["FactCommands", "IMPORT_TTL", "change_info", "plan_file_import", "summarise_plan"]
 
 audit = logging.getLogger("briefbot.audit")
 
@@ -33,12 +33,10 @@ DEFAULT_RELATION = "states"
 _FACT_KEYS = ("statement", "subject", "topic", "relation", "object", "value", "date", "quote", "source", "keywords")
 _OPTIONAL_FIELDS = {"object", "value", "quote", "date", "keywords"}
 """Fields `key=` (empty) clears in `fact edit`."""
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TOPICS = ", ".join(t.value for t in Topic)
 _KEY_HELP = [
     "statement=\"...\"  one sentence that reads well alone and names what it is about",
     "subject=ENTITY  who or what the fact is about: an entity id, name or alias",
-    f"topic=NAME  one of {_TOPICS}",
+    "topic=ID  the part of the briefing it belongs to: one of `topic list` (admins add more with `topic add`)",
     f"relation=NAME  how subject and object relate, e.g. led_by (default {DEFAULT_RELATION})",
     "object=ENTITY  the entity on the other side of the relation",
     "value=\"...\"  a literal value when the other side is not an entity",
@@ -49,16 +47,27 @@ _KEY_HELP = [
 ]
 
 
-def read_fact_file(text: str, *, where: str) -> list[Fact]:
-    """Parse and validate a whole YAML fact file (for `fact import` and `briefbot facts import`).
+async def plan_file_import(core: Core, text: str, *, where: str, identity: str, now: datetime) -> ImportPlan:
+    """Read an import file (topics, sources, entities, facts) and plan it against the store.
 
-    Raises `CatalogueError` naming every problem; facts carrying a mention are refused too.
+    Facts that leave out `recorded_by`, `recorded_at` or `source` get them the way `fact add` fills
+    them in: the importer, now, and the importer's own word as the source. Raises `CatalogueError`
+    (bad YAML or fields, a mention in any text) or `InvalidFact` (what does not fit the catalogue).
     """
-    facts = parse_fact_file(text, where=where)
-    problems = [p for p in (mention_in_fact(f) for f in facts) if p]
+    parsed = parse_catalogue_file(text, where=where)
+    if not (parsed.facts or parsed.entities or parsed.sources or parsed.topics):
+        raise CatalogueError(f"{where}: it has nothing to import: give `topics:`, `sources:`, `entities:` or `facts:`")
+    today = now.astimezone(ZoneInfo(core.settings.timezone)).date()
+    own = personal_source(identity, published=today)
+    facts = parsed.to_facts(FactDefaults(source=own.id, recorded_at=now, recorded_by=identity))
+    records: list[CatalogueRecord] = [*parsed.topics, *parsed.sources, *parsed.entities]
+    problems = [p for p in (*map(mention_in_record, records), *map(mention_in_fact, facts)) if p]
     if problems:
         raise CatalogueError(f"{where}: " + "; ".join(problems))
-    return facts
+    uses_own = any(f.provenance.source == own.id for f in facts)
+    if uses_own and own.id not in {s.id for s in parsed.sources} and await core.store.get_record("source", own.id) is None:
+        records.append(own)
+    return await core.facts.plan_import(facts, records=records)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,15 +121,15 @@ class FactCommands:
                     "repeat to go further back)",
                     "fact undo summit-mascot", self.undo, changes="facts", words=("ID",),
                     optional=("reason", "version")),
-            Command("fact export", "fact export", "all current facts as a YAML fact file",
+            Command("fact export", "fact export",
+                    "the whole store as one YAML import file: topics, sources (with their text), entities, facts",
                     "fact export", self.export),
             Command("fact import", "fact import YAML | fact import confirm | fact import cancel",
-                    "check a YAML fact file (after the command, on the same line or the next) and show "
-                    "what it would add and update; `fact import confirm` applies it",
-                    "fact import facts: [{id: summit-mascot, subject: singapore-summit, relation: states, "
-                    "statement: The summit mascot is a blue heron., topic: summit, source: wsj-2018-05-28, "
-                    "recorded_at: 2018-05-28T00:00:00Z, recorded_by: ana}]",
-                    self.import_, changes="facts", raw=True),
+                    "check a YAML import file (after the command, on the same line or the lines after it) and "
+                    "show all it would add and update; `fact import confirm` applies it",
+                    "fact import facts: [{id: summit-mascot, subject: singapore-summit, "
+                    "statement: The summit mascot is a blue heron., topic: summit}]",
+                    self.import_, changes="facts", raw=True, details=_IMPORT_HELP),
         ]
 
     # reading
@@ -148,8 +157,7 @@ class FactCommands:
         return Reply(text=render_history(fact_id, history))
 
     async def export(self, call: Invocation) -> Reply:
-        facts = [s.fact for s in await self._core.store.list_facts()]
-        return Reply(text=dump_facts(facts).rstrip("\n"))
+        return Reply(text=dump_catalogue(await self._core.store.catalogue()).rstrip("\n"))
 
     # changing
 
@@ -162,7 +170,7 @@ class FactCommands:
             own = personal_source(call.caller.identity, published=self._today())
             options["source"] = own.id
         entities = await self._core.store.entities()
-        fields = self._fields(options, entities=entities)
+        fields = self._fields(options, entities=entities, topics=await self._core.store.topics())
         now = self._clock()
         try:
             record = FactRecord(id=fact_id, **fields, recorded_at=now, recorded_by=call.caller.identity)
@@ -177,14 +185,14 @@ class FactCommands:
     async def edit(self, call: Invocation) -> Reply:
         fact_id = call.words[0]
         options = dict(call.options)
-        expected = _version(options.pop("version", None))
+        expected = parse_version(options.pop("version", None))
         reason = options.pop("reason", None)
         if not options:
             raise CommandError("say what to change, e.g. statement=\"...\"")
         current = await self._core.facts.get(fact_id)
         entities = await self._core.store.entities()
         data = FactRecord.from_fact(current.fact).model_dump()
-        data.update(self._fields(options, entities=entities, clearing=True))
+        data.update(self._fields(options, entities=entities, topics=await self._core.store.topics(), clearing=True))
         try:
             fact = FactRecord.model_validate(data).to_fact(source=None, recorded_at=None, recorded_by=None)
         except ValidationError as exc:
@@ -203,7 +211,7 @@ class FactCommands:
 
     async def retire(self, call: Invocation) -> Reply:
         fact_id = call.words[0]
-        expected = _version(call.options.get("version"))
+        expected = parse_version(call.options.get("version"))
         reason = call.options.get("reason") or None
         current = await self._core.facts.get(fact_id)
         try:
@@ -219,7 +227,7 @@ class FactCommands:
 
     async def undo(self, call: Invocation) -> Reply:
         fact_id = call.words[0]
-        expected = _version(call.options.get("version"))
+        expected = parse_version(call.options.get("version"))
         change = change_info(call.caller, "undo", reason=call.options.get("reason"))
         try:
             stored = await self._core.facts.undo(fact_id, expected_version=expected, change=change)
@@ -239,21 +247,19 @@ class FactCommands:
             dropped = self._pending.pop(call.caller.identity, None)
             return Reply(text="Import cancelled; nothing was changed." if dropped else "You have no import waiting.")
         if not text:
-            raise CommandError("give the YAML fact file after `fact import` (as `fact export` writes it)")
+            raise CommandError("give the YAML import file after `fact import` (as `fact export` writes it)")
         try:
-            facts = read_fact_file(text, where="import")
+            plan = await plan_file_import(self._core, text, where="import", identity=call.caller.identity,
+                                          now=self._clock())
         except CatalogueError as exc:
             raise CommandError(str(exc)) from None
-        if not facts:
-            raise CommandError("the YAML has no facts in its `facts:` list")
-        plan = await self._core.facts.plan_import(facts)
         if plan.empty:
             self._pending.pop(call.caller.identity, None)
-            return Reply(text=f"Nothing to import: all {len(facts)} facts are already exactly so.")
+            return Reply(text=f"Nothing to import: {summarise_plan(plan)}; all of it is already exactly so.")
         expires = self._clock() + IMPORT_TTL
         self._pending[call.caller.identity] = _PendingImport(plan=plan, expires=expires)
         minutes = int(IMPORT_TTL.total_seconds() // 60)
-        return Reply(text=f"Dry run, nothing changed yet: {_summary(plan)}.\n"
+        return Reply(text=f"Dry run, nothing changed yet: {summarise_plan(plan)}.\n{render_plan(plan)}\n"
                           f"Send `fact import confirm` within {minutes} minutes to apply it, "
                           "or `fact import cancel`.")
 
@@ -275,11 +281,12 @@ class FactCommands:
             ) from None
         for stored in written:
             self._audit(call, stored)
-        return Reply(text=f"Imported: {_summary(pending.plan, done=True)}.")
+        return Reply(text=f"Imported: {summarise_plan(pending.plan, done=True)}.")
 
     # helpers
 
-    def _fields(self, options: dict[str, str], *, entities: dict[str, Entity], clearing: bool = False) -> dict[str, Any]:
+    def _fields(self, options: dict[str, str], *, entities: dict[str, Entity], topics: dict[str, TopicInfo],
+                clearing: bool = False) -> dict[str, Any]:
         """User-typed key=value options as `FactRecord` fields (entities resolved, dates read)."""
         out: dict[str, Any] = {}
         for key, value in options.items():
@@ -292,11 +299,9 @@ class FactCommands:
             if key in {"subject", "object"}:
                 out[key] = resolve_entity(value, entities, role=key)
             elif key == "topic":
-                if value.lower() not in {t.value for t in Topic}:
-                    raise CommandError(f"topic {value!r} is not one of {_TOPICS}")
-                out[key] = value.lower()
+                out[key] = _topic(value, topics)
             elif key == "date":
-                out["dates"] = [FactDate(day=_day(d.strip())) for d in value.split(",") if d.strip()]
+                out["dates"] = [FactDate(day=parse_day(d.strip())) for d in value.split(",") if d.strip()]
             elif key == "keywords":
                 out[key] = [k.strip() for k in value.split(",") if k.strip()]
             else:
@@ -333,32 +338,46 @@ class FactCommands:
                    stored.fact.id, stored.version, stored.retired, c.identity, c.platform, c.channel)
 
 
-def _version(value: str | None) -> int | None:
-    if value is None:
-        return None
-    if not value.strip().isdigit() or int(value) < 1:
-        raise CommandError(f"version must be a whole number of 1 or more (as `fact show` gives it), not {value!r}")
-    return int(value)
+def _topic(value: str, topics: dict[str, TopicInfo]) -> str:
+    """The topic id `value` names (its id or its name, any case), or a sentence listing them."""
+    wanted = value.strip().lower()
+    for topic in topics.values():
+        if wanted in (topic.id, topic.name.lower()):
+            return topic.id
+    if not topics:
+        return wanted
+    raise CommandError(f"topic {value!r} is not one of {', '.join(sorted(topics))} (`topic add` adds one)")
 
 
-def _day(text: str) -> date:
-    if not _DAY.match(text):
-        raise CommandError(f"date {text!r} is not written YYYY-MM-DD, e.g. date=2018-06-12")
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"date {text} is not a real day (check the month and the day of the month)") from None
+_IMPORT_HELP = [
+    "The YAML may hold `topics:`, `sources:` (each with its `text:`), `entities:` and `facts:`; "
+    "`fact export` writes all four.",
+    "A fact without `source`, `recorded_at` or `recorded_by` gets them as `fact add` gives them: "
+    "your own word, now, you.",
+    "Paste several lines: in Slack and Discord put the YAML on the lines after `fact import` (in a ``` block "
+    "if you like); in `briefbot chat` end each line but the last with \\ or fence the YAML with ``` lines.",
+    "Or attach the YAML as a .txt or .yaml file to a message saying `fact import` (Slack, Discord).",
+]
 
 
-def _summary(plan: ImportPlan, *, done: bool = False) -> str:
-    def ids(items: list[str]) -> str:
-        shown = ", ".join(items[:10]) + (", \u2026" if len(items) > 10 else "")
-        return f" ({shown})" if items else ""
+def summarise_plan(plan: ImportPlan, *, done: bool = False) -> str:
+    """How many of each kind it adds and updates, e.g. '2 entities and 3 facts to add, 1 fact to update'."""
+    def counts(pairs: list[tuple[str, int]]) -> str:
+        parts = [f"{n} {_plural(kind, n)}" for kind, n in pairs if n]
+        return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts) or "nothing"
 
-    added = [f.id for f in plan.add]
-    updated = [f.id for f, _ in plan.update]
+    def by_kind(records: list[CatalogueRecord]) -> list[tuple[str, int]]:
+        kinds = [record_kind(r) for r in records]
+        return [(k, kinds.count(k)) for k in ("topic", "source", "entity")]
+
+    added = by_kind(plan.add_records) + [("fact", len(plan.add))]
+    updated = by_kind([r for r, _ in plan.update_records]) + [("fact", len(plan.update))]
     verbs = ("added", "updated") if done else ("to add", "to update")
-    return (
-        f"{len(added)} {verbs[0]}{ids(added)}, {len(updated)} {verbs[1]}{ids(updated)}, "
-        f"{len(plan.unchanged)} unchanged"
-    )
+    unchanged = len(plan.unchanged) + len(plan.unchanged_records)
+    return f"{counts(added)} {verbs[0]}, {counts(updated)} {verbs[1]}, {unchanged} unchanged"
+
+
+def _plural(kind: str, n: int) -> str:
+    if n == 1:
+        return kind
+    return "entities" if kind == "entity" else kind + "s"

@@ -23,7 +23,8 @@ from bot.commands.admins import AdminCommands, is_admin
 from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
 from bot.commands.brief import BriefCommands
 from bot.commands.facts import FactCommands
-from bot.commands.parse import ParseError, parse_arguments
+from bot.commands.parse import ParseError, parse_arguments, unfence
+from bot.commands.records import RecordCommands
 from bot.commands.subscriptions import SubscriptionCommands, SubscriptionListener
 from bot.commands.safety import control_character, mention_in, neutralise
 from bot.render.text import render_answer
@@ -78,6 +79,7 @@ class CommandLayer:
             Command("ask", "ask QUESTION (or just type the question)", "answer a question from the facts",
                     f"ask {_EXAMPLE_QUESTION}", self._ask, raw=True),
             *FactCommands(core, clock=clock).commands(),
+            *RecordCommands.all(core),
             *AdminCommands(core).commands(),
             *BriefCommands(core, clock=clock).commands(),
             *SubscriptionCommands(core, clock=clock, on_change=on_subscription_change).commands(),
@@ -240,11 +242,16 @@ class CommandLayer:
 
     def _invocation(self, command: Command, rest: str, caller: Caller) -> Invocation:
         if command.raw:
-            return Invocation(caller=caller, words=[], options={}, text=rest)
+            return Invocation(caller=caller, words=[], options={}, text=unfence(rest))
+        first, newline, body = rest.partition("\n") if command.body else (rest, "", "")
         try:
-            args = parse_arguments(rest)
+            args = parse_arguments(first)
         except ParseError as exc:
             raise CommandError(str(exc)) from None
+        if command.body and body.strip():
+            if command.body in args.options:
+                raise CommandError(f"give `{command.body}=` on the first line or as the lines after it, not both")
+            args.options[command.body] = unfence(body)
         needed = command.words
         if len(args.words) < len(needed):
             raise CommandError(f"`{command.name}` needs {' and '.join(needed[len(args.words):])}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Arguments", "ParseError", "parse_arguments"]
+__all__ = ["Arguments", "ParseError", "parse_arguments", "unfence"]
 
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)=")
 _CLOSERS = {'"': ('"', ""), "\u201c": ("\u201d", "\u201c\""), "\u201d": ("\u201d", "\""), "\u201e": ("\u201c\u201d", "\"")}
@@ -93,3 +93,18 @@ def _quoted(text: str, i: int, *, opener: str, closers: str) -> tuple[str, int] 
 def _excerpt(text: str, *, limit: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+_FENCE = "```"
+
+
+def unfence(text: str) -> str:
+    """`text` without the ``` fences around it (as Slack, Discord and the console paste a block)."""
+    stripped = text.strip()
+    if stripped.startswith(_FENCE) and stripped.endswith(_FENCE) and len(stripped) >= 2 * len(_FENCE):
+        inner = stripped[len(_FENCE) : -len(_FENCE)]
+        first, newline, rest = inner.partition("\n")
+        if newline and first.strip().isalpha():  # ```yaml: a language tag on the opening line
+            inner = rest
+        return inner.strip("\n")
+    return text

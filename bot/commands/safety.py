@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from briefings.files import FactRecord
-from briefings.models import Fact
+from typing import Any
 
-__all__ = ["control_character", "mention_in", "mention_in_fact", "neutralise"]
+from briefings.files import FactRecord
+from briefings.models import Fact, Source
+from briefings.store import CatalogueRecord, record_kind
+
+__all__ = ["control_character", "mention_in", "mention_in_fact", "mention_in_record", "neutralise"]
 
 _MENTION = re.compile(r"@(?:everyone|here|channel)\b|<[!@]", re.IGNORECASE)
 _ZWSP = "\u200b"
@@ -44,6 +47,32 @@ def mention_in_fact(fact: Fact) -> str | None:
                 f"fact {fact.id}: its {name} contains the mention {neutralise(found)}, which would notify "
                 "people wherever the fact is shown; write the name out instead"
             )
+    return None
+
+
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    return []
+
+
+def mention_in_record(record: CatalogueRecord) -> str | None:
+    """Why an entity, source or topic may not be stored: one of its texts carries a mention."""
+    data = record.model_dump(mode="json")
+    if isinstance(record, Source):
+        data["text"] = record.text
+    for name, value in data.items():
+        for text in _texts(value):
+            found = mention_in(text)
+            if found:
+                return (
+                    f"{record_kind(record)} {record.id}: its {name} contains the mention {neutralise(found)}, which "
+                    "would notify people wherever it is shown; write the name out instead"
+                )
     return None
 
 

@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
-from briefings.changes import FieldChange, version_changes
+from briefings.changes import FieldChange, diff_facts, diff_records, version_changes
+from briefings.service import ImportPlan
+from briefings.store import record_kind
 from briefings.models import Entity, Source
-from briefings.store import FactVersion, StoredFact
+from briefings.store import FactVersion, RecordVersion, StoredFact
 
-__all__ = ["render_fact", "render_history", "render_value"]
+__all__ = [
+    "render_change",
+    "render_fact",
+    "render_history",
+    "render_plan",
+    "render_value",
+    "render_versions",
+    "render_when",
+    "render_where",
+]
+
+V = TypeVar("V", FactVersion, RecordVersion)
 
 _DOT = " \u00b7 "
 
 
-def _when(at: datetime) -> str:
+def render_when(at: datetime) -> str:
     return f"{at:%Y-%m-%d %H:%M} UTC"
 
 
@@ -65,15 +79,15 @@ def render_fact(stored: StoredFact, *, entities: dict[str, Entity], sources: dic
         _DOT.join(extra),
         cited,
         f"recorded by {f.provenance.recorded_by} on {f.provenance.recorded_at:%Y-%m-%d}; "
-        f"last changed {_when(stored.updated_at)}",
+        f"last changed {render_when(stored.updated_at)}",
     ])
 
 
-def _where(version: FactVersion) -> str:
+def render_where(version: FactVersion | RecordVersion) -> str:
     return f"{version.platform} #{version.channel}" if version.channel else version.platform
 
 
-def _change(change: FieldChange) -> str:
+def render_change(change: FieldChange) -> str:
     if change.field == "retired":
         return "retired" if change.new else "back in use (no longer retired)"
     return f"{change.field}: {render_value(change.old)} \u2192 {render_value(change.new)}"
@@ -81,18 +95,45 @@ def _change(change: FieldChange) -> str:
 
 def render_history(fact_id: str, history: list[FactVersion]) -> str:
     """Every version, oldest first: who, when, where, and what it changed field by field."""
-    count = f"{len(history)} version" + ("s" if len(history) != 1 else "")
-    lines = [f"History of fact {fact_id} ({count}):"]
-    for version, changes in version_changes(history):
+    return render_versions(f"fact {fact_id}", version_changes(history),
+                           created=lambda v: f"\u201c{v.fact.statement}\u201d")
+
+
+def render_versions(
+    title: str, versions: Sequence[tuple[V, list[FieldChange]]], *, created: Callable[[V], str]
+) -> str:
+    """A history (of a fact, entity, source or topic): each version's who, when and where, then
+    `created` for the first version or each field it changed."""
+    count = f"{len(versions)} version" + ("s" if len(versions) != 1 else "")
+    lines = [f"History of {title} ({count}):"]
+    for version, changes in versions:
         why = f" \u2014 reason: {version.reason}" if version.reason else ""
         lines.append(
-            f"v{version.version}{_DOT}{_when(version.at)}{_DOT}{version.action} by {version.actor} "
-            f"via {_where(version)}{why}"
+            f"v{version.version}{_DOT}{render_when(version.at)}{_DOT}{version.action} by {version.actor} "
+            f"via {render_where(version)}{why}"
         )
         if version.previous is None:
-            lines.append(f"    created: \u201c{version.fact.statement}\u201d")
+            lines.append(f"    created: {created(version)}")
         elif not changes:
             lines.append("    (no change to its content)")
         else:
-            lines.extend(f"    {_change(c)}" for c in changes)
+            lines.extend(f"    {render_change(c)}" for c in changes)
+    return "\n".join(lines)
+
+
+def render_plan(plan: ImportPlan) -> str:
+    """The whole dry run of an import: a line per record or fact it adds (+) and, under a line per one
+    it updates (~), each field it changes."""
+    lines = []
+    for record in plan.add_records:
+        lines.append(f"+ {record_kind(record)} {record.id}")
+    for record, version in plan.update_records:
+        key = f"{record_kind(record)} {record.id}"
+        lines.append(f"~ {key} (now version {version})")
+        lines += [f"    {render_change(c)}" for c in diff_records(plan.previous[key], record)]  # type: ignore[arg-type]
+    for fact in plan.add:
+        lines.append(f"+ fact {fact.id}: {fact.statement}")
+    for fact, version in plan.update:
+        lines.append(f"~ fact {fact.id} (now version {version})")
+        lines += [f"    {render_change(c)}" for c in diff_facts(plan.previous[f"fact {fact.id}"], fact)]  # type: ignore[arg-type]
     return "\n".join(lines)

@@ -4,7 +4,7 @@ and whether it is retired, and `record_versions` keeps every version with who ma
 Today's entities and sources become their version 1 (action 'seed'), data and text unchanged.
 
 Revision ID: 0005
-Revises: 0004
+Revises: 0007 (the newest on main when this was rebased; the numbers were handed out per issue)
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision: str | None = "0004"
+down_revision: str | None = "0007"
 branch_labels: str | None = None
 depends_on: str | None = None
 
