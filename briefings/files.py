@@ -39,6 +39,7 @@ from briefings.models import (
 
 __all__ = [
     "CatalogueFile",
+    "DEFAULT_RELATION",
     "FactDefaults",
     "FactFile",
     "FactRecord",
@@ -56,12 +57,16 @@ class _FileModel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+DEFAULT_RELATION = "states"
+"""The relation of a fact that gives none (`fact add`, an import): it only states something."""
+
+
 class FactRecord(_FileModel):
     """A fact as written in a file: provenance flattened, defaults taken from the file."""
 
     id: Slug
     subject: Slug
-    relation: Relation
+    relation: Relation = DEFAULT_RELATION
     object: Slug | None = None
     value: Text | None = None
     statement: Text
@@ -292,6 +297,7 @@ def _fact_records(facts: list[Fact]) -> list[dict[str, Any]]:
     ]
     for r, f in zip(records, facts):  # required fields stay even when they equal a default
         r.setdefault("topic", f.topic)
+        r.setdefault("relation", f.relation)
     return records
 
 

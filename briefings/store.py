@@ -128,7 +128,8 @@ class RecordInUse(StoreError):
         shown = ", ".join(fact_ids[:10]) + (", \u2026" if len(fact_ids) > 10 else "")
         count = f"{len(fact_ids)} current fact" + ("s" if len(fact_ids) != 1 else "")
         super().__init__(
-            f"{kind} {record_id} cannot be retired: {count} still use it ({shown}); edit or retire those first"
+            f"{kind} {record_id} cannot be retired: {count} still use{'s' if len(fact_ids) == 1 else ''} it "
+            f"({shown}); edit or retire those first"
         )
 
 

@@ -1,4 +1,9 @@
-"""The console adapter: stdin lines in, replies out. Scriptable when stdin is not a terminal."""
+"""The console adapter: stdin lines in, replies out. Scriptable when stdin is not a terminal.
+
+A message may span lines, to paste a YAML file or a source's text: a line ending in \\ goes on
+on the next line, and a line starting with ``` opens a block that runs to the line ending with ```
+(the fences stay in the message, as Slack sends them; the command layer reads inside them).
+"""
 
 from __future__ import annotations
 
@@ -52,6 +57,19 @@ class ConsoleSurface:
             await record(posted)
         return posted
 
+    async def _read_message(self, loop: asyncio.AbstractEventLoop) -> str | None:
+        """The next message: one line, or several joined (see the module's docstring); None at the end."""
+        lines: list[str] = []
+        while True:
+            line = await loop.run_in_executor(None, self._stdin.readline)
+            if not line:
+                return join_lines(lines) if lines else None
+            lines.append(line.rstrip("\r\n"))
+            if not _continues(lines):
+                return join_lines(lines)
+            if self._stdin.isatty():
+                print(". ", end="", file=self._stdout, flush=True)
+
     def _write(self, text: str) -> None:
         print(text, file=self._stdout, flush=True)
 
@@ -64,15 +82,32 @@ class ConsoleSurface:
             while True:
                 if interactive:
                     print("> ", end="", file=self._stdout, flush=True)
-                line = await loop.run_in_executor(None, self._stdin.readline)
-                if not line:
+                message = await self._read_message(loop)
+                if message is None:
                     break
-                if not line.strip():
+                if not message.strip():
                     continue
-                reply = await self._commands.handle(line, self._caller)
+                reply = await self._commands.handle(message, self._caller)
                 self._write(reply.text)
         finally:
             self.closed.set()
+
+
+_FENCE = "```"
+
+
+def _continues(lines: list[str]) -> bool:
+    """Whether the message read so far goes on: an open ``` block, or a last line ending in \\."""
+    fences = sum(line.strip().startswith(_FENCE) for line in lines) + sum(
+        line.strip().endswith(_FENCE) and line.strip() != _FENCE and len(line.strip()) > len(_FENCE)
+        for line in lines
+    )
+    return fences % 2 == 1 or lines[-1].endswith("\\")
+
+
+def join_lines(lines: list[str]) -> str:
+    """The message `lines` make: a trailing \\ is dropped, the lines joined by newlines."""
+    return "\n".join(line[:-1] if line.endswith("\\") else line for line in lines)
 
 
 async def run_console(core: Core, *, user: str, admin: bool) -> None:

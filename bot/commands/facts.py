@@ -16,7 +16,7 @@ from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
 from bot.commands.values import parse_day, parse_version
 from bot.commands.safety import mention_in_fact, mention_in_record
 from bot.render.facts import render_fact, render_history, render_plan
-from briefings.files import FactDefaults, FactRecord, describe_error, dump_catalogue, parse_catalogue_file
+from briefings.files import DEFAULT_RELATION, FactDefaults, FactRecord, describe_error, dump_catalogue, parse_catalogue_file
 from briefings.models import CatalogueError, Entity, Fact, FactDate, TopicInfo
 from briefings.service import ImportPlan, personal_source, resolve_entity
 from briefings.store import Action, CatalogueRecord, ChangeInfo, StoredFact, VersionConflict, record_kind
@@ -28,7 +28,6 @@ audit = logging.getLogger("briefbot.audit")
 IMPORT_TTL = timedelta(minutes=15)
 """How long a dry-run import waits for `fact import confirm`."""
 
-DEFAULT_RELATION = "states"
 
 _FACT_KEYS = ("statement", "subject", "topic", "relation", "object", "value", "date", "quote", "source", "keywords")
 _OPTIONAL_FIELDS = {"object", "value", "quote", "date", "keywords"}
