@@ -19,7 +19,7 @@ from config.settings import SettingsError, load_settings
 
 __all__ = ["main"]
 
-_SECTIONS = "headline, developments, delegations, people, timeline, positions, inter-korean, changes, sources"
+_SECTIONS = "headline, developments, delegations, people, timeline, positions, inter-korean, topics, changes, sources"
 """The names `briefings.compose.Section` accepts (kept here so `--help` imports nothing heavy)."""
 
 

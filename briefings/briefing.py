@@ -43,6 +43,8 @@ class Section(StrEnum):
     timeline = "timeline"
     positions = "positions"
     inter_korean = "inter-korean"
+    topics = "topics"
+    """One section per topic admins added (`topic add`), each in its place by the topic's order."""
     changes = "changes"
     sources = "sources"
 
@@ -60,6 +62,7 @@ _TITLES: Mapping[Section, str] = {
     Section.timeline: "Timeline",
     Section.positions: "Sticking points",
     Section.inter_korean: "Inter-Korean track",
+    Section.topics: "More topics",
     Section.changes: "What changed",
     Section.sources: "Sources",
 }
@@ -120,6 +123,8 @@ class Group(_Model):
 class BriefingSection(_Model):
     section: Section
     title: str
+    topic: str | None = None
+    """For a `topics` section: the id of the topic it shows."""
     groups: list[Group] = Field(default_factory=list)
     note: str | None = None
     """What to show when there is nothing to report."""

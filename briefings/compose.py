@@ -36,7 +36,7 @@ from briefings.briefing import (
     relative_day,
     short_date,
 )
-from briefings.models import Catalogue, EntityKind, Fact, Topic
+from briefings.models import Catalogue, EntityKind, Fact, Topic, TopicInfo
 from briefings.store import FactStore, FactVersion
 
 __all__ = [
@@ -94,6 +94,13 @@ _NOT_EVENTS = frozenset({Topic.people, Topic.places, Topic.source})
 """Topics whose dated facts describe, rather than report something that happened."""
 _POSITION_TOPICS = frozenset({Topic.positions, Topic.analysis})
 _TOPIC_ORDER = [Topic.summit, Topic.timeline, Topic.delegations, Topic.inter_korean, Topic.positions, Topic.analysis]
+_SECTION_TOPICS: Mapping[Section, str] = {
+    Section.delegations: Topic.delegations, Section.people: Topic.people, Section.timeline: Topic.timeline,
+    Section.positions: Topic.positions, Section.inter_korean: Topic.inter_korean,
+}
+"""The sections that show a curated topic: a topic admins add is placed among them by its order."""
+_OWN_SECTIONS = frozenset({*_SECTION_TOPICS.values(), Topic.summit, Topic.analysis, Topic.places, Topic.source})
+"""Topics the built-in sections cover; every other topic (an admin's) gets a section of its own."""
 _ISSUE_KINDS = frozenset({EntityKind.concept})
 _TRACK_KINDS = frozenset({EntityKind.event, EntityKind.document})
 
@@ -225,13 +232,42 @@ def build_briefing(
         Section.sources: lambda: _sources(facts),
     }
     wanted = set(sections)
+    built = [builders[s]() for s in Section if s in wanted and s in builders]
+    if Section.topics in wanted:
+        built += _topic_sections(facts, alone=wanted == {Section.topics})
     return Briefing(
         as_of=as_of,
         since=since,
         fact_count=len(catalogue.facts),
         headline=_headline(facts, as_of) if Section.headline in wanted else None,
-        sections=[_merged(builders[s](), facts) for s in Section if s in wanted and s in builders],
+        sections=sorted((_merged(s, facts) for s in built), key=lambda s: _section_rank(s, catalogue.topics)),
     )
+
+
+def _section_rank(section: BriefingSection, topics: Mapping[str, TopicInfo]) -> tuple[int, int, str]:
+    """Built-in sections in their order; a topic admins added right after the built-in section whose
+    topic comes last at or before it (by the topics' `order`), or before them all."""
+    if section.topic is None:
+        return (list(Section).index(section.section), 0, "")
+    topic = topics.get(section.topic)
+    order = topic.order if topic else 10_001
+    placed = [(t.order, s) for s, tid in _SECTION_TOPICS.items() if (t := topics.get(tid)) and t.order <= order]
+    after = max(placed)[1] if placed else Section.developments
+    return (list(Section).index(after), 1 + order, section.topic)
+
+
+def _topic_sections(facts: _Facts, *, alone: bool) -> list[BriefingSection]:
+    """A section per topic no built-in section covers, its facts oldest first; when it is asked for
+    alone and there is none, one section saying so."""
+    sections = []
+    for topic in sorted(facts.catalogue.topics.values(), key=lambda t: (t.order, t.id)):
+        chosen = [f for f in facts.all if f.topic == topic.id]
+        if topic.id not in _OWN_SECTIONS and chosen:
+            sections.append(BriefingSection(section=Section.topics, title=topic.name, topic=topic.id,
+                                            groups=[Group(entries=_chronological(chosen))]))
+    if not sections and alone:
+        sections.append(_section(Section.topics, [], note="No fact is filed under a topic added by admins."))
+    return sections
 
 
 class _Facts:

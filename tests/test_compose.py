@@ -22,7 +22,7 @@ from briefings.compose import (
     summarise_changes,
 )
 from briefings.files import load_catalogue
-from briefings.models import Catalogue, Fact, FactDate, Provenance, Source, Topic
+from briefings.models import Catalogue, Fact, FactDate, Provenance, Source, Topic, TopicInfo
 from briefings.store import ChangeInfo, FactStore, FactVersion
 from config.settings import CONFIG_DIR
 
@@ -113,14 +113,38 @@ def test_without_a_scheduled_fact_the_headline_says_so(curated: Catalogue) -> No
 
 
 def test_sections_come_in_order_and_any_can_be_asked_for_alone(curated: Catalogue, briefing: Briefing) -> None:
-    assert [s.section for s in briefing.sections] == [s for s in ALL_SECTIONS if s != Section.headline]
+    # no admin-added topic in the curated catalogue: no section of `topics`
+    assert [s.section for s in briefing.sections] == [
+        s for s in ALL_SECTIONS if s not in (Section.headline, Section.topics)]
     for section in ALL_SECTIONS:
+        if section == Section.topics:
+            continue
         alone = build_briefing(curated, [], as_of=AS_OF, sections=[section])
         if section == Section.headline:
             assert alone.headline is not None and alone.sections == []
         else:
             assert alone.headline is None and [s.section for s in alone.sections] == [section]
             assert alone.sections[0] == briefing.section(section)
+
+
+def test_a_topic_admins_add_gets_a_section_in_its_place(curated: Catalogue) -> None:
+    sanctions = TopicInfo(id="sanctions", name="Sanctions", order=55)  # after positions (50)
+    fact = next(iter(curated.facts.values())).model_copy(update={"id": "sanctions-stay", "topic": "sanctions",
+                                                                "statement": "Sanctions stay.", "dates": []})
+    catalogue = curated.model_copy(update={"topics": {**curated.topics, "sanctions": sanctions},
+                                           "facts": {**curated.facts, fact.id: fact}})
+    briefing = build_briefing(catalogue, [], as_of=AS_OF)
+    titles = [s.title for s in briefing.sections]
+    assert titles.index("Sticking points") < titles.index("Sanctions") < titles.index("Inter-Korean track")
+    [section] = [s for s in briefing.sections if s.topic == "sanctions"]
+    assert [e.text for e in section.entries] == ["Sanctions stay."]
+    # reordering the topic moves its section
+    moved = sanctions.model_copy(update={"order": 35})  # after delegations (30)
+    titles = [s.title for s in build_briefing(catalogue.model_copy(update={"topics": {
+        **catalogue.topics, "sanctions": moved}}), [], as_of=AS_OF).sections]
+    assert titles.index("Delegations") < titles.index("Sanctions") < titles.index("Who's who")
+    alone = build_briefing(curated, [], as_of=AS_OF, sections=[Section.topics])
+    assert [s.note for s in alone.sections] == ["No fact is filed under a topic added by admins."]
 
 
 def test_developments_are_the_latest_dated_facts_up_to_as_of(briefing: Briefing, curated: Catalogue) -> None:
