@@ -300,6 +300,29 @@ async def test_a_good_submission_adds_the_fact(bot: SlackBot, slack: FakeSlack) 
     assert (version.actor, version.channel) == (f"slack:{ADMIN}", CHANNEL)
 
 
+async def test_entity_add_alone_opens_its_form_and_a_submission_adds_the_entity(
+        bot: SlackBot, slack: FakeSlack) -> None:
+    await bot.command("entity add", user=USER)  # not an admin: refused, no form
+    [refused] = await slack.wait_for("response_url")
+    assert refused.payload["text"].startswith("Only admins can change entities")
+    await bot.command("entity add", user=ADMIN)
+    [opened] = await slack.wait_for("views.open")
+    view = opened.payload["view"]
+    assert view["callback_id"] == "entity_add"
+    bad = {"id": "mike-pompeo", "name": "Mike Pompeo", "kind": "person", "description": "Ping <!here> now."}
+    status, body = await bot.interaction(opened_view_submission(view, bad, user=ADMIN))
+    assert json.loads(body)["response_action"] == "errors" and list(json.loads(body)["errors"]) == ["description"]
+    assert await bot.runner.core.store.get_record("entity", "mike-pompeo") is None
+    good = bad | {"aliases": "Pompeo; Secretary Pompeo", "description": "The U.S. secretary of state."}
+    status, body = await bot.interaction(opened_view_submission(view, good, user=ADMIN))
+    answer = json.loads(body)
+    assert status == 200 and answer["response_action"] == "update"
+    assert "Added entity mike-pompeo" in answer["view"]["blocks"][0]["text"]["text"]
+    [version] = await bot.runner.core.store.record_history("entity", "mike-pompeo")
+    assert (version.actor, version.channel, version.record.aliases) == (
+        f"slack:{ADMIN}", CHANNEL, ["Pompeo", "Secretary Pompeo"])
+
+
 # --- App Home ------------------------------------------------------------------------------------
 
 

@@ -16,11 +16,19 @@ from bot.adapters.slack_messages import (
     changes_something,
     home_view,
     incoming_text,
-    is_bare_fact_add,
     slash_command_text,
     text_chunks,
 )
-from bot.adapters.slack_modal import fact_add_command, fact_add_view, field_errors, read_channel, read_submission
+from bot.adapters.slack_modal import (
+    ENTITY_FORM,
+    FACT_FORM,
+    bare_form,
+    field_errors,
+    form_command,
+    form_view,
+    read_channel,
+    read_submission,
+)
 from bot.bench import generated_catalogue
 from bot.commands.parse import parse_arguments
 from briefings.compose import compose_briefing
@@ -55,9 +63,10 @@ def test_slash_command_text(typed: str, command: str) -> None:
     assert slash_command_text(typed, WORDS) == command
 
 
-def test_bare_fact_add() -> None:
-    assert is_bare_fact_add(" fact  ADD ")
-    assert not is_bare_fact_add("fact add heron statement=x")
+def test_a_bare_add_stands_for_its_form() -> None:
+    assert bare_form(" fact  ADD ") is FACT_FORM
+    assert bare_form("entity add") is ENTITY_FORM
+    assert bare_form("fact add heron statement=x") is None and bare_form("entity list") is None
 
 
 def test_changes_something_names_admin_commands() -> None:
@@ -108,7 +117,7 @@ async def test_the_home_tab_keeps_within_100_blocks(tmp_path: Path) -> None:
 def test_the_form_round_trips_through_the_command_grammar() -> None:
     values = {"id": "heron", "statement": 'He said "hi" \\ left.', "subject": "Singapore summit",
               "topic": "summit", "relation": "", "object": "", "date": "2018-06-12", "quote": "", "source": ""}
-    args = parse_arguments(fact_add_command(values).removeprefix("fact add"))
+    args = parse_arguments(form_command(FACT_FORM, values).removeprefix("fact add"))
     assert args.words == ["heron"]
     assert args.options == {"statement": 'He said "hi" \\ left.', "subject": "Singapore summit",
                             "topic": "summit", "date": "2018-06-12"}
@@ -116,17 +125,17 @@ def test_the_form_round_trips_through_the_command_grammar() -> None:
 
 def test_a_value_cannot_smuggle_in_another_key() -> None:
     values = {"id": 'x source="evil"', "statement": 'a" source="evil', "subject": "s", "topic": "summit"}
-    args = parse_arguments(fact_add_command(values).removeprefix("fact add"))
+    args = parse_arguments(form_command(FACT_FORM, values).removeprefix("fact add"))
     assert args.words == ['x source="evil"'] and "source" not in args.options
 
 
 def test_the_view_keeps_the_channel_and_reads_back_its_values() -> None:
-    view = fact_add_view(channel="C123")
+    view = form_view(FACT_FORM, channel="C123")
     assert read_channel(view) == "C123"
     view["state"] = {"values": {"id": {"value": {"type": "plain_text_input", "value": "heron"}},
                                 "topic": {"value": {"type": "static_select", "selected_option": {"value": "people"}}},
                                 "quote": {"value": {"type": "plain_text_input", "value": None}}}}
-    values = read_submission(view)
+    values = read_submission(FACT_FORM, view)
     assert values["id"] == "heron" and values["topic"] == "people" and values["quote"] == "" and values["source"] == ""
 
 
@@ -144,10 +153,23 @@ def test_the_view_keeps_the_channel_and_reads_back_its_values() -> None:
 )
 def test_errors_land_on_the_field_they_name(message: str, field: str) -> None:
     fact_id = "Bad_Id" if "Bad_Id" in message else "source-heron"
-    errors = field_errors(message, {"id": fact_id, "statement": "s"})
+    errors = field_errors(FACT_FORM, message, {"id": fact_id, "statement": "s"})
     assert list(errors) == [field] and "Usage" not in errors[field]
 
 
 def test_a_mention_error_lands_on_the_field_holding_it() -> None:
     values = {"id": "heron", "statement": "fine", "quote": "hey <!channel>"}
-    assert list(field_errors("'<\u200b!channel>' is a mention, which would notify people", values)) == ["quote"]
+    assert list(field_errors(FACT_FORM, "'<\u200b!channel>' is a mention, which would notify people", values)) == ["quote"]
+
+
+def test_the_entity_form_becomes_entity_add_and_places_its_errors() -> None:
+    view = form_view(ENTITY_FORM, channel="C9")
+    assert [b["block_id"] for b in view["blocks"]] == ["id", "name", "kind", "aliases", "description"]
+    assert [o["value"] for o in view["blocks"][2]["element"]["options"]][:2] == ["person", "organisation"]
+    values = {"id": "mike-pompeo", "name": "Mike Pompeo", "kind": "person", "aliases": "Pompeo; Mike",
+              "description": ""}
+    args = parse_arguments(form_command(ENTITY_FORM, values).removeprefix("entity add"))
+    assert args.words == ["mike-pompeo"] and args.options == {"name": "Mike Pompeo", "kind": "person",
+                                                              "aliases": "Pompeo; Mike"}
+    assert list(field_errors(ENTITY_FORM, "Kind 'wizard' is not one of person", values)) == ["kind"]
+    assert list(field_errors(ENTITY_FORM, "Entity mike-pompeo already exists.", values)) == ["id"]

@@ -6,7 +6,7 @@
   the raw body (401 for a forged or stale one).
 - ``app_mention``: answered in the mention's thread. A direct message (``message.im``): answered
   there. ``/brief TEXT``: any command, acknowledged at once and answered through the response URL.
-  ``/brief fact add`` alone: a modal form. ``app_home_opened``: today's briefing on the Home tab.
+  ``/brief fact add`` or ``/brief entity add`` alone: a modal form. ``app_home_opened``: today's briefing on the Home tab.
 - Errors, refusals and the replies to admin commands are ephemeral: only the caller sees them.
 - An event Slack delivers again (a retry) is answered once: its ``event_id`` is claimed in the
   database (`EventLedger`) before anything is done, so a restart does not forget it either.
@@ -49,16 +49,17 @@ from bot.adapters.slack_messages import (
     edition_messages,
     home_view,
     incoming_text,
-    is_bare_fact_add,
     reply_messages,
     slash_command_text,
 )
 from bot.adapters.slack_modal import (
-    FACT_ADD_CALLBACK,
-    fact_add_command,
-    fact_add_done_view,
-    fact_add_view,
+    FORMS,
+    Form,
+    bare_form,
     field_errors,
+    form_command,
+    form_done_view,
+    form_view,
     read_channel,
     read_submission,
 )
@@ -180,7 +181,8 @@ class SlackSurface:
         self.app.event("message")(self._tracked(self._on_message))
         self.app.event("app_home_opened")(self._tracked(self._on_home_opened))
         self.app.command("/brief")(self._tracked(self._on_brief))
-        self.app.view(FACT_ADD_CALLBACK)(self._tracked(self._on_fact_add))
+        for callback_id in FORMS:
+            self.app.view(callback_id)(self._tracked(self._on_form))
         if self._app_token is None:
             runner.http.router.add_post(EVENTS_PATH, self._http_events)
 
@@ -364,34 +366,36 @@ class SlackSurface:
         caller = Caller(platform="slack", user_id=command.user_id, channel=command.channel_id)
         words = {name.split()[0] for name in self._commands.commands}
         text = slash_command_text(incoming_text(command.text), words)
-        if is_bare_fact_add(text) and await is_admin(self._core, caller):
-            await self._open_fact_form(command, caller)
+        form = bare_form(text)
+        if form is not None and await is_admin(self._core, caller):
+            await self._open_form(form, command, caller)
             return
         reply = await self._commands.handle(text, caller)
         private = reply.ephemeral or changes_something(text, self._commands.commands)
         await self._respond(command.response_url, reply, ephemeral=private)
 
-    async def _open_fact_form(self, command: SlashCommand, caller: Caller) -> None:
+    async def _open_form(self, form: Form, command: SlashCommand, caller: Caller) -> None:
         try:
-            await self.client.views_open(trigger_id=command.trigger_id, view=fact_add_view(channel=caller.channel))
+            await self.client.views_open(trigger_id=command.trigger_id, view=form_view(form, channel=caller.channel))
         except (SlackApiError, *_NETWORK_ERRORS) as exc:
-            log.warning("could not open the fact form for %s: %s", caller.identity, self._failed_call(exc))
-            reply = Reply(text="I could not open the form; type the whole command instead, e.g. "
-                               "fact add summit-mascot statement=\"...\" subject=\"Singapore summit\" topic=summit",
+            log.warning("could not open the %s form for %s: %s", form.command, caller.identity, self._failed_call(exc))
+            example = self._commands.commands[form.command].example
+            reply = Reply(text=f"I could not open the form; type the whole command instead, e.g. {example}",
                           error=True, ephemeral=True)
             await self._respond(command.response_url, reply, ephemeral=True)
 
-    async def _on_fact_add(self, args: AsyncArgs) -> None:
-        """The form's submission: the same `fact add` command, its refusal on the form's fields."""
+    async def _on_form(self, args: AsyncArgs) -> None:
+        """A form's submission: the same command, its refusal on the form's fields."""
         view = args.view or {}
-        values = read_submission(view)
+        form = FORMS[str(view.get("callback_id", ""))]
+        values = read_submission(form, view)
         caller = Caller(platform="slack", user_id=str(args.body.get("user", {}).get("id", "")), channel=read_channel(view))
-        reply = await self._commands.handle(fact_add_command(values), caller)
+        reply = await self._commands.handle(form_command(form, values), caller)
         if reply.error:
-            errors = {field: slack_escape(text) for field, text in field_errors(reply.text, values).items()}
+            errors = {field: slack_escape(text) for field, text in field_errors(form, reply.text, values).items()}
             await args.ack(response_action="errors", errors=errors)
         else:
-            await args.ack(response_action="update", view=fact_add_done_view(reply.text))
+            await args.ack(response_action="update", view=form_done_view(form, reply.text))
 
     # replying
 

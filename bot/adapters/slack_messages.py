@@ -34,7 +34,6 @@ __all__ = [
     "edition_messages",
     "home_view",
     "incoming_text",
-    "is_bare_fact_add",
     "reply_messages",
     "slash_command_text",
     "text_chunks",
@@ -124,11 +123,6 @@ def slash_command_text(text: str, command_words: Collection[str]) -> str:
     except ValueError:
         return text
     return f"brief {text}"
-
-
-def is_bare_fact_add(text: str) -> bool:
-    """`fact add` with nothing after it: the modal form instead of the one-line command."""
-    return re.fullmatch(r"fact\s+add", text.strip(), flags=re.IGNORECASE) is not None
 
 
 def changes_something(text: str, commands: Mapping[str, Command]) -> bool:

@@ -1,5 +1,5 @@
-"""The `fact add` modal: the form, its submission as a `fact add` command, and the command's
-errors placed on the form's fields. Pure functions over view payloads.
+"""The `fact add` and `entity add` modals: the form, its submission as the command, and the
+command's errors placed on the form's fields. Pure functions over view payloads.
 
 The submission is not validated here: it becomes the one-line command an admin would type, with
 every value quoted, and goes through the command layer like any other message, so the form obeys
@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.models.blocks import InputBlock, Option, PlainTextInputElement, SectionBlock, StaticSelectElement
@@ -20,21 +21,22 @@ from slack_sdk.models.views import View
 
 from bot.commands.safety import mention_in
 from bot.render.slack import slack_escape
-from briefings.models import MAX_TEXT, Topic
+from briefings.models import MAX_TEXT, EntityKind, Topic
 
 __all__ = [
-    "FACT_ADD_CALLBACK",
-    "FIELDS",
-    "fact_add_command",
-    "fact_add_done_view",
-    "fact_add_view",
+    "ENTITY_FORM",
+    "FACT_FORM",
+    "FORMS",
+    "Form",
+    "bare_form",
     "field_errors",
+    "form_command",
+    "form_done_view",
+    "form_view",
     "read_channel",
     "read_submission",
 ]
 
-FACT_ADD_CALLBACK = "fact_add"
-"""The modal's callback_id, which routes its view_submission back here."""
 _ACTION = "value"
 _MAX_ERROR = 300
 
@@ -46,7 +48,7 @@ class _Field:
         self.optional, self.multiline, self.max_length = optional, multiline, max_length
 
 
-FIELDS: tuple[_Field, ...] = (
+_FACT_FIELDS: tuple[_Field, ...] = (
     _Field("id", "ID", hint="Lowercase letters, digits and single hyphens, e.g. summit-mascot.", max_length=80),
     _Field("statement", "Statement", hint="One sentence that reads well alone and names what it is about.",
            multiline=True),
@@ -62,44 +64,83 @@ FIELDS: tuple[_Field, ...] = (
     _Field("source", "Source", hint="The id of the source it comes from (default: your own word).", optional=True,
            max_length=80),
 )
-"""The form's fields, in order; each key is the block_id and the `fact add` key (`id` is the ID)."""
-_KEYS = tuple(f.key for f in FIELDS)
-_NAMED = re.compile(r"\b(statement|subject|topic|relation|object|dates?|quote|source|id)\b", re.IGNORECASE)
+_ENTITY_FIELDS: tuple[_Field, ...] = (
+    _Field("id", "ID", hint="Lowercase letters, digits and single hyphens, e.g. mike-pompeo.", max_length=80),
+    _Field("name", "Name", hint="The name people know it by, e.g. Mike Pompeo.", max_length=200),
+    _Field("kind", "Kind"),
+    _Field("aliases", "Other names", hint="Separated by ; e.g. Pompeo; Secretary Pompeo.", optional=True,
+           max_length=MAX_TEXT),
+    _Field("description", "Description", hint="One sentence saying who or what it is (answers \"who is ...?\").",
+           optional=True, multiline=True),
+)
 
 
-def _element(field: _Field) -> StaticSelectElement | PlainTextInputElement:
-    if field.key == "topic":
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A modal that stands for one command: its fields (each key is the block_id and the command's
+    key; `id` is the ID) and the choices of its select fields."""
+
+    command: str
+    callback_id: str
+    """Routes the modal's view_submission back to the adapter."""
+    title: str
+    done_title: str
+    fields: tuple[_Field, ...]
+    choices: Mapping[str, tuple[str, ...]]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.fields)
+
+
+FACT_FORM = Form("fact add", "fact_add", "Add a fact", "Fact added", _FACT_FIELDS,
+                 {"topic": tuple(t.value for t in Topic)})
+ENTITY_FORM = Form("entity add", "entity_add", "Add an entity", "Entity added", _ENTITY_FIELDS,
+                   {"kind": tuple(k.value for k in EntityKind)})
+FORMS: Mapping[str, Form] = {f.callback_id: f for f in (FACT_FORM, ENTITY_FORM)}
+"""Each form by its callback_id."""
+
+
+def bare_form(text: str) -> Form | None:
+    """The form a command typed with nothing after it stands for (`fact add`, `entity add`), if any."""
+    wanted = " ".join(text.split()).lower()
+    return next((f for f in FORMS.values() if f.command == wanted), None)
+
+
+def _element(form: Form, field: _Field) -> StaticSelectElement | PlainTextInputElement:
+    choices = form.choices.get(field.key)
+    if choices:
         return StaticSelectElement(
-            action_id=_ACTION, placeholder="Choose a topic",
-            options=[Option(value=t.value, text=PlainTextObject(text=t.value, emoji=False)) for t in Topic],
+            action_id=_ACTION, placeholder=f"Choose a {field.label.lower()}",
+            options=[Option(value=c, text=PlainTextObject(text=c, emoji=False)) for c in choices],
         )
     return PlainTextInputElement(action_id=_ACTION, multiline=field.multiline or None, max_length=field.max_length)
 
 
-def fact_add_view(*, channel: str | None) -> dict[str, Any]:
-    """The modal for a new fact; `channel` (where /brief was typed) is kept for the change record."""
+def form_view(form: Form, *, channel: str | None) -> dict[str, Any]:
+    """The modal; `channel` (where /brief was typed) is kept for the change record."""
     blocks = [
-        InputBlock(block_id=f.key, label=f.label, element=_element(f), optional=f.optional or None,
+        InputBlock(block_id=f.key, label=f.label, element=_element(form, f), optional=f.optional or None,
                    hint=PlainTextObject(text=f.hint, emoji=False) if f.hint else None)
-        for f in FIELDS
+        for f in form.fields
     ]
-    view = View(type="modal", callback_id=FACT_ADD_CALLBACK, title="Add a fact", submit="Add", close="Cancel",
+    view = View(type="modal", callback_id=form.callback_id, title=form.title, submit="Add", close="Cancel",
                 blocks=blocks, private_metadata=json.dumps({"channel": channel}))
     return view.to_dict()
 
 
-def fact_add_done_view(text: str) -> dict[str, Any]:
-    """What the modal turns into once the fact is added: the bot's confirmation."""
+def form_done_view(form: Form, text: str) -> dict[str, Any]:
+    """What the modal turns into once the command succeeded: the bot's confirmation."""
     body = slack_escape(text)[:3000]
-    return View(type="modal", title="Fact added", close="Done",
+    return View(type="modal", title=form.done_title, close="Done",
                 blocks=[SectionBlock(text=PlainTextObject(text=body, emoji=False))]).to_dict()
 
 
-def read_submission(view: Mapping[str, Any]) -> dict[str, str]:
+def read_submission(form: Form, view: Mapping[str, Any]) -> dict[str, str]:
     """The submitted values by field key ("" for an empty optional field)."""
     values = view.get("state", {}).get("values", {})
     out: dict[str, str] = {}
-    for key in _KEYS:
+    for key in form.keys:
         state = values.get(key, {}).get(_ACTION, {})
         selected = state.get("selected_option")
         value = selected.get("value") if isinstance(selected, dict) else state.get("value")
@@ -120,26 +161,27 @@ def _quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def fact_add_command(values: Mapping[str, str]) -> str:
-    """The `fact add` command an admin would type for these values, every value quoted."""
-    parts = ["fact add", _quote(values.get("id", "").strip())]
-    for key in _KEYS[1:]:
+def form_command(form: Form, values: Mapping[str, str]) -> str:
+    """The command an admin would type for these values, every value quoted."""
+    parts = [form.command, _quote(values.get("id", "").strip())]
+    for key in form.keys[1:]:
         value = values.get(key, "").strip()
         if value:
             parts.append(f"{key}={_quote(value)}")
     return " ".join(parts)
 
 
-def field_errors(message: str, values: Mapping[str, str]) -> dict[str, str]:
+def field_errors(form: Form, message: str, values: Mapping[str, str]) -> dict[str, str]:
     """The command layer's refusal of a submission as `response_action: errors`, keyed by block_id:
     on the field the message is about (the earliest field it names), else on the ID."""
     first = message.split("\nUsage:", 1)[0].strip()
-    return {_field_of(first, values): first if len(first) <= _MAX_ERROR else first[: _MAX_ERROR - 1] + "\u2026"}
+    text = first if len(first) <= _MAX_ERROR else first[: _MAX_ERROR - 1] + "\u2026"
+    return {_field_of(form, first, values): text}
 
 
-def _field_of(message: str, values: Mapping[str, str]) -> str:
+def _field_of(form: Form, message: str, values: Mapping[str, str]) -> str:
     if "is a mention" in message:
-        for key in _KEYS:
+        for key in form.keys:
             if mention_in(values.get(key, "")):
                 return key
     fact_id = values.get("id", "").strip()
@@ -147,7 +189,8 @@ def _field_of(message: str, values: Mapping[str, str]) -> str:
     about = re.sub(rf"(?<![\w-]){re.escape(fact_id)}(?![\w-])", " ", message) if fact_id else message
     if "already exists" in about:
         return "id"
-    found = _NAMED.search(about)
+    names = "|".join([*form.keys, "dates"] if "date" in form.keys else form.keys)
+    found = re.search(rf"\b({names})\b", about, re.IGNORECASE)
     if found is None:
         return "id"
     word = found.group(1).lower()
