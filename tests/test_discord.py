@@ -314,6 +314,30 @@ async def test_fact_add_with_options_is_the_typed_command(bot: DiscordBot, fake:
     assert stored is not None and stored.fact.statement == 'The "summit" mascot is a heron\\crane.'
 
 
+async def test_the_entity_group_adds_edits_and_shows_and_refuses_a_non_admin(bot: DiscordBot,
+                                                                            fake: FakeDiscord) -> None:
+    await fake.dispatch("INTERACTION_CREATE", fake.slash(
+        "entity", "add", user_id=USER_ID, permissions=1 << 11, id="mike-pompeo", name="Mike Pompeo", kind="person"))
+    [refused] = await fake.wait_for("callback")
+    assert message_data(refused)["content"].startswith("Only admins can change entities")
+    assert await bot.runner.core.store.get_record("entity", "mike-pompeo") is None
+    replies = []
+    for interaction in (
+        fake.slash("entity", "add", user_id=ADMIN_ID, id="mike-pompeo", name="Mike Pompeo", kind="person",
+                   aliases="Pompeo; Secretary Pompeo", description="The U.S. secretary of state."),
+        fake.slash("entity", "edit", user_id=ADMIN_ID, id="mike-pompeo", clear="aliases", reason="too many"),
+        fake.slash("entity", "history", user_id=USER_ID, id="mike-pompeo"),
+    ):
+        await fake.dispatch("INTERACTION_CREATE", interaction)
+        replies.append((await fake.wait_for("callback", len(replies) + 2))[-1])
+    added, edited, history = replies
+    assert message_data(added)["content"].startswith("Added entity mike-pompeo (version 1)")
+    assert message_data(edited)["content"].startswith("Entity mike-pompeo is now at version 2")
+    assert "History of entity mike-pompeo (2 versions)" in message_data(history)["content"]
+    [v1, v2] = await bot.runner.core.store.record_history("entity", "mike-pompeo")
+    assert (v2.actor, v2.platform, v2.reason, v2.record.aliases) == (f"discord:{ADMIN_ID}", "discord", "too many", [])
+
+
 # --- mentions and DMs -----------------------------------------------------------------------------
 
 
@@ -571,9 +595,12 @@ async def test_briefbot_discord_sync_registers_the_commands_and_exits(fake: Fake
     where = f"/applications/{fake.application_id}" + (f"/guilds/{fake.guild_id}" if guild else "") + "/commands"
     assert sync.path == where
     names = {c["name"] for c in sync.payload}
-    assert names == {"ask", "brief", "subscribe", "unsubscribe", "subscriptions", "fact"}
+    assert names == {"ask", "brief", "subscribe", "unsubscribe", "subscriptions", "fact", "entity"}
     [fact] = [c for c in sync.payload if c["name"] == "fact"]
     assert {o["name"] for o in fact["options"]} == {"show", "search", "add", "edit", "retire", "history", "undo"}
+    [entity] = [c for c in sync.payload if c["name"] == "entity"]
+    assert {o["name"] for o in entity["options"]} == {
+        "show", "list", "search", "add", "edit", "retire", "history", "undo"}
     printed = out.decode()
     assert "/fact edit" in printed and "/ask" in printed
     assert (f"guild {fake.guild_id}" in printed) if guild else ("globally" in printed)

@@ -18,7 +18,7 @@ from discord import app_commands
 
 from bot.adapters.discord_messages import command_text
 from briefings.briefing import Section
-from briefings.models import MAX_TEXT, Topic
+from briefings.models import MAX_TEXT, EntityKind, Topic
 
 __all__ = ["FORM_TIMEOUT", "FactAddForm", "Handlers", "add_commands", "fact_add_text"]
 
@@ -30,6 +30,7 @@ FORM_TIMEOUT = 1800.0
 _SECTIONS = [app_commands.Choice(name="Full briefing", value="full"),
              *(app_commands.Choice(name=s.label, value=s.value) for s in Section)]
 _TOPICS = [app_commands.Choice(name=t.value, value=t.value) for t in Topic]
+_KINDS = [app_commands.Choice(name=k.value, value=k.value) for k in EntityKind]
 _DAYS = [app_commands.Choice(name="every day", value="daily"), app_commands.Choice(name="weekdays", value="weekdays")]
 _ID = app_commands.Range[str, 1, 100]
 _TEXT = app_commands.Range[str, 1, MAX_TEXT]
@@ -48,7 +49,8 @@ class Handlers(Protocol):
 
 
 def add_commands(tree: app_commands.CommandTree[discord.Client], handlers: Handlers) -> None:
-    """Declare /ask, /brief, /subscribe, /unsubscribe, /subscriptions and the /fact group on `tree`."""
+    """Declare /ask, /brief, /subscribe, /unsubscribe, /subscriptions and the /fact and /entity
+    groups on `tree`."""
 
     @tree.command(name="ask", description="Answer a question from the curated facts about the 2018 summit talks")
     @app_commands.describe(question="e.g. who led the U.S. delegation to Singapore?")
@@ -81,6 +83,7 @@ def add_commands(tree: app_commands.CommandTree[discord.Client], handlers: Handl
         await handlers.run(interaction, "subscriptions", name="subscriptions")
 
     tree.add_command(_fact_group(handlers))
+    tree.add_command(_entity_group(handlers))
 
 
 _FIELD_HELP = {
@@ -171,6 +174,85 @@ def _fact_group(handlers: Handlers) -> app_commands.Group:
         await handlers.run(interaction, text, name="fact undo")
 
     return fact
+
+
+_ENTITY_HELP = {
+    "name": "the name people know it by, e.g. Mike Pompeo",
+    "kind": "person, place, country, organisation, group, event, ...",
+    "aliases": "other names, separated by ; e.g. Pompeo; Secretary Pompeo",
+    "description": "one sentence saying who or what it is (answers \"who is ...?\")",
+}
+
+
+def _entity_group(handlers: Handlers) -> app_commands.Group:
+    entity = app_commands.Group(name="entity", description="The people, places and groups facts are about; "
+                                                           "admins add and change them")
+
+    async def run(interaction: discord.Interaction, name: str, *words: str | None,
+                  options: dict[str, object] | None = None, clear: str | None = None) -> None:
+        await handlers.run(interaction, command_text(f"entity {name}", *words, options=options or {}, clear=clear),
+                           name=f"entity {name}")
+
+    @entity.command(name="show", description="One entity with its names, description, version and status")
+    @app_commands.rename(entity_id="id")
+    @app_commands.describe(entity_id="the entity's id, e.g. north-korea")
+    async def show(interaction: discord.Interaction, entity_id: _ID) -> None:
+        await run(interaction, "show", entity_id)
+
+    @entity.command(name="list", description="The current entities, or those of one kind")
+    @app_commands.choices(kind=_KINDS)
+    async def list_(interaction: discord.Interaction, kind: app_commands.Choice[str] | None = None) -> None:
+        await run(interaction, "list", kind.value if kind else None)
+
+    @entity.command(name="search", description="Entities whose id, names or description hold every word")
+    @app_commands.describe(text="words to look for, e.g. Pompeo")
+    async def search(interaction: discord.Interaction, text: _SHORT) -> None:
+        await handlers.run(interaction, f"entity search {text}", name="entity search")
+
+    @entity.command(name="history", description="Every version of an entity: who, when, where, what changed")
+    @app_commands.rename(entity_id="id")
+    async def history(interaction: discord.Interaction, entity_id: _ID) -> None:
+        await run(interaction, "history", entity_id)
+
+    @entity.command(name="add", description="Add a person, place, group ... (admins)")
+    @app_commands.rename(entity_id="id")
+    @app_commands.describe(entity_id="a new id: lowercase letters, digits and hyphens, e.g. mike-pompeo",
+                           **_ENTITY_HELP)
+    @app_commands.choices(kind=_KINDS)
+    async def add(interaction: discord.Interaction, entity_id: _ID, name: _SHORT, kind: app_commands.Choice[str],
+                  aliases: _TEXT | None = None, description: _TEXT | None = None) -> None:
+        await run(interaction, "add", entity_id, options={"name": name, "kind": kind.value, "aliases": aliases,
+                                                          "description": description})
+
+    @entity.command(name="edit", description="Change some fields of an entity (admins)")
+    @app_commands.rename(entity_id="id")
+    @app_commands.describe(entity_id="the entity's id", reason="why, for the history",
+                           version="only if the entity is still at this version (as /entity show gives it)",
+                           clear="optional fields to empty: aliases, description", **_ENTITY_HELP)
+    @app_commands.choices(kind=_KINDS)
+    async def edit(interaction: discord.Interaction, entity_id: _ID, name: _SHORT | None = None,
+                   kind: app_commands.Choice[str] | None = None, aliases: _TEXT | None = None,
+                   description: _TEXT | None = None, reason: _SHORT | None = None, version: _VERSION | None = None,
+                   clear: _SHORT | None = None) -> None:
+        await run(interaction, "edit", entity_id, clear=clear, options={
+            "name": name, "kind": kind.value if kind else None, "aliases": aliases, "description": description,
+            "reason": reason, "version": version})
+
+    @entity.command(name="retire", description="Hide an entity no current fact uses (admins; undo brings it back)")
+    @app_commands.rename(entity_id="id")
+    @app_commands.describe(reason="why, for the history", version="only if the entity is still at this version")
+    async def retire(interaction: discord.Interaction, entity_id: _ID, reason: _SHORT | None = None,
+                     version: _VERSION | None = None) -> None:
+        await run(interaction, "retire", entity_id, options={"reason": reason, "version": version})
+
+    @entity.command(name="undo", description="Go back to how an entity was before its latest change (admins)")
+    @app_commands.rename(entity_id="id")
+    @app_commands.describe(reason="why, for the history", version="only if the entity is still at this version")
+    async def undo(interaction: discord.Interaction, entity_id: _ID, reason: _SHORT | None = None,
+                   version: _VERSION | None = None) -> None:
+        await run(interaction, "undo", entity_id, options={"reason": reason, "version": version})
+
+    return entity
 
 
 # --- the `fact add` form --------------------------------------------------------------------------

@@ -550,7 +550,7 @@ class FakeDiscord:
                         "context": 0, "authorizing_integration_owners": {"0": str(self.guild_id)}}
         return payload
 
-    def slash(self, name: str, sub: str | None = None, *, user_id: int = 1_100_000_000_000_000_010,
+    def slash(self, name: str, sub: str | None = None, /, *, user_id: int = 1_100_000_000_000_000_010,
               permissions: int = 0, dm: bool = False, **options: Any) -> dict[str, Any]:
         """An APPLICATION_COMMAND interaction for `/name [sub] option:value ...`."""
 
