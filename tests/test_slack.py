@@ -323,6 +323,34 @@ async def test_entity_add_alone_opens_its_form_and_a_submission_adds_the_entity(
         f"slack:{ADMIN}", CHANNEL, ["Pompeo", "Secretary Pompeo"])
 
 
+ARTICLE = "Secretary of State Mike Pompeo had dinner with Kim Yong Chol in New York.\nThey met again on Thursday.\n"
+
+
+async def test_a_source_text_may_be_an_attached_txt_file(bot: SlackBot, slack: FakeSlack) -> None:
+    file = slack.add_file("pompeo.txt", ARTICLE.encode())
+    command = 'source add nyt-2018-05-30 title="Pompeo meets Kim Yong Chol" publisher="NYT" date=2018-05-30'
+    await bot.event(mention(command, user=ADMIN, ts="1700000700.000100") | {"files": [file]})
+    [reply] = await slack.wait_for("chat.postEphemeral")
+    assert reply.payload["text"].startswith("Added source nyt-2018-05-30"), reply.payload["text"]
+    [download] = slack.calls("files.download")
+    assert download.token == BOT_TOKEN
+    source = (await bot.runner.core.store.sources())["nyt-2018-05-30"]
+    assert source.text == ARTICLE.rstrip("\n")  # as sent, the message's trailing newline aside
+
+
+async def test_an_attached_file_that_cannot_be_read_changes_nothing(bot: SlackBot, slack: FakeSlack) -> None:
+    command = 'source add nyt-2018-05-30 title="T" publisher="NYT" date=2018-05-30'
+    latin1 = slack.add_file("latin1.txt", "caf\xe9".encode("latin-1"))
+    elsewhere = {**slack.add_file("x.txt", b"x"), "url_private_download": "http://198.51.100.7/x.txt", "url_private": None}
+    for ts, file, says in (("1700000800.000100", latin1, "latin1.txt is not UTF-8 text"),
+                           ("1700000801.000100", elsewhere, "x.txt is not a Slack file I can fetch")):
+        await bot.event(mention(command, user=ADMIN, ts=ts) | {"files": [file]})
+        reply = (await slack.wait_for("chat.postEphemeral", 1 + (file is elsewhere)))[-1]
+        assert reply.payload["text"].startswith(says) and "nothing was changed" in reply.payload["text"]
+    assert "nyt-2018-05-30" not in await bot.runner.core.store.sources()
+    assert len(slack.calls("files.download")) == 1  # the file from elsewhere was never fetched
+
+
 # --- App Home ------------------------------------------------------------------------------------
 
 

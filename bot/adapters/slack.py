@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import aiohttp
+from yarl import URL
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
@@ -44,6 +45,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from bot.adapters.slack_messages import (
     AppHomeOpened,
     MessageEvent,
+    SlackFile,
     SlashCommand,
     changes_something,
     edition_messages,
@@ -52,6 +54,7 @@ from bot.adapters.slack_messages import (
     reply_messages,
     slash_command_text,
 )
+from bot.adapters.attachments import MAX_ATTACHMENT, AttachmentError, is_text_file, message_with_attachment
 from bot.adapters.slack_modal import (
     FORMS,
     Form,
@@ -335,7 +338,7 @@ class SlackSurface:
             return
         assert event.user is not None
         text = incoming_text(event.text, bot_user_id=self.bot_user_id or args.context.bot_user_id)
-        reply = await self._commands.handle(text, Caller(platform="slack", user_id=event.user, channel=event.channel))
+        reply = await self._handle_with_files(text, event)
         private = reply.ephemeral or changes_something(text, self._commands.commands)
         await self._post(reply, channel=event.channel, thread_ts=event.thread, only_for=event.user if private else None)
 
@@ -345,8 +348,39 @@ class SlackSurface:
             return
         assert event.user is not None
         text = incoming_text(event.text, bot_user_id=self.bot_user_id or args.context.bot_user_id)
-        reply = await self._commands.handle(text, Caller(platform="slack", user_id=event.user, channel=event.channel))
+        reply = await self._handle_with_files(text, event)
         await self._post(reply, channel=event.channel, thread_ts=event.thread_ts, only_for=None)
+
+    async def _handle_with_files(self, text: str, event: MessageEvent) -> Reply:
+        """The command layer's reply to a message, an attached text file read as its lines after the
+        first (`source add` with the article as a .txt file); a file that cannot be read is refused."""
+        assert event.user is not None
+        attached = next((f for f in event.files if is_text_file(f.name, mimetype=f.mimetype)), None)
+        if attached is not None:
+            try:
+                text = message_with_attachment(text, await self._download(attached), name=attached.name)
+            except AttachmentError as exc:
+                return Reply(text=f"{exc}; nothing was changed.", error=True, ephemeral=True)
+        return await self._commands.handle(text, Caller(platform="slack", user_id=event.user, channel=event.channel))
+
+    async def _download(self, file: SlackFile) -> bytes:
+        """A shared file's content, fetched with the bot token from Slack's file host only."""
+        url = file.url
+        allowed = {"files.slack.com", URL(self.client.base_url).host}
+        if url is None or URL(url).host not in allowed:
+            raise AttachmentError(f"{file.name or 'the attached file'} is not a Slack file I can fetch")
+        headers = {"Authorization": f"Bearer {self.client.token}"}
+        try:
+            async with self._session.get(url, headers=headers, allow_redirects=False) as response:
+                data = await response.content.read(MAX_ATTACHMENT + 1)
+                ok = response.status == 200
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            log.warning("could not fetch Slack file %s: %r", file.id, exc)
+            ok = False
+        if not ok:
+            self._metrics.platform_errors.labels("slack").inc()
+            raise AttachmentError(f"I could not fetch {file.name or 'the attached file'} from Slack")
+        return data
 
     async def _on_home_opened(self, args: AsyncArgs) -> None:
         event = AppHomeOpened.model_validate(args.event)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from bot.commands import Command, Reply
 from bot.render._fit import pack, split_to_fit
@@ -28,6 +28,7 @@ __all__ = [
     "MAX_REPLY_MESSAGES",
     "AppHomeOpened",
     "MessageEvent",
+    "SlackFile",
     "SlashCommand",
     "briefing_messages",
     "changes_something",
@@ -57,6 +58,20 @@ class _Payload(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
 
+class SlackFile(_Payload):
+    """A file shared with a message: the fields the bot reads to fetch a text file's content."""
+
+    id: str
+    name: str | None = None
+    mimetype: str | None = None
+    url_private_download: str | None = None
+    url_private: str | None = None
+
+    @property
+    def url(self) -> str | None:
+        return self.url_private_download or self.url_private
+
+
 class MessageEvent(_Payload):
     """An `app_mention` or `message` event: the fields the bot reads."""
 
@@ -70,11 +85,14 @@ class MessageEvent(_Payload):
     subtype: str | None = None
     bot_id: str | None = None
     edited: dict[str, Any] | None = None
+    files: list[SlackFile] = Field(default_factory=list)
 
     @property
     def from_a_person(self) -> bool:
-        """A new message a person wrote: not a bot's, not an edit, deletion or other subtype."""
-        return self.user is not None and self.subtype is None and self.bot_id is None and self.edited is None
+        """A new message a person wrote (files shared with it count): not a bot's, not an edit,
+        deletion or other subtype."""
+        return (self.user is not None and self.subtype in (None, "file_share") and self.bot_id is None
+                and self.edited is None)
 
     @property
     def thread(self) -> str:

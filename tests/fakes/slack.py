@@ -140,6 +140,7 @@ class FakeSlack:
         self._sockets: list[web.WebSocketResponse] = []
         self._acks: dict[str, dict[str, Any]] = {}
         self._runner: web.AppRunner | None = None
+        self._files: dict[str, bytes] = {}
 
     # lifecycle
 
@@ -149,6 +150,7 @@ class FakeSlack:
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/response/{rid}", self._response)
         app.router.add_get("/socket", self._socket)
+        app.router.add_get("/files/{id}/{name}", self._file)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -334,6 +336,27 @@ class FakeSlack:
             return _failure_response(failure.status, failure.error, failure.retry_after)
         await self._record(call, accepted=True)
         return web.Response(text="ok")
+
+    # files
+
+    def add_file(self, name: str, content: bytes, *, mimetype: str = "text/plain") -> dict[str, Any]:
+        """Host a file as Slack does (only for the bot token); the file object a message event carries."""
+        file_id = f"F{uuid.uuid4().hex[:10].upper()}"
+        self._files[file_id] = content
+        url = f"{self.base}/files/{file_id}/{name}"
+        return {"id": file_id, "name": name, "title": name, "mimetype": mimetype, "filetype": "text",
+                "size": len(content), "url_private": url, "url_private_download": url + "?download=1"}
+
+    async def _file(self, request: web.Request) -> web.Response:
+        file_id = request.match_info["id"]
+        call = Call(method="files.download", payload={"id": file_id}, token=_bearer(request),
+                    at=asyncio.get_running_loop().time())
+        if call.token != self.bot_token or file_id not in self._files:
+            await self._record(call, accepted=False)
+            return web.Response(status=404 if call.token == self.bot_token else 302,
+                                headers={} if call.token == self.bot_token else {"Location": f"{self.base}/login"})
+        await self._record(call, accepted=True)
+        return web.Response(body=self._files[file_id], content_type="text/plain")
 
     # Socket Mode
 
