@@ -360,6 +360,21 @@ async def test_a_dm_gets_a_reply(bot: DiscordBot, fake: FakeDiscord) -> None:
     assert_no_mentions_allowed(reply)
 
 
+async def test_an_attached_txt_file_is_the_source_text(bot: DiscordBot, fake: FakeDiscord) -> None:
+    article = "Secretary of State Mike Pompeo had dinner with Kim Yong Chol in New York.\nThey met again."
+    command = 'source add nyt-2018-05-30 title="Pompeo meets Kim Yong Chol" publisher="NYT" date=2018-05-30'
+    big = fake.attachment("huge.txt", b"x", size=10_000_000)
+    await fake.dispatch("MESSAGE_CREATE", fake.message(command, dm=True, user_id=ADMIN_ID, attachments=[big]))
+    [refused] = await fake.wait_for("message")
+    assert refused.payload["content"].startswith("huge.txt is too long") and fake.attachment_downloads == []
+    good = fake.attachment("pompeo.txt", article.encode())
+    await fake.dispatch("MESSAGE_CREATE", fake.message(command, dm=True, user_id=ADMIN_ID, attachments=[good]))
+    [_, added] = await fake.wait_for("message", 2)
+    assert added.payload["content"].startswith("Added source nyt-2018-05-30"), added.payload["content"]
+    assert (await bot.runner.core.store.sources())["nyt-2018-05-30"].text == article
+    assert fake.attachment_downloads == [good["id"]]
+
+
 async def test_chatter_bots_and_its_own_messages_are_ignored(bot: DiscordBot, fake: FakeDiscord) -> None:
     await fake.dispatch("MESSAGE_CREATE", fake.message(QUESTION))  # no mention
     await fake.dispatch("MESSAGE_CREATE", fake.message(QUESTION, mention_bot=True, bot=True))

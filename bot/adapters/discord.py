@@ -42,6 +42,7 @@ from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
+from bot.adapters.attachments import MAX_ATTACHMENT, AttachmentError, is_text_file, message_with_attachment
 from bot.adapters.discord_commands import FactAddForm, add_commands
 from bot.adapters.discord_messages import (
     Outgoing,
@@ -489,12 +490,32 @@ class DiscordSurface:
             return
         me = self.client.user
         text = incoming_text(message.content, bot_user_id=me.id if me else None)
-        reply = await self._commands.handle(text, self._message_caller(message))
+        try:
+            text = await self._with_attachment(text, message)
+        except AttachmentError as exc:
+            reply = Reply(text=f"{exc}; nothing was changed.", error=True, ephemeral=True)
+        else:
+            reply = await self._commands.handle(text, self._message_caller(message))
         try:
             for index, outgoing in enumerate(reply_messages(reply)):
                 await self._send(message, outgoing, first=index == 0)
         except (discord.HTTPException, *_NETWORK_ERRORS) as exc:
             log.warning("could not reply in channel %s: %s", message.channel.id, exc)
+
+    @staticmethod
+    async def _with_attachment(text: str, message: discord.Message) -> str:
+        """The message with its first attached text file read as its lines after the first."""
+        attached = next((a for a in message.attachments if is_text_file(a.filename, mimetype=a.content_type)), None)
+        if attached is None:
+            return text
+        if attached.size > MAX_ATTACHMENT:
+            raise AttachmentError(f"{attached.filename} is too long ({attached.size:,} bytes; at most {MAX_ATTACHMENT:,})")
+        try:
+            data = await attached.read()
+        except (discord.HTTPException, *_NETWORK_ERRORS) as exc:
+            log.warning("could not fetch attachment %s: %r", attached.id, exc)
+            raise AttachmentError(f"I could not fetch {attached.filename} from Discord") from None
+        return message_with_attachment(text, data, name=attached.filename)
 
     @staticmethod
     async def _send(message: discord.Message, outgoing: Outgoing, *, first: bool) -> None:

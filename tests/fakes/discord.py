@@ -182,6 +182,9 @@ class FakeDiscord:
         self.heartbeats = 0
         self.intents: int | None = None
         self._ids = itertools.count(1_200_000_000_000_000_000)
+        self.attachments: dict[str, bytes] = {}
+        self.attachment_downloads: list[str] = []
+        """The ids of the attachments fetched, in order."""
         self._calls: list[Call] = []
         self._rejected: list[Call] = []
         self._failures: dict[str, _Failure] = {}
@@ -199,6 +202,7 @@ class FakeDiscord:
         self._changed = asyncio.Condition()
         app = web.Application()
         app.router.add_get("/gateway", self._gateway_socket)
+        app.router.add_get("/attachments/{id}/{name}", self._attachment)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
         await self._runner.setup()
@@ -571,9 +575,24 @@ class FakeDiscord:
         return self._interaction(5, {"custom_id": custom_id, "components": rows}, user_id=user_id,
                                  permissions=permissions, dm=dm)
 
+    def attachment(self, filename: str, content: bytes, *, content_type: str = "text/plain; charset=utf-8",
+                   size: int | None = None) -> dict[str, Any]:
+        """An attachment object, its file served here as Discord's CDN serves it (`size`: what the
+        payload claims, when it differs from the content's)."""
+        attachment_id = str(next(self._ids))
+        self.attachments[attachment_id] = content
+        url = f"http://127.0.0.1:{self.port}/attachments/{attachment_id}/{filename}"
+        return {"id": attachment_id, "filename": filename, "size": len(content) if size is None else size,
+                "url": url, "proxy_url": url, "content_type": content_type}
+
+    async def _attachment(self, request: web.Request) -> web.Response:
+        content = self.attachments.get(request.match_info["id"])
+        self.attachment_downloads.append(request.match_info["id"])
+        return web.Response(status=404) if content is None else web.Response(body=content)
+
     def message(self, content: str, *, mention_bot: bool = False, dm: bool = False,
                 user_id: int = 1_100_000_000_000_000_010, roles: tuple[int, ...] = (), bot: bool = False,
-                reply_to: dict[str, Any] | None = None) -> dict[str, Any]:
+                reply_to: dict[str, Any] | None = None, attachments: list[dict[str, Any]] = ()) -> dict[str, Any]:  # type: ignore[assignment]
         """A MESSAGE_CREATE payload; with `mention_bot` the content starts with the bot's mention."""
         if mention_bot:
             content = f"<@{self.bot_user_id}> {content}"
@@ -583,7 +602,7 @@ class FakeDiscord:
         data: dict[str, Any] = {
             "id": str(next(self._ids)), "channel_id": channel, "author": author, "content": content,
             "timestamp": _iso(), "edited_timestamp": None, "tts": False, "mention_everyone": False,
-            "mentions": mentions, "mention_roles": [], "attachments": [], "embeds": [], "pinned": False,
+            "mentions": mentions, "mention_roles": [], "attachments": list(attachments), "embeds": [], "pinned": False,
             "type": 19 if reply_to else 0, "flags": 0, "components": [],
         }
         if not dm:
