@@ -5,6 +5,7 @@ over a real store (SQLite, and PostgreSQL when configured)."""
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 import pytest
 import yaml
@@ -15,6 +16,7 @@ from briefings.files import dump_catalogue
 from tests.test_commands import (  # noqa: F401 - fixtures
     ANA,
     BEN,
+    Clock,
     EVE,
     ROOT,
     SQLITE_ONLY,
@@ -237,7 +239,8 @@ facts:
 """
 
 
-async def test_import_takes_all_four_and_fills_in_what_fact_add_does(layer: CommandLayer, core: Core) -> None:
+async def test_import_takes_all_four_and_fills_in_what_fact_add_does(layer: CommandLayer, core: Core,
+                                                                      clock: Clock) -> None:
     dry = await say(layer, BEN, IMPORT)
     assert not dry.error, dry.text
     assert dry.text.splitlines()[:7] == [
@@ -257,6 +260,10 @@ async def test_import_takes_all_four_and_fills_in_what_fact_add_does(layer: Comm
     [v] = await core.store.record_history("entity", "mike-pompeo")
     assert (v.action, v.actor, v.platform, v.channel) == ("import", "slack:U0BEN", "slack", "C0NEWS")
     assert (await say(layer, EVE, "who did Pompeo have dinner with?")).answer.found
+    # the same file again, later: what it left out of each fact is kept as it was, so nothing changes
+    clock.now += timedelta(hours=1)
+    again = await say(layer, BEN, IMPORT)
+    assert again.text.startswith("Nothing to import: nothing to add, nothing to update, 5 unchanged"), again.text
 
 
 async def test_export_then_import_of_a_store_is_a_no_op(layer: CommandLayer, core: Core) -> None:

@@ -58,7 +58,11 @@ async def plan_file_import(core: Core, text: str, *, where: str, identity: str, 
         raise CatalogueError(f"{where}: it has nothing to import: give `topics:`, `sources:`, `entities:` or `facts:`")
     today = now.astimezone(ZoneInfo(core.settings.timezone)).date()
     own = personal_source(identity, published=today)
-    facts = parsed.to_facts(FactDefaults(source=own.id, recorded_at=now, recorded_by=identity))
+    facts = [
+        await _as_edit(core, record, fact, defaults=parsed.defaults)
+        for record, fact in zip(parsed.facts, parsed.to_facts(
+            FactDefaults(source=own.id, recorded_at=now, recorded_by=identity)))
+    ]
     records: list[CatalogueRecord] = [*parsed.topics, *parsed.sources, *parsed.entities]
     problems = [p for p in (*map(mention_in_record, records), *map(mention_in_fact, facts)) if p]
     if problems:
@@ -67,6 +71,19 @@ async def plan_file_import(core: Core, text: str, *, where: str, identity: str, 
     if uses_own and own.id not in {s.id for s in parsed.sources} and await core.store.get_record("source", own.id) is None:
         records.append(own)
     return await core.facts.plan_import(facts, records=records)
+
+
+async def _as_edit(core: Core, record: FactRecord, fact: Fact, *, defaults: FactDefaults) -> Fact:
+    """An imported fact that updates a stored one keeps what the file leaves out of its provenance
+    (source, recorded_at, recorded_by), as `fact edit` does: importing the same file twice changes
+    nothing the second time."""
+    stored = await core.store.get(fact.id)
+    if stored is None:
+        return fact
+    kept = stored.fact.provenance
+    given = {name: getattr(record, name) or getattr(defaults, name) for name in ("source", "recorded_at", "recorded_by")}
+    update = {name: getattr(kept, name) for name, value in given.items() if value is None}
+    return fact.model_copy(update={"provenance": fact.provenance.model_copy(update=update)}) if update else fact
 
 
 @dataclass(frozen=True, slots=True)
