@@ -13,6 +13,7 @@ import yaml
 from bot.app import Core
 from bot.commands import Caller, CommandLayer
 from briefings.files import dump_catalogue
+from tests.conftest import Database
 from tests.test_commands import (  # noqa: F401 - fixtures
     ANA,
     BEN,
@@ -23,6 +24,7 @@ from tests.test_commands import (  # noqa: F401 - fixtures
     clock,
     core,
     layer,
+    open_test_core,
     say,
     seeded_sqlite,
 )
@@ -71,6 +73,25 @@ async def test_an_admin_adds_people_a_source_and_a_fact_quoting_it(layer: Comman
     assert (fact.subject, fact.object, fact.provenance.source) == ("mike-pompeo", "kim-yong-chol", "nyt-2018-05-30")
     source = (await core.store.sources())["nyt-2018-05-30"]
     assert source.text == ARTICLE and source.outlet == "The New York Times" and source.authors == ["Jane Doe"]
+
+
+async def test_another_replica_answers_from_them_after_its_refresh(layer: CommandLayer, core: Core,
+                                                                   database: Database) -> None:
+    other = await open_test_core(database)  # a second replica on the same database
+    try:
+        await scenario(layer)
+        assert await other.facts.refresh() >= 1  # the same refresh that brings fact versions
+        reply = await CommandLayer(other).handle("Who did Pompeo have dinner with in New York?", EVE)
+        assert reply.answer is not None and reply.answer.found and "Kim Yong Chol" in reply.text
+        assert "nyt-2018-05-30" in (await other.store.sources())
+        before = await CommandLayer(other).handle("who did the spy chief have dinner with?", EVE)
+        assert before.answer is not None and not before.answer.found, before.text
+        await say(layer, ANA, 'entity edit kim-yong-chol aliases="Kim Yong-chol; the spy chief"')
+        assert await other.facts.refresh() == 0  # no fact changed, and still the entity was re-read:
+        again = await CommandLayer(other).handle("who did the spy chief have dinner with?", EVE)
+        assert again.answer is not None and again.answer.found and "Pompeo" in again.text
+    finally:
+        await other.close()
 
 
 async def test_a_quote_not_in_its_source_is_refused_with_the_reason(layer: CommandLayer, core: Core) -> None:

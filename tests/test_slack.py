@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from bot.adapters.slack_messages import MAX_HOME_BLOCKS
+from bot.commands import Caller
 from bot.render.slack import MAX_DIGEST_BLOCKS, MAX_DIGEST_TEXT, render_briefing_blocks, text_size
 from bot.surface import PublishError
 from briefings.deliveries import Posted
@@ -246,6 +247,14 @@ async def test_fact_add_alone_opens_the_form_for_an_admin(bot: SlackBot, slack: 
     topics = view["blocks"][3]["element"]["options"]
     assert "inter-korean" in [o["value"] for o in topics]
     assert not slack.calls("response_url")
+
+
+async def test_the_fact_form_offers_the_topics_admins_added(bot: SlackBot, slack: FakeSlack) -> None:
+    await bot.runner.commands.handle('topic add sanctions name="Sanctions" order=15', Caller("slack", ADMIN))
+    await bot.command("fact add", user=ADMIN)
+    [opened] = await slack.wait_for("views.open")
+    topics = [o["value"] for o in opened.payload["view"]["blocks"][3]["element"]["options"]]
+    assert topics[:3] == ["summit", "sanctions", "timeline"]
 
 
 async def test_fact_add_alone_refuses_a_non_admin_privately(bot: SlackBot, slack: FakeSlack) -> None:

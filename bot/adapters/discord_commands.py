@@ -29,7 +29,6 @@ FORM_TIMEOUT = 1800.0
 
 _SECTIONS = [app_commands.Choice(name="Full briefing", value="full"),
              *(app_commands.Choice(name=s.label, value=s.value) for s in Section)]
-_TOPICS = [app_commands.Choice(name=t.value, value=t.value) for t in Topic]
 _KINDS = [app_commands.Choice(name=k.value, value=k.value) for k in EntityKind]
 _DAYS = [app_commands.Choice(name="every day", value="daily"), app_commands.Choice(name="weekdays", value="weekdays")]
 _ID = app_commands.Range[str, 1, 100]
@@ -89,7 +88,7 @@ def add_commands(tree: app_commands.CommandTree[discord.Client], handlers: Handl
 _FIELD_HELP = {
     "statement": "one sentence that reads well alone and names what it is about",
     "subject": "who or what it is about: an entity id, name or alias",
-    "topic": "what part of the briefing it belongs to",
+    "topic": "what part of the briefing it belongs to: a topic id or name (/brief, `topic list`), e.g. summit",
     "relation": "how subject and object relate, e.g. led_by (default states)",
     "object": "the entity on the other side of the relation",
     "value": "a literal value when the other side is not an entity",
@@ -125,13 +124,12 @@ def _fact_group(handlers: Handlers) -> app_commands.Group:
     @app_commands.rename(fact_id="id", object_="object")
     @app_commands.describe(fact_id="a new id: lowercase letters, digits and hyphens, e.g. summit-mascot",
                            **_DESCRIBE_FIELDS)
-    @app_commands.choices(topic=_TOPICS)
     async def add(interaction: discord.Interaction, fact_id: _ID | None = None, statement: _TEXT | None = None,
-                  subject: _SHORT | None = None, topic: app_commands.Choice[str] | None = None,
+                  subject: _SHORT | None = None, topic: _SHORT | None = None,
                   relation: _SHORT | None = None, object_: _SHORT | None = None, value: _TEXT | None = None,
                   date: _SHORT | None = None, keywords: _SHORT | None = None, source: _SHORT | None = None,
                   quote: _TEXT | None = None) -> None:
-        fields = {"statement": statement, "subject": subject, "topic": topic.value if topic else None,
+        fields = {"statement": statement, "subject": subject, "topic": topic,
                   "relation": relation, "object": object_, "value": value, "date": date, "keywords": keywords,
                   "source": source, "quote": quote}
         if fact_id is None and not any(fields.values()):
@@ -144,14 +142,13 @@ def _fact_group(handlers: Handlers) -> app_commands.Group:
     @app_commands.describe(fact_id="the fact's id", reason="why, for the history",
                            version="only if the fact is still at this version (as /fact show gives it)",
                            clear="optional fields to empty, e.g. date, keywords", **_DESCRIBE_FIELDS)
-    @app_commands.choices(topic=_TOPICS)
     async def edit(interaction: discord.Interaction, fact_id: _ID, statement: _TEXT | None = None,
-                   subject: _SHORT | None = None, topic: app_commands.Choice[str] | None = None,
+                   subject: _SHORT | None = None, topic: _SHORT | None = None,
                    relation: _SHORT | None = None, object_: _SHORT | None = None, value: _TEXT | None = None,
                    date: _SHORT | None = None, keywords: _SHORT | None = None, source: _SHORT | None = None,
                    quote: _TEXT | None = None, reason: _SHORT | None = None, version: _VERSION | None = None,
                    clear: _SHORT | None = None) -> None:
-        fields = {"statement": statement, "subject": subject, "topic": topic.value if topic else None,
+        fields = {"statement": statement, "subject": subject, "topic": topic,
                   "relation": relation, "object": object_, "value": value, "date": date, "keywords": keywords,
                   "source": source, "quote": quote, "reason": reason, "version": version}
         await handlers.run(interaction, command_text("fact edit", fact_id, options=fields, clear=clear),

@@ -410,7 +410,10 @@ class SlackSurface:
 
     async def _open_form(self, form: Form, command: SlashCommand, caller: Caller) -> None:
         try:
-            await self.client.views_open(trigger_id=command.trigger_id, view=form_view(form, channel=caller.channel))
+            topics = tuple(r.record.id for r in sorted(await self._core.store.list_records("topic"),
+                                                       key=lambda r: (r.record.order, r.record.id)))  # type: ignore[union-attr]
+            view = form_view(form, channel=caller.channel, choices={"topic": topics})
+            await self.client.views_open(trigger_id=command.trigger_id, view=view)
         except (SlackApiError, *_NETWORK_ERRORS) as exc:
             log.warning("could not open the %s form for %s: %s", form.command, caller.identity, self._failed_call(exc))
             example = self._commands.commands[form.command].example

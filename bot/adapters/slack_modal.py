@@ -107,8 +107,8 @@ def bare_form(text: str) -> Form | None:
     return next((f for f in FORMS.values() if f.command == wanted), None)
 
 
-def _element(form: Form, field: _Field) -> StaticSelectElement | PlainTextInputElement:
-    choices = form.choices.get(field.key)
+def _element(form: Form, field: _Field, choices: Mapping[str, tuple[str, ...]]) -> StaticSelectElement | PlainTextInputElement:
+    choices = choices.get(field.key) or form.choices.get(field.key)
     if choices:
         return StaticSelectElement(
             action_id=_ACTION, placeholder=f"Choose a {field.label.lower()}",
@@ -117,10 +117,12 @@ def _element(form: Form, field: _Field) -> StaticSelectElement | PlainTextInputE
     return PlainTextInputElement(action_id=_ACTION, multiline=field.multiline or None, max_length=field.max_length)
 
 
-def form_view(form: Form, *, channel: str | None) -> dict[str, Any]:
-    """The modal; `channel` (where /brief was typed) is kept for the change record."""
+def form_view(form: Form, *, channel: str | None, choices: Mapping[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
+    """The modal; `channel` (where /brief was typed) is kept for the change record. `choices`
+    replaces a select field's own (the topics in the store, admins' included); Slack shows 100."""
+    choices = {k: v[:100] for k, v in (choices or {}).items()}
     blocks = [
-        InputBlock(block_id=f.key, label=f.label, element=_element(form, f), optional=f.optional or None,
+        InputBlock(block_id=f.key, label=f.label, element=_element(form, f, choices), optional=f.optional or None,
                    hint=PlainTextObject(text=f.hint, emoji=False) if f.hint else None)
         for f in form.fields
     ]
