@@ -222,6 +222,8 @@ class FactService:
         target = undo_target(history)
         if target is None:
             raise NothingToUndo(fact_id)
+        if not target.retired:  # what it goes back to must still fit: its entities may be retired since
+            await self.check(target.fact)
         stored = await self._store.revert(
             fact_id,
             fact=target.fact,

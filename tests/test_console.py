@@ -81,6 +81,31 @@ def test_facts_import_uses_the_same_validation(env: dict[str, str], tmp_path: Pa
     assert refused.returncode == 1 and "contains the mention" in refused.stderr
     path.write_text(path.read_text().replace("Tell @everyone: the", "The"))
     done = subprocess.run([EXE, "facts", "import", str(path)], env=env, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0 and done.stdout.strip() == "imported 1 facts: 1 added, 0 updated"
+    assert done.returncode == 0 and done.stdout.splitlines() == [
+        "+ fact test-heron: The mascot is a heron.",  # what it does, as the chat's dry run shows it
+        "imported facts.yaml: 1 fact added, nothing updated, 0 unchanged"]
     again = subprocess.run([EXE, "facts", "import", str(path)], env=env, capture_output=True, text=True, timeout=60)
-    assert again.stdout.strip() == "imported 1 facts: 0 added, 0 updated"
+    assert again.stdout.strip() == "imported facts.yaml: nothing added, nothing updated, 1 unchanged"
+
+
+def test_a_message_spans_lines_after_a_backslash_or_inside_a_fence(env: dict[str, str]) -> None:
+    stdin = (
+        'source add ap-2018-05-30 title="Pompeo meets Kim" publisher="AP" date=2018-05-30 \\\n'
+        "Mike Pompeo had dinner with Kim Yong Chol.\\\n"
+        "They met in New York.\n"
+        "fact import ```yaml\n"  # the fence opens on the command's line
+        "entities:\n"
+        "  - {id: mike-pompeo, name: Mike Pompeo, kind: person}\n"
+        "```\n"
+        "fact import confirm\n"
+        "entity show mike-pompeo\n"
+    )
+    out = chat(env, "--user", "ana", "--admin", stdin=stdin)
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("Added source ap-2018-05-30 (version 1)"), out.stdout
+    assert lines[1:3] == ["Dry run, nothing changed yet: 1 entity to add, nothing to update, 0 unchanged.",
+                          "+ entity mike-pompeo"]
+    assert "Imported: 1 entity added, nothing updated, 0 unchanged." in lines
+    assert "entity mike-pompeo (version 1)" in lines
+    shown = chat(env, stdin="source show ap-2018-05-30\n").stdout
+    assert "text (64 characters): Mike Pompeo had dinner with Kim Yong Chol. They met in New York." in shown

@@ -164,6 +164,16 @@ async def test_entity_commands(layer: CommandLayer, core: Core) -> None:
     assert refused.error and "not a known entity" in refused.text  # a retired entity takes no new fact
 
 
+async def test_a_fact_undo_cannot_bring_back_a_retired_entity(layer: CommandLayer, core: Core) -> None:
+    await say(layer, ANA, POMPEO)
+    await say(layer, ANA, 'fact add pompeo-spoke statement="Pompeo spoke." subject=mike-pompeo topic=summit')
+    await say(layer, ANA, "fact retire pompeo-spoke")
+    await say(layer, ANA, "entity retire mike-pompeo")
+    reply = await say(layer, ANA, "fact undo pompeo-spoke")
+    assert reply.error and "subject 'mike-pompeo' is not a known entity" in reply.text
+    assert (await core.store.get("pompeo-spoke")).retired
+
+
 async def test_source_commands(layer: CommandLayer, core: Core) -> None:
     added = await say(layer, ANA, SOURCE)
     assert added.text.startswith("Added source nyt-2018-05-30 (version 1)")

@@ -1,8 +1,9 @@
 """The console adapter: stdin lines in, replies out. Scriptable when stdin is not a terminal.
 
 A message may span lines, to paste a YAML file or a source's text: a line ending in \\ goes on
-on the next line, and a line starting with ``` opens a block that runs to the line ending with ```
-(the fences stay in the message, as Slack sends them; the command layer reads inside them).
+on the next line, and a ``` opens a block that runs to the next ``` (`fact import ```yaml`, the
+YAML, then ```). The fences stay in the message, as Slack sends them; the command layer reads
+inside them.
 """
 
 from __future__ import annotations
@@ -97,12 +98,8 @@ _FENCE = "```"
 
 
 def _continues(lines: list[str]) -> bool:
-    """Whether the message read so far goes on: an open ``` block, or a last line ending in \\."""
-    fences = sum(line.strip().startswith(_FENCE) for line in lines) + sum(
-        line.strip().endswith(_FENCE) and line.strip() != _FENCE and len(line.strip()) > len(_FENCE)
-        for line in lines
-    )
-    return fences % 2 == 1 or lines[-1].endswith("\\")
+    """Whether the message read so far goes on: a ``` block still open, or a last line ending in \\."""
+    return sum(line.count(_FENCE) for line in lines) % 2 == 1 or lines[-1].endswith("\\")
 
 
 def join_lines(lines: list[str]) -> str:

@@ -371,7 +371,7 @@ _IMPORT_HELP = [
     "A fact without `source`, `recorded_at` or `recorded_by` gets them as `fact add` gives them: "
     "your own word, now, you.",
     "Paste several lines: in Slack and Discord put the YAML on the lines after `fact import` (in a ``` block "
-    "if you like); in `briefbot chat` end each line but the last with \\ or fence the YAML with ``` lines.",
+    "if you like); in `briefbot chat` open a ``` fence on the command's line (`fact import ```), paste, close it with ```, or end each line but the last with \\.",
     "Or attach the YAML as a .txt or .yaml file to a message saying `fact import` (Slack, Discord).",
 ]
 

@@ -93,8 +93,9 @@ _SOURCE = _Kind(
         _Key("date", "published", "date=YYYY-MM-DD  the day it was published", parse_day, required=True),
         _Key("url", "url", "url=https://...  where it can be read", clears_to=None),
         _Key("authors", "authors", 'authors="A; B"  its authors, separated by ;', _names, clears_to=[]),
-        _Key("text", "text", 'text="..."  its full text (in Slack and Discord also the lines after the '
-             "first, or an attached .txt file); quotes of facts are checked against it", required=True),
+        _Key("text", "text", 'text="..."  its full text, or the message\'s lines after the first (in the '
+             "console end the first line with \\), or in Slack and Discord an attached .txt file; quotes of "
+             "facts are checked against it", required=True),
     ),
     "nyt-2018-05-31",
     'source add nyt-2018-05-31 title="Pompeo meets Kim Yong Chol" publisher="The New York Times" '
