@@ -251,7 +251,8 @@ _meta = sa.Table(
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text(), nullable=False),
 )
-def _record_columns() -> list[sa.Column[Any]]:
+def _current_columns() -> list[sa.Column[Any]]:
+    """The current row of a fact, entity, source or topic: its version and whether it is retired."""
     return [
         sa.Column("id", sa.String(80), primary_key=True),
         sa.Column("version", sa.Integer(), nullable=False),
@@ -262,55 +263,44 @@ def _record_columns() -> list[sa.Column[Any]]:
     ]
 
 
-_sources = sa.Table("sources", _tables, *_record_columns(), sa.Column("text", sa.Text(), nullable=False))
-_entities = sa.Table("entities", _tables, *_record_columns())
-_topics = sa.Table("topics", _tables, *_record_columns())
+def _version_columns() -> list[sa.Column[Any]]:
+    """One recorded version: what it became and was, and who changed it, where, when and why."""
+    return [
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("action", sa.String(16), nullable=False),
+        sa.Column("data", sa.JSON(), nullable=False),
+        sa.Column("previous", sa.JSON()),
+        sa.Column("retired", sa.Boolean(), nullable=False),
+        sa.Column("actor", sa.Text(), nullable=False),
+        sa.Column("platform", sa.Text(), nullable=False),
+        sa.Column("channel", sa.Text()),
+        sa.Column("reason", sa.Text()),
+        sa.Column("at", _UTCDateTime(), nullable=False),
+    ]
+
+
+_sources = sa.Table("sources", _tables, *_current_columns(), sa.Column("text", sa.Text(), nullable=False))
+_entities = sa.Table("entities", _tables, *_current_columns())
+_topics = sa.Table("topics", _tables, *_current_columns())
 _record_versions = sa.Table(
     "record_versions",
     _tables,
     sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("record_id", sa.String(80), nullable=False),
-    sa.Column("version", sa.Integer(), nullable=False),
-    sa.Column("action", sa.String(16), nullable=False),
-    sa.Column("data", sa.JSON(), nullable=False),
-    sa.Column("previous", sa.JSON()),
-    sa.Column("retired", sa.Boolean(), nullable=False),
-    sa.Column("actor", sa.Text(), nullable=False),
-    sa.Column("platform", sa.Text(), nullable=False),
-    sa.Column("channel", sa.Text()),
-    sa.Column("reason", sa.Text()),
-    sa.Column("at", _UTCDateTime(), nullable=False),
+    *_version_columns(),
 )
 _RECORD_TABLES: Mapping[str, sa.Table] = {"entity": _entities, "source": _sources, "topic": _topics}
 _RECORD_MODELS: Mapping[str, type[Entity] | type[Source] | type[TopicInfo]] = {
     "entity": Entity, "source": Source, "topic": TopicInfo,
 }
-_facts = sa.Table(
-    "facts",
-    _tables,
-    sa.Column("id", sa.String(80), primary_key=True),
-    sa.Column("version", sa.Integer(), nullable=False),
-    sa.Column("retired", sa.Boolean(), nullable=False),
-    sa.Column("retired_reason", sa.Text()),
-    sa.Column("data", sa.JSON(), nullable=False),
-    sa.Column("updated_at", _UTCDateTime(), nullable=False),
-)
+_facts = sa.Table("facts", _tables, *_current_columns())
 _versions = sa.Table(
     "fact_versions",
     _tables,
     sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
     sa.Column("fact_id", sa.String(80), sa.ForeignKey("facts.id"), nullable=False),
-    sa.Column("version", sa.Integer(), nullable=False),
-    sa.Column("action", sa.String(16), nullable=False),
-    sa.Column("data", sa.JSON(), nullable=False),
-    sa.Column("previous", sa.JSON()),
-    sa.Column("retired", sa.Boolean(), nullable=False),
-    sa.Column("actor", sa.Text(), nullable=False),
-    sa.Column("platform", sa.Text(), nullable=False),
-    sa.Column("channel", sa.Text()),
-    sa.Column("reason", sa.Text()),
-    sa.Column("at", _UTCDateTime(), nullable=False),
+    *_version_columns(),
 )
 
 
@@ -327,33 +317,34 @@ def _stored(row: sa.Row[Any]) -> StoredFact:
 def _version(row: sa.Row[Any]) -> FactVersion:
     return FactVersion(
         fact_id=row.fact_id,
-        version=row.version,
-        action=row.action,
         fact=Fact.model_validate(row.data),
         previous=None if row.previous is None else Fact.model_validate(row.previous),
-        retired=row.retired,
-        actor=row.actor,
-        platform=row.platform,
-        channel=row.channel,
-        reason=row.reason,
-        at=row.at,
+        **_change_fields(row),
     )
 
 
+def _change_fields(row: sa.Row[Any]) -> dict[str, Any]:
+    """What every version row says of its change (`_version_columns`), as `FactVersion` and
+    `RecordVersion` name it."""
+    return {name: getattr(row, name) for name in
+            ("version", "action", "retired", "actor", "platform", "channel", "reason", "at")}
+
+
+def _change_row(
+    change: ChangeInfo, *, version: int, data: dict[str, Any], previous: dict[str, Any] | None, retired: bool,
+    reason: str | None, at: datetime,
+) -> dict[str, Any]:
+    """The columns every version row has (`_version_columns`), for a fact's or a record's."""
+    return {"version": version, "action": change.action, "data": data, "previous": previous, "retired": retired,
+            "actor": change.actor, "platform": change.platform, "channel": change.channel, "reason": reason,
+            "at": at}
+
+
 def _version_row(new: StoredFact, change: ChangeInfo, *, previous: Fact | None, reason: str | None) -> dict[str, Any]:
-    return {
-        "fact_id": new.fact.id,
-        "version": new.version,
-        "action": change.action,
-        "data": new.fact.model_dump(mode="json"),
-        "previous": None if previous is None else previous.model_dump(mode="json"),
-        "retired": new.retired,
-        "actor": change.actor,
-        "platform": change.platform,
-        "channel": change.channel,
-        "reason": reason,
-        "at": new.updated_at,
-    }
+    return {"fact_id": new.fact.id, **_change_row(
+        change, version=new.version, data=new.fact.model_dump(mode="json"),
+        previous=None if previous is None else previous.model_dump(mode="json"), retired=new.retired,
+        reason=reason, at=new.updated_at)}
 
 
 def _fact_row(new: StoredFact) -> dict[str, Any]:
@@ -403,36 +394,19 @@ def _record_version(row: sa.Row[Any]) -> RecordVersion:
     return RecordVersion(
         kind=row.kind,
         record_id=row.record_id,
-        version=row.version,
-        action=row.action,
         record=_load_record(row.kind, row.data),
         previous=None if row.previous is None else _load_record(row.kind, row.previous),
-        retired=row.retired,
-        actor=row.actor,
-        platform=row.platform,
-        channel=row.channel,
-        reason=row.reason,
-        at=row.at,
+        **_change_fields(row),
     )
 
 
 def _record_version_row(
     new: StoredRecord, change: ChangeInfo, *, previous: CatalogueRecord | None, reason: str | None
 ) -> dict[str, Any]:
-    return {
-        "kind": new.kind,
-        "record_id": new.record.id,
-        "version": new.version,
-        "action": change.action,
-        "data": _record_data(new.record),
-        "previous": None if previous is None else _record_data(previous),
-        "retired": new.retired,
-        "actor": change.actor,
-        "platform": change.platform,
-        "channel": change.channel,
-        "reason": reason,
-        "at": new.updated_at,
-    }
+    return {"kind": new.kind, "record_id": new.record.id, **_change_row(
+        change, version=new.version, data=_record_data(new.record),
+        previous=None if previous is None else _record_data(previous), retired=new.retired, reason=reason,
+        at=new.updated_at)}
 
 
 def record_kind(record: CatalogueRecord) -> RecordKind:
@@ -1004,13 +978,8 @@ class FactStore:
         """Write the version after `current`, conditional on the row still being at it."""
         new = StoredRecord(kind=current.kind, record=record, version=current.version + 1, retired=retired,
                            retired_reason=retired_reason, updated_at=_now())
-        table = _RECORD_TABLES[current.kind]
-        result = await conn.execute(
-            sa.update(table)
-            .where(table.c.id == record.id, table.c.version == current.version)
-            .values({k: v for k, v in _current_record_row(new).items() if k != "id"})
-        )
-        if result.rowcount != 1:  # changed by someone else between our read and our write
+        if not await _move_on(conn, _RECORD_TABLES[current.kind], _current_record_row(new),
+                              from_version=current.version):
             raise RecordConflict(await self._require_record(conn, current.kind, record.id), expected=current.version)
         await conn.execute(sa.insert(_record_versions).values(
             _record_version_row(new, change, previous=current.record, reason=change.reason)))
@@ -1034,15 +1003,21 @@ class FactStore:
         new = StoredFact(
             fact=fact, version=current.version + 1, retired=retired, retired_reason=retired_reason, updated_at=_now()
         )
-        result = await conn.execute(
-            sa.update(_facts)
-            .where(_facts.c.id == current.fact.id, _facts.c.version == current.version)
-            .values({k: v for k, v in _fact_row(new).items() if k != "id"})
-        )
-        if result.rowcount != 1:  # changed by someone else between our read and our write
+        if not await _move_on(conn, _facts, _fact_row(new), from_version=current.version):
             raise VersionConflict(await self._require(conn, current.fact.id), expected=current.version)
         await conn.execute(sa.insert(_versions).values(_version_row(new, change, previous=current.fact, reason=reason)))
         return new
+
+
+async def _move_on(conn: AsyncConnection, table: sa.Table, row: dict[str, Any], *, from_version: int) -> bool:
+    """Write the current row `row` if the stored one is still at `from_version`; False when someone
+    else changed it between our read and our write (optimistic concurrency)."""
+    result = await conn.execute(
+        sa.update(table)
+        .where(table.c.id == row["id"], table.c.version == from_version)
+        .values({k: v for k, v in row.items() if k != "id"})
+    )
+    return result.rowcount == 1
 
 
 def uses(fact: Fact, kind: RecordKind, record_id: str) -> bool:
