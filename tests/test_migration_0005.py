@@ -1,5 +1,6 @@
 """Migration 0005 moves today's entities and sources into versioned tables without loss: a database
-at 0004 with data in it, opened by today's store, on SQLite and PostgreSQL."""
+at the migration before it (main's head when it was rebased) with data in it, opened by today's
+store, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -40,8 +41,13 @@ def _upgrade(connection: sa.Connection, revision: str) -> None:
     command.upgrade(config, revision)
 
 
-async def database_at_0004(database: Database) -> None:
-    """The schema as of migration 0004, holding a source, two entities and a fact, as main wrote them."""
+PREVIOUS = "0007"
+"""The migration 0005 follows."""
+
+
+async def database_before_0005(database: Database) -> None:
+    """The schema as of the migration before 0005, holding a source, two entities and a fact, as
+    main wrote them."""
     if database.url.startswith("sqlite"):
         Path(database.url.removeprefix("sqlite+aiosqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     engine = create_async_engine(database.url, **database.engine_kwargs)
@@ -53,7 +59,7 @@ async def database_at_0004(database: Database) -> None:
                      sa.column("data", sa.JSON()), sa.column("updated_at", sa.DateTime(timezone=True)))
     try:
         async with engine.begin() as conn:
-            await conn.run_sync(_upgrade, "0004")
+            await conn.run_sync(_upgrade, PREVIOUS)
             await conn.execute(sa.insert(sources).values(id=SOURCE["id"], data=SOURCE, text=TEXT, updated_at=AT))
             await conn.execute(sa.insert(entities), [{"id": e["id"], "data": e, "updated_at": AT} for e in ENTITIES])
             await conn.execute(sa.insert(facts).values(id="met", version=1, retired=False, data=FACT, updated_at=AT))
@@ -62,8 +68,8 @@ async def database_at_0004(database: Database) -> None:
 
 
 async def test_0005_keeps_entities_and_sources_as_their_version_1(database: Database) -> None:
-    await database_at_0004(database)
-    store = await database.open()  # migrates 0004 -> head
+    await database_before_0005(database)
+    store = await database.open()  # migrates to head
     try:
         catalogue = await store.catalogue()
         assert catalogue.entities == {e["id"]: Entity.model_validate(e) for e in ENTITIES}
