@@ -211,7 +211,7 @@ async def test_topic_commands_and_the_briefing_order(layer: CommandLayer, core: 
     assert (await core.store.get("sanctions-relief")).fact.topic == "sanctions"
     assert (await say(layer, ANA, 'topic edit sanctions name="Sanctions and relief"')).text.startswith(
         "Topic sanctions is now at version 2")
-    briefing = (await say(layer, EVE, "brief")).briefing  # the new topic in its place: after the summit (10)
+    briefing = (await say(layer, EVE, "brief full")).briefing  # the new topic in its place: after the summit (10)
     titles = [s.title for s in briefing.sections]
     assert titles[titles.index("Sanctions and relief") - 1] == "Key developments"
     [section] = [s for s in briefing.sections if s.topic == "sanctions"]
