@@ -26,7 +26,7 @@ from briefings.store import (
     UnknownRecord,
 )
 
-__all__ = ["InvalidRecord", "NothingToUndoRecord", "RecordService", "broken_quotes", "index_record"]
+__all__ = ["InvalidRecord", "NothingToUndoRecord", "RecordService", "broken_quotes", "index_record", "show_record"]
 
 _EDIT_ATTEMPTS = 50
 """How often a plain edit (no `version=`) is re-applied to a record others changed meanwhile."""
@@ -50,11 +50,21 @@ def broken_quotes(source: Source, facts: list[Fact]) -> list[str]:
 
 
 def index_record(index: FactIndex, record: CatalogueRecord) -> None:
-    """Show an entity's names or a source's text to the answering index (topics it does not need)."""
+    """Show an entity's names and description or a source's text to the answering index (topics it
+    does not need)."""
     if isinstance(record, Entity):
         index.upsert_entity(record)
     elif isinstance(record, Source):
         index.upsert_source(record)
+
+
+def show_record(index: FactIndex, stored: StoredRecord) -> None:
+    """The index as the record now is: shown, or (a retired entity) forgotten, so that "who is X?"
+    no longer answers from it. A retired source stays readable to the index: no current fact cites it."""
+    if not stored.retired:
+        index_record(index, stored.record)
+    elif stored.kind == "entity":
+        index.remove_entity(stored.record.id)
 
 
 class RecordService:
@@ -144,10 +154,8 @@ class RecordService:
             )
 
     def _reindex(self, stored: StoredRecord) -> None:
-        """Show the record to the answering index (a retired entity stays known by name: the index
-        has no way to forget one yet, and no current fact names it)."""
-        if not stored.retired:
-            index_record(self._index, stored.record)
+        """Show the record to the answering index, or take a retired entity out of it."""
+        show_record(self._index, stored)
 
 
 def _patched(record: CatalogueRecord, fields: dict[str, Any]) -> CatalogueRecord:

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from briefings.answer import FactIndex
 from briefings.changes import undo_target
 from briefings.models import Entity, Fact, Source, check_fact
-from briefings.records import broken_quotes, index_record
+from briefings.records import broken_quotes, index_record, show_record
 from briefings.store import (
     CatalogueRecord,
     ChangeInfo,
@@ -313,10 +313,9 @@ class FactService:
             applied += self._reindex(StoredFact(fact=v.fact, version=v.version, retired=v.retired,
                                                 retired_reason=v.reason, updated_at=v.at))
         if self._seen_revision is None or revision[2:] != self._seen_revision[2:]:  # type: ignore[index]
-            for source in (await self._store.sources()).values():
-                self._index.upsert_source(source)
-            for entity in (await self._store.entities()).values():
-                self._index.upsert_entity(entity)
+            for kind in ("source", "entity"):
+                for stored in await self._store.list_records(kind, include_retired=True):
+                    show_record(self._index, stored)
         self._seen_revision = revision
         return applied
 

@@ -84,6 +84,8 @@ async def test_another_replica_answers_from_them_after_its_refresh(layer: Comman
         reply = await CommandLayer(other).handle("Who did Pompeo have dinner with in New York?", EVE)
         assert reply.answer is not None and reply.answer.found and "Kim Yong Chol" in reply.text
         assert "nyt-2018-05-30" in (await other.store.sources())
+        who = await CommandLayer(other).handle("who is kim yong chol", EVE)
+        assert who.answer.found and "envoy" in who.text, who.text  # the description, on the other replica
         before = await CommandLayer(other).handle("who did the spy chief have dinner with?", EVE)
         assert before.answer is not None and not before.answer.found, before.text
         await say(layer, ANA, 'entity edit kim-yong-chol aliases="Kim Yong-chol; the spy chief"')
@@ -92,6 +94,21 @@ async def test_another_replica_answers_from_them_after_its_refresh(layer: Comman
         assert again.answer is not None and again.answer.found and "Pompeo" in again.text
     finally:
         await other.close()
+
+
+async def test_who_is_answers_from_the_description_until_the_entity_is_retired(layer: CommandLayer,
+                                                                               core: Core) -> None:
+    await say(layer, ANA, POMPEO)  # no fact about him yet
+    for question in ("Who is Mike Pompeo?", "who is pompeo"):
+        reply = await say(layer, EVE, question)
+        assert reply.answer.found and "Mike Pompeo is the U.S. secretary of state." in reply.text, reply.text
+    await say(layer, ANA, 'entity edit mike-pompeo description="Mike Pompeo is the 70th U.S. secretary of state."')
+    assert "70th" in (await say(layer, EVE, "Who is Mike Pompeo?")).text
+    await say(layer, ANA, "entity retire mike-pompeo")
+    gone = await say(layer, EVE, "Who is Mike Pompeo?")
+    assert not gone.answer.found and "secretary of state" not in gone.text
+    await say(layer, ANA, "entity undo mike-pompeo")
+    assert "70th" in (await say(layer, EVE, "Who is Mike Pompeo?")).text
 
 
 async def test_a_quote_not_in_its_source_is_refused_with_the_reason(layer: CommandLayer, core: Core) -> None:
