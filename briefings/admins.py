@@ -15,18 +15,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from briefings.models import Text
-from briefings.store import StoreError, _now, _transaction, _UTCDateTime
+from briefings.schema import admins as _admins
+from briefings.store import StoreError, _now, _transaction
 
 __all__ = ["AdminRecord", "AdminStore", "AlreadyAdmin", "NotAdmin"]
 
-_admins = sa.Table(
-    "admins",
-    sa.MetaData(),
-    sa.Column("identity", sa.String(80), primary_key=True),
-    sa.Column("added_by", sa.Text(), nullable=False),
-    sa.Column("added_at", _UTCDateTime(), nullable=False),
-)
-"""The runtime view of the table migration 0002 creates."""
 
 
 class AlreadyAdmin(StoreError):

@@ -24,8 +24,9 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from briefings.store import _now, _transaction, _UTCDateTime
-from briefings.subscriptions import _subscriptions
+from briefings.schema import deliveries as _deliveries
+from briefings.schema import subscriptions as _subscriptions
+from briefings.store import _now, _transaction
 
 __all__ = ["MAX_CLAIMS", "Delivery", "DeliveryLedger", "Posted", "Status"]
 
@@ -33,25 +34,6 @@ Status = Literal["claimed", "sent", "failed", "skipped"]
 
 MAX_CLAIMS = 2
 """A delivery is claimed once, and taken over at most once after its claimant died."""
-
-_deliveries = sa.Table(
-    "deliveries",
-    sa.MetaData(),
-    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
-    sa.Column("subscription_id", sa.Integer(), nullable=False),
-    sa.Column("local_date", sa.Date(), nullable=False),
-    sa.Column("due_at", _UTCDateTime(), nullable=False),
-    sa.Column("status", sa.String(16), nullable=False),
-    sa.Column("attempts", sa.Integer(), nullable=False),
-    sa.Column("claims", sa.Integer(), nullable=False),
-    sa.Column("claimed_by", sa.String(128), nullable=False),
-    sa.Column("claimed_at", _UTCDateTime(), nullable=False),
-    sa.Column("sent_at", _UTCDateTime()),
-    sa.Column("message_id", sa.String(128)),
-    sa.Column("error", sa.Text()),
-    sa.Column("thread_replies", sa.JSON()),
-)
-"""The runtime view of the table migrations 0003, 0004 and 0007 create."""
 
 
 class Posted(BaseModel):

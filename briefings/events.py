@@ -19,7 +19,8 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from briefings.store import _now, _transaction, _UTCDateTime
+from briefings.schema import processed_events as _events
+from briefings.store import _now, _transaction
 
 log = logging.getLogger("briefings.events")
 
@@ -28,14 +29,6 @@ __all__ = ["EventLedger", "KEEP_EVENTS"]
 KEEP_EVENTS = timedelta(days=1)
 """How long a handled event id is remembered; Slack's last retry comes within about an hour."""
 
-_events = sa.Table(
-    "processed_events",
-    sa.MetaData(),
-    sa.Column("platform", sa.String(16), primary_key=True),
-    sa.Column("event_id", sa.String(128), primary_key=True),
-    sa.Column("received_at", _UTCDateTime(), nullable=False),
-)
-"""The runtime view of the table migration 0003 creates."""
 
 
 class EventLedger:

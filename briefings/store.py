@@ -23,6 +23,14 @@ from sqlalchemy.exc import ArgumentError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from briefings.models import Catalogue, Entity, Fact, Source, Text, TopicInfo
+from briefings.schema import entities as _entities
+from briefings.schema import fact_versions as _versions
+from briefings.schema import facts as _facts
+from briefings.schema import meta as _meta
+from briefings.schema import record_versions as _record_versions
+from briefings.schema import sources as _sources
+from briefings.schema import topics as _topics
+from briefings.schema import utc as _utc
 
 __all__ = [
     "MIGRATIONS",
@@ -219,89 +227,17 @@ class RecordVersion:
     at: datetime
 
 
-# --- tables (the runtime view of the schema the migrations create) ------------------------------
-
-
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+# --- tables (briefings.schema holds them all, on the one MetaData the migrations are checked against)
 
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class _UTCDateTime(sa.TypeDecorator[datetime]):
-    """Aware UTC in and out, also on SQLite, which keeps no zone (naive values are taken as UTC)."""
-
-    impl = sa.DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
-        return None if value is None else _utc(value)
-
-    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
-        return None if value is None else _utc(value)
-
-
-_tables = sa.MetaData()
-
-_meta = sa.Table(
-    "meta",
-    _tables,
-    sa.Column("key", sa.String(64), primary_key=True),
-    sa.Column("value", sa.Text(), nullable=False),
-)
-def _current_columns() -> list[sa.Column[Any]]:
-    """The current row of a fact, entity, source or topic: its version and whether it is retired."""
-    return [
-        sa.Column("id", sa.String(80), primary_key=True),
-        sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("retired", sa.Boolean(), nullable=False),
-        sa.Column("retired_reason", sa.Text()),
-        sa.Column("data", sa.JSON(), nullable=False),
-        sa.Column("updated_at", _UTCDateTime(), nullable=False),
-    ]
-
-
-def _version_columns() -> list[sa.Column[Any]]:
-    """One recorded version: what it became and was, and who changed it, where, when and why."""
-    return [
-        sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("action", sa.String(16), nullable=False),
-        sa.Column("data", sa.JSON(), nullable=False),
-        sa.Column("previous", sa.JSON()),
-        sa.Column("retired", sa.Boolean(), nullable=False),
-        sa.Column("actor", sa.Text(), nullable=False),
-        sa.Column("platform", sa.Text(), nullable=False),
-        sa.Column("channel", sa.Text()),
-        sa.Column("reason", sa.Text()),
-        sa.Column("at", _UTCDateTime(), nullable=False),
-    ]
-
-
-_sources = sa.Table("sources", _tables, *_current_columns(), sa.Column("text", sa.Text(), nullable=False))
-_entities = sa.Table("entities", _tables, *_current_columns())
-_topics = sa.Table("topics", _tables, *_current_columns())
-_record_versions = sa.Table(
-    "record_versions",
-    _tables,
-    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
-    sa.Column("kind", sa.String(16), nullable=False),
-    sa.Column("record_id", sa.String(80), nullable=False),
-    *_version_columns(),
-)
 _RECORD_TABLES: Mapping[str, sa.Table] = {"entity": _entities, "source": _sources, "topic": _topics}
 _RECORD_MODELS: Mapping[str, type[Entity] | type[Source] | type[TopicInfo]] = {
     "entity": Entity, "source": Source, "topic": TopicInfo,
 }
-_facts = sa.Table("facts", _tables, *_current_columns())
-_versions = sa.Table(
-    "fact_versions",
-    _tables,
-    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
-    sa.Column("fact_id", sa.String(80), sa.ForeignKey("facts.id"), nullable=False),
-    *_version_columns(),
-)
 
 
 def _stored(row: sa.Row[Any]) -> StoredFact:

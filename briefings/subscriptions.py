@@ -24,29 +24,14 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from briefings.store import _now, _transaction, _UTCDateTime
+from briefings.schema import subscriptions as _subscriptions
+from briefings.store import _now, _transaction
 
 __all__ = ["DAYS", "Days", "Due", "Schedule", "Subscription", "SubscriptionStore", "known_timezone"]
 
 Days = Literal["daily", "weekdays"]
 DAYS: tuple[Days, ...] = ("daily", "weekdays")
 
-_subscriptions = sa.Table(
-    "subscriptions",
-    sa.MetaData(),
-    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
-    sa.Column("platform", sa.String(16), nullable=False),
-    sa.Column("channel", sa.String(128), nullable=False),
-    sa.Column("at_time", sa.String(5), nullable=False),
-    sa.Column("timezone", sa.String(64), nullable=False),
-    sa.Column("days", sa.String(16), nullable=False),
-    sa.Column("active", sa.Boolean(), nullable=False),
-    sa.Column("quiet", sa.Boolean(), nullable=False),
-    sa.Column("created_by", sa.Text(), nullable=False),
-    sa.Column("created_at", _UTCDateTime(), nullable=False),
-    sa.Column("updated_at", _UTCDateTime(), nullable=False),
-)
-"""The runtime view of the table migrations 0003, 0004 and 0007 create."""
 
 
 @cache

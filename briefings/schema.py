@@ -1,0 +1,194 @@
+"""The database schema, once: every table the bot reads and writes, on one SQLAlchemy `MetaData`.
+
+The Alembic migrations in ``briefings/migrations`` create this schema step by step, and their
+environment compares against `metadata` (``target_metadata``); `tests/test_schema.py` checks that
+``alembic upgrade head`` on an empty database gives exactly this, on SQLite and on PostgreSQL. A
+change to a table is made here and in a new migration, together.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import sqlalchemy as sa
+
+__all__ = [
+    "UTCDateTime",
+    "admins",
+    "deliveries",
+    "entities",
+    "fact_versions",
+    "facts",
+    "meta",
+    "metadata",
+    "processed_events",
+    "record_versions",
+    "sources",
+    "subscriptions",
+    "topics",
+    "utc",
+]
+
+
+def utc(value: datetime) -> datetime:
+    """`value` as aware UTC (naive values are taken as UTC)."""
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+class UTCDateTime(sa.TypeDecorator[datetime]):
+    """Aware UTC in and out, also on SQLite, which keeps no zone (naive values are taken as UTC)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        return None if value is None else utc(value)
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        return None if value is None else utc(value)
+
+
+metadata = sa.MetaData()
+
+# --- facts, their versions, sources, entities and topics (migrations 0001 and 0005) -------------
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text(), nullable=False),
+)
+def _versioned() -> list[sa.Column[object]]:
+    """What makes an entity, source or topic row versioned (migration 0005)."""
+    return [
+        sa.Column("version", sa.Integer(), nullable=False, server_default="1"),
+        sa.Column("retired", sa.Boolean(), nullable=False, server_default=sa.false()),
+        sa.Column("retired_reason", sa.Text()),
+    ]
+
+
+sources = sa.Table(
+    "sources",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("data", sa.JSON(), nullable=False),
+    sa.Column("text", sa.Text(), nullable=False, server_default=sa.text("''")),  # "" as SQL, so SQLite compares it
+    sa.Column("updated_at", UTCDateTime(), nullable=False),
+    *_versioned(),
+)
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("data", sa.JSON(), nullable=False),
+    sa.Column("updated_at", UTCDateTime(), nullable=False),
+    *_versioned(),
+)
+topics = sa.Table(
+    "topics",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    *_versioned(),
+    sa.Column("data", sa.JSON(), nullable=False),
+    sa.Column("updated_at", UTCDateTime(), nullable=False),
+)
+record_versions = sa.Table(
+    "record_versions",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # entity | source | topic
+    sa.Column("record_id", sa.String(80), nullable=False),
+    sa.Column("version", sa.Integer(), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("data", sa.JSON(), nullable=False),
+    sa.Column("previous", sa.JSON()),
+    sa.Column("retired", sa.Boolean(), nullable=False),
+    sa.Column("actor", sa.Text(), nullable=False),
+    sa.Column("platform", sa.Text(), nullable=False),
+    sa.Column("channel", sa.Text()),
+    sa.Column("reason", sa.Text()),
+    sa.Column("at", UTCDateTime(), nullable=False),
+    sa.UniqueConstraint("kind", "record_id", "version", name="uq_record_versions_kind_id_version"),
+)
+facts = sa.Table(
+    "facts",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("version", sa.Integer(), nullable=False),
+    sa.Column("retired", sa.Boolean(), nullable=False, server_default=sa.false()),
+    sa.Column("retired_reason", sa.Text()),
+    sa.Column("data", sa.JSON(), nullable=False),
+    sa.Column("updated_at", UTCDateTime(), nullable=False),
+)
+fact_versions = sa.Table(
+    "fact_versions",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column("fact_id", sa.String(80), sa.ForeignKey("facts.id", name="fk_fact_versions_fact_id"), nullable=False),
+    sa.Column("version", sa.Integer(), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("data", sa.JSON(), nullable=False),
+    sa.Column("previous", sa.JSON()),
+    sa.Column("retired", sa.Boolean(), nullable=False),
+    sa.Column("actor", sa.Text(), nullable=False),
+    sa.Column("platform", sa.Text(), nullable=False),
+    sa.Column("channel", sa.Text()),
+    sa.Column("reason", sa.Text()),
+    sa.Column("at", UTCDateTime(), nullable=False),
+    sa.UniqueConstraint("fact_id", "version", name="uq_fact_versions_fact_id_version"),
+    sa.Index("ix_fact_versions_at", "at"),
+)
+
+# --- admins added by command (migration 0002) ---------------------------------------------------
+
+admins = sa.Table(
+    "admins",
+    metadata,
+    sa.Column("identity", sa.String(80), primary_key=True),
+    sa.Column("added_by", sa.Text(), nullable=False),
+    sa.Column("added_at", UTCDateTime(), nullable=False),
+)
+
+# --- events handled, subscriptions and the delivery ledger (migrations 0003, 0004 and 0007) ----
+
+processed_events = sa.Table(
+    "processed_events",
+    metadata,
+    sa.Column("platform", sa.String(16), primary_key=True),
+    sa.Column("event_id", sa.String(128), primary_key=True),
+    sa.Column("received_at", UTCDateTime(), nullable=False, index=True),
+)
+subscriptions = sa.Table(
+    "subscriptions",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column("platform", sa.String(16), nullable=False),
+    sa.Column("channel", sa.String(128), nullable=False),
+    sa.Column("at_time", sa.String(5), nullable=False),  # HH:MM, local to `timezone`
+    sa.Column("timezone", sa.String(64), nullable=False),
+    sa.Column("days", sa.String(16), nullable=False),  # daily | weekdays
+    sa.Column("created_by", sa.Text(), nullable=False),
+    sa.Column("created_at", UTCDateTime(), nullable=False),
+    sa.Column("updated_at", UTCDateTime(), nullable=False),
+    sa.Column("active", sa.Boolean(), nullable=False, server_default=sa.true()),
+    sa.Column("quiet", sa.Boolean(), nullable=False, server_default=sa.false()),  # skip quiet days (0007)
+    sa.UniqueConstraint("platform", "channel", name="uq_subscriptions_channel"),
+)
+deliveries = sa.Table(
+    "deliveries",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column("subscription_id", sa.Integer(), sa.ForeignKey("subscriptions.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("local_date", sa.Date(), nullable=False),
+    sa.Column("due_at", UTCDateTime(), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False, index=True),  # claimed | sent | failed | skipped
+    sa.Column("attempts", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("claimed_by", sa.String(128), nullable=False),
+    sa.Column("claimed_at", UTCDateTime(), nullable=False),
+    sa.Column("sent_at", UTCDateTime()),
+    sa.Column("message_id", sa.String(128)),
+    sa.Column("error", sa.Text()),
+    sa.Column("claims", sa.Integer(), nullable=False, server_default="1"),
+    sa.Column("thread_replies", sa.JSON()),  # ids of the replies in the post's thread, in order (0007)
+    sa.UniqueConstraint("subscription_id", "local_date", name="uq_deliveries_subscription_day"),
+)
