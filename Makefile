@@ -23,7 +23,7 @@ lint: install
 	$(BIN)/hadolint Dockerfile
 
 bench: install
-	$(BIN)/python -m bot.bench
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

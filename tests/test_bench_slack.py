@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.bench_slack import bench_slack
+from bench.slack import bench_slack
 
 
 async def test_the_slack_bench_reports_acks_and_no_duplicates() -> None:

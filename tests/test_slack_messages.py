@@ -29,7 +29,7 @@ from bot.adapters.slack_modal import (
     read_channel,
     read_submission,
 )
-from bot.bench import generated_catalogue
+from bench.answering import generated_catalogue
 from bot.commands.parse import parse_arguments
 from briefings.compose import compose_briefing
 from briefings.files import load_catalogue

@@ -17,7 +17,6 @@ import json
 import statistics
 import tempfile
 import time
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -34,11 +33,6 @@ _QUESTIONS = [
     "where will Trump and Kim meet?",
     "what does North Korea want?",
 ]
-
-
-_ROOT = Path(__file__).resolve().parents[1]
-if (_ROOT / "tests" / "fakes" / "slack.py").is_file() and str(_ROOT) not in sys.path:
-    sys.path.append(str(_ROOT))  # the fake Slack is imported from the checkout's tests
 
 
 def _pct(samples: list[float], p: float) -> float:

@@ -1,4 +1,4 @@
-"""`make bench`: speed and memory of answering, printed as a table.
+"""`make bench` (`python -m bench`): speed and memory of answering, printed as a table.
 
 Measures, in one process, answer latency (p50/p99) and questions per second on the curated store
 and on a generated store of 100,000 facts (the curated ones plus synthetic ones), the index's build
@@ -29,12 +29,12 @@ from config.settings import CONFIG_DIR
 __all__ = ["main"]
 
 _SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev_qa.jsonl"
-_HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "qa" / "heldout.jsonl"
+_SETS = Path(__file__).resolve().parents[1] / "tests" / "qa" / "sets"
 
 
 def _questions() -> list[str]:
     qs = []
-    for path in (_SHARED, _HELDOUT):
+    for path in (_SHARED, *sorted(_SETS.glob("*.jsonl"))):
         if path.exists():
             qs += [json.loads(line)["q"] for line in path.read_text().splitlines() if line.strip()]
     return qs or ["who led the singapore delegation", "when is the summit", "who led the chinese delegation"]
@@ -116,12 +116,12 @@ def _startup(questions: list[str]) -> tuple[float, float]:
 
 def _platform_rows() -> list[tuple[str, str, str]]:
     """Rows from the Slack and scheduler benches, each in its own module (they start servers and
-    use the fakes under tests/, so `make bench` runs from a checkout)."""
+    use the fakes under tests/: the bench runs from a checkout, and nothing shipped imports it)."""
     import asyncio
     import importlib
 
     rows: list[tuple[str, str, str]] = []
-    for module, function in (("bot.bench_slack", "bench_slack"), ("bot.bench_scheduler", "bench_scheduler")):
+    for module, function in (("bench.slack", "bench_slack"), ("bench.scheduler", "bench_scheduler")):
         bench = getattr(importlib.import_module(module), function)
         rows += asyncio.run(bench())
     return rows
