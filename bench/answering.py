@@ -3,7 +3,7 @@
 Measures, in one process, answer latency (p50/p99) and questions per second on the curated store
 and on a generated store of 100,000 facts (the curated ones plus synthetic ones), the index's build
 time, peak RSS, and the start-up time of `briefbot ask` as a user runs it; then the embedding
-model's rows (`bot/bench_embedding.py`).
+model's rows (`bench/embedding.py`).
 """
 
 from __future__ import annotations
@@ -172,7 +172,7 @@ def main() -> None:
         gc.unfreeze()
         gc.collect()
     rows.append(("process", "peak RSS (with 100k index)", f"{_rss_mb():.0f} MB"))
-    from bot.bench_embedding import bench_embedding  # after the RSS row: the model would add to it
+    from bench.embedding import bench_embedding  # after the RSS row: the model would add to it
 
     rows += bench_embedding()
     rows += _platform_rows()

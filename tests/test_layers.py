@@ -52,7 +52,7 @@ def test_briefings_imports_neither_bot_nor_a_platform() -> None:
 
 def test_the_bench_runs_from_a_checkout() -> None:
     """`python -m bench` needs only the checkout: its modules and the fakes they use import from the root."""
-    code = "import bench.answering, bench.scheduler, bench.slack, tests.fakes.slack"
+    code = "import bench.answering, bench.embedding, bench.scheduler, bench.slack, tests.fakes.slack"
     env = {"PATH": "/usr/bin:/bin", "HOME": str(ROOT)}
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr

@@ -1,7 +1,7 @@
 """Bench rows for the packaged embedding model (`briefings.embedding`): load time, RSS after load,
 one question's embedding p50/p99, and a batch of 10,000 statements.
 
-Run alone with `python -m bot.bench_embedding`; `make bench` prints the same rows in its table.
+Run alone with `python -m bench.embedding`; `make bench` prints the same rows in its table.
 The load is measured in a fresh interpreter so the figures are the model's own, not those of
 whatever the bench imported first.
 """
@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 
-from bot.bench import _pct
+from bench.answering import _pct
 from briefings.embedding import Embedder
 
 __all__ = ["bench_embedding"]
