@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from briefings.answer import FactIndex
 from briefings.changes import record_undo_target
+from briefings.concurrency import retry_plain
 from briefings.files import describe_error
 from briefings.models import Entity, Fact, Source, check_quote
 from briefings.store import (
@@ -27,10 +28,6 @@ from briefings.store import (
 )
 
 __all__ = ["InvalidRecord", "NothingToUndoRecord", "RecordService", "broken_quotes", "index_record", "show_record"]
-
-_EDIT_ATTEMPTS = 50
-"""How often a plain edit (no `version=`) is re-applied to a record others changed meanwhile."""
-
 
 class InvalidRecord(StoreError):
     """A record whose fields do not validate, or a source text that current quotes are not in."""
@@ -91,33 +88,33 @@ class RecordService:
     ) -> StoredRecord:
         """Change some fields. With `expected_version`, only if the record is still at it; without,
         the change is re-applied to whatever the record became if someone else wrote first, so
-        concurrent edits of different fields all land and none is lost."""
-        for _ in range(_EDIT_ATTEMPTS):
+        concurrent edits of different fields all land and none is lost (`retry_plain`)."""
+
+        async def attempt() -> StoredRecord:
             current = await self.get(kind, record_id)
             record = _patched(current.record, fields)
             if record == current.record:
                 raise StoreError(f"nothing to change: {kind} {record_id} already says that")
             if isinstance(record, Source):
                 await self._check_source(record)
-            try:
-                stored = await self._store.update_record(
-                    record, expected_version=expected_version or current.version, change=change
-                )
-            except RecordConflict:
-                if expected_version is not None:
-                    raise
-                continue
-            self._reindex(stored)
-            return stored
-        raise StoreError(f"{kind} {record_id} is being changed by many at once; nothing was changed: try again")
+            return await self._store.update_record(
+                record, expected_version=expected_version or current.version, change=change
+            )
+
+        stored = await retry_plain(attempt, plain=expected_version is None, conflict=RecordConflict)
+        self._reindex(stored)
+        return stored
 
     async def retire(
         self, kind: RecordKind, record_id: str, *, expected_version: int | None, change: ChangeInfo
     ) -> StoredRecord:
-        current = await self.get(kind, record_id)
-        stored = await self._store.retire_record(
-            kind, record_id, expected_version=expected_version or current.version, change=change
-        )
+        """Hide a record; without `expected_version`, whatever version it is at (see `edit`)."""
+
+        async def attempt() -> StoredRecord:
+            current = expected_version or (await self.get(kind, record_id)).version
+            return await self._store.retire_record(kind, record_id, expected_version=current, change=change)
+
+        stored = await retry_plain(attempt, plain=expected_version is None, conflict=RecordConflict)
         self._reindex(stored)
         return stored
 

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from briefings.answer import FactIndex
 from briefings.changes import undo_target
+from briefings.concurrency import retry_plain
 from briefings.models import Entity, Fact, Source, check_fact
 from briefings.records import broken_quotes, index_record, show_record
 from briefings.store import (
@@ -204,15 +205,42 @@ class FactService:
         self._reindex(stored)
         return stored
 
-    async def retire(
-        self, fact_id: str, *, expected_version: int, reason: str | None, change: ChangeInfo
+    async def edit(
+        self, fact_id: str, edit: Callable[[StoredFact], Fact], *, expected_version: int | None, change: ChangeInfo
     ) -> StoredFact:
-        stored = await self._store.retire(fact_id, expected_version=expected_version, reason=reason, change=change)
+        """Write `edit(current)` as the fact's next version.
+
+        With `expected_version`, only if the fact is still at it (`VersionConflict` otherwise);
+        without, a concurrent change that commits first is no conflict: `edit` is applied again to
+        the newer version (`retry_plain`)."""
+
+        async def attempt() -> StoredFact:
+            current = await self.get(fact_id)
+            fact = edit(current)
+            await self.check(fact)
+            return await self._store.update(fact, expected_version=expected_version or current.version, change=change)
+
+        stored = await retry_plain(attempt, plain=expected_version is None, conflict=VersionConflict)
+        self._reindex(stored)
+        return stored
+
+    async def retire(
+        self, fact_id: str, *, expected_version: int | None, reason: str | None, change: ChangeInfo
+    ) -> StoredFact:
+        """Hide a fact; without `expected_version`, whatever version it is at (see `edit`)."""
+
+        async def attempt() -> StoredFact:
+            current = expected_version or (await self.get(fact_id)).version
+            return await self._store.retire(fact_id, expected_version=current, reason=reason, change=change)
+
+        stored = await retry_plain(attempt, plain=expected_version is None, conflict=VersionConflict)
         self._reindex(stored)
         return stored
 
     async def undo(self, fact_id: str, *, expected_version: int | None, change: ChangeInfo) -> StoredFact:
-        """Go back to the state before the latest change not yet undone, as a new 'undo' version."""
+        """Go back to the state before the latest change not yet undone, as a new 'undo' version.
+
+        Never retried: after a concurrent change, undoing again would undo that change instead."""
         history = await self._store.history(fact_id)
         if not history:
             raise UnknownFact(fact_id)

@@ -205,34 +205,38 @@ class FactCommands:
         reason = options.pop("reason", None)
         if not options:
             raise CommandError("say what to change, e.g. statement=\"...\"")
-        current = await self._core.facts.get(fact_id)
-        entities = await self._core.store.entities()
-        data = FactRecord.from_fact(current.fact).model_dump()
-        data.update(self._fields(options, entities=entities, topics=await self._core.store.topics(), clearing=True))
+        fields = self._fields(
+            options, entities=await self._core.store.entities(), topics=await self._core.store.topics(), clearing=True
+        )
+
+        def edited(current: StoredFact) -> Fact:
+            data = FactRecord.from_fact(current.fact).model_dump()
+            data.update(fields)
+            try:
+                fact = FactRecord.model_validate(data).to_fact(source=None, recorded_at=None, recorded_by=None)
+            except ValidationError as exc:
+                raise CommandError(describe_error(exc, where=f"fact {fact_id}")) from None
+            if fact == current.fact:
+                raise CommandError(f"nothing to change: fact {fact_id} already says that", usage=False)
+            return fact
+
         try:
-            fact = FactRecord.model_validate(data).to_fact(source=None, recorded_at=None, recorded_by=None)
-        except ValidationError as exc:
-            raise CommandError(describe_error(exc, where=f"fact {fact_id}")) from None
-        if fact == current.fact:
-            raise CommandError(f"nothing to change: fact {fact_id} already says that", usage=False)
-        try:
-            stored = await self._core.facts.update(
-                fact, expected_version=expected or current.version, change=change_info(call.caller, "edit", reason=reason)
+            stored = await self._core.facts.edit(
+                fact_id, edited, expected_version=expected, change=change_info(call.caller, "edit", reason=reason)
             )
         except VersionConflict as conflict:
             return await self._conflict(conflict)
         self._audit(call, stored)
         retired = " (it is retired, so it stays hidden until `fact undo`)" if stored.retired else ""
-        return Reply(text=f"Fact {fact_id} is now at version {stored.version}{retired}: {fact.statement}")
+        return Reply(text=f"Fact {fact_id} is now at version {stored.version}{retired}: {stored.fact.statement}")
 
     async def retire(self, call: Invocation) -> Reply:
         fact_id = call.words[0]
         expected = parse_version(call.options.get("version"))
         reason = call.options.get("reason") or None
-        current = await self._core.facts.get(fact_id)
         try:
             stored = await self._core.facts.retire(
-                fact_id, expected_version=expected or current.version, reason=reason,
+                fact_id, expected_version=expected, reason=reason,
                 change=change_info(call.caller, "retire", reason=reason),
             )
         except VersionConflict as conflict:
