@@ -114,6 +114,51 @@ def _startup(questions: list[str]) -> tuple[float, float]:
     return statistics.median(times), child
 
 
+def _long_messages(index: FactIndex) -> list[float]:
+    """Latency of 30 messages of 10,000 characters (words of the source article in random order)."""
+    words = (CONFIG_DIR / "sources" / "summit-talks-2018-05-28.txt").read_text(encoding="utf-8").split()
+    rng = random.Random(11)
+    samples = []
+    for _ in range(30):
+        text = " ".join(rng.choice(words) for _ in range(2500))[:10_000]
+        t = time.perf_counter()
+        index.answer(text)
+        samples.append((time.perf_counter() - t) * 1000)
+    return samples
+
+
+def _run_rss() -> float:
+    """Peak RSS of `briefbot run` (no platform, no console) on a seeded SQLite store, once it is ready."""
+    import socket
+    import urllib.request
+
+    exe = Path(sys.executable).with_name("briefbot")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, BRIEFBOT_DATABASE_URL=f"sqlite+aiosqlite:///{tmp}/run.db", BRIEFBOT_CONSOLE="off",
+                   BRIEFBOT_HTTP_PORT=str(port))
+        for key in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN"):
+            env.pop(key, None)
+        subprocess.run([exe, "ask", "when is the summit"], env=env, check=True, capture_output=True)  # seeds
+        proc = subprocess.Popen([exe, "run"], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        try:
+            for _ in range(300):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    time.sleep(0.1)
+            status = Path(f"/proc/{proc.pid}/status").read_text()
+            return int(next(l for l in status.splitlines() if l.startswith("VmHWM")).split()[1]) / 1024
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
 def _platform_rows() -> list[tuple[str, str, str]]:
     """Rows from the Slack and scheduler benches, each in its own module (they start servers and
     use the fakes under tests/: the bench runs from a checkout, and nothing shipped imports it)."""
@@ -140,17 +185,20 @@ def main() -> None:
         ("curated store", "facts", f"{len(curated)}"),
         ("curated store", "index build", f"{build * 1000:.1f} ms"),
         ("curated store", "answer p50", f"{_pct(samples, 50):.3f} ms"),
-        ("curated store", "answer p99", f"{_pct(samples, 99):.3f} ms  (target <= 5 ms)"),
+        ("curated store", "answer p99", f"{_pct(samples, 99):.3f} ms  (target <= 10 ms)"),
         ("curated store", "questions/s", f"{qps:,.0f}"),
-        ("curated store", "peak RSS", f"{_rss_mb():.0f} MB  (target <= 150 MB)"),
+        ("curated store", "peak RSS", f"{_rss_mb():.0f} MB"),
     ]
+    long = _long_messages(curated)
+    rows.append(("curated store", "10,000-character message p50 / max", f"{_pct(long, 50):.1f} / {max(long):.1f} ms  (target <= 50 ms)"))
     del curated
     gc.collect()
 
     startup, child_rss = _startup(questions)
     rows += [
-        ("briefbot ask", "start-up, median of 7", f"{startup * 1000:.0f} ms  (target <= 1000 ms)"),
-        ("briefbot ask", "peak RSS", f"{child_rss:.0f} MB  (target <= 150 MB)"),
+        ("briefbot ask", "start-up, median of 7", f"{startup * 1000:.0f} ms  (target <= 1500 ms)"),
+        ("briefbot ask", "peak RSS", f"{child_rss:.0f} MB"),
+        ("briefbot run", "peak RSS, curated store, ready", f"{_run_rss():.0f} MB  (target <= 250 MB)"),
     ]
 
     for size in (10_000, 100_000):
@@ -163,15 +211,15 @@ def main() -> None:
         samples, qps = _latencies(big, gen_qs, rounds=3)
         label = f"generated {size:,}"
         rows += [
-            (label, "index build", f"{build:.1f} s"),
+            (label, "index build", f"{build:.1f} s" + ("  (target <= 10 s)" if size == 100_000 else "")),
             (label, "answer p50", f"{_pct(samples, 50):.3f} ms"),
-            (label, "answer p99", f"{_pct(samples, 99):.3f} ms" + ("  (target <= 25 ms)" if size == 100_000 else "")),
+            (label, "answer p99", f"{_pct(samples, 99):.3f} ms" + ("  (target <= 50 ms)" if size == 100_000 else "")),
             (label, "questions/s", f"{qps:,.0f}"),
         ]
         del big, catalogue
         gc.unfreeze()
         gc.collect()
-    rows.append(("process", "peak RSS (with 100k index)", f"{_rss_mb():.0f} MB"))
+    rows.append(("process", "peak RSS (with 100k index)", f"{_rss_mb():.0f} MB  (target <= 400 MB)"))
     from bench.embedding import bench_embedding  # after the RSS row: the model would add to it
 
     rows += bench_embedding()
