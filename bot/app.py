@@ -6,10 +6,13 @@ import gc
 import logging
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from bot.metrics import Metrics
 from briefings.admins import AdminStore
+from briefings.answering.context import QuestionContext
 from briefings.answer import Answer, FactIndex
+from briefings.conversations import ConversationStore
 from briefings.deliveries import DeliveryLedger
 from briefings.files import load_catalogue, load_topics
 from briefings.records import RecordService
@@ -40,13 +43,30 @@ class Core:
     """Which channels get the daily briefing, and when."""
     deliveries: DeliveryLedger
     """Every scheduled briefing claimed, sent, failed or skipped."""
+    conversations: ConversationStore
+    """What each conversation's last question was read as, for follow-ups."""
     metrics: Metrics = field(default_factory=Metrics)
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, *, context: QuestionContext | None = None) -> Answer:
         started = time.perf_counter()
-        answer = self.index.answer(question, threshold=self.settings.answer_threshold)
+        answer = self.index.answer(question, threshold=self.settings.answer_threshold, context=context)
         self.metrics.answer_latency.observe(time.perf_counter() - started)
         self.metrics.questions.labels("answered" if answer.found else "abstained").inc()
+        return answer
+
+    async def ask_in(self, question: str, *, conversation: str, also: tuple[str, ...] = ()) -> Answer:
+        """The answer to `question` asked in `conversation`: a follow-up leans on the conversation's
+        last question. The reading it leaves is kept under `conversation` and each of `also` (the
+        keys a later message continuing this one will look under)."""
+        if self.conversations.lifetime <= timedelta(0):
+            return self.ask(question)
+        context = await self.conversations.get(conversation)
+        answer = self.ask(question, context=context)
+        left = self.index.context_of(answer)
+        if left is not None:
+            await self.conversations.put([conversation, *also], left)
+        elif context is not None and also:
+            await self.conversations.put(list(also), context)
         return answer
 
     async def close(self) -> None:
@@ -71,6 +91,7 @@ async def build_core(settings: Settings, store: FactStore) -> Core:
         admins=AdminStore(store.engine),
         subscriptions=SubscriptionStore(store.engine),
         deliveries=DeliveryLedger(store.engine),
+        conversations=ConversationStore(store.engine, lifetime=timedelta(minutes=settings.context_minutes)),
     )
 
 

@@ -1,0 +1,60 @@
+"""The context of each conversation (a Slack thread, a Discord reply chain, a DM, the console
+session), kept in the database so that any replica can answer the follow-up."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from pydantic import ValidationError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from briefings.answering.context import QuestionContext
+from briefings.store import _now, _transaction, _UTCDateTime
+
+__all__ = ["ConversationStore"]
+
+_contexts = sa.Table(
+    "conversation_contexts",
+    sa.MetaData(),
+    sa.Column("conversation", sa.String(200), primary_key=True),
+    sa.Column("context", sa.JSON(), nullable=False),
+    sa.Column("expires_at", _UTCDateTime(), nullable=False),
+)
+"""The runtime view of the table migration 0009 creates."""
+
+
+class ConversationStore:
+    """The `conversation_contexts` table, on the fact store's engine; each context lives `lifetime`."""
+
+    def __init__(self, engine: AsyncEngine, *, lifetime: timedelta) -> None:
+        self._engine = engine
+        self.lifetime = lifetime
+
+    async def get(self, conversation: str, *, now: datetime | None = None) -> QuestionContext | None:
+        """The conversation's context, or None when it has none or it has expired."""
+        now = now or _now()
+        async with _transaction(self._engine) as conn:
+            row = (await conn.execute(sa.select(_contexts.c.context, _contexts.c.expires_at)
+                                      .where(_contexts.c.conversation == conversation))).first()
+        if row is None or row.expires_at <= now:
+            return None
+        try:
+            return QuestionContext.model_validate(row.context)
+        except ValidationError:  # written by another version of the bot: start afresh
+            return None
+
+    async def put(self, conversations: list[str], context: QuestionContext, *, now: datetime | None = None) -> None:
+        """Keep `context` for each of `conversations` until `lifetime` from now; drop expired ones."""
+        now = now or _now()
+        rows = [{"conversation": c[:200], "context": context.model_dump(mode="json"), "expires_at": now + self.lifetime}
+                for c in dict.fromkeys(conversations)]
+        async with _transaction(self._engine, write=True) as conn:
+            await conn.execute(sa.delete(_contexts).where(_contexts.c.expires_at <= now))
+            insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+            stmt = insert(_contexts).values(rows)
+            await conn.execute(stmt.on_conflict_do_update(
+                index_elements=[_contexts.c.conversation],
+                set_={"context": stmt.excluded.context, "expires_at": stmt.excluded.expires_at}))
