@@ -171,7 +171,7 @@ class _Reader:
         if after is not None and after.lower not in _AUX and first in {"who", "what", "which"}:
             # "who led the U.S. delegation?" + "when?": "when did Joe Hagin lead the U.S. delegation?"
             verb = min(after.lemmas - {after.lower} or {after.lower}, key=len)
-            doer = self._answered_of({"person", "group", "organisation", "country"})
+            doer = self._answered_of({"person", "group", "organisation", "country"}, named=False)
             rest = text[_span(text, toks, end, end + 1)[1]:].strip()
             if doer is not None:
                 return f"{wh} did {doer} {verb} {rest}"
@@ -219,15 +219,12 @@ class _Reader:
             if mention.ids & ids:
                 return None  # it names the same thing again: nothing to replace
             if self._kinds(mention.ids) & kinds:
-                return _span(text, toks, mention.position, mention.position + mention.span)
+                return _with_dot(text, *_span(text, toks, mention.position, mention.position + mention.span))
         for mention in previous.linked.mentions:
             words = [t.lower for t in toks[mention.position:mention.position + mention.span]]
             for i, n, found in self.names.find(words):
                 if n < len(words) and self._kinds(frozenset(found)) & kinds:
-                    start, end = _span(text, toks, mention.position + i, mention.position + i + n)
-                    if end < len(text) and text[end] == "." and end + 1 < len(text) and text[end + 1] == " ":
-                        end += 1  # "U.S." is one name
-                    return start, end
+                    return _with_dot(text, *_span(text, toks, mention.position + i, mention.position + i + n))
         return None
 
     def _pronouns_replaced(self, pronouns: list[int]) -> str | None:
@@ -267,12 +264,16 @@ class _Reader:
                 return " and ".join(text_of(text, toks, m) for m in persons)
         if mentioned:
             return text_of(text, toks, mentioned[0])
+        if people and answered is None:
+            persons = [self._name(e) for e in self.context.answered if self._kinds({e}) & {"person"}]
+            if len(persons) >= 2:
+                return " and ".join(persons[:2])  # "who met at the DMZ?" + "what did they discuss?"
         return answered
 
-    def _answered_of(self, kinds: set[str]) -> str | None:
+    def _answered_of(self, kinds: set[str], *, named: bool = True) -> str | None:
         for entity_id in self.context.answered:
             entity = self.entities.get(entity_id)
-            if entity is not None and entity.kind.value in kinds and is_proper_name(entity.name):
+            if entity is not None and entity.kind.value in kinds and (is_proper_name(entity.name) or not named):
                 return entity.name
         return None
 
@@ -302,6 +303,13 @@ def _span(text: str, toks: list, start: int, end: int) -> tuple[int, int]:
 
 def _offsets(text: str) -> list[tuple[int, int]]:
     return [(offset, offset + len(word)) for word, offset in word_tokens(text)]
+
+
+def _with_dot(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span, with the full stop of an abbreviation it ends in ("U.S." is one name)."""
+    if end < len(text) and text[end] == "." and text[end - 1:end].isupper() and text[end + 1:end + 2] in {" ", ""}:
+        end += 1
+    return start, end
 
 
 def _lower_first(text: str) -> str:
