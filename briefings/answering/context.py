@@ -118,6 +118,9 @@ class _Reader:
         content = [i for i in range(self.rest, len(self.words)) if not self.used[i] and i not in pronouns
                    and self.words[i] not in _WH | _AUX | _FILLER and self.words[i].isalpha()]
         if new.linked.mentions or new.linked.dates:
+            if pronouns and not any(self._kinds(m.ids) & {"person"} for m in new.linked.mentions) and all(
+                    self.words[i] in _PERSON for i in pronouns):
+                return self._pronouns_replaced(pronouns)  # "does he think the summit will go ahead?"
             if pronouns or (content and not (self.leads or self.about)):
                 return None  # it names what it asks about
             if any(self.words[i] not in _ASKS for i in content):
@@ -129,8 +132,8 @@ class _Reader:
                 return self._asked_again(_ASKS[nouns[0]])
             return None
         wh = self._wh_phrase()
-        if wh is None:
-            return None
+        if wh is None:  # "does he think ...?": a yes/no question about who the last one named
+            return self._pronouns_replaced(pronouns) if pronouns and self.words[self.rest] in _AUX else None
         if not content and all(self.words[i] in _THING for i in pronouns):
             return self._asked_again(wh)  # "where?", "when was that?", "why?"
         if pronouns:
@@ -267,7 +270,10 @@ class _Reader:
         if people and answered is None:
             persons = [self._name(e) for e in self.context.answered if self._kinds({e}) & {"person"}]
             if len(persons) >= 2:
-                return " and ".join(persons[:2])  # "who met at the DMZ?" + "what did they discuss?"
+                return " and ".join(persons[:2])
+            event = self._answered_of({"event"}, named=False)
+            if event is not None:
+                return f"the {event}" if not event[:1].isupper() else event  # "who met at the DMZ?" + "what did they discuss?"
         return answered
 
     def _answered_of(self, kinds: set[str], *, named: bool = True) -> str | None:
