@@ -148,6 +148,7 @@ async def test_dialogues_in_slack_threads(slack: FakeSlack, database: Database) 
 async def test_a_slack_dm_keeps_its_context(slack: FakeSlack, database: Database) -> None:
     async with running_slack(slack, database) as bot:
         await bot.event(direct_message("When is the Trump-Kim summit?", ts="1700000200.000100"), event_id="EvD1")
+        await slack.wait_for("chat.postMessage", 1)
         await bot.event(direct_message("where?", ts="1700000201.000100"), event_id="EvD2")
         first, second = await slack.wait_for("chat.postMessage", 2)
         assert "June 12" in first.payload["text"] and "Singapore" in second.payload["text"]
