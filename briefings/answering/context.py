@@ -257,7 +257,7 @@ class _Reader:
         previous = self.previous
         text, toks = previous.linked.question.text, previous.linked.question.tokens
         answered_first = previous.asked in {Asked.who, Asked.name, Asked.where}
-        answered = self._answered_of(kinds)
+        answered = self._answered_of(kinds, named=False)
         if answered_first and answered is not None:
             return answered
         mentioned = [m for m in previous.linked.mentions if self._kinds(m.ids) & kinds]
@@ -277,10 +277,17 @@ class _Reader:
         return answered
 
     def _answered_of(self, kinds: set[str], *, named: bool = True) -> str | None:
-        for entity_id in self.context.answered:
-            entity = self.entities.get(entity_id)
-            if entity is not None and entity.kind.value in kinds and (is_proper_name(entity.name) or not named):
+        """The first entity of `kinds` the last answer was about that its question did not name: people
+        first, then what has a name of its own, then (unless `named`) what is only described."""
+        asked = {e for m in self.previous.linked.mentions for e in m.ids}
+        found = [self.entities[e] for e in self.context.answered
+                 if e in self.entities and e not in asked and self.entities[e].kind.value in kinds]
+        found.sort(key=lambda e: (e.kind.value != "person", not is_proper_name(e.name)))
+        for entity in found:
+            if is_proper_name(entity.name):
                 return entity.name
+            if not named:
+                return entity.name if entity.name[:1].isupper() else f"the {entity.name}"
         return None
 
     def _kinds(self, ids: frozenset[str] | set[str]) -> set[str]:

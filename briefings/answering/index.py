@@ -165,8 +165,8 @@ class FactIndex:
         if standalone.unanswerable is not None:
             return self._answer(text, threshold)  # a right abstention stays one
         full = self._answer(reading, threshold)
-        if not full.found:
-            alone = self._answer(text, threshold)
+        if not full.found and standalone.linked.mentions and self.read(reading).unanswerable is None:
+            alone = self._answer(text, threshold)  # "what about Kim Jong Un?": it names its own subject
             if alone.found:
                 return alone
         return full.model_copy(update={"question": text, "reading": reading})
