@@ -183,3 +183,19 @@ async def test_dialogues_in_discord_reply_chains(fake: FakeDiscord, tmp_path: Pa
         print(f"discord: {rate:.1%} of {len(replies)} dialogues right; wrong: {wrong}")
         assert rate >= PASS_RATE, wrong
         assert "Singapore" in replies["summit-where"][1] and "Kim Chang Son" in replies["delegation-nk"][1]
+
+
+async def test_a_discord_dm_keeps_its_context_and_a_plain_mention_keeps_the_users(fake: FakeDiscord,
+                                                                                 tmp_path: Path) -> None:
+    async with running_discord(fake, f"sqlite+aiosqlite:///{tmp_path / 'b.db'}"):
+        for n, (text, dm) in enumerate([("When is the Trump-Kim summit?", True), ("where?", True),
+                                        ("Who led the U.S. delegation to the Singapore talks?", False),
+                                        ("and the North Korean one?", False)]):
+            await fake.dispatch("MESSAGE_CREATE", fake.message(text, dm=dm, mention_bot=not dm))
+            await fake.wait_for("message", n + 1)
+        replies = [c.payload["content"] for c in fake.calls("message")]
+        assert "Singapore" in replies[1] and replies[1].startswith("(reading it as:")
+        assert "Kim Chang Son" in replies[3]  # no reply chain: the same user in the same channel
+        await fake.dispatch("MESSAGE_CREATE", fake.message("where?", mention_bot=True, user_id=1_100_000_000_000_000_099))
+        [*_, other] = await fake.wait_for("message", 5)
+        assert "reading it as" not in other.payload["content"]  # another user there has no context

@@ -55,3 +55,37 @@ def score(replies: dict[str, list[str]]) -> tuple[float, list[str]]:
              if len(replies.get(d.id, [])) != len(d.turns)
              or not all(meets(r, t.expect) for r, t in zip(replies[d.id], d.turns))]
     return 1 - len(wrong) / len(dialogues()), wrong
+
+
+async def _evaluate(verbose: bool) -> float:
+    """Every dialogue through the command layer, each in a conversation of its own (as a console session)."""
+    import tempfile
+
+    from bot.app import open_core
+    from bot.commands.base import Caller
+    from bot.commands.layer import CommandLayer
+    from config.settings import Settings
+
+    with tempfile.TemporaryDirectory() as tmp:
+        core = await open_core(Settings(database_url=f"sqlite+aiosqlite:///{tmp}/dialogues.db"))
+        try:
+            layer = CommandLayer(core)
+            replies: dict[str, list[str]] = {}
+            for dialogue in dialogues():
+                caller = Caller(platform="console", user_id="evaluator", channel="console", conversation=dialogue.id)
+                replies[dialogue.id] = [(await layer.handle(t.ask, caller)).text for t in dialogue.turns]
+                if verbose and not all(meets(r, t.expect) for r, t in zip(replies[dialogue.id], dialogue.turns)):
+                    for turn, reply in zip(dialogue.turns, replies[dialogue.id]):
+                        print(f"  {dialogue.id}: {turn.ask!r} -> {reply.splitlines()[0][:160]!r}")
+        finally:
+            await core.close()
+    rate, wrong = score(replies)
+    print(f"dialogues: {rate:.1%} of {len(replies)} right in every turn; wrong: {', '.join(wrong) or 'none'}")
+    return rate
+
+
+if __name__ == "__main__":  # .venv/bin/python -m tests.qa.dialogues [-v]
+    import asyncio
+    import sys
+
+    sys.exit(0 if asyncio.run(_evaluate("-v" in sys.argv[1:])) >= PASS_RATE else 1)
