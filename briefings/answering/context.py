@@ -169,13 +169,13 @@ class _Reader:
                 at + 1 < len(toks) and toks[at + 1].lower in {"time", "year", "date", "day", "month"}):
             end = at + 2
         after = toks[end] if end < len(toks) else None
-        head = _span(text, toks, 0, end)
+        head = _span(text, 0, end)
         tail = text[head[1]:].strip()
         if after is not None and after.lower not in _AUX and first in {"who", "what", "which"}:
             # "who led the U.S. delegation?" + "when?": "when did Joe Hagin lead the U.S. delegation?"
             verb = min(after.lemmas - {after.lower} or {after.lower}, key=len)
             doer = self._answered_of({"person", "group", "organisation", "country"}, named=False)
-            rest = text[_span(text, toks, end, end + 1)[1]:].strip()
+            rest = text[_span(text, end, end + 1)[1]:].strip()
             if doer is not None:
                 return f"{wh} did {doer} {verb} {rest}"
             return f"{wh} {tail}"
@@ -186,13 +186,11 @@ class _Reader:
         delegation?" + "and the North Korean one?": "who led the North Korean delegation?"."""
         previous = self.previous
         text = previous.linked.question.text
-        toks = previous.linked.question.tokens
         edits: list[tuple[int, int, str]] = []
         new_text = self.new.linked.question.text
-        new_toks = self.new.linked.question.tokens
         for mention in self.new.linked.mentions:
             kinds = self._kinds(mention.ids)
-            said = text_of(new_text, new_toks, mention)
+            said = _text_of(new_text, mention)
             place = self._place_for(kinds, mention.ids)
             if place is None:
                 return None
@@ -201,9 +199,9 @@ class _Reader:
         if new_dates:
             old = previous.linked.dates
             for k, (_, position, length) in enumerate(new_dates):
-                said = new_text[slice(*_span(new_text, new_toks, position, position + length))]
+                said = new_text[slice(*_span(new_text, position, position + length))]
                 if k < len(old):
-                    edits.append((*_span(text, toks, old[k][1], old[k][1] + old[k][2]), said))
+                    edits.append((*_span(text, old[k][1], old[k][1] + old[k][2]), said))
                 else:
                     end = len(text.rstrip("?.! "))
                     edits.append((end, end, f" in {said}"))
@@ -222,18 +220,17 @@ class _Reader:
             if mention.ids & ids:
                 return None  # it names the same thing again: nothing to replace
             if self._kinds(mention.ids) & kinds:
-                return _with_dot(text, *_span(text, toks, mention.position, mention.position + mention.span))
+                return _with_dot(text, *_span(text, mention.position, mention.position + mention.span))
         for mention in previous.linked.mentions:
             words = [t.lower for t in toks[mention.position:mention.position + mention.span]]
             for i, n, found in self.names.find(words):
                 if n < len(words) and self._kinds(frozenset(found)) & kinds:
-                    return _with_dot(text, *_span(text, toks, mention.position + i, mention.position + i + n))
+                    return _with_dot(text, *_span(text, mention.position + i, mention.position + i + n))
         return None
 
     def _pronouns_replaced(self, pronouns: list[int]) -> str | None:
         """"who is he?" after "who led the North Korean delegation?": "who is Kim Chang Son?"."""
         text = self.new.linked.question.text
-        toks = self.new.linked.question.tokens
         edits = []
         for i in pronouns:
             word = self.words[i]
@@ -246,7 +243,7 @@ class _Reader:
                 said += "'s"
             elif word in _PLACE:
                 said = f"in {said}"
-            edits.append((*_span(text, toks, i, i + 1), said))
+            edits.append((*_span(text, i, i + 1), said))
         for start, end, said in sorted(edits, reverse=True):
             text = text[:start] + said + text[end:]
         return text
@@ -255,7 +252,7 @@ class _Reader:
 
     def _referent(self, kinds: set[str], *, people: bool) -> str | None:
         previous = self.previous
-        text, toks = previous.linked.question.text, previous.linked.question.tokens
+        text = previous.linked.question.text
         answered_first = previous.asked in {Asked.who, Asked.name, Asked.where}
         answered = self._answered_of(kinds, named=False)
         if answered_first and answered is not None:
@@ -264,9 +261,9 @@ class _Reader:
         if people and not mentioned:
             persons = [m for m in previous.linked.mentions if self._kinds(m.ids) & {"person"}]
             if len(persons) >= 2:
-                return " and ".join(text_of(text, toks, m) for m in persons)
+                return " and ".join(_text_of(text, m) for m in persons)
         if mentioned:
-            return text_of(text, toks, mentioned[0])
+            return _text_of(text, mentioned[0])
         if people and answered is None:
             persons = [self._name(e) for e in self.context.answered if self._kinds({e}) & {"person"}]
             if len(persons) >= 2:
@@ -298,15 +295,15 @@ class _Reader:
         return entity.name if entity is not None else entity_id
 
 
-def text_of(text: str, toks: list, mention: Mention) -> str:
-    start, end = _span(text, toks, mention.position, mention.position + mention.span)
+def _text_of(text: str, mention: Mention) -> str:
+    start, end = _span(text, mention.position, mention.position + mention.span)
     said = text[start:end]
     if end < len(text) and text[end] == "." and said[-1:].isupper() and len(said.split()[-1]) == 1:
         said += "."  # "U.S"
     return said
 
 
-def _span(text: str, toks: list, start: int, end: int) -> tuple[int, int]:
+def _span(text: str, start: int, end: int) -> tuple[int, int]:
     """The characters of tokens `start` to `end` (exclusive) in `text`."""
     offsets = _offsets(text)
     if end <= start or end > len(offsets):
