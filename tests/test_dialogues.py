@@ -199,3 +199,18 @@ async def test_a_discord_dm_keeps_its_context_and_a_plain_mention_keeps_the_user
         await fake.dispatch("MESSAGE_CREATE", fake.message("where?", mention_bot=True, user_id=1_100_000_000_000_000_099))
         [*_, other] = await fake.wait_for("message", 5)
         assert "reading it as" not in other.payload["content"]  # another user there has no context
+
+
+async def test_a_discord_reply_continues_the_question_its_answer_replied_to(fake: FakeDiscord,
+                                                                           tmp_path: Path) -> None:
+    async with running_discord(fake, f"sqlite+aiosqlite:///{tmp_path / 'b.db'}"):
+        await fake.dispatch("MESSAGE_CREATE", fake.message("When is the Trump-Kim summit?", mention_bot=True))
+        await fake.wait_for("message", 1)
+        summit_answer = fake.messages(fake.channel_id)[-1]
+        await fake.dispatch("MESSAGE_CREATE", fake.message("Who led the U.S. delegation to the Singapore talks?",
+                                                           mention_bot=True))
+        await fake.wait_for("message", 2)
+        # a reply to the first answer: the summit, not the delegation the user asked about since
+        await fake.dispatch("MESSAGE_CREATE", fake.message("where?", mention_bot=True, reply_to=summit_answer))
+        [*_, reply] = await fake.wait_for("message", 3)
+        assert reply.payload["content"].startswith("(reading it as: where is the Trump-Kim summit?)")
