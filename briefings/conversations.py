@@ -16,10 +16,13 @@ from briefings.store import _now, _transaction, _UTCDateTime
 
 __all__ = ["ConversationStore"]
 
+MAX_KEY = 200
+"""Longest conversation key kept (platform ids are far shorter)."""
+
 _contexts = sa.Table(
     "conversation_contexts",
     sa.MetaData(),
-    sa.Column("conversation", sa.String(200), primary_key=True),
+    sa.Column("conversation", sa.String(MAX_KEY), primary_key=True),
     sa.Column("context", sa.JSON(), nullable=False),
     sa.Column("expires_at", _UTCDateTime(), nullable=False),
 )
@@ -38,7 +41,7 @@ class ConversationStore:
         now = now or _now()
         async with _transaction(self._engine) as conn:
             row = (await conn.execute(sa.select(_contexts.c.context, _contexts.c.expires_at)
-                                      .where(_contexts.c.conversation == conversation))).first()
+                                      .where(_contexts.c.conversation == conversation[:MAX_KEY]))).first()
         if row is None or row.expires_at <= now:
             return None
         try:
@@ -49,8 +52,9 @@ class ConversationStore:
     async def put(self, conversations: list[str], context: QuestionContext, *, now: datetime | None = None) -> None:
         """Keep `context` for each of `conversations` until `lifetime` from now; drop expired ones."""
         now = now or _now()
-        rows = [{"conversation": c[:200], "context": context.model_dump(mode="json"), "expires_at": now + self.lifetime}
-                for c in dict.fromkeys(conversations)]
+        stored = context.model_dump(mode="json")
+        rows = [{"conversation": key, "context": stored, "expires_at": now + self.lifetime}
+                for key in dict.fromkeys(c[:MAX_KEY] for c in conversations)]
         async with _transaction(self._engine, write=True) as conn:
             await conn.execute(sa.delete(_contexts).where(_contexts.c.expires_at <= now))
             insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert

@@ -196,7 +196,8 @@ async def test_a_discord_dm_keeps_its_context_and_a_plain_mention_keeps_the_user
         replies = [c.payload["content"] for c in fake.calls("message")]
         assert "Singapore" in replies[1] and replies[1].startswith("(reading it as:")
         assert "Kim Chang Son" in replies[3]  # no reply chain: the same user in the same channel
-        await fake.dispatch("MESSAGE_CREATE", fake.message("where?", mention_bot=True, user_id=1_100_000_000_000_000_099))
+        stranger = fake.message("where?", mention_bot=True, user_id=1_100_000_000_000_000_099)
+        await fake.dispatch("MESSAGE_CREATE", stranger)
         [*_, other] = await fake.wait_for("message", 5)
         assert "reading it as" not in other.payload["content"]  # another user there has no context
 

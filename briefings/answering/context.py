@@ -270,7 +270,7 @@ class _Reader:
                 return " and ".join(persons[:2])
             event = self._answered_of({"event"}, named=False)
             if event is not None:
-                return f"the {event}" if not event[:1].isupper() else event  # "who met at the DMZ?" + "what did they discuss?"
+                return event  # "who met at the DMZ?" + "what did they discuss?": the meeting
         return answered
 
     def _answered_of(self, kinds: set[str], *, named: bool = True) -> str | None:
