@@ -8,6 +8,8 @@ import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot.metrics import Metrics
 from briefings.admins import AdminStore
 from briefings.answering.context import QuestionContext
@@ -60,13 +62,19 @@ class Core:
         keys a later message continuing this one will look under)."""
         if self.conversations.lifetime <= timedelta(0):
             return self.ask(question)
-        context = await self.conversations.get(conversation)
+        try:
+            context = await self.conversations.get(conversation)
+        except (SQLAlchemyError, OSError) as exc:  # the answer does not need the database: answer without
+            log.warning("could not read the context of %s: %s", conversation, exc)
+            context = None
         answer = self.ask(question, context=context)
         left = self.index.context_of(answer)
-        if left is not None:
-            await self.conversations.put([conversation, *also], left)
-        elif context is not None and also:
-            await self.conversations.put(list(also), context)
+        keep = ([conversation, *also], left) if left is not None else (list(also), context)
+        if keep[1] is not None and keep[0]:
+            try:
+                await self.conversations.put(keep[0], keep[1])
+            except (SQLAlchemyError, OSError) as exc:
+                log.warning("could not keep the context of %s: %s", conversation, exc)
         return answer
 
     async def close(self) -> None:

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from bot.adapters.console import ConsoleSurface
 from bot.app import open_core
@@ -107,6 +108,21 @@ async def test_context_minutes_zero_turns_follow_ups_off(tmp_path: Path) -> None
         await commands.handle("When is the Trump-Kim summit?", caller)
         reply = await commands.handle("where?", caller)
         assert reply.answer is not None and not reply.answer.found and reply.answer.reading is None
+    finally:
+        await core.close()
+
+
+async def test_a_question_is_answered_when_its_context_cannot_be_read_or_kept(tmp_path: Path) -> None:
+    core = await open_core(Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'b.db'}"))
+    try:
+        async with core.store.engine.begin() as conn:
+            await conn.execute(sa.text("DROP TABLE conversation_contexts"))
+        commands = CommandLayer(core)
+        caller = Caller(platform="console", user_id="ana", channel="console", conversation="s")
+        first = await commands.handle("When is the Trump-Kim summit?", caller)
+        assert first.answer is not None and first.answer.found and not first.error
+        second = await commands.handle("where?", caller)
+        assert second.answer is not None and not second.error and second.answer.reading is None
     finally:
         await core.close()
 
