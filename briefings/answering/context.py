@@ -121,8 +121,9 @@ class _Reader:
             if pronouns and not any(self._kinds(m.ids) & {"person"} for m in new.linked.mentions) and all(
                     self.words[i] in _PERSON for i in pronouns):
                 return self._pronouns_replaced(pronouns)  # "does he think the summit will go ahead?"
-            if pronouns or (content and not (self.leads or self.about)):
-                return None  # it names what it asks about
+            if pronouns or not (self.leads or self.about or self._wh_phrase() is None and
+                                self.words[self.rest] not in _AUX):
+                return None  # "who is Kim Jong Un?": it names what it asks about, and asks
             if any(self.words[i] not in _ASKS for i in content):
                 return None
             return self._substituted()

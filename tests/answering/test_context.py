@@ -56,6 +56,19 @@ def test_a_question_that_stands_alone_ignores_the_context(index: FactIndex, ques
     assert (inside.answer, inside.found, inside.facts) == (alone.answer, alone.found, alone.facts)
 
 
+@pytest.mark.parametrize("question", ["Who is John Bolton?", "who is kim jong un",
+                                      "When did Kim Jong Un meet Moon Jae-in?"])
+def test_a_question_naming_someone_stands_alone_after_one_about_someone_else(index: FactIndex, question: str) -> None:
+    alone = index.answer(question)
+    inside = _after(index, "Who did Sung Kim meet at the DMZ?", question)
+    assert inside.reading is None and (inside.answer, inside.facts) == (alone.answer, alone.facts)
+
+
+def test_a_bare_name_after_a_question_asks_it_of_that_name(index: FactIndex) -> None:
+    answer = _after(index, "Who is the President of South Korea?", "and of the United States?")
+    assert "Donald Trump" in answer.answer
+
+
 def test_a_right_abstention_stays_one(index: FactIndex) -> None:
     question = "What is the name of the senior Seoul official?"
     assert index.read(question).unanswerable is not None
