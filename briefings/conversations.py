@@ -12,21 +12,14 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from briefings.answering.context import QuestionContext
-from briefings.store import _now, _transaction, _UTCDateTime
+from briefings.schema import conversation_contexts as _contexts
+from briefings.store import _now, _transaction
 
 __all__ = ["ConversationStore"]
 
 MAX_KEY = 200
 """Longest conversation key kept (platform ids are far shorter)."""
 
-_contexts = sa.Table(
-    "conversation_contexts",
-    sa.MetaData(),
-    sa.Column("conversation", sa.String(MAX_KEY), primary_key=True),
-    sa.Column("context", sa.JSON(), nullable=False),
-    sa.Column("expires_at", _UTCDateTime(), nullable=False),
-)
-"""The runtime view of the table migration 0009 creates."""
 
 
 class ConversationStore:
