@@ -6,10 +6,15 @@ import gc
 import logging
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.metrics import Metrics
 from briefings.admins import AdminStore
+from briefings.answering.context import QuestionContext
 from briefings.answer import Answer, FactIndex
+from briefings.conversations import ConversationStore
 from briefings.deliveries import DeliveryLedger
 from briefings.files import load_catalogue, load_topics
 from briefings.records import RecordService
@@ -40,13 +45,36 @@ class Core:
     """Which channels get the daily briefing, and when."""
     deliveries: DeliveryLedger
     """Every scheduled briefing claimed, sent, failed or skipped."""
+    conversations: ConversationStore
+    """What each conversation's last question was read as, for follow-ups."""
     metrics: Metrics = field(default_factory=Metrics)
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, *, context: QuestionContext | None = None) -> Answer:
         started = time.perf_counter()
-        answer = self.index.answer(question, threshold=self.settings.answer_threshold)
+        answer = self.index.answer(question, threshold=self.settings.answer_threshold, context=context)
         self.metrics.answer_latency.observe(time.perf_counter() - started)
         self.metrics.questions.labels("answered" if answer.found else "abstained").inc()
+        return answer
+
+    async def ask_in(self, question: str, *, conversation: str, also: tuple[str, ...] = ()) -> Answer:
+        """The answer to `question` asked in `conversation`: a follow-up leans on the conversation's
+        last question. The reading it leaves is kept under `conversation` and each of `also` (the
+        keys a later message continuing this one will look under)."""
+        if self.conversations.lifetime <= timedelta(0):
+            return self.ask(question)
+        try:
+            context = await self.conversations.get(conversation)
+        except (SQLAlchemyError, OSError) as exc:  # the answer does not need the database: answer without
+            log.warning("could not read the context of %s: %s", conversation, exc)
+            context = None
+        answer = self.ask(question, context=context)
+        left = self.index.context_of(answer)
+        keep = ([conversation, *also], left) if left is not None else (list(also), context)
+        if keep[1] is not None and keep[0]:
+            try:
+                await self.conversations.put(keep[0], keep[1])
+            except (SQLAlchemyError, OSError) as exc:
+                log.warning("could not keep the context of %s: %s", conversation, exc)
         return answer
 
     async def close(self) -> None:
@@ -71,6 +99,7 @@ async def build_core(settings: Settings, store: FactStore) -> Core:
         admins=AdminStore(store.engine),
         subscriptions=SubscriptionStore(store.engine),
         deliveries=DeliveryLedger(store.engine),
+        conversations=ConversationStore(store.engine, lifetime=timedelta(minutes=settings.context_minutes)),
     )
 
 

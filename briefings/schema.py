@@ -15,6 +15,7 @@ import sqlalchemy as sa
 __all__ = [
     "UTCDateTime",
     "admins",
+    "conversation_contexts",
     "deliveries",
     "entities",
     "fact_versions",
@@ -191,4 +192,12 @@ deliveries = sa.Table(
     sa.Column("claims", sa.Integer(), nullable=False, server_default="1"),
     sa.Column("thread_replies", sa.JSON()),  # ids of the replies in the post's thread, in order (0007)
     sa.UniqueConstraint("subscription_id", "local_date", name="uq_deliveries_subscription_day"),
+)
+
+conversation_contexts = sa.Table(
+    "conversation_contexts",
+    metadata,
+    sa.Column("conversation", sa.String(200), primary_key=True),  # a thread, a DM, a reply chain, a session
+    sa.Column("context", sa.JSON(), nullable=False),  # what its last question was read as (0009)
+    sa.Column("expires_at", UTCDateTime(), nullable=False, index=True),
 )

@@ -101,6 +101,8 @@ class Settings(BaseSettings):
     answer_threshold: float | None = Field(default=None, ge=0.0, le=1.0)
     """None: the answerer's own threshold (briefings/answering/decide.py, chosen on the tune sets)."""
     """Least confidence an answer needs; below it the bot says it has no fact on that."""
+    context_minutes: int = Field(default=10, ge=0, le=24 * 60)
+    """How long a conversation's last question is kept for follow-ups ("where?"); 0 turns them off."""
     http_host: str = "0.0.0.0"
     """Where the HTTP server listens (Slack's HTTP mode, /healthz, /readyz, /metrics)."""
     http_port: int = Field(default=3000, ge=0, le=65535)

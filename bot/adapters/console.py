@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import uuid
 from typing import TextIO
 
 from bot.app import Core
@@ -32,7 +33,8 @@ class ConsoleSurface:
     def __init__(self, commands: CommandLayer, *, user: str, admin: bool,
                  stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
         self._commands = commands
-        self._caller = Caller(platform="console", user_id=user, channel="console", admin=admin)
+        self._caller = Caller(platform="console", user_id=user, channel="console", admin=admin,
+                              conversation=f"console:{user}:{uuid.uuid4().hex}")  # this session
         self._stdin = stdin or sys.stdin
         self._stdout = stdout or sys.stdout
         self._task: asyncio.Task[None] | None = None

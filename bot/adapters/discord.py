@@ -389,7 +389,9 @@ class DiscordSurface:
         author = message.author
         admin = isinstance(author, discord.Member) and self._vouched(message.guild.id if message.guild else None,
                                                                      author.guild_permissions)
-        return Caller(platform="discord", user_id=str(author.id), channel=str(message.channel.id), admin=admin)
+        return Caller(platform="discord", user_id=str(author.id), channel=str(message.channel.id), admin=admin,
+                      conversation=_conversation(message),
+                      continued_by=(_message_key(message.channel.id, message.id),))
 
     async def _first_time(self, kind: str, event_id: int) -> bool:
         """Claim an interaction or message id; False when another replica (or delivery) has it."""
@@ -535,3 +537,18 @@ class DiscordSurface:
         finally:
             if task is not None:
                 self._in_flight.discard(task)
+
+
+def _conversation(message: discord.Message) -> str | None:
+    """Where a message's follow-up context is: the DM or thread it is in; for a reply to one of the
+    bot's answers, the question that answer replied to (a reply chain); else this user in the channel."""
+    if message.guild is None or isinstance(message.channel, discord.Thread):
+        return f"discord:{message.channel.id}"
+    replied = message.reference.resolved if message.reference is not None else None
+    if isinstance(replied, discord.Message) and replied.reference is not None and replied.reference.message_id:
+        return _message_key(message.channel.id, replied.reference.message_id)
+    return None
+
+
+def _message_key(channel_id: int, message_id: int) -> str:
+    return f"discord:{channel_id}:message:{message_id}"

@@ -338,7 +338,11 @@ class SlackSurface:
             return
         assert event.user is not None
         text = incoming_text(event.text, bot_user_id=self.bot_user_id or args.context.bot_user_id)
-        reply = await self._handle_with_files(text, event)
+        reply = await self._handle_with_files(text, event, Caller(
+            platform="slack", user_id=event.user, channel=event.channel,
+            # in a thread, the thread; at the top of a channel, this user there (and the thread the reply opens)
+            conversation=f"slack:{event.channel}:{event.thread_ts}" if event.thread_ts else None,
+            continued_by=() if event.thread_ts else (f"slack:{event.channel}:{event.ts}",)))
         private = reply.ephemeral or changes_something(text, self._commands.commands)
         await self._post(reply, channel=event.channel, thread_ts=event.thread, only_for=event.user if private else None)
 
@@ -348,20 +352,21 @@ class SlackSurface:
             return
         assert event.user is not None
         text = incoming_text(event.text, bot_user_id=self.bot_user_id or args.context.bot_user_id)
-        reply = await self._handle_with_files(text, event)
+        conversation = f"slack:{event.channel}" + (f":{event.thread_ts}" if event.thread_ts else "")  # the DM
+        reply = await self._handle_with_files(text, event, Caller(platform="slack", user_id=event.user,
+                                                                  channel=event.channel, conversation=conversation))
         await self._post(reply, channel=event.channel, thread_ts=event.thread_ts, only_for=None)
 
-    async def _handle_with_files(self, text: str, event: MessageEvent) -> Reply:
+    async def _handle_with_files(self, text: str, event: MessageEvent, caller: Caller) -> Reply:
         """The command layer's reply to a message, an attached text file read as its lines after the
         first (`source add` with the article as a .txt file); a file that cannot be read is refused."""
-        assert event.user is not None
         attached = next((f for f in event.files if is_text_file(f.name, mimetype=f.mimetype)), None)
         if attached is not None:
             try:
                 text = message_with_attachment(text, await self._download(attached), name=attached.name)
             except AttachmentError as exc:
                 return Reply(text=f"{exc}; nothing was changed.", error=True, ephemeral=True)
-        return await self._commands.handle(text, Caller(platform="slack", user_id=event.user, channel=event.channel))
+        return await self._commands.handle(text, caller)
 
     async def _download(self, file: SlackFile) -> bytes:
         """A shared file's content, fetched with the bot token from Slack's file host only."""

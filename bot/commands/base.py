@@ -27,10 +27,20 @@ class Caller:
     user_id: str
     channel: str | None = None
     admin: bool = False
+    conversation: str | None = None
+    """Where a follow-up question finds the one before it: a thread, a DM, a reply chain, the console
+    session. None: this user in this channel."""
+    continued_by: tuple[str, ...] = ()
+    """Where a message continuing this one will look: the thread the reply opens, this message (for a
+    reply to the bot's answer)."""
 
     @property
     def identity(self) -> str:
         return f"{self.platform}:{self.user_id}"
+
+    @property
+    def conversation_key(self) -> str:
+        return self.conversation or f"{self.platform}:{self.channel or '-'}:user:{self.user_id}"
 
 
 class Reply(BaseModel):

@@ -163,7 +163,7 @@ class CommandLayer:
         if isinstance(found, Reply):
             return _Handled(found)
         if found is None:
-            return _Handled(await self._question(text), "question")
+            return _Handled(await self._question(text, caller), "question")
         command, rest = found
         if command.changes and not await is_admin(self._core, caller):
             return _Handled(await self._refuse(command, caller), command.name, refused=True)
@@ -278,17 +278,17 @@ class CommandLayer:
 
     # built-in commands
 
-    async def _question(self, text: str) -> Reply:
+    async def _question(self, text: str, caller: Caller) -> Reply:
         if len(text) > MAX_TEXT:
             return _error(f"That question is too long ({len(text):,} characters); ask in at most {MAX_TEXT:,}.")
-        answer = self._core.ask(text)
+        answer = await self._core.ask_in(text, conversation=caller.conversation_key, also=caller.continued_by)
         return Reply(text=render_answer(answer), answer=answer)
 
     async def _ask(self, call: Invocation) -> Reply:
         text = call.text.strip()
         if not text:
             raise CommandError("ask what? Type the question after `ask`")
-        return await self._question(text)
+        return await self._question(text, call.caller)
 
     async def _help(self, call: Invocation) -> Reply:
         topic = " ".join(call.words).lower().strip()

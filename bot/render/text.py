@@ -29,11 +29,20 @@ MAX_DIGEST_LINES = 25
 
 
 def render_answer(answer: Answer) -> str:
-    """An answer with its source, or the honest 'no fact' with a hint of what the bot knows."""
+    """An answer with its source, or the honest 'no fact' with a hint of what the bot knows; a follow-up's
+    answer first says, in one short line, how the question was read."""
+    reading = f"(reading it as: {_clean(_lower_first(answer.reading))})\n" if answer.reading else ""
     if not answer.found:
-        return f"{answer.answer} {answer.hint}" if answer.hint else answer.answer
+        return reading + (f"{answer.answer} {answer.hint}" if answer.hint else answer.answer)
     source = "; ".join(answer.sources)
-    return f"{answer.answer}\n(Source: {source})" if source else answer.answer
+    return reading + (f"{answer.answer}\n(Source: {source})" if source else answer.answer)
+
+
+def _lower_first(text: str) -> str:
+    """"Who led ..." -> "who led ...", but "U.S. ..." and "Kim ..." keep their capitals."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first.lower() in {"who", "what", "when", "where", "why", "how", "which",
+                                                            "did", "does", "do", "is", "was", "are", "were"} else text
 
 
 # --- shared by both ------------------------------------------------------------------------------

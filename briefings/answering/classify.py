@@ -261,7 +261,7 @@ def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Ent
 
 def is_proper_name(name: str) -> bool:
     """A name of someone in particular ("Choe Son Hui"), not a description ("a senior Seoul official")."""
-    words = [w for w, _ in word_tokens(name) if Lexicon.zipf(w) < FUNCTION_ZIPF or w[:1].isupper()]
+    words = [w for w in name.split() if Lexicon.zipf(w) < FUNCTION_ZIPF or w[:1].isupper()]  # "Young-key" is one
     return bool(words) and all(w[:1].isupper() for w in words)
 
 

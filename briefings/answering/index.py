@@ -10,6 +10,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from briefings.answering.classify import Intents, classify
+from briefings.answering.context import QuestionContext, context_of, follow_up
 from briefings.answering.converse import converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, Decision, decide
 from briefings.answering.facts import FactTable
@@ -152,9 +153,46 @@ class FactIndex:
         rows.sort(key=lambda r: -r[2])
         return classified, rows
 
-    def answer(self, question: str, *, threshold: float | None = None) -> Answer:
-        threshold = self.threshold if threshold is None else threshold
+    def answer(self, question: str, *, threshold: float | None = None,
+               context: QuestionContext | None = None) -> Answer:
+        """The answer to `question`; with the `context` of the conversation's last question, a follow-up
+        ("where?", "and the North Korean one?") is answered as the full question it stands for."""
         text = " ".join(question[: MAX_QUESTION_CHARS * 4].split())[:MAX_QUESTION_CHARS]
+        reading = self.follow_up(text, context) if context is not None and not is_foreign_script(text) else None
+        if reading is None:
+            return self._answer(text, threshold)
+        standalone = self.read(text)
+        if standalone.unanswerable is not None:
+            return self._answer(text, threshold)  # a right abstention stays one
+        full = self._answer(reading, threshold)
+        if not full.found and standalone.linked.mentions and self.read(reading).unanswerable is None:
+            alone = self._answer(text, threshold)  # "what about Kim Jong Un?": it names its own subject
+            if alone.found:
+                return alone
+        return full.model_copy(update={"question": text, "reading": reading})
+
+    def follow_up(self, question: str, context: QuestionContext) -> str | None:
+        """The full question a follow-up stands for, read with the conversation's last question; None
+        when it stands alone."""
+        return follow_up(self.read(question), self.read(context.question), context, names=self.table.names,
+                         entities=self.table.entities)
+
+    def context_of(self, answer: Answer) -> QuestionContext | None:
+        """What a follow-up to `answer` may lean on; None when it asked nothing (thanks, hello)."""
+        question = answer.reading or answer.question
+        if not question or is_foreign_script(question):
+            return None
+        answered: list[str] = []
+        for fact_id in answer.facts:
+            item = self.table.facts.get(fact_id)
+            if item is not None:
+                for entity_id in (item.fact.subject, item.fact.object):
+                    if entity_id and entity_id not in answered:
+                        answered.append(entity_id)
+        return context_of(self.read(question), answered=answered)
+
+    def _answer(self, text: str, threshold: float | None) -> Answer:
+        threshold = self.threshold if threshold is None else threshold
         if is_foreign_script(text):
             return refuse(Decision(), None, question=text, hint=self._hint([]))
         story_day = self.story_day()

@@ -43,6 +43,9 @@ class Answer(BaseModel):
     for grouping questions nobody could answer)."""
     nearest: list[tuple[str, float]] = Field(default_factory=list)
     """The best facts that did not reach the threshold, with their scores, when the bot abstained."""
+    reading: str | None = None
+    """The question as read in full, when it leaned on the one before ("where?" after "when is the
+    summit?": "where is the summit?")."""
 
 
 class Asked(StrEnum):

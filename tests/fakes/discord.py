@@ -421,8 +421,11 @@ class FakeDiscord:
             "id": str(next(self._ids)), "channel_id": channel_id, "author": self.user(self.bot_user_id, bot=True),
             "content": payload.get("content") or "", "timestamp": _iso(), "edited_timestamp": None, "tts": False,
             "mention_everyone": False, "mentions": [], "mention_roles": [], "attachments": [],
-            "embeds": payload.get("embeds") or [], "pinned": False, "type": 0, "flags": payload.get("flags", 0) or 0,
+            "embeds": payload.get("embeds") or [], "pinned": False, "flags": payload.get("flags", 0) or 0,
             "components": [], **({"nonce": payload["nonce"]} if "nonce" in payload else {}),
+            # a reply (type 19) carries what it replies to, as Discord returns it
+            **({"type": 19, "message_reference": {"type": 0, "channel_id": channel_id, **payload["message_reference"]}}
+               if payload.get("message_reference") else {"type": 0}),
         }
 
     # gateway

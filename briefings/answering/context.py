@@ -1,0 +1,327 @@
+"""Follow-up questions: a question that leans on the one before it ("where?", "and the North Korean
+one?", "what about the American side?", "who is he?", "when was that?") is read as the earlier question
+with what the new one changes, and answered as if asked in full.
+
+This is a stage before the pipeline, not a second answerer: it turns the new question and the earlier
+reading (a `QuestionContext`) into one question text, which then goes through normalise -> link ->
+classify -> ... like any other. A question that stands alone (it names what it asks about and leans on
+nothing) is left as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from briefings.answering.classify import is_proper_name
+from briefings.answering.lexicon import word_tokens
+from briefings.answering.link import EntityNames
+from briefings.answering.model import Asked, Classified, Mention, NeedKind
+from briefings.models import Entity
+
+__all__ = ["ContextEntity", "QuestionContext", "context_of", "follow_up"]
+
+_AUX = {"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would",
+        "can", "could", "should", "not"}
+_WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
+_LEADS = {"and", "so", "but", "ok", "okay", "then", "also", "well", "hmm", "right"}
+_ABOUT = (("what", "about"), ("how", "about"), ("what", "of"), ("same", "for"), ("and", "for"))
+_FILLER = {"the", "a", "an", "one", "ones", "side", "then", "too", "instead", "exactly", "again", "please", "for",
+           "in", "on", "at", "of", "to", "by", "s"}
+_PERSON = {"he", "she", "him", "her", "his", "hers"}
+_GROUP = {"they", "them", "their", "theirs"}
+_THING = {"it", "its", "that", "this"}
+_PLACE = {"there"}
+_POSSESSIVE = {"his", "her", "their", "its"}
+_ASKS = {"venue": "where", "place": "where", "location": "where", "city": "where", "country": "where",
+         "date": "when", "day": "when", "time": "what time", "year": "which year", "reason": "why"}
+"""Nouns that, alone after "and" or "what about", ask the earlier question with another question word."""
+_WH_PHRASES = {("what", "time"), ("which", "year"), ("what", "year"), ("what", "date"), ("what", "day"),
+               ("how", "many"), ("how", "much"), ("how", "long")}
+
+
+class ContextEntity(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    ids: list[str]
+    text: str
+    """As the question wrote it."""
+
+
+class QuestionContext(BaseModel):
+    """What a conversation's last question was read as: what a follow-up may lean on."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question: str
+    """The question as read (the full reading, when it was itself a follow-up)."""
+    asked: str
+    entities: list[ContextEntity] = Field(default_factory=list)
+    times: list[str] = Field(default_factory=list)
+    words: list[str] = Field(default_factory=list)
+    """The content words, as lemmas."""
+    answered: list[str] = Field(default_factory=list)
+    """The entities the answer's facts are about, in order (who "he" is after "who led ...?")."""
+
+
+def context_of(classified: Classified, *, answered: list[str]) -> QuestionContext | None:
+    """The context a question leaves; None for a message that asks nothing (small talk, thanks)."""
+    if classified.asked in {Asked.small_talk, Asked.foreign}:
+        return None
+    needs = classified.needs
+    if not needs:
+        return None
+    return QuestionContext(
+        question=classified.linked.question.text, asked=classified.asked.value,
+        entities=[ContextEntity(ids=sorted(m.ids), text=m.text) for m in classified.linked.mentions],
+        times=[span.label for span, _, _ in classified.linked.dates],
+        words=[min(n.lemmas, key=len) if n.lemmas else n.label for n in needs if n.kind is NeedKind.word],
+        answered=answered)
+
+
+def follow_up(new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
+              entities: Mapping[str, Entity]) -> str | None:
+    """The question `new` asks, read with the earlier one: None when it stands alone."""
+    reader = _Reader(new, previous, context, names=names, entities=entities)
+    reading = reader.read()
+    if reading is None:
+        return None
+    reading = " ".join(reading.split())
+    if reading.rstrip("?").lower() == previous.linked.question.text.rstrip("?").lower():
+        return None
+    return reading if reading.endswith("?") else reading.rstrip(".!") + "?"
+
+
+class _Reader:
+    def __init__(self, new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
+                 entities: Mapping[str, Entity]) -> None:
+        self.new, self.previous, self.context = new, previous, context
+        self.names, self.entities = names, entities
+        self.words = [t.lower for t in new.linked.question.tokens]
+        self.used = new.linked.used
+        start = 0
+        while start < len(self.words) - 1 and self.words[start] in _LEADS:
+            start += 1
+        self.leads = start > 0
+        self.about = tuple(self.words[start:start + 2]) in _ABOUT
+        self.rest = start + 2 if self.about else start
+
+    # -- the kinds of follow-up ---------------------------------------------------------------
+
+    def read(self) -> str | None:
+        new = self.new
+        if new.unanswerable is not None or new.asked in {Asked.small_talk, Asked.foreign}:
+            return None
+        pronouns = [i for i, w in enumerate(self.words) if not self.used[i]
+                    and w in _PERSON | _GROUP | _THING | _PLACE]
+        content = [i for i in range(self.rest, len(self.words)) if not self.used[i] and i not in pronouns
+                   and self.words[i] not in _WH | _AUX | _FILLER and self.words[i].isalpha()]
+        if new.linked.mentions or new.linked.dates:
+            if pronouns and not any(self._kinds(m.ids) & {"person"} for m in new.linked.mentions) and all(
+                    self.words[i] in _PERSON for i in pronouns):
+                return self._pronouns_replaced(pronouns)  # "does he think the summit will go ahead?"
+            if pronouns or not (self.leads or self.about or self._wh_phrase() is None and
+                                self.words[self.rest] not in _AUX):
+                return None  # "who is Kim Jong Un?": it names what it asks about, and asks
+            if any(self.words[i] not in _ASKS for i in content):
+                return None
+            return self._substituted()
+        if self.about or (self.leads and not self._wh_phrase()):
+            nouns = [self.words[i] for i in content]
+            if len(nouns) == 1 and nouns[0] in _ASKS:
+                return self._asked_again(_ASKS[nouns[0]])
+            return None
+        wh = self._wh_phrase()
+        if wh is None:  # "does he think ...?": a yes/no question about who the last one named
+            return self._pronouns_replaced(pronouns) if pronouns and self.words[self.rest] in _AUX else None
+        if not content and all(self.words[i] in _THING for i in pronouns):
+            return self._asked_again(wh)  # "where?", "when was that?", "why?"
+        if pronouns:
+            return self._pronouns_replaced(pronouns)
+        return None
+
+    def _wh_phrase(self) -> str | None:
+        words = self.words[self.rest:]
+        if not words or words[0] not in _WH:
+            return None
+        if tuple(words[:2]) in _WH_PHRASES:
+            return " ".join(words[:2])
+        return words[0]
+
+    def _asked_again(self, wh: str) -> str | None:
+        """The earlier question with another question word: "when is the summit?" + "where?"."""
+        previous = self.previous
+        toks = previous.linked.question.tokens
+        text = previous.linked.question.text
+        if not toks:
+            return None
+        first = toks[0].lower
+        if previous.asked is Asked.describe and previous.describe:
+            name = self._name(previous.describe)
+            return f"{wh} is {name}" if wh in {"where", "who"} else f"{wh} {name}"
+        if first in _AUX:
+            return f"{wh} {_lower_first(text)}"  # "did they meet?" + "where?": "where did they meet?"
+        at = next((i for i, t in enumerate(toks[:5]) if t.lower in _WH), None)
+        if at is None:
+            return None
+        end = at + 1
+        if tuple(t.lower for t in toks[at:at + 2]) in _WH_PHRASES or (
+                at + 1 < len(toks) and toks[at + 1].lower in {"time", "year", "date", "day", "month"}):
+            end = at + 2
+        after = toks[end] if end < len(toks) else None
+        head = _span(text, 0, end)
+        tail = text[head[1]:].strip()
+        if after is not None and after.lower not in _AUX and first in {"who", "what", "which"}:
+            # "who led the U.S. delegation?" + "when?": "when did Joe Hagin lead the U.S. delegation?"
+            verb = min(after.lemmas - {after.lower} or {after.lower}, key=len)
+            doer = self._answered_of({"person", "group", "organisation", "country"}, named=False)
+            rest = text[_span(text, end, end + 1)[1]:].strip()
+            if doer is not None:
+                return f"{wh} did {doer} {verb} {rest}"
+            return f"{wh} {tail}"
+        return f"{wh} {tail}"
+
+    def _substituted(self) -> str | None:
+        """The earlier question with the new names and times in place of their kind's: "who led the U.S.
+        delegation?" + "and the North Korean one?": "who led the North Korean delegation?"."""
+        previous = self.previous
+        text = previous.linked.question.text
+        edits: list[tuple[int, int, str]] = []
+        new_text = self.new.linked.question.text
+        for mention in self.new.linked.mentions:
+            kinds = self._kinds(mention.ids)
+            said = _text_of(new_text, mention)
+            place = self._place_for(kinds, mention.ids)
+            if place is None:
+                return None
+            edits.append((*place, said))
+        new_dates = self.new.linked.dates
+        if new_dates:
+            old = previous.linked.dates
+            for k, (_, position, length) in enumerate(new_dates):
+                said = new_text[slice(*_span(new_text, position, position + length))]
+                if k < len(old):
+                    edits.append((*_span(text, old[k][1], old[k][1] + old[k][2]), said))
+                else:
+                    end = len(text.rstrip("?.! "))
+                    edits.append((end, end, f" in {said}"))
+        if not edits:
+            return None
+        for start, end, said in sorted(edits, reverse=True):
+            text = text[:start] + said + text[end:]
+        return text
+
+    def _place_for(self, kinds: set[str], ids: frozenset[str]) -> tuple[int, int] | None:
+        """Where in the earlier question a name of this kind stands (the name, or a word of a longer one)."""
+        previous = self.previous
+        text = previous.linked.question.text
+        toks = previous.linked.question.tokens
+        for mention in previous.linked.mentions:
+            if mention.ids & ids:
+                return None  # it names the same thing again: nothing to replace
+            if self._kinds(mention.ids) & kinds:
+                return _with_dot(text, *_span(text, mention.position, mention.position + mention.span))
+        for mention in previous.linked.mentions:
+            words = [t.lower for t in toks[mention.position:mention.position + mention.span]]
+            for i, n, found in self.names.find(words):
+                if n < len(words) and self._kinds(frozenset(found)) & kinds:
+                    return _with_dot(text, *_span(text, mention.position + i, mention.position + i + n))
+        return None
+
+    def _pronouns_replaced(self, pronouns: list[int]) -> str | None:
+        """"who is he?" after "who led the North Korean delegation?": "who is Kim Chang Son?"."""
+        text = self.new.linked.question.text
+        edits = []
+        for i in pronouns:
+            word = self.words[i]
+            kinds = ({"person"} if word in _PERSON else {"group", "country", "organisation"} if word in _GROUP
+                     else {"place"} if word in _PLACE else {"event", "agreement", "document", "thing", "other"})
+            said = self._referent(kinds, people=word in _GROUP)
+            if said is None:
+                return None
+            if word in _POSSESSIVE:
+                said += "'s"
+            elif word in _PLACE:
+                said = f"in {said}"
+            edits.append((*_span(text, i, i + 1), said))
+        for start, end, said in sorted(edits, reverse=True):
+            text = text[:start] + said + text[end:]
+        return text
+
+    # -- what the earlier question and its answer name ----------------------------------------
+
+    def _referent(self, kinds: set[str], *, people: bool) -> str | None:
+        previous = self.previous
+        text = previous.linked.question.text
+        answered_first = previous.asked in {Asked.who, Asked.name, Asked.where}
+        answered = self._answered_of(kinds, named=False)
+        if answered_first and answered is not None:
+            return answered
+        mentioned = [m for m in previous.linked.mentions if self._kinds(m.ids) & kinds]
+        if people and not mentioned:
+            persons = [m for m in previous.linked.mentions if self._kinds(m.ids) & {"person"}]
+            if len(persons) >= 2:
+                return " and ".join(_text_of(text, m) for m in persons)
+        if mentioned:
+            return _text_of(text, mentioned[0])
+        if people and answered is None:
+            persons = [self._name(e) for e in self.context.answered if self._kinds({e}) & {"person"}]
+            if len(persons) >= 2:
+                return " and ".join(persons[:2])
+            event = self._answered_of({"event"}, named=False)
+            if event is not None:
+                return event  # "who met at the DMZ?" + "what did they discuss?": the meeting
+        return answered
+
+    def _answered_of(self, kinds: set[str], *, named: bool = True) -> str | None:
+        """The first entity of `kinds` the last answer was about that its question did not name: people
+        first, then what has a name of its own, then (unless `named`) what is only described."""
+        asked = {e for m in self.previous.linked.mentions for e in m.ids}
+        found = [self.entities[e] for e in self.context.answered
+                 if e in self.entities and e not in asked and self.entities[e].kind.value in kinds]
+        found.sort(key=lambda e: (e.kind.value != "person", not is_proper_name(e.name)))
+        for entity in found:
+            if is_proper_name(entity.name):
+                return entity.name
+            if not named:
+                return entity.name if entity.name[:1].isupper() else f"the {entity.name}"
+        return None
+
+    def _kinds(self, ids: frozenset[str] | set[str]) -> set[str]:
+        return {self.entities[e].kind.value for e in ids if e in self.entities}
+
+    def _name(self, entity_id: str) -> str:
+        entity = self.entities.get(entity_id)
+        return entity.name if entity is not None else entity_id
+
+
+def _text_of(text: str, mention: Mention) -> str:
+    start, end = _span(text, mention.position, mention.position + mention.span)
+    said = text[start:end]
+    if end < len(text) and text[end] == "." and said[-1:].isupper() and len(said.split()[-1]) == 1:
+        said += "."  # "U.S"
+    return said
+
+
+def _span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The characters of tokens `start` to `end` (exclusive) in `text`."""
+    offsets = _offsets(text)
+    if end <= start or end > len(offsets):
+        return (offsets[start][0], offsets[start][0]) if start < len(offsets) else (len(text), len(text))
+    return offsets[start][0], offsets[end - 1][1]
+
+
+def _offsets(text: str) -> list[tuple[int, int]]:
+    return [(offset, offset + len(word)) for word, offset in word_tokens(text)]
+
+
+def _with_dot(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span, with the full stop of an abbreviation it ends in ("U.S." is one name)."""
+    if end < len(text) and text[end] == "." and text[end - 1:end].isupper() and text[end + 1:end + 2] in {" ", ""}:
+        end += 1
+    return start, end
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text

@@ -1,0 +1,97 @@
+"""The follow-up stage: a question that leans on the last one is read as it in full; one that stands
+alone, and a right abstention, are left as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.answer import FactIndex
+from briefings.answering.context import QuestionContext
+
+
+def _after(index: FactIndex, *questions: str):
+    context = None
+    answer = None
+    for question in questions:
+        answer = index.answer(question, context=context)
+        context = index.context_of(answer) or context
+    assert answer is not None
+    return answer
+
+
+def test_where_after_when_is_the_summit(index: FactIndex) -> None:
+    answer = _after(index, "When is the Trump-Kim summit?", "where?")
+    assert answer.found and "Singapore" in answer.answer
+    assert answer.reading == "where is the Trump-Kim summit?" and answer.question == "where?"
+
+
+def test_the_north_korean_one_after_the_us_delegation(index: FactIndex) -> None:
+    answer = _after(index, "Who led the U.S. delegation to the Singapore talks?", "and the North Korean one?")
+    assert answer.answer.startswith("Kim Chang Son")
+    assert answer.reading == "Who led the North Korean delegation to the Singapore talks?"
+
+
+def test_the_american_side_after_the_north_korean_team(index: FactIndex) -> None:
+    answer = _after(index, "Who led the North Korean team in Singapore?", "what about the american side?")
+    assert answer.answer.startswith("Joe Hagin")
+
+
+def test_he_is_the_person_the_last_answer_named(index: FactIndex) -> None:
+    answer = _after(index, "Who led the U.S. delegation to the Singapore talks?", "and the North Korean one?",
+                    "who is he?")
+    assert answer.reading == "who is Kim Chang Son?" and "close aide" in answer.answer
+
+
+def test_why_after_a_when(index: FactIndex) -> None:
+    answer = _after(index, "When did North Korea pull out of the high-level inter-Korean talks?", "why?")
+    assert "military exercises" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Who is John Bolton?", "What is the capital of France?",
+                                      "Where is the Hansun Foundation?", "thanks!"])
+def test_a_question_that_stands_alone_ignores_the_context(index: FactIndex, question: str) -> None:
+    alone = index.answer(question)
+    inside = _after(index, "Who led the U.S. delegation to the Singapore talks?", question)
+    assert inside.reading is None
+    assert (inside.answer, inside.found, inside.facts) == (alone.answer, alone.found, alone.facts)
+
+
+@pytest.mark.parametrize("question", ["Who is John Bolton?", "who is kim jong un",
+                                      "When did Kim Jong Un meet Moon Jae-in?"])
+def test_a_question_naming_someone_stands_alone_after_one_about_someone_else(index: FactIndex, question: str) -> None:
+    alone = index.answer(question)
+    inside = _after(index, "Who did Sung Kim meet at the DMZ?", question)
+    assert inside.reading is None and (inside.answer, inside.facts) == (alone.answer, alone.facts)
+
+
+def test_a_bare_name_after_a_question_asks_it_of_that_name(index: FactIndex) -> None:
+    answer = _after(index, "Who is the President of South Korea?", "and of the United States?")
+    assert "Donald Trump" in answer.answer
+
+
+def test_a_right_abstention_stays_one(index: FactIndex) -> None:
+    question = "What is the name of the senior Seoul official?"
+    assert index.read(question).unanswerable is not None
+    answer = _after(index, "What did the senior Seoul official say?", question)
+    assert not answer.found and answer.reading is None
+
+
+def test_a_follow_up_that_asks_what_the_sources_leave_out_abstains(index: FactIndex) -> None:
+    answer = _after(index, "What did the senior Seoul official say?", "what is his name?")
+    assert not answer.found and answer.reading == "what is the senior Seoul official's name?"
+
+
+def test_without_context_a_follow_up_is_a_question_like_any_other(index: FactIndex) -> None:
+    assert index.answer("where?").found is False and index.answer("where?").reading is None
+
+
+def test_small_talk_leaves_no_context_and_keeps_the_last(index: FactIndex) -> None:
+    assert index.context_of(index.answer("thanks!")) is None
+    answer = _after(index, "When is the summit?", "thanks!", "where?")
+    assert "Singapore" in answer.answer
+
+
+def test_the_context_is_plain_json(index: FactIndex) -> None:
+    context = index.context_of(index.answer("Who led the U.S. delegation to the Singapore talks?"))
+    assert context is not None and "joe-hagin" in context.answered
+    assert QuestionContext.model_validate_json(context.model_dump_json()) == context
