@@ -16,6 +16,7 @@ from briefings.records import RecordService
 from briefings.service import FactService
 from briefings.store import ChangeInfo, FactStore
 from briefings.subscriptions import SubscriptionStore
+from briefings.unanswered import UnansweredStore
 from config.settings import Settings
 
 __all__ = ["Core", "build_core", "open_core"]
@@ -40,6 +41,8 @@ class Core:
     """Which channels get the daily briefing, and when."""
     deliveries: DeliveryLedger
     """Every scheduled briefing claimed, sent, failed or skipped."""
+    unanswered: UnansweredStore
+    """Questions nobody could answer, grouped for admins, and the follow-ups to their askers."""
     metrics: Metrics = field(default_factory=Metrics)
 
     def ask(self, question: str) -> Answer:
@@ -71,6 +74,7 @@ async def build_core(settings: Settings, store: FactStore) -> Core:
         admins=AdminStore(store.engine),
         subscriptions=SubscriptionStore(store.engine),
         deliveries=DeliveryLedger(store.engine),
+        unanswered=UnansweredStore(store.engine),
     )
 
 

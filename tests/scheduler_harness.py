@@ -123,7 +123,8 @@ class Harness:
         """A scheduler as a restarted (or second) process would build it, on the same database."""
         settings = self.core.settings.model_copy(update={"replica": name})
         core = Core(settings=settings, store=self.core.store, index=self.core.index, facts=self.core.facts,
-                    records=self.core.records, admins=self.core.admins, subscriptions=self.core.subscriptions, deliveries=self.core.deliveries)
+                    records=self.core.records, admins=self.core.admins, subscriptions=self.core.subscriptions, deliveries=self.core.deliveries,
+                    unanswered=self.core.unanswered)
         return BriefingScheduler(core, surfaces={"slack": self.surface}.get, clock=self.clock, sleep=self.clock.sleep)
 
 

@@ -389,7 +389,8 @@ class DiscordSurface:
         author = message.author
         admin = isinstance(author, discord.Member) and self._vouched(message.guild.id if message.guild else None,
                                                                      author.guild_permissions)
-        return Caller(platform="discord", user_id=str(author.id), channel=str(message.channel.id), admin=admin)
+        return Caller(platform="discord", user_id=str(author.id), channel=str(message.channel.id), admin=admin,
+                      thread=str(message.id))
 
     async def _first_time(self, kind: str, event_id: int) -> bool:
         """Claim an interaction or message id; False when another replica (or delivery) has it."""

@@ -338,7 +338,7 @@ class SlackSurface:
             return
         assert event.user is not None
         text = incoming_text(event.text, bot_user_id=self.bot_user_id or args.context.bot_user_id)
-        reply = await self._handle_with_files(text, event)
+        reply = await self._handle_with_files(text, event, thread=event.thread)
         private = reply.ephemeral or changes_something(text, self._commands.commands)
         await self._post(reply, channel=event.channel, thread_ts=event.thread, only_for=event.user if private else None)
 
@@ -348,10 +348,10 @@ class SlackSurface:
             return
         assert event.user is not None
         text = incoming_text(event.text, bot_user_id=self.bot_user_id or args.context.bot_user_id)
-        reply = await self._handle_with_files(text, event)
+        reply = await self._handle_with_files(text, event, thread=event.thread_ts)
         await self._post(reply, channel=event.channel, thread_ts=event.thread_ts, only_for=None)
 
-    async def _handle_with_files(self, text: str, event: MessageEvent) -> Reply:
+    async def _handle_with_files(self, text: str, event: MessageEvent, *, thread: str | None) -> Reply:
         """The command layer's reply to a message, an attached text file read as its lines after the
         first (`source add` with the article as a .txt file); a file that cannot be read is refused."""
         assert event.user is not None
@@ -361,7 +361,8 @@ class SlackSurface:
                 text = message_with_attachment(text, await self._download(attached), name=attached.name)
             except AttachmentError as exc:
                 return Reply(text=f"{exc}; nothing was changed.", error=True, ephemeral=True)
-        return await self._commands.handle(text, Caller(platform="slack", user_id=event.user, channel=event.channel))
+        return await self._commands.handle(text, Caller(platform="slack", user_id=event.user, channel=event.channel,
+                                                        thread=thread))
 
     async def _download(self, file: SlackFile) -> bytes:
         """A shared file's content, fetched with the bot token from Slack's file host only."""

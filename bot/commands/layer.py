@@ -26,6 +26,7 @@ from bot.commands.facts import FactCommands
 from bot.commands.parse import ParseError, parse_arguments, unfence
 from bot.commands.records import RecordCommands
 from bot.commands.subscriptions import SubscriptionCommands, SubscriptionListener
+from bot.commands.unanswered import UnansweredCommands
 from bot.commands.safety import control_character, mention_in, neutralise
 from bot.render.text import render_answer
 from briefings.answer import Answer
@@ -73,6 +74,7 @@ class CommandLayer:
         on_subscription_change: SubscriptionListener | None = None,
     ) -> None:
         self._core = core
+        self._clock = clock
         table = [
             Command("help", "help [COMMAND]", "what each command does, with an example", "help fact add",
                     self._help, extra_words=True),
@@ -83,6 +85,7 @@ class CommandLayer:
             *AdminCommands(core).commands(),
             *BriefCommands(core, clock=clock).commands(),
             *SubscriptionCommands(core, clock=clock, on_change=on_subscription_change).commands(),
+            *UnansweredCommands(core, clock=clock).commands(),
             *extra,
         ]
         self._commands: dict[str, Command] = {}
@@ -163,7 +166,7 @@ class CommandLayer:
         if isinstance(found, Reply):
             return _Handled(found)
         if found is None:
-            return _Handled(await self._question(text), "question")
+            return _Handled(await self._question(text, caller), "question")
         command, rest = found
         if command.changes and not await is_admin(self._core, caller):
             return _Handled(await self._refuse(command, caller), command.name, refused=True)
@@ -186,6 +189,8 @@ class CommandLayer:
             name = f"{first} {second}"
             if name in self._commands:
                 return self._commands[name], text[match.end(2):]
+            if first in self._commands:  # a group that is a command too ("unanswered [N]")
+                return self._commands[first], text[match.end(1):]
             if not second:
                 return Reply(text=self._describe_group(first))
             subs = ", ".join(n.split()[1] for n in self._commands if n.startswith(first + " "))
@@ -234,9 +239,9 @@ class CommandLayer:
         admins = list(self._core.settings.admins) + [r.identity for r in await self._core.admins.list_admins()]
         if admins:
             ask = ", ".join(dict.fromkeys(admins[:5])) + (", \u2026" if len(admins) > 5 else "")
-            text = f"Only admins can change {command.changes}. Ask an admin: {ask}."
+            text = f"Only admins can {_may(command)}. Ask an admin: {ask}."
         else:
-            text = (f"Only admins can change {command.changes}, and none is configured yet: whoever runs "
+            text = (f"Only admins can {_may(command)}, and none is configured yet: whoever runs "
                     "briefbot can name admins in BRIEFBOT_ADMINS.")
         return _error(text)
 
@@ -278,17 +283,29 @@ class CommandLayer:
 
     # built-in commands
 
-    async def _question(self, text: str) -> Reply:
+    async def _question(self, text: str, caller: Caller) -> Reply:
         if len(text) > MAX_TEXT:
             return _error(f"That question is too long ({len(text):,} characters); ask in at most {MAX_TEXT:,}.")
         answer = self._core.ask(text)
+        if not answer.found:
+            await self._record_unanswered(answer, caller)
         return Reply(text=render_answer(answer), answer=answer)
+
+    async def _record_unanswered(self, answer: Answer, caller: Caller) -> None:
+        """Keep a question nobody could answer for the admins (`unanswered`); a failure to keep it
+        is logged, and the asker still gets their reply."""
+        try:
+            await self._core.unanswered.record(answer, platform=caller.platform, channel=caller.channel,
+                                               thread=caller.thread, user_id=caller.user_id, at=self._clock())
+            self._core.metrics.unanswered_open.set(await self._core.unanswered.count_open())
+        except Exception:
+            log.exception("could not record an unanswered question from %s", caller.identity)
 
     async def _ask(self, call: Invocation) -> Reply:
         text = call.text.strip()
         if not text:
             raise CommandError("ask what? Type the question after `ask`")
-        return await self._question(text)
+        return await self._question(text, call.caller)
 
     async def _help(self, call: Invocation) -> Reply:
         topic = " ".join(call.words).lower().strip()
@@ -337,6 +354,13 @@ class _Handled(NamedTuple):
     command: str = "?"
     """The command's name, "question" for a question, "?" when no command was found."""
     refused: bool = False
+
+
+def _may(command: Command) -> str:
+    """What only admins may do with `command`, for its refusal."""
+    if command.changes == "unanswered questions":
+        return "see and handle the unanswered questions"
+    return f"change {command.changes}"
 
 
 def _error(text: str) -> Reply:
