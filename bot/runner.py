@@ -10,7 +10,7 @@ import signal
 import sys
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from aiohttp import web
 
@@ -18,6 +18,7 @@ from bot.adapters.console import ConsoleSurface
 from bot.app import Core, open_core
 from bot.commands import CommandLayer
 from bot.errors import UserFacingError
+from bot.follow_up import FollowUps
 from bot.scheduler import BriefingScheduler
 from bot.surface import Surface
 from config.settings import Settings
@@ -49,8 +50,11 @@ class Runner:
         self.core = core
         self.scheduler = BriefingScheduler(core, surfaces=self.surface, clock=clock, sleep=sleep)
         """Started after the surfaces (it publishes through them), stopped before them."""
+        self.follow_ups = FollowUps(core, surfaces=self.surface, clock=clock)
+        """Tells askers when their question is answered, through these surfaces."""
         if commands is None:
-            commands = CommandLayer(core, clock=clock, on_subscription_change=self.scheduler.subscription_changed)
+            commands = CommandLayer(core, clock=clock, on_subscription_change=self.scheduler.subscription_changed,
+                                    on_questions_answered=self.follow_ups.send_due)
         self.commands = commands
         self.http = web.Application()
         """Surfaces add their routes (Slack's /slack/events) before `start`."""
@@ -141,7 +145,20 @@ class Runner:
             await surface.start()
             log.info("%s surface started", surface.platform)
         await self.scheduler.start()
+        await self._send_follow_ups()
         self._refresher = asyncio.create_task(self._refresh_facts(), name="facts-refresh")
+
+    async def _send_follow_ups(self) -> None:
+        """Follow-ups left by a process that stopped before sending them, or by one without this
+        process's platforms; the ledger keeps each to one send."""
+        try:
+            await self.core.unanswered.prune(older_than=timedelta(days=self.settings.unanswered_days))
+            sent = await self.follow_ups.send_due()
+        except Exception:
+            log.warning("could not send the follow-ups due", exc_info=True)
+        else:
+            if sent:
+                log.info("sent %d follow-ups due since before this start", sent)
 
     async def _refresh_facts(self) -> None:
         """Follow fact changes made on other replicas, so every replica answers from the same facts."""

@@ -15,6 +15,7 @@ is better than a repeated one. The asker's user id is cleared once their follow-
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
@@ -39,6 +40,7 @@ __all__ = [
     "UnansweredQuestion",
     "UnansweredStore",
     "UnknownGroup",
+    "close_answered",
     "group_key",
 ]
 
@@ -352,3 +354,28 @@ class UnansweredStore:
             await conn.execute(sa.delete(_questions).where(_questions.c.group_id.in_(ids)))
             await conn.execute(sa.delete(_groups).where(_groups.c.id.in_(ids)))
         return len(ids)
+
+
+_REASKED = 5
+"""Distinct wordings of a group re-asked after a change (the first ones asked)."""
+
+
+async def close_answered(store: UnansweredStore, ask: Callable[[str], Answer], *, by: str,
+                         at: datetime | None = None) -> list[UnansweredGroup]:
+    """Re-ask the open groups' questions (`ask` answers from the current index) and close each group
+    a fact now answers: a question the bot had no fact on gets an answer from a fact; one whose answer
+    was marked unhelpful gets a different answer. The groups closed here, by whoever made the change."""
+    closed = []
+    for group in await store.open_groups():
+        wordings: dict[str, UnansweredQuestion] = {}
+        for q in await store.questions(group.id):
+            wordings.setdefault(plain(q.text), q)
+        for q in list(wordings.values())[:_REASKED]:
+            answer = ask(q.text)
+            if not answer.found or not answer.facts or (q.kind == "unhelpful" and answer.answer == q.given):
+                continue
+            done = await store.close(group, fact_id=answer.facts[0], answer=answer.answer, by=by, at=at)
+            if done is not None:
+                closed.append(done)
+            break
+    return closed

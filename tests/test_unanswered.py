@@ -102,3 +102,101 @@ async def test_metrics_count_answers_abstentions_and_open_groups(layer, core) ->
     assert 'briefbot_questions_total{outcome="answered"} 1.0' in text
     assert "briefbot_unanswered_open_groups 1.0" in text
     assert 'briefbot_answer_feedback_total{vote="down"} 0.0' in text
+
+
+# closing and telling the askers ----------------------------------------------------------------
+
+HOTEL_FACT = ('fact add trump-hotel statement="Donald Trump will stay at the Shangri-La Hotel in Singapore." '
+              'subject="Donald Trump" topic=summit')
+
+
+class RecordingNotifier:
+    """A surface's `notify`, recorded."""
+
+    def __init__(self, platform: str, *, refuse: bool = False) -> None:
+        self.platform = platform
+        self.sent: list[tuple[str, str | None, str]] = []
+        self.refuse = refuse
+
+    async def notify(self, channel: str, text: str, *, thread: str | None, key: str) -> str:
+        from bot.surface import PublishError
+
+        if self.refuse:
+            raise PublishError(f"{key}: not_in_channel", retryable=False)
+        self.sent.append((channel, thread, text))
+        return f"m{len(self.sent)}"
+
+
+def _follow_ups(core, notifiers):  # noqa: F811
+    from bot.follow_up import FollowUps
+
+    return FollowUps(core, surfaces={n.platform: n for n in notifiers}.get)
+
+
+async def test_a_fact_that_answers_closes_the_group_and_each_asker_hears_once(core, clock) -> None:  # noqa: F811
+    slack, discord = RecordingNotifier("slack"), RecordingNotifier("discord")
+    follow_ups = _follow_ups(core, [slack, discord])
+    layer = CommandLayer(core, clock=clock, on_questions_answered=follow_ups.send_due)
+    await layer.handle(HOTEL, ASKER_1)
+    await layer.handle(HOTEL_AGAIN, ASKER_2)
+    [group] = await core.unanswered.open_groups()
+    added = await layer.handle(HOTEL_FACT, ANA)
+    assert not added.error, added.text
+    assert f"This answers 1 waiting question group (2 asked): #{group.id} \u201c{HOTEL}\u201d. Its askers are told." \
+        in added.text
+    assert (await layer.handle("unanswered", ROOT)).text == "No unanswered questions are waiting."
+    shown = (await layer.handle(f"unanswered show {group.id}", ROOT)).text
+    assert "answered by fact trump-hotel, by console:ana, at 2026-06-01 09:00 UTC" in shown
+    assert [(c, t) for c, t, _ in slack.sent] == [("C0NEWS", "1717.0001")]
+    assert slack.sent[0][2].startswith(f"Earlier you asked \u201c{HOTEL}\u201d. Now I know: Donald Trump will stay")
+    assert [(c, t) for c, t, _ in discord.sent] == [("9001", "777")]
+    assert discord.sent[0][2].startswith(f"Earlier you asked \u201c{HOTEL_AGAIN}\u201d. Now I know:")
+    # the user ids are forgotten once told; a restart or a second replica sends nothing again
+    assert [q.user_id for q in await core.unanswered.questions(group.id)] == [None, None]
+    again = _follow_ups(core, [RecordingNotifier("slack"), RecordingNotifier("discord")])
+    assert await again.send_due() == 0 and await follow_ups.send_due() == 0
+    assert len(slack.sent) == 1 and len(discord.sent) == 1
+    assert [f.status for f in await core.unanswered.follow_ups()] == ["sent", "sent"]
+
+
+async def test_follow_ups_wait_for_a_process_with_the_platform_and_skip_a_channel_left(core, clock) -> None:  # noqa: F811
+    console_only = _follow_ups(core, [])
+    layer = CommandLayer(core, clock=clock, on_questions_answered=console_only.send_due)
+    await layer.handle(HOTEL, ASKER_1)
+    await layer.handle(HOTEL_AGAIN, ASKER_2)
+    await layer.handle(HOTEL_FACT, ANA)
+    assert await core.unanswered.follow_ups() == []  # nobody here runs Slack or Discord
+    left = RecordingNotifier("slack", refuse=True)
+    discord = RecordingNotifier("discord")
+    assert await _follow_ups(core, [left, discord]).send_due() == 1
+    assert [(f.status, bool(f.error)) for f in await core.unanswered.follow_ups()] == [("skipped", True), ("sent", False)]
+    assert await _follow_ups(core, [RecordingNotifier("slack")]).send_due() == 0  # never retried
+
+
+async def test_follow_up_off_records_nothing_sent(core, clock) -> None:  # noqa: F811
+    core.settings = core.settings.model_copy(update={"follow_up": False})
+    slack = RecordingNotifier("slack")
+    follow_ups = _follow_ups(core, [slack])
+    layer = CommandLayer(core, clock=clock, on_questions_answered=follow_ups.send_due)
+    await layer.handle(HOTEL, ASKER_1)
+    added = await layer.handle(HOTEL_FACT, ANA)
+    assert "This answers 1 waiting question group (1 asked)" in added.text and "told" not in added.text
+    assert slack.sent == [] and await core.unanswered.count_open() == 0
+
+
+async def test_teaching_closes_a_group(core, clock) -> None:  # noqa: F811
+    slack = RecordingNotifier("slack")
+    layer = CommandLayer(core, clock=clock, on_questions_answered=_follow_ups(core, [slack]).send_due)
+    await layer.handle("when will the two leaders sit down together", ASKER_1)
+    taught = await layer.handle('fact teach summit-original-date "when will the two leaders sit down together"', ANA)
+    assert "This answers 1 waiting question group" in taught.text
+    assert len(slack.sent) == 1 and "Now I know: The summit between" in slack.sent[0][2]
+
+
+async def test_a_change_that_answers_nothing_closes_nothing(core, clock) -> None:  # noqa: F811
+    layer = CommandLayer(core, clock=clock)
+    await layer.handle(HOTEL, ASKER_1)
+    added = await layer.handle('fact add test-heron statement="The summit mascot is a blue heron." '
+                               'subject="Singapore summit" topic=summit', ANA)
+    assert not added.error and "waiting question" not in added.text
+    assert await core.unanswered.count_open() == 1

@@ -361,6 +361,23 @@ class DiscordSurface:
                  len(posted.replies))
         return posted
 
+    async def notify(self, channel: str, text: str, *, thread: str | None, key: str) -> str:
+        """Post `text` in `channel`, as a reply to message `thread` when given (no ping, and sent
+        alone if that message is gone); its id. PublishError: not retryable when Discord refuses
+        for good (the bot left the channel or lost access)."""
+        if self.client.is_closed() or self.client.user is None:
+            raise PublishError(f"{key}: the Discord client is not connected", retryable=True)
+        try:
+            target = self.client.get_partial_messageable(int(channel))
+            reference = (discord.MessageReference(message_id=int(thread), channel_id=int(channel),
+                                                  fail_if_not_exists=False) if thread else None)
+        except ValueError:
+            raise PublishError(f"{key}: {channel!r} is not a Discord channel id", retryable=False) from None
+        with _publish_errors(key, channel):
+            message = await target.send(content=text[:2000], reference=reference, nonce=delivery_nonce(key, 0),
+                                        enforce_nonce=True, mention_author=False)  # type: ignore[call-overload]
+        return str(message.id)
+
     async def _thread(self, channel_id: int, message_id: int, *, name: str) -> discord.PartialMessageable:
         """The thread started from the message, started now unless it was already (by an earlier
         attempt): a thread started from a message has the message's id."""

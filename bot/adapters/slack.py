@@ -273,6 +273,12 @@ class SlackSurface:
                  len(posted.replies))
         return posted
 
+    async def notify(self, channel: str, text: str, *, thread: str | None, key: str) -> str:
+        """Post a plain-text message in `channel`, in `thread` (a ts) when given; its ts. PublishError:
+        retryable unless Slack refused for good (the bot left the channel, it is archived or gone)."""
+        message = {"text": text, "mrkdwn": False, **({"thread_ts": thread} if thread else {})}
+        return await self._post_briefing(channel, message, key=key, posted=Posted())
+
     async def _post_briefing(self, channel: str, message: dict[str, Any], *, key: str, posted: Posted) -> str:
         """One message of a briefing; its ts. PublishError (retryable unless Slack refused it for good)."""
         try:

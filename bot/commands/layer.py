@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import NamedTuple
 from datetime import datetime, timezone
 
@@ -33,6 +33,7 @@ from briefings.answer import Answer
 from briefings.answering.lexicon import Lexicon
 from briefings.models import MAX_TEXT, CatalogueError
 from briefings.store import StoreError
+from briefings.unanswered import close_answered
 
 __all__ = ["CommandLayer", "MAX_MESSAGE"]
 
@@ -62,7 +63,9 @@ class CommandLayer:
     """Parses, authorises and dispatches every chat command over one core.
 
     `extra` adds commands built elsewhere (a surface's own) to the table. `on_subscription_change`
-    is told of each subscription a command changes (the composition root passes the scheduler's).
+    is told of each subscription a command changes (the composition root passes the scheduler's);
+    `on_questions_answered` is awaited after a change to the facts answers waiting questions (the
+    root passes what sends their askers the follow-ups).
     """
 
     def __init__(
@@ -72,8 +75,10 @@ class CommandLayer:
         extra: Sequence[Command] = (),
         clock: Callable[[], datetime] = _utcnow,
         on_subscription_change: SubscriptionListener | None = None,
+        on_questions_answered: Callable[[], Awaitable[object]] | None = None,
     ) -> None:
         self._core = core
+        self._on_questions_answered = on_questions_answered
         self._clock = clock
         table = [
             Command("help", "help [COMMAND]", "what each command does, with an example", "help fact add",
@@ -172,7 +177,10 @@ class CommandLayer:
             return _Handled(await self._refuse(command, caller), command.name, refused=True)
         try:
             call = self._invocation(command, rest, caller)
-            return _Handled(await command.run(call), command.name)
+            reply = await command.run(call)
+            if command.changes == "facts" and not reply.error:
+                reply = await self._close_answered(reply, caller)
+            return _Handled(reply, command.name)
         except (CommandError, StoreError, CatalogueError) as exc:
             usage = not isinstance(exc, CommandError) or exc.usage
             return _Handled(_error(_sentence(str(exc)) + (self._usage(command) if usage else "")), command.name)
@@ -300,6 +308,28 @@ class CommandLayer:
             self._core.metrics.unanswered_open.set(await self._core.unanswered.count_open())
         except Exception:
             log.exception("could not record an unanswered question from %s", caller.identity)
+
+    async def _close_answered(self, reply: Reply, caller: Caller) -> Reply:
+        """After a change to the facts: close the groups of waiting questions it answers, have their
+        askers told, and say so in the admin's reply."""
+        settings = self._core.settings
+        closed = await close_answered(self._core.unanswered,
+                                      lambda q: self._core.index.answer(q, threshold=settings.answer_threshold),
+                                      by=caller.identity, at=self._clock())
+        if not closed:
+            return reply
+        self._core.metrics.unanswered_open.set(await self._core.unanswered.count_open())
+        if self._on_questions_answered is not None:
+            try:
+                await self._on_questions_answered()
+            except Exception:
+                log.exception("could not send the follow-ups of %d answered question groups", len(closed))
+        asked = sum(g.count for g in closed)
+        groups = ", ".join(f"#{g.id} \u201c{g.sample}\u201d" for g in closed[:5]) + (", \u2026" if len(closed) > 5 else "")
+        told = " Its askers are told." if settings.follow_up else ""
+        note = (f"This answers {len(closed)} waiting question group" + ("s" if len(closed) != 1 else "")
+                + f" ({asked} asked): {groups}.{told}")
+        return reply.model_copy(update={"text": f"{reply.text}\n{note}"})
 
     async def _ask(self, call: Invocation) -> Reply:
         text = call.text.strip()
