@@ -77,6 +77,10 @@ class FollowUps:
             log.warning("follow-up %s to %s:%s %s: %s", key, question.platform, question.channel, status, exc)
             await store.finish_follow_up(claim, status=status, error=str(exc)[:500], now=self._clock())
             return 0
+        except Exception:  # a bug: recorded as failed, never retried
+            log.exception("follow-up %s to %s:%s failed", key, question.platform, question.channel)
+            await store.finish_follow_up(claim, status="failed", error="internal error", now=self._clock())
+            return 0
         await store.finish_follow_up(claim, status="sent", message_id=message_id, now=self._clock())
         log.info("follow-up %s sent to %s:%s", key, question.platform, question.channel)
         return 1

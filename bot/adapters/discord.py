@@ -89,18 +89,18 @@ THREAD_ALREADY_STARTED = 160004
 
 
 @contextmanager
-def _publish_errors(key: str, channel: str) -> Iterator[None]:
+def _publish_errors(key: str, channel: str, *, what: str = "briefing") -> Iterator[None]:
     """Discord's errors while publishing, as PublishError: retryable unless Discord refused for good."""
     try:
         yield
     except (discord.Forbidden, discord.NotFound) as exc:
-        raise PublishError(f"briefing {key} could not be posted to {channel}: HTTP {exc.status} "
+        raise PublishError(f"{what} {key} could not be posted to {channel}: HTTP {exc.status} "
                            f"({exc.text or 'no text'})", retryable=False) from None
     except discord.HTTPException as exc:
-        raise PublishError(f"briefing {key} could not be posted to {channel}: HTTP {exc.status} "
+        raise PublishError(f"{what} {key} could not be posted to {channel}: HTTP {exc.status} "
                            f"({exc.text or 'no text'})", retryable=exc.status >= 500 or exc.status == 429) from None
     except _NETWORK_ERRORS as exc:
-        raise PublishError(f"briefing {key} could not be posted to {channel}: {exc!r}", retryable=True) from None
+        raise PublishError(f"{what} {key} could not be posted to {channel}: {exc!r}", retryable=True) from None
 _ANSWERED_KINDS = (discord.MessageType.default, discord.MessageType.reply)
 
 
@@ -373,9 +373,9 @@ class DiscordSurface:
                                                   fail_if_not_exists=False) if thread else None)
         except ValueError:
             raise PublishError(f"{key}: {channel!r} is not a Discord channel id", retryable=False) from None
-        with _publish_errors(key, channel):
+        with _publish_errors(key, channel, what="message"):
             message = await target.send(content=text[:2000], reference=reference, nonce=delivery_nonce(key, 0),
-                                        enforce_nonce=True, mention_author=False)  # type: ignore[call-overload]
+                                        mention_author=False)
         return str(message.id)
 
     async def _thread(self, channel_id: int, message_id: int, *, name: str) -> discord.PartialMessageable:
