@@ -103,6 +103,14 @@ _follow_ups = sa.Table(
     sa.Column("message_id", sa.String(128)),
     sa.Column("error", sa.Text()),
 )
+_admin_channels = sa.Table(
+    "admin_channels",
+    _tables,
+    sa.Column("platform", sa.String(32), primary_key=True),
+    sa.Column("channel", sa.String(128), primary_key=True),
+    sa.Column("marked_by", sa.Text(), nullable=False),
+    sa.Column("marked_at", _UTCDateTime(), nullable=False),
+)
 """The runtime view of the tables migration 0009 creates."""
 
 
@@ -337,6 +345,25 @@ class UnansweredStore:
         async with _transaction(self._engine) as conn:
             rows = await conn.execute(sa.select(_follow_ups).order_by(_follow_ups.c.question_id))
             return [FollowUp.model_validate(dict(r._mapping)) for r in rows]
+
+    # the admin channels
+
+    async def mark_admin_channel(self, platform: str, channel: str, *, by: str, on: bool = True,
+                                 at: datetime | None = None) -> bool:
+        """Mark (or with `on=False` unmark) a channel as an admin channel; False if it already was (or was not)."""
+        key = (_admin_channels.c.platform == platform) & (_admin_channels.c.channel == channel)
+        async with _transaction(self._engine, write=True) as conn:
+            if not on:
+                return (await conn.execute(sa.delete(_admin_channels).where(key))).rowcount == 1
+            insert = pg_insert(_admin_channels) if conn.dialect.name == "postgresql" else sqlite_insert(_admin_channels)
+            stmt = insert.values(platform=platform, channel=channel, marked_by=by, marked_at=at or _now())
+            return (await conn.execute(stmt.on_conflict_do_nothing())).rowcount == 1
+
+    async def is_admin_channel(self, platform: str, channel: str) -> bool:
+        query = sa.select(_admin_channels.c.channel).where(_admin_channels.c.platform == platform,
+                                                           _admin_channels.c.channel == channel)
+        async with _transaction(self._engine) as conn:
+            return await conn.scalar(query) is not None
 
     # retention
 

@@ -200,3 +200,38 @@ async def test_a_change_that_answers_nothing_closes_nothing(core, clock) -> None
                                'subject="Singapore summit" topic=summit', ANA)
     assert not added.error and "waiting question" not in added.text
     assert await core.unanswered.count_open() == 1
+
+
+# the admin channel's daily briefing ------------------------------------------------------------
+
+
+async def test_an_admin_channel_briefing_says_how_many_questions_wait(store) -> None:
+    from bot.render.slack import render_digest_blocks
+    from bot.render.text import render_digest_text
+    from briefings.answering.model import Answer
+    from tests.scheduler_harness import harness, utc
+
+    async with harness(store, utc("2026-03-10T07:59")) as h:
+        admins = await h.subscribe("C-admins", "08:00", "Europe/London")
+        team = await h.subscribe("C-team", "08:00", "Europe/London")
+        layer = CommandLayer(h.core)
+        admin = Caller("slack", "UADMIN", channel="C-admins", admin=True)
+        refused = await layer.handle("unanswered channel", Caller("slack", "UEVE", channel="C-admins"))
+        assert refused.error and await h.core.unanswered.is_admin_channel("slack", "C-admins") is False
+        marked = await layer.handle("unanswered channel", admin)
+        assert not marked.error and marked.text.startswith("slack #C-admins is an admin channel:")
+        for text in ("what is the mascot?", "which hotel?"):
+            await h.core.unanswered.record(Answer(question=text, found=False, answer="", needs=[text]),
+                                           platform="slack", channel="C-team", thread=None, user_id="U1")
+        h.clock.set("2026-03-10T08:00")
+        await h.scheduler.deliver(admins.id)
+        await h.scheduler.deliver(team.id)
+        [to_admins] = h.surface.to("C-admins")
+        [to_team] = h.surface.to("C-team")
+        assert to_admins.edition.digest.waiting == 2 and to_team.edition.digest.waiting == 0
+        assert "2 questions waiting: `unanswered`." in render_digest_text(to_admins.edition.digest)
+        assert "waiting" not in render_digest_text(to_team.edition.digest)
+        assert "2 questions waiting: `unanswered`." in str(render_digest_blocks(to_admins.edition.digest))
+        off = await layer.handle("unanswered channel off", admin)
+        assert off.text == "slack #C-admins is no longer an admin channel."
+        assert not await h.core.unanswered.is_admin_channel("slack", "C-admins")

@@ -59,6 +59,10 @@ class UnansweredCommands:
             Command("unanswered dismiss", 'unanswered dismiss N [reason="..."]',
                     "set group N aside (nobody is told)", 'unanswered dismiss 3 reason="out of scope"',
                     self.dismiss, changes="unanswered questions", words=("N",), optional=("reason",)),
+            Command("unanswered channel", "unanswered channel [off]",
+                    "make this channel an admin channel: its daily briefing says how many questions are waiting "
+                    "(`off` stops it)", "unanswered channel", self.channel, changes="unanswered questions",
+                    extra_words=True),
         ]
 
     async def list_(self, call: Invocation) -> Reply:
@@ -101,6 +105,24 @@ class UnansweredCommands:
         self._core.metrics.unanswered_open.set(await self._core.unanswered.count_open())
         why = f" ({reason})" if reason else ""
         return Reply(text=f"Dismissed group #{number}{why}: \u201c{group.sample}\u201d. Its askers are not told.")
+
+
+    async def channel(self, call: Invocation) -> Reply:
+        words = [w.lower() for w in call.words]
+        if words not in ([], ["off"]):
+            raise CommandError(f"`unanswered channel` takes nothing or `off`, not {' '.join(call.words)!r}")
+        caller = call.caller
+        if caller.channel is None:
+            raise CommandError("this message came from no channel: send it in the channel to mark", usage=False)
+        on = not words
+        changed = await self._core.unanswered.mark_admin_channel(caller.platform, caller.channel, by=caller.identity,
+                                                                 on=on, at=self._clock())
+        where = f"{caller.platform} #{caller.channel}"
+        if on:
+            already = "" if changed else " (it already was)"
+            return Reply(text=f"{where} is an admin channel{already}: its daily briefing says how many questions "
+                              "are waiting (`subscribe` it to get one).")
+        return Reply(text=f"{where} is no longer an admin channel." if changed else f"{where} was not an admin channel.")
 
 
 def _state(group: UnansweredGroup) -> str:

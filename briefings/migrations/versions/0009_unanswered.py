@@ -1,5 +1,6 @@
 """Unanswered questions: their groups (one open group per key), each question with where it was
-asked, and the ledger of follow-ups that tell each asker once (see `briefings.unanswered`).
+asked, the ledger of follow-ups that tell each asker once, and the channels admins marked as
+theirs (their daily briefing says how many questions are waiting); see `briefings.unanswered`.
 
 Revision ID: 0009
 Revises: 0007
@@ -65,7 +66,17 @@ def upgrade() -> None:
     )
 
 
+    op.create_table(
+        "admin_channels",
+        sa.Column("platform", sa.String(32), primary_key=True),
+        sa.Column("channel", sa.String(128), primary_key=True),
+        sa.Column("marked_by", sa.Text(), nullable=False),
+        sa.Column("marked_at", sa.DateTime(timezone=True), nullable=False),
+    )
+
+
 def downgrade() -> None:
+    op.drop_table("admin_channels")
     op.drop_table("follow_ups")
     op.drop_table("unanswered_questions")
     op.drop_index("unanswered_groups_open_key", table_name="unanswered_groups")
