@@ -383,6 +383,12 @@ class UnansweredStore:
         return len(ids)
 
 
+def _same_answer(answer: Answer, given: str | None) -> bool:
+    """The answer says what the one marked unhelpful said (as the platform rendered it, sources and
+    markup included)."""
+    return plain(answer.answer) in plain(given or "")
+
+
 _REASKED = 5
 """Distinct wordings of a group re-asked after a change (the first ones asked)."""
 
@@ -399,7 +405,7 @@ async def close_answered(store: UnansweredStore, ask: Callable[[str], Answer], *
             wordings.setdefault(plain(q.text), q)
         for q in list(wordings.values())[:_REASKED]:
             answer = ask(q.text)
-            if not answer.found or not answer.facts or (q.kind == "unhelpful" and answer.answer == q.given):
+            if not answer.found or not answer.facts or (q.kind == "unhelpful" and _same_answer(answer, q.given)):
                 continue
             done = await store.close(group, fact_id=answer.facts[0], answer=answer.answer, by=by, at=at)
             if done is not None:

@@ -235,3 +235,24 @@ async def test_an_admin_channel_briefing_says_how_many_questions_wait(store) -> 
         off = await layer.handle("unanswered channel off", admin)
         assert off.text == "slack #C-admins is no longer an admin channel."
         assert not await h.core.unanswered.is_admin_channel("slack", "C-admins")
+
+
+async def test_a_thumbs_down_closes_only_when_the_answer_changes(core, clock) -> None:  # noqa: F811
+    slack = RecordingNotifier("slack")
+    layer = CommandLayer(core, clock=clock, on_questions_answered=_follow_ups(core, [slack]).send_due)
+    question = "who led the U.S. delegation to Singapore?"
+    given = (await layer.handle(question, ASKER_1)).text
+    thanks = await layer.handle(question, ASKER_1)  # the same answer again, for comparison
+    assert thanks.text == given
+    await layer.feedback(question, helpful=False, caller=ASKER_1, given=given)
+    assert core.metrics.feedback.labels("down")._value.get() == 1
+    [group] = await core.unanswered.open_groups()
+    unchanged = await layer.handle('fact add test-heron statement="The summit mascot is a blue heron." '
+                                   'subject="Singapore summit" topic=summit', ANA)
+    assert "waiting question" not in unchanged.text and await core.unanswered.count_open() == 1
+    edited = await layer.handle('fact edit us-delegation-leader statement="Joe Hagin, the White House deputy chief '
+                                'of staff for operations, led the U.S. delegation to Singapore in May 2018."', ANA)
+    assert not edited.error, edited.text
+    assert f"This answers 1 waiting question group (1 asked): #{group.id}" in edited.text
+    [(channel, thread, text)] = slack.sent
+    assert (channel, thread) == ("C0NEWS", "1717.0001") and "in May 2018" in text

@@ -49,6 +49,7 @@ from bot.adapters.discord_messages import (
     changes_something,
     delivery_nonce,
     incoming_text,
+    read_feedback,
     reply_messages,
 )
 from bot.commands import Caller, Reply
@@ -151,19 +152,27 @@ class _Client(discord.Client):
     """discord.Client with the command tree and a message listener passed in, nothing else."""
 
     def __init__(self, *, on_message: Callable[[discord.Message], Awaitable[None]] | None = None,
+                 on_component: Callable[[discord.Interaction], Awaitable[None]] | None = None,
                  **options: Any) -> None:
         super().__init__(allowed_mentions=discord.AllowedMentions.none(), **options)
         self.tree: app_commands.CommandTree[_Client] = app_commands.CommandTree(self)
         self._message_listener = on_message
+        self._component_listener = on_component
 
     async def on_message(self, message: discord.Message) -> None:
         if self._message_listener is not None:
             await self._message_listener(message)
 
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        if interaction.type is discord.InteractionType.component and self._component_listener is not None:
+            await self._component_listener(interaction)
+
 
 def _build_client(settings: Settings, *, metrics: Metrics, guild_ready_timeout: float = 2.0,
-                  on_message: Callable[[discord.Message], Awaitable[None]] | None = None) -> _Client:
-    return _Client(intents=build_intents(settings), on_message=on_message, http_trace=_counting(metrics),
+                  on_message: Callable[[discord.Message], Awaitable[None]] | None = None,
+                  on_component: Callable[[discord.Interaction], Awaitable[None]] | None = None) -> _Client:
+    return _Client(intents=build_intents(settings), on_message=on_message, on_component=on_component,
+                   http_trace=_counting(metrics),
                    guild_ready_timeout=guild_ready_timeout, chunk_guilds_at_startup=False)
 
 
@@ -266,7 +275,8 @@ class DiscordSurface:
         self._ready_timeout = ready_timeout
         self._admin_guild = self._settings.discord_guild_id
         self.client = _build_client(self._settings, metrics=self._core.metrics,
-                                    guild_ready_timeout=guild_ready_timeout, on_message=self._tracked_message)
+                                    guild_ready_timeout=guild_ready_timeout, on_message=self._tracked_message,
+                                    on_component=self._tracked_feedback)
         add_commands(self.client.tree, self)
         self.client.tree.error(self._on_tree_error)
         self._restore: Callable[[], None] | None = None
@@ -485,6 +495,31 @@ class DiscordSurface:
                     "Sorry, something went wrong on my side; it has been logged. Nothing was changed.", ephemeral=True)
             except (discord.HTTPException, *_NETWORK_ERRORS):
                 pass
+
+    # feedback buttons
+
+    async def _tracked_feedback(self, interaction: discord.Interaction) -> None:
+        with self._tracking():
+            await self._on_feedback(interaction)
+
+    async def _on_feedback(self, interaction: discord.Interaction) -> None:
+        """👍 / 👎 under an answer: told to the command layer, thanked privately."""
+        custom_id = str((interaction.data or {}).get("custom_id", ""))
+        vote = read_feedback(custom_id)
+        if vote is None or not await self._first_time("interaction", interaction.id):
+            return
+        helpful, question = vote
+        message = interaction.message
+        reference = message.reference.message_id if message is not None and message.reference else None
+        thread = str(reference or (message.id if message is not None else "")) or None
+        caller = Caller(platform="discord", user_id=str(interaction.user.id), channel=str(interaction.channel_id),
+                        thread=thread)
+        reply = await self._commands.feedback(question, helpful=helpful, caller=caller,
+                                              given=message.content if message is not None else None)
+        try:
+            await interaction.response.send_message(reply.text, ephemeral=True)
+        except (discord.HTTPException, *_NETWORK_ERRORS) as exc:
+            log.warning("could not answer feedback interaction %s: %s", interaction.id, exc)
 
     # messages: @mentions and DMs
 

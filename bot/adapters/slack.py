@@ -43,6 +43,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.adapters.slack_messages import (
+    FEEDBACK_DOWN,
+    FEEDBACK_UP,
     AppHomeOpened,
     MessageEvent,
     SlackFile,
@@ -53,6 +55,7 @@ from bot.adapters.slack_messages import (
     incoming_text,
     reply_messages,
     slash_command_text,
+    slack_unescape,
 )
 from bot.adapters.attachments import MAX_ATTACHMENT, AttachmentError, is_text_file, message_with_attachment
 from bot.adapters.slack_modal import (
@@ -186,6 +189,8 @@ class SlackSurface:
         self.app.command("/brief")(self._tracked(self._on_brief))
         for callback_id in FORMS:
             self.app.view(callback_id)(self._tracked(self._on_form))
+        self.app.action(FEEDBACK_UP)(self._tracked(self._on_feedback))
+        self.app.action(FEEDBACK_DOWN)(self._tracked(self._on_feedback))
         if self._app_token is None:
             runner.http.router.add_post(EVENTS_PATH, self._http_events)
 
@@ -388,6 +393,22 @@ class SlackSurface:
             self._metrics.platform_errors.labels("slack").inc()
             raise AttachmentError(f"I could not fetch {file.name or 'the attached file'} from Slack")
         return data
+
+    async def _on_feedback(self, args: AsyncArgs) -> None:
+        """👍 / 👎 under an answer: acknowledged at once, then told to the command layer."""
+        await args.ack()
+        body = args.body
+        action = (body.get("actions") or [{}])[0]
+        user = str(body.get("user", {}).get("id", ""))
+        channel = str(body.get("channel", {}).get("id", "") or body.get("container", {}).get("channel_id", ""))
+        message = body.get("message") or {}
+        if not user or not channel:
+            return
+        thread = message.get("thread_ts") or message.get("ts")
+        caller = Caller(platform="slack", user_id=user, channel=channel, thread=thread)
+        reply = await self._commands.feedback(str(action.get("value", "")), helpful=action.get("action_id") == FEEDBACK_UP,
+                                              caller=caller, given=slack_unescape(str(message.get("text", ""))))
+        await self._post(reply, channel=channel, thread_ts=thread, only_for=user)
 
     async def _on_home_opened(self, args: AsyncArgs) -> None:
         event = AppHomeOpened.model_validate(args.event)

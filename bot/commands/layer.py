@@ -309,6 +309,26 @@ class CommandLayer:
         except Exception:
             log.exception("could not record an unanswered question from %s", caller.identity)
 
+    async def feedback(self, question: str, *, helpful: bool, caller: Caller, given: str | None = None) -> Reply:
+        """A user's thumbs up or down on an answer; a thumbs down records the question as unanswered,
+        with the answer that was given, for the admins. Never raises for what a user can send."""
+        self._core.metrics.feedback.labels("up" if helpful else "down").inc()
+        question = " ".join(question.split())[:MAX_TEXT]
+        if helpful or not question:
+            return Reply(text="Thanks for the feedback.", ephemeral=True)
+        answer = self._core.index.answer(question, threshold=self._core.settings.answer_threshold)
+        answer = answer.model_copy(update={"nearest": [(f, answer.confidence) for f in answer.facts]})
+        try:
+            await self._core.unanswered.record(answer, platform=caller.platform, channel=caller.channel,
+                                               thread=caller.thread, user_id=caller.user_id, kind="unhelpful",
+                                               given=(given or answer.answer)[:MAX_TEXT], at=self._clock())
+            self._core.metrics.unanswered_open.set(await self._core.unanswered.count_open())
+        except Exception:
+            log.exception("could not record an unhelpful answer from %s", caller.identity)
+            return Reply(text="Thanks; I could not note it just now, sorry.", ephemeral=True)
+        return Reply(text="Thanks: the admins will see that this answer did not help, and I will tell you "
+                          "here if I learn a better one.", ephemeral=True)
+
     async def _close_answered(self, reply: Reply, caller: Caller) -> Reply:
         """After a change to the facts: close the groups of waiting questions it answers, have their
         askers told, and say so in the admin's reply."""
