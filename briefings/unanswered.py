@@ -297,6 +297,8 @@ class UnansweredStore:
         async with _transaction(self._engine, write=True) as conn:
             if (await conn.execute(stmt)).rowcount != 1:
                 return None
+            if status == "dismissed":  # nobody will be told: the askers' ids are not needed any more
+                await conn.execute(sa.update(_questions).where(_questions.c.group_id == group.id).values(user_id=None))
         return group.model_copy(update=values)
 
     # the follow-up ledger

@@ -256,3 +256,25 @@ async def test_a_thumbs_down_closes_only_when_the_answer_changes(core, clock) ->
     assert f"This answers 1 waiting question group (1 asked): #{group.id}" in edited.text
     [(channel, thread, text)] = slack.sent
     assert (channel, thread) == ("C0NEWS", "1717.0001") and "in May 2018" in text
+
+
+# retention -------------------------------------------------------------------------------------
+
+
+async def test_closed_and_dismissed_groups_are_pruned_after_the_retention(layer, core, clock) -> None:  # noqa: F811
+    from datetime import timedelta
+
+    from tests.test_commands import HERON
+
+    await layer.handle(HOTEL, ASKER_1)
+    await layer.handle("who is the mascot of the summit?", ASKER_2)
+    await layer.handle("what did the delegates eat on the plane?", ASKER_2)
+    groups = {g.sample: g for g in await core.unanswered.open_groups()}
+    await layer.handle(f"unanswered dismiss {groups[HOTEL].id}", ROOT)
+    assert [q.user_id for q in await core.unanswered.questions(groups[HOTEL].id)] == [None]  # nobody to tell
+    await layer.handle(HERON, ANA)  # answers the mascot question: closed
+    assert await core.unanswered.count_open() == 1
+    assert await core.unanswered.prune(older_than=timedelta(days=90), now=clock.now + timedelta(days=89)) == 0
+    assert await core.unanswered.prune(older_than=timedelta(days=90), now=clock.now + timedelta(days=91)) == 2
+    assert [g.sample for g in await core.unanswered.open_groups()] == ["what did the delegates eat on the plane?"]
+    assert (await layer.handle(f"unanswered show {groups[HOTEL].id}", ROOT)).error
