@@ -266,6 +266,17 @@ class UnansweredStore:
             raise UnknownGroup(number)
         return _group(row)
 
+    async def open_questions(self) -> dict[int, list[UnansweredQuestion]]:
+        """The questions of every open group, by group id, oldest first (one query)."""
+        query = (sa.select(_questions).join(_groups, _questions.c.group_id == _groups.c.id)
+                 .where(_groups.c.status == "open").order_by(_questions.c.at, _questions.c.id))
+        out: dict[int, list[UnansweredQuestion]] = {}
+        async with _transaction(self._engine) as conn:
+            for row in await conn.execute(query):
+                q = _question(row)
+                out.setdefault(q.group_id, []).append(q)
+        return out
+
     async def questions(self, group_id: int) -> list[UnansweredQuestion]:
         """The questions of one group, oldest first."""
         query = sa.select(_questions).where(_questions.c.group_id == group_id).order_by(_questions.c.at, _questions.c.id)
@@ -401,9 +412,10 @@ async def close_answered(store: UnansweredStore, ask: Callable[[str], Answer], *
     a fact now answers: a question the bot had no fact on gets an answer from a fact; one whose answer
     was marked unhelpful gets a different answer. The groups closed here, by whoever made the change."""
     closed = []
+    questions = await store.open_questions()
     for group in await store.open_groups():
         wordings: dict[str, UnansweredQuestion] = {}
-        for q in await store.questions(group.id):
+        for q in questions.get(group.id, []):
             wordings.setdefault(plain(q.text), q)
         for q in list(wordings.values())[:_REASKED]:
             answer = ask(q.text)
