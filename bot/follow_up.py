@@ -52,11 +52,14 @@ class FollowUps:
         self._clock = clock
 
     async def send_due(self) -> int:
-        """Send every follow-up due that this process can; how many were sent."""
-        if not self._core.settings.follow_up:
-            return 0
+        """Send every follow-up due that this process can; how many were sent. With
+        BRIEFBOT_FOLLOW_UP=false each is recorded as skipped instead (and its asker's id forgotten),
+        so turning it on later does not send stale ones."""
         sent = 0
         for group, question in await self._core.unanswered.awaiting_follow_up():
+            if not self._core.settings.follow_up:
+                await self._skip(question)
+                continue
             surface = self._surfaces(question.platform)
             if surface is None or question.channel is None:
                 continue
@@ -84,6 +87,12 @@ class FollowUps:
         await store.finish_follow_up(claim, status="sent", message_id=message_id, now=self._clock())
         log.info("follow-up %s sent to %s:%s", key, question.platform, question.channel)
         return 1
+
+    async def _skip(self, question: UnansweredQuestion) -> None:
+        store = self._core.unanswered
+        claim = await store.claim_follow_up(question.id, by=self._core.settings.replica, now=self._clock())
+        if claim is not None:
+            await store.finish_follow_up(claim, status="skipped", error="BRIEFBOT_FOLLOW_UP is off", now=self._clock())
 
     def _answer(self, group: UnansweredGroup, question: UnansweredQuestion) -> str:
         """The answer to the asker's own wording, when it has one now; else the one that closed the group."""

@@ -182,6 +182,9 @@ async def test_follow_up_off_records_nothing_sent(core, clock) -> None:  # noqa:
     added = await layer.handle(HOTEL_FACT, ANA)
     assert "This answers 1 waiting question group (1 asked)" in added.text and "told" not in added.text
     assert slack.sent == [] and await core.unanswered.count_open() == 0
+    assert [(f.status, f.error) for f in await core.unanswered.follow_ups()] == [("skipped", "BRIEFBOT_FOLLOW_UP is off")]
+    core.settings = core.settings.model_copy(update={"follow_up": True})  # turned on later: nothing stale is sent
+    assert await follow_ups.send_due() == 0 and slack.sent == []
 
 
 async def test_teaching_closes_a_group(core, clock) -> None:  # noqa: F811
