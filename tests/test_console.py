@@ -110,8 +110,6 @@ def test_a_message_spans_lines_after_a_backslash_or_inside_a_fence(env: dict[str
     shown = chat(env, stdin="source show ap-2018-05-30\n").stdout
     assert "text (64 characters): Mike Pompeo had dinner with Kim Yong Chol. They met in New York." in shown
 
-    assert again.stdout.strip() == "imported 1 facts: 0 added, 0 updated"
-
 
 def test_a_question_answered_later_is_followed_up_before_the_next_prompt(env: dict[str, str]) -> None:
     out = chat(env, "--user", "ana", "--admin", stdin="what is the summit mascot?\n" + HERON + "unanswered\n")

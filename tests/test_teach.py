@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.commands import CommandLayer
-from briefings.files import parse_fact_file
+from briefings.files import parse_catalogue_file
 from tests.test_commands import ANA, EVE, ROOT, Clock, clock, core, seeded_sqlite  # noqa: F401 (fixtures)
 
 TAUGHT = "when will the two leaders sit down together"
@@ -52,11 +52,11 @@ async def test_show_history_unteach_and_undo(layer, core) -> None:  # noqa: F811
 async def test_export_and_import_carry_phrasings(layer, core) -> None:  # noqa: F811
     await layer.handle(f'fact teach {FACT} "{TAUGHT}"', ANA)
     exported = (await layer.handle("fact export", ROOT)).text
-    [fact] = [f for f in parse_fact_file(exported, where="export") if f.id == FACT]
+    [fact] = [f for f in parse_catalogue_file(exported, where="export").facts if f.id == FACT]
     assert fact.phrasings == [TAUGHT]
     await layer.handle(f"fact unteach {FACT} 1", ANA)
     dry = await layer.handle("fact import " + exported, ROOT)
-    assert "1 to update" in dry.text, dry.text
+    assert "update" in dry.text and FACT in dry.text and "phrasings" in dry.text, dry.text
     assert not (await layer.handle("fact import confirm", ROOT)).error
     assert (await core.facts.get(FACT)).fact.phrasings == [TAUGHT]
     assert (await layer.handle(CLOSE, EVE)).answer.facts == [FACT]

@@ -178,7 +178,7 @@ class CommandLayer:
         try:
             call = self._invocation(command, rest, caller)
             reply = await command.run(call)
-            if command.changes == "facts" and not reply.error:
+            if command.changes in _CATALOGUE and not reply.error:
                 reply = await self._close_answered(reply, caller)
             return _Handled(reply, command.name)
         except (CommandError, StoreError, CatalogueError) as exc:
@@ -404,6 +404,10 @@ class _Handled(NamedTuple):
     command: str = "?"
     """The command's name, "question" for a question, "?" when no command was found."""
     refused: bool = False
+
+
+_CATALOGUE = {"facts", "entities", "sources", "topics"}
+"""Changes to these may answer a question nobody could answer before."""
 
 
 def _may(command: Command) -> str:

@@ -3,7 +3,7 @@ asked, the ledger of follow-ups that tell each asker once, and the channels admi
 theirs (their daily briefing says how many questions are waiting); see `briefings.unanswered`.
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0005
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision: str | None = "0007"
+down_revision: str | None = "0005"
 branch_labels: str | None = None
 depends_on: str | None = None
 
