@@ -29,7 +29,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from briefings.answering.lexicon import plain
 from briefings.answering.model import Answer
-from briefings.store import StoreError, _now, _transaction, _UTCDateTime
+from briefings.schema import admin_channels as _admin_channels
+from briefings.schema import follow_ups as _follow_ups
+from briefings.schema import unanswered_groups as _groups
+from briefings.schema import unanswered_questions as _questions
+from briefings.store import StoreError, _now, _transaction
 
 __all__ = [
     "FollowUp",
@@ -52,66 +56,6 @@ NEAR_TEXT = 90
 """Two questions whose plain text scores at least this (rapidfuzz ratio, 0..100) are the same question."""
 _MAX_NEAREST = 3
 
-_tables = sa.MetaData()
-_groups = sa.Table(
-    "unanswered_groups",
-    _tables,
-    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
-    sa.Column("key", sa.String(255), nullable=False),
-    sa.Column("sample", sa.Text(), nullable=False),
-    sa.Column("asked", sa.String(32)),
-    sa.Column("needs", sa.JSON(), nullable=False),
-    sa.Column("status", sa.String(16), nullable=False),
-    sa.Column("count", sa.Integer(), nullable=False),
-    sa.Column("first_at", _UTCDateTime(), nullable=False),
-    sa.Column("last_at", _UTCDateTime(), nullable=False),
-    sa.Column("nearest", sa.JSON(), nullable=False),
-    sa.Column("closed_at", _UTCDateTime()),
-    sa.Column("closed_by", sa.Text()),
-    sa.Column("fact_id", sa.String(80)),
-    sa.Column("answer", sa.Text()),
-    sa.Column("reason", sa.Text()),
-)
-sa.Index("unanswered_groups_open_key", _groups.c.key, unique=True,
-         sqlite_where=_groups.c.status == "open", postgresql_where=_groups.c.status == "open")
-"""One open group per key, so two replicas recording the same question at once cannot open two."""
-_questions = sa.Table(
-    "unanswered_questions",
-    _tables,
-    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
-    sa.Column("group_id", sa.Integer(), sa.ForeignKey("unanswered_groups.id", ondelete="CASCADE"), nullable=False,
-              index=True),
-    sa.Column("text", sa.Text(), nullable=False),
-    sa.Column("kind", sa.String(16), nullable=False),
-    sa.Column("given", sa.Text()),
-    sa.Column("needs", sa.JSON(), nullable=False),
-    sa.Column("nearest", sa.JSON(), nullable=False),
-    sa.Column("platform", sa.String(32), nullable=False),
-    sa.Column("channel", sa.String(128)),
-    sa.Column("thread", sa.String(128)),
-    sa.Column("user_id", sa.String(128)),
-    sa.Column("at", _UTCDateTime(), nullable=False),
-)
-_follow_ups = sa.Table(
-    "follow_ups",
-    _tables,
-    sa.Column("question_id", sa.Integer(), primary_key=True, autoincrement=False),
-    sa.Column("status", sa.String(16), nullable=False),
-    sa.Column("claimed_by", sa.String(128), nullable=False),
-    sa.Column("claimed_at", _UTCDateTime(), nullable=False),
-    sa.Column("sent_at", _UTCDateTime()),
-    sa.Column("message_id", sa.String(128)),
-    sa.Column("error", sa.Text()),
-)
-_admin_channels = sa.Table(
-    "admin_channels",
-    _tables,
-    sa.Column("platform", sa.String(32), primary_key=True),
-    sa.Column("channel", sa.String(128), primary_key=True),
-    sa.Column("marked_by", sa.Text(), nullable=False),
-    sa.Column("marked_at", _UTCDateTime(), nullable=False),
-)
-"""The runtime view of the tables migration 0009 creates."""
 
 
 class UnknownGroup(StoreError):
