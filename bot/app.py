@@ -21,6 +21,7 @@ from briefings.records import RecordService
 from briefings.service import FactService
 from briefings.store import ChangeInfo, FactStore
 from briefings.subscriptions import SubscriptionStore
+from briefings.unanswered import UnansweredStore
 from config.settings import Settings
 
 __all__ = ["Core", "build_core", "open_core"]
@@ -47,6 +48,8 @@ class Core:
     """Every scheduled briefing claimed, sent, failed or skipped."""
     conversations: ConversationStore
     """What each conversation's last question was read as, for follow-ups."""
+    unanswered: UnansweredStore
+    """Questions nobody could answer, grouped for admins, and the follow-ups to their askers."""
     metrics: Metrics = field(default_factory=Metrics)
 
     def ask(self, question: str, *, context: QuestionContext | None = None) -> Answer:
@@ -100,6 +103,7 @@ async def build_core(settings: Settings, store: FactStore) -> Core:
         subscriptions=SubscriptionStore(store.engine),
         deliveries=DeliveryLedger(store.engine),
         conversations=ConversationStore(store.engine, lifetime=timedelta(minutes=settings.context_minutes)),
+        unanswered=UnansweredStore(store.engine),
     )
 
 

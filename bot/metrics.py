@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 __all__ = ["CONTENT_TYPE_LATEST", "Metrics"]
@@ -28,6 +28,12 @@ class Metrics:
                                        ["platform"], registry=r)
         self.rate_limit_waits = Counter("briefbot_rate_limit_waits", "Times a platform asked us to wait (429).",
                                         ["platform"], registry=r)
+        self.feedback = Counter("briefbot_answer_feedback", "Answers users marked helpful (up) or unhelpful (down).",
+                                ["vote"], registry=r)
+        self.unanswered_open = Gauge("briefbot_unanswered_open_groups",
+                                     "Open groups of unanswered questions, as this process last read them.", registry=r)
+        for vote in ("up", "down"):
+            self.feedback.labels(vote)
         for outcome in ("answered", "abstained"):
             self.questions.labels(outcome)
         for outcome in ("delivered", "failed", "skipped"):

@@ -10,7 +10,7 @@ import signal
 import sys
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from aiohttp import web
 
@@ -18,6 +18,7 @@ from bot.adapters.console import ConsoleSurface
 from bot.app import Core, open_core
 from bot.commands import CommandLayer
 from bot.errors import UserFacingError
+from bot.follow_up import FollowUps
 from bot.scheduler import BriefingScheduler
 from bot.surface import Surface
 from config.settings import Settings
@@ -25,6 +26,9 @@ from config.settings import Settings
 __all__ = ["Runner", "run_bot"]
 
 log = logging.getLogger("briefbot.run")
+
+
+_PRUNE_EVERY = timedelta(hours=6)
 
 
 def _utcnow() -> datetime:
@@ -49,8 +53,11 @@ class Runner:
         self.core = core
         self.scheduler = BriefingScheduler(core, surfaces=self.surface, clock=clock, sleep=sleep)
         """Started after the surfaces (it publishes through them), stopped before them."""
+        self.follow_ups = FollowUps(core, surfaces=self.surface, clock=clock)
+        """Tells askers when their question is answered, through these surfaces."""
         if commands is None:
-            commands = CommandLayer(core, clock=clock, on_subscription_change=self.scheduler.subscription_changed)
+            commands = CommandLayer(core, clock=clock, on_subscription_change=self.scheduler.subscription_changed,
+                                    on_questions_answered=self.follow_ups.send_due)
         self.commands = commands
         self.http = web.Application()
         """Surfaces add their routes (Slack's /slack/events) before `start`."""
@@ -63,6 +70,7 @@ class Runner:
         """The HTTP port actually bound (BRIEFBOT_HTTP_PORT=0 picks one)."""
         self._site_runner: web.AppRunner | None = None
         self._refresher: asyncio.Task[None] | None = None
+        self._pruner: asyncio.Task[None] | None = None
         self._deadline: float | None = None
         self.stopping = asyncio.Event()
 
@@ -141,7 +149,37 @@ class Runner:
             await surface.start()
             log.info("%s surface started", surface.platform)
         await self.scheduler.start()
+        await self._send_follow_ups()
         self._refresher = asyncio.create_task(self._refresh_facts(), name="facts-refresh")
+        self._pruner = asyncio.create_task(self._prune_unanswered(), name="unanswered-prune")
+
+    async def _prune_unanswered(self) -> None:
+        """BRIEFBOT_UNANSWERED_DAYS: closed and dismissed groups older than that go, at start and
+        every few hours after."""
+        while not self.stopping.is_set():
+            try:
+                pruned = await self.core.unanswered.prune(older_than=timedelta(days=self.settings.unanswered_days))
+            except Exception:
+                log.warning("could not prune the old unanswered questions", exc_info=True)
+            else:
+                if pruned:
+                    log.info("pruned %d closed or dismissed unanswered question groups", pruned)
+            try:
+                async with asyncio.timeout(_PRUNE_EVERY.total_seconds()):
+                    await self.stopping.wait()
+            except TimeoutError:
+                pass
+
+    async def _send_follow_ups(self) -> None:
+        """Follow-ups left by a process that stopped before sending them, or by one without this
+        process's platforms; the ledger keeps each to one send."""
+        try:
+            sent = await self.follow_ups.send_due()
+        except Exception:
+            log.warning("could not send the follow-ups due", exc_info=True)
+        else:
+            if sent:
+                log.info("sent %d follow-ups due since before this start", sent)
 
     async def _refresh_facts(self) -> None:
         """Follow fact changes made on other replicas, so every replica answers from the same facts."""
@@ -186,8 +224,9 @@ class Runner:
         self._deadline = asyncio.get_running_loop().time() + self.settings.shutdown_timeout.total_seconds()
         log.info("stopping: not ready, taking no new messages; answers and deliveries in flight have %g s to finish",
                  self.settings.shutdown_timeout.total_seconds())
-        if self._refresher is not None:
-            await asyncio.wait([self._refresher])
+        for task in (self._refresher, self._pruner):
+            if task is not None:
+                await asyncio.wait([task])
         drained = await self.commands.drain(timeout=self.time_left())
         if not drained:
             log.warning("shutting down with answers still in flight after %s", self.settings.shutdown_timeout)

@@ -48,7 +48,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from bot.app import Core
 from bot.surface import ClaimLost, PublishError, Surface
 from briefings.deliveries import Delivery, Posted
-from briefings.digest import changes_for_channel, compose_edition
+from briefings.digest import Edition, changes_for_channel, compose_edition
 from briefings.models import Catalogue
 from briefings.store import FactStore
 from briefings.subscriptions import Subscription
@@ -334,6 +334,14 @@ class BriefingScheduler:
                     subscription.where, claim.local_date, abandoned.claimed_by, abandoned.claimed_at.isoformat())
         return await self._send(subscription, claim, surface)
 
+    async def _with_waiting(self, edition: Edition, subscription: Subscription) -> Edition:
+        """An admin channel's edition says how many unanswered question groups wait."""
+        unanswered = self._core.unanswered
+        if not await unanswered.is_admin_channel(subscription.platform, subscription.channel):
+            return edition
+        waiting = await unanswered.count_open()
+        return edition.model_copy(update={"digest": edition.digest.model_copy(update={"waiting": waiting})})
+
     async def _send(self, subscription: Subscription, claim: Delivery, surface: Surface) -> Delivery | None:
         ledger = self._core.deliveries
         try:
@@ -341,6 +349,7 @@ class BriefingScheduler:
                 window = await changes_for_channel(self._facts, ledger, platform=subscription.platform,
                                                    channel=subscription.channel)
                 edition = await compose_edition(self._facts, as_of=claim.local_date, window=window)
+                edition = await self._with_waiting(edition, subscription)
         except Exception as exc:
             log.exception("could not compose the briefing for %s", subscription.where)
             return await self._finish(claim, status="failed", attempts=claim.attempts,

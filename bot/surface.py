@@ -49,3 +49,8 @@ class Surface(Protocol):
         taking the delivery over) duplicates neither the post nor a reply. `key` identifies the
         delivery: surfaces that can make a repeated post idempotent with it (Discord's nonce) do.
         Raises PublishError; lets ClaimLost through."""
+
+    async def notify(self, channel: str, text: str, *, thread: str | None, key: str) -> str:
+        """Post one plain-text message in `channel`, in `thread` when given (Slack's thread ts, the
+        Discord message to reply to); the platform's message id. Raises PublishError (not
+        retryable when the platform refuses for good: the bot left the channel)."""

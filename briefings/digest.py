@@ -100,6 +100,8 @@ class Digest(_Model):
     """How many more changes there were."""
     next_events: list[Entry] = Field(default_factory=list)
     top: list[Entry] = Field(default_factory=list)
+    waiting: int = 0
+    """Open groups of questions nobody could answer: said in the briefing of an admin channel."""
 
     @property
     def title(self) -> str:

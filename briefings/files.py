@@ -73,6 +73,7 @@ class FactRecord(_FileModel):
     topic: Slug
     dates: list[FactDate] = Field(default_factory=list)
     keywords: list[Text] = Field(default_factory=list)
+    phrasings: list[Text] = Field(default_factory=list)
     quote: Text | None = None
     source: Slug | None = None
     recorded_at: datetime | None = None
@@ -95,6 +96,7 @@ class FactRecord(_FileModel):
             topic=self.topic,
             dates=self.dates,
             keywords=self.keywords,
+            phrasings=self.phrasings,
             provenance=Provenance(source=src, quote=self.quote, recorded_at=at, recorded_by=by),
         )
 

@@ -200,6 +200,9 @@ class Fact(_Model):
     dates: list[FactDate] = Field(default_factory=list)
     keywords: list[Text] = Field(default_factory=list)
     """Extra words people may use to ask about this fact (synonyms the statement does not carry)."""
+    phrasings: list[Text] = Field(default_factory=list)
+    """Questions an admin taught this fact to answer (`fact teach`): the answerer reads them as more
+    text of the fact."""
     provenance: Provenance
 
     @model_validator(mode="after")

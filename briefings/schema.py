@@ -28,6 +28,10 @@ __all__ = [
     "subscriptions",
     "topics",
     "utc",
+    "unanswered_groups",
+    "unanswered_questions",
+    "follow_ups",
+    "admin_channels",
 ]
 
 
@@ -200,4 +204,65 @@ conversation_contexts = sa.Table(
     sa.Column("conversation", sa.String(200), primary_key=True),  # a thread, a DM, a reply chain, a session
     sa.Column("context", sa.JSON(), nullable=False),  # what its last question was read as (0009)
     sa.Column("expires_at", UTCDateTime(), nullable=False, index=True),
+)
+
+# --- unanswered questions, their follow-ups, the admin channels (migration 0010) -------------------
+
+unanswered_groups = sa.Table(
+    "unanswered_groups",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column("key", sa.String(255), nullable=False),
+    sa.Column("sample", sa.Text(), nullable=False),
+    sa.Column("asked", sa.String(32)),
+    sa.Column("needs", sa.JSON(), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("count", sa.Integer(), nullable=False),
+    sa.Column("first_at", UTCDateTime(), nullable=False),
+    sa.Column("last_at", UTCDateTime(), nullable=False),
+    sa.Column("nearest", sa.JSON(), nullable=False),
+    sa.Column("closed_at", UTCDateTime()),
+    sa.Column("closed_by", sa.Text()),
+    sa.Column("fact_id", sa.String(80)),
+    sa.Column("answer", sa.Text()),
+    sa.Column("reason", sa.Text()),
+)
+sa.Index("unanswered_groups_open_key", unanswered_groups.c.key, unique=True,
+         sqlite_where=unanswered_groups.c.status == "open", postgresql_where=unanswered_groups.c.status == "open")
+"""One open group per key, so two replicas recording the same question at once cannot open two."""
+unanswered_questions = sa.Table(
+    "unanswered_questions",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column("group_id", sa.Integer(), sa.ForeignKey("unanswered_groups.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("text", sa.Text(), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("given", sa.Text()),
+    sa.Column("needs", sa.JSON(), nullable=False),
+    sa.Column("nearest", sa.JSON(), nullable=False),
+    sa.Column("platform", sa.String(32), nullable=False),
+    sa.Column("channel", sa.String(128)),
+    sa.Column("thread", sa.String(128)),
+    sa.Column("user_id", sa.String(128)),
+    sa.Column("at", UTCDateTime(), nullable=False),
+)
+follow_ups = sa.Table(
+    "follow_ups",
+    metadata,
+    sa.Column("question_id", sa.Integer(), primary_key=True, autoincrement=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("claimed_by", sa.String(128), nullable=False),
+    sa.Column("claimed_at", UTCDateTime(), nullable=False),
+    sa.Column("sent_at", UTCDateTime()),
+    sa.Column("message_id", sa.String(128)),
+    sa.Column("error", sa.Text()),
+)
+admin_channels = sa.Table(
+    "admin_channels",
+    metadata,
+    sa.Column("platform", sa.String(32), primary_key=True),
+    sa.Column("channel", sa.String(128), primary_key=True),
+    sa.Column("marked_by", sa.Text(), nullable=False),
+    sa.Column("marked_at", UTCDateTime(), nullable=False),
 )

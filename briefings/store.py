@@ -58,11 +58,11 @@ __all__ = [
 MIGRATIONS = Path(__file__).parent / "migrations"
 """The Alembic script directory (env.py and versions/)."""
 
-Action = Literal["seed", "add", "edit", "retire", "restore", "undo", "import"]
+Action = Literal["seed", "add", "edit", "retire", "restore", "undo", "import", "teach", "unteach"]
 
 _ACTIONS: Mapping[str, frozenset[str]] = {
     "add": frozenset({"add", "import"}),
-    "update": frozenset({"edit", "import", "undo"}),
+    "update": frozenset({"edit", "import", "undo", "teach", "unteach"}),
     "retire": frozenset({"retire", "undo"}),
     "restore": frozenset({"restore", "undo"}),
     "revert": frozenset({"undo"}),

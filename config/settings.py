@@ -125,6 +125,10 @@ class Settings(BaseSettings):
     """A claim this old and still unrecorded means its replica died: another replica takes it over, once."""
     schedule_resync: timedelta = timedelta(seconds=30)
     """How often each replica re-reads the subscriptions (to see changes made on other replicas) and catches up."""
+    follow_up: bool = True
+    """Tell each asker of a question the bot could not answer, once, when an admin's change answers it."""
+    unanswered_days: int = Field(default=90, ge=1, le=3650)
+    """Days a closed or dismissed group of unanswered questions is kept before it is deleted."""
     replica: str = Field(default_factory=_default_replica, min_length=1, max_length=128)
     """This process's name in the delivery ledger (claimed_by); default HOSTNAME:PID."""
 

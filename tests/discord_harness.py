@@ -13,7 +13,6 @@ from typing import Any
 
 from bot.adapters.discord import DiscordSurface
 from bot.app import open_core
-from bot.commands import CommandLayer
 from bot.runner import Runner
 from config.settings import Settings, load_settings
 from tests.fakes.discord import Call, FakeDiscord
@@ -69,7 +68,7 @@ async def running_bot(fake: FakeDiscord, database_url: str, *, defer_after: floa
     discord.py waits `guild_ready_timeout` after the last GUILD_CREATE before READY; the surface is
     built with a short one here, the rest as `build_surfaces` builds it."""
     core = await open_core(discord_settings(fake, database_url, **overrides))
-    runner = Runner(core, commands=CommandLayer(core))
+    runner = Runner(core)
     surface = DiscordSurface(runner, defer_after=defer_after, guild_ready_timeout=0.01, ready_timeout=10)
     runner.surfaces.append(surface)
     try:

@@ -124,7 +124,8 @@ class Harness:
         settings = self.core.settings.model_copy(update={"replica": name})
         core = Core(settings=settings, store=self.core.store, index=self.core.index, facts=self.core.facts,
                     records=self.core.records, admins=self.core.admins, subscriptions=self.core.subscriptions,
-                    deliveries=self.core.deliveries, conversations=self.core.conversations)
+                    deliveries=self.core.deliveries, conversations=self.core.conversations,
+                    unanswered=self.core.unanswered)
         return BriefingScheduler(core, surfaces={"slack": self.surface}.get, clock=self.clock, sleep=self.clock.sleep)
 
 

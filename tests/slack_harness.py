@@ -13,7 +13,6 @@ import aiohttp
 
 from bot.adapters.slack import EVENTS_PATH, SlackSurface
 from bot.app import build_core
-from bot.commands import CommandLayer
 from bot.runner import Runner
 from config.settings import Settings, load_settings
 from tests.conftest import Database
@@ -105,7 +104,7 @@ async def running_bot(slack: FakeSlack, database: Database, **overrides: Any) ->
     settings = slack_settings(slack, database.url, **overrides)
     store = await database.open()
     core = await build_core(settings, store)
-    runner = Runner(core, commands=CommandLayer(core))
+    runner = Runner(core)
     try:
         runner.build_surfaces()
         await runner.start()

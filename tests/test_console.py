@@ -109,3 +109,16 @@ def test_a_message_spans_lines_after_a_backslash_or_inside_a_fence(env: dict[str
     assert "entity mike-pompeo (version 1)" in lines
     shown = chat(env, stdin="source show ap-2018-05-30\n").stdout
     assert "text (64 characters): Mike Pompeo had dinner with Kim Yong Chol. They met in New York." in shown
+
+
+def test_a_question_answered_later_is_followed_up_before_the_next_prompt(env: dict[str, str]) -> None:
+    out = chat(env, "--user", "ana", "--admin", stdin="what is the summit mascot?\n" + HERON + "unanswered\n")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("I have no fact on that")
+    added = lines.index("Added fact test-heron (version 1): The summit mascot is a blue heron.")
+    assert lines[added + 2] == ("This answers 1 waiting question group (1 asked): #1 \u201cwhat is the summit mascot?\u201d. "
+                                "Its askers are told.")
+    assert lines[added + 3] == ("Earlier you asked \u201cwhat is the summit mascot?\u201d. Now I know: "
+                                "The summit mascot is a blue heron.")
+    assert lines[-1] == "No unanswered questions are waiting."

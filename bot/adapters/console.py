@@ -15,6 +15,7 @@ from typing import TextIO
 
 from bot.app import Core
 from bot.commands import Caller, CommandLayer
+from bot.follow_up import FollowUps
 from bot.render.text import render_digest_text
 from bot.surface import Record
 from briefings.deliveries import Posted
@@ -38,6 +39,8 @@ class ConsoleSurface:
         self._stdin = stdin or sys.stdin
         self._stdout = stdout or sys.stdout
         self._task: asyncio.Task[None] | None = None
+        self._follow_ups: list[str] = []
+        """Follow-ups to print before the next prompt."""
         self.closed = asyncio.Event()
         """Set when the input ends (Ctrl-D, or the end of a script)."""
 
@@ -59,6 +62,11 @@ class ConsoleSurface:
             posted = Posted(post=key)
             await record(posted)
         return posted
+
+    async def notify(self, channel: str, text: str, *, thread: str | None, key: str) -> str:
+        """A follow-up, printed after the current reply (before the next prompt)."""
+        self._follow_ups.append(text)
+        return key
 
     async def _read_message(self, loop: asyncio.AbstractEventLoop) -> str | None:
         """The next message: one line, or several joined (see the module's docstring); None at the end."""
@@ -92,6 +100,8 @@ class ConsoleSurface:
                     continue
                 reply = await self._commands.handle(message, self._caller)
                 self._write(reply.text)
+                while self._follow_ups:
+                    self._write(self._follow_ups.pop(0))
         finally:
             self.closed.set()
 
@@ -111,6 +121,7 @@ def join_lines(lines: list[str]) -> str:
 
 async def run_console(core: Core, *, user: str, admin: bool) -> None:
     """Act as `console:USER` until the input ends: an admin if `admin` (--admin) or if configured as one."""
-    console = ConsoleSurface(CommandLayer(core), user=user, admin=admin)
+    follow_ups = FollowUps(core, surfaces=lambda platform: console if platform == "console" else None)
+    console = ConsoleSurface(CommandLayer(core, on_questions_answered=follow_ups.send_due), user=user, admin=admin)
     await console.start()
     await console.closed.wait()

@@ -49,6 +49,7 @@ from bot.adapters.discord_messages import (
     changes_something,
     delivery_nonce,
     incoming_text,
+    read_feedback,
     reply_messages,
 )
 from bot.commands import Caller, Reply
@@ -89,18 +90,18 @@ THREAD_ALREADY_STARTED = 160004
 
 
 @contextmanager
-def _publish_errors(key: str, channel: str) -> Iterator[None]:
+def _publish_errors(key: str, channel: str, *, what: str = "briefing") -> Iterator[None]:
     """Discord's errors while publishing, as PublishError: retryable unless Discord refused for good."""
     try:
         yield
     except (discord.Forbidden, discord.NotFound) as exc:
-        raise PublishError(f"briefing {key} could not be posted to {channel}: HTTP {exc.status} "
+        raise PublishError(f"{what} {key} could not be posted to {channel}: HTTP {exc.status} "
                            f"({exc.text or 'no text'})", retryable=False) from None
     except discord.HTTPException as exc:
-        raise PublishError(f"briefing {key} could not be posted to {channel}: HTTP {exc.status} "
+        raise PublishError(f"{what} {key} could not be posted to {channel}: HTTP {exc.status} "
                            f"({exc.text or 'no text'})", retryable=exc.status >= 500 or exc.status == 429) from None
     except _NETWORK_ERRORS as exc:
-        raise PublishError(f"briefing {key} could not be posted to {channel}: {exc!r}", retryable=True) from None
+        raise PublishError(f"{what} {key} could not be posted to {channel}: {exc!r}", retryable=True) from None
 _ANSWERED_KINDS = (discord.MessageType.default, discord.MessageType.reply)
 
 
@@ -151,19 +152,27 @@ class _Client(discord.Client):
     """discord.Client with the command tree and a message listener passed in, nothing else."""
 
     def __init__(self, *, on_message: Callable[[discord.Message], Awaitable[None]] | None = None,
+                 on_component: Callable[[discord.Interaction], Awaitable[None]] | None = None,
                  **options: Any) -> None:
         super().__init__(allowed_mentions=discord.AllowedMentions.none(), **options)
         self.tree: app_commands.CommandTree[_Client] = app_commands.CommandTree(self)
         self._message_listener = on_message
+        self._component_listener = on_component
 
     async def on_message(self, message: discord.Message) -> None:
         if self._message_listener is not None:
             await self._message_listener(message)
 
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        if interaction.type is discord.InteractionType.component and self._component_listener is not None:
+            await self._component_listener(interaction)
+
 
 def _build_client(settings: Settings, *, metrics: Metrics, guild_ready_timeout: float = 2.0,
-                  on_message: Callable[[discord.Message], Awaitable[None]] | None = None) -> _Client:
-    return _Client(intents=build_intents(settings), on_message=on_message, http_trace=_counting(metrics),
+                  on_message: Callable[[discord.Message], Awaitable[None]] | None = None,
+                  on_component: Callable[[discord.Interaction], Awaitable[None]] | None = None) -> _Client:
+    return _Client(intents=build_intents(settings), on_message=on_message, on_component=on_component,
+                   http_trace=_counting(metrics),
                    guild_ready_timeout=guild_ready_timeout, chunk_guilds_at_startup=False)
 
 
@@ -266,7 +275,8 @@ class DiscordSurface:
         self._ready_timeout = ready_timeout
         self._admin_guild = self._settings.discord_guild_id
         self.client = _build_client(self._settings, metrics=self._core.metrics,
-                                    guild_ready_timeout=guild_ready_timeout, on_message=self._tracked_message)
+                                    guild_ready_timeout=guild_ready_timeout, on_message=self._tracked_message,
+                                    on_component=self._tracked_feedback)
         add_commands(self.client.tree, self)
         self.client.tree.error(self._on_tree_error)
         self._restore: Callable[[], None] | None = None
@@ -361,6 +371,23 @@ class DiscordSurface:
                  len(posted.replies))
         return posted
 
+    async def notify(self, channel: str, text: str, *, thread: str | None, key: str) -> str:
+        """Post `text` in `channel`, as a reply to message `thread` when given (no ping, and sent
+        alone if that message is gone); its id. PublishError: not retryable when Discord refuses
+        for good (the bot left the channel or lost access)."""
+        if self.client.is_closed() or self.client.user is None:
+            raise PublishError(f"{key}: the Discord client is not connected", retryable=True)
+        try:
+            target = self.client.get_partial_messageable(int(channel))
+            reference = (discord.MessageReference(message_id=int(thread), channel_id=int(channel),
+                                                  fail_if_not_exists=False) if thread else None)
+        except ValueError:
+            raise PublishError(f"{key}: {channel!r} is not a Discord channel id", retryable=False) from None
+        with _publish_errors(key, channel, what="message"):
+            message = await target.send(content=text[:2000], reference=reference, nonce=delivery_nonce(key, 0),
+                                        mention_author=False)
+        return str(message.id)
+
     async def _thread(self, channel_id: int, message_id: int, *, name: str) -> discord.PartialMessageable:
         """The thread started from the message, started now unless it was already (by an earlier
         attempt): a thread started from a message has the message's id."""
@@ -391,7 +418,8 @@ class DiscordSurface:
                                                                      author.guild_permissions)
         return Caller(platform="discord", user_id=str(author.id), channel=str(message.channel.id), admin=admin,
                       conversation=_conversation(message),
-                      continued_by=(_message_key(message.channel.id, message.id),))
+                      continued_by=(_message_key(message.channel.id, message.id),),
+                      thread=str(message.id))
 
     async def _first_time(self, kind: str, event_id: int) -> bool:
         """Claim an interaction or message id; False when another replica (or delivery) has it."""
@@ -469,6 +497,31 @@ class DiscordSurface:
                     "Sorry, something went wrong on my side; it has been logged. Nothing was changed.", ephemeral=True)
             except (discord.HTTPException, *_NETWORK_ERRORS):
                 pass
+
+    # feedback buttons
+
+    async def _tracked_feedback(self, interaction: discord.Interaction) -> None:
+        with self._tracking():
+            await self._on_feedback(interaction)
+
+    async def _on_feedback(self, interaction: discord.Interaction) -> None:
+        """👍 / 👎 under an answer: told to the command layer, thanked privately."""
+        custom_id = str((interaction.data or {}).get("custom_id", ""))
+        vote = read_feedback(custom_id)
+        if vote is None or not await self._first_time("interaction", interaction.id):
+            return
+        helpful, question = vote
+        message = interaction.message
+        reference = message.reference.message_id if message is not None and message.reference else None
+        thread = str(reference or (message.id if message is not None else "")) or None
+        caller = Caller(platform="discord", user_id=str(interaction.user.id), channel=str(interaction.channel_id),
+                        thread=thread)
+        reply = await self._commands.feedback(question, helpful=helpful, caller=caller,
+                                              given=message.content if message is not None else None)
+        try:
+            await interaction.response.send_message(reply.text, ephemeral=True)
+        except (discord.HTTPException, *_NETWORK_ERRORS) as exc:
+            log.warning("could not answer feedback interaction %s: %s", interaction.id, exc)
 
     # messages: @mentions and DMs
 

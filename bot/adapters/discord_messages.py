@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import discord
 
 from bot.commands import Command, Reply
+from briefings.answer import Answer
 from bot.render._fit import pack, split_to_fit
 from bot.render.discord import (
     MAX_CONTENT,
@@ -54,10 +55,14 @@ class Outgoing:
 
     content: str | None = None
     embeds: list[discord.Embed] = field(default_factory=list)
+    view: discord.ui.View | None = None
+    """Buttons under the message (👍 / 👎 under an answer)."""
 
     def kwargs(self) -> dict[str, object]:
         """As keyword arguments for `send`, `send_message`, `edit_original_response`."""
         out: dict[str, object] = {}
+        if self.view is not None:
+            out["view"] = self.view
         if self.content is not None:
             out["content"] = self.content
         if self.embeds:
@@ -135,8 +140,35 @@ def reply_messages(reply: Reply) -> list[Outgoing]:
         if messages:
             return messages[:MAX_REPLY_MESSAGES]
     if reply.answer is not None:
-        return [Outgoing(content=render_answer_discord(reply.answer))]
+        return [Outgoing(content=render_answer_discord(reply.answer), view=feedback_view(reply.answer))]
     return [Outgoing(content=chunk) for chunk in text_chunks(reply.text)]
+
+
+FEEDBACK_PREFIX = "fb:"
+_MAX_CUSTOM_ID = 100
+
+
+def feedback_view(answer: Answer) -> discord.ui.View | None:
+    """👍 / 👎 under an answer from the facts. The question rides in each button's custom_id, so
+    whichever replica gets the click can read it; a question too long for one (100 characters) gets
+    no buttons."""
+    if not answer.found or not answer.facts:
+        return None
+    question = " ".join(answer.question.split())
+    if len(FEEDBACK_PREFIX) + 2 + len(question) > _MAX_CUSTOM_ID:
+        return None
+    view = discord.ui.View(timeout=None)
+    for vote, emoji, label in (("u", "\U0001f44d", "Helpful"), ("d", "\U0001f44e", "Not helpful")):
+        view.add_item(discord.ui.Button(style=discord.ButtonStyle.secondary, emoji=emoji, label=label,
+                                        custom_id=f"{FEEDBACK_PREFIX}{vote}:{question}"))
+    return view
+
+
+def read_feedback(custom_id: str) -> tuple[bool, str] | None:
+    """(helpful, question) from a feedback button's custom_id; None for any other component."""
+    if not custom_id.startswith(FEEDBACK_PREFIX) or custom_id[len(FEEDBACK_PREFIX):][:2] not in ("u:", "d:"):
+        return None
+    return custom_id[len(FEEDBACK_PREFIX)] == "u", custom_id[len(FEEDBACK_PREFIX) + 2:]
 
 
 def delivery_nonce(key: str, index: int) -> str:

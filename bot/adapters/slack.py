@@ -43,6 +43,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.adapters.slack_messages import (
+    FEEDBACK_DOWN,
+    FEEDBACK_UP,
     AppHomeOpened,
     MessageEvent,
     SlackFile,
@@ -53,6 +55,7 @@ from bot.adapters.slack_messages import (
     incoming_text,
     reply_messages,
     slash_command_text,
+    slack_unescape,
 )
 from bot.adapters.attachments import MAX_ATTACHMENT, AttachmentError, is_text_file, message_with_attachment
 from bot.adapters.slack_modal import (
@@ -186,6 +189,8 @@ class SlackSurface:
         self.app.command("/brief")(self._tracked(self._on_brief))
         for callback_id in FORMS:
             self.app.view(callback_id)(self._tracked(self._on_form))
+        self.app.action(FEEDBACK_UP)(self._tracked(self._on_feedback))
+        self.app.action(FEEDBACK_DOWN)(self._tracked(self._on_feedback))
         if self._app_token is None:
             runner.http.router.add_post(EVENTS_PATH, self._http_events)
 
@@ -273,6 +278,12 @@ class SlackSurface:
                  len(posted.replies))
         return posted
 
+    async def notify(self, channel: str, text: str, *, thread: str | None, key: str) -> str:
+        """Post a plain-text message in `channel`, in `thread` (a ts) when given; its ts. PublishError:
+        retryable unless Slack refused for good (the bot left the channel, it is archived or gone)."""
+        message = {"text": text, "mrkdwn": False, **({"thread_ts": thread} if thread else {})}
+        return await self._post_briefing(channel, message, key=key, posted=Posted())
+
     async def _post_briefing(self, channel: str, message: dict[str, Any], *, key: str, posted: Posted) -> str:
         """One message of a briefing; its ts. PublishError (retryable unless Slack refused it for good)."""
         try:
@@ -342,7 +353,8 @@ class SlackSurface:
             platform="slack", user_id=event.user, channel=event.channel,
             # in a thread, the thread; at the top of a channel, this user there (and the thread the reply opens)
             conversation=f"slack:{event.channel}:{event.thread_ts}" if event.thread_ts else None,
-            continued_by=() if event.thread_ts else (f"slack:{event.channel}:{event.ts}",)))
+            continued_by=() if event.thread_ts else (f"slack:{event.channel}:{event.ts}",),
+            thread=event.thread))
         private = reply.ephemeral or changes_something(text, self._commands.commands)
         await self._post(reply, channel=event.channel, thread_ts=event.thread, only_for=event.user if private else None)
 
@@ -354,7 +366,8 @@ class SlackSurface:
         text = incoming_text(event.text, bot_user_id=self.bot_user_id or args.context.bot_user_id)
         conversation = f"slack:{event.channel}" + (f":{event.thread_ts}" if event.thread_ts else "")  # the DM
         reply = await self._handle_with_files(text, event, Caller(platform="slack", user_id=event.user,
-                                                                  channel=event.channel, conversation=conversation))
+                                                                  channel=event.channel, conversation=conversation,
+                                                                  thread=event.thread_ts))
         await self._post(reply, channel=event.channel, thread_ts=event.thread_ts, only_for=None)
 
     async def _handle_with_files(self, text: str, event: MessageEvent, caller: Caller) -> Reply:
@@ -386,6 +399,22 @@ class SlackSurface:
             self._metrics.platform_errors.labels("slack").inc()
             raise AttachmentError(f"I could not fetch {file.name or 'the attached file'} from Slack")
         return data
+
+    async def _on_feedback(self, args: AsyncArgs) -> None:
+        """👍 / 👎 under an answer: acknowledged at once, then told to the command layer."""
+        await args.ack()
+        body = args.body
+        action = (body.get("actions") or [{}])[0]
+        user = str(body.get("user", {}).get("id", ""))
+        channel = str(body.get("channel", {}).get("id", "") or body.get("container", {}).get("channel_id", ""))
+        message = body.get("message") or {}
+        if not user or not channel:
+            return
+        thread = message.get("thread_ts") or message.get("ts")
+        caller = Caller(platform="slack", user_id=user, channel=channel, thread=thread)
+        reply = await self._commands.feedback(str(action.get("value", "")), helpful=action.get("action_id") == FEEDBACK_UP,
+                                              caller=caller, given=slack_unescape(str(message.get("text", ""))))
+        await self._post(reply, channel=channel, thread_ts=thread, only_for=user)
 
     async def _on_home_opened(self, args: AsyncArgs) -> None:
         event = AppHomeOpened.model_validate(args.event)

@@ -200,7 +200,38 @@ def reply_messages(reply: Reply) -> list[dict[str, Any]]:
         return [digest_message(reply.digest, hint=ON_DEMAND_HINT)]
     if reply.briefing is not None:
         return briefing_messages(reply.briefing)[:MAX_REPLY_MESSAGES]
-    return [{"text": chunk, "mrkdwn": False} for chunk in text_chunks(reply.text)]
+    messages: list[dict[str, Any]] = [{"text": chunk, "mrkdwn": False} for chunk in text_chunks(reply.text)]
+    answer = reply.answer
+    if answer is not None and answer.found and answer.facts and len(messages[-1]["text"]) <= MAX_SECTION_TEXT:
+        messages[-1]["blocks"] = [
+            {"type": "section", "text": {"type": "plain_text", "text": messages[-1]["text"], "emoji": False}},
+            *feedback_blocks(answer.question),
+        ]
+    return messages
+
+
+FEEDBACK_UP = "answer_feedback_up"
+FEEDBACK_DOWN = "answer_feedback_down"
+MAX_SECTION_TEXT = 3000
+_MAX_VALUE = 2000
+
+
+def feedback_blocks(question: str) -> list[dict[str, Any]]:
+    """The small line under an answer: did it help? 👍 / 👎 (block actions carrying the question)."""
+    def button(action_id: str, emoji: str, label: str) -> dict[str, Any]:
+        return {"type": "button", "action_id": action_id, "value": question[:_MAX_VALUE],
+                "text": {"type": "plain_text", "text": emoji, "emoji": True}, "accessibility_label": label}
+
+    return [
+        {"type": "context", "elements": [{"type": "plain_text", "text": "Did this answer help?", "emoji": False}]},
+        {"type": "actions", "block_id": "answer_feedback",
+         "elements": [button(FEEDBACK_UP, "\U0001f44d", "This answer helped"),
+                      button(FEEDBACK_DOWN, "\U0001f44e", "This answer did not help")]},
+    ]
+
+
+def slack_unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def home_view(briefing: Briefing) -> dict[str, Any]:

@@ -33,6 +33,9 @@ class Caller:
     continued_by: tuple[str, ...] = ()
     """Where a message continuing this one will look: the thread the reply opens, this message (for a
     reply to the bot's answer)."""
+    thread: str | None = None
+    """Where in the channel the bot answers (Slack's thread ts, the Discord message it replies to):
+    where a follow-up goes."""
 
     @property
     def identity(self) -> str:
@@ -89,7 +92,7 @@ class Command:
     summary: str
     example: str
     run: Handler
-    changes: Literal["facts", "entities", "sources", "topics", "admins", "subscriptions"] | None = None
+    changes: Literal["facts", "entities", "sources", "topics", "admins", "subscriptions", "unanswered questions"] | None = None
     """What it changes; None means anyone may use it. Only admins may change anything."""
     words: tuple[str, ...] = ()
     """Names of the positional arguments it requires, e.g. ("ID",)."""

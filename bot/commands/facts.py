@@ -17,6 +17,7 @@ from bot.commands.values import parse_day, parse_version
 from bot.commands.safety import mention_in_fact, mention_in_record
 from bot.render.facts import render_fact, render_history, render_plan
 from briefings.files import DEFAULT_RELATION, FactDefaults, FactRecord, describe_error, dump_catalogue, parse_catalogue_file
+from briefings.answering.lexicon import plain
 from briefings.models import CatalogueError, Entity, Fact, FactDate, TopicInfo
 from briefings.service import ImportPlan, personal_source, resolve_entity
 from briefings.store import Action, CatalogueRecord, ChangeInfo, StoredFact, VersionConflict, record_kind
@@ -24,6 +25,11 @@ from briefings.store import Action, CatalogueRecord, ChangeInfo, StoredFact, Ver
 __all__ = ["FactCommands", "IMPORT_TTL", "change_info", "plan_file_import", "summarise_plan"]
 
 audit = logging.getLogger("briefbot.audit")
+
+MAX_PHRASINGS = 20
+"""Questions one fact may be taught."""
+MAX_PHRASING = 300
+"""Longest taught question."""
 
 IMPORT_TTL = timedelta(minutes=15)
 """How long a dry-run import waits for `fact import confirm`."""
@@ -136,6 +142,15 @@ class FactCommands:
                     "go back to how the fact was before its latest change (recorded as a new version; "
                     "repeat to go further back)",
                     "fact undo summit-mascot", self.undo, changes="facts", words=("ID",),
+                    optional=("reason", "version")),
+            Command("fact teach", 'fact teach ID "QUESTION"',
+                    "teach a fact a question it answers: that question, and ones worded like it, get this fact",
+                    'fact teach summit-original-date "when will the two leaders sit down together"',
+                    self.teach, changes="facts", words=("ID", "QUESTION"), extra_words=True,
+                    optional=("reason", "version")),
+            Command("fact unteach", "fact unteach ID N",
+                    "forget the Nth question taught to a fact (as `fact show` numbers them)",
+                    "fact unteach summit-original-date 1", self.unteach, changes="facts", words=("ID", "N"),
                     optional=("reason", "version")),
             Command("fact export", "fact export",
                     "the whole store as one YAML import file: topics, sources (with their text), entities, facts",
@@ -257,6 +272,57 @@ class FactCommands:
         state = "retired" if stored.retired else "in use"
         return Reply(text=f"Undone: fact {fact_id} is back to its earlier state as version {stored.version} "
                           f"({state}): {stored.fact.statement}")
+
+    async def teach(self, call: Invocation) -> Reply:
+        fact_id = call.words[0]
+        question = " ".join(" ".join(call.words[1:]).split()).strip("\"\u201c\u201d ")
+        if not question:
+            raise CommandError("say the question to teach, in quotes")
+        if len(question) > MAX_PHRASING:
+            raise CommandError(f"that question is too long ({len(question):,} characters; at most {MAX_PHRASING})")
+        current = await self._core.facts.get(fact_id)
+        taught = current.fact.phrasings
+        if any(plain(question) == plain(p) for p in taught):
+            raise CommandError(f"fact {fact_id} already answers \u201c{question}\u201d", usage=False)
+        if len(taught) >= MAX_PHRASINGS:
+            raise CommandError(f"fact {fact_id} has {len(taught)} taught questions already (at most "
+                               f"{MAX_PHRASINGS}): `fact unteach {fact_id} N` one first", usage=False)
+        fact = current.fact.model_copy(update={"phrasings": [*taught, question]})
+        stored = await self._change_phrasings(call, current, fact, action="teach")
+        if isinstance(stored, Reply):
+            return stored
+        return Reply(text=f"Fact {fact_id} (now version {stored.version}) answers \u201c{question}\u201d "
+                          f"and questions worded like it (taught question {len(fact.phrasings)}).")
+
+    async def unteach(self, call: Invocation) -> Reply:
+        fact_id = call.words[0]
+        current = await self._core.facts.get(fact_id)
+        taught = current.fact.phrasings
+        if not taught:
+            raise CommandError(f"fact {fact_id} has no taught questions", usage=False)
+        n = call.words[1].strip()
+        if not n.isdigit() or not 1 <= int(n) <= len(taught):
+            raise CommandError(f"N must be a number from 1 to {len(taught)} (as `fact show {fact_id}` lists them), "
+                               f"not {n!r}")
+        gone = taught[int(n) - 1]
+        fact = current.fact.model_copy(update={"phrasings": [p for i, p in enumerate(taught) if i != int(n) - 1]})
+        stored = await self._change_phrasings(call, current, fact, action="unteach")
+        if isinstance(stored, Reply):
+            return stored
+        return Reply(text=f"Fact {fact_id} (now version {stored.version}) no longer answers \u201c{gone}\u201d "
+                          "as a taught question.")
+
+    async def _change_phrasings(self, call: Invocation, current: StoredFact, fact: Fact, *,
+                                action: Action) -> StoredFact | Reply:
+        expected = parse_version(call.options.get("version"))
+        change = change_info(call.caller, action, reason=call.options.get("reason"))
+        try:
+            stored = await self._core.facts.update(Fact.model_validate(fact.model_dump()),
+                                                   expected_version=expected or current.version, change=change)
+        except VersionConflict as conflict:
+            return await self._conflict(conflict)
+        self._audit(call, stored)
+        return stored
 
     async def import_(self, call: Invocation) -> Reply:
         text = call.text.strip()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import NamedTuple
 from datetime import datetime, timezone
 
@@ -26,12 +26,14 @@ from bot.commands.facts import FactCommands
 from bot.commands.parse import ParseError, parse_arguments, unfence
 from bot.commands.records import RecordCommands
 from bot.commands.subscriptions import SubscriptionCommands, SubscriptionListener
+from bot.commands.unanswered import UnansweredCommands
 from bot.commands.safety import control_character, mention_in, neutralise
 from bot.render.text import render_answer
 from briefings.answer import Answer
 from briefings.answering.lexicon import Lexicon
 from briefings.models import MAX_TEXT, CatalogueError
 from briefings.store import StoreError
+from briefings.unanswered import close_answered
 
 __all__ = ["CommandLayer", "MAX_MESSAGE"]
 
@@ -61,7 +63,9 @@ class CommandLayer:
     """Parses, authorises and dispatches every chat command over one core.
 
     `extra` adds commands built elsewhere (a surface's own) to the table. `on_subscription_change`
-    is told of each subscription a command changes (the composition root passes the scheduler's).
+    is told of each subscription a command changes (the composition root passes the scheduler's);
+    `on_questions_answered` is awaited after a change to the facts answers waiting questions (the
+    root passes what sends their askers the follow-ups).
     """
 
     def __init__(
@@ -71,8 +75,11 @@ class CommandLayer:
         extra: Sequence[Command] = (),
         clock: Callable[[], datetime] = _utcnow,
         on_subscription_change: SubscriptionListener | None = None,
+        on_questions_answered: Callable[[], Awaitable[object]] | None = None,
     ) -> None:
         self._core = core
+        self._on_questions_answered = on_questions_answered
+        self._clock = clock
         table = [
             Command("help", "help [COMMAND]", "what each command does, with an example", "help fact add",
                     self._help, extra_words=True),
@@ -83,6 +90,7 @@ class CommandLayer:
             *AdminCommands(core).commands(),
             *BriefCommands(core, clock=clock).commands(),
             *SubscriptionCommands(core, clock=clock, on_change=on_subscription_change).commands(),
+            *UnansweredCommands(core, clock=clock).commands(),
             *extra,
         ]
         self._commands: dict[str, Command] = {}
@@ -169,7 +177,10 @@ class CommandLayer:
             return _Handled(await self._refuse(command, caller), command.name, refused=True)
         try:
             call = self._invocation(command, rest, caller)
-            return _Handled(await command.run(call), command.name)
+            reply = await command.run(call)
+            if command.changes in _CATALOGUE and not reply.error:
+                reply = await self._close_answered(reply, caller)
+            return _Handled(reply, command.name)
         except (CommandError, StoreError, CatalogueError) as exc:
             usage = not isinstance(exc, CommandError) or exc.usage
             return _Handled(_error(_sentence(str(exc)) + (self._usage(command) if usage else "")), command.name)
@@ -186,6 +197,8 @@ class CommandLayer:
             name = f"{first} {second}"
             if name in self._commands:
                 return self._commands[name], text[match.end(2):]
+            if first in self._commands:  # a group that is a command too ("unanswered [N]")
+                return self._commands[first], text[match.end(1):]
             if not second:
                 return Reply(text=self._describe_group(first))
             subs = ", ".join(n.split()[1] for n in self._commands if n.startswith(first + " "))
@@ -234,9 +247,9 @@ class CommandLayer:
         admins = list(self._core.settings.admins) + [r.identity for r in await self._core.admins.list_admins()]
         if admins:
             ask = ", ".join(dict.fromkeys(admins[:5])) + (", \u2026" if len(admins) > 5 else "")
-            text = f"Only admins can change {command.changes}. Ask an admin: {ask}."
+            text = f"Only admins can {_may(command)}. Ask an admin: {ask}."
         else:
-            text = (f"Only admins can change {command.changes}, and none is configured yet: whoever runs "
+            text = (f"Only admins can {_may(command)}, and none is configured yet: whoever runs "
                     "briefbot can name admins in BRIEFBOT_ADMINS.")
         return _error(text)
 
@@ -282,7 +295,61 @@ class CommandLayer:
         if len(text) > MAX_TEXT:
             return _error(f"That question is too long ({len(text):,} characters); ask in at most {MAX_TEXT:,}.")
         answer = await self._core.ask_in(text, conversation=caller.conversation_key, also=caller.continued_by)
+        if not answer.found:
+            await self._record_unanswered(answer, caller)
         return Reply(text=render_answer(answer), answer=answer)
+
+    async def _record_unanswered(self, answer: Answer, caller: Caller) -> None:
+        """Keep a question nobody could answer for the admins (`unanswered`); a failure to keep it
+        is logged, and the asker still gets their reply."""
+        try:
+            await self._core.unanswered.record(answer, platform=caller.platform, channel=caller.channel,
+                                               thread=caller.thread, user_id=caller.user_id, at=self._clock())
+            self._core.metrics.unanswered_open.set(await self._core.unanswered.count_open())
+        except Exception:
+            log.exception("could not record an unanswered question from %s", caller.identity)
+
+    async def feedback(self, question: str, *, helpful: bool, caller: Caller, given: str | None = None) -> Reply:
+        """A user's thumbs up or down on an answer; a thumbs down records the question as unanswered,
+        with the answer that was given, for the admins. Never raises for what a user can send."""
+        self._core.metrics.feedback.labels("up" if helpful else "down").inc()
+        question = " ".join(question.split())[:MAX_TEXT]
+        if helpful or not question:
+            return Reply(text="Thanks for the feedback.", ephemeral=True)
+        answer = self._core.index.answer(question, threshold=self._core.settings.answer_threshold)
+        answer = answer.model_copy(update={"nearest": [(f, answer.confidence) for f in answer.facts]})
+        try:
+            await self._core.unanswered.record(answer, platform=caller.platform, channel=caller.channel,
+                                               thread=caller.thread, user_id=caller.user_id, kind="unhelpful",
+                                               given=(given or answer.answer)[:MAX_TEXT], at=self._clock())
+            self._core.metrics.unanswered_open.set(await self._core.unanswered.count_open())
+        except Exception:
+            log.exception("could not record an unhelpful answer from %s", caller.identity)
+            return Reply(text="Thanks; I could not note it just now, sorry.", ephemeral=True)
+        return Reply(text="Thanks: the admins will see that this answer did not help, and I will tell you "
+                          "here if I learn a better one.", ephemeral=True)
+
+    async def _close_answered(self, reply: Reply, caller: Caller) -> Reply:
+        """After a change to the facts: close the groups of waiting questions it answers, have their
+        askers told, and say so in the admin's reply."""
+        settings = self._core.settings
+        closed = await close_answered(self._core.unanswered,
+                                      lambda q: self._core.index.answer(q, threshold=settings.answer_threshold),
+                                      by=caller.identity, at=self._clock())
+        if not closed:
+            return reply
+        self._core.metrics.unanswered_open.set(await self._core.unanswered.count_open())
+        if self._on_questions_answered is not None:
+            try:
+                await self._on_questions_answered()
+            except Exception:
+                log.exception("could not send the follow-ups of %d answered question groups", len(closed))
+        asked = sum(g.count for g in closed)
+        groups = ", ".join(f"#{g.id} \u201c{g.sample}\u201d" for g in closed[:5]) + (", \u2026" if len(closed) > 5 else "")
+        told = " Its askers are told." if settings.follow_up else ""
+        note = (f"This answers {len(closed)} waiting question group" + ("s" if len(closed) != 1 else "")
+                + f" ({asked} asked): {groups}.{told}")
+        return reply.model_copy(update={"text": f"{reply.text}\n{note}"})
 
     async def _ask(self, call: Invocation) -> Reply:
         text = call.text.strip()
@@ -337,6 +404,17 @@ class _Handled(NamedTuple):
     command: str = "?"
     """The command's name, "question" for a question, "?" when no command was found."""
     refused: bool = False
+
+
+_CATALOGUE = {"facts", "entities", "sources", "topics"}
+"""Changes to these may answer a question nobody could answer before."""
+
+
+def _may(command: Command) -> str:
+    """What only admins may do with `command`, for its refusal."""
+    if command.changes == "unanswered questions":
+        return "see and handle the unanswered questions"
+    return f"change {command.changes}"
 
 
 def _error(text: str) -> Reply:

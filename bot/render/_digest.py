@@ -24,6 +24,7 @@ __all__ = [
     "changes_note",
     "fit",
     "footer",
+    "waiting_line",
     "item_text",
     "more_changes",
     "quiet_line",
@@ -75,7 +76,14 @@ def quiet_line(digest: Digest) -> str:
 
 
 def footer(digest: Digest, *, where: str) -> str:
-    return f"Composed from {digest.fact_count} facts. {where}"
+    waiting = f" {waiting_line(digest)}" if digest.waiting else ""
+    return f"Composed from {digest.fact_count} facts. {where}{waiting}"
+
+
+def waiting_line(digest: Digest) -> str:
+    """For an admin channel: how many groups of unanswered questions wait for an admin."""
+    n = digest.waiting
+    return f"{n} question{'s' if n != 1 else ''} waiting: `unanswered`."
 
 
 def item_text(entry: Entry, *, as_of_day: date | None = None) -> str:

@@ -68,6 +68,7 @@ def render_fact(stored: StoredFact, *, entities: dict[str, Entity], sources: dic
         extra.append("dates: " + ", ".join(d.describe() for d in f.dates))
     if f.keywords:
         extra.append("keywords: " + ", ".join(f.keywords))
+    taught = ["taught questions: " + " ".join(f"{i}. \u201c{p}\u201d" for i, p in enumerate(f.phrasings, 1))]
     source = sources.get(f.provenance.source)
     cited = f"source: {source.cite() if source else f.provenance.source}"
     if f.provenance.quote:
@@ -77,6 +78,7 @@ def render_fact(stored: StoredFact, *, entities: dict[str, Entity], sources: dic
         f.statement,
         _DOT.join(about),
         _DOT.join(extra),
+        *(taught if f.phrasings else []),
         cited,
         f"recorded by {f.provenance.recorded_by} on {f.provenance.recorded_at:%Y-%m-%d}; "
         f"last changed {render_when(stored.updated_at)}",

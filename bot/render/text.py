@@ -250,6 +250,8 @@ def _digest_parts(digest: Digest, *, hint: str | None) -> list[str | list[str]]:
         if digest.top:
             out += ["", words.TOP.upper()]
             out += [item(words.item_text(entry)) for entry in digest.top]
+    if digest.waiting:
+        out += ["", words.waiting_line(digest)]
     if hint:
         out += [""] + _wrap(hint, first="", rest="")
     return out
@@ -300,6 +302,8 @@ def render_digest_markdown(digest: Digest, *, hint: str | None = FULL_BRIEFING_H
             if entries:
                 out += ["", f"## {heading}", ""]
                 out += [f"- {_md(words.item_text(e, as_of_day=as_of_day))}" for e in entries]
+    if digest.waiting:
+        out += ["", _md(words.waiting_line(digest))]
     if hint:
         out += ["", f"*{_md(hint)}*"]
     return "\n".join(out) + "\n"

@@ -101,6 +101,8 @@ class FactTable:
     # -- facts -----------------------------------------------------------------------------------
 
     def add(self, fact: Fact, *, taught: tuple[str, ...] = ()) -> None:
+        """Index `fact`, reading the phrasings taught to it (its own, and `taught`) as more of its text."""
+        taught = tuple(dict.fromkeys((*fact.phrasings, *taught)))
         self.remove(fact.id)
         self.revision += 1
         item = self._read(fact, taught)
