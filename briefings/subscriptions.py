@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from functools import cache
 from typing import Literal, NamedTuple
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -26,22 +26,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from briefings.schema import subscriptions as _subscriptions
 from briefings.store import _now, _transaction
+from briefings.timezones import known_timezone
 
 __all__ = ["DAYS", "Days", "Due", "Schedule", "Subscription", "SubscriptionStore", "known_timezone"]
 
 Days = Literal["daily", "weekdays"]
 DAYS: tuple[Days, ...] = ("daily", "weekdays")
-
-
-
-@cache
-def _zones_by_lower_name() -> dict[str, str]:
-    return {name.lower(): name for name in available_timezones()}
-
-
-def known_timezone(name: str) -> str | None:
-    """The IANA name `name` spells, whatever its case (``asia/seoul`` -> ``Asia/Seoul``); None if unknown."""
-    return _zones_by_lower_name().get(name.strip().lower())
 
 
 @cache

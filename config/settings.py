@@ -1,7 +1,8 @@
 """Settings: one pydantic-settings model, from the environment and an optional YAML file.
 
 Precedence: environment variables, then the config file named by `BRIEFBOT_CONFIG_FILE`, then the
-defaults. Every invalid value raises `SettingsError` naming the setting.
+defaults. An empty value is the same as leaving the setting out (`.env.example` lists every
+setting with an empty value). Every invalid value raises `SettingsError` naming the setting.
 """
 
 from __future__ import annotations
@@ -12,17 +13,20 @@ import socket
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
 from typing_extensions import Annotated
 
-__all__ = ["CONFIG_DIR", "IDENTITY", "Settings", "SettingsError", "load_settings"]
+from briefings.timezones import ZONE_EXAMPLES, iana_timezone
+
+__all__ = ["CONFIG_DIR", "IDENTITY", "Settings", "SettingsError", "default_database_url", "load_settings"]
 
 CONFIG_DIR = Path(__file__).resolve().parent
 """The directory with the curated sources, entities and fact files."""
+PROJECT_DIR = CONFIG_DIR.parent
+"""The checkout, when briefbot runs from one (an editable install); site-packages otherwise."""
 
 IDENTITY = re.compile(r"^(slack|discord|console):[A-Za-z0-9_.@-]{1,64}$")
 """A platform-qualified user id: what admins are named by, in the settings and in `admins add`."""
@@ -36,7 +40,12 @@ _DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")
 
 
 def _duration(value: Any) -> Any:
-    """`2h`, `90m`, `1h30m`, `45s`, `1d` as a timedelta; ISO 8601 (`PT2H`) passes on to pydantic."""
+    """`2h`, `90m`, `1h30m`, `45s`, `1d` as a timedelta; ISO 8601 (`PT2H`) passes on to pydantic.
+
+    A bare number is refused wherever it comes from (the environment or the YAML file's `120`):
+    it could mean minutes or seconds."""
+    if isinstance(value, (int, float)):  # bool is an int too: refused as well
+        raise ValueError(f"{value!r} needs a unit: write e.g. 2h, 90m, 1h30m or 45s")
     if not isinstance(value, str):
         return value
     text = value.strip().lower().replace(" ", "")
@@ -53,6 +62,18 @@ def _duration(value: Any) -> Any:
 
 def _default_replica() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"[:128]
+
+
+def default_database_url(project_dir: Path = PROJECT_DIR, environ: dict[str, str] | None = None) -> str:
+    """One store wherever briefbot is started from: the checkout's `data/briefbot.db` when it runs
+    from a checkout, otherwise `$XDG_DATA_HOME/briefbot/briefbot.db` (`~/.local/share/briefbot`)."""
+    environ = os.environ if environ is None else environ
+    if (project_dir / "pyproject.toml").is_file():
+        directory = project_dir / "data"
+    else:
+        data_home = environ.get("XDG_DATA_HOME") or str(Path(environ.get("HOME") or Path.home()) / ".local" / "share")
+        directory = Path(data_home) / "briefbot"
+    return f"sqlite+aiosqlite:///{directory / 'briefbot.db'}"
 
 
 class _YamlFileSource(PydanticBaseSettingsSource):
@@ -72,10 +93,11 @@ class _YamlFileSource(PydanticBaseSettingsSource):
         if not isinstance(data, dict):
             raise SettingsError(f"BRIEFBOT_CONFIG_FILE: {path} must hold a mapping of setting: value")
         known = set(settings_cls.model_fields)
-        unknown = sorted(set(data) - known)
+        unknown = sorted(str(key) for key in set(data) - known)
         if unknown:
             raise SettingsError(f"BRIEFBOT_CONFIG_FILE: unknown setting(s) {', '.join(unknown)}")
-        self._data = data
+        # As in the environment, an empty value (`timezone:` or `timezone: ""`) leaves the setting unset.
+        self._data = {key: value for key, value in data.items() if value is not None and value != ""}
 
     def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
         return self._data.get(field_name), field_name, False
@@ -87,9 +109,10 @@ class _YamlFileSource(PydanticBaseSettingsSource):
 class Settings(BaseSettings):
     """Everything briefbot can be configured with. Environment names are BRIEFBOT_<NAME>."""
 
-    model_config = SettingsConfigDict(env_prefix="BRIEFBOT_", extra="ignore", frozen=True, populate_by_name=True)
+    model_config = SettingsConfigDict(env_prefix="BRIEFBOT_", extra="ignore", frozen=True, populate_by_name=True,
+                                      env_ignore_empty=True)
 
-    database_url: str = "sqlite+aiosqlite:///data/briefbot.db"
+    database_url: str = Field(default_factory=default_database_url)
     """SQLAlchemy async URL: sqlite+aiosqlite:///path or postgresql+asyncpg://user@host/db."""
     timezone: str = "Asia/Seoul"
     """Default IANA timezone for briefings, subscriptions and for reading dates."""
@@ -153,11 +176,31 @@ class Settings(BaseSettings):
 
     @property
     def slack_enabled(self) -> bool:
-        return self.slack_bot_token is not None
+        """Slack is on when its required values are all set: the bot token, and the signing secret
+        (HTTP mode) or the app token (Socket Mode)."""
+        return self.slack_bot_token is not None and (
+            self.slack_signing_secret is not None or self.slack_app_token is not None)
 
     @property
     def discord_enabled(self) -> bool:
         return self.discord_token is not None
+
+    def incomplete_platforms(self) -> list[str]:
+        """One sentence per platform that is partly configured (and so stays off), naming what is missing."""
+        problems = []
+        slack_set = [name for name, value in (("SLACK_BOT_TOKEN", self.slack_bot_token),
+                                              ("SLACK_SIGNING_SECRET", self.slack_signing_secret),
+                                              ("SLACK_APP_TOKEN", self.slack_app_token)) if value is not None]
+        if slack_set and not self.slack_enabled:
+            if self.slack_bot_token is None:
+                missing = "SLACK_BOT_TOKEN"
+            else:
+                missing = "SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)"
+            problems.append(f"Slack stays off: {' and '.join(slack_set)} {'is' if len(slack_set) == 1 else 'are'} "
+                            f"set but {missing} is not")
+        if self.discord_guild_id is not None and not self.discord_enabled:
+            problems.append("Discord stays off: DISCORD_GUILD_ID is set but DISCORD_TOKEN is not")
+        return problems
 
     @field_validator("admins", mode="before")
     @classmethod
@@ -197,11 +240,12 @@ class Settings(BaseSettings):
     @field_validator("timezone")
     @classmethod
     def _check_timezone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"{value!r} is not an IANA timezone such as Europe/London or Asia/Seoul") from None
-        return value
+        """The same rule as `subscribe`: any case, abbreviations (EST) refused."""
+        found = iana_timezone(value)
+        if found is None:
+            raise ValueError(f"{value!r} is not a timezone: use {ZONE_EXAMPLES} (abbreviations such as EST "
+                             "are refused: they do not follow daylight saving)")
+        return found
 
     @field_validator("database_url")
     @classmethod
@@ -209,12 +253,6 @@ class Settings(BaseSettings):
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
             raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
         return value
-
-    @model_validator(mode="after")
-    def _check_slack(self) -> "Settings":
-        if self.slack_bot_token is not None and self.slack_app_token is None and self.slack_signing_secret is None:
-            raise ValueError("SLACK_SIGNING_SECRET is needed in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)")
-        return self
 
     @field_validator("log_level")
     @classmethod

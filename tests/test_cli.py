@@ -59,4 +59,6 @@ def test_facts_list_show_and_export(env: dict[str, str], tmp_path: Path) -> None
 def test_a_bad_setting_is_one_clear_line(env: dict[str, str]) -> None:
     out = run({**env, "BRIEFBOT_TIMEZONE": "Mars/Olympus"}, "ask", "hello")
     assert out.returncode == 2
-    assert out.stderr.strip() == "briefbot: invalid setting: BRIEFBOT_TIMEZONE: 'Mars/Olympus' is not an IANA timezone such as Europe/London or Asia/Seoul"
+    assert out.stderr.strip() == ("briefbot: invalid setting: BRIEFBOT_TIMEZONE: 'Mars/Olympus' is not a timezone: "
+                                  "use an IANA name such as Asia/Seoul, Europe/London or America/New_York "
+                                  "(abbreviations such as EST are refused: they do not follow daylight saving)")

@@ -15,7 +15,8 @@ from datetime import datetime, time
 
 from bot.app import Core
 from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
-from briefings.subscriptions import DAYS, Days, Due, Schedule, Subscription, known_timezone
+from briefings.subscriptions import DAYS, Days, Due, Schedule, Subscription
+from briefings.timezones import ZONE_EXAMPLES, iana_timezone, known_timezone
 
 __all__ = ["SubscriptionCommands", "SubscriptionListener", "parse_schedule"]
 
@@ -29,7 +30,6 @@ DEFAULT_TIME = time(8, 0)
 QUIET = "quiet"
 """The last word of `subscribe` that skips quiet days (nothing changed, nothing coming up)."""
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
-_ZONES = "an IANA name such as Asia/Seoul, Europe/London or America/New_York"
 _LISTED = 25
 """At most this many subscriptions are listed in chat."""
 
@@ -42,10 +42,9 @@ def _time_of_day(word: str) -> time:
 
 
 def _zone(word: str) -> str:
-    found = known_timezone(word)
-    if found is None or ("/" not in found and found != "UTC"):
-        # Abbreviations (EST, CET) name fixed offsets in the tz database and never follow DST.
-        raise CommandError(f"{word!r} is not a timezone I know: use {_ZONES}")
+    found = iana_timezone(word)
+    if found is None:
+        raise CommandError(f"{word!r} is not a timezone I know: use {ZONE_EXAMPLES}")
     return found
 
 
@@ -79,7 +78,7 @@ def parse_schedule(words: list[str], *, default_timezone: str) -> Schedule:
     elif rest:
         word = rest[0]
         if known_timezone(word) is None and "/" not in word and word.isalpha() and not word.isupper():
-            raise CommandError(f"{word!r} is neither a timezone nor a schedule: write daily or weekdays, or {_ZONES}")
+            raise CommandError(f"{word!r} is neither a timezone nor a schedule: write daily or weekdays, or {ZONE_EXAMPLES}")
         zone = _zone(word)
     return Schedule(at_time=at, timezone=zone, days=days, quiet=quiet)  # type: ignore[arg-type]
 
@@ -128,18 +127,35 @@ class SubscriptionCommands:
         now = self._clock()
         current = await self._core.subscriptions.for_channel(caller.platform, channel)
         if current is not None and current.schedule == schedule:
+            next_due = _when(await self._next_delivery(current, now), schedule)
             return Reply(text=f"This channel already gets the briefing at {schedule.describe()}; the next is "
-                              f"{_when(current.next_due(now), schedule)}.")
+                              f"{next_due}.{self._who_delivers()}")
         subscription, previous = await self._core.subscriptions.subscribe(
             caller.platform, channel, schedule, by=caller.identity, now=now)
         _audit(call, "subscribed" if previous is None else "rescheduled", subscription)
         await self._tell(subscription)
-        next_due = _when(subscription.next_due(now), schedule)
+        next_due = _when(await self._next_delivery(subscription, now), schedule)
         if previous is None:
             return Reply(text=f"This channel will get the briefing at {schedule.describe()}; the first is {next_due}. "
-                              "`unsubscribe` stops it.")
+                              f"`unsubscribe` stops it.{self._who_delivers()}")
         return Reply(text=f"This channel's briefing moves from {previous.schedule.describe()} to "
-                          f"{schedule.describe()}; the next is {next_due}.")
+                          f"{schedule.describe()}; the next is {next_due}.{self._who_delivers()}")
+
+    async def _next_delivery(self, subscription: Subscription, now: datetime) -> Due:
+        """The next briefing that will really go out: a day already in the ledger (today's was sent
+        before the time was moved later) is not sent again, so the next is the day after."""
+        due = subscription.next_due(now)
+        recorded = await self._core.deliveries.recorded_since(due.local_date)
+        while (subscription.id, due.local_date) in recorded:
+            due = subscription.next_due(due.at)
+        return due
+
+    def _who_delivers(self) -> str:
+        """Nothing when this process runs the scheduler; otherwise, that it does not."""
+        if self._on_change is not None:
+            return ""
+        return (" This session sends no briefings itself: they are delivered while `briefbot run` runs "
+                "with this database.")
 
     async def unsubscribe(self, call: Invocation) -> Reply:
         caller = call.caller
@@ -160,13 +176,15 @@ class SubscriptionCommands:
         lines = [f"Daily briefings on {caller.platform} ({len(subscriptions)}):"]
         for s in subscriptions[:_LISTED]:
             here = " (this channel)" if s.channel == caller.channel else ""
-            line = f"  {s.channel}{here}: {s.schedule.describe()}, next {_when(s.next_due(now), s.schedule)}"
+            line = f"  {s.channel}{here}: {s.schedule.describe()}, next {_when(await self._next_delivery(s, now), s.schedule)}"
             last = await self._core.deliveries.list_deliveries(platform=s.platform, channel=s.channel, limit=1)
             if last:
                 line += f"; last {last[0].local_date.isoformat()} {last[0].status}"
             lines.append(line)
         if len(subscriptions) > _LISTED:
             lines.append(f"  \u2026and {len(subscriptions) - _LISTED} more (`briefbot deliveries` lists the ledger)")
+        if who := self._who_delivers():
+            lines.append(who.strip())
         return Reply(text="\n".join(lines))
 
     async def _tell(self, subscription: Subscription) -> None:
