@@ -69,8 +69,13 @@ def _parser() -> argparse.ArgumentParser:
     fsub.add_parser("list", help="list the current facts")
     show = fsub.add_parser("show", help="show one fact")
     show.add_argument("id")
-    export = fsub.add_parser("export", help="write the whole store as YAML: topics, sources with their text, entities, facts (to FILE or stdout)")
+    export = fsub.add_parser("export", help="write the whole store as YAML: topics, sources with their text, entities, facts, retired facts marked so (to FILE or stdout)")
     export.add_argument("file", nargs="?")
+    which = export.add_mutually_exclusive_group()
+    which.add_argument("--all", dest="current", action="store_false",
+                       help="every fact, retired ones with `status: retired` (the default)")
+    which.add_argument("--current", action="store_true", help="only the facts answers and briefings use")
+    export.set_defaults(current=False)
     imp = fsub.add_parser("import", help="validate a YAML import file (topics, sources, entities, facts) and add or update all it holds")
     imp.add_argument("file")
     imp.add_argument("--user", default="cli", help="recorded as the author of the change")
@@ -108,9 +113,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return asyncio.run(handlers[args.command](settings, args))
     except KeyboardInterrupt:
+        print("briefbot: interrupted (Ctrl-C)", file=sys.stderr)
         return 130
     except cli.UserFacingError as exc:
         print(f"briefbot: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: still one line on the terminal, the traceback in the debug log
+        logging.getLogger("briefbot").debug("unexpected error", exc_info=True)
+        print(f"briefbot: unexpected error: {type(exc).__name__}: {exc} "
+              "(BRIEFBOT_LOG_LEVEL=DEBUG shows where)", file=sys.stderr)
         return 1
 
 

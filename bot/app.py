@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.errors import UserFacingError
 from bot.metrics import Metrics
 from briefings.admins import AdminStore
 from briefings.answering.context import QuestionContext
@@ -17,9 +18,10 @@ from briefings.answer import Answer, FactIndex
 from briefings.conversations import ConversationStore
 from briefings.deliveries import DeliveryLedger
 from briefings.files import load_catalogue, load_topics
+from briefings.models import CatalogueError
 from briefings.records import RecordService
 from briefings.service import FactService
-from briefings.store import ChangeInfo, FactStore
+from briefings.store import ChangeInfo, FactStore, StoreError
 from briefings.subscriptions import SubscriptionStore
 from briefings.unanswered import UnansweredStore
 from config.settings import Settings
@@ -87,17 +89,23 @@ class Core:
 async def build_core(settings: Settings, store: FactStore) -> Core:
     """Seed the curated facts into an open store on first start and build the services over it."""
     if not await store.is_seeded():
-        catalogue = load_catalogue(settings.facts_dir)
+        try:
+            catalogue = load_catalogue(settings.facts_dir)
+        except CatalogueError as exc:
+            raise _bad_facts_dir(settings, exc) from None
         if await store.seed(catalogue):
             log.info("seeded %d curated facts from %s", len(catalogue.facts), settings.facts_dir)
     await add_configured_topics(settings, store)
+    revision = await store.revision()
     index = FactIndex(await store.catalogue())
+    facts = FactService(store, index)
+    facts.indexed(await store.list_facts(include_retired=True), revision=revision)
     gc.freeze()  # the index's many long-lived objects: keep them out of every later collection
     return Core(
         settings=settings,
         store=store,
         index=index,
-        facts=FactService(store, index),
+        facts=facts,
         records=RecordService(store, index),
         admins=AdminStore(store.engine),
         subscriptions=SubscriptionStore(store.engine),
@@ -112,14 +120,25 @@ async def add_configured_topics(settings: Settings, store: FactStore) -> None:
     topics already there, changed by admins or not, are left as they are."""
     have = {r.record.id for r in await store.list_records("topic", include_retired=True)}
     change = ChangeInfo(actor="curator", platform="system", action="seed")
-    for topic in load_topics(settings.facts_dir).values():
+    try:
+        topics = load_topics(settings.facts_dir)
+    except CatalogueError as exc:
+        raise _bad_facts_dir(settings, exc) from None
+    for topic in topics.values():
         if topic.id not in have:
             await store.put_record(topic, change=change)
 
 
+def _bad_facts_dir(settings: Settings, exc: CatalogueError) -> UserFacingError:
+    return UserFacingError(f"BRIEFBOT_FACTS_DIR ({settings.facts_dir}): {exc}")
+
+
 async def open_core(settings: Settings) -> Core:
     """Open the store (migrating it), seed it on first start, build the index and services."""
-    store = await FactStore.open(settings.database_url)
+    try:
+        store = await FactStore.open(settings.database_url)
+    except StoreError as exc:
+        raise UserFacingError(f"BRIEFBOT_DATABASE_URL: {exc}") from None
     try:
         return await build_core(settings, store)
     except BaseException:

@@ -26,7 +26,7 @@ from briefings.files import dump_catalogue, dump_facts
 from briefings.compose import ALL_SECTIONS, Briefing, build_briefing, parse_section
 from briefings.digest import Edition, compose_edition, what_changed
 from briefings.models import CatalogueError
-from briefings.store import ChangeInfo, StoreError
+from briefings.store import ChangeInfo, StoreError, StoredFact
 from config.settings import IDENTITY, Settings
 
 __all__ = ["UserFacingError", "ask", "brief", "chat", "deliveries", "discord", "facts", "run"]
@@ -178,11 +178,17 @@ async def _facts(core: Core, args: argparse.Namespace) -> int:
         stored = await core.store.get(args.id)
         if stored is None:
             raise UserFacingError(f"no fact with id {args.id!r}")
-        print(dump_facts([stored.fact]), end="")
+        print(dump_facts([stored.fact], retired=_retired([stored])), end="")
     elif action == "export":
-        text = dump_catalogue(await core.store.catalogue())
+        catalogue = await core.store.catalogue()
+        stored_facts = await core.store.list_facts(include_retired=not args.current)
+        catalogue = catalogue.model_copy(update={"facts": {s.fact.id: s.fact for s in stored_facts}})
+        text = dump_catalogue(catalogue, retired=_retired(stored_facts))
         if args.file:
-            Path(args.file).write_text(text, encoding="utf-8")
+            try:
+                Path(args.file).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise UserFacingError(f"{args.file} cannot be written ({exc.strerror})") from None
         else:
             print(text, end="")
     elif action == "import":
@@ -202,6 +208,10 @@ async def _facts(core: Core, args: argparse.Namespace) -> int:
             raise UserFacingError(str(exc)) from None
         print(f"imported {Path(args.file).name}: {summarise_plan(plan, done=True)}")
     return 0
+
+
+def _retired(stored: list[StoredFact]) -> dict[str, str | None]:
+    return {s.fact.id: s.retired_reason for s in stored if s.retired}
 
 
 async def run(settings: Settings, args: argparse.Namespace) -> int:

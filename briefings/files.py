@@ -16,9 +16,10 @@ fact only says what is its own. Every error names the file and the fact.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -35,6 +36,7 @@ from briefings.models import (
     Source,
     Text,
     TopicInfo,
+    check_fact,
 )
 
 __all__ = [
@@ -78,6 +80,9 @@ class FactRecord(_FileModel):
     source: Slug | None = None
     recorded_at: datetime | None = None
     recorded_by: Text | None = None
+    status: Literal["retired"] | None = None
+    """`retired` in an export (a backup): the fact is kept but hidden from answers and briefings."""
+    retired_reason: Text | None = None
 
     def to_fact(self, *, source: str | None, recorded_at: datetime | None, recorded_by: str | None) -> Fact:
         src = self.source or source
@@ -130,6 +135,10 @@ class FactFile(_FileModel):
                       recorded_by=d.recorded_by or f.recorded_by)
             for r in self.facts
         ]
+
+    def retired(self) -> dict[str, str | None]:
+        """The ids of the facts marked `status: retired`, with the reason given."""
+        return {r.id: r.retired_reason for r in self.facts if r.status == "retired"}
 
 
 class CatalogueFile(FactFile):
@@ -283,29 +292,37 @@ def load_catalogue(config_dir: Path) -> Catalogue:
 
     topics = load_topics(config_dir)
     facts: dict[str, Fact] = {}
+    problems: list[str] = []
     for path in sorted((config_dir / "facts").glob("*.yaml")):
         for fact in _facts_from_data(_read_yaml(path), where=path.name):
             if fact.id in facts:
                 raise CatalogueError(f"{path.name}: fact id {fact.id!r} is used twice")
             facts[fact.id] = fact
-    catalogue = Catalogue(sources=sources, entities=entities, facts=facts, topics=topics)
-    catalogue.check()
-    return catalogue
+            problems.extend(f"{path.name}: {problem}"
+                            for problem in check_fact(fact, sources=sources, entities=entities, topics=topics))
+    if problems:  # the same checks as Catalogue.check, each naming the file the fact is in
+        raise CatalogueError("; ".join(problems))
+    return Catalogue(sources=sources, entities=entities, facts=facts, topics=topics)
 
 
-def _fact_records(facts: list[Fact]) -> list[dict[str, Any]]:
+def _fact_records(facts: list[Fact], retired: Mapping[str, str | None]) -> list[dict[str, Any]]:
     records = [
         FactRecord.from_fact(f).model_dump(mode="json", exclude_none=True, exclude_defaults=True) for f in facts
     ]
     for r, f in zip(records, facts):  # required fields stay even when they equal a default
         r.setdefault("topic", f.topic)
         r.setdefault("relation", f.relation)
+        if f.id in retired:
+            r["status"] = "retired"
+            if retired[f.id]:
+                r["retired_reason"] = retired[f.id]
     return records
 
 
-def dump_facts(facts: list[Fact]) -> str:
-    """Facts as a fact file that `parse_fact_file` reads back to the same facts."""
-    return yaml.safe_dump({"facts": _fact_records(facts)}, sort_keys=False, allow_unicode=True, width=100)
+def dump_facts(facts: list[Fact], *, retired: Mapping[str, str | None] | None = None) -> str:
+    """Facts as a fact file that `parse_fact_file` reads back to the same facts; those in `retired`
+    are marked `status: retired` (with their reason), as `FactFile.retired` reads them."""
+    return yaml.safe_dump({"facts": _fact_records(facts, retired or {})}, sort_keys=False, allow_unicode=True, width=100)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -320,8 +337,9 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 _Dumper.add_representer(str, _represent_str)
 
 
-def dump_catalogue(catalogue: Catalogue) -> str:
-    """A whole catalogue as one import file (`parse_catalogue_file` reads it back to the same records)."""
+def dump_catalogue(catalogue: Catalogue, *, retired: Mapping[str, str | None] | None = None) -> str:
+    """A whole catalogue as one import file (`parse_catalogue_file` reads it back to the same records);
+    its facts named in `retired` are marked `status: retired` (with their reason): a backup."""
     def records(models: list[Any]) -> list[dict[str, Any]]:
         return [m.model_dump(mode="json", exclude_none=True, exclude_defaults=True) for m in models]
 
@@ -336,6 +354,6 @@ def dump_catalogue(catalogue: Catalogue) -> str:
         "sources": sources,
         "entities": [{**data, "kind": e.kind.value} for e, data in
                      zip(catalogue.entities.values(), records(list(catalogue.entities.values())))],
-        "facts": _fact_records(list(catalogue.facts.values())),
+        "facts": _fact_records(list(catalogue.facts.values()), retired or {}),
     }
     return yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)

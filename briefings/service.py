@@ -86,10 +86,13 @@ class ImportPlan:
     """As `kind id`."""
     previous: dict[str, Fact | CatalogueRecord] = field(default_factory=dict)
     """What each updated fact or record (`kind id`; facts as `fact id`) is now, for the dry run's diff."""
+    retire: dict[str, str | None] = field(default_factory=dict)
+    """Facts the file marks retired that are current (or new): retired, with the file's reason."""
 
     @property
     def empty(self) -> bool:
-        return not self.add and not self.update and not self.add_records and not self.update_records
+        return (not self.add and not self.update and not self.add_records and not self.update_records
+                and not self.retire)
 
 
 _REFRESH_OVERLAP = timedelta(minutes=5)
@@ -263,9 +266,18 @@ class FactService:
         self._reindex(stored)
         return stored
 
-    async def plan_import(self, facts: list[Fact], *, records: Sequence[CatalogueRecord] = ()) -> ImportPlan:
+    async def plan_import(
+        self,
+        facts: list[Fact],
+        *,
+        records: Sequence[CatalogueRecord] = (),
+        retired: Mapping[str, str | None] | None = None,
+    ) -> ImportPlan:
         """Check facts, and the entities, sources and topics beside them, against the catalogue they
         join and say what importing them would do.
+
+        `retired` (from an export) names facts to keep retired: those current in the store, or new,
+        are retired after they are written. Importing never brings a retired fact back.
 
         The facts may rest on the records imported with them. Raises `InvalidFact` naming every
         problem (a repeated id, an unknown entity, source or topic, a quote the source does not
@@ -309,21 +321,30 @@ class FactService:
             elif stored.fact != fact:
                 plan.update.append((fact, stored.version))
                 plan.previous[f"fact {fact.id}"] = stored.fact
-            else:
+            elif not (fact.id in (retired or {}) and not stored.retired):
                 plan.unchanged.append(fact.id)
+            if fact.id in (retired or {}) and (stored is None or not stored.retired):
+                plan.retire[fact.id] = (retired or {})[fact.id]
         return plan
 
     async def apply_import(self, plan: ImportPlan, *, change: ChangeInfo) -> list[StoredFact]:
         """Write a plan in one transaction; a fact changed since planning fails it whole (`VersionConflict`)."""
         written = await self._store.import_facts(
             add=plan.add, update=plan.update, change=change,
-            add_records=plan.add_records, update_records=plan.update_records,
+            add_records=plan.add_records, update_records=plan.update_records, retire=plan.retire,
         )
         for record in [*plan.add_records, *(r for r, _ in plan.update_records)]:
             index_record(self._index, record)
         for stored in written:
             self._reindex(stored)
         return written
+
+    def indexed(self, stored: list[StoredFact], *, revision: object) -> None:
+        """Say what the index was built from (the facts with their versions, and the store's
+        revision read before them), so the first `refresh` does not apply it all again."""
+        for s in stored:
+            self._indexed[s.fact.id] = max(self._indexed.get(s.fact.id, 0), s.version)
+        self._seen_revision = revision
 
     async def refresh(self) -> int:
         """Bring the index up to date with changes other replicas wrote; how many versions it applied.

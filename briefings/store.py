@@ -9,6 +9,7 @@ row of ``fact_versions`` in one transaction, and edits are guarded by the versio
 from __future__ import annotations
 
 import re
+import socket
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.engine import URL, Connection, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from briefings.models import Catalogue, Entity, Fact, Source, Text, TopicInfo
@@ -398,6 +399,26 @@ def _parse_url(url: str) -> URL:
     return parsed
 
 
+def _shown(url: str) -> str:
+    """The URL as it may be shown: without its password."""
+    return _parse_url(url).render_as_string(hide_password=True)
+
+
+def _why(exc: BaseException) -> str:
+    """Why a database could not be opened, in a few words (no traceback, no password)."""
+    if isinstance(exc, socket.gaierror):
+        return "the host name is unknown"
+    if isinstance(exc, ConnectionRefusedError):
+        return "the connection was refused (is the server running on that host and port?)"
+    if isinstance(exc, TimeoutError):
+        return "the server did not answer in time"
+    if isinstance(exc, DBAPIError):
+        return str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.strerror} ({exc.filename})" if exc.filename else exc.strerror
+    return str(exc)
+
+
 def _create_engine(url: str, engine_kwargs: Mapping[str, Any]) -> AsyncEngine:
     parsed = _parse_url(url)
     if parsed.get_backend_name() != "sqlite":
@@ -479,9 +500,15 @@ class FactStore:
 
         `engine_kwargs` go to `create_async_engine` (e.g. ``connect_args``).
         """
-        engine = _create_engine(url, engine_kwargs)
+        try:
+            engine = _create_engine(url, engine_kwargs)
+        except OSError as exc:  # the SQLite file's folder cannot be made
+            raise StoreError(f"cannot open the database {_shown(url)}: {_why(exc)}") from None
         try:
             await _migrate(engine)
+        except (OSError, DBAPIError, TimeoutError) as exc:
+            await engine.dispose()
+            raise StoreError(f"cannot open the database {_shown(url)}: {_why(exc)}") from None
         except BaseException:
             await engine.dispose()
             raise
@@ -636,12 +663,15 @@ class FactStore:
         change: ChangeInfo,
         add_records: Sequence[CatalogueRecord] = (),
         update_records: Sequence[tuple[CatalogueRecord, int]] = (),
+        retire: Mapping[str, str | None] | None = None,
     ) -> list[StoredFact]:
         """Add and update many facts (and the entities, sources and topics they rest on) in one
         transaction: all of them, or (on any error) none.
 
         `update` and `update_records` pair each fact or record with the version it must still be at.
-        Records are written first, so that the facts find them.
+        Records are written first, so that the facts find them. `retire` names facts (added, updated
+        or already there) to retire afterwards, with a reason: how an export's retired facts come
+        back retired. The newest version of each fact is last in the result.
         """
         _check_action(change, "add")
         _check_action(change, "update")
@@ -669,6 +699,11 @@ class FactStore:
                         reason=change.reason,
                     )
                 )
+            for fact_id, reason in (retire or {}).items():
+                current = await self._require(conn, fact_id)
+                if not current.retired:
+                    written.append(await self._write(conn, current, fact=current.fact, retired=True,
+                                                     retired_reason=reason, change=change, reason=reason))
         return written
 
     async def update(self, fact: Fact, *, expected_version: int, change: ChangeInfo) -> StoredFact:

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from bot.app import Core
 from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
 from bot.commands.values import parse_day, parse_version
-from bot.commands.safety import mention_in_fact, mention_in_record
+from bot.commands.safety import mention_in, mention_in_fact, mention_in_record, neutralise
 from bot.render.facts import render_fact, render_history, render_plan
 from briefings.files import DEFAULT_RELATION, FactDefaults, FactRecord, describe_error, dump_catalogue, parse_catalogue_file
 from briefings.answering.lexicon import plain
@@ -71,12 +71,15 @@ async def plan_file_import(core: Core, text: str, *, where: str, identity: str, 
     ]
     records: list[CatalogueRecord] = [*parsed.topics, *parsed.sources, *parsed.entities]
     problems = [p for p in (*map(mention_in_record, records), *map(mention_in_fact, facts)) if p]
+    retired = parsed.retired()
+    problems += [f"fact {fact_id}: its retired_reason contains the mention {neutralise(found)}; write the name out"
+                 for fact_id, reason in retired.items() if reason and (found := mention_in(reason))]
     if problems:
         raise CatalogueError(f"{where}: " + "; ".join(problems))
     uses_own = any(f.provenance.source == own.id for f in facts)
     if uses_own and own.id not in {s.id for s in parsed.sources} and await core.store.get_record("source", own.id) is None:
         records.append(own)
-    return await core.facts.plan_import(facts, records=records)
+    return await core.facts.plan_import(facts, records=records, retired=retired)
 
 
 async def _as_edit(core: Core, record: FactRecord, fact: Fact, *, defaults: FactDefaults) -> Fact:
@@ -458,9 +461,10 @@ def summarise_plan(plan: ImportPlan, *, done: bool = False) -> str:
 
     added = by_kind(plan.add_records) + [("fact", len(plan.add))]
     updated = by_kind([r for r, _ in plan.update_records]) + [("fact", len(plan.update))]
-    verbs = ("added", "updated") if done else ("to add", "to update")
+    verbs = ("added", "updated", "retired") if done else ("to add", "to update", "to retire")
     unchanged = len(plan.unchanged) + len(plan.unchanged_records)
-    return f"{counts(added)} {verbs[0]}, {counts(updated)} {verbs[1]}, {unchanged} unchanged"
+    retired = f"{counts([('fact', len(plan.retire))])} {verbs[2]}, " if plan.retire else ""
+    return f"{counts(added)} {verbs[0]}, {counts(updated)} {verbs[1]}, {retired}{unchanged} unchanged"
 
 
 def _plural(kind: str, n: int) -> str:
