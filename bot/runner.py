@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 
 from aiohttp import web
 
-from bot.adapters.console import ConsoleSurface
+from bot.adapters.console import ConsoleSurface, stdin_has_input
 from bot.app import Core, open_core
 from bot.commands import CommandLayer
 from bot.errors import UserFacingError
@@ -122,7 +122,12 @@ class Runner:
         return web.Response(body=self.core.metrics.exposition(), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     def build_surfaces(self) -> None:
+        """The platforms whose required settings are all set; the console when asked for, or (auto)
+        when no platform is on and there is an input to read. Otherwise the bot runs headless: the
+        HTTP endpoints and the scheduler only."""
         settings = self.settings
+        for problem in settings.incomplete_platforms():
+            log.warning(problem)
         if settings.slack_enabled:
             from bot.adapters.slack import SlackSurface
 
@@ -132,9 +137,12 @@ class Runner:
 
             self.surfaces.append(DiscordSurface(self))
         console = settings.console
-        if console == "on" or (console == "auto" and not self.surfaces):
+        if console == "on" or (console == "auto" and not self.surfaces and stdin_has_input()):
             self.console = ConsoleSurface(self.commands, user="console", admin=False)
             self.surfaces.append(self.console)
+        if not self.surfaces:
+            log.info("no platform is configured and there is no console input: running headless (HTTP "
+                     "endpoints and scheduled briefings only); set SLACK_BOT_TOKEN or DISCORD_TOKEN to chat")
 
     async def start(self) -> None:
         try:
@@ -249,8 +257,15 @@ def quiet_console_logs(settings: Settings) -> None:
         logging.getLogger().setLevel(logging.WARNING)
 
 
+def _stop_on_signal(runner: Runner, sig: signal.Signals) -> None:
+    if sig == signal.SIGINT and sys.stderr.isatty():  # Ctrl-C at a terminal: say so at once
+        print("\nbriefbot: stopping (Ctrl-C)", file=sys.stderr, flush=True)
+    runner.stopping.set()
+
+
 async def run_bot(settings: Settings) -> None:
     core = await open_core(settings)
+    log.info("store: %s", core.store.engine.url.render_as_string(hide_password=True))
     runner = Runner(core)
     try:
         runner.build_surfaces()
@@ -259,7 +274,7 @@ async def run_bot(settings: Settings) -> None:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             with suppress(NotImplementedError, RuntimeError):
-                loop.add_signal_handler(sig, runner.stopping.set)
+                loop.add_signal_handler(sig, _stop_on_signal, runner, sig)
         await runner.start()
         await runner.wait()
     finally:

@@ -9,6 +9,9 @@ inside them.
 from __future__ import annotations
 
 import asyncio
+import codecs
+import os
+import stat
 import sys
 import uuid
 from typing import TextIO
@@ -21,9 +24,76 @@ from bot.surface import Record
 from briefings.deliveries import Posted
 from briefings.digest import Edition
 
-__all__ = ["ConsoleSurface", "run_console"]
+__all__ = ["ConsoleSurface", "run_console", "stdin_has_input"]
 
-_GREETING = "briefbot console: ask a question about the 2018 U.S.-North Korea summit talks, or type `help`. Ctrl-D quits."
+_GREETING = ("briefbot console: ask a question about the 2018 U.S.-North Korea summit talks, or type `help`. "
+             "Ctrl-D or Ctrl-C quits.")
+_PROMPT = "> "
+_MORE = ". "
+"""The prompt for the next line of a message that goes on (see the module's docstring)."""
+_CHUNK = 65536
+
+
+def _watchable_fd(stream: TextIO) -> int | None:
+    """The stream's descriptor if the event loop can wait on it (a terminal, a pipe, a socket);
+    None for a regular file, another device (/dev/null, which epoll refuses) or an in-memory
+    stream, which a thread reads instead."""
+    try:
+        fd = stream.fileno()
+        mode = os.fstat(fd).st_mode
+        terminal = stream.isatty()
+    except (AttributeError, OSError, ValueError):
+        return None
+    return fd if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or (stat.S_ISCHR(mode) and terminal) else None
+
+
+def stdin_has_input(stream: TextIO | None = None) -> bool:
+    """Whether a console could read anything: a terminal, a pipe or a file, not /dev/null or a
+    closed stdin (a container started without -i)."""
+    stream = stream or sys.stdin
+    try:
+        fd = stream.fileno()
+        mode = os.fstat(fd).st_mode
+    except (AttributeError, OSError, ValueError):
+        return stream is not None and not getattr(stream, "closed", True)
+    return stream.isatty() or not stat.S_ISCHR(mode)
+
+
+class _LineReader:
+    """Lines from a stream without blocking the event loop on a thread: the loop wakes when input
+    is there, so cancelling a wait (Ctrl-C, `stop`) takes effect at once rather than at the next Enter."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._fd = _watchable_fd(stream)
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._buffer = ""
+        self._ended = False
+
+    async def readline(self) -> str:
+        """The next line with its newline; the rest of the input without one at its end; "" after that."""
+        if self._fd is None:
+            return await asyncio.get_running_loop().run_in_executor(None, self._stream.readline)
+        while "\n" not in self._buffer and not self._ended:
+            chunk = await self._read_chunk(self._fd)
+            self._buffer += self._decoder.decode(chunk, final=not chunk)
+            self._ended = not chunk
+        line, newline, self._buffer = self._buffer.partition("\n")
+        return line + newline
+
+    @staticmethod
+    async def _read_chunk(fd: int) -> bytes:
+        loop = asyncio.get_running_loop()
+        readable = loop.create_future()
+        loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
+        try:
+            await readable
+        finally:
+            loop.remove_reader(fd)
+        try:
+            return os.read(fd, _CHUNK)
+        except BlockingIOError:  # someone else read it first: nothing lost, wait again
+            return await _LineReader._read_chunk(fd)
 
 
 class ConsoleSurface:
@@ -41,6 +111,8 @@ class ConsoleSurface:
         self._task: asyncio.Task[None] | None = None
         self._follow_ups: list[str] = []
         """Follow-ups to print before the next prompt."""
+        self._prompting: str | None = None
+        """The prompt shown while the console waits for a line (None when it is not waiting)."""
         self.closed = asyncio.Event()
         """Set when the input ends (Ctrl-D, or the end of a script)."""
 
@@ -58,7 +130,11 @@ class ConsoleSurface:
     async def publish(self, channel: str, edition: Edition, *, key: str, posted: Posted, record: Record) -> Posted:
         """The digest, printed (the console has no threads: `brief full` prints the rest)."""
         if posted.post is None:
+            if self._prompting:  # the digest starts on a line of its own, and the prompt comes back after it
+                self._write("")
             self._write(render_digest_text(edition.digest))
+            if self._prompting:
+                self._prompt(self._prompting)
             posted = Posted(post=key)
             await record(posted)
         return posted
@@ -68,32 +144,39 @@ class ConsoleSurface:
         self._follow_ups.append(text)
         return key
 
-    async def _read_message(self, loop: asyncio.AbstractEventLoop) -> str | None:
+    async def _read_message(self, reader: _LineReader, *, interactive: bool) -> str | None:
         """The next message: one line, or several joined (see the module's docstring); None at the end."""
         lines: list[str] = []
+        prompt = _PROMPT
         while True:
-            line = await loop.run_in_executor(None, self._stdin.readline)
+            if interactive:
+                self._prompt(prompt)
+            self._prompting = prompt if interactive else None
+            try:
+                line = await reader.readline()
+            finally:
+                self._prompting = None
             if not line:
                 return join_lines(lines) if lines else None
             lines.append(line.rstrip("\r\n"))
             if not _continues(lines):
                 return join_lines(lines)
-            if self._stdin.isatty():
-                print(". ", end="", file=self._stdout, flush=True)
+            prompt = _MORE
 
     def _write(self, text: str) -> None:
         print(text, file=self._stdout, flush=True)
+
+    def _prompt(self, prompt: str) -> None:
+        print(prompt, end="", file=self._stdout, flush=True)
 
     async def _loop(self) -> None:
         interactive = self._stdin.isatty()
         if interactive:
             self._write(_GREETING)
-        loop = asyncio.get_running_loop()
+        reader = _LineReader(self._stdin)
         try:
             while True:
-                if interactive:
-                    print("> ", end="", file=self._stdout, flush=True)
-                message = await self._read_message(loop)
+                message = await self._read_message(reader, interactive=interactive)
                 if message is None:
                     break
                 if not message.strip():
@@ -103,6 +186,8 @@ class ConsoleSurface:
                 while self._follow_ups:
                     self._write(self._follow_ups.pop(0))
         finally:
+            if interactive:
+                self._write("")  # leave the shell's prompt on a line of its own
             self.closed.set()
 
 
@@ -124,4 +209,7 @@ async def run_console(core: Core, *, user: str, admin: bool) -> None:
     follow_ups = FollowUps(core, surfaces=lambda platform: console if platform == "console" else None)
     console = ConsoleSurface(CommandLayer(core, on_questions_answered=follow_ups.send_due), user=user, admin=admin)
     await console.start()
-    await console.closed.wait()
+    try:
+        await console.closed.wait()
+    finally:
+        await console.stop()
