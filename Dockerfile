@@ -1,7 +1,10 @@
 # briefbot: one image for every mode (console, Slack, Discord); configuration comes from the environment.
+# BASE_IMAGE: a Python 3.11 Debian image; a local stand-in when no registry is reachable
+# (tools/local-base-image.sh builds one with debootstrap).
+ARG BASE_IMAGE=python:3.11-slim
 
 # --- build: dependencies from the pinned lock, then the package itself, into a virtualenv ---------
-FROM python:3.11-slim AS build
+FROM ${BASE_IMAGE} AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/briefbot
 WORKDIR /src
@@ -14,7 +17,7 @@ COPY config ./config
 RUN /opt/briefbot/bin/pip install --no-deps .
 
 # --- run: the virtualenv only, no build tools, a non-root user ------------------------------------
-FROM python:3.11-slim
+FROM ${BASE_IMAGE}
 RUN useradd --create-home --uid 10001 --user-group briefbot \
     && mkdir -p /home/briefbot/data \
     && chown briefbot:briefbot /home/briefbot/data
