@@ -9,6 +9,7 @@ import pytest
 
 from bot.app import Core
 from bot.commands import Caller, CommandLayer
+from briefings.deliveries import Posted
 from briefings.subscriptions import Subscription
 
 from tests.test_commands import ANA, BEN, EVE, Clock, core, clock, say, seeded_sqlite  # noqa: F401
@@ -150,3 +151,39 @@ async def test_a_failing_listener_does_not_undo_the_change(core: Core, clock: Cl
     layer = CommandLayer(core, clock=clock, on_subscription_change=broken)
     reply = await say(layer, BEN, "subscribe")
     assert not reply.error and await core.subscriptions.for_channel("slack", "C0NEWS") is not None
+
+
+async def test_moving_the_time_after_todays_briefing_was_sent_names_tomorrow(
+    layer: CommandLayer, core: Core, clock: Clock
+) -> None:
+    clock.now = datetime(2026, 3, 9, 19, 0, tzinfo=timezone.utc)  # Mon 15:00 in New York
+    await say(layer, BEN, "subscribe 15:00 America/New_York")
+    sub = await core.subscriptions.for_channel("slack", "C0NEWS")
+    claimed = await core.deliveries.claim(sub.id, date(2026, 3, 9), due_at=clock.now, by="bot-1", now=clock.now)
+    await core.deliveries.finish(claimed, status="sent", attempts=1, sent_at=clock.now, posted=Posted(post="1.2"))
+    clock.now = datetime(2026, 3, 9, 19, 5, tzinfo=timezone.utc)  # 15:05: today's is in the ledger
+    moved = await say(layer, BEN, "subscribe 15:10 America/New_York")
+    assert moved.text.endswith("; the next is Tue 2026-03-10 15:10 EDT.")  # not today at 15:10: it went out
+    same = await say(layer, BEN, "subscribe 15:10 America/New_York")
+    assert same.text.endswith("the next is Tue 2026-03-10 15:10 EDT.")
+    listed = await say(layer, EVE, "subscriptions")
+    assert "next Tue 2026-03-10 15:10 EDT; last 2026-03-09 sent" in listed.text
+
+
+async def test_a_session_without_a_scheduler_says_it_sends_nothing(core: Core, clock: Clock) -> None:
+    clock.now = datetime(2026, 3, 9, 12, 0, tzinfo=timezone.utc)
+    chat = CommandLayer(core, clock=clock)  # as `briefbot chat` builds it: no scheduler behind it
+    reply = await say(chat, BEN, "subscribe 07:00 UTC")
+    assert reply.text == ("This channel will get the briefing at 07:00 UTC every day; the first is Tue 2026-03-10 "
+                          "07:00 UTC. `unsubscribe` stops it. This session sends no briefings itself: they are "
+                          "delivered while `briefbot run` runs with this database.")
+    listed = await say(chat, EVE, "subscriptions")
+    assert listed.text.splitlines()[-1] == ("This session sends no briefings itself: they are delivered while "
+                                            "`briefbot run` runs with this database.")
+
+
+async def test_timezones_follow_the_settings_rule(layer: CommandLayer) -> None:
+    assert "07:00 UTC every day" in (await say(layer, BEN, "subscribe 07:00 utc")).text
+    assert "07:00 Europe/London" in (await say(layer, BEN, "subscribe 07:00 EUROPE/LONDON")).text
+    refused = await say(layer, BEN, "subscribe 07:00 cet")
+    assert refused.error and refused.text.startswith("'cet' is not a timezone I know")

@@ -234,3 +234,24 @@ def test_an_export_to_a_missing_folder(tmp_path: Path) -> None:
     env = run_env(BRIEFBOT_DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path}/c.db")
     assert _one_line(_briefbot(env, "facts", "export", "/nonexistdir/x.yaml")) == (
         "briefbot: /nonexistdir/x.yaml cannot be written (No such file or directory)")
+
+
+async def test_the_first_refresh_does_not_reapply_what_start_up_indexed(tmp_path: Path) -> None:
+    from bot.app import open_core
+    from briefings.store import ChangeInfo
+
+    core = await open_core(Settings(database_url=f"sqlite+aiosqlite:///{tmp_path}/fresh.db"))  # seeds 105 facts
+    try:
+        assert await core.facts.refresh() == 0
+        other = await open_core(core.settings)  # another replica retires a fact: that one is applied
+        try:
+            stored = await other.store.get("summit-place")
+            assert stored is not None
+            await other.facts.retire("summit-place", expected_version=stored.version, reason=None,
+                                     change=ChangeInfo(actor="console:ana", platform="console", action="retire"))
+        finally:
+            await other.close()
+        assert await core.facts.refresh() == 1
+        assert "summit-place" not in core.ask("where will the summit be held").facts
+    finally:
+        await core.close()
