@@ -4,6 +4,7 @@ at start-up, each one sentence naming what is wrong."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
@@ -205,8 +206,6 @@ def test_a_missing_facts_dir_on_a_fresh_database(tmp_path: Path) -> None:
 
 
 def test_a_curated_fact_with_a_wrong_quote_names_the_file_and_fact(tmp_path: Path) -> None:
-    import shutil
-
     facts_dir = tmp_path / "config"
     shutil.copytree(ROOT / "config", facts_dir, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     summit = facts_dir / "facts" / "summit.yaml"
@@ -255,3 +254,21 @@ async def test_the_first_refresh_does_not_reapply_what_start_up_indexed(tmp_path
         assert "summit-place" not in core.ask("where will the summit be held").facts
     finally:
         await core.close()
+
+
+def test_dockerignore_keeps_secrets_and_local_state_out_of_the_build_context() -> None:
+    patterns = {line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()
+                if line.strip() and not line.startswith("#")}
+    assert {".env", ".env.*", "data", ".venv", ".git", "*.db"} <= patterns
+
+
+def test_make_clean_never_touches_the_store_and_clean_data_says_what_it_deletes(tmp_path: Path) -> None:
+    clean = subprocess.run(["make", "-n", "clean"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "rm -rf .venv" in clean and not any(" data" in line or line.endswith("data") for line in clean.splitlines())
+    project = tmp_path / "checkout"
+    (project / "data").mkdir(parents=True)
+    (project / "data" / "briefbot.db").write_text("")
+    shutil.copy(ROOT / "Makefile", project)
+    wiped = subprocess.run(["make", "clean-data"], cwd=project, capture_output=True, text=True, check=True)
+    assert wiped.stdout.startswith("clean-data: deleting data/ (the local store: briefbot.db )")
+    assert not (project / "data").exists()
