@@ -141,8 +141,9 @@ class Runner:
             self.console = ConsoleSurface(self.commands, user="console", admin=False)
             self.surfaces.append(self.console)
         if not self.surfaces:
-            log.info("no platform is configured and there is no console input: running headless (HTTP "
-                     "endpoints and scheduled briefings only); set SLACK_BOT_TOKEN or DISCORD_TOKEN to chat")
+            log.info("no platform is on and no console (BRIEFBOT_CONSOLE=off, or no input to read): running "
+                     "headless, the HTTP endpoints and scheduled briefings only; set SLACK_BOT_TOKEN or "
+                     "DISCORD_TOKEN to chat")
 
     async def start(self) -> None:
         try:
