@@ -1,7 +1,7 @@
-"""The container path: the Dockerfile's shape, hadolint, and its install steps replayed for real.
-
-No Docker engine runs here, so the image itself is not built; instead the build stage's own `pip
-install` steps run into a fresh virtualenv from a clean clone, and `briefbot run` starts from it.
+"""The container path without Docker: the Dockerfile's shape, hadolint, and its install steps
+replayed for real (the build stage's own `pip install` steps into a fresh virtualenv from a clean
+clone, and `briefbot run` started from it). The image itself is built and run by tests/test_image.py
+(`make image-test`) where a Docker daemon answers.
 """
 
 from __future__ import annotations
