@@ -263,12 +263,13 @@ def test_dockerignore_keeps_secrets_and_local_state_out_of_the_build_context() -
 
 
 def test_make_clean_never_touches_the_store_and_clean_data_says_what_it_deletes(tmp_path: Path) -> None:
-    clean = subprocess.run(["make", "-n", "clean"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    make = ["make", "--no-print-directory"]  # the same output under `make test` (a sub-make) as alone
+    clean = subprocess.run([*make, "-n", "clean"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "rm -rf .venv" in clean and not any(" data" in line or line.endswith("data") for line in clean.splitlines())
     project = tmp_path / "checkout"
     (project / "data").mkdir(parents=True)
     (project / "data" / "briefbot.db").write_text("")
     shutil.copy(ROOT / "Makefile", project)
-    wiped = subprocess.run(["make", "clean-data"], cwd=project, capture_output=True, text=True, check=True)
+    wiped = subprocess.run([*make, "clean-data"], cwd=project, capture_output=True, text=True, check=True)
     assert wiped.stdout.startswith("clean-data: deleting data/ (the local store: briefbot.db )")
     assert not (project / "data").exists()
