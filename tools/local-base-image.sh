@@ -10,6 +10,7 @@ tag="${1:-briefbot-base:bookworm}"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 command -v debootstrap >/dev/null || { echo "local-base-image: debootstrap is not installed (apt-get install debootstrap)" >&2; exit 1; }
 rootfs="$(mktemp -d /tmp/briefbot-base.XXXXXX)"
+chmod 755 "$rootfs"  # it becomes the image's /: mktemp's 0700 would lock the non-root user out of everything
 trap 'rm -rf "$rootfs"' EXIT
 echo "local-base-image: debootstrap bookworm into $rootfs (from $mirror)"
 debootstrap --variant=minbase --include=python3,python3-venv,passwd,ca-certificates bookworm "$rootfs" "$mirror" >/dev/null
