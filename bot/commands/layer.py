@@ -231,7 +231,7 @@ class CommandLayer:
         """The command word `word` misspells ("fatc" -> "fact"), or None. A word of English, or one
         that is a name the facts know, is not a slip: "who", "kim"."""
         word = word.lower()
-        if len(word) < 3 or not word.isalpha() or Lexicon.is_english_word(word) or self._core.index.knows(word):
+        if len(word) < 3 or not word.isalpha() or Lexicon.is_english(word) or self._core.index.knows(word):
             return None
         words = sorted(self._groups | {n for n in self._commands if " " not in n})
         limit = 1 if len(word) <= 4 else 2

@@ -13,7 +13,7 @@ from datetime import date
 
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.answering.link import EntityNames
-from briefings.models import Entity, EntityKind, Fact
+from briefings.models import Entity, Fact
 
 __all__ = ["IndexedFact", "FactTable"]
 
@@ -45,7 +45,6 @@ class IndexedFact:
     entities: frozenset[str]
     days: frozenset[date]
     years: frozenset[int]
-    kinds: frozenset[EntityKind]
     number: bool
     clock: bool
     causal: bool
@@ -70,7 +69,6 @@ class FactTable:
         self.entities: dict[str, Entity] = {}
         self.names = EntityNames()
         self.postings: dict[str, set[str]] = defaultdict(set)
-        self.name_words: dict[str, int] = {}
         self._meaning: dict[str, list] = {}
         """Fact id -> the embedding of its statement and each taught phrasing."""
         self.vocabulary: set[str] = set()
@@ -100,13 +98,12 @@ class FactTable:
 
     # -- facts -----------------------------------------------------------------------------------
 
-    def add(self, fact: Fact, *, taught: tuple[str, ...] = ()) -> None:
-        """Index `fact`, reading the phrasings taught to it (its own, and `taught`) as more of its text."""
-        taught = tuple(dict.fromkeys((*fact.phrasings, *taught)))
+    def add(self, fact: Fact) -> None:
+        """Index `fact`, reading the phrasings taught to it as more of its text."""
+        taught = tuple(dict.fromkeys(fact.phrasings))
         self.remove(fact.id)
         self.revision += 1
         item = self._read(fact, taught)
-        item.taught = taught
         self.facts[fact.id] = item
         for key in self._keys(item):
             self.postings[key].add(fact.id)
@@ -179,7 +176,6 @@ class FactTable:
         self._learn_names(name_lemmas | set(unlinked))
         days = frozenset(d.day for d in fact.dates)
         years = {d.year for d in days} | {int(w) for w in words if w.isdigit() and len(w) == 4 and 1900 < int(w) < 2100}
-        kinds = frozenset(self.entities[e].kind for e in entities if e in self.entities)
         statement_lower = set(statement_words)
         return IndexedFact(
             fact=fact,
@@ -188,7 +184,6 @@ class FactTable:
             entities=frozenset(entities),
             days=days,
             years=frozenset(years),
-            kinds=kinds,
             number=_counts(fact.statement, statement_lower),
             clock=bool(_CLOCK.search(fact.statement)),
             causal=bool(statement_lower & _CAUSE) or "because" in fact.relation or "cite" in fact.relation,
@@ -255,8 +250,6 @@ class FactTable:
 
     def _learn_names(self, lemmas: set[str]) -> None:
         """Words inside names are known (a question may say them) but never near anything."""
-        for w in lemmas:
-            self.name_words[w] = self.name_words.get(w, 0) + 1
         self.names.other_words.update(lemmas)
 
     def near(self, lemmas: frozenset[str]) -> dict[str, float]:

@@ -45,7 +45,6 @@ class FactIndex:
         self.threshold = DEFAULT_THRESHOLD
         self._sources: dict[str, Source] = dict(catalogue.sources)
         self._cache: dict[str, tuple[tuple[int, date], object]] = {}
-        self._taught: dict[str, tuple[str, ...]] = {}
         self.table = FactTable(self.lexicon)
         for entity in catalogue.entities.values():
             self.table.add_entity(entity)
@@ -57,7 +56,7 @@ class FactIndex:
 
     def upsert(self, fact: Fact) -> None:
         """Add or replace a fact; the very next question sees it."""
-        self.table.add(fact, taught=self._taught.get(fact.id, ()))
+        self.table.add(fact)
 
     def remove(self, fact_id: str) -> None:
         self.table.remove(fact_id)
@@ -71,13 +70,6 @@ class FactIndex:
     def upsert_source(self, source: Source) -> None:
         self._sources[source.id] = source
         self.table.revision += 1
-
-    def teach(self, fact_id: str, phrasings: tuple[str, ...]) -> None:
-        """Questions an admin taught a fact to answer: read as more text of the fact."""
-        self._taught[fact_id] = phrasings
-        item = self.table.facts.get(fact_id)
-        if item is not None:
-            self.table.add(item.fact, taught=phrasings)
 
     def knows(self, word: str) -> bool:
         """Some fact or entity name holds `word` (lowercase)."""

@@ -19,7 +19,6 @@ import functools
 import gzip
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,7 +88,6 @@ class Lexicon:
         self._phrases: list[Phrase] = []
         if vocabulary_file is not None and vocabulary_file.exists():
             self._phrases = _load_phrases(vocabulary_file)
-        self.max_phrase = max((len(p.words) for p in self._phrases), default=1)
         self._phrase_index = {p.words: p for p in self._phrases}
         self.embedder = embedder
 
@@ -99,8 +97,7 @@ class Lexicon:
     @functools.lru_cache(maxsize=1)
     def _english() -> dict[str, str]:
         """Word -> "zipf<TAB>parts of speech<TAB>lemmas", as stored; split only when asked for."""
-        with gzip.open(ENGLISH_FILE, "rt", encoding="utf-8") as rows:
-            return dict(row.rstrip("\n").split("\t", 1) for row in rows if not row.startswith("#"))
+        return _read_table(ENGLISH_FILE)
 
     @staticmethod
     @functools.lru_cache(maxsize=65536)
@@ -146,11 +143,8 @@ class Lexicon:
             return 1.0
         return (COMMON_ZIPF - z) / (COMMON_ZIPF - CONTENT_ZIPF)
 
-    def is_english(self, word: str) -> bool:
-        return self.zipf(word) >= KNOWN_ZIPF
-
     @staticmethod
-    def is_english_word(word: str) -> bool:
+    def is_english(word: str) -> bool:
         """`word` is in the English word list (not a name, not a slip of the keyboard)."""
         return Lexicon.zipf(word) >= KNOWN_ZIPF
 
@@ -168,14 +162,6 @@ class Lexicon:
 
     # -- phrases --------------------------------------------------------------------------------
 
-    def phrase_at(self, words: list[str], i: int) -> Phrase | None:
-        """The longest domain phrase starting at `words[i]` (lowercase lemmas)."""
-        for n in range(min(self.max_phrase, len(words) - i), 1, -1):
-            hit = self._phrase_index.get(tuple(words[i : i + n]))
-            if hit is not None:
-                return hit
-        return None
-
     def single_word_meanings(self, word: str) -> tuple[str, ...]:
         hit = self._phrase_index.get((word,))
         return hit.means if hit else ()
@@ -186,8 +172,7 @@ class Lexicon:
     @functools.lru_cache(maxsize=1)
     def _synonym_table() -> dict[str, str]:
         """Word -> its synonyms as stored ("a|b|c"), split only when asked for."""
-        with gzip.open(SYNONYMS_FILE, "rt", encoding="utf-8") as rows:
-            return dict(row.rstrip("\n").split("\t", 1) for row in rows if not row.startswith("#"))
+        return _read_table(SYNONYMS_FILE)
 
     @staticmethod
     @functools.lru_cache(maxsize=65536)
@@ -212,6 +197,7 @@ def _load_phrases(path: Path) -> list[Phrase]:
     return phrases
 
 
-def lemma_words(text: str, lexicon: Lexicon) -> Iterable[str]:
-    for word, _ in word_tokens(text):
-        yield lexicon.lemma(word)
+def _read_table(path: Path) -> dict[str, str]:
+    """A derived data file (`tools/build_*.py`): word -> the rest of its line, split only when asked for."""
+    with gzip.open(path, "rt", encoding="utf-8") as rows:
+        return dict(row.rstrip("\n").split("\t", 1) for row in rows if not row.startswith("#"))
