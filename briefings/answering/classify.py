@@ -82,7 +82,7 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     if not toks:
         return Classified(linked=linked, asked=Asked.small_talk, needs=[], small_talk="empty")
     asked, head_at = _question_word(words)
-    needs = _needs(linked, lexicon=lexicon)
+    needs = [n for n in _needs(linked, lexicon=lexicon) if not _answer_kind(n, asked, head_at)]
     _set_aside(linked, needs)
     kind = _conversation(linked, needs, intents=intents, event=event, asked=asked, lexicon=lexicon, near=near)
     if kind is not None:
@@ -151,9 +151,22 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
         return Asked.why, at + 2
     if any(x in _NAME_WORDS for x in words):
         return Asked.name, at + 1
-    if nxt in {"place", "city", "country", "venue", "location", "site", "hotel"}:
+    if nxt in _KIND_NOUNS[Asked.where]:
+        return Asked.where, at + 2
+    if nxt in {"site", "hotel"}:
         return Asked.where, at + 1
     return Asked.what, at + 1
+
+
+_KIND_NOUNS = {Asked.where: {"place", "city", "country", "location", "venue"},
+               Asked.when: _DATE_NOUNS | {"month"}, Asked.year: {"year", "decade"}, Asked.clock: {"time"},
+               Asked.why: {"reason"}}
+"""Nouns that name the kind of answer right after the question word ("which *city*", "what *date*"):
+the answer is of that kind; no fact need say the noun."""
+
+
+def _answer_kind(need: Need, asked: Asked, head_at: int) -> bool:
+    return need.kind is NeedKind.word and need.position < head_at and need.label in _KIND_NOUNS.get(asked, ())
 
 
 def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
@@ -176,6 +189,8 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
             continue  # "how many", "how long": the kind of answer, not a word a fact must say
         if len(t.lower) == 1 and not t.lower.isdigit():
             continue  # "n" for "and", a stray initial
+        if t.lower in _FILLER_HEADS and t.position + 1 < len(toks) and toks[t.position + 1].lower == "of":
+            continue  # "what *kind of* treaty": the frame of the question, not a word a fact must say
         if t.lower.isdigit() and len(t.lower) < 3:
             weight = 1.0
         else:
@@ -337,4 +352,10 @@ def _subject(linked: Linked, needs: list[Need]) -> frozenset[str]:
     toks = linked.question.tokens
     if verb.position > 0 and toks[verb.position - 1].lower in {"was", "were", "been", "being", "get", "got"}:
         return frozenset()  # passive: the entity before the verb is its object
-    return before[-1].ids
+    subject = set(before[-1].ids)
+    joined = before[-1]
+    for m in reversed(linked.mentions[: linked.mentions.index(joined)]):
+        if m.position + m.span + 1 == joined.position and toks[joined.position - 1].lower in {"and", "n"}:
+            subject |= m.ids  # "Trump and Kim held": both are the subject
+            joined = m
+    return frozenset(subject)

@@ -263,7 +263,10 @@ def _relative(question: Question, used: list[bool], *, story_day: date, today: d
         if point is None:
             continue
         widen = next((v for k, v in _UNITS.items() if k in phrase.split()), 0)
-        if phrase.split()[0] in {"last", "past"} and phrase.split()[-1] in {"week", "month", "year", "weekend"}:
+        words = phrase.split()
+        if words[-1] in {"year", "month"} and words[0] in {"this", "last"}:
+            span = _calendar_span(phrase, point, whole_year=words[-1] == "year", now=now)  # the calendar's
+        elif words[0] in {"last", "past"} and phrase.split()[-1] in {"week", "month", "year", "weekend"}:
             span = DateSpan(label=phrase, start=point - timedelta(days=widen), end=base, now=now, relative=True)
         else:
             span = DateSpan(label=phrase, start=point - timedelta(days=widen), end=point + timedelta(days=widen), now=now,
@@ -272,6 +275,14 @@ def _relative(question: Question, used: list[bool], *, story_day: date, today: d
             used[k] = True
         out.append((span, start, length))
     return out
+
+
+def _calendar_span(label: str, point: date, *, whole_year: bool, now: bool) -> DateSpan:
+    """"this year", "last month": the calendar's year or month around `point`, not a rolling one."""
+    if whole_year:
+        return DateSpan(label=label, start=date(point.year, 1, 1), end=date(point.year, 12, 31), now=now, relative=True)
+    last = calendar.monthrange(point.year, point.month)[1]
+    return DateSpan(label=label, start=point.replace(day=1), end=point.replace(day=last), now=now, relative=True)
 
 
 def _parse_relative(phrase: str, base: date) -> date | None:

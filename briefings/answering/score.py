@@ -10,6 +10,7 @@ delegation" against a fact about another delegation), and for the kind of answer
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import re
 
@@ -307,6 +308,9 @@ def _time_covered(need: Need, item: IndexedFact) -> bool:
         return True
     if span.year is not None and span.start is None:
         return span.year in item.years
+    if span.start is not None and span.end is not None:
+        # A fact dated only by its year ("in 2018") is within a span as long as that whole year.
+        return any(span.start <= date(y, 1, 1) and date(y, 12, 31) <= span.end for y in item.years)
     return False
 
 
@@ -315,7 +319,7 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
     mentioned = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}
     others = [table.entities[e] for e in item.entities - mentioned if e in table.entities]
     if asked is Asked.when:
-        return 1.0 if item.days else (WEAK_TYPE if item.timed else WRONG_TYPE)
+        return 1.0 if item.days or item.years else (WEAK_TYPE if item.timed else WRONG_TYPE)
     if asked is Asked.year:
         return 1.0 if item.years else WRONG_TYPE
     if asked is Asked.clock:

@@ -54,3 +54,30 @@ def test_names_the_sources_leave_unnamed_cannot_be_asked(index: FactIndex) -> No
 def test_besides_sets_a_part_aside(index: FactIndex) -> None:
     needs = index.read("Besides regime survival, what does North Korea want?").needs
     assert [n.label for n in needs if n.excluded] == ["regime survival"]
+
+
+@pytest.mark.parametrize(("text", "asked"), [("wat did Bolton suggest", Asked.what), ("wher is the summit", Asked.where),
+                                             ("hw many sites are on the map", Asked.how_many)])
+def test_a_mistyped_question_word_is_read_as_the_word(index: FactIndex, text: str, asked: Asked) -> None:
+    assert index.read(text).asked is asked
+    assert all(n.label not in {"wat", "wher", "hw"} for n in index.read(text).needs)
+
+
+def test_a_common_first_word_is_not_taken_for_a_question_word(index: FactIndex) -> None:
+    assert index.read("were the talks held").asked is Asked.yes_no
+
+
+@pytest.mark.parametrize("text", ["What kind of treaty did the Koreas plan?", "What sort of treaty did the Koreas plan?"])
+def test_the_kind_of_frame_is_not_a_word_a_fact_must_say(index: FactIndex, text: str) -> None:
+    labels = {n.label for n in index.read(text).needs}
+    assert "treaty" in labels and not labels & {"kind", "sort"}
+
+
+@pytest.mark.parametrize(("text", "noun"), [("In which city is the Hansun Foundation?", "city"),
+                                            ("What date was the summit set for?", "date")])
+def test_a_noun_naming_the_kind_of_answer_is_the_answer_not_a_need(index: FactIndex, text: str, noun: str) -> None:
+    assert noun not in {n.label for n in index.read(text).needs}
+
+
+def test_subjects_joined_by_and_are_both_the_subject(index: FactIndex) -> None:
+    assert index.read("Where did Trump and Kim Jong Un hold their summit?").subject == {"donald-trump", "kim-jong-un"}

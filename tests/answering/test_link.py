@@ -47,3 +47,8 @@ def test_last_week_follows_the_story_and_today_follows_now(index: FactIndex) -> 
     assert week.covers(date(2018, 5, 22)) and not week.covers(date(2018, 5, 10))
     (today, _, _), = linked(index, "what happened today").dates
     assert today.now and today.covers(date(2026, 12, 6))
+
+
+def test_this_year_is_the_calendar_year_of_the_story(index: FactIndex) -> None:
+    (span, _, _), = index.read("What does Kim want to focus on this year?").linked.dates
+    assert (span.start, span.end) == (date(2018, 1, 1), date(2018, 12, 31))
