@@ -23,6 +23,7 @@ __all__ = ["Intents", "classify"]
 _AUX = {"is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "has", "have", "had",
         "will", "would", "can", "could", "should", "shall", "may", "might", "must", "not"}
 """The auxiliary verbs of English grammar: they carry tense and mood, not what a fact must say."""
+_COPULAS = {"is", "are", "was", "were", "whos", "who's"}
 _WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 _COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
 _NAME_WORDS = {"name", "named", "names", "called"}
@@ -88,7 +89,7 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     if kind is not None:
         asked_kind, small = kind
         return Classified(linked=linked, asked=asked_kind, needs=needs, small_talk=small)
-    unnamed = _asks_unnamed(needs, asked=asked, entities=entities)
+    unnamed = _asks_unnamed(needs, asked=asked, entities=entities, words=words)
     if unnamed is not None:
         return Classified(linked=linked, asked=asked, needs=needs, unanswerable=unnamed)
     describe = _described(linked, needs, asked=asked, words=words)
@@ -169,6 +170,24 @@ def _answer_kind(need: Need, asked: Asked, head_at: int) -> bool:
     return need.kind is NeedKind.word and need.position < head_at and need.label in _KIND_NOUNS.get(asked, ())
 
 
+_PARTICLES = frozenset({"up", "down", "out", "off", "apart", "over", "back", "away", "through", "together", "on"})
+"""The adverbs that make a verb another verb: "tear down" is "dismantle", "call off" is "cancel"."""
+
+
+def _phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | None:
+    """"took apart", "wrap up": the phrasal verb in its dictionary form, when English has it as one."""
+    nxt = t.position + 1
+    if nxt >= len(toks) or toks[nxt].lower not in _PARTICLES or used[t.position] or used[nxt]:
+        return None
+    if "VERB" not in Lexicon.parts_of_speech(t.lower):
+        return None
+    for lemma in sorted(t.lemmas, key=len):
+        phrase = f"{lemma} {toks[nxt].lower}"
+        if Lexicon.synonyms(phrase):
+            return phrase
+    return None
+
+
 def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
     toks = linked.question.tokens
     needs: list[Need] = []
@@ -179,7 +198,17 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
                                            if lexicon.content_weight(w.lower()) > 0)))
     for span, position, _ in linked.dates:
         needs.append(Need(kind=NeedKind.time, label=span.label, position=position, weight=1.5, span=span, hard=True))
+    particles: set[int] = set()
     for t in toks:
+        if t.position in particles:
+            continue
+        phrasal = _phrasal_verb(t, toks, linked.used)
+        if phrasal is not None:
+            particles.add(t.position + 1)  # "tore *down*": one verb, which a fact may say in one word
+            needs.append(Need(kind=NeedKind.word, label=phrasal, position=t.position,
+                              weight=max(lexicon.content_weight(t.lower), RELATION_WEIGHT),
+                              lemmas=t.lemmas | {phrasal}))
+            continue
         if (linked.used[t.position] or t.lower in _WH or t.lower in _CONTRACTED_WH or t.lower in _AUX
                 or not t.lower.isalnum()):
             continue
@@ -257,7 +286,7 @@ def _of_event(need: Need, event: Event, near: Callable[[frozenset[str]], dict[st
     return False
 
 
-def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Entity]) -> str | None:
+def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Entity], words: list[str]) -> str | None:
     """"What is the name of the senior official", "who is the spokesman": the sources do not say.
     The question asks who someone is (the first thing it names after its question word) and the
     sources describe that someone without a name."""
@@ -268,6 +297,10 @@ def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Ent
         return None  # "who did the official meet": asks about someone else
     leading = [n for n in needs if n.kind is not NeedKind.time and n.label not in _NAME_WORDS][:2]
     for need in leading:
+        before = words[: need.position]
+        if asked is Asked.who and not (set(before) <= _WH | _AUX | _DETERMINERS | _COPULAS | set(_CONTRACTED_WH)
+                                       and set(before) & _COPULAS):
+            continue  # "who *mediates*": the entity is the answer, not the someone asked about
         for entity in (entities[e] for e in need.entity_ids if e in entities):
             if entity.kind.value in {"person", "group"} and not is_proper_name(entity.name):
                 return f"the sources do not name {entity.name}"

@@ -155,11 +155,13 @@ def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, 
                 or lexicon.zipf(word) >= TYPO_ZIPF):
             continue
         limit = 1 if len(word) <= 5 else 2
-        best: tuple[int, bool, int, float, str] | None = None
-        for pool, rank in ((spelling(word[0]), 0), (lexicon.english_starting(word[0]), 1)):
+        best: tuple[int, int, bool, float, str] | None = None
+        store = spelling(word[0])
+        for pool, rank in ((store, 0), (lexicon.english_starting(word[0]), 1)):
             for candidate, distance, _ in process.extract(word, pool, scorer=OSA.distance, score_cutoff=limit, limit=8):
-                # a dropped letter is the commonest slip: "wher" is "where" before it is "when"
-                key = (distance, not _subsequence(word, candidate), rank, -lexicon.zipf(candidate), candidate)
+                # the store's words first ("modle" is "model" before "module"); then a dropped letter,
+                # the commonest slip: "wher" is "where" before it is "when"
+                key = (distance, rank, not _subsequence(word, candidate), -lexicon.zipf(candidate), candidate)
                 if candidate != word and (best is None or key < best):
                     best = key
         if best is None:

@@ -156,6 +156,8 @@ def score_candidates(classified: Classified, table: FactTable, *, threshold: flo
 def _word_credit(need: Need, item: IndexedFact) -> float:
     if need.lemmas & item.lemmas:
         return 1.0
+    if any(" " in lemma and set(lemma.split()) <= item.lemmas for lemma in need.lemmas):
+        return 1.0  # a phrasal verb the fact says in its own words ("gave up")
     if need.lemmas & item.name_lemmas:
         return 1.0
     near = max((c for w, c in need.near.items() if w in item.lemmas), default=0.0)
@@ -358,14 +360,16 @@ _NUMBER = re.compile(r"^\d[\d,.]*$")
 def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
     """The statement puts a number on what the question counts: "how many *boxes*" needs "55 boxes";
     "how long" needs a number of minutes, days or years; a number inside a name ("F-22") counts nothing."""
-    if not item.number:
-        return False
     words = item.words
+    if not item.number and not ("since" in words and item.years):
+        return False
     counted = [n for n in classified.needs if n.kind is NeedKind.word and n.hard]
     targets: set[str] = set()
     for n in counted:
         targets |= n.lemmas | set(n.near)
     long_ = any(t.lower == "long" for t in classified.linked.question.tokens)
+    if long_ and "since" in words and item.years:
+        return True  # "since 1953": how long, counted from a year
     for k, word in enumerate(words):
         if not (_NUMBER.match(word) or word in _NUMBER_WORDS):
             continue

@@ -81,3 +81,13 @@ def test_a_noun_naming_the_kind_of_answer_is_the_answer_not_a_need(index: FactIn
 
 def test_subjects_joined_by_and_are_both_the_subject(index: FactIndex) -> None:
     assert index.read("Where did Trump and Kim Jong Un hold their summit?").subject == {"donald-trump", "kim-jong-un"}
+
+
+def test_a_phrasal_verb_is_one_need_with_its_meanings(index: FactIndex) -> None:
+    needs = {n.label: n for n in index.read("What did the North tear down?").needs}
+    assert "tear down" in needs and "down" not in needs
+
+
+def test_who_did_something_is_not_asking_for_an_unnamed_someone(index: FactIndex) -> None:
+    assert index.read("who mediates between the US and the DPRK").unanswerable is None
+    assert index.read("Who is the spokesman for the U.S. Embassy in Seoul?").unanswerable is not None

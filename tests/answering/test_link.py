@@ -52,3 +52,9 @@ def test_last_week_follows_the_story_and_today_follows_now(index: FactIndex) -> 
 def test_this_year_is_the_calendar_year_of_the_story(index: FactIndex) -> None:
     (span, _, _), = index.read("What does Kim want to focus on this year?").linked.dates
     assert (span.start, span.end) == (date(2018, 1, 1), date(2018, 12, 31))
+
+
+def test_a_slip_is_read_as_the_stores_word_before_another_english_word(index: FactIndex) -> None:
+    words = [t.lower for t in index.read("what is the libya modle").linked.question.tokens]
+    assert "model" in words
+
