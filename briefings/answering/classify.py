@@ -177,14 +177,16 @@ _PARTICLES = frozenset({"up", "down", "out", "off", "apart", "over", "back", "aw
 def _phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | None:
     """"took apart", "wrap up": the phrasal verb in its dictionary form, when English has it as one."""
     nxt = t.position + 1
-    if nxt >= len(toks) or toks[nxt].lower not in _PARTICLES or used[t.position] or used[nxt]:
+    if nxt >= len(toks) or used[t.position] or used[nxt] or not toks[nxt].lower.isalpha():
         return None
     if "VERB" not in Lexicon.parts_of_speech(t.lower):
         return None
     for lemma in sorted(t.lemmas, key=len):
         phrase = f"{lemma} {toks[nxt].lower}"
-        if Lexicon.synonyms(phrase):
-            return phrase
+        synonyms = Lexicon.synonyms(phrase)
+        if synonyms and (toks[nxt].lower in _PARTICLES or Lexicon.content_weight(toks[nxt].lower) > 0 and any(" " not in w and "VERB" in Lexicon.parts_of_speech(w)
+                                                             for w in synonyms)):
+            return phrase  # "take apart", "take place": a verb of English in two words
     return None
 
 
@@ -205,6 +207,8 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
         phrasal = _phrasal_verb(t, toks, linked.used)
         if phrasal is not None:
             particles.add(t.position + 1)  # "tore *down*": one verb, which a fact may say in one word
+            if Lexicon.synonyms(phrasal) & _PRO_VERBS:
+                continue  # "take place" is "happen"
             needs.append(Need(kind=NeedKind.word, label=phrasal, position=t.position,
                               weight=max(lexicon.content_weight(t.lower), RELATION_WEIGHT),
                               lemmas=t.lemmas | {phrasal}))
@@ -335,8 +339,8 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     after = [n for n in needs if n.position >= head_at and n.kind is not NeedKind.time]
     words = [n for n in after if n.kind is NeedKind.word and n.label not in _FILLER_HEADS
              and not (asked is Asked.name and n.label in _NAME_WORDS)]
-    verbs = [n for n in words if _reads_as_verb(n, toks)]
-    if verbs and Lexicon.content_weight(verbs[0].label) >= RELATION_WEIGHT:
+    verbs = [n for n in words if _reads_as_verb(n, toks) and not _frame_verb(n, toks)]
+    if verbs and (Lexicon.content_weight(verbs[0].label) >= RELATION_WEIGHT or _said_of_entity(verbs[0], needs)):
         verbs[0].relation = True
     if (asked in {Asked.what, Asked.name, Asked.where} and head_at > 0 and words and words[0].position == head_at
             and not _reads_as_verb(words[0], toks)):
@@ -355,6 +359,32 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     if asked in {Asked.who, Asked.what, Asked.name} and words and not words[0].relation and (
             words[0].position <= head_at + 2) and not _reads_as_verb(words[0], toks):
         words[0].hard = True  # "who is the *president* of ...": the role asked
+
+
+_LIGHT_VERBS = frozenset({"get", "have", "make", "take", "give", "go", "come", "put", "keep", "let"})
+"""The light verbs of English: their meaning is in the words that follow ("get in return")."""
+_PREPOSITIONAL = frozenset({"according", "due", "thanks", "prior", "owing", "close", "next"})
+"""Words that with "to" make a preposition of English grammar ("according to", "due to")."""
+
+
+def _frame_verb(need: Need, toks: list[Token]) -> bool:
+    """A verb that frames another ("supposed *to sign*", "trying *to set up*") or makes a preposition
+    ("according to"): the relation asked is not it."""
+    at = need.position
+    if at + 1 >= len(toks) or toks[at + 1].lower != "to":
+        return False
+    if need.label in _PREPOSITIONAL:
+        return True
+    following = toks[at + 2] if at + 2 < len(toks) else None
+    return following is not None and "VERB" in Lexicon.parts_of_speech(following.lower) and not following.capitalised
+
+
+def _said_of_entity(verb: Need, needs: list[Need]) -> bool:
+    """A common verb right after the entity it is said of ("what did Choe Son Hui *say*"): however
+    common, it is what the question asks."""
+    if verb.lemmas & _LIGHT_VERBS:
+        return False
+    return any(n.kind is NeedKind.entity and n.position + len(n.label.split()) == verb.position for n in needs)
 
 
 def _reads_as_verb(need: Need, toks: list[Token]) -> bool:

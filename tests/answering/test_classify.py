@@ -91,3 +91,17 @@ def test_a_phrasal_verb_is_one_need_with_its_meanings(index: FactIndex) -> None:
 def test_who_did_something_is_not_asking_for_an_unnamed_someone(index: FactIndex) -> None:
     assert index.read("who mediates between the US and the DPRK").unanswerable is None
     assert index.read("Who is the spokesman for the U.S. Embassy in Seoul?").unanswerable is not None
+
+
+@pytest.mark.parametrize(("text", "relation"), [("Which two leaders were supposed to sign an agreement?", "sign"),
+                                                ("What did Choe Son Hui say after the meeting?", "say")])
+def test_the_relation_is_the_verb_framed_or_said_of_an_entity(index: FactIndex, text: str, relation: str) -> None:
+    assert [n.label for n in index.read(text).needs if n.relation] == [relation]
+
+
+def test_according_to_is_not_a_relation(index: FactIndex) -> None:
+    assert not [n for n in index.read("What are the agenda items, according to the official?").needs if n.relation]
+
+
+def test_an_idiom_meaning_happen_is_not_a_word_a_fact_must_say(index: FactIndex) -> None:
+    assert not {"take place", "taking"} & {n.label for n in index.read("When are the meetings taking place?").needs}
