@@ -137,9 +137,20 @@ def _exact_names(question: Question, used: list[bool], mentions: list[Mention], 
         if n == 1 and lexicon.zipf(words[i]) >= COMMON_NAME_ZIPF and not toks[i].text[:1].isupper() and not (
                 i > 0 and words[i - 1] == "the"):
             continue  # "us", "who": a name only when written as one ("US", "the us")
+        if i > 0 and _qualified_common_name(toks, i, n, lexicon=lexicon):
+            continue  # "the *Hanoi* summit" is another summit than the one called "the summit"
         mentions.append(Mention(ids=frozenset(ids), text=" ".join(t.text for t in toks[i : i + n]), position=i, span=n))
         for k in range(i, i + n):
             used[k] = True
+
+
+def _qualified_common_name(toks: list, i: int, n: int, *, lexicon: Lexicon) -> bool:
+    """The name is common English words ("summit", "the talks") right after a proper name that is not
+    part of it: a qualified one of its kind, not the entity the bare words stand for."""
+    if any(t.text[:1].isupper() or not lexicon.is_english(t.lower) for t in toks[i : i + n] if t.lower != "the"):
+        return False
+    before = toks[i - 1]
+    return before.capitalised and before.lower not in {"the", "a", "an"}
 
 
 def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, lexicon: Lexicon,

@@ -376,10 +376,11 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
         after = set()
         for w in words[k + 1 : k + 4]:
             after |= Lexicon.lemmas(w)
-        if long_ and after & _UNITS_OF_TIME:
+        if long_:
+            if after & _UNITS_OF_TIME:
+                return True
+        elif not targets or after & targets:
             return True
-        if not targets or after & targets:
-            return not long_
     return False
 
 

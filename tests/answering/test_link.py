@@ -58,3 +58,9 @@ def test_a_slip_is_read_as_the_stores_word_before_another_english_word(index: Fa
     words = [t.lower for t in index.read("what is the libya modle").linked.question.tokens]
     assert "model" in words
 
+
+
+def test_a_common_name_qualified_by_another_name_is_not_that_entity(index: FactIndex) -> None:
+    ids = {i for m in index.read("Which hotel did Kim stay in during the Hanoi summit?").linked.mentions for i in m.ids}
+    assert "singapore-summit" not in ids
+    assert any("singapore-summit" in m.ids for m in index.read("Where is the summit?").linked.mentions)

@@ -50,3 +50,14 @@ def test_an_abstention_says_what_was_near(index: FactIndex) -> None:
     assert not answer.found
     assert answer.nearest and all(score < index.threshold for _, score in answer.nearest)
     assert "singapore-summit" in answer.needs
+
+
+def test_how_long_is_answered_by_a_number_of_years_after_another_number(index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    index.upsert(Fact.model_validate({
+        "id": "xi-visit", "subject": "china", "relation": "visited", "object": "north-korea", "topic": "timeline",
+        "statement": "Xi Jinping visited Pyongyang on June 20, 2019, the first visit by a Chinese leader in 14 years.",
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    answer = index.answer("How long had it been since a Chinese leader visited Pyongyang?")
+    assert answer.found and "14 years" in answer.answer
