@@ -400,7 +400,14 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
     inflected = any(l != word for l in need.lemmas) and (not word.endswith("s") or "NOUN" not in pos)
     if inflected or word.endswith(("ed", "ing")):
         return True
-    return before in _AUX or before == "to" or any(t.lower in _AUX for t in toks[max(0, need.position - 4):need.position])
+    if before in _AUX or before == "to" or any(t.lower in _AUX for t in toks[max(0, need.position - 4):need.position]):
+        return True
+    for t in reversed(toks[: need.position]):  # "did Kim Jong Un and Xi Jinping *sign*": back over the names
+        if t.lower in _AUX:
+            return True
+        if not (t.text[:1].isupper() or t.lower in {"and", "the", "n"} or "-" in t.text):
+            return False
+    return False
 
 
 def _subject(linked: Linked, needs: list[Need]) -> frozenset[str]:
