@@ -10,7 +10,9 @@ nothing) is left as it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,6 +39,8 @@ _POSSESSIVE = {"his", "her", "their", "its"}
 _ASKS = {"venue": "where", "place": "where", "location": "where", "city": "where", "country": "where",
          "date": "when", "day": "when", "time": "what time", "year": "which year", "reason": "why"}
 """Nouns that, alone after "and" or "what about", ask the earlier question with another question word."""
+_STRANDED = re.compile(r"\b(with|to|for|from|about|by)\b\s*((?:\b(?:on|in|at|during|last|this|over)\b.*)?[?.!]?\s*)$", re.I)
+"""A preposition left without its object when "who did X meet *with*?" is asked again with "where"."""
 _WH_PHRASES = {("what", "time"), ("which", "year"), ("what", "year"), ("what", "date"), ("what", "day"),
                ("how", "many"), ("how", "much"), ("how", "long")}
 
@@ -63,9 +67,11 @@ class QuestionContext(BaseModel):
     """The content words, as lemmas."""
     answered: list[str] = Field(default_factory=list)
     """The entities the answer's facts are about, in order (who "he" is after "who led ...?")."""
+    days: list[date] = Field(default_factory=list)
+    """The days the answer's facts are dated: "why?" and "where?" ask about what happened then."""
 
 
-def context_of(classified: Classified, *, answered: list[str]) -> QuestionContext | None:
+def context_of(classified: Classified, *, answered: list[str], days: list[date] | None = None) -> QuestionContext | None:
     """The context a question leaves; None for a message that asks nothing (small talk, thanks)."""
     if classified.asked in {Asked.small_talk, Asked.foreign}:
         return None
@@ -77,7 +83,7 @@ def context_of(classified: Classified, *, answered: list[str]) -> QuestionContex
         entities=[ContextEntity(ids=sorted(m.ids), text=m.text) for m in classified.linked.mentions],
         times=[span.label for span, _, _ in classified.linked.dates],
         words=[min(n.lemmas, key=len) if n.lemmas else n.label for n in needs if n.kind is NeedKind.word],
-        answered=answered)
+        answered=answered, days=days or [])
 
 
 def follow_up(new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
@@ -145,12 +151,27 @@ class _Reader:
         words = self.words[self.rest:]
         if not words or words[0] not in _WH:
             return None
+        if words[0] == "what" and words[-1] == "for":
+            return "why"  # "what was it for?": what for is why
         if tuple(words[:2]) in _WH_PHRASES:
             return " ".join(words[:2])
         return words[0]
 
     def _asked_again(self, wh: str) -> str | None:
-        """The earlier question with another question word: "when is the summit?" + "where?"."""
+        """The earlier question with another question word: "when is the summit?" + "where?"; about
+        what the answer said happened then, when it said one day ("why?" after "when did Trump say he
+        would withdraw?": why, on May 24)."""
+        reading = self._reworded(wh)
+        if reading is None:
+            return None
+        reading = _STRANDED.sub(r"\2", reading)  # "who did he meet with on Monday" -> "where did he meet on Monday"
+        days = sorted(set(self.context.days))
+        if (wh not in {"when", "what time", "which year"} and len(days) == 1 and not self.previous.linked.dates
+                and self.previous.asked is not Asked.when):  # "when is it?" + "where?": the day is known
+            reading = f"{reading.rstrip('?.! ')} on {days[0].strftime('%B')} {days[0].day}, {days[0].year}"
+        return reading
+
+    def _reworded(self, wh: str) -> str | None:
         previous = self.previous
         toks = previous.linked.question.tokens
         text = previous.linked.question.text

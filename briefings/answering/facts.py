@@ -186,7 +186,8 @@ class FactTable:
             years=frozenset(years),
             number=_counts(fact.statement, statement_lower),
             clock=bool(_CLOCK.search(fact.statement)),
-            causal=bool(statement_lower & _CAUSE) or "because" in fact.relation or "cite" in fact.relation,
+            causal=(bool(statement_lower & _CAUSE) or "because" in fact.relation or "cite" in fact.relation
+                    or _purpose(statement_words, self.lexicon)),
             timed=bool(days) or bool(statement_lower & _TIME_WORDS),
             length=len(statement_words),
             stems=frozenset(sys.intern(w[:5]) for w in lemmas if len(w) >= 5),
@@ -289,6 +290,22 @@ class FactTable:
 
 _DATE_TEXT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:, \d{4})?|"
                         r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?: \d{4})?|\b(?:19|20)\d\d\b", re.I)
+
+
+def _purpose(words: list[str], lexicon: Lexicon) -> bool:
+    """The statement says what something was for: "met ... *to discuss* the agenda", "in order to"."""
+    for k in range(1, len(words) - 1):
+        if words[k] == "to" and "VERB" in lexicon.parts_of_speech(words[k + 1]) and words[k + 1] == lexicon.lemma(words[k + 1]):
+            before = words[k - 1]
+            if before in _NOT_PURPOSE or "VERB" in lexicon.parts_of_speech(before) and before != lexicon.lemma(before):
+                continue  # "agreed to proceed", "due to arrive" say what was done, not what for
+            return True
+    return False
+
+
+_NOT_PURPOSE = frozenset({"due", "able", "going", "about", "likely", "set", "is", "are", "was", "were", "be", "has",
+                          "have", "had", "want", "wants", "need", "needs", "try", "tries", "used", "ought"})
+"""Words that with "to" and a verb say what is done or due, not what it is for (English grammar)."""
 
 
 def _counts(statement: str, words: set[str]) -> bool:

@@ -175,13 +175,15 @@ class FactIndex:
         if not question or is_foreign_script(question):
             return None
         answered: list[str] = []
+        days: set[date] = set()
         for fact_id in answer.facts:
             item = self.table.facts.get(fact_id)
             if item is not None:
+                days |= item.days
                 for entity_id in (item.fact.subject, item.fact.object):
                     if entity_id and entity_id not in answered:
                         answered.append(entity_id)
-        return context_of(self.read(question), answered=answered)
+        return context_of(self.read(question), answered=answered, days=sorted(days))
 
     def _answer(self, text: str, threshold: float | None) -> Answer:
         threshold = self.threshold if threshold is None else threshold

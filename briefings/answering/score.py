@@ -29,6 +29,8 @@ MISSING_QUALIFIER = 0.4
 WRONG_TYPE = 0.4
 """Factor for a fact that cannot give the kind of answer asked (no place for "where")."""
 WEAK_TYPE = 0.8
+NO_CAUSE = 0.6
+"""Factor for a fact that gives no cause (no "because", "cited", "over") to a "why"."""
 PEER_SUBJECT = 0.75
 """Factor for a fact whose subject is a peer of the entity the question's verb is said of."""
 ENTITY_BY_WORDS = 0.8
@@ -339,7 +341,7 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
     if asked in {Asked.how_many, Asked.how_much}:
         return 1.0 if _counts_what_is_asked(item, classified) else WRONG_TYPE
     if asked is Asked.why:
-        return 1.0 if item.causal else WEAK_TYPE
+        return 1.0 if item.causal else NO_CAUSE
     return 1.0
 
 
