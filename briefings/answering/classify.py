@@ -296,15 +296,12 @@ def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Ent
     sources describe that someone without a name."""
     if asked not in {Asked.name, Asked.who}:
         return None
-    if asked is Asked.who and any(n.kind is NeedKind.word and "VERB" in Lexicon.parts_of_speech(n.label)
-                                  and "NOUN" not in Lexicon.parts_of_speech(n.label) for n in needs):
-        return None  # "who did the official meet": asks about someone else
     leading = [n for n in needs if n.kind is not NeedKind.time and n.label not in _NAME_WORDS][:2]
     for need in leading:
         before = words[: need.position]
         if asked is Asked.who and not (set(before) <= _WH | _AUX | _DETERMINERS | _COPULAS | set(_CONTRACTED_WH)
                                        and set(before) & _COPULAS):
-            continue  # "who *mediates*": the entity is the answer, not the someone asked about
+            continue  # "who *mediates*", "who did the official meet": not the someone asked about
         for entity in (entities[e] for e in need.entity_ids if e in entities):
             if entity.kind.value in {"person", "group"} and not is_proper_name(entity.name):
                 return f"the sources do not name {entity.name}"
@@ -400,6 +397,8 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
     inflected = any(l != word for l in need.lemmas) and (not word.endswith("s") or "NOUN" not in pos)
     if inflected or word.endswith(("ed", "ing")):
         return True
+    if before in {"who", "whos", "who's"}:
+        return True  # "who *runs* the foundation": the word after "who" is its verb
     if before in _AUX or before == "to" or any(t.lower in _AUX for t in toks[max(0, need.position - 4):need.position]):
         return True
     for t in reversed(toks[: need.position]):  # "did Kim Jong Un and Xi Jinping *sign*": back over the names

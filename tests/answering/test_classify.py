@@ -105,3 +105,11 @@ def test_according_to_is_not_a_relation(index: FactIndex) -> None:
 
 def test_an_idiom_meaning_happen_is_not_a_word_a_fact_must_say(index: FactIndex) -> None:
     assert not {"take place", "taking"} & {n.label for n in index.read("When are the meetings taking place?").needs}
+
+
+def test_who_is_an_unnamed_someone_described_further_is_still_unnamed(index: FactIndex) -> None:
+    assert index.read("Who is the senior Seoul official quoted on the summit agenda?").unanswerable is not None
+
+
+def test_the_word_after_who_is_its_verb(index: FactIndex) -> None:
+    assert [n.label for n in index.read("Who runs the Hansun Foundation?").needs if n.relation] == ["runs"]
