@@ -176,6 +176,7 @@ class FactTable:
         self._learn_names(name_lemmas | set(unlinked))
         days = frozenset(d.day for d in fact.dates)
         years = {d.year for d in days} | {int(w) for w in words if w.isdigit() and len(w) == 4 and 1900 < int(w) < 2100}
+        years |= {int(w[:4]) + k for w in words if _DECADE.match(w) for k in range(10)}  # "the early 2000s"
         statement_lower = set(statement_words)
         return IndexedFact(
             fact=fact,
@@ -288,6 +289,7 @@ class FactTable:
         return found
 
 
+_DECADE = re.compile(r"^(?:19|20)\d0s$")
 _DATE_TEXT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:, \d{4})?|"
                         r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?: \d{4})?|\b(?:19|20)\d\d\b", re.I)
 

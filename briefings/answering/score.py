@@ -61,6 +61,9 @@ ROLE_QUALIFIERS = frozenset({"former", "deputy", "vice", "acting", "assistant", 
 SAME_STEM = 0.8
 """Credit for a word that shares a long beginning with a fact's word ("agree", "agreement")."""
 STEM_MIN = 5
+_NAMEABLE_KINDS = (EntityKind.person, EntityKind.organisation, EntityKind.country, EntityKind.place, EntityKind.group)
+"""Kinds a question names by a word ("which *organisation*"); "outcome" is a synonym of "event", but an
+outcome is not any event."""
 _PERSONISH = {"person", "organisation", "group"}
 _PLACEISH = {"place", "country"}
 
@@ -323,7 +326,10 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
     mentioned = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}
     others = [table.entities[e] for e in item.entities - mentioned if e in table.entities]
     if asked is Asked.when:
-        return 1.0 if item.days or item.years else (WEAK_TYPE if item.timed else WRONG_TYPE)
+        dated = 1.0 if item.days or item.years else (WEAK_TYPE if item.timed else WRONG_TYPE)
+        if mentioned and not mentioned & {item.fact.subject, item.fact.object}:
+            return min(dated, WEAK_TYPE)  # its date is of what it is about, which the question does not name
+        return dated
     if asked is Asked.year:
         return 1.0 if item.years else WRONG_TYPE
     if asked is Asked.clock:
@@ -348,13 +354,15 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
 def _names_a_kind_held(need: Need, item: IndexedFact, table: FactTable, classified: Classified) -> bool:
     """The word names a kind of entity ("organisation", "country", "person"), and the fact names one
     of that kind that the question does not."""
-    kinds = {k for k in EntityKind if need.lemmas & ({k.value} | Lexicon.synonyms(k.value))}
+    kinds = {k for k in _NAMEABLE_KINDS if need.lemmas & ({k.value} | Lexicon.synonyms(k.value))}
     if not kinds:
         return False
     mentioned = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}
     return any(table.entities[e].kind in kinds for e in item.entities - mentioned if e in table.entities)
 
 
+COUNTED_AT = 3
+"""The last position the thing a "how many" counts can start at: "how many [separated] families"."""
 _UNITS_OF_TIME = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 
@@ -365,10 +373,13 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
     words = item.words
     if not item.number and not ("since" in words and item.years):
         return False
-    counted = [n for n in classified.needs if n.kind is NeedKind.word and n.hard]
+    counted = [n for n in classified.needs if n.hard and (n.kind is NeedKind.word or (
+        n.kind is NeedKind.entity and n.position <= COUNTED_AT))]  # "how many *separated families*"
     targets: set[str] = set()
     for n in counted:
         targets |= n.lemmas | set(n.near)
+        if n.kind is NeedKind.entity:
+            targets |= {lemma for word in n.lemmas for lemma in Lexicon.lemmas(word)}
     long_ = any(t.lower == "long" for t in classified.linked.question.tokens)
     if long_ and "since" in words and item.years:
         return True  # "since 1953": how long, counted from a year

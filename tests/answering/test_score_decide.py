@@ -61,3 +61,21 @@ def test_how_long_is_answered_by_a_number_of_years_after_another_number(index: F
         "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
     answer = index.answer("How long had it been since a Chinese leader visited Pyongyang?")
     assert answer.found and "14 years" in answer.answer
+
+
+def test_how_many_counts_what_the_question_names_even_when_it_is_an_entity(index: FactIndex) -> None:
+    assert not index.answer("How many separated families will take part in the reunion?").found
+
+
+def test_a_decade_dates_a_fact_for_when(index: FactIndex) -> None:
+    answer = index.answer("When did Gadhafi give up his nuclear program?")
+    assert answer.found and "2000s" in answer.answer
+
+
+def test_a_word_that_is_only_a_synonym_of_event_does_not_name_any_event(index: FactIndex) -> None:
+    from briefings.answering.score import _names_a_kind_held, prepare
+
+    classified = index.read("What was the outcome of the Singapore summit?")
+    prepare(classified, index.table)
+    outcome = next(n for n in classified.needs if n.label == "outcome")
+    assert not any(_names_a_kind_held(outcome, item, index.table, classified) for item in index.table.facts.values())
