@@ -390,8 +390,8 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
     if "VERB" not in Lexicon.parts_of_speech(need.label):
         return False
     before = toks[need.position - 1].lower if need.position > 0 else ""
-    if before in _DETERMINERS:
-        return False
+    if before in _DETERMINERS or before in _COUNT or before.isdigit():
+        return False  # "the *talks*", "the two *sides*": a noun
     word = need.label
     pos = Lexicon.parts_of_speech(word)
     inflected = any(l != word for l in need.lemmas) and (not word.endswith("s") or "NOUN" not in pos)

@@ -276,6 +276,8 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
     for need in classified.needs:
         if need.kind is not NeedKind.word or credits.get(need.position, 0) > 0 or need.weight <= 0:
             continue
+        if need.label in _NUMBER_WORDS or need.label.isdigit():
+            continue  # "the two sides" and "both sides" are the same sides
         after = by_position.get(need.position + 1)
         if after is not None and credits.get(after.position, 0) >= 0.8 and "VERB" not in _pos(need.label) and (
             "ADJ" in _pos(need.label) or need.name_like

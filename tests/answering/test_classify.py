@@ -113,3 +113,7 @@ def test_who_is_an_unnamed_someone_described_further_is_still_unnamed(index: Fac
 
 def test_the_word_after_who_is_its_verb(index: FactIndex) -> None:
     assert [n.label for n in index.read("Who runs the Hansun Foundation?").needs if n.relation] == ["runs"]
+
+
+def test_a_word_after_a_number_is_a_noun(index: FactIndex) -> None:
+    assert not [n for n in index.read("What did the two sides say?").needs if n.label == "sides" and n.relation]

@@ -79,3 +79,8 @@ def test_a_word_that_is_only_a_synonym_of_event_does_not_name_any_event(index: F
     prepare(classified, index.table)
     outcome = next(n for n in classified.needs if n.label == "outcome")
     assert not any(_names_a_kind_held(outcome, item, index.table, classified) for item in index.table.facts.values())
+
+
+def test_a_number_before_a_word_is_a_count_not_a_qualifier(index: FactIndex) -> None:
+    answer = index.answer("When did the two Korean leaders hold their hastily arranged meeting?")
+    assert answer.found and "May 26" in answer.answer
