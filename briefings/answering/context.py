@@ -22,7 +22,7 @@ from briefings.answering.link import EntityNames
 from briefings.answering.model import Asked, Classified, Mention, NeedKind
 from briefings.models import Entity
 
-__all__ = ["ContextEntity", "QuestionContext", "context_of", "follow_up"]
+__all__ = ["ContextEntity", "QuestionContext", "context_of", "follow_up", "points_back"]
 
 _AUX = {"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would",
         "can", "could", "should", "not"}
@@ -69,9 +69,12 @@ class QuestionContext(BaseModel):
     """The entities the answer's facts are about, in order (who "he" is after "who led ...?")."""
     days: list[date] = Field(default_factory=list)
     """The days the answer's facts are dated: "why?" and "where?" ask about what happened then."""
+    facts: list[str] = Field(default_factory=list)
+    """The facts the answer gave: what "who said that?" and "how did they take it?" are about."""
 
 
-def context_of(classified: Classified, *, answered: list[str], days: list[date] | None = None) -> QuestionContext | None:
+def context_of(classified: Classified, *, answered: list[str], days: list[date] | None = None,
+               facts: list[str] | None = None) -> QuestionContext | None:
     """The context a question leaves; None for a message that asks nothing (small talk, thanks)."""
     if classified.asked in {Asked.small_talk, Asked.foreign}:
         return None
@@ -83,7 +86,21 @@ def context_of(classified: Classified, *, answered: list[str], days: list[date] 
         entities=[ContextEntity(ids=sorted(m.ids), text=m.text) for m in classified.linked.mentions],
         times=[span.label for span, _, _ in classified.linked.dates],
         words=[min(n.lemmas, key=len) if n.lemmas else n.label for n in needs if n.kind is NeedKind.word],
-        answered=answered, days=days or [])
+        answered=answered, days=days or [], facts=facts or [])
+
+
+def points_back(classified: Classified) -> bool:
+    """The question is about what was just said: "who said *that*?", "how did Pyongyang take *that*?",
+    "what had he given up before *that*?" ("that" or "this", last, after a verb or a preposition)."""
+    toks = classified.linked.question.tokens
+    words = [t.lower for t in toks]
+    if not words or classified.asked in {Asked.small_talk, Asked.foreign, Asked.status, Asked.latest,
+                                         Asked.upcoming, Asked.changed, Asked.describe}:
+        return False
+    if len(words) < 3 or words[-1] not in {"that", "this"} or classified.linked.used[-1]:
+        return False
+    # "who said that?"; not "when was that?" (the event itself) nor "and after that?" (what came next)
+    return words[-2] not in _AUX | _WH | {"after", "before", "since", "until", "then"}
 
 
 def follow_up(new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,

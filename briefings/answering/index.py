@@ -10,16 +10,17 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from briefings.answering.classify import Intents, classify
-from briefings.answering.context import QuestionContext, context_of, follow_up
+from briefings.answering.context import QuestionContext, context_of, follow_up, points_back
 from briefings.answering.converse import converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, Decision, decide
-from briefings.answering.facts import FactTable
+from briefings.answering.facts import FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.answering.link import link
 from briefings.answering.model import Answer, Asked, Classified, Event
 from briefings.answering.normalise import MAX_QUESTION_CHARS, is_foreign_script, normalise_question
 from briefings.answering.phrase import phrase, refuse
-from briefings.answering.score import candidates, features, heuristic, prepare, score_candidates
+from briefings.answering.score import (ScoredFact, candidates, features, fits_the_asked_kind, heuristic, prepare,
+                                       score_candidates)
 from briefings.compose import DATE_RELATION
 from briefings.models import Catalogue, Entity, Fact, Source
 
@@ -150,6 +151,10 @@ class FactIndex:
         """The answer to `question`; with the `context` of the conversation's last question, a follow-up
         ("where?", "and the North Korean one?") is answered as the full question it stands for."""
         text = " ".join(question[: MAX_QUESTION_CHARS * 4].split())[:MAX_QUESTION_CHARS]
+        if context is not None and context.facts and not is_foreign_script(text):
+            about = self._about_last_answer(text, context)
+            if about is not None:
+                return about
         reading = self.follow_up(text, context) if context is not None and not is_foreign_script(text) else None
         if reading is None:
             return self._answer(text, threshold)
@@ -162,6 +167,29 @@ class FactIndex:
             if alone.found:
                 return alone
         return full.model_copy(update={"question": text, "reading": reading})
+
+    def _about_last_answer(self, text: str, context: QuestionContext) -> Answer | None:
+        """"who said that?", "how did Pyongyang take it?": asked of the facts the last answer gave, the
+        first of them that can give the kind of answer asked (a person, a day, a place, a cause)."""
+        classified = self.read(text)
+        if classified.unanswerable is not None:
+            return None
+        if not points_back(classified):
+            return None
+        total = prepare(classified, self.table)
+        fitting = [self.table.facts[f] for f in context.facts
+                   if f in self.table.facts and fits_the_asked_kind(self.table.facts[f], classified, self.table)]
+        if not fitting:
+            return None
+
+        def fit(item: IndexedFact) -> tuple[float, float]:
+            f = features(item, classified, self.table, max(total, 1e-9), 0.0)
+            return heuristic(f) if total > 0 else 0.0, f["focus"]
+
+        item = max(fitting, key=fit)  # the one that says most of what is asked, then the one about who is named
+        answer = phrase(Decision(chosen=[ScoredFact(item=item, score=1.0, focus=0.0)], best=1.0), classified,
+                        sources=self._sources)
+        return answer.model_copy(update={"reading": f"{text.rstrip('?. ')}: in my last answer"})
 
     def follow_up(self, question: str, context: QuestionContext) -> str | None:
         """The full question a follow-up stands for, read with the conversation's last question; None
@@ -183,7 +211,7 @@ class FactIndex:
                 for entity_id in (item.fact.subject, item.fact.object):
                     if entity_id and entity_id not in answered:
                         answered.append(entity_id)
-        return context_of(self.read(question), answered=answered, days=sorted(days))
+        return context_of(self.read(question), answered=answered, days=sorted(days), facts=list(answer.facts))
 
     def _answer(self, text: str, threshold: float | None) -> Answer:
         threshold = self.threshold if threshold is None else threshold

@@ -20,7 +20,7 @@ from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.models import EntityKind
 from briefings.answering.model import Asked, Classified, Need, NeedKind
 
-__all__ = ["ScoredFact", "prepare", "score_candidates"]
+__all__ = ["ScoredFact", "fits_the_asked_kind", "prepare", "score_candidates"]
 
 MISSING_HARD = 0.35
 """Factor for each hard need a fact does not cover: it answers a neighbouring question."""
@@ -351,6 +351,12 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
     if asked is Asked.why:
         return 1.0 if item.causal else NO_CAUSE
     return 1.0
+
+
+def fits_the_asked_kind(item: IndexedFact, classified: Classified, table: FactTable) -> bool:
+    """The fact can give the kind of answer asked, if only loosely: a time for "when", a place for
+    "where", someone (named or described) for "who" (any fact for "what" and "how")."""
+    return _type_factor(item, classified, table) >= WEAK_TYPE
 
 
 def _names_a_kind_held(need: Need, item: IndexedFact, table: FactTable, classified: Classified) -> bool:

@@ -95,3 +95,20 @@ def test_the_context_is_plain_json(index: FactIndex) -> None:
     context = index.context_of(index.answer("Who led the U.S. delegation to the Singapore talks?"))
     assert context is not None and "joe-hagin" in context.answered
     assert QuestionContext.model_validate_json(context.model_dump_json()) == context
+
+
+def test_who_said_that_is_asked_of_the_last_answer(index: FactIndex) -> None:
+    first = index.answer("Under what condition would the US announce the summit process is back on track?")
+    assert first.found
+    context = index.context_of(first)
+    assert context is not None and context.facts == first.facts
+    follow = index.answer("who said that?", context=context)
+    assert follow.found and "person familiar" in follow.answer and follow.reading is not None
+
+
+def test_when_was_that_is_not_about_the_last_answer_but_its_event(index: FactIndex) -> None:
+    from briefings.answering.context import points_back
+
+    assert not points_back(index.read("when was that?"))
+    assert not points_back(index.read("and after that?"))
+    assert points_back(index.read("how did Pyongyang take that?"))
