@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import discord
 
-from bot.commands import Command, Reply
+from bot.commands import Reply
 from briefings.answer import Answer
 from bot.render._fit import pack, split_to_fit
 from bot.render.discord import (
@@ -31,7 +31,6 @@ __all__ = [
     "MAX_NONCE",
     "MAX_REPLY_MESSAGES",
     "Outgoing",
-    "changes_something",
     "command_text",
     "delivery_nonce",
     "incoming_text",
@@ -105,12 +104,6 @@ def command_text(name: str, *words: str | None, options: Mapping[str, object | N
     if rest and rest.strip():
         parts.append(rest.strip())
     return " ".join(parts)
-
-
-def changes_something(name: str, commands: Mapping[str, Command]) -> bool:
-    """Whether the command named `name` (e.g. "fact edit") changes anything (admins only)."""
-    command = commands.get(name)
-    return bool(command is not None and command.changes)
 
 
 # --- what the bot sends --------------------------------------------------------------------------
