@@ -1,11 +1,12 @@
 """The Discord surface: a discord.py client over the command layer, for `briefbot run`.
 
 - Slash commands (`bot.adapters.discord_commands`): /ask, /brief, /subscribe, /unsubscribe,
-  /subscriptions and the /fact group; `/fact add` with no options opens a form. Each becomes the
-  chat command it stands for and goes through the command layer. An answer that is not ready within
-  `DEFER_AFTER` seconds is deferred (Discord drops an interaction not answered within 3 s) and
-  follows as an edit of the "thinking" message; errors, refusals and the replies to admin commands
-  are ephemeral (only the caller sees them).
+  /subscriptions and the /fact and /entity groups; `/fact add` with no options opens a form. Each
+  passes its typed options to the command layer (`CommandLayer.call`). An answer that is not ready
+  within `DEFER_AFTER` seconds is deferred (Discord drops an interaction not answered within 3 s)
+  and follows as an edit of the "thinking" message; errors, refusals and the replies to admin
+  commands are ephemeral (only the caller sees them), as the command layer says (`Reply.visibility`,
+  known before the reply for the deferral: `CommandLayer.visibility`).
 - @mentions (the text around the mention) and DMs are answered in place; with the message content
   intent (BRIEFBOT_DISCORD_MESSAGE_CONTENT) also replies to the bot's own messages that do not ping it.
 - Identity: `discord:<user id>`. A member with Manage Server (or Administrator) is an admin where

@@ -7,7 +7,7 @@
 - ``app_mention``: answered in the mention's thread. A direct message (``message.im``): answered
   there. ``/brief TEXT``: any command, acknowledged at once and answered through the response URL.
   ``/brief fact add`` or ``/brief entity add`` alone: a modal form. ``app_home_opened``: today's briefing on the Home tab.
-- Errors, refusals and the replies to admin commands are ephemeral: only the caller sees them.
+- Errors, refusals and the replies to admin commands are ephemeral (the command layer says which: `Reply.visibility`).
 - An event Slack delivers again (a retry) is answered once: its ``event_id`` is claimed in the
   database (`EventLedger`) before anything is done, so a restart does not forget it either.
 - 429s are retried after Retry-After by slack_sdk's rate-limit retry handler; every text the bot
