@@ -2,6 +2,10 @@
 store -> services (`open_core`, `build_core`) -> event ledger -> command layer -> surfaces ->
 scheduler -> runner (`wire`). Everything is built here, once, and passed down; nothing below
 imports this module (tests/test_layers.py).
+
+The parts of `briefbot run` are imported where they are built, so that the commands that only
+need the core (`briefbot ask`, `brief`, `facts`) load neither aiohttp's server, APScheduler nor a
+platform library.
 """
 
 from __future__ import annotations
