@@ -23,14 +23,13 @@ from bot.adapters.slack_modal import (
     ENTITY_FORM,
     FACT_FORM,
     bare_form,
-    form_command,
+    form_arguments,
     form_errors,
     form_view,
     read_channel,
     read_submission,
 )
 from bench.answering import generated_catalogue
-from bot.commands.parse import parse_arguments
 from briefings.compose import compose_briefing
 from briefings.files import load_catalogue
 from briefings.store import FactStore
@@ -101,19 +100,17 @@ async def test_the_home_tab_keeps_within_100_blocks(tmp_path: Path) -> None:
 # --- the fact form -------------------------------------------------------------------------------
 
 
-def test_the_form_round_trips_through_the_command_grammar() -> None:
-    values = {"id": "heron", "statement": 'He said "hi" \\ left.', "subject": "Singapore summit",
+def test_the_form_is_the_command_s_typed_arguments() -> None:
+    values = {"id": " heron ", "statement": 'He said "hi" \\ left.', "subject": "Singapore summit",
               "topic": "summit", "relation": "", "object": "", "date": "2018-06-12", "quote": "", "source": ""}
-    args = parse_arguments(form_command(FACT_FORM, values).removeprefix("fact add"))
-    assert args.words == ["heron"]
-    assert args.options == {"statement": 'He said "hi" \\ left.', "subject": "Singapore summit",
-                            "topic": "summit", "date": "2018-06-12"}
+    assert form_arguments(FACT_FORM, values) == (["heron"], {
+        "statement": 'He said "hi" \\ left.', "subject": "Singapore summit", "topic": "summit", "date": "2018-06-12"})
 
 
 def test_a_value_cannot_smuggle_in_another_key() -> None:
     values = {"id": 'x source="evil"', "statement": 'a" source="evil', "subject": "s", "topic": "summit"}
-    args = parse_arguments(form_command(FACT_FORM, values).removeprefix("fact add"))
-    assert args.words == ['x source="evil"'] and "source" not in args.options
+    words, options = form_arguments(FACT_FORM, values)
+    assert words == ['x source="evil"'] and options["statement"] == 'a" source="evil' and "source" not in options
 
 
 def test_the_view_keeps_the_channel_and_reads_back_its_values() -> None:
@@ -146,7 +143,6 @@ def test_the_entity_form_becomes_entity_add_and_places_its_errors() -> None:
     assert [o["value"] for o in view["blocks"][2]["element"]["options"]][:2] == ["person", "organisation"]
     values = {"id": "mike-pompeo", "name": "Mike Pompeo", "kind": "person", "aliases": "Pompeo; Mike",
               "description": ""}
-    args = parse_arguments(form_command(ENTITY_FORM, values).removeprefix("entity add"))
-    assert args.words == ["mike-pompeo"] and args.options == {"name": "Mike Pompeo", "kind": "person",
-                                                              "aliases": "Pompeo; Mike"}
+    assert form_arguments(ENTITY_FORM, values) == (["mike-pompeo"], {"name": "Mike Pompeo", "kind": "person",
+                                                                     "aliases": "Pompeo; Mike"})
     assert list(form_errors(ENTITY_FORM, Reply.failed("Kind 'wizard' ...", fields={"kind": "k"}))) == ["kind"]

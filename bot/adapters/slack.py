@@ -59,7 +59,7 @@ from bot.adapters.slack_modal import (
     FORMS,
     Form,
     bare_form,
-    form_command,
+    form_arguments,
     form_errors,
     form_done_view,
     form_view,
@@ -444,9 +444,9 @@ class SlackSurface:
         """A form's submission: the same command, its refusal on the form's fields."""
         view = args.view or {}
         form = FORMS[str(view.get("callback_id", ""))]
-        values = read_submission(form, view)
         caller = Caller(platform="slack", user_id=str(args.body.get("user", {}).get("id", "")), channel=read_channel(view))
-        reply = await self._commands.handle(form_command(form, values), caller)
+        words, options = form_arguments(form, read_submission(form, view))
+        reply = await self._commands.call(form.command, caller, words=words, options=options)
         if reply.error:
             await args.ack(response_action="errors", errors=form_errors(form, reply))
         else:

@@ -1,9 +1,9 @@
 """The `fact add` and `entity add` modals: the form, its submission as the command, and the
 command's errors placed on the form's fields. Pure functions over view payloads.
 
-The submission is not validated here: it becomes the one-line command an admin would type, with
-every value quoted, and goes through the command layer like any other message, so the form obeys
-exactly the rules (and the admin check) the chat command does. The command layer also says which
+The submission is not validated here: its values go to the command layer as the command's typed
+arguments (`form_arguments`, `CommandLayer.call`), so the form obeys exactly the rules (and the
+admin check) the chat command does. The command layer also says which
 field each error is about (`Reply.field_errors`); the form only shows them there.
 """
 
@@ -28,7 +28,7 @@ __all__ = [
     "FORMS",
     "Form",
     "bare_form",
-    "form_command",
+    "form_arguments",
     "form_done_view",
     "form_errors",
     "form_view",
@@ -158,18 +158,11 @@ def read_channel(view: Mapping[str, Any]) -> str | None:
     return channel if isinstance(channel, str) else None
 
 
-def _quote(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def form_command(form: Form, values: Mapping[str, str]) -> str:
-    """The command an admin would type for these values, every value quoted."""
-    parts = [form.command, _quote(values.get("id", "").strip())]
-    for key in form.keys[1:]:
-        value = values.get(key, "").strip()
-        if value:
-            parts.append(f"{key}={_quote(value)}")
-    return " ".join(parts)
+def form_arguments(form: Form, values: Mapping[str, str]) -> tuple[list[str], dict[str, str]]:
+    """The submission as the command's typed arguments (`CommandLayer.call`): the ID its word,
+    each filled field its key. Nothing is re-parsed, so no value can pass for another key."""
+    options = {key: values.get(key, "").strip() for key in form.keys[1:]}
+    return [values.get("id", "").strip()], {key: value for key, value in options.items() if value}
 
 
 def form_errors(form: Form, reply: Reply) -> dict[str, str]:
