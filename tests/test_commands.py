@@ -627,6 +627,8 @@ async def test_the_layer_decides_each_reply_s_outcome_and_visibility(layer: Comm
     assert seen(await say(layer, EVE, HERON)) == (Outcome.REFUSED, Visibility.EPHEMERAL)
     assert seen(await say(layer, ROOT, HERON)) == (Outcome.CHANGED, Visibility.EPHEMERAL)  # an admin's change
     assert seen(await say(layer, ROOT, "unanswered")) == (Outcome.CHANGED, Visibility.EPHEMERAL)
+    thanks = await layer.feedback("who is kim yong chol", helpful=True, caller=EVE)
+    assert seen(thanks) == (Outcome.SHOWN, Visibility.EPHEMERAL)  # a thumbs up is thanked privately
     # known before the command runs (Discord's deferral), and the same as the reply's
     assert layer.visibility("FACT edit x statement=y") is Visibility.EPHEMERAL
     assert layer.visibility("unanswered 3") is Visibility.EPHEMERAL

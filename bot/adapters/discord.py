@@ -528,7 +528,7 @@ class DiscordSurface:
         reply = await self._commands.feedback(question, helpful=helpful, caller=caller,
                                               given=message.content if message is not None else None)
         try:
-            await interaction.response.send_message(reply.text, ephemeral=True)
+            await interaction.response.send_message(reply.text, ephemeral=reply.ephemeral)
         except (discord.HTTPException, *_NETWORK_ERRORS) as exc:
             log.warning("could not answer feedback interaction %s: %s", interaction.id, exc)
 

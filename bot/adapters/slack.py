@@ -403,7 +403,7 @@ class SlackSurface:
         caller = Caller(platform="slack", user_id=user, channel=channel, thread=thread)
         reply = await self._commands.feedback(str(action.get("value", "")), helpful=action.get("action_id") == FEEDBACK_UP,
                                               caller=caller, given=slack_unescape(str(message.get("text", ""))))
-        await self._post(reply, channel=channel, thread_ts=thread, only_for=user)
+        await self._post(reply, channel=channel, thread_ts=thread, only_for=user if reply.ephemeral else None)
 
     async def _on_home_opened(self, args: AsyncArgs) -> None:
         event = AppHomeOpened.model_validate(args.event)
