@@ -697,3 +697,25 @@ async def test_the_home_page_is_today_s_full_briefing(layer: CommandLayer) -> No
     home = await layer.home(EVE)
     full = await say(layer, EVE, "brief full")
     assert home.briefing is not None and home.briefing == full.briefing and home.outcome is Outcome.SHOWN
+
+
+@SQLITE_ONLY
+@pytest.mark.parametrize("value", ['a "quoted" word', "back\\slash", "trailing\\", "key=value inside", "“curly”"])
+async def test_every_typed_value_reaches_the_command_as_given(layer: CommandLayer, core: Core, value: str) -> None:
+    statement = f"The summit mascot is a heron, {value}."
+    reply = await layer.call("fact edit", ROOT, words=["us-delegation-leader"], options={"statement": statement})
+    assert reply.outcome is Outcome.CHANGED, reply.text
+    stored = await core.store.get("us-delegation-leader")
+    assert stored is not None and stored.fact.statement == statement
+
+
+@SQLITE_ONLY
+async def test_more_keys_as_typed_join_a_typed_call(layer: CommandLayer, core: Core) -> None:
+    options = {"statement": "The summit mascot is a blue heron.", "subject": "Singapore summit", "topic": "summit"}
+    twice = await layer.call("fact add", ROOT, words=["test-heron"], options=options, text="topic=people")
+    assert twice.outcome is Outcome.INVALID and "`topic=` given twice" in twice.text
+    assert list(twice.field_errors) == ["topic"]
+    added = await layer.call("fact add", ROOT, words=["test-heron"], options=options, text="date=2018-06-12")
+    assert added.outcome is Outcome.CHANGED, added.text
+    stored = await core.store.get("test-heron")
+    assert stored is not None and str(stored.fact.dates[0].day) == "2018-06-12"

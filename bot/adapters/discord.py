@@ -44,13 +44,14 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from bot.adapters.attachments import MAX_ATTACHMENT, AttachmentError, is_text_file, message_with_attachment
-from bot.adapters.discord_commands import FactAddForm, add_commands
+from bot.adapters.discord_commands import FactAddForm, FormArguments, add_commands
 from bot.adapters.discord_messages import (
     Outgoing,
     delivery_nonce,
     incoming_text,
     read_feedback,
     reply_messages,
+    slash_options,
 )
 from bot.commands import Caller, Reply, Visibility
 from bot.errors import UserFacingError
@@ -437,8 +438,7 @@ class DiscordSurface:
                   options: Mapping[str, object | None] | None = None, clear: str | None = None,
                   text: str = "") -> None:
         """A slash command: its typed options passed through to the command layer, unparsed."""
-        given = {k: v for k, v in (options or {}).items() if v is not None}
-        given |= {key: "" for key in clear.replace(",", " ").split()} if clear else {}  # `key=` empties it
+        given = slash_options(options, clear=clear)
         with self._tracking():
             if not await self._first_time("interaction", interaction.id):
                 return
@@ -459,10 +459,12 @@ class DiscordSurface:
             except (discord.HTTPException, *_NETWORK_ERRORS) as exc:
                 log.warning("could not open the fact form for %s: %s", caller.identity, exc)
 
-    async def _submit_fact_form(self, interaction: discord.Interaction, text: str) -> None:
+    async def _submit_fact_form(self, interaction: discord.Interaction, arguments: FormArguments) -> None:
+        words, options, more = arguments
         with self._tracking():
             if await self._first_time("interaction", interaction.id):
-                await self._answer(interaction, text, lambda caller: self._commands.handle(text, caller))
+                await self._answer(interaction, "fact add", lambda caller: self._commands.call(
+                    "fact add", caller, words=words, options=options, text=more))
 
     async def _answer(self, interaction: discord.Interaction, text: str,
                       reply_to: Callable[[Caller], Awaitable[Reply]]) -> None:

@@ -16,11 +16,10 @@ from typing import Protocol
 import discord
 from discord import app_commands
 
-from bot.adapters.discord_messages import command_text
 from briefings.briefing import Section
 from briefings.models import MAX_TEXT, EntityKind, Topic
 
-__all__ = ["FORM_TIMEOUT", "FactAddForm", "Handlers", "add_commands", "fact_add_text"]
+__all__ = ["FORM_TIMEOUT", "FactAddForm", "FormArguments", "Handlers", "add_commands", "fact_add_arguments"]
 
 log = logging.getLogger("briefbot.discord")
 
@@ -254,21 +253,25 @@ def _entity_group(handlers: Handlers) -> app_commands.Group:
 
 # --- the `fact add` form --------------------------------------------------------------------------
 
-Submit = Callable[[discord.Interaction, str], Awaitable[None]]
+FormArguments = tuple[list[str], dict[str, str], str]
+"""A form's values as `CommandLayer.call` takes them: words, options, and more keys as typed."""
+Submit = Callable[[discord.Interaction, FormArguments], Awaitable[None]]
 
 
-def fact_add_text(values: dict[str, str]) -> str:
-    """The `fact add` command an admin would type for the form's values (empty ones left out)."""
-    fields = {k: (values.get(k) or "").strip() or None for k in ("statement", "subject", "topic")}
+def fact_add_arguments(values: dict[str, str]) -> FormArguments:
+    """The `fact add` form's values as the command's arguments: the ID its word, each filled box its
+    key, the last box ("more keys", `key=value` as typed) for the command layer to read."""
+    fields = {k: (values.get(k) or "").strip() for k in ("statement", "subject", "topic")}
     fact_id = (values.get("id") or "").strip()
-    return command_text("fact add", fact_id or None, options=fields, rest=values.get("more"))
+    return [fact_id] if fact_id else [], {k: v for k, v in fields.items() if v}, (values.get("more") or "").strip()
 
 
 class FactAddForm(discord.ui.Modal):
     """The form `/fact add` opens: Discord allows five inputs, so the optional keys share the last.
 
-    Its submission becomes the `fact add` command (`fact_add_text`) and goes through the command
-    layer, so the form obeys exactly the rules and the admin check of the typed command."""
+    Its submission goes to the command layer as the `fact add` command's arguments
+    (`fact_add_arguments`), so the form obeys exactly the rules and the admin check of the typed
+    command."""
 
     def __init__(self, submit: Submit) -> None:
         super().__init__(title="Add a fact", timeout=FORM_TIMEOUT)
@@ -292,7 +295,7 @@ class FactAddForm(discord.ui.Modal):
         return {item.custom_id: item.value for item in self.children if isinstance(item, discord.ui.TextInput)}
 
     async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
-        await self._submit(interaction, fact_add_text(self.values()))
+        await self._submit(interaction, fact_add_arguments(self.values()))
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
         log.error("the fact add form failed", exc_info=error)

@@ -189,7 +189,8 @@ class CommandLayer:
                    options: Mapping[str, object | None] | None = None, text: str = "") -> Reply:
         """Run the command `name` with typed arguments (a slash command's options), as `handle` runs
         a typed message: the same checks, admin filter, log line and reply, without a string to
-        parse. Options that are None were not given; `text` is the argument of a raw command."""
+        parse. Options that are None were not given. `text` is the argument of a raw command; for
+        any other, more arguments as typed (a form's free "more keys" box), read with the grammar."""
         command = self._commands.get(name)
         if command is None:
             raise ValueError(f"there is no command {name!r}")
@@ -207,8 +208,21 @@ class CommandLayer:
         if command.raw:
             return _Handled(await self._run(command, caller, lambda: Invocation(caller=caller, words=[], options={},
                                                                                 text=unfence(text))), command.name)
-        return _Handled(await self._run(command, caller, lambda: self._checked(command, caller, words, options,
-                                                                               text=text)), command.name)
+
+        def invocation() -> Invocation:
+            if not text.strip():
+                return self._checked(command, caller, words, options, text=text)
+            try:
+                more = parse_arguments(text)
+            except ParseError as exc:
+                raise CommandError(str(exc)) from None
+            twice = [k for k in more.options if k in options]
+            if twice:
+                raise CommandError(f"{', '.join(f'`{k}=`' for k in twice)} given twice: give each key once",
+                                   field=twice[0])
+            return self._checked(command, caller, [*words, *more.words], options | more.options, text=text)
+
+        return _Handled(await self._run(command, caller, invocation), command.name)
 
     async def _run(self, command: Command, caller: Caller, invocation: Callable[[], Invocation]) -> Reply:
         """Authorise, read the arguments (`invocation` raises CommandError), run the command; the
