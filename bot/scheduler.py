@@ -45,7 +45,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.app import Core
+from bot.core import Core
 from bot.surface import ClaimLost, PublishError, Surface
 from briefings.deliveries import Delivery, Posted
 from briefings.digest import Edition, changes_for_channel, compose_edition

@@ -53,6 +53,8 @@ class InvalidFact(StoreError):
 class UnknownEntity(StoreError):
     def __init__(self, name: str, *, role: str, candidates: list[str], suggestion: str | None) -> None:
         self.name = name
+        self.role = role
+        """The key that named it: subject or object."""
         self.candidates = candidates
         if candidates:
             message = f"{role} {name!r} could be any of {', '.join(candidates)}: give the entity id"

@@ -11,18 +11,21 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from bot.app import Core
+from bot.core import Core
 from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
-from bot.commands.values import parse_day, parse_version
+from bot.commands.values import invalid_values, parse_day, parse_version
 from bot.commands.safety import mention_in, mention_in_fact, mention_in_record, neutralise
 from bot.render.facts import render_fact, render_history, render_plan
-from briefings.files import DEFAULT_RELATION, FactDefaults, FactRecord, describe_error, dump_catalogue, parse_catalogue_file
+from briefings.files import DEFAULT_RELATION, FactDefaults, FactRecord, dump_catalogue, parse_catalogue_file
 from briefings.answering.lexicon import plain
 from briefings.models import CatalogueError, Entity, Fact, FactDate, TopicInfo
 from briefings.service import ImportPlan, personal_source, resolve_entity
 from briefings.store import Action, CatalogueRecord, ChangeInfo, StoredFact, VersionConflict, record_kind
 
 __all__ = ["FactCommands", "IMPORT_TTL", "change_info", "plan_file_import", "summarise_plan"]
+
+_KEYS = {"dates": "date"}
+"""The fields of a fact record whose command key differs."""
 
 audit = logging.getLogger("briefbot.audit")
 
@@ -209,7 +212,7 @@ class FactCommands:
         try:
             record = FactRecord(id=fact_id, **fields, recorded_at=now, recorded_by=call.caller.identity)
         except ValidationError as exc:
-            raise CommandError(describe_error(exc, where=f"fact {fact_id}")) from None
+            raise invalid_values(exc, where=f"fact {fact_id}", keys=_KEYS) from None
         fact = record.to_fact(source=None, recorded_at=None, recorded_by=None)
         stored = await self._core.facts.add(fact, change=change_info(call.caller, "add"), source=own)
         self._audit(call, stored)
@@ -233,7 +236,7 @@ class FactCommands:
             try:
                 fact = FactRecord.model_validate(data).to_fact(source=None, recorded_at=None, recorded_by=None)
             except ValidationError as exc:
-                raise CommandError(describe_error(exc, where=f"fact {fact_id}")) from None
+                raise invalid_values(exc, where=f"fact {fact_id}", keys=_KEYS) from None
             if fact == current.fact:
                 raise CommandError(f"nothing to change: fact {fact_id} already says that", usage=False)
             return fact
@@ -408,7 +411,7 @@ class FactCommands:
             f"{await self._render(current)}\n"
             "If your change still applies, send it again."
         )
-        return Reply(text=text, error=True, ephemeral=True)
+        return Reply.failed(text)
 
     async def _render(self, stored: StoredFact) -> str:
         return render_fact(stored, entities=await self._core.store.entities(), sources=await self._core.store.sources())
@@ -435,7 +438,8 @@ def _topic(value: str, topics: dict[str, TopicInfo]) -> str:
             return topic.id
     if not topics:
         return wanted
-    raise CommandError(f"topic {value!r} is not one of {', '.join(sorted(topics))} (`topic add` adds one)")
+    raise CommandError(f"topic {value!r} is not one of {', '.join(sorted(topics))} (`topic add` adds one)",
+                       field="topic")
 
 
 _IMPORT_HELP = [
