@@ -320,14 +320,16 @@ _CALENDAR = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
 
 
 def _proper_runs(toks: list[tuple[str, int]]) -> list[range]:
-    """Runs of two or more capitalised words that are not at a sentence start: the names a statement
-    carries ("Air China", "Sofitel Legend Metropole")."""
+    """Runs of two or more capitalised words that are not at a sentence start, nor across a stop or a
+    comma: the names a statement carries ("Air China", "Sofitel Legend Metropole")."""
     runs: list[range] = []
     i = 0
     while i < len(toks):
         j = i
         while j < len(toks) and toks[j][0][:1].isupper() and not toks[j][0].isupper() and toks[j][0].lower() not in _CALENDAR:
             j += 1
+            if j < len(toks) and toks[j][1] - (toks[j - 1][1] + len(toks[j - 1][0])) > 1:
+                break  # "... of Panmunjom; Moon Jae-in": punctuation ends a name
         if j - i >= 2:
             start = i + 1 if i == 0 else i
             if j - start >= 2:

@@ -194,8 +194,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         if need.kind is NeedKind.entity:
             if need.entity_ids & item.entities:
                 credit = 1.0
-            elif need.lemmas and need.lemmas <= item.lemmas:
-                credit = ENTITY_BY_WORDS
+            elif need.lemmas and need.lemmas <= item.lemmas | item.name_lemmas | item.unlinked_names:
+                credit = ENTITY_BY_WORDS  # "the summit", or a name the fact says without linking it
             else:
                 credit = 0.0
                 f["entity_missing"] += 1

@@ -84,3 +84,16 @@ def test_a_word_that_is_only_a_synonym_of_event_does_not_name_any_event(index: F
 def test_a_number_before_a_word_is_a_count_not_a_qualifier(index: FactIndex) -> None:
     answer = index.answer("When did the two Korean leaders hold their hastily arranged meeting?")
     assert answer.found and "May 26" in answer.answer
+
+
+def test_a_name_after_a_stop_is_linked_on_its_own(index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    index.upsert(Fact.model_validate({
+        "id": "freedom-house-talk", "subject": "donald-trump", "relation": "met", "object": "kim-jong-un",
+        "topic": "places", "statement": "Trump and Kim Jong Un talked for about 50 minutes on the South Korean side "
+        "of Panmunjom; Moon Jae-in greeted them outside.",
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    assert "panmunjom" in index.table.facts["freedom-house-talk"].entities
+    answer = index.answer("how long did trump n kim talk at panmunjom")
+    assert answer.found and "50 minutes" in answer.answer
