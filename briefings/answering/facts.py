@@ -187,7 +187,7 @@ class FactTable:
             years=frozenset(years),
             number=_counts(fact.statement, statement_lower),
             clock=bool(_CLOCK.search(fact.statement)),
-            causal=(bool(statement_lower & _CAUSE) or "because" in fact.relation or "cite" in fact.relation
+            causal=(bool(statement_lower & _CAUSE) or bool(lemmas & _CAUSE) or "because" in fact.relation or "cite" in fact.relation
                     or _purpose(statement_words, self.lexicon)),
             timed=bool(days) or bool(statement_lower & _TIME_WORDS),
             length=len(statement_words),
