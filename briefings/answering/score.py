@@ -29,6 +29,8 @@ MISSING_QUALIFIER = 0.4
 WRONG_TYPE = 0.4
 """Factor for a fact that cannot give the kind of answer asked (no place for "where")."""
 WEAK_TYPE = 0.8
+YEAR_ONLY = 0.9
+"""Factor for a fact dated only by a year ("in 2003") answering "when": a day, where a fact has one, is better."""
 NO_CAUSE = 0.6
 """Factor for a fact that gives no cause (no "because", "cited", "over") to a "why"."""
 PEER_SUBJECT = 0.75
@@ -328,7 +330,7 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
     mentioned = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}
     others = [table.entities[e] for e in item.entities - mentioned if e in table.entities]
     if asked is Asked.when:
-        dated = 1.0 if item.days or item.years else (WEAK_TYPE if item.timed else WRONG_TYPE)
+        dated = 1.0 if item.days else YEAR_ONLY if item.years else WEAK_TYPE if item.timed else WRONG_TYPE
         if mentioned and not mentioned & {item.fact.subject, item.fact.object}:
             return min(dated, WEAK_TYPE)  # its date is of what it is about, which the question does not name
         return dated
