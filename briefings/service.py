@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 
 from rapidfuzz import fuzz, process
 
@@ -95,9 +95,6 @@ class ImportPlan:
                 and not self.retire)
 
 
-_REFRESH_OVERLAP = timedelta(minutes=5)
-
-
 def _utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -147,8 +144,9 @@ class FactService:
         self._indexed: dict[str, int] = {}
         """The version of each fact the index last saw from here: concurrent writes finish in any
         order, and an older version must not overwrite a newer one."""
-        self._seen_revision: object = None
-        self._refreshed_at = clock()
+        self._seen_revision = -1
+        """The store's revision the index holds every version up to (-1: none yet, so the first
+        `refresh` applies every version there is)."""
 
     @property
     def store(self) -> FactStore:
@@ -339,7 +337,7 @@ class FactService:
             self._reindex(stored)
         return written
 
-    def indexed(self, stored: list[StoredFact], *, revision: object) -> None:
+    def indexed(self, stored: list[StoredFact], *, revision: int) -> None:
         """Say what the index was built from (the facts with their versions, and the store's
         revision read before them), so the first `refresh` does not apply it all again."""
         for s in stored:
@@ -349,23 +347,22 @@ class FactService:
     async def refresh(self) -> int:
         """Bring the index up to date with changes other replicas wrote; how many versions it applied.
 
-        One cheap query when nothing changed. Versions are read from a little before the last
-        refresh (clocks of replicas differ a little); reindexing a version already seen does nothing.
+        One cheap query when nothing changed. Otherwise the versions committed after the revision
+        the index last saw, up to the one just read: revisions follow commits, so a replica that
+        missed refreshes, or whose clock is off, still gets every version, once. The entities and
+        sources changed in that span are shown as they are now, before the facts that rest on them;
+        reindexing a fact version already seen (this replica wrote it) does nothing.
         """
         revision = await self._store.revision()
         if revision == self._seen_revision:
             return 0
-        since = self._refreshed_at - _REFRESH_OVERLAP
-        self._refreshed_at = self._clock()
+        for stored in await self._store.records_changed_after(self._seen_revision, upto=revision):
+            show_record(self._index, stored)
         applied = 0
-        for v in await self._store.changes_since(since):
+        for v in await self._store.changes_after(self._seen_revision, upto=revision):
             applied += self._reindex(StoredFact(fact=v.fact, version=v.version, retired=v.retired,
                                                 retired_reason=v.reason, updated_at=v.at))
-        if self._seen_revision is None or revision[2:] != self._seen_revision[2:]:  # type: ignore[index]
-            for kind in ("source", "entity"):
-                for stored in await self._store.list_records(kind, include_retired=True):
-                    show_record(self._index, stored)
-        self._seen_revision = revision
+        self._seen_revision = max(self._seen_revision, revision)
         return applied
 
     def _reindex(self, stored: StoredFact) -> bool:
