@@ -7,12 +7,10 @@ composed is in the next one."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
-from datetime import date, datetime, timedelta, timezone
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
 
-from bot.app import Core, build_core
-from bot.commands import Caller, CommandLayer
+from bot.app import Core
 from briefings.files import load_catalogue
 from briefings.models import Catalogue
 from briefings.store import ChangeInfo, FactStore
@@ -20,32 +18,15 @@ from briefings.subscriptions import SubscriptionStore
 from config.settings import Settings
 
 from tests.conftest import Database
+from tests.replica_harness import replica, run
 from tests.scheduler_harness import harness, schedule, utc
 
 UTC = timezone.utc
-ANA = Caller("console", "ana")
 EDIT = ChangeInfo(actor="console:ana", platform="console", action="edit")
 
 
 def _fixed(at: datetime) -> Callable[[], datetime]:
     return lambda: at
-
-
-@asynccontextmanager
-async def replica(database: Database, *, clock: Callable[[], datetime] | None = None) -> AsyncIterator[Core]:
-    """One replica's core on the test's database, its store stamping versions with `clock`."""
-    kwargs = {} if clock is None else {"clock": clock}
-    store = await FactStore.open(database.url, **kwargs, **database.engine_kwargs)
-    core = await build_core(Settings(database_url=database.url, admins=("console:ana",)), store)
-    try:
-        yield core
-    finally:
-        await core.close()
-
-
-async def run(core: Core, command: str) -> None:
-    reply = await CommandLayer(core).handle(command, ANA)
-    assert not reply.error, reply.text
 
 
 def indexed(core: Core) -> tuple[dict[str, object], dict[str, object]]:
