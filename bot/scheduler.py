@@ -12,8 +12,10 @@ others. The jobs only say *when* to look; whether to send is the ledger's decisi
    another replica (or an earlier run) has it, and this one does nothing.
 3. The claimant composes the day's edition (`compose_edition`: the digest, and the full briefing;
    what changed since the channel's previous briefing comes from `changes_for_channel`: every
-   version committed after the store revision that briefing was composed at) and publishes it: the digest as one channel post, the full briefing as replies in its thread. A
-   subscription that skips quiet days records ``skipped`` instead when the digest is quiet.
+   version committed after the store revision that briefing was composed at) and publishes it:
+   the digest as one channel post, the full briefing as replies in its thread; the ledger keeps
+   the revision it was composed at. A subscription that skips quiet days records ``skipped``
+   instead when the digest is quiet.
 4. After each message the platform accepts, the ledger records it (the post's id, then each
    reply's), so a retry of a retryable failure (with exponential backoff) sends only the rest.
    Then it records ``sent`` or ``failed``.

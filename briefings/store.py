@@ -1031,7 +1031,8 @@ class FactStore:
     ) -> StoredFact:
         """Write the version after `current`, conditional on the row still being at it."""
         new = StoredFact(
-            fact=fact, version=current.version + 1, retired=retired, retired_reason=retired_reason, updated_at=self._clock()
+            fact=fact, version=current.version + 1, retired=retired, retired_reason=retired_reason,
+            updated_at=self._clock(),
         )
         if not await _move_on(conn, _facts, _fact_row(new), from_version=current.version):
             raise VersionConflict(await self._require(conn, current.fact.id), expected=current.version)
