@@ -559,6 +559,15 @@ class FactStore:
     def engine(self) -> AsyncEngine:
         return self._engine
 
+    @asynccontextmanager
+    async def _change(self) -> AsyncIterator[AsyncConnection]:
+        """A write transaction that takes its revision first (`advance_revision`), before any row
+        it changes: on PostgreSQL every writer then waits for the counter's lock before it locks
+        anything else, so two writers never wait for each other's rows (a deadlock)."""
+        async with _transaction(self._engine, write=True) as conn:
+            await advance_revision(conn)
+            yield conn
+
     async def close(self) -> None:
         await self._engine.dispose()
 
@@ -675,7 +684,7 @@ class FactStore:
         """
         change = ChangeInfo(actor=actor, platform="system", action="seed")
         try:
-            async with _transaction(self._engine, write=True) as conn:
+            async with self._change() as conn:
                 has_facts = await conn.scalar(sa.select(sa.func.count()).select_from(_facts))
                 if has_facts or await self._seeded(conn):
                     return False
@@ -706,7 +715,7 @@ class FactStore:
         exists already (an admin's own word, cited by the facts they add).
         """
         _check_action(change, "add")
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             if source is not None and await self._current_record(conn, "source", source.id) is None:
                 await self._insert_records(conn, [source], change=change, at=self._clock())
             return await self._insert(conn, fact, change=change)
@@ -732,7 +741,7 @@ class FactStore:
         _check_action(change, "add")
         _check_action(change, "update")
         written = []
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             await self._insert_records(conn, list(add_records), change=change, at=self._clock())
             for record, expected_version in update_records:
                 current = await self._require_record(conn, record_kind(record), record.id)
@@ -765,7 +774,7 @@ class FactStore:
     async def update(self, fact: Fact, *, expected_version: int, change: ChangeInfo) -> StoredFact:
         """Replace a fact's content if it is still at `expected_version` (retired or not)."""
         _check_action(change, "update")
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             current = await self._require(conn, fact.id)
             _expect(current, expected_version)
             return await self._write(
@@ -784,7 +793,7 @@ class FactStore:
         """Hide a fact from the catalogue; it stays readable through `get` and `history`."""
         _check_action(change, "retire")
         reason = reason if reason is not None else change.reason
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             current = await self._require(conn, fact_id)
             _expect(current, expected_version)
             if current.retired:
@@ -796,7 +805,7 @@ class FactStore:
     async def restore(self, fact_id: str, *, expected_version: int, change: ChangeInfo) -> StoredFact:
         """Bring a retired fact back into the catalogue."""
         _check_action(change, "restore")
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             current = await self._require(conn, fact_id)
             _expect(current, expected_version)
             if not current.retired:
@@ -825,7 +834,7 @@ class FactStore:
         _check_action(change, "revert")
         if fact.id != fact_id:
             raise ValueError(f"cannot revert fact {fact_id} to a state of fact {fact.id}")
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             current = await self._require(conn, fact_id)
             _expect(current, expected_version)
             return await self._write(
@@ -849,7 +858,7 @@ class FactStore:
     async def put_record(self, record: CatalogueRecord, *, change: ChangeInfo) -> StoredRecord:
         """Add a record, or write it as the next version of the one with its id (unless equal)."""
         kind = record_kind(record)
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             current = await self._current_record(conn, kind, record.id)
             if current is None:
                 return (await self._insert_records(conn, [record], change=change, at=self._clock()))[0]
@@ -861,7 +870,7 @@ class FactStore:
     async def add_record(self, record: CatalogueRecord, *, change: ChangeInfo) -> StoredRecord:
         """Record a new entity, source or topic as version 1; `RecordExists` if its id is taken."""
         _check_action(change, "add")
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             return (await self._insert_records(conn, [record], change=change, at=self._clock()))[0]
 
     async def update_record(
@@ -870,7 +879,7 @@ class FactStore:
         """Replace a record's content if it is still at `expected_version` (`RecordConflict` if not)."""
         _check_action(change, "update")
         kind = record_kind(record)
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             current = await self._require_record(conn, kind, record.id)
             _expect_record(current, expected_version)
             return await self._write_record(conn, current, record=record, retired=current.retired,
@@ -881,7 +890,7 @@ class FactStore:
     ) -> StoredRecord:
         """Hide a record; refused (`RecordInUse`) while a current fact rests on it."""
         _check_action(change, "retire")
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             current = await self._require_record(conn, kind, record_id)
             _expect_record(current, expected_version)
             if current.retired:
@@ -904,7 +913,7 @@ class FactStore:
         """Write an earlier state of a record back as its next version."""
         _check_action(change, "revert")
         kind = record_kind(record)
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             current = await self._require_record(conn, kind, record.id)
             _expect_record(current, expected_version)
             if retired and not current.retired:

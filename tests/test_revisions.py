@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from bot.app import Core
 from briefings.files import load_catalogue
 from briefings.models import Catalogue
-from briefings.store import ChangeInfo, FactStore
+from briefings.store import ChangeInfo, FactStore, VersionConflict
 from briefings.subscriptions import SubscriptionStore
 from config.settings import Settings
 
@@ -202,3 +202,22 @@ async def test_a_briefing_delivered_before_revisions_were_counted_falls_back_to_
         assert sent is not None and sent.status == "sent"
         digest = h.surface.published[0].edition.digest
         assert digest.since == old.claimed_at and [c.entry.fact_ids for c in digest.changes] == [["test-heron"]]
+
+
+async def test_an_import_racing_plain_edits_of_the_same_facts_never_deadlocks(database: Database) -> None:
+    """Every writer takes the revision before any row it changes, so an import that updates many
+    facts and edits of those facts in the opposite order wait for one another in turn: the edits
+    all apply, and the import applies or (overtaken) is refused whole."""
+    async with replica(database) as one, replica(database) as two:
+        ids = sorted((await one.store.catalogue()).facts)[:8]
+        for _ in range(3):
+            current = {i: await one.store.get(i) for i in ids}
+            update = [(s.fact.model_copy(update={"keywords": [*s.fact.keywords, "imported"]}), s.version)
+                      for s in current.values()]
+            importing = one.store.import_facts(add=[], update=update,
+                                               change=ChangeInfo(actor="ana", platform="console", action="import"))
+            edits = [two.facts.edit(i, lambda s: s.fact.model_copy(update={"statement": s.fact.statement + " "}),
+                                    expected_version=None, change=EDIT) for i in reversed(ids)]
+            results = await asyncio.gather(importing, *edits, return_exceptions=True)
+            assert all(not isinstance(r, BaseException) for r in results[1:]), results
+            assert not isinstance(results[0], BaseException) or isinstance(results[0], VersionConflict), results
