@@ -43,6 +43,7 @@ __all__ = [
     "NoImportWaiting",
     "NothingToUndo",
     "UnknownEntity",
+    "UnreadableImport",
     "personal_source",
     "resolve_entity",
 ]
