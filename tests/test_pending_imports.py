@@ -140,3 +140,28 @@ async def test_cancel_forgets_the_import_on_every_replica(database: Database) ->
         reply = await CommandLayer(one, clock=Clock(START)).handle("fact import confirm", ANA)
         assert reply.error and "no import waiting" in reply.text
         assert await one.store.get("pompeo-dinner") is None
+
+
+def _chat(url: str, lines: str) -> str:
+    """One `briefbot chat` process as the admin `ana`, fed `lines`; what it printed."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "BRIEFBOT_DATABASE_URL": url, "BRIEFBOT_ADMINS": "console:ana"}
+    exe = Path(sys.executable).with_name("briefbot")
+    out = subprocess.run([str(exe), "chat", "--user", "ana"], input=lines, env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return out.stdout
+
+
+def test_an_import_started_in_one_process_is_confirmed_from_another(tmp_path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'briefbot.db'}"
+    started = _chat(url, "fact import ```\nentities: [{id: mike-pompeo, name: Mike Pompeo, kind: person}]\n```\n")
+    assert started.startswith("Dry run, nothing changed yet: 1 entity to add")
+    confirmed = _chat(url, "fact import confirm\nentity show mike-pompeo\n")
+    assert confirmed.startswith("Imported: 1 entity added") and "Mike Pompeo · person" in confirmed
+    again = _chat(url, "fact import confirm\n")  # a third process: it was applied once, and is gone
+    assert again.startswith("You have no import waiting to be confirmed")
