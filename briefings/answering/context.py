@@ -31,6 +31,8 @@ _LEADS = {"and", "so", "but", "ok", "okay", "then", "also", "well", "hmm", "righ
 _ABOUT = (("what", "about"), ("how", "about"), ("what", "of"), ("same", "for"), ("and", "for"))
 _FILLER = {"the", "a", "an", "one", "ones", "side", "then", "too", "instead", "exactly", "again", "please", "for",
            "in", "on", "at", "of", "to", "by", "s"}
+_OBJECT_OF = {"about", "in", "of", "on", "to", "from", "with", "for", "over"}
+"""Prepositions whose "it" is a thing the last question named ("pledge *about it*"), not an expletive."""
 _PERSON = {"he", "she", "him", "her", "his", "hers"}
 _GROUP = {"they", "them", "their", "theirs"}
 _THING = {"it", "its", "that", "this"}
@@ -144,6 +146,9 @@ class _Reader:
             if pronouns and not any(self._kinds(m.ids) & {"person"} for m in new.linked.mentions) and all(
                     self.words[i] in _PERSON for i in pronouns):
                 return self._pronouns_replaced(pronouns)  # "does he think the summit will go ahead?"
+            if pronouns and all(self.words[i] in {"it", "its"} and i > 0 and self.words[i - 1] in _OBJECT_OF
+                                for i in pronouns):
+                return self._pronouns_replaced(pronouns)  # "what did the two Koreas pledge about it?"
             if pronouns or not (self.leads or self.about or self._wh_phrase() is None and
                                 self.words[self.rest] not in _AUX):
                 return None  # "who is Kim Jong Un?": it names what it asks about, and asks
@@ -285,7 +290,20 @@ class _Reader:
             edits.append((*_span(text, i, i + 1), said))
         for start, end, said in sorted(edits, reverse=True):
             text = text[:start] + said + text[end:]
+        if any(self.words[i] in _THING for i in pronouns) and not self.new.linked.dates:
+            text = f"{text.rstrip('?.! ')}{self._previous_time()}"  # "what came out of it?": of that day's
         return text
+
+    def _previous_time(self) -> str:
+        """The times the last question named, as a phrase to end a question with: " on April 27"."""
+        out = ""
+        question = self.previous.linked.question.text
+        for span, position, length in self.previous.linked.dates:
+            said = question[slice(*_span(question, position, position + length))]
+            lead = "" if span.relative or said.split()[0].lower() in {"on", "in", "at", "during"} else (
+                "on " if span.month_day or span.weekday is not None or span.start == span.end else "in ")
+            out += f" {lead}{said}"
+        return out
 
     # -- what the earlier question and its answer name ----------------------------------------
 
