@@ -339,6 +339,8 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     verbs = [n for n in words if _reads_as_verb(n, toks) and not _frame_verb(n, toks)]
     if verbs and (Lexicon.content_weight(verbs[0].label) >= RELATION_WEIGHT or _said_of_entity(verbs[0], needs)):
         verbs[0].relation = True
+        verbs[0].done_by = (asked is Asked.what and Lexicon.content_weight(verbs[0].label) < RELATION_WEIGHT
+                            and _said_of_entity(verbs[0], needs))  # "what did Choe *say*": the act asked
     if (asked in {Asked.what, Asked.name, Asked.where} and head_at > 0 and words and words[0].position == head_at
             and not _reads_as_verb(words[0], toks)):
         head = words[0]  # "which hotel", "what agreement"

@@ -58,6 +58,8 @@ ORDER_GRAIN = 0.05
 """The embedding alone never covers the words as fully as the words themselves."""
 MISSING_RELATION = 0.85
 """Factor for a fact that does not say the question's verb (another thing said of the same people)."""
+MISSING_ACT = 0.6
+"""Factor for a fact that does not say what "what did X say/sign/agree" asks X did."""
 ROLE_QUALIFIERS = frozenset({"former", "deputy", "vice", "acting", "assistant", "ex", "late", "interim", "outgoing"})
 """English words that make a role another role: a former ambassador is not the ambassador."""
 SAME_STEM = 0.8
@@ -176,7 +178,7 @@ def _word_credit(need: Need, item: IndexedFact) -> float:
 FEATURES = (
     "coverage", "lexical", "similarity", "entities", "entity_missing", "time_missing", "hard_missing",
     "relation_missing", "unknown_thing", "unknown_share", "qualifier", "qualified_away", "type", "peer_subject",
-    "focus", "words", "set_aside",
+    "focus", "words", "set_aside", "act_missing",
 )
 """What the scorer reads of a (question, fact) pair (`FactIndex.explain` shows them)."""
 
@@ -214,6 +216,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 f["hard_missing"] += 1
             elif need.relation and need.known and credit < 0.5:
                 f["relation_missing"] = 1.0
+                f["act_missing"] = float(need.done_by)
             elif not need.known and _thing(need.label):
                 f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"
             if not need.known:
@@ -249,7 +252,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
 def heuristic(f: dict[str, float]) -> float:
     """The hand-set reading of the features: coverage, times a factor for each thing missed."""
     factor = MISSING_HARD ** (f["entity_missing"] + f["time_missing"] + f["hard_missing"] + f["unknown_thing"])
-    factor *= MISSING_RELATION if f["relation_missing"] else 1.0
+    factor *= (MISSING_ACT if f["act_missing"] else MISSING_RELATION) if f["relation_missing"] else 1.0
     factor *= (1 - f["qualifier"]) * (1 - f["qualified_away"]) * f["type"]
     factor *= PEER_SUBJECT if f["peer_subject"] else 1.0
     if f["set_aside"] >= SET_ASIDE_SHARE:

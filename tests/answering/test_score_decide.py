@@ -97,3 +97,8 @@ def test_a_name_after_a_stop_is_linked_on_its_own(index: FactIndex) -> None:
     assert "panmunjom" in index.table.facts["freedom-house-talk"].entities
     answer = index.answer("how long did trump n kim talk at panmunjom")
     assert answer.found and "50 minutes" in answer.answer
+
+
+def test_what_someone_said_is_not_answered_by_where_they_met(index: FactIndex) -> None:
+    assert not index.answer("What did Choe Son Hui say during the meeting with Sung Kim?").found
+    assert index.answer("What did Bolton suggest for North Korea?").found
