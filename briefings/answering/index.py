@@ -19,15 +19,17 @@ from briefings.answering.link import link
 from briefings.answering.model import Answer, Asked, Classified, Event
 from briefings.answering.normalise import MAX_QUESTION_CHARS, is_foreign_script, normalise_question
 from briefings.answering.phrase import phrase, refuse
-from briefings.answering.score import (ScoredFact, candidates, features, fits_the_asked_kind, heuristic, prepare,
-                                       score_candidates)
+from briefings.answering.score import (ScoredFact, candidates, features, fits_the_asked_kind, heuristic, kind_factor,
+                                       prepare, score_candidates)
 from briefings.compose import DATE_RELATION
-from briefings.models import Catalogue, Entity, Fact, Source
+from briefings.models import Catalogue, Entity, EntityKind, Fact, Source
 
 __all__ = ["FactIndex", "SCOPE"]
 
 SCOPE = "the 2018 U.S.\u2013North Korea summit talks"
 _CONFIG = Path(__file__).resolve().parents[2] / "config"
+EVENT_JOIN_CANDIDATES = 3
+"""How many of the best facts are looked through for an event another fact gives the place or day of."""
 _CONVERSATION = {Asked.status, Asked.latest, Asked.upcoming, Asked.changed, Asked.describe, Asked.small_talk}
 
 
@@ -228,9 +230,38 @@ class FactIndex:
         scored = score_candidates(classified, self.table, threshold=threshold)
         decision = decide(scored, classified, threshold=threshold)
         if not decision.found:
+            decision = self._through_the_event(scored, classified, threshold) or decision
+        if not decision.found:
             mentioned = [e for m in linked.mentions for e in sorted(m.ids)]
             return refuse(decision, classified, question=text, hint=self._hint(mentioned))
         return phrase(decision, classified, sources=self._sources)
+
+    def _through_the_event(self, scored: list[ScoredFact], classified: Classified, threshold: float) -> Decision | None:
+        """"Where did Moon meet Kim?": a fact says they met, but not where; another fact about the same
+        event (an entity of kind event both name) says where. Answer with the two."""
+        if classified.asked not in {Asked.where, Asked.when}:
+            return None
+        total = prepare(classified, self.table)
+        for best in scored[:EVENT_JOIN_CANDIDATES]:
+            kind = kind_factor(best.item, classified, self.table)
+            if kind >= 1.0 or best.score < threshold * kind:
+                continue  # it has the kind of answer, or covers too little of the question anyway
+            f = features(best.item, classified, self.table, total, 0.0)
+            if f["entity_missing"] or f["hard_missing"] or f["relation_missing"] or f["time_missing"]:
+                continue  # it must say all the question says but the place or the day
+            events = sorted((e for e in best.item.entities if e in self.table.entities
+                             and self.table.entities[e].kind is EntityKind.event),
+                            key=lambda e: (self.table.df(f"e:{e}"), e))  # the event most its own first
+            for event in events:
+                joined = [self.table.facts[fid] for fid in sorted(self.table.postings.get(f"e:{event}", ()))
+                          if fid != best.item.fact.id]
+                joined = [item for item in joined if kind_factor(item, classified, self.table) >= 1.0
+                          and (not best.item.days or item.days & best.item.days)]  # that day's event
+                if joined:
+                    joined.sort(key=lambda item: (-len(item.entities & best.item.entities), item.fact.id))
+                    other = ScoredFact(item=joined[0], score=best.score, focus=0.0)
+                    return Decision(chosen=[best, other], best=best.score / kind)
+        return None
 
     def _event(self) -> Event:
         """What the briefing's headline is about (what "is it still on?" means)."""

@@ -20,7 +20,7 @@ from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.models import EntityKind
 from briefings.answering.model import Asked, Classified, Need, NeedKind
 
-__all__ = ["ScoredFact", "fits_the_asked_kind", "prepare", "score_candidates"]
+__all__ = ["ScoredFact", "fits_the_asked_kind", "kind_factor", "prepare", "score_candidates"]
 
 MISSING_HARD = 0.35
 """Factor for each hard need a fact does not cover: it answers a neighbouring question."""
@@ -356,6 +356,11 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
     if asked is Asked.why:
         return 1.0 if item.causal else NO_CAUSE
     return 1.0
+
+
+def kind_factor(item: IndexedFact, classified: Classified, table: FactTable) -> float:
+    """How well the fact can give the kind of answer asked (1.0: a place for "where", a day for "when")."""
+    return _type_factor(item, classified, table)
 
 
 def fits_the_asked_kind(item: IndexedFact, classified: Classified, table: FactTable) -> bool:
