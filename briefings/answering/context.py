@@ -101,8 +101,13 @@ def points_back(classified: Classified) -> bool:
         return False
     if len(words) < 3 or words[-1] not in {"that", "this"} or classified.linked.used[-1]:
         return False
-    # "who said that?"; not "when was that?" (the event itself) nor "and after that?" (what came next)
-    return words[-2] not in _AUX | _WH | {"after", "before", "since", "until", "then"}
+    if words[-2] in _AUX | _WH:
+        return False  # "when was that?": the event itself, asked again
+    if words[-2] in {"after", "before", "since", "until", "then"}:
+        # "and after that?": what came next; "what had he given up before that?": still the last answer
+        return any(n.kind is NeedKind.word and n.position < len(words) - 2 and n.label not in _LEADS
+                   for n in classified.needs)
+    return True  # "who said that?"
 
 
 def follow_up(new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,

@@ -129,3 +129,9 @@ def test_what_was_it_for_asks_why(index: FactIndex) -> None:
     answer = _after(index, "Who did Sung Kim meet with on Monday?", "what was it for?")
     assert answer.reading is not None and answer.reading.startswith("why did Sung Kim meet")
     assert " with" not in answer.reading.split("meet")[1]
+
+
+def test_before_that_with_a_question_of_its_own_is_about_the_last_answer(index: FactIndex) -> None:
+    from briefings.answering.context import points_back
+
+    assert points_back(index.read("what had he given up before that?"))
