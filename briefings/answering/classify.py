@@ -32,6 +32,8 @@ _CONTRACTED_WH = {"whats": "what", "whos": "who", "wheres": "where", "hows": "ho
 """Question words written without their apostrophe ("whats" for "what's")."""
 _PRO_VERBS = frozenset({"happen", "occur"})
 """Verbs that stand for any event, as "do" stands for any action."""
+_PAST_WORDS = {"earlier", "ago", "last", "past", "yesterday", "previous", "before"}
+"""Words that put a time before now (English grammar)."""
 _SETTING_ASIDE_WORDS = {"besides", "else"}
 _HOW_WORDS = {"many", "much", "long", "often", "old", "far"}
 _FILLER_HEADS = {"kind", "type", "sort", "thing", "things", "one", "ones", "part"}
@@ -271,6 +273,8 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
                 continue
         elif any(not (s.now or s.relative) for s in times):
             continue
+        elif kind in {"upcoming", "latest"} and times and {t.lower for t in toks} & _PAST_WORDS:
+            continue  # "what happened to the talks earlier this month": not what comes next
         distinct = len({i for i in covered if lemmas[i] != "happen"})
         ranked.append((-distinct, order, asked_kind))
     if not ranked:

@@ -117,3 +117,9 @@ def test_the_word_after_who_is_its_verb(index: FactIndex) -> None:
 
 def test_a_word_after_a_number_is_a_noun(index: FactIndex) -> None:
     assert not [n for n in index.read("What did the two sides say?").needs if n.label == "sides" and n.relation]
+
+
+def test_a_question_about_earlier_is_neither_what_comes_next_nor_the_latest(index: FactIndex) -> None:
+    asked = index.read("What happened to the inter-Korean high-level talks earlier this month?").asked
+    assert asked not in {Asked.upcoming, Asked.latest}
+    assert index.read("what happens next?").asked is Asked.upcoming
