@@ -288,6 +288,8 @@ class _Reader:
             said = self._referent(kinds, people=word in _GROUP)
             if said is None:
                 return None
+            if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
+                said = f"the {said}"  # "map" from "the article's map"
             if word in _POSSESSIVE:
                 said += "'s"
             elif word in _PLACE:
@@ -325,7 +327,9 @@ class _Reader:
             if len(persons) >= 2:
                 return " and ".join(_text_of(text, m) for m in persons)
         if mentioned:
-            return _text_of(text, mentioned[0])
+            subject = self.context.answered[:1]
+            about = [m for m in mentioned if subject and subject[0] in m.ids]
+            return _text_of(text, (about or mentioned)[0])  # "the article's map" + "its scale": the map
         if people and answered is None:
             persons = [self._name(e) for e in self.context.answered if self._kinds({e}) & {"person"}]
             if len(persons) >= 2:

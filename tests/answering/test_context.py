@@ -135,3 +135,9 @@ def test_before_that_with_a_question_of_its_own_is_about_the_last_answer(index: 
     from briefings.answering.context import points_back
 
     assert points_back(index.read("what had he given up before that?"))
+
+
+def test_its_is_the_thing_the_last_answer_was_about(index: FactIndex) -> None:
+    answer = _after(index, "What does the article's map show?", "what's its scale?")
+    assert answer.reading == "what's the map's scale?"
+    assert answer.found and "200 feet" in answer.answer
