@@ -218,6 +218,8 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
         if (linked.used[t.position] or t.lower in _WH or t.lower in _CONTRACTED_WH or t.lower in _AUX
                 or not t.lower.isalnum()):
             continue
+        if t.lower in _DETERMINERS:
+            continue  # "those", "its": they point at things, they are not what a fact must say
         if t.lemmas & _PRO_VERBS or t.lower in _SETTING_ASIDE_WORDS:
             continue  # "what happened at X" asks for events, not for a fact that says "happened"
         if t.position > 0 and toks[t.position - 1].lower == "how" and t.lower in _HOW_WORDS:

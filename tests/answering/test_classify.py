@@ -123,3 +123,8 @@ def test_a_question_about_earlier_is_neither_what_comes_next_nor_the_latest(inde
     asked = index.read("What happened to the inter-Korean high-level talks earlier this month?").asked
     assert asked not in {Asked.upcoming, Asked.latest}
     assert index.read("what happens next?").asked is Asked.upcoming
+
+
+def test_a_determiner_is_not_a_word_a_fact_must_say(index: FactIndex) -> None:
+    labels = {n.label for n in index.read("who said those are the two agenda items?").needs}
+    assert "those" not in labels and "agenda" in labels

@@ -16,7 +16,7 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 PASS_RATE = 0.9
 """What the issue asks of a dialogue set, on every surface."""
-FLOORS = {"tune": 0.97, "tune_c": 0.725, "blind": 0.425}
+FLOORS = {"tune": 0.97, "tune_c": 0.75, "blind": 0.425}
 """The share each set scored when last measured, less one dialogue's worth: a change may not drop below.
 `tune` (an earlier blind set, since tuned on) is run on every surface; `tune_c` (the second blind set,
 read once it was scored) and `blind` (written by a helper who saw only the facts, never read) in the
