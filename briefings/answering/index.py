@@ -189,6 +189,9 @@ class FactIndex:
             return heuristic(f) if total > 0 else 0.0, f["focus"]
 
         item = max(fitting, key=fit)  # the one that says most of what is asked, then the one about who is named
+        f = features(item, classified, self.table, max(total, 1e-9), 0.0)
+        if f["entity_missing"] or any(n.name_like and not n.known for n in classified.needs):
+            return None  # "what did Pompeo think of that?": the last answer says nothing of Pompeo
         answer = phrase(Decision(chosen=[ScoredFact(item=item, score=1.0, focus=0.0)], best=1.0), classified,
                         sources=self._sources)
         return answer.model_copy(update={"reading": f"{text.rstrip('?. ')}: in my last answer"})

@@ -141,3 +141,9 @@ def test_its_is_the_thing_the_last_answer_was_about(index: FactIndex) -> None:
     answer = _after(index, "What does the article's map show?", "what's its scale?")
     assert answer.reading == "what's the map's scale?"
     assert answer.found and "200 feet" in answer.answer
+
+
+def test_that_about_someone_the_last_answer_does_not_name_is_not_answered_from_it(index: FactIndex) -> None:
+    answer = _after(index, "Who is John Bolton?", "what did he suggest as a blueprint for North Korea?",
+                    "what did Mike Pompeo think of that?")
+    assert not answer.found
