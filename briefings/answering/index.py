@@ -5,6 +5,7 @@ normalise -> link -> classify -> (converse | retrieve -> score -> decide -> phra
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -46,10 +47,16 @@ class FactIndex:
         self._sources: dict[str, Source] = dict(catalogue.sources)
         self._cache: dict[str, tuple[tuple[int, date], object]] = {}
         self.table = FactTable(self.lexicon)
-        for entity in catalogue.entities.values():
-            self.table.add_entity(entity)
-        for fact in catalogue.facts.values():
-            self.table.add(fact)
+        collecting = gc.isenabled()
+        gc.disable()  # the build makes many long-lived objects and no garbage cycles: a collection midway finds nothing
+        try:
+            for entity in catalogue.entities.values():
+                self.table.add_entity(entity)
+            for fact in catalogue.facts.values():
+                self.table.add(fact)
+        finally:
+            if collecting:
+                gc.enable()
         self.table.flush_vectors()
 
     # -- maintenance ---------------------------------------------------------------------------
@@ -73,7 +80,7 @@ class FactIndex:
 
     def knows(self, word: str) -> bool:
         """Some fact or entity name holds `word` (lowercase)."""
-        return word in self.table.vocabulary or any(word in words for words in self.table.names.aliases)
+        return word in self.table.vocabulary or self.table.names.holds(word)
 
     def __len__(self) -> int:
         return len(self.table.facts)
@@ -96,13 +103,13 @@ class FactIndex:
 
     def _topics(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for item in self.table.facts.values():
-            counts[item.fact.topic] = counts.get(item.fact.topic, 0) + 1
+        for fact in self.table.stored():
+            counts[fact.topic] = counts.get(fact.topic, 0) + 1
         return counts
 
     def catalogue(self) -> Catalogue:
         return Catalogue.model_construct(sources=self._sources, entities=dict(self.table.entities),
-                                         facts={fid: item.fact for fid, item in self.table.facts.items()})
+                                         facts={fact.id: fact for fact in self.table.stored()})
 
     def story_day(self) -> date:
         """The story's "now": the newest source with a text, or the newest date an admin recorded a fact for
@@ -112,9 +119,9 @@ class FactIndex:
     def _story_day(self) -> date:
         today = self._today()
         days = [s.published for s in self._sources.values() if s.file or s.text]
-        days += [d.day for item in self.table.facts.values() for d in item.fact.dates
-                 if not (self._sources.get(item.fact.provenance.source) and
-                         (self._sources[item.fact.provenance.source].file or self._sources[item.fact.provenance.source].text))]
+        days += [d.day for fact in self.table.stored() for d in fact.dates
+                 if not (self._sources.get(fact.provenance.source) and
+                         (self._sources[fact.provenance.source].file or self._sources[fact.provenance.source].text))]
         past = [d for d in days if d <= today]
         return max(past) if past else today
 
@@ -176,9 +183,9 @@ class FactIndex:
             return None
         answered: list[str] = []
         for fact_id in answer.facts:
-            item = self.table.facts.get(fact_id)
-            if item is not None:
-                for entity_id in (item.fact.subject, item.fact.object):
+            fact = self.table.fact(fact_id)
+            if fact is not None:
+                for entity_id in (fact.subject, fact.object):
                     if entity_id and entity_id not in answered:
                         answered.append(entity_id)
         return context_of(self.read(question), answered=answered)
@@ -207,7 +214,7 @@ class FactIndex:
         return self._cached("event", self._read_event)
 
     def _read_event(self) -> Event:
-        scheduled = [item.fact for item in self.table.facts.values() if item.fact.relation == DATE_RELATION]
+        scheduled = [fact for fact in self.table.stored() if fact.relation == DATE_RELATION]
         ids = frozenset(f.subject for f in scheduled)
         words: set[str] = set()
         for e in ids:

@@ -46,6 +46,8 @@ _MODEL_NAME = re.compile(r"\b([A-Za-z])-(\d+)s?\b")
 
 def fold(text: str) -> str:
     """Unicode-fold `text`: typographic quotes and dashes to ASCII, accents dropped, case kept."""
+    if text.isascii():
+        return text  # nothing to fold (the common case, and the cheap one)
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 

@@ -54,12 +54,17 @@ class EntityNames:
         self._sorted: tuple[str, ...] | None = None
         self.other_words: set[str] = set()
         """Words of names the facts carry that no entity holds ("Jinping", "Kaesong")."""
+        self._words: dict[str, int] = {}
+        self._firsts: dict[str, int] = {}
+        """How many names hold each word, and start with it: to skip a word no name starts with."""
 
     def add(self, entity: Entity) -> None:
         for name in entity.names:
             words = tuple(w.lower() for w, _ in word_tokens(name))
             if not words:
                 continue
+            if words not in self.aliases:
+                self._count(words, 1)
             self.aliases[words].add(entity.id)
             self.max_len = max(self.max_len, len(words))
             self._phrases[" ".join(words)] = words
@@ -67,19 +72,33 @@ class EntityNames:
 
     def knows(self, word: str) -> bool:
         """Some name holds `word`."""
-        return word in self.other_words or any(word in words for words in self.aliases)
+        return word in self.other_words or self.holds(word)
+
+    def holds(self, word: str) -> bool:
+        """Some entity's name holds `word`."""
+        return word in self._words
+
+    def _count(self, words: tuple[str, ...], step: int) -> None:
+        for counts, keys in ((self._firsts, words[:1]), (self._words, set(words))):
+            for w in keys:
+                counts[w] = counts.get(w, 0) + step
+                if not counts[w]:
+                    del counts[w]
 
     def remove(self, entity_id: str) -> None:
         for words in [w for w, ids in self.aliases.items() if entity_id in ids]:
             self.aliases[words].discard(entity_id)
             if not self.aliases[words]:
                 del self.aliases[words]
+                self._count(words, -1)
                 self._phrases.pop(" ".join(words), None)
         self._sorted = None
 
     def find(self, words: list[str]) -> Iterable[tuple[int, int, set[str]]]:
         """(start, length, ids) of every alias in `words`, longest first at each start."""
         for i in range(len(words)):
+            if words[i] not in self._firsts:
+                continue
             for n in range(min(self.max_len, len(words) - i), 0, -1):
                 ids = self.aliases.get(tuple(words[i : i + n]))
                 if ids:
