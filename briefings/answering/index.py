@@ -12,7 +12,7 @@ from pathlib import Path
 
 from briefings.answering.classify import Intents, classify
 from briefings.answering.context import QuestionContext, context_of, follow_up
-from briefings.answering.converse import converse
+from briefings.answering.converse import Briefed, converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, Decision, decide
 from briefings.answering.facts import FactTable
 from briefings.answering.lexicon import Lexicon, word_tokens
@@ -111,6 +111,10 @@ class FactIndex:
         return Catalogue.model_construct(sources=self._sources, entities=dict(self.table.entities),
                                          facts={fact.id: fact for fact in self.table.stored()})
 
+    def _briefed(self) -> Briefed:
+        """The briefing's view of the store that conversation answers read, kept until the facts change."""
+        return self._cached("briefed", lambda: Briefed(self.catalogue(), self.story_day()))
+
     def story_day(self) -> date:
         """The story's "now": the newest source with a text, or the newest date an admin recorded a fact for
         (what an admin adds has happened), whichever is later, but never after today."""
@@ -194,12 +198,10 @@ class FactIndex:
         threshold = self.threshold if threshold is None else threshold
         if is_foreign_script(text):
             return refuse(Decision(), None, question=text, hint=self._hint([]))
-        story_day = self.story_day()
         classified = self.read(text)
         linked = classified.linked
         if classified.asked in _CONVERSATION:
-            answer = converse(classified, catalogue=self.catalogue(), story_day=story_day, today=self._today(),
-                              scope=SCOPE)
+            answer = converse(classified, briefed=self._briefed(), today=self._today(), scope=SCOPE)
             if answer.found or classified.asked is not Asked.describe:
                 return answer.model_copy(update={"hint": answer.hint or (None if answer.found else self._hint([]))})
         scored = score_candidates(classified, self.table, threshold=threshold)
