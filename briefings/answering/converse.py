@@ -60,6 +60,16 @@ class Briefed:
     def dated(self) -> list[tuple[date, Fact]]:
         return _dated(self.catalogue)
 
+    @cached_property
+    def about(self) -> dict[str, list[Fact]]:
+        """Entity id -> the facts whose subject or object it is, in the catalogue's order."""
+        found: dict[str, list[Fact]] = {}
+        for f in self.catalogue.facts.values():
+            for entity_id in dict.fromkeys((f.subject, f.object)):
+                if entity_id is not None:
+                    found.setdefault(entity_id, []).append(f)
+        return found
+
 
 def converse(classified: Classified, *, briefed: Briefed, today: date, scope: str) -> Answer:
     asked = classified.asked
@@ -71,7 +81,7 @@ def converse(classified: Classified, *, briefed: Briefed, today: date, scope: st
             return Answer(question=question, found=False, answer=NO_FACT, hint=text, asked=asked.value)
         return Answer(question=question, found=True, answer=text, confidence=1.0, asked=asked.value)
     if asked is Asked.describe:
-        facts, text = _describe(catalogue, classified.describe or "")
+        facts, text = _describe(briefed, classified.describe or "")
     elif asked is Asked.status:
         facts, text = _status(briefed)
     elif asked is Asked.upcoming:
@@ -154,11 +164,11 @@ def _dated_line(day: date, statement: str) -> str:
     return f"{long_date(day)}: {statement}"
 
 
-def _describe(catalogue: Catalogue, entity_id: str) -> tuple[list[Fact], str]:
-    entity: Entity | None = catalogue.entities.get(entity_id)
+def _describe(briefed: Briefed, entity_id: str) -> tuple[list[Fact], str]:
+    entity: Entity | None = briefed.catalogue.entities.get(entity_id)
     if entity is None:
         return [], ""
-    about = [f for f in catalogue.facts.values() if entity_id in (f.subject, f.object)]
+    about = list(briefed.about.get(entity_id, ()))
     about.sort(key=lambda f: (max((d.day for d in f.dates), default=date.min), f.subject == entity_id), reverse=True)
     chosen = about[:2]
     parts = [f"{entity.name}: {entity.description}" if entity.description else entity.name]

@@ -288,22 +288,26 @@ class FactTable:
         most facts hold tells them apart little."""
         import numpy as np
 
-        parts = []
+        rows = len(self._ids)
+        found_mask = np.zeros(rows, dtype=bool)
         remaining = sum(w for _, w in needs)
         for keys, weight in needs:
-            parts += [self._posting(k) for k in keys]
+            for k in keys:
+                found_mask[self._posting(k)] = True
             remaining -= weight
             if remaining / total < threshold * 0.5:
                 break
-        found = np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int32)
+        found = np.flatnonzero(found_mask)
         if len(found) <= limit:
             return {self._ids[r] for r in found.tolist()}
         held = np.zeros(len(found))
         for keys, weight in needs:
-            holders = np.unique(np.concatenate([self._posting(k) for k in keys] or [np.empty(0, dtype=np.int32)]))
-            if len(holders) > count_limit:
+            holders = np.zeros(rows, dtype=bool)
+            for k in keys:
+                holders[self._posting(k)] = True
+            if np.count_nonzero(holders) > count_limit:
                 continue
-            held[np.isin(found, holders, assume_unique=True)] += weight
+            held[holders[found]] += weight
         cutoff = np.partition(held, len(held) - limit)[len(held) - limit]
         above = found[held > cutoff].tolist()
         tied = found[held == cutoff]
@@ -319,8 +323,8 @@ class FactTable:
         import numpy as np
 
         bucket = self.postings.get(key)
-        # A copy: a view would pin the array, which then could not grow when the next fact is added.
-        return np.array(bucket, dtype=np.int32) if bucket else np.empty(0, dtype=np.int32)
+        # A view of the array, used at once and let go: held, it would keep the array from growing.
+        return np.frombuffer(bucket, dtype=np.intc) if bucket else np.empty(0, dtype=np.intc)
 
     def _fact_id_ranks(self):  # -> np.ndarray: row -> rank of its fact id among all rows'
         import numpy as np
@@ -334,13 +338,14 @@ class FactTable:
 
     def _read(self, fact: Fact, taught: tuple[str, ...]) -> IndexedFact:
         statement_tokens = word_tokens(fact.statement)
-        statement_words = [sys.intern(w.lower()) for w, _ in statement_tokens]
+        statement_words = [w.lower() for w, _ in statement_tokens]
         words = list(statement_words)
         for text in (*fact.keywords, *([fact.value] if fact.value else []), *taught):
-            words.extend(sys.intern(w.lower()) for w, _ in word_tokens(text))
+            words.extend(w.lower() for w, _ in word_tokens(text))
         anchors = {fact.subject} | ({fact.object} if fact.object else set())
         entities = set(anchors)
-        runs = _proper_runs(statement_tokens)
+        capitalised = _capitalised(statement_tokens)
+        runs = _proper_runs(capitalised)
         in_run = {k for run in runs for k in run}
         linked_positions: set[int] = set()
         for i, n, ids in self.names.find(statement_words):
@@ -351,20 +356,14 @@ class FactTable:
                 linked_positions.update(range(i, i + n))
         name_positions = in_run - linked_positions
         inside_names = {statement_words[i] for i in name_positions}
-        unlinked = {statement_words[i] for i, (w, off) in enumerate(statement_tokens)
-                    if i > 0 and w[:1].isupper() and i not in linked_positions and w.lower() not in _CALENDAR
-                    and not w.isupper()}
+        unlinked = {statement_words[i] for i in range(1, len(capitalised))
+                    if capitalised[i] and i not in linked_positions}
         for ref in anchors:
             words.extend(self._names_words(ref))  # the fact's own entities by every name
         words.extend(fact.relation.split("_"))
-        outside = [w for i, w in enumerate(words) if not (i < len(statement_words) and i in name_positions)]
-        lemmas: set[str] = set()
-        for w in outside:
-            lemmas |= self.lexicon.lemmas(w)
-        name_lemmas: set[str] = set()
-        for w in inside_names:
-            name_lemmas |= self.lexicon.lemmas(w)
-        name_lemmas -= lemmas
+        outside = [w for i, w in enumerate(words) if i not in name_positions] if name_positions else words
+        lemmas: set[str] = set().union(*map(self.lexicon.lemmas, outside))
+        name_lemmas: set[str] = set().union(*map(self.lexicon.lemmas, inside_names)) - lemmas
         self._learn(lemmas)
         self._learn_names(name_lemmas | set(unlinked))
         days = frozenset(d.day for d in fact.dates)
@@ -526,14 +525,19 @@ def _counts(statement: str, words: set[str]) -> bool:
 _CALENDAR = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
 
 
-def _proper_runs(toks: list[tuple[str, int]]) -> list[range]:
+def _capitalised(toks: list[tuple[str, int]]) -> list[bool]:
+    """Each word is written as a name: a capital, not all capitals, not a month or a weekday."""
+    return [w[:1].isupper() and not w.isupper() and w.lower() not in _CALENDAR for w, _ in toks]
+
+
+def _proper_runs(capitalised: list[bool]) -> list[range]:
     """Runs of two or more capitalised words that are not at a sentence start: the names a statement
     carries ("Air China", "Sofitel Legend Metropole")."""
     runs: list[range] = []
-    i = 0
-    while i < len(toks):
+    i, n = 0, len(capitalised)
+    while i < n:
         j = i
-        while j < len(toks) and toks[j][0][:1].isupper() and not toks[j][0].isupper() and toks[j][0].lower() not in _CALENDAR:
+        while j < n and capitalised[j]:
             j += 1
         if j - i >= 2:
             start = i + 1 if i == 0 else i

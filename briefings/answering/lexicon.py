@@ -56,7 +56,11 @@ def fold(text: str) -> str:
 def word_tokens(text: str) -> list[tuple[str, int]]:
     """The words of `text` with their character offsets, case kept: "Pyongyang's" -> "Pyongyang",
     "F-16s" -> "F16", "U.S." -> "U", "S"."""
-    text = _MODEL_NAME.sub(r"\1\2", fold(text))
+    text = fold(text)
+    if "-" in text:
+        text = _MODEL_NAME.sub(r"\1\2", text)
+    if "'" not in text:  # no contraction to read: every match is a word as it stands
+        return [(m.group(), m.start()) for m in _WORD.finditer(text)]
     out = []
     for m in _WORD.finditer(text):
         word = m.group()

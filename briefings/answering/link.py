@@ -52,6 +52,8 @@ class EntityNames:
         self.max_len = 1
         self._phrases: dict[str, tuple[str, ...]] = {}
         self._sorted: tuple[str, ...] | None = None
+        self._by_first: dict[str, list[str]] = {}
+        """The sorted names by their first word (built with `_sorted`)."""
         self.other_words: set[str] = set()
         """Words of names the facts carry that no entity holds ("Jinping", "Kaesong")."""
         self._words: dict[str, int] = {}
@@ -108,9 +110,15 @@ class EntityNames:
         """The known name `phrase` misspells, or None."""
         if self._sorted is None:
             self._sorted = tuple(sorted(self._phrases))
+            self._by_first = {}
+            for name in self._sorted:
+                self._by_first.setdefault(name.split()[0], []).append(name)
         best = process.extractOne(phrase, self._sorted, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME_RATIO)
         if best is None:
-            best = _one_slip_per_word(phrase.split(), self._sorted)
+            words = phrase.split()
+            # Only a name whose first word is within two slips of the phrase's can be one slip a word away.
+            firsts = process.extract(words[0], list(self._by_first), scorer=OSA.distance, score_cutoff=2, limit=None)
+            best = _one_slip_per_word(words, tuple(sorted(n for first, _, _ in firsts for n in self._by_first[first])))
         if best is None:
             return None
         return best[0], self.aliases[self._phrases[best[0]]]
