@@ -8,10 +8,11 @@ import math
 import re
 import sys
 from array import array
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.answering.link import EntityNames
@@ -113,7 +114,7 @@ class FactTable:
         self.lexicon = lexicon
         self.entities: dict[str, Entity] = {}
         self.names = EntityNames()
-        self.postings: dict[str, array] = {}
+        self.postings: defaultdict[str, array] = defaultdict(partial(array, "i"))
         """Key ("w:lemma", "e:entity", "d:month-day", "m:month", "wd:weekday", "y:year") -> rows, ascending."""
         self.facts = IndexedFacts(self)
         self._row_of: dict[str, int] = {}
@@ -175,12 +176,9 @@ class FactTable:
         if taught:
             self._taught[row] = taught
         self._row_of[fact.id] = row
+        postings = self.postings
         for key in self._keys(item):
-            bucket = self.postings.get(key)
-            if bucket is None:
-                self.postings[key] = array("i", (row,))
-            else:
-                bucket.append(row)
+            postings[key].append(row)
 
     def remove(self, fact_id: str) -> None:
         self.revision += 1
@@ -231,18 +229,14 @@ class FactTable:
 
     def _encode(self, item: IndexedFact) -> array:
         """[count, ids...] for each set of strings, the words in order, then days, years, flags, length."""
-        out = array("i")
         ids = self._string_id.__getitem__
-        for strings in (item.lemmas, item.name_lemmas, item.entities, item.unlinked_names, item.words):
-            out.append(len(strings))
-            out.extend(map(ids, strings))
-        out.append(len(item.days))
-        out.extend(d.toordinal() for d in item.days)
-        out.append(len(item.years))
-        out.extend(item.years)
-        out.append(item.number | item.clock << 1 | item.causal << 2 | item.timed << 3)
-        out.append(item.length)
-        return out
+        return array("i", [
+            len(item.lemmas), *map(ids, item.lemmas), len(item.name_lemmas), *map(ids, item.name_lemmas),
+            len(item.entities), *map(ids, item.entities), len(item.unlinked_names), *map(ids, item.unlinked_names),
+            len(item.words), *map(ids, item.words), len(item.days), *(d.toordinal() for d in item.days),
+            len(item.years), *item.years,
+            item.number | item.clock << 1 | item.causal << 2 | item.timed << 3, item.length,
+        ])
 
     def _decode(self, row: int) -> IndexedFact:
         hit = self._decoded.get(row)
@@ -381,7 +375,7 @@ class FactTable:
             causal=bool(statement_lower & _CAUSE) or "because" in fact.relation or "cite" in fact.relation,
             timed=bool(days) or bool(statement_lower & _TIME_WORDS),
             length=len(statement_words),
-            stems=_stems(frozenset(lemmas)),
+            stems=frozenset(),  # derived from the lemmas when the row is read back (`_decode`)
             unlinked_names=frozenset(unlinked),
             taught=taught,
             words=tuple(statement_words),
@@ -516,10 +510,14 @@ def _stems(lemmas: frozenset[str]) -> frozenset[str]:
     return frozenset(w[:5] for w in lemmas if len(w) >= 5)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _counts(statement: str, words: set[str]) -> bool:
     """The statement gives a number that is not a date or a year: "about 50 minutes", "two things"."""
-    rest = _DATE_TEXT.sub(" ", statement)
-    return bool(re.search(r"\d", rest)) or bool(words & _NUMBER_WORDS)
+    if _DIGIT.search(statement) and _DIGIT.search(_DATE_TEXT.sub(" ", statement)):
+        return True
+    return bool(words & _NUMBER_WORDS)
 
 
 _CALENDAR = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
@@ -543,5 +541,5 @@ def _proper_runs(capitalised: list[bool]) -> list[range]:
             start = i + 1 if i == 0 else i
             if j - start >= 2:
                 runs.append(range(start, j))
-        i = max(j, i + 1)
+        i = j if j > i else i + 1
     return runs
