@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
-from briefings.answering.lexicon import Lexicon, word_tokens
+from briefings.answering.lexicon import Lexicon, words_of
 from briefings.answering.link import EntityNames
 from briefings.models import Entity, Fact
 
@@ -33,12 +33,13 @@ _VECTOR_NEAR = 0.62
 _NEAR_CREDIT = 0.85
 """How much a near word covers, at most, compared with the word itself."""
 _MAX_NEAR = 8
-_DECODED = 4096
+_DECODED = 2048
 """How many facts' `IndexedFact` are kept once read back from their rows (a question scores at most 80)."""
 _SORT_TIES = 2048
 """Facts tied at the cut of retrieval up to this many are ordered by id directly, more by a kept ranking."""
-_MEANING_BLOCK = 4096
-"""Statement embeddings are kept in blocks of this many rows, allocated when one of them is first needed."""
+_MEANING_KEPT = 16384
+"""How many facts' embeddings are kept (about 700 bytes each): every fact of a store of this size, and
+at 100,000 facts those of the last few hundred questions, instead of 50 MB for all of them."""
 SYNONYM_CREDIT = 0.85
 SYNONYM_MIN_WEIGHT = 0.5
 """A synonym as common as "go", "take" or "be" has too many senses to stand for a word."""
@@ -127,11 +128,8 @@ class FactTable:
         """String -> its number in `_strings`, numbering a new string on first sight."""
         self._decoded: OrderedDict[int, IndexedFact] = OrderedDict()
         self._entity_words: dict[str, list[str]] = {}
-        self._meaning_blocks: dict[int, object] = {}
-        """Row // _MEANING_BLOCK -> np.ndarray (_MEANING_BLOCK x dim, float16): statements' embeddings."""
-        self._meaning_done = bytearray()
-        self._meaning_taught: dict[int, list] = {}
-        """Row -> the embeddings of the phrasings taught to its fact."""
+        self._meaning: OrderedDict[int, tuple] = OrderedDict()
+        """Row -> the embeddings (float16) of its statement and taught phrasings, the most recently used last."""
         self._ranks: tuple[int, object] | None = None
         self.vocabulary: set[str] = set()
         """Every lemma some fact holds (outside names)."""
@@ -172,7 +170,6 @@ class FactTable:
         self._ids.append(fact.id)
         self._stored.append(fact)
         self._records.append(self._encode(item))
-        self._meaning_done.append(0)
         if taught:
             self._taught[row] = taught
         self._row_of[fact.id] = row
@@ -194,8 +191,7 @@ class FactTable:
                     del self.postings[key]
         self._ids[row] = self._stored[row] = self._records[row] = None
         self._taught.pop(row, None)
-        self._meaning_taught.pop(row, None)
-        self._meaning_done[row] = 0
+        self._meaning.pop(row, None)
         self._decoded.pop(row, None)
 
     def fact(self, fact_id: str) -> Fact | None:
@@ -331,14 +327,14 @@ class FactTable:
         return self._ranks[1]
 
     def _read(self, fact: Fact, taught: tuple[str, ...]) -> IndexedFact:
-        statement_tokens = word_tokens(fact.statement)
-        statement_words = [w.lower() for w, _ in statement_tokens]
+        written = words_of(fact.statement)
+        statement_words = list(map(str.lower, written))
         words = list(statement_words)
         for text in (*fact.keywords, *([fact.value] if fact.value else []), *taught):
-            words.extend(w.lower() for w, _ in word_tokens(text))
+            words.extend(map(str.lower, words_of(text)))
         anchors = {fact.subject} | ({fact.object} if fact.object else set())
         entities = set(anchors)
-        capitalised = _capitalised(statement_tokens)
+        capitalised = _capitalised(written)
         runs = _proper_runs(capitalised)
         in_run = {k for run in runs for k in run}
         linked_positions: set[int] = set()
@@ -386,7 +382,7 @@ class FactTable:
         found = self._entity_words.get(entity_id)
         if found is None:
             entity = self.entities.get(entity_id)
-            found = [] if entity is None else [w.lower() for name in entity.names for w, _ in word_tokens(name)]
+            found = [] if entity is None else [w.lower() for name in entity.names for w in words_of(name)]
             self._entity_words[entity_id] = found
         return found
 
@@ -416,39 +412,33 @@ class FactTable:
 
     def meaning_similarity(self, question: str, fact_ids: set[str]) -> dict[str, float]:
         """Cosine similarity in meaning between the question and each fact's texts (the best of its
-        statement and the phrasings taught to it). Each fact's vectors are computed on first need
-        and kept (as float16) until the fact changes."""
+        statement and the phrasings taught to it). Each fact's vectors are computed on first need and
+        kept (float16) for the facts most recently scored, until the fact changes."""
         if self.lexicon.embedder is None or not fact_ids:
             return {}
         import numpy as np
 
         rows = {fid: self._row_of[fid] for fid in fact_ids}
-        missing = [fid for fid in fact_ids if not self._meaning_done[rows[fid]]]
-        if missing:
-            texts = [(rows[fid], t) for fid in missing
-                     for t in (self._stored[rows[fid]].statement, *self._taught.get(rows[fid], ()))]
-            vectors = self.lexicon.embedder.embed([t for _, t in texts]).astype(np.float16)
-            for (row, _), vector in zip(texts, vectors):
-                if self._meaning_done[row]:
-                    self._meaning_taught.setdefault(row, []).append(vector)
-                else:  # a fact's first text is its statement
-                    self._meaning_block(row, vectors.shape[1])[row % _MEANING_BLOCK] = vector
-                    self._meaning_done[row] = 1
-        q = self.lexicon.embedder.embed([question])[0]
-        out = {}
+        vectors: dict[str, tuple] = {}
         for fid, row in rows.items():
-            statement = self._meaning_blocks[row // _MEANING_BLOCK][row % _MEANING_BLOCK]
-            out[fid] = max(float(v.astype(np.float32) @ q) for v in (statement, *self._meaning_taught.get(row, ())))
-        return out
-
-    def _meaning_block(self, row: int, dim: int):  # -> np.ndarray (_MEANING_BLOCK x dim, float16)
-        """The block of statement embeddings that holds `row`, allocated on first need."""
-        import numpy as np
-
-        block = self._meaning_blocks.get(row // _MEANING_BLOCK)
-        if block is None:
-            block = self._meaning_blocks[row // _MEANING_BLOCK] = np.zeros((_MEANING_BLOCK, dim), dtype=np.float16)
-        return block
+            hit = self._meaning.get(row)
+            if hit is not None:
+                self._meaning.move_to_end(row)
+                vectors[fid] = hit
+        missing = [fid for fid in fact_ids if fid not in vectors]
+        if missing:
+            texts = [(fid, t) for fid in missing
+                     for t in (self._stored[rows[fid]].statement, *self._taught.get(rows[fid], ()))]
+            embedded = self.lexicon.embedder.embed([t for _, t in texts]).astype(np.float16)
+            grouped: dict[str, list] = {}
+            for (fid, _), row in zip(texts, embedded):
+                grouped.setdefault(fid, []).append(row.copy())  # a copy: the batch is not kept
+            for fid, rows_of_fact in grouped.items():
+                vectors[fid] = self._meaning[rows[fid]] = tuple(rows_of_fact)
+            while len(self._meaning) > _MEANING_KEPT:
+                self._meaning.popitem(last=False)
+        q = self.lexicon.embedder.embed([question])[0]
+        return {fid: max(float(v.astype(np.float32) @ q) for v in vectors[fid]) for fid in fact_ids}
 
     def spelling(self, letter: str) -> tuple[str, ...]:
         """The store's words and names that start with `letter`, for reading typos; kept until a change."""
@@ -523,9 +513,9 @@ def _counts(statement: str, words: set[str]) -> bool:
 _CALENDAR = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
 
 
-def _capitalised(toks: list[tuple[str, int]]) -> list[bool]:
+def _capitalised(words: list[str]) -> list[bool]:
     """Each word is written as a name: a capital, not all capitals, not a month or a weekday."""
-    return [w[:1].isupper() and not w.isupper() and w.lower() not in _CALENDAR for w, _ in toks]
+    return [w[:1].isupper() and not w.isupper() and w.lower() not in _CALENDAR for w in words]
 
 
 def _proper_runs(capitalised: list[bool]) -> list[range]:

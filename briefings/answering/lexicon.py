@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["Lexicon", "Phrase", "fold", "plain", "word_tokens"]
+__all__ = ["Lexicon", "Phrase", "fold", "plain", "word_tokens", "words_of"]
 
 COMMON_ZIPF = 6.2
 """A word at least this common (Zipf) is a function word: it weighs nothing as a need."""
@@ -61,6 +61,21 @@ def word_tokens(text: str) -> list[tuple[str, int]]:
         text = _MODEL_NAME.sub(r"\1\2", text)
     if "'" not in text:  # no contraction to read: every match is a word as it stands
         return [(m.group(), m.start()) for m in _WORD.finditer(text)]
+    return _contracted(text)
+
+
+def words_of(text: str) -> list[str]:
+    """The words of `text` as `word_tokens` reads them, without their offsets (cheaper)."""
+    text = fold(text)
+    if "-" in text:
+        text = _MODEL_NAME.sub(r"\1\2", text)
+    if "'" not in text:
+        return _WORD.findall(text)
+    return [w for w, _ in _contracted(text)]
+
+
+def _contracted(text: str) -> list[tuple[str, int]]:
+    """`word_tokens` of folded text that has an apostrophe: "didn't" is "did", "not"."""
     out = []
     for m in _WORD.finditer(text):
         word = m.group()

@@ -98,9 +98,8 @@ class EntityNames:
 
     def find(self, words: list[str]) -> Iterable[tuple[int, int, set[str]]]:
         """(start, length, ids) of every alias in `words`, longest first at each start."""
-        for i in range(len(words)):
-            if words[i] not in self._firsts:
-                continue
+        firsts = self._firsts
+        for i in [k for k, w in enumerate(words) if w in firsts]:  # only where some name starts
             for n in range(min(self.max_len, len(words) - i), 0, -1):
                 ids = self.aliases.get(tuple(words[i : i + n]))
                 if ids:
