@@ -23,10 +23,10 @@ from datetime import datetime, time as time_of_day, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from bot.app import Core, open_core
+from bot.app import Core, open_core, wire
 from bot.render.slack import render_briefing_blocks
 from bot.runner import Runner
-from bot.surface import Record, Surface
+from bot.surface import Record, Surface, SurfaceContext
 from briefings.deliveries import Posted
 from briefings.digest import Edition
 from briefings.subscriptions import Schedule
@@ -100,10 +100,8 @@ async def _deliver_all(runner: Runner) -> float:
     return elapsed
 
 
-def _runner(core: Core, surface: Callable[[Runner], Surface]) -> Runner:
-    runner = Runner(core, clock=lambda: _DUE)
-    runner.surfaces.append(surface(runner))
-    return runner
+def _runner(core: Core, surface: Callable[[SurfaceContext], Surface]) -> Runner:
+    return wire(core, clock=lambda: _DUE, surfaces=lambda context: [surface(context)])
 
 
 async def _free(directory: Path) -> float:

@@ -61,9 +61,7 @@ async def _burst(url: str, secret: str, bodies: list[dict], *, retries: bool) ->
 async def bench_slack(events: int = EVENTS) -> list[tuple[str, str, str]]:
     """Rows (store, measure, value) for the bench table."""
     from bot.adapters.slack import EVENTS_PATH, SlackSurface
-    from bot.app import open_core
-    from bot.commands import CommandLayer
-    from bot.runner import Runner
+    from bot.app import open_core, wire
     from config.settings import load_settings
     from tests.fakes.slack import SIGNING_SECRET, FakeSlack, event_body
 
@@ -76,9 +74,8 @@ async def bench_slack(events: int = EVENTS) -> list[tuple[str, str, str]]:
                 log_level="WARNING",
             )
             core = await open_core(settings)
-            runner = Runner(core, commands=CommandLayer(core))
+            runner = wire(core)
             try:
-                runner.build_surfaces()
                 await runner.start()
                 surface = runner.surface("slack")
                 assert isinstance(surface, SlackSurface)

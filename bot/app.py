@@ -1,20 +1,29 @@
-"""Composition root: Settings -> store -> index -> services. Everything is built here, once."""
+"""The composition root: the one place that builds the bot, in this order:
+store -> services (`open_core`, `build_core`) -> event ledger -> command layer -> surfaces ->
+scheduler -> runner (`wire`). Everything is built here, once, and passed down; nothing below
+imports this module (tests/test_layers.py).
+
+The parts of `briefbot run` are imported where they are built, so that the commands that only
+need the core (`briefbot ask`, `brief`, `facts`) load neither aiohttp's server, APScheduler nor a
+platform library.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
-import time
-from dataclasses import dataclass, field
-from datetime import timedelta
+import signal
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from contextlib import suppress
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import SQLAlchemyError
-
+from bot.core import Core
 from bot.errors import UserFacingError
-from bot.metrics import Metrics
 from briefings.admins import AdminStore
-from briefings.answering.context import QuestionContext
-from briefings.answer import Answer, FactIndex
+from briefings.answer import FactIndex
 from briefings.conversations import ConversationStore
 from briefings.deliveries import DeliveryLedger
 from briefings.files import load_catalogue, load_topics
@@ -26,64 +35,14 @@ from briefings.subscriptions import SubscriptionStore
 from briefings.unanswered import UnansweredStore
 from config.settings import Settings
 
-__all__ = ["Core", "build_core", "open_core"]
+if TYPE_CHECKING:
+    from bot.runner import Runner
+    from bot.surface import Surface, SurfaceContext
+    from briefings.subscriptions import Subscription
+
+__all__ = ["Core", "build_core", "open_core", "platform_surfaces", "run_bot", "run_chat", "wire"]
 
 log = logging.getLogger("briefbot")
-
-
-@dataclass(slots=True)
-class Core:
-    """The running bot's core services, shared by every chat surface."""
-
-    settings: Settings
-    store: FactStore
-    index: FactIndex
-    facts: FactService
-    """Every change to a fact goes through here: the store versions it, the index sees it at once."""
-    records: RecordService
-    """The same for entities, sources and topics."""
-    admins: AdminStore
-    """Admins added by command (those in `settings.admins` are fixed by configuration)."""
-    subscriptions: SubscriptionStore
-    """Which channels get the daily briefing, and when."""
-    deliveries: DeliveryLedger
-    """Every scheduled briefing claimed, sent, failed or skipped."""
-    conversations: ConversationStore
-    """What each conversation's last question was read as, for follow-ups."""
-    unanswered: UnansweredStore
-    """Questions nobody could answer, grouped for admins, and the follow-ups to their askers."""
-    metrics: Metrics = field(default_factory=Metrics)
-
-    def ask(self, question: str, *, context: QuestionContext | None = None) -> Answer:
-        started = time.perf_counter()
-        answer = self.index.answer(question, threshold=self.settings.answer_threshold, context=context)
-        self.metrics.answer_latency.observe(time.perf_counter() - started)
-        self.metrics.questions.labels("answered" if answer.found else "abstained").inc()
-        return answer
-
-    async def ask_in(self, question: str, *, conversation: str, also: tuple[str, ...] = ()) -> Answer:
-        """The answer to `question` asked in `conversation`: a follow-up leans on the conversation's
-        last question. The reading it leaves is kept under `conversation` and each of `also` (the
-        keys a later message continuing this one will look under)."""
-        if self.conversations.lifetime <= timedelta(0):
-            return self.ask(question)
-        try:
-            context = await self.conversations.get(conversation)
-        except (SQLAlchemyError, OSError) as exc:  # the answer does not need the database: answer without
-            log.warning("could not read the context of %s: %s", conversation, exc)
-            context = None
-        answer = self.ask(question, context=context)
-        left = self.index.context_of(answer)
-        keep = ([conversation, *also], left) if left is not None else (list(also), context)
-        if keep[1] is not None and keep[0]:
-            try:
-                await self.conversations.put(keep[0], keep[1])
-            except (SQLAlchemyError, OSError) as exc:
-                log.warning("could not keep the context of %s: %s", conversation, exc)
-        return answer
-
-    async def close(self) -> None:
-        await self.store.close()
 
 
 async def build_core(settings: Settings, store: FactStore) -> Core:
@@ -144,3 +103,129 @@ async def open_core(settings: Settings) -> Core:
     except BaseException:
         await store.close()
         raise
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+SurfaceFactory = Callable[["SurfaceContext"], Sequence["Surface"]]
+"""Builds the surfaces over their context (`platform_surfaces`; tests pass their own)."""
+
+
+def platform_surfaces(context: SurfaceContext) -> list[Surface]:
+    """The platforms whose required settings are all set; the console when asked for, or (auto)
+    when no platform is on and there is an input to read. Otherwise none: the bot runs headless,
+    the HTTP endpoints and the scheduler only."""
+    from bot.adapters.console import ConsoleSurface, stdin_has_input
+
+    settings = context.settings
+    for problem in settings.incomplete_platforms():
+        log.warning(problem)
+    surfaces: list[Surface] = []
+    if settings.slack_enabled:
+        from bot.adapters.slack import SlackSurface
+
+        surfaces.append(SlackSurface(context))
+    if settings.discord_enabled:
+        from bot.adapters.discord import DiscordSurface
+
+        surfaces.append(DiscordSurface(context))
+    console = settings.console
+    if console == "on" or (console == "auto" and not surfaces and stdin_has_input()):
+        surfaces.append(ConsoleSurface(context.commands, user="console", admin=False, on_close=context.request_stop))
+    if not surfaces:
+        log.info("no platform is on and no console (BRIEFBOT_CONSOLE=off, or no input to read): running "
+                 "headless, the HTTP endpoints and scheduled briefings only; set SLACK_BOT_TOKEN or "
+                 "DISCORD_TOKEN to chat")
+    return surfaces
+
+
+def wire(
+    core: Core,
+    *,
+    surfaces: SurfaceFactory = platform_surfaces,
+    clock: Callable[[], datetime] = _utcnow,
+    sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+) -> Runner:
+    """`briefbot run` over the store and services of `core`: the event ledger, the command layer,
+    the surfaces (over their narrow context), the scheduler that publishes through them, and the
+    runner that runs it all. `clock` and `sleep` reach the scheduler (tests move time).
+
+    The command layer tells the scheduler of each subscription a command changes, and the
+    follow-ups go out through the surfaces: both are built before what they reach, which they find
+    when called."""
+    from bot.commands import CommandLayer
+    from bot.follow_up import FollowUps
+    from bot.runner import Runner
+    from bot.scheduler import BriefingScheduler
+    from bot.surface import Shutdown, SurfaceContext, surface_lookup
+    from briefings.events import EventLedger
+
+    events = EventLedger(core.store.engine)
+    shutdown = Shutdown(core.settings.shutdown_timeout)
+    built: list[Surface] = []
+    follow_ups = FollowUps(core, surfaces=surface_lookup(built), clock=clock)
+    scheduler: BriefingScheduler | None = None
+
+    async def subscription_changed(subscription: Subscription) -> None:
+        if scheduler is not None:
+            await scheduler.subscription_changed(subscription)
+
+    commands = CommandLayer(core, clock=clock, on_subscription_change=subscription_changed,
+                            on_questions_answered=follow_ups.send_due)
+    context = SurfaceContext(settings=core.settings, commands=commands, events=events, metrics=core.metrics,
+                             time_left=shutdown.time_left, request_stop=shutdown.request_stop)
+    built.extend(surfaces(context))
+    scheduler = BriefingScheduler(core, surfaces=surface_lookup(built), clock=clock, sleep=sleep)
+    return Runner(core, commands=commands, scheduler=scheduler, follow_ups=follow_ups, surfaces=built,
+                  shutdown=shutdown)
+
+
+def _stop_on_signal(runner: Runner, sig: signal.Signals) -> None:
+    if sig == signal.SIGINT and sys.stderr.isatty():  # Ctrl-C at a terminal: say so at once
+        print("\nbriefbot: stopping (Ctrl-C)", file=sys.stderr, flush=True)
+    runner.shutdown.request_stop()
+
+
+async def run_bot(settings: Settings) -> None:
+    """`briefbot run`: build everything, run it until SIGTERM/SIGINT (or the console's end of input)."""
+    from bot.runner import quiet_console_logs
+
+    core = await open_core(settings)
+    log.info("store: %s", core.store.engine.url.render_as_string(hide_password=True))
+    try:
+        runner = wire(core)
+    except BaseException:
+        await core.close()
+        raise
+    try:
+        if runner.surface("console") is not None:
+            quiet_console_logs(settings)
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, _stop_on_signal, runner, sig)
+        await runner.start()
+        await runner.wait()
+    finally:
+        await runner.stop()
+
+
+async def run_chat(core: Core, *, user: str, admin: bool) -> None:
+    """`briefbot chat`: act as `console:USER` until the input ends, an admin if `admin` (--admin) or
+    if configured as one. No scheduler: follow-ups to console askers are printed in the chat."""
+    from bot.adapters.console import ConsoleSurface
+    from bot.commands import CommandLayer
+    from bot.follow_up import FollowUps
+    from bot.surface import surface_lookup
+
+    consoles: list[Surface] = []
+    follow_ups = FollowUps(core, surfaces=surface_lookup(consoles))
+    console = ConsoleSurface(CommandLayer(core, on_questions_answered=follow_ups.send_due), user=user, admin=admin)
+    consoles.append(console)
+    await console.start()
+    try:
+        await console.closed.wait()
+    finally:
+        await console.stop()

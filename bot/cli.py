@@ -121,7 +121,7 @@ def _render_briefing(briefing: Briefing, fmt: str) -> str:
 
 
 async def chat(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.adapters.console import run_console
+    from bot.app import run_chat
     from bot.runner import quiet_console_logs
 
     if not IDENTITY.match(f"console:{args.user}"):
@@ -129,7 +129,7 @@ async def chat(settings: Settings, args: argparse.Namespace) -> int:
     quiet_console_logs(settings)
     core = await open_core(settings)
     try:
-        await run_console(core, user=args.user, admin=args.admin)
+        await run_chat(core, user=args.user, admin=args.admin)
     finally:
         await core.close()
     return 0
@@ -215,7 +215,7 @@ def _retired(stored: list[StoredFact]) -> dict[str, str | None]:
 
 
 async def run(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.runner import run_bot
+    from bot.app import run_bot
 
     await run_bot(settings)
     return 0

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Protocol
 
-from bot.app import Core
+from bot.core import Core
 from bot.commands.safety import neutralise
 from bot.render.text import render_answer
 from bot.surface import PublishError

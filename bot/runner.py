@@ -1,29 +1,26 @@
-"""`briefbot run`: the long-running bot. Builds the surfaces the settings enable, the HTTP server
-and the briefing scheduler, and runs them on one event loop until SIGTERM/SIGINT (or, for the
-console, the end of input)."""
+"""`briefbot run`: the long-running bot. Runs the HTTP server, the surfaces and the briefing
+scheduler the composition root (`bot.app`) built, on one event loop, until stopping is asked for
+(SIGTERM/SIGINT, or, for the console, the end of input)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import signal
 import sys
-from collections.abc import Awaitable, Callable
 from contextlib import suppress
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from aiohttp import web
 
-from bot.adapters.console import ConsoleSurface, stdin_has_input
-from bot.app import Core, open_core
 from bot.commands import CommandLayer
+from bot.core import Core
 from bot.errors import UserFacingError
 from bot.follow_up import FollowUps
 from bot.scheduler import BriefingScheduler
-from bot.surface import Surface
+from bot.surface import Shutdown, Surface, surface_lookup
 from config.settings import Settings
 
-__all__ = ["Runner", "run_bot"]
+__all__ = ["Runner", "quiet_console_logs"]
 
 log = logging.getLogger("briefbot.run")
 
@@ -31,48 +28,48 @@ log = logging.getLogger("briefbot.run")
 _PRUNE_EVERY = timedelta(hours=6)
 
 
-def _utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 class Runner:
-    """Owns what `briefbot run` starts: the core, the command layer, the surfaces, the HTTP server
-    and the scheduler, which publishes the daily briefings through the surfaces.
-
-    Without `commands`, the command layer is built here and tells the scheduler of every
-    subscription a command changes; `clock` and `sleep` reach the scheduler (tests move time)."""
+    """Runs what the composition root (`bot.app.wire`) built: the HTTP server, the surfaces, the
+    scheduler (which publishes the daily briefings through the surfaces) and the background work
+    (the facts refresh, the pruning of old unanswered questions), until asked to stop."""
 
     def __init__(
         self,
         core: Core,
         *,
-        commands: CommandLayer | None = None,
-        clock: Callable[[], datetime] = _utcnow,
-        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+        commands: CommandLayer,
+        scheduler: BriefingScheduler,
+        follow_ups: FollowUps,
+        surfaces: list[Surface],
+        shutdown: Shutdown,
     ) -> None:
         self.core = core
-        self.scheduler = BriefingScheduler(core, surfaces=self.surface, clock=clock, sleep=sleep)
-        """Started after the surfaces (it publishes through them), stopped before them."""
-        self.follow_ups = FollowUps(core, surfaces=self.surface, clock=clock)
-        """Tells askers when their question is answered, through these surfaces."""
-        if commands is None:
-            commands = CommandLayer(core, clock=clock, on_subscription_change=self.scheduler.subscription_changed,
-                                    on_questions_answered=self.follow_ups.send_due)
         self.commands = commands
+        self.scheduler = scheduler
+        """Started after the surfaces (it publishes through them), stopped before them."""
+        self.follow_ups = follow_ups
+        """Tells askers when their question is answered, through these surfaces."""
+        self.surfaces = surfaces
+        self.shutdown = shutdown
         self.http = web.Application()
-        """Surfaces add their routes (Slack's /slack/events) before `start`."""
         self.http.router.add_get("/healthz", self._healthz)
         self.http.router.add_get("/readyz", self._readyz)
         self.http.router.add_get("/metrics", self._metrics)
-        self.surfaces: list[Surface] = []
-        self.console: ConsoleSurface | None = None
+        for surface in surfaces:
+            self.http.router.add_routes(getattr(surface, "routes", ()))  # a publisher alone (a bench's) serves none
         self.port: int | None = None
         """The HTTP port actually bound (BRIEFBOT_HTTP_PORT=0 picks one)."""
         self._site_runner: web.AppRunner | None = None
         self._refresher: asyncio.Task[None] | None = None
         self._pruner: asyncio.Task[None] | None = None
-        self._deadline: float | None = None
-        self.stopping = asyncio.Event()
+
+    @property
+    def stopping(self) -> asyncio.Event:
+        return self.shutdown.stopping
+
+    @property
+    def console(self) -> Surface | None:
+        return self.surface("console")
 
     @property
     def settings(self) -> Settings:
@@ -93,7 +90,7 @@ class Runner:
         log.info("HTTP server on %s:%s", self.settings.http_host, self.port)
 
     def surface(self, platform: str) -> Surface | None:
-        return next((s for s in self.surfaces if s.platform == platform), None)
+        return surface_lookup(self.surfaces)(platform)
 
     async def _healthz(self, request: web.Request) -> web.Response:
         """Liveness: the process is up and its loop answers."""
@@ -121,36 +118,12 @@ class Runner:
 
         return web.Response(body=self.core.metrics.exposition(), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
-    def build_surfaces(self) -> None:
-        """The platforms whose required settings are all set; the console when asked for, or (auto)
-        when no platform is on and there is an input to read. Otherwise the bot runs headless: the
-        HTTP endpoints and the scheduler only."""
-        settings = self.settings
-        for problem in settings.incomplete_platforms():
-            log.warning(problem)
-        if settings.slack_enabled:
-            from bot.adapters.slack import SlackSurface
-
-            self.surfaces.append(SlackSurface(self))
-        if settings.discord_enabled:
-            from bot.adapters.discord import DiscordSurface
-
-            self.surfaces.append(DiscordSurface(self))
-        console = settings.console
-        if console == "on" or (console == "auto" and not self.surfaces and stdin_has_input()):
-            self.console = ConsoleSurface(self.commands, user="console", admin=False)
-            self.surfaces.append(self.console)
-        if not self.surfaces:
-            log.info("no platform is on and no console (BRIEFBOT_CONSOLE=off, or no input to read): running "
-                     "headless, the HTTP endpoints and scheduled briefings only; set SLACK_BOT_TOKEN or "
-                     "DISCORD_TOKEN to chat")
-
     async def start(self) -> None:
         try:
             await self._start_http()
         except OSError as exc:
             where = f"{self.settings.http_host}:{self.settings.http_port}"
-            if self.surfaces == [self.console]:  # the console alone does not need it: say so and go on
+            if self.surfaces and all(s.platform == "console" for s in self.surfaces):  # it needs no HTTP: go on
                 log.warning("HTTP server not started (%s: %s); set BRIEFBOT_HTTP_PORT for /healthz", where, exc.strerror)
             else:
                 raise UserFacingError(f"cannot listen on {where} ({exc.strerror}): set BRIEFBOT_HTTP_HOST/PORT") from None
@@ -210,27 +183,18 @@ class Runner:
                     log.info("refreshed the index with %d changed fact versions", changed)
 
     async def wait(self) -> None:
-        waits = [asyncio.create_task(self.stopping.wait())]
-        if self.console is not None:
-            waits.append(asyncio.create_task(self.console.closed.wait()))
-        try:
-            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            for task in waits:
-                task.cancel()
+        """Until stopping is asked for (a signal, the console's end of input, a surface that lost
+        its platform for good)."""
+        await self.stopping.wait()
 
     def time_left(self) -> float:
-        """Seconds left of BRIEFBOT_SHUTDOWN_TIMEOUT once stopping began: one deadline for every step
-        of the shutdown (drain, deliveries, each surface), so the whole of it fits the setting."""
-        if self._deadline is None:
-            return self.settings.shutdown_timeout.total_seconds()
-        return max(0.0, self._deadline - asyncio.get_running_loop().time())
+        """Seconds left of BRIEFBOT_SHUTDOWN_TIMEOUT once stopping began (`Shutdown.time_left`)."""
+        return self.shutdown.time_left()
 
     async def stop(self) -> None:
         """Stop taking new events, let answers and deliveries in flight finish (within
         BRIEFBOT_SHUTDOWN_TIMEOUT), then close the platforms, the HTTP server and the database."""
-        self.stopping.set()
-        self._deadline = asyncio.get_running_loop().time() + self.settings.shutdown_timeout.total_seconds()
+        self.shutdown.begin()
         log.info("stopping: not ready, taking no new messages; answers and deliveries in flight have %g s to finish",
                  self.settings.shutdown_timeout.total_seconds())
         for task in (self._refresher, self._pruner):
@@ -256,27 +220,3 @@ def quiet_console_logs(settings: Settings) -> None:
     (unless BRIEFBOT_LOG_LEVEL=DEBUG asks for everything)."""
     if sys.stderr.isatty() and sys.stdin.isatty() and settings.log_level != "DEBUG":
         logging.getLogger().setLevel(logging.WARNING)
-
-
-def _stop_on_signal(runner: Runner, sig: signal.Signals) -> None:
-    if sig == signal.SIGINT and sys.stderr.isatty():  # Ctrl-C at a terminal: say so at once
-        print("\nbriefbot: stopping (Ctrl-C)", file=sys.stderr, flush=True)
-    runner.stopping.set()
-
-
-async def run_bot(settings: Settings) -> None:
-    core = await open_core(settings)
-    log.info("store: %s", core.store.engine.url.render_as_string(hide_password=True))
-    runner = Runner(core)
-    try:
-        runner.build_surfaces()
-        if runner.console is not None:
-            quiet_console_logs(settings)
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            with suppress(NotImplementedError, RuntimeError):
-                loop.add_signal_handler(sig, _stop_on_signal, runner, sig)
-        await runner.start()
-        await runner.wait()
-    finally:
-        await runner.stop()

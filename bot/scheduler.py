@@ -11,9 +11,11 @@ others. The jobs only say *when* to look; whether to send is the ledger's decisi
 2. The ledger row for (subscription, local date) is claimed with one atomic insert. If it exists,
    another replica (or an earlier run) has it, and this one does nothing.
 3. The claimant composes the day's edition (`compose_edition`: the digest, and the full briefing;
-   what changed since the channel's previous briefing comes from `changes_for_channel`) and
-   publishes it: the digest as one channel post, the full briefing as replies in its thread. A
-   subscription that skips quiet days records ``skipped`` instead when the digest is quiet.
+   what changed since the channel's previous briefing comes from `changes_for_channel`: every
+   version committed after the store revision that briefing was composed at) and publishes it:
+   the digest as one channel post, the full briefing as replies in its thread; the ledger keeps
+   the revision it was composed at. A subscription that skips quiet days records ``skipped``
+   instead when the digest is quiet.
 4. After each message the platform accepts, the ledger records it (the post's id, then each
    reply's), so a retry of a retryable failure (with exponential backoff) sends only the rest.
    Then it records ``sent`` or ``failed``.
@@ -45,7 +47,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.app import Core
+from bot.core import Core
 from bot.surface import ClaimLost, PublishError, Surface
 from briefings.deliveries import Delivery, Posted
 from briefings.digest import Edition, changes_for_channel, compose_edition
@@ -355,7 +357,7 @@ class BriefingScheduler:
             return await self._finish(claim, status="failed", attempts=claim.attempts,
                                       error=f"could not compose the briefing: {exc}")
         if subscription.schedule.quiet and edition.digest.quiet:
-            return await self._finish(claim, status="skipped", attempts=claim.attempts,
+            return await self._finish(claim, status="skipped", attempts=claim.attempts, revision=window.revision,
                                       error="a quiet day: nothing changed and nothing is coming up")
         progress = claim.posted
 
@@ -398,19 +400,21 @@ class BriefingScheduler:
                 log.exception("the %s surface failed to publish to %s", subscription.platform, subscription.channel)
                 return await self._finish(claim, status="failed", attempts=attempts, posted=progress,
                                           error=f"{type(exc).__name__}: {exc}")
-            return await self._finish(claim, status="sent", attempts=attempts, sent_at=self._clock(), posted=progress)
+            return await self._finish(claim, status="sent", attempts=attempts, sent_at=self._clock(), posted=progress,
+                                      revision=window.revision)
         raise AssertionError("unreachable: the last attempt returns")  # pragma: no cover
 
     async def _finish(self, claim: Delivery, *, status: Literal["sent", "failed", "skipped"], attempts: int,
                       sent_at: datetime | None = None, posted: Posted | None = None,
-                      error: str | None = None) -> Delivery | None:
+                      error: str | None = None, revision: int | None = None) -> Delivery | None:
         """Record the outcome, retrying the database a few times: every failure here widens the
         window in which a sent briefing looks abandoned and is sent again."""
         for n in range(3):
             try:
                 async with self._database:
                     done = await self._core.deliveries.finish(claim, status=status, attempts=attempts,
-                                                              sent_at=sent_at, posted=posted, error=error)
+                                                              sent_at=sent_at, posted=posted, error=error,
+                                                              revision=revision)
                 break
             except Exception:
                 if n == 2:

@@ -55,6 +55,7 @@ __all__ = [
     "countdown",
     "merge_entries",
     "merge_statements",
+    "changes_after",
     "recent_changes",
     "long_date",
     "parse_section",
@@ -184,7 +185,17 @@ async def recent_changes(store: FactStore, *, since: datetime | None) -> list[Ch
     there is no earlier briefing to compare with)."""
     if since is None:
         return []
-    versions = await store.changes_since(since)
+    return await _net_changes(store, await store.changes_since(since))
+
+
+async def changes_after(store: FactStore, revision: int, *, upto: int) -> list[Change]:
+    """What was added, corrected, retired or restored by the versions committed after `revision`
+    and at `upto` or before (the store's revisions), net, oldest first."""
+    return await _net_changes(store, await store.changes_after(revision, upto=upto))
+
+
+async def _net_changes(store: FactStore, versions: list[FactVersion]) -> list[Change]:
+    """`summarise_changes` of `versions`, reading what each fact was before its first one."""
     retired_before: dict[str, bool] = {}
     firsts: dict[str, FactVersion] = {}
     for v in versions:

@@ -71,6 +71,9 @@ class Delivery(BaseModel):
     error: str | None = None
     thread_replies: list[str] | None = None
     """The ids of the replies posted in the channel post's thread, in order."""
+    revision: int | None = None
+    """The store's revision the briefing was composed at: the next briefing's "what changed" is
+    every version committed after it (None: not composed yet, or before revisions were counted)."""
 
     @property
     def posted(self) -> Posted:
@@ -148,13 +151,15 @@ class DeliveryLedger:
     async def finish(
         self, delivery: Delivery, *, status: Literal["sent", "failed", "skipped"], attempts: int,
         sent_at: datetime | None = None, posted: Posted | None = None, error: str | None = None,
+        revision: int | None = None,
     ) -> Delivery | None:
-        """Record the outcome of a claim (with what was posted, if anything); None if the claim is
-        no longer this claimant's (it was taken over meanwhile, so the row tells the other
-        claimant's story)."""
+        """Record the outcome of a claim (with what was posted, if anything, and the store's
+        revision its briefing was composed at); None if the claim is no longer this claimant's (it
+        was taken over meanwhile, so the row tells the other claimant's story)."""
         posted = posted or delivery.posted
         return await self._update(delivery, status=status, attempts=attempts, sent_at=sent_at,
-                                  message_id=posted.post, thread_replies=list(posted.replies) or None, error=error)
+                                  message_id=posted.post, thread_replies=list(posted.replies) or None, error=error,
+                                  revision=revision)
 
     # reading
 

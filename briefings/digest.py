@@ -38,6 +38,7 @@ from briefings.compose import (
     build_briefing,
     long_date,
     merge_entries,
+    changes_after,
     recent_changes,
 )
 from briefings.deliveries import DeliveryLedger
@@ -79,6 +80,9 @@ class ChangeWindow(_Model):
 
     since: datetime | None = None
     changes: list[Change] = Field(default_factory=list)
+    revision: int | None = None
+    """The store's revision the window runs up to, read before the facts: the next window starts
+    after it (None: a window of time, not followed by another)."""
 
 
 class DigestChange(_Model):
@@ -141,10 +145,20 @@ async def what_changed(store: FactStore, *, since: datetime | None) -> ChangeWin
 async def changes_for_channel(store: FactStore, deliveries: DeliveryLedger, *, platform: str,
                               channel: str) -> ChangeWindow:
     """What changed since this channel's previous briefing. The one place that says where that
-    starts: now, when the previous delivery was claimed (just before it was composed, so a change
-    made while it was being composed shows in both briefings rather than in neither)."""
+    starts: after the store's revision the previous briefing was composed at, up to the revision
+    now (read first, so that a change committed while this briefing is composed is in the next
+    one). Revisions follow commits, not clocks: a change is in exactly one briefing, whichever
+    replica composes it and whatever its clock says. A previous briefing composed before
+    revisions were counted falls back to the time it was claimed; `since` is that time, shown."""
+    revision = await store.revision()
     last = await deliveries.last_sent(platform, channel)
-    return await what_changed(store, since=last.claimed_at if last is not None else None)
+    if last is None:
+        return ChangeWindow(revision=revision)
+    if last.revision is None:
+        window = await what_changed(store, since=last.claimed_at)
+        return window.model_copy(update={"revision": revision})
+    return ChangeWindow(since=last.claimed_at, revision=revision,
+                        changes=await changes_after(store, last.revision, upto=revision))
 
 
 def next_events(catalogue: Catalogue, as_of: date, *, limit: int = MAX_NEXT_EVENTS) -> list[Entry]:

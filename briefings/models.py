@@ -27,6 +27,7 @@ __all__ = [
     "Topic",
     "TopicInfo",
     "CatalogueError",
+    "Problem",
     "check_fact",
     "check_quote",
     "normalise_quote",
@@ -242,6 +243,18 @@ class Catalogue(_Model):
             raise CatalogueError("; ".join(problems))
 
 
+class Problem(str):
+    """One sentence saying why a fact does not fit its catalogue, and the field it is about
+    (`topic`, `subject`, `object`, `source`, `quote`): a form shows it on that field."""
+
+    field: str
+
+    def __new__(cls, text: str, *, field: str) -> Problem:
+        problem = super().__new__(cls, text)
+        problem.field = field
+        return problem
+
+
 def check_fact(
     fact: Fact,
     *,
@@ -252,17 +265,19 @@ def check_fact(
     """Why `fact` does not fit the catalogue it joins (empty when it does).
 
     `topics`, when given and not empty, are the topic ids the fact may be filed under."""
-    problems = []
+    problems: list[str] = []
     if topics and fact.topic not in topics:
-        problems.append(f"fact {fact.id}: topic {fact.topic!r} is not a known topic ({', '.join(sorted(topics))})")
+        problems.append(Problem(f"fact {fact.id}: topic {fact.topic!r} is not a known topic "
+                                f"({', '.join(sorted(topics))})", field="topic"))
     for role, ref in (("subject", fact.subject), ("object", fact.object)):
         if ref is not None and ref not in entities:
-            problems.append(f"fact {fact.id}: {role} {ref!r} is not a known entity")
+            problems.append(Problem(f"fact {fact.id}: {role} {ref!r} is not a known entity", field=role))
     source = sources.get(fact.provenance.source)
     if source is None:
-        problems.append(f"fact {fact.id}: source {fact.provenance.source!r} is not a known source")
+        problems.append(Problem(f"fact {fact.id}: source {fact.provenance.source!r} is not a known source",
+                                field="source"))
     elif fact.provenance.quote:
         problem = check_quote(fact.provenance.quote, source)
         if problem:
-            problems.append(f"fact {fact.id}: {problem}")
+            problems.append(Problem(f"fact {fact.id}: {problem}", field="quote"))
     return problems

@@ -23,7 +23,9 @@ __all__ = [
     "meta",
     "metadata",
     "processed_events",
+    "pending_imports",
     "record_versions",
+    "revision",
     "sources",
     "subscriptions",
     "topics",
@@ -63,6 +65,19 @@ meta = sa.Table(
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text(), nullable=False),
 )
+
+revision = sa.Table(
+    "revision",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=False),  # one row: id 1
+    sa.Column("value", sa.Integer(), nullable=False),
+)
+"""The store's revision (migration 0011): one counter, moved on in the same transaction as every
+change to facts, entities, sources, topics and subscriptions. The move is an UPDATE of its one row,
+which holds the row's lock until commit, so writers take numbers in the order they commit; every
+version row keeps the number it was committed at."""
+
+
 def _versioned() -> list[sa.Column[object]]:
     """What makes an entity, source or topic row versioned (migration 0005)."""
     return [
@@ -113,6 +128,7 @@ record_versions = sa.Table(
     sa.Column("channel", sa.Text()),
     sa.Column("reason", sa.Text()),
     sa.Column("at", UTCDateTime(), nullable=False),
+    sa.Column("revision", sa.Integer(), nullable=False, server_default="0", index=True),  # (0011)
     sa.UniqueConstraint("kind", "record_id", "version", name="uq_record_versions_kind_id_version"),
 )
 facts = sa.Table(
@@ -140,6 +156,7 @@ fact_versions = sa.Table(
     sa.Column("channel", sa.Text()),
     sa.Column("reason", sa.Text()),
     sa.Column("at", UTCDateTime(), nullable=False),
+    sa.Column("revision", sa.Integer(), nullable=False, server_default="0", index=True),  # (0011)
     sa.UniqueConstraint("fact_id", "version", name="uq_fact_versions_fact_id_version"),
     sa.Index("ix_fact_versions_at", "at"),
 )
@@ -177,6 +194,7 @@ subscriptions = sa.Table(
     sa.Column("updated_at", UTCDateTime(), nullable=False),
     sa.Column("active", sa.Boolean(), nullable=False, server_default=sa.true()),
     sa.Column("quiet", sa.Boolean(), nullable=False, server_default=sa.false()),  # skip quiet days (0007)
+    sa.Column("revision", sa.Integer(), nullable=False, server_default="0"),  # of its last change (0011)
     sa.UniqueConstraint("platform", "channel", name="uq_subscriptions_channel"),
 )
 deliveries = sa.Table(
@@ -195,6 +213,7 @@ deliveries = sa.Table(
     sa.Column("error", sa.Text()),
     sa.Column("claims", sa.Integer(), nullable=False, server_default="1"),
     sa.Column("thread_replies", sa.JSON()),  # ids of the replies in the post's thread, in order (0007)
+    sa.Column("revision", sa.Integer()),  # the store's revision its briefing was composed at (0011)
     sa.UniqueConstraint("subscription_id", "local_date", name="uq_deliveries_subscription_day"),
 )
 
@@ -203,6 +222,14 @@ conversation_contexts = sa.Table(
     metadata,
     sa.Column("conversation", sa.String(200), primary_key=True),  # a thread, a DM, a reply chain, a session
     sa.Column("context", sa.JSON(), nullable=False),  # what its last question was read as (0009)
+    sa.Column("expires_at", UTCDateTime(), nullable=False, index=True),
+)
+
+pending_imports = sa.Table(
+    "pending_imports",
+    metadata,
+    sa.Column("caller", sa.String(200), primary_key=True),  # who planned it (platform:user)
+    sa.Column("plan", sa.JSON(), nullable=False),  # the dry run's ImportPlan, as `ImportPlan.to_data` (0011)
     sa.Column("expires_at", UTCDateTime(), nullable=False, index=True),
 )
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -18,6 +19,7 @@ from briefings.answer import FactIndex
 from briefings.changes import undo_target
 from briefings.concurrency import retry_plain
 from briefings.models import Entity, Fact, Source, check_fact
+from briefings.pending import PendingImports
 from briefings.records import broken_quotes, index_record, show_record
 from briefings.store import (
     CatalogueRecord,
@@ -27,16 +29,21 @@ from briefings.store import (
     StoreError,
     UnknownFact,
     VersionConflict,
+    _load_record,
+    _record_data,
     record_kind,
 )
 from briefings.answering.lexicon import plain as normalise
 
 __all__ = [
     "FactService",
+    "ImportExpired",
     "ImportPlan",
     "InvalidFact",
+    "NoImportWaiting",
     "NothingToUndo",
     "UnknownEntity",
+    "UnreadableImport",
     "personal_source",
     "resolve_entity",
 ]
@@ -53,6 +60,8 @@ class InvalidFact(StoreError):
 class UnknownEntity(StoreError):
     def __init__(self, name: str, *, role: str, candidates: list[str], suggestion: str | None) -> None:
         self.name = name
+        self.role = role
+        """The key that named it: subject or object."""
         self.candidates = candidates
         if candidates:
             message = f"{role} {name!r} could be any of {', '.join(candidates)}: give the entity id"
@@ -69,6 +78,22 @@ class NothingToUndo(StoreError):
             f"fact {fact_id} has no change left to undo (its first version is how it was added; "
             "`fact retire` hides it)"
         )
+
+
+class NoImportWaiting(StoreError):
+    def __init__(self) -> None:
+        super().__init__("you have no import waiting to be confirmed: send `fact import` with the YAML first")
+
+
+class ImportExpired(StoreError):
+    def __init__(self) -> None:
+        super().__init__("your import waited too long and expired; nothing was changed: send it again")
+
+
+class UnreadableImport(StoreError):
+    def __init__(self) -> None:
+        super().__init__("your import was kept by another version of the bot and cannot be read here; "
+                         "nothing was changed: send it again")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +119,54 @@ class ImportPlan:
         return (not self.add and not self.update and not self.add_records and not self.update_records
                 and not self.retire)
 
+    def to_data(self) -> dict[str, Any]:
+        """The plan as JSON data, every part of it (a source's text included): how it waits in the
+        database for `fact import confirm`, on any replica."""
+        return {
+            "add": [_fact_data(f) for f in self.add],
+            "update": [[_fact_data(f), version] for f, version in self.update],
+            "unchanged": list(self.unchanged),
+            "add_records": [_tagged(r) for r in self.add_records],
+            "update_records": [[_tagged(r), version] for r, version in self.update_records],
+            "unchanged_records": list(self.unchanged_records),
+            "previous": {key: _tagged(value) for key, value in self.previous.items()},
+            "retire": dict(self.retire),
+        }
 
-_REFRESH_OVERLAP = timedelta(minutes=5)
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> ImportPlan:
+        """The plan `to_data` gave; `ValueError` (pydantic's included) when it is not one."""
+        return cls(
+            add=[Fact.model_validate(f) for f in data["add"]],
+            update=[(Fact.model_validate(f), int(version)) for f, version in data["update"]],
+            unchanged=[str(i) for i in data["unchanged"]],
+            add_records=[_untagged(r) for r in data["add_records"]],
+            update_records=[(_untagged(r), int(version)) for r, version in data["update_records"]],
+            unchanged_records=[str(i) for i in data["unchanged_records"]],
+            previous={str(key): _untagged_any(value) for key, value in data["previous"].items()},
+            retire={str(key): None if reason is None else str(reason) for key, reason in data["retire"].items()},
+        )
+
+
+def _fact_data(fact: Fact) -> dict[str, Any]:
+    return fact.model_dump(mode="json")
+
+
+def _tagged(value: Fact | CatalogueRecord) -> dict[str, Any]:
+    """A fact or record as data that says which it is."""
+    if isinstance(value, Fact):
+        return {"kind": "fact", "data": _fact_data(value)}
+    return {"kind": record_kind(value), "data": _record_data(value)}
+
+
+def _untagged_any(tagged: dict[str, Any]) -> Fact | CatalogueRecord:
+    return Fact.model_validate(tagged["data"]) if tagged["kind"] == "fact" else _untagged(tagged)
+
+
+def _untagged(tagged: dict[str, Any]) -> CatalogueRecord:
+    if tagged["kind"] not in ("entity", "source", "topic"):
+        raise ValueError(f"not a record kind: {tagged['kind']!r}")
+    return _load_record(tagged["kind"], tagged["data"])
 
 
 def _utcnow() -> datetime:
@@ -147,8 +218,10 @@ class FactService:
         self._indexed: dict[str, int] = {}
         """The version of each fact the index last saw from here: concurrent writes finish in any
         order, and an older version must not overwrite a newer one."""
-        self._seen_revision: object = None
-        self._refreshed_at = clock()
+        self._pending = PendingImports(store.engine)
+        self._seen_revision = -1
+        """The store's revision the index holds every version up to (-1: none yet, so the first
+        `refresh` applies every version there is)."""
 
     @property
     def store(self) -> FactStore:
@@ -339,7 +412,29 @@ class FactService:
             self._reindex(stored)
         return written
 
-    def indexed(self, stored: list[StoredFact], *, revision: object) -> None:
+    async def hold_import(self, caller: str, plan: ImportPlan, *, now: datetime, until: datetime) -> None:
+        """Keep `plan` in the database for `caller` to confirm (`take_import`) on any replica until
+        `until`; it replaces any import they had waiting."""
+        await self._pending.put(caller, plan.to_data(), expires_at=until, now=now)
+
+    async def take_import(self, caller: str, *, now: datetime) -> ImportPlan:
+        """The caller's waiting import, taken so that nobody confirms it twice. `NoImportWaiting`,
+        `ImportExpired` (past its time at `now`) or `UnreadableImport` when there is none to apply."""
+        waiting = await self._pending.take(caller)
+        if waiting is None:
+            raise NoImportWaiting()
+        if now > waiting.expires_at:
+            raise ImportExpired()
+        try:
+            return ImportPlan.from_data(waiting.plan)
+        except (ValueError, KeyError, TypeError):  # pydantic's ValidationError is a ValueError
+            raise UnreadableImport() from None
+
+    async def drop_import(self, caller: str) -> bool:
+        """Forget the caller's waiting import; whether there was one."""
+        return await self._pending.drop(caller)
+
+    def indexed(self, stored: list[StoredFact], *, revision: int) -> None:
         """Say what the index was built from (the facts with their versions, and the store's
         revision read before them), so the first `refresh` does not apply it all again."""
         for s in stored:
@@ -349,23 +444,22 @@ class FactService:
     async def refresh(self) -> int:
         """Bring the index up to date with changes other replicas wrote; how many versions it applied.
 
-        One cheap query when nothing changed. Versions are read from a little before the last
-        refresh (clocks of replicas differ a little); reindexing a version already seen does nothing.
+        One cheap query when nothing changed. Otherwise the versions committed after the revision
+        the index last saw, up to the one just read: revisions follow commits, so a replica that
+        missed refreshes, or whose clock is off, still gets every version, once. The entities and
+        sources changed in that span are shown as they are now, before the facts that rest on them;
+        reindexing a fact version already seen (this replica wrote it) does nothing.
         """
         revision = await self._store.revision()
         if revision == self._seen_revision:
             return 0
-        since = self._refreshed_at - _REFRESH_OVERLAP
-        self._refreshed_at = self._clock()
+        for stored in await self._store.records_changed_after(self._seen_revision, upto=revision):
+            show_record(self._index, stored)
         applied = 0
-        for v in await self._store.changes_since(since):
+        for v in await self._store.changes_after(self._seen_revision, upto=revision):
             applied += self._reindex(StoredFact(fact=v.fact, version=v.version, retired=v.retired,
                                                 retired_reason=v.reason, updated_at=v.at))
-        if self._seen_revision is None or revision[2:] != self._seen_revision[2:]:  # type: ignore[index]
-            for kind in ("source", "entity"):
-                for stored in await self._store.list_records(kind, include_retired=True):
-                    show_record(self._index, stored)
-        self._seen_revision = revision
+        self._seen_revision = max(self._seen_revision, revision)
         return applied
 
     def _reindex(self, stored: StoredFact) -> bool:

@@ -4,13 +4,17 @@ Runs on SQLite (``sqlite+aiosqlite:///path.db``) and PostgreSQL (``postgresql+as
 The schema belongs to the Alembic migrations in ``briefings/migrations``, which `FactStore.open`
 runs to head. Nothing is ever deleted: every change writes the new current row of ``facts`` and a
 row of ``fact_versions`` in one transaction, and edits are guarded by the version the editor read.
+
+Every transaction that writes a version also moves the store's revision on (`advance_revision`),
+and the version keeps the number. Numbers are taken in commit order, so "every version after
+revision N" is a question with one answer on any replica, whatever its clock says.
 """
 
 from __future__ import annotations
 
 import re
 import socket
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -29,6 +33,7 @@ from briefings.schema import fact_versions as _versions
 from briefings.schema import facts as _facts
 from briefings.schema import meta as _meta
 from briefings.schema import record_versions as _record_versions
+from briefings.schema import revision as _revision
 from briefings.schema import sources as _sources
 from briefings.schema import topics as _topics
 from briefings.schema import utc as _utc
@@ -52,6 +57,7 @@ __all__ = [
     "UnknownFact",
     "UnknownRecord",
     "VersionConflict",
+    "advance_revision",
     "record_kind",
     "uses",
 ]
@@ -196,6 +202,8 @@ class FactVersion(_Record):
     channel: str | None
     reason: str | None
     at: datetime
+    revision: int = 0
+    """The store's revision it was committed at (0: before revisions were counted)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +234,8 @@ class RecordVersion:
     channel: str | None
     reason: str | None
     at: datetime
+    revision: int = 0
+    """The store's revision it was committed at (0: before revisions were counted)."""
 
 
 # --- tables (briefings.schema holds them all, on the one MetaData the migrations are checked against)
@@ -264,24 +274,26 @@ def _change_fields(row: sa.Row[Any]) -> dict[str, Any]:
     """What every version row says of its change (`_version_columns`), as `FactVersion` and
     `RecordVersion` name it."""
     return {name: getattr(row, name) for name in
-            ("version", "action", "retired", "actor", "platform", "channel", "reason", "at")}
+            ("version", "action", "retired", "actor", "platform", "channel", "reason", "at", "revision")}
 
 
 def _change_row(
     change: ChangeInfo, *, version: int, data: dict[str, Any], previous: dict[str, Any] | None, retired: bool,
-    reason: str | None, at: datetime,
+    reason: str | None, at: datetime, revision: int,
 ) -> dict[str, Any]:
     """The columns every version row has (`_version_columns`), for a fact's or a record's."""
     return {"version": version, "action": change.action, "data": data, "previous": previous, "retired": retired,
             "actor": change.actor, "platform": change.platform, "channel": change.channel, "reason": reason,
-            "at": at}
+            "at": at, "revision": revision}
 
 
-def _version_row(new: StoredFact, change: ChangeInfo, *, previous: Fact | None, reason: str | None) -> dict[str, Any]:
+def _version_row(
+    new: StoredFact, change: ChangeInfo, *, previous: Fact | None, reason: str | None, revision: int
+) -> dict[str, Any]:
     return {"fact_id": new.fact.id, **_change_row(
         change, version=new.version, data=new.fact.model_dump(mode="json"),
         previous=None if previous is None else previous.model_dump(mode="json"), retired=new.retired,
-        reason=reason, at=new.updated_at)}
+        reason=reason, at=new.updated_at, revision=revision)}
 
 
 def _fact_row(new: StoredFact) -> dict[str, Any]:
@@ -338,12 +350,12 @@ def _record_version(row: sa.Row[Any]) -> RecordVersion:
 
 
 def _record_version_row(
-    new: StoredRecord, change: ChangeInfo, *, previous: CatalogueRecord | None, reason: str | None
+    new: StoredRecord, change: ChangeInfo, *, previous: CatalogueRecord | None, reason: str | None, revision: int
 ) -> dict[str, Any]:
     return {"kind": new.kind, "record_id": new.record.id, **_change_row(
         change, version=new.version, data=_record_data(new.record),
         previous=None if previous is None else _record_data(previous), retired=new.retired, reason=reason,
-        at=new.updated_at)}
+        at=new.updated_at, revision=revision)}
 
 
 def record_kind(record: CatalogueRecord) -> RecordKind:
@@ -443,6 +455,32 @@ async def _transaction(engine: AsyncEngine, *, write: bool = False) -> AsyncIter
             yield conn
 
 
+_REVISION_TAKEN = "briefbot_revision"
+"""Key in a connection's `info`: the transaction that took a revision, and the number it took."""
+
+
+async def advance_revision(conn: AsyncConnection) -> int:
+    """The revision this write transaction commits as: the counter moved on by one, the first time
+    a transaction asks; the same number after that.
+
+    The UPDATE of the counter's one row takes the row's lock until commit (on SQLite the write lock
+    is the whole database's already), so a second writer waits for the first to commit before it
+    takes the next number: revisions are handed out in commit order, and a reader that sees the
+    counter at N sees every version committed at N or before.
+    """
+    transaction = conn.sync_connection.get_transaction() if conn.sync_connection is not None else None
+    if transaction is None:
+        raise RuntimeError("advance_revision needs a write transaction")
+    taken = conn.info.get(_REVISION_TAKEN)
+    if taken is not None and taken[0] is transaction:
+        return int(taken[1])
+    value = (await conn.execute(
+        sa.update(_revision).where(_revision.c.id == 1).values(value=_revision.c.value + 1)
+        .returning(_revision.c.value))).scalar_one()
+    conn.info[_REVISION_TAKEN] = (transaction, value)
+    return int(value)
+
+
 def _head_revision() -> str | None:
     """The newest migration's id, read from the files (no Alembic import: it costs start-up time)."""
     revisions: dict[str, str | None] = {}
@@ -490,12 +528,15 @@ async def _migrate(engine: AsyncEngine) -> None:
 class FactStore:
     """Sources, entities and versioned facts in one database."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        """Wrap an engine whose schema is already migrated; use `FactStore.open` to get one."""
+    def __init__(self, engine: AsyncEngine, *, clock: Callable[[], datetime] = _now) -> None:
+        """Wrap an engine whose schema is already migrated; use `FactStore.open` to get one.
+
+        `clock` stamps each version's time (`at`): shown to people, never used to order versions."""
         self._engine = engine
+        self._clock = clock
 
     @classmethod
-    async def open(cls, url: str, **engine_kwargs: Any) -> FactStore:
+    async def open(cls, url: str, *, clock: Callable[[], datetime] = _now, **engine_kwargs: Any) -> FactStore:
         """Connect to `url`, migrate the schema to head and return the store.
 
         `engine_kwargs` go to `create_async_engine` (e.g. ``connect_args``).
@@ -512,11 +553,20 @@ class FactStore:
         except BaseException:
             await engine.dispose()
             raise
-        return cls(engine)
+        return cls(engine, clock=clock)
 
     @property
     def engine(self) -> AsyncEngine:
         return self._engine
+
+    @asynccontextmanager
+    async def _change(self) -> AsyncIterator[AsyncConnection]:
+        """A write transaction that takes its revision first (`advance_revision`), before any row
+        it changes: on PostgreSQL every writer then waits for the counter's lock before it locks
+        anything else, so two writers never wait for each other's rows (a deadlock)."""
+        async with _transaction(self._engine, write=True) as conn:
+            await advance_revision(conn)
+            yield conn
 
     async def close(self) -> None:
         await self._engine.dispose()
@@ -547,25 +597,40 @@ class FactStore:
         async with _transaction(self._engine) as conn:
             return [_version(row) for row in await conn.execute(query)]
 
-    async def revision(self) -> tuple[int, int, int, int]:
-        """Changes whenever anything `catalogue` returns does: fact versions recorded and the newest
-        one's id, then the same for entity, source and topic versions. One cheap query, so that a
-        caller may keep a catalogue until it changes."""
-        query = sa.select(
-            sa.select(sa.func.count()).select_from(_versions).scalar_subquery(),
-            sa.select(sa.func.coalesce(sa.func.max(_versions.c.id), 0)).scalar_subquery(),
-            sa.select(sa.func.count()).select_from(_record_versions).scalar_subquery(),
-            sa.select(sa.func.coalesce(sa.func.max(_record_versions.c.id), 0)).scalar_subquery(),
-        )
+    async def revision(self) -> int:
+        """The store's revision: moved on by every committed change to facts, entities, sources,
+        topics and subscriptions (see `advance_revision`). One cheap query, so that a caller may
+        keep what it read until it changes, and ask for the versions after it."""
         async with _transaction(self._engine) as conn:
-            count, newest, records, newest_record = (await conn.execute(query)).one()
-        return count, newest, records, newest_record
+            return int(await conn.scalar(sa.select(_revision.c.value).where(_revision.c.id == 1)) or 0)
 
     async def changes_since(self, since: datetime) -> list[FactVersion]:
-        """Every version recorded after `since` (naive means UTC), oldest first."""
+        """Every version stamped after `since` (naive means UTC), oldest first: for a window of time
+        as people mean it ("the last 24 hours"); to follow changes, use `changes_after`."""
         query = sa.select(_versions).where(_versions.c.at > _utc(since)).order_by(_versions.c.at, _versions.c.id)
         async with _transaction(self._engine) as conn:
             return [_version(row) for row in await conn.execute(query)]
+
+    async def changes_after(self, revision: int, *, upto: int | None = None) -> list[FactVersion]:
+        """Every fact version committed after `revision` (and at `upto` or before), in commit order."""
+        v = _versions
+        query = sa.select(v).where(v.c.revision > revision).order_by(v.c.revision, v.c.id)
+        if upto is not None:
+            query = query.where(v.c.revision <= upto)
+        async with _transaction(self._engine) as conn:
+            return [_version(row) for row in await conn.execute(query)]
+
+    async def records_changed_after(self, revision: int, *, upto: int | None = None) -> list[StoredRecord]:
+        """The entities, sources and topics with a version committed after `revision` (and at `upto`
+        or before), each as it is now."""
+        v = _record_versions
+        query = sa.select(v.c.kind, v.c.record_id).where(v.c.revision > revision).distinct()
+        if upto is not None:
+            query = query.where(v.c.revision <= upto)
+        async with _transaction(self._engine) as conn:
+            changed = sorted((row.kind, row.record_id) for row in await conn.execute(query))
+            found = [await self._current_record(conn, kind, record_id) for kind, record_id in changed]
+        return [stored for stored in found if stored is not None]
 
     async def sources(self) -> dict[str, Source]:
         async with _transaction(self._engine) as conn:
@@ -619,11 +684,11 @@ class FactStore:
         """
         change = ChangeInfo(actor=actor, platform="system", action="seed")
         try:
-            async with _transaction(self._engine, write=True) as conn:
+            async with self._change() as conn:
                 has_facts = await conn.scalar(sa.select(sa.func.count()).select_from(_facts))
                 if has_facts or await self._seeded(conn):
                     return False
-                now = _now()
+                now = self._clock()
                 await conn.execute(sa.insert(_meta).values(key="seeded", value=now.isoformat()))
                 records = [*catalogue.topics.values(), *catalogue.sources.values(), *catalogue.entities.values()]
                 await self._insert_records(conn, records, change=change, at=now)
@@ -633,9 +698,9 @@ class FactStore:
                 ]
                 if new:
                     await conn.execute(sa.insert(_facts), [_fact_row(s) for s in new])
-                    await conn.execute(
-                        sa.insert(_versions), [_version_row(s, change, previous=None, reason=None) for s in new]
-                    )
+                    revision = await advance_revision(conn)
+                    await conn.execute(sa.insert(_versions), [
+                        _version_row(s, change, previous=None, reason=None, revision=revision) for s in new])
         except IntegrityError:
             async with _transaction(self._engine) as conn:
                 if await self._seeded(conn):  # another replica claimed the 'seeded' row first
@@ -650,9 +715,9 @@ class FactStore:
         exists already (an admin's own word, cited by the facts they add).
         """
         _check_action(change, "add")
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             if source is not None and await self._current_record(conn, "source", source.id) is None:
-                await self._insert_records(conn, [source], change=change, at=_now())
+                await self._insert_records(conn, [source], change=change, at=self._clock())
             return await self._insert(conn, fact, change=change)
 
     async def import_facts(
@@ -676,8 +741,8 @@ class FactStore:
         _check_action(change, "add")
         _check_action(change, "update")
         written = []
-        async with _transaction(self._engine, write=True) as conn:
-            await self._insert_records(conn, list(add_records), change=change, at=_now())
+        async with self._change() as conn:
+            await self._insert_records(conn, list(add_records), change=change, at=self._clock())
             for record, expected_version in update_records:
                 current = await self._require_record(conn, record_kind(record), record.id)
                 _expect_record(current, expected_version)
@@ -709,7 +774,7 @@ class FactStore:
     async def update(self, fact: Fact, *, expected_version: int, change: ChangeInfo) -> StoredFact:
         """Replace a fact's content if it is still at `expected_version` (retired or not)."""
         _check_action(change, "update")
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             current = await self._require(conn, fact.id)
             _expect(current, expected_version)
             return await self._write(
@@ -728,7 +793,7 @@ class FactStore:
         """Hide a fact from the catalogue; it stays readable through `get` and `history`."""
         _check_action(change, "retire")
         reason = reason if reason is not None else change.reason
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             current = await self._require(conn, fact_id)
             _expect(current, expected_version)
             if current.retired:
@@ -740,7 +805,7 @@ class FactStore:
     async def restore(self, fact_id: str, *, expected_version: int, change: ChangeInfo) -> StoredFact:
         """Bring a retired fact back into the catalogue."""
         _check_action(change, "restore")
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             current = await self._require(conn, fact_id)
             _expect(current, expected_version)
             if not current.retired:
@@ -769,7 +834,7 @@ class FactStore:
         _check_action(change, "revert")
         if fact.id != fact_id:
             raise ValueError(f"cannot revert fact {fact_id} to a state of fact {fact.id}")
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             current = await self._require(conn, fact_id)
             _expect(current, expected_version)
             return await self._write(
@@ -793,10 +858,10 @@ class FactStore:
     async def put_record(self, record: CatalogueRecord, *, change: ChangeInfo) -> StoredRecord:
         """Add a record, or write it as the next version of the one with its id (unless equal)."""
         kind = record_kind(record)
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             current = await self._current_record(conn, kind, record.id)
             if current is None:
-                return (await self._insert_records(conn, [record], change=change, at=_now()))[0]
+                return (await self._insert_records(conn, [record], change=change, at=self._clock()))[0]
             if current.record == record and not current.retired:
                 return current
             return await self._write_record(conn, current, record=record, retired=False, retired_reason=None,
@@ -805,8 +870,8 @@ class FactStore:
     async def add_record(self, record: CatalogueRecord, *, change: ChangeInfo) -> StoredRecord:
         """Record a new entity, source or topic as version 1; `RecordExists` if its id is taken."""
         _check_action(change, "add")
-        async with _transaction(self._engine, write=True) as conn:
-            return (await self._insert_records(conn, [record], change=change, at=_now()))[0]
+        async with self._change() as conn:
+            return (await self._insert_records(conn, [record], change=change, at=self._clock()))[0]
 
     async def update_record(
         self, record: CatalogueRecord, *, expected_version: int, change: ChangeInfo
@@ -814,7 +879,7 @@ class FactStore:
         """Replace a record's content if it is still at `expected_version` (`RecordConflict` if not)."""
         _check_action(change, "update")
         kind = record_kind(record)
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             current = await self._require_record(conn, kind, record.id)
             _expect_record(current, expected_version)
             return await self._write_record(conn, current, record=record, retired=current.retired,
@@ -825,7 +890,7 @@ class FactStore:
     ) -> StoredRecord:
         """Hide a record; refused (`RecordInUse`) while a current fact rests on it."""
         _check_action(change, "retire")
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             current = await self._require_record(conn, kind, record_id)
             _expect_record(current, expected_version)
             if current.retired:
@@ -848,7 +913,7 @@ class FactStore:
         """Write an earlier state of a record back as its next version."""
         _check_action(change, "revert")
         kind = record_kind(record)
-        async with _transaction(self._engine, write=True) as conn:
+        async with self._change() as conn:
             current = await self._require_record(conn, kind, record.id)
             _expect_record(current, expected_version)
             if retired and not current.retired:
@@ -869,12 +934,13 @@ class FactStore:
         existing = await self._current(conn, fact.id)
         if existing is not None:
             raise FactExists(fact.id, retired=existing.retired)
-        new = StoredFact(fact=fact, version=1, retired=False, retired_reason=None, updated_at=_now())
+        new = StoredFact(fact=fact, version=1, retired=False, retired_reason=None, updated_at=self._clock())
         try:
             await conn.execute(sa.insert(_facts).values(_fact_row(new)))
         except IntegrityError:  # added by someone else since we looked
             raise FactExists(fact.id) from None
-        version = _version_row(new, change, previous=None, reason=change.reason)
+        version = _version_row(new, change, previous=None, reason=change.reason,
+                               revision=await advance_revision(conn))
         await conn.execute(sa.insert(_versions).values(version))
         return new
 
@@ -932,7 +998,8 @@ class FactStore:
             except IntegrityError:  # added by someone else since we looked
                 raise RecordExists(kind, record.id) from None
             await conn.execute(sa.insert(_record_versions).values(
-                _record_version_row(new, change, previous=None, reason=change.reason)))
+                _record_version_row(new, change, previous=None, reason=change.reason,
+                                    revision=await advance_revision(conn))))
             written.append(new)
         return written
 
@@ -948,12 +1015,13 @@ class FactStore:
     ) -> StoredRecord:
         """Write the version after `current`, conditional on the row still being at it."""
         new = StoredRecord(kind=current.kind, record=record, version=current.version + 1, retired=retired,
-                           retired_reason=retired_reason, updated_at=_now())
+                           retired_reason=retired_reason, updated_at=self._clock())
         if not await _move_on(conn, _RECORD_TABLES[current.kind], _current_record_row(new),
                               from_version=current.version):
             raise RecordConflict(await self._require_record(conn, current.kind, record.id), expected=current.version)
         await conn.execute(sa.insert(_record_versions).values(
-            _record_version_row(new, change, previous=current.record, reason=change.reason)))
+            _record_version_row(new, change, previous=current.record, reason=change.reason,
+                                revision=await advance_revision(conn))))
         return new
 
     async def _seeded(self, conn: AsyncConnection) -> bool:
@@ -972,11 +1040,13 @@ class FactStore:
     ) -> StoredFact:
         """Write the version after `current`, conditional on the row still being at it."""
         new = StoredFact(
-            fact=fact, version=current.version + 1, retired=retired, retired_reason=retired_reason, updated_at=_now()
+            fact=fact, version=current.version + 1, retired=retired, retired_reason=retired_reason,
+            updated_at=self._clock(),
         )
         if not await _move_on(conn, _facts, _fact_row(new), from_version=current.version):
             raise VersionConflict(await self._require(conn, current.fact.id), expected=current.version)
-        await conn.execute(sa.insert(_versions).values(_version_row(new, change, previous=current.fact, reason=reason)))
+        await conn.execute(sa.insert(_versions).values(
+            _version_row(new, change, previous=current.fact, reason=reason, revision=await advance_revision(conn))))
         return new
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from briefings.schema import subscriptions as _subscriptions
-from briefings.store import _now, _transaction
+from briefings.store import _now, _transaction, advance_revision
 from briefings.timezones import known_timezone
 
 __all__ = ["DAYS", "Days", "Due", "Schedule", "Subscription", "SubscriptionStore", "known_timezone"]
@@ -125,6 +125,8 @@ class Subscription(BaseModel):
     created_by: str
     created_at: datetime
     updated_at: datetime
+    revision: int = 0
+    """The store's revision its last change was committed at."""
 
     @property
     def where(self) -> str:
@@ -151,6 +153,7 @@ def _subscription(row: sa.Row) -> Subscription:  # type: ignore[type-arg]
         created_by=row.created_by,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        revision=row.revision,
     )
 
 
@@ -171,6 +174,7 @@ class SubscriptionStore:
                   "days": schedule.days, "quiet": schedule.quiet, "active": True, "created_by": by, "created_at": now, "updated_at": now}
         async with _transaction(self._engine, write=True) as conn:
             before = (await conn.execute(sa.select(t).where(t.c.platform == platform, t.c.channel == channel))).one_or_none()
+            values["revision"] = await advance_revision(conn)
             insert = pg_insert(t) if conn.dialect.name == "postgresql" else sqlite_insert(t)
             revived = sa.not_(t.c.active)  # a revived subscription is a new one: its author and start are new
             stmt = insert.values(values).on_conflict_do_update(
@@ -184,6 +188,7 @@ class SubscriptionStore:
                     "created_by": sa.case((revived, insert.excluded.created_by), else_=t.c.created_by),
                     "created_at": sa.case((revived, insert.excluded.created_at), else_=t.c.created_at),
                     "updated_at": insert.excluded.updated_at,
+                    "revision": insert.excluded.revision,
                 },
             ).returning(*t.c)
             row = (await conn.execute(stmt)).one()
@@ -193,13 +198,17 @@ class SubscriptionStore:
     async def unsubscribe(self, platform: str, channel: str, *, now: datetime | None = None) -> Subscription | None:
         """Stop the channel's briefings; returns the subscription as it now is (None if there was none)."""
         t = _subscriptions
-        stmt = (
-            sa.update(t)
-            .where(t.c.platform == platform, t.c.channel == channel, t.c.active)
-            .values(active=False, updated_at=now or _now())
-            .returning(*t.c)
-        )
+        active = sa.select(t.c.id).where(t.c.platform == platform, t.c.channel == channel, t.c.active)
         async with _transaction(self._engine, write=True) as conn:
+            subscription_id = await conn.scalar(active)
+            if subscription_id is None:
+                return None
+            stmt = (
+                sa.update(t)
+                .where(t.c.id == subscription_id, t.c.active)
+                .values(active=False, updated_at=now or _now(), revision=await advance_revision(conn))
+                .returning(*t.c)
+            )
             row = (await conn.execute(stmt)).one_or_none()
         return None if row is None else _subscription(row)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.adapters.discord import DiscordSurface
-from bot.app import open_core
+from bot.app import open_core, wire
 from bot.runner import Runner
 from config.settings import Settings, load_settings
 from tests.fakes.discord import Call, FakeDiscord
@@ -66,11 +66,12 @@ async def running_bot(fake: FakeDiscord, database_url: str, *, defer_after: floa
     """`briefbot run` in-process with only the Discord surface, connected to `fake`.
 
     discord.py waits `guild_ready_timeout` after the last GUILD_CREATE before READY; the surface is
-    built with a short one here, the rest as `build_surfaces` builds it."""
+    built with a short one here, the rest as `platform_surfaces` builds it."""
     core = await open_core(discord_settings(fake, database_url, **overrides))
-    runner = Runner(core)
-    surface = DiscordSurface(runner, defer_after=defer_after, guild_ready_timeout=0.01, ready_timeout=10)
-    runner.surfaces.append(surface)
+    runner = wire(core, surfaces=lambda context: [
+        DiscordSurface(context, defer_after=defer_after, guild_ready_timeout=0.01, ready_timeout=10)])
+    surface = runner.surfaces[0]
+    assert isinstance(surface, DiscordSurface)
     try:
         await runner.start()
         yield DiscordBot(runner=runner, surface=surface, fake=fake)

@@ -12,7 +12,7 @@ from typing import Any
 import aiohttp
 
 from bot.adapters.slack import EVENTS_PATH, SlackSurface
-from bot.app import build_core
+from bot.app import build_core, wire
 from bot.runner import Runner
 from config.settings import Settings, load_settings
 from tests.conftest import Database
@@ -104,9 +104,8 @@ async def running_bot(slack: FakeSlack, database: Database, **overrides: Any) ->
     settings = slack_settings(slack, database.url, **overrides)
     store = await database.open()
     core = await build_core(settings, store)
-    runner = Runner(core)
+    runner = wire(core)
     try:
-        runner.build_surfaces()
         await runner.start()
         async with aiohttp.ClientSession() as http:
             yield SlackBot(runner=runner, slack=slack, http=http)

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from bot.app import Core, build_core
-from bot.commands import Caller, CommandLayer, Reply
+from bot.commands import Caller, CommandLayer, Outcome, Reply, Visibility
 from bot.commands.facts import IMPORT_TTL
 from briefings.files import dump_facts, parse_catalogue_file
 from config.settings import Settings
@@ -610,3 +610,112 @@ def test_a_surface_command_can_be_registered(core: Core) -> None:
     assert "remind" in layer.commands and "brief" in layer.commands and "subscribe" in layer.commands
     with pytest.raises(ValueError, match="two commands"):
         CommandLayer(core, extra=[Command("brief", "brief", "again", "brief", remind)])
+
+
+# --- what a reply carries: outcome, visibility, field errors -------------------------------------
+
+
+@SQLITE_ONLY
+async def test_the_layer_decides_each_reply_s_outcome_and_visibility(layer: CommandLayer) -> None:
+    def seen(reply: Reply) -> tuple[Outcome, Visibility]:
+        return reply.outcome, reply.visibility
+
+    assert seen(await say(layer, EVE, "who led the U.S. delegation to Singapore?")) == (Outcome.ANSWERED, Visibility.PUBLIC)
+    assert seen(await say(layer, EVE, "who led the chinese delegation?")) == (Outcome.NO_FACT, Visibility.PUBLIC)
+    assert seen(await say(layer, EVE, "fact show us-delegation-leader")) == (Outcome.SHOWN, Visibility.PUBLIC)
+    assert seen(await say(layer, EVE, "fact show no-such-fact")) == (Outcome.INVALID, Visibility.EPHEMERAL)
+    assert seen(await say(layer, EVE, HERON)) == (Outcome.REFUSED, Visibility.EPHEMERAL)
+    assert seen(await say(layer, ROOT, HERON)) == (Outcome.CHANGED, Visibility.EPHEMERAL)  # an admin's change
+    assert seen(await say(layer, ROOT, "unanswered")) == (Outcome.CHANGED, Visibility.EPHEMERAL)
+    thanks = await layer.feedback("who is kim yong chol", helpful=True, caller=EVE)
+    assert seen(thanks) == (Outcome.SHOWN, Visibility.EPHEMERAL)  # a thumbs up is thanked privately
+    # known before the command runs (Discord's deferral), and the same as the reply's
+    assert layer.visibility("FACT edit x statement=y") is Visibility.EPHEMERAL
+    assert layer.visibility("unanswered 3") is Visibility.EPHEMERAL
+    assert all(layer.visibility(t) is Visibility.PUBLIC for t in ("fact show x", "help", "who is kim", ""))
+    assert await layer.may("fact add", ROOT) and await layer.may("fact show", EVE)
+    assert not await layer.may("fact add", EVE) and not await layer.may("no such command", ROOT)
+
+
+_ADD = 'fact add test-heron statement="The summit mascot is a blue heron." subject="Singapore summit" topic=summit'
+
+
+@SQLITE_ONLY
+@pytest.mark.parametrize(
+    ("command", "field"),
+    [
+        (_ADD.replace("test-heron", "Bad_Id"), "id"),
+        (_ADD.replace("us-", "").replace("test-heron", "us-delegation-leader"), "id"),
+        (_ADD.replace('"Singapore summit"', "Atlantis"), "subject"),
+        (_ADD + " object=Atlantis", "object"),
+        (_ADD.replace("topic=summit", "topic=nowhere"), "topic"),
+        (_ADD + " date=2018-13-01", "date"),
+        (_ADD + " source=no-such-source", "source"),
+        (_ADD + ' source=wsj-2018-05-28 quote="the mascot is a heron"', "quote"),
+        (_ADD.replace("a blue heron", "a blue <!channel> heron"), "statement"),
+        (_ADD.replace(' statement="The summit mascot is a blue heron."', ""), "statement"),
+        ('entity add mike-pompeo name="Mike Pompeo" kind=wizard', "kind"),
+        ('entity add north-korea name="North Korea" kind=country', "id"),
+    ],
+)
+async def test_a_refused_change_says_which_field_it_is_about(layer: CommandLayer, command: str, field: str) -> None:
+    reply = await say(layer, ROOT, command)
+    assert (reply.outcome, reply.visibility) == (Outcome.INVALID, Visibility.EPHEMERAL), reply.text
+    assert list(reply.field_errors) == [field], reply.text
+    assert reply.field_errors[field] in reply.text and "Usage" not in reply.field_errors[field]
+
+
+@SQLITE_ONLY
+async def test_an_error_about_no_field_names_none(layer: CommandLayer) -> None:
+    assert (await say(layer, ROOT, 'fact add test-heron color="blue"')).field_errors == {}
+    assert (await say(layer, EVE, HERON)).field_errors == {}
+
+
+@SQLITE_ONLY
+async def test_a_typed_call_is_the_message_it_stands_for(layer: CommandLayer, core: Core) -> None:
+    options = {"statement": 'The summit mascot is a "blue" heron \\ egret.', "subject": "Singapore summit",
+               "topic": "summit", "date": None, "keywords": "mascot, bird"}
+    refused = await layer.call("fact add", EVE, words=["test-heron"], options=options)
+    assert refused.outcome is Outcome.REFUSED and refused.text == (await say(layer, EVE, HERON)).text
+    added = await layer.call("fact add", ROOT, words=["test-heron"], options=options)
+    assert added.outcome is Outcome.CHANGED and added.visibility is Visibility.EPHEMERAL, added.text
+    stored = await core.store.get("test-heron")
+    assert stored is not None and stored.fact.statement == options["statement"]  # no quoting to get wrong
+    cleared = await layer.call("fact edit", ROOT, words=["test-heron"], options={"keywords": "", "version": 1})
+    assert cleared.outcome is Outcome.CHANGED, cleared.text
+    stored = await core.store.get("test-heron")
+    assert stored is not None and stored.fact.keywords == [] and stored.version == 2
+    asked = await layer.call("ask", EVE, text=MASCOT)
+    assert asked.outcome is Outcome.ANSWERED and "heron" in asked.text
+    assert (await layer.call("fact show", EVE)).text.startswith("`fact show` needs ID")
+    bad = await layer.call("fact search", EVE, text="heron\x07")
+    assert bad.outcome is Outcome.INVALID and "control character" in bad.text
+
+
+@SQLITE_ONLY
+async def test_the_home_page_is_today_s_full_briefing(layer: CommandLayer) -> None:
+    home = await layer.home(EVE)
+    full = await say(layer, EVE, "brief full")
+    assert home.briefing is not None and home.briefing == full.briefing and home.outcome is Outcome.SHOWN
+
+
+@SQLITE_ONLY
+@pytest.mark.parametrize("value", ['a "quoted" word', "back\\slash", "trailing\\", "key=value inside", "“curly”"])
+async def test_every_typed_value_reaches_the_command_as_given(layer: CommandLayer, core: Core, value: str) -> None:
+    statement = f"The summit mascot is a heron, {value}."
+    reply = await layer.call("fact edit", ROOT, words=["us-delegation-leader"], options={"statement": statement})
+    assert reply.outcome is Outcome.CHANGED, reply.text
+    stored = await core.store.get("us-delegation-leader")
+    assert stored is not None and stored.fact.statement == statement
+
+
+@SQLITE_ONLY
+async def test_more_keys_as_typed_join_a_typed_call(layer: CommandLayer, core: Core) -> None:
+    options = {"statement": "The summit mascot is a blue heron.", "subject": "Singapore summit", "topic": "summit"}
+    twice = await layer.call("fact add", ROOT, words=["test-heron"], options=options, text="topic=people")
+    assert twice.outcome is Outcome.INVALID and "`topic=` given twice" in twice.text
+    assert list(twice.field_errors) == ["topic"]
+    added = await layer.call("fact add", ROOT, words=["test-heron"], options=options, text="date=2018-06-12")
+    assert added.outcome is Outcome.CHANGED, added.text
+    stored = await core.store.get("test-heron")
+    assert stored is not None and str(stored.fact.dates[0].day) == "2018-06-12"

@@ -23,7 +23,7 @@ from tests.conftest import Database
 from tests.discord_harness import running_bot as running_discord
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.slack import FakeSlack
-from tests.qa.dialogues import PASS_RATE, controls, dialogues, meets, score
+from tests.qa.dialogues import FLOORS, PASS_RATE, controls, dialogues, meets, score
 from tests.slack_harness import CHANNEL, direct_message, mention
 from tests.slack_harness import running_bot as running_slack
 
@@ -61,6 +61,23 @@ async def test_dialogues_in_the_console(tmp_path: Path) -> None:
         assert "Kim Chang Son" in replies["delegation-nk"][1]
         assert replies["delegation-nk"][1].startswith(
             "(reading it as: who led the North Korean delegation to the Singapore talks?)")
+    finally:
+        await core.close()
+
+
+@pytest.mark.parametrize("name", ["tune_c", "blind"])
+async def test_the_other_dialogue_sets_hold_their_floor(tmp_path: Path, name: str) -> None:
+    """The second tune set and the blind set, through the command layer as the console asks."""
+    core = await open_core(Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'b.db'}"))
+    try:
+        commands = CommandLayer(core)
+        replies = {}
+        for dialogue in dialogues(name):
+            caller = Caller(platform="console", user_id="ana", channel="console", conversation=dialogue.id)
+            replies[dialogue.id] = [(await commands.handle(t.ask, caller)).text for t in dialogue.turns]
+        rate, wrong = score(replies, name)
+        print(f"{name}: {rate:.1%} of {len(replies)} dialogues right; wrong: {wrong}")
+        assert rate >= FLOORS[name] - 1 / len(replies), wrong
     finally:
         await core.close()
 

@@ -17,11 +17,9 @@ import discord
 import pytest
 
 from bot.adapters.discord import DiscordStartError, DiscordSurface
-from bot.app import open_core
+from bot.app import open_core, wire
 from bot.commands.brief import CHANGES_WINDOW
 from bot.render.discord import render_briefing_embeds
-from bot.commands import CommandLayer
-from bot.runner import Runner
 from bot.surface import PublishError
 from briefings.briefing import Section
 from briefings.compose import compose_briefing
@@ -100,8 +98,7 @@ async def test_start_logs_in_identifies_and_heartbeats(bot: DiscordBot, fake: Fa
 async def test_run_builds_the_discord_surface_when_the_token_is_set(fake: FakeDiscord, database_url: str) -> None:
     core = await open_core(discord_settings(fake, database_url))
     try:
-        runner = Runner(core, commands=CommandLayer(core))
-        runner.build_surfaces()
+        runner = wire(core)
         assert isinstance(runner.surface("discord"), DiscordSurface) and runner.console is None
     finally:
         await core.close()

@@ -1,45 +1,38 @@
-"""The Discord surface's pure parts: slash command options as the typed command, incoming text,
+"""The Discord surface's pure parts: slash command options as the typed arguments, incoming text,
 replies as messages within Discord's limits, and delivery nonces."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.adapters.discord_commands import fact_add_text
+from bot.adapters.discord_commands import fact_add_arguments
 from bot.adapters.discord_messages import (
     MAX_NONCE,
     MAX_REPLY_MESSAGES,
-    command_text,
     delivery_nonce,
     incoming_text,
     reply_messages,
+    slash_options,
     text_chunks,
 )
 from bot.commands import Reply
-from bot.commands.parse import parse_arguments
 from bot.render.discord import MAX_CONTENT
 
 
-@pytest.mark.parametrize("value", ['a "quoted" word', "back\\slash", 'trailing\\', "key=value inside", "“curly”"])
-def test_every_value_reaches_the_command_layer_as_typed(value: str) -> None:
-    text = command_text("fact edit", value, options={"statement": value, "version": 3, "date": None})
-    name, rest = text[:9], text[9:]
-    assert name == "fact edit"
-    args = parse_arguments(rest)
-    assert args.words == [value] and args.options == {"statement": value, "version": "3"}
+def test_slash_options_are_the_typed_options_with_clear_emptying_keys() -> None:
+    options = {"statement": 'a "quoted" word', "version": 3, "date": None}
+    assert slash_options(options, clear="date, keywords") == {"statement": 'a "quoted" word', "version": 3,
+                                                              "date": "", "keywords": ""}
+    assert slash_options(None) == {} and slash_options({"reason": None}, clear=" ,") == {}
 
 
-def test_clear_names_fields_to_empty_and_anything_else_stays_a_word() -> None:
-    args = parse_arguments(command_text("fact edit", "x", clear="date, keywords bad;key")[9:])
-    assert args.options == {"date": "", "keywords": ""} and args.words == ["x", "bad;key"]
-
-
-def test_the_form_becomes_fact_add_with_the_extra_keys_as_typed() -> None:
-    text = fact_add_text({"id": " heron ", "statement": "The mascot is a heron.", "subject": "Singapore summit",
-                          "topic": "summit", "more": ' date=2018-06-12 quote="a heron" '})
-    assert text == ('fact add "heron" statement="The mascot is a heron." subject="Singapore summit" '
-                    'topic="summit" date=2018-06-12 quote="a heron"')
-    assert fact_add_text({"id": "", "statement": "", "subject": "", "topic": ""}) == "fact add"
+def test_the_form_is_fact_add_s_arguments_with_the_extra_keys_as_typed() -> None:
+    values = {"id": " heron ", "statement": "The mascot is a heron.", "subject": "Singapore summit",
+              "topic": "summit", "more": ' date=2018-06-12 quote="a heron" '}
+    assert fact_add_arguments(values) == (
+        ["heron"], {"statement": "The mascot is a heron.", "subject": "Singapore summit", "topic": "summit"},
+        'date=2018-06-12 quote="a heron"')
+    assert fact_add_arguments({"id": "", "statement": "", "subject": "", "topic": ""}) == ([], {}, "")
 
 
 def test_the_bots_mentions_are_taken_out_of_a_message() -> None:

@@ -15,7 +15,10 @@ PLATFORMS = {"slack_bolt", "slack_sdk", "discord", "aiohttp"}
 
 
 def modules(package: str) -> Iterator[tuple[str, Path]]:
-    for path in sorted((ROOT / package).rglob("*.py")):
+    """Every module of `package` (dotted: a package, or one module such as bot.scheduler)."""
+    base = ROOT.joinpath(*package.split("."))
+    paths = sorted(base.rglob("*.py")) if base.is_dir() else [base.with_suffix(".py")]
+    for path in paths:
         parts = path.relative_to(ROOT).with_suffix("").parts
         yield ".".join(parts[:-1] if parts[-1] == "__init__" else parts), path
 
@@ -48,6 +51,34 @@ def test_nothing_shipped_imports_tests_or_bench() -> None:
 
 def test_briefings_imports_neither_bot_nor_a_platform() -> None:
     assert offences("briefings", {"bot", *PLATFORMS}) == []
+
+
+def test_no_surface_reaches_back_up_to_the_runner_or_the_root() -> None:
+    """Adapters get a `SurfaceContext` from the root (bot.app); they import neither it nor the runner."""
+    assert offences("bot.adapters", {"bot.runner", "bot.app"}) == []
+
+
+def test_nothing_below_the_root_imports_it_the_runner_or_an_adapter() -> None:
+    """The command layer, the renderers, the scheduler, the follow-ups, the core and the surface
+    contract are floors below the surfaces and the root: none imports them (no service locator)."""
+    below = ["bot.commands", "bot.render", "bot.scheduler", "bot.follow_up", "bot.core", "bot.surface", "bot.metrics",
+             "bot.errors", "bot.logs"]
+    assert [o for package in below for o in offences(package, {"bot.app", "bot.runner", "bot.adapters"})] == []
+
+
+def test_the_runner_is_built_by_the_root_and_imports_neither_it_nor_an_adapter() -> None:
+    assert offences("bot.runner", {"bot.app", "bot.adapters"}) == []
+
+
+def test_the_command_layer_imports_no_platform() -> None:
+    assert offences("bot.commands", PLATFORMS) == []
+
+
+def test_the_checks_see_every_floor() -> None:
+    """The modules named above exist, and an import of the root from below would be caught."""
+    assert {"bot.scheduler", "bot.follow_up", "bot.core", "bot.surface", "bot.runner", "bot.app"} <= {
+        name for name, _ in modules("bot")}
+    assert offences("bot.app", {"bot.core"}) == ["bot.app -> bot.core", "bot.app -> bot.core.Core"]
 
 
 def test_the_bench_runs_from_a_checkout() -> None:

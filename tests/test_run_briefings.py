@@ -12,8 +12,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from bot.adapters.console import ConsoleSurface
-from bot.app import build_core
-from bot.runner import Runner
+from bot.app import build_core, wire
 from briefings.store import FactStore
 from briefings.subscriptions import Schedule
 from config.settings import load_settings
@@ -27,13 +26,14 @@ UTC = timezone.utc
 async def test_a_subscription_typed_in_the_console_is_delivered_to_the_console(store: FactStore) -> None:
     core = await build_core(load_settings(replica="console-test"), store)
     clock = FakeClock(utc("2026-03-10T06:00"))
-    runner = Runner(core, clock=clock, sleep=clock.sleep)
     out = io.StringIO()
-    runner.console = ConsoleSurface(runner.commands, user="ana", admin=True,
-                                    stdin=io.StringIO("subscribe 08:00 Europe/London\n"), stdout=out)
-    runner.surfaces.append(runner.console)
-    await runner.console.start()
-    await runner.console.closed.wait()
+    runner = wire(core, clock=clock, sleep=clock.sleep, surfaces=lambda context: [
+        ConsoleSurface(context.commands, user="ana", admin=True, stdin=io.StringIO("subscribe 08:00 Europe/London\n"),
+                       stdout=out)])
+    console = runner.surface("console")
+    assert isinstance(console, ConsoleSurface)
+    await console.start()
+    await console.closed.wait()
     assert out.getvalue().startswith("This channel will get the briefing at 08:00 Europe/London every day")
     [sub] = runner.scheduler.scheduled.values()  # the command told the scheduler at once
     assert sub.where == "console:console" and runner.scheduler.job(sub.id) is not None

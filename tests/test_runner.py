@@ -9,7 +9,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.app import open_core
+from bot.app import open_core, wire
 from bot.commands import Caller
 from bot.runner import Runner
 from config.settings import Settings
@@ -19,8 +19,7 @@ from config.settings import Settings
 async def runner(tmp_path: Path) -> AsyncIterator[Runner]:
     settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path}/bot.db", http_host="127.0.0.1", http_port=0,
                         console="off")
-    built = Runner(await open_core(settings))
-    built.build_surfaces()
+    built = wire(await open_core(settings))
     await built.start()
     try:
         yield built
@@ -81,7 +80,7 @@ async def test_drain_waits_for_answers_in_flight_and_refuses_new_ones(runner: Ru
 
 async def test_one_deadline_covers_the_whole_shutdown(runner: Runner) -> None:
     assert runner.time_left() == runner.settings.shutdown_timeout.total_seconds()  # not stopping yet
-    runner._deadline = asyncio.get_running_loop().time() + 1.5  # noqa: SLF001 - as stop() sets it
+    runner.shutdown._deadline = asyncio.get_running_loop().time() + 1.5  # noqa: SLF001 - as stop() sets it
     assert 0 < runner.time_left() <= 1.5
-    runner._deadline = asyncio.get_running_loop().time() - 1  # noqa: SLF001
+    runner.shutdown._deadline = asyncio.get_running_loop().time() - 1  # noqa: SLF001
     assert runner.time_left() == 0.0

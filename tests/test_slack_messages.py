@@ -13,24 +13,23 @@ from bot.adapters.slack_messages import (
     MAX_MESSAGE_TEXT,
     MAX_REPLY_MESSAGES,
     MessageEvent,
-    changes_something,
     home_view,
     incoming_text,
     slash_command_text,
     text_chunks,
 )
+from bot.commands import Outcome, Reply
 from bot.adapters.slack_modal import (
     ENTITY_FORM,
     FACT_FORM,
     bare_form,
-    field_errors,
-    form_command,
+    form_arguments,
+    form_errors,
     form_view,
     read_channel,
     read_submission,
 )
 from bench.answering import generated_catalogue
-from bot.commands.parse import parse_arguments
 from briefings.compose import compose_briefing
 from briefings.files import load_catalogue
 from briefings.store import FactStore
@@ -69,19 +68,6 @@ def test_a_bare_add_stands_for_its_form() -> None:
     assert bare_form("fact add heron statement=x") is None and bare_form("entity list") is None
 
 
-def test_changes_something_names_admin_commands() -> None:
-    from bot.commands import Command
-
-    async def run(call):  # pragma: no cover - never called
-        raise AssertionError
-
-    commands = {"fact edit": Command("fact edit", "", "", "", run, changes="facts"),
-                "fact show": Command("fact show", "", "", "", run), "help": Command("help", "", "", "", run)}
-    assert changes_something("FACT edit x", commands)
-    assert not changes_something("fact show x", commands) and not changes_something("help", commands)
-    assert not changes_something("", commands)
-
-
 def test_a_message_from_a_person() -> None:
     base = {"type": "message", "channel": "D1", "ts": "1.0", "user": "U1", "text": "hi"}
     assert MessageEvent.model_validate(base).from_a_person
@@ -114,19 +100,17 @@ async def test_the_home_tab_keeps_within_100_blocks(tmp_path: Path) -> None:
 # --- the fact form -------------------------------------------------------------------------------
 
 
-def test_the_form_round_trips_through_the_command_grammar() -> None:
-    values = {"id": "heron", "statement": 'He said "hi" \\ left.', "subject": "Singapore summit",
+def test_the_form_is_the_command_s_typed_arguments() -> None:
+    values = {"id": " heron ", "statement": 'He said "hi" \\ left.', "subject": "Singapore summit",
               "topic": "summit", "relation": "", "object": "", "date": "2018-06-12", "quote": "", "source": ""}
-    args = parse_arguments(form_command(FACT_FORM, values).removeprefix("fact add"))
-    assert args.words == ["heron"]
-    assert args.options == {"statement": 'He said "hi" \\ left.', "subject": "Singapore summit",
-                            "topic": "summit", "date": "2018-06-12"}
+    assert form_arguments(FACT_FORM, values) == (["heron"], {
+        "statement": 'He said "hi" \\ left.', "subject": "Singapore summit", "topic": "summit", "date": "2018-06-12"})
 
 
 def test_a_value_cannot_smuggle_in_another_key() -> None:
     values = {"id": 'x source="evil"', "statement": 'a" source="evil', "subject": "s", "topic": "summit"}
-    args = parse_arguments(form_command(FACT_FORM, values).removeprefix("fact add"))
-    assert args.words == ['x source="evil"'] and "source" not in args.options
+    words, options = form_arguments(FACT_FORM, values)
+    assert words == ['x source="evil"'] and options["statement"] == 'a" source="evil' and "source" not in options
 
 
 def test_the_view_keeps_the_channel_and_reads_back_its_values() -> None:
@@ -139,27 +123,18 @@ def test_the_view_keeps_the_channel_and_reads_back_its_values() -> None:
     assert values["id"] == "heron" and values["topic"] == "people" and values["quote"] == "" and values["source"] == ""
 
 
-@pytest.mark.parametrize(
-    ("message", "field"),
-    [
-        ("Fact source-heron: source 'x' is not a known source.\nUsage: fact add ...", "source"),
-        ("Fact source-heron: its quote does not occur in source 'wsj'.", "quote"),
-        ("Fact source-heron already exists.", "id"),
-        ("Fact Bad_Id: id: 'Bad_Id' is not a valid id", "id"),
-        ("Object 'zzz' is not a known entity: give an entity id or one of its names.", "object"),
-        ("Fact source-heron: dates.0.day: invalid date", "date"),
-        ("Only admins can change facts.", "id"),
-    ],
-)
-def test_errors_land_on_the_field_they_name(message: str, field: str) -> None:
-    fact_id = "Bad_Id" if "Bad_Id" in message else "source-heron"
-    errors = field_errors(FACT_FORM, message, {"id": fact_id, "statement": "s"})
-    assert list(errors) == [field] and "Usage" not in errors[field]
+def test_errors_land_on_the_fields_the_command_layer_names() -> None:
+    message = "Fact source-heron: source 'x<y' is not a known source."
+    reply = Reply.failed(message + "\nUsage: fact add ...", fields={"source": message, "no-such-field": "x"})
+    assert form_errors(FACT_FORM, reply) == {"source": "Fact source-heron: source 'x&lt;y' is not a known source."}
 
 
-def test_a_mention_error_lands_on_the_field_holding_it() -> None:
-    values = {"id": "heron", "statement": "fine", "quote": "hey <!channel>"}
-    assert list(field_errors(FACT_FORM, "'<\u200b!channel>' is a mention, which would notify people", values)) == ["quote"]
+def test_an_error_about_no_field_lands_on_the_id_without_the_usage() -> None:
+    refused = Reply.failed("Only admins can change facts.\nUsage: fact add ...", outcome=Outcome.REFUSED)
+    assert form_errors(FACT_FORM, refused) == {"id": "Only admins can change facts."}
+    long = Reply.failed("x" * 400, fields={"statement": "y" * 400})
+    [text] = form_errors(FACT_FORM, long).values()
+    assert len(text) == 300 and text.endswith("\u2026")
 
 
 def test_the_entity_form_becomes_entity_add_and_places_its_errors() -> None:
@@ -168,8 +143,6 @@ def test_the_entity_form_becomes_entity_add_and_places_its_errors() -> None:
     assert [o["value"] for o in view["blocks"][2]["element"]["options"]][:2] == ["person", "organisation"]
     values = {"id": "mike-pompeo", "name": "Mike Pompeo", "kind": "person", "aliases": "Pompeo; Mike",
               "description": ""}
-    args = parse_arguments(form_command(ENTITY_FORM, values).removeprefix("entity add"))
-    assert args.words == ["mike-pompeo"] and args.options == {"name": "Mike Pompeo", "kind": "person",
-                                                              "aliases": "Pompeo; Mike"}
-    assert list(field_errors(ENTITY_FORM, "Kind 'wizard' is not one of person", values)) == ["kind"]
-    assert list(field_errors(ENTITY_FORM, "Entity mike-pompeo already exists.", values)) == ["id"]
+    assert form_arguments(ENTITY_FORM, values) == (["mike-pompeo"], {"name": "Mike Pompeo", "kind": "person",
+                                                                     "aliases": "Pompeo; Mike"})
+    assert list(form_errors(ENTITY_FORM, Reply.failed("Kind 'wizard' ...", fields={"kind": "k"}))) == ["kind"]

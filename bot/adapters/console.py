@@ -14,17 +14,16 @@ import os
 import stat
 import sys
 import uuid
+from collections.abc import Callable
 from typing import TextIO
 
-from bot.app import Core
 from bot.commands import Caller, CommandLayer
-from bot.follow_up import FollowUps
 from bot.render.text import render_digest_text
 from bot.surface import Record
 from briefings.deliveries import Posted
 from briefings.digest import Edition
 
-__all__ = ["ConsoleSurface", "run_console", "stdin_has_input"]
+__all__ = ["ConsoleSurface", "stdin_has_input"]
 
 _GREETING = ("briefbot console: ask a question about the 2018 U.S.-North Korea summit talks, or type `help`. "
              "Ctrl-D or Ctrl-C quits.")
@@ -101,9 +100,14 @@ class ConsoleSurface:
 
     platform = "console"
 
-    def __init__(self, commands: CommandLayer, *, user: str, admin: bool,
-                 stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
+    routes = ()
+    """It serves nothing over HTTP."""
+
+    def __init__(self, commands: CommandLayer, *, user: str, admin: bool, stdin: TextIO | None = None,
+                 stdout: TextIO | None = None, on_close: Callable[[], None] | None = None) -> None:
+        """`on_close` is called when the input ends (`briefbot run` stops then)."""
         self._commands = commands
+        self._on_close = on_close
         self._caller = Caller(platform="console", user_id=user, channel="console", admin=admin,
                               conversation=f"console:{user}:{uuid.uuid4().hex}")  # this session
         self._stdin = stdin or sys.stdin
@@ -189,6 +193,8 @@ class ConsoleSurface:
             if interactive:
                 self._write("")  # leave the shell's prompt on a line of its own
             self.closed.set()
+            if self._on_close is not None:
+                self._on_close()
 
 
 _FENCE = "```"
@@ -202,14 +208,3 @@ def _continues(lines: list[str]) -> bool:
 def join_lines(lines: list[str]) -> str:
     """The message `lines` make: a trailing \\ is dropped, the lines joined by newlines."""
     return "\n".join(line[:-1] if line.endswith("\\") else line for line in lines)
-
-
-async def run_console(core: Core, *, user: str, admin: bool) -> None:
-    """Act as `console:USER` until the input ends: an admin if `admin` (--admin) or if configured as one."""
-    follow_ups = FollowUps(core, surfaces=lambda platform: console if platform == "console" else None)
-    console = ConsoleSurface(CommandLayer(core, on_questions_answered=follow_ups.send_due), user=user, admin=admin)
-    await console.start()
-    try:
-        await console.closed.wait()
-    finally:
-        await console.stop()

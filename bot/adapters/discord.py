@@ -1,11 +1,12 @@
 """The Discord surface: a discord.py client over the command layer, for `briefbot run`.
 
 - Slash commands (`bot.adapters.discord_commands`): /ask, /brief, /subscribe, /unsubscribe,
-  /subscriptions and the /fact group; `/fact add` with no options opens a form. Each becomes the
-  chat command it stands for and goes through the command layer. An answer that is not ready within
-  `DEFER_AFTER` seconds is deferred (Discord drops an interaction not answered within 3 s) and
-  follows as an edit of the "thinking" message; errors, refusals and the replies to admin commands
-  are ephemeral (only the caller sees them).
+  /subscriptions and the /fact and /entity groups; `/fact add` with no options opens a form. Each
+  passes its typed options to the command layer (`CommandLayer.call`). An answer that is not ready
+  within `DEFER_AFTER` seconds is deferred (Discord drops an interaction not answered within 3 s)
+  and follows as an edit of the "thinking" message; errors, refusals and the replies to admin
+  commands are ephemeral (only the caller sees them), as the command layer says (`Reply.visibility`,
+  known before the reply for the deferral: `CommandLayer.visibility`).
 - @mentions (the text around the mention) and DMs are answered in place; with the message content
   intent (BRIEFBOT_DISCORD_MESSAGE_CONTENT) also replies to the bot's own messages that do not ping it.
 - Identity: `discord:<user id>`. A member with Manage Server (or Administrator) is an admin where
@@ -30,10 +31,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Any, Iterator
 
 import aiohttp
 import discord
@@ -43,28 +44,23 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from bot.adapters.attachments import MAX_ATTACHMENT, AttachmentError, is_text_file, message_with_attachment
-from bot.adapters.discord_commands import FactAddForm, add_commands
+from bot.adapters.discord_commands import FactAddForm, FormArguments, add_commands
 from bot.adapters.discord_messages import (
     Outgoing,
-    changes_something,
     delivery_nonce,
     incoming_text,
     read_feedback,
     reply_messages,
+    slash_options,
 )
-from bot.commands import Caller, Reply
-from bot.commands.admins import is_admin
+from bot.commands import Caller, Reply, Visibility
 from bot.errors import UserFacingError
 from bot.metrics import Metrics
 from bot.render.discord import render_briefing_embeds, render_digest_embed
-from bot.surface import PublishError, Record
+from bot.surface import PublishError, Record, SurfaceContext
 from briefings.deliveries import Posted
 from briefings.digest import Edition
-from briefings.events import EventLedger
 from config.settings import Settings
-
-if TYPE_CHECKING:
-    from bot.runner import Runner
 
 __all__ = [
     "DEFER_AFTER",
@@ -208,7 +204,9 @@ def _closed_why(exc: BaseException) -> str:
 class _NoHandlers:
     """For `sync_commands`: the tree's declarations are all that is needed; nothing is answered."""
 
-    async def run(self, interaction: discord.Interaction, text: str, *, name: str) -> None:
+    async def run(self, interaction: discord.Interaction, name: str, *words: str | None,
+                  options: Mapping[str, object | None] | None = None, clear: str | None = None,
+                  text: str = "") -> None:
         raise RuntimeError("commands are not answered while syncing")
 
     async def open_fact_form(self, interaction: discord.Interaction) -> None:
@@ -260,21 +258,23 @@ async def sync_commands(settings: Settings, *, metrics: Metrics | None = None) -
 
 
 class DiscordSurface:
-    """Discord, for `briefbot run`. Built by the runner; `start` logs in and connects the gateway."""
+    """Discord, for `briefbot run`. Built by the composition root; `start` logs in and connects the gateway."""
 
     platform = "discord"
+    routes = ()
+    """It serves nothing over HTTP: the gateway brings its events."""
 
-    def __init__(self, runner: Runner, *, defer_after: float = DEFER_AFTER, guild_ready_timeout: float = 2.0,
+    def __init__(self, context: SurfaceContext, *, defer_after: float = DEFER_AFTER, guild_ready_timeout: float = 2.0,
                  ready_timeout: float = READY_TIMEOUT) -> None:
-        self._runner = runner
-        self._core = runner.core
-        self._commands = runner.commands
-        self._settings = runner.settings
-        self._ledger = EventLedger(runner.core.store.engine)
+        self._commands = context.commands
+        self._settings = context.settings
+        self._ledger = context.events
+        self._time_left = context.time_left
+        self._request_stop = context.request_stop
         self._defer_after = defer_after
         self._ready_timeout = ready_timeout
         self._admin_guild = self._settings.discord_guild_id
-        self.client = _build_client(self._settings, metrics=self._core.metrics,
+        self.client = _build_client(self._settings, metrics=context.metrics,
                                     guild_ready_timeout=guild_ready_timeout, on_message=self._tracked_message,
                                     on_component=self._tracked_feedback)
         add_commands(self.client.tree, self)
@@ -317,7 +317,7 @@ class DiscordSurface:
             return
         exc = task.exception()
         log.error("Discord disconnected and cannot reconnect: %s; stopping", _closed_why(exc or RuntimeError("closed")))
-        self._runner.stopping.set()
+        self._request_stop()
 
     async def stop(self) -> None:
         """Disconnect, let the replies in flight finish (up to STOP_GRACE s), close the client."""
@@ -326,14 +326,14 @@ class DiscordSurface:
             self._pruner.cancel()
         in_flight = [t for t in self._in_flight if t is not asyncio.current_task()]
         if in_flight:
-            await asyncio.wait(in_flight, timeout=min(STOP_GRACE, self._runner.time_left()))
+            await asyncio.wait(in_flight, timeout=min(STOP_GRACE, self._time_left()))
         await self._close_client()
 
     async def _close_client(self) -> None:
         self._stopping = True
         await self.client.close()
         if self._connection is not None:
-            await asyncio.wait({self._connection}, timeout=min(STOP_GRACE, self._runner.time_left()))
+            await asyncio.wait({self._connection}, timeout=min(STOP_GRACE, self._time_left()))
             if self._connection.done() and not self._connection.cancelled():
                 self._connection.exception()  # seen: start or _connection_ended has said what it was
         if self._restore is not None:
@@ -434,34 +434,44 @@ class DiscordSurface:
 
     # interactions (called by the slash commands and the form)
 
-    async def run(self, interaction: discord.Interaction, text: str, *, name: str) -> None:
+    async def run(self, interaction: discord.Interaction, name: str, *words: str | None,
+                  options: Mapping[str, object | None] | None = None, clear: str | None = None,
+                  text: str = "") -> None:
+        """A slash command: its typed options passed through to the command layer, unparsed."""
+        given = slash_options(options, clear=clear)
         with self._tracking():
             if not await self._first_time("interaction", interaction.id):
                 return
-            await self._answer(interaction, text, private=changes_something(name, self._commands.commands))
+            await self._answer(interaction, name, lambda caller: self._commands.call(
+                name, caller, words=[w for w in words if w is not None], options=given, text=text))
 
     async def open_fact_form(self, interaction: discord.Interaction) -> None:
         with self._tracking():
             if not await self._first_time("interaction", interaction.id):
                 return
             caller = self._caller(interaction)
-            if not await is_admin(self._core, caller):
+            if not await self._commands.may("fact add", caller):
                 # the same refusal `fact add` gives: no form for someone who cannot submit it
-                await self._answer(interaction, "fact add", private=True)
+                await self._answer(interaction, "fact add", lambda caller: self._commands.call("fact add", caller))
                 return
             try:
                 await interaction.response.send_modal(FactAddForm(self._submit_fact_form))
             except (discord.HTTPException, *_NETWORK_ERRORS) as exc:
                 log.warning("could not open the fact form for %s: %s", caller.identity, exc)
 
-    async def _submit_fact_form(self, interaction: discord.Interaction, text: str) -> None:
+    async def _submit_fact_form(self, interaction: discord.Interaction, arguments: FormArguments) -> None:
+        words, options, more = arguments
         with self._tracking():
             if await self._first_time("interaction", interaction.id):
-                await self._answer(interaction, text, private=True)
+                await self._answer(interaction, "fact add", lambda caller: self._commands.call(
+                    "fact add", caller, words=words, options=options, text=more))
 
-    async def _answer(self, interaction: discord.Interaction, text: str, *, private: bool) -> None:
-        """Answer at once if the reply is ready within `defer_after` s; else defer, then edit it in."""
-        work = asyncio.ensure_future(self._commands.handle(text, self._caller(interaction)))
+    async def _answer(self, interaction: discord.Interaction, text: str,
+                      reply_to: Callable[[Caller], Awaitable[Reply]]) -> None:
+        """Answer at once if the reply is ready within `defer_after` s; else defer (in public or
+        not, as the command layer says the reply to `text` will be shown), then edit it in."""
+        work = asyncio.ensure_future(reply_to(self._caller(interaction)))
+        private = self._commands.visibility(text) is Visibility.EPHEMERAL
         deferred = False
         try:
             done, _ = await asyncio.wait({work}, timeout=self._defer_after)
@@ -474,7 +484,8 @@ class DiscordSurface:
             log.warning("could not answer interaction %s (%s): %s", interaction.id, text.split(" ", 1)[0], exc)
 
     async def _respond(self, interaction: discord.Interaction, reply: Reply, *, deferred: bool, private: bool) -> None:
-        ephemeral = private or reply.ephemeral
+        """`private`: the deferral was ephemeral; the reply's own visibility decides the rest."""
+        ephemeral = reply.ephemeral
         messages = reply_messages(reply)
         if not deferred:
             first, rest = messages[0], messages[1:]
@@ -519,7 +530,7 @@ class DiscordSurface:
         reply = await self._commands.feedback(question, helpful=helpful, caller=caller,
                                               given=message.content if message is not None else None)
         try:
-            await interaction.response.send_message(reply.text, ephemeral=True)
+            await interaction.response.send_message(reply.text, ephemeral=reply.ephemeral)
         except (discord.HTTPException, *_NETWORK_ERRORS) as exc:
             log.warning("could not answer feedback interaction %s: %s", interaction.id, exc)
 
@@ -548,7 +559,7 @@ class DiscordSurface:
         try:
             text = await self._with_attachment(text, message)
         except AttachmentError as exc:
-            reply = Reply(text=f"{exc}; nothing was changed.", error=True, ephemeral=True)
+            reply = Reply.failed(f"{exc}; nothing was changed.")
         else:
             reply = await self._commands.handle(text, self._message_caller(message))
         try:

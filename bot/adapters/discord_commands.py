@@ -1,8 +1,8 @@
 """The slash commands and the `fact add` form, declared on a discord.py `CommandTree`.
 
-Each callback only turns its options into the command text the chat command takes
-(`command_text`) and hands it to the surface (`Handlers.run`); the command layer parses,
-authorises and validates it. Nothing here decides who may do what: `default_permissions` is not
+Each callback hands the command's name and its typed options to the surface (`Handlers.run`),
+which passes them through to the command layer as a structured call (`CommandLayer.call`): no
+string is rebuilt for the parser. The command layer authorises and validates them. Nothing here decides who may do what: `default_permissions` is not
 used at all, since server admins can override it and it does nothing on subcommands (`/fact show`
 is for everyone, `/fact edit` for admins), and the command layer refuses non-admins anyway.
 """
@@ -10,17 +10,16 @@ is for everyone, `/fact edit` for admins), and the command layer refuses non-adm
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Protocol
 
 import discord
 from discord import app_commands
 
-from bot.adapters.discord_messages import command_text
 from briefings.briefing import Section
 from briefings.models import MAX_TEXT, EntityKind, Topic
 
-__all__ = ["FORM_TIMEOUT", "FactAddForm", "Handlers", "add_commands", "fact_add_text"]
+__all__ = ["FORM_TIMEOUT", "FactAddForm", "FormArguments", "Handlers", "add_commands", "fact_add_arguments"]
 
 log = logging.getLogger("briefbot.discord")
 
@@ -40,8 +39,12 @@ _VERSION = app_commands.Range[int, 1, None]
 class Handlers(Protocol):
     """What the commands call: the surface."""
 
-    async def run(self, interaction: discord.Interaction, text: str, *, name: str) -> None:
-        """Answer `interaction` with the command layer's reply to `text` (the command `name`)."""
+    async def run(self, interaction: discord.Interaction, name: str, *words: str | None,
+                  options: Mapping[str, object | None] | None = None, clear: str | None = None,
+                  text: str = "") -> None:
+        """Answer `interaction` with the command layer's reply to the command `name` called with
+        `words` and `options` (None: not given), the keys named in `clear` emptied; `text` is the
+        argument of a command that reads it whole (`ask`, `fact search`)."""
 
     async def open_fact_form(self, interaction: discord.Interaction) -> None:
         """`/fact add` with no options: the form, for admins (the refusal for anyone else)."""
@@ -54,13 +57,13 @@ def add_commands(tree: app_commands.CommandTree[discord.Client], handlers: Handl
     @tree.command(name="ask", description="Answer a question from the curated facts about the 2018 summit talks")
     @app_commands.describe(question="e.g. who led the U.S. delegation to Singapore?")
     async def ask(interaction: discord.Interaction, question: _TEXT) -> None:
-        await handlers.run(interaction, f"ask {question}", name="ask")
+        await handlers.run(interaction, "ask", text=question)
 
     @tree.command(name="brief", description="The day's digest, the full briefing, or one section of it")
     @app_commands.describe(section="the full briefing, or only this section (default: the digest)")
     @app_commands.choices(section=_SECTIONS)
     async def brief(interaction: discord.Interaction, section: app_commands.Choice[str] | None = None) -> None:
-        await handlers.run(interaction, command_text("brief", *([section.value] if section else [])), name="brief")
+        await handlers.run(interaction, "brief", section.value if section else None)
 
     @tree.command(name="subscribe", description="Post the briefing in this channel every day (admins)")
     @app_commands.describe(time="HH:MM, 24-hour (default 08:00)", timezone="an IANA timezone, e.g. Asia/Seoul",
@@ -70,16 +73,16 @@ def add_commands(tree: app_commands.CommandTree[discord.Client], handlers: Handl
     async def subscribe(interaction: discord.Interaction, time: app_commands.Range[str, 1, 5] | None = None,
                         timezone: app_commands.Range[str, 1, 64] | None = None,
                         days: app_commands.Choice[str] | None = None, quiet: bool | None = None) -> None:
-        text = command_text("subscribe", time, timezone, days.value if days else None, "quiet" if quiet else None)
-        await handlers.run(interaction, text, name="subscribe")
+        await handlers.run(interaction, "subscribe", time, timezone, days.value if days else None,
+                           "quiet" if quiet else None)
 
     @tree.command(name="unsubscribe", description="Stop the daily briefing in this channel (admins)")
     async def unsubscribe(interaction: discord.Interaction) -> None:
-        await handlers.run(interaction, "unsubscribe", name="unsubscribe")
+        await handlers.run(interaction, "unsubscribe")
 
     @tree.command(name="subscriptions", description="The daily briefings this bot posts")
     async def subscriptions(interaction: discord.Interaction) -> None:
-        await handlers.run(interaction, "subscriptions", name="subscriptions")
+        await handlers.run(interaction, "subscriptions")
 
     tree.add_command(_fact_group(handlers))
     tree.add_command(_entity_group(handlers))
@@ -108,17 +111,17 @@ def _fact_group(handlers: Handlers) -> app_commands.Group:
     @app_commands.rename(fact_id="id")
     @app_commands.describe(fact_id="the fact's id, e.g. us-delegation-leader")
     async def show(interaction: discord.Interaction, fact_id: _ID) -> None:
-        await handlers.run(interaction, command_text("fact show", fact_id), name="fact show")
+        await handlers.run(interaction, "fact show", fact_id)
 
     @fact.command(name="search", description="Facts whose words match (retired ones included)")
     @app_commands.describe(text="words to look for, e.g. Hagin")
     async def search(interaction: discord.Interaction, text: _SHORT) -> None:
-        await handlers.run(interaction, f"fact search {text}", name="fact search")
+        await handlers.run(interaction, "fact search", text=text)
 
     @fact.command(name="history", description="Every version of a fact: who, when, where, what changed")
     @app_commands.rename(fact_id="id")
     async def history(interaction: discord.Interaction, fact_id: _ID) -> None:
-        await handlers.run(interaction, command_text("fact history", fact_id), name="fact history")
+        await handlers.run(interaction, "fact history", fact_id)
 
     @fact.command(name="add", description="Add a new fact (admins); with no options, a form")
     @app_commands.rename(fact_id="id", object_="object")
@@ -135,7 +138,7 @@ def _fact_group(handlers: Handlers) -> app_commands.Group:
         if fact_id is None and not any(fields.values()):
             await handlers.open_fact_form(interaction)
             return
-        await handlers.run(interaction, command_text("fact add", fact_id, options=fields), name="fact add")
+        await handlers.run(interaction, "fact add", fact_id, options=fields)
 
     @fact.command(name="edit", description="Change some fields of a fact (admins)")
     @app_commands.rename(fact_id="id", object_="object")
@@ -151,24 +154,21 @@ def _fact_group(handlers: Handlers) -> app_commands.Group:
         fields = {"statement": statement, "subject": subject, "topic": topic,
                   "relation": relation, "object": object_, "value": value, "date": date, "keywords": keywords,
                   "source": source, "quote": quote, "reason": reason, "version": version}
-        await handlers.run(interaction, command_text("fact edit", fact_id, options=fields, clear=clear),
-                           name="fact edit")
+        await handlers.run(interaction, "fact edit", fact_id, options=fields, clear=clear)
 
     @fact.command(name="retire", description="Hide a fact from answers and briefings (admins; undo brings it back)")
     @app_commands.rename(fact_id="id")
     @app_commands.describe(reason="why, for the history", version="only if the fact is still at this version")
     async def retire(interaction: discord.Interaction, fact_id: _ID, reason: _SHORT | None = None,
                      version: _VERSION | None = None) -> None:
-        text = command_text("fact retire", fact_id, options={"reason": reason, "version": version})
-        await handlers.run(interaction, text, name="fact retire")
+        await handlers.run(interaction, "fact retire", fact_id, options={"reason": reason, "version": version})
 
     @fact.command(name="undo", description="Go back to how a fact was before its latest change (admins)")
     @app_commands.rename(fact_id="id")
     @app_commands.describe(reason="why, for the history", version="only if the fact is still at this version")
     async def undo(interaction: discord.Interaction, fact_id: _ID, reason: _SHORT | None = None,
                    version: _VERSION | None = None) -> None:
-        text = command_text("fact undo", fact_id, options={"reason": reason, "version": version})
-        await handlers.run(interaction, text, name="fact undo")
+        await handlers.run(interaction, "fact undo", fact_id, options={"reason": reason, "version": version})
 
     return fact
 
@@ -187,8 +187,7 @@ def _entity_group(handlers: Handlers) -> app_commands.Group:
 
     async def run(interaction: discord.Interaction, name: str, *words: str | None,
                   options: dict[str, object] | None = None, clear: str | None = None) -> None:
-        await handlers.run(interaction, command_text(f"entity {name}", *words, options=options or {}, clear=clear),
-                           name=f"entity {name}")
+        await handlers.run(interaction, f"entity {name}", *words, options=options, clear=clear)
 
     @entity.command(name="show", description="One entity with its names, description, version and status")
     @app_commands.rename(entity_id="id")
@@ -204,7 +203,7 @@ def _entity_group(handlers: Handlers) -> app_commands.Group:
     @entity.command(name="search", description="Entities whose id, names or description hold every word")
     @app_commands.describe(text="words to look for, e.g. Pompeo")
     async def search(interaction: discord.Interaction, text: _SHORT) -> None:
-        await handlers.run(interaction, f"entity search {text}", name="entity search")
+        await handlers.run(interaction, "entity search", text=text)
 
     @entity.command(name="history", description="Every version of an entity: who, when, where, what changed")
     @app_commands.rename(entity_id="id")
@@ -254,21 +253,25 @@ def _entity_group(handlers: Handlers) -> app_commands.Group:
 
 # --- the `fact add` form --------------------------------------------------------------------------
 
-Submit = Callable[[discord.Interaction, str], Awaitable[None]]
+FormArguments = tuple[list[str], dict[str, str], str]
+"""A form's values as `CommandLayer.call` takes them: words, options, and more keys as typed."""
+Submit = Callable[[discord.Interaction, FormArguments], Awaitable[None]]
 
 
-def fact_add_text(values: dict[str, str]) -> str:
-    """The `fact add` command an admin would type for the form's values (empty ones left out)."""
-    fields = {k: (values.get(k) or "").strip() or None for k in ("statement", "subject", "topic")}
+def fact_add_arguments(values: dict[str, str]) -> FormArguments:
+    """The `fact add` form's values as the command's arguments: the ID its word, each filled box its
+    key, the last box ("more keys", `key=value` as typed) for the command layer to read."""
+    fields = {k: (values.get(k) or "").strip() for k in ("statement", "subject", "topic")}
     fact_id = (values.get("id") or "").strip()
-    return command_text("fact add", fact_id or None, options=fields, rest=values.get("more"))
+    return [fact_id] if fact_id else [], {k: v for k, v in fields.items() if v}, (values.get("more") or "").strip()
 
 
 class FactAddForm(discord.ui.Modal):
     """The form `/fact add` opens: Discord allows five inputs, so the optional keys share the last.
 
-    Its submission becomes the `fact add` command (`fact_add_text`) and goes through the command
-    layer, so the form obeys exactly the rules and the admin check of the typed command."""
+    Its submission goes to the command layer as the `fact add` command's arguments
+    (`fact_add_arguments`), so the form obeys exactly the rules and the admin check of the typed
+    command."""
 
     def __init__(self, submit: Submit) -> None:
         super().__init__(title="Add a fact", timeout=FORM_TIMEOUT)
@@ -292,7 +295,7 @@ class FactAddForm(discord.ui.Modal):
         return {item.custom_id: item.value for item in self.children if isinstance(item, discord.ui.TextInput)}
 
     async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
-        await self._submit(interaction, fact_add_text(self.values()))
+        await self._submit(interaction, fact_add_arguments(self.values()))
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
         log.error("the fact add form failed", exc_info=error)

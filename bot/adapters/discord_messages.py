@@ -1,8 +1,8 @@
 """What the Discord surface reads from messages and slash commands, and what it sends back. Pure.
 
-Slash command options become the one-line command a person would type (`command_text`, every value
-quoted), so a slash command obeys exactly the rules, the admin check and the validation of the chat
-command it stands for. Replies become Discord messages (`reply_messages`): a briefing as embeds
+Slash command options go to the command layer as the typed arguments of the chat command they stand
+for (`slash_options`, `CommandLayer.call`), so a slash command obeys exactly its rules, admin check
+and validation, with no line rebuilt for the parser. Replies become Discord messages (`reply_messages`): a briefing as embeds
 from the briefing renderer, anything else as escaped content of at most 2,000 characters a message.
 The surface (`bot.adapters.discord`) does the I/O.
 """
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import discord
 
-from bot.commands import Command, Reply
+from bot.commands import Reply
 from briefings.answer import Answer
 from bot.render._fit import pack, split_to_fit
 from bot.render.discord import (
@@ -31,12 +31,10 @@ __all__ = [
     "MAX_NONCE",
     "MAX_REPLY_MESSAGES",
     "Outgoing",
-    "changes_something",
-    "command_text",
     "delivery_nonce",
     "incoming_text",
-    "quote",
     "reply_messages",
+    "slash_options",
     "text_chunks",
 ]
 
@@ -46,7 +44,6 @@ MAX_NONCE = 25
 """Discord takes a message nonce of at most 25 characters."""
 _CUT = "\n\u2026 (cut here: the reply is longer than Discord shows)"
 ON_DEMAND_HINT = "/brief section:full gives the whole briefing; /brief with a section, one part of it."
-_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 
 @dataclass(frozen=True)
@@ -80,37 +77,11 @@ def incoming_text(content: str, *, bot_user_id: int | None) -> str:
     return content.strip()
 
 
-def quote(value: str) -> str:
-    """`value` as one argument of the chat grammar: in straight quotes, \\ and " escaped."""
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def command_text(name: str, *words: str | None, options: Mapping[str, object | None] | None = None,
-                 clear: str | None = None, rest: str | None = None) -> str:
-    """The command a slash command stands for: `name`, each word quoted, each option `key="value"`.
-
-    `clear` names fields to empty (`key=`, comma- or space-separated); `rest` is appended as typed
-    (a form's "more keys" box). Missing (None) words and options are left out, so that the command
-    layer says what is missing, as it does for a typed command.
-    """
-    parts = [name]
-    parts += [quote(w) for w in words if w is not None]
-    for key, value in (options or {}).items():
-        if value is None:
-            continue
-        parts.append(f"{key}={quote(str(value))}")
-    for key in re.split(r"[,\s]+", clear or ""):
-        if key:
-            parts.append(f"{key}=" if _KEY.match(key) else quote(key))
-    if rest and rest.strip():
-        parts.append(rest.strip())
-    return " ".join(parts)
-
-
-def changes_something(name: str, commands: Mapping[str, Command]) -> bool:
-    """Whether the command named `name` (e.g. "fact edit") changes anything (admins only)."""
-    command = commands.get(name)
-    return bool(command is not None and command.changes)
+def slash_options(options: Mapping[str, object | None] | None, *, clear: str | None = None) -> dict[str, object]:
+    """A slash command's options as the command layer's typed options: those not given (None) left
+    out, and each key `clear` names (comma- or space-separated) given empty, which clears it."""
+    given: dict[str, object] = {k: v for k, v in (options or {}).items() if v is not None}
+    return given | {key: "" for key in re.split(r"[,\s]+", clear or "") if key}
 
 
 # --- what the bot sends --------------------------------------------------------------------------

@@ -7,7 +7,7 @@
 - ``app_mention``: answered in the mention's thread. A direct message (``message.im``): answered
   there. ``/brief TEXT``: any command, acknowledged at once and answered through the response URL.
   ``/brief fact add`` or ``/brief entity add`` alone: a modal form. ``app_home_opened``: today's briefing on the Home tab.
-- Errors, refusals and the replies to admin commands are ephemeral: only the caller sees them.
+- Errors, refusals and the replies to admin commands are ephemeral (the command layer says which: `Reply.visibility`).
 - An event Slack delivers again (a retry) is answered once: its ``event_id`` is claimed in the
   database (`EventLedger`) before anything is done, so a restart does not forget it either.
 - 429s are retried after Retry-After by slack_sdk's rate-limit retry handler; every text the bot
@@ -22,9 +22,7 @@ import asyncio
 import functools
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
+from typing import Any
 
 import aiohttp
 from yarl import URL
@@ -49,7 +47,6 @@ from bot.adapters.slack_messages import (
     MessageEvent,
     SlackFile,
     SlashCommand,
-    changes_something,
     edition_messages,
     home_view,
     incoming_text,
@@ -62,28 +59,20 @@ from bot.adapters.slack_modal import (
     FORMS,
     Form,
     bare_form,
-    field_errors,
-    form_command,
+    form_arguments,
+    form_errors,
     form_done_view,
     form_view,
     read_channel,
     read_submission,
 )
 from bot.commands import Caller, Reply
-from bot.commands.admins import is_admin
-from bot.commands.brief import CHANGES_WINDOW
 from bot.errors import UserFacingError
 from bot.metrics import Metrics
-from bot.render.slack import slack_escape
-from bot.surface import PublishError, Record
+from bot.surface import PublishError, Record, SurfaceContext
 from briefings.deliveries import Posted
 from briefings.digest import Edition
-from briefings.compose import compose_briefing
-from briefings.events import EventLedger
 from config.settings import Settings
-
-if TYPE_CHECKING:
-    from bot.runner import Runner
 
 __all__ = ["BOT_EVENTS", "BOT_SCOPES", "EVENTS_PATH", "RATE_LIMIT_RETRIES", "SlackStartError", "SlackSurface"]
 
@@ -149,20 +138,20 @@ def build_web_client(settings: Settings, *, metrics: Metrics,
 
 
 class SlackSurface:
-    """Slack, for `briefbot run`. Built by the runner on its event loop, before the HTTP server starts."""
+    """Slack, for `briefbot run`. Built by the composition root on the event loop, before the HTTP
+    server starts (which serves its `routes` in HTTP mode)."""
 
     platform = "slack"
 
-    def __init__(self, runner: Runner) -> None:
-        settings = runner.settings
-        self._core = runner.core
-        self._commands = runner.commands
-        self._ledger = EventLedger(runner.core.store.engine)
+    def __init__(self, context: SurfaceContext) -> None:
+        settings = context.settings
+        self._commands = context.commands
+        self._ledger = context.events
         self._app_token = settings.slack_app_token
-        self._runner = runner
+        self._time_left = context.time_left
         self._session = aiohttp.ClientSession()
         """One connection pool for the Web API and response URLs."""
-        self._metrics = runner.core.metrics
+        self._metrics = context.metrics
         self.client = build_web_client(settings, metrics=self._metrics, session=self._session)
         secret = settings.slack_signing_secret
         bolt_log = logging.getLogger("briefbot.slack.bolt")
@@ -191,8 +180,8 @@ class SlackSurface:
             self.app.view(callback_id)(self._tracked(self._on_form))
         self.app.action(FEEDBACK_UP)(self._tracked(self._on_feedback))
         self.app.action(FEEDBACK_DOWN)(self._tracked(self._on_feedback))
-        if self._app_token is None:
-            runner.http.router.add_post(EVENTS_PATH, self._http_events)
+        self.routes = [web.post(EVENTS_PATH, self._http_events)] if self._app_token is None else []
+        """POST /slack/events in HTTP mode; nothing in Socket Mode."""
 
     @property
     def mode(self) -> str:
@@ -250,7 +239,7 @@ class SlackSurface:
             self._pruner.cancel()
         in_flight = [t for t in self._in_flight if t is not asyncio.current_task()]
         if in_flight:
-            grace = self._runner.time_left()  # what is left of BRIEFBOT_SHUTDOWN_TIMEOUT
+            grace = self._time_left()  # what is left of BRIEFBOT_SHUTDOWN_TIMEOUT
             log.info("stopping: waiting up to %g s for the replies in flight (%d)", grace, len(in_flight))
             await asyncio.wait(in_flight, timeout=grace)
         await self._session.close()
@@ -355,8 +344,8 @@ class SlackSurface:
             conversation=f"slack:{event.channel}:{event.thread_ts}" if event.thread_ts else None,
             continued_by=() if event.thread_ts else (f"slack:{event.channel}:{event.ts}",),
             thread=event.thread))
-        private = reply.ephemeral or changes_something(text, self._commands.commands)
-        await self._post(reply, channel=event.channel, thread_ts=event.thread, only_for=event.user if private else None)
+        await self._post(reply, channel=event.channel, thread_ts=event.thread,
+                         only_for=event.user if reply.ephemeral else None)
 
     async def _on_message(self, args: AsyncArgs) -> None:
         event = MessageEvent.model_validate(args.event)
@@ -378,7 +367,7 @@ class SlackSurface:
             try:
                 text = message_with_attachment(text, await self._download(attached), name=attached.name)
             except AttachmentError as exc:
-                return Reply(text=f"{exc}; nothing was changed.", error=True, ephemeral=True)
+                return Reply.failed(f"{exc}; nothing was changed.")
         return await self._commands.handle(text, caller)
 
     async def _download(self, file: SlackFile) -> bytes:
@@ -414,17 +403,18 @@ class SlackSurface:
         caller = Caller(platform="slack", user_id=user, channel=channel, thread=thread)
         reply = await self._commands.feedback(str(action.get("value", "")), helpful=action.get("action_id") == FEEDBACK_UP,
                                               caller=caller, given=slack_unescape(str(message.get("text", ""))))
-        await self._post(reply, channel=channel, thread_ts=thread, only_for=user)
+        await self._post(reply, channel=channel, thread_ts=thread, only_for=user if reply.ephemeral else None)
 
     async def _on_home_opened(self, args: AsyncArgs) -> None:
         event = AppHomeOpened.model_validate(args.event)
         if event.tab not in (None, "home") or not await self._first_time(args):
             return
-        now = datetime.now(timezone.utc)
-        as_of = now.astimezone(ZoneInfo(self._core.settings.timezone)).date()
-        briefing = await compose_briefing(self._core.store, as_of=as_of, since=now - CHANGES_WINDOW)
+        home = await self._commands.home(Caller(platform="slack", user_id=event.user))
+        if home.briefing is None:
+            log.warning("no Home tab for %s: %s", event.user, home.text)
+            return
         try:
-            await self.client.views_publish(user_id=event.user, view=home_view(briefing))
+            await self.client.views_publish(user_id=event.user, view=home_view(home.briefing))
         except (SlackApiError, *_NETWORK_ERRORS) as exc:
             log.warning("could not publish the Home tab for %s: %s", event.user, self._failed_call(exc))
 
@@ -435,36 +425,30 @@ class SlackSurface:
         words = {name.split()[0] for name in self._commands.commands}
         text = slash_command_text(incoming_text(command.text), words)
         form = bare_form(text)
-        if form is not None and await is_admin(self._core, caller):
+        if form is not None and await self._commands.may(form.command, caller):
             await self._open_form(form, command, caller)
             return
-        reply = await self._commands.handle(text, caller)
-        private = reply.ephemeral or changes_something(text, self._commands.commands)
-        await self._respond(command.response_url, reply, ephemeral=private)
+        await self._respond(command.response_url, await self._commands.handle(text, caller))
 
     async def _open_form(self, form: Form, command: SlashCommand, caller: Caller) -> None:
         try:
-            topics = tuple(r.record.id for r in sorted(await self._core.store.list_records("topic"),
-                                                       key=lambda r: (r.record.order, r.record.id)))  # type: ignore[union-attr]
-            view = form_view(form, channel=caller.channel, choices={"topic": topics})
+            view = form_view(form, channel=caller.channel, choices=await self._commands.choices(form.command))
             await self.client.views_open(trigger_id=command.trigger_id, view=view)
         except (SlackApiError, *_NETWORK_ERRORS) as exc:
             log.warning("could not open the %s form for %s: %s", form.command, caller.identity, self._failed_call(exc))
             example = self._commands.commands[form.command].example
-            reply = Reply(text=f"I could not open the form; type the whole command instead, e.g. {example}",
-                          error=True, ephemeral=True)
-            await self._respond(command.response_url, reply, ephemeral=True)
+            reply = Reply.failed(f"I could not open the form; type the whole command instead, e.g. {example}")
+            await self._respond(command.response_url, reply)
 
     async def _on_form(self, args: AsyncArgs) -> None:
         """A form's submission: the same command, its refusal on the form's fields."""
         view = args.view or {}
         form = FORMS[str(view.get("callback_id", ""))]
-        values = read_submission(form, view)
         caller = Caller(platform="slack", user_id=str(args.body.get("user", {}).get("id", "")), channel=read_channel(view))
-        reply = await self._commands.handle(form_command(form, values), caller)
+        words, options = form_arguments(form, read_submission(form, view))
+        reply = await self._commands.call(form.command, caller, words=words, options=options)
         if reply.error:
-            errors = {field: slack_escape(text) for field, text in field_errors(form, reply.text, values).items()}
-            await args.ack(response_action="errors", errors=errors)
+            await args.ack(response_action="errors", errors=form_errors(form, reply))
         else:
             await args.ack(response_action="update", view=form_done_view(form, reply.text))
 
@@ -488,10 +472,10 @@ class SlackSurface:
                 log.warning("could not reply in %s: %s", channel, self._failed_call(exc))
                 return
 
-    async def _respond(self, response_url: str, reply: Reply, *, ephemeral: bool) -> None:
+    async def _respond(self, response_url: str, reply: Reply) -> None:
         """Answer a slash command through its response URL, one POST per message."""
         webhook = AsyncWebhookClient(response_url, session=self._session, retry_handlers=_retry_handlers(self._metrics))
-        kind = "ephemeral" if ephemeral else "in_channel"
+        kind = "ephemeral" if reply.ephemeral else "in_channel"
         for message in reply_messages(reply):
             try:
                 sent = await webhook.send_dict({"response_type": kind, **message})

@@ -11,12 +11,12 @@ that nothing a user or a fact says can format, link or notify.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bot.commands import Command, Reply
+from bot.commands import Reply
 from bot.render._fit import pack, split_to_fit
 from bot.render.slack import THREAD_HINT, render_briefing_blocks, render_digest_blocks, slack_escape
 from briefings.briefing import Briefing, parse_section
@@ -31,7 +31,6 @@ __all__ = [
     "SlackFile",
     "SlashCommand",
     "briefing_messages",
-    "changes_something",
     "edition_messages",
     "home_view",
     "incoming_text",
@@ -141,15 +140,6 @@ def slash_command_text(text: str, command_words: Collection[str]) -> str:
     except ValueError:
         return text
     return f"brief {text}"
-
-
-def changes_something(text: str, commands: Mapping[str, Command]) -> bool:
-    """Whether `text` calls an admin command (one that changes facts or admins)."""
-    words = text.split()
-    if not words:
-        return False
-    command = commands.get(" ".join(words[:2]).lower()) or commands.get(words[0].lower())
-    return bool(command is not None and command.changes)
 
 
 # --- what the bot sends ----------------------------------------------------------------------------

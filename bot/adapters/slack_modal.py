@@ -1,16 +1,15 @@
 """The `fact add` and `entity add` modals: the form, its submission as the command, and the
 command's errors placed on the form's fields. Pure functions over view payloads.
 
-The submission is not validated here: it becomes the one-line command an admin would type, with
-every value quoted, and goes through the command layer like any other message, so the form obeys
-exactly the rules (and the admin check) the chat command does. Only the placing of the error
-message on a field is the form's own.
+The submission is not validated here: its values go to the command layer as the command's typed
+arguments (`form_arguments`, `CommandLayer.call`), so the form obeys exactly the rules (and the
+admin check) the chat command does. The command layer also says which
+field each error is about (`Reply.field_errors`); the form only shows them there.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +18,7 @@ from slack_sdk.models.blocks import InputBlock, Option, PlainTextInputElement, S
 from slack_sdk.models.blocks.basic_components import PlainTextObject
 from slack_sdk.models.views import View
 
-from bot.commands.safety import mention_in
+from bot.commands import Reply
 from bot.render.slack import slack_escape
 from briefings.models import MAX_TEXT, EntityKind, Topic
 
@@ -29,9 +28,9 @@ __all__ = [
     "FORMS",
     "Form",
     "bare_form",
-    "field_errors",
-    "form_command",
+    "form_arguments",
     "form_done_view",
+    "form_errors",
     "form_view",
     "read_channel",
     "read_submission",
@@ -159,41 +158,22 @@ def read_channel(view: Mapping[str, Any]) -> str | None:
     return channel if isinstance(channel, str) else None
 
 
-def _quote(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def form_arguments(form: Form, values: Mapping[str, str]) -> tuple[list[str], dict[str, str]]:
+    """The submission as the command's typed arguments (`CommandLayer.call`): the ID its word,
+    each filled field its key. Nothing is re-parsed, so no value can pass for another key."""
+    options = {key: values.get(key, "").strip() for key in form.keys[1:]}
+    return [values.get("id", "").strip()], {key: value for key, value in options.items() if value}
 
 
-def form_command(form: Form, values: Mapping[str, str]) -> str:
-    """The command an admin would type for these values, every value quoted."""
-    parts = [form.command, _quote(values.get("id", "").strip())]
-    for key in form.keys[1:]:
-        value = values.get(key, "").strip()
-        if value:
-            parts.append(f"{key}={_quote(value)}")
-    return " ".join(parts)
-
-
-def field_errors(form: Form, message: str, values: Mapping[str, str]) -> dict[str, str]:
+def form_errors(form: Form, reply: Reply) -> dict[str, str]:
     """The command layer's refusal of a submission as `response_action: errors`, keyed by block_id:
-    on the field the message is about (the earliest field it names), else on the ID."""
-    first = message.split("\nUsage:", 1)[0].strip()
-    text = first if len(first) <= _MAX_ERROR else first[: _MAX_ERROR - 1] + "\u2026"
-    return {_field_of(form, first, values): text}
+    each error on the field the command layer says it is about (`Reply.field_errors`), else the
+    reply's first line on the ID."""
+    errors = {key: text for key, text in reply.field_errors.items() if key in form.keys}
+    if not errors:
+        errors = {"id": reply.text.split("\n", 1)[0].strip()}
+    return {key: _short(slack_escape(text)) for key, text in errors.items()}
 
 
-def _field_of(form: Form, message: str, values: Mapping[str, str]) -> str:
-    if "is a mention" in message:
-        for key in form.keys:
-            if mention_in(values.get(key, "")):
-                return key
-    fact_id = values.get("id", "").strip()
-    # the id itself may hold a field's name (source-heron): leave it out of the search
-    about = re.sub(rf"(?<![\w-]){re.escape(fact_id)}(?![\w-])", " ", message) if fact_id else message
-    if "already exists" in about:
-        return "id"
-    names = "|".join([*form.keys, "dates"] if "date" in form.keys else form.keys)
-    found = re.search(rf"\b({names})\b", about, re.IGNORECASE)
-    if found is None:
-        return "id"
-    word = found.group(1).lower()
-    return "date" if word == "dates" else word
+def _short(text: str) -> str:
+    return text if len(text) <= _MAX_ERROR else text[: _MAX_ERROR - 1] + "\u2026"

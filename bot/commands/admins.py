@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.app import Core
+from bot.core import Core
 from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
 from config.settings import IDENTITY
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
 from briefings.answer import Answer
 from briefings.briefing import Briefing
 from briefings.digest import Digest
 
-__all__ = ["Caller", "Command", "CommandError", "Invocation", "Reply"]
+__all__ = ["Caller", "Command", "CommandError", "Invocation", "Outcome", "Reply", "Visibility"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,26 +47,79 @@ class Caller:
         return self.conversation or f"{self.platform}:{self.channel or '-'}:user:{self.user_id}"
 
 
+class Outcome(StrEnum):
+    """What came of a message: the command layer says, the surfaces and the log read it."""
+
+    ANSWERED = "answered"
+    """A question, answered from the facts."""
+    NO_FACT = "no_fact"
+    """A question no fact answers (the bot says so)."""
+    SHOWN = "shown"
+    """A command that reads (help, fact show, brief, ...) did so."""
+    CHANGED = "changed"
+    """An admin's command was carried out (a dry run of an import included)."""
+    INVALID = "invalid"
+    """The input was wrong; nothing was changed."""
+    REFUSED = "refused"
+    """The caller may not do that; nothing was changed."""
+    ERROR = "error"
+    """Something failed on the bot's side; nothing was changed."""
+
+
+FAILED = frozenset({Outcome.INVALID, Outcome.REFUSED, Outcome.ERROR})
+
+
+class Visibility(StrEnum):
+    PUBLIC = "public"
+    """Everyone where it was asked sees the reply."""
+    EPHEMERAL = "ephemeral"
+    """Only the caller needs to see it (errors, refusals, admins' changes): surfaces that can, reply
+    privately."""
+
+
 class Reply(BaseModel):
+    """What the bot answers; surfaces only render it. The command layer sets the outcome and the
+    visibility, and for a refused form submission, which field each error is about."""
+
+    model_config = ConfigDict(extra="forbid")
+
     text: str
-    ephemeral: bool = False
-    """Only the caller needs to see it (errors, refusals): adapters that can, reply privately."""
-    error: bool = False
-    """The command was refused or its input was wrong; nothing was changed."""
+    outcome: Outcome = Outcome.SHOWN
+    visibility: Visibility = Visibility.PUBLIC
+    field_errors: dict[str, str] = Field(default_factory=dict)
+    """The command's key (`statement`, `date`; `id` for the id) each error is about: a form shows
+    each on its field."""
     answer: Answer | None = None
     briefing: Briefing | None = None
     """A briefing, for adapters that render it natively (Block Kit, embeds); `text` is its plain form."""
     digest: Digest | None = None
     """The digest, likewise (`brief` without a section)."""
 
+    @property
+    def error(self) -> bool:
+        """The message was refused or wrong, or failed: nothing was changed."""
+        return self.outcome in FAILED
+
+    @property
+    def ephemeral(self) -> bool:
+        return self.visibility is Visibility.EPHEMERAL
+
+    @classmethod
+    def failed(cls, text: str, *, outcome: Outcome = Outcome.INVALID, fields: dict[str, str] | None = None,
+               visibility: Visibility = Visibility.EPHEMERAL) -> Reply:
+        """A reply saying why nothing was done: for the caller only, unless `visibility` says otherwise."""
+        return cls(text=text, outcome=outcome, visibility=visibility, field_errors=fields or {})
+
 
 class CommandError(Exception):
     """Input a command cannot act on; the message is one sentence for the user."""
 
-    def __init__(self, message: str, *, usage: bool = True) -> None:
+    def __init__(self, message: str, *, usage: bool = True, field: str | None = None) -> None:
         super().__init__(message)
         self.usage = usage
         """Whether the reply should show the command's usage after the message."""
+        self.field = field
+        """The key the message is about, when the command knows it (`id` for the id)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.app import Core
+from bot.core import Core
 from bot.commands.base import Command, CommandError, Invocation, Reply
 from bot.render.text import render_briefing_text, render_digest_text
 from briefings.compose import ALL_SECTIONS, Section, compose_briefing, parse_section

@@ -4,25 +4,27 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from bot.app import Core
+from bot.core import Core
 from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
-from bot.commands.values import parse_day, parse_version
+from bot.commands.values import invalid_values, parse_day, parse_version
 from bot.commands.safety import mention_in, mention_in_fact, mention_in_record, neutralise
 from bot.render.facts import render_fact, render_history, render_plan
-from briefings.files import DEFAULT_RELATION, FactDefaults, FactRecord, describe_error, dump_catalogue, parse_catalogue_file
+from briefings.files import DEFAULT_RELATION, FactDefaults, FactRecord, dump_catalogue, parse_catalogue_file
 from briefings.answering.lexicon import plain
 from briefings.models import CatalogueError, Entity, Fact, FactDate, TopicInfo
-from briefings.service import ImportPlan, personal_source, resolve_entity
-from briefings.store import Action, CatalogueRecord, ChangeInfo, StoredFact, VersionConflict, record_kind
+from briefings.service import ImportPlan, NoImportWaiting, personal_source, resolve_entity
+from briefings.store import Action, CatalogueRecord, ChangeInfo, StoredFact, StoreError, VersionConflict, record_kind
 
 __all__ = ["FactCommands", "IMPORT_TTL", "change_info", "plan_file_import", "summarise_plan"]
+
+_KEYS = {"dates": "date"}
+"""The fields of a fact record whose command key differs."""
 
 audit = logging.getLogger("briefbot.audit")
 
@@ -95,24 +97,18 @@ async def _as_edit(core: Core, record: FactRecord, fact: Fact, *, defaults: Fact
     return fact.model_copy(update={"provenance": fact.provenance.model_copy(update=update)}) if update else fact
 
 
-@dataclass(frozen=True, slots=True)
-class _PendingImport:
-    plan: ImportPlan
-    expires: datetime
-
-
 def change_info(caller: Caller, action: Action, *, reason: str | None = None) -> ChangeInfo:
     return ChangeInfo(actor=caller.identity, platform=caller.platform, channel=caller.channel, action=action,
                       reason=reason or None)
 
 
 class FactCommands:
-    """The fact commands over one core; holds each caller's import awaiting confirmation."""
+    """The fact commands over one core. A caller's import awaiting confirmation waits in the
+    database (`FactService.hold_import`), so any replica can confirm it."""
 
     def __init__(self, core: Core, *, clock: Callable[[], datetime]) -> None:
         self._core = core
         self._clock = clock
-        self._pending: dict[str, _PendingImport] = {}
 
     def commands(self) -> list[Command]:
         edit_keys = (*_FACT_KEYS, "reason", "version")
@@ -209,7 +205,7 @@ class FactCommands:
         try:
             record = FactRecord(id=fact_id, **fields, recorded_at=now, recorded_by=call.caller.identity)
         except ValidationError as exc:
-            raise CommandError(describe_error(exc, where=f"fact {fact_id}")) from None
+            raise invalid_values(exc, where=f"fact {fact_id}", keys=_KEYS) from None
         fact = record.to_fact(source=None, recorded_at=None, recorded_by=None)
         stored = await self._core.facts.add(fact, change=change_info(call.caller, "add"), source=own)
         self._audit(call, stored)
@@ -233,7 +229,7 @@ class FactCommands:
             try:
                 fact = FactRecord.model_validate(data).to_fact(source=None, recorded_at=None, recorded_by=None)
             except ValidationError as exc:
-                raise CommandError(describe_error(exc, where=f"fact {fact_id}")) from None
+                raise invalid_values(exc, where=f"fact {fact_id}", keys=_KEYS) from None
             if fact == current.fact:
                 raise CommandError(f"nothing to change: fact {fact_id} already says that", usage=False)
             return fact
@@ -333,7 +329,7 @@ class FactCommands:
         if word == "confirm":
             return await self._confirm(call)
         if word == "cancel":
-            dropped = self._pending.pop(call.caller.identity, None)
+            dropped = await self._core.facts.drop_import(call.caller.identity)
             return Reply(text="Import cancelled; nothing was changed." if dropped else "You have no import waiting.")
         if not text:
             raise CommandError("give the YAML import file after `fact import` (as `fact export` writes it)")
@@ -343,25 +339,25 @@ class FactCommands:
         except CatalogueError as exc:
             raise CommandError(str(exc)) from None
         if plan.empty:
-            self._pending.pop(call.caller.identity, None)
+            await self._core.facts.drop_import(call.caller.identity)
             return Reply(text=f"Nothing to import: {summarise_plan(plan)}; all of it is already exactly so.")
-        expires = self._clock() + IMPORT_TTL
-        self._pending[call.caller.identity] = _PendingImport(plan=plan, expires=expires)
+        now = self._clock()
+        await self._core.facts.hold_import(call.caller.identity, plan, now=now, until=now + IMPORT_TTL)
         minutes = int(IMPORT_TTL.total_seconds() // 60)
         return Reply(text=f"Dry run, nothing changed yet: {summarise_plan(plan)}.\n{render_plan(plan)}\n"
                           f"Send `fact import confirm` within {minutes} minutes to apply it, "
                           "or `fact import cancel`.")
 
     async def _confirm(self, call: Invocation) -> Reply:
-        pending = self._pending.pop(call.caller.identity, None)
-        if pending is None:
-            raise CommandError("you have no import waiting to be confirmed: send `fact import` with the YAML first")
-        if self._clock() > pending.expires:
-            raise CommandError("your import waited too long and expired; nothing was changed: send it again",
-                               usage=False)
+        try:
+            plan = await self._core.facts.take_import(call.caller.identity, now=self._clock())
+        except NoImportWaiting as exc:
+            raise CommandError(str(exc)) from None
+        except StoreError as exc:  # expired, or kept by another version of the bot
+            raise CommandError(str(exc), usage=False) from None
         change = change_info(call.caller, "import")
         try:
-            written = await self._core.facts.apply_import(pending.plan, change=change)
+            written = await self._core.facts.apply_import(plan, change=change)
         except VersionConflict as conflict:
             raise CommandError(
                 f"nothing was imported: fact {conflict.current.fact.id} changed since your dry run "
@@ -370,7 +366,7 @@ class FactCommands:
             ) from None
         for stored in written:
             self._audit(call, stored)
-        return Reply(text=f"Imported: {summarise_plan(pending.plan, done=True)}.")
+        return Reply(text=f"Imported: {summarise_plan(plan, done=True)}.")
 
     # helpers
 
@@ -408,7 +404,7 @@ class FactCommands:
             f"{await self._render(current)}\n"
             "If your change still applies, send it again."
         )
-        return Reply(text=text, error=True, ephemeral=True)
+        return Reply.failed(text)
 
     async def _render(self, stored: StoredFact) -> str:
         return render_fact(stored, entities=await self._core.store.entities(), sources=await self._core.store.sources())
@@ -435,7 +431,8 @@ def _topic(value: str, topics: dict[str, TopicInfo]) -> str:
             return topic.id
     if not topics:
         return wanted
-    raise CommandError(f"topic {value!r} is not one of {', '.join(sorted(topics))} (`topic add` adds one)")
+    raise CommandError(f"topic {value!r} is not one of {', '.join(sorted(topics))} (`topic add` adds one)",
+                       field="topic")
 
 
 _IMPORT_HELP = [

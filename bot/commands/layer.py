@@ -12,15 +12,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import NamedTuple
 from datetime import datetime, timezone
 
 from rapidfuzz.distance import OSA
 
-from bot.app import Core
+from bot.core import Core
 from bot.commands.admins import AdminCommands, is_admin
-from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
+from bot.commands.base import Caller, Command, CommandError, Invocation, Outcome, Reply, Visibility
 from bot.commands.brief import BriefCommands
 from bot.commands.facts import FactCommands
 from bot.commands.parse import ParseError, parse_arguments, unfence
@@ -31,8 +31,9 @@ from bot.commands.safety import control_character, mention_in, neutralise
 from bot.render.text import render_answer
 from briefings.answer import Answer
 from briefings.answering.lexicon import Lexicon
-from briefings.models import MAX_TEXT, CatalogueError
-from briefings.store import StoreError
+from briefings.models import MAX_TEXT, CatalogueError, Problem
+from briefings.service import InvalidFact, UnknownEntity
+from briefings.store import FactExists, RecordExists, StoreError
 from briefings.unanswered import close_answered
 
 __all__ = ["CommandLayer", "MAX_MESSAGE"]
@@ -80,6 +81,7 @@ class CommandLayer:
         self._core = core
         self._on_questions_answered = on_questions_answered
         self._clock = clock
+        self._briefs = BriefCommands(core, clock=clock)
         table = [
             Command("help", "help [COMMAND]", "what each command does, with an example", "help fact add",
                     self._help, extra_words=True),
@@ -88,7 +90,7 @@ class CommandLayer:
             *FactCommands(core, clock=clock).commands(),
             *RecordCommands.all(core),
             *AdminCommands(core).commands(),
-            *BriefCommands(core, clock=clock).commands(),
+            *self._briefs.commands(),
             *SubscriptionCommands(core, clock=clock, on_change=on_subscription_change).commands(),
             *UnansweredCommands(core, clock=clock).commands(),
             *extra,
@@ -122,40 +124,47 @@ class CommandLayer:
 
     async def handle(self, text: str, caller: Caller) -> Reply:
         """The reply to one message; never raises for anything a user can type."""
+        return await self._in_flight(lambda: self._handle_counted(text, caller))
+
+    async def _in_flight(self, work: Callable[[], Awaitable[Reply]]) -> Reply:
+        """`work`, counted among the replies in flight that `drain` waits for; refused once draining."""
         if self._closing:
-            return Reply(text="briefbot is restarting; ask again in a minute.", ephemeral=True, error=True)
+            return Reply.failed("briefbot is restarting; ask again in a minute.", outcome=Outcome.ERROR)
         self._inflight += 1
         self._idle.clear()
         try:
-            return await self._handle_counted(text, caller)
+            return await work()
         finally:
             self._inflight -= 1
             if self._inflight == 0:
                 self._idle.set()
 
     async def _handle_counted(self, text: str, caller: Caller) -> Reply:
-        """`_handle`, with its one log line and its count in the metrics."""
+        return await self._counted(text, caller, lambda: self._handle(text, caller))
+
+    async def _counted(self, text: str, caller: Caller, work: Callable[[], Awaitable[_Handled]]) -> Reply:
+        """`work`, with its one log line and its count in the metrics."""
         try:
-            handled = await self._handle(text, caller)
-            reply, command = handled.reply, handled.command
-            outcome = "refused" if handled.refused else ("invalid" if reply.error else "ok")
+            reply, command = await work()
         except Exception:  # a bug, not the user's fault: say so, keep the traceback in the log
             log.exception("a command from %s via %s failed", caller.identity, caller.platform)
-            reply = Reply(text="Sorry, something went wrong on my side; it has been logged. Nothing was changed.",
-                          error=True, ephemeral=True)
-            command, outcome = "?", "error"
-        if command == "question" and reply.answer is not None:
-            outcome = "answered" if reply.answer.found else "abstained"
-        else:
+            reply = Reply.failed("Sorry, something went wrong on my side; it has been logged. Nothing was changed.",
+                                 outcome=Outcome.ERROR)
+            command = "?"
+        outcome = _LOGGED[reply.outcome]
+        if command != "question" or reply.answer is None:
             self._core.metrics.commands.labels(command, outcome).inc()
         log.info("%s %s", command, outcome, extra={"event": {
             "event": "question" if command == "question" else "command", "command": command, "outcome": outcome,
             "platform": caller.platform, "channel": caller.channel, "user": caller.identity,
         }})
         log.debug("message from %s: %r", caller.identity, text[:500])  # texts only at DEBUG
-        return reply.model_copy(update={"text": neutralise(reply.text)})
+        return reply.model_copy(update={"text": neutralise(reply.text),
+                                        "field_errors": {k: neutralise(v) for k, v in reply.field_errors.items()}})
 
     async def _handle(self, text: str, caller: Caller) -> _Handled:
+        """The reply, with its outcome and visibility decided here, whatever the command returned:
+        an admin's command (allowed or not) is answered for the caller only, as are failures."""
         text = text.strip()
         if not text:
             return _Handled(Reply(text="Ask me a question, or type `help`."))
@@ -173,17 +182,100 @@ class CommandLayer:
         if found is None:
             return _Handled(await self._question(text, caller), "question")
         command, rest = found
+        return _Handled(await self._run(command, caller, lambda: self._invocation(command, rest, caller)),
+                        command.name)
+
+    async def call(self, name: str, caller: Caller, *, words: Sequence[str] = (),
+                   options: Mapping[str, object | None] | None = None, text: str = "") -> Reply:
+        """Run the command `name` with typed arguments (a slash command's options), as `handle` runs
+        a typed message: the same checks, admin filter, log line and reply, without a string to
+        parse. Options that are None were not given. `text` is the argument of a raw command; for
+        any other, more arguments as typed (a form's free "more keys" box), read with the grammar."""
+        command = self._commands.get(name)
+        if command is None:
+            raise ValueError(f"there is no command {name!r}")
+        given = {k: str(v) for k, v in (options or {}).items() if v is not None}
+        line = " ".join([name, *words, *(f"{k}={v}" for k, v in given.items()), text]).strip()  # for the debug log
+        return await self._in_flight(lambda: self._counted(line, caller, lambda: self._call(
+            command, caller, words=list(words), options=given, text=text)))
+
+    async def _call(self, command: Command, caller: Caller, *, words: list[str], options: dict[str, str],
+                    text: str) -> _Handled:
+        bad = next((control_character(v) for v in (*words, *options.values(), text) if control_character(v)), None)
+        if bad:
+            return _Handled(_error(f"Your message contains a control character ({bad}); remove it and send it again."),
+                            command.name)
+        if command.raw:
+            return _Handled(await self._run(command, caller, lambda: Invocation(caller=caller, words=[], options={},
+                                                                                text=unfence(text))), command.name)
+
+        def invocation() -> Invocation:
+            if not text.strip():
+                return self._checked(command, caller, words, options, text=text)
+            try:
+                more = parse_arguments(text)
+            except ParseError as exc:
+                raise CommandError(str(exc)) from None
+            twice = [k for k in more.options if k in options]
+            if twice:
+                raise CommandError(f"{', '.join(f'`{k}=`' for k in twice)} given twice: give each key once",
+                                   field=twice[0])
+            return self._checked(command, caller, [*words, *more.words], options | more.options, text=text)
+
+        return _Handled(await self._run(command, caller, invocation), command.name)
+
+    async def _run(self, command: Command, caller: Caller, invocation: Callable[[], Invocation]) -> Reply:
+        """Authorise, read the arguments (`invocation` raises CommandError), run the command; the
+        reply's outcome and visibility as this layer decides them."""
+        private = Visibility.EPHEMERAL if command.changes else None
         if command.changes and not await is_admin(self._core, caller):
-            return _Handled(await self._refuse(command, caller), command.name, refused=True)
+            return await self._refuse(command, caller)
         try:
-            call = self._invocation(command, rest, caller)
-            reply = await command.run(call)
+            reply = await command.run(invocation())
             if command.changes in _CATALOGUE and not reply.error:
                 reply = await self._close_answered(reply, caller)
-            return _Handled(reply, command.name)
         except (CommandError, StoreError, CatalogueError) as exc:
             usage = not isinstance(exc, CommandError) or exc.usage
-            return _Handled(_error(_sentence(str(exc)) + (self._usage(command) if usage else "")), command.name)
+            message = _sentence(str(exc))
+            field = _field_of(exc)
+            return Reply.failed(message + (self._usage(command) if usage else ""),
+                                fields={field: message} if field else None)
+        if reply.error:
+            return reply.model_copy(update={"visibility": private or reply.visibility})
+        outcome = Outcome.CHANGED if command.changes else reply.outcome
+        return reply.model_copy(update={"outcome": outcome, "visibility": private or reply.visibility})
+
+    def visibility(self, text: str) -> Visibility:
+        """How the reply to `text` will be shown, known before it runs: for a surface that must
+        choose before the reply is ready (Discord's deferral shows "thinking" in public or not)."""
+        try:
+            found = self._lookup(text.strip())
+        except CommandError:
+            return Visibility.EPHEMERAL
+        if isinstance(found, tuple) and found[0].changes:
+            return Visibility.EPHEMERAL
+        return Visibility.PUBLIC
+
+    async def may(self, name: str, caller: Caller) -> bool:
+        """Whether `caller` may run the command `name` (a surface opens a form only for those who
+        may submit it); running it refuses the others, with the reason."""
+        command = self._commands.get(name)
+        return command is not None and (not command.changes or await is_admin(self._core, caller))
+
+    async def choices(self, name: str) -> dict[str, tuple[str, ...]]:
+        """The values the keys of the command `name` take from the store, for a form's select
+        fields: `topic` offers the current topics, in their briefing order."""
+        command = self._commands.get(name)
+        if command is None or "topic" not in (*command.required, *command.optional):
+            return {}
+        topics = await self._core.store.list_records("topic")
+        ordered = sorted(topics, key=lambda r: (r.record.order, r.record.id))  # type: ignore[union-attr]
+        return {"topic": tuple(r.record.id for r in ordered)}
+
+    async def home(self, caller: Caller) -> Reply:
+        """What a surface's home page shows `caller` (Slack's Home tab): today's full briefing, as
+        `brief full` gives it."""
+        return await self._briefs.brief(Invocation(caller=caller, words=["full"], options={}, text="full"))
 
     # stages
 
@@ -208,7 +300,7 @@ class CommandLayer:
             return self._commands[first], text[match.end(1):]
         meant = self.near_miss(first)
         if meant is not None:
-            return Reply(text=self._did_you_mean(meant, second), error=True)
+            return Reply.failed(self._did_you_mean(meant, second), visibility=Visibility.PUBLIC)
         return None
 
     def _did_you_mean(self, meant: str, second: str) -> str:
@@ -251,9 +343,10 @@ class CommandLayer:
         else:
             text = (f"Only admins can {_may(command)}, and none is configured yet: whoever runs "
                     "briefbot can name admins in BRIEFBOT_ADMINS.")
-        return _error(text)
+        return Reply.failed(text, outcome=Outcome.REFUSED)
 
     def _invocation(self, command: Command, rest: str, caller: Caller) -> Invocation:
+        """A typed message's arguments, parsed, then checked as `_checked` checks them."""
         if command.raw:
             return Invocation(caller=caller, words=[], options={}, text=unfence(rest))
         first, newline, body = rest.partition("\n") if command.body else (rest, "", "")
@@ -265,29 +358,34 @@ class CommandLayer:
             if command.body in args.options:
                 raise CommandError(f"give `{command.body}=` on the first line or as the lines after it, not both")
             args.options[command.body] = unfence(body)
+        return self._checked(command, caller, args.words, args.options, text=rest)
+
+    def _checked(self, command: Command, caller: Caller, words: list[str], options: dict[str, str], *,
+                 text: str) -> Invocation:
+        """The call, once its words and keys are those `command` takes (CommandError otherwise)."""
         needed = command.words
-        if len(args.words) < len(needed):
-            raise CommandError(f"`{command.name}` needs {' and '.join(needed[len(args.words):])}")
-        if len(args.words) > len(needed) and not command.extra_words:
-            extra = " ".join(args.words[len(needed):])
+        if len(words) < len(needed):
+            raise CommandError(f"`{command.name}` needs {' and '.join(needed[len(words):])}")
+        if len(words) > len(needed) and not command.extra_words:
+            extra = " ".join(words[len(needed):])
             raise CommandError(f"unexpected {extra!r} (put a value with spaces in quotes, e.g. statement=\"...\")")
         allowed = (*command.required, *command.optional)
-        unknown = [k for k in args.options if k not in allowed]
+        unknown = [k for k in options if k not in allowed]
         if unknown:
             takes = f"it takes {', '.join(k + '=' for k in allowed)}" if allowed else "it takes no key=value"
             raise CommandError(f"`{command.name}` has no key {', '.join(k + '=' for k in unknown)}: {takes}")
-        missing = [k for k in command.required if k not in args.options]
+        missing = [k for k in command.required if k not in options]
         if missing:
-            raise CommandError(f"`{command.name}` needs {', '.join(k + '=' for k in missing)}")
+            raise CommandError(f"`{command.name}` needs {', '.join(k + '=' for k in missing)}", field=missing[0])
         if command.changes:
-            for value in (*args.words, *args.options.values()):
+            for key, value in [*(("id" if i == 0 else None, w) for i, w in enumerate(words)), *options.items()]:
                 found = mention_in(value)
                 if found:
                     raise CommandError(
                         f"{found!r} is a mention, which would notify people wherever the text is shown: "
-                        "write the name out instead"
+                        "write the name out instead", field=key
                     )
-        return Invocation(caller=caller, words=args.words, options=args.options, text=rest)
+        return Invocation(caller=caller, words=words, options=options, text=text)
 
     # built-in commands
 
@@ -297,7 +395,8 @@ class CommandLayer:
         answer = await self._core.ask_in(text, conversation=caller.conversation_key, also=caller.continued_by)
         if not answer.found:
             await self._record_unanswered(answer, caller)
-        return Reply(text=render_answer(answer), answer=answer)
+        return Reply(text=render_answer(answer), answer=answer,
+                     outcome=Outcome.ANSWERED if answer.found else Outcome.NO_FACT)
 
     async def _record_unanswered(self, answer: Answer, caller: Caller) -> None:
         """Keep a question nobody could answer for the admins (`unanswered`); a failure to keep it
@@ -315,7 +414,7 @@ class CommandLayer:
         self._core.metrics.feedback.labels("up" if helpful else "down").inc()
         question = " ".join(question.split())[:MAX_TEXT]
         if helpful or not question:
-            return Reply(text="Thanks for the feedback.", ephemeral=True)
+            return Reply(text="Thanks for the feedback.", visibility=Visibility.EPHEMERAL)
         answer = self._core.index.answer(question, threshold=self._core.settings.answer_threshold)
         answer = answer.model_copy(update={"nearest": [(f, answer.confidence) for f in answer.facts]})
         try:
@@ -325,9 +424,10 @@ class CommandLayer:
             self._core.metrics.unanswered_open.set(await self._core.unanswered.count_open())
         except Exception:
             log.exception("could not record an unhelpful answer from %s", caller.identity)
-            return Reply(text="Thanks; I could not note it just now, sorry.", ephemeral=True)
+            return Reply(text="Thanks; I could not note it just now, sorry.", outcome=Outcome.ERROR,
+                         visibility=Visibility.EPHEMERAL)
         return Reply(text="Thanks: the admins will see that this answer did not help, and I will tell you "
-                          "here if I learn a better one.", ephemeral=True)
+                          "here if I learn a better one.", visibility=Visibility.EPHEMERAL)
 
     async def _close_answered(self, reply: Reply, caller: Caller) -> Reply:
         """After a change to the facts: close the groups of waiting questions it answers, have their
@@ -398,12 +498,29 @@ class CommandLayer:
 
 
 class _Handled(NamedTuple):
-    """A reply with what the log and the metrics say of it."""
+    """A reply with the command the log and the metrics name."""
 
     reply: Reply
     command: str = "?"
     """The command's name, "question" for a question, "?" when no command was found."""
-    refused: bool = False
+
+
+_LOGGED = {Outcome.ANSWERED: "answered", Outcome.NO_FACT: "abstained", Outcome.SHOWN: "ok", Outcome.CHANGED: "ok",
+           Outcome.INVALID: "invalid", Outcome.REFUSED: "refused", Outcome.ERROR: "error"}
+"""Each outcome as the log line and the metrics count it (README: `briefbot.commands`)."""
+
+
+def _field_of(exc: Exception) -> str | None:
+    """The command key an error is about, where the error says so: a form shows it on that field."""
+    if isinstance(exc, CommandError):
+        return exc.field
+    if isinstance(exc, (FactExists, RecordExists)):
+        return "id"
+    if isinstance(exc, UnknownEntity):
+        return exc.role
+    if isinstance(exc, InvalidFact):
+        return next((p.field for p in exc.problems if isinstance(p, Problem)), None)
+    return None
 
 
 _CATALOGUE = {"facts", "entities", "sources", "topics"}
@@ -418,4 +535,4 @@ def _may(command: Command) -> str:
 
 
 def _error(text: str) -> Reply:
-    return Reply(text=text, error=True, ephemeral=True)
+    return Reply.failed(text)

@@ -14,12 +14,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.app import Core
+from bot.core import Core
 from bot.commands.facts import change_info
 from bot.commands.base import Command, CommandError, Invocation, Reply
-from bot.commands.values import parse_day, parse_version
+from bot.commands.values import invalid_values, parse_day, parse_version
 from bot.render.records import render_record, render_record_history, render_record_line
-from briefings.files import describe_error
 from briefings.models import Entity, EntityKind, Source, TopicInfo
 from briefings.store import RecordConflict, RecordKind, StoredRecord, uses
 from briefings.answering.lexicon import plain as normalise
@@ -37,7 +36,7 @@ def _names(text: str) -> list[str]:
 
 def _kind(text: str) -> str:
     if text.lower() not in {k.value for k in EntityKind}:
-        raise CommandError(f"kind {text!r} is not one of {_KINDS}")
+        raise CommandError(f"kind {text!r} is not one of {_KINDS}", field="kind")
     return text.lower()
 
 
@@ -213,7 +212,7 @@ class RecordCommands:
         try:
             record = self._spec.model.model_validate({"id": call.words[0], **fields})
         except ValidationError as exc:
-            raise CommandError(describe_error(exc, where=f"{self._spec.kind} {call.words[0]}")) from None
+            raise invalid_values(exc, where=f"{self._spec.kind} {call.words[0]}") from None
         stored = await self._core.records.add(record, change=change_info(call.caller, "add"))
         self._audit(call, stored)
         return Reply(text=f"Added {self._spec.kind} {record.id} (version 1): {render_record_line(stored)}")
@@ -291,7 +290,7 @@ class RecordCommands:
             f"version {current.version}{had}. Nothing was changed. Its current value:\n{render_record(current)}\n"
             "If your change still applies, send it again."
         )
-        return Reply(text=text, error=True, ephemeral=True)
+        return Reply.failed(text)
 
     @staticmethod
     def _audit(call: Invocation, stored: StoredRecord) -> None:

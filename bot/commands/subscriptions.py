@@ -13,7 +13,7 @@ import re
 from collections.abc import Awaitable, Callable
 from datetime import datetime, time
 
-from bot.app import Core
+from bot.core import Core
 from bot.commands.base import Caller, Command, CommandError, Invocation, Reply
 from briefings.subscriptions import DAYS, Days, Due, Schedule, Subscription
 from briefings.timezones import ZONE_EXAMPLES, iana_timezone, known_timezone

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from bot.app import Core
-from bot.commands.base import Command, CommandError, Invocation, Reply
+from bot.core import Core
+from bot.commands.base import Command, CommandError, Invocation, Reply, Visibility
 from briefings.unanswered import UnansweredGroup, UnansweredQuestion
 
 __all__ = ["DEFAULT_SHOWN", "UnansweredCommands", "render_group_line"]
@@ -82,7 +82,7 @@ class UnansweredCommands:
             lines += render_group_line(group, await self._core.unanswered.questions(group.id))
         lines.append("`unanswered show N` lists a group's questions; `unanswered dismiss N` sets it aside; "
                      "`fact add` or `fact teach ID \"QUESTION\"` answers it (its askers are told).")
-        return Reply(text="\n".join(lines), ephemeral=True)
+        return Reply(text="\n".join(lines), visibility=Visibility.EPHEMERAL)
 
     async def show(self, call: Invocation) -> Reply:
         group = await self._core.unanswered.group(_number(call.words[0], what="the group number"))
@@ -96,7 +96,7 @@ class UnansweredCommands:
             lines.append(f"  {_when(q.at)}{_DOT}{who}{_DOT}{q.where}: \u201c{q.text}\u201d")
             if q.kind == "unhelpful":
                 lines.append(f"      marked unhelpful; I had said: \u201c{q.given or ''}\u201d")
-        return Reply(text="\n".join(lines), ephemeral=True)
+        return Reply(text="\n".join(lines), visibility=Visibility.EPHEMERAL)
 
     async def dismiss(self, call: Invocation) -> Reply:
         number = _number(call.words[0], what="the group number")

@@ -23,6 +23,7 @@ __all__ = ["Intents", "classify"]
 _AUX = {"is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "has", "have", "had",
         "will", "would", "can", "could", "should", "shall", "may", "might", "must", "not"}
 """The auxiliary verbs of English grammar: they carry tense and mood, not what a fact must say."""
+_COPULAS = {"is", "are", "was", "were", "whos", "who's"}
 _WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 _COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
 _NAME_WORDS = {"name", "named", "names", "called"}
@@ -82,13 +83,13 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     if not toks:
         return Classified(linked=linked, asked=Asked.small_talk, needs=[], small_talk="empty")
     asked, head_at = _question_word(words)
-    needs = _needs(linked, lexicon=lexicon)
+    needs = [n for n in _needs(linked, lexicon=lexicon) if not _answer_kind(n, asked, head_at)]
     _set_aside(linked, needs)
     kind = _conversation(linked, needs, intents=intents, event=event, asked=asked, lexicon=lexicon, near=near)
     if kind is not None:
         asked_kind, small = kind
         return Classified(linked=linked, asked=asked_kind, needs=needs, small_talk=small)
-    unnamed = _asks_unnamed(needs, asked=asked, entities=entities)
+    unnamed = _asks_unnamed(needs, asked=asked, entities=entities, words=words)
     if unnamed is not None:
         return Classified(linked=linked, asked=asked, needs=needs, unanswerable=unnamed)
     describe = _described(linked, needs, asked=asked, words=words)
@@ -151,9 +152,42 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
         return Asked.why, at + 2
     if any(x in _NAME_WORDS for x in words):
         return Asked.name, at + 1
-    if nxt in {"place", "city", "country", "venue", "location", "site", "hotel"}:
+    if nxt in _KIND_NOUNS[Asked.where]:
+        return Asked.where, at + 2
+    if nxt in {"site", "hotel"}:
         return Asked.where, at + 1
     return Asked.what, at + 1
+
+
+_KIND_NOUNS = {Asked.where: {"place", "city", "country", "location", "venue"},
+               Asked.when: _DATE_NOUNS | {"month"}, Asked.year: {"year", "decade"}, Asked.clock: {"time"},
+               Asked.why: {"reason"}}
+"""Nouns that name the kind of answer right after the question word ("which *city*", "what *date*"):
+the answer is of that kind; no fact need say the noun."""
+
+
+def _answer_kind(need: Need, asked: Asked, head_at: int) -> bool:
+    return need.kind is NeedKind.word and need.position < head_at and need.label in _KIND_NOUNS.get(asked, ())
+
+
+_PARTICLES = frozenset({"up", "down", "out", "off", "apart", "over", "back", "away", "through", "together", "on"})
+"""The adverbs that make a verb another verb: "tear down" is "dismantle", "call off" is "cancel"."""
+
+
+def _phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | None:
+    """"took apart", "wrap up": the phrasal verb in its dictionary form, when English has it as one."""
+    nxt = t.position + 1
+    if nxt >= len(toks) or used[t.position] or used[nxt] or not toks[nxt].lower.isalpha():
+        return None
+    if "VERB" not in Lexicon.parts_of_speech(t.lower):
+        return None
+    for lemma in sorted(t.lemmas, key=len):
+        phrase = f"{lemma} {toks[nxt].lower}"
+        synonyms = Lexicon.synonyms(phrase)
+        if synonyms and (toks[nxt].lower in _PARTICLES or Lexicon.content_weight(toks[nxt].lower) > 0 and any(" " not in w and "VERB" in Lexicon.parts_of_speech(w)
+                                                             for w in synonyms)):
+            return phrase  # "take apart", "take place": a verb of English in two words
+    return None
 
 
 def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
@@ -166,7 +200,19 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
                                            if lexicon.content_weight(w.lower()) > 0)))
     for span, position, _ in linked.dates:
         needs.append(Need(kind=NeedKind.time, label=span.label, position=position, weight=1.5, span=span, hard=True))
+    particles: set[int] = set()
     for t in toks:
+        if t.position in particles:
+            continue
+        phrasal = _phrasal_verb(t, toks, linked.used)
+        if phrasal is not None:
+            particles.add(t.position + 1)  # "tore *down*": one verb, which a fact may say in one word
+            if Lexicon.synonyms(phrasal) & _PRO_VERBS:
+                continue  # "take place" is "happen"
+            needs.append(Need(kind=NeedKind.word, label=phrasal, position=t.position,
+                              weight=max(lexicon.content_weight(t.lower), RELATION_WEIGHT),
+                              lemmas=frozenset({phrasal})))  # its meanings, not those of "sit" alone
+            continue
         if (linked.used[t.position] or t.lower in _WH or t.lower in _CONTRACTED_WH or t.lower in _AUX
                 or not t.lower.isalnum()):
             continue
@@ -176,6 +222,8 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
             continue  # "how many", "how long": the kind of answer, not a word a fact must say
         if len(t.lower) == 1 and not t.lower.isdigit():
             continue  # "n" for "and", a stray initial
+        if t.lower in _FILLER_HEADS and t.position + 1 < len(toks) and toks[t.position + 1].lower == "of":
+            continue  # "what *kind of* treaty": the frame of the question, not a word a fact must say
         if t.lower.isdigit() and len(t.lower) < 3:
             weight = 1.0
         else:
@@ -242,17 +290,18 @@ def _of_event(need: Need, event: Event, near: Callable[[frozenset[str]], dict[st
     return False
 
 
-def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Entity]) -> str | None:
+def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Entity], words: list[str]) -> str | None:
     """"What is the name of the senior official", "who is the spokesman": the sources do not say.
     The question asks who someone is (the first thing it names after its question word) and the
     sources describe that someone without a name."""
     if asked not in {Asked.name, Asked.who}:
         return None
-    if asked is Asked.who and any(n.kind is NeedKind.word and "VERB" in Lexicon.parts_of_speech(n.label)
-                                  and "NOUN" not in Lexicon.parts_of_speech(n.label) for n in needs):
-        return None  # "who did the official meet": asks about someone else
     leading = [n for n in needs if n.kind is not NeedKind.time and n.label not in _NAME_WORDS][:2]
     for need in leading:
+        before = words[: need.position]
+        if asked is Asked.who and not (set(before) <= _WH | _AUX | _DETERMINERS | _COPULAS | set(_CONTRACTED_WH)
+                                       and set(before) & _COPULAS):
+            continue  # "who *mediates*", "who did the official meet": not the someone asked about
         for entity in (entities[e] for e in need.entity_ids if e in entities):
             if entity.kind.value in {"person", "group"} and not is_proper_name(entity.name):
                 return f"the sources do not name {entity.name}"
@@ -287,9 +336,11 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     after = [n for n in needs if n.position >= head_at and n.kind is not NeedKind.time]
     words = [n for n in after if n.kind is NeedKind.word and n.label not in _FILLER_HEADS
              and not (asked is Asked.name and n.label in _NAME_WORDS)]
-    verbs = [n for n in words if _reads_as_verb(n, toks)]
-    if verbs and Lexicon.content_weight(verbs[0].label) >= RELATION_WEIGHT:
+    verbs = [n for n in words if _reads_as_verb(n, toks) and not _frame_verb(n, toks)]
+    if verbs and (Lexicon.content_weight(verbs[0].label) >= RELATION_WEIGHT or _said_of_entity(verbs[0], needs)):
         verbs[0].relation = True
+        verbs[0].done_by = (asked is Asked.what and Lexicon.content_weight(verbs[0].label) < RELATION_WEIGHT
+                            and _said_of_entity(verbs[0], needs))  # "what did Choe *say*": the act asked
     if (asked in {Asked.what, Asked.name, Asked.where} and head_at > 0 and words and words[0].position == head_at
             and not _reads_as_verb(words[0], toks)):
         head = words[0]  # "which hotel", "what agreement"
@@ -309,20 +360,55 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
         words[0].hard = True  # "who is the *president* of ...": the role asked
 
 
+_LIGHT_VERBS = frozenset({"get", "have", "make", "take", "give", "go", "come", "put", "keep", "let"})
+"""The light verbs of English: their meaning is in the words that follow ("get in return")."""
+_PREPOSITIONAL = frozenset({"according", "due", "thanks", "prior", "owing", "close", "next"})
+"""Words that with "to" make a preposition of English grammar ("according to", "due to")."""
+
+
+def _frame_verb(need: Need, toks: list[Token]) -> bool:
+    """A verb that frames another ("supposed *to sign*", "trying *to set up*") or makes a preposition
+    ("according to"): the relation asked is not it."""
+    at = need.position
+    if at + 1 >= len(toks) or toks[at + 1].lower != "to":
+        return False
+    if need.label in _PREPOSITIONAL:
+        return True
+    following = toks[at + 2] if at + 2 < len(toks) else None
+    return following is not None and "VERB" in Lexicon.parts_of_speech(following.lower) and not following.capitalised
+
+
+def _said_of_entity(verb: Need, needs: list[Need]) -> bool:
+    """A common verb right after the entity it is said of ("what did Choe Son Hui *say*"): however
+    common, it is what the question asks."""
+    if verb.lemmas & _LIGHT_VERBS:
+        return False
+    return any(n.kind is NeedKind.entity and n.position + len(n.label.split()) == verb.position for n in needs)
+
+
 def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
     """The word is a verb here: an inflected verb form ("met", "hosted", "going"), or a bare verb after
     an auxiliary or "to" ("did Kim *meet*", "will they *sign*")."""
     if "VERB" not in Lexicon.parts_of_speech(need.label):
         return False
     before = toks[need.position - 1].lower if need.position > 0 else ""
-    if before in _DETERMINERS:
-        return False
+    if before in _DETERMINERS or before in _COUNT or before.isdigit():
+        return False  # "the *talks*", "the two *sides*": a noun
     word = need.label
     pos = Lexicon.parts_of_speech(word)
     inflected = any(l != word for l in need.lemmas) and (not word.endswith("s") or "NOUN" not in pos)
     if inflected or word.endswith(("ed", "ing")):
         return True
-    return before in _AUX or before == "to" or any(t.lower in _AUX for t in toks[max(0, need.position - 4):need.position])
+    if before in {"who", "whos", "who's"}:
+        return True  # "who *runs* the foundation": the word after "who" is its verb
+    if before in _AUX or before == "to" or any(t.lower in _AUX for t in toks[max(0, need.position - 4):need.position]):
+        return True
+    for t in reversed(toks[: need.position]):  # "did Kim Jong Un and Xi Jinping *sign*": back over the names
+        if t.lower in _AUX:
+            return True
+        if not (t.text[:1].isupper() or t.lower in {"and", "the", "n"} or "-" in t.text):
+            return False
+    return False
 
 
 def _subject(linked: Linked, needs: list[Need]) -> frozenset[str]:
@@ -337,4 +423,10 @@ def _subject(linked: Linked, needs: list[Need]) -> frozenset[str]:
     toks = linked.question.tokens
     if verb.position > 0 and toks[verb.position - 1].lower in {"was", "were", "been", "being", "get", "got"}:
         return frozenset()  # passive: the entity before the verb is its object
-    return before[-1].ids
+    subject = set(before[-1].ids)
+    joined = before[-1]
+    for m in reversed(linked.mentions[: linked.mentions.index(joined)]):
+        if m.position + m.span + 1 == joined.position and toks[joined.position - 1].lower in {"and", "n"}:
+            subject |= m.ids  # "Trump and Kim held": both are the subject
+            joined = m
+    return frozenset(subject)

@@ -10,7 +10,9 @@ nothing) is left as it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,7 +22,7 @@ from briefings.answering.link import EntityNames
 from briefings.answering.model import Asked, Classified, Mention, NeedKind
 from briefings.models import Entity
 
-__all__ = ["ContextEntity", "QuestionContext", "context_of", "follow_up"]
+__all__ = ["ContextEntity", "QuestionContext", "context_of", "follow_up", "points_back"]
 
 _AUX = {"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would",
         "can", "could", "should", "not"}
@@ -29,6 +31,8 @@ _LEADS = {"and", "so", "but", "ok", "okay", "then", "also", "well", "hmm", "righ
 _ABOUT = (("what", "about"), ("how", "about"), ("what", "of"), ("same", "for"), ("and", "for"))
 _FILLER = {"the", "a", "an", "one", "ones", "side", "then", "too", "instead", "exactly", "again", "please", "for",
            "in", "on", "at", "of", "to", "by", "s"}
+_OBJECT_OF = {"about", "in", "of", "on", "to", "from", "with", "for", "over"}
+"""Prepositions whose "it" is a thing the last question named ("pledge *about it*"), not an expletive."""
 _PERSON = {"he", "she", "him", "her", "his", "hers"}
 _GROUP = {"they", "them", "their", "theirs"}
 _THING = {"it", "its", "that", "this"}
@@ -37,6 +41,8 @@ _POSSESSIVE = {"his", "her", "their", "its"}
 _ASKS = {"venue": "where", "place": "where", "location": "where", "city": "where", "country": "where",
          "date": "when", "day": "when", "time": "what time", "year": "which year", "reason": "why"}
 """Nouns that, alone after "and" or "what about", ask the earlier question with another question word."""
+_STRANDED = re.compile(r"\b(with|to|for|from|about|by)\b\s*((?:\b(?:on|in|at|during|last|this|over)\b.*)?[?.!]?\s*)$", re.I)
+"""A preposition left without its object when "who did X meet *with*?" is asked again with "where"."""
 _WH_PHRASES = {("what", "time"), ("which", "year"), ("what", "year"), ("what", "date"), ("what", "day"),
                ("how", "many"), ("how", "much"), ("how", "long")}
 
@@ -63,9 +69,14 @@ class QuestionContext(BaseModel):
     """The content words, as lemmas."""
     answered: list[str] = Field(default_factory=list)
     """The entities the answer's facts are about, in order (who "he" is after "who led ...?")."""
+    days: list[date] = Field(default_factory=list)
+    """The days the answer's facts are dated: "why?" and "where?" ask about what happened then."""
+    facts: list[str] = Field(default_factory=list)
+    """The facts the answer gave: what "who said that?" and "how did they take it?" are about."""
 
 
-def context_of(classified: Classified, *, answered: list[str]) -> QuestionContext | None:
+def context_of(classified: Classified, *, answered: list[str], days: list[date] | None = None,
+               facts: list[str] | None = None) -> QuestionContext | None:
     """The context a question leaves; None for a message that asks nothing (small talk, thanks)."""
     if classified.asked in {Asked.small_talk, Asked.foreign}:
         return None
@@ -77,7 +88,26 @@ def context_of(classified: Classified, *, answered: list[str]) -> QuestionContex
         entities=[ContextEntity(ids=sorted(m.ids), text=m.text) for m in classified.linked.mentions],
         times=[span.label for span, _, _ in classified.linked.dates],
         words=[min(n.lemmas, key=len) if n.lemmas else n.label for n in needs if n.kind is NeedKind.word],
-        answered=answered)
+        answered=answered, days=days or [], facts=facts or [])
+
+
+def points_back(classified: Classified) -> bool:
+    """The question is about what was just said: "who said *that*?", "how did Pyongyang take *that*?",
+    "what had he given up before *that*?" ("that" or "this", last, after a verb or a preposition)."""
+    toks = classified.linked.question.tokens
+    words = [t.lower for t in toks]
+    if not words or classified.asked in {Asked.small_talk, Asked.foreign, Asked.status, Asked.latest,
+                                         Asked.upcoming, Asked.changed, Asked.describe}:
+        return False
+    if len(words) < 3 or words[-1] not in {"that", "this"} or classified.linked.used[-1]:
+        return False
+    if words[-2] in _AUX | _WH:
+        return False  # "when was that?": the event itself, asked again
+    if words[-2] in {"after", "before", "since", "until", "then"}:
+        # "and after that?": what came next; "what had he given up before that?": still the last answer
+        return any(n.kind is NeedKind.word and n.position < len(words) - 2 and n.label not in _LEADS
+                   for n in classified.needs)
+    return True  # "who said that?"
 
 
 def follow_up(new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
@@ -121,6 +151,9 @@ class _Reader:
             if pronouns and not any(self._kinds(m.ids) & {"person"} for m in new.linked.mentions) and all(
                     self.words[i] in _PERSON for i in pronouns):
                 return self._pronouns_replaced(pronouns)  # "does he think the summit will go ahead?"
+            if pronouns and all(self.words[i] in {"it", "its"} and i > 0 and self.words[i - 1] in _OBJECT_OF
+                                for i in pronouns):
+                return self._pronouns_replaced(pronouns)  # "what did the two Koreas pledge about it?"
             if pronouns or not (self.leads or self.about or self._wh_phrase() is None and
                                 self.words[self.rest] not in _AUX):
                 return None  # "who is Kim Jong Un?": it names what it asks about, and asks
@@ -145,12 +178,27 @@ class _Reader:
         words = self.words[self.rest:]
         if not words or words[0] not in _WH:
             return None
+        if words[0] == "what" and words[-1] == "for":
+            return "why"  # "what was it for?": what for is why
         if tuple(words[:2]) in _WH_PHRASES:
             return " ".join(words[:2])
         return words[0]
 
     def _asked_again(self, wh: str) -> str | None:
-        """The earlier question with another question word: "when is the summit?" + "where?"."""
+        """The earlier question with another question word: "when is the summit?" + "where?"; about
+        what the answer said happened then, when it said one day ("why?" after "when did Trump say he
+        would withdraw?": why, on May 24)."""
+        reading = self._reworded(wh)
+        if reading is None:
+            return None
+        reading = _STRANDED.sub(r"\2", reading)  # "who did he meet with on Monday" -> "where did he meet on Monday"
+        days = sorted(set(self.context.days))
+        if (wh not in {"when", "what time", "which year"} and len(days) == 1 and not self.previous.linked.dates
+                and self.previous.asked is not Asked.when):  # "when is it?" + "where?": the day is known
+            reading = f"{reading.rstrip('?.! ')} on {days[0].strftime('%B')} {days[0].day}, {days[0].year}"
+        return reading
+
+    def _reworded(self, wh: str) -> str | None:
         previous = self.previous
         toks = previous.linked.question.tokens
         text = previous.linked.question.text
@@ -247,7 +295,20 @@ class _Reader:
             edits.append((*_span(text, i, i + 1), said))
         for start, end, said in sorted(edits, reverse=True):
             text = text[:start] + said + text[end:]
+        if any(self.words[i] in _THING for i in pronouns) and not self.new.linked.dates:
+            text = f"{text.rstrip('?.! ')}{self._previous_time()}"  # "what came out of it?": of that day's
         return text
+
+    def _previous_time(self) -> str:
+        """The times the last question named, as a phrase to end a question with: " on April 27"."""
+        out = ""
+        question = self.previous.linked.question.text
+        for span, position, length in self.previous.linked.dates:
+            said = question[slice(*_span(question, position, position + length))]
+            lead = "" if span.relative or said.split()[0].lower() in {"on", "in", "at", "during"} else (
+                "on " if span.month_day or span.weekday is not None or span.start == span.end else "in ")
+            out += f" {lead}{said}"
+        return out
 
     # -- what the earlier question and its answer name ----------------------------------------
 

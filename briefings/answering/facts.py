@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
-from briefings.answering.lexicon import Lexicon, words_of
+from briefings.answering.lexicon import Lexicon, word_tokens, words_of
 from briefings.answering.link import EntityNames
 from briefings.models import Entity, Fact
 
@@ -214,6 +214,10 @@ class FactTable:
         keys |= {f"m:{d.month}" for d in item.days} | {f"wd:{d.weekday()}" for d in item.days}
         return keys
 
+    def holders(self, key: str) -> list[str]:
+        """The ids of the facts that hold `key` ("e:entity", "w:lemma", ...)."""
+        return [self._ids[row] for row in self.postings.get(key, ())]
+
     def df(self, key: str) -> int:
         return len(self.postings.get(key, ()))
 
@@ -327,7 +331,8 @@ class FactTable:
         return self._ranks[1]
 
     def _read(self, fact: Fact, taught: tuple[str, ...]) -> IndexedFact:
-        written = words_of(fact.statement)
+        tokens = word_tokens(fact.statement)
+        written = [w for w, _ in tokens]
         statement_words = list(map(str.lower, written))
         words = list(statement_words)
         for text in (*fact.keywords, *([fact.value] if fact.value else []), *taught):
@@ -335,7 +340,7 @@ class FactTable:
         anchors = {fact.subject} | ({fact.object} if fact.object else set())
         entities = set(anchors)
         capitalised = _capitalised(written)
-        runs = _proper_runs(capitalised)
+        runs = _proper_runs(capitalised, tokens)
         in_run = {k for run in runs for k in run}
         linked_positions: set[int] = set()
         for i, n, ids in self.names.find(statement_words):
@@ -358,6 +363,7 @@ class FactTable:
         self._learn_names(name_lemmas | set(unlinked))
         days = frozenset(d.day for d in fact.dates)
         years = {d.year for d in days} | {int(w) for w in words if w.isdigit() and len(w) == 4 and 1900 < int(w) < 2100}
+        years |= {int(w[:4]) + k for w in words if _DECADE.match(w) for k in range(10)}  # "the early 2000s"
         statement_lower = set(statement_words)
         return IndexedFact(
             fact=fact,
@@ -368,7 +374,8 @@ class FactTable:
             years=frozenset(years),
             number=_counts(fact.statement, statement_lower),
             clock=bool(_CLOCK.search(fact.statement)),
-            causal=bool(statement_lower & _CAUSE) or "because" in fact.relation or "cite" in fact.relation,
+            causal=(bool(statement_lower & _CAUSE) or bool(lemmas & _CAUSE) or "because" in fact.relation or "cite" in fact.relation
+                    or _purpose(statement_words, self.lexicon)),
             timed=bool(days) or bool(statement_lower & _TIME_WORDS),
             length=len(statement_words),
             stems=frozenset(),  # derived from the lemmas when the row is read back (`_decode`)
@@ -491,6 +498,7 @@ class FactTable:
         return found
 
 
+_DECADE = re.compile(r"^(?:19|20)\d0s$")
 _DATE_TEXT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:, \d{4})?|"
                         r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?: \d{4})?|\b(?:19|20)\d\d\b", re.I)
 
@@ -501,6 +509,22 @@ def _stems(lemmas: frozenset[str]) -> frozenset[str]:
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _purpose(words: list[str], lexicon: Lexicon) -> bool:
+    """The statement says what something was for: "met ... *to discuss* the agenda", "in order to"."""
+    for k in range(1, len(words) - 1):
+        if words[k] == "to" and "VERB" in lexicon.parts_of_speech(words[k + 1]) and words[k + 1] == lexicon.lemma(words[k + 1]):
+            before = words[k - 1]
+            if before in _NOT_PURPOSE or "VERB" in lexicon.parts_of_speech(before) and before != lexicon.lemma(before):
+                continue  # "agreed to proceed", "due to arrive" say what was done, not what for
+            return True
+    return False
+
+
+_NOT_PURPOSE = frozenset({"due", "able", "going", "about", "likely", "set", "is", "are", "was", "were", "be", "has",
+                          "have", "had", "want", "wants", "need", "needs", "try", "tries", "used", "ought"})
+"""Words that with "to" and a verb say what is done or due, not what it is for (English grammar)."""
 
 
 def _counts(statement: str, words: set[str]) -> bool:
@@ -518,15 +542,17 @@ def _capitalised(words: list[str]) -> list[bool]:
     return [w[:1].isupper() and not w.isupper() and w.lower() not in _CALENDAR for w in words]
 
 
-def _proper_runs(capitalised: list[bool]) -> list[range]:
-    """Runs of two or more capitalised words that are not at a sentence start: the names a statement
-    carries ("Air China", "Sofitel Legend Metropole")."""
+def _proper_runs(capitalised: list[bool], toks: list[tuple[str, int]]) -> list[range]:
+    """Runs of two or more capitalised words that are not at a sentence start, nor across a stop or a
+    comma: the names a statement carries ("Air China", "Sofitel Legend Metropole")."""
     runs: list[range] = []
     i, n = 0, len(capitalised)
     while i < n:
         j = i
         while j < n and capitalised[j]:
             j += 1
+            if j < n and toks[j][1] - (toks[j - 1][1] + len(toks[j - 1][0])) > 1:
+                break  # "... of Panmunjom; Moon Jae-in": punctuation ends a name
         if j - i >= 2:
             start = i + 1 if i == 0 else i
             if j - start >= 2:

@@ -11,23 +11,26 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from briefings.answering.classify import Intents, classify
-from briefings.answering.context import QuestionContext, context_of, follow_up
+from briefings.answering.context import QuestionContext, context_of, follow_up, points_back
 from briefings.answering.converse import Briefed, converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, Decision, decide
-from briefings.answering.facts import FactTable
+from briefings.answering.facts import FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.answering.link import link
 from briefings.answering.model import Answer, Asked, Classified, Event
 from briefings.answering.normalise import MAX_QUESTION_CHARS, is_foreign_script, normalise_question
 from briefings.answering.phrase import phrase, refuse
-from briefings.answering.score import candidates, features, heuristic, prepare, score_candidates
+from briefings.answering.score import (ScoredFact, candidates, features, fits_the_asked_kind, heuristic, kind_factor,
+                                       prepare, score_candidates)
 from briefings.compose import DATE_RELATION
-from briefings.models import Catalogue, Entity, Fact, Source
+from briefings.models import Catalogue, Entity, EntityKind, Fact, Source
 
 __all__ = ["FactIndex", "SCOPE"]
 
 SCOPE = "the 2018 U.S.\u2013North Korea summit talks"
 _CONFIG = Path(__file__).resolve().parents[2] / "config"
+EVENT_JOIN_CANDIDATES = 3
+"""How many of the best facts are looked through for an event another fact gives the place or day of."""
 _CONVERSATION = {Asked.status, Asked.latest, Asked.upcoming, Asked.changed, Asked.describe, Asked.small_talk}
 
 
@@ -161,6 +164,10 @@ class FactIndex:
         """The answer to `question`; with the `context` of the conversation's last question, a follow-up
         ("where?", "and the North Korean one?") is answered as the full question it stands for."""
         text = " ".join(question[: MAX_QUESTION_CHARS * 4].split())[:MAX_QUESTION_CHARS]
+        if context is not None and context.facts and not is_foreign_script(text):
+            about = self._about_last_answer(text, context)
+            if about is not None:
+                return about
         reading = self.follow_up(text, context) if context is not None and not is_foreign_script(text) else None
         if reading is None:
             return self._answer(text, threshold)
@@ -174,6 +181,29 @@ class FactIndex:
                 return alone
         return full.model_copy(update={"question": text, "reading": reading})
 
+    def _about_last_answer(self, text: str, context: QuestionContext) -> Answer | None:
+        """"who said that?", "how did Pyongyang take it?": asked of the facts the last answer gave, the
+        first of them that can give the kind of answer asked (a person, a day, a place, a cause)."""
+        classified = self.read(text)
+        if classified.unanswerable is not None:
+            return None
+        if not points_back(classified):
+            return None
+        total = prepare(classified, self.table)
+        fitting = [self.table.facts[f] for f in context.facts
+                   if f in self.table.facts and fits_the_asked_kind(self.table.facts[f], classified, self.table)]
+        if not fitting:
+            return None
+
+        def fit(item: IndexedFact) -> tuple[float, float]:
+            f = features(item, classified, self.table, max(total, 1e-9), 0.0)
+            return heuristic(f) if total > 0 else 0.0, f["focus"]
+
+        item = max(fitting, key=fit)  # the one that says most of what is asked, then the one about who is named
+        answer = phrase(Decision(chosen=[ScoredFact(item=item, score=1.0, focus=0.0)], best=1.0), classified,
+                        sources=self._sources)
+        return answer.model_copy(update={"reading": f"{text.rstrip('?. ')}: in my last answer"})
+
     def follow_up(self, question: str, context: QuestionContext) -> str | None:
         """The full question a follow-up stands for, read with the conversation's last question; None
         when it stands alone."""
@@ -186,13 +216,15 @@ class FactIndex:
         if not question or is_foreign_script(question):
             return None
         answered: list[str] = []
+        days: set[date] = set()
         for fact_id in answer.facts:
-            fact = self.table.fact(fact_id)
-            if fact is not None:
-                for entity_id in (fact.subject, fact.object):
+            item = self.table.facts.get(fact_id)
+            if item is not None:
+                days |= item.days
+                for entity_id in (item.fact.subject, item.fact.object):
                     if entity_id and entity_id not in answered:
                         answered.append(entity_id)
-        return context_of(self.read(question), answered=answered)
+        return context_of(self.read(question), answered=answered, days=sorted(days), facts=list(answer.facts))
 
     def _answer(self, text: str, threshold: float | None) -> Answer:
         threshold = self.threshold if threshold is None else threshold
@@ -207,9 +239,38 @@ class FactIndex:
         scored = score_candidates(classified, self.table, threshold=threshold)
         decision = decide(scored, classified, threshold=threshold)
         if not decision.found:
+            decision = self._through_the_event(scored, classified, threshold) or decision
+        if not decision.found:
             mentioned = [e for m in linked.mentions for e in sorted(m.ids)]
             return refuse(decision, classified, question=text, hint=self._hint(mentioned))
         return phrase(decision, classified, sources=self._sources)
+
+    def _through_the_event(self, scored: list[ScoredFact], classified: Classified, threshold: float) -> Decision | None:
+        """"Where did Moon meet Kim?": a fact says they met, but not where; another fact about the same
+        event (an entity of kind event both name) says where. Answer with the two."""
+        if classified.asked not in {Asked.where, Asked.when}:
+            return None
+        total = prepare(classified, self.table)
+        for best in scored[:EVENT_JOIN_CANDIDATES]:
+            kind = kind_factor(best.item, classified, self.table)
+            if kind >= 1.0 or best.score < threshold * kind:
+                continue  # it has the kind of answer, or covers too little of the question anyway
+            f = features(best.item, classified, self.table, total, 0.0)
+            if f["entity_missing"] or f["hard_missing"] or f["relation_missing"] or f["time_missing"]:
+                continue  # it must say all the question says but the place or the day
+            events = sorted((e for e in best.item.entities if e in self.table.entities
+                             and self.table.entities[e].kind is EntityKind.event),
+                            key=lambda e: (self.table.df(f"e:{e}"), e))  # the event most its own first
+            for event in events:
+                joined = [self.table.facts[fid] for fid in sorted(self.table.holders(f"e:{event}"))
+                          if fid != best.item.fact.id]
+                joined = [item for item in joined if kind_factor(item, classified, self.table) >= 1.0
+                          and (not best.item.days or item.days & best.item.days)]  # that day's event
+                if joined:
+                    joined.sort(key=lambda item: (-len(item.entities & best.item.entities), item.fact.id))
+                    other = ScoredFact(item=joined[0], score=best.score, focus=0.0)
+                    return Decision(chosen=[best, other], best=best.score / kind)
+        return None
 
     def _event(self) -> Event:
         """What the briefing's headline is about (what "is it still on?" means)."""

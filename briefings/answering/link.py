@@ -163,9 +163,20 @@ def _exact_names(question: Question, used: list[bool], mentions: list[Mention], 
         if n == 1 and lexicon.zipf(words[i]) >= COMMON_NAME_ZIPF and not toks[i].text[:1].isupper() and not (
                 i > 0 and words[i - 1] == "the"):
             continue  # "us", "who": a name only when written as one ("US", "the us")
+        if i > 0 and _qualified_common_name(toks, i, n, lexicon=lexicon):
+            continue  # "the *Hanoi* summit" is another summit than the one called "the summit"
         mentions.append(Mention(ids=frozenset(ids), text=" ".join(t.text for t in toks[i : i + n]), position=i, span=n))
         for k in range(i, i + n):
             used[k] = True
+
+
+def _qualified_common_name(toks: list, i: int, n: int, *, lexicon: Lexicon) -> bool:
+    """The name is common English words ("summit", "the talks") right after a proper name that is not
+    part of it: a qualified one of its kind, not the entity the bare words stand for."""
+    if any(t.text[:1].isupper() or not lexicon.is_english(t.lower) for t in toks[i : i + n] if t.lower != "the"):
+        return False
+    before = toks[i - 1]
+    return before.capitalised and before.lower not in {"the", "a", "an"}
 
 
 def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, lexicon: Lexicon,
@@ -181,11 +192,13 @@ def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, 
                 or lexicon.zipf(word) >= TYPO_ZIPF):
             continue
         limit = 1 if len(word) <= 5 else 2
-        best: tuple[int, bool, int, float, str] | None = None
-        for pool, rank in ((spelling(word[0]), 0), (lexicon.english_starting(word[0]), 1)):
+        best: tuple[int, int, bool, float, str] | None = None
+        store = spelling(word[0])
+        for pool, rank in ((store, 0), (lexicon.english_starting(word[0]), 1)):
             for candidate, distance, _ in process.extract(word, pool, scorer=OSA.distance, score_cutoff=limit, limit=8):
-                # a dropped letter is the commonest slip: "wher" is "where" before it is "when"
-                key = (distance, not _subsequence(word, candidate), rank, -lexicon.zipf(candidate), candidate)
+                # the store's words first ("modle" is "model" before "module"); then a dropped letter,
+                # the commonest slip: "wher" is "where" before it is "when"
+                key = (distance, rank, not _subsequence(word, candidate), -lexicon.zipf(candidate), candidate)
                 if candidate != word and (best is None or key < best):
                     best = key
         if best is None:
@@ -289,7 +302,10 @@ def _relative(question: Question, used: list[bool], *, story_day: date, today: d
         if point is None:
             continue
         widen = next((v for k, v in _UNITS.items() if k in phrase.split()), 0)
-        if phrase.split()[0] in {"last", "past"} and phrase.split()[-1] in {"week", "month", "year", "weekend"}:
+        words = phrase.split()
+        if words[-1] in {"year", "month"} and words[0] in {"this", "last"}:
+            span = _calendar_span(phrase, point, whole_year=words[-1] == "year", now=now)  # the calendar's
+        elif words[0] in {"last", "past"} and phrase.split()[-1] in {"week", "month", "year", "weekend"}:
             span = DateSpan(label=phrase, start=point - timedelta(days=widen), end=base, now=now, relative=True)
         else:
             span = DateSpan(label=phrase, start=point - timedelta(days=widen), end=point + timedelta(days=widen), now=now,
@@ -298,6 +314,14 @@ def _relative(question: Question, used: list[bool], *, story_day: date, today: d
             used[k] = True
         out.append((span, start, length))
     return out
+
+
+def _calendar_span(label: str, point: date, *, whole_year: bool, now: bool) -> DateSpan:
+    """"this year", "last month": the calendar's year or month around `point`, not a rolling one."""
+    if whole_year:
+        return DateSpan(label=label, start=date(point.year, 1, 1), end=date(point.year, 12, 31), now=now, relative=True)
+    last = calendar.monthrange(point.year, point.month)[1]
+    return DateSpan(label=label, start=point.replace(day=1), end=point.replace(day=last), now=now, relative=True)
 
 
 def _parse_relative(phrase: str, base: date) -> date | None:

@@ -159,6 +159,8 @@ class Need:
     the answer."""
     relation: bool = False
     """The question's verb: a fact that says another thing of the same people answers another question."""
+    done_by: bool = False
+    """The relation is what a named entity did ("what did *Choe Son Hui* say"): asked about that act."""
     known: bool = True
     """Some fact holds the word, or a word near it."""
     name_like: bool = False

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from rapidfuzz.distance import OSA
+
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.answering.model import Question, Token
 
@@ -12,6 +14,10 @@ __all__ = ["MAX_QUESTION_CHARS", "is_foreign_script", "normalise_question"]
 MAX_QUESTION_CHARS = 400
 """A question longer than this is read from its first part: nobody asks in ten thousand characters."""
 MAX_QUESTION_WORDS = 40
+QUESTION_WORDS = ("what", "who", "where", "when", "why", "which", "how")
+SLIP_ZIPF = 3.6
+"""A first word rarer than this in English, one keystroke from a question word ("wat", "wher", "hw"),
+is that question word mistyped."""
 
 
 def is_foreign_script(text: str) -> bool:
@@ -28,6 +34,8 @@ def normalise_question(text: str, lexicon: Lexicon) -> Question:
     tokens = []
     for position, (word, offset) in enumerate(word_tokens(text)[:MAX_QUESTION_WORDS]):
         lower = word.lower()
+        if position == 0:
+            lower = _question_word(lower)
         tokens.append(
             Token(
                 text=word,
@@ -38,3 +46,11 @@ def normalise_question(text: str, lexicon: Lexicon) -> Question:
             )
         )
     return Question(text=text, tokens=tokens)
+
+
+def _question_word(word: str) -> str:
+    """The question word a mistyped first word stands for, or the word itself."""
+    if word in QUESTION_WORDS or not word.isalpha() or Lexicon.zipf(word) >= SLIP_ZIPF:
+        return word
+    close = [w for w in QUESTION_WORDS if OSA.distance(word, w) == 1]
+    return close[0] if len(close) == 1 else word

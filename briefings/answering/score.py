@@ -10,6 +10,7 @@ delegation" against a fact about another delegation), and for the kind of answer
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import re
 
@@ -19,7 +20,7 @@ from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.models import EntityKind
 from briefings.answering.model import Asked, Classified, Need, NeedKind
 
-__all__ = ["ScoredFact", "prepare", "score_candidates"]
+__all__ = ["ScoredFact", "fits_the_asked_kind", "kind_factor", "prepare", "score_candidates"]
 
 MISSING_HARD = 0.35
 """Factor for each hard need a fact does not cover: it answers a neighbouring question."""
@@ -28,6 +29,10 @@ MISSING_QUALIFIER = 0.4
 WRONG_TYPE = 0.4
 """Factor for a fact that cannot give the kind of answer asked (no place for "where")."""
 WEAK_TYPE = 0.8
+YEAR_ONLY = 0.9
+"""Factor for a fact dated only by a year ("in 2003") answering "when": a day, where a fact has one, is better."""
+NO_CAUSE = 0.6
+"""Factor for a fact that gives no cause (no "because", "cited", "over") to a "why"."""
 PEER_SUBJECT = 0.75
 """Factor for a fact whose subject is a peer of the entity the question's verb is said of."""
 ENTITY_BY_WORDS = 0.8
@@ -53,11 +58,16 @@ ORDER_GRAIN = 0.05
 """The embedding alone never covers the words as fully as the words themselves."""
 MISSING_RELATION = 0.85
 """Factor for a fact that does not say the question's verb (another thing said of the same people)."""
+MISSING_ACT = 0.6
+"""Factor for a fact that does not say what "what did X say/sign/agree" asks X did."""
 ROLE_QUALIFIERS = frozenset({"former", "deputy", "vice", "acting", "assistant", "ex", "late", "interim", "outgoing"})
 """English words that make a role another role: a former ambassador is not the ambassador."""
 SAME_STEM = 0.8
 """Credit for a word that shares a long beginning with a fact's word ("agree", "agreement")."""
 STEM_MIN = 5
+_NAMEABLE_KINDS = (EntityKind.person, EntityKind.organisation, EntityKind.country, EntityKind.place, EntityKind.group)
+"""Kinds a question names by a word ("which *organisation*"); "outcome" is a synonym of "event", but an
+outcome is not any event."""
 _PERSONISH = {"person", "organisation", "group"}
 _PLACEISH = {"place", "country"}
 
@@ -136,6 +146,8 @@ def score_candidates(classified: Classified, table: FactTable, *, threshold: flo
 def _word_credit(need: Need, item: IndexedFact) -> float:
     if need.lemmas & item.lemmas:
         return 1.0
+    if any(" " in lemma and set(lemma.split()) <= item.lemmas for lemma in need.lemmas):
+        return 1.0  # a phrasal verb the fact says in its own words ("gave up")
     if need.lemmas & item.name_lemmas:
         return 1.0
     near = max((c for w, c in need.near.items() if w in item.lemmas), default=0.0)
@@ -147,7 +159,7 @@ def _word_credit(need: Need, item: IndexedFact) -> float:
 FEATURES = (
     "coverage", "lexical", "similarity", "entities", "entity_missing", "time_missing", "hard_missing",
     "relation_missing", "unknown_thing", "unknown_share", "qualifier", "qualified_away", "type", "peer_subject",
-    "focus", "words", "set_aside",
+    "focus", "words", "set_aside", "act_missing",
 )
 """What the scorer reads of a (question, fact) pair (`FactIndex.explain` shows them)."""
 
@@ -167,8 +179,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         if need.kind is NeedKind.entity:
             if need.entity_ids & item.entities:
                 credit = 1.0
-            elif need.lemmas and need.lemmas <= item.lemmas:
-                credit = ENTITY_BY_WORDS
+            elif need.lemmas and need.lemmas <= item.lemmas | item.name_lemmas | item.unlinked_names:
+                credit = ENTITY_BY_WORDS  # "the summit", or a name the fact says without linking it
             else:
                 credit = 0.0
                 f["entity_missing"] += 1
@@ -185,6 +197,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 f["hard_missing"] += 1
             elif need.relation and need.known and credit < 0.5:
                 f["relation_missing"] = 1.0
+                f["act_missing"] = float(need.done_by)
             elif not need.known and _thing(need.label):
                 f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"
             if not need.known:
@@ -220,7 +233,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
 def heuristic(f: dict[str, float]) -> float:
     """The hand-set reading of the features: coverage, times a factor for each thing missed."""
     factor = MISSING_HARD ** (f["entity_missing"] + f["time_missing"] + f["hard_missing"] + f["unknown_thing"])
-    factor *= MISSING_RELATION if f["relation_missing"] else 1.0
+    factor *= (MISSING_ACT if f["act_missing"] else MISSING_RELATION) if f["relation_missing"] else 1.0
     factor *= (1 - f["qualifier"]) * (1 - f["qualified_away"]) * f["type"]
     factor *= PEER_SUBJECT if f["peer_subject"] else 1.0
     if f["set_aside"] >= SET_ASIDE_SHARE:
@@ -249,6 +262,8 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
     for need in classified.needs:
         if need.kind is not NeedKind.word or credits.get(need.position, 0) > 0 or need.weight <= 0:
             continue
+        if need.label in _NUMBER_WORDS or need.label.isdigit():
+            continue  # "the two sides" and "both sides" are the same sides
         after = by_position.get(need.position + 1)
         if after is not None and credits.get(after.position, 0) >= 0.8 and "VERB" not in _pos(need.label) and (
             "ADJ" in _pos(need.label) or need.name_like
@@ -288,6 +303,9 @@ def _time_covered(need: Need, item: IndexedFact) -> bool:
         return True
     if span.year is not None and span.start is None:
         return span.year in item.years
+    if span.start is not None and span.end is not None:
+        # A fact dated only by its year ("in 2018") is within a span as long as that whole year.
+        return any(span.start <= date(y, 1, 1) and date(y, 12, 31) <= span.end for y in item.years)
     return False
 
 
@@ -296,7 +314,10 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
     mentioned = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}
     others = [table.entities[e] for e in item.entities - mentioned if e in table.entities]
     if asked is Asked.when:
-        return 1.0 if item.days else (WEAK_TYPE if item.timed else WRONG_TYPE)
+        dated = 1.0 if item.days else YEAR_ONLY if item.years else WEAK_TYPE if item.timed else WRONG_TYPE
+        if mentioned and not mentioned & {item.fact.subject, item.fact.object}:
+            return min(dated, WEAK_TYPE)  # its date is of what it is about, which the question does not name
+        return dated
     if asked is Asked.year:
         return 1.0 if item.years else WRONG_TYPE
     if asked is Asked.clock:
@@ -314,20 +335,33 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
     if asked in {Asked.how_many, Asked.how_much}:
         return 1.0 if _counts_what_is_asked(item, classified) else WRONG_TYPE
     if asked is Asked.why:
-        return 1.0 if item.causal else WEAK_TYPE
+        return 1.0 if item.causal else NO_CAUSE
     return 1.0
+
+
+def kind_factor(item: IndexedFact, classified: Classified, table: FactTable) -> float:
+    """How well the fact can give the kind of answer asked (1.0: a place for "where", a day for "when")."""
+    return _type_factor(item, classified, table)
+
+
+def fits_the_asked_kind(item: IndexedFact, classified: Classified, table: FactTable) -> bool:
+    """The fact can give the kind of answer asked, if only loosely: a time for "when", a place for
+    "where", someone (named or described) for "who" (any fact for "what" and "how")."""
+    return _type_factor(item, classified, table) >= WEAK_TYPE
 
 
 def _names_a_kind_held(need: Need, item: IndexedFact, table: FactTable, classified: Classified) -> bool:
     """The word names a kind of entity ("organisation", "country", "person"), and the fact names one
     of that kind that the question does not."""
-    kinds = {k for k in EntityKind if need.lemmas & ({k.value} | Lexicon.synonyms(k.value))}
+    kinds = {k for k in _NAMEABLE_KINDS if need.lemmas & ({k.value} | Lexicon.synonyms(k.value))}
     if not kinds:
         return False
     mentioned = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}
     return any(table.entities[e].kind in kinds for e in item.entities - mentioned if e in table.entities)
 
 
+COUNTED_AT = 3
+"""The last position the thing a "how many" counts can start at: "how many [separated] families"."""
 _UNITS_OF_TIME = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 
@@ -335,24 +369,30 @@ _NUMBER = re.compile(r"^\d[\d,.]*$")
 def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
     """The statement puts a number on what the question counts: "how many *boxes*" needs "55 boxes";
     "how long" needs a number of minutes, days or years; a number inside a name ("F-22") counts nothing."""
-    if not item.number:
-        return False
     words = item.words
-    counted = [n for n in classified.needs if n.kind is NeedKind.word and n.hard]
+    if not item.number and not ("since" in words and item.years):
+        return False
+    counted = [n for n in classified.needs if n.hard and (n.kind is NeedKind.word or (
+        n.kind is NeedKind.entity and n.position <= COUNTED_AT))]  # "how many *separated families*"
     targets: set[str] = set()
     for n in counted:
         targets |= n.lemmas | set(n.near)
+        if n.kind is NeedKind.entity:
+            targets |= {lemma for word in n.lemmas for lemma in Lexicon.lemmas(word)}
     long_ = any(t.lower == "long" for t in classified.linked.question.tokens)
+    if long_ and "since" in words and item.years:
+        return True  # "since 1953": how long, counted from a year
     for k, word in enumerate(words):
         if not (_NUMBER.match(word) or word in _NUMBER_WORDS):
             continue
         after = set()
         for w in words[k + 1 : k + 4]:
             after |= Lexicon.lemmas(w)
-        if long_ and after & _UNITS_OF_TIME:
+        if long_:
+            if after & _UNITS_OF_TIME:
+                return True
+        elif not targets or after & targets:
             return True
-        if not targets or after & targets:
-            return not long_
     return False
 
 

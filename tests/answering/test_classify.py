@@ -54,3 +54,66 @@ def test_names_the_sources_leave_unnamed_cannot_be_asked(index: FactIndex) -> No
 def test_besides_sets_a_part_aside(index: FactIndex) -> None:
     needs = index.read("Besides regime survival, what does North Korea want?").needs
     assert [n.label for n in needs if n.excluded] == ["regime survival"]
+
+
+@pytest.mark.parametrize(("text", "asked"), [("wat did Bolton suggest", Asked.what), ("wher is the summit", Asked.where),
+                                             ("hw many sites are on the map", Asked.how_many)])
+def test_a_mistyped_question_word_is_read_as_the_word(index: FactIndex, text: str, asked: Asked) -> None:
+    assert index.read(text).asked is asked
+    assert all(n.label not in {"wat", "wher", "hw"} for n in index.read(text).needs)
+
+
+def test_a_common_first_word_is_not_taken_for_a_question_word(index: FactIndex) -> None:
+    assert index.read("were the talks held").asked is Asked.yes_no
+
+
+@pytest.mark.parametrize("text", ["What kind of treaty did the Koreas plan?", "What sort of treaty did the Koreas plan?"])
+def test_the_kind_of_frame_is_not_a_word_a_fact_must_say(index: FactIndex, text: str) -> None:
+    labels = {n.label for n in index.read(text).needs}
+    assert "treaty" in labels and not labels & {"kind", "sort"}
+
+
+@pytest.mark.parametrize(("text", "noun"), [("In which city is the Hansun Foundation?", "city"),
+                                            ("What date was the summit set for?", "date")])
+def test_a_noun_naming_the_kind_of_answer_is_the_answer_not_a_need(index: FactIndex, text: str, noun: str) -> None:
+    assert noun not in {n.label for n in index.read(text).needs}
+
+
+def test_subjects_joined_by_and_are_both_the_subject(index: FactIndex) -> None:
+    assert index.read("Where did Trump and Kim Jong Un hold their summit?").subject == {"donald-trump", "kim-jong-un"}
+
+
+def test_a_phrasal_verb_is_one_need_with_its_meanings(index: FactIndex) -> None:
+    needs = {n.label: n for n in index.read("What did the North tear down?").needs}
+    assert "tear down" in needs and "down" not in needs
+
+
+def test_who_did_something_is_not_asking_for_an_unnamed_someone(index: FactIndex) -> None:
+    assert index.read("who mediates between the US and the DPRK").unanswerable is None
+    assert index.read("Who is the spokesman for the U.S. Embassy in Seoul?").unanswerable is not None
+
+
+@pytest.mark.parametrize(("text", "relation"), [("Which two leaders were supposed to sign an agreement?", "sign"),
+                                                ("What did Choe Son Hui say after the meeting?", "say")])
+def test_the_relation_is_the_verb_framed_or_said_of_an_entity(index: FactIndex, text: str, relation: str) -> None:
+    assert [n.label for n in index.read(text).needs if n.relation] == [relation]
+
+
+def test_according_to_is_not_a_relation(index: FactIndex) -> None:
+    assert not [n for n in index.read("What are the agenda items, according to the official?").needs if n.relation]
+
+
+def test_an_idiom_meaning_happen_is_not_a_word_a_fact_must_say(index: FactIndex) -> None:
+    assert not {"take place", "taking"} & {n.label for n in index.read("When are the meetings taking place?").needs}
+
+
+def test_who_is_an_unnamed_someone_described_further_is_still_unnamed(index: FactIndex) -> None:
+    assert index.read("Who is the senior Seoul official quoted on the summit agenda?").unanswerable is not None
+
+
+def test_the_word_after_who_is_its_verb(index: FactIndex) -> None:
+    assert [n.label for n in index.read("Who runs the Hansun Foundation?").needs if n.relation] == ["runs"]
+
+
+def test_a_word_after_a_number_is_a_noun(index: FactIndex) -> None:
+    assert not [n for n in index.read("What did the two sides say?").needs if n.label == "sides" and n.relation]

@@ -95,3 +95,43 @@ def test_the_context_is_plain_json(index: FactIndex) -> None:
     context = index.context_of(index.answer("Who led the U.S. delegation to the Singapore talks?"))
     assert context is not None and "joe-hagin" in context.answered
     assert QuestionContext.model_validate_json(context.model_dump_json()) == context
+
+
+def test_who_said_that_is_asked_of_the_last_answer(index: FactIndex) -> None:
+    first = index.answer("Under what condition would the US announce the summit process is back on track?")
+    assert first.found
+    context = index.context_of(first)
+    assert context is not None and context.facts == first.facts
+    follow = index.answer("who said that?", context=context)
+    assert follow.found and "person familiar" in follow.answer and follow.reading is not None
+
+
+def test_when_was_that_is_not_about_the_last_answer_but_its_event(index: FactIndex) -> None:
+    from briefings.answering.context import points_back
+
+    assert not points_back(index.read("when was that?"))
+    assert not points_back(index.read("and after that?"))
+    assert points_back(index.read("how did Pyongyang take that?"))
+
+
+def test_it_keeps_the_time_the_last_question_named(index: FactIndex) -> None:
+    answer = _after(index, "Where was the April 27 inter-Korean summit held?", "what agreement came out of it?")
+    assert answer.reading is not None and answer.reading.endswith("on April 27?")
+
+
+def test_it_after_a_preposition_is_the_thing_the_last_question_named(index: FactIndex) -> None:
+    answer = _after(index, "When was the Panmunjom Declaration reached?", "what did the two Koreas pledge in it?")
+    assert answer.reading is not None and "Panmunjom Declaration" in answer.reading
+    assert answer.found and ("peace treaty" in answer.answer or "hostile acts" in answer.answer)
+
+
+def test_what_was_it_for_asks_why(index: FactIndex) -> None:
+    answer = _after(index, "Who did Sung Kim meet with on Monday?", "what was it for?")
+    assert answer.reading is not None and answer.reading.startswith("why did Sung Kim meet")
+    assert " with" not in answer.reading.split("meet")[1]
+
+
+def test_before_that_with_a_question_of_its_own_is_about_the_last_answer(index: FactIndex) -> None:
+    from briefings.answering.context import points_back
+
+    assert points_back(index.read("what had he given up before that?"))

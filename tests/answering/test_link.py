@@ -47,3 +47,20 @@ def test_last_week_follows_the_story_and_today_follows_now(index: FactIndex) -> 
     assert week.covers(date(2018, 5, 22)) and not week.covers(date(2018, 5, 10))
     (today, _, _), = linked(index, "what happened today").dates
     assert today.now and today.covers(date(2026, 12, 6))
+
+
+def test_this_year_is_the_calendar_year_of_the_story(index: FactIndex) -> None:
+    (span, _, _), = index.read("What does Kim want to focus on this year?").linked.dates
+    assert (span.start, span.end) == (date(2018, 1, 1), date(2018, 12, 31))
+
+
+def test_a_slip_is_read_as_the_stores_word_before_another_english_word(index: FactIndex) -> None:
+    words = [t.lower for t in index.read("what is the libya modle").linked.question.tokens]
+    assert "model" in words
+
+
+
+def test_a_common_name_qualified_by_another_name_is_not_that_entity(index: FactIndex) -> None:
+    ids = {i for m in index.read("Which hotel did Kim stay in during the Hanoi summit?").linked.mentions for i in m.ids}
+    assert "singapore-summit" not in ids
+    assert any("singapore-summit" in m.ids for m in index.read("Where is the summit?").linked.mentions)

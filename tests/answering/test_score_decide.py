@@ -50,3 +50,65 @@ def test_an_abstention_says_what_was_near(index: FactIndex) -> None:
     assert not answer.found
     assert answer.nearest and all(score < index.threshold for _, score in answer.nearest)
     assert "singapore-summit" in answer.needs
+
+
+def test_how_long_is_answered_by_a_number_of_years_after_another_number(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "xi-visit", "subject": "china", "relation": "visited", "object": "north-korea", "topic": "timeline",
+        "statement": "Xi Jinping visited Pyongyang on June 20, 2019, the first visit by a Chinese leader in 14 years.",
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    answer = fresh_index.answer("How long had it been since a Chinese leader visited Pyongyang?")
+    assert answer.found and "14 years" in answer.answer
+
+
+def test_how_many_counts_what_the_question_names_even_when_it_is_an_entity(index: FactIndex) -> None:
+    assert not index.answer("How many separated families will take part in the reunion?").found
+
+
+def test_a_decade_dates_a_fact_for_when(index: FactIndex) -> None:
+    answer = index.answer("When did Gadhafi give up his nuclear program?")
+    assert answer.found and "2000s" in answer.answer
+
+
+def test_a_word_that_is_only_a_synonym_of_event_does_not_name_any_event(index: FactIndex) -> None:
+    from briefings.answering.score import _names_a_kind_held, prepare
+
+    classified = index.read("What was the outcome of the Singapore summit?")
+    prepare(classified, index.table)
+    outcome = next(n for n in classified.needs if n.label == "outcome")
+    assert not any(_names_a_kind_held(outcome, item, index.table, classified) for item in index.table.facts.values())
+
+
+def test_a_number_before_a_word_is_a_count_not_a_qualifier(index: FactIndex) -> None:
+    answer = index.answer("When did the two Korean leaders hold their hastily arranged meeting?")
+    assert answer.found and "May 26" in answer.answer
+
+
+def test_a_name_after_a_stop_is_linked_on_its_own(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "freedom-house-talk", "subject": "donald-trump", "relation": "met", "object": "kim-jong-un",
+        "topic": "places", "statement": "Trump and Kim Jong Un talked for about 50 minutes on the South Korean side "
+        "of Panmunjom; Moon Jae-in greeted them outside.",
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    assert "panmunjom" in fresh_index.table.facts["freedom-house-talk"].entities
+    answer = fresh_index.answer("how long did trump n kim talk at panmunjom")
+    assert answer.found and "50 minutes" in answer.answer
+
+
+def test_what_someone_said_is_not_answered_by_where_they_met(index: FactIndex) -> None:
+    assert not index.answer("What did Choe Son Hui say during the meeting with Sung Kim?").found
+    assert index.answer("What did Bolton suggest for North Korea?").found
+
+
+def test_where_is_answered_through_the_event_two_facts_share(index: FactIndex) -> None:
+    answer = index.answer("where did Moon Jae-in meet Kim Jong Un?")
+    assert answer.found and "Unification Pavilion" in answer.answer and "May 26" in answer.answer
+    assert len(answer.facts) == 2
+
+
+def test_no_event_join_for_a_relation_no_fact_states(index: FactIndex) -> None:
+    assert not index.answer("When did Kim Jong Un visit Washington?").found
