@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import calendar
 import math
-import sys
 import re
-from collections import defaultdict
+import sys
+from array import array
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
-from briefings.answering.lexicon import Lexicon, word_tokens
+from briefings.answering.lexicon import Lexicon, word_tokens, words_of
 from briefings.answering.link import EntityNames
 from briefings.models import Entity, Fact
 
-__all__ = ["IndexedFact", "FactTable"]
+__all__ = ["IndexedFact", "IndexedFacts", "FactTable"]
 
 _CLOCK = re.compile(r"\b\d{1,2}(:\d\d)?\s*(a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\bnoon\b|\bmidnight\b|\bo'clock\b", re.I)
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -30,6 +33,13 @@ _VECTOR_NEAR = 0.62
 _NEAR_CREDIT = 0.85
 """How much a near word covers, at most, compared with the word itself."""
 _MAX_NEAR = 8
+_DECODED = 2048
+"""How many facts' `IndexedFact` are kept once read back from their rows (a question scores at most 80)."""
+_SORT_TIES = 2048
+"""Facts tied at the cut of retrieval up to this many are ordered by id directly, more by a kept ranking."""
+_MEANING_KEPT = 16384
+"""How many facts' embeddings are kept (about 700 bytes each): every fact of a store of this size, and
+at 100,000 facts those of the last few hundred questions, instead of 50 MB for all of them."""
 SYNONYM_CREDIT = 0.85
 SYNONYM_MIN_WEIGHT = 0.5
 """A synonym as common as "go", "take" or "be" has too many senses to stand for a word."""
@@ -60,17 +70,67 @@ class IndexedFact:
     """The first letters of each long word, for words of one family ("agree", "agreement")."""
 
 
+class _Numbering(dict):
+    """str -> int, giving each new string the next number (and keeping it, interned, in `strings`)."""
+
+    def __init__(self, strings: list[str]) -> None:
+        super().__init__()
+        self._strings = strings
+
+    def __missing__(self, text: str) -> int:
+        number = self[text] = len(self._strings)
+        self._strings.append(sys.intern(text))
+        return number
+
+
+class IndexedFacts(Mapping[str, IndexedFact]):
+    """Fact id -> its `IndexedFact`, read back from the table's compact rows when asked for (and kept
+    for the next few questions): the scorer reads a few dozen facts a question, not all of them."""
+
+    def __init__(self, table: FactTable) -> None:
+        self._table = table
+
+    def __getitem__(self, fact_id: str) -> IndexedFact:
+        return self._table.indexed(fact_id)
+
+    def __contains__(self, fact_id: object) -> bool:
+        return fact_id in self._table._row_of
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table._row_of)
+
+    def __len__(self) -> int:
+        return len(self._table._row_of)
+
+
 class FactTable:
-    """The current facts and their postings; changes in place."""
+    """The current facts and their postings; changes in place.
+
+    Each fact is one row: its `Fact`, and what the answerer read of it packed into one array of ints
+    (string ids into `_strings`), a few hundred bytes where the `IndexedFact` it stands for takes
+    several kilobytes. A posting (word, entity, day...) is an array of the rows that hold it. Rows are
+    never reused: a changed fact gets a new row and its old one is emptied."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.facts: dict[str, IndexedFact] = {}
         self.entities: dict[str, Entity] = {}
         self.names = EntityNames()
-        self.postings: dict[str, set[str]] = defaultdict(set)
-        self._meaning: dict[str, list] = {}
-        """Fact id -> the embedding of its statement and each taught phrasing."""
+        self.postings: defaultdict[str, array] = defaultdict(partial(array, "i"))
+        """Key ("w:lemma", "e:entity", "d:month-day", "m:month", "wd:weekday", "y:year") -> rows, ascending."""
+        self.facts = IndexedFacts(self)
+        self._row_of: dict[str, int] = {}
+        self._ids: list[str | None] = []
+        self._stored: list[Fact | None] = []
+        self._records: list[array | None] = []
+        self._taught: dict[int, tuple[str, ...]] = {}
+        self._strings: list[str] = []
+        self._string_id = _Numbering(self._strings)
+        """String -> its number in `_strings`, numbering a new string on first sight."""
+        self._decoded: OrderedDict[int, IndexedFact] = OrderedDict()
+        self._entity_words: dict[str, list[str]] = {}
+        self._meaning: OrderedDict[int, tuple] = OrderedDict()
+        """Row -> the embeddings (float16) of its statement and taught phrasings, the most recently used last."""
+        self._ranks: tuple[int, object] | None = None
         self.vocabulary: set[str] = set()
         """Every lemma some fact holds (outside names)."""
         self._vector_words: list[str] = []
@@ -89,10 +149,12 @@ class FactTable:
         if old is not None:
             self.names.remove(entity.id)
         self.entities[entity.id] = entity
+        self._entity_words.pop(entity.id, None)
         self.names.add(entity)
 
     def remove_entity(self, entity_id: str) -> None:
         self.revision += 1
+        self._entity_words.pop(entity_id, None)
         if self.entities.pop(entity_id, None) is not None:
             self.names.remove(entity_id)
 
@@ -104,22 +166,46 @@ class FactTable:
         self.remove(fact.id)
         self.revision += 1
         item = self._read(fact, taught)
-        self.facts[fact.id] = item
+        row = len(self._ids)
+        self._ids.append(fact.id)
+        self._stored.append(fact)
+        self._records.append(self._encode(item))
+        if taught:
+            self._taught[row] = taught
+        self._row_of[fact.id] = row
+        postings = self.postings
         for key in self._keys(item):
-            self.postings[key].add(fact.id)
+            postings[key].append(row)
 
     def remove(self, fact_id: str) -> None:
         self.revision += 1
-        self._meaning.pop(fact_id, None)
-        old = self.facts.pop(fact_id, None)
-        if old is None:
+        row = self._row_of.pop(fact_id, None)
+        if row is None:
             return
+        old = self._decode(row)
         for key in self._keys(old):
             bucket = self.postings.get(key)
             if bucket is not None:
-                bucket.discard(fact_id)
+                bucket.remove(row)
                 if not bucket:
                     del self.postings[key]
+        self._ids[row] = self._stored[row] = self._records[row] = None
+        self._taught.pop(row, None)
+        self._meaning.pop(row, None)
+        self._decoded.pop(row, None)
+
+    def fact(self, fact_id: str) -> Fact | None:
+        """The fact as stored, or None."""
+        row = self._row_of.get(fact_id)
+        return None if row is None else self._stored[row]
+
+    def stored(self) -> Iterator[Fact]:
+        """Every current fact, in the order they were indexed."""
+        return (f for f in self._stored if f is not None)
+
+    def indexed(self, fact_id: str) -> IndexedFact:
+        """What the answerer reads of one fact (KeyError when there is no such fact)."""
+        return self._decode(self._row_of[fact_id])
 
     @staticmethod
     def _keys(item: IndexedFact) -> set[str]:
@@ -128,23 +214,133 @@ class FactTable:
         keys |= {f"m:{d.month}" for d in item.days} | {f"wd:{d.weekday()}" for d in item.days}
         return keys
 
+    def holders(self, key: str) -> list[str]:
+        """The ids of the facts that hold `key` ("e:entity", "w:lemma", ...)."""
+        return [self._ids[row] for row in self.postings.get(key, ())]
+
     def df(self, key: str) -> int:
         return len(self.postings.get(key, ()))
 
     def idf(self, key: str) -> float:
-        n = max(1, len(self.facts))
+        n = max(1, len(self._row_of))
         return math.log(1 + n / (1 + self.df(key))) / math.log(1 + n)
 
+    # -- compact rows ----------------------------------------------------------------------------
+
+    def _encode(self, item: IndexedFact) -> array:
+        """[count, ids...] for each set of strings, the words in order, then days, years, flags, length."""
+        ids = self._string_id.__getitem__
+        return array("i", [
+            len(item.lemmas), *map(ids, item.lemmas), len(item.name_lemmas), *map(ids, item.name_lemmas),
+            len(item.entities), *map(ids, item.entities), len(item.unlinked_names), *map(ids, item.unlinked_names),
+            len(item.words), *map(ids, item.words), len(item.days), *(d.toordinal() for d in item.days),
+            len(item.years), *item.years,
+            item.number | item.clock << 1 | item.causal << 2 | item.timed << 3, item.length,
+        ])
+
+    def _decode(self, row: int) -> IndexedFact:
+        hit = self._decoded.get(row)
+        if hit is not None:
+            self._decoded.move_to_end(row)
+            return hit
+        record, strings = self._records[row], self._strings
+        fields: list[object] = []
+        at = 0
+        for _ in range(5):
+            n = record[at]
+            fields.append([strings[i] for i in record[at + 1 : at + 1 + n]])
+            at += 1 + n
+        lemmas, name_lemmas, entities, unlinked, words = fields
+        n = record[at]
+        days = frozenset(date.fromordinal(d) for d in record[at + 1 : at + 1 + n])
+        at += 1 + n
+        n = record[at]
+        years = frozenset(record[at + 1 : at + 1 + n])
+        flags, length = record[at + 1 + n], record[at + 2 + n]
+        lemma_set = frozenset(lemmas)
+        item = IndexedFact(
+            fact=self._stored[row], lemmas=lemma_set, name_lemmas=frozenset(name_lemmas),
+            entities=frozenset(entities), days=days, years=years, number=bool(flags & 1), clock=bool(flags & 2),
+            causal=bool(flags & 4), timed=bool(flags & 8), length=length, taught=self._taught.get(row, ()),
+            words=tuple(words), unlinked_names=frozenset(unlinked), stems=_stems(lemma_set),
+        )
+        self._decoded[row] = item
+        if len(self._decoded) > _DECODED:
+            self._decoded.popitem(last=False)
+        return item
+
+    # -- retrieval -------------------------------------------------------------------------------
+
+    def retrieve(self, needs: list[tuple[list[str], float]], *, total: float, threshold: float, limit: int,
+                 count_limit: int) -> set[str]:
+        """The ids of the facts worth scoring for needs given as (posting keys, weight), rarest first.
+
+        Only facts that hold one of the rarest needs can reach the threshold: the postings of needs
+        are collected until what the rest weigh could no longer lift a fact over half the threshold.
+        When more than `limit` facts hold them, the `limit` that hold the most weight of the question
+        are kept (ties by fact id), counting only needs fewer than `count_limit` facts hold: a need
+        most facts hold tells them apart little."""
+        import numpy as np
+
+        rows = len(self._ids)
+        found_mask = np.zeros(rows, dtype=bool)
+        remaining = sum(w for _, w in needs)
+        for keys, weight in needs:
+            for k in keys:
+                found_mask[self._posting(k)] = True
+            remaining -= weight
+            if remaining / total < threshold * 0.5:
+                break
+        found = np.flatnonzero(found_mask)
+        if len(found) <= limit:
+            return {self._ids[r] for r in found.tolist()}
+        held = np.zeros(len(found))
+        for keys, weight in needs:
+            holders = np.zeros(rows, dtype=bool)
+            for k in keys:
+                holders[self._posting(k)] = True
+            if np.count_nonzero(holders) > count_limit:
+                continue
+            held[holders[found]] += weight
+        cutoff = np.partition(held, len(held) - limit)[len(held) - limit]
+        above = found[held > cutoff].tolist()
+        tied = found[held == cutoff]
+        ids = self._ids
+        if len(tied) <= _SORT_TIES:
+            rest = sorted(ids[r] for r in tied.tolist())
+        else:
+            ranks = self._fact_id_ranks()
+            rest = [ids[r] for r in tied[np.argsort(ranks[tied])].tolist()]
+        return {ids[r] for r in above} | set(rest[: limit - len(above)])
+
+    def _posting(self, key: str):  # -> np.ndarray of rows
+        import numpy as np
+
+        bucket = self.postings.get(key)
+        # A view of the array, used at once and let go: held, it would keep the array from growing.
+        return np.frombuffer(bucket, dtype=np.intc) if bucket else np.empty(0, dtype=np.intc)
+
+    def _fact_id_ranks(self):  # -> np.ndarray: row -> rank of its fact id among all rows'
+        import numpy as np
+
+        if self._ranks is None or self._ranks[0] != self.revision:
+            order = sorted(range(len(self._ids)), key=lambda r: self._ids[r] or "")
+            ranks = np.empty(len(order), dtype=np.int64)
+            ranks[order] = np.arange(len(order))
+            self._ranks = (self.revision, ranks)
+        return self._ranks[1]
+
     def _read(self, fact: Fact, taught: tuple[str, ...]) -> IndexedFact:
-        texts = (fact.statement, *fact.keywords, *([fact.value] if fact.value else []), *taught)
-        words: list[str] = []
-        for text in texts:
-            words.extend(sys.intern(w.lower()) for w, _ in word_tokens(text))
+        tokens = word_tokens(fact.statement)
+        written = [w for w, _ in tokens]
+        statement_words = list(map(str.lower, written))
+        words = list(statement_words)
+        for text in (*fact.keywords, *([fact.value] if fact.value else []), *taught):
+            words.extend(map(str.lower, words_of(text)))
         anchors = {fact.subject} | ({fact.object} if fact.object else set())
         entities = set(anchors)
-        statement_tokens = word_tokens(fact.statement)
-        statement_words = [sys.intern(w.lower()) for w, _ in statement_tokens]
-        runs = _proper_runs(statement_tokens)
+        capitalised = _capitalised(written)
+        runs = _proper_runs(capitalised, tokens)
         in_run = {k for run in runs for k in run}
         linked_positions: set[int] = set()
         for i, n, ids in self.names.find(statement_words):
@@ -155,23 +351,14 @@ class FactTable:
                 linked_positions.update(range(i, i + n))
         name_positions = in_run - linked_positions
         inside_names = {statement_words[i] for i in name_positions}
-        unlinked = {statement_words[i] for i, (w, off) in enumerate(statement_tokens)
-                    if i > 0 and w[:1].isupper() and i not in linked_positions and w.lower() not in _CALENDAR
-                    and not w.isupper()}
+        unlinked = {statement_words[i] for i in range(1, len(capitalised))
+                    if capitalised[i] and i not in linked_positions}
         for ref in anchors:
-            entity = self.entities.get(ref)
-            if entity is not None:  # the fact's own entities by every name
-                for name in entity.names:
-                    words.extend(w.lower() for w, _ in word_tokens(name))
+            words.extend(self._names_words(ref))  # the fact's own entities by every name
         words.extend(fact.relation.split("_"))
-        outside = [w for i, w in enumerate(words) if not (i < len(statement_words) and i in name_positions)]
-        lemmas: set[str] = set()
-        for w in outside:
-            lemmas |= self.lexicon.lemmas(w)
-        name_lemmas: set[str] = set()
-        for w in inside_names:
-            name_lemmas |= self.lexicon.lemmas(w)
-        name_lemmas -= lemmas
+        outside = [w for i, w in enumerate(words) if i not in name_positions] if name_positions else words
+        lemmas: set[str] = set().union(*map(self.lexicon.lemmas, outside))
+        name_lemmas: set[str] = set().union(*map(self.lexicon.lemmas, inside_names)) - lemmas
         self._learn(lemmas)
         self._learn_names(name_lemmas | set(unlinked))
         days = frozenset(d.day for d in fact.dates)
@@ -191,11 +378,20 @@ class FactTable:
                     or _purpose(statement_words, self.lexicon)),
             timed=bool(days) or bool(statement_lower & _TIME_WORDS),
             length=len(statement_words),
-            stems=frozenset(sys.intern(w[:5]) for w in lemmas if len(w) >= 5),
+            stems=frozenset(),  # derived from the lemmas when the row is read back (`_decode`)
             unlinked_names=frozenset(unlinked),
             taught=taught,
             words=tuple(statement_words),
         )
+
+    def _names_words(self, entity_id: str) -> list[str]:
+        """The words of every name of an entity, lowercase (none for an entity the table lacks)."""
+        found = self._entity_words.get(entity_id)
+        if found is None:
+            entity = self.entities.get(entity_id)
+            found = [] if entity is None else [w.lower() for name in entity.names for w in words_of(name)]
+            self._entity_words[entity_id] = found
+        return found
 
     # -- near words ------------------------------------------------------------------------------
 
@@ -223,20 +419,33 @@ class FactTable:
 
     def meaning_similarity(self, question: str, fact_ids: set[str]) -> dict[str, float]:
         """Cosine similarity in meaning between the question and each fact's texts (the best of its
-        statement and the phrasings taught to it). Each fact's vectors are computed on first need
-        and kept until the fact changes."""
+        statement and the phrasings taught to it). Each fact's vectors are computed on first need and
+        kept (float16) for the facts most recently scored, until the fact changes."""
         if self.lexicon.embedder is None or not fact_ids:
             return {}
         import numpy as np
 
-        missing = [fid for fid in fact_ids if fid not in self._meaning]
+        rows = {fid: self._row_of[fid] for fid in fact_ids}
+        vectors: dict[str, tuple] = {}
+        for fid, row in rows.items():
+            hit = self._meaning.get(row)
+            if hit is not None:
+                self._meaning.move_to_end(row)
+                vectors[fid] = hit
+        missing = [fid for fid in fact_ids if fid not in vectors]
         if missing:
-            texts = [(fid, t) for fid in missing for t in (self.facts[fid].fact.statement, *self.facts[fid].taught)]
-            rows = self.lexicon.embedder.embed([t for _, t in texts]).astype(np.float16)
-            for (fid, _), row in zip(texts, rows):
-                self._meaning.setdefault(fid, []).append(row)
+            texts = [(fid, t) for fid in missing
+                     for t in (self._stored[rows[fid]].statement, *self._taught.get(rows[fid], ()))]
+            embedded = self.lexicon.embedder.embed([t for _, t in texts]).astype(np.float16)
+            grouped: dict[str, list] = {}
+            for (fid, _), row in zip(texts, embedded):
+                grouped.setdefault(fid, []).append(row.copy())  # a copy: the batch is not kept
+            for fid, rows_of_fact in grouped.items():
+                vectors[fid] = self._meaning[rows[fid]] = tuple(rows_of_fact)
+            while len(self._meaning) > _MEANING_KEPT:
+                self._meaning.popitem(last=False)
         q = self.lexicon.embedder.embed([question])[0]
-        return {fid: max(float(row.astype(np.float32) @ q) for row in self._meaning[fid]) for fid in fact_ids}
+        return {fid: max(float(v.astype(np.float32) @ q) for v in vectors[fid]) for fid in fact_ids}
 
     def spelling(self, letter: str) -> tuple[str, ...]:
         """The store's words and names that start with `letter`, for reading typos; kept until a change."""
@@ -294,6 +503,14 @@ _DATE_TEXT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[
                         r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?: \d{4})?|\b(?:19|20)\d\d\b", re.I)
 
 
+def _stems(lemmas: frozenset[str]) -> frozenset[str]:
+    """The first letters of each long lemma: words of one family ("agree", "agreement") share them."""
+    return frozenset(w[:5] for w in lemmas if len(w) >= 5)
+
+
+_DIGIT = re.compile(r"\d")
+
+
 def _purpose(words: list[str], lexicon: Lexicon) -> bool:
     """The statement says what something was for: "met ... *to discuss* the agenda", "in order to"."""
     for k in range(1, len(words) - 1):
@@ -312,27 +529,33 @@ _NOT_PURPOSE = frozenset({"due", "able", "going", "about", "likely", "set", "is"
 
 def _counts(statement: str, words: set[str]) -> bool:
     """The statement gives a number that is not a date or a year: "about 50 minutes", "two things"."""
-    rest = _DATE_TEXT.sub(" ", statement)
-    return bool(re.search(r"\d", rest)) or bool(words & _NUMBER_WORDS)
+    if _DIGIT.search(statement) and _DIGIT.search(_DATE_TEXT.sub(" ", statement)):
+        return True
+    return bool(words & _NUMBER_WORDS)
 
 
 _CALENDAR = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
 
 
-def _proper_runs(toks: list[tuple[str, int]]) -> list[range]:
+def _capitalised(words: list[str]) -> list[bool]:
+    """Each word is written as a name: a capital, not all capitals, not a month or a weekday."""
+    return [w[:1].isupper() and not w.isupper() and w.lower() not in _CALENDAR for w in words]
+
+
+def _proper_runs(capitalised: list[bool], toks: list[tuple[str, int]]) -> list[range]:
     """Runs of two or more capitalised words that are not at a sentence start, nor across a stop or a
     comma: the names a statement carries ("Air China", "Sofitel Legend Metropole")."""
     runs: list[range] = []
-    i = 0
-    while i < len(toks):
+    i, n = 0, len(capitalised)
+    while i < n:
         j = i
-        while j < len(toks) and toks[j][0][:1].isupper() and not toks[j][0].isupper() and toks[j][0].lower() not in _CALENDAR:
+        while j < n and capitalised[j]:
             j += 1
-            if j < len(toks) and toks[j][1] - (toks[j - 1][1] + len(toks[j - 1][0])) > 1:
+            if j < n and toks[j][1] - (toks[j - 1][1] + len(toks[j - 1][0])) > 1:
                 break  # "... of Panmunjom; Moon Jae-in": punctuation ends a name
         if j - i >= 2:
             start = i + 1 if i == 0 else i
             if j - start >= 2:
                 runs.append(range(start, j))
-        i = max(j, i + 1)
+        i = j if j > i else i + 1
     return runs

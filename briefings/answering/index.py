@@ -5,13 +5,14 @@ normalise -> link -> classify -> (converse | retrieve -> score -> decide -> phra
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 from briefings.answering.classify import Intents, classify
 from briefings.answering.context import QuestionContext, context_of, follow_up, points_back
-from briefings.answering.converse import converse
+from briefings.answering.converse import Briefed, converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, Decision, decide
 from briefings.answering.facts import FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
@@ -49,10 +50,16 @@ class FactIndex:
         self._sources: dict[str, Source] = dict(catalogue.sources)
         self._cache: dict[str, tuple[tuple[int, date], object]] = {}
         self.table = FactTable(self.lexicon)
-        for entity in catalogue.entities.values():
-            self.table.add_entity(entity)
-        for fact in catalogue.facts.values():
-            self.table.add(fact)
+        collecting = gc.isenabled()
+        gc.disable()  # the build makes many long-lived objects and no garbage cycles: a collection midway finds nothing
+        try:
+            for entity in catalogue.entities.values():
+                self.table.add_entity(entity)
+            for fact in catalogue.facts.values():
+                self.table.add(fact)
+        finally:
+            if collecting:
+                gc.enable()
         self.table.flush_vectors()
 
     # -- maintenance ---------------------------------------------------------------------------
@@ -76,7 +83,7 @@ class FactIndex:
 
     def knows(self, word: str) -> bool:
         """Some fact or entity name holds `word` (lowercase)."""
-        return word in self.table.vocabulary or any(word in words for words in self.table.names.aliases)
+        return word in self.table.vocabulary or self.table.names.holds(word)
 
     def __len__(self) -> int:
         return len(self.table.facts)
@@ -99,13 +106,17 @@ class FactIndex:
 
     def _topics(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for item in self.table.facts.values():
-            counts[item.fact.topic] = counts.get(item.fact.topic, 0) + 1
+        for fact in self.table.stored():
+            counts[fact.topic] = counts.get(fact.topic, 0) + 1
         return counts
 
     def catalogue(self) -> Catalogue:
         return Catalogue.model_construct(sources=self._sources, entities=dict(self.table.entities),
-                                         facts={fid: item.fact for fid, item in self.table.facts.items()})
+                                         facts={fact.id: fact for fact in self.table.stored()})
+
+    def _briefed(self) -> Briefed:
+        """The briefing's view of the store that conversation answers read, kept until the facts change."""
+        return self._cached("briefed", lambda: Briefed(self.catalogue(), self.story_day()))
 
     def story_day(self) -> date:
         """The story's "now": the newest source with a text, or the newest date an admin recorded a fact for
@@ -115,9 +126,9 @@ class FactIndex:
     def _story_day(self) -> date:
         today = self._today()
         days = [s.published for s in self._sources.values() if s.file or s.text]
-        days += [d.day for item in self.table.facts.values() for d in item.fact.dates
-                 if not (self._sources.get(item.fact.provenance.source) and
-                         (self._sources[item.fact.provenance.source].file or self._sources[item.fact.provenance.source].text))]
+        days += [d.day for fact in self.table.stored() for d in fact.dates
+                 if not (self._sources.get(fact.provenance.source) and
+                         (self._sources[fact.provenance.source].file or self._sources[fact.provenance.source].text))]
         past = [d for d in days if d <= today]
         return max(past) if past else today
 
@@ -222,12 +233,10 @@ class FactIndex:
         threshold = self.threshold if threshold is None else threshold
         if is_foreign_script(text):
             return refuse(Decision(), None, question=text, hint=self._hint([]))
-        story_day = self.story_day()
         classified = self.read(text)
         linked = classified.linked
         if classified.asked in _CONVERSATION:
-            answer = converse(classified, catalogue=self.catalogue(), story_day=story_day, today=self._today(),
-                              scope=SCOPE)
+            answer = converse(classified, briefed=self._briefed(), today=self._today(), scope=SCOPE)
             if answer.found or classified.asked is not Asked.describe:
                 return answer.model_copy(update={"hint": answer.hint or (None if answer.found else self._hint([]))})
         scored = score_candidates(classified, self.table, threshold=threshold)
@@ -256,7 +265,7 @@ class FactIndex:
                              and self.table.entities[e].kind is EntityKind.event),
                             key=lambda e: (self.table.df(f"e:{e}"), e))  # the event most its own first
             for event in events:
-                joined = [self.table.facts[fid] for fid in sorted(self.table.postings.get(f"e:{event}", ()))
+                joined = [self.table.facts[fid] for fid in sorted(self.table.holders(f"e:{event}"))
                           if fid != best.item.fact.id]
                 joined = [item for item in joined if kind_factor(item, classified, self.table) >= 1.0
                           and (not best.item.days or item.days & best.item.days)]  # that day's event
@@ -271,7 +280,7 @@ class FactIndex:
         return self._cached("event", self._read_event)
 
     def _read_event(self) -> Event:
-        scheduled = [item.fact for item in self.table.facts.values() if item.fact.relation == DATE_RELATION]
+        scheduled = [fact for fact in self.table.stored() if fact.relation == DATE_RELATION]
         ids = frozenset(f.subject for f in scheduled)
         words: set[str] = set()
         for e in ids:

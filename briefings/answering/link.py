@@ -52,14 +52,21 @@ class EntityNames:
         self.max_len = 1
         self._phrases: dict[str, tuple[str, ...]] = {}
         self._sorted: tuple[str, ...] | None = None
+        self._by_first: dict[str, list[str]] = {}
+        """The sorted names by their first word (built with `_sorted`)."""
         self.other_words: set[str] = set()
         """Words of names the facts carry that no entity holds ("Jinping", "Kaesong")."""
+        self._words: dict[str, int] = {}
+        self._firsts: dict[str, int] = {}
+        """How many names hold each word, and start with it: to skip a word no name starts with."""
 
     def add(self, entity: Entity) -> None:
         for name in entity.names:
             words = tuple(w.lower() for w, _ in word_tokens(name))
             if not words:
                 continue
+            if words not in self.aliases:
+                self._count(words, 1)
             self.aliases[words].add(entity.id)
             self.max_len = max(self.max_len, len(words))
             self._phrases[" ".join(words)] = words
@@ -67,19 +74,32 @@ class EntityNames:
 
     def knows(self, word: str) -> bool:
         """Some name holds `word`."""
-        return word in self.other_words or any(word in words for words in self.aliases)
+        return word in self.other_words or self.holds(word)
+
+    def holds(self, word: str) -> bool:
+        """Some entity's name holds `word`."""
+        return word in self._words
+
+    def _count(self, words: tuple[str, ...], step: int) -> None:
+        for counts, keys in ((self._firsts, words[:1]), (self._words, set(words))):
+            for w in keys:
+                counts[w] = counts.get(w, 0) + step
+                if not counts[w]:
+                    del counts[w]
 
     def remove(self, entity_id: str) -> None:
         for words in [w for w, ids in self.aliases.items() if entity_id in ids]:
             self.aliases[words].discard(entity_id)
             if not self.aliases[words]:
                 del self.aliases[words]
+                self._count(words, -1)
                 self._phrases.pop(" ".join(words), None)
         self._sorted = None
 
     def find(self, words: list[str]) -> Iterable[tuple[int, int, set[str]]]:
         """(start, length, ids) of every alias in `words`, longest first at each start."""
-        for i in range(len(words)):
+        firsts = self._firsts
+        for i in [k for k, w in enumerate(words) if w in firsts]:  # only where some name starts
             for n in range(min(self.max_len, len(words) - i), 0, -1):
                 ids = self.aliases.get(tuple(words[i : i + n]))
                 if ids:
@@ -89,9 +109,15 @@ class EntityNames:
         """The known name `phrase` misspells, or None."""
         if self._sorted is None:
             self._sorted = tuple(sorted(self._phrases))
+            self._by_first = {}
+            for name in self._sorted:
+                self._by_first.setdefault(name.split()[0], []).append(name)
         best = process.extractOne(phrase, self._sorted, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME_RATIO)
         if best is None:
-            best = _one_slip_per_word(phrase.split(), self._sorted)
+            words = phrase.split()
+            # Only a name whose first word is within two slips of the phrase's can be one slip a word away.
+            firsts = process.extract(words[0], list(self._by_first), scorer=OSA.distance, score_cutoff=2, limit=None)
+            best = _one_slip_per_word(words, tuple(sorted(n for first, _, _ in firsts for n in self._by_first[first])))
         if best is None:
             return None
         return best[0], self.aliases[self._phrases[best[0]]]

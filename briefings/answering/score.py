@@ -113,27 +113,8 @@ def candidates(classified: Classified, table: FactTable, *, total: float, thresh
 
     coverable = sorted((n for n in classified.needs if (n.kind is not NeedKind.word or n.known) and not n.excluded),
                        key=lambda n: sum(table.df(k) for k in keys(n)))
-    found: set[str] = set()
-    remaining = sum(n.weight for n in coverable)
-    for need in coverable:
-        for k in keys(need):
-            found |= table.postings.get(k, set())
-        remaining -= need.weight
-        if remaining / total < threshold * 0.5:
-            break
-    if len(found) <= MAX_SCORED:
-        return found
-    # Many facts hold a common need: score in full only those that hold the most of the question.
-    held: dict[str, float] = dict.fromkeys(found, 0.0)
-    for need in coverable:
-        holders: set[str] = set()
-        for k in keys(need):
-            holders |= table.postings.get(k, set())
-        if len(holders) > MAX_COUNTED:
-            continue  # a need most facts hold tells them apart little, and counting it costs much
-        for fid in holders & found:
-            held[fid] += need.weight
-    return set(sorted(found, key=lambda fid: (-held[fid], fid))[:MAX_SCORED])
+    return table.retrieve([(keys(n), n.weight) for n in coverable], total=total, threshold=threshold,
+                          limit=MAX_SCORED, count_limit=MAX_COUNTED)
 
 
 def _years(span) -> list[int]:
