@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from briefings.answering.lexicon import Lexicon, word_tokens
+from briefings.answering.lexicon import Lexicon, shortest, word_tokens
 from briefings.answering.model import Asked, Classified, Event, Linked, Need, NeedKind, Token
 from briefings.models import Entity
 
@@ -183,7 +183,7 @@ def _phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | None:
         return None
     if "VERB" not in Lexicon.parts_of_speech(t.lower):
         return None
-    for lemma in sorted(t.lemmas, key=len):
+    for lemma in sorted(t.lemmas, key=shortest):
         phrase = f"{lemma} {toks[nxt].lower}"
         synonyms = Lexicon.synonyms(phrase)
         if synonyms and (toks[nxt].lower in _PARTICLES or Lexicon.content_weight(toks[nxt].lower) > 0 and any(" " not in w and "VERB" in Lexicon.parts_of_speech(w)
@@ -245,7 +245,7 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     """Status, latest, upcoming, changed or small talk: the message says nothing but the cues of one kind
     and words about the story's main event."""
     toks = linked.question.tokens
-    lemmas = [min(t.lemmas, key=len) for t in toks]
+    lemmas = [min(t.lemmas, key=shortest) for t in toks]
     about_event = {n.position for n in needs if _of_event(n, event, near)} | intents.matches("event", lemmas)
     if any(n.kind is NeedKind.entity and n.position not in about_event for n in needs):
         return None

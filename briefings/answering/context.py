@@ -17,7 +17,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field
 
 from briefings.answering.classify import is_proper_name
-from briefings.answering.lexicon import word_tokens
+from briefings.answering.lexicon import shortest, word_tokens
 from briefings.answering.link import EntityNames
 from briefings.answering.model import Asked, Classified, Mention, NeedKind
 from briefings.models import Entity
@@ -87,7 +87,7 @@ def context_of(classified: Classified, *, answered: list[str], days: list[date] 
         question=classified.linked.question.text, asked=classified.asked.value,
         entities=[ContextEntity(ids=sorted(m.ids), text=m.text) for m in classified.linked.mentions],
         times=[span.label for span, _, _ in classified.linked.dates],
-        words=[min(n.lemmas, key=len) if n.lemmas else n.label for n in needs if n.kind is NeedKind.word],
+        words=[min(n.lemmas, key=shortest) if n.lemmas else n.label for n in needs if n.kind is NeedKind.word],
         answered=answered, days=days or [], facts=facts or [])
 
 
@@ -222,7 +222,7 @@ class _Reader:
         tail = text[head[1]:].strip()
         if after is not None and after.lower not in _AUX and first in {"who", "what", "which"}:
             # "who led the U.S. delegation?" + "when?": "when did Joe Hagin lead the U.S. delegation?"
-            verb = min(after.lemmas - {after.lower} or {after.lower}, key=len)
+            verb = min(after.lemmas - {after.lower} or {after.lower}, key=shortest)
             doer = self._answered_of({"person", "group", "organisation", "country"}, named=False)
             rest = text[_span(text, end, end + 1)[1]:].strip()
             if doer is not None:

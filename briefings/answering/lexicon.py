@@ -223,3 +223,9 @@ def _read_table(path: Path) -> dict[str, str]:
     """A derived data file (`tools/build_*.py`): word -> the rest of its line, split only when asked for."""
     rows = [row for row in gzip.decompress(path.read_bytes()).decode("utf-8").split("\n") if row and row[0] != "#"]
     return dict(map(methodcaller("split", "\t", 1), rows))  # split in C: this is on every start's path
+
+
+def shortest(word: str) -> tuple[int, str]:
+    """The key that orders a word's lemmas shortest first, and alike whatever the hash seed ("send"
+    before "sent")."""
+    return len(word), word

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from briefings.answering.decide import Decision
+from briefings.answering.lexicon import shortest
 from briefings.answering.model import Answer, Asked, Classified, NeedKind
 from briefings.models import Fact, Source
 
@@ -33,7 +34,7 @@ def needs_of(classified: Classified) -> list[str]:
         elif n.kind is NeedKind.time:
             out.append(f"time:{n.label}")
         else:
-            out.append(min(n.lemmas, key=len) if n.lemmas else n.label)
+            out.append(min(n.lemmas, key=shortest) if n.lemmas else n.label)
     return out
 
 
