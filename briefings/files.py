@@ -181,7 +181,7 @@ def describe_error(error: ValidationError, *, where: str) -> str:
     return "; ".join(lines)
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser where PyYAML has it: 10x faster
     """SafeLoader that leaves dates as strings, so pydantic validates them (and names the field)."""
 
 
