@@ -253,7 +253,7 @@ class FactIndex:
         event (an entity of kind event both name) says where. Answer with the two."""
         if classified.asked not in {Asked.where, Asked.when}:
             return None
-        total = prepare(classified, self.table)
+        total = sum(n.weight for n in classified.needs if not n.excluded)  # weighed once, by score_candidates
         for best in scored[:EVENT_JOIN_CANDIDATES]:
             kind = kind_factor(best.item, classified, self.table)
             if kind >= 1.0 or best.score < threshold * kind:
