@@ -1,7 +1,7 @@
 """The dialogue sets: two- and three-turn conversations with what each answer must say.
-`dialogues_blind.jsonl` was written by a helper who saw only the sources and the facts, and is scored,
-never tuned on; `dialogues_tune.jsonl` (an earlier blind set, since read and tuned on) is a regression
-set. The standalone controls (`dialogue_controls*.jsonl`) are questions whose answers a conversation must
+`dialogues_tune*.jsonl` were each written blind by a helper who saw only the sources and the facts,
+scored as they landed, then read and tuned on; a blind set (`dialogues_blind*.jsonl`, when there is one)
+is scored, never tuned on. The standalone controls (`dialogue_controls*.jsonl`) are questions whose answers a conversation must
 not change. Each surface's test runs them through its own path and checks the replies here.
 
 An expectation is a list of checks, all of which must hold: "a|b" means the reply contains a or b
@@ -16,11 +16,10 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 PASS_RATE = 0.9
 """What the issue asks of a dialogue set, on every surface."""
-FLOORS = {"tune": 0.97, "tune_c": 0.75, "blind": 0.425}
+FLOORS = {"tune": 0.97, "tune_c": 0.75, "tune_d": 0.425}
 """The share each set scored when last measured, less one dialogue's worth: a change may not drop below.
-`tune` (an earlier blind set, since tuned on) is run on every surface; `tune_c` (the second blind set,
-read once it was scored) and `blind` (written by a helper who saw only the facts, never read) in the
-console. `blind` is below PASS_RATE: issue 16 is not done."""
+`tune` (the first set) is run on every surface; `tune_c` and `tune_d` (the third and fourth writers'
+sets, read once they were scored blind) in the console."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +94,10 @@ async def _evaluate(name: str, verbose: bool) -> float:
     return rate
 
 
-if __name__ == "__main__":  # .venv/bin/python -m tests.qa.dialogues [-v] [blind|tune]
+if __name__ == "__main__":  # .venv/bin/python -m tests.qa.dialogues [-v] [tune_d|tune_c|tune]
     import asyncio
     import sys
 
-    names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["blind", "tune_c", "tune"]
+    names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["tune_d", "tune_c", "tune"]
     rates = [asyncio.run(_evaluate(n, "-v" in sys.argv[1:])) for n in names]
     sys.exit(0 if all(r >= FLOORS[n] - 1 / len(dialogues(n)) for n, r in zip(names, rates)) else 1)
