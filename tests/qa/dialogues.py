@@ -16,10 +16,11 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 PASS_RATE = 0.9
 """What the issue asks of a dialogue set, on every surface."""
-FLOORS = {"tune": 0.97, "tune_c": 0.75, "tune_d": 0.425}
+FLOORS = {"tune": 0.97, "tune_c": 0.75, "tune_d": 0.425, "blind_e": 0.675}
 """The share each set scored when last measured, less one dialogue's worth: a change may not drop below.
 `tune` (the first set) is run on every surface; `tune_c` and `tune_d` (the third and fourth writers'
-sets, read once they were scored blind) in the console."""
+sets, read once they were scored blind) and `blind_e` (a fifth writer's, never read: its misses are not
+printed) in the console. `blind_e` is below PASS_RATE: issue 16 is not done."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,7 @@ async def _evaluate(name: str, verbose: bool) -> float:
             for dialogue in dialogues(name):
                 caller = Caller(platform="console", user_id="evaluator", channel="console", conversation=dialogue.id)
                 replies[dialogue.id] = [(await layer.handle(t.ask, caller)).text for t in dialogue.turns]
-                if verbose and not all(meets(r, t.expect) for r, t in zip(replies[dialogue.id], dialogue.turns)):
+                if verbose and not name.startswith("blind") and not all(meets(r, t.expect) for r, t in zip(replies[dialogue.id], dialogue.turns)):
                     for turn, reply in zip(dialogue.turns, replies[dialogue.id]):
                         mark = "  " if meets(reply, turn.expect) else "X "
                         print(f"{mark}{dialogue.id}: {turn.ask!r} {list(turn.expect)} -> "
@@ -90,14 +91,15 @@ async def _evaluate(name: str, verbose: bool) -> float:
         finally:
             await core.close()
     rate, wrong = score(replies, name)
-    print(f"dialogues_{name}: {rate:.1%} of {len(replies)} right in every turn; wrong: {', '.join(wrong) or 'none'}")
+    shown = "(a blind set: not shown)" if name.startswith("blind") else ", ".join(wrong) or "none"
+    print(f"dialogues_{name}: {rate:.1%} of {len(replies)} right in every turn; wrong: {shown}")
     return rate
 
 
-if __name__ == "__main__":  # .venv/bin/python -m tests.qa.dialogues [-v] [tune_d|tune_c|tune]
+if __name__ == "__main__":  # .venv/bin/python -m tests.qa.dialogues [-v] [blind_e|tune_d|tune_c|tune]
     import asyncio
     import sys
 
-    names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["tune_d", "tune_c", "tune"]
+    names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["blind_e", "tune_d", "tune_c", "tune"]
     rates = [asyncio.run(_evaluate(n, "-v" in sys.argv[1:])) for n in names]
     sys.exit(0 if all(r >= FLOORS[n] - 1 / len(dialogues(n)) for n, r in zip(names, rates)) else 1)
