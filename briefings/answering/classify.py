@@ -354,6 +354,7 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
         if nxt and not _reads_as_verb(nxt[0], toks):
             head = nxt[0]  # "what nuclear *facility*": the noun after the modifier
         head.hard = True
+        head.typed = True
         head.relation = False
         return
     if asked in {Asked.how_many, Asked.how_much}:
@@ -407,8 +408,13 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
         return True
     if before in {"who", "whos", "who's"}:
         return True  # "who *runs* the foundation": the word after "who" is its verb
-    if before in _AUX or before == "to" or any(t.lower in _AUX for t in toks[max(0, need.position - 4):need.position]):
+    if before in _AUX or before == "to":
         return True
+    for t in reversed(toks[max(0, need.position - 4):need.position]):
+        if t.lower in _DETERMINERS:
+            return False  # "was the recent *burst*": a noun phrase
+        if t.lower in _AUX:
+            return True
     for t in reversed(toks[: need.position]):  # "did Kim Jong Un and Xi Jinping *sign*": back over the names
         if t.lower in _AUX:
             return True

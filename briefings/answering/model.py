@@ -161,6 +161,9 @@ class Need:
     """The question's verb: a fact that says another thing of the same people answers another question."""
     done_by: bool = False
     """The relation is what a named entity did ("what did *Choe Son Hui* say"): asked about that act."""
+    typed: bool = False
+    """The noun right after "what"/"which" ("what *facility* did they tear down"): the kind of thing
+    asked for. A fact that says the act asked of the named entities answers it without the noun."""
     known: bool = True
     """Some fact holds the word, or a word near it."""
     name_like: bool = False

@@ -37,6 +37,9 @@ PEER_SUBJECT = 0.75
 """Factor for a fact whose subject is a peer of the entity the question's verb is said of."""
 ENTITY_BY_WORDS = 0.8
 """Credit for an entity the fact names only in words ("the summit") rather than as its entity."""
+KIND_UNSAID = 0.75
+"""Factor for a fact that says the act asked ("dismantled") but not the kind of thing the question
+names after "what" ("what *facility* did they tear down"): the thing it names is of that kind, most likely."""
 MEANING_FLOOR = 0.35
 """Cosine similarity (question, statement) below which the embedding says nothing."""
 MEANING_FULL = 0.8
@@ -159,7 +162,7 @@ def _word_credit(need: Need, item: IndexedFact) -> float:
 FEATURES = (
     "coverage", "lexical", "similarity", "entities", "entity_missing", "time_missing", "hard_missing",
     "relation_missing", "unknown_thing", "unknown_share", "qualifier", "qualified_away", "type", "peer_subject",
-    "focus", "words", "set_aside", "act_missing",
+    "focus", "words", "set_aside", "act_missing", "kind_unsaid",
 )
 """What the scorer reads of a (question, fact) pair (`FactIndex.explain` shows them)."""
 
@@ -171,6 +174,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     words_weight = words_covered = unknown = 0.0
     f = dict.fromkeys(FEATURES, 0.0)
     credits: dict[int, float] = {}
+    untyped: list[Need] = []
     excluded = [n for n in classified.needs if n.excluded]
     if excluded:
         held = sum(1 for n in excluded if (n.entity_ids & item.entities) or (n.lemmas & item.lemmas))
@@ -193,7 +197,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             credit = _word_credit(need, item)
             if need.hard and credit < 1.0 and _names_a_kind_held(need, item, table, classified):
                 credit = 1.0  # "which *organisation*": an organisation the question does not name
-            if (need.hard or (need.name_like and need.known)) and credit < 0.5:
+            if need.typed and credit < 0.5:
+                untyped.append(need)  # a hard miss, unless the fact says the act asked (below)
+            elif (need.hard or (need.name_like and need.known)) and credit < 0.5:
                 f["hard_missing"] += 1
             elif need.relation and need.known and credit < 0.5:
                 f["relation_missing"] = 1.0
@@ -208,6 +214,11 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             words_covered += need.weight * credit
         else:
             covered += need.weight * credit
+    if untyped:
+        acted = any(n.relation and n.known and credits.get(n.position, 0.0) >= SAME_STEM for n in classified.needs)
+        f["kind_unsaid" if acted else "hard_missing"] += len(untyped)
+        if acted:  # the thing the act names is the answer: of that kind, most likely (KIND_UNSAID)
+            words_covered += sum(n.weight * (1.0 - credits[n.position]) for n in untyped)
     if words_weight:
         lexical = words_covered / words_weight
         f["lexical"] = lexical
@@ -236,6 +247,7 @@ def heuristic(f: dict[str, float]) -> float:
     factor *= (MISSING_ACT if f["act_missing"] else MISSING_RELATION) if f["relation_missing"] else 1.0
     factor *= (1 - f["qualifier"]) * (1 - f["qualified_away"]) * f["type"]
     factor *= PEER_SUBJECT if f["peer_subject"] else 1.0
+    factor *= KIND_UNSAID ** f["kind_unsaid"]
     if f["set_aside"] >= SET_ASIDE_SHARE:
         factor *= SET_ASIDE
     if f["words"] and f["lexical"] < NOTHING_SAID:

@@ -128,3 +128,8 @@ def test_a_question_about_earlier_is_neither_what_comes_next_nor_the_latest(inde
 def test_a_determiner_is_not_a_word_a_fact_must_say(index: FactIndex) -> None:
     labels = {n.label for n in index.read("who said those are the two agenda items?").needs}
     assert "those" not in labels and "agenda" in labels
+
+
+def test_a_word_after_a_determiner_is_a_noun_even_after_an_auxiliary(index: FactIndex) -> None:
+    needs = index.read("What was the recent burst of diplomacy about?").needs
+    assert not [n for n in needs if n.label == "burst" and n.relation]

@@ -112,3 +112,16 @@ def test_where_is_answered_through_the_event_two_facts_share(index: FactIndex) -
 
 def test_no_event_join_for_a_relation_no_fact_states(index: FactIndex) -> None:
     assert not index.answer("When did Kim Jong Un visit Washington?").found
+
+
+def test_the_kind_named_after_what_is_answered_by_a_fact_that_says_the_act(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "sohae-stand", "subject": "north-korea", "relation": "demolished", "topic": "timeline",
+        "statement": "North Korea demolished the engine test stand at the Sohae launch station on July 23, 2018.",
+        "dates": [{"day": "2018-07-23"}],
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    answer = fresh_index.answer("What structure did North Korea demolish in July 2018?")
+    assert answer.found and "engine test stand" in answer.answer
+    assert not fresh_index.answer("What structure did North Korea build in July 2018?").found  # not the act it says
