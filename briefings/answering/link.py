@@ -105,13 +105,35 @@ class EntityNames:
                 if ids:
                     yield i, n, ids
 
-    def closest(self, phrase: str) -> tuple[str, set[str]] | None:
-        """The known name `phrase` misspells, or None."""
+    def _names_by_first(self) -> dict[str, list[str]]:
+        """Every name, sorted, and grouped by its first word (rebuilt after a change)."""
         if self._sorted is None:
             self._sorted = tuple(sorted(self._phrases))
             self._by_first = {}
             for name in self._sorted:
                 self._by_first.setdefault(name.split()[0], []).append(name)
+        return self._by_first
+
+    def one_slip_away(self, words: list[str]) -> tuple[str, set[str]] | None:
+        """The name of two or more words that `words` spell with a single slip: one word a letter off
+        ("kim chang sun") or two of the name's words run together ("moon jaein"); None if not one."""
+        if words[0] not in self._firsts:
+            return None
+        for name in self._names_by_first().get(words[0], ()):
+            parts = name.split()
+            if len(parts) < 2:
+                continue
+            if len(parts) == len(words):
+                slips = [(w, p) for w, p in zip(words, parts) if w != p]
+                if len(slips) == 1 and _slipped_word(*slips[0]):
+                    return name, self.aliases[self._phrases[name]]
+            elif len(parts) == len(words) + 1 and "".join(words) == "".join(parts):
+                return name, self.aliases[self._phrases[name]]
+        return None
+
+    def closest(self, phrase: str) -> tuple[str, set[str]] | None:
+        """The known name `phrase` misspells, or None."""
+        self._names_by_first()
         best = process.extractOne(phrase, self._sorted, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME_RATIO)
         if best is None:
             words = phrase.split()
@@ -121,6 +143,10 @@ class EntityNames:
         if best is None:
             return None
         return best[0], self.aliases[self._phrases[best[0]]]
+
+
+def _slipped_word(word: str, right: str) -> bool:
+    return len(right) >= 3 and len(word) >= 3 and word[0] == right[0] and OSA.distance(word, right) == 1
 
 
 def _one_slip_per_word(words: list[str], names: tuple[str, ...]) -> tuple[str, float, int] | None:
@@ -141,6 +167,7 @@ def link(question: Question, *, names: EntityNames, lexicon: Lexicon, vocabulary
     used = [False] * len(toks)
     dates = _dates(question, used, story_day=story_day, today=today)
     mentions: list[Mention] = []
+    _names_one_slip_away(question, used, mentions, names=names, vocabulary=vocabulary)
     _exact_names(question, used, mentions, names=names, lexicon=lexicon)
     _misspelt_names(question, used, mentions, names=names, lexicon=lexicon, vocabulary=vocabulary)
     if _correct_typos(question, used, names=names, lexicon=lexicon, vocabulary=vocabulary, spelling=spelling):
@@ -168,6 +195,30 @@ def _exact_names(question: Question, used: list[bool], mentions: list[Mention], 
         mentions.append(Mention(ids=frozenset(ids), text=" ".join(t.text for t in toks[i : i + n]), position=i, span=n))
         for k in range(i, i + n):
             used[k] = True
+
+
+def _names_one_slip_away(question: Question, used: list[bool], mentions: list[Mention], *,
+                         names: EntityNames, vocabulary: set[str]) -> None:
+    """A name of two or three words written with one slip ("kim chang sun", "moon jaein"): read before
+    the exact names, which would take its first word alone ("kim") for a name of its own. Either one
+    word is a letter away from the name's and the others are the name's, or the words run together.
+    A word the facts or the names hold is taken as written ("the two *korean* leaders" is no slip of
+    "the two Koreas")."""
+    toks = question.tokens
+    words = [t.lower for t in toks]
+    for n in (3, 2):
+        for i in range(len(toks) - n + 1):
+            if any(used[i : i + n]) or tuple(words[i : i + n]) in names.aliases:
+                continue
+            if all(w in vocabulary or names.knows(w) for w in words[i : i + n]):
+                continue
+            hit = names.one_slip_away(words[i : i + n])
+            if hit is None:
+                continue
+            name, ids = hit
+            mentions.append(Mention(ids=frozenset(ids), text=name, position=i, span=n, exact=False))
+            for k in range(i, i + n):
+                used[k] = True
 
 
 def _qualified_common_name(toks: list, i: int, n: int, *, lexicon: Lexicon) -> bool:
