@@ -341,6 +341,7 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     The question's verb, when it reads as one, is the relation asked."""
     after = [n for n in needs if n.position >= head_at and n.kind is not NeedKind.time]
     words = [n for n in after if n.kind is NeedKind.word and n.label not in _FILLER_HEADS
+             and n.label not in _COUNT and not n.label.isdigit()  # "what *two* things": how many, not what
              and not (asked is Asked.name and n.label in _NAME_WORDS)]
     verbs = [n for n in words if _reads_as_verb(n, toks) and not _frame_verb(n, toks)]
     if verbs and (Lexicon.content_weight(verbs[0].label) >= RELATION_WEIGHT or _said_of_entity(verbs[0], needs)):

@@ -133,3 +133,8 @@ def test_a_determiner_is_not_a_word_a_fact_must_say(index: FactIndex) -> None:
 def test_a_word_after_a_determiner_is_a_noun_even_after_an_auxiliary(index: FactIndex) -> None:
     needs = index.read("What was the recent burst of diplomacy about?").needs
     assert not [n for n in needs if n.label == "burst" and n.relation]
+
+
+def test_a_number_after_what_counts_the_thing_asked_it_is_not_the_thing(index: FactIndex) -> None:
+    typed = [n.label for n in index.read("What three demands did the North make?").needs if n.typed]
+    assert typed == ["demands"]
