@@ -348,8 +348,9 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
         verbs[0].relation = True
         verbs[0].done_by = (asked is Asked.what and Lexicon.content_weight(verbs[0].label) < RELATION_WEIGHT
                             and _said_of_entity(verbs[0], needs))  # "what did Choe *say*": the act asked
-    if (asked in {Asked.what, Asked.name, Asked.where} and head_at > 0 and words and words[0].position == head_at
-            and not _reads_as_verb(words[0], toks)):
+    counted = head_at < len(toks) and (toks[head_at].lower in _COUNT or toks[head_at].lower.isdigit())
+    if (asked in {Asked.what, Asked.name, Asked.where} and head_at > 0 and words
+            and words[0].position == head_at + counted and not _reads_as_verb(words[0], toks)):
         head = words[0]  # "which hotel", "what agreement"
         nxt = [n for n in words[1:] if n.position == head.position + 1]
         if nxt and not _reads_as_verb(nxt[0], toks):
