@@ -356,7 +356,7 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
         if nxt and not _reads_as_verb(nxt[0], toks):
             head = nxt[0]  # "what nuclear *facility*": the noun after the modifier
         head.hard = True
-        head.typed = True
+        head.typed = asked is not Asked.where  # "which *hotel*": a place of that kind, which a fact must say
         head.relation = False
         return
     if asked in {Asked.how_many, Asked.how_much}:

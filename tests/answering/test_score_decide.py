@@ -125,3 +125,4 @@ def test_the_kind_named_after_what_is_answered_by_a_fact_that_says_the_act(fresh
     answer = fresh_index.answer("What structure did North Korea demolish in July 2018?")
     assert answer.found and "engine test stand" in answer.answer
     assert not fresh_index.answer("What structure did North Korea build in July 2018?").found  # not the act it says
+    assert not fresh_index.answer("Which stadium will host the Singapore summit?").found  # a place of a kind unsaid
