@@ -197,8 +197,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             credit = _word_credit(need, item)
             if need.hard and credit < 1.0 and _names_a_kind_held(need, item, table, classified):
                 credit = 1.0  # "which *organisation*": an organisation the question does not name
-            if need.typed and credit < 0.5:
-                untyped.append(need)  # a hard miss, unless the fact says the act asked (below)
+            if need.typed and need.known and credit < 0.5:
+                untyped.append(need)  # a hard miss, unless the fact says the act asked (below); a kind
+                # no fact speaks of ("which *stadium*") stays a hard miss: nothing says what is of that kind
             elif (need.hard or (need.name_like and need.known)) and credit < 0.5:
                 f["hard_missing"] += 1
             elif need.relation and need.known and credit < 0.5:

@@ -122,7 +122,8 @@ def test_the_kind_named_after_what_is_answered_by_a_fact_that_says_the_act(fresh
         "statement": "North Korea demolished the engine test stand at the Sohae launch station on July 23, 2018.",
         "dates": [{"day": "2018-07-23"}],
         "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
-    answer = fresh_index.answer("What structure did North Korea demolish in July 2018?")
+    answer = fresh_index.answer("What building did North Korea demolish in July 2018?")
     assert answer.found and "engine test stand" in answer.answer
-    assert not fresh_index.answer("What structure did North Korea build in July 2018?").found  # not the act it says
-    assert not fresh_index.answer("Which stadium will host the Singapore summit?").found  # a place of a kind unsaid
+    assert not fresh_index.answer("What building did North Korea build in July 2018?").found  # not the act it says
+    # a kind no fact speaks of must be said: the act alone does not make Singapore a stadium
+    assert not fresh_index.answer("Which stadium will host the Singapore summit?").found
