@@ -16,7 +16,7 @@ import yaml
 
 from briefings.answering.lexicon import Lexicon, shortest, word_tokens
 from briefings.answering.model import Asked, Classified, Event, Linked, Need, NeedKind, Token
-from briefings.models import Entity
+from briefings.models import Entity, EntityKind
 
 __all__ = ["Intents", "classify"]
 
@@ -85,7 +85,8 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     if not toks:
         return Classified(linked=linked, asked=Asked.small_talk, needs=[], small_talk="empty")
     asked, head_at = _question_word(words)
-    needs = [n for n in _needs(linked, lexicon=lexicon) if not _answer_kind(n, asked, head_at)]
+    needs = [n for n in _needs(linked, lexicon=lexicon) if not _answer_kind(n, asked, head_at)
+             and not _reporting_frame(n, linked, entities)]
     _set_aside(linked, needs)
     kind = _conversation(linked, needs, intents=intents, event=event, asked=asked, lexicon=lexicon, near=near)
     if kind is not None:
@@ -166,6 +167,28 @@ _KIND_NOUNS = {Asked.where: {"place", "city", "country", "location", "venue"},
                Asked.why: {"reason"}}
 """Nouns that name the kind of answer right after the question word ("which *city*", "what *date*"):
 the answer is of that kind; no fact need say the noun."""
+
+
+_SAYING = frozenset({"say", "mention", "describe", "report", "note", "write", "state", "claim", "cite", "quote", "tell"})
+"""Verbs of reporting in English: "what does the article *say*"."""
+
+
+def _reporting_frame(need: Need, linked: Linked, entities: Mapping[str, Entity]) -> bool:
+    """"*According to* the article, who ...", "what does *the article* say about ...": the frame that
+    reports the question, not what a fact must say. Every fact is reported by some document, so a
+    document named as the reporter (after "according to", or before a verb of reporting) is not a need;
+    a document asked about ("what scale does the map use") still is."""
+    toks = linked.question.tokens
+    at = need.position
+    if need.kind is NeedKind.word:
+        return need.label == "according" and at + 1 < len(toks) and toks[at + 1].lower == "to"
+    if need.kind is not NeedKind.entity or not all(
+            e in entities and entities[e].kind is EntityKind.document for e in need.entity_ids):
+        return False
+    before = [t.lower for t in toks[max(0, at - 2) : at]]
+    span = next((m.span for m in linked.mentions if m.position == at), 1)
+    after = toks[at + span].lemmas if at + span < len(toks) else frozenset()
+    return before == ["according", "to"] or bool(after & _SAYING)
 
 
 def _answer_kind(need: Need, asked: Asked, head_at: int) -> bool:

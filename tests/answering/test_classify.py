@@ -138,3 +138,15 @@ def test_a_word_after_a_determiner_is_a_noun_even_after_an_auxiliary(index: Fact
 def test_a_number_after_what_counts_the_thing_asked_it_is_not_the_thing(index: FactIndex) -> None:
     typed = [n.label for n in index.read("What three demands did the North make?").needs if n.typed]
     assert typed == ["demands"]
+
+
+@pytest.mark.parametrize("text", ["According to the article, who leads the U.S. delegation?",
+                                  "What does the report say about who leads the U.S. delegation?"])
+def test_the_document_that_reports_a_question_is_its_frame_not_a_need(index: FactIndex, text: str) -> None:
+    needs = index.read(text).needs
+    assert not [n for n in needs if n.label == "according" or "the-article" in n.entity_ids]
+    assert index.answer(text).found
+
+
+def test_a_document_asked_about_is_still_a_need(index: FactIndex) -> None:
+    assert any("the-map" in n.entity_ids for n in index.read("What does the map show near the border?").needs)
