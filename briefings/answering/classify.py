@@ -424,8 +424,9 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
     if "VERB" not in Lexicon.parts_of_speech(need.label):
         return False
     before = toks[need.position - 1].lower if need.position > 0 else ""
-    if before in _DETERMINERS or before in _COUNT or before.isdigit():
-        return False  # "the *talks*", "the two *sides*": a noun
+    if before in _DETERMINERS or before in _COUNT or before.isdigit() or (
+            need.position > 0 and toks[need.position - 1].possessive):
+        return False  # "the *talks*", "the two *sides*", "Hagin's *boss*": a noun
     word = need.label
     pos = Lexicon.parts_of_speech(word)
     inflected = any(l != word for l in need.lemmas) and (not word.endswith("s") or "NOUN" not in pos)
@@ -435,6 +436,9 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
         return True  # "who *runs* the foundation": the word after "who" is its verb
     if before in _AUX or before == "to":
         return True
+    following = toks[need.position + 1] if need.position + 1 < len(toks) else None
+    if "ADV" in pos and following is not None and _inflected_verb(following):
+        return False  # "is Kim *still* committed": an adverb before the verb
     for t in reversed(toks[max(0, need.position - 4):need.position]):
         if t.lower in _DETERMINERS:
             return False  # "was the recent *burst*": a noun phrase
@@ -446,6 +450,12 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
         if not (t.text[:1].isupper() or t.lower in {"and", "the", "n"} or "-" in t.text):
             return False
     return False
+
+
+def _inflected_verb(t: Token) -> bool:
+    """A verb form that can only be a verb here: a participle or past tense ("committed", "going", "met")."""
+    pos = Lexicon.parts_of_speech(t.lower)
+    return "VERB" in pos and (t.lower.endswith(("ed", "ing")) or any(l != t.lower for l in t.lemmas) and "NOUN" not in pos)
 
 
 def _subject(linked: Linked, needs: list[Need]) -> frozenset[str]:

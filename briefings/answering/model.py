@@ -84,6 +84,8 @@ class Token:
     position: int
     capitalised: bool
     """Written with a capital, not at the start of the sentence."""
+    possessive: bool = False
+    """Written with "'s" after it ("Hagin's"): the word after it is a noun."""
 
 
 @dataclass(slots=True)

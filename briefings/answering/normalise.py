@@ -6,7 +6,7 @@ import unicodedata
 
 from rapidfuzz.distance import OSA
 
-from briefings.answering.lexicon import Lexicon, word_tokens
+from briefings.answering.lexicon import Lexicon, fold, word_tokens
 from briefings.answering.model import Question, Token
 
 __all__ = ["MAX_QUESTION_CHARS", "is_foreign_script", "normalise_question"]
@@ -29,9 +29,14 @@ def is_foreign_script(text: str) -> bool:
     return latin < len(letters) / 2
 
 
+_IS_CONTRACTED = frozenset({"who", "what", "where", "when", "why", "how", "it", "he", "she", "that", "there", "here"})
+"""Words whose "'s" is "is" ("who's", "it's"), not a possessive."""
+
+
 def normalise_question(text: str, lexicon: Lexicon) -> Question:
     text = " ".join(text.split())[:MAX_QUESTION_CHARS]
     tokens = []
+    folded = fold(text)  # the text `word_tokens` reads, offsets and all
     for position, (word, offset) in enumerate(word_tokens(text)[:MAX_QUESTION_WORDS]):
         lower = word.lower()
         if position == 0:
@@ -43,6 +48,8 @@ def normalise_question(text: str, lexicon: Lexicon) -> Question:
                 lemmas=lexicon.lemmas(lower),
                 position=position,
                 capitalised=position > 0 and word[:1].isupper() and offset > 0,
+                possessive=(folded[offset + len(word) : offset + len(word) + 2].lower() == "'s"
+                            and lower not in _IS_CONTRACTED),
             )
         )
     return Question(text=text, tokens=tokens)

@@ -289,8 +289,8 @@ def _qualified_away(item: IndexedFact, classified: Classified, credits: dict[int
     """The fact qualifies what the question asks in a way the question does not: "the former
     ambassador" does not answer "the current ambassador", nor "deputy chief of staff" "chief of staff"."""
     said = {t.lower for t in classified.linked.question.tokens}
-    asked = {w for n in classified.needs if n.kind is NeedKind.word and credits.get(n.position, 0) > 0
-             for w in (*n.lemmas, *n.near)}
+    asked = {w for n in classified.needs if n.kind is NeedKind.word and not n.relation
+             and credits.get(n.position, 0) > 0 for w in (*n.lemmas, *n.near)}  # roles named, not the verb's kin
     words = item.words
     for k, word in enumerate(words[:-1]):
         if word in ROLE_QUALIFIERS and word not in said and any(w in asked for w in words[k + 1 : k + 3]):

@@ -150,3 +150,13 @@ def test_the_document_that_reports_a_question_is_its_frame_not_a_need(index: Fac
 
 def test_a_document_asked_about_is_still_a_need(index: FactIndex) -> None:
     assert any("the-map" in n.entity_ids for n in index.read("What does the map show near the border?").needs)
+
+
+def test_a_word_after_a_possessive_is_a_noun(index: FactIndex) -> None:
+    assert not [n for n in index.read("Who is Moon Jae-in's rival?").needs if n.relation]
+    assert [n.label for n in index.read("Who's running the U.S. team?").needs if n.relation] == ["running"]
+
+
+def test_an_adverb_before_the_verb_is_not_the_verb(index: FactIndex) -> None:
+    assert [n.label for n in index.read("Is Kim Jong Un still committed to the summit?").needs
+            if n.relation] == ["committed"]

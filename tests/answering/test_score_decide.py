@@ -127,3 +127,9 @@ def test_the_kind_named_after_what_is_answered_by_a_fact_that_says_the_act(fresh
     assert not fresh_index.answer("What building did North Korea build in July 2018?").found  # not the act it says
     # a kind no fact speaks of must be said: the act alone does not make Singapore a stadium
     assert not fresh_index.answer("Which stadium will host the Singapore summit?").found
+
+
+def test_the_verb_asked_does_not_qualify_a_role_away(index: FactIndex) -> None:
+    # "heads" is near "chief", but "deputy chief" qualifies away only a chief the question names
+    answer = index.answer("Who heads the U.S. team in Singapore?")
+    assert answer.found and "Hagin" in answer.answer
