@@ -167,8 +167,9 @@ class Lexicon:
 
     @staticmethod
     def is_english(word: str) -> bool:
-        """`word` is in the English word list (not a name, not a slip of the keyboard)."""
-        return Lexicon.zipf(word) >= KNOWN_ZIPF
+        """`word` is in the English word list, or WordNet has it (or its lemma) as a word: not a name,
+        not a slip of the keyboard ("dangled" is too rare for the frequency list)."""
+        return Lexicon.zipf(word) >= KNOWN_ZIPF or bool(Lexicon.parts_of_speech(word))
 
     @staticmethod
     @functools.lru_cache(maxsize=64)

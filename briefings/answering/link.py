@@ -240,7 +240,7 @@ def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, 
         word = token.lower
         if used[token.position] or (len(word) < 4 or not word.isalpha() or word in vocabulary
                                     or names.knows(word) or token.capitalised
-                or lexicon.zipf(word) >= TYPO_ZIPF):
+                or lexicon.zipf(word) >= TYPO_ZIPF or lexicon.parts_of_speech(word)):
             continue
         limit = 1 if len(word) <= 5 else 2
         best: tuple[int, int, bool, float, str] | None = None

@@ -71,3 +71,8 @@ def test_a_name_one_slip_away_is_read_whole_not_by_its_first_word(index: FactInd
     assert [set(m.ids) for m in linked(index, "where is moon jaein now").mentions] == [{"moon-jae-in"}]
     # a word the facts hold is taken as written, not as a slip of a name
     assert not any("two-koreas" in m.ids for m in linked(index, "when did the two korean leaders meet").mentions)
+
+
+def test_a_rare_word_wordnet_knows_is_not_taken_for_a_slip(index: FactIndex) -> None:
+    words = [t.lower for t in linked(index, "What has Trump dangled before the North?").question.tokens]
+    assert "dangled" in words
