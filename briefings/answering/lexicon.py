@@ -135,7 +135,11 @@ class Lexicon:
     def lemmas(word: str) -> frozenset[str]:
         """Every lemma `word` can be a form of, with the word itself ("left" -> {left, leave})."""
         word = word.lower()
-        return frozenset({word}) | Lexicon._entry(word)[2]
+        found = frozenset({word}) | Lexicon._entry(word)[2]
+        if word.endswith("ly") and len(word) > 5 and "ADV" in Lexicon._entry(word)[1]:
+            found |= {base for base in (word[:-2], word[:-1], word[:-3] + "y", word[:-1] + "e")
+                      if "ADJ" in Lexicon._entry(base)[1] and Lexicon.content_weight(base) > 0}  # "abruptly": "abrupt"
+        return found
 
     @staticmethod
     @functools.lru_cache(maxsize=65536)

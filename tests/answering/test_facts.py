@@ -98,3 +98,10 @@ def test_retrieval_keeps_the_facts_that_hold_most_of_the_question(index: FactInd
         assert got == _reference_candidates(big.table, needs, total=total, threshold=big.threshold), question
         many += len(got) == MAX_SCORED
     assert many  # some questions had more holders than are scored: the cut was exercised
+
+
+def test_an_adverb_in_ly_holds_its_adjective() -> None:
+    from briefings.answering.lexicon import Lexicon
+
+    assert "abrupt" in Lexicon.lemmas("abruptly") and "public" in Lexicon.lemmas("publicly")
+    assert Lexicon.lemmas("early") == {"early"}  # "ear" is no adjective
