@@ -328,8 +328,12 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
     others = [table.entities[e] for e in item.entities - mentioned if e in table.entities]
     if asked is Asked.when:
         dated = 1.0 if item.days else YEAR_ONLY if item.years else WEAK_TYPE if item.timed else WRONG_TYPE
-        if mentioned and not mentioned & {item.fact.subject, item.fact.object}:
-            return min(dated, WEAK_TYPE)  # its date is of what it is about, which the question does not name
+        # Its date is of what it is about, which must be what the question asks the time of: the
+        # places the question names only locate that ("the meetings *in Singapore*").
+        things = {e for e in mentioned if e in table.entities
+                  and table.entities[e].kind.value not in _PLACEISH} or mentioned
+        if things and not things & {item.fact.subject, item.fact.object}:
+            return min(dated, WEAK_TYPE)
         return dated
     if asked is Asked.year:
         return 1.0 if item.years else WRONG_TYPE

@@ -133,3 +133,9 @@ def test_the_verb_asked_does_not_qualify_a_role_away(index: FactIndex) -> None:
     # "heads" is near "chief", but "deputy chief" qualifies away only a chief the question names
     answer = index.answer("Who heads the U.S. team in Singapore?")
     assert answer.found and "Hagin" in answer.answer
+
+
+def test_when_is_asked_of_the_thing_named_not_of_the_place_that_locates_it(index: FactIndex) -> None:
+    # the delegations' arrival facts are dated to the day and name Singapore, but are not about the talks
+    answer = index.answer("When will the preparatory talks in Singapore be held?")
+    assert answer.facts[0] == "preparatory-meetings-place"
