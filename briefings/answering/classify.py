@@ -24,6 +24,8 @@ _AUX = {"is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "
         "will", "would", "can", "could", "should", "shall", "may", "might", "must", "not"}
 """The auxiliary verbs of English grammar: they carry tense and mood, not what a fact must say."""
 _COPULAS = {"is", "are", "was", "were", "whos", "who's"}
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+"""The forms of "be": as an auxiliary it takes a participle ("is going", "was held"), never a bare verb."""
 _WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 _COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
 _NAME_WORDS = {"name", "named", "names", "called"}
@@ -387,9 +389,14 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
             if n.position <= head_at + 2:
                 n.hard = True  # what is counted
         return
+    # An adverb after a name is no role asked ("what is Kim *still* committed to"); a noun after a
+    # name still is ("what is Cho *email*", "what is Kim's *position*").
+    named_first = bool(words) and "ADV" in Lexicon.parts_of_speech(words[0].label) and any(
+        n.kind is NeedKind.entity and n.position < words[0].position
+        and not toks[n.position + len(n.label.split()) - 1].possessive for n in after)
     if asked in {Asked.who, Asked.what, Asked.name} and words and not words[0].relation and (
-            words[0].position <= head_at + 2) and not _reads_as_verb(words[0], toks):
-        words[0].hard = True  # "who is the *president* of ...": the role asked
+            words[0].position <= head_at + 2) and not named_first and not _reads_as_verb(words[0], toks):
+        words[0].hard = True  # "who is the *president* of ...": the role asked (not "what is Kim *still* ...")
 
 
 _LIGHT_VERBS = frozenset({"get", "have", "make", "take", "give", "go", "come", "put", "keep", "let"})
@@ -435,7 +442,7 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
     if before in {"who", "whos", "who's"}:
         return True  # "who *runs* the foundation": the word after "who" is its verb
     if before in _AUX or before == "to":
-        return True
+        return before not in _BE  # "is *meet*" is no English: "be" takes a participle, not a bare verb
     following = toks[need.position + 1] if need.position + 1 < len(toks) else None
     if "ADV" in pos and following is not None and _inflected_verb(following):
         return False  # "is Kim *still* committed": an adverb before the verb
@@ -443,10 +450,10 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
         if t.lower in _DETERMINERS:
             return False  # "was the recent *burst*": a noun phrase
         if t.lower in _AUX:
-            return True
+            return t.lower not in _BE
     for t in reversed(toks[: need.position]):  # "did Kim Jong Un and Xi Jinping *sign*": back over the names
         if t.lower in _AUX:
-            return True
+            return t.lower not in _BE  # "is Cho Young-key *email*": a noun
         if not (t.text[:1].isupper() or t.lower in {"and", "the", "n"} or "-" in t.text):
             return False
     return False

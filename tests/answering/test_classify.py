@@ -160,3 +160,12 @@ def test_a_word_after_a_possessive_is_a_noun(index: FactIndex) -> None:
 def test_an_adverb_before_the_verb_is_not_the_verb(index: FactIndex) -> None:
     assert [n.label for n in index.read("Is Kim Jong Un still committed to the summit?").needs
             if n.relation] == ["committed"]
+
+
+def test_an_adverb_after_a_name_is_not_the_role_asked(index: FactIndex) -> None:
+    assert not [n for n in index.read("What is Moon Jae-in still hoping for?").needs if n.label == "still" and n.hard]
+
+
+def test_be_takes_a_participle_so_a_bare_form_after_it_is_a_noun(index: FactIndex) -> None:
+    assert not [n for n in index.read("What is Cho Young-key email?").needs if n.relation]
+    assert [n.label for n in index.read("Is Kim Jong Un travelling to Singapore?").needs if n.relation] == ["travelling"]
