@@ -447,8 +447,8 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
     if "ADV" in pos and following is not None and _inflected_verb(following):
         return False  # "is Kim *still* committed": an adverb before the verb
     for t in reversed(toks[max(0, need.position - 4):need.position]):
-        if t.lower in _DETERMINERS:
-            return False  # "was the recent *burst*": a noun phrase
+        if t.lower in _DETERMINERS and not all(x.capitalised for x in toks[t.position + 1 : need.position]):
+            return False  # "was the recent *burst*": a noun phrase ("did the Panmunjom Declaration *promise*" is not)
         if t.lower in _AUX:
             return t.lower not in _BE
     for t in reversed(toks[: need.position]):  # "did Kim Jong Un and Xi Jinping *sign*": back over the names

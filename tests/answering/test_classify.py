@@ -169,3 +169,8 @@ def test_an_adverb_after_a_name_is_not_the_role_asked(index: FactIndex) -> None:
 def test_be_takes_a_participle_so_a_bare_form_after_it_is_a_noun(index: FactIndex) -> None:
     assert not [n for n in index.read("What is Cho Young-key email?").needs if n.relation]
     assert [n.label for n in index.read("Is Kim Jong Un travelling to Singapore?").needs if n.relation] == ["travelling"]
+
+
+def test_a_determiner_that_starts_a_name_does_not_make_the_next_word_a_noun(index: FactIndex) -> None:
+    needs = index.read("What did the Panmunjom Declaration promise on aid?").needs
+    assert [n.label for n in needs if n.relation] == ["promise"]
