@@ -74,6 +74,10 @@ def words_of(text: str) -> list[str]:
     return [w for w, _ in _contracted(text)]
 
 
+_NEGATED = {"wo": "will", "ca": "can", "sha": "shall"}
+"""The auxiliaries English spells otherwise before "n't": "won't" is "will not", "can't" "can not"."""
+
+
 def _contracted(text: str) -> list[tuple[str, int]]:
     """`word_tokens` of folded text that has an apostrophe: "didn't" is "did", "not"."""
     out = []
@@ -83,7 +87,8 @@ def _contracted(text: str) -> list[tuple[str, int]]:
             head, _, tail = word.partition("'")
             word = head if tail.lower() in {"s", "t", "re", "ve", "ll", "d", "m"} and tail.lower() != "t" else head + tail
             if tail.lower() == "t":  # "didn't", "isn't": the negation is a word of its own
-                out.append((head[:-1] if head.lower().endswith("n") else head, m.start()))
+                verb = head[:-1] if head.lower().endswith("n") else head
+                out.append((_NEGATED.get(verb.lower(), verb), m.start()))
                 out.append(("not", m.start()))
                 continue
         out.append((word, m.start()))

@@ -30,3 +30,9 @@ def test_another_script_is_recognised() -> None:
     assert is_foreign_script("김정은은 어디에 있나요?")
     assert is_foreign_script("Где проходит саммит?")
     assert not is_foreign_script("Où est le sommet de Singapour?")
+
+
+def test_negative_contractions_give_their_auxiliary() -> None:
+    from briefings.answering.lexicon import words_of
+
+    assert words_of("Kim won't accept, they can't agree") == ["Kim", "will", "not", "accept", "they", "can", "not", "agree"]
