@@ -59,6 +59,8 @@ ORDER_GRAIN = 0.05
 """Facts whose scores differ by less than this are ordered by the meaning of the whole."""
 """At most this share of what the words miss can the meaning of the whole make up."""
 """The embedding alone never covers the words as fully as the words themselves."""
+THING_WEIGHT = 0.5
+"""A word this common ("first", "part") names no thing a question can be about on its own."""
 MISSING_RELATION = 0.85
 """Factor for a fact that does not say the question's verb (another thing said of the same people)."""
 MISSING_ACT = 0.6
@@ -205,7 +207,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             elif need.relation and need.known and credit < 0.5:
                 f["relation_missing"] = 1.0
                 f["act_missing"] = float(need.done_by)
-            elif not need.known and _thing(need.label):
+            elif not need.known and _thing(need.label) and Lexicon.content_weight(need.label) >= THING_WEIGHT:
                 f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"
             if not need.known:
                 unknown += need.weight

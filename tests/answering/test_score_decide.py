@@ -139,3 +139,9 @@ def test_when_is_asked_of_the_thing_named_not_of_the_place_that_locates_it(index
     # the delegations' arrival facts are dated to the day and name Singapore, but are not about the talks
     answer = index.answer("When will the preparatory talks in Singapore be held?")
     assert answer.facts[0] == "preparatory-meetings-place"
+
+
+def test_a_common_word_no_fact_says_is_no_unknown_thing(index: FactIndex) -> None:
+    _, rows = index.explain("What day was the Trump-Kim summit first penciled in for?")
+    assert rows and not rows[0][1]["unknown_thing"]
+    assert index.answer("How much was the budget of the Trump-Kim summit?").found is False  # "budget" is a thing
