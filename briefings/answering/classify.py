@@ -302,6 +302,8 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
             continue
         elif kind in {"upcoming", "latest"} and times and {t.lower for t in toks} & _PAST_WORDS:
             continue  # "what happened to the talks earlier this month": not what comes next
+        elif kind == "upcoming" and any(t.lemmas & _PRO_VERBS and t.lower.endswith("ed") for t in toks):
+            continue  # "what happened today": the past tense asks what has been, not what comes next
         distinct = len({i for i in covered if lemmas[i] != "happen"})
         ranked.append((-distinct, order, asked_kind))
     if not ranked:

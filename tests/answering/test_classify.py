@@ -174,3 +174,8 @@ def test_be_takes_a_participle_so_a_bare_form_after_it_is_a_noun(index: FactInde
 def test_a_determiner_that_starts_a_name_does_not_make_the_next_word_a_noun(index: FactIndex) -> None:
     needs = index.read("What did the Panmunjom Declaration promise on aid?").needs
     assert [n.label for n in needs if n.relation] == ["promise"]
+
+
+def test_what_happened_asks_of_the_past_not_what_comes_next(index: FactIndex) -> None:
+    assert index.read("What happened this week?").asked is not Asked.upcoming
+    assert index.read("What happens this week?").asked is Asked.upcoming
