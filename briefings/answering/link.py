@@ -30,8 +30,11 @@ TYPO_ZIPF = 2.0
 """A word at least this common in English is a word, not a slip of the keyboard."""
 """How close (rapidfuzz ratio) a misspelt name must be to a known one ("singapur", "joe hagan")."""
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_FULL_MONTHS = frozenset(_MONTHS)
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name and name.lower() != "may"})
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_WEEKDAY_ABBREVIATIONS = {name.lower(): i for i, name in enumerate(calendar.day_abbr)}
+""""Sun", "Wed": a weekday when written as a name or right after "on" ("what did he say on sun")."""
 _BARE_MONTH_AFTER = {"in", "since", "until", "by", "during", "before", "after", "of", "early", "late", "mid", "end"}
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -309,7 +312,8 @@ def _dates(question: Question, used: list[bool], *, story_day: date, today: date
                 except ValueError:
                     continue
                 taken = [i, day_at] + ([year_at] if year_at is not None else [])
-            elif (i > 0 and words[i - 1] in _BARE_MONTH_AFTER) or toks[i].capitalised or year is not None:
+            elif (i > 0 and words[i - 1] in _BARE_MONTH_AFTER) or toks[i].capitalised or year is not None or (
+                    _only_a_month(w)):
                 if w == "may" and not toks[i].text[:1].isupper():
                     continue
                 if year is not None:
@@ -330,11 +334,21 @@ def _dates(question: Question, used: list[bool], *, story_day: date, today: date
         if w in _WEEKDAYS and not (i > 0 and words[i - 1] in {"last", "next", "this", "past", "coming"}):
             used[i] = True
             found.append((DateSpan(label=calendar.day_name[_WEEKDAYS[w]], weekday=_WEEKDAYS[w]), i, 1))
+        elif w in _WEEKDAY_ABBREVIATIONS and (toks[i].capitalised or (i > 0 and words[i - 1] == "on")):
+            used[i] = True
+            day = _WEEKDAY_ABBREVIATIONS[w]
+            found.append((DateSpan(label=calendar.day_name[day], weekday=day), i, 1))
         elif _YEAR.match(w) and not (i > 0 and words[i - 1] in {"the", "a"}):
             used[i] = True
             found.append((DateSpan(label=w, year=int(w)), i, 1))
     found.extend(_relative(question, used, story_day=story_day, today=today))
     return found
+
+
+def _only_a_month(word: str) -> bool:
+    """A month's full name that is no other English word ("october", not "may", "march" or "august"):
+    a month however it is written ("pompeo's october visit")."""
+    return word in _FULL_MONTHS and not Lexicon.parts_of_speech(word)
 
 
 def _relative(question: Question, used: list[bool], *, story_day: date, today: date) -> list[tuple[DateSpan, int, int]]:

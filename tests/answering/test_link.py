@@ -40,6 +40,18 @@ def test_may_is_a_month_only_with_a_day_or_a_capital(index: FactIndex) -> None:
     assert linked(index, "what happened on May 26").dates
 
 
+def test_a_month_that_is_no_other_word_is_a_month_in_lower_case(index: FactIndex) -> None:
+    (span, _, _), = linked(index, "what was pompeos october visit about").dates
+    assert span.covers(date(2018, 10, 7)) and not span.covers(date(2018, 8, 24))
+    assert linked(index, "did the troops march on").dates == []
+
+
+def test_a_weekday_is_read_from_its_abbreviation_after_on(index: FactIndex) -> None:
+    (span, _, _), = linked(index, "moon jae in said what on sun").dates
+    assert span.covers(date(2018, 5, 27)) and not span.covers(date(2018, 5, 26))
+    assert linked(index, "what did the sun do").dates == []
+
+
 def test_last_week_follows_the_story_and_today_follows_now(index: FactIndex) -> None:
     story = index.story_day()
     assert story == date(2018, 5, 28)  # the newest source with a text
