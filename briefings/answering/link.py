@@ -105,6 +105,10 @@ class EntityNames:
         for i in [k for k, w in enumerate(words) if w in firsts]:  # only where some name starts
             for n in range(min(self.max_len, len(words) - i), 0, -1):
                 ids = self.aliases.get(tuple(words[i : i + n]))
+                if not ids and n > 1 and len(words[i + n - 1]) > 2 and words[i + n - 1].endswith("s"):
+                    # "north koreas chief": a name of several words with its possessive written without
+                    # the apostrophe (one word alone, "koreas", may be a name of its own)
+                    ids = self.aliases.get((*words[i : i + n - 1], words[i + n - 1][:-1]))
                 if ids:
                     yield i, n, ids
 

@@ -88,3 +88,9 @@ def test_a_name_one_slip_away_is_read_whole_not_by_its_first_word(index: FactInd
 def test_a_rare_word_wordnet_knows_is_not_taken_for_a_slip(index: FactIndex) -> None:
     words = [t.lower for t in linked(index, "What has Trump dangled before the North?").question.tokens]
     assert "dangled" in words
+
+
+def test_a_possessive_written_without_its_apostrophe_completes_a_name_of_several_words(index: FactIndex) -> None:
+    mentions = linked(index, "who was north koreas chief negotiator").mentions
+    assert [(m.text, m.ids) for m in mentions] == [("north koreas", frozenset({"north-korea"}))]
+    assert any("two-koreas" in m.ids for m in linked(index, "what are the two koreas doing").mentions)
