@@ -90,6 +90,7 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     needs = [n for n in _needs(linked, lexicon=lexicon) if not _answer_kind(n, asked, head_at)
              and not _reporting_frame(n, linked, entities)]
     _set_aside(linked, needs)
+    _anchor_in_time(linked, needs, head_at=head_at)
     kind = _conversation(linked, needs, intents=intents, event=event, asked=asked, lexicon=lexicon, near=near)
     if kind is not None:
         asked_kind, small = kind
@@ -118,6 +119,32 @@ def _set_aside(linked: Linked, needs: list[Need]) -> None:
     for need in needs:
         if need.position < count:
             need.excluded = True
+
+
+_ANCHOR_WORDS = frozenset({"after", "before", "following", "since", "until", "till"})
+"""Words that open a clause placing the main one in time (English grammar): "... *after* meeting Kim"."""
+ANCHOR_WEIGHT = 0.5
+"""How much a need inside a clause that places the question in time weighs, against one of its own."""
+
+
+def _anchor_in_time(linked: Linked, needs: list[Need], *, head_at: int) -> None:
+    """"What did Trump announce about the drills *after meeting Kim*": the names and words of a clause
+    that places the asked event in time, after a main clause that says what is asked, are anchors, not
+    what a fact must say (a fact may place the event by its date, or by another event)."""
+    toks = linked.question.tokens
+    opening = next((t.position for t in toks if t.position > head_at and t.lower in _ANCHOR_WORDS
+                    and not linked.used[t.position]), None)
+    if opening is None:
+        return
+    own = [n for n in needs if head_at <= n.position < opening and n.kind is not NeedKind.time
+           and n.weight >= RELATION_WEIGHT]
+    if not own:
+        return  # "what happened after the summit": the clause is all the question says
+    for need in needs:
+        if need.position > opening and need.kind is not NeedKind.time:
+            need.anchor = True
+            need.hard = False
+            need.weight *= ANCHOR_WEIGHT
 
 
 def _question_word(words: list[str]) -> tuple[Asked, int]:
@@ -366,7 +393,7 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     """The first thing named after the question word is what is asked about: a fact must cover it.
     In a run of words ("the North Korean delegation"), the last is the thing, the rest qualify it.
     The question's verb, when it reads as one, is the relation asked."""
-    after = [n for n in needs if n.position >= head_at and n.kind is not NeedKind.time]
+    after = [n for n in needs if n.position >= head_at and n.kind is not NeedKind.time and not n.anchor]
     words = [n for n in after if n.kind is NeedKind.word and n.label not in _FILLER_HEADS
              and n.label not in _COUNT and not n.label.isdigit()  # "what *two* things": how many, not what
              and not (asked is Asked.name and n.label in _NAME_WORDS)]

@@ -159,6 +159,10 @@ class Need:
     excluded: bool = False
     """Named to be set aside ("*besides regime survival*, what does ... want"): a fact about it is not
     the answer."""
+    anchor: bool = False
+    """In a clause that places what is asked in time ("what did Trump announce *after meeting Kim*"): a
+    fact may place it otherwise (by its date, "after the summit"), so missing it is not answering
+    another question."""
     relation: bool = False
     """The question's verb: a fact that says another thing of the same people answers another question."""
     done_by: bool = False

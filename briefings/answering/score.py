@@ -189,7 +189,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = ENTITY_BY_WORDS  # "the summit", or a name the fact says without linking it
             else:
                 credit = 0.0
-                f["entity_missing"] += 1
+                f["entity_missing"] += not need.anchor
             entity_weight += need.weight
             entity_covered += need.weight * credit
         elif need.kind is NeedKind.time:
@@ -207,7 +207,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             elif need.relation and need.known and credit < 0.5:
                 f["relation_missing"] = 1.0
                 f["act_missing"] = float(need.done_by)
-            elif not need.known and _thing(need.label) and Lexicon.content_weight(need.label) >= THING_WEIGHT:
+            elif (not need.known and not need.anchor and _thing(need.label)
+                  and Lexicon.content_weight(need.label) >= THING_WEIGHT):
                 f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"
             if not need.known:
                 unknown += need.weight

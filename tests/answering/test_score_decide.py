@@ -145,3 +145,19 @@ def test_a_common_word_no_fact_says_is_no_unknown_thing(index: FactIndex) -> Non
     _, rows = index.explain("What day was the Trump-Kim summit first penciled in for?")
     assert rows and not rows[0][1]["unknown_thing"]
     assert index.answer("How much was the budget of the Trump-Kim summit?").found is False  # "budget" is a thing
+
+
+def test_a_clause_that_places_the_question_in_time_is_not_what_a_fact_must_say(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "drills-halt", "subject": "donald-trump", "relation": "announced_halt", "object": "military-exercises",
+        "topic": "positions", "dates": [{"day": "2018-06-12"}],
+        "statement": "At a news conference on June 12, 2018, Trump announced that the U.S. would stop its military "
+                     "exercises with South Korea.",
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    answer = fresh_index.answer("What did Trump announce about the military exercises after meeting Kim Jong Un?")
+    assert answer.found and answer.facts == ["drills-halt"]
+    anchors = [n.label for n in fresh_index.read("What did Trump announce after meeting Kim Jong Un?").needs if n.anchor]
+    assert anchors == ["meeting", "Kim Jong Un"]
+    assert not any(n.anchor for n in fresh_index.read("what happened after the summit").needs)
