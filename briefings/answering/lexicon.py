@@ -208,10 +208,25 @@ class Lexicon:
 
     @staticmethod
     @functools.lru_cache(maxsize=65536)
+    def _synonym_row(word: str) -> tuple[frozenset[str], frozenset[str]]:
+        """(synonyms in a first sense of both words, synonyms in a first sense of one only)."""
+        row = Lexicon._synonym_table().get(word)
+        if not row:
+            return frozenset(), frozenset()
+        common, _, rare = row.partition("\t")
+        return frozenset(common.split("|")) - {""}, frozenset(rare.split("|")) - {""}
+
+    @staticmethod
     def synonyms(word: str) -> frozenset[str]:
         """Words of the same common senses as `word` (WordNet, both ways): "lead" -> "head", "direct"."""
-        names = Lexicon._synonym_table().get(word)
-        return frozenset(names.split("|")) if names else frozenset()
+        common, rare = Lexicon._synonym_row(word)
+        return common | rare
+
+    @staticmethod
+    def shares_a_common_sense(word: str, synonym: str) -> bool:
+        """The sense `word` and `synonym` share is one of the first senses of both ("try" and "seek"),
+        not a rare sense of one of them ("agree" is the 35th sense of "hold")."""
+        return synonym in Lexicon._synonym_row(word)[0]
 
     def vector(self, word: str):  # -> np.ndarray | None
         if self.embedder is None:

@@ -105,3 +105,16 @@ def test_an_adverb_in_ly_holds_its_adjective() -> None:
 
     assert "abrupt" in Lexicon.lemmas("abruptly") and "public" in Lexicon.lemmas("publicly")
     assert Lexicon.lemmas("early") == {"early"}  # "ear" is no adjective
+
+
+def test_a_synonym_in_a_rare_sense_counts_fully_only_when_the_embedding_also_sees_it(index: FactIndex) -> None:
+    """WordNet links "agree" to "hold" and "leave" to "lead" through a sense of "hold" and of "leave" far
+    down their lists, not the one a fact about holding talks or leading a delegation means; "try" and
+    "seek" share the first senses of both."""
+    from briefings.answering.facts import SYNONYM_CREDIT
+    from briefings.answering.lexicon import Lexicon
+
+    assert not Lexicon.shares_a_common_sense("agree", "hold") and Lexicon.shares_a_common_sense("try", "seek")
+    assert index.table.near(frozenset({"agree"}))["hold"] < 0.5
+    assert index.table.near(frozenset({"leave"}))["lead"] < 0.5
+    assert index.table.near(frozenset({"try"}))["seek"] == SYNONYM_CREDIT
