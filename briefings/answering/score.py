@@ -271,8 +271,10 @@ def _meaning_credit(similarity: float) -> float:
 
 
 def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
-    """A word right before a covered word, that the fact does not cover, qualifies it away:
-    "the Chinese delegation" is not "the U.S. delegation"."""
+    """A word before a covered word, that the fact does not cover, qualifies it away: "the Chinese
+    delegation" is not "the U.S. delegation", an "intercontinental ballistic missile" not any missile
+    (adjectives in a row qualify the noun after them all), and "which *missile* facility" asks for a
+    kind of facility (a noun qualifies the thing asked)."""
     factor = 1.0
     by_position = {n.position: n for n in classified.needs}
     for need in classified.needs:
@@ -280,10 +282,16 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
             continue
         if need.label in _NUMBER_WORDS or need.label.isdigit():
             continue  # "the two sides" and "both sides" are the same sides
+        pos = _pos(need.label)
+        if "VERB" in pos:
+            continue
         after = by_position.get(need.position + 1)
-        if after is not None and credits.get(after.position, 0) >= 0.8 and "VERB" not in _pos(need.label) and (
-            "ADJ" in _pos(need.label) or need.name_like
-        ):
+        while (after is not None and credits.get(after.position, 0) < 0.8 and after.kind is NeedKind.word
+               and "ADJ" in _pos(after.label) and "VERB" not in _pos(after.label)):
+            after = by_position.get(after.position + 1)  # "intercontinental [ballistic] missile"
+        if after is None or credits.get(after.position, 0) < 0.8:
+            continue
+        if "ADJ" in pos or need.name_like or (after.hard and after.kind is NeedKind.word and "NOUN" in pos):
             factor *= MISSING_QUALIFIER
     return factor
 

@@ -161,3 +161,21 @@ def test_a_clause_that_places_the_question_in_time_is_not_what_a_fact_must_say(f
     anchors = [n.label for n in fresh_index.read("What did Trump announce after meeting Kim Jong Un?").needs if n.anchor]
     assert anchors == ["meeting", "Kim Jong Un"]
     assert not any(n.anchor for n in fresh_index.read("what happened after the summit").needs)
+
+
+def test_adjectives_in_a_row_and_a_noun_before_the_thing_asked_qualify_it(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    provenance = {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    fresh_index.upsert(Fact.model_validate({
+        "id": "may-launches", "subject": "north-korea", "relation": "fired", "topic": "timeline",
+        "dates": [{"day": "2019-05-04"}], "provenance": provenance,
+        "statement": "On May 4, 2019, North Korea fired short-range projectiles, its first missile tests since 2017."}))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "reactor-offer", "subject": "north-korea", "relation": "offered", "topic": "positions",
+        "dates": [{"day": "2018-09-19"}], "provenance": provenance,
+        "statement": "On September 19, 2018, North Korea said it could dismantle its nuclear facilities."}))
+    assert fresh_index.answer("When did North Korea test missiles in 2019?").found
+    assert not fresh_index.answer("When did North Korea test an intercontinental ballistic missile in 2019?").found
+    assert fresh_index.answer("Which nuclear facilities could North Korea dismantle?").facts[:1] == ["reactor-offer"]
+    assert "reactor-offer" not in fresh_index.answer("Which missile facilities could North Korea dismantle?").facts
