@@ -24,7 +24,7 @@ _CLOCK = re.compile(r"\b\d{1,2}(:\d\d)?\s*(a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
                  "billions", "half", "several", "single", "both"}
-_CAUSE = {"because", "cite", "citing", "cited", "due", "reason", "over", "after", "amid", "blame", "so", "demand",
+_CAUSE = {"because", "cite", "citing", "cited", "saying", "due", "reason", "over", "after", "amid", "blame", "so", "demand",
           "anger", "angered", "protest", "since", "result", "response", "exchange"}
 _TIME_WORDS = {"week", "weekend", "month", "year", "decade", "yesterday", "today", "tomorrow", "ago", "later",
                "earlier", "morning", "evening", "night", "hour", "day"}

@@ -179,3 +179,16 @@ def test_adjectives_in_a_row_and_a_noun_before_the_thing_asked_qualify_it(fresh_
     assert not fresh_index.answer("When did North Korea test an intercontinental ballistic missile in 2019?").found
     assert fresh_index.answer("Which nuclear facilities could North Korea dismantle?").facts[:1] == ["reactor-offer"]
     assert "reactor-offer" not in fresh_index.answer("Which missile facilities could North Korea dismantle?").facts
+
+
+def test_a_clause_saying_why_gives_the_cause_a_why_question_asks(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "trip-off", "subject": "donald-trump", "relation": "cancelled", "topic": "timeline",
+        "dates": [{"day": "2018-08-24"}],
+        "statement": "On August 24, 2018, Trump called off a planned trip by Mike Pompeo to North Korea, saying "
+                     "there was not sufficient progress on denuclearization.",
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    _, rows = fresh_index.explain("Why did Trump cancel Pompeo's trip to North Korea?")
+    assert rows[0][0] == "trip-off" and rows[0][1]["type"] == 1.0
