@@ -16,7 +16,8 @@ from functools import partial
 
 from briefings.answering.lexicon import Lexicon, word_tokens, words_of
 from briefings.answering.link import EntityNames
-from briefings.models import Entity, Fact
+from briefings.compose import DATE_RELATION
+from briefings.models import Entity, EntityKind, Fact
 
 __all__ = ["IndexedFact", "IndexedFacts", "FactTable"]
 
@@ -149,6 +150,7 @@ class FactTable:
         """Counts every change, so that what is read off all the facts can be kept until the next one."""
         self._vectors = None  # np.ndarray (words x dim), grown in blocks
         self._near_cache: dict[frozenset[str], dict[str, float]] = {}
+        self._scheduled: tuple[int, dict[frozenset[str], frozenset[date]]] = (-1, {})
 
     # -- entities --------------------------------------------------------------------------------
 
@@ -222,6 +224,21 @@ class FactTable:
         keys |= {f"d:{d.month}-{d.day}" for d in item.days} | {f"y:{y}" for y in item.years}
         keys |= {f"m:{d.month}" for d in item.days} | {f"wd:{d.weekday()}" for d in item.days}
         return keys
+
+    def scheduled_days(self, entity_ids: frozenset[str]) -> frozenset[date]:
+        """The days the facts schedule these events for ("the summit ... June 12, 2018"): a fact of
+        that day is about the event even when it does not name it. Kept until the facts change."""
+        if self._scheduled[0] != self.revision:
+            self._scheduled = (self.revision, {})
+        found = self._scheduled[1].get(entity_ids)
+        if found is None:
+            found = frozenset(d.day for e in entity_ids
+                              if e in self.entities and self.entities[e].kind is EntityKind.event
+                              for fid in self.holders(f"e:{e}")
+                              if (fact := self.fact(fid)).subject == e and fact.relation == DATE_RELATION
+                              for d in fact.dates)
+            self._scheduled[1][entity_ids] = found
+        return found
 
     def holders(self, key: str) -> list[str]:
         """The ids of the facts that hold `key` ("e:entity", "w:lemma", ...)."""

@@ -104,7 +104,8 @@ def candidates(classified: Classified, table: FactTable, *, total: float, thresh
     """Only facts that hold one of the rarest needs can reach the threshold: collect their postings."""
     def keys(need: Need) -> list[str]:
         if need.kind is NeedKind.entity:
-            return [f"e:{e}" for e in need.entity_ids] + [f"w:{w}" for w in need.lemmas]
+            return ([f"e:{e}" for e in need.entity_ids] + [f"w:{w}" for w in need.lemmas]
+                    + [f"d:{d.month}-{d.day}" for d in table.scheduled_days(need.entity_ids)])
         if need.kind is NeedKind.time:
             span = need.span
             if span.month_day:
@@ -187,6 +188,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = 1.0
             elif need.lemmas and need.lemmas <= item.lemmas | item.name_lemmas | item.unlinked_names:
                 credit = ENTITY_BY_WORDS  # "the summit", or a name the fact says without linking it
+            elif item.days & table.scheduled_days(need.entity_ids):
+                credit = ENTITY_BY_WORDS  # "the summit": what happened on the day the store schedules it for
             else:
                 credit = 0.0
                 f["entity_missing"] += not need.anchor

@@ -192,3 +192,17 @@ def test_a_clause_saying_why_gives_the_cause_a_why_question_asks(fresh_index: Fa
         "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
     _, rows = fresh_index.explain("Why did Trump cancel Pompeo's trip to North Korea?")
     assert rows[0][0] == "trip-off" and rows[0][1]["type"] == 1.0
+
+
+def test_a_fact_of_the_day_an_event_is_scheduled_for_is_about_that_event(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "sentosa-meeting", "subject": "donald-trump", "relation": "met", "object": "kim-jong-un",
+        "topic": "summit", "dates": [{"day": "2018-06-12"}],
+        "statement": "Donald Trump and Kim Jong Un met on June 12, 2018, at the Capella Hotel on Sentosa Island.",
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    answer = fresh_index.answer("which island was the trump kim summit on")
+    assert answer.found and answer.facts[0] == "sentosa-meeting"
+    _, rows = fresh_index.explain("which island was the inter-Korean summit on")  # another event, another day
+    assert all(f["entity_missing"] for fid, f, _ in rows if fid == "sentosa-meeting")
