@@ -383,7 +383,10 @@ def fits_the_asked_kind(item: IndexedFact, classified: Classified, table: FactTa
 
 def _names_a_kind_held(need: Need, item: IndexedFact, table: FactTable, classified: Classified) -> bool:
     """The word names a kind of entity ("organisation", "country", "person"), and the fact names one
-    of that kind that the question does not."""
+    of that kind that the question does not. Only a noun names a kind: "come out" shares a sense
+    with the verb "place" ("came out third"), not with a place."""
+    if "NOUN" not in Lexicon.parts_of_speech(need.label):
+        return False
     kinds = {k for k in _NAMEABLE_KINDS if need.lemmas & ({k.value} | Lexicon.synonyms(k.value))}
     if not kinds:
         return False

@@ -206,3 +206,10 @@ def test_a_fact_of_the_day_an_event_is_scheduled_for_is_about_that_event(fresh_i
     assert answer.found and answer.facts[0] == "sentosa-meeting"
     _, rows = fresh_index.explain("which island was the inter-Korean summit on")  # another event, another day
     assert all(f["entity_missing"] for fid, f, _ in rows if fid == "sentosa-meeting")
+
+
+def test_only_a_noun_names_a_kind_of_entity(index: FactIndex) -> None:
+    """"come out" shares a sense with the verb "place" ("came out third"); it asks for no place."""
+    _, rows = index.explain("what came out of the singapore summit")
+    features = {fid: f for fid, f, _ in rows}
+    assert features["summit-place"]["lexical"] < 1.0
