@@ -45,6 +45,8 @@ RELATION_WEIGHT = 0.5
 CONVERSATION_WEIGHT = 0.5
 """Words as common as "give", "get" or "tell" say nothing about what kind of message it is."""
 FUNCTION_ZIPF = 6.0
+ADVERB_WEIGHT = 0.5
+"""An adverb says how or when ("finally", "together"), not what: a fact may say it otherwise or not at all."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +286,8 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
             weight = 1.0
         else:
             weight = lexicon.content_weight(t.lower)
+            if Lexicon.parts_of_speech(t.lower) == {"ADV"}:
+                weight *= ADVERB_WEIGHT
         if weight <= 0:
             continue
         needs.append(Need(kind=NeedKind.word, label=t.lower, position=t.position, weight=weight, lemmas=t.lemmas,

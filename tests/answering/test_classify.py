@@ -179,3 +179,14 @@ def test_a_determiner_that_starts_a_name_does_not_make_the_next_word_a_noun(inde
 def test_what_happened_asks_of_the_past_not_what_comes_next(index: FactIndex) -> None:
     assert index.read("What happened this week?").asked is not Asked.upcoming
     assert index.read("What happens this week?").asked is Asked.upcoming
+
+
+def test_an_adverb_weighs_half_a_word_of_its_commonness(index: FactIndex) -> None:
+    """"finally", "together" say when or how, not what: a fact that says the leaders met answers
+    "when did the two leaders finally sit down together?"."""
+    from briefings.answering.classify import ADVERB_WEIGHT
+    from briefings.answering.lexicon import Lexicon
+
+    needs = {n.label: n for n in index.read("When did the leaders finally meet?").needs}
+    assert needs["finally"].weight == Lexicon.content_weight("finally") * ADVERB_WEIGHT
+    assert needs["leaders"].weight == Lexicon.content_weight("leaders")
