@@ -226,6 +226,8 @@ def _answer_kind(need: Need, asked: Asked, head_at: int) -> bool:
     return need.kind is NeedKind.word and need.position < head_at and need.label in _KIND_NOUNS.get(asked, ())
 
 
+_INFLECTIONS = ("ed", "ing")
+"""Endings English gives a verb: a word with one is a form of some verb, not a name."""
 _PARTICLES = frozenset({"up", "down", "out", "off", "apart", "over", "back", "away", "through", "together", "on"})
 """The adverbs that make a verb another verb: "tear down" is "dismantle", "call off" is "cancel"."""
 
@@ -257,6 +259,9 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
     for span, position, _ in linked.dates:
         needs.append(Need(kind=NeedKind.time, label=span.label, position=position, weight=1.5, span=span, hard=True))
     particles: set[int] = set()
+    # Written with capitals, a question's lowercase word that ends as English inflects a verb is a rare
+    # English word ("the *repatriated* remains"), not a name.
+    cased = bool(toks) and toks[0].text[:1].isupper()
     for t in toks:
         if t.position in particles:
             continue
@@ -291,7 +296,8 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
         if weight <= 0:
             continue
         needs.append(Need(kind=NeedKind.word, label=t.lower, position=t.position, weight=weight, lemmas=t.lemmas,
-                          name_like=t.capitalised or (not lexicon.is_english(t.lower) and t.lower.isalpha())))
+                          name_like=t.capitalised or (not lexicon.is_english(t.lower) and t.lower.isalpha()
+                                                      and not (cased and t.lower.endswith(_INFLECTIONS)))))
     needs.sort(key=lambda n: n.position)
     return needs
 

@@ -190,3 +190,12 @@ def test_an_adverb_weighs_half_a_word_of_its_commonness(index: FactIndex) -> Non
     needs = {n.label: n for n in index.read("When did the leaders finally meet?").needs}
     assert needs["finally"].weight == Lexicon.content_weight("finally") * ADVERB_WEIGHT
     assert needs["leaders"].weight == Lexicon.content_weight("leaders")
+
+
+def test_a_lowercase_inflected_word_in_a_cased_question_is_a_rare_word_not_a_name(index: FactIndex) -> None:
+    def name_like(text: str, word: str) -> bool:
+        return next(n for n in index.read(text).needs if n.label == word).name_like
+
+    assert not name_like("Where was the ceremony for the repatriated remains held?", "repatriated")
+    assert name_like("where was the ceremony for the repatriated remains held", "repatriated")  # no case to read
+    assert name_like("What did the Biegun team say?", "biegun")
