@@ -17,15 +17,16 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field
 
 from briefings.answering.classify import is_proper_name
-from briefings.answering.lexicon import shortest, word_tokens
+from briefings.answering.lexicon import Lexicon, shortest, word_tokens
 from briefings.answering.link import EntityNames
-from briefings.answering.model import Asked, Classified, Mention, NeedKind
-from briefings.models import Entity
+from briefings.answering.model import Asked, Classified, Mention, NeedKind, Token
+from briefings.models import Entity, EntityKind
 
 __all__ = ["ContextEntity", "QuestionContext", "context_of", "follow_up", "points_back"]
 
 _AUX = {"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would",
         "can", "could", "should", "not"}
+_BE = {"is", "are", "was", "were", "be", "been"}
 _WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 _LEADS = {"and", "so", "but", "ok", "okay", "then", "also", "well", "hmm", "right"}
 _ABOUT = (("what", "about"), ("how", "about"), ("what", "of"), ("same", "for"), ("and", "for"))
@@ -33,9 +34,25 @@ _FILLER = {"the", "a", "an", "one", "ones", "side", "then", "too", "instead", "e
            "in", "on", "at", "of", "to", "by", "s"}
 _OBJECT_OF = {"about", "in", "of", "on", "to", "from", "with", "for", "over"}
 """Prepositions whose "it" is a thing the last question named ("pledge *about it*"), not an expletive."""
+_TIME_LEADS = {"at", "during", "before", "after", "when", "then", "yet", "too", "now"}
+"""Words after "was he there" that keep "there" a place ("was he there *on* Monday?")."""
+_THING_KINDS = {k.value for k in (EntityKind.event, EntityKind.document, EntityKind.concept, EntityKind.organisation,
+                                   EntityKind.place)}
+"""What "it" can stand for (a person is "he" or "she"; a country or a group, "they")."""
+_EVENT_VERBS = frozenset({"happen", "occur", "hold"})
+"""Verbs that say only that an event was ("where was it *held*?"); "take place" too."""
+_EVENTFUL = {k.value for k in (EntityKind.event, EntityKind.document, EntityKind.concept)}
+"""What "it" stands for first, among what the last answer named: the meeting before the place it was held."""
+_POINTERS = {"that", "this", "so"}
+"""A last word that stands for what the last answer said ("who said so?")."""
+_OF_PLACE = {"in", "of", "on", "from", "at"}
+"""Prepositions that join a noun to the one that says which ("the map *in* the article")."""
 _PERSON = {"he", "she", "him", "her", "his", "hers"}
 _GROUP = {"they", "them", "their", "theirs"}
 _THING = {"it", "its", "that", "this"}
+_PLURAL = {"they", "them", "these", "those"}
+"""What a "how many" question counted, when asked next what or who they are."""
+_DEMONSTRATIVES = {"that", "this", "these", "those"}
 _PLACE = {"there"}
 _POSSESSIVE = {"his", "her", "their", "its"}
 _ASKS = {"venue": "where", "place": "where", "location": "where", "city": "where", "country": "where",
@@ -91,18 +108,21 @@ def context_of(classified: Classified, *, answered: list[str], days: list[date] 
         answered=answered, days=days or [], facts=facts or [])
 
 
-def points_back(classified: Classified) -> bool:
+def points_back(classified: Classified, *, it: bool = False) -> bool:
     """The question is about what was just said: "who said *that*?", "how did Pyongyang take *that*?",
-    "what had he given up before *that*?" ("that" or "this", last, after a verb or a preposition)."""
+    "who said *so*?", "what had he given up before *that*?" ("that", "this" or "so", last, after a
+    verb or a preposition). With `it`, a last "it" too ("when did he say *it*?"): asked only once no
+    thing the last question named can be what "it" stands for."""
     toks = classified.linked.question.tokens
     words = [t.lower for t in toks]
     if not words or classified.asked in {Asked.small_talk, Asked.foreign, Asked.status, Asked.latest,
                                          Asked.upcoming, Asked.changed, Asked.describe}:
         return False
-    if len(words) < 3 or words[-1] not in {"that", "this"} or classified.linked.used[-1]:
+    pointers = _POINTERS | ({"it"} if it else set())
+    if len(words) < 3 or words[-1] not in pointers or classified.linked.used[-1]:
         return False
-    if words[-2] in _AUX | _WH:
-        return False  # "when was that?": the event itself, asked again
+    if words[-2] in _AUX | _WH | _DEMONSTRATIVES | _THING:
+        return False  # "when was that?": the event itself, asked again; "is that so?"
     if words[-2] in {"after", "before", "since", "until", "then"}:
         # "and after that?": what came next; "what had he given up before that?": still the last answer
         return any(n.kind is NeedKind.word and n.position < len(words) - 2 and n.label not in _LEADS
@@ -136,6 +156,9 @@ class _Reader:
         self.leads = start > 0
         self.about = tuple(self.words[start:start + 2]) in _ABOUT
         self.rest = start + 2 if self.about else start
+        self.demonstratives = {i: said for i in range(len(self.words) - 1) if self._determiner(i)
+                               and not self.used[i + 1] and (said := self._described_as(self.words[i + 1]))}
+        """"that building": the position of "that", and what the last answer named that is a building."""
 
     # -- the kinds of follow-up ---------------------------------------------------------------
 
@@ -144,15 +167,20 @@ class _Reader:
         if new.unanswerable is not None or new.asked in {Asked.small_talk, Asked.foreign}:
             return None
         pronouns = [i for i, w in enumerate(self.words) if not self.used[i]
-                    and w in _PERSON | _GROUP | _THING | _PLACE]
+                    and w in _PERSON | _GROUP | _THING | _PLURAL | _PLACE and not self._existential(i)
+                    and (not self._determiner(i) or i in self.demonstratives)]
         content = [i for i in range(self.rest, len(self.words)) if not self.used[i] and i not in pronouns
+                   and i - 1 not in self.demonstratives
                    and self.words[i] not in _WH | _AUX | _FILLER and self.words[i].isalpha()]
         if new.linked.mentions or new.linked.dates:
-            if pronouns and not any(self._kinds(m.ids) & {"person"} for m in new.linked.mentions) and all(
-                    self.words[i] in _PERSON for i in pronouns):
-                return self._pronouns_replaced(pronouns)  # "does he think the summit will go ahead?"
-            if pronouns and all(self.words[i] in {"it", "its"} and i > 0 and self.words[i - 1] in _OBJECT_OF
+            people = [m.position for m in new.linked.mentions if self._kinds(m.ids) & {"person"}]
+            if pronouns and all(self.words[i] in _PERSON and i < min(people, default=len(self.words))
                                 for i in pronouns):
+                # "does he think the summit will go ahead?"; "what did she tell Sung Kim?": a pronoun
+                # before the name it would stand for is someone else
+                return self._pronouns_replaced(pronouns)
+            if pronouns and all(i in self.demonstratives or self.words[i] in {"it", "its"} and i > 0
+                                and self.words[i - 1] in _OBJECT_OF for i in pronouns):
                 return self._pronouns_replaced(pronouns)  # "what did the two Koreas pledge about it?"
             if pronouns or not (self.leads or self.about or self._wh_phrase() is None and
                                 self.words[self.rest] not in _AUX):
@@ -168,11 +196,54 @@ class _Reader:
         wh = self._wh_phrase()
         if wh is None:  # "does he think ...?": a yes/no question about who the last one named
             return self._pronouns_replaced(pronouns) if pronouns and self.words[self.rest] in _AUX else None
-        if not content and all(self.words[i] in _THING for i in pronouns):
+        if not content and all(self.words[i] in _THING and i not in self.demonstratives for i in pronouns):
             return self._asked_again(wh)  # "where?", "when was that?", "why?"
+        if (not content and pronouns and self.previous.asked is Asked.how_many and wh in {"what", "which", "who"}
+                and all(self.words[i] in _PLURAL for i in pronouns)):
+            return self._asked_again(wh)  # "how many items ...?" + "what are they?": what items ...
         if pronouns:
-            return self._pronouns_replaced(pronouns)
+            reading = self._pronouns_replaced(pronouns)
+            if reading is None and self._the_event_again(pronouns, content):
+                return self._asked_again(wh)  # "when did Moon and Kim meet?" + "where was it held?"
+            return reading
         return None
+
+    def _the_event_again(self, pronouns: list[int], content: list[int]) -> bool:
+        """"where was it held?", "when did that take place?": "it" is what the last question asked
+        about, and the question asks of it only what any event has (a time, a place)."""
+        toks = self.new.linked.question.tokens
+        if not all(self.words[i] in _THING and i not in self.demonstratives for i in pronouns):
+            return False
+
+        def eventive(i: int) -> bool:
+            if toks[i].lemmas & _EVENT_VERBS:
+                return True
+            return ("take" in toks[i].lemmas and i + 1 < len(toks) and toks[i + 1].lower == "place"
+                    or self.words[i] == "place" and i > 0 and "take" in toks[i - 1].lemmas)
+
+        return bool(content) and all(eventive(i) for i in content)
+
+    def _determiner(self, i: int) -> bool:
+        """"that", "this", "these" or "those" before a noun or a name ("that building", "those drills",
+        "said that North Korea ..."): not a pronoun of its own."""
+        words = self.words
+        if words[i] not in _DEMONSTRATIVES or i + 1 >= len(words):
+            return False
+        if self.used[i + 1]:
+            return True
+        after = words[i + 1]
+        if after in _AUX | _WH | _OBJECT_OF | _TIME_LEADS | _LEADS:
+            return False  # "was that before ...?", "that is", "that and ..."
+        kinds = Lexicon.parts_of_speech(after)
+        return not kinds or bool(kinds & {"NOUN", "ADJ", "PROPN"})
+
+    def _existential(self, i: int) -> bool:
+        """"there" between a form of "be" and what exists ("is there a plan ...?", "will there be
+        talks?") points to no place; "who was there?" and "was he there on Monday?" do."""
+        words = self.words
+        if words[i] not in _PLACE or i + 1 >= len(words):
+            return False
+        return words[i + 1] in _BE or i > 0 and words[i - 1] in _BE and words[i + 1] not in _OBJECT_OF | _TIME_LEADS
 
     def _wh_phrase(self) -> str | None:
         words = self.words[self.rest:]
@@ -282,9 +353,12 @@ class _Reader:
         text = self.new.linked.question.text
         edits = []
         for i in pronouns:
+            if i in self.demonstratives:
+                edits.append((*_span(text, i, i + 2), self.demonstratives[i]))
+                continue
             word = self.words[i]
             kinds = ({"person"} if word in _PERSON else {"group", "country", "organisation"} if word in _GROUP
-                     else {"place"} if word in _PLACE else {"event", "agreement", "document", "thing", "other"})
+                     else {"place"} if word in _PLACE else _THING_KINDS)
             said = self._referent(kinds, people=word in _GROUP)
             if said is None:
                 return None
@@ -317,8 +391,10 @@ class _Reader:
     def _referent(self, kinds: set[str], *, people: bool) -> str | None:
         previous = self.previous
         text = previous.linked.question.text
-        answered_first = previous.asked in {Asked.who, Asked.name, Asked.where}
-        answered = self._answered_of(kinds, named=False)
+        # the answer to "who ...?" is whom "he" stands for; the answer to "where ...?", what "there" does
+        answered_first = previous.asked in {Asked.who, Asked.name} or previous.asked is Asked.where and (
+            "event" not in kinds)
+        answered = self._answered_of(kinds & _EVENTFUL, named=False) or self._answered_of(kinds, named=False)
         if answered_first and answered is not None:
             return answered
         mentioned = [m for m in previous.linked.mentions if self._kinds(m.ids) & kinds]
@@ -327,9 +403,10 @@ class _Reader:
             if len(persons) >= 2:
                 return " and ".join(_text_of(text, m) for m in persons)
         if mentioned:
+            heads = _heads(mentioned, previous.linked.question.tokens)  # "the map in the article": the map
             subject = self.context.answered[:1]
-            about = [m for m in mentioned if subject and subject[0] in m.ids]
-            return _text_of(text, (about or mentioned)[0])  # "the article's map" + "its scale": the map
+            about = [m for m in heads if subject and subject[0] in m.ids]
+            return self._said(text, (about or heads)[0])  # "the article's map" + "its scale": the map
         if people and answered is None:
             persons = [self._name(e) for e in self.context.answered if self._kinds({e}) & {"person"}]
             if len(persons) >= 2:
@@ -338,6 +415,31 @@ class _Reader:
             if event is not None:
                 return event  # "who met at the DMZ?" + "what did they discuss?": the meeting
         return answered
+
+    def _said(self, text: str, mention: Mention) -> str:
+        """The mention as the question wrote it, or the proper name it was typed in lower case as
+        ("choe son hui": Choe Son Hui), so that it is not read as a common noun."""
+        said = _text_of(text, mention)
+        if said.islower() and len(mention.ids) == 1:
+            entity = self.entities.get(next(iter(mention.ids)))
+            if entity is not None and is_proper_name(entity.name) and said.lower() in {
+                    n.lower() for n in entity.names}:
+                return entity.name
+        return said
+
+    def _described_as(self, noun: str) -> str | None:
+        """What the last answer or question named that `noun` names or describes ("that building":
+        Panmungak, North Korea's main building), by its names first, then by its description."""
+        lemmas = {noun, *Lexicon.lemmas(noun)}
+        ids = [*self.context.answered, *(e for m in self.previous.linked.mentions for e in sorted(m.ids))]
+        found = [self.entities[e] for e in dict.fromkeys(ids) if e in self.entities]
+        for texts in (lambda e: e.names, lambda e: [e.description or ""]):
+            for entity in found:
+                words = {lemma for text in texts(entity) for w, _ in word_tokens(text)
+                         for lemma in (w.lower(), *Lexicon.lemmas(w.lower()))}
+                if words & lemmas:
+                    return entity.name if entity.name[:1].isupper() else f"the {entity.name}"
+        return None
 
     def _answered_of(self, kinds: set[str], *, named: bool = True) -> str | None:
         """The first entity of `kinds` the last answer was about that its question did not name: people
@@ -359,6 +461,20 @@ class _Reader:
     def _name(self, entity_id: str) -> str:
         entity = self.entities.get(entity_id)
         return entity.name if entity is not None else entity_id
+
+
+def _heads(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """The mentions that are not a modifier of another: "the article" in "the map in the article", in
+    "the article's map" and in "the article map" says which map; the map is what the phrase names."""
+    starts = {m.position for m in mentions}
+    ends = {m.position + m.span for m in mentions}
+
+    def modifies(m: Mention) -> bool:
+        if m.position + m.span in starts:
+            return True  # "the article's map", "the JSA map": the last noun is the head
+        return m.position - 1 in ends and tokens[m.position - 1].lower in _OF_PLACE  # "the map in the article"
+
+    return [m for m in mentions if not modifies(m)] or mentions
 
 
 def _text_of(text: str, mention: Mention) -> str:

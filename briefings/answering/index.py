@@ -170,6 +170,10 @@ class FactIndex:
                 return about
         reading = self.follow_up(text, context) if context is not None and not is_foreign_script(text) else None
         if reading is None:
+            if context is not None and context.facts and not is_foreign_script(text):
+                about = self._about_last_answer(text, context, it=True)  # "when did he say it?"
+                if about is not None:
+                    return about
             return self._answer(text, threshold)
         standalone = self.read(text)
         if standalone.unanswerable is not None:
@@ -181,13 +185,14 @@ class FactIndex:
                 return alone
         return full.model_copy(update={"question": text, "reading": reading})
 
-    def _about_last_answer(self, text: str, context: QuestionContext) -> Answer | None:
+    def _about_last_answer(self, text: str, context: QuestionContext, *, it: bool = False) -> Answer | None:
         """"who said that?", "how did Pyongyang take it?": asked of the facts the last answer gave, the
-        first of them that can give the kind of answer asked (a person, a day, a place, a cause)."""
+        first of them that can give the kind of answer asked (a person, a day, a place, a cause). With
+        `it`, a last "it" points back too (see `points_back`)."""
         classified = self.read(text)
         if classified.unanswerable is not None:
             return None
-        if not points_back(classified):
+        if not points_back(classified, it=it):
             return None
         total = prepare(classified, self.table)
         fitting = [self.table.facts[f] for f in context.facts
@@ -203,6 +208,8 @@ class FactIndex:
         f = features(item, classified, self.table, max(total, 1e-9), 0.0)
         if f["entity_missing"] or any(n.name_like and not n.known for n in classified.needs):
             return None  # "what did Pompeo think of that?": the last answer says nothing of Pompeo
+        if it and (f["relation_missing"] or f["hard_missing"] or f["type"] < 1.0):
+            return None  # "who funds it?": "it" is the last answer only if that answer gives what is asked
         answer = phrase(Decision(chosen=[ScoredFact(item=item, score=1.0, focus=0.0)], best=1.0), classified,
                         sources=self._sources)
         return answer.model_copy(update={"reading": f"{text.rstrip('?. ')}: in my last answer"})

@@ -147,3 +147,63 @@ def test_that_about_someone_the_last_answer_does_not_name_is_not_answered_from_i
     answer = _after(index, "Who is John Bolton?", "what did he suggest as a blueprint for North Korea?",
                     "what did Mike Pompeo think of that?")
     assert not answer.found
+
+
+def test_there_between_be_and_what_exists_is_no_place(index: FactIndex) -> None:
+    answer = _after(index, "When was the Korean War fought?", "was there ever a treaty to end it?")
+    assert answer.reading == "was there ever a treaty to end the Korean War?"
+    assert answer.found and "peace treaty" in answer.answer
+
+
+def test_there_after_be_at_the_end_is_the_place(index: FactIndex) -> None:
+    answer = _after(index, "Where was the April 27 inter-Korean summit held?", "who was there?")
+    assert answer.reading == "who was in Peace House?"
+
+
+def test_so_after_a_verb_is_what_the_last_answer_said(index: FactIndex) -> None:
+    from briefings.answering.context import points_back
+
+    assert points_back(index.read("who thinks so?"))
+    assert not points_back(index.read("is that so?"))
+
+
+def test_a_last_it_nothing_named_can_be_is_the_last_answer(index: FactIndex) -> None:
+    answer = _after(index, "What did Moon Jae-in say Pyongyang needs as part of any deal?", "when did he note it?")
+    assert answer.found and "May 27" in answer.answer and answer.reading is not None
+
+
+def test_a_last_it_is_not_the_last_answer_when_that_answer_does_not_say_what_is_asked(index: FactIndex) -> None:
+    answer = _after(index, "What is the Hansun Foundation?", "who owns it?")
+    assert not answer.found
+
+
+def test_what_are_they_after_how_many_asks_what_was_counted(index: FactIndex) -> None:
+    answer = _after(index, "How many items will be on the summit agenda?", "which are they?")
+    assert answer.reading == "which items will be on the summit agenda?"
+
+
+def test_that_before_a_noun_is_what_the_last_answer_named_that_it_names(index: FactIndex) -> None:
+    answer = _after(index, "What is site 4 on the map?", "what does that building serve as?")
+    assert answer.reading == "what does Panmungak serve as?"
+    assert answer.found and "command post" in answer.answer
+
+
+def test_that_before_a_name_is_no_pronoun(index: FactIndex) -> None:
+    answer = _after(index, "Who is Moon Jae-in?", "did he say that Kim Jong Un remains committed to denuclearization?")
+    assert answer.reading is not None and answer.reading.startswith("did Moon Jae-in say that Kim Jong Un")
+
+
+def test_it_is_the_head_of_the_last_question_not_its_modifier(index: FactIndex) -> None:
+    answer = _after(index, "What does the map in the article show?", "what is its scale?")
+    assert answer.reading == "what is the map's scale?"
+
+
+def test_where_did_it_take_place_asks_the_last_question_again(index: FactIndex) -> None:
+    answer = _after(index, "When did Moon and Kim Jong Un meet?", "where did it take place?")
+    assert answer.reading == "where did Moon and Kim Jong Un meet?"
+    assert "Unification Pavilion" in answer.answer
+
+
+def test_it_after_a_where_question_is_what_was_asked_about_not_the_place(index: FactIndex) -> None:
+    answer = _after(index, "Where was the April 27 inter-Korean summit held?", "who attended it?")
+    assert answer.reading is not None and "Peace House" not in answer.reading
