@@ -42,7 +42,7 @@ _THING_KINDS = {k.value for k in (EntityKind.event, EntityKind.document, EntityK
 _EVENT_VERBS = frozenset({"happen", "occur", "hold"})
 """Verbs that say only that an event was ("where was it *held*?"); "take place" too."""
 _EVENTFUL = {k.value for k in (EntityKind.event, EntityKind.document, EntityKind.concept)}
-"""What "it" stands for first, among what the last answer named: the meeting before the place it was held."""
+"""What "it" stands for first: the meeting before the place it was held in."""
 _POINTERS = {"that", "this", "so"}
 """A last word that stands for what the last answer said ("who said so?")."""
 _OF_PLACE = {"in", "of", "on", "from", "at"}
@@ -257,16 +257,27 @@ class _Reader:
 
     def _asked_again(self, wh: str) -> str | None:
         """The earlier question with another question word: "when is the summit?" + "where?"; about
-        what the answer said happened then, when it said one day ("why?" after "when did Trump say he
-        would withdraw?": why, on May 24)."""
+        what the answer said happened then, when it said one day ("where?" after "who met at the DMZ?":
+        where, on May 28). A cause is not asked of a day: "why?" after "who blocked it on Monday?" asks
+        why they blocked it, and the reason is seldom dated as the act is."""
         reading = self._reworded(wh)
         if reading is None:
             return None
         reading = _STRANDED.sub(r"\2", reading)  # "who did he meet with on Monday" -> "where did he meet on Monday"
+        if wh == "why":
+            return self._without_times(reading)
         days = sorted(set(self.context.days))
         if (wh not in {"when", "what time", "which year"} and len(days) == 1 and not self.previous.linked.dates
                 and self.previous.asked is not Asked.when):  # "when is it?" + "where?": the day is known
             reading = f"{reading.rstrip('?.! ')} on {days[0].strftime('%B')} {days[0].day}, {days[0].year}"
+        return reading
+
+    def _without_times(self, reading: str) -> str:
+        """`reading` without the times the last question named ("... on Monday?": "...?")."""
+        question = self.previous.linked.question.text
+        for _, position, length in self.previous.linked.dates:
+            said = question[slice(*_span(question, position, position + length))]
+            reading = re.sub(rf"(?:\s+(?:on|in|at|during|over|by))?\s+{re.escape(said)}\b", "", reading, count=1)
         return reading
 
     def _reworded(self, wh: str) -> str | None:
@@ -389,12 +400,22 @@ class _Reader:
     # -- what the earlier question and its answer name ----------------------------------------
 
     def _referent(self, kinds: set[str], *, people: bool) -> str | None:
+        """What a pronoun that stands for one of `kinds` stands for: an event, a document or an idea
+        before an organisation or a place ("who blocked it?" after "what did the National Assembly
+        fail to do?": what it failed to ratify)."""
+        for tier in (kinds & _EVENTFUL, kinds):
+            said = self._referent_of(tier, people=people) if tier else None
+            if said is not None:
+                return said
+        return None
+
+    def _referent_of(self, kinds: set[str], *, people: bool) -> str | None:
         previous = self.previous
         text = previous.linked.question.text
         # the answer to "who ...?" is whom "he" stands for; the answer to "where ...?", what "there" does
         answered_first = previous.asked in {Asked.who, Asked.name} or previous.asked is Asked.where and (
             "event" not in kinds)
-        answered = self._answered_of(kinds & _EVENTFUL, named=False) or self._answered_of(kinds, named=False)
+        answered = self._answered_of(kinds, named=False)
         if answered_first and answered is not None:
             return answered
         mentioned = [m for m in previous.linked.mentions if self._kinds(m.ids) & kinds]

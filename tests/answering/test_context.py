@@ -207,3 +207,14 @@ def test_where_did_it_take_place_asks_the_last_question_again(index: FactIndex) 
 def test_it_after_a_where_question_is_what_was_asked_about_not_the_place(index: FactIndex) -> None:
     answer = _after(index, "Where was the April 27 inter-Korean summit held?", "who attended it?")
     assert answer.reading is not None and "Peace House" not in answer.reading
+
+
+def test_why_is_not_asked_of_the_day_the_last_question_named(index: FactIndex) -> None:
+    answer = _after(index, "Who blocked the Panmunjom Declaration on Monday?", "why?")
+    assert answer.reading is not None and "Monday" not in answer.reading
+    assert "irreversible" in answer.answer
+
+
+def test_it_is_an_agreement_before_the_organisation_that_failed_it(index: FactIndex) -> None:
+    answer = _after(index, "What did the National Assembly fail to do?", "who blocked it?")
+    assert answer.reading is not None and "Panmunjom Declaration" in answer.reading
