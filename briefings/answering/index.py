@@ -206,9 +206,9 @@ class FactIndex:
 
         item = max(fitting, key=fit)  # the one that says most of what is asked, then the one about who is named
         f = features(item, classified, self.table, max(total, 1e-9), 0.0)
-        if f["entity_missing"] or any(n.name_like and not n.known for n in classified.needs):
-            return None  # "what did Pompeo think of that?": the last answer says nothing of Pompeo
-        if it and (f["relation_missing"] or f["hard_missing"] or f["type"] < 1.0):
+        if f["entity_missing"] or f["hard_missing"] or any(n.name_like and not n.known for n in classified.needs):
+            return None  # "what did Pompeo think of that?", "who is the source for that?": the answer does not say
+        if it and (f["relation_missing"] or f["type"] < 1.0):
             return None  # "who funds it?": "it" is the last answer only if that answer gives what is asked
         answer = phrase(Decision(chosen=[ScoredFact(item=item, score=1.0, focus=0.0)], best=1.0), classified,
                         sources=self._sources)

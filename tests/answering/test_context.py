@@ -218,3 +218,9 @@ def test_why_is_not_asked_of_the_day_the_last_question_named(index: FactIndex) -
 def test_it_is_an_agreement_before_the_organisation_that_failed_it(index: FactIndex) -> None:
     answer = _after(index, "What did the National Assembly fail to do?", "who blocked it?")
     assert answer.reading is not None and "Panmunjom Declaration" in answer.reading
+
+
+def test_that_is_not_the_last_answer_when_that_answer_lacks_what_is_asked(index: FactIndex) -> None:
+    answer = _after(index, "Where will the preparatory meetings be held?", "who is the source for that?")
+    assert answer.reading is not None and "last answer" not in answer.reading
+    assert "person with knowledge" in answer.answer
