@@ -71,7 +71,7 @@ class Core:
             log.warning("could not read the context of %s: %s", conversation, exc)
             context = None
         answer = self.ask(question, context=context)
-        left = self.index.context_of(answer)
+        left = self.index.context_of(answer, earlier=context)
         keep = ([conversation, *also], left) if left is not None else (list(also), context)
         if keep[1] is not None and keep[0]:
             try:

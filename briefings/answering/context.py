@@ -43,6 +43,8 @@ _EVENT_VERBS = frozenset({"happen", "occur", "hold"})
 """Verbs that say only that an event was ("where was it *held*?"); "take place" too."""
 _EVENTFUL = {k.value for k in (EntityKind.event, EntityKind.document, EntityKind.concept)}
 """What "it" stands for first: the meeting before the place it was held in."""
+_EXPLETIVE_VERBS = {"take", "seem", "appear", "look", "matter"}
+"""Verbs whose subject "it" stands for nothing ("how long will it take?", "does it seem likely?")."""
 _POINTERS = {"that", "this", "so"}
 """A last word that stands for what the last answer said ("who said so?")."""
 _OF_PLACE = {"in", "of", "on", "from", "at"}
@@ -90,11 +92,15 @@ class QuestionContext(BaseModel):
     """The days the answer's facts are dated: "why?" and "where?" ask about what happened then."""
     facts: list[str] = Field(default_factory=list)
     """The facts the answer gave: what "who said that?" and "how did they take it?" are about."""
+    earlier: list[ContextEntity] = Field(default_factory=list)
+    """What the question before this one named: "it" two questions on ("who floated the Libya model?",
+    "what's his job?", "how did Pyongyang take it?": the Libya model)."""
 
 
 def context_of(classified: Classified, *, answered: list[str], days: list[date] | None = None,
-               facts: list[str] | None = None) -> QuestionContext | None:
-    """The context a question leaves; None for a message that asks nothing (small talk, thanks)."""
+               facts: list[str] | None = None, earlier: QuestionContext | None = None) -> QuestionContext | None:
+    """The context a question leaves, after the `earlier` one; None for a message that asks nothing
+    (small talk, thanks)."""
     if classified.asked in {Asked.small_talk, Asked.foreign}:
         return None
     needs = classified.needs
@@ -105,7 +111,7 @@ def context_of(classified: Classified, *, answered: list[str], days: list[date] 
         entities=[ContextEntity(ids=sorted(m.ids), text=m.text) for m in classified.linked.mentions],
         times=[span.label for span, _, _ in classified.linked.dates],
         words=[min(n.lemmas, key=shortest) if n.lemmas else n.label for n in needs if n.kind is NeedKind.word],
-        answered=answered, days=days or [], facts=facts or [])
+        answered=answered, days=days or [], facts=facts or [], earlier=earlier.entities if earlier else [])
 
 
 def points_back(classified: Classified, *, it: bool = False) -> bool:
@@ -179,8 +185,7 @@ class _Reader:
                 # "does he think the summit will go ahead?"; "what did she tell Sung Kim?": a pronoun
                 # before the name it would stand for is someone else
                 return self._pronouns_replaced(pronouns)
-            if pronouns and all(i in self.demonstratives or self.words[i] in {"it", "its"} and i > 0
-                                and self.words[i - 1] in _OBJECT_OF for i in pronouns):
+            if pronouns and all(i in self.demonstratives or self._thing_it(i) for i in pronouns):
                 return self._pronouns_replaced(pronouns)  # "what did the two Koreas pledge about it?"
             if pronouns or not (self.leads or self.about or self._wh_phrase() is None and
                                 self.words[self.rest] not in _AUX):
@@ -222,6 +227,21 @@ class _Reader:
                     or self.words[i] == "place" and i > 0 and "take" in toks[i - 1].lemmas)
 
         return bool(content) and all(eventive(i) for i in content)
+
+    def _thing_it(self, i: int) -> bool:
+        """"it" that stands for a thing, not the "it" of "is it true that ...?" or "how long will it
+        take?": "its", "it" after a preposition ("pledge about it"), last after a verb ("how did
+        Pyongyang take it?"), or the subject of a verb after "do", "will" or "have" ("what does it say
+        about ...?")."""
+        words = self.words
+        if words[i] not in {"it", "its"} or i == 0:
+            return False
+        before = words[i - 1]
+        if words[i] == "its" or before in _OBJECT_OF:
+            return True
+        if i == len(words) - 1:
+            return before not in _AUX | _WH
+        return before in _AUX - _BE and words[i + 1] not in _EXPLETIVE_VERBS
 
     def _determiner(self, i: int) -> bool:
         """"that", "this", "these" or "those" before a noun or a name ("that building", "those drills",
@@ -407,6 +427,10 @@ class _Reader:
             said = self._referent_of(tier, people=people) if tier else None
             if said is not None:
                 return said
+        for tier in (kinds & _EVENTFUL, kinds):  # nothing the last question or answer named: the one before
+            named = [e for e in self.context.earlier if tier and self._kinds(set(e.ids)) & tier]
+            if named:
+                return named[0].text
         return None
 
     def _referent_of(self, kinds: set[str], *, people: bool) -> str | None:

@@ -220,8 +220,9 @@ class FactIndex:
         return follow_up(self.read(question), self.read(context.question), context, names=self.table.names,
                          entities=self.table.entities)
 
-    def context_of(self, answer: Answer) -> QuestionContext | None:
-        """What a follow-up to `answer` may lean on; None when it asked nothing (thanks, hello)."""
+    def context_of(self, answer: Answer, *, earlier: QuestionContext | None = None) -> QuestionContext | None:
+        """What a follow-up to `answer` may lean on, after the `earlier` context the question was asked
+        in; None when it asked nothing (thanks, hello)."""
         question = answer.reading or answer.question
         if not question or is_foreign_script(question):
             return None
@@ -234,7 +235,8 @@ class FactIndex:
                 for entity_id in (item.fact.subject, item.fact.object):
                     if entity_id and entity_id not in answered:
                         answered.append(entity_id)
-        return context_of(self.read(question), answered=answered, days=sorted(days), facts=list(answer.facts))
+        return context_of(self.read(question), answered=answered, days=sorted(days), facts=list(answer.facts),
+                          earlier=earlier)
 
     def _answer(self, text: str, threshold: float | None) -> Answer:
         threshold = self.threshold if threshold is None else threshold

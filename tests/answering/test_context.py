@@ -14,7 +14,7 @@ def _after(index: FactIndex, *questions: str):
     answer = None
     for question in questions:
         answer = index.answer(question, context=context)
-        context = index.context_of(answer) or context
+        context = index.context_of(answer, earlier=context) or context
     assert answer is not None
     return answer
 
@@ -224,3 +224,20 @@ def test_that_is_not_the_last_answer_when_that_answer_lacks_what_is_asked(index:
     answer = _after(index, "Where will the preparatory meetings be held?", "who is the source for that?")
     assert answer.reading is not None and "last answer" not in answer.reading
     assert "person with knowledge" in answer.answer
+
+
+def test_it_is_what_the_question_before_the_last_named_when_the_last_named_no_thing(index: FactIndex) -> None:
+    answer = _after(index, "Who proposed the Libya model as a blueprint for North Korea?", "what is his job?",
+                    "did Pyongyang welcome it?")
+    assert answer.reading == "did Pyongyang welcome the Libya model?"
+
+
+def test_it_as_the_subject_after_do_is_a_thing_even_in_a_question_naming_another(index: FactIndex) -> None:
+    answer = _after(index, "When was the Panmunjom Declaration reached?", "what does it say about North Korea?")
+    assert answer.reading == "what does Panmunjom Declaration say about North Korea?"
+
+
+def test_it_of_how_long_will_it_take_stands_for_nothing(index: FactIndex) -> None:
+    answer = _after(index, "When was the Panmunjom Declaration reached?",
+                    "how long will it take North Korea to denuclearize?")
+    assert answer.reading is None
