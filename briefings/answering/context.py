@@ -45,6 +45,7 @@ _EVENTFUL = {k.value for k in (EntityKind.event, EntityKind.document, EntityKind
 """What "it" stands for first: the meeting before the place it was held in."""
 _EXPLETIVE_VERBS = {"take", "seem", "appear", "look", "matter"}
 """Verbs whose subject "it" stands for nothing ("how long will it take?", "does it seem likely?")."""
+_ARTICLES = {"the", "a", "an"}
 _POINTERS = {"that", "this", "so"}
 """A last word that stands for what the last answer said ("who said so?")."""
 _OF_PLACE = {"in", "of", "on", "from", "at"}
@@ -451,7 +452,8 @@ class _Reader:
             heads = _heads(mentioned, previous.linked.question.tokens)  # "the map in the article": the map
             subject = self.context.answered[:1]
             about = [m for m in heads if subject and subject[0] in m.ids]
-            return self._said(text, (about or heads)[0])  # "the article's map" + "its scale": the map
+            chosen = (about or heads)[0]  # "the article's map" + "its scale": the map
+            return self._subject_around(chosen) or self._said(text, chosen)
         if people and answered is None:
             persons = [self._name(e) for e in self.context.answered if self._kinds({e}) & {"person"}]
             if len(persons) >= 2:
@@ -460,6 +462,37 @@ class _Reader:
             if event is not None:
                 return event  # "who met at the DMZ?" + "what did they discuss?": the meeting
         return answered
+
+    def _subject_around(self, mention: Mention) -> str | None:
+        """The last question's subject, when it is a common noun's phrase holding `mention`: in "how
+        will the failure to ratify the declaration affect Moon?", "it" is the failure, not the
+        declaration. Read as "wh-word, auxiliary, the subject, its verb"; the verb is the first word
+        that can be one, not after "to", a determiner or a possessive."""
+        toks = self.previous.linked.question.tokens
+        used = self.previous.linked.used
+        words = [t.lower for t in toks]
+        if not words or words[0] not in _WH:
+            return None
+        aux = next((i for i in range(1, min(len(words), 4)) if words[i] in _AUX), None)
+        if aux is None or words[aux + 1:aux + 2] not in ([a] for a in _ARTICLES):
+            return None
+        head = aux + 2
+        while head < len(words) and used[head] and not words[head].endswith("'s"):
+            head += 1
+        head += 1 if head < len(words) and words[head].endswith("'s") else 0  # "the legislature's failure"
+        if head >= len(words) or used[head] or head == aux + 2 and used[aux + 2]:
+            return None  # a name heads it ("the map in the article"), not a common noun
+        end = head + 1
+        while end < len(words):
+            before = words[end - 1]
+            if not used[end] and "VERB" in Lexicon.parts_of_speech(words[end]) and not (
+                    before in _ARTICLES or before == "to" or before.endswith("'s")):
+                break
+            end += 1
+        if end >= len(words) or not aux + 2 <= mention.position < end:
+            return None
+        text = self.previous.linked.question.text
+        return text[slice(*_span(text, aux + 1, end))]
 
     def _said(self, text: str, mention: Mention) -> str:
         """The mention as the question wrote it, or the proper name it was typed in lower case as

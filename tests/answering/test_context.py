@@ -241,3 +241,11 @@ def test_it_of_how_long_will_it_take_stands_for_nothing(index: FactIndex) -> Non
     answer = _after(index, "When was the Panmunjom Declaration reached?",
                     "how long will it take North Korea to denuclearize?")
     assert answer.reading is None
+
+
+def test_it_is_the_common_noun_phrase_that_holds_the_name(index: FactIndex) -> None:
+    answer = _after(index, "Why did the failure to ratify the Panmunjom Declaration matter to Moon?",
+                    "what else was it a sign of?")
+    assert answer.reading is not None and "the failure to ratify the Panmunjom Declaration" in answer.reading
+    named = _after(index, "What does the map in the article show?", "what is site 2 on it?")
+    assert named.reading == "what is site 2 on the map?"
