@@ -385,7 +385,11 @@ def is_proper_name(name: str) -> bool:
 
 
 def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[str]) -> str | None:
-    """"Who is X", "tell me about X", "what is X": X alone, with nothing else asked."""
+    """"Who is X", "tell me about X", "what is X": X alone, with nothing else asked. An adverb
+    between the question word and "is" ("what *exactly* is X", "who *really* is X") asks nothing more."""
+    if len(words) >= 3 and words[0] in _WH and Lexicon.parts_of_speech(words[1]) == {"ADV"} and words[2] in _COPULAS:
+        words = [words[0], *words[2:]]
+        needs = [n for n in needs if n.position != 1]
     entities = [n for n in needs if n.kind is NeedKind.entity]
     others = [n for n in needs if n.kind is not NeedKind.entity and n.label not in {"tell", "describe", "explain",
                                                                                      "know", "about", "info",

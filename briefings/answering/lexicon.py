@@ -42,6 +42,7 @@ KNOWN_ZIPF = 1.5
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ", "\u2013": "-"})
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_WH_WORDS = frozenset({"who", "what", "where", "when", "why", "how"})
 _MODEL_NAME = re.compile(r"\b([A-Za-z])-(\d+)s?\b")
 
 
@@ -90,6 +91,10 @@ def _contracted(text: str) -> list[tuple[str, int]]:
                 verb = head[:-1] if head.lower().endswith("n") else head
                 out.append((_NEGATED.get(verb.lower(), verb), m.start()))
                 out.append(("not", m.start()))
+                continue
+            if tail.lower() == "s" and head.lower() in _WH_WORDS:  # "who's in charge": "who is", not a possessive
+                out.append((head, m.start()))
+                out.append(("is", m.start() + len(head)))
                 continue
         out.append((word, m.start()))
     return out

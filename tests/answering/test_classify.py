@@ -199,3 +199,8 @@ def test_a_lowercase_inflected_word_in_a_cased_question_is_a_rare_word_not_a_nam
     assert not name_like("Where was the ceremony for the repatriated remains held?", "repatriated")
     assert name_like("where was the ceremony for the repatriated remains held", "repatriated")  # no case to read
     assert name_like("What did the Biegun team say?", "biegun")
+
+
+def test_an_adverb_before_is_still_asks_what_a_thing_is(index: FactIndex) -> None:
+    assert index.read("what exactly is the Hansun Foundation?").describe == "hansun-foundation"
+    assert index.read("who really is Kim Chang Son?").describe == "kim-chang-son"

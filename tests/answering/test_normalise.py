@@ -36,3 +36,8 @@ def test_negative_contractions_give_their_auxiliary() -> None:
     from briefings.answering.lexicon import words_of
 
     assert words_of("Kim won't accept, they can't agree") == ["Kim", "will", "not", "accept", "they", "can", "not", "agree"]
+
+
+def test_a_question_word_with_s_is_the_question_word_and_is() -> None:
+    assert word_tokens("Who's in charge? Kim's team") == [("Who", 0), ("is", 3), ("in", 6), ("charge", 9),
+                                                           ("Kim", 17), ("team", 23)]
