@@ -391,7 +391,10 @@ class _Reader:
             word = self.words[i]
             kinds = ({"person"} if word in _PERSON else {"group", "country", "organisation"} if word in _GROUP
                      else {"place"} if word in _PLACE else _THING_KINDS)
-            said = self._referent(kinds, people=word in _GROUP)
+            said = None
+            if word in _DEMONSTRATIVES:  # "which jets took part in those?": what the answer brought up
+                said = self._answered_of(kinds & _EVENTFUL, named=False) or self._answered_of(kinds, named=False)
+            said = said or self._referent(kinds, people=word in _GROUP)
             if said is None:
                 return None
             if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
@@ -443,7 +446,8 @@ class _Reader:
         answered = self._answered_of(kinds, named=False)
         if answered_first and answered is not None:
             return answered
-        mentioned = [m for m in previous.linked.mentions if self._kinds(m.ids) & kinds]
+        mentioned = [m for m in previous.linked.mentions if self._kinds(m.ids) & kinds or people and _plural(m.text)
+                     and not self._kinds(m.ids) & {"person"}]  # "they": the talks, the exercises too
         if people and not mentioned:
             persons = [m for m in previous.linked.mentions if self._kinds(m.ids) & {"person"}]
             if len(persons) >= 2:
@@ -468,30 +472,37 @@ class _Reader:
         will the failure to ratify the declaration affect Moon?", "it" is the failure, not the
         declaration. Read as "wh-word, auxiliary, the subject, its verb"; the verb is the first word
         that can be one, not after "to", a determiner or a possessive."""
-        toks = self.previous.linked.question.tokens
-        used = self.previous.linked.used
-        words = [t.lower for t in toks]
+        previous = self.previous.linked
+        words = [t.lower for t in previous.question.tokens]
+        text = previous.question.text
+        offsets = _offsets(text)
+        used = previous.used
+
+        def possessive(i: int) -> bool:  # "legislature's": the tokens keep the word, the text its "'s"
+            return i < len(offsets) and text[offsets[i][1]:offsets[i][1] + 2] in {"'s", "\u2019s"}
+
         if not words or words[0] not in _WH:
             return None
         aux = next((i for i in range(1, min(len(words), 4)) if words[i] in _AUX), None)
-        if aux is None or words[aux + 1:aux + 2] not in ([a] for a in _ARTICLES):
+        if aux is None or aux + 2 >= len(words) or words[aux + 1] not in _ARTICLES:
             return None
         head = aux + 2
-        while head < len(words) and used[head] and not words[head].endswith("'s"):
-            head += 1
-        head += 1 if head < len(words) and words[head].endswith("'s") else 0  # "the legislature's failure"
-        if head >= len(words) or used[head] or head == aux + 2 and used[aux + 2]:
-            return None  # a name heads it ("the map in the article"), not a common noun
+        name = next((m for m in previous.mentions if m.position <= head < m.position + m.span), None)
+        if name is not None:
+            head = name.position + name.span  # "the legislature's failure": the name only says whose
+            if not possessive(head - 1):
+                return None  # a name heads it ("the map in the article", "the North"), not a common noun
+        if head >= len(words) or used[head]:
+            return None
         end = head + 1
         while end < len(words):
             before = words[end - 1]
             if not used[end] and "VERB" in Lexicon.parts_of_speech(words[end]) and not (
-                    before in _ARTICLES or before == "to" or before.endswith("'s")):
+                    before in _ARTICLES or before == "to" or possessive(end - 1)):
                 break
             end += 1
         if end >= len(words) or not aux + 2 <= mention.position < end:
             return None
-        text = self.previous.linked.question.text
         return text[slice(*_span(text, aux + 1, end))]
 
     def _said(self, text: str, mention: Mention) -> str:
@@ -539,6 +550,13 @@ class _Reader:
     def _name(self, entity_id: str) -> str:
         entity = self.entities.get(entity_id)
         return entity.name if entity is not None else entity_id
+
+
+def _plural(name: str) -> bool:
+    """`name` ends in a plural noun ("the military exercises", "the high-level talks")."""
+    words = name.lower().split()
+    return bool(words) and words[-1].endswith("s") and any(
+        lemma != words[-1] and words[-1].startswith(lemma) for lemma in Lexicon.lemmas(words[-1]))
 
 
 def _heads(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:

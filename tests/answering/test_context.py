@@ -249,3 +249,20 @@ def test_it_is_the_common_noun_phrase_that_holds_the_name(index: FactIndex) -> N
     assert answer.reading is not None and "the failure to ratify the Panmunjom Declaration" in answer.reading
     named = _after(index, "What does the map in the article show?", "what is site 2 on it?")
     assert named.reading == "what is site 2 on the map?"
+
+
+def test_those_is_what_the_last_answer_brought_up(index: FactIndex) -> None:
+    answer = _after(index, "Why did the North pull out of the high-level talks?", "what aircraft flew in those?")
+    assert answer.reading is not None and "military exercises" in answer.reading
+    assert "F-22" in answer.answer
+
+
+def test_they_can_be_things_named_in_the_plural(index: FactIndex) -> None:
+    answer = _after(index, "Which jets took part in the military exercises?", "when did they end?")
+    assert answer.reading == "when did the military exercises end?"
+
+
+def test_a_subject_a_name_heads_is_not_read_as_a_common_noun_phrase(index: FactIndex) -> None:
+    answer = _after(index, "Why did the North walk out of the inter-Korean talks it had agreed to?",
+                    "what was on the agenda of it?")
+    assert answer.reading is not None and "walk" not in answer.reading and "inter-Korean talks" in answer.reading
