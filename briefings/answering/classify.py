@@ -420,9 +420,9 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     if (asked in {Asked.what, Asked.name, Asked.where} and head_at > 0 and words
             and words[0].position == head_at + counted and not _reads_as_verb(words[0], toks)):
         head = words[0]  # "which hotel", "what agreement"
-        nxt = [n for n in words[1:] if n.position == head.position + 1]
+        nxt = [n for n in words[1:] if n.position == head.position + 1 and not _phrasal(n)]
         if nxt and not _reads_as_verb(nxt[0], toks):
-            head = nxt[0]  # "what nuclear *facility*": the noun after the modifier
+            head = nxt[0]  # "what nuclear *facility*": the noun after the modifier, not "what agreement *came out*"
         head.hard = True
         head.typed = asked is not Asked.where  # "which *hotel*": a place of that kind, which a fact must say
         head.relation = False
@@ -500,6 +500,11 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
         if not (t.text[:1].isupper() or t.lower in {"and", "the", "n"} or "-" in t.text):
             return False
     return False
+
+
+def _phrasal(need: Need) -> bool:
+    """A verb of two words that `_phrasal_verb` read ("came out", "took part")."""
+    return " " in need.label and need.lemmas == {need.label}
 
 
 def _inflected_verb(t: Token) -> bool:

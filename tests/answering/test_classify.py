@@ -204,3 +204,8 @@ def test_a_lowercase_inflected_word_in_a_cased_question_is_a_rare_word_not_a_nam
 def test_an_adverb_before_is_still_asks_what_a_thing_is(index: FactIndex) -> None:
     assert index.read("what exactly is the Hansun Foundation?").describe == "hansun-foundation"
     assert index.read("who really is Kim Chang Son?").describe == "kim-chang-son"
+
+
+def test_the_noun_after_which_is_the_thing_asked_not_the_two_word_verb_after_it(index: FactIndex) -> None:
+    needs = index.read("Which aircraft took part in the exercises?").needs
+    assert [n.label for n in needs if n.hard and n.kind is NeedKind.word] == ["aircraft"]
