@@ -203,6 +203,10 @@ class _Reader:
         if wh is None:  # "does he think ...?": a yes/no question about who the last one named
             return self._pronouns_replaced(pronouns) if pronouns and self.words[self.rest] in _AUX else None
         if not content and all(self.words[i] in _THING and i not in self.demonstratives for i in pronouns):
+            if pronouns and wh in {"what", "who"} and self.words[self.rest + 1:self.rest + 2] in ([b] for b in _BE):
+                reading = self._pronouns_replaced(pronouns)  # "what is it?": what that thing is
+                if reading is not None:
+                    return reading
             return self._asked_again(wh)  # "where?", "when was that?", "why?"
         if (not content and pronouns and self.previous.asked is Asked.how_many and wh in {"what", "which", "who"}
                 and all(self.words[i] in _PLURAL for i in pronouns)):

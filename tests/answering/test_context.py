@@ -266,3 +266,8 @@ def test_a_subject_a_name_heads_is_not_read_as_a_common_noun_phrase(index: FactI
     answer = _after(index, "Why did the North walk out of the inter-Korean talks it had agreed to?",
                     "what was on the agenda of it?")
     assert answer.reading is not None and "walk" not in answer.reading and "inter-Korean talks" in answer.reading
+
+
+def test_what_is_it_asks_what_the_thing_is_not_the_last_question_with_what(index: FactIndex) -> None:
+    answer = _after(index, "When was the Panmunjom Declaration reached?", "what is it?")
+    assert answer.reading == "what is Panmunjom Declaration?" and "agreement" in answer.answer
