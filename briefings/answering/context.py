@@ -510,14 +510,18 @@ class _Reader:
         return text[slice(*_span(text, aux + 1, end))]
 
     def _said(self, text: str, mention: Mention) -> str:
-        """The mention as the question wrote it, or the proper name it was typed in lower case as
-        ("choe son hui": Choe Son Hui), so that it is not read as a common noun."""
+        """The mention as the question wrote it, with the "the" it had ("the Panmunjom Declaration"),
+        or the proper name it was typed in lower case as ("choe son hui": Choe Son Hui), so that it
+        is not read as a common noun."""
         said = _text_of(text, mention)
         if said.islower() and len(mention.ids) == 1:
             entity = self.entities.get(next(iter(mention.ids)))
             if entity is not None and is_proper_name(entity.name) and said.lower() in {
                     n.lower() for n in entity.names}:
                 return entity.name
+        tokens = self.previous.linked.question.tokens
+        if mention.position > 0 and tokens[mention.position - 1].lower == "the" and not said.lower().startswith("the "):
+            return f"the {said}"
         return said
 
     def _described_as(self, noun: str) -> str | None:

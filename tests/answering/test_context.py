@@ -234,7 +234,7 @@ def test_it_is_what_the_question_before_the_last_named_when_the_last_named_no_th
 
 def test_it_as_the_subject_after_do_is_a_thing_even_in_a_question_naming_another(index: FactIndex) -> None:
     answer = _after(index, "When was the Panmunjom Declaration reached?", "what does it say about North Korea?")
-    assert answer.reading == "what does Panmunjom Declaration say about North Korea?"
+    assert answer.reading == "what does the Panmunjom Declaration say about North Korea?"
 
 
 def test_it_of_how_long_will_it_take_stands_for_nothing(index: FactIndex) -> None:
@@ -270,4 +270,4 @@ def test_a_subject_a_name_heads_is_not_read_as_a_common_noun_phrase(index: FactI
 
 def test_what_is_it_asks_what_the_thing_is_not_the_last_question_with_what(index: FactIndex) -> None:
     answer = _after(index, "When was the Panmunjom Declaration reached?", "what is it?")
-    assert answer.reading == "what is Panmunjom Declaration?" and "agreement" in answer.answer
+    assert answer.reading == "what is the Panmunjom Declaration?" and "agreement" in answer.answer
