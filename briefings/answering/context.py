@@ -29,7 +29,7 @@ _AUX = {"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "h
 _BE = {"is", "are", "was", "were", "be", "been"}
 _WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 _LEADS = {"and", "so", "but", "ok", "okay", "then", "also", "well", "hmm", "right"}
-_ABOUT = (("what", "about"), ("how", "about"), ("what", "of"), ("same", "for"), ("and", "for"))
+_ABOUT = (("what", "about"), ("how", "about"), ("what", "of"), ("same", "for"), ("same", "question"), ("and", "for"))
 _FILLER = {"the", "a", "an", "one", "ones", "side", "then", "too", "instead", "exactly", "again", "please", "for",
            "in", "on", "at", "of", "to", "by", "s"}
 _OBJECT_OF = {"about", "in", "of", "on", "to", "from", "with", "for", "over"}
@@ -61,6 +61,8 @@ _POSSESSIVE = {"his", "her", "their", "its"}
 _ASKS = {"venue": "where", "place": "where", "location": "where", "city": "where", "country": "where",
          "date": "when", "day": "when", "time": "what time", "year": "which year", "reason": "why"}
 """Nouns that, alone after "and" or "what about", ask the earlier question with another question word."""
+_WHY_PHRASES = {("how", "come"), ("how", "so")}
+"""Two words that ask why."""
 _STRANDED = re.compile(r"\b(with|to|for|from|about|by)\b\s*((?:\b(?:on|in|at|during|last|this|over)\b.*)?[?.!]?\s*)$", re.I)
 """A preposition left without its object when "who did X meet *with*?" is asked again with "where"."""
 _WH_PHRASES = {("what", "time"), ("which", "year"), ("what", "year"), ("what", "date"), ("what", "day"),
@@ -178,6 +180,7 @@ class _Reader:
                     and (not self._determiner(i) or i in self.demonstratives)]
         content = [i for i in range(self.rest, len(self.words)) if not self.used[i] and i not in pronouns
                    and i - 1 not in self.demonstratives
+                   and not (i == self.rest + 1 and tuple(self.words[self.rest:i + 1]) in _WHY_PHRASES)
                    and self.words[i] not in _WH | _AUX | _FILLER and self.words[i].isalpha()]
         if new.linked.mentions or new.linked.dates:
             people = [m.position for m in new.linked.mentions if self._kinds(m.ids) & {"person"}]
@@ -274,6 +277,8 @@ class _Reader:
         words = self.words[self.rest:]
         if not words or words[0] not in _WH:
             return None
+        if tuple(words[:2]) in _WHY_PHRASES:
+            return "why"  # "how come?"
         if words[0] == "what" and words[-1] == "for":
             return "why"  # "what was it for?": what for is why
         if tuple(words[:2]) in _WH_PHRASES:
@@ -334,7 +339,10 @@ class _Reader:
             rest = text[_span(text, end, end + 1)[1]:].strip()
             if doer is not None:
                 return f"{wh} did {doer} {verb} {rest}"
-            return f"{wh} {tail}"
+            if wh in {"who", "what", "which"}:
+                return f"{wh} {tail}"
+            # "who met at the DMZ?" + "what for?": "why did they meet at the DMZ?", not "why met ..."
+            return f"{wh} did {'they' if first == 'who' else 'it'} {verb} {rest}"
         return f"{wh} {tail}"
 
     def _substituted(self) -> str | None:

@@ -271,3 +271,19 @@ def test_a_subject_a_name_heads_is_not_read_as_a_common_noun_phrase(index: FactI
 def test_what_is_it_asks_what_the_thing_is_not_the_last_question_with_what(index: FactIndex) -> None:
     answer = _after(index, "When was the Panmunjom Declaration reached?", "what is it?")
     assert answer.reading == "what is the Panmunjom Declaration?" and "agreement" in answer.answer
+
+
+def test_how_come_asks_why(index: FactIndex) -> None:
+    answer = _after(index, "When did Trump say he would withdraw from the summit?", "how come?")
+    assert answer.reading == "why did Trump say he would withdraw from the summit?"
+    assert "open hostility" in answer.answer
+
+
+def test_why_after_who_did_something_asks_why_they_did_it(index: FactIndex) -> None:
+    answer = _after(index, "Who met at the DMZ on Monday?", "what for?")
+    assert answer.reading == "why did they meet at the DMZ?" and "agenda" in answer.answer
+
+
+def test_same_question_for_another_asks_it_of_that_one(index: FactIndex) -> None:
+    answer = _after(index, "Who leads the U.S. delegation?", "same question for North Korea")
+    assert answer.answer.startswith("Kim Chang Son")
