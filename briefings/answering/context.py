@@ -205,6 +205,8 @@ class _Reader:
         wh = self._wh_phrase()
         if wh is None:  # "does he think ...?": a yes/no question about who the last one named
             return self._pronouns_replaced(pronouns) if pronouns and self.words[self.rest] in _AUX else None
+        if not content and self._does_it(pronouns):
+            return self._asked_again(wh)  # "what did Trump say on May 24?" + "why did he do that?": why he said it
         if not content and all(self.words[i] in _THING and i not in self.demonstratives for i in pronouns):
             if pronouns and wh in {"what", "who"} and self.words[self.rest + 1:self.rest + 2] in ([b] for b in _BE):
                 reading = self._pronouns_replaced(pronouns)  # "what is it?": what that thing is
@@ -220,6 +222,12 @@ class _Reader:
                 return self._asked_again(wh)  # "when did Moon and Kim meet?" + "where was it held?"
             return reading
         return None
+
+    def _does_it(self, pronouns: list[int]) -> bool:
+        """"did he *do that*?", "why did they *do it*?": "do" and a pronoun stand for the act the last
+        question asked about, done by whom it named."""
+        acts = [i for i in pronouns if self.words[i] in _THING and i > 0 and self.words[i - 1] == "do"]
+        return bool(acts) and all(i in acts or self.words[i] in _PERSON | _GROUP for i in pronouns)
 
     def _the_event_again(self, pronouns: list[int], content: list[int]) -> bool:
         """"where was it held?", "when did that take place?": "it" is what the last question asked

@@ -287,3 +287,9 @@ def test_why_after_who_did_something_asks_why_they_did_it(index: FactIndex) -> N
 def test_same_question_for_another_asks_it_of_that_one(index: FactIndex) -> None:
     answer = _after(index, "Who leads the U.S. delegation?", "same question for North Korea")
     assert answer.answer.startswith("Kim Chang Son")
+
+
+def test_do_that_is_the_act_the_last_question_asked_about(index: FactIndex) -> None:
+    answer = _after(index, "What did Trump say on May 24?", "why did he do that?")
+    assert answer.reading is not None and answer.reading.startswith("why did Trump say")
+    assert "open hostility" in answer.answer
