@@ -209,7 +209,8 @@ class _Reader:
             return self._asked_again(wh)  # "what did Trump say on May 24?" + "why did he do that?": why he said it
         if not content and all(self.words[i] in _THING and i not in self.demonstratives for i in pronouns):
             if pronouns and wh in {"what", "who"} and self.words[self.rest + 1:self.rest + 2] in ([b] for b in _BE):
-                reading = self._pronouns_replaced(pronouns)  # "what is it?": what that thing is
+                # "what is it?": what that thing is; "who's that?": who that person is
+                reading = self._pronouns_replaced(pronouns, someone=wh == "who")
                 if reading is not None:
                     return reading
             return self._asked_again(wh)  # "where?", "when was that?", "why?"
@@ -400,8 +401,9 @@ class _Reader:
                     return _with_dot(text, *_span(text, mention.position + i, mention.position + i + n))
         return None
 
-    def _pronouns_replaced(self, pronouns: list[int]) -> str | None:
-        """"who is he?" after "who led the North Korean delegation?": "who is Kim Chang Son?"."""
+    def _pronouns_replaced(self, pronouns: list[int], *, someone: bool = False) -> str | None:
+        """"who is he?" after "who led the North Korean delegation?": "who is Kim Chang Son?". With
+        `someone`, "that" and "it" stand for a person too ("who is that?")."""
         text = self.new.linked.question.text
         edits = []
         for i in pronouns:
@@ -409,8 +411,8 @@ class _Reader:
                 edits.append((*_span(text, i, i + 2), self.demonstratives[i]))
                 continue
             word = self.words[i]
-            kinds = ({"person"} if word in _PERSON else {"group", "country", "organisation"} if word in _GROUP
-                     else {"place"} if word in _PLACE else _THING_KINDS)
+            kinds = ({"person"} if word in _PERSON or someone else {"group", "country", "organisation"}
+                     if word in _GROUP else {"place"} if word in _PLACE else _THING_KINDS)
             said = None
             if word in _DEMONSTRATIVES:  # "which jets took part in those?": what the answer brought up
                 said = self._answered_of(kinds & _EVENTFUL, named=False) or self._answered_of(kinds, named=False)

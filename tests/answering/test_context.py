@@ -293,3 +293,8 @@ def test_do_that_is_the_act_the_last_question_asked_about(index: FactIndex) -> N
     answer = _after(index, "What did Trump say on May 24?", "why did he do that?")
     assert answer.reading is not None and answer.reading.startswith("why did Trump say")
     assert "open hostility" in answer.answer
+
+
+def test_who_is_that_asks_who_the_person_answered_is(index: FactIndex) -> None:
+    answer = _after(index, "Who leads the North Korean delegation?", "who's that?")
+    assert answer.reading == "who's Kim Chang Son?" and "close aide" in answer.answer
