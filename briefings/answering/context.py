@@ -22,7 +22,7 @@ from briefings.answering.link import EntityNames
 from briefings.answering.model import Asked, Classified, Mention, NeedKind, Token
 from briefings.models import Entity, EntityKind
 
-__all__ = ["ContextEntity", "QuestionContext", "context_of", "follow_up", "points_back"]
+__all__ = ["ContextEntity", "QuestionContext", "asks_besides", "context_of", "follow_up", "points_back"]
 
 _AUX = {"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would",
         "can", "could", "should", "not"}
@@ -46,6 +46,8 @@ _EVENTFUL = {k.value for k in (EntityKind.event, EntityKind.document, EntityKind
 _EXPLETIVE_VERBS = {"take", "seem", "appear", "look", "matter"}
 """Verbs whose subject "it" stands for nothing ("how long will it take?", "does it seem likely?")."""
 _ARTICLES = {"the", "a", "an"}
+_BESIDES = {"else", "anything", "something", "more"}
+"""The words of "what else?" and "anything else?": they ask for more of the same."""
 _POINTERS = {"that", "this", "so"}
 """A last word that stands for what the last answer said ("who said so?")."""
 _OF_PLACE = {"in", "of", "on", "from", "at"}
@@ -139,15 +141,22 @@ def points_back(classified: Classified, *, it: bool = False) -> bool:
     return True  # "who said that?"
 
 
+def asks_besides(classified: Classified) -> bool:
+    """"what else?", "who else met her?", "anything else?": asked for more than the last answer gave."""
+    return any(t.lower == "else" and not used for t, used in zip(classified.linked.question.tokens,
+                                                                 classified.linked.used))
+
+
 def follow_up(new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
               entities: Mapping[str, Entity]) -> str | None:
-    """The question `new` asks, read with the earlier one: None when it stands alone."""
+    """The question `new` asks, read with the earlier one: None when it stands alone. "what else?"
+    reads as the last question itself (its answer is to leave out what the last one gave)."""
     reader = _Reader(new, previous, context, names=names, entities=entities)
     reading = reader.read()
     if reading is None:
         return None
     reading = " ".join(reading.split())
-    if reading.rstrip("?").lower() == previous.linked.question.text.rstrip("?").lower():
+    if reading.rstrip("?").lower() == previous.linked.question.text.rstrip("?").lower() and not asks_besides(new):
         return None
     return reading if reading.endswith("?") else reading.rstrip(".!") + "?"
 
@@ -179,7 +188,7 @@ class _Reader:
                     and w in _PERSON | _GROUP | _THING | _PLURAL | _PLACE and not self._existential(i)
                     and (not self._determiner(i) or i in self.demonstratives)]
         content = [i for i in range(self.rest, len(self.words)) if not self.used[i] and i not in pronouns
-                   and i - 1 not in self.demonstratives
+                   and i - 1 not in self.demonstratives and self.words[i] not in _BESIDES
                    and not (i == self.rest + 1 and tuple(self.words[self.rest:i + 1]) in _WHY_PHRASES)
                    and self.words[i] not in _WH | _AUX | _FILLER and self.words[i].isalpha()]
         if new.linked.mentions or new.linked.dates:
@@ -197,6 +206,8 @@ class _Reader:
             if any(self.words[i] not in _ASKS for i in content):
                 return None
             return self._substituted()
+        if not content and not pronouns and asks_besides(new):  # "what else?", "who else?", "anything else?"
+            return self.previous.linked.question.text
         if self.about or (self.leads and not self._wh_phrase()):
             nouns = [self.words[i] for i in content]
             if len(nouns) == 1 and nouns[0] in _ASKS:

@@ -11,9 +11,9 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from briefings.answering.classify import Intents, classify
-from briefings.answering.context import QuestionContext, context_of, follow_up, points_back
+from briefings.answering.context import QuestionContext, asks_besides, context_of, follow_up, points_back
 from briefings.answering.converse import Briefed, converse
-from briefings.answering.decide import DEFAULT_THRESHOLD, Decision, decide
+from briefings.answering.decide import DEFAULT_THRESHOLD, RUNNER_UP, Decision, decide
 from briefings.answering.facts import FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.answering.link import link
@@ -178,7 +178,8 @@ class FactIndex:
         standalone = self.read(text)
         if standalone.unanswerable is not None:
             return self._answer(text, threshold)  # a right abstention stays one
-        full = self._answer(reading, threshold)
+        given = frozenset(context.facts) if asks_besides(standalone) else frozenset()  # "what else?"
+        full = self._answer(reading, threshold, leave_out=given)
         if not full.found and standalone.linked.mentions and self.read(reading).unanswerable is None:
             alone = self._answer(text, threshold)  # "what about Kim Jong Un?": it names its own subject
             if alone.found:
@@ -238,7 +239,9 @@ class FactIndex:
         return context_of(self.read(question), answered=answered, days=sorted(days), facts=list(answer.facts),
                           earlier=earlier)
 
-    def _answer(self, text: str, threshold: float | None) -> Answer:
+    def _answer(self, text: str, threshold: float | None, *, leave_out: frozenset[str] = frozenset()) -> Answer:
+        """The answer to `text`, from facts other than those to `leave_out` (the last answer's, after
+        "what else?")."""
         threshold = self.threshold if threshold is None else threshold
         if is_foreign_script(text):
             return refuse(Decision(), None, question=text, hint=self._hint([]))
@@ -249,6 +252,9 @@ class FactIndex:
             if answer.found or classified.asked is not Asked.describe:
                 return answer.model_copy(update={"hint": answer.hint or (None if answer.found else self._hint([]))})
         scored = score_candidates(classified, self.table, threshold=threshold)
+        if leave_out:  # what is left must answer as well as what was given: "what else?" is not "what is near?"
+            given = max((s.score for s in scored if s.item.fact.id in leave_out), default=0.0)
+            scored = [s for s in scored if s.item.fact.id not in leave_out and s.score >= given * RUNNER_UP]
         decision = decide(scored, classified, threshold=threshold)
         if not decision.found:
             decision = self._through_the_event(scored, classified, threshold) or decision

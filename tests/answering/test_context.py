@@ -298,3 +298,15 @@ def test_do_that_is_the_act_the_last_question_asked_about(index: FactIndex) -> N
 def test_who_is_that_asks_who_the_person_answered_is(index: FactIndex) -> None:
     answer = _after(index, "Who leads the North Korean delegation?", "who's that?")
     assert answer.reading == "who's Kim Chang Son?" and "close aide" in answer.answer
+
+
+def test_what_else_asks_the_last_question_for_what_its_answer_left_out(index: FactIndex) -> None:
+    answer = _after(index, "What does North Korea want?", "anything else?")
+    assert answer.reading == "What does North Korea want?"
+    first = index.answer("What does North Korea want?")
+    assert answer.found and not set(answer.facts) & set(first.facts)
+
+
+def test_what_else_when_the_last_answer_said_it_all_abstains(index: FactIndex) -> None:
+    answer = _after(index, "What did the two Koreas pledge in the Panmunjom Declaration?", "what else?")
+    assert not answer.found
