@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -48,6 +48,12 @@ _EXPLETIVE_VERBS = {"take", "seem", "appear", "look", "matter"}
 _ARTICLES = {"the", "a", "an"}
 _BESIDES = {"else", "anything", "something", "more"}
 """The words of "what else?" and "anything else?": they ask for more of the same."""
+_SHIFT = re.compile(
+    r"\b(?:the\s+)?(?:(?P<n>\d+|a|an|one|two|three|four|five|six|seven)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier|after|before)"
+    r"|(?P<unit2>day|week)\s+(?P<dir2>after|before)|(?P<dir3>next|following|previous)\s+(?P<unit3>day|week))\b")
+"""A time said from another day: "two days later", "the day before", "the next week"."""
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_LATER = {"later", "after", "next", "following"}
 _POINTERS = {"that", "this", "so"}
 """A last word that stands for what the last answer said ("who said so?")."""
 _OF_PLACE = {"in", "of", "on", "from", "at"}
@@ -184,6 +190,9 @@ class _Reader:
         new = self.new
         if new.unanswerable is not None or new.asked in {Asked.small_talk, Asked.foreign}:
             return None
+        shifted = self._shifted()
+        if shifted is not None:
+            return shifted  # "what happened on May 26?" + "and the day after?": on May 27
         pronouns = [i for i, w in enumerate(self.words) if not self.used[i]
                     and w in _PERSON | _GROUP | _THING | _PLURAL | _PLACE and not self._existential(i)
                     and (not self._determiner(i) or i in self.demonstratives)]
@@ -234,6 +243,42 @@ class _Reader:
                 return self._asked_again(wh)  # "when did Moon and Kim meet?" + "where was it held?"
             return reading
         return None
+
+    def _shifted(self) -> str | None:
+        """A time said from the last question's day ("the day after", "two days later", "the week
+        before"): the last question asked of that day, or the new question asked on it."""
+        text = self.new.linked.question.text
+        match = _SHIFT.search(text.lower())
+        base = self._last_day()
+        if match is None or base is None or self.new.linked.dates or self.new.linked.mentions:
+            return None
+        count = match.group("n") or "1"
+        count = int(count) if count.isdigit() else _NUMBERS.get(count, 1)
+        unit = 7 if (match.group("unit") or match.group("unit2") or match.group("unit3")).startswith("week") else 1
+        later = (match.group("dir") or match.group("dir2") or match.group("dir3")) in _LATER
+        day = base + timedelta(days=count * unit * (1 if later else -1))
+        said = f"{day:%B} {day.day}, {day.year}"
+        rest = [w for w, _ in word_tokens(text[:match.start()] + " " + text[match.end():])]
+        if not self.about and any(w.lower() in _WH for w in rest):  # "what happened the day after?"
+            return f"{text[:match.start()].rstrip()} on {said}{text[match.end():]}"
+        if any(w.lower() not in _LEADS | _FILLER | {"what", "about", "how"} for w in rest):
+            return None
+        question = self.previous.linked.question.text
+        dates = self.previous.linked.dates
+        if dates:
+            _, position, length = dates[0]
+            start, end = _span(question, position, position + length)
+            return f"{question[:start]}{said}{question[end:]}"
+        return f"{question.rstrip('?.! ')} on {said}"
+
+    def _last_day(self) -> date | None:
+        """The one day the last question named, or else the one day its answer was dated ("on
+        Sunday": the Sunday the answer says)."""
+        for span, _, _ in self.previous.linked.dates[:1]:
+            if span.start is not None and span.start == span.end:
+                return span.start
+        days = {d for d in self.context.days if not self.previous.linked.dates or self.previous.linked.dates[0][0].covers(d)}
+        return days.pop() if len(days) == 1 else None
 
     def _does_it(self, pronouns: list[int]) -> bool:
         """"did he *do that*?", "why did they *do it*?": "do" and a pronoun stand for the act the last

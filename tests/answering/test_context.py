@@ -310,3 +310,13 @@ def test_what_else_asks_the_last_question_for_what_its_answer_left_out(index: Fa
 def test_what_else_when_the_last_answer_said_it_all_abstains(index: FactIndex) -> None:
     answer = _after(index, "What did the two Koreas pledge in the Panmunjom Declaration?", "what else?")
     assert not answer.found
+
+
+@pytest.mark.parametrize(("first", "then", "reading"), [
+    ("What happened on May 26?", "and the day after?", "What happened on May 27, 2018?"),
+    ("What happened on May 24?", "and two days later?", "What happened on May 26, 2018?"),
+    ("When did Sung Kim meet Choe Son Hui?", "what happened the day before?", "what happened on May 27, 2018?"),
+    ("What did Moon say on Sunday?", "what about the day before?", "What did Moon say on May 26, 2018?"),
+])
+def test_a_day_said_from_the_last_one_is_that_day(index: FactIndex, first: str, then: str, reading: str) -> None:
+    assert _after(index, first, then).reading == reading
