@@ -103,13 +103,17 @@ class QuestionContext(BaseModel):
     """The days the answer's facts are dated: "why?" and "where?" ask about what happened then."""
     facts: list[str] = Field(default_factory=list)
     """The facts the answer gave: what "who said that?" and "how did they take it?" are about."""
+    named: list[str] = Field(default_factory=list)
+    """What else the answer's facts name ("Sung Kim and Choe Son Hui met at the DMZ" is about the
+    meeting): what a pronoun stands for when what the answer was about cannot be."""
     earlier: list[ContextEntity] = Field(default_factory=list)
     """What the question before this one named: "it" two questions on ("who floated the Libya model?",
     "what's his job?", "how did Pyongyang take it?": the Libya model)."""
 
 
 def context_of(classified: Classified, *, answered: list[str], days: list[date] | None = None,
-               facts: list[str] | None = None, earlier: QuestionContext | None = None) -> QuestionContext | None:
+               facts: list[str] | None = None, named: list[str] | None = None,
+               earlier: QuestionContext | None = None) -> QuestionContext | None:
     """The context a question leaves, after the `earlier` one; None for a message that asks nothing
     (small talk, thanks)."""
     if classified.asked in {Asked.small_talk, Asked.foreign}:
@@ -122,7 +126,8 @@ def context_of(classified: Classified, *, answered: list[str], days: list[date] 
         entities=[ContextEntity(ids=sorted(m.ids), text=m.text) for m in classified.linked.mentions],
         times=[span.label for span, _, _ in classified.linked.dates],
         words=[min(n.lemmas, key=shortest) if n.lemmas else n.label for n in needs if n.kind is NeedKind.word],
-        answered=answered, days=days or [], facts=facts or [], earlier=earlier.entities if earlier else [])
+        answered=answered, days=days or [], facts=facts or [], named=named or [],
+        earlier=earlier.entities if earlier else [])
 
 
 def points_back(classified: Classified, *, it: bool = False) -> bool:
@@ -238,10 +243,11 @@ class _Reader:
                 and all(self.words[i] in _PLURAL for i in pronouns)):
             return self._asked_again(wh)  # "how many items ...?" + "what are they?": what items ...
         if pronouns:
-            reading = self._pronouns_replaced(pronouns)
-            if reading is None and self._the_event_again(pronouns, content):
-                return self._asked_again(wh)  # "when did Moon and Kim meet?" + "where was it held?"
-            return reading
+            if self._the_event_again(pronouns, content):
+                # "when did Moon and Kim meet?" + "where was it held?": the meeting, unless the last
+                # question or its answer was about an event of its own
+                return self._pronouns_replaced(pronouns, near=True) or self._asked_again(wh)
+            return self._pronouns_replaced(pronouns)
         return None
 
     def _shifted(self) -> str | None:
@@ -457,9 +463,10 @@ class _Reader:
                     return _with_dot(text, *_span(text, mention.position + i, mention.position + i + n))
         return None
 
-    def _pronouns_replaced(self, pronouns: list[int], *, someone: bool = False) -> str | None:
+    def _pronouns_replaced(self, pronouns: list[int], *, someone: bool = False, near: bool = False) -> str | None:
         """"who is he?" after "who led the North Korean delegation?": "who is Kim Chang Son?". With
-        `someone`, "that" and "it" stand for a person too ("who is that?")."""
+        `someone`, "that" and "it" stand for a person too ("who is that?"); with `near`, a pronoun stands
+        only for what the last question or the subject of its answer named."""
         text = self.new.linked.question.text
         edits = []
         for i in pronouns:
@@ -472,7 +479,7 @@ class _Reader:
             said = None
             if word in _DEMONSTRATIVES:  # "which jets took part in those?": what the answer brought up
                 said = self._answered_of(kinds & _EVENTFUL, named=False) or self._answered_of(kinds, named=False)
-            said = said or self._referent(kinds, people=word in _GROUP)
+            said = said or self._referent(kinds, people=word in _GROUP, near=near)
             if said is None:
                 return None
             if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
@@ -501,14 +508,21 @@ class _Reader:
 
     # -- what the earlier question and its answer name ----------------------------------------
 
-    def _referent(self, kinds: set[str], *, people: bool) -> str | None:
+    def _referent(self, kinds: set[str], *, people: bool, near: bool = False) -> str | None:
         """What a pronoun that stands for one of `kinds` stands for: an event, a document or an idea
         before an organisation or a place ("who blocked it?" after "what did the National Assembly
-        fail to do?": what it failed to ratify)."""
+        fail to do?": what it failed to ratify); then (unless `near`) what else the answer named, then
+        what the question before named."""
         for tier in (kinds & _EVENTFUL, kinds):
             said = self._referent_of(tier, people=people) if tier else None
             if said is not None:
                 return said
+        if near:
+            return None
+        for tier in (kinds & _EVENTFUL, kinds):  # what else the answer named
+            found = [self.entities[e] for e in self.context.named if tier and self._kinds({e}) & tier]
+            if found:
+                return found[0].name if found[0].name[:1].isupper() else f"the {found[0].name}"
         for tier in (kinds & _EVENTFUL, kinds):  # nothing the last question or answer named: the one before
             named = [e for e in self.context.earlier if tier and self._kinds(set(e.ids)) & tier]
             if named:

@@ -228,6 +228,7 @@ class FactIndex:
         if not question or is_foreign_script(question):
             return None
         answered: list[str] = []
+        named: list[str] = []
         days: set[date] = set()
         for fact_id in answer.facts:
             item = self.table.facts.get(fact_id)
@@ -236,8 +237,22 @@ class FactIndex:
                 for entity_id in (item.fact.subject, item.fact.object):
                     if entity_id and entity_id not in answered:
                         answered.append(entity_id)
+                named.extend(self._in_order_said(item))
         return context_of(self.read(question), answered=answered, days=sorted(days), facts=list(answer.facts),
-                          earlier=earlier)
+                          named=[e for e in dict.fromkeys(named) if e not in answered], earlier=earlier)
+
+    def _in_order_said(self, item: IndexedFact) -> list[str]:
+        """The entities a fact names, in the order its statement says them, by their longest names
+        ("Sung Kim" is not "Kim"); those it does not say by name come last."""
+        words = [w.lower() for w, _ in word_tokens(item.fact.statement)]
+        said: list[str] = []
+        covered = 0
+        for start, length, ids in self.table.names.find(words):
+            if start < covered:
+                continue  # inside a longer name already read
+            covered = start + length
+            said += sorted(ids & item.entities)
+        return list(dict.fromkeys([*said, *sorted(item.entities)]))
 
     def _answer(self, text: str, threshold: float | None, *, leave_out: frozenset[str] = frozenset()) -> Answer:
         """The answer to `text`, from facts other than those to `leave_out` (the last answer's, after

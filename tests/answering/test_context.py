@@ -320,3 +320,16 @@ def test_what_else_when_the_last_answer_said_it_all_abstains(index: FactIndex) -
 ])
 def test_a_day_said_from_the_last_one_is_that_day(index: FactIndex, first: str, then: str, reading: str) -> None:
     assert _after(index, first, then).reading == reading
+
+
+def test_a_pronoun_stands_for_whom_the_answer_names_when_its_subject_cannot_be(index: FactIndex) -> None:
+    # the answer is about the meeting; the first person its statement names is Sung Kim
+    answer = _after(index, "Who met at the DMZ on Monday?", "who is he?")
+    assert answer.reading == "who is Sung Kim?"
+    context = index.context_of(index.answer("Who met at the DMZ on Monday?"))
+    assert context is not None and context.named[:2] == ["sung-kim", "choe-son-hui"]
+
+
+def test_where_was_it_held_after_an_act_is_not_read_with_a_thing_the_answer_only_mentions(index: FactIndex) -> None:
+    answer = _after(index, "When did Moon and Kim Jong Un get together?", "where was it held?")
+    assert answer.reading is not None and answer.reading.startswith("where did Moon and Kim Jong Un")
