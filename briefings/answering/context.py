@@ -54,6 +54,8 @@ _SHIFT = re.compile(
 """A time said from another day: "two days later", "the day before", "the next week"."""
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _LATER = {"later", "after", "next", "following"}
+_SPEAKERS = {"i", "we", "you", "anyone", "anybody"}
+"""Who asks or is asked ("do *we* know where?"): no one the question is about."""
 _POINTERS = {"that", "this", "so"}
 """A last word that stands for what the last answer said ("who said so?")."""
 _OF_PLACE = {"in", "of", "on", "from", "at"}
@@ -228,6 +230,8 @@ class _Reader:
                 return self._asked_again(_ASKS[nouns[0]])
             return None
         wh = self._wh_phrase()
+        if wh is None and self._asks_in_the_end(content):
+            return self._asked_again(self.words[-1])  # "did they say why?": why, asked of the last question
         if wh is None:  # "does he think ...?": a yes/no question about who the last one named
             return self._pronouns_replaced(pronouns) if pronouns and self.words[self.rest] in _AUX else None
         if not content and self._does_it(pronouns):
@@ -285,6 +289,14 @@ class _Reader:
                 return span.start
         days = {d for d in self.context.days if not self.previous.linked.dates or self.previous.linked.dates[0][0].covers(d)}
         return days.pop() if len(days) == 1 else None
+
+    def _asks_in_the_end(self, content: list[int]) -> bool:
+        """"did they say why?", "do we know where?": a yes/no question about knowing or telling, whose
+        last word is the question asked."""
+        words = self.words
+        return (len(words) >= 3 and words[-1] in _WH - {"which", "whose", "whom"} and words[self.rest] in _AUX
+                and bool(content) and all("VERB" in Lexicon.parts_of_speech(words[i]) or words[i] in _SPEAKERS
+                                          for i in content))
 
     def _does_it(self, pronouns: list[int]) -> bool:
         """"did he *do that*?", "why did they *do it*?": "do" and a pronoun stand for the act the last

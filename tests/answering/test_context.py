@@ -333,3 +333,12 @@ def test_a_pronoun_stands_for_whom_the_answer_names_when_its_subject_cannot_be(i
 def test_where_was_it_held_after_an_act_is_not_read_with_a_thing_the_answer_only_mentions(index: FactIndex) -> None:
     answer = _after(index, "When did Moon and Kim Jong Un get together?", "where was it held?")
     assert answer.reading is not None and answer.reading.startswith("where did Moon and Kim Jong Un")
+
+
+@pytest.mark.parametrize(("first", "then", "reading"), [
+    ("When did North Korea pull out of the talks?", "did they say why?", "why did North Korea pull out of the talks?"),
+    ("When is the Trump-Kim summit?", "do we know where?", "where is the Trump-Kim summit?"),
+])
+def test_a_question_word_at_the_end_of_a_yes_no_question_is_the_question(index: FactIndex, first: str, then: str,
+                                                                         reading: str) -> None:
+    assert _after(index, first, then).reading == reading
