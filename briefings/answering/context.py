@@ -552,6 +552,9 @@ class _Reader:
             return answered
         mentioned = [m for m in previous.linked.mentions if self._kinds(m.ids) & kinds or people and _plural(m.text)
                      and not self._kinds(m.ids) & {"person"}]  # "they": the talks, the exercises too
+        held = [m for m in mentioned if people and _plural(m.text) and self._kinds(m.ids) & {"event"}
+                and any(t.lemmas & _EVENT_VERBS for t in self.new.linked.question.tokens)]
+        mentioned = held or mentioned  # "when were they held?": the talks, not the country that left them
         if people and not mentioned:
             persons = [m for m in previous.linked.mentions if self._kinds(m.ids) & {"person"}]
             if len(persons) >= 2:

@@ -342,3 +342,8 @@ def test_where_was_it_held_after_an_act_is_not_read_with_a_thing_the_answer_only
 def test_a_question_word_at_the_end_of_a_yes_no_question_is_the_question(index: FactIndex, first: str, then: str,
                                                                          reading: str) -> None:
     assert _after(index, first, then).reading == reading
+
+
+def test_they_that_are_held_are_the_events_not_the_country(index: FactIndex) -> None:
+    answer = _after(index, "Why did North Korea cancel the inter-Korean talks?", "when were they supposed to be held?")
+    assert answer.reading == "when were the inter-Korean talks supposed to be held?"
