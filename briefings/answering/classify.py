@@ -440,6 +440,13 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     if asked in {Asked.who, Asked.what, Asked.name} and words and not words[0].relation and (
             words[0].position <= head_at + 2) and not named_first and not _reads_as_verb(words[0], toks):
         words[0].hard = True  # "who is the *president* of ...": the role asked (not "what is Kim *still* ...")
+    elif asked is Asked.who and len(words) > 1 and words[0].relation and words[0].position <= head_at + 1:
+        # "who leads the South Korean *delegation*": what the act is done to, when no name says it (not
+        # "who proposed *using* ...", whose object is an act)
+        thing = words[1]
+        if (not _reads_as_verb(thing, toks) and "NOUN" in Lexicon.parts_of_speech(thing.label)
+                and thing.position - words[0].position <= 4):
+            thing.hard = True
 
 
 _LIGHT_VERBS = frozenset({"get", "have", "make", "take", "give", "go", "come", "put", "keep", "let"})

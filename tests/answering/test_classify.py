@@ -209,3 +209,11 @@ def test_an_adverb_before_is_still_asks_what_a_thing_is(index: FactIndex) -> Non
 def test_the_noun_after_which_is_the_thing_asked_not_the_two_word_verb_after_it(index: FactIndex) -> None:
     needs = index.read("Which aircraft took part in the exercises?").needs
     assert [n.label for n in needs if n.hard and n.kind is NeedKind.word] == ["aircraft"]
+
+
+def test_what_the_act_asked_is_done_to_must_be_covered(index: FactIndex) -> None:
+    needs = index.read("Who leads the South Korean delegation?").needs
+    assert [n.label for n in needs if n.hard and n.kind is NeedKind.word] == ["delegation"]
+    assert not index.answer("Who will lead the South Korean side?").found  # leading a country is not leading a side
+    gerund = index.read("Who suggested using the Libya model for North Korea?").needs
+    assert not [n for n in gerund if n.hard and n.kind is NeedKind.word]
