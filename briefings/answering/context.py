@@ -534,7 +534,7 @@ class _Reader:
         for tier in (kinds & _EVENTFUL, kinds):  # what else the answer named
             found = [self.entities[e] for e in self.context.named if tier and self._kinds({e}) & tier]
             if found:
-                return found[0].name if found[0].name[:1].isupper() else f"the {found[0].name}"
+                return _called(found[0])
         for tier in (kinds & _EVENTFUL, kinds):  # nothing the last question or answer named: the one before
             named = [e for e in self.context.earlier if tier and self._kinds(set(e.ids)) & tier]
             if named:
@@ -638,7 +638,7 @@ class _Reader:
                 words = {lemma for text in texts(entity) for w, _ in word_tokens(text)
                          for lemma in (w.lower(), *Lexicon.lemmas(w.lower()))}
                 if words & lemmas:
-                    return entity.name if entity.name[:1].isupper() else f"the {entity.name}"
+                    return _called(entity)
         return None
 
     def _answered_of(self, kinds: set[str], *, named: bool = True) -> str | None:
@@ -652,7 +652,7 @@ class _Reader:
             if is_proper_name(entity.name):
                 return entity.name
             if not named:
-                return entity.name if entity.name[:1].isupper() else f"the {entity.name}"
+                return _called(entity)
         return None
 
     def _kinds(self, ids: frozenset[str] | set[str]) -> set[str]:
@@ -661,6 +661,11 @@ class _Reader:
     def _name(self, entity_id: str) -> str:
         entity = self.entities.get(entity_id)
         return entity.name if entity is not None else entity_id
+
+
+def _called(entity: Entity) -> str:
+    """How a question names `entity`: "Panmungak", "the map"."""
+    return entity.name if entity.name[:1].isupper() else f"the {entity.name}"
 
 
 def _plural(name: str) -> bool:
