@@ -16,18 +16,15 @@ from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from briefings.answering.classify import is_proper_name
 from briefings.answering.lexicon import Lexicon, shortest, word_tokens
 from briefings.answering.link import EntityNames
-from briefings.answering.model import Asked, Classified, Mention, NeedKind, Token
+from briefings.answering.model import Asked, Classified, NeedKind
+from briefings.answering.referents import AUX, EVENT_VERBS, EVENTFUL, WH, Referents, mention_text, token_span
 from briefings.models import Entity, EntityKind
 
 __all__ = ["ContextEntity", "QuestionContext", "asks_besides", "context_of", "follow_up", "points_back"]
 
-_AUX = {"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would",
-        "can", "could", "should", "not"}
 _BE = {"is", "are", "was", "were", "be", "been"}
-_WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 _LEADS = {"and", "so", "but", "ok", "okay", "then", "also", "well", "hmm", "right"}
 _ABOUT = (("what", "about"), ("how", "about"), ("what", "of"), ("same", "for"), ("same", "question"), ("and", "for"))
 _FILLER = {"the", "a", "an", "one", "ones", "side", "then", "too", "instead", "exactly", "again", "please", "for",
@@ -39,13 +36,8 @@ _TIME_LEADS = {"at", "during", "before", "after", "when", "then", "yet", "too", 
 _THING_KINDS = {k.value for k in (EntityKind.event, EntityKind.document, EntityKind.concept, EntityKind.organisation,
                                    EntityKind.place)}
 """What "it" can stand for (a person is "he" or "she"; a country or a group, "they")."""
-_EVENT_VERBS = frozenset({"happen", "occur", "hold"})
-"""Verbs that say only that an event was ("where was it *held*?"); "take place" too."""
-_EVENTFUL = {k.value for k in (EntityKind.event, EntityKind.document, EntityKind.concept)}
-"""What "it" stands for first: the meeting before the place it was held in."""
 _EXPLETIVE_VERBS = {"take", "seem", "appear", "look", "matter"}
 """Verbs whose subject "it" stands for nothing ("how long will it take?", "does it seem likely?")."""
-_ARTICLES = {"the", "a", "an"}
 _BESIDES = {"else", "anything", "something", "more"}
 """The words of "what else?" and "anything else?": they ask for more of the same."""
 _SHIFT = re.compile(
@@ -58,8 +50,6 @@ _SPEAKERS = {"i", "we", "you", "anyone", "anybody"}
 """Who asks or is asked ("do *we* know where?"): no one the question is about."""
 _POINTERS = {"that", "this", "so"}
 """A last word that stands for what the last answer said ("who said so?")."""
-_OF_PLACE = {"in", "of", "on", "from", "at"}
-"""Prepositions that join a noun to the one that says which ("the map *in* the article")."""
 _PERSON = {"he", "she", "him", "her", "his", "hers"}
 _GROUP = {"they", "them", "their", "theirs"}
 _THING = {"it", "its", "that", "this"}
@@ -145,7 +135,7 @@ def points_back(classified: Classified, *, it: bool = False) -> bool:
     pointers = _POINTERS | ({"it"} if it else set())
     if len(words) < 3 or words[-1] not in pointers or classified.linked.used[-1]:
         return False
-    if words[-2] in _AUX | _WH | _DEMONSTRATIVES | _THING:
+    if words[-2] in AUX | WH | _DEMONSTRATIVES | _THING:
         return False  # "when was that?": the event itself, asked again; "is that so?"
     if words[-2] in {"after", "before", "since", "until", "then"}:
         # "and after that?": what came next; "what had he given up before that?": still the last answer
@@ -178,7 +168,8 @@ class _Reader:
     def __init__(self, new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
                  entities: Mapping[str, Entity]) -> None:
         self.new, self.previous, self.context = new, previous, context
-        self.names, self.entities = names, entities
+        self.names = names
+        self.referents = Referents(new, previous, context, entities=entities)
         self.words = [t.lower for t in new.linked.question.tokens]
         self.used = new.linked.used
         start = 0
@@ -188,7 +179,7 @@ class _Reader:
         self.about = tuple(self.words[start:start + 2]) in _ABOUT
         self.rest = start + 2 if self.about else start
         self.demonstratives = {i: said for i in range(len(self.words) - 1) if self._determiner(i)
-                               and not self.used[i + 1] and (said := self._described_as(self.words[i + 1]))}
+                               and not self.used[i + 1] and (said := self.referents.described_as(self.words[i + 1]))}
         """"that building": the position of "that", and what the last answer named that is a building."""
 
     # -- the kinds of follow-up ---------------------------------------------------------------
@@ -206,9 +197,9 @@ class _Reader:
         content = [i for i in range(self.rest, len(self.words)) if not self.used[i] and i not in pronouns
                    and i - 1 not in self.demonstratives and self.words[i] not in _BESIDES
                    and not (i == self.rest + 1 and tuple(self.words[self.rest:i + 1]) in _WHY_PHRASES)
-                   and self.words[i] not in _WH | _AUX | _FILLER and self.words[i].isalpha()]
+                   and self.words[i] not in WH | AUX | _FILLER and self.words[i].isalpha()]
         if new.linked.mentions or new.linked.dates:
-            people = [m.position for m in new.linked.mentions if self._kinds(m.ids) & {"person"}]
+            people = [m.position for m in new.linked.mentions if self.referents.kinds(m.ids) & {"person"}]
             if pronouns and all(self.words[i] in _PERSON and i < min(people, default=len(self.words))
                                 for i in pronouns):
                 # "does he think the summit will go ahead?"; "what did she tell Sung Kim?": a pronoun
@@ -217,7 +208,7 @@ class _Reader:
             if pronouns and all(i in self.demonstratives or self._thing_it(i) for i in pronouns):
                 return self._pronouns_replaced(pronouns)  # "what did the two Koreas pledge about it?"
             if pronouns or not (self.leads or self.about or self._wh_phrase() is None and
-                                self.words[self.rest] not in _AUX):
+                                self.words[self.rest] not in AUX):
                 return None  # "who is Kim Jong Un?": it names what it asks about, and asks
             if any(self.words[i] not in _ASKS for i in content):
                 return None
@@ -233,7 +224,7 @@ class _Reader:
         if wh is None and self._asks_in_the_end(content):
             return self._asked_again(self.words[-1])  # "did they say why?": why, asked of the last question
         if wh is None:  # "does he think ...?": a yes/no question about who the last one named
-            return self._pronouns_replaced(pronouns) if pronouns and self.words[self.rest] in _AUX else None
+            return self._pronouns_replaced(pronouns) if pronouns and self.words[self.rest] in AUX else None
         if not content and self._does_it(pronouns):
             return self._asked_again(wh)  # "what did Trump say on May 24?" + "why did he do that?": why he said it
         if not content and all(self.words[i] in _THING and i not in self.demonstratives for i in pronouns):
@@ -269,7 +260,7 @@ class _Reader:
         day = base + timedelta(days=count * unit * (1 if later else -1))
         said = f"{day:%B} {day.day}, {day.year}"
         rest = [w for w, _ in word_tokens(text[:match.start()] + " " + text[match.end():])]
-        if not self.about and any(w.lower() in _WH for w in rest):  # "what happened the day after?"
+        if not self.about and any(w.lower() in WH for w in rest):  # "what happened the day after?"
             return f"{text[:match.start()].rstrip()} on {said}{text[match.end():]}"
         if any(w.lower() not in _LEADS | _FILLER | {"what", "about", "how"} for w in rest):
             return None
@@ -277,7 +268,7 @@ class _Reader:
         dates = self.previous.linked.dates
         if dates:
             _, position, length = dates[0]
-            start, end = _span(question, position, position + length)
+            start, end = token_span(question, position, position + length)
             return f"{question[:start]}{said}{question[end:]}"
         return f"{question.rstrip('?.! ')} on {said}"
 
@@ -294,7 +285,7 @@ class _Reader:
         """"did they say why?", "do we know where?": a yes/no question about knowing or telling, whose
         last word is the question asked."""
         words = self.words
-        return (len(words) >= 3 and words[-1] in _WH - {"which", "whose", "whom"} and words[self.rest] in _AUX
+        return (len(words) >= 3 and words[-1] in WH - {"which", "whose", "whom"} and words[self.rest] in AUX
                 and bool(content) and all("VERB" in Lexicon.parts_of_speech(words[i]) or words[i] in _SPEAKERS
                                           for i in content))
 
@@ -312,7 +303,7 @@ class _Reader:
             return False
 
         def eventive(i: int) -> bool:
-            if toks[i].lemmas & _EVENT_VERBS:
+            if toks[i].lemmas & EVENT_VERBS:
                 return True
             return ("take" in toks[i].lemmas and i + 1 < len(toks) and toks[i + 1].lower == "place"
                     or self.words[i] == "place" and i > 0 and "take" in toks[i - 1].lemmas)
@@ -331,8 +322,8 @@ class _Reader:
         if words[i] == "its" or before in _OBJECT_OF:
             return True
         if i == len(words) - 1:
-            return before not in _AUX | _WH
-        return before in _AUX - _BE and words[i + 1] not in _EXPLETIVE_VERBS
+            return before not in AUX | WH
+        return before in AUX - _BE and words[i + 1] not in _EXPLETIVE_VERBS
 
     def _determiner(self, i: int) -> bool:
         """"that", "this", "these" or "those" before a noun or a name ("that building", "those drills",
@@ -343,7 +334,7 @@ class _Reader:
         if self.used[i + 1]:
             return True
         after = words[i + 1]
-        if after in _AUX | _WH | _OBJECT_OF | _TIME_LEADS | _LEADS:
+        if after in AUX | WH | _OBJECT_OF | _TIME_LEADS | _LEADS:
             return False  # "was that before ...?", "that is", "that and ..."
         kinds = Lexicon.parts_of_speech(after)
         return not kinds or bool(kinds & {"NOUN", "ADJ", "PROPN"})
@@ -358,7 +349,7 @@ class _Reader:
 
     def _wh_phrase(self) -> str | None:
         words = self.words[self.rest:]
-        if not words or words[0] not in _WH:
+        if not words or words[0] not in WH:
             return None
         if tuple(words[:2]) in _WHY_PHRASES:
             return "why"  # "how come?"
@@ -389,7 +380,7 @@ class _Reader:
         """`reading` without the times the last question named ("... on Monday?": "...?")."""
         question = self.previous.linked.question.text
         for _, position, length in self.previous.linked.dates:
-            said = question[slice(*_span(question, position, position + length))]
+            said = question[slice(*token_span(question, position, position + length))]
             reading = re.sub(rf"(?:\s+(?:on|in|at|during|over|by))?\s+{re.escape(said)}\b", "", reading, count=1)
         return reading
 
@@ -401,11 +392,11 @@ class _Reader:
             return None
         first = toks[0].lower
         if previous.asked is Asked.describe and previous.describe:
-            name = self._name(previous.describe)
+            name = self.referents.name(previous.describe)
             return f"{wh} is {name}" if wh in {"where", "who"} else f"{wh} {name}"
-        if first in _AUX:
+        if first in AUX:
             return f"{wh} {_lower_first(text)}"  # "did they meet?" + "where?": "where did they meet?"
-        at = next((i for i, t in enumerate(toks[:5]) if t.lower in _WH), None)
+        at = next((i for i, t in enumerate(toks[:5]) if t.lower in WH), None)
         if at is None:
             return None
         end = at + 1
@@ -413,13 +404,13 @@ class _Reader:
                 at + 1 < len(toks) and toks[at + 1].lower in {"time", "year", "date", "day", "month"}):
             end = at + 2
         after = toks[end] if end < len(toks) else None
-        head = _span(text, 0, end)
+        head = token_span(text, 0, end)
         tail = text[head[1]:].strip()
-        if after is not None and after.lower not in _AUX and first in {"who", "what", "which"}:
+        if after is not None and after.lower not in AUX and first in {"who", "what", "which"}:
             # "who led the U.S. delegation?" + "when?": "when did Joe Hagin lead the U.S. delegation?"
             verb = min(after.lemmas - {after.lower} or {after.lower}, key=shortest)
-            doer = self._answered_of({"person", "group", "organisation", "country"}, named=False)
-            rest = text[_span(text, end, end + 1)[1]:].strip()
+            doer = self.referents.answered_of({"person", "group", "organisation", "country"}, named=False)
+            rest = text[token_span(text, end, end + 1)[1]:].strip()
             if doer is not None:
                 return f"{wh} did {doer} {verb} {rest}"
             if wh in {"who", "what", "which"}:
@@ -436,8 +427,8 @@ class _Reader:
         edits: list[tuple[int, int, str]] = []
         new_text = self.new.linked.question.text
         for mention in self.new.linked.mentions:
-            kinds = self._kinds(mention.ids)
-            said = _text_of(new_text, mention)
+            kinds = self.referents.kinds(mention.ids)
+            said = mention_text(new_text, mention)
             place = self._place_for(kinds, mention.ids)
             if place is None:
                 return None
@@ -446,9 +437,9 @@ class _Reader:
         if new_dates:
             old = previous.linked.dates
             for k, (_, position, length) in enumerate(new_dates):
-                said = new_text[slice(*_span(new_text, position, position + length))]
+                said = new_text[slice(*token_span(new_text, position, position + length))]
                 if k < len(old):
-                    edits.append((*_span(text, old[k][1], old[k][1] + old[k][2]), said))
+                    edits.append((*token_span(text, old[k][1], old[k][1] + old[k][2]), said))
                 else:
                     end = len(text.rstrip("?.! "))
                     edits.append((end, end, f" in {said}"))
@@ -466,13 +457,13 @@ class _Reader:
         for mention in previous.linked.mentions:
             if mention.ids & ids:
                 return None  # it names the same thing again: nothing to replace
-            if self._kinds(mention.ids) & kinds:
-                return _with_dot(text, *_span(text, mention.position, mention.position + mention.span))
+            if self.referents.kinds(mention.ids) & kinds:
+                return _with_dot(text, *token_span(text, mention.position, mention.position + mention.span))
         for mention in previous.linked.mentions:
             words = [t.lower for t in toks[mention.position:mention.position + mention.span]]
             for i, n, found in self.names.find(words):
-                if n < len(words) and self._kinds(frozenset(found)) & kinds:
-                    return _with_dot(text, *_span(text, mention.position + i, mention.position + i + n))
+                if n < len(words) and self.referents.kinds(frozenset(found)) & kinds:
+                    return _with_dot(text, *token_span(text, mention.position + i, mention.position + i + n))
         return None
 
     def _pronouns_replaced(self, pronouns: list[int], *, someone: bool = False, near: bool = False) -> str | None:
@@ -483,15 +474,15 @@ class _Reader:
         edits = []
         for i in pronouns:
             if i in self.demonstratives:
-                edits.append((*_span(text, i, i + 2), self.demonstratives[i]))
+                edits.append((*token_span(text, i, i + 2), self.demonstratives[i]))
                 continue
             word = self.words[i]
             kinds = ({"person"} if word in _PERSON or someone else {"group", "country", "organisation"}
                      if word in _GROUP else {"place"} if word in _PLACE else _THING_KINDS)
             said = None
             if word in _DEMONSTRATIVES:  # "which jets took part in those?": what the answer brought up
-                said = self._answered_of(kinds & _EVENTFUL, named=False) or self._answered_of(kinds, named=False)
-            said = said or self._referent(kinds, people=word in _GROUP, near=near)
+                said = self.referents.answered_of(kinds & EVENTFUL, named=False) or self.referents.answered_of(kinds, named=False)
+            said = said or self.referents.of(kinds, people=word in _GROUP, near=near)
             if said is None:
                 return None
             if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
@@ -500,7 +491,7 @@ class _Reader:
                 said += "'s"
             elif word in _PLACE:
                 said = f"in {said}"
-            edits.append((*_span(text, i, i + 1), said))
+            edits.append((*token_span(text, i, i + 1), said))
         for start, end, said in sorted(edits, reverse=True):
             text = text[:start] + said + text[end:]
         if any(self.words[i] in _THING for i in pronouns) and not self.new.linked.dates:
@@ -512,202 +503,11 @@ class _Reader:
         out = ""
         question = self.previous.linked.question.text
         for span, position, length in self.previous.linked.dates:
-            said = question[slice(*_span(question, position, position + length))]
+            said = question[slice(*token_span(question, position, position + length))]
             lead = "" if span.relative or said.split()[0].lower() in {"on", "in", "at", "during"} else (
                 "on " if span.month_day or span.weekday is not None or span.start == span.end else "in ")
             out += f" {lead}{said}"
         return out
-
-    # -- what the earlier question and its answer name ----------------------------------------
-
-    def _referent(self, kinds: set[str], *, people: bool, near: bool = False) -> str | None:
-        """What a pronoun that stands for one of `kinds` stands for: an event, a document or an idea
-        before an organisation or a place ("who blocked it?" after "what did the National Assembly
-        fail to do?": what it failed to ratify); then (unless `near`) what else the answer named, then
-        what the question before named."""
-        for tier in (kinds & _EVENTFUL, kinds):
-            said = self._referent_of(tier, people=people) if tier else None
-            if said is not None:
-                return said
-        if near:
-            return None
-        for tier in (kinds & _EVENTFUL, kinds):  # what else the answer named
-            found = [self.entities[e] for e in self.context.named if tier and self._kinds({e}) & tier]
-            if found:
-                return _called(found[0])
-        for tier in (kinds & _EVENTFUL, kinds):  # nothing the last question or answer named: the one before
-            named = [e for e in self.context.earlier if tier and self._kinds(set(e.ids)) & tier]
-            if named:
-                return named[0].text
-        return None
-
-    def _referent_of(self, kinds: set[str], *, people: bool) -> str | None:
-        previous = self.previous
-        text = previous.linked.question.text
-        # the answer to "who ...?" is whom "he" stands for; the answer to "where ...?", what "there" does
-        answered_first = previous.asked in {Asked.who, Asked.name} or previous.asked is Asked.where and (
-            "event" not in kinds)
-        answered = self._answered_of(kinds, named=False)
-        if answered_first and answered is not None:
-            return answered
-        mentioned = [m for m in previous.linked.mentions if self._kinds(m.ids) & kinds or people and _plural(m.text)
-                     and not self._kinds(m.ids) & {"person"}]  # "they": the talks, the exercises too
-        held = [m for m in mentioned if people and _plural(m.text) and self._kinds(m.ids) & {"event"}
-                and any(t.lemmas & _EVENT_VERBS for t in self.new.linked.question.tokens)]
-        mentioned = held or mentioned  # "when were they held?": the talks, not the country that left them
-        if people and not mentioned:
-            persons = [m for m in previous.linked.mentions if self._kinds(m.ids) & {"person"}]
-            if len(persons) >= 2:
-                return " and ".join(_text_of(text, m) for m in persons)
-        if mentioned:
-            heads = _heads(mentioned, previous.linked.question.tokens)  # "the map in the article": the map
-            subject = self.context.answered[:1]
-            about = [m for m in heads if subject and subject[0] in m.ids]
-            chosen = (about or heads)[0]  # "the article's map" + "its scale": the map
-            return self._subject_around(chosen) or self._said(text, chosen)
-        if people and answered is None:
-            persons = [self._name(e) for e in self.context.answered if self._kinds({e}) & {"person"}]
-            if len(persons) >= 2:
-                return " and ".join(persons[:2])
-            event = self._answered_of({"event"}, named=False)
-            if event is not None:
-                return event  # "who met at the DMZ?" + "what did they discuss?": the meeting
-        return answered
-
-    def _subject_around(self, mention: Mention) -> str | None:
-        """The last question's subject, when it is a common noun's phrase holding `mention`: in "how
-        will the failure to ratify the declaration affect Moon?", "it" is the failure, not the
-        declaration. Read as "wh-word, auxiliary, the subject, its verb"; the verb is the first word
-        that can be one, not after "to", a determiner or a possessive."""
-        previous = self.previous.linked
-        words = [t.lower for t in previous.question.tokens]
-        text = previous.question.text
-        offsets = _offsets(text)
-        used = previous.used
-
-        def possessive(i: int) -> bool:  # "legislature's": the tokens keep the word, the text its "'s"
-            return i < len(offsets) and text[offsets[i][1]:offsets[i][1] + 2] in {"'s", "\u2019s"}
-
-        if not words or words[0] not in _WH:
-            return None
-        aux = next((i for i in range(1, min(len(words), 4)) if words[i] in _AUX), None)
-        if aux is None or aux + 2 >= len(words) or words[aux + 1] not in _ARTICLES:
-            return None
-        head = aux + 2
-        name = next((m for m in previous.mentions if m.position <= head < m.position + m.span), None)
-        if name is not None:
-            head = name.position + name.span  # "the legislature's failure": the name only says whose
-            if not possessive(head - 1):
-                return None  # a name heads it ("the map in the article", "the North"), not a common noun
-        if head >= len(words) or used[head]:
-            return None
-        end = head + 1
-        while end < len(words):
-            before = words[end - 1]
-            if not used[end] and "VERB" in Lexicon.parts_of_speech(words[end]) and not (
-                    before in _ARTICLES or before == "to" or possessive(end - 1)):
-                break
-            end += 1
-        if end >= len(words) or not aux + 2 <= mention.position < end:
-            return None
-        return text[slice(*_span(text, aux + 1, end))]
-
-    def _said(self, text: str, mention: Mention) -> str:
-        """The mention as the question wrote it, with the "the" it had ("the Panmunjom Declaration"),
-        or the proper name it was typed in lower case as ("choe son hui": Choe Son Hui), so that it
-        is not read as a common noun."""
-        said = _text_of(text, mention)
-        if said.islower() and len(mention.ids) == 1:
-            entity = self.entities.get(next(iter(mention.ids)))
-            if entity is not None and is_proper_name(entity.name) and said.lower() in {
-                    n.lower() for n in entity.names}:
-                return entity.name
-        tokens = self.previous.linked.question.tokens
-        if mention.position > 0 and tokens[mention.position - 1].lower == "the" and not said.lower().startswith("the "):
-            return f"the {said}"
-        return said
-
-    def _described_as(self, noun: str) -> str | None:
-        """What the last answer or question named that `noun` names or describes ("that building":
-        Panmungak, North Korea's main building), by its names first, then by its description."""
-        lemmas = {noun, *Lexicon.lemmas(noun)}
-        ids = [*self.context.answered, *(e for m in self.previous.linked.mentions for e in sorted(m.ids))]
-        found = [self.entities[e] for e in dict.fromkeys(ids) if e in self.entities]
-        for texts in (lambda e: e.names, lambda e: [e.description or ""]):
-            for entity in found:
-                words = {lemma for text in texts(entity) for w, _ in word_tokens(text)
-                         for lemma in (w.lower(), *Lexicon.lemmas(w.lower()))}
-                if words & lemmas:
-                    return _called(entity)
-        return None
-
-    def _answered_of(self, kinds: set[str], *, named: bool = True) -> str | None:
-        """The first entity of `kinds` the last answer was about that its question did not name: people
-        first, then what has a name of its own, then (unless `named`) what is only described."""
-        asked = {e for m in self.previous.linked.mentions for e in m.ids}
-        found = [self.entities[e] for e in self.context.answered
-                 if e in self.entities and e not in asked and self.entities[e].kind.value in kinds]
-        found.sort(key=lambda e: (e.kind.value != "person", not is_proper_name(e.name)))
-        for entity in found:
-            if is_proper_name(entity.name):
-                return entity.name
-            if not named:
-                return _called(entity)
-        return None
-
-    def _kinds(self, ids: frozenset[str] | set[str]) -> set[str]:
-        return {self.entities[e].kind.value for e in ids if e in self.entities}
-
-    def _name(self, entity_id: str) -> str:
-        entity = self.entities.get(entity_id)
-        return entity.name if entity is not None else entity_id
-
-
-def _called(entity: Entity) -> str:
-    """How a question names `entity`: "Panmungak", "the map"."""
-    return entity.name if entity.name[:1].isupper() else f"the {entity.name}"
-
-
-def _plural(name: str) -> bool:
-    """`name` ends in a plural noun ("the military exercises", "the high-level talks")."""
-    words = name.lower().split()
-    return bool(words) and words[-1].endswith("s") and any(
-        lemma != words[-1] and words[-1].startswith(lemma) for lemma in Lexicon.lemmas(words[-1]))
-
-
-def _heads(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
-    """The mentions that are not a modifier of another: "the article" in "the map in the article", in
-    "the article's map" and in "the article map" says which map; the map is what the phrase names."""
-    starts = {m.position for m in mentions}
-    ends = {m.position + m.span for m in mentions}
-
-    def modifies(m: Mention) -> bool:
-        if m.position + m.span in starts:
-            return True  # "the article's map", "the JSA map": the last noun is the head
-        return m.position - 1 in ends and tokens[m.position - 1].lower in _OF_PLACE  # "the map in the article"
-
-    return [m for m in mentions if not modifies(m)] or mentions
-
-
-def _text_of(text: str, mention: Mention) -> str:
-    start, end = _span(text, mention.position, mention.position + mention.span)
-    said = text[start:end]
-    if end < len(text) and text[end] == "." and said[-1:].isupper() and len(said.split()[-1]) == 1:
-        said += "."  # "U.S"
-    return said
-
-
-def _span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The characters of tokens `start` to `end` (exclusive) in `text`."""
-    offsets = _offsets(text)
-    if end <= start or end > len(offsets):
-        return (offsets[start][0], offsets[start][0]) if start < len(offsets) else (len(text), len(text))
-    return offsets[start][0], offsets[end - 1][1]
-
-
-def _offsets(text: str) -> list[tuple[int, int]]:
-    return [(offset, offset + len(word)) for word, offset in word_tokens(text)]
-
 
 def _with_dot(text: str, start: int, end: int) -> tuple[int, int]:
     """The span, with the full stop of an abbreviation it ends in ("U.S." is one name)."""

@@ -1,0 +1,226 @@
+"""What a pronoun in a follow-up stands for ("he", "it", "they", "that building"): read off the last
+question, what its answer was about, what else its answer named, and the question before.
+
+`context.follow_up` asks a `Referents` for the words to put in a pronoun's place."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from briefings.answering.classify import is_proper_name
+from briefings.answering.lexicon import Lexicon, word_tokens
+from briefings.answering.model import Asked, Classified, Mention, Token
+from briefings.models import Entity, EntityKind
+
+if TYPE_CHECKING:
+    from briefings.answering.context import QuestionContext
+
+__all__ = ["AUX", "EVENT_VERBS", "EVENTFUL", "Referents", "WH", "mention_text", "token_span"]
+
+AUX = {"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would",
+       "can", "could", "should", "not"}
+WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
+EVENT_VERBS = frozenset({"happen", "occur", "hold"})
+"""Verbs that say only that an event was ("where was it *held*?"); "take place" too."""
+EVENTFUL = {k.value for k in (EntityKind.event, EntityKind.document, EntityKind.concept)}
+"""What "it" stands for first: the meeting before the place it was held in."""
+_ARTICLES = {"the", "a", "an"}
+_OF_PLACE = {"in", "of", "on", "from", "at"}
+"""Prepositions that join a noun to the one that says which ("the map *in* the article")."""
+
+
+class Referents:
+    """What the pronouns of `new` can stand for, after `previous` and the `context` it left."""
+
+    def __init__(self, new: Classified, previous: Classified, context: QuestionContext, *,
+                 entities: Mapping[str, Entity]) -> None:
+        self.new, self.previous, self.context, self.entities = new, previous, context, entities
+
+    def of(self, kinds: set[str], *, people: bool, near: bool = False) -> str | None:
+        """What a pronoun that stands for one of `kinds` stands for: an event, a document or an idea
+        before an organisation or a place ("who blocked it?" after "what did the National Assembly
+        fail to do?": what it failed to ratify); then (unless `near`) what else the answer named, then
+        what the question before named."""
+        for tier in (kinds & EVENTFUL, kinds):
+            said = self._of(tier, people=people) if tier else None
+            if said is not None:
+                return said
+        if near:
+            return None
+        for tier in (kinds & EVENTFUL, kinds):  # what else the answer named
+            found = [self.entities[e] for e in self.context.named if tier and self.kinds({e}) & tier]
+            if found:
+                return _called(found[0])
+        for tier in (kinds & EVENTFUL, kinds):  # nothing the last question or answer named: the one before
+            named = [e for e in self.context.earlier if tier and self.kinds(set(e.ids)) & tier]
+            if named:
+                return named[0].text
+        return None
+
+    def _of(self, kinds: set[str], *, people: bool) -> str | None:
+        previous = self.previous
+        text = previous.linked.question.text
+        # the answer to "who ...?" is whom "he" stands for; the answer to "where ...?", what "there" does
+        answered_first = previous.asked in {Asked.who, Asked.name} or previous.asked is Asked.where and (
+            "event" not in kinds)
+        answered = self.answered_of(kinds, named=False)
+        if answered_first and answered is not None:
+            return answered
+        mentioned = [m for m in previous.linked.mentions if self.kinds(m.ids) & kinds or people and _is_plural(m.text)
+                     and not self.kinds(m.ids) & {"person"}]  # "they": the talks, the exercises too
+        held = [m for m in mentioned if people and _is_plural(m.text) and self.kinds(m.ids) & {"event"}
+                and any(t.lemmas & EVENT_VERBS for t in self.new.linked.question.tokens)]
+        mentioned = held or mentioned  # "when were they held?": the talks, not the country that left them
+        if people and not mentioned:
+            persons = [m for m in previous.linked.mentions if self.kinds(m.ids) & {"person"}]
+            if len(persons) >= 2:
+                return " and ".join(mention_text(text, m) for m in persons)
+        if mentioned:
+            heads = _phrase_heads(mentioned, previous.linked.question.tokens)  # "the map in the article": the map
+            subject = self.context.answered[:1]
+            about = [m for m in heads if subject and subject[0] in m.ids]
+            chosen = (about or heads)[0]  # "the article's map" + "its scale": the map
+            return self._subject_around(chosen) or self._said(text, chosen)
+        if people and answered is None:
+            persons = [self.name(e) for e in self.context.answered if self.kinds({e}) & {"person"}]
+            if len(persons) >= 2:
+                return " and ".join(persons[:2])
+            event = self.answered_of({"event"}, named=False)
+            if event is not None:
+                return event  # "who met at the DMZ?" + "what did they discuss?": the meeting
+        return answered
+
+    def _subject_around(self, mention: Mention) -> str | None:
+        """The last question's subject, when it is a common noun's phrase holding `mention`: in "how
+        will the failure to ratify the declaration affect Moon?", "it" is the failure, not the
+        declaration. Read as "wh-word, auxiliary, the subject, its verb"; the verb is the first word
+        that can be one, not after "to", a determiner or a possessive."""
+        previous = self.previous.linked
+        words = [t.lower for t in previous.question.tokens]
+        text = previous.question.text
+        offsets = _token_offsets(text)
+        used = previous.used
+
+        def possessive(i: int) -> bool:  # "legislature's": the tokens keep the word, the text its "'s"
+            return i < len(offsets) and text[offsets[i][1]:offsets[i][1] + 2] in {"'s", "\u2019s"}
+
+        if not words or words[0] not in WH:
+            return None
+        aux = next((i for i in range(1, min(len(words), 4)) if words[i] in AUX), None)
+        if aux is None or aux + 2 >= len(words) or words[aux + 1] not in _ARTICLES:
+            return None
+        head = aux + 2
+        name = next((m for m in previous.mentions if m.position <= head < m.position + m.span), None)
+        if name is not None:
+            head = name.position + name.span  # "the legislature's failure": the name only says whose
+            if not possessive(head - 1):
+                return None  # a name heads it ("the map in the article", "the North"), not a common noun
+        if head >= len(words) or used[head]:
+            return None
+        end = head + 1
+        while end < len(words):
+            before = words[end - 1]
+            if not used[end] and "VERB" in Lexicon.parts_of_speech(words[end]) and not (
+                    before in _ARTICLES or before == "to" or possessive(end - 1)):
+                break
+            end += 1
+        if end >= len(words) or not aux + 2 <= mention.position < end:
+            return None
+        return text[slice(*token_span(text, aux + 1, end))]
+
+    def _said(self, text: str, mention: Mention) -> str:
+        """The mention as the question wrote it, with the "the" it had ("the Panmunjom Declaration"),
+        or the proper name it was typed in lower case as ("choe son hui": Choe Son Hui), so that it
+        is not read as a common noun."""
+        said = mention_text(text, mention)
+        if said.islower() and len(mention.ids) == 1:
+            entity = self.entities.get(next(iter(mention.ids)))
+            if entity is not None and is_proper_name(entity.name) and said.lower() in {
+                    n.lower() for n in entity.names}:
+                return entity.name
+        tokens = self.previous.linked.question.tokens
+        if mention.position > 0 and tokens[mention.position - 1].lower == "the" and not said.lower().startswith("the "):
+            return f"the {said}"
+        return said
+
+    def described_as(self, noun: str) -> str | None:
+        """What the last answer or question named that `noun` names or describes ("that building":
+        Panmungak, North Korea's main building), by its names first, then by its description."""
+        lemmas = {noun, *Lexicon.lemmas(noun)}
+        ids = [*self.context.answered, *(e for m in self.previous.linked.mentions for e in sorted(m.ids))]
+        found = [self.entities[e] for e in dict.fromkeys(ids) if e in self.entities]
+        for texts in (lambda e: e.names, lambda e: [e.description or ""]):
+            for entity in found:
+                words = {lemma for text in texts(entity) for w, _ in word_tokens(text)
+                         for lemma in (w.lower(), *Lexicon.lemmas(w.lower()))}
+                if words & lemmas:
+                    return _called(entity)
+        return None
+
+    def answered_of(self, kinds: set[str], *, named: bool = True) -> str | None:
+        """The first entity of `kinds` the last answer was about that its question did not name: people
+        first, then what has a name of its own, then (unless `named`) what is only described."""
+        asked = {e for m in self.previous.linked.mentions for e in m.ids}
+        found = [self.entities[e] for e in self.context.answered
+                 if e in self.entities and e not in asked and self.entities[e].kind.value in kinds]
+        found.sort(key=lambda e: (e.kind.value != "person", not is_proper_name(e.name)))
+        for entity in found:
+            if is_proper_name(entity.name):
+                return entity.name
+            if not named:
+                return _called(entity)
+        return None
+
+    def kinds(self, ids: frozenset[str] | set[str]) -> set[str]:
+        return {self.entities[e].kind.value for e in ids if e in self.entities}
+
+    def name(self, entity_id: str) -> str:
+        entity = self.entities.get(entity_id)
+        return entity.name if entity is not None else entity_id
+
+
+def _called(entity: Entity) -> str:
+    """How a question names `entity`: "Panmungak", "the map"."""
+    return entity.name if entity.name[:1].isupper() else f"the {entity.name}"
+
+
+def _is_plural(name: str) -> bool:
+    """`name` ends in a plural noun ("the military exercises", "the high-level talks")."""
+    words = name.lower().split()
+    return bool(words) and words[-1].endswith("s") and any(
+        lemma != words[-1] and words[-1].startswith(lemma) for lemma in Lexicon.lemmas(words[-1]))
+
+
+def _phrase_heads(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """The mentions that are not a modifier of another: "the article" in "the map in the article", in
+    "the article's map" and in "the article map" says which map; the map is what the phrase names."""
+    starts = {m.position for m in mentions}
+    ends = {m.position + m.span for m in mentions}
+
+    def modifies(m: Mention) -> bool:
+        if m.position + m.span in starts:
+            return True  # "the article's map", "the JSA map": the last noun is the head
+        return m.position - 1 in ends and tokens[m.position - 1].lower in _OF_PLACE  # "the map in the article"
+
+    return [m for m in mentions if not modifies(m)] or mentions
+
+
+def mention_text(text: str, mention: Mention) -> str:
+    start, end = token_span(text, mention.position, mention.position + mention.span)
+    said = text[start:end]
+    if end < len(text) and text[end] == "." and said[-1:].isupper() and len(said.split()[-1]) == 1:
+        said += "."  # "U.S"
+    return said
+
+
+def token_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The characters of tokens `start` to `end` (exclusive) in `text`."""
+    offsets = _token_offsets(text)
+    if end <= start or end > len(offsets):
+        return (offsets[start][0], offsets[start][0]) if start < len(offsets) else (len(text), len(text))
+    return offsets[start][0], offsets[end - 1][1]
+
+
+def _token_offsets(text: str) -> list[tuple[int, int]]:
+    return [(offset, offset + len(word)) for word, offset in word_tokens(text)]
