@@ -272,7 +272,7 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
                 continue  # "take place" is "happen"
             needs.append(Need(kind=NeedKind.word, label=phrasal, position=t.position,
                               weight=max(lexicon.content_weight(t.lower), RELATION_WEIGHT),
-                              lemmas=frozenset({phrasal})))  # its meanings, not those of "sit" alone
+                              lemmas=frozenset({phrasal}), phrasal=True))  # its meanings, not those of "sit" alone
             continue
         if (linked.used[t.position] or t.lower in _WH or t.lower in _CONTRACTED_WH or t.lower in _AUX
                 or not t.lower.isalnum()):

@@ -167,6 +167,8 @@ class Need:
     """The question's verb: a fact that says another thing of the same people answers another question."""
     done_by: bool = False
     """The relation is what a named entity did ("what did *Choe Son Hui* say"): asked about that act."""
+    phrasal: bool = False
+    """A verb and its particle read as one ("take apart", "put up"): a verb, whatever its place."""
     typed: bool = False
     """The noun right after "what"/"which" ("what *facility* did they tear down"): the kind of thing
     asked for. A fact that says the act asked of the named entities answers it without the noun."""

@@ -222,7 +222,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         else:
             covered += need.weight * credit
     if untyped:
-        acted = any(n.relation and n.known and credits.get(n.position, 0.0) >= SAME_STEM for n in classified.needs)
+        # The act may be the verb a frame governs ("agree *to take apart*"), which is not the relation
+        # asked; a fact that says it still says the act.
+        acted = any((n.relation or n.phrasal) and n.known and credits.get(n.position, 0.0) >= SAME_STEM
+                    for n in classified.needs)
         f["kind_unsaid" if acted else "hard_missing"] += len(untyped)
         if acted:  # the thing the act names is the answer: of that kind, most likely (KIND_UNSAID)
             words_covered += sum(n.weight * (1.0 - credits[n.position]) for n in untyped)

@@ -213,3 +213,20 @@ def test_only_a_noun_names_a_kind_of_entity(index: FactIndex) -> None:
     _, rows = index.explain("what came out of the singapore summit")
     features = {fid: f for fid, f, _ in rows}
     assert features["summit-place"]["lexical"] < 1.0
+
+
+def test_the_act_a_framing_verb_governs_is_the_act_said(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "sohae-pledge", "subject": "north-korea", "relation": "pledged", "topic": "timeline",
+        "statement": "North Korea pledged on August 2, 2018, to dismantle the engine test stand at Sohae.",
+        "dates": [{"day": "2018-08-02"}],
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    fresh_index.upsert(Fact.model_validate({  # so that some fact speaks of a facility
+        "id": "yongbyon", "subject": "north-korea", "relation": "operates", "topic": "timeline",
+        "statement": "Yongbyon is North Korea's main nuclear facility.",
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    # "pledge" frames the act, which is "tear down": a fact that says it (dismantle) says the act asked
+    answer = fresh_index.answer("What facility did North Korea pledge to tear down?")
+    assert answer.found and "engine test stand" in answer.answer
