@@ -343,6 +343,9 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
     asked = classified.asked
     mentioned = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}
     others = [table.entities[e] for e in item.entities - mentioned if e in table.entities]
+    # A name the question says is no answer to it: "who led the delegation at *Mount Kumgang*" is not
+    # answered by a fact whose only name is Mount Kumgang.
+    unnamed = item.unlinked_names - {t.lower for t in classified.linked.question.tokens}
     if asked is Asked.when:
         dated = 1.0 if item.days else YEAR_ONLY if item.years else WEAK_TYPE if item.timed else WRONG_TYPE
         # Its date is of what it is about, which must be what the question asks the time of: the
@@ -358,13 +361,13 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
         return 1.0 if item.clock else WRONG_TYPE
     if asked is Asked.where:
         places = any(e.kind.value == "place" or (e.kind.value == "country" and (e.id == item.fact.object or _locative(item)))
-                     for e in others) or _capitalised_place(item)
+                     for e in others) or bool(unnamed)  # a name no entity holds may be a place ("Kaesong")
         return 1.0 if places else WRONG_TYPE
     if asked is Asked.who:
-        people = any(e.kind.value in _PERSONISH and is_proper_name(e.name) for e in others) or bool(item.unlinked_names)
+        people = any(e.kind.value in _PERSONISH and is_proper_name(e.name) for e in others) or bool(unnamed)
         return 1.0 if people else WEAK_TYPE
     if asked is Asked.name:
-        named = any(is_proper_name(e.name) for e in others) or bool(item.unlinked_names)
+        named = any(is_proper_name(e.name) for e in others) or bool(unnamed)
         return 1.0 if named else WRONG_TYPE
     if asked in {Asked.how_many, Asked.how_much}:
         return 1.0 if _counts_what_is_asked(item, classified) else WRONG_TYPE
@@ -437,8 +440,3 @@ def _locative(item: IndexedFact) -> bool:
     """The fact's relation places something ("held_at", "located_in", "visited")."""
     return any(w in {"at", "in", "held", "located", "site", "visit", "venue", "host", "travel"}
                for w in item.fact.relation.split("_"))
-
-
-def _capitalised_place(item: IndexedFact) -> bool:
-    """A name in the statement that no entity holds may be a place ("the Melia Hotel", "Kaesong")."""
-    return bool(item.unlinked_names)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefings.answering import FactIndex
+from briefings.answering.score import WEAK_TYPE
 
 
 def best(index: FactIndex, text: str) -> tuple[str, dict[str, float], float]:
@@ -230,3 +231,17 @@ def test_the_act_a_framing_verb_governs_is_the_act_said(fresh_index: FactIndex) 
     # "pledge" frames the act, which is "tear down": a fact that says it (dismantle) says the act asked
     answer = fresh_index.answer("What facility did North Korea pledge to tear down?")
     assert answer.found and "engine test stand" in answer.answer
+
+
+def test_a_name_the_question_says_is_not_the_answer_it_asks_for(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "trade-fair", "subject": "north-korea", "relation": "held", "topic": "timeline",
+        "statement": "A spring trade fair was held at the Ryugyong Exhibition Hall on August 3, 2018.",
+        "dates": [{"day": "2018-08-03"}],
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    assert "Ryugyong" in fresh_index.answer("Where was the spring trade fair held?").answer
+    # its only name is the hall the question names: it names nobody who could have opened the fair
+    _, rows = fresh_index.explain("Who opened the spring trade fair at the Ryugyong Exhibition Hall?")
+    assert [f["type"] for fid, f, _ in rows if fid == "trade-fair"] == [WEAK_TYPE]
