@@ -289,7 +289,7 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
         if need.label in _NUMBER_WORDS or need.label.isdigit():
             continue  # "the two sides" and "both sides" are the same sides
         pos = _pos(need.label)
-        if "VERB" in pos:
+        if "VERB" in pos or _superlative(need.label):
             continue
         after = by_position.get(need.position + 1)
         while (after is not None and credits.get(after.position, 0) < 0.8 and after.kind is NeedKind.word
@@ -300,6 +300,13 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
         if "ADJ" in pos or need.name_like or (after.hard and after.kind is NeedKind.word and "NOUN" in pos):
             factor *= MISSING_QUALIFIER
     return factor
+
+
+def _superlative(word: str) -> bool:
+    """A superlative ("latest", "biggest") ranks the things its noun names, it does not name a kind of
+    them: "their latest summit" is the most recent of their summits, which a fact need not call latest."""
+    return word.endswith("est") and "ADJ" in _pos(word) and any(
+        "ADJ" in _pos(base) for base in Lexicon.lemmas(word) - {word})
 
 
 def _qualified_away(item: IndexedFact, classified: Classified, credits: dict[int, float]) -> float:

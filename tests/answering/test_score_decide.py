@@ -245,3 +245,17 @@ def test_a_name_the_question_says_is_not_the_answer_it_asks_for(fresh_index: Fac
     # its only name is the hall the question names: it names nobody who could have opened the fair
     _, rows = fresh_index.explain("Who opened the spring trade fair at the Ryugyong Exhibition Hall?")
     assert [f["type"] for fid, f, _ in rows if fid == "trade-fair"] == [WEAK_TYPE]
+
+
+def test_a_superlative_ranks_the_things_asked_and_does_not_qualify_them_away(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "vladivostok-visit", "subject": "kim-jong-un", "relation": "visited", "topic": "timeline",
+        "dates": [{"day": "2019-04-25"}],
+        "statement": "On April 25, 2019, Kim Jong Un visited Vladivostok.",
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    _, rows = fresh_index.explain("When did Kim Jong Un make his latest visit to Vladivostok?")
+    assert rows[0][0] == "vladivostok-visit" and rows[0][1]["qualifier"] == 0.0
+    _, rows = fresh_index.explain("When did Kim Jong Un make his secret visit to Vladivostok?")
+    assert rows[0][0] == "vladivostok-visit" and rows[0][1]["qualifier"] > 0.0
