@@ -143,6 +143,9 @@ class FactTable:
         self._ranks: tuple[int, object] | None = None
         self.vocabulary: set[str] = set()
         """Every lemma some fact holds (outside names)."""
+        self.plain_words: set[str] = set()
+        """Lemmas some fact writes in lower case, as a word and not as part of a name."""
+        self._person_words: tuple[int, frozenset[str]] = (-1, frozenset())
         self._vector_words: list[str] = []
         self._pending: list[str] = []
         self._spelling: dict[str, tuple[tuple[int, str], tuple[str, ...]]] = {}
@@ -162,6 +165,8 @@ class FactTable:
         self.entities[entity.id] = entity
         self._entity_words.pop(entity.id, None)
         self.names.add(entity)
+        if entity.kind is EntityKind.person:
+            self._near_cache.clear()  # a person's name words are near nothing (`_only_a_name`)
 
     def remove_entity(self, entity_id: str) -> None:
         self.revision += 1
@@ -386,6 +391,7 @@ class FactTable:
         lemmas: set[str] = set().union(*map(self.lexicon.lemmas, outside))
         name_lemmas: set[str] = set().union(*map(self.lexicon.lemmas, inside_names)) - lemmas
         self._learn(lemmas)
+        self._learn_plain(written, [*fact.keywords, *taught, fact.relation.replace("_", " ")])
         self._learn_names(name_lemmas | set(unlinked))
         days = frozenset(d.day for d in fact.dates)
         years = {d.year for d in days} | {int(w) for w in words if w.isdigit() and len(w) == 4 and 1900 < int(w) < 2100}
@@ -428,6 +434,24 @@ class FactTable:
         self.vocabulary.update(new)
         self._near_cache.clear()
         self._pending.extend(w for w in new if w.isalpha() and len(w) >= 3)
+
+    def _only_a_name(self, word: str) -> bool:
+        """A word the facts say only in a person's name ("Sung" Kim) is no synonym of what a question
+        says ("talks": sing, sung): a person's name means nobody but the person."""
+        if word in self.plain_words:
+            return False
+        if self._person_words[0] != self.revision:
+            words = frozenset(w.lower() for e in self.entities.values() if e.kind is EntityKind.person
+                              for name in e.names for w in words_of(name))
+            self._person_words = (self.revision, words)
+        return word in self._person_words[1]
+
+    def _learn_plain(self, written: list[str], texts: list[str]) -> None:
+        said = [w for w in written if not w[:1].isupper()] + [w.lower() for t in texts for w in words_of(t)]
+        new = set().union(*map(self.lexicon.lemmas, said)) - self.plain_words
+        if new:
+            self.plain_words.update(new)
+            self._near_cache.clear()
 
     def flush_vectors(self) -> None:
         """Give the words learnt since the last flush their vectors, in one batch."""
@@ -530,7 +554,7 @@ class FactTable:
             for means in self.lexicon.single_word_meanings(lemma):
                 found[means] = max(found.get(means, 0.0), 1.0)
             for synonym in self.lexicon.synonyms(lemma):
-                if (synonym in self.vocabulary and synonym not in lemmas
+                if (synonym in self.vocabulary and synonym not in lemmas and not self._only_a_name(synonym)
                         and self.lexicon.content_weight(synonym) >= SYNONYM_MIN_WEIGHT):
                     found[synonym] = max(found.get(synonym, 0.0), self._synonym_credit(lemma, synonym))
         self._near_cache[lemmas] = found

@@ -118,3 +118,20 @@ def test_a_synonym_in_a_rare_sense_counts_fully_only_when_the_embedding_also_see
     assert index.table.near(frozenset({"agree"}))["hold"] < 0.5
     assert index.table.near(frozenset({"leave"}))["lead"] < 0.5
     assert index.table.near(frozenset({"try"}))["seek"] == SYNONYM_CREDIT
+
+
+def test_a_word_said_only_in_a_persons_name_is_no_synonym(fresh_index: FactIndex) -> None:
+    """"Grant" in a person's name is not the verb that "give" means; once a fact says it as a word, it is."""
+    from briefings.models import Entity, EntityKind, Fact
+
+    provenance = {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    fresh_index.upsert_entity(Entity(id="grant-hale", name="Grant Hale", kind=EntityKind.person))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "hale-visit", "subject": "grant-hale", "relation": "visited", "topic": "timeline",
+        "statement": "Grant Hale visited Seoul.", "provenance": provenance}))
+    assert "grant" in fresh_index.table.vocabulary
+    assert "grant" not in fresh_index.table.near(frozenset({"give"}))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "aid-grant", "subject": "south-korea", "relation": "offered", "topic": "timeline",
+        "statement": "South Korea offered to grant food aid.", "provenance": provenance}))
+    assert "grant" in fresh_index.table.near(frozenset({"give"}))
