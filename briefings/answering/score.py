@@ -14,7 +14,7 @@ from datetime import date
 
 import re
 
-from briefings.answering.classify import is_proper_name
+from briefings.answering.classify import FUNCTION_ZIPF, is_proper_name
 from briefings.answering.facts import _NUMBER_WORDS, FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.models import EntityKind
@@ -289,7 +289,7 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
         if need.label in _NUMBER_WORDS or need.label.isdigit():
             continue  # "the two sides" and "both sides" are the same sides
         pos = _pos(need.label)
-        if "VERB" in pos or _superlative(need.label):
+        if "VERB" in pos or _superlative(need.label) or _particle(need.label):
             continue
         after = by_position.get(need.position + 1)
         while (after is not None and credits.get(after.position, 0) < 0.8 and after.kind is NeedKind.word
@@ -300,6 +300,13 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
         if "ADJ" in pos or need.name_like or (after.hard and after.kind is NeedKind.word and "NOUN" in pos):
             factor *= MISSING_QUALIFIER
     return factor
+
+
+def _particle(word: str) -> bool:
+    """An adverb as common as a function word and never a noun ("after", "over", "only") is a
+    preposition or a particle in a question, not an adjective that names a kind of what follows."""
+    pos = _pos(word)
+    return "ADV" in pos and "NOUN" not in pos and Lexicon.zipf(word) >= FUNCTION_ZIPF
 
 
 def _superlative(word: str) -> bool:

@@ -259,3 +259,17 @@ def test_a_superlative_ranks_the_things_asked_and_does_not_qualify_them_away(fre
     assert rows[0][0] == "vladivostok-visit" and rows[0][1]["qualifier"] == 0.0
     _, rows = fresh_index.explain("When did Kim Jong Un make his secret visit to Vladivostok?")
     assert rows[0][0] == "vladivostok-visit" and rows[0][1]["qualifier"] > 0.0
+
+
+def test_a_preposition_the_dictionary_also_calls_an_adjective_qualifies_nothing(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "praise-over-dinner", "subject": "donald-trump", "relation": "praised", "topic": "timeline",
+        "dates": [{"day": "2018-06-12"}],
+        "statement": "On June 12, 2018, Donald Trump praised Kim Jong Un's candour over dinner.",
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    _, rows = fresh_index.explain("What did Donald Trump praise only over dinner?")
+    assert rows[0][0] == "praise-over-dinner" and rows[0][1]["qualifier"] == 0.0
+    _, rows = fresh_index.explain("What did Donald Trump praise over a private dinner?")
+    assert {fact_id: f for fact_id, f, _ in rows}["praise-over-dinner"]["qualifier"] > 0.0
