@@ -247,29 +247,26 @@ def test_a_name_the_question_says_is_not_the_answer_it_asks_for(fresh_index: Fac
     assert [f["type"] for fid, f, _ in rows if fid == "trade-fair"] == [WEAK_TYPE]
 
 
-def test_a_superlative_ranks_the_things_asked_and_does_not_qualify_them_away(fresh_index: FactIndex) -> None:
+@pytest.mark.parametrize(
+    ("statement", "plain", "qualified"),
+    [
+        # a superlative ranks the things its noun names: "latest" names no kind of visit
+        ("On April 25, 2019, Kim Jong Un visited Vladivostok.",
+         "When did Kim Jong Un make his latest visit to Vladivostok?",
+         "When did Kim Jong Un make his secret visit to Vladivostok?"),
+        # "only", "over": adverbs as common as function words, which the dictionary also calls adjectives
+        ("On June 12, 2018, Kim Jong Un praised the food over dinner.",
+         "What did Kim Jong Un praise only over dinner?",
+         "What did Kim Jong Un praise over a private dinner?"),
+    ],
+)
+def test_a_word_that_ranks_or_links_things_does_not_qualify_them_away(fresh_index: FactIndex, statement: str,
+                                                                       plain: str, qualified: str) -> None:
     from briefings.models import Fact
 
     fresh_index.upsert(Fact.model_validate({
-        "id": "vladivostok-visit", "subject": "kim-jong-un", "relation": "visited", "topic": "timeline",
-        "dates": [{"day": "2019-04-25"}],
-        "statement": "On April 25, 2019, Kim Jong Un visited Vladivostok.",
+        "id": "kim-outing", "subject": "kim-jong-un", "relation": "did", "topic": "timeline", "statement": statement,
         "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
-    _, rows = fresh_index.explain("When did Kim Jong Un make his latest visit to Vladivostok?")
-    assert rows[0][0] == "vladivostok-visit" and rows[0][1]["qualifier"] == 0.0
-    _, rows = fresh_index.explain("When did Kim Jong Un make his secret visit to Vladivostok?")
-    assert rows[0][0] == "vladivostok-visit" and rows[0][1]["qualifier"] > 0.0
-
-
-def test_a_preposition_the_dictionary_also_calls_an_adjective_qualifies_nothing(fresh_index: FactIndex) -> None:
-    from briefings.models import Fact
-
-    fresh_index.upsert(Fact.model_validate({
-        "id": "praise-over-dinner", "subject": "donald-trump", "relation": "praised", "topic": "timeline",
-        "dates": [{"day": "2018-06-12"}],
-        "statement": "On June 12, 2018, Donald Trump praised Kim Jong Un's candour over dinner.",
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
-    _, rows = fresh_index.explain("What did Donald Trump praise only over dinner?")
-    assert rows[0][0] == "praise-over-dinner" and rows[0][1]["qualifier"] == 0.0
-    _, rows = fresh_index.explain("What did Donald Trump praise over a private dinner?")
-    assert {fact_id: f for fact_id, f, _ in rows}["praise-over-dinner"]["qualifier"] > 0.0
+    for question, qualifies in ((plain, False), (qualified, True)):
+        _, rows = fresh_index.explain(question)
+        assert ({fact_id: f for fact_id, f, _ in rows}["kim-outing"]["qualifier"] > 0.0) is qualifies, question
