@@ -238,21 +238,33 @@ class FactIndex:
                     if entity_id and entity_id not in answered:
                         answered.append(entity_id)
                 named.extend(self._in_order_said(item))
-        return context_of(self.read(question), answered=answered, days=sorted(days), facts=list(answer.facts),
+        classified = self.read(question)
+        described = self.table.entities.get(classified.describe or "") if answer.asked == Asked.describe else None
+        if described is not None and described.description:
+            # the description is said before the facts: "the Libya model: Gadhafi gave up ...; Bolton
+            # suggested it" is first about the Libya model, then about Gadhafi
+            said = self._said_in(described.description, set(self.table.entities))
+            answered = list(dict.fromkeys([described.id, *said, *answered]))
+        return context_of(classified, answered=answered, days=sorted(days), facts=list(answer.facts),
                           named=[e for e in dict.fromkeys(named) if e not in answered], earlier=earlier)
 
     def _in_order_said(self, item: IndexedFact) -> list[str]:
-        """The entities a fact names, in the order its statement says them, by their longest names
-        ("Sung Kim" is not "Kim"); those it does not say by name come last."""
-        words = [w.lower() for w, _ in word_tokens(item.fact.statement)]
+        """The entities a fact names, in the order its statement says them; those it does not say by
+        name come last."""
+        return list(dict.fromkeys([*self._said_in(item.fact.statement, item.entities), *sorted(item.entities)]))
+
+    def _said_in(self, text: str, entities: set[str] | frozenset[str]) -> list[str]:
+        """Which of `entities` `text` names, in the order it says them, by their longest names ("Sung
+        Kim" is not "Kim")."""
+        words = [w.lower() for w, _ in word_tokens(text)]
         said: list[str] = []
         covered = 0
         for start, length, ids in self.table.names.find(words):
             if start < covered:
                 continue  # inside a longer name already read
             covered = start + length
-            said += sorted(ids & item.entities)
-        return list(dict.fromkeys([*said, *sorted(item.entities)]))
+            said += sorted(ids & entities)
+        return list(dict.fromkeys(said))
 
     def _answer(self, text: str, threshold: float | None, *, leave_out: frozenset[str] = frozenset()) -> Answer:
         """The answer to `text`, from facts other than those to `leave_out` (the last answer's, after

@@ -347,3 +347,11 @@ def test_a_question_word_at_the_end_of_a_yes_no_question_is_the_question(index: 
 def test_they_that_are_held_are_the_events_not_the_country(index: FactIndex) -> None:
     answer = _after(index, "Why did North Korea cancel the inter-Korean talks?", "when were they supposed to be held?")
     assert answer.reading == "when were the inter-Korean talks supposed to be held?"
+
+
+def test_he_after_a_description_is_whom_the_description_names_first(index: FactIndex) -> None:
+    # the description ("Gadhafi gave up ...; John Bolton suggested it") is said before the facts
+    answer = _after(index, "What is the Libya model?", "was he killed?")
+    assert answer.reading == "was Moammar Gadhafi killed?" and "overthrown" in answer.answer
+    context = index.context_of(index.answer("What is the Libya model?"))
+    assert context is not None and context.answered[:2] == ["libya-model", "moammar-gadhafi"]
