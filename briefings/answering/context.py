@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from briefings.answering.lexicon import Lexicon, shortest, word_tokens
 from briefings.answering.link import EntityNames
 from briefings.answering.model import Asked, Classified, NeedKind
-from briefings.answering.referents import AUX, EVENT_VERBS, EVENTFUL, WH, Referents, mention_text, token_span
+from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, WH, Pointed, Referents, mention_text,
+                                          token_span)
 from briefings.models import Entity, EntityKind
 
 __all__ = ["ContextEntity", "QuestionContext", "asks_besides", "context_of", "follow_up", "points_back"]
@@ -178,9 +179,14 @@ class _Reader:
         self.leads = start > 0
         self.about = tuple(self.words[start:start + 2]) in _ABOUT
         self.rest = start + 2 if self.about else start
-        self.demonstratives = {i: said for i in range(len(self.words) - 1) if self._determiner(i)
-                               and not self.used[i + 1] and (said := self.referents.described_as(self.words[i + 1]))}
-        """"that building": the position of "that", and what the last answer named that is a building."""
+        self.pointing: dict[int, Pointed] = {
+            i: said for i in range(len(self.words) - 1) if self._determiner(i) and not self.used[i + 1]
+            and (said := self.referents.described_as(self.words[i + 1]))}
+        self.pointing |= {i: said for i in range(len(self.words) - 1) if self._definite(i)
+                          and (said := self.referents.headed_by(self.words[i + 1]))}
+        """Phrases that point back, by the position of their first word: "that building" (what the last
+        answer named that is a building), "the meeting" when no name says which (the meeting the last
+        answer or question named)."""
 
     # -- the kinds of follow-up ---------------------------------------------------------------
 
@@ -191,11 +197,11 @@ class _Reader:
         shifted = self._shifted()
         if shifted is not None:
             return shifted  # "what happened on May 26?" + "and the day after?": on May 27
-        pronouns = [i for i, w in enumerate(self.words) if not self.used[i]
-                    and w in _PERSON | _GROUP | _THING | _PLURAL | _PLACE and not self._existential(i)
-                    and (not self._determiner(i) or i in self.demonstratives)]
+        pronouns = [i for i, w in enumerate(self.words) if not self.used[i] and (i in self.pointing or (
+                    w in _PERSON | _GROUP | _THING | _PLURAL | _PLACE and not self._existential(i)
+                    and not self._determiner(i)))]
         content = [i for i in range(self.rest, len(self.words)) if not self.used[i] and i not in pronouns
-                   and i - 1 not in self.demonstratives and self.words[i] not in _BESIDES
+                   and i - 1 not in self.pointing and self.words[i] not in _BESIDES
                    and not (i == self.rest + 1 and tuple(self.words[self.rest:i + 1]) in _WHY_PHRASES)
                    and self.words[i] not in WH | AUX | _FILLER and self.words[i].isalpha()]
         if new.linked.mentions or new.linked.dates:
@@ -205,7 +211,7 @@ class _Reader:
                 # "does he think the summit will go ahead?"; "what did she tell Sung Kim?": a pronoun
                 # before the name it would stand for is someone else
                 return self._pronouns_replaced(pronouns)
-            if pronouns and all(i in self.demonstratives or self._thing_it(i) for i in pronouns):
+            if pronouns and all(i in self.pointing or self._thing_it(i) for i in pronouns):
                 return self._pronouns_replaced(pronouns)  # "what did the two Koreas pledge about it?"
             if pronouns or not (self.leads or self.about or self._wh_phrase() is None and
                                 self.words[self.rest] not in AUX):
@@ -227,7 +233,7 @@ class _Reader:
             return self._pronouns_replaced(pronouns) if pronouns and self.words[self.rest] in AUX else None
         if not content and self._does_it(pronouns):
             return self._asked_again(wh)  # "what did Trump say on May 24?" + "why did he do that?": why he said it
-        if not content and all(self.words[i] in _THING and i not in self.demonstratives for i in pronouns):
+        if not content and all(self.words[i] in _THING and i not in self.pointing for i in pronouns):
             if pronouns and wh in {"what", "who"} and self.words[self.rest + 1:self.rest + 2] in ([b] for b in _BE):
                 # "what is it?": what that thing is; "who's that?": who that person is
                 reading = self._pronouns_replaced(pronouns, someone=wh == "who")
@@ -299,7 +305,7 @@ class _Reader:
         """"where was it held?", "when did that take place?": "it" is what the last question asked
         about, and the question asks of it only what any event has (a time, a place)."""
         toks = self.new.linked.question.tokens
-        if not all(self.words[i] in _THING and i not in self.demonstratives for i in pronouns):
+        if not all(self.words[i] in _THING and i not in self.pointing for i in pronouns):
             return False
 
         def eventive(i: int) -> bool:
@@ -338,6 +344,19 @@ class _Reader:
             return False  # "was that before ...?", "that is", "that and ..."
         kinds = Lexicon.parts_of_speech(after)
         return not kinds or bool(kinds & {"NOUN", "ADJ", "PROPN"})
+
+    def _definite(self, i: int) -> bool:
+        """"the" before a noun no name holds that ends its phrase ("who chaired *the meeting*?", "was
+        *the meeting* held ...?"): a thing said before, not one the question names."""
+        words = self.words
+        if words[i] != "the" or i + 1 >= len(words) or self.used[i + 1] or not words[i + 1].isalpha():
+            return False
+        if i + 2 < len(words):
+            after = Lexicon.parts_of_speech(words[i + 2])
+            if words[i + 2] in _OBJECT_OF or self.used[i + 2] or after & {"NOUN", "PROPN"} and not after & {
+                    "VERB", "AUX", "ADV"}:
+                return False  # "the leader of South Korea", "the meeting agenda": the phrase goes on to say which
+        return "NOUN" in Lexicon.parts_of_speech(words[i + 1])
 
     def _existential(self, i: int) -> bool:
         """"there" between a form of "be" and what exists ("is there a plan ...?", "will there be
@@ -472,9 +491,10 @@ class _Reader:
         only for what the last question or the subject of its answer named."""
         text = self.new.linked.question.text
         edits = []
+        taken = {_without_the(name).lower() for p in self.pointing.values() for name in (*p.entity.names, p.said)}
         for i in pronouns:
-            if i in self.demonstratives:
-                edits.append((*token_span(text, i, i + 2), self.demonstratives[i]))
+            if i in self.pointing:
+                edits.append((*token_span(text, i, i + 2), self.pointing[i].said))
                 continue
             word = self.words[i]
             kinds = ({"person"} if word in _PERSON or someone else {"group", "country", "organisation"}
@@ -483,8 +503,8 @@ class _Reader:
             if word in _DEMONSTRATIVES:  # "which jets took part in those?": what the answer brought up
                 said = self.referents.answered_of(kinds & EVENTFUL, named=False) or self.referents.answered_of(kinds, named=False)
             said = said or self.referents.of(kinds, people=word in _GROUP, near=near)
-            if said is None:
-                return None
+            if said is None or _without_the(said).lower() in taken:
+                return None  # "what did they agree at the meeting?": they are not the meeting
             if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
                 said = f"the {said}"  # "map" from "the article's map"
             if word in _POSSESSIVE:
@@ -514,6 +534,10 @@ def _with_dot(text: str, start: int, end: int) -> tuple[int, int]:
     if end < len(text) and text[end] == "." and text[end - 1:end].isupper() and text[end + 1:end + 2] in {" ", ""}:
         end += 1
     return start, end
+
+
+def _without_the(name: str) -> str:
+    return name.removeprefix("the ")
 
 
 def _lower_first(text: str) -> str:

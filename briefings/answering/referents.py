@@ -6,7 +6,7 @@ question, what its answer was about, what else its answer named, and the questio
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefings.answering.classify import is_proper_name
 from briefings.answering.lexicon import Lexicon, word_tokens
@@ -16,7 +16,7 @@ from briefings.models import Entity, EntityKind
 if TYPE_CHECKING:
     from briefings.answering.context import QuestionContext
 
-__all__ = ["AUX", "EVENT_VERBS", "EVENTFUL", "Referents", "WH", "mention_text", "token_span"]
+__all__ = ["AUX", "EVENT_VERBS", "EVENTFUL", "Pointed", "Referents", "WH", "mention_text", "token_span"]
 
 AUX = {"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would",
        "can", "could", "should", "not"}
@@ -26,8 +26,19 @@ EVENT_VERBS = frozenset({"happen", "occur", "hold"})
 EVENTFUL = {k.value for k in (EntityKind.event, EntityKind.document, EntityKind.concept)}
 """What "it" stands for first: the meeting before the place it was held in."""
 _ARTICLES = {"the", "a", "an"}
+_POSTMODIFIERS = {"of", "in", "at", "to", "with", "from", "for", "on", "between", "over", "since"}
+"""Prepositions that begin what a name says after its noun ("meeting *at* the DMZ")."""
+_NAMED_BARE = {EntityKind.person, EntityKind.country, EntityKind.place}
+"""Kinds said by their names, with no "the" ("the president": Donald Trump; "the pavilion": Unification Pavilion)."""
 _OF_PLACE = {"in", "of", "on", "from", "at"}
 """Prepositions that join a noun to the one that says which ("the map *in* the article")."""
+
+
+class Pointed(NamedTuple):
+    """What a phrase that points back ("that building", "the meeting") stands for, and how to say it."""
+
+    entity: Entity
+    said: str
 
 
 class Referents:
@@ -144,19 +155,46 @@ class Referents:
             return f"the {said}"
         return said
 
-    def described_as(self, noun: str) -> str | None:
+    def described_as(self, noun: str) -> Pointed | None:
         """What the last answer or question named that `noun` names or describes ("that building":
         Panmungak, North Korea's main building), by its names first, then by its description."""
         lemmas = {noun, *Lexicon.lemmas(noun)}
-        ids = [*self.context.answered, *(e for m in self.previous.linked.mentions for e in sorted(m.ids))]
-        found = [self.entities[e] for e in dict.fromkeys(ids) if e in self.entities]
+        found = self._last_named()
         for texts in (lambda e: e.names, lambda e: [e.description or ""]):
             for entity in found:
                 words = {lemma for text in texts(entity) for w, _ in word_tokens(text)
                          for lemma in (w.lower(), *Lexicon.lemmas(w.lower()))}
                 if words & lemmas:
-                    return _called(entity)
+                    return Pointed(entity, _called(entity))
         return None
+
+    def headed_by(self, noun: str) -> Pointed | None:
+        """What the last answer was about or the last question named that one of its names is headed by
+        `noun` ("the meeting": the DMZ meeting; "the talks": the high-level talks). A thing is said by
+        the first of its fewest-word such names that no other entity has: the words a name adds to the
+        noun only say which one, and a long name ("the Sung Kim-Choe Son Hui meeting at the DMZ") would
+        make the question look like it asks more than it does. A person, a country or a place is said by
+        its name ("the president": Donald Trump)."""
+        lemmas, plural = Lexicon.lemmas(noun), _is_plural(noun)
+        for entity in self._last_named():
+            headed = [name for name in entity.names if (head := _head(name)) and Lexicon.lemmas(head) & lemmas
+                      and _is_plural(head) == plural]  # "the teams" are both teams, not one
+            own = [name for name in headed if not any(
+                other.id != entity.id and name.lower() in (n.lower() for n in other.names)
+                for other in self.entities.values())]
+            if not own:
+                continue
+            if entity.kind in _NAMED_BARE:
+                return Pointed(entity, _called(entity))
+            said = min(own, key=lambda name: len(name.split()))
+            first, _, rest = said.partition(" ")
+            return Pointed(entity, f"the {rest if first.lower() in _ARTICLES and rest else said}")
+        return None
+
+    def _last_named(self) -> list[Entity]:
+        """What the last answer was about, then what the last question named."""
+        ids = [*self.context.answered, *(e for m in self.previous.linked.mentions for e in sorted(m.ids))]
+        return [self.entities[e] for e in dict.fromkeys(ids) if e in self.entities]
 
     def answered_of(self, kinds: set[str], *, named: bool = True) -> str | None:
         """The first entity of `kinds` the last answer was about that its question did not name: people
@@ -181,8 +219,23 @@ class Referents:
 
 
 def _called(entity: Entity) -> str:
-    """How a question names `entity`: "Panmungak", "the map"."""
-    return entity.name if entity.name[:1].isupper() else f"the {entity.name}"
+    """How a question names `entity`: "Panmungak", "the map", "the senior Seoul official" (a name
+    that starts "a" says someone the question now points back to)."""
+    if entity.name[:1].isupper():
+        return entity.name
+    first, _, rest = entity.name.partition(" ")
+    return f"the {rest}" if first in _ARTICLES and rest else f"the {entity.name}"
+
+
+def _head(name: str) -> str | None:
+    """The noun a name is of: its last word before a preposition ("a person with knowledge of the
+    process": person; "the DMZ meeting": meeting)."""
+    tokens = word_tokens(name)
+    end = next((k for k, (w, _) in enumerate(tokens) if w.lower() in _POSTMODIFIERS and k > 0), len(tokens))
+    if not end:
+        return None
+    word, offset = tokens[end - 1]
+    return word.lower() if offset == 0 or name[offset - 1] == " " else None  # not "Son" of "Chang-son"
 
 
 def _is_plural(name: str) -> bool:

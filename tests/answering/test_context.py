@@ -355,3 +355,25 @@ def test_he_after_a_description_is_whom_the_description_names_first(index: FactI
     assert answer.reading == "was Moammar Gadhafi killed?" and "overthrown" in answer.answer
     context = index.context_of(index.answer("What is the Libya model?"))
     assert context is not None and context.answered[:2] == ["libya-model", "moammar-gadhafi"]
+
+
+def test_the_with_a_noun_no_name_holds_is_what_the_last_answer_named_of_that_noun(index: FactIndex) -> None:
+    answer = _after(index, "When will the U.S. team arrive in Singapore?", "who leads the team?")
+    assert answer.reading == "who leads the U.S. team?" and answer.answer.startswith("Joe Hagin")
+
+
+def test_the_thing_pointed_back_to_is_said_by_its_shortest_name_and_a_right_abstention_stays_one(
+        index: FactIndex) -> None:
+    # its full name ("Sung Kim-Choe Son Hui meeting at the DMZ") reads like the facts about it
+    answer = _after(index, "Who met at the DMZ on Monday?", "was the meeting filmed?")
+    assert answer.reading == "was the DMZ meeting filmed?" and not answer.found
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("When will the U.S. team arrive in Singapore?", "what will the teams talk about?"),  # both teams, not one
+    ("Who met at the DMZ on Monday?", "what did they settle at the meeting?"),  # they are not the meeting
+    ("Who is the source for the arrival of the delegations?", "what is the process?"),  # a name's noun is its head
+])
+def test_the_with_a_noun_stands_alone_when_nothing_the_last_answer_named_is_it(index: FactIndex, first: str,
+                                                                               then: str) -> None:
+    assert _after(index, first, then).reading is None
