@@ -32,6 +32,9 @@ _FILLER = {"the", "a", "an", "one", "ones", "side", "then", "too", "instead", "e
            "in", "on", "at", "of", "to", "by", "s"}
 _OBJECT_OF = {"about", "in", "of", "on", "to", "from", "with", "for", "over"}
 """Prepositions whose "it" is a thing the last question named ("pledge *about it*"), not an expletive."""
+_COUNTERPARTS = {"counterpart", "counterparts", "equivalent", "equivalents"}
+"""Nouns for whoever does on another side what the last answer's one did: the last question asked of
+the side the new one names."""
 _TIME_LEADS = {"at", "during", "before", "after", "when", "then", "yet", "too", "now"}
 """Words after "was he there" that keep "there" a place ("was he there *on* Monday?")."""
 _THING_KINDS = {k.value for k in (EntityKind.event, EntityKind.document, EntityKind.concept, EntityKind.organisation,
@@ -204,6 +207,9 @@ class _Reader:
                    and i - 1 not in self.pointing and self.words[i] not in _BESIDES
                    and not (i == self.rest + 1 and tuple(self.words[self.rest:i + 1]) in _WHY_PHRASES)
                    and self.words[i] not in WH | AUX | _FILLER and self.words[i].isalpha()]
+        if new.linked.mentions and any(self.words[i] in _COUNTERPARTS for i in content):
+            # "who is his North Korean counterpart?": the last question asked of the North Korean side
+            return self._substituted()
         if new.linked.mentions or new.linked.dates:
             people = [m.position for m in new.linked.mentions if self.referents.kinds(m.ids) & {"person"}]
             if pronouns and all(self.words[i] in _PERSON and i < min(people, default=len(self.words))

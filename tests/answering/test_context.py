@@ -377,3 +377,10 @@ def test_the_thing_pointed_back_to_is_said_by_its_shortest_name_and_a_right_abst
 def test_the_with_a_noun_stands_alone_when_nothing_the_last_answer_named_is_it(index: FactIndex, first: str,
                                                                                then: str) -> None:
     assert _after(index, first, then).reading is None
+
+
+def test_a_counterpart_on_another_side_asks_the_last_question_of_that_side(index: FactIndex) -> None:
+    answer = _after(index, "Who leads the U.S. delegation?", "who is his North Korean counterpart?")
+    assert answer.reading == "Who leads the North Korean delegation?" and answer.answer.startswith("Kim Chang Son")
+    assert _after(index, "Who leads the North Korean delegation?", "and the US equivalent?").reading == (
+        "Who leads the US delegation?")
