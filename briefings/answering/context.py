@@ -227,6 +227,8 @@ class _Reader:
             return self._substituted()
         if not content and not pronouns and asks_besides(new):  # "what else?", "who else?", "anything else?"
             return self.previous.linked.question.text
+        if any(self.words[i] == "other" for i in content):
+            return self._the_other(content)  # "and the other one?", "who leads the other delegation?"
         if self.about or (self.leads and not self._wh_phrase()):
             nouns = [self.words[i] for i in content]
             if len(nouns) == 1 and nouns[0] in _ASKS:
@@ -473,6 +475,20 @@ class _Reader:
         for start, end, said in sorted(edits, reverse=True):
             text = text[:start] + said + text[end:]
         return text
+
+    def _the_other(self, content: list[int]) -> str | None:
+        """The last question asked of the other of the two things it named one of ("who leads the U.S.
+        delegation?" + "and the other one?": who leads the North Korean delegation?)."""
+        nouns = [self.words[i] for i in content if self.words[i] != "other"]
+        if len(nouns) > 1 or (nouns and self._wh_phrase() not in {None, "what", "which", "who"}):
+            return None
+        found = self.referents.the_other(nouns[0] if nouns else None)
+        if found is None:
+            return None
+        mention, other = found
+        text = self.previous.linked.question.text
+        start, end = _with_dot(text, *token_span(text, mention.position, mention.position + mention.span))
+        return f"{text[:start]}{other.name}{text[end:]}"
 
     def _place_for(self, kinds: set[str], ids: frozenset[str]) -> tuple[int, int] | None:
         """Where in the earlier question a name of this kind stands (the name, or a word of a longer one)."""

@@ -191,6 +191,21 @@ class Referents:
             return Pointed(entity, f"the {rest if first.lower() in _ARTICLES and rest else said}")
         return None
 
+    def the_other(self, noun: str | None) -> tuple[Mention, Entity] | None:
+        """"the other one", "the other delegation": the one thing of the same kind and headed by the same
+        noun as something the last question named (the U.S. delegation's other is the North Korean one);
+        None when there is not exactly one."""
+        for mention in self.previous.linked.mentions:
+            for entity in (self.entities[e] for e in sorted(mention.ids) if e in self.entities):
+                heads = {_head(name) for name in entity.names} - {None}
+                if noun is not None and not any(Lexicon.lemmas(noun) & Lexicon.lemmas(h) for h in heads):
+                    continue
+                others = [o for o in self.entities.values() if o.id != entity.id and o.kind is entity.kind
+                          and heads & {_head(name) for name in o.names}]
+                if len(others) == 1:
+                    return mention, others[0]
+        return None
+
     def _last_named(self) -> list[Entity]:
         """What the last answer was about, then what the last question named."""
         ids = [*self.context.answered, *(e for m in self.previous.linked.mentions for e in sorted(m.ids))]

@@ -384,3 +384,9 @@ def test_a_counterpart_on_another_side_asks_the_last_question_of_that_side(index
     assert answer.reading == "Who leads the North Korean delegation?" and answer.answer.startswith("Kim Chang Son")
     assert _after(index, "Who leads the North Korean delegation?", "and the US equivalent?").reading == (
         "Who leads the US delegation?")
+
+
+def test_the_other_one_is_the_one_other_thing_of_the_kind_the_last_question_named(index: FactIndex) -> None:
+    answer = _after(index, "When will the North Korean team arrive in Singapore?", "what about the other team?")
+    assert answer.reading is not None and "U.S. delegation" in answer.reading and "U.S. team" in answer.answer
+    assert _after(index, "Who is the President of South Korea?", "and the other one?").reading is None  # of many
