@@ -62,7 +62,7 @@ class Referents:
         for tier in (kinds & EVENTFUL, kinds):  # what else the answer named
             found = [self.entities[e] for e in self.context.named if tier and self.kinds({e}) & tier]
             if found:
-                return _called(found[0])
+                return self.said(found[0])
         for tier in (kinds & EVENTFUL, kinds):  # nothing the last question or answer named: the one before
             named = [e for e in self.context.earlier if tier and self.kinds(set(e.ids)) & tier]
             if named:
@@ -177,19 +177,40 @@ class Referents:
         its name ("the president": Donald Trump)."""
         lemmas, plural = Lexicon.lemmas(noun), _is_plural(noun)
         for entity in self._last_named():
-            headed = [name for name in entity.names if (head := _head(name)) and Lexicon.lemmas(head) & lemmas
-                      and _is_plural(head) == plural]  # "the teams" are both teams, not one
-            own = [name for name in headed if not any(
-                other.id != entity.id and name.lower() in (n.lower() for n in other.names)
-                for other in self.entities.values())]
-            if not own:
-                continue
-            if entity.kind in _NAMED_BARE:
-                return Pointed(entity, _called(entity))
-            said = min(own, key=lambda name: len(name.split()))
-            first, _, rest = said.partition(" ")
-            return Pointed(entity, f"the {rest if first.lower() in _ARTICLES and rest else said}")
+            said = self._headed_name(entity, lemmas, plural=plural)
+            if said is not None:
+                return Pointed(entity, _called(entity) if entity.kind in _NAMED_BARE else said)
         return None
+
+    def said(self, entity: Entity) -> str:
+        """How a reading names `entity` in a pronoun's place: by its name, unless that says other
+        names ("it": the DMZ meeting, not the Sung Kim-Choe Son Hui meeting at the DMZ, which reads
+        like the facts about it); then as `headed_by` would, by the noun its name is headed by."""
+        head = _head(entity.name)
+        if entity.kind in _NAMED_BARE or head is None or not self._holds_other_names(entity):
+            return _called(entity)  # "The Wall Street Journal" is no longer than it needs to be
+        return self._headed_name(entity, Lexicon.lemmas(head), plural=_is_plural(head)) or _called(entity)
+
+    def _holds_other_names(self, entity: Entity) -> bool:
+        """`entity`'s name says another entity's name ("Sung Kim-Choe Son Hui meeting at the DMZ")."""
+        words = tuple(w.lower() for w, _ in word_tokens(entity.name))
+        return any(0 < len(said) < len(words) and any(words[k:k + len(said)] == said for k in range(len(words)))
+                   for other in self.entities.values() if other.id != entity.id
+                   for said in (tuple(w.lower() for w, _ in word_tokens(name)) for name in other.names))
+
+    def _headed_name(self, entity: Entity, lemmas: frozenset[str], *, plural: bool) -> str | None:
+        """The first of `entity`'s fewest-word names headed by a noun of `lemmas` that no other entity
+        has, with "the"; None when it has none."""
+        headed = [name for name in entity.names if (head := _head(name)) and Lexicon.lemmas(head) & lemmas
+                  and _is_plural(head) == plural]  # "the teams" are both teams, not one
+        own = [name for name in headed if not any(
+            other.id != entity.id and name.lower() in (n.lower() for n in other.names)
+            for other in self.entities.values())]
+        if not own:
+            return None
+        said = min(own, key=lambda name: len(name.split()))
+        first, _, rest = said.partition(" ")
+        return f"the {rest if first.lower() in _ARTICLES and rest else said}"
 
     def the_other(self, noun: str | None) -> tuple[Mention, Entity] | None:
         """"the other one", "the other delegation": the one thing of the same kind and headed by the same
@@ -220,9 +241,9 @@ class Referents:
         found.sort(key=lambda e: (e.kind.value != "person", not is_proper_name(e.name)))
         for entity in found:
             if is_proper_name(entity.name):
-                return entity.name
+                return self.said(entity)
             if not named:
-                return _called(entity)
+                return self.said(entity)
         return None
 
     def kinds(self, ids: frozenset[str] | set[str]) -> set[str]:
