@@ -56,9 +56,13 @@ async def build_core(settings: Settings, store: FactStore) -> Core:
             log.info("seeded %d curated facts from %s", len(catalogue.facts), settings.facts_dir)
     await add_configured_topics(settings, store)
     revision = await store.revision()
-    index = FactIndex(await store.catalogue())
+    index = FactIndex((), sources=await store.sources(), entities=await store.entities())
+    versions: dict[str, int] = {}
+    async for batch in store.fact_batches(include_retired=True):  # a big store is never held whole
+        index.add_facts(stored.fact for stored in batch if not stored.retired)
+        versions.update((stored.fact.id, stored.version) for stored in batch)
     facts = FactService(store, index)
-    facts.indexed(await store.list_facts(include_retired=True), revision=revision)
+    facts.indexed(versions, revision=revision)
     gc.freeze()  # the index's many long-lived objects: keep them out of every later collection
     return Core(
         settings=settings,

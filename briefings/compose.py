@@ -46,6 +46,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "Entry",
+    "HEADLINE_RELATIONS",
     "Group",
     "Headline",
     "Section",
@@ -57,6 +58,8 @@ __all__ = [
     "merge_statements",
     "changes_after",
     "recent_changes",
+    "development_days",
+    "is_event",
     "long_date",
     "parse_section",
     "relative_day",
@@ -90,6 +93,10 @@ STATUS_RELATIONS: Mapping[str, SummitStatus] = {
 }
 """Relations that, with the summit as subject or object, say it is off or back on. The latest such
 fact dated on or before `as_of` sets the status; undated ones cannot say when, so they do not."""
+HEADLINE_RELATIONS = frozenset({DATE_RELATION, PLACE_RELATION, AGENDA_RELATION, *CONDITION_RELATIONS,
+                                *STATUS_RELATIONS})
+"""Every relation the headline reads: the headline of only the facts with one of these is the headline
+of them all (for a store too big to make every `Fact` of at once)."""
 
 _NOT_EVENTS = frozenset({Topic.people, Topic.places, Topic.source})
 """Topics whose dated facts describe, rather than report something that happened."""
@@ -369,6 +376,21 @@ def _headline(facts: _Facts, as_of: date) -> Headline:
         history=history,
         fact_ids=[f.id for f in used] + [i for e in (*depends_on, *agenda, *history) for i in e.fact_ids],
     )
+
+
+def is_event(topic: str) -> bool:
+    """A fact of this topic reports something that happened or is to happen (not who one is, nor where)."""
+    return topic not in _NOT_EVENTS
+
+
+def development_days(facts: Iterable[tuple[str, Iterable[date]]], as_of: date) -> set[date]:
+    """The days the developments up to `as_of` can be drawn from, given each fact's topic and days.
+
+    They are taken newest day first, and every day gives at least one (its first fact's subject is new
+    that day), so no day before the MAX_DEVELOPMENTS latest is reached: the section over only the facts
+    whose latest day up to `as_of` is one of these is the section over them all."""
+    latest = {max(past) for topic, days in facts if is_event(topic) and (past := [d for d in days if d <= as_of])}
+    return set(sorted(latest, reverse=True)[:MAX_DEVELOPMENTS])
 
 
 def _developments(facts: _Facts, as_of: date) -> BriefingSection:

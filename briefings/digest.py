@@ -18,6 +18,7 @@ the latest" or "is the summit still on" can reuse them:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -36,6 +37,7 @@ from briefings.compose import (
     _topic_rank,
     _within_day,
     build_briefing,
+    is_event,
     long_date,
     merge_entries,
     changes_after,
@@ -57,6 +59,7 @@ __all__ = [
     "changes_for_channel",
     "compose_digest",
     "compose_edition",
+    "next_event_days",
     "next_events",
     "status_headline",
     "top_developments",
@@ -165,6 +168,15 @@ def next_events(catalogue: Catalogue, as_of: date, *, limit: int = MAX_NEXT_EVEN
     """The next dated events after `as_of`, soonest first: per day and subject, the fact that says
     most about when (what is scheduled first), at most `limit`."""
     return _next_events(_Facts(catalogue), as_of, limit=limit)
+
+
+def next_event_days(facts: Iterable[tuple[str, Iterable[date]]], as_of: date, *,
+                    limit: int = MAX_NEXT_EVENTS) -> set[date]:
+    """The days the next `limit` events after `as_of` can fall on, given each fact's topic and days.
+
+    They are taken soonest day first, and every day gives at least one, so no day after the first
+    `limit` is reached: the next events of only the facts with one of these days are those of them all."""
+    return set(sorted({d for topic, days in facts if is_event(topic) for d in days if d > as_of})[:limit])
 
 
 def top_developments(catalogue: Catalogue, as_of: date, *, limit: int = TOP_DEVELOPMENTS) -> list[Entry]:

@@ -434,11 +434,11 @@ class FactService:
         """Forget the caller's waiting import; whether there was one."""
         return await self._pending.drop(caller)
 
-    def indexed(self, stored: list[StoredFact], *, revision: int) -> None:
-        """Say what the index was built from (the facts with their versions, and the store's
-        revision read before them), so the first `refresh` does not apply it all again."""
-        for s in stored:
-            self._indexed[s.fact.id] = max(self._indexed.get(s.fact.id, 0), s.version)
+    def indexed(self, versions: Mapping[str, int], *, revision: int) -> None:
+        """Say what the index was built from (each fact's version, and the store's revision read
+        before them), so the first `refresh` does not apply it all again."""
+        for fact_id, version in versions.items():
+            self._indexed[fact_id] = max(self._indexed.get(fact_id, 0), version)
         self._seen_revision = revision
 
     async def refresh(self) -> int:

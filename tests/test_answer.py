@@ -17,7 +17,7 @@ THRESHOLD = Settings().answer_threshold
 
 @pytest.fixture(scope="module")
 def index() -> FactIndex:
-    return FactIndex(load_catalogue(CONFIG_DIR))
+    return FactIndex.from_catalogue(load_catalogue(CONFIG_DIR))
 
 
 def ask(index: FactIndex, question: str):

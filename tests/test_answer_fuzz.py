@@ -9,7 +9,7 @@ from briefings.answer import FactIndex
 from briefings.files import load_catalogue
 from config.settings import CONFIG_DIR
 
-INDEX = FactIndex(load_catalogue(CONFIG_DIR))
+INDEX = FactIndex.from_catalogue(load_catalogue(CONFIG_DIR))
 WORDS = st.sampled_from(["who", "what", "when", "where", "how many", "which", "the", "Kim", "summit", "Singapore",
                          "June 12", "Monday", "2018", "f-16", "U.S.", "DPRK", "led", "delegation", "?", "Chinese",
                          "name", "wat", "singapur", "’", "—", "@everyone", "<!channel>", "1950-53"])

@@ -32,7 +32,7 @@ IMPORT = ChangeInfo(actor="cli:ana", platform="cli", action="import")
 @pytest.fixture
 async def service(store: FactStore, catalogue: Catalogue) -> FactService:
     await store.seed(catalogue)
-    return FactService(store, FactIndex(await store.catalogue()))
+    return FactService(store, FactIndex.from_catalogue(await store.catalogue()))
 
 
 def ask(service: FactService, question: str):

@@ -300,6 +300,17 @@ async def test_retire_hides_a_fact_and_restore_brings_it_back(store: FactStore, 
         await store.restore("sung-kim-post", expected_version=3, change=restore)
 
 
+async def test_fact_batches_read_the_current_facts_a_batch_at_a_time(store: FactStore, catalogue: Catalogue) -> None:
+    await store.seed(catalogue)
+    await store.retire("sung-kim-post", expected_version=1, reason=None, change=RETIRE)
+
+    batches = [batch async for batch in store.fact_batches(size=1)]
+    assert [[s.fact.id for s in batch] for batch in batches] == [["us-delegation-leader"]]
+    everything = [s async for batch in store.fact_batches(include_retired=True, size=1) for s in batch]
+    assert everything == await store.list_facts(include_retired=True)
+    assert [len(batch) async for batch in store.fact_batches(include_retired=True, size=5)] == [2]
+
+
 async def test_changes_since(store: FactStore, catalogue: Catalogue) -> None:
     await store.seed(catalogue)
     seeded_at = (await store.history("sung-kim-post"))[0].at

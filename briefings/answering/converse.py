@@ -7,15 +7,17 @@ chat answer and the briefing never disagree.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cached_property
 
+from briefings.answering.facts import FactOutline, FactTable
 from briefings.answering.model import Answer, Asked, Classified, NeedKind
 from briefings.answering.phrase import MAX_ANSWER_CHARS, NO_FACT, cite, needs_of
 from briefings.briefing import Entry, Headline, Section, long_date
-from briefings.compose import build_briefing
-from briefings.digest import next_events, status_headline
-from briefings.models import Catalogue, Entity, Fact
+from briefings.compose import HEADLINE_RELATIONS, build_briefing, development_days
+from briefings.digest import next_event_days, next_events, status_headline
+from briefings.models import Catalogue, Entity, Fact, Source
 
 __all__ = ["Briefed", "converse"]
 
@@ -35,46 +37,66 @@ _REPLIES = {
 
 class Briefed:
     """What the answers below read off the whole store as of its story day, each part composed on first
-    need and kept: build one per state of the facts and ask it any number of questions."""
+    need and kept: build one per state of the facts and ask it any number of questions.
 
-    def __init__(self, catalogue: Catalogue, story_day: date) -> None:
-        self.catalogue = catalogue
+    The parts are chosen from the facts' outlines, and composed over only the facts they can use (the
+    headline's relations, the days the next events and the latest developments can fall on): a store
+    of 100,000 facts never has every `Fact` made at once."""
+
+    def __init__(self, table: FactTable, *, sources: Mapping[str, Source], story_day: date) -> None:
+        self._table = table
+        self.sources = sources
         self.story_day = story_day
+
+    @property
+    def entities(self) -> Mapping[str, Entity]:
+        return self._table.entities
+
+    def fact(self, fact_id: str) -> Fact | None:
+        return self._table.fact(fact_id)
+
+    def _catalogue(self, keep: Callable[[FactOutline], bool]) -> Catalogue:
+        """The sources, the entities and the facts `keep` chooses by their outlines."""
+        facts = {o.id: self._table.fact(o.id) for o in self._table.outlines() if keep(o)}
+        return Catalogue.model_construct(sources=dict(self.sources), entities=dict(self._table.entities), facts=facts)
 
     @cached_property
     def headline(self) -> Headline:
-        return status_headline(self.catalogue, self.story_day)
+        return status_headline(self._catalogue(lambda o: o.relation in HEADLINE_RELATIONS), self.story_day)
 
     @cached_property
     def upcoming(self) -> list[Entry]:
-        return next_events(self.catalogue, self.story_day, limit=MAX_ITEMS)
+        days = next_event_days(((o.topic, o.days) for o in self._table.outlines()), self.story_day, limit=MAX_ITEMS)
+        return next_events(self._catalogue(lambda o: not days.isdisjoint(o.days)), self.story_day, limit=MAX_ITEMS)
 
     @cached_property
     def developments(self) -> list[Entry]:
         """The newest developments first, as the briefing lists them."""
-        section = build_briefing(self.catalogue, [], as_of=self.story_day,
-                                 sections={Section.developments}).section(Section.developments)
+        day = self.story_day
+        days = development_days(((o.topic, o.days) for o in self._table.outlines()), day)
+        catalogue = self._catalogue(lambda o: max((d for d in o.days if d <= day), default=None) in days)
+        section = build_briefing(catalogue, [], as_of=day, sections={Section.developments}).section(Section.developments)
         return section.entries[:MAX_ITEMS] if section else []
 
     @cached_property
-    def dated(self) -> list[tuple[date, Fact]]:
-        return _dated(self.catalogue)
+    def dated(self) -> list[tuple[date, str]]:
+        """(the day of its last date, id) of every dated fact, in that order."""
+        return sorted((o.last_day, o.id) for o in self._table.outlines() if o.last_day is not None)
 
     @cached_property
-    def about(self) -> dict[str, list[Fact]]:
-        """Entity id -> the facts whose subject or object it is, in the catalogue's order."""
-        found: dict[str, list[Fact]] = {}
-        for f in self.catalogue.facts.values():
-            for entity_id in dict.fromkeys((f.subject, f.object)):
+    def about(self) -> dict[str, list[str]]:
+        """Entity id -> the ids of the facts whose subject or object it is, in the store's order."""
+        found: dict[str, list[str]] = {}
+        for o in self._table.outlines():
+            for entity_id in dict.fromkeys((o.subject, o.object)):
                 if entity_id is not None:
-                    found.setdefault(entity_id, []).append(f)
+                    found.setdefault(entity_id, []).append(o.id)
         return found
 
 
 def converse(classified: Classified, *, briefed: Briefed, today: date, scope: str) -> Answer:
     asked = classified.asked
     question = classified.linked.question.text
-    catalogue, story_day = briefed.catalogue, briefed.story_day
     if asked is Asked.small_talk:
         text = _REPLIES[classified.small_talk or "empty"].format(scope=scope, example=_example(briefed))
         if classified.small_talk in {None, "empty"}:  # nothing asked: no fact, and a hint of what to ask
@@ -94,7 +116,7 @@ def converse(classified: Classified, *, briefed: Briefed, today: date, scope: st
         return Answer(question=question, found=False, answer=NO_FACT, asked=asked.value, needs=needs_of(classified),
                       hint=text or None)
     return Answer(question=question, found=True, answer=_fit(text), facts=[f.id for f in facts], confidence=1.0,
-                  sources=cite(facts, catalogue.sources), asked=asked.value, needs=needs_of(classified))
+                  sources=cite(facts, briefed.sources), asked=asked.value, needs=needs_of(classified))
 
 
 def _fit(text: str) -> str:
@@ -112,28 +134,29 @@ def _example(briefed: Briefed) -> str:
 
 
 def _status(briefed: Briefed) -> tuple[list[Fact], str]:
-    headline, catalogue = briefed.headline, briefed.catalogue
+    headline = briefed.headline
     if headline is None or headline.event is None:
         return [], ""
     parts = [f"The {headline.event} is {headline.status.value if headline.status else 'scheduled'}"
              + (f" (since {long_date(headline.status_since)})" if headline.status_since else "")
              + (f", for {long_date(headline.day)}" if headline.day else "")
              + (f" in {headline.place}" if headline.place else "") + "."]
-    used = [catalogue.facts[i] for i in headline.fact_ids[:2] if i in catalogue.facts]
+    used = _facts(briefed, headline.fact_ids[:2])
     for entry in headline.history[-2:]:
         parts.append(entry.text)
-        used.extend(catalogue.facts[i] for i in entry.fact_ids if i in catalogue.facts)
+        used.extend(_facts(briefed, entry.fact_ids))
     return _unique(used), " ".join(parts)
 
 
-def _dated(catalogue: Catalogue) -> list[tuple[date, Fact]]:
-    return sorted(((d.day, f) for f in catalogue.facts.values() for d in f.dates[-1:]), key=lambda p: (p[0], p[1].id))
+def _facts(briefed: Briefed, fact_ids: list[str]) -> list[Fact]:
+    """The facts of these ids the store holds, in that order."""
+    return [fact for fact in map(briefed.fact, fact_ids) if fact is not None]
 
 
 def _latest(briefed: Briefed, classified: Classified, today: date) -> tuple[list[Fact], str]:
-    catalogue, story_day = briefed.catalogue, briefed.story_day
+    story_day = briefed.story_day
     entries = briefed.developments
-    facts = [catalogue.facts[i] for e in entries for i in e.fact_ids if i in catalogue.facts]
+    facts = _facts(briefed, [i for e in entries for i in e.fact_ids])
     lead = ""
     if any(n.kind is NeedKind.time for n in classified.needs):
         lead = f"Nothing is dated {long_date(today)}; the latest, as of {long_date(story_day)}: "
@@ -141,18 +164,19 @@ def _latest(briefed: Briefed, classified: Classified, today: date) -> tuple[list
 
 
 def _upcoming(briefed: Briefed) -> tuple[list[Fact], str]:
-    catalogue, story_day = briefed.catalogue, briefed.story_day
+    story_day = briefed.story_day
     entries = briefed.upcoming
     if not entries:
         return [], f"No fact is dated after {long_date(story_day)}."
-    facts = [catalogue.facts[i] for e in entries for i in e.fact_ids if i in catalogue.facts]
+    facts = _facts(briefed, [i for e in entries for i in e.fact_ids])
     return _unique(facts), " ".join(_dated_line(e.day, e.text) if e.day else e.text for e in entries)
 
 
 def _since(briefed: Briefed, classified: Classified) -> tuple[list[Fact], str]:
     span = next(n.span for n in classified.needs if n.kind is NeedKind.time)
     start = span.start or date.min
-    chosen = [(d, f) for d, f in briefed.dated if start <= d <= briefed.story_day][-MAX_ITEMS:]
+    latest = [(d, i) for d, i in briefed.dated if start <= d <= briefed.story_day][-MAX_ITEMS:]
+    chosen = [(d, briefed.fact(i)) for d, i in latest]
     if not chosen:
         return [], ""
     return [f for _, f in chosen], " ".join(_dated_line(d, f.statement) for d, f in reversed(chosen))
@@ -165,10 +189,10 @@ def _dated_line(day: date, statement: str) -> str:
 
 
 def _describe(briefed: Briefed, entity_id: str) -> tuple[list[Fact], str]:
-    entity: Entity | None = briefed.catalogue.entities.get(entity_id)
+    entity: Entity | None = briefed.entities.get(entity_id)
     if entity is None:
         return [], ""
-    about = list(briefed.about.get(entity_id, ()))
+    about = _facts(briefed, briefed.about.get(entity_id, []))
     about.sort(key=lambda f: (max((d.day for d in f.dates), default=date.min), f.subject == entity_id), reverse=True)
     chosen = about[:2]
     parts = [f"{entity.name}: {entity.description}" if entity.description else entity.name]

@@ -13,15 +13,18 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from typing import NamedTuple
 
 from briefings.answering.lexicon import Lexicon, word_tokens, words_of
 from briefings.answering.link import EntityNames
 from briefings.compose import DATE_RELATION
 from briefings.models import Entity, EntityKind, Fact
 
-__all__ = ["IndexedFact", "IndexedFacts", "FactTable"]
+__all__ = ["FactOutline", "FactTable", "IndexedFact", "IndexedFacts"]
 
-_CLOCK = re.compile(r"\b\d{1,2}(:\d\d)?\s*(a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\bnoon\b|\bmidnight\b|\bo'clock\b", re.I)
+_CLOCK = re.compile(r"\b(?=[\dnmo])(?:\d{1,2}(:\d\d)?\s*(a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d\b|noon\b|midnight\b|o'clock\b)", re.I)
+"""A time of day. Every way of writing one starts a word with a digit, n, m or o: the look-ahead lets the
+search pass every other word at once (reading 100,000 statements, that is a second)."""
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
                  "billions", "half", "several", "single", "both"}
@@ -41,6 +44,9 @@ _SORT_TIES = 2048
 _MEANING_KEPT = 16384
 """How many facts' embeddings are kept (about 700 bytes each): every fact of a store of this size, and
 at 100,000 facts those of the last few hundred questions, instead of 50 MB for all of them."""
+_EMBEDDED_AT_ONCE = 4096
+"""Words embedded in one batch: a build's tens of thousands of new words are never all embedded at
+once (their vectors twice, before and after the unknown ones are left out)."""
 SYNONYM_CREDIT = 0.85
 SYNONYM_RARE_SENSE = 0.45
 """How much a synonym of a rare sense of one of the two words covers when the embedding puts them
@@ -80,6 +86,22 @@ class IndexedFact:
     """The first letters of each long word, for words of one family ("agree", "agreement")."""
 
 
+class FactOutline(NamedTuple):
+    """What reads of every fact (the topics, the story's day, composition's choice of facts) need of
+    one, read off its row without making its `Fact`."""
+
+    id: str
+    subject: str
+    object: str | None
+    relation: str
+    topic: str
+    source: str
+    days: tuple[date, ...]
+    """Its days, each once, earliest first."""
+    last_day: date | None
+    """The day of its last date as written (`fact.dates[-1]`), which need not be its latest."""
+
+
 class _Numbering(dict):
     """str -> int, giving each new string the next number (and keeping it, interned, in `strings`)."""
 
@@ -116,10 +138,11 @@ class IndexedFacts(Mapping[str, IndexedFact]):
 class FactTable:
     """The current facts and their postings; changes in place.
 
-    Each fact is one row: its `Fact`, and what the answerer read of it packed into one array of ints
-    (string ids into `_strings`), a few hundred bytes where the `IndexedFact` it stands for takes
-    several kilobytes. A posting (word, entity, day...) is an array of the rows that hold it. Rows are
-    never reused: a changed fact gets a new row and its old one is emptied."""
+    Each fact is one row: its `Fact` as JSON text, and its outline and what the answerer read of it
+    packed into one array of ints (string ids into `_strings`): a few hundred bytes each, where the
+    `Fact` takes nearly 3 kB and the `IndexedFact` several more. A `Fact` is made again from its text
+    only for the few facts a question reads. A posting (word, entity, day...) is an array of the rows
+    that hold it. Rows are never reused: a changed fact gets a new row and its old one is emptied."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -130,7 +153,8 @@ class FactTable:
         self.facts = IndexedFacts(self)
         self._row_of: dict[str, int] = {}
         self._ids: list[str | None] = []
-        self._stored: list[Fact | None] = []
+        self._stored: list[str | None] = []
+        """Each row's fact as JSON text."""
         self._records: list[array | None] = []
         self._taught: dict[int, tuple[str, ...]] = {}
         self._strings: list[str] = []
@@ -151,7 +175,7 @@ class FactTable:
         self._spelling: dict[str, tuple[tuple[int, str], tuple[str, ...]]] = {}
         self.revision = 0
         """Counts every change, so that what is read off all the facts can be kept until the next one."""
-        self._vectors = None  # np.ndarray (words x dim), grown in blocks
+        self._vectors = None  # np.ndarray (words x dim): the first len(_vector_words) rows are theirs
         self._near_cache: dict[frozenset[str], dict[str, float]] = {}
         self._scheduled: tuple[int, dict[frozenset[str], frozenset[date]]] = (-1, {})
 
@@ -184,7 +208,7 @@ class FactTable:
         item = self._read(fact, taught)
         row = len(self._ids)
         self._ids.append(fact.id)
-        self._stored.append(fact)
+        self._stored.append(fact.model_dump_json())
         self._records.append(self._encode(item))
         if taught:
             self._taught[row] = taught
@@ -213,11 +237,24 @@ class FactTable:
     def fact(self, fact_id: str) -> Fact | None:
         """The fact as stored, or None."""
         row = self._row_of.get(fact_id)
-        return None if row is None else self._stored[row]
+        return None if row is None else self._decode(row).fact
 
     def stored(self) -> Iterator[Fact]:
-        """Every current fact, in the order they were indexed."""
-        return (f for f in self._stored if f is not None)
+        """Every current fact, in the order they were indexed, each made from its text as it comes:
+        for reading them all once, not for keeping."""
+        return (Fact.model_validate_json(text) for text in self._stored if text is not None)
+
+    def outlines(self) -> Iterator[FactOutline]:
+        """The outline of every current fact, in the order they were indexed."""
+        strings, ids = self._strings, self._ids
+        for row, record in enumerate(self._records):
+            if record is not None:
+                subject, obj, relation, topic, source, last_day, n = record[:7]
+                yield FactOutline(
+                    id=ids[row], subject=strings[subject], object=strings[obj] if obj >= 0 else None,
+                    relation=strings[relation], topic=strings[topic], source=strings[source],
+                    days=tuple(map(date.fromordinal, record[7 : 7 + n])),
+                    last_day=date.fromordinal(last_day) if last_day else None)
 
     def indexed(self, fact_id: str) -> IndexedFact:
         """What the answerer reads of one fact (KeyError when there is no such fact)."""
@@ -259,13 +296,17 @@ class FactTable:
     # -- compact rows ----------------------------------------------------------------------------
 
     def _encode(self, item: IndexedFact) -> array:
-        """[count, ids...] for each set of strings, the words in order, then days, years, flags, length."""
+        """The outline (subject, object or -1, relation, topic, source, last day or 0, then the days),
+        [count, ids...] for each set of strings, the words in order, then years, flags, length."""
         ids = self._string_id.__getitem__
+        fact = item.fact
         return array("i", [
+            ids(fact.subject), ids(fact.object) if fact.object is not None else -1, ids(fact.relation),
+            ids(fact.topic), ids(fact.provenance.source), fact.dates[-1].day.toordinal() if fact.dates else 0,
+            len(item.days), *sorted(d.toordinal() for d in item.days),
             len(item.lemmas), *map(ids, item.lemmas), len(item.name_lemmas), *map(ids, item.name_lemmas),
             len(item.entities), *map(ids, item.entities), len(item.unlinked_names), *map(ids, item.unlinked_names),
-            len(item.words), *map(ids, item.words), len(item.days), *(d.toordinal() for d in item.days),
-            len(item.years), *item.years,
+            len(item.words), *map(ids, item.words), len(item.years), *item.years,
             item.number | item.clock << 1 | item.causal << 2 | item.timed << 3, item.length,
         ])
 
@@ -275,22 +316,21 @@ class FactTable:
             self._decoded.move_to_end(row)
             return hit
         record, strings = self._records[row], self._strings
+        n = record[6]
+        days = frozenset(date.fromordinal(d) for d in record[7 : 7 + n])
         fields: list[object] = []
-        at = 0
+        at = 7 + n
         for _ in range(5):
             n = record[at]
             fields.append([strings[i] for i in record[at + 1 : at + 1 + n]])
             at += 1 + n
         lemmas, name_lemmas, entities, unlinked, words = fields
         n = record[at]
-        days = frozenset(date.fromordinal(d) for d in record[at + 1 : at + 1 + n])
-        at += 1 + n
-        n = record[at]
         years = frozenset(record[at + 1 : at + 1 + n])
         flags, length = record[at + 1 + n], record[at + 2 + n]
         lemma_set = frozenset(lemmas)
         item = IndexedFact(
-            fact=self._stored[row], lemmas=lemma_set, name_lemmas=frozenset(name_lemmas),
+            fact=Fact.model_validate_json(self._stored[row]), lemmas=lemma_set, name_lemmas=frozenset(name_lemmas),
             entities=frozenset(entities), days=days, years=years, number=bool(flags & 1), clock=bool(flags & 2),
             causal=bool(flags & 4), timed=bool(flags & 8), length=length, taught=self._taught.get(row, ()),
             words=tuple(words), unlinked_names=frozenset(unlinked), stems=_stems(lemma_set),
@@ -394,8 +434,9 @@ class FactTable:
         self._learn_plain(written, [*fact.keywords, *taught, fact.relation.replace("_", " ")])
         self._learn_names(name_lemmas | set(unlinked))
         days = frozenset(d.day for d in fact.dates)
-        years = {d.year for d in days} | {int(w) for w in words if w.isdigit() and len(w) == 4 and 1900 < int(w) < 2100}
-        years |= {int(w[:4]) + k for w in words if _DECADE.match(w) for k in range(10)}  # "the early 2000s"
+        numerals = [w for w in words if w[:1].isdigit()]  # the few words a year or a decade can be
+        years = {d.year for d in days} | {int(w) for w in numerals if w.isdigit() and len(w) == 4 and 1900 < int(w) < 2100}
+        years |= {int(w[:4]) + k for w in numerals if _DECADE.match(w) for k in range(10)}  # "the early 2000s"
         statement_lower = set(statement_words)
         return IndexedFact(
             fact=fact,
@@ -461,11 +502,19 @@ class FactTable:
         import numpy as np
 
         words, self._pending = self._pending, []
-        rows = self.lexicon.embedder.embed(words)
-        known = rows.any(axis=1)
-        block = rows[known].astype(np.float32)
-        self._vector_words.extend(w for w, k in zip(words, known) if k)
-        self._vectors = block if self._vectors is None else np.vstack([self._vectors, block])
+        held = len(self._vector_words)
+        if self._vectors is None or len(self._vectors) < held + len(words):
+            grown = np.empty((held + len(words), self.lexicon.embedder.dim), dtype=np.float32)
+            if self._vectors is not None:
+                grown[:held] = self._vectors[:held]
+            self._vectors = grown
+        for start in range(0, len(words), _EMBEDDED_AT_ONCE):
+            batch = words[start : start + _EMBEDDED_AT_ONCE]
+            rows = self.lexicon.embedder.embed(batch)
+            known = rows.any(axis=1)
+            self._vectors[held : held + int(known.sum())] = rows[known]
+            held += int(known.sum())
+            self._vector_words.extend(w for w, k in zip(batch, known) if k)
 
     def meaning_similarity(self, question: str, fact_ids: set[str]) -> dict[str, float]:
         """Cosine similarity in meaning between the question and each fact's texts (the best of its
@@ -485,7 +534,7 @@ class FactTable:
         missing = [fid for fid in fact_ids if fid not in vectors]
         if missing:
             texts = [(fid, t) for fid in missing
-                     for t in (self._stored[rows[fid]].statement, *self._taught.get(rows[fid], ()))]
+                     for t in (self._decode(rows[fid]).fact.statement, *self._taught.get(rows[fid], ()))]
             embedded = self.lexicon.embedder.embed([t for _, t in texts]).astype(np.float16)
             grouped: dict[str, list] = {}
             for (fid, _), row in zip(texts, embedded):
@@ -542,7 +591,7 @@ class FactTable:
                 v = self.lexicon.vector(lemma)
                 if v is None:
                     continue
-                sims = self._vectors @ v
+                sims = self._vectors[: len(self._vector_words)] @ v
                 top = np.argpartition(-sims, min(_MAX_NEAR, len(sims) - 1))[:_MAX_NEAR]
                 for k in top:
                     s = float(sims[k])
@@ -562,8 +611,10 @@ class FactTable:
 
 
 _DECADE = re.compile(r"^(?:19|20)\d0s$")
-_DATE_TEXT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:, \d{4})?|"
-                        r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?: \d{4})?|\b(?:19|20)\d\d\b", re.I)
+_DATE_TEXT = re.compile(r"\b(?=[adfjmnos\d])(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:, \d{4})?|"
+                        r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?: \d{4})?|(?:19|20)\d\d\b)", re.I)
+"""A date or a year as text. Every one starts a word with a digit or a month's first letter (the look-ahead,
+as in `_CLOCK`)."""
 
 
 def _stems(lemmas: frozenset[str]) -> frozenset[str]:

@@ -6,9 +6,11 @@ normalise -> link -> classify -> (converse | retrieve -> score -> decide -> phra
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from briefings.answering.classify import Intents, classify
 from briefings.answering.context import QuestionContext, asks_besides, context_of, follow_up, points_back
@@ -39,27 +41,36 @@ def _today() -> date:
 
 
 class FactIndex:
-    """An in-memory index of the current facts that updates in place when a fact changes."""
+    """An in-memory index of the current facts that updates in place when a fact changes.
 
-    def __init__(self, catalogue: Catalogue, *, lexicon: Lexicon | None = None, intents: Intents | None = None,
+    It is built from the facts as they come (`facts` may be a generator, and `add_facts` takes more):
+    a store read in batches is never held whole, neither as a `Catalogue` nor as its `Fact`s."""
+
+    def __init__(self, facts: Iterable[Fact], *, sources: Mapping[str, Source], entities: Mapping[str, Entity],
+                 lexicon: Lexicon | None = None, intents: Intents | None = None,
                  today: Callable[[], date] = _today) -> None:
         self.lexicon = lexicon or default_lexicon()
         self.intents = intents or Intents.load(_CONFIG / "intents.yaml")
         self._today = today
         self.threshold = DEFAULT_THRESHOLD
-        self._sources: dict[str, Source] = dict(catalogue.sources)
+        self._sources: dict[str, Source] = dict(sources)
         self._cache: dict[str, tuple[tuple[int, date], object]] = {}
         self.table = FactTable(self.lexicon)
-        collecting = gc.isenabled()
-        gc.disable()  # the build makes many long-lived objects and no garbage cycles: a collection midway finds nothing
-        try:
-            for entity in catalogue.entities.values():
+        with _no_collection():
+            for entity in entities.values():
                 self.table.add_entity(entity)
-            for fact in catalogue.facts.values():
+        self.add_facts(facts)
+
+    @classmethod
+    def from_catalogue(cls, catalogue: Catalogue, **options: Any) -> FactIndex:
+        """The index of a whole catalogue (the curated files, a test's store); `options` as for `FactIndex`."""
+        return cls(catalogue.facts.values(), sources=catalogue.sources, entities=catalogue.entities, **options)
+
+    def add_facts(self, facts: Iterable[Fact]) -> None:
+        """Index many facts, each as it comes, and give the words they bring their vectors in one batch."""
+        with _no_collection():
+            for fact in facts:
                 self.table.add(fact)
-        finally:
-            if collecting:
-                gc.enable()
         self.table.flush_vectors()
 
     # -- maintenance ---------------------------------------------------------------------------
@@ -106,17 +117,18 @@ class FactIndex:
 
     def _topics(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for fact in self.table.stored():
-            counts[fact.topic] = counts.get(fact.topic, 0) + 1
+        for outline in self.table.outlines():
+            counts[outline.topic] = counts.get(outline.topic, 0) + 1
         return counts
 
     def catalogue(self) -> Catalogue:
+        """Everything the index holds, every `Fact` made from its text: for a look at a small store."""
         return Catalogue.model_construct(sources=self._sources, entities=dict(self.table.entities),
                                          facts={fact.id: fact for fact in self.table.stored()})
 
     def _briefed(self) -> Briefed:
         """The briefing's view of the store that conversation answers read, kept until the facts change."""
-        return self._cached("briefed", lambda: Briefed(self.catalogue(), self.story_day()))
+        return self._cached("briefed", lambda: Briefed(self.table, sources=self._sources, story_day=self.story_day()))
 
     def story_day(self) -> date:
         """The story's "now": the newest source with a text, or the newest date an admin recorded a fact for
@@ -126,9 +138,9 @@ class FactIndex:
     def _story_day(self) -> date:
         today = self._today()
         days = [s.published for s in self._sources.values() if s.file or s.text]
-        days += [d.day for fact in self.table.stored() for d in fact.dates
-                 if not (self._sources.get(fact.provenance.source) and
-                         (self._sources[fact.provenance.source].file or self._sources[fact.provenance.source].text))]
+        days += [d for outline in self.table.outlines() for d in outline.days
+                 if not (self._sources.get(outline.source) and
+                         (self._sources[outline.source].file or self._sources[outline.source].text))]
         past = [d for d in days if d <= today]
         return max(past) if past else today
 
@@ -322,7 +334,7 @@ class FactIndex:
         return self._cached("event", self._read_event)
 
     def _read_event(self) -> Event:
-        scheduled = [fact for fact in self.table.stored() if fact.relation == DATE_RELATION]
+        scheduled = [outline for outline in self.table.outlines() if outline.relation == DATE_RELATION]
         ids = frozenset(f.subject for f in scheduled)
         words: set[str] = set()
         for e in ids:
@@ -331,7 +343,7 @@ class FactIndex:
                 for text in (*entity.names, entity.description or ""):
                     words.update(self.lexicon.lemma(w.lower()) for w, _ in word_tokens(text)
                                  if self.lexicon.content_weight(w.lower()) > 0)
-        return Event(ids=ids, words=frozenset(words), days=frozenset(d.day for f in scheduled for d in f.dates))
+        return Event(ids=ids, words=frozenset(words), days=frozenset(d for f in scheduled for d in f.days))
 
     def _hint(self, mentioned: list[str]) -> str:
         known = [self.table.entities[e].name for e in mentioned if e in self.table.entities]
@@ -339,6 +351,19 @@ class FactIndex:
         if known:
             return f"I do know about {', '.join(known[:3])}: try `fact search {known[0]}`. I cover: {topics}."
         return f"I cover {SCOPE}: {topics}. Try `help`."
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """No garbage collection while indexing: it makes many long-lived objects and no garbage cycles, so
+    a collection midway would find nothing (and they are many: it would be slow)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def default_lexicon() -> Lexicon:

@@ -52,7 +52,6 @@ class EntityNames:
 
     def __init__(self) -> None:
         self.aliases: dict[tuple[str, ...], set[str]] = defaultdict(set)
-        self.max_len = 1
         self._phrases: dict[str, tuple[str, ...]] = {}
         self._sorted: tuple[str, ...] | None = None
         self._by_first: dict[str, list[str]] = {}
@@ -60,8 +59,12 @@ class EntityNames:
         self.other_words: set[str] = set()
         """Words of names the facts carry that no entity holds ("Jinping", "Kaesong")."""
         self._words: dict[str, int] = {}
-        self._firsts: dict[str, int] = {}
-        """How many names hold each word, and start with it: to skip a word no name starts with."""
+        """How many names hold each word."""
+        self._lengths: dict[str, dict[int, int]] = {}
+        """First word -> how many names of each length start with it: to skip a word no name starts
+        with, and to try only the lengths some name that starts with it has."""
+        self._spans: dict[str, tuple[int, ...]] = {}
+        """First word -> those lengths, longest first."""
 
     def add(self, entity: Entity) -> None:
         for name in entity.names:
@@ -71,7 +74,6 @@ class EntityNames:
             if words not in self.aliases:
                 self._count(words, 1)
             self.aliases[words].add(entity.id)
-            self.max_len = max(self.max_len, len(words))
             self._phrases[" ".join(words)] = words
             self._sorted = None
 
@@ -84,11 +86,18 @@ class EntityNames:
         return word in self._words
 
     def _count(self, words: tuple[str, ...], step: int) -> None:
-        for counts, keys in ((self._firsts, words[:1]), (self._words, set(words))):
-            for w in keys:
-                counts[w] = counts.get(w, 0) + step
-                if not counts[w]:
-                    del counts[w]
+        for w in set(words):
+            self._words[w] = self._words.get(w, 0) + step
+            if not self._words[w]:
+                del self._words[w]
+        lengths = self._lengths.setdefault(words[0], {})
+        lengths[len(words)] = lengths.get(len(words), 0) + step
+        if not lengths[len(words)]:
+            del lengths[len(words)]
+        if lengths:
+            self._spans[words[0]] = tuple(sorted(lengths, reverse=True))
+        else:
+            del self._lengths[words[0]], self._spans[words[0]]
 
     def remove(self, entity_id: str) -> None:
         for words in [w for w, ids in self.aliases.items() if entity_id in ids]:
@@ -101,14 +110,16 @@ class EntityNames:
 
     def find(self, words: list[str]) -> Iterable[tuple[int, int, set[str]]]:
         """(start, length, ids) of every alias in `words`, longest first at each start."""
-        firsts = self._firsts
-        for i in [k for k, w in enumerate(words) if w in firsts]:  # only where some name starts
-            for n in range(min(self.max_len, len(words) - i), 0, -1):
-                ids = self.aliases.get(tuple(words[i : i + n]))
+        spans, aliases, end = self._spans, self.aliases, len(words)
+        for i in [k for k, w in enumerate(words) if w in spans]:  # only where some name starts
+            for n in spans[words[i]]:
+                if i + n > end:
+                    continue
+                ids = aliases.get(tuple(words[i : i + n]))
                 if not ids and n > 1 and len(words[i + n - 1]) > 2 and words[i + n - 1].endswith("s"):
                     # "north koreas chief": a name of several words with its possessive written without
                     # the apostrophe (one word alone, "koreas", may be a name of its own)
-                    ids = self.aliases.get((*words[i : i + n - 1], words[i + n - 1][:-1]))
+                    ids = aliases.get((*words[i : i + n - 1], words[i + n - 1][:-1]))
                 if ids:
                     yield i, n, ids
 
@@ -124,7 +135,7 @@ class EntityNames:
     def one_slip_away(self, words: list[str]) -> tuple[str, set[str]] | None:
         """The name of two or more words that `words` spell with a single slip: one word a letter off
         ("kim chang sun") or two of the name's words run together ("moon jaein"); None if not one."""
-        if words[0] not in self._firsts:
+        if words[0] not in self._spans:
             return None
         for name in self._names_by_first().get(words[0], ()):
             parts = name.split()

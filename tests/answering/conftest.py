@@ -13,11 +13,11 @@ from config.settings import CONFIG_DIR
 
 @pytest.fixture(scope="session")
 def index() -> FactIndex:
-    return FactIndex(load_catalogue(CONFIG_DIR), today=lambda: date(2026, 12, 6))
+    return FactIndex.from_catalogue(load_catalogue(CONFIG_DIR), today=lambda: date(2026, 12, 6))
 
 
 @pytest.fixture
 def fresh_index(index: FactIndex) -> FactIndex:
     """An index of its own, for a test that adds facts (the session's one stays the curated store)."""
-    return FactIndex(load_catalogue(CONFIG_DIR), lexicon=index.lexicon, intents=index.intents,
+    return FactIndex.from_catalogue(load_catalogue(CONFIG_DIR), lexicon=index.lexicon, intents=index.intents,
                      today=lambda: date(2026, 12, 6))

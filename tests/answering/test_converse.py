@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from bench.answering import generated_catalogue
 from briefings.answering import FactIndex
+from briefings.answering.converse import MAX_ITEMS, Briefed
+from briefings.compose import Section, build_briefing
+from briefings.digest import next_events, status_headline
+from briefings.files import load_catalogue
+from config.settings import CONFIG_DIR
 
 
 def test_status_comes_from_the_headline(index: FactIndex) -> None:
@@ -38,3 +46,24 @@ def test_small_talk_points_to_help(index: FactIndex, text: str) -> None:
 def test_another_language_gets_the_no_fact_reply_and_a_hint(index: FactIndex) -> None:
     answer = index.answer("정상회담은 어디에서 열리나요?")
     assert not answer.found and answer.answer == "I have no fact on that." and answer.hint
+
+
+@pytest.mark.parametrize("size", [0, 2000])
+@pytest.mark.parametrize("day", [date(2018, 5, 28), date(2018, 3, 1), date(2018, 6, 12)])
+def test_the_briefed_parts_are_those_of_the_whole_store(index: FactIndex, size: int, day: date) -> None:
+    """Each part is composed over only the facts it can use, chosen by their outlines: the same as
+    composing it over every fact."""
+    curated = load_catalogue(CONFIG_DIR)
+    catalogue = generated_catalogue(curated, size=size) if size else curated
+    built = FactIndex.from_catalogue(catalogue, lexicon=index.lexicon, intents=index.intents)
+    briefed = Briefed(built.table, sources=catalogue.sources, story_day=day)
+
+    assert briefed.headline == status_headline(catalogue, day)
+    assert briefed.upcoming == next_events(catalogue, day, limit=MAX_ITEMS)
+    section = build_briefing(catalogue, [], as_of=day, sections={Section.developments}).section(Section.developments)
+    assert briefed.developments == (section.entries[:MAX_ITEMS] if section else [])
+    if day == date(2018, 5, 28):  # the story's day: there are both (the comparison is not of nothing)
+        assert briefed.upcoming and briefed.developments
+    facts = list(catalogue.facts.values())
+    assert briefed.dated == sorted((f.dates[-1].day, f.id) for f in facts if f.dates)
+    assert briefed.about["kim-jong-un"] == [f.id for f in facts if "kim-jong-un" in (f.subject, f.object)]

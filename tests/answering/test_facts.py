@@ -30,7 +30,7 @@ def _today() -> date:
 
 def test_an_index_changed_in_place_answers_as_one_built_afresh(index: FactIndex) -> None:
     curated = load_catalogue(CONFIG_DIR)
-    changed = FactIndex(curated, lexicon=index.lexicon, today=_today)
+    changed = FactIndex.from_catalogue(curated, lexicon=index.lexicon, today=_today)
     facts = dict(curated.facts)
     entities = dict(curated.entities)
     ids = sorted(facts)
@@ -47,9 +47,9 @@ def test_an_index_changed_in_place_answers_as_one_built_afresh(index: FactIndex)
     entity = Entity(id=renamed.id, name=renamed.name, kind=renamed.kind, aliases=[*renamed.aliases, "the envoy"])
     changed.upsert_entity(entity)
     entities[entity.id] = entity
-    afresh = FactIndex(Catalogue(sources=curated.sources, entities=entities, facts=facts), lexicon=index.lexicon,
+    afresh = FactIndex.from_catalogue(Catalogue(sources=curated.sources, entities=entities, facts=facts), lexicon=index.lexicon,
                        today=_today)
-    afresh_entities = FactIndex(Catalogue(sources=curated.sources, entities=entities, facts={}),
+    afresh_entities = FactIndex.from_catalogue(Catalogue(sources=curated.sources, entities=entities, facts={}),
                                 lexicon=index.lexicon, today=_today)
     assert len(changed) == len(afresh)
     for question in QUESTIONS:
@@ -83,7 +83,7 @@ def _reference_candidates(table, needs, *, total: float, threshold: float) -> se
 
 def test_retrieval_keeps_the_facts_that_hold_most_of_the_question(index: FactIndex) -> None:
     catalogue = generated_catalogue(load_catalogue(CONFIG_DIR), size=3000)
-    big = FactIndex(catalogue, lexicon=index.lexicon, today=_today)
+    big = FactIndex.from_catalogue(catalogue, lexicon=index.lexicon, today=_today)
     statements = [f.statement.split(" on ")[0] for f in list(catalogue.facts.values())[-40:]]
     many = 0
     for question in statements + QUESTIONS:
