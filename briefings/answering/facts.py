@@ -4,6 +4,7 @@ it can give, with postings to find the facts that hold a word, an entity or a da
 from __future__ import annotations
 
 import calendar
+import functools
 import math
 import re
 import sys
@@ -64,7 +65,10 @@ SYNONYM_MIN_WEIGHT = 0.5
 
 @dataclass(slots=True)
 class IndexedFact:
-    fact: Fact
+    id: str
+    subject: str
+    object: str | None
+    relation: str
     lemmas: frozenset[str]
     name_lemmas: frozenset[str]
     """Lemmas that occur only inside names ("china" in "Air China"): matched exactly, never by nearness."""
@@ -84,6 +88,15 @@ class IndexedFact:
     """Capitalised words no entity holds: the names of places and people the store has no entity for."""
     stems: frozenset[str]
     """The first letters of each long word, for words of one family ("agree", "agreement")."""
+    made: Fact | str
+    """The `Fact`, or its JSON text until `fact` is first asked for: scoring reads only the id, subject,
+    object and relation of the dozens of facts it weighs, and the answer the whole of one or two."""
+
+    @property
+    def fact(self) -> Fact:
+        if isinstance(self.made, str):
+            self.made = Fact.model_validate_json(self.made)
+        return self.made
 
 
 class FactOutline(NamedTuple):
@@ -208,7 +221,7 @@ class FactTable:
         item = self._read(fact, taught)
         row = len(self._ids)
         self._ids.append(fact.id)
-        self._stored.append(fact.model_dump_json())
+        self._stored.append(fact.model_dump_json(exclude_defaults=True))  # the same Fact, 70 bytes less
         self._records.append(self._encode(item))
         if taught:
             self._taught[row] = taught
@@ -301,7 +314,7 @@ class FactTable:
         ids = self._string_id.__getitem__
         fact = item.fact
         return array("i", [
-            ids(fact.subject), ids(fact.object) if fact.object is not None else -1, ids(fact.relation),
+            ids(item.subject), ids(item.object) if item.object is not None else -1, ids(item.relation),
             ids(fact.topic), ids(fact.provenance.source), fact.dates[-1].day.toordinal() if fact.dates else 0,
             len(item.days), *sorted(d.toordinal() for d in item.days),
             len(item.lemmas), *map(ids, item.lemmas), len(item.name_lemmas), *map(ids, item.name_lemmas),
@@ -329,8 +342,10 @@ class FactTable:
         years = frozenset(record[at + 1 : at + 1 + n])
         flags, length = record[at + 1 + n], record[at + 2 + n]
         lemma_set = frozenset(lemmas)
+        subject, obj, relation = record[:3]
         item = IndexedFact(
-            fact=Fact.model_validate_json(self._stored[row]), lemmas=lemma_set, name_lemmas=frozenset(name_lemmas),
+            id=self._ids[row], subject=strings[subject], object=strings[obj] if obj >= 0 else None,
+            relation=strings[relation], made=self._stored[row], lemmas=lemma_set, name_lemmas=frozenset(name_lemmas),
             entities=frozenset(entities), days=days, years=years, number=bool(flags & 1), clock=bool(flags & 2),
             causal=bool(flags & 4), timed=bool(flags & 8), length=length, taught=self._taught.get(row, ()),
             words=tuple(words), unlinked_names=frozenset(unlinked), stems=_stems(lemma_set),
@@ -439,7 +454,11 @@ class FactTable:
         years |= {int(w[:4]) + k for w in numerals if _DECADE.match(w) for k in range(10)}  # "the early 2000s"
         statement_lower = set(statement_words)
         return IndexedFact(
-            fact=fact,
+            id=fact.id,
+            subject=fact.subject,
+            object=fact.object,
+            relation=fact.relation,
+            made=fact,
             lemmas=frozenset(lemmas),
             name_lemmas=frozenset(name_lemmas),
             entities=frozenset(entities),
@@ -653,7 +672,13 @@ _CALENDAR = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
 
 def _capitalised(words: list[str]) -> list[bool]:
     """Each word is written as a name: a capital, not all capitals, not a month or a weekday."""
-    return [w[:1].isupper() and not w.isupper() and w.lower() not in _CALENDAR for w in words]
+    return list(map(_written_as_name, words))
+
+
+@functools.lru_cache(maxsize=65536)
+def _written_as_name(word: str) -> bool:
+    """Kept per word: a store's statements use the same words again and again."""
+    return word[:1].isupper() and not word.isupper() and word.lower() not in _CALENDAR
 
 
 def _proper_runs(capitalised: list[bool], toks: list[tuple[str, int]]) -> list[range]:

@@ -246,7 +246,7 @@ class FactIndex:
             item = self.table.facts.get(fact_id)
             if item is not None:
                 days |= item.days
-                for entity_id in (item.fact.subject, item.fact.object):
+                for entity_id in (item.subject, item.object):
                     if entity_id and entity_id not in answered:
                         answered.append(entity_id)
                 named.extend(self._in_order_said(item))
@@ -320,11 +320,11 @@ class FactIndex:
                             key=lambda e: (self.table.df(f"e:{e}"), e))  # the event most its own first
             for event in events:
                 joined = [self.table.facts[fid] for fid in sorted(self.table.holders(f"e:{event}"))
-                          if fid != best.item.fact.id]
+                          if fid != best.item.id]
                 joined = [item for item in joined if kind_factor(item, classified, self.table) >= 1.0
                           and (not best.item.days or item.days & best.item.days)]  # that day's event
                 if joined:
-                    joined.sort(key=lambda item: (-len(item.entities & best.item.entities), item.fact.id))
+                    joined.sort(key=lambda item: (-len(item.entities & best.item.entities), item.id))
                     other = ScoredFact(item=joined[0], score=best.score, focus=0.0)
                     return Decision(chosen=[best, other], best=best.score / kind)
         return None

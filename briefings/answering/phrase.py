@@ -62,4 +62,4 @@ def refuse(decision: Decision, classified: Classified | None, *, question: str, 
     return Answer(question=question, found=False, answer=NO_FACT, confidence=round(decision.best, 3), hint=hint,
                   asked=classified.asked.value if classified else None,
                   needs=needs_of(classified) if classified else [],
-                  nearest=[(s.item.fact.id, round(s.score, 3)) for s in decision.nearest])
+                  nearest=[(s.item.id, round(s.score, 3)) for s in decision.nearest])

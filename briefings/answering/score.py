@@ -143,9 +143,9 @@ def score_candidates(classified: Classified, table: FactTable, *, threshold: flo
     results = [ScoredFact(item=table.facts[fid], score=0.0, focus=0.0) for fid in found]
     meaning = table.meaning_similarity(classified.linked.question.text, found)
     for r in results:
-        r.score, r.focus = _score(r.item, classified, table, total, meaning.get(r.item.fact.id, 0.0))
-    results.sort(key=lambda r: (-round(r.score / ORDER_GRAIN), -r.focus, -meaning.get(r.item.fact.id, 0.0),
-                                r.item.length, r.item.fact.id))
+        r.score, r.focus = _score(r.item, classified, table, total, meaning.get(r.item.id, 0.0))
+    results.sort(key=lambda r: (-round(r.score / ORDER_GRAIN), -r.focus, -meaning.get(r.item.id, 0.0),
+                                r.item.length, r.item.id))
     return results
 
 
@@ -243,11 +243,11 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     f["qualifier"] = 1.0 - _qualifiers(classified, credits)
     f["qualified_away"] = 1.0 - _qualified_away(item, classified, credits)
     f["type"] = _type_factor(item, classified, table)
-    if classified.subject and item.fact.subject not in classified.subject:
+    if classified.subject and item.subject not in classified.subject:
         peers = {table.entities[e].kind for e in classified.subject if e in table.entities}
-        subject = table.entities.get(item.fact.subject)
+        subject = table.entities.get(item.subject)
         f["peer_subject"] = float(subject is not None and subject.kind in peers)
-    f["focus"] = float(any(item.fact.subject in n.entity_ids for n in classified.needs if n.kind is NeedKind.entity))
+    f["focus"] = float(any(item.subject in n.entity_ids for n in classified.needs if n.kind is NeedKind.entity))
     return f
 
 
@@ -366,7 +366,7 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
         # places the question names only locate that ("the meetings *in Singapore*").
         things = {e for e in mentioned if e in table.entities
                   and table.entities[e].kind.value not in _PLACEISH} or mentioned
-        if things and not things & {item.fact.subject, item.fact.object}:
+        if things and not things & {item.subject, item.object}:
             return min(dated, WEAK_TYPE)
         return dated
     if asked is Asked.year:
@@ -374,7 +374,7 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
     if asked is Asked.clock:
         return 1.0 if item.clock else WRONG_TYPE
     if asked is Asked.where:
-        places = any(e.kind.value == "place" or (e.kind.value == "country" and (e.id == item.fact.object or _locative(item)))
+        places = any(e.kind.value == "place" or (e.kind.value == "country" and (e.id == item.object or _locative(item)))
                      for e in others) or bool(unnamed)  # a name no entity holds may be a place ("Kaesong")
         return 1.0 if places else WRONG_TYPE
     if asked is Asked.who:
@@ -453,4 +453,4 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
 def _locative(item: IndexedFact) -> bool:
     """The fact's relation places something ("held_at", "located_in", "visited")."""
     return any(w in {"at", "in", "held", "located", "site", "visit", "venue", "host", "travel"}
-               for w in item.fact.relation.split("_"))
+               for w in item.relation.split("_"))
