@@ -292,8 +292,8 @@ class FactIndex:
                 return answer.model_copy(update={"hint": answer.hint or (None if answer.found else self._hint([]))})
         scored = score_candidates(classified, self.table, threshold=threshold)
         if leave_out:  # what is left must answer as well as what was given: "what else?" is not "what is near?"
-            given = max((s.score for s in scored if s.item.fact.id in leave_out), default=0.0)
-            scored = [s for s in scored if s.item.fact.id not in leave_out and s.score >= given * RUNNER_UP]
+            given = max((s.score for s in scored if s.item.id in leave_out), default=0.0)
+            scored = [s for s in scored if s.item.id not in leave_out and s.score >= given * RUNNER_UP]
         decision = decide(scored, classified, threshold=threshold)
         if not decision.found:
             decision = self._through_the_event(scored, classified, threshold) or decision
