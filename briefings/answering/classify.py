@@ -296,10 +296,18 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
         if weight <= 0:
             continue
         needs.append(Need(kind=NeedKind.word, label=t.lower, position=t.position, weight=weight, lemmas=t.lemmas,
+                          degree=_asks_degree(t, toks),
                           name_like=t.capitalised or (not lexicon.is_english(t.lower) and t.lower.isalpha()
                                                       and not (cased and t.lower.endswith(_INFLECTIONS)))))
     needs.sort(key=lambda n: n.position)
     return needs
+
+
+def _asks_degree(token, tokens) -> bool:
+    """"how *big*", "how *large*": an adjective right after a question's "how" asks for a degree."""
+    return (token.position > 0 and tokens[token.position - 1].lower == "how"
+            and "ADJ" in Lexicon.parts_of_speech(token.lower)
+            and not Lexicon.parts_of_speech(token.lower) & {"VERB", "AUX"})  # "how *close* to": a verb too
 
 
 def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event: Event, asked: Asked,

@@ -174,6 +174,10 @@ class Need:
     asked for. A fact that says the act asked of the named entities answers it without the noun."""
     known: bool = True
     """Some fact holds the word, or a word near it."""
+    degree: bool = False
+    """The adjective right after "how" ("how *big* is the delegation"): what is asked is how much of it,
+    which a fact gives by a number or by saying the quality itself; a fact about the thing that does
+    neither answers another question."""
     name_like: bool = False
     """Written as a name (capitalised inside the sentence) or not an English word: a name the
     question depends on, when no fact holds it."""

@@ -165,7 +165,7 @@ def _word_credit(need: Need, item: IndexedFact) -> float:
 FEATURES = (
     "coverage", "lexical", "similarity", "entities", "entity_missing", "time_missing", "hard_missing",
     "relation_missing", "unknown_thing", "unknown_share", "qualifier", "qualified_away", "type", "peer_subject",
-    "focus", "words", "set_aside", "act_missing", "kind_unsaid",
+    "focus", "words", "set_aside", "act_missing", "kind_unsaid", "degree_missing",
 )
 """What the scorer reads of a (question, fact) pair (`FactIndex.explain` shows them)."""
 
@@ -207,6 +207,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 # no fact speaks of ("which *stadium*") stays a hard miss: nothing says what is of that kind
             elif (need.hard or (need.name_like and need.known)) and credit < 0.5:
                 f["hard_missing"] += 1
+            elif need.degree and not item.number and credit < 0.5:
+                f["degree_missing"] = 1.0  # "how big": neither a number nor the size said
             elif need.relation and need.known and credit < 0.5:
                 f["relation_missing"] = 1.0
                 f["act_missing"] = float(need.done_by)
@@ -258,6 +260,7 @@ def heuristic(f: dict[str, float]) -> float:
     factor *= (1 - f["qualifier"]) * (1 - f["qualified_away"]) * f["type"]
     factor *= PEER_SUBJECT if f["peer_subject"] else 1.0
     factor *= KIND_UNSAID ** f["kind_unsaid"]
+    factor *= MISSING_RELATION if f["degree_missing"] else 1.0
     if f["set_aside"] >= SET_ASIDE_SHARE:
         factor *= SET_ASIDE
     if f["words"] and f["lexical"] < NOTHING_SAID:

@@ -217,3 +217,9 @@ def test_what_the_act_asked_is_done_to_must_be_covered(index: FactIndex) -> None
     assert not index.answer("Who will lead the South Korean side?").found  # leading a country is not leading a side
     gerund = index.read("Who suggested using the Libya model for North Korea?").needs
     assert not [n for n in gerund if n.hard and n.kind is NeedKind.word]
+
+
+def test_an_adjective_after_how_asks_for_a_degree(index) -> None:
+    needs = {n.label: n for n in index.read("How large is the North Korean delegation?").needs}
+    assert needs["large"].degree
+    assert not any(n.degree for n in index.read("How close are the two Koreas to a deal?").needs)

@@ -270,3 +270,11 @@ def test_a_word_that_ranks_or_links_things_does_not_qualify_them_away(fresh_inde
     for question, qualifies in ((plain, False), (qualified, True)):
         _, rows = fresh_index.explain(question)
         assert ({fact_id: f for fact_id, f, _ in rows}["kim-outing"]["qualifier"] > 0.0) is qualifies, question
+
+
+def test_how_with_an_adjective_needs_a_number_or_the_quality_said(index: FactIndex) -> None:
+    _, features, _ = best(index, "How large is the North Korean delegation?")
+    assert features["degree_missing"]  # who leads it says nothing of its size
+    assert not index.answer("How large is the North Korean delegation?").found
+    answer = index.answer("How big is the map's scale bar?")
+    assert answer.found and "200 feet" in answer.answer
