@@ -209,9 +209,11 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 f["hard_missing"] += 1
             elif need.degree and not item.number and credit < 0.5:
                 f["degree_missing"] = 1.0  # "how big": neither a number nor the size said
-            elif need.relation and need.known and credit < 0.5:
+            elif need.relation and (need.known or classified.asked is Asked.yes_no) and credit < 0.5:
+                # A yes or no is of the predicate asked: a verb no fact says ("was it *filmed*?") is no
+                # act any fact states, and the bot cannot say "no" from what it does not hold.
                 f["relation_missing"] = 1.0
-                f["act_missing"] = float(need.done_by)
+                f["act_missing"] = float(need.done_by and need.known)
             elif (not need.known and not need.anchor and _thing(need.label)
                   and Lexicon.content_weight(need.label) >= THING_WEIGHT):
                 f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"

@@ -278,3 +278,10 @@ def test_how_with_an_adjective_needs_a_number_or_the_quality_said(index: FactInd
     assert not index.answer("How large is the North Korean delegation?").found
     answer = index.answer("How big is the map's scale bar?")
     assert answer.found and "200 feet" in answer.answer
+
+
+def test_a_yes_or_no_on_a_verb_no_fact_says_is_refused(index: FactIndex) -> None:
+    _, features, _ = best(index, "Did Kim Jong Un apologise to Moon?")
+    assert features["relation_missing"]  # the weekend meeting is about them both, but says no apology
+    assert not index.answer("Did Kim Jong Un apologise to Moon?").found
+    assert index.answer("Was the Panmunjom Declaration ratified?").found
