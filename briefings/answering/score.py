@@ -14,7 +14,7 @@ from datetime import date
 
 import re
 
-from briefings.answering.classify import FUNCTION_ZIPF, is_proper_name
+from briefings.answering.classify import _DETERMINERS, FUNCTION_ZIPF, is_proper_name
 from briefings.answering.facts import _NUMBER_WORDS, FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.models import EntityKind
@@ -200,6 +200,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             f["time_missing"] += 1 - credit
         else:
             credit = _word_credit(need, item)
+            if (classified.asked is Asked.who and need.relation and credit >= 1.0
+                    and _said_only_as_noun(need, item)):
+                credit = 0.0  # "who *signed* it" is not "a *sign* of divisions", nor "who *built*" "its main *building*"
             if need.hard and credit < 1.0 and _names_a_kind_held(need, item, table, classified):
                 credit = 1.0  # "which *organisation*": an organisation the question does not name
             if need.typed and need.known and credit < 0.5:
@@ -274,6 +277,23 @@ def _score(item: IndexedFact, classified: Classified, table: FactTable, total: f
            similarity: float) -> tuple[float, float]:
     f = features(item, classified, table, total, similarity)
     return heuristic(f), FOCUS * f["focus"]
+
+
+def _said_only_as_noun(need: Need, item: IndexedFact) -> bool:
+    """The fact says the question's verb only as a noun: each word of it there comes after a
+    determiner or an adjective and can be a noun ("a *sign*", "main *building*"), so it names no one
+    who did it."""
+    words = item.words
+    said = [k for k, w in enumerate(words) if Lexicon.lemmas(w) & need.lemmas or w in need.lemmas]
+    if not said:
+        return False
+    for k in said:
+        before = words[k - 1] if k > 0 else ""
+        pos = Lexicon.parts_of_speech(before)
+        if "NOUN" not in Lexicon.parts_of_speech(words[k]) or not (
+                before in _DETERMINERS or ("ADJ" in pos and not pos & {"VERB", "ADV"})):
+            return False  # "its *dismantling*" is the act, named
+    return True
 
 
 def _meaning_credit(similarity: float) -> float:

@@ -285,3 +285,11 @@ def test_a_yes_or_no_on_a_verb_no_fact_says_is_refused(index: FactIndex) -> None
     assert features["relation_missing"]  # the weekend meeting is about them both, but says no apology
     assert not index.answer("Did Kim Jong Un apologise to Moon?").found
     assert index.answer("Was the Panmunjom Declaration ratified?").found
+
+
+def test_a_verb_asked_of_a_doer_is_not_said_by_the_same_word_as_a_noun(index: FactIndex) -> None:
+    question = "Who had built Panmungak in the Joint Security Area?"
+    _, features, _ = best(index, question)
+    assert features["relation_missing"]  # "North Korea's main building" names no builder
+    assert not index.answer(question).found
+    assert index.answer("Who blocked the Panmunjom Declaration?").found
