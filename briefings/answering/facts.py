@@ -288,11 +288,11 @@ class FactTable:
             self._scheduled = (self.revision, {})
         found = self._scheduled[1].get(entity_ids)
         if found is None:
-            found = frozenset(d.day for e in entity_ids
+            found = frozenset(d for e in entity_ids
                               if e in self.entities and self.entities[e].kind is EntityKind.event
                               for fid in self.holders(f"e:{e}")
-                              if (fact := self.fact(fid)).subject == e and fact.relation == DATE_RELATION
-                              for d in fact.dates)
+                              if (item := self.facts[fid]).subject == e and item.relation == DATE_RELATION
+                              for d in item.days)  # read off the rows: no `Fact` is made for this
             self._scheduled[1][entity_ids] = found
         return found
 
