@@ -39,7 +39,8 @@ _PAST_WORDS = {"earlier", "ago", "last", "past", "yesterday", "previous", "befor
 _SETTING_ASIDE_WORDS = {"besides", "else"}
 _HOW_WORDS = {"many", "much", "long", "often", "old", "far"}
 _FILLER_HEADS = {"kind", "type", "sort", "thing", "things", "one", "ones", "part"}
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "my"}
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "my"}
+"""The determiners of English: the word after one is a noun (the scorer reads statements with them too)."""
 RELATION_WEIGHT = 0.5
 """A verb as common as "go", "get" or "make" says too little to be the relation a fact must state."""
 CONVERSATION_WEIGHT = 0.5
@@ -277,7 +278,7 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
         if (linked.used[t.position] or t.lower in _WH or t.lower in _CONTRACTED_WH or t.lower in _AUX
                 or not t.lower.isalnum()):
             continue
-        if t.lower in _DETERMINERS:
+        if t.lower in DETERMINERS:
             continue  # "those", "its": they point at things, they are not what a fact must say
         if t.lemmas & _PRO_VERBS or t.lower in _SETTING_ASIDE_WORDS:
             continue  # "what happened at X" asks for events, not for a fact that says "happened"
@@ -377,7 +378,7 @@ def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Ent
     leading = [n for n in needs if n.kind is not NeedKind.time and n.label not in _NAME_WORDS][:2]
     for need in leading:
         before = words[: need.position]
-        if asked is Asked.who and not (set(before) <= _WH | _AUX | _DETERMINERS | _COPULAS | set(_CONTRACTED_WH)
+        if asked is Asked.who and not (set(before) <= _WH | _AUX | DETERMINERS | _COPULAS | set(_CONTRACTED_WH)
                                        and set(before) & _COPULAS):
             continue  # "who *mediates*", "who did the official meet": not the someone asked about
         for entity in (entities[e] for e in need.entity_ids if e in entities):
@@ -489,7 +490,7 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
     if "VERB" not in Lexicon.parts_of_speech(need.label):
         return False
     before = toks[need.position - 1].lower if need.position > 0 else ""
-    if before in _DETERMINERS or before in _COUNT or before.isdigit() or (
+    if before in DETERMINERS or before in _COUNT or before.isdigit() or (
             need.position > 0 and toks[need.position - 1].possessive):
         return False  # "the *talks*", "the two *sides*", "Hagin's *boss*": a noun
     word = need.label
@@ -505,7 +506,7 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
     if "ADV" in pos and following is not None and _inflected_verb(following):
         return False  # "is Kim *still* committed": an adverb before the verb
     for t in reversed(toks[max(0, need.position - 4):need.position]):
-        if t.lower in _DETERMINERS and not all(x.capitalised for x in toks[t.position + 1 : need.position]):
+        if t.lower in DETERMINERS and not all(x.capitalised for x in toks[t.position + 1 : need.position]):
             return False  # "was the recent *burst*": a noun phrase ("did the Panmunjom Declaration *promise*" is not)
         if t.lower in _AUX:
             return t.lower not in _BE

@@ -14,7 +14,7 @@ from datetime import date
 
 import re
 
-from briefings.answering.classify import _DETERMINERS, FUNCTION_ZIPF, is_proper_name
+from briefings.answering.classify import DETERMINERS, FUNCTION_ZIPF, is_proper_name
 from briefings.answering.facts import _NUMBER_WORDS, FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.models import EntityKind
@@ -284,14 +284,14 @@ def _said_only_as_noun(need: Need, item: IndexedFact) -> bool:
     determiner or an adjective and can be a noun ("a *sign*", "main *building*"), so it names no one
     who did it."""
     words = item.words
-    said = [k for k, w in enumerate(words) if Lexicon.lemmas(w) & need.lemmas or w in need.lemmas]
+    said = [k for k, w in enumerate(words) if Lexicon.lemmas(w) & need.lemmas]
     if not said:
         return False
     for k in said:
         before = words[k - 1] if k > 0 else ""
         pos = Lexicon.parts_of_speech(before)
         if "NOUN" not in Lexicon.parts_of_speech(words[k]) or not (
-                before in _DETERMINERS or ("ADJ" in pos and not pos & {"VERB", "ADV"})):
+                before in DETERMINERS or ("ADJ" in pos and not pos & {"VERB", "ADV"})):
             return False  # "its *dismantling*" is the act, named
     return True
 
