@@ -8,6 +8,10 @@ from briefings.answering import FactIndex
 from briefings.answering.score import WEAK_TYPE
 
 
+_PROVENANCE = {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+"""Where the facts these tests add come from."""
+
+
 def best(index: FactIndex, text: str) -> tuple[str, dict[str, float], float]:
     _, rows = index.explain(text)
     return rows[0]
@@ -59,7 +63,7 @@ def test_how_long_is_answered_by_a_number_of_years_after_another_number(fresh_in
     fresh_index.upsert(Fact.model_validate({
         "id": "xi-visit", "subject": "china", "relation": "visited", "object": "north-korea", "topic": "timeline",
         "statement": "Xi Jinping visited Pyongyang on June 20, 2019, the first visit by a Chinese leader in 14 years.",
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     answer = fresh_index.answer("How long had it been since a Chinese leader visited Pyongyang?")
     assert answer.found and "14 years" in answer.answer
 
@@ -94,7 +98,7 @@ def test_a_name_after_a_stop_is_linked_on_its_own(fresh_index: FactIndex) -> Non
         "id": "freedom-house-talk", "subject": "donald-trump", "relation": "met", "object": "kim-jong-un",
         "topic": "places", "statement": "Trump and Kim Jong Un talked for about 50 minutes on the South Korean side "
         "of Panmunjom; Moon Jae-in greeted them outside.",
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     assert "panmunjom" in fresh_index.table.facts["freedom-house-talk"].entities
     answer = fresh_index.answer("how long did trump n kim talk at panmunjom")
     assert answer.found and "50 minutes" in answer.answer
@@ -122,7 +126,7 @@ def test_the_kind_named_after_what_is_answered_by_a_fact_that_says_the_act(fresh
         "id": "sohae-stand", "subject": "north-korea", "relation": "demolished", "topic": "timeline",
         "statement": "North Korea demolished the engine test stand at the Sohae launch station on July 23, 2018.",
         "dates": [{"day": "2018-07-23"}],
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     answer = fresh_index.answer("What building did North Korea demolish in July 2018?")
     assert answer.found and "engine test stand" in answer.answer
     assert not fresh_index.answer("What building did North Korea build in July 2018?").found  # not the act it says
@@ -156,7 +160,7 @@ def test_a_clause_that_places_the_question_in_time_is_not_what_a_fact_must_say(f
         "topic": "positions", "dates": [{"day": "2018-06-12"}],
         "statement": "At a news conference on June 12, 2018, Trump announced that the U.S. would stop its military "
                      "exercises with South Korea.",
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     answer = fresh_index.answer("What did Trump announce about the military exercises after meeting Kim Jong Un?")
     assert answer.found and answer.facts == ["drills-halt"]
     anchors = [n.label for n in fresh_index.read("What did Trump announce after meeting Kim Jong Un?").needs if n.anchor]
@@ -167,14 +171,13 @@ def test_a_clause_that_places_the_question_in_time_is_not_what_a_fact_must_say(f
 def test_adjectives_in_a_row_and_a_noun_before_the_thing_asked_qualify_it(fresh_index: FactIndex) -> None:
     from briefings.models import Fact
 
-    provenance = {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
     fresh_index.upsert(Fact.model_validate({
         "id": "may-launches", "subject": "north-korea", "relation": "fired", "topic": "timeline",
-        "dates": [{"day": "2019-05-04"}], "provenance": provenance,
+        "dates": [{"day": "2019-05-04"}], "provenance": _PROVENANCE,
         "statement": "On May 4, 2019, North Korea fired short-range projectiles, its first missile tests since 2017."}))
     fresh_index.upsert(Fact.model_validate({
         "id": "reactor-offer", "subject": "north-korea", "relation": "offered", "topic": "positions",
-        "dates": [{"day": "2018-09-19"}], "provenance": provenance,
+        "dates": [{"day": "2018-09-19"}], "provenance": _PROVENANCE,
         "statement": "On September 19, 2018, North Korea said it could dismantle its nuclear facilities."}))
     assert fresh_index.answer("When did North Korea test missiles in 2019?").found
     assert not fresh_index.answer("When did North Korea test an intercontinental ballistic missile in 2019?").found
@@ -190,7 +193,7 @@ def test_a_clause_saying_why_gives_the_cause_a_why_question_asks(fresh_index: Fa
         "dates": [{"day": "2018-08-24"}],
         "statement": "On August 24, 2018, Trump called off a planned trip by Mike Pompeo to North Korea, saying "
                      "there was not sufficient progress on denuclearization.",
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     _, rows = fresh_index.explain("Why did Trump cancel Pompeo's trip to North Korea?")
     assert rows[0][0] == "trip-off" and rows[0][1]["type"] == 1.0
 
@@ -202,7 +205,7 @@ def test_a_fact_of_the_day_an_event_is_scheduled_for_is_about_that_event(fresh_i
         "id": "sentosa-meeting", "subject": "donald-trump", "relation": "met", "object": "kim-jong-un",
         "topic": "summit", "dates": [{"day": "2018-06-12"}],
         "statement": "Donald Trump and Kim Jong Un met on June 12, 2018, at the Capella Hotel on Sentosa Island.",
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     answer = fresh_index.answer("which island was the trump kim summit on")
     assert answer.found and answer.facts[0] == "sentosa-meeting"
     _, rows = fresh_index.explain("which island was the inter-Korean summit on")  # another event, another day
@@ -223,11 +226,11 @@ def test_the_act_a_framing_verb_governs_is_the_act_said(fresh_index: FactIndex) 
         "id": "sohae-pledge", "subject": "north-korea", "relation": "pledged", "topic": "timeline",
         "statement": "North Korea pledged on August 2, 2018, to dismantle the engine test stand at Sohae.",
         "dates": [{"day": "2018-08-02"}],
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     fresh_index.upsert(Fact.model_validate({  # so that some fact speaks of a facility
         "id": "yongbyon", "subject": "north-korea", "relation": "operates", "topic": "timeline",
         "statement": "Yongbyon is North Korea's main nuclear facility.",
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     # "pledge" frames the act, which is "tear down": a fact that says it (dismantle) says the act asked
     answer = fresh_index.answer("What facility did North Korea pledge to tear down?")
     assert answer.found and "engine test stand" in answer.answer
@@ -240,7 +243,7 @@ def test_a_name_the_question_says_is_not_the_answer_it_asks_for(fresh_index: Fac
         "id": "trade-fair", "subject": "north-korea", "relation": "held", "topic": "timeline",
         "statement": "A spring trade fair was held at the Ryugyong Exhibition Hall on August 3, 2018.",
         "dates": [{"day": "2018-08-03"}],
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     assert "Ryugyong" in fresh_index.answer("Where was the spring trade fair held?").answer
     # its only name is the hall the question names: it names nobody who could have opened the fair
     _, rows = fresh_index.explain("Who opened the spring trade fair at the Ryugyong Exhibition Hall?")
@@ -266,7 +269,7 @@ def test_a_word_that_ranks_or_links_things_does_not_qualify_them_away(fresh_inde
 
     fresh_index.upsert(Fact.model_validate({
         "id": "kim-outing", "subject": "kim-jong-un", "relation": "did", "topic": "timeline", "statement": statement,
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     for question, qualifies in ((plain, False), (qualified, True)):
         _, rows = fresh_index.explain(question)
         assert ({fact_id: f for fact_id, f, _ in rows}["kim-outing"]["qualifier"] > 0.0) is qualifies, question
