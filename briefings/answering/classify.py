@@ -349,7 +349,7 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
         elif kind in {"upcoming", "latest"} and times and {t.lower for t in toks} & _PAST_WORDS:
             continue  # "what happened to the talks earlier this month": not what comes next
         elif kind == "upcoming" and any(t.lemmas & _PRO_VERBS and t.lower.endswith("ed") for t in toks):
-            continue  # "what happened today": the past tense asks what has been, not what comes next
+            continue  # "what happened this week": the past tense asks what has been, not what comes next
         distinct = len({i for i in covered if lemmas[i] != "happen"})
         ranked.append((-distinct, order, asked_kind))
     if not ranked:
@@ -418,7 +418,7 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     The question's verb, when it reads as one, is the relation asked."""
     after = [n for n in needs if n.position >= head_at and n.kind is not NeedKind.time and not n.anchor]
     words = [n for n in after if n.kind is NeedKind.word and n.label not in _FILLER_HEADS
-             and n.label not in _COUNT and not n.label.isdigit()  # "what *two* things": how many, not what
+             and n.label not in _COUNT and not n.label.isdigit()  # "what *three* demands": how many, not what
              and not (asked is Asked.name and n.label in _NAME_WORDS)]
     verbs = [n for n in words if _reads_as_verb(n, toks) and not _frame_verb(n, toks)]
     if verbs and (Lexicon.content_weight(verbs[0].label) >= RELATION_WEIGHT or _said_of_entity(verbs[0], needs)):
@@ -441,14 +441,14 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
             if n.position <= head_at + 2:
                 n.hard = True  # what is counted
         return
-    # An adverb after a name is no role asked ("what is Kim *still* committed to"); a noun after a
-    # name still is ("what is Cho *email*", "what is Kim's *position*").
+    # An adverb after a name is no role asked ("what is Moon *still* hoping for"); a noun after a
+    # name still is ("what is Bolton *title*", "what is Moon's *position*").
     named_first = bool(words) and "ADV" in Lexicon.parts_of_speech(words[0].label) and any(
         n.kind is NeedKind.entity and n.position < words[0].position
         and not toks[n.position + len(n.label.split()) - 1].possessive for n in after)
     if asked in {Asked.who, Asked.what, Asked.name} and words and not words[0].relation and (
             words[0].position <= head_at + 2) and not named_first and not _reads_as_verb(words[0], toks):
-        words[0].hard = True  # "who is the *president* of ...": the role asked (not "what is Kim *still* ...")
+        words[0].hard = True  # "who is the *president* of ...": the role asked (not "what is Moon *still* ...")
     elif asked is Asked.who and len(words) > 1 and words[0].relation and words[0].position <= head_at + 1:
         # "who leads the South Korean *delegation*": what the act is done to, when no name says it (not
         # "who proposed *using* ...", whose object is an act)
@@ -492,7 +492,7 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
     before = toks[need.position - 1].lower if need.position > 0 else ""
     if before in DETERMINERS or before in _COUNT or before.isdigit() or (
             need.position > 0 and toks[need.position - 1].possessive):
-        return False  # "the *talks*", "the two *sides*", "Hagin's *boss*": a noun
+        return False  # "the *talks*", "the two *sides*", "Moon's *rival*": a noun
     word = need.label
     pos = Lexicon.parts_of_speech(word)
     inflected = any(l != word for l in need.lemmas) and (not word.endswith("s") or "NOUN" not in pos)
@@ -504,15 +504,15 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
         return before not in _BE  # "is *meet*" is no English: "be" takes a participle, not a bare verb
     following = toks[need.position + 1] if need.position + 1 < len(toks) else None
     if "ADV" in pos and following is not None and _inflected_verb(following):
-        return False  # "is Kim *still* committed": an adverb before the verb
+        return False  # "is Moon *still* hoping": an adverb before the verb
     for t in reversed(toks[max(0, need.position - 4):need.position]):
         if t.lower in DETERMINERS and not all(x.capitalised for x in toks[t.position + 1 : need.position]):
-            return False  # "was the recent *burst*": a noun phrase ("did the Panmunjom Declaration *promise*" is not)
+            return False  # "was the first *round*": a noun phrase ("did the White House *announce*" is not)
         if t.lower in _AUX:
             return t.lower not in _BE
     for t in reversed(toks[: need.position]):  # "did Kim Jong Un and Xi Jinping *sign*": back over the names
         if t.lower in _AUX:
-            return t.lower not in _BE  # "is Cho Young-key *email*": a noun
+            return t.lower not in _BE  # "is John Bolton *title*": a noun
         if not (t.text[:1].isupper() or t.lower in {"and", "the", "n"} or "-" in t.text):
             return False
     return False

@@ -182,7 +182,7 @@ class Lexicon:
     @staticmethod
     def is_english(word: str) -> bool:
         """`word` is in the English word list, or WordNet has it (or its lemma) as a word: not a name,
-        not a slip of the keyboard ("dangled" is too rare for the frequency list)."""
+        not a slip of the keyboard ("brokered" is too rare for the frequency list)."""
         return Lexicon.zipf(word) >= KNOWN_ZIPF or bool(Lexicon.parts_of_speech(word))
 
     @staticmethod

@@ -134,7 +134,7 @@ class EntityNames:
 
     def one_slip_away(self, words: list[str]) -> tuple[str, set[str]] | None:
         """The name of two or more words that `words` spell with a single slip: one word a letter off
-        ("kim chang sun") or two of the name's words run together ("moon jaein"); None if not one."""
+        ("sung kin") or two of the name's words run together ("choe sonhui"); None if not one."""
         if words[0] not in self._spans:
             return None
         for name in self._names_by_first().get(words[0], ()):
@@ -217,7 +217,7 @@ def _exact_names(question: Question, used: list[bool], mentions: list[Mention], 
 
 def _names_one_slip_away(question: Question, used: list[bool], mentions: list[Mention], *,
                          names: EntityNames, vocabulary: set[str]) -> None:
-    """A name of two or three words written with one slip ("kim chang sun", "moon jaein"): read before
+    """A name of two or three words written with one slip ("sung kin", "choe sonhui"): read before
     the exact names, which would take its first word alone ("kim") for a name of its own. Either one
     word is a letter away from the name's and the others are the name's, or the words run together.
     A word the facts or the names hold is taken as written ("the two *korean* leaders" is no slip of

@@ -170,7 +170,7 @@ class Need:
     phrasal: bool = False
     """A verb and its particle read as one ("take apart", "put up"): a verb, whatever its place."""
     typed: bool = False
-    """The noun right after "what"/"which" ("what *facility* did they tear down"): the kind of thing
+    """The noun right after "what"/"which" ("what *structure* did they demolish"): the kind of thing
     asked for. A fact that says the act asked of the named entities answers it without the noun."""
     known: bool = True
     """Some fact holds the word, or a word near it."""

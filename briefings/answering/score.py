@@ -39,7 +39,7 @@ ENTITY_BY_WORDS = 0.8
 """Credit for an entity the fact names only in words ("the summit") rather than as its entity."""
 KIND_UNSAID = 0.75
 """Factor for a fact that says the act asked ("dismantled") but not the kind of thing the question
-names after "what" ("what *facility* did they tear down"): the thing it names is of that kind, most likely."""
+names after "what" ("what *structure* did they demolish"): the thing it names is of that kind, most likely."""
 MEANING_FLOOR = 0.35
 """Cosine similarity (question, statement) below which the embedding says nothing."""
 MEANING_FULL = 0.8
@@ -336,7 +336,7 @@ def _particle(word: str) -> bool:
 
 def _superlative(word: str) -> bool:
     """A superlative ("latest", "biggest") ranks the things its noun names, it does not name a kind of
-    them: "their latest summit" is the most recent of their summits, which a fact need not call latest."""
+    them: "their latest talks" are the most recent of their talks, which a fact need not call latest."""
     return word.endswith("est") and "ADJ" in _pos(word) and any(
         "ADJ" in _pos(base) for base in Lexicon.lemmas(word) - {word})
 
@@ -388,7 +388,7 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
     if asked is Asked.when:
         dated = 1.0 if item.days else YEAR_ONLY if item.years else WEAK_TYPE if item.timed else WRONG_TYPE
         # Its date is of what it is about, which must be what the question asks the time of: the
-        # places the question names only locate that ("the meetings *in Singapore*").
+        # places the question names only locate that ("the talks *in Hanoi*").
         things = {e for e in mentioned if e in table.entities
                   and table.entities[e].kind.value not in _PLACEISH} or mentioned
         if things and not things & {item.subject, item.object}:
