@@ -16,10 +16,10 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 PASS_RATE = 0.9
 """What the issue asks of a dialogue set, on every surface."""
-FLOORS = {"tune": 0.97, "tune_c": 0.90, "tune_d": 0.725, "blind_e": 0.725}
+FLOORS = {"tune": 0.97, "tune_c": 0.90, "tune_d": 0.725, "tune_f": 0.50, "blind_e": 0.725}
 """The share each set scored when last measured, less one dialogue's worth: a change may not drop below.
-`tune` (the first set) is run on every surface; `tune_c` and `tune_d` (the third and fourth writers'
-sets, read once they were scored blind) and `blind_e` (a fifth writer's, never read: its misses are not
+`tune` (the first set) is run on every surface; `tune_c`, `tune_d` and `tune_f` (the third, fourth and
+eighth writers' sets, read once they were scored blind) and `blind_e` (a fifth writer's, never read: its misses are not
 printed) in the console. `blind_e` is below PASS_RATE: issue 16 is not done."""
 
 
@@ -96,10 +96,10 @@ async def _evaluate(name: str, verbose: bool) -> float:
     return rate
 
 
-if __name__ == "__main__":  # .venv/bin/python -m tests.qa.dialogues [-v] [blind_e|tune_d|tune_c|tune]
+if __name__ == "__main__":  # .venv/bin/python -m tests.qa.dialogues [-v] [blind_e|tune_f|tune_d|tune_c|tune]
     import asyncio
     import sys
 
-    names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["blind_e", "tune_d", "tune_c", "tune"]
+    names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["blind_e", "tune_f", "tune_d", "tune_c", "tune"]
     rates = [asyncio.run(_evaluate(n, "-v" in sys.argv[1:])) for n in names]
     sys.exit(0 if all(r >= FLOORS[n] - 1 / len(dialogues(n)) for n, r in zip(names, rates)) else 1)
