@@ -39,6 +39,17 @@ _PAST_WORDS = {"earlier", "ago", "last", "past", "yesterday", "previous", "befor
 _SETTING_ASIDE_WORDS = {"besides", "else"}
 _HOW_WORDS = {"many", "much", "long", "often", "old", "far"}
 _FILLER_HEADS = {"kind", "type", "sort", "thing", "things", "one", "ones", "part"}
+_VAGUE = _FILLER_HEADS | {"stuff", "of", "me", "us"}
+"""Words a message about the bot itself may put between the words of a phrase ("what *kind of stuff* can
+you do", "catch *me* up"): a filler noun, its "of", and the asker as object."""
+_ASKING_KINDS = ("status", "upcoming", "changed", "latest")
+"""The kinds of message that ask about the story (the others are small talk)."""
+_BARE_VERBS = frozenset({"be", "have", "do", "get", "go"})
+"""Verbs that say little on their own: in "what's *on* ...", "what's *up*", the particle says what is asked."""
+DISCOURSE_MARKERS = frozenset({"so", "and", "but", "ok", "okay", "well", "hey", "also", "anyway", "alright", "now",
+                               "then", "oh", "btw", "um", "uh", "right", "plus"})
+"""Words of English that open a sentence without being part of it ("*so* is it still on?", "*and* did he
+go?"): the question starts after them."""
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "my"}
 """The determiners of English: the word after one is a noun (the scorer reads statements with them too)."""
 RELATION_WEIGHT = 0.5
@@ -62,6 +73,9 @@ class Intents:
         cues: dict[str, tuple[tuple[str, ...], ...]] = {}
 
         def phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+            unread = [p for p in items if not isinstance(p, str)]
+            if unread:  # YAML reads a bare on, off, yes or no as true or false: such a cue would never match
+                raise ValueError(f"{path.name}: the cue {unread[0]!r} is not text; quote it (\"on\", \"off\")")
             return tuple(tuple(Lexicon.lemma(w.lower()) for w, _ in word_tokens(str(p))) for p in items)
 
         for kind, entry in data.items():
@@ -72,14 +86,17 @@ class Intents:
                 cues[kind] = phrases(entry["cues"])
         return cls(cues=cues)
 
-    def matches(self, kind: str, lemmas: list[str]) -> set[int]:
-        """The positions in `lemmas` that cues of `kind` cover."""
+    def matches(self, kind: str, lemmas: list[str], *, skipping: frozenset[str] = frozenset()) -> set[int]:
+        """The positions in `lemmas` that cues of `kind` cover; a phrase may run over the words in `skipping`
+        (which it then covers too), unless they are words of the phrase itself."""
         covered: set[int] = set()
         for phrase in self.cues.get(kind, ()):
+            gaps = skipping - set(phrase)
+            kept = [i for i, lemma in enumerate(lemmas) if lemma not in gaps]
             n = len(phrase)
-            for i in range(len(lemmas) - n + 1):
-                if tuple(lemmas[i : i + n]) == phrase:
-                    covered.update(range(i, i + n))
+            for j in range(len(kept) - n + 1):
+                if tuple(lemmas[i] for i in kept[j : j + n]) == phrase:
+                    covered.update(range(kept[j], kept[j + n - 1] + 1))
         return covered
 
 
@@ -155,8 +172,9 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
     words = [_CONTRACTED_WH.get(w, w) for w in words]
     at = next((i for i, w in enumerate(words[:5]) if w in _WH), None)
     if at is None:
-        if words[0] in _AUX:
-            return Asked.yes_no, 1
+        opening = next((i for i, w in enumerate(words) if w not in DISCOURSE_MARKERS), len(words))
+        if opening < len(words) and words[opening] in _AUX:
+            return Asked.yes_no, opening + 1
         if words[0] in {"tell", "describe", "explain"} or (len(words) > 1 and words[:2] == ["what", "about"]):
             return Asked.describe, 1
         return Asked.what, 0
@@ -320,10 +338,14 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     about_event = {n.position for n in needs if _of_event(n, event, near)} | intents.matches("event", lemmas)
     if any(n.kind is NeedKind.entity and n.position not in about_event for n in needs):
         return None
-    content = {n.position for n in needs if n.kind is NeedKind.word and n.weight >= CONVERSATION_WEIGHT}
+    content = {n.position + 1 if n.phrasal and n.label.split()[0] in _BARE_VERBS else n.position
+               for n in needs if n.kind is NeedKind.word and n.weight >= CONVERSATION_WEIGHT}
     times = [n.span for n in needs if n.kind is NeedKind.time]
+    asking = set().union(*(intents.matches(kind, lemmas) for kind in _ASKING_KINDS))  # "latest", "new", ...
     for sub in ("greeting", "thanks", "identity", "abilities"):
-        covered = intents.matches(f"small_talk:{sub}", lemmas)
+        covered = intents.matches(f"small_talk:{sub}", lemmas, skipping=_VAGUE)
+        if covered and sub in {"greeting", "thanks"}:  # "thanks, that was *useful*": praise says nothing more
+            covered |= {t.position for t in toks if "ADJ" in Lexicon.parts_of_speech(t.lower) and t.position not in asking}
         if covered and content <= covered and not times and not any(n.kind is NeedKind.entity for n in needs):
             if sub in {"greeting", "thanks"} and asked not in {Asked.what, Asked.yes_no}:
                 continue
@@ -335,7 +357,10 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     for order, (kind, asked_kind) in enumerate(
         (("status", Asked.status), ("upcoming", Asked.upcoming), ("changed", Asked.changed), ("latest", Asked.latest))
     ):
-        covered = intents.matches(kind, lemmas)
+        covered = intents.matches(kind, lemmas, skipping=_VAGUE)
+        if kind == "status":  # "is it *on*?" says the event is on; "what's *on* the agenda" is a preposition
+            covered -= {i for i in covered if lemmas[i] in _PARTICLES and i + 1 < len(lemmas)
+                        and lemmas[i + 1] in DETERMINERS}
         if not covered or not content <= covered | about_event:
             continue
         if kind == "changed":

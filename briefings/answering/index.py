@@ -6,6 +6,7 @@ normalise -> link -> classify -> (converse | retrieve -> score -> decide -> phra
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
@@ -33,6 +34,9 @@ SCOPE = "the 2018 U.S.\u2013North Korea summit talks"
 _CONFIG = Path(__file__).resolve().parents[2] / "config"
 EVENT_JOIN_CANDIDATES = 3
 """How many of the best facts are looked through for an event another fact gives the place or day of."""
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:!.?]+|\s[-\u2013\u2014]+)\s+")
+"""Where a message's first clause ends: "hi, ...", "thanks! ...", "hey - ..."."""
+_COURTESIES = frozenset({"greeting", "thanks"})
 _CONVERSATION = {Asked.status, Asked.latest, Asked.upcoming, Asked.changed, Asked.describe, Asked.small_talk}
 
 
@@ -175,7 +179,7 @@ class FactIndex:
                context: QuestionContext | None = None) -> Answer:
         """The answer to `question`; with the `context` of the conversation's last question, a follow-up
         ("where?", "and the North Korean one?") is answered as the full question it stands for."""
-        text = " ".join(question[: MAX_QUESTION_CHARS * 4].split())[:MAX_QUESTION_CHARS]
+        text = self._past_courtesy(" ".join(question[: MAX_QUESTION_CHARS * 4].split())[:MAX_QUESTION_CHARS])
         if context is not None and context.facts and not is_foreign_script(text):
             about = self._about_last_answer(text, context)
             if about is not None:
@@ -277,6 +281,19 @@ class FactIndex:
             covered = start + length
             said += sorted(ids & entities)
         return list(dict.fromkeys(said))
+
+    def _past_courtesy(self, text: str) -> str:
+        """"Hi, what's the latest?", "thanks! and when do they meet?": a greeting or thanks that opens a
+        message asks nothing; the rest is the question."""
+        opening = _CLAUSE_BREAK.search(text)
+        if opening is None or opening.end() >= len(text) or is_foreign_script(text):
+            return text
+        if self.read(text).asked is Asked.small_talk:  # "thanks, that helps": the whole is the courtesy
+            return text
+        head = self.read(text[: opening.start()])
+        if head.asked is Asked.small_talk and head.small_talk in _COURTESIES:
+            return self._past_courtesy(text[opening.end() :])
+        return text
 
     def _answer(self, text: str, threshold: float | None, *, leave_out: frozenset[str] = frozenset()) -> Answer:
         """The answer to `text`, from facts other than those to `leave_out` (the last answer's, after

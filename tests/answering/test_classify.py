@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefings.answering import Asked, FactIndex
+from briefings.answering.classify import Intents
 from briefings.answering.model import NeedKind
 
 
@@ -31,6 +32,10 @@ from briefings.answering.model import NeedKind
         ("hello", Asked.small_talk),
         ("thanks!", Asked.small_talk),
         ("what can you do?", Asked.small_talk),
+        ("is it on?", Asked.status),
+        ("and is the meeting on or off", Asked.status),
+        ("what sort of stuff do you know?", Asked.small_talk),
+        ("cheers, much appreciated, very handy", Asked.small_talk),
     ],
 )
 def test_what_is_asked(index: FactIndex, text: str, asked: Asked) -> None:
@@ -39,6 +44,22 @@ def test_what_is_asked(index: FactIndex, text: str, asked: Asked) -> None:
 
 def test_a_question_about_someone_else_is_not_status(index: FactIndex) -> None:
     assert index.read("Did Moon cancel the talks?").asked is not Asked.status
+
+
+def test_a_cue_yaml_reads_as_a_truth_value_is_refused(tmp_path) -> None:
+    path = tmp_path / "intents.yaml"
+    path.write_text("status:\n  cues: [status, on]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="quote it"):
+        Intents.load(path)
+
+
+def test_on_before_a_noun_is_a_preposition_not_the_event_being_on(index: FactIndex) -> None:
+    assert index.read("what's on the schedule of Friday's talks?").asked is not Asked.status
+
+
+def test_a_word_that_opens_the_sentence_does_not_hide_a_yes_no_question(index: FactIndex) -> None:
+    assert index.read("so did Kim agree?").asked is Asked.yes_no
+    assert index.read("and did Kim agree?").asked is Asked.yes_no
 
 
 def test_the_thing_asked_must_be_covered(index: FactIndex) -> None:

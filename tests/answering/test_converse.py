@@ -43,6 +43,18 @@ def test_small_talk_points_to_help(index: FactIndex, text: str) -> None:
     assert answer.found and "`help`" in answer.answer and "no fact" not in answer.answer
 
 
+@pytest.mark.parametrize(("text", "said"), [("hey, any news?", "May 28, 2018"),
+                                           ("thanks! when is the Trump-Kim summit?", "June 12, 2018")])
+def test_a_greeting_or_thanks_before_a_question_leaves_the_question(index: FactIndex, text: str, said: str) -> None:
+    answer = index.answer(text)
+    assert answer.found and said in answer.answer and "`help`" not in answer.answer
+
+
+def test_a_thanks_with_praise_is_a_thanks(index: FactIndex) -> None:
+    answer = index.answer("thank you, that was very clear")
+    assert answer.found and "`help`" in answer.answer and "no fact" not in answer.answer
+
+
 def test_another_language_gets_the_no_fact_reply_and_a_hint(index: FactIndex) -> None:
     answer = index.answer("정상회담은 어디에서 열리나요?")
     assert not answer.found and answer.answer == "I have no fact on that." and answer.hint
