@@ -39,9 +39,14 @@ _PAST_WORDS = {"earlier", "ago", "last", "past", "yesterday", "previous", "befor
 _SETTING_ASIDE_WORDS = {"besides", "else"}
 _HOW_WORDS = {"many", "much", "long", "often", "old", "far"}
 _FILLER_HEADS = {"kind", "type", "sort", "thing", "things", "one", "ones", "part"}
-_VAGUE = _FILLER_HEADS | {"stuff", "of", "me", "us"}
-"""Words a message about the bot itself may put between the words of a phrase ("what *kind of stuff* can
-you do", "catch *me* up"): a filler noun, its "of", and the asker as object."""
+_VAGUE = _FILLER_HEADS | {"stuff", "of", "me", "us", "do", "few", "couple"}
+"""Words a message may put between the words of a cue ("what *kind of stuff* can you do", "catch *me* up",
+"where *do* things stand", "the next *few* days"): a filler noun and its "of", the asker as object, the
+auxiliary "do" and a vague quantity."""
+SMALL_TALK = ("greeting", "thanks", "acknowledgement", "farewell", "identity", "abilities")
+"""The kinds of small talk, in the order they are tried (config/intents.yaml holds their cues)."""
+COURTESIES = frozenset({"greeting", "thanks", "acknowledgement", "farewell"})
+"""Small talk that asks nothing: it may open a message whose question follows ("hi, ...")."""
 _ASKING_KINDS = ("status", "upcoming", "changed", "latest")
 """The kinds of message that ask about the story (the others are small talk)."""
 _BARE_VERBS = frozenset({"be", "have", "do", "get", "go"})
@@ -342,25 +347,27 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
                for n in needs if n.kind is NeedKind.word and n.weight >= CONVERSATION_WEIGHT}
     times = [n.span for n in needs if n.kind is NeedKind.time]
     asking = set().union(*(intents.matches(kind, lemmas) for kind in _ASKING_KINDS))  # "latest", "new", ...
-    for sub in ("greeting", "thanks", "identity", "abilities"):
+    for sub in SMALL_TALK:
         covered = intents.matches(f"small_talk:{sub}", lemmas, skipping=_VAGUE)
-        if covered and sub in {"greeting", "thanks"}:  # "thanks, that was *useful*": praise says nothing more
+        if covered and sub in COURTESIES:  # "thanks, that was *useful*": praise says nothing more
             covered |= {t.position for t in toks if "ADJ" in Lexicon.parts_of_speech(t.lower) and t.position not in asking}
         if covered and content <= covered and not times and not any(n.kind is NeedKind.entity for n in needs):
-            if sub in {"greeting", "thanks"} and asked not in {Asked.what, Asked.yes_no}:
+            if sub in COURTESIES and asked not in {Asked.what, Asked.yes_no}:
                 continue
             return Asked.small_talk, sub
-    if asked in {Asked.who, Asked.where, Asked.why, Asked.how_many, Asked.how_much, Asked.name, Asked.clock,
-                 Asked.year}:
-        return None
+    specific = asked in {Asked.who, Asked.where, Asked.why, Asked.how_many, Asked.how_much, Asked.name, Asked.clock,
+                         Asked.year}
+    asking_word = next((t.position for t in toks if t.lower in _WH), None)
     ranked = []
     for order, (kind, asked_kind) in enumerate(
         (("status", Asked.status), ("upcoming", Asked.upcoming), ("changed", Asked.changed), ("latest", Asked.latest))
     ):
         covered = intents.matches(kind, lemmas, skipping=_VAGUE)
         if kind == "status":  # "is it *on*?" says the event is on; "what's *on* the agenda" is a preposition
-            covered -= {i for i in covered if lemmas[i] in _PARTICLES and i + 1 < len(lemmas)
-                        and lemmas[i + 1] in DETERMINERS}
+            covered -= {i for i in covered if lemmas[i] in _PARTICLES and (asked is not Asked.yes_no or (
+                i + 1 < len(lemmas) and lemmas[i + 1] in DETERMINERS))}
+        if specific and asking_word not in covered:
+            continue  # "where is it?" asks a place; "*where* do things stand" is a cue of its own
         if not covered or not content <= covered | about_event:
             continue
         if kind == "changed":

@@ -26,6 +26,8 @@ _REPLIES = {
     "greeting": "Hello! I keep this team briefed on {scope}. Ask me a question, for example \u201c{example}\u201d, "
                 "or type `help` for the commands.",
     "thanks": "You\u2019re welcome. Ask me anything else about {scope}, or type `help` for the commands.",
+    "acknowledgement": "OK. Ask me anything about {scope} when you need it, or type `help` for the commands.",
+    "farewell": "Goodbye! Ask me about {scope} whenever you need to, or type `help` for the commands.",
     "identity": "I\u2019m briefbot: I answer questions about {scope} from a curated fact store, with sources, and "
                 "post a daily briefing. Try \u201c{example}\u201d, or type `help`.",
     "abilities": "I answer questions about {scope} (who, what, when, where, the status, the latest), post a daily "

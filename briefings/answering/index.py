@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from briefings.answering.classify import Intents, classify
+from briefings.answering.classify import COURTESIES, Intents, classify
 from briefings.answering.context import QuestionContext, asks_besides, context_of, follow_up, points_back
 from briefings.answering.converse import Briefed, converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, RUNNER_UP, Decision, decide
@@ -36,7 +36,6 @@ EVENT_JOIN_CANDIDATES = 3
 """How many of the best facts are looked through for an event another fact gives the place or day of."""
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:!.?]+|\s[-\u2013\u2014]+)\s+")
 """Where a message's first clause ends: "hi, ...", "thanks! ...", "hey - ..."."""
-_COURTESIES = frozenset({"greeting", "thanks"})
 _CONVERSATION = {Asked.status, Asked.latest, Asked.upcoming, Asked.changed, Asked.describe, Asked.small_talk}
 
 
@@ -291,7 +290,7 @@ class FactIndex:
         if self.read(text).asked is Asked.small_talk:  # "thanks, that helps": the whole is the courtesy
             return text
         head = self.read(text[: opening.start()])
-        if head.asked is Asked.small_talk and head.small_talk in _COURTESIES:
+        if head.asked is Asked.small_talk and head.small_talk in COURTESIES:
             return self._past_courtesy(text[opening.end() :])
         return text
 

@@ -36,6 +36,9 @@ from briefings.answering.model import NeedKind
         ("and is the meeting on or off", Asked.status),
         ("what sort of stuff do you know?", Asked.small_talk),
         ("cheers, much appreciated, very handy", Asked.small_talk),
+        ("where do things stand with the talks", Asked.status),
+        ("goodbye for now", Asked.small_talk),
+        ("fair enough", Asked.small_talk),
     ],
 )
 def test_what_is_asked(index: FactIndex, text: str, asked: Asked) -> None:

@@ -50,6 +50,12 @@ def test_a_greeting_or_thanks_before_a_question_leaves_the_question(index: FactI
     assert answer.found and said in answer.answer and "`help`" not in answer.answer
 
 
+@pytest.mark.parametrize(("text", "said"), [("good night!", "Goodbye"), ("never mind", "OK.")])
+def test_a_farewell_or_a_nod_gets_its_own_short_reply(index: FactIndex, text: str, said: str) -> None:
+    answer = index.answer(text)
+    assert answer.found and answer.answer.startswith(said) and "`help`" in answer.answer
+
+
 def test_a_thanks_with_praise_is_a_thanks(index: FactIndex) -> None:
     answer = index.answer("thank you, that was very clear")
     assert answer.found and "`help`" in answer.answer and "no fact" not in answer.answer
