@@ -42,3 +42,32 @@ async def test_a_slip_of_a_command_word_is_named(layer: CommandLayer, text: str,
 async def test_a_question_is_not_taken_for_a_command(layer: CommandLayer, text: str) -> None:
     reply = await layer.handle(text, ANA)
     assert "Did you mean" not in reply.text
+
+
+@pytest.mark.parametrize(("text", "meant"), [("topic shwo delegations", "topic show"), ("fact serch hagin", "fact search"),
+                                             ("entities", "entity"), ("admin list", "admins list")])
+async def test_a_slip_of_a_sub_command_or_another_form_of_a_command_word_is_named(
+        layer: CommandLayer, text: str, meant: str) -> None:
+    reply = await layer.handle(text, ANA)
+    assert reply.text.startswith(f"Did you mean `{meant}`?") and reply.answer is None
+
+
+@pytest.mark.parametrize(("text", "usage"), [("how can I unsubscribe this channel?", "unsubscribe"),
+                                             ("how to retire a fact", "fact retire ID"),
+                                             ("How would we look up an entity?", "`entity` commands")])
+async def test_how_to_use_a_command_is_answered_with_its_usage(layer: CommandLayer, text: str, usage: str) -> None:
+    reply = await layer.handle(text, ANA)
+    assert reply.text.startswith("With a command:") and usage in reply.text and reply.answer is None
+    assert layer.answer(text).answer == reply.text
+
+
+@pytest.mark.parametrize("text", ["sources on the summit?", "how did the delegations travel?",
+                                  "how do the sources describe Hagin?"])
+async def test_a_question_naming_a_command_word_is_still_a_question(layer: CommandLayer, text: str) -> None:
+    reply = await layer.handle(text, ANA)
+    assert "Did you mean" not in reply.text and not reply.text.startswith("With a command:")
+
+
+async def test_help_with_words_that_name_no_command_lists_every_command(layer: CommandLayer) -> None:
+    reply = await layer.handle("help me please", ANA)
+    assert reply.text.startswith("Commands:") and not reply.error

@@ -45,6 +45,7 @@ MAX_MESSAGE = 200_000
 """Longest message read at all (a `fact import` of the whole catalogue fits)."""
 
 _WORDS = re.compile(r"\s*(\S+)(?:\s+(\S+))?")
+_HOW_TO = re.compile(r"(?i)^\s*how\s+(?:(?:do|can|could|would|should)\s+(?:i|we|one)|to)\s+(.+)$")
 _EXAMPLE_QUESTION = "who led the U.S. delegation to Singapore?"
 
 
@@ -180,6 +181,9 @@ class CommandLayer:
         if isinstance(found, Reply):
             return _Handled(found)
         if found is None:
+            how = self._how_to(text)
+            if how is not None:
+                return _Handled(how, "help")
             return _Handled(await self._question(text, caller), "question")
         command, rest = found
         return _Handled(await self._run(command, caller, lambda: self._invocation(command, rest, caller)),
@@ -293,14 +297,57 @@ class CommandLayer:
                 return self._commands[first], text[match.end(1):]
             if not second:
                 return Reply(text=self._describe_group(first))
+            sub = self._near_sub(first, second)
+            if sub is not None:
+                return Reply.failed(self._did_you_mean(first, sub), visibility=Visibility.PUBLIC)
             subs = ", ".join(n.split()[1] for n in self._commands if n.startswith(first + " "))
             raise CommandError(f"there is no `{first} {match.group(2)}` command: `{first}` takes {subs} "
                                f"(type `help {first}`)")
         if first in self._commands:
             return self._commands[first], text[match.end(1):]
-        meant = self.near_miss(first)
+        meant = self.near_miss(first) or self._inflected(first, second)
         if meant is not None:
             return Reply.failed(self._did_you_mean(meant, second), visibility=Visibility.PUBLIC)
+        return None
+
+    def _near_sub(self, group: str, word: str) -> str | None:
+        """The one command of `group` that `word` misspells ("fact shwo" -> "show"), or None."""
+        subs = [n.split()[1] for n in self._commands if n.startswith(group + " ")]
+        limit = 1 if len(word) <= 4 else 2
+        near = sorted((OSA.distance(word, s), s) for s in subs if OSA.distance(word, s) <= limit)
+        if not near or (len(near) > 1 and near[0][0] == near[1][0]):
+            return None
+        return near[0][1]
+
+    def _inflected(self, word: str, second: str) -> str | None:
+        """The command word that `word` is another form of ("facts", "admin"), when what follows is
+        nothing or one of that command's own words ("admin list"): "facts about Kim?" is a question."""
+        forms = Lexicon.lemmas(word)
+        for name in sorted(self._groups | {n for n in self._commands if " " not in n}):
+            if name != word and (forms & Lexicon.lemmas(name) or word.rstrip("s") == name.rstrip("s")):
+                if not second or f"{name} {second}" in self._commands:
+                    return name
+        return None
+
+    def _how_to(self, text: str) -> Reply | None:
+        """"How do I subscribe?", "how can we add a fact?": a question about using the bot is answered
+        with the usage of the command it names."""
+        match = _HOW_TO.match(text)
+        if match is None:
+            return None
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", match.group(1))]
+        for i, word in enumerate(words):
+            forms = Lexicon.lemmas(word)
+            for name in sorted(self._groups | {n for n in self._commands if " " not in n}):
+                if forms & Lexicon.lemmas(name):
+                    if name in self._groups:
+                        verbs = {w for other in words[:i] + words[i + 1:] for w in Lexicon.lemmas(other)}
+                        sub = next((n for n in self._commands if n.startswith(name + " ") and n.split()[1] in verbs),
+                                   None)
+                        text = self._describe(self._commands[sub]) if sub else self._describe_group(name)
+                    else:
+                        text = self._describe(self._commands[name])
+                    return Reply(text=f"With a command: {text}")
         return None
 
     def _did_you_mean(self, meant: str, second: str) -> str:
@@ -317,6 +364,9 @@ class CommandLayer:
         if meant is not None and (match.group(1).lower() not in self._groups | set(self._commands)):
             reply = self._did_you_mean(meant, (match.group(2) or "").lower())
             return Answer(question=text, found=True, answer=reply)
+        how = self._how_to(text.strip())
+        if how is not None:
+            return Answer(question=text, found=True, answer=how.text)
         return self._core.ask(text)
 
     def near_miss(self, word: str) -> str | None:
@@ -465,6 +515,12 @@ class CommandLayer:
             return Reply(text=self._describe(self._commands[topic]))
         if topic in self._groups:
             return Reply(text=self._describe_group(topic))
+        first, _, second = topic.partition(" ")
+        meant = self.near_miss(first) or self._inflected(first, second.split(" ")[0])
+        if meant is not None:
+            return Reply(text=self._did_you_mean(meant, second.split(" ")[0]))
+        if all(Lexicon.is_english(w) for w in topic.split()):
+            return Reply(text=self._overview())  # "help me", "help please": no command asked, so every command
         raise CommandError(f"there is no command `{topic}`; type `help` for the list", usage=False)
 
     def _overview(self) -> str:
