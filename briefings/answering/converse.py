@@ -14,14 +14,16 @@ from functools import cached_property
 from briefings.answering.facts import FactOutline, FactTable
 from briefings.answering.model import Answer, Asked, Classified, NeedKind
 from briefings.answering.phrase import MAX_ANSWER_CHARS, NO_FACT, cite, needs_of
-from briefings.briefing import Entry, Headline, Section, long_date
-from briefings.compose import HEADLINE_RELATIONS, build_briefing, development_days
+from briefings.briefing import Entry, Headline, Section, SummitStatus, long_date
+from briefings.compose import HEADLINE_RELATIONS, build_briefing, development_days, is_event
 from briefings.digest import next_event_days, next_events, status_headline
 from briefings.models import Catalogue, Entity, Fact, Source
 
 __all__ = ["Briefed", "converse"]
 
 MAX_ITEMS = 3
+MAX_PAST_FACTS = 2
+"""How many facts dated on a past event's day the status answer quotes."""
 _REPLIES = {
     "greeting": "Hello! I keep this team briefed on {scope}. Ask me a question, for example \u201c{example}\u201d, "
                 "or type `help` for the commands.",
@@ -79,6 +81,10 @@ class Briefed:
         catalogue = self._catalogue(lambda o: max((d for d in o.days if d <= day), default=None) in days)
         section = build_briefing(catalogue, [], as_of=day, sections={Section.developments}).section(Section.developments)
         return section.entries[:MAX_ITEMS] if section else []
+
+    def outlines_on(self, day: date) -> list[FactOutline]:
+        """The outlines of the facts dated `day`, in the store's order."""
+        return [o for o in self._table.outlines() if day in o.days]
 
     @cached_property
     def dated(self) -> list[tuple[date, str]]:
@@ -139,6 +145,8 @@ def _status(briefed: Briefed) -> tuple[list[Fact], str]:
     headline = briefed.headline
     if headline is None or headline.event is None:
         return [], ""
+    if headline.day is not None and headline.day < briefed.story_day and headline.status is not SummitStatus.off:
+        return _past(briefed, headline)
     parts = [f"The {headline.event} is {headline.status.value if headline.status else 'scheduled'}"
              + (f" (since {long_date(headline.status_since)})" if headline.status_since else "")
              + (f", for {long_date(headline.day)}" if headline.day else "")
@@ -148,6 +156,20 @@ def _status(briefed: Briefed) -> tuple[list[Fact], str]:
         parts.append(entry.text)
         used.extend(_facts(briefed, entry.fact_ids))
     return _unique(used), " ".join(parts)
+
+
+def _past(briefed: Briefed, headline: Headline) -> tuple[list[Fact], str]:
+    """The event's day is behind the newest facts: say so, as the briefing's countdown does ("took place
+    ... ago"), with what the facts dated that day say of it."""
+    day = headline.day
+    said = [o.id for o in briefed.outlines_on(day) if o.relation not in HEADLINE_RELATIONS
+            and is_event(o.topic)][:MAX_PAST_FACTS]
+    used = _facts(briefed, headline.fact_ids[:2]) + _facts(briefed, said)
+    text = (f"The {headline.event} was set for {long_date(day)}" + (f", in {headline.place}" if headline.place else "")
+            + f", a day now past (the newest facts are of {long_date(briefed.story_day)}).")
+    then = [f.statement for f in _facts(briefed, said)]
+    return _unique(used), " ".join([text, "On that day: " + " ".join(then) if then
+                                    else "No fact says what happened that day."])
 
 
 def _facts(briefed: Briefed, fact_ids: list[str]) -> list[Fact]:

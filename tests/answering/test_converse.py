@@ -85,3 +85,19 @@ def test_the_briefed_parts_are_those_of_the_whole_store(index: FactIndex, size: 
     facts = list(catalogue.facts.values())
     assert briefed.dated == sorted((f.dates[-1].day, f.id) for f in facts if f.dates)
     assert briefed.about["kim-jong-un"] == [f.id for f in facts if "kim-jong-un" in (f.subject, f.object)]
+
+
+def test_status_says_when_the_events_day_is_behind_the_newest_facts(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    for fact_id, day, statement in [
+        ("handshake", "2018-06-12", "Trump and Kim shook hands before the cameras on June 12, 2018."),
+        ("autumn-visit", "2018-10-07", "A U.S. envoy visited Pyongyang on October 7, 2018."),
+    ]:
+        fresh_index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": "donald-trump", "relation": "met", "object": "kim-jong-un", "topic": "timeline",
+            "statement": statement, "dates": [{"day": day}], "provenance": provenance}))
+    answer = fresh_index.answer("is the summit still on?")
+    assert answer.found and "now past" in answer.answer and "shook hands" in answer.answer
+    assert "handshake" in answer.facts and "back on" not in answer.answer
