@@ -123,7 +123,7 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     unnamed = _asks_unnamed(needs, asked=asked, entities=entities, words=words)
     if unnamed is not None:
         return Classified(linked=linked, asked=asked, needs=needs, unanswerable=unnamed)
-    describe = _described(linked, needs, asked=asked, words=words)
+    describe = _described(linked, needs, asked=asked, words=words, intents=intents)
     if describe is not None:
         return Classified(linked=linked, asked=Asked.describe, needs=needs, describe=describe)
     _mark_asked(needs, toks, asked=asked, head_at=head_at)
@@ -370,8 +370,8 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
             continue  # "where is it?" asks a place; "*where* do things stand" is a cue of its own
         if not covered or not content <= covered | about_event:
             continue
-        if kind == "changed":
-            if not (times and "since" in lemmas):
+        if kind == "changed":  # since a day, or within one that runs to now ("this week")
+            if not (times and ("since" in lemmas or all(s.now or s.relative for s in times))):
                 continue
         elif kind == "status":
             if any(not any(s.covers(d) for d in event.days) for s in times):
@@ -425,22 +425,26 @@ def is_proper_name(name: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
-def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[str]) -> str | None:
-    """"Who is X", "tell me about X", "what is X": X alone, with nothing else asked. An adverb
-    between the question word and "is" ("what *exactly* is X", "who *really* is X") asks nothing more."""
+def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[str], intents: Intents) -> str | None:
+    """"Who is X", "tell me about X", "what is X", "background on X, please": X alone, with nothing else
+    asked. An adverb between the question word and "is" ("what *exactly* is X", "who *really* is X") asks
+    nothing more."""
     if len(words) >= 3 and words[0] in _WH and Lexicon.parts_of_speech(words[1]) == {"ADV"} and words[2] in _COPULAS:
         words = [words[0], *words[2:]]
         needs = [n for n in needs if n.position != 1]
+    lemmas = [min(t.lemmas, key=shortest) for t in linked.question.tokens]
+    asking = intents.matches("describe", lemmas, skipping=_VAGUE)
     entities = [n for n in needs if n.kind is NeedKind.entity]
-    others = [n for n in needs if n.kind is not NeedKind.entity and n.label not in {"tell", "describe", "explain",
-                                                                                     "know", "about", "info",
-                                                                                     "information", "background"}]
+    others = [n for n in needs if n.kind is not NeedKind.entity and n.position not in asking
+              and not (n.weight < CONVERSATION_WEIGHT and words[0] not in _WH)]
     if len(entities) != 1 or others or len(entities[0].entity_ids) != 1:
         return None
     if asked not in {Asked.who, Asked.what, Asked.describe}:
         return None
-    if asked is Asked.what and not (len(words) >= 2 and words[1] in {"is", "are", "was", "about"}):
+    if asked is Asked.what and words[0] in _WH and not (len(words) >= 2 and words[1] in {"is", "are", "was", "about"}):
         return None
+    if asked is Asked.what and words[0] not in _WH and not asking:
+        return None  # "Hagin's delegation?" names a thing of X's, not X
     return next(iter(entities[0].entity_ids))
 
 

@@ -199,6 +199,11 @@ def _upcoming(briefed: Briefed) -> tuple[list[Fact], str]:
 def _since(briefed: Briefed, classified: Classified) -> tuple[list[Fact], str]:
     span = next(n.span for n in classified.needs if n.kind is NeedKind.time)
     start = span.start or date.min
+    if start > briefed.story_day:  # "since yesterday", when the newest facts are older: say so, and what they are
+        facts = _facts(briefed, [i for e in briefed.developments for i in e.fact_ids])
+        since = "" if span.end == start and "since" not in span.label else "since "
+        lead = f"Nothing is dated {since}{long_date(start)}; the latest, as of {long_date(briefed.story_day)}: "
+        return _unique(facts), lead + " ".join(e.text for e in briefed.developments) if facts else ""
     latest = [(d, i) for d, i in briefed.dated if start <= d <= briefed.story_day][-MAX_ITEMS:]
     chosen = [(d, briefed.fact(i)) for d, i in latest]
     if not chosen:

@@ -39,6 +39,9 @@ from briefings.answering.model import NeedKind
         ("where do things stand with the talks", Asked.status),
         ("goodbye for now", Asked.small_talk),
         ("fair enough", Asked.small_talk),
+        ("a profile of Choe Son Hui, please", Asked.describe),
+        ("more on Panmungak?", Asked.describe),
+        ("what has changed this week?", Asked.changed),
     ],
 )
 def test_what_is_asked(index: FactIndex, text: str, asked: Asked) -> None:
@@ -54,6 +57,10 @@ def test_a_cue_yaml_reads_as_a_truth_value_is_refused(tmp_path) -> None:
     path.write_text("status:\n  cues: [status, on]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="quote it"):
         Intents.load(path)
+
+
+def test_a_thing_of_someones_is_not_someone_described(index: FactIndex) -> None:
+    assert index.read("Sung Kim's counterpart?").asked is not Asked.describe
 
 
 def test_on_before_a_noun_is_a_preposition_not_the_event_being_on(index: FactIndex) -> None:

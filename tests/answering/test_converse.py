@@ -56,6 +56,12 @@ def test_a_farewell_or_a_nod_gets_its_own_short_reply(index: FactIndex, text: st
     assert answer.found and answer.answer.startswith(said) and "`help`" in answer.answer
 
 
+def test_changes_since_a_day_after_the_newest_facts_say_so_and_give_the_latest(index: FactIndex) -> None:
+    answer = index.answer("anything new since today?")
+    assert answer.found and answer.answer.startswith("Nothing is dated Sunday, December 6, 2026; the latest")
+    assert "May 28, 2018" in answer.answer
+
+
 def test_a_thanks_with_praise_is_a_thanks(index: FactIndex) -> None:
     answer = index.answer("thank you, that was very clear")
     assert answer.found and "`help`" in answer.answer and "no fact" not in answer.answer
