@@ -182,6 +182,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     if excluded:
         held = sum(1 for n in excluded if (n.entity_ids & item.entities) or (n.lemmas & item.lemmas))
         f["set_aside"] = held / len(excluded)
+    f["hard_missing"] += _ordinals(classified) > _ordinals_said(item)
     for need in (n for n in classified.needs if not n.excluded):
         if need.kind is NeedKind.entity:
             if need.entity_ids & item.entities:
@@ -442,7 +443,30 @@ def _names_a_kind_held(need: Need, item: IndexedFact, table: FactTable, classifi
 COUNTED_AT = 3
 """The last position the thing a "how many" counts can start at: "how many [separated] families"."""
 _UNITS_OF_TIME = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+_UNITS_ASKED = {
+    "long": _UNITS_OF_TIME | {"mile", "kilometer", "kilometre", "km", "meter", "metre", "foot", "feet"},
+    "far": frozenset({"mile", "kilometer", "kilometre", "km", "meter", "metre", "foot", "feet", "nautical"}),
+    "old": frozenset({"year", "old", "age"}),
+    "often": frozenset({"time", "times", "once", "twice", "day", "week", "month", "year"}),
+}
+"""What a number must count for "how long", "how far", "how old" and "how often" to be answered by it."""
 _NUMBER = re.compile(r"^\d[\d,.]*$")
+
+
+_ORDINALS = {word: n for n, words in enumerate(
+    [(), (), ("second", "2nd"), ("third", "3rd"), ("fourth", "4th"), ("fifth", "5th"), ("sixth", "6th"),
+     ("seventh", "7th"), ("eighth", "8th"), ("ninth", "9th"), ("tenth", "10th")]) for word in words}
+"""Ordinals from "second" on: which of several the question means ("their *second* summit"). "First" is
+left out: the first of something is often said without the word ("when did they meet?")."""
+
+
+def _ordinals(classified: Classified) -> set[int]:
+    """Which of several the question names: a fact about another one ("the first summit") is not it."""
+    return {_ORDINALS[t.lower] for t in classified.linked.question.tokens if t.lower in _ORDINALS}
+
+
+def _ordinals_said(item: IndexedFact) -> set[int]:
+    return {_ORDINALS[w] for w in item.words if w in _ORDINALS}
 
 
 def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
@@ -458,8 +482,10 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
         targets |= n.lemmas | set(n.near)
         if n.kind is NeedKind.entity:
             targets |= {lemma for word in n.lemmas for lemma in Lexicon.lemmas(word)}
-    long_ = any(t.lower == "long" for t in classified.linked.question.tokens)
-    if long_ and "since" in words and item.years:
+    toks = classified.linked.question.tokens
+    measure = next((nxt.lower for t, nxt in zip(toks, toks[1:]) if t.lower == "how" and nxt.lower in _UNITS_ASKED),
+                   None)
+    if measure == "long" and "since" in words and item.years:
         return True  # "since 1953": how long, counted from a year
     for k, word in enumerate(words):
         if not (_NUMBER.match(word) or word in _NUMBER_WORDS):
@@ -467,8 +493,8 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
         after = set()
         for w in words[k + 1 : k + 4]:
             after |= Lexicon.lemmas(w)
-        if long_:
-            if after & _UNITS_OF_TIME:
+        if measure is not None:
+            if after & _UNITS_ASKED[measure]:
                 return True
         elif not targets or after & targets:
             return True

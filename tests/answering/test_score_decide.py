@@ -296,3 +296,30 @@ def test_a_verb_asked_of_a_doer_is_not_said_by_the_same_word_as_a_noun(index: Fa
     assert features["relation_missing"]  # "North Korea's main building" names no builder
     assert not index.answer(question).found
     assert index.answer("Who blocked the Panmunjom Declaration?").found
+
+
+def test_an_ordinal_the_question_names_must_be_the_facts(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "envoy-first-trip", "subject": "sung-kim", "relation": "visited", "object": "north-korea",
+        "topic": "timeline", "statement": "Sung Kim made his first trip to Pyongyang on March 3, 2019.",
+        "provenance": _PROVENANCE}))
+    assert not fresh_index.answer("When did Sung Kim make his third trip to Pyongyang?").found
+    assert fresh_index.answer("When did Sung Kim make his first trip to Pyongyang?").found
+
+
+def test_how_far_needs_a_distance_not_any_number(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "rocket-test", "subject": "north-korea", "relation": "launched", "topic": "timeline",
+        "statement": "North Korea launched a Hwasong-12 rocket over the sea on March 3, 2019.",
+        "provenance": _PROVENANCE}))
+    assert not fresh_index.answer("How far did the Hwasong-12 rocket fly?").found
+    fresh_index.upsert(Fact.model_validate({
+        "id": "rocket-test", "subject": "north-korea", "relation": "launched", "topic": "timeline",
+        "statement": "North Korea launched a Hwasong-12 rocket that flew 900 kilometers on March 3, 2019.",
+        "provenance": _PROVENANCE}))
+    answer = fresh_index.answer("How far did the Hwasong-12 rocket fly?")
+    assert answer.found and "900 kilometers" in answer.answer
