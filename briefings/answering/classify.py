@@ -344,7 +344,8 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     if any(n.kind is NeedKind.entity and n.position not in about_event for n in needs):
         return None
     content = {n.position + 1 if n.phrasal and n.label.split()[0] in _BARE_VERBS else n.position
-               for n in needs if n.kind is NeedKind.word and n.weight >= CONVERSATION_WEIGHT}
+               for n in needs if n.kind is NeedKind.word and n.weight >= CONVERSATION_WEIGHT
+               and not (n.lemmas & _BARE_VERBS and not n.phrasal)}  # "gets cancelled": the "get" of a passive
     times = [n.span for n in needs if n.kind is NeedKind.time]
     asking = set().union(*(intents.matches(kind, lemmas) for kind in _ASKING_KINDS))  # "latest", "new", ...
     for sub in SMALL_TALK:
@@ -364,8 +365,8 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     ):
         covered = intents.matches(kind, lemmas, skipping=_VAGUE)
         if kind == "status":  # "is it *on*?" says the event is on; "what's *on* the agenda" is a preposition
-            covered -= {i for i in covered if lemmas[i] in _PARTICLES and (asked is not Asked.yes_no or (
-                i + 1 < len(lemmas) and lemmas[i + 1] in DETERMINERS))}
+            covered -= {i for i in covered if lemmas[i] in _PARTICLES and "or" not in lemmas[max(0, i - 1) : i + 2]
+                        and (asked is not Asked.yes_no or (i + 1 < len(lemmas) and lemmas[i + 1] in DETERMINERS))}
         if specific and asking_word not in covered:
             continue  # "where is it?" asks a place; "*where* do things stand" is a cue of its own
         if not covered or not content <= covered | about_event:

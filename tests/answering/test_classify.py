@@ -37,6 +37,8 @@ from briefings.answering.model import NeedKind
         ("what sort of stuff do you know?", Asked.small_talk),
         ("cheers, much appreciated, very handy", Asked.small_talk),
         ("where do things stand with the talks", Asked.status),
+        ("any chance the meeting gets called off?", Asked.status),
+        ("the summit: on or off?", Asked.status),
         ("goodbye for now", Asked.small_talk),
         ("fair enough", Asked.small_talk),
         ("a profile of Choe Son Hui, please", Asked.describe),
