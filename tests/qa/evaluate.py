@@ -76,7 +76,7 @@ async def evaluate(entry: dict, *, workdir: Path) -> SetResult:
             result.facts = len(lines)
             for line in lines:
                 reply = await layer.handle(line, admin)
-                if reply.text.startswith("Added fact "):
+                if reply.text.startswith("Added "):  # a fact, or an entity or source it rests on
                     result.added += 1
                 else:
                     result.misses.append(f"NOT ADDED {line[:60]!r}: {reply.text[:160]}")
