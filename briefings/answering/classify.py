@@ -7,6 +7,7 @@ latest, small talk) are read from `config/intents.yaml`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -417,7 +418,31 @@ def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Ent
         for entity in (entities[e] for e in need.entity_ids if e in entities):
             if entity.kind.value in {"person", "group"} and not is_proper_name(entity.name):
                 return f"the sources do not name {entity.name}"
+        if need.kind is NeedKind.word and asked is Asked.who:
+            described = _described_unnamed(need, needs, entities)
+            if described is not None:
+                return f"the sources do not name {described.name}"
     return None
+
+
+def _described_unnamed(head: Need, needs: list[Need], entities: Mapping[str, Entity]) -> Entity | None:
+    """"Who is the aide familiar with the travel plans": the question describes, in words of its own,
+    someone the sources leave unnamed ("an aide familiar with the plans"): every content word of one of
+    their names is in the question, the word asked about among them."""
+    said = {lemma for n in needs if n.kind is NeedKind.word for lemma in n.lemmas}
+    for entity in entities.values():
+        if entity.kind.value not in {"person", "group"} or is_proper_name(entity.name):
+            continue
+        for name in entity.names:
+            words = _content_lemmas(name)
+            if len(words) >= 2 and head.lemmas & words and words <= said:
+                return entity
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _content_lemmas(name: str) -> frozenset[str]:
+    return frozenset(Lexicon.lemma(w.lower()) for w, _ in word_tokens(name) if Lexicon.content_weight(w.lower()) > 0)
 
 
 def is_proper_name(name: str) -> bool:

@@ -256,3 +256,8 @@ def test_an_adjective_after_how_asks_for_a_degree(index) -> None:
     needs = {n.label: n for n in index.read("How large is the North Korean delegation?").needs}
     assert needs["large"].degree
     assert not any(n.degree for n in index.read("How close are the two Koreas to a deal?").needs)
+
+
+def test_who_is_someone_unnamed_described_in_other_words_is_unnamed(index: FactIndex) -> None:
+    assert index.read("Who is the person that had knowledge of the process?").unanswerable is not None
+    assert index.read("Who is the person in charge of the process?").unanswerable is None
