@@ -63,6 +63,9 @@ THING_WEIGHT = 0.5
 """A word this common ("first", "part") names no thing a question can be about on its own."""
 MISSING_RELATION = 0.85
 """Factor for a fact that does not say the question's verb (another thing said of the same people)."""
+RELATION_SAID = 0.6
+"""The least credit at which a fact says the question's verb: a word that shares only a rare sense with
+it ("lean" with "run") or is barely near it names another act, and gives none of its share."""
 MISSING_ACT = 0.6
 """Factor for a fact that does not say what "what did X say/sign/agree" asks X did."""
 ROLE_QUALIFIERS = frozenset({"former", "deputy", "vice", "acting", "assistant", "ex", "late", "interim", "outgoing"})
@@ -213,11 +216,12 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 f["hard_missing"] += 1
             elif need.degree and not item.number and credit < 0.5:
                 f["degree_missing"] = 1.0  # "how big": neither a number nor the size said
-            elif need.relation and (need.known or classified.asked is Asked.yes_no) and credit < 0.5:
+            elif need.relation and (need.known or classified.asked is Asked.yes_no) and credit < RELATION_SAID:
                 # A yes or no is of the predicate asked: a verb no fact says ("was it *filmed*?") is no
                 # act any fact states, and the bot cannot say "no" from what it does not hold.
                 f["relation_missing"] = 1.0
                 f["act_missing"] = float(need.done_by and need.known)
+                credit = 0.0
             elif (not need.known and not need.anchor and _thing(need.label)
                   and Lexicon.content_weight(need.label) >= THING_WEIGHT):
                 f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"

@@ -323,3 +323,10 @@ def test_how_far_needs_a_distance_not_any_number(fresh_index: FactIndex) -> None
         "provenance": _PROVENANCE}))
     answer = fresh_index.answer("How far did the Hwasong-12 rocket fly?")
     assert answer.found and "900 kilometers" in answer.answer
+
+
+def test_a_word_near_the_verb_only_in_a_rare_sense_does_not_say_it(index: FactIndex) -> None:
+    question = "Who is running the Hansun Foundation these days?"
+    rows = {fid: features for fid, features, _ in index.explain(question)[1]}
+    assert rows["cho-conservative"]["relation_missing"]  # "leaning" shares a rare sense of "run", not the act
+    assert not index.answer(question).found
