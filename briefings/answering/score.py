@@ -214,8 +214,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 # no fact speaks of ("which *stadium*") stays a hard miss: nothing says what is of that kind
             elif (need.hard or (need.name_like and need.known)) and credit < 0.5:
                 f["hard_missing"] += 1
-            elif need.degree and not item.number and credit < 0.5:
-                f["degree_missing"] = 1.0  # "how big": neither a number nor the size said
+            elif need.degree and credit < 0.5 and not _measures(item, classified):
+                f["degree_missing"] = 1.0  # "how big": neither a measure nor the size said
             elif need.relation and (need.known or classified.asked is Asked.yes_no) and credit < RELATION_SAID:
                 # A yes or no is of the predicate asked: a verb no fact says ("was it *filmed*?") is no
                 # act any fact states, and the bot cannot say "no" from what it does not hold.
@@ -502,6 +502,28 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
                 return True
         elif not targets or after & targets:
             return True
+    return False
+
+
+_MEASURES = frozenset({"meter", "metre", "kilometer", "kilometre", "km", "foot", "feet", "inch", "yard", "mile",
+                       "acre", "hectare", "square", "ton", "tonne", "kilogram", "kg", "gram", "pound", "liter", "litre",
+                       "gallon", "percent", "member", "person", "people", "strong"})
+"""The units English measures a size in, a group's by its members ("a 30-member team", "200 feet")."""
+
+
+def _measures(item: IndexedFact, classified: Classified) -> bool:
+    """The statement puts a measure on the thing a "how big" asks about: a number of a unit of size, or
+    a number of the thing itself ("3 km", "a zone of 4 sites" does not size the zone but counts sites)."""
+    if not item.number:
+        return False
+    things = {lemma for n in classified.needs if n.kind is NeedKind.entity for word in n.lemmas
+              for lemma in Lexicon.lemmas(word)}
+    words = item.words
+    for k, word in enumerate(words):
+        if _NUMBER.match(word) or word in _NUMBER_WORDS:
+            after = set().union(*(Lexicon.lemmas(w) for w in words[k + 1 : k + 4]))
+            if after & (_MEASURES | things):
+                return True
     return False
 
 

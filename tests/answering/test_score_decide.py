@@ -281,6 +281,8 @@ def test_how_with_an_adjective_needs_a_number_or_the_quality_said(index: FactInd
     assert not index.answer("How large is the North Korean delegation?").found
     answer = index.answer("How big is the map's scale bar?")
     assert answer.found and "200 feet" in answer.answer
+    _, features, _ = best(index, "How wide is the Joint Security Area?")
+    assert features["degree_missing"]  # the map's four numbered sites count sites, they do not size the area
 
 
 def test_a_yes_or_no_on_a_verb_no_fact_says_is_refused(index: FactIndex) -> None:
