@@ -204,9 +204,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             f["time_missing"] += 1 - credit
         else:
             credit = _word_credit(need, item)
-            if (classified.asked is Asked.who and need.relation and credit >= 1.0
-                    and _said_only_as_noun(need, item)):
-                credit = 0.0  # "who *signed* it" is not "a *sign* of divisions", nor "who *built*" "its main *building*"
+            if (classified.asked is Asked.who and need.relation and credit >= RELATION_SAID
+                    and not _said_as_done(need, item)):
+                credit = 0.0  # "who *signed* it" is not "a *sign* of divisions", nor "who *built*" "its main
+                # *building*", nor "who *approved* it" "the *failure to ratify* it"
             if need.hard and credit < 1.0 and _names_a_kind_held(need, item, table, classified):
                 credit = 1.0  # "which *organisation*": an organisation the question does not name
             if need.typed and need.known and credit < 0.5:
@@ -284,21 +285,33 @@ def _score(item: IndexedFact, classified: Classified, table: FactTable, total: f
     return heuristic(f), FOCUS * f["focus"]
 
 
-def _said_only_as_noun(need: Need, item: IndexedFact) -> bool:
-    """The fact says the question's verb only as a noun: each word of it there comes after a
-    determiner or an adjective and can be a noun ("a *sign*", "main *building*"), so it names no one
-    who did it."""
+_NOT_DONE = frozenset({"not", "never", "without"})
+"""Words of English that say the act after them did not happen ("*never* signed", "*without* approving")."""
+_NOT_DONE_TO = frozenset({"fail", "failure", "refuse", "refusal", "decline", "unable", "inability"})
+"""Words of English that say the act their "to" leads to did not happen ("*failed* on Monday *to* ratify")."""
+FRAME_SPAN = 8
+"""How far back from its "to" such a word may stand ("failed on Monday, May 28, 2018, to ratify")."""
+
+
+def _said_as_done(need: Need, item: IndexedFact) -> bool:
+    """The fact says the question's verb (or a word near it) of someone who did it: not only as a noun
+    after a determiner or an adjective ("a *sign*", "main *building*"), nor only as an act that did not
+    happen ("*failed to* ratify", "the *failure to* approve"), which name no one who did it."""
     words = item.words
-    said = [k for k, w in enumerate(words) if Lexicon.lemmas(w) & need.lemmas]
+    near = {w for w, c in need.near.items() if c >= RELATION_SAID}
+    said = [k for k, w in enumerate(words) if Lexicon.lemmas(w) & (need.lemmas | near)]
     if not said:
-        return False
+        return True  # said by its keywords or its relation, not its statement
     for k in said:
         before = words[k - 1] if k > 0 else ""
         pos = Lexicon.parts_of_speech(before)
-        if "NOUN" not in Lexicon.parts_of_speech(words[k]) or not (
-                before in DETERMINERS or ("ADJ" in pos and not pos & {"VERB", "ADV"})):
-            return False  # "its *dismantling*" is the act, named
-    return True
+        as_noun = "NOUN" in Lexicon.parts_of_speech(words[k]) and (
+            before in DETERMINERS or ("ADJ" in pos and not pos & {"VERB", "ADV"}))
+        negated = any(Lexicon.lemmas(w) & _NOT_DONE for w in words[max(0, k - 2) : k]) or (
+            before == "to" and any(Lexicon.lemmas(w) & _NOT_DONE_TO for w in words[max(0, k - FRAME_SPAN) : k - 1]))
+        if not (as_noun or negated):
+            return True  # "its *dismantling*" is the act, named
+    return False
 
 
 def _meaning_credit(similarity: float) -> float:

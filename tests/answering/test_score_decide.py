@@ -332,3 +332,10 @@ def test_a_word_near_the_verb_only_in_a_rare_sense_does_not_say_it(index: FactIn
     rows = {fid: features for fid, features, _ in index.explain(question)[1]}
     assert rows["cho-conservative"]["relation_missing"]  # "leaning" shares a rare sense of "run", not the act
     assert not index.answer(question).found
+
+
+def test_who_did_an_act_is_not_answered_by_a_fact_where_it_did_not_happen(index: FactIndex) -> None:
+    question = "Who ratified the Panmunjom Declaration?"
+    rows = {fid: features for fid, features, _ in index.explain(question)[1]}
+    assert rows["ratification-failure-hurts-moon"]["relation_missing"]  # "the failure to ratify": no one did
+    assert rows["legislature-failed-to-ratify"]["relation_missing"]  # "failed on Monday ... to ratify"
