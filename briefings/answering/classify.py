@@ -56,7 +56,8 @@ DISCOURSE_MARKERS = frozenset({"so", "and", "but", "ok", "okay", "well", "hey", 
                                "then", "oh", "btw", "um", "uh", "right", "plus"})
 """Words of English that open a sentence without being part of it ("*so* is it still on?", "*and* did he
 go?"): the question starts after them."""
-DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "my"}
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "my",
+               "any", "some", "each", "every"}
 """The determiners of English: the word after one is a noun (the scorer reads statements with them too)."""
 RELATION_WEIGHT = 0.5
 """A verb as common as "go", "get" or "make" says too little to be the relation a fact must state."""

@@ -261,3 +261,8 @@ def test_an_adjective_after_how_asks_for_a_degree(index) -> None:
 def test_who_is_someone_unnamed_described_in_other_words_is_unnamed(index: FactIndex) -> None:
     assert index.read("Who is the person that had knowledge of the process?").unanswerable is not None
     assert index.read("Who is the person in charge of the process?").unanswerable is None
+
+
+def test_a_quantifier_is_a_determiner_not_the_thing_asked(index: FactIndex) -> None:
+    needs = {n.label: n for n in index.read("Some word from the spokesman on the talks?").needs}
+    assert "some" not in needs and needs["word"].hard
