@@ -521,6 +521,8 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
             thing.hard = True
 
 
+_WHICH = frozenset({"which", "whose"})
+"""Question words that are determiners: the word right after one is a noun ("which *building*")."""
 _LIGHT_VERBS = frozenset({"get", "have", "make", "take", "give", "go", "come", "put", "keep", "let"})
 """The light verbs of English: their meaning is in the words that follow ("get in return")."""
 _PREPOSITIONAL = frozenset({"according", "due", "thanks", "prior", "owing", "close", "next"})
@@ -553,9 +555,9 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
     if "VERB" not in Lexicon.parts_of_speech(need.label):
         return False
     before = toks[need.position - 1].lower if need.position > 0 else ""
-    if before in DETERMINERS or before in _COUNT or before.isdigit() or (
+    if before in DETERMINERS or before in _COUNT or before in _WHICH or before.isdigit() or (
             need.position > 0 and toks[need.position - 1].possessive):
-        return False  # "the *talks*", "the two *sides*", "Moon's *rival*": a noun
+        return False  # "the *talks*", "the two *sides*", "Moon's *rival*", "which *building*": a noun
     word = need.label
     pos = Lexicon.parts_of_speech(word)
     inflected = any(l != word for l in need.lemmas) and (not word.endswith("s") or "NOUN" not in pos)

@@ -266,3 +266,8 @@ def test_who_is_someone_unnamed_described_in_other_words_is_unnamed(index: FactI
 def test_a_quantifier_is_a_determiner_not_the_thing_asked(index: FactIndex) -> None:
     needs = {n.label: n for n in index.read("Some word from the spokesman on the talks?").needs}
     assert "some" not in needs and needs["word"].hard
+
+
+def test_the_word_after_which_is_a_noun_even_in_ing(index: FactIndex) -> None:
+    needs = {n.label: n for n in index.read("Which building housed the talks?").needs}
+    assert needs["building"].typed and not needs["building"].relation
