@@ -223,7 +223,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 f["relation_missing"] = 1.0
                 f["act_missing"] = float(need.done_by and need.known)
                 credit = 0.0
-            elif (not need.known and not need.anchor and _thing(need.label)
+            elif (not need.known and not need.anchor and _thing(need.label, classified, need.position)
                   and Lexicon.content_weight(need.label) >= THING_WEIGHT):
                 f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"
             if not need.known:
@@ -372,10 +372,17 @@ def _qualified_away(item: IndexedFact, classified: Classified, credits: dict[int
     return 1.0
 
 
-def _thing(word: str) -> bool:
-    """A noun and not a verb: a thing, which a fact must name for the question to be about it."""
+def _thing(word: str, classified: Classified, position: int) -> bool:
+    """A noun here: a thing, which a fact must name for the question to be about it. A word that can be
+    a verb too is a noun between a determiner and "of" ("the *cost* of", "the *route* of the march")."""
     pos = _pos(word)
-    return "NOUN" in pos and "VERB" not in pos
+    if "NOUN" not in pos:
+        return False
+    if "VERB" not in pos:
+        return True
+    toks = classified.linked.question.tokens
+    return (0 < position < len(toks) - 1 and toks[position - 1].lower in DETERMINERS
+            and toks[position + 1].lower == "of")
 
 
 def _pos(word: str) -> frozenset[str]:

@@ -339,3 +339,8 @@ def test_who_did_an_act_is_not_answered_by_a_fact_where_it_did_not_happen(index:
     rows = {fid: features for fid, features, _ in index.explain(question)[1]}
     assert rows["ratification-failure-hurts-moon"]["relation_missing"]  # "the failure to ratify": no one did
     assert rows["legislature-failed-to-ratify"]["relation_missing"]  # "failed on Monday ... to ratify"
+
+
+def test_a_word_that_can_be_a_verb_is_a_thing_between_a_determiner_and_of(index: FactIndex) -> None:
+    _, rows = index.explain("What did Trump post about the price of the summit?")
+    assert rows and all(features["unknown_thing"] for _, features, _ in rows)  # no fact speaks of a price
