@@ -484,6 +484,8 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
              and n.label not in _COUNT and not n.label.isdigit()  # "what *three* demands": how many, not what
              and not (asked is Asked.name and n.label in _NAME_WORDS)]
     verbs = [n for n in words if _reads_as_verb(n, toks) and not _frame_verb(n, toks)]
+    if asked is Asked.yes_no and not verbs:
+        verbs = _predicate_after_subject(needs, toks)
     if verbs and (Lexicon.content_weight(verbs[0].label) >= RELATION_WEIGHT or _said_of_entity(verbs[0], needs)):
         verbs[0].relation = True
         verbs[0].done_by = (asked is Asked.what and Lexicon.content_weight(verbs[0].label) < RELATION_WEIGHT
@@ -519,6 +521,21 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
         if (not _reads_as_verb(thing, toks) and "NOUN" in Lexicon.parts_of_speech(thing.label)
                 and thing.position - words[0].position <= 4):
             thing.hard = True
+
+
+def _predicate_after_subject(needs: list[Need], toks: list[Token]) -> list[Need]:
+    """"Was [the Geneva round] *televised*", "is [the treaty] *signed*": in a question opened by "be", a
+    verb right after the name that is its subject is the predicate asked, a participle whatever its form
+    ("broadcast", "set", "put" are their own participles)."""
+    if not toks or toks[0].lower not in _BE:
+        return []
+    start = 2 if len(toks) > 1 and toks[1].lower in DETERMINERS else 1
+    subject = next((n for n in needs if n.kind is NeedKind.entity and n.position == start), None)
+    if subject is None:
+        return []
+    after = subject.position + len(subject.label.split())
+    return [n for n in needs if n.kind is NeedKind.word and n.position == after
+            and "VERB" in Lexicon.parts_of_speech(n.label)]
 
 
 _WHICH = frozenset({"which", "whose"})

@@ -271,3 +271,8 @@ def test_a_quantifier_is_a_determiner_not_the_thing_asked(index: FactIndex) -> N
 def test_the_word_after_which_is_a_noun_even_in_ing(index: FactIndex) -> None:
     needs = {n.label: n for n in index.read("Which building housed the talks?").needs}
     assert needs["building"].typed and not needs["building"].relation
+
+
+def test_after_be_and_its_subject_a_verb_is_the_predicate_asked(index: FactIndex) -> None:
+    relation = [n.label for n in index.read("Is the Panmunjom Declaration set in stone?").needs if n.relation]
+    assert relation == ["set"]  # "set" is its own participle
