@@ -344,3 +344,8 @@ def test_who_did_an_act_is_not_answered_by_a_fact_where_it_did_not_happen(index:
 def test_a_word_that_can_be_a_verb_is_a_thing_between_a_determiner_and_of(index: FactIndex) -> None:
     _, rows = index.explain("What did Trump post about the price of the summit?")
     assert rows and all(features["unknown_thing"] for _, features, _ in rows)  # no fact speaks of a price
+
+
+def test_when_is_answered_through_the_event_by_a_fact_dated_by_a_week_in_its_year(index: FactIndex) -> None:
+    answer = index.answer("When did the drills involving F-22 fighters conclude?")
+    assert answer.found and "week of May 21" in answer.answer  # the fact that the drills ended is dated by its year
