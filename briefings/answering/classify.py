@@ -226,7 +226,8 @@ _KIND_NOUNS = {Asked.where: {"place", "city", "country", "location", "venue"},
 the answer is of that kind; no fact need say the noun."""
 
 
-_SAYING = frozenset({"say", "mention", "describe", "report", "note", "write", "state", "claim", "cite", "quote", "tell"})
+SAYING = frozenset({"say", "mention", "describe", "report", "note", "write", "state", "claim", "cite", "quote", "tell",
+                    "speak", "comment", "remark", "add"})
 """Verbs of reporting in English: "what does the article *say*"."""
 
 
@@ -245,7 +246,7 @@ def _reporting_frame(need: Need, linked: Linked, entities: Mapping[str, Entity])
     before = [t.lower for t in toks[max(0, at - 2) : at]]
     span = next((m.span for m in linked.mentions if m.position == at), 1)
     after = toks[at + span].lemmas if at + span < len(toks) else frozenset()
-    return before == ["according", "to"] or bool(after & _SAYING)
+    return before == ["according", "to"] or bool(after & SAYING)
 
 
 def _answer_kind(need: Need, asked: Asked, head_at: int) -> bool:

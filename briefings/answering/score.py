@@ -14,7 +14,7 @@ from datetime import date
 
 import re
 
-from briefings.answering.classify import DETERMINERS, FUNCTION_ZIPF, is_proper_name
+from briefings.answering.classify import DETERMINERS, FUNCTION_ZIPF, SAYING, is_proper_name
 from briefings.answering.facts import _NUMBER_WORDS, FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.models import EntityKind
@@ -70,6 +70,8 @@ MISSING_ACT = 0.6
 """Factor for a fact that does not say what "what did X say/sign/agree" asks X did."""
 ROLE_QUALIFIERS = frozenset({"former", "deputy", "vice", "acting", "assistant", "ex", "late", "interim", "outgoing"})
 """English words that make a role another role: a former ambassador is not the ambassador."""
+SAID_OTHERWISE = 0.85
+"""Credit of one verb of saying for another ("speak", "said", "noted"): English reports speech by many."""
 SAME_STEM = 0.8
 """Credit for a word that shares a long beginning with a fact's word ("agree", "agreement")."""
 STEM_MIN = 5
@@ -160,6 +162,8 @@ def _word_credit(need: Need, item: IndexedFact) -> float:
     if need.lemmas & item.name_lemmas:
         return 1.0
     near = max((c for w, c in need.near.items() if w in item.lemmas), default=0.0)
+    if need.relation and need.lemmas & SAYING and item.lemmas & SAYING:
+        near = max(near, SAID_OTHERWISE)  # "speak" of what a fact says someone "noted"
     if near < SAME_STEM and any(w[:STEM_MIN] in item.stems for w in need.lemmas if len(w) >= STEM_MIN):
         return SAME_STEM
     return near

@@ -349,3 +349,8 @@ def test_a_word_that_can_be_a_verb_is_a_thing_between_a_determiner_and_of(index:
 def test_when_is_answered_through_the_event_by_a_fact_dated_by_a_week_in_its_year(index: FactIndex) -> None:
     answer = index.answer("When did the drills involving F-22 fighters conclude?")
     assert answer.found and "week of May 21" in answer.answer  # the fact that the drills ended is dated by its year
+
+
+def test_a_verb_of_saying_is_said_by_another(index: FactIndex) -> None:
+    rows = {fid: features for fid, features, _ in index.explain("When did Moon speak about Kim's commitment?")[1]}
+    assert not rows["moon-kim-devoted-denuclearization"]["relation_missing"]  # "Moon ... said on Sunday"
