@@ -9,6 +9,7 @@ delegation" against a fact about another delegation), and for the kind of answer
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -154,15 +155,19 @@ def score_candidates(classified: Classified, table: FactTable, *, threshold: flo
     return results
 
 
-def _word_credit(need: Need, item: IndexedFact) -> float:
+def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] | None = None) -> float:
+    """How much of `need` the fact says; with `names`, a near word the fact holds only as a word of an
+    entity's name, not in its statement, says nothing (the verb "state" is not "the United States")."""
     if need.lemmas & item.lemmas:
         return 1.0
     if any(" " in lemma and set(lemma.split()) <= item.lemmas for lemma in need.lemmas):
         return 1.0  # a phrasal verb the fact says in its own words ("gave up")
     if need.lemmas & item.name_lemmas:
         return 1.0
-    near = max((c for w, c in need.near.items() if w in item.lemmas), default=0.0)
-    if need.relation and need.lemmas & SAYING and item.lemmas & SAYING:
+    near = max((c for w, c in need.near.items() if w in item.lemmas
+                and (names is None or w in item.words or not names(w))), default=0.0)
+    if (need.relation and need.lemmas & SAYING and item.lemmas & SAYING
+            and any(Lexicon.lemmas(w) & SAYING for w in item.words if names is None or not names(w))):
         near = max(near, SAID_OTHERWISE)  # "speak" of what a fact says someone "noted"
     if near < SAME_STEM and any(w[:STEM_MIN] in item.stems for w in need.lemmas if len(w) >= STEM_MIN):
         return SAME_STEM
@@ -208,6 +213,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             f["time_missing"] += 1 - credit
         else:
             credit = _word_credit(need, item)
+            if need.relation and credit < 1.0:
+                credit = _word_credit(need, item, names=table.names.holds)  # "say" is not the United "States"
             if (classified.asked is Asked.who and need.relation and credit >= RELATION_SAID
                     and not _said_as_done(need, item)):
                 credit = 0.0  # "who *signed* it" is not "a *sign* of divisions", nor "who *built*" "its main

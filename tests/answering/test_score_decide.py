@@ -354,3 +354,8 @@ def test_when_is_answered_through_the_event_by_a_fact_dated_by_a_week_in_its_yea
 def test_a_verb_of_saying_is_said_by_another(index: FactIndex) -> None:
     rows = {fid: features for fid, features, _ in index.explain("When did Moon speak about Kim's commitment?")[1]}
     assert not rows["moon-kim-devoted-denuclearization"]["relation_missing"]  # "Moon ... said on Sunday"
+
+
+def test_a_word_of_a_name_does_not_say_the_verb_asked(index: FactIndex) -> None:
+    rows = {fid: features for fid, features, _ in index.explain("What did Sung Kim say after the talks?")[1]}
+    assert rows["sung-kim-role"]["relation_missing"]  # "former U.S. ambassador": the United States say nothing
