@@ -489,8 +489,9 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
         verbs = _predicate_after_subject(needs, toks)
     if verbs and (Lexicon.content_weight(verbs[0].label) >= RELATION_WEIGHT or _said_of_entity(verbs[0], needs)):
         verbs[0].relation = True
-        verbs[0].done_by = (asked is Asked.what and Lexicon.content_weight(verbs[0].label) < RELATION_WEIGHT
-                            and _said_of_entity(verbs[0], needs))  # "what did Choe *say*": the act asked
+        verbs[0].done_by = (asked is Asked.what and _said_of_entity(verbs[0], needs) and (
+            Lexicon.content_weight(verbs[0].label) < RELATION_WEIGHT or bool(verbs[0].lemmas & SAYING)))
+        # "what did Choe *say*", "what did she *tell* him": the act asked, whose object is the answer
     counted = head_at < len(toks) and (toks[head_at].lower in _COUNT or toks[head_at].lower.isdigit())
     if (asked in {Asked.what, Asked.name, Asked.where} and head_at > 0 and words
             and words[0].position == head_at + counted and not _reads_as_verb(words[0], toks)):

@@ -276,3 +276,8 @@ def test_the_word_after_which_is_a_noun_even_in_ing(index: FactIndex) -> None:
 def test_after_be_and_its_subject_a_verb_is_the_predicate_asked(index: FactIndex) -> None:
     relation = [n.label for n in index.read("Is the Panmunjom Declaration set in stone?").needs if n.relation]
     assert relation == ["set"]  # "set" is its own participle
+
+
+def test_what_someone_told_is_the_act_asked(index: FactIndex) -> None:
+    needs = [n for n in index.read("What did Choe Son Hui tell the envoy?").needs if n.relation]
+    assert [n.label for n in needs] == ["tell"] and needs[0].done_by
