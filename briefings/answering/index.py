@@ -24,7 +24,7 @@ from briefings.answering.model import Answer, Asked, Classified, Event
 from briefings.answering.normalise import MAX_QUESTION_CHARS, is_foreign_script, normalise_question
 from briefings.answering.phrase import phrase, refuse
 from briefings.answering.score import (YEAR_ONLY, ScoredFact, candidates, features, fits_the_asked_kind, heuristic,
-                                       kind_factor, prepare, score_candidates)
+                                       kind_factor, prepare, said_together, score_candidates)
 from briefings.compose import DATE_RELATION
 from briefings.models import Catalogue, Entity, EntityKind, Fact, Source
 
@@ -338,7 +338,8 @@ class FactIndex:
                 joined = [self.table.facts[fid] for fid in sorted(self.table.holders(f"e:{event}"))
                           if fid != best.item.id]
                 joined = [item for item in joined if kind_factor(item, classified, self.table) >= YEAR_ONLY
-                          and (not best.item.days or item.days & best.item.days)]  # that day's event
+                          and (not best.item.days or item.days & best.item.days)  # that day's event
+                          and said_together(classified, (best.item, item))]
                 if joined:
                     joined.sort(key=lambda item: (-len(item.entities & best.item.entities), item.id))
                     other = ScoredFact(item=joined[0], score=best.score, focus=0.0)

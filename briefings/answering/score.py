@@ -21,7 +21,7 @@ from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.models import EntityKind
 from briefings.answering.model import Asked, Classified, Need, NeedKind
 
-__all__ = ["ScoredFact", "fits_the_asked_kind", "kind_factor", "prepare", "score_candidates"]
+__all__ = ["ScoredFact", "fits_the_asked_kind", "kind_factor", "prepare", "said_together", "score_candidates"]
 
 MISSING_HARD = 0.35
 """Factor for each hard need a fact does not cover: it answers a neighbouring question."""
@@ -153,6 +153,14 @@ def score_candidates(classified: Classified, table: FactTable, *, threshold: flo
     results.sort(key=lambda r: (-round(r.score / ORDER_GRAIN), -r.focus, -meaning.get(r.item.id, 0.0),
                                 r.item.length, r.item.id))
     return results
+
+
+def said_together(classified: Classified, items: tuple[IndexedFact, ...]) -> bool:
+    """Facts answering as one say, between them, every word the question asks of them: "when did the
+    drills with the jets *start*" is not answered by "the drills involved jets" and "the drills *ended*"."""
+    return all(max(_word_credit(n, item) for item in items) >= 0.5 for n in classified.needs
+               if n.kind is NeedKind.word and not (n.excluded or n.anchor)
+               and Lexicon.content_weight(n.label) >= THING_WEIGHT)
 
 
 def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] | None = None) -> float:

@@ -359,3 +359,7 @@ def test_a_verb_of_saying_is_said_by_another(index: FactIndex) -> None:
 def test_a_word_of_a_name_does_not_say_the_verb_asked(index: FactIndex) -> None:
     rows = {fid: features for fid, features, _ in index.explain("What did Sung Kim say after the talks?")[1]}
     assert rows["sung-kim-role"]["relation_missing"]  # "former U.S. ambassador": the United States say nothing
+
+
+def test_two_facts_joined_through_the_event_say_together_all_the_question_asks(index: FactIndex) -> None:
+    assert not index.answer("When did the drills involving F-22 fighters begin?").found  # a fact says they ended
