@@ -487,7 +487,9 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     verbs = [n for n in words if _reads_as_verb(n, toks) and not _frame_verb(n, toks)]
     if asked is Asked.yes_no and not verbs:
         verbs = _predicate_after_subject(needs, toks)
-    if verbs and (Lexicon.content_weight(verbs[0].label) >= RELATION_WEIGHT or _said_of_entity(verbs[0], needs)):
+    if verbs and (Lexicon.content_weight(verbs[0].label) >= RELATION_WEIGHT or _said_of_entity(verbs[0], needs)
+                  or asked is Asked.who and verbs[0].position == head_at and bool(verbs[0].lemmas & SAYING)):
+        # "who *said* ...": however common, the verb of saying is what is asked of the someone
         verbs[0].relation = True
         verbs[0].done_by = (asked is Asked.what and _said_of_entity(verbs[0], needs) and (
             Lexicon.content_weight(verbs[0].label) < RELATION_WEIGHT or bool(verbs[0].lemmas & SAYING)))

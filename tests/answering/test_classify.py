@@ -281,3 +281,7 @@ def test_after_be_and_its_subject_a_verb_is_the_predicate_asked(index: FactIndex
 def test_what_someone_told_is_the_act_asked(index: FactIndex) -> None:
     needs = [n for n in index.read("What did Choe Son Hui tell the envoy?").needs if n.relation]
     assert [n.label for n in needs] == ["tell"] and needs[0].done_by
+
+
+def test_who_said_asks_the_saying(index: FactIndex) -> None:
+    assert [n.label for n in index.read("Who said the talks were going well?").needs if n.relation] == ["said"]
