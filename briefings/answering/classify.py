@@ -484,7 +484,7 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     words = [n for n in after if n.kind is NeedKind.word and n.label not in _FILLER_HEADS
              and n.label not in _COUNT and not n.label.isdigit()  # "what *three* demands": how many, not what
              and not (asked is Asked.name and n.label in _NAME_WORDS)]
-    verbs = [n for n in words if _reads_as_verb(n, toks) and not _frame_verb(n, toks)]
+    verbs = [n for n in words if _reads_as_verb(n, toks) and not _frame_verb(n, toks) and not _modifies_noun(n, toks)]
     if asked is Asked.yes_no and not verbs:
         verbs = _predicate_after_subject(needs, toks)
     if verbs and (Lexicon.content_weight(verbs[0].label) >= RELATION_WEIGHT or _said_of_entity(verbs[0], needs)
@@ -560,6 +560,18 @@ def _frame_verb(need: Need, toks: list[Token]) -> bool:
         return True
     following = toks[at + 2] if at + 2 < len(toks) else None
     return following is not None and "VERB" in Lexicon.parts_of_speech(following.lower) and not following.capitalised
+
+
+def _modifies_noun(verb: Need, toks: list[Token]) -> bool:
+    """"the envoys *travelling* to Seoul": a participle in -ing right after a noun (not after a name, which
+    may be its subject, nor after an auxiliary) qualifies the noun; it is not the act asked."""
+    at = verb.position
+    if at == 0 or not verb.label.endswith("ing"):
+        return False
+    before = toks[at - 1]
+    pos = Lexicon.parts_of_speech(before.lower)
+    return (before.lower.isalpha() and not before.capitalised and before.lower not in _AUX | _WH
+            and "NOUN" in pos and "VERB" not in pos)
 
 
 def _said_of_entity(verb: Need, needs: list[Need]) -> bool:

@@ -285,3 +285,9 @@ def test_what_someone_told_is_the_act_asked(index: FactIndex) -> None:
 
 def test_who_said_asks_the_saying(index: FactIndex) -> None:
     assert [n.label for n in index.read("Who said the talks were going well?").needs if n.relation] == ["said"]
+
+
+def test_a_participle_after_a_noun_qualifies_it_and_is_not_the_act_asked(index: FactIndex) -> None:
+    read = index.read("Who is the source for the reports about the envoys travelling to Seoul?")
+    assert not [n for n in read.needs if n.relation]
+    assert [n.label for n in index.read("Who is leading the delegation?").needs if n.relation] == ["leading"]
