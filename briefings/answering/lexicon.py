@@ -79,6 +79,24 @@ _NEGATED = {"wo": "will", "ca": "can", "sha": "shall"}
 """The auxiliaries English spells otherwise before "n't": "won't" is "will not", "can't" "can not"."""
 
 
+_NEGATABLE = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
+                        "could", "should", "shall", "must", "might", "need"})
+"""The auxiliaries English contracts with "not" ("didn't", "isn't", "won't")."""
+
+
+def unapostrophised(word: str) -> tuple[str, ...]:
+    """A negated auxiliary written without its apostrophe ("didnt", "wont", "isnt") as its two words
+    ("did", "not"); any other word as itself. Only for questions, which are typed in haste: a fact's
+    "cant" or "wont" is the word."""
+    lower = word.lower()
+    if len(lower) > 3 and lower.endswith("nt"):
+        head = lower[:-2]
+        verb = _NEGATED.get(head, head if head in _NEGATABLE else head[:-1] if head.endswith("n") else "")
+        if verb in _NEGATABLE:
+            return (verb, "not")
+    return (word,)
+
+
 def _contracted(text: str) -> list[tuple[str, int]]:
     """`word_tokens` of folded text that has an apostrophe: "didn't" is "did", "not"."""
     out = []

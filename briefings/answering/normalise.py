@@ -6,7 +6,7 @@ import unicodedata
 
 from rapidfuzz.distance import OSA
 
-from briefings.answering.lexicon import Lexicon, fold, word_tokens
+from briefings.answering.lexicon import Lexicon, fold, unapostrophised, word_tokens
 from briefings.answering.model import Question, Token
 
 __all__ = ["MAX_QUESTION_CHARS", "is_foreign_script", "normalise_question"]
@@ -37,7 +37,8 @@ def normalise_question(text: str, lexicon: Lexicon) -> Question:
     text = " ".join(text.split())[:MAX_QUESTION_CHARS]
     tokens = []
     folded = fold(text)  # the text `word_tokens` reads, offsets and all
-    for position, (word, offset) in enumerate(word_tokens(text)[:MAX_QUESTION_WORDS]):
+    words = [(part, offset) for word, offset in word_tokens(text) for part in unapostrophised(word)]
+    for position, (word, offset) in enumerate(words[:MAX_QUESTION_WORDS]):
         lower = word.lower()
         if position == 0:
             lower = _question_word(lower)

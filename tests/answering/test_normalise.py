@@ -41,3 +41,10 @@ def test_negative_contractions_give_their_auxiliary() -> None:
 def test_a_question_word_with_s_is_the_question_word_and_is() -> None:
     assert word_tokens("Who's in charge? Kim's team") == [("Who", 0), ("is", 3), ("in", 6), ("charge", 9),
                                                            ("Kim", 17), ("team", 23)]
+
+
+def test_a_negated_auxiliary_typed_without_its_apostrophe_is_its_two_words() -> None:
+    from briefings.answering.lexicon import unapostrophised
+
+    assert unapostrophised("didnt") == ("did", "not") and unapostrophised("wont") == ("will", "not")
+    assert unapostrophised("went") == ("went",) and unapostrophised("agent") == ("agent",)
