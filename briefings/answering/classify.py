@@ -503,6 +503,7 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
             head = nxt[0]  # "what nuclear *facility*": the noun after the modifier, not "what agreement *came out*"
         head.hard = True
         head.typed = asked is not Asked.where  # "which *hotel*": a place of that kind, which a fact must say
+        head.lemmas = _as_noun(head)
         head.relation = False
         return
     if asked in {Asked.how_many, Asked.how_much}:
@@ -562,6 +563,14 @@ def _frame_verb(need: Need, toks: list[Token]) -> bool:
     return following is not None and "VERB" in Lexicon.parts_of_speech(following.lower) and not following.capitalised
 
 
+def _as_noun(need: Need) -> frozenset[str]:
+    """The lemmas of a noun asked for as a kind of thing: the word and its singular, not the verb it
+    can also be a form of ("which *building*" asks for a building, not for anything built)."""
+    kept = frozenset(lemma for lemma in need.lemmas if need.label.startswith(lemma)
+                     and need.label[len(lemma):] in {"", "s", "es"})
+    return kept or need.lemmas
+
+
 def _modifies_noun(verb: Need, toks: list[Token]) -> bool:
     """"the envoys *travelling* to Seoul": a participle in -ing right after a noun (not after a name, which
     may be its subject, nor after an auxiliary) qualifies the noun; it is not the act asked."""
@@ -589,8 +598,9 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
         return False
     before = toks[need.position - 1].lower if need.position > 0 else ""
     if before in DETERMINERS or before in _COUNT or before in _WHICH or before.isdigit() or (
-            need.position > 0 and toks[need.position - 1].possessive):
-        return False  # "the *talks*", "the two *sides*", "Moon's *rival*", "which *building*": a noun
+            need.position > 0 and toks[need.position - 1].possessive) or (
+            before == "what" and need.label.endswith("ing") and "NOUN" in Lexicon.parts_of_speech(need.label)):
+        return False  # "the *talks*", "the two *sides*", "Moon's *rival*", "which/what *building*": a noun
     word = need.label
     pos = Lexicon.parts_of_speech(word)
     inflected = any(l != word for l in need.lemmas) and (not word.endswith("s") or "NOUN" not in pos)

@@ -291,3 +291,8 @@ def test_a_participle_after_a_noun_qualifies_it_and_is_not_the_act_asked(index: 
     read = index.read("Who is the source for the reports about the envoys travelling to Seoul?")
     assert not [n for n in read.needs if n.relation]
     assert [n.label for n in index.read("Who is leading the delegation?").needs if n.relation] == ["leading"]
+
+
+def test_a_kind_asked_in_ing_is_the_noun_not_the_verb_it_comes_from(index: FactIndex) -> None:
+    needs = {n.label: n for n in index.read("What building did the army tear down?").needs}
+    assert needs["building"].typed and needs["building"].lemmas == {"building"}
