@@ -436,6 +436,8 @@ def _described_unnamed(head: Need, needs: list[Need], entities: Mapping[str, Ent
         if entity.kind.value not in {"person", "group"} or is_proper_name(entity.name):
             continue
         for name in entity.names:
+            if not any(lemma in name.lower() for lemma in head.lemmas):
+                continue  # cheap first: most names hold no form of the word asked about
             words = _content_lemmas(name)
             if len(words) >= 2 and head.lemmas & words and words <= said:
                 return entity
