@@ -296,3 +296,9 @@ def test_a_participle_after_a_noun_qualifies_it_and_is_not_the_act_asked(index: 
 def test_a_kind_asked_in_ing_is_the_noun_not_the_verb_it_comes_from(index: FactIndex) -> None:
     needs = {n.label: n for n in index.read("What building did the army tear down?").needs}
     assert needs["building"].typed and needs["building"].lemmas == {"building"}
+
+
+def test_how_many_counts_a_noun_not_the_verb_after_an_auxiliary(index: FactIndex) -> None:
+    needs = {n.label: n for n in index.read("How many days have passed since the envoys met?").needs}
+    assert needs["days"].hard and not needs["passed"].hard
+    assert {n.label for n in index.read("How many mediating officials were there?").needs if n.hard} >= {"mediating"}
