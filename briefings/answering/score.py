@@ -9,6 +9,7 @@ delegation" against a fact about another delegation), and for the kind of answer
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -416,10 +417,36 @@ def _time_covered(need: Need, item: IndexedFact) -> bool:
         return True
     if span.year is not None and span.start is None:
         return span.year in item.years
+    if _month_said(span, item):
+        return True
     if span.start is not None and span.end is not None:
         # A fact dated only by its year ("in 2018") is within a span as long as that whole year.
         return any(span.start <= date(y, 1, 1) and date(y, 12, 31) <= span.end for y in item.years)
     return False
+
+
+_BEFORE_A_MONTH = frozenset({"in", "for", "of", "since", "until", "till", "by", "from", "through", "early", "late", "mid",
+                             "next", "last", "this"})
+"""Words that put a month's name as a time ("planned *for* August"), not "may" the verb."""
+
+
+def _month_said(span, item: IndexedFact) -> bool:
+    """The statement names the month asked (with its year, when the question gives one) as a time:
+    "the exercise planned *for August*" is the August exercise, whatever day the fact is dated by (the
+    day it was called off)."""
+    if span.month is not None:
+        month, year = span.month, None
+    elif (span.start is not None and span.end is not None and not span.relative and span.start.day == 1
+          and (span.start.year, span.start.month) == (span.end.year, span.end.month)
+          and span.end.day == calendar.monthrange(span.end.year, span.end.month)[1]):
+        month, year = span.start.month, span.start.year
+    else:
+        return False
+    if year is not None and year not in item.years:
+        return False
+    name, words = calendar.month_name[month].lower(), item.words
+    return any(w == name and (k > 0 and words[k - 1] in _BEFORE_A_MONTH or k + 1 < len(words) and words[k + 1][:1].isdigit())
+               for k, w in enumerate(words))
 
 
 def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) -> float:

@@ -363,3 +363,18 @@ def test_a_word_of_a_name_does_not_say_the_verb_asked(index: FactIndex) -> None:
 
 def test_two_facts_joined_through_the_event_say_together_all_the_question_asks(index: FactIndex) -> None:
     assert not index.answer("When did the drills involving F-22 fighters begin?").found  # a fact says they ended
+
+
+def test_a_month_the_statement_names_as_a_time_covers_that_month(fresh_index: FactIndex) -> None:
+    from briefings.answering.score import _month_said
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "drill-off", "subject": "united-states", "relation": "suspended", "object": "military-exercises",
+        "topic": "inter-korean", "statement": "On June 18, 2018, the Pentagon suspended a naval drill planned for "
+        "October; talks may resume.", "dates": [{"day": "2018-06-18"}], "provenance": _PROVENANCE}))
+    answer = fresh_index.answer("Which October drill did the Pentagon suspend?")
+    assert answer.found and "drill-off" in answer.facts
+    item = fresh_index.table.facts["drill-off"]
+    months = {span.label: span for span, _, _ in fresh_index.read("what about May 2018 and October 2018").linked.dates}
+    assert _month_said(months["October 2018"], item) and not _month_said(months["May 2018"], item)  # "may" the verb
