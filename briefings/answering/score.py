@@ -352,7 +352,7 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
         if need.label in _NUMBER_WORDS or need.label.isdigit():
             continue  # "the two sides" and "both sides" are the same sides
         pos = _pos(need.label)
-        if "VERB" in pos or _superlative(need.label) or _particle(need.label):
+        if "VERB" in pos or _superlative(need.label) or _particle(need.label) or need.label in _BEFORE_NOW:
             continue
         after = by_position.get(need.position + 1)
         while (after is not None and credits.get(after.position, 0) < 0.8 and after.kind is NeedKind.word
@@ -363,6 +363,11 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
         if "ADJ" in pos or need.name_like or (after.hard and after.kind is NeedKind.word and "NOUN" in pos):
             factor *= MISSING_QUALIFIER
     return factor
+
+
+_BEFORE_NOW = frozenset({"previous", "prior", "preceding", "earlier", "last"})
+"""Adjectives that pick the one before, in time, of the things their noun names ("the *previous*
+round"): as a superlative, they rank those things, they do not name a kind of them."""
 
 
 def _particle(word: str) -> bool:
