@@ -186,7 +186,7 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
 FEATURES = (
     "coverage", "lexical", "similarity", "entities", "entity_missing", "time_missing", "hard_missing",
     "relation_missing", "unknown_thing", "unknown_share", "qualifier", "qualified_away", "type", "peer_subject",
-    "focus", "words", "set_aside", "act_missing", "kind_unsaid", "degree_missing",
+    "focus", "words", "set_aside", "act_missing", "kind_unsaid", "degree_missing", "role_of_named",
 )
 """What the scorer reads of a (question, fact) pair (`FactIndex.explain` shows them)."""
 
@@ -269,6 +269,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         # What the words say, read two ways: word by word, and as a whole by the embedding model
         # ("who did he sit down with" is near "met"): the meaning fills part of what the words miss.
         covered += words_weight * (lexical + (1 - lexical) * _meaning_credit(similarity) * MEANING_SHARE)
+    if f["relation_missing"] and classified.asked is Asked.who and _role_said_of_named(item, classified):
+        f["role_of_named"] = 1.0
     f["coverage"] = covered / total
     f["similarity"] = similarity
     f["entities"] = entity_covered / entity_weight if entity_weight else 1.0
@@ -286,7 +288,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
 
 def heuristic(f: dict[str, float]) -> float:
     """The hand-set reading of the features: coverage, times a factor for each thing missed."""
-    factor = MISSING_HARD ** (f["entity_missing"] + f["time_missing"] + f["hard_missing"] + f["unknown_thing"])
+    factor = MISSING_HARD ** (f["entity_missing"] + f["time_missing"] + f["hard_missing"] + f["unknown_thing"]
+                              + f["role_of_named"])
     factor *= (MISSING_ACT if f["act_missing"] else MISSING_RELATION) if f["relation_missing"] else 1.0
     factor *= (1 - f["qualifier"]) * (1 - f["qualified_away"]) * f["type"]
     factor *= PEER_SUBJECT if f["peer_subject"] else 1.0
@@ -332,6 +335,30 @@ def _said_as_done(need: Need, item: IndexedFact) -> bool:
         if not (as_noun or negated):
             return True  # "its *dismantling*" is the act, named
     return False
+
+
+ROLE_WINDOW = 5
+"""How close a role's words stand to a name for the role to be said of it ("Bolton *as adviser*",
+"deputy chief of staff Joe Hagin", "Hagin is a White House deputy chief of staff")."""
+
+
+def _role_said_of_named(item: IndexedFact, classified: Classified) -> bool:
+    """"Who succeeded X *as* <role>": the role after "as" is the one asked's. A fact that says the role
+    of X, the one the question names, and not the act asked, is about X in that role (X resigned, X was
+    fired): it names no one else who took it."""
+    toks = classified.linked.question.tokens
+    at = next((t.position for t in toks if t.lower == "as"), None)
+    if at is None:
+        return False
+    named = {w for n in classified.needs if n.kind is NeedKind.entity and n.position < at for w in n.lemmas}
+    role = {w for n in classified.needs if n.kind is NeedKind.word and n.position > at and not n.anchor
+            for w in n.lemmas}
+    if not named or not role:
+        return False
+    words = item.words
+    names_at = [k for k, w in enumerate(words) if w in named]
+    roles_at = [k for k, w in enumerate(words) if Lexicon.lemmas(w) & role]
+    return any(abs(r - n) <= ROLE_WINDOW for r in roles_at for n in names_at)
 
 
 def _meaning_credit(similarity: float) -> float:

@@ -355,6 +355,16 @@ def test_an_adjective_that_picks_the_one_before_is_no_qualifier(fresh_index: Fac
     assert answer.found and "14 years" in answer.answer
 
 
+def test_who_took_a_role_from_someone_is_not_answered_by_their_leaving_it(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "kim-leaves-manila", "Sung Kim stepped down as ambassador to the Philippines on June 4, 2020.",
+         day="2020-06-04", subject="sung-kim", relation="resigned")
+    assert not fresh_index.answer("Who succeeded Sung Kim as ambassador to the Philippines?").found
+    _add(fresh_index, "kim-named-manila", "Donald Trump nominated Sung Kim as ambassador to the Philippines on May 1, 2016.",
+         day="2016-05-01", subject="donald-trump", relation="nominated", obj="sung-kim")
+    answer = fresh_index.answer("Who nominated Sung Kim as ambassador to the Philippines?")
+    assert answer.found and "kim-named-manila" in answer.facts  # the act asked is said: the role is the named one's
+
+
 def test_a_word_near_the_verb_only_in_a_rare_sense_does_not_say_it(index: FactIndex) -> None:
     question = "Who is running the Hansun Foundation these days?"
     rows = {fid: features for fid, features, _ in index.explain(question)[1]}
