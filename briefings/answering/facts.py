@@ -629,6 +629,11 @@ class FactTable:
             for means in self.lexicon.single_word_meanings(lemma):
                 found[means] = max(found.get(means, 0.0), 1.0)
             for synonym in self.lexicon.synonyms(lemma):
+                if synonym not in self.vocabulary and synonym.endswith("ing") and " " not in synonym:
+                    # WordNet names an act by its verb's -ing form ("departure": "leaving"); the facts may
+                    # say the verb in another form ("leave"). (Not a plural: "conditions" of the weather
+                    # is no "condition" of a deal.)
+                    synonym = next((w for w in sorted(self.lexicon.lemmas(synonym)) if w in self.vocabulary), synonym)
                 if (synonym in self.vocabulary and synonym not in lemmas and not self._only_a_name(synonym)
                         and self.lexicon.content_weight(synonym) >= SYNONYM_MIN_WEIGHT):
                     found[synonym] = max(found.get(synonym, 0.0), self._synonym_credit(lemma, synonym))

@@ -365,6 +365,14 @@ def test_who_took_a_role_from_someone_is_not_answered_by_their_leaving_it(fresh_
     assert answer.found and "kim-named-manila" in answer.facts  # the act asked is said: the role is the named one's
 
 
+def test_a_synonym_wordnet_gives_in_its_ing_form_reaches_the_verb_a_fact_says(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "kim-to-leave", "The State Department said on July 2, 2020, that Sung Kim would leave Manila in "
+         "October.", day="2020-07-02", subject="sung-kim", relation="announced")
+    assert "leave" in fresh_index.table.near(frozenset({"departure"}))  # WordNet: departure, "leaving"
+    answer = fresh_index.answer("When was Sung Kim's departure from Manila announced?")
+    assert answer.found and "kim-to-leave" in answer.facts
+
+
 def test_a_word_near_the_verb_only_in_a_rare_sense_does_not_say_it(index: FactIndex) -> None:
     question = "Who is running the Hansun Foundation these days?"
     rows = {fid: features for fid, features, _ in index.explain(question)[1]}
