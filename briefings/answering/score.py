@@ -230,6 +230,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 # *building*", nor "who *approved* it" "the *failure to ratify* it"
             if need.hard and credit < 1.0 and _names_a_kind_held(need, item, table, classified):
                 credit = 1.0  # "which *organisation*": an organisation the question does not name
+            if need.typed and credit < 1.0 and need.lemmas & _CONDITION_NOUNS and set(item.words) & _CONDITIONAL:
+                credit = 1.0  # "on what *condition*": a clause with "if" or "unless" states one
             if need.typed and need.known and credit < 0.5:
                 untyped.append(need)  # a hard miss, unless the fact says the act asked (below); a kind
                 # no fact speaks of ("which *stadium*") stays a hard miss: nothing says what is of that kind
@@ -540,6 +542,11 @@ def _names_a_kind_held(need: Need, item: IndexedFact, table: FactTable, classifi
         return False
     mentioned = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}
     return any(table.entities[e].kind in kinds for e in item.entities - mentioned if e in table.entities)
+
+
+_CONDITION_NOUNS = frozenset({"condition", "conditions", "precondition", "preconditions", "prerequisite", "proviso"})
+_CONDITIONAL = frozenset({"if", "unless", "provided", "providing"})
+"""The conjunctions of English that state a condition ("... *if* the U.S. takes corresponding measures")."""
 
 
 COUNTED_AT = 3

@@ -373,6 +373,13 @@ def test_a_synonym_wordnet_gives_in_its_ing_form_reaches_the_verb_a_fact_says(fr
     assert answer.found and "kim-to-leave" in answer.facts
 
 
+def test_a_condition_is_stated_by_a_clause_with_if_or_unless(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "seoul-park", "South Korea said on March 4, 2019, that it would reopen the Kaesong factory park "
+         "only if sanctions were eased.", day="2019-03-04", subject="south-korea", relation="offered")
+    answer = fresh_index.answer("On what condition would South Korea revive the Kaesong factory park?")
+    assert answer.found and "seoul-park" in answer.facts
+
+
 def test_a_word_near_the_verb_only_in_a_rare_sense_does_not_say_it(index: FactIndex) -> None:
     question = "Who is running the Hansun Foundation these days?"
     rows = {fid: features for fid, features, _ in index.explain(question)[1]}
