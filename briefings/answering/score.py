@@ -232,9 +232,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = 1.0  # "which *organisation*": an organisation the question does not name
             if need.typed and credit < 1.0 and need.lemmas & _CONDITION_NOUNS and set(item.words) & _CONDITIONAL:
                 credit = 1.0  # "on what *condition*": a clause with "if" or "unless" states one
-            if need.typed and need.known and credit < 0.5:
+            if need.typed and (need.known or _qualifier_said(need, classified, item)) and credit < 0.5:
                 untyped.append(need)  # a hard miss, unless the fact says the act asked (below); a kind
-                # no fact speaks of ("which *stadium*") stays a hard miss: nothing says what is of that kind
+                # no fact speaks of ("which *stadium*") stays a hard miss: nothing says what is of that kind,
+                # unless the fact says the word that qualifies it ("which *football* stadium")
             elif (need.hard or (need.name_like and need.known)) and credit < 0.5:
                 f["hard_missing"] += 1
             elif need.degree and credit < 0.5 and not _measures(item, classified):
@@ -308,6 +309,13 @@ def _score(item: IndexedFact, classified: Classified, table: FactTable, total: f
            similarity: float) -> tuple[float, float]:
     f = features(item, classified, table, total, similarity)
     return heuristic(f), FOCUS * f["focus"]
+
+
+def _qualifier_said(need: Need, classified: Classified, item: IndexedFact) -> bool:
+    """The word right before the kind asked ("what *missile* facility") is a noun the fact says."""
+    before = next((n for n in classified.needs if n.position == need.position - 1 and n.kind is NeedKind.word), None)
+    return (before is not None and "NOUN" in Lexicon.parts_of_speech(before.label)
+            and bool(before.lemmas & item.lemmas))
 
 
 _NOT_DONE = frozenset({"not", "never", "without"})

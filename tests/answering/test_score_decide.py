@@ -380,6 +380,14 @@ def test_a_condition_is_stated_by_a_clause_with_if_or_unless(fresh_index: FactIn
     assert answer.found and "seoul-park" in answer.facts
 
 
+def test_a_kind_no_fact_speaks_of_is_answered_when_its_qualifier_and_the_act_are_said(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "sohae-stand", "North Korea agreed on May 5, 2019, to dismantle its rocket engine test stand at "
+         "Sohae.", day="2019-05-05", subject="north-korea", relation="agreed")
+    answer = fresh_index.answer("What rocket installation did North Korea agree to dismantle?")
+    assert answer.found and "sohae-stand" in answer.facts
+    assert not fresh_index.answer("What satellite installation did North Korea agree to dismantle?").found
+
+
 def test_a_word_near_the_verb_only_in_a_rare_sense_does_not_say_it(index: FactIndex) -> None:
     question = "Who is running the Hansun Foundation these days?"
     rows = {fid: features for fid, features, _ in index.explain(question)[1]}
