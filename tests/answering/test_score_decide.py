@@ -388,6 +388,13 @@ def test_a_kind_no_fact_speaks_of_is_answered_when_its_qualifier_and_the_act_are
     assert not fresh_index.answer("What satellite installation did North Korea agree to dismantle?").found
 
 
+def test_a_name_says_the_kind_of_thing_it_names(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "myohyang", "Kim Jong Un took Xi Jinping to Mount Myohyang on June 21, 2019.", day="2019-06-21",
+         subject="kim-jong-un", relation="visited")
+    answer = fresh_index.answer("Which mountain did Kim Jong Un take Xi Jinping to in June 2019?")
+    assert answer.found and "myohyang" in answer.facts
+
+
 def test_a_word_near_the_verb_only_in_a_rare_sense_does_not_say_it(index: FactIndex) -> None:
     question = "Who is running the Hansun Foundation these days?"
     rows = {fid: features for fid, features, _ in index.explain(question)[1]}
