@@ -496,6 +496,10 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
         verbs[0].done_by = (asked is Asked.what and _said_of_entity(verbs[0], needs) and (
             Lexicon.content_weight(verbs[0].label) < RELATION_WEIGHT or bool(verbs[0].lemmas & SAYING)))
         # "what did Choe *say*", "what did she *tell* him": the act asked, whose object is the answer
+        # "what will the envoys *ratify*": what the act is done to is asked; not "what are they *doing*",
+        # which asks for any act, nor a light verb's ("what did they *get*"), nor "say" (`done_by`)
+        verbs[0].object_asked = (asked is Asked.what and head_at < len(toks) and toks[head_at].lower in _AUX
+                                 and not verbs[0].done_by and not verbs[0].lemmas & (_LIGHT_VERBS | {"do"}))
     counted = head_at < len(toks) and (toks[head_at].lower in _COUNT or toks[head_at].lower.isdigit())
     if (asked in {Asked.what, Asked.name, Asked.where} and head_at > 0 and words
             and words[0].position == head_at + counted and not _reads_as_verb(words[0], toks)):

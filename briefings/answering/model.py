@@ -167,6 +167,9 @@ class Need:
     """The question's verb: a fact that says another thing of the same people answers another question."""
     done_by: bool = False
     """The relation is what a named entity did ("what did *Choe Son Hui* say"): asked about that act."""
+    object_asked: bool = False
+    """After "what" and an auxiliary, what the verb is done to is asked ("what did they *sign*"): the
+    act is what the question is about."""
     phrasal: bool = False
     """A verb and its particle read as one ("take apart", "put up"): a verb, whatever its place."""
     typed: bool = False

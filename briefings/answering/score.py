@@ -186,7 +186,7 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
 FEATURES = (
     "coverage", "lexical", "similarity", "entities", "entity_missing", "time_missing", "hard_missing",
     "relation_missing", "unknown_thing", "unknown_share", "qualifier", "qualified_away", "type", "peer_subject",
-    "focus", "words", "set_aside", "act_missing", "kind_unsaid", "degree_missing", "role_of_named",
+    "focus", "words", "set_aside", "act_missing", "kind_unsaid", "degree_missing", "role_of_named", "occasion",
 )
 """What the scorer reads of a (question, fact) pair (`FactIndex.explain` shows them)."""
 
@@ -274,6 +274,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         # What the words say, read two ways: word by word, and as a whole by the embedding model
         # ("who did he sit down with" is near "met"): the meaning fills part of what the words miss.
         covered += words_weight * (lexical + (1 - lexical) * _meaning_credit(similarity) * MEANING_SHARE)
+    if f["relation_missing"] and any(n.object_asked for n in classified.needs) and _a_meeting(item):
+        f["occasion"] = 1.0
     if f["relation_missing"] and classified.asked is Asked.who and _role_said_of_named(item, classified):
         f["role_of_named"] = 1.0
     f["coverage"] = covered / total
@@ -294,7 +296,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
 def heuristic(f: dict[str, float]) -> float:
     """The hand-set reading of the features: coverage, times a factor for each thing missed."""
     factor = MISSING_HARD ** (f["entity_missing"] + f["time_missing"] + f["hard_missing"] + f["unknown_thing"]
-                              + f["role_of_named"])
+                              + f["role_of_named"] + f["occasion"])
     factor *= (MISSING_ACT if f["act_missing"] else MISSING_RELATION) if f["relation_missing"] else 1.0
     factor *= (1 - f["qualifier"]) * (1 - f["qualified_away"]) * f["type"]
     factor *= PEER_SUBJECT if f["peer_subject"] else 1.0
@@ -359,6 +361,16 @@ def _said_as_done(need: Need, item: IndexedFact) -> bool:
 ROLE_WINDOW = 5
 """How close a role's words stand to a name for the role to be said of it ("Bolton *as adviser*",
 "deputy chief of staff Joe Hagin", "Hagin is a White House deputy chief of staff")."""
+
+
+_MEETING = frozenset({"meet", "visit", "summit"})
+"""Acts of meeting, as a fact's relation names them ("met", "visited", "held_summit")."""
+
+
+def _a_meeting(item: IndexedFact) -> bool:
+    """The fact states that people met ("met", "visited"): the occasion of what they agreed or signed,
+    not what it was. "What did they *sign* in Beijing" is not answered by their meeting in Beijing."""
+    return any(Lexicon.lemmas(word) & _MEETING for word in item.relation.split("_"))
 
 
 def _role_said_of_named(item: IndexedFact, classified: Classified) -> bool:

@@ -395,6 +395,16 @@ def test_a_name_says_the_kind_of_thing_it_names(fresh_index: FactIndex) -> None:
     assert answer.found and "myohyang" in answer.facts
 
 
+def test_what_people_signed_is_not_answered_by_their_meeting(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "moon-abe", "Donald Trump met Shinzo Abe in Osaka on June 28, 2019.", day="2019-06-28",
+         subject="donald-trump", relation="met")
+    assert not fresh_index.answer("What did Donald Trump and Shinzo Abe sign in Osaka?").found
+    _add(fresh_index, "moon-abe", "Donald Trump met Shinzo Abe in Osaka on June 28, 2019, and they signed a fisheries "
+         "pact.", day="2019-06-28", subject="donald-trump", relation="met")
+    answer = fresh_index.answer("What did Donald Trump and Shinzo Abe sign in Osaka?")
+    assert answer.found and "fisheries pact" in answer.answer
+
+
 def test_a_word_near_the_verb_only_in_a_rare_sense_does_not_say_it(index: FactIndex) -> None:
     question = "Who is running the Hansun Foundation these days?"
     rows = {fid: features for fid, features, _ in index.explain(question)[1]}
