@@ -129,6 +129,7 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     if describe is not None:
         return Classified(linked=linked, asked=Asked.describe, needs=needs, describe=describe)
     _mark_asked(needs, toks, asked=asked, head_at=head_at)
+    _mark_role(needs, toks)
     subject = _subject(linked, needs)
     expected = max([1] + [_COUNT[w] for w in words if w in _COUNT])
     return Classified(linked=linked, asked=asked, needs=needs, expected=expected, subject=subject)
@@ -172,6 +173,25 @@ def _anchor_in_time(linked: Linked, needs: list[Need], *, head_at: int) -> None:
             need.anchor = True
             need.hard = False
             need.weight *= ANCHOR_WEIGHT
+
+
+_PREPOSITIONS = frozenset({"of", "for", "to", "in", "at", "on", "with", "by", "from", "about", "after", "before",
+                           "during", "since", "until", "over", "under", "between", "against"})
+"""The commonest prepositions of English: a noun phrase ends before one."""
+
+
+def _mark_role(needs: list[Need], toks: list[Token]) -> None:
+    """"... chosen *as* the special envoy": the role after "as" is what the question says of someone; a
+    fact that does not name the role is about something else they did. Its head (the last noun of the
+    phrase, before any preposition) is hard."""
+    at = next((t.position for t in toks if t.lower == "as" and t.position > 1), None)
+    if at is None or any(t.lower == "as" for t in toks[at + 1 :]):
+        return  # "as high-ranking as": a comparison, no role
+    end = next((t.position for t in toks[at + 1 :] if t.lower in _PREPOSITIONS), len(toks))
+    words = [n for n in needs if n.kind is NeedKind.word and at < n.position < end and not n.anchor
+             and "NOUN" in Lexicon.parts_of_speech(n.label)]
+    if words:
+        words[-1].hard = True
 
 
 def _question_word(words: list[str]) -> tuple[Asked, int]:

@@ -405,6 +405,12 @@ def test_what_people_signed_is_not_answered_by_their_meeting(fresh_index: FactIn
     assert answer.found and "fisheries pact" in answer.answer
 
 
+def test_the_role_after_as_must_be_named(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "kim-trip-off", "Mike Pompeo called off a trip by Sung Kim to North Korea on June 3, 2020, citing "
+         "slow progress.", day="2020-06-03", subject="sung-kim", relation="called_off")
+    assert not fresh_index.answer("Why was Sung Kim chosen as the North Korea envoy?").found  # the trip, not the role
+
+
 def test_a_word_near_the_verb_only_in_a_rare_sense_does_not_say_it(index: FactIndex) -> None:
     question = "Who is running the Hansun Foundation these days?"
     rows = {fid: features for fid, features, _ in index.explain(question)[1]}
