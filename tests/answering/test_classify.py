@@ -302,3 +302,8 @@ def test_how_many_counts_a_noun_not_the_verb_after_an_auxiliary(index: FactIndex
     needs = {n.label: n for n in index.read("How many days have passed since the envoys met?").needs}
     assert needs["days"].hard and not needs["passed"].hard
     assert {n.label for n in index.read("How many mediating officials were there?").needs if n.hard} >= {"mediating"}
+
+
+def test_as_a_names_what_for_not_a_role(index: FactIndex) -> None:
+    assert not any(n.hard for n in index.read("What did Trump give Kim as a gift?").needs if n.kind is NeedKind.word)
+    assert {n.label for n in index.read("Why was Sung Kim chosen as envoy?").needs if n.hard} >= {"envoy"}
