@@ -185,9 +185,10 @@ def _mark_role(needs: list[Need], toks: list[Token]) -> None:
     fact that does not name the role is about something else they did. Its head (the last noun of the
     phrase, before any preposition) is hard."""
     at = next((t.position for t in toks if t.lower == "as" and t.position > 1), None)
-    if at is None or any(t.lower == "as" for t in toks[at + 1 :]) or toks[at + 1 : at + 2] and toks[at + 1].lower in {
-            "a", "an"}:
-        return  # "as high-ranking as": a comparison; "as a result", "as a gift": what for, not a role
+    if at is None or at + 1 >= len(toks) or any(t.lower == "as" for t in toks[at + 1 :]):
+        return  # "as high-ranking as": a comparison, no role
+    if toks[at + 1].lower in {"a", "an"}:
+        return  # "as a result", "as a gift": what for, not a role
     end = next((t.position for t in toks[at + 1 :] if t.lower in _PREPOSITIONS), len(toks))
     words = [n for n in needs if n.kind is NeedKind.word and at < n.position < end and not n.anchor
              and "NOUN" in Lexicon.parts_of_speech(n.label) and Lexicon.content_weight(n.label) >= RELATION_WEIGHT]

@@ -20,7 +20,7 @@ from briefings.answering.classify import DETERMINERS, FUNCTION_ZIPF, SAYING, is_
 from briefings.answering.facts import _NUMBER_WORDS, FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.models import EntityKind
-from briefings.answering.model import Asked, Classified, Need, NeedKind
+from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind
 
 __all__ = ["ScoredFact", "fits_the_asked_kind", "kind_factor", "prepare", "said_together", "score_candidates"]
 
@@ -358,11 +358,6 @@ def _said_as_done(need: Need, item: IndexedFact) -> bool:
     return False
 
 
-ROLE_WINDOW = 5
-"""How close a role's words stand to a name for the role to be said of it ("Bolton *as adviser*",
-"deputy chief of staff Joe Hagin", "Hagin is a White House deputy chief of staff")."""
-
-
 _MEETING = frozenset({"meet", "visit", "summit"})
 """Acts of meeting, as a fact's relation names them ("met", "visited", "held_summit")."""
 
@@ -371,6 +366,11 @@ def _a_meeting(item: IndexedFact) -> bool:
     """The fact states that people met ("met", "visited"): the occasion of what they agreed or signed,
     not what it was. "What did they *sign* in Beijing" is not answered by their meeting in Beijing."""
     return any(Lexicon.lemmas(word) & _MEETING for word in item.relation.split("_"))
+
+
+ROLE_WINDOW = 5
+"""How close a role's words stand to a name for the role to be said of it ("Bolton *as adviser*",
+"deputy chief of staff Joe Hagin", "Hagin is a White House deputy chief of staff")."""
 
 
 def _role_said_of_named(item: IndexedFact, classified: Classified) -> bool:
@@ -488,12 +488,12 @@ def _time_covered(need: Need, item: IndexedFact) -> bool:
     return False
 
 
-_BEFORE_A_MONTH = frozenset({"in", "for", "of", "since", "until", "till", "by", "from", "through", "early", "late", "mid",
-                             "next", "last", "this"})
+_BEFORE_A_MONTH = frozenset({"in", "for", "of", "since", "until", "till", "by", "from", "through", "early", "late",
+                             "mid", "next", "last", "this"})
 """Words that put a month's name as a time ("planned *for* August"), not "may" the verb."""
 
 
-def _month_said(span, item: IndexedFact) -> bool:
+def _month_said(span: DateSpan, item: IndexedFact) -> bool:
     """The statement names the month asked (with its year, when the question gives one) as a time:
     "the exercise planned *for August*" is the August exercise, whatever day the fact is dated by (the
     day it was called off)."""
@@ -508,7 +508,8 @@ def _month_said(span, item: IndexedFact) -> bool:
     if year is not None and year not in item.years:
         return False
     name, words = calendar.month_name[month].lower(), item.words
-    return any(w == name and (k > 0 and words[k - 1] in _BEFORE_A_MONTH or k + 1 < len(words) and words[k + 1][:1].isdigit())
+    return any(w == name and ((k > 0 and words[k - 1] in _BEFORE_A_MONTH)
+                              or (k + 1 < len(words) and words[k + 1][:1].isdigit()))
                for k, w in enumerate(words))
 
 

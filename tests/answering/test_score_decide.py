@@ -359,7 +359,8 @@ def test_who_took_a_role_from_someone_is_not_answered_by_their_leaving_it(fresh_
     _add(fresh_index, "kim-leaves-manila", "Sung Kim stepped down as ambassador to the Philippines on June 4, 2020.",
          day="2020-06-04", subject="sung-kim", relation="resigned")
     assert not fresh_index.answer("Who succeeded Sung Kim as ambassador to the Philippines?").found
-    _add(fresh_index, "kim-named-manila", "Donald Trump nominated Sung Kim as ambassador to the Philippines on May 1, 2016.",
+    _add(fresh_index, "kim-named-manila", "Donald Trump nominated Sung Kim as ambassador to the Philippines on May 1, "
+         "2016.",
          day="2016-05-01", subject="donald-trump", relation="nominated", obj="sung-kim")
     answer = fresh_index.answer("Who nominated Sung Kim as ambassador to the Philippines?")
     assert answer.found and "kim-named-manila" in answer.facts  # the act asked is said: the role is the named one's
@@ -406,8 +407,8 @@ def test_what_people_signed_is_not_answered_by_their_meeting(fresh_index: FactIn
 
 
 def test_the_role_after_as_must_be_named(fresh_index: FactIndex) -> None:
-    _add(fresh_index, "kim-trip-off", "Mike Pompeo called off a trip by Sung Kim to North Korea on June 3, 2020, citing "
-         "slow progress.", day="2020-06-03", subject="sung-kim", relation="called_off")
+    _add(fresh_index, "kim-trip-off", "Mike Pompeo called off a trip by Sung Kim to North Korea on June 3, 2020, "
+         "citing slow progress.", day="2020-06-03", subject="sung-kim", relation="called_off")
     assert not fresh_index.answer("Why was Sung Kim chosen as the North Korea envoy?").found  # the trip, not the role
 
 
