@@ -194,6 +194,7 @@ def _mark_role(needs: list[Need], toks: list[Token]) -> None:
              and "NOUN" in Lexicon.parts_of_speech(n.label) and Lexicon.content_weight(n.label) >= RELATION_WEIGHT]
     if words:
         words[-1].hard = True
+        words[-1].typed = True  # as the kind after "which": a fact that says the act asked may name the role otherwise
 
 
 def _question_word(words: list[str]) -> tuple[Asked, int]:

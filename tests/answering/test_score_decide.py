@@ -410,6 +410,10 @@ def test_the_role_after_as_must_be_named(fresh_index: FactIndex) -> None:
     _add(fresh_index, "kim-trip-off", "Mike Pompeo called off a trip by Sung Kim to North Korea on June 3, 2020, "
          "citing slow progress.", day="2020-06-03", subject="sung-kim", relation="called_off")
     assert not fresh_index.answer("Why was Sung Kim chosen as the North Korea envoy?").found  # the trip, not the role
+    _add(fresh_index, "kim-named-rep", "Mike Pompeo named Sung Kim special representative for North Korea on May 1, "
+         "2019.", day="2019-05-01", subject="sung-kim", relation="named")
+    answer = fresh_index.answer("Who was appointed as the special envoy for North Korea in May 2019?")
+    assert answer.found and "kim-named-rep" in answer.facts  # the act said, the role in other words
 
 
 def test_a_word_near_the_verb_only_in_a_rare_sense_does_not_say_it(index: FactIndex) -> None:
