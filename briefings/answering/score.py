@@ -16,11 +16,11 @@ from datetime import date
 
 import re
 
-from briefings.answering.classify import DETERMINERS, FUNCTION_ZIPF, SAYING, is_proper_name
+from briefings.answering.classify import _AUX, DETERMINERS, FUNCTION_ZIPF, SAYING, is_proper_name
 from briefings.answering.facts import _NUMBER_WORDS, FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.models import EntityKind
-from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind
+from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Token
 
 __all__ = ["ScoredFact", "fits_the_asked_kind", "kind_factor", "prepare", "said_together", "score_candidates"]
 
@@ -589,6 +589,10 @@ _UNITS_ASKED = {
     "often": frozenset({"time", "times", "once", "twice", "day", "week", "month", "year"}),
 }
 """What a number must count for "how long", "how far", "how old" and "how often" to be answered by it."""
+_AMOUNTS = frozenset({"dollar", "euro", "won", "yuan", "yen", "pound", "rouble", "ruble", "percent"})
+_AMOUNT_SIGNS = ("$", "\u20ac", "\u00a3", "\u00a5", "\u20a9", "%")
+"""What a number must count, or stand after, for "how much" with no noun ("how much did it cost"): money,
+or a share."""
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 
 
@@ -626,14 +630,19 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
                    None)
     if measure == "long" and "since" in words and item.years:
         return True  # "since 1953": how long, counted from a year
+    units = _UNITS_ASKED.get(measure or "")
+    if units is None and _an_amount_asked(toks):
+        if any(sign in item.fact.statement for sign in _AMOUNT_SIGNS):
+            return True  # "$3 million"
+        units = _AMOUNTS  # "how much did it cost": not the kilometres or the days the fact counts
     for k, word in enumerate(words):
         if not (_NUMBER.match(word) or word in _NUMBER_WORDS):
             continue
         after = set()
         for w in words[k + 1 : k + 4]:
             after |= Lexicon.lemmas(w)
-        if measure is not None:
-            if after & _UNITS_ASKED[measure]:
+        if units is not None:
+            if after & units:
                 return True
         elif not targets or after & targets:
             return True
@@ -660,6 +669,12 @@ def _measures(item: IndexedFact, classified: Classified) -> bool:
             if after & (_MEASURES | things):
                 return True
     return False
+
+
+def _an_amount_asked(toks: list[Token]) -> bool:
+    """"How much" with no noun after it ("how much *did* it cost", "how much was spent"): an amount."""
+    return any(t.lower == "how" and nxt.lower == "much" and after.lower in _AUX
+               for t, nxt, after in zip(toks, toks[1:], toks[2:]))
 
 
 def _locative(item: IndexedFact) -> bool:

@@ -416,6 +416,16 @@ def test_the_role_after_as_must_be_named(fresh_index: FactIndex) -> None:
     assert answer.found and "kim-named-rep" in answer.facts  # the act said, the role in other words
 
 
+def test_how_much_with_no_noun_asks_an_amount(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "road-survey", "South Korea began a 10-day survey of 160 kilometres of road in North Korea on "
+         "March 4, 2019.", day="2019-03-04", subject="south-korea", relation="surveyed")
+    assert not fresh_index.answer("How much did South Korea pay for the road survey in North Korea?").found
+    _add(fresh_index, "road-survey", "South Korea paid $3 million for a 10-day survey of 160 kilometres of road in "
+         "North Korea on March 4, 2019.", day="2019-03-04", subject="south-korea", relation="surveyed")
+    answer = fresh_index.answer("How much did South Korea pay for the road survey in North Korea?")
+    assert answer.found and "$3 million" in answer.answer
+
+
 def test_a_word_near_the_verb_only_in_a_rare_sense_does_not_say_it(index: FactIndex) -> None:
     question = "Who is running the Hansun Foundation these days?"
     rows = {fid: features for fid, features, _ in index.explain(question)[1]}
