@@ -589,6 +589,8 @@ _UNITS_ASKED = {
     "often": frozenset({"time", "times", "once", "twice", "day", "week", "month", "year"}),
 }
 """What a number must count for "how long", "how far", "how old" and "how often" to be answered by it."""
+_RELATIVE_TIME = frozenset({"after", "before", "later", "earlier", "ago", "since", "on"})
+"""Words after a span that place a time by it ("a week *after* the summit") instead of measuring one."""
 _AMOUNTS = frozenset({"dollar", "euro", "won", "yuan", "yen", "pound", "rouble", "ruble", "percent"})
 _AMOUNT_SIGNS = ("$", "\u20ac", "\u00a3", "\u00a5", "\u20a9", "%")
 """What a number must count, or stand after, for "how much" with no noun ("how much did it cost"): money,
@@ -616,6 +618,13 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
     """The statement puts a number on what the question counts: "how many *boxes*" needs "55 boxes";
     "how long" needs a number of minutes, days or years; a number inside a name ("F-22") counts nothing."""
     words = item.words
+    toks = classified.linked.question.tokens
+    measure = next((nxt.lower for t, nxt in zip(toks, toks[1:]) if t.lower == "how" and nxt.lower in _UNITS_ASKED),
+                   None)
+    units = _UNITS_ASKED.get(measure or "")
+    if units is not None and any(w in {"a", "an"} and Lexicon.lemmas(nxt) & units and then not in _RELATIVE_TIME
+                                 for w, nxt, then in zip(words, words[1:], [*words[2:], ""])):
+        return True  # "after about *a week* in detention": one of the unit asked ("a week *after*" places a time)
     if not item.number and not ("since" in words and item.years):
         return False
     counted = [n for n in classified.needs if n.hard and (n.kind is NeedKind.word or (
@@ -625,12 +634,8 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
         targets |= n.lemmas | set(n.near)
         if n.kind is NeedKind.entity:
             targets |= {lemma for word in n.lemmas for lemma in Lexicon.lemmas(word)}
-    toks = classified.linked.question.tokens
-    measure = next((nxt.lower for t, nxt in zip(toks, toks[1:]) if t.lower == "how" and nxt.lower in _UNITS_ASKED),
-                   None)
     if measure == "long" and "since" in words and item.years:
         return True  # "since 1953": how long, counted from a year
-    units = _UNITS_ASKED.get(measure or "")
     if units is None and _an_amount_asked(toks):
         if any(sign in item.fact.statement for sign in _AMOUNT_SIGNS):
             return True  # "$3 million"

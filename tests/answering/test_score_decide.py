@@ -426,6 +426,16 @@ def test_how_much_with_no_noun_asks_an_amount(fresh_index: FactIndex) -> None:
     assert answer.found and "$3 million" in answer.answer
 
 
+def test_a_before_a_unit_counts_one(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "envoy-detained", "A U.S. envoy, Sung Kim, was released on May 3, 2019, after about a week in "
+         "detention.", day="2019-05-03", subject="sung-kim", relation="released")
+    answer = fresh_index.answer("How long was Sung Kim held in detention?")
+    assert answer.found and "a week" in answer.answer
+    _add(fresh_index, "envoy-detained", "Sung Kim was released on May 3, 2019, a week after the summit.",
+         day="2019-05-03", subject="sung-kim", relation="released")
+    assert not fresh_index.answer("How long was Sung Kim held in detention?").found  # "a week after" places a day
+
+
 def test_a_word_near_the_verb_only_in_a_rare_sense_does_not_say_it(index: FactIndex) -> None:
     question = "Who is running the Hansun Foundation these days?"
     rows = {fid: features for fid, features, _ in index.explain(question)[1]}
