@@ -545,8 +545,12 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     named_first = bool(words) and "ADV" in Lexicon.parts_of_speech(words[0].label) and any(
         n.kind is NeedKind.entity and n.position < words[0].position
         and not toks[n.position + len(n.label.split()) - 1].possessive for n in after)
+    # After "do", "have" or a modal the words that follow are the subject of a verb still to come ("what
+    # does the chief envoy want"): who or what does it, not the role asked.
+    subject_first = head_at < len(toks) and toks[head_at].lower in _AUX - _BE
     if asked in {Asked.who, Asked.what, Asked.name} and words and not words[0].relation and (
-            words[0].position <= head_at + 2) and not named_first and not _reads_as_verb(words[0], toks):
+            words[0].position <= head_at + 2) and not named_first and not subject_first \
+            and not _reads_as_verb(words[0], toks):
         words[0].hard = True  # "who is the *president* of ...": the role asked (not "what is Moon *still* ...")
     elif asked is Asked.who and len(words) > 1 and words[0].relation and words[0].position <= head_at + 1:
         # "who leads the South Korean *delegation*": what the act is done to, when no name says it (not

@@ -199,6 +199,13 @@ def test_an_adverb_after_a_name_is_not_the_role_asked(index: FactIndex) -> None:
     assert not [n for n in index.read("What is Moon Jae-in still hoping for?").needs if n.label == "still" and n.hard]
 
 
+def test_the_subject_of_a_verb_after_do_is_not_the_role_asked(index: FactIndex) -> None:
+    hard = [n.label for n in index.read("What did the chief Seoul negotiator want?").needs if n.hard and n.kind is NeedKind.word]
+    assert "chief" not in hard
+    assert [n.label for n in index.read("Who is the president of South Korea?").needs
+            if n.hard and n.kind is NeedKind.word] == ["president"]
+
+
 def test_be_takes_a_participle_so_a_bare_form_after_it_is_a_noun(index: FactIndex) -> None:
     assert not [n for n in index.read("What is Cho Young-key email?").needs if n.relation]
     assert [n.label for n in index.read("Is Kim Jong Un travelling to Singapore?").needs if n.relation] == ["travelling"]
