@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from briefings.answering.lexicon import Lexicon, shortest, word_tokens
+from briefings.answering.lexicon import Lexicon, shortest, word_tokens, words_of
 from briefings.answering.model import Asked, Classified, Event, Linked, Need, NeedKind, Token
 from briefings.models import Entity, EntityKind
 
@@ -116,6 +116,8 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     asked, head_at = _question_word(words)
     needs = [n for n in _needs(linked, lexicon=lexicon) if not _answer_kind(n, asked, head_at)
              and not _reporting_frame(n, linked, entities)]
+    for need in needs:
+        need.entity_ids |= _holders_in_the_next_name(need, linked, entities)
     _set_aside(linked, needs)
     _anchor_in_time(linked, needs, head_at=head_at)
     kind = _conversation(linked, needs, intents=intents, event=event, asked=asked, lexicon=lexicon, near=near)
@@ -270,6 +272,24 @@ def _reporting_frame(need: Need, linked: Linked, entities: Mapping[str, Entity])
     span = next((m.span for m in linked.mentions if m.position == at), 1)
     after = toks[at + span].lemmas if at + span < len(toks) else frozenset()
     return before == ["according", "to"] or bool(after & SAYING)
+
+
+def _holders_in_the_next_name(need: Need, linked: Linked, entities: Mapping[str, Entity]) -> frozenset[str]:
+    """A name that says which of the next name's thing is meant ("the *Berlin* wall plan", where the
+    plan is described as Berlin's): a fact about the next name's entity covers it as well, since that
+    entity holds it. Nothing when the next name's description does not mention this one."""
+    if need.kind is not NeedKind.entity or not need.entity_ids:
+        return frozenset()
+    span = next((m.span for m in linked.mentions if m.position == need.position), 1)
+    following = next((m.ids for m in linked.mentions if m.position == need.position + span), frozenset())
+    names = {" ".join(words_of(name.lower())) for e in need.entity_ids if e in entities for name in entities[e].names}
+
+    def describes(entity_id: str) -> bool:
+        entity = entities.get(entity_id)
+        text = f" {' '.join(words_of(entity.description.lower()))} " if entity and entity.description else ""
+        return any(f" {name} " in text for name in names)
+
+    return frozenset(following) if following and all(describes(e) for e in following) else frozenset()
 
 
 def _answer_kind(need: Need, asked: Asked, head_at: int) -> bool:

@@ -314,3 +314,11 @@ def test_how_many_counts_a_noun_not_the_verb_after_an_auxiliary(index: FactIndex
 def test_as_a_names_what_for_not_a_role(index: FactIndex) -> None:
     assert not any(n.hard for n in index.read("What did Trump give Kim as a gift?").needs if n.kind is NeedKind.word)
     assert {n.label for n in index.read("Why was Sung Kim chosen as envoy?").needs if n.hard} >= {"envoy"}
+
+
+def test_a_name_that_says_which_of_the_next_names_thing_is_covered_by_that_thing(index: FactIndex) -> None:
+    needs = {n.label: n.entity_ids for n in index.read("who drew the jsa map?").needs
+             if n.kind is NeedKind.entity}
+    assert needs["jsa"] == {"joint-security-area", "the-map"}  # the map is described as the JSA's
+    alone = {n.label: n.entity_ids for n in index.read("Which sites does the JSA hold?").needs}
+    assert alone["JSA"] == {"joint-security-area"}
