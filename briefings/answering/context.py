@@ -23,7 +23,8 @@ from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, WH, Point
                                           token_span)
 from briefings.models import Entity, EntityKind
 
-__all__ = ["ContextEntity", "QuestionContext", "asks_besides", "context_of", "follow_up", "points_back"]
+__all__ = ["ContextEntity", "QuestionContext", "asked_of_the_last", "asks_besides", "context_of", "follow_up",
+           "points_back"]
 
 _BE = {"is", "are", "was", "were", "be", "been"}
 _LEADS = {"and", "so", "but", "ok", "okay", "then", "also", "well", "hmm", "right"}
@@ -168,6 +169,14 @@ def follow_up(new: Classified, previous: Classified, context: QuestionContext, *
     return reading if reading.endswith("?") else reading.rstrip(".!") + "?"
 
 
+def asked_of_the_last(new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
+                      entities: Mapping[str, Entity]) -> str | None:
+    """A question that names nothing ("who pays for it all?" without the "it", "what comes first?"):
+    asked about the thing the last question or its answer was about, or None. Only worth asking when
+    the question alone has no answer: then what it leaves unsaid is most likely what was just talked of."""
+    return _Reader(new, previous, context, names=names, entities=entities).of_the_last()
+
+
 class _Reader:
     def __init__(self, new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
                  entities: Mapping[str, Entity]) -> None:
@@ -258,6 +267,22 @@ class _Reader:
                 return self._pronouns_replaced(pronouns, near=True) or self._asked_again(wh)
             return self._pronouns_replaced(pronouns)
         return None
+
+    def of_the_last(self) -> str | None:
+        new = self.new
+        if (new.unanswerable is not None or new.asked in {Asked.small_talk, Asked.foreign, Asked.yes_no}
+                or new.linked.mentions or new.linked.dates or self._wh_phrase() is None):
+            return None
+        if any(w in _PERSON | _GROUP | _THING | _PLURAL | _PLACE | _BESIDES | {"other"} for w in self.words):
+            return None  # a pronoun, "else" or "other": the readings of `read`, not this one
+        if not any(n.kind is NeedKind.word and n.weight > 0 for n in new.needs):
+            return None
+        said = self.referents.of(_THING_KINDS, people=False, near=True)
+        if said is None:
+            return None
+        if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
+            said = f"the {said}"
+        return f"{new.linked.question.text.rstrip('?.! ')} about {said}?"
 
     def _shifted(self) -> str | None:
         """A time said from the last question's day ("the day after", "two days later", "the week

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from briefings.answering.classify import COURTESIES, Intents, classify
-from briefings.answering.context import QuestionContext, asks_besides, context_of, follow_up, points_back
+from briefings.answering.context import (QuestionContext, asked_of_the_last, asks_besides, context_of, follow_up,
+                                         points_back)
 from briefings.answering.converse import Briefed, converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, RUNNER_UP, Decision, decide
 from briefings.answering.facts import FactTable, IndexedFact
@@ -189,7 +190,13 @@ class FactIndex:
                 about = self._about_last_answer(text, context, it=True)  # "when did he say it?"
                 if about is not None:
                     return about
-            return self._answer(text, threshold)
+            alone = self._answer(text, threshold)
+            if alone.found or context is None or is_foreign_script(text):
+                return alone
+            reading = asked_of_the_last(self.read(text), self.read(context.question), context,
+                                        names=self.table.names, entities=self.table.entities)
+            full = self._answer(reading, threshold) if reading is not None else alone
+            return full.model_copy(update={"question": text, "reading": reading}) if full.found else alone
         standalone = self.read(text)
         if standalone.unanswerable is not None:
             return self._answer(text, threshold)  # a right abstention stays one

@@ -69,6 +69,13 @@ def test_a_bare_name_after_a_question_asks_it_of_that_name(index: FactIndex) -> 
     assert "Donald Trump" in answer.answer
 
 
+def test_a_question_naming_nothing_that_has_no_answer_alone_is_asked_of_the_last_thing(index: FactIndex) -> None:
+    answer = _after(index, "When do the high-level inter-Korean talks take place?", "what issues are tabled?")
+    assert answer.found and "reunion" in answer.answer
+    assert answer.reading == "what issues are tabled about the high-level inter-Korean talks?"
+    assert not _after(index, "When do the high-level inter-Korean talks take place?", "how much does lunch cost?").found
+
+
 def test_a_right_abstention_stays_one(index: FactIndex) -> None:
     question = "What is the name of the senior Seoul official?"
     assert index.read(question).unanswerable is not None
