@@ -502,6 +502,13 @@ def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[s
     """"Who is X", "tell me about X", "what is X", "background on X, please": X alone, with nothing else
     asked. An adverb between the question word and "is" ("what *exactly* is X", "who *really* is X") asks
     nothing more."""
+    if asked is Asked.what and "about" in words:
+        # "what is X about, in short?": a phrase after the "about" that closes the question, opened by a
+        # preposition, says how to tell it, not what to tell
+        end = words.index("about")
+        closes = any(n.kind is NeedKind.entity and n.position + len(n.label.split()) == end for n in needs)
+        if closes and end + 1 < len(words) and Lexicon.content_weight(words[end + 1]) == 0.0 and words[end + 1] not in _WH:
+            needs = [n for n in needs if n.position < end]
     if len(words) >= 3 and words[0] in _WH and Lexicon.parts_of_speech(words[1]) == {"ADV"} and words[2] in _COPULAS:
         words = [words[0], *words[2:]]
         needs = [n for n in needs if n.position != 1]
