@@ -544,8 +544,10 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
         # "who *said* ...": however common, the verb of saying is what is asked of the someone
         verbs[0].relation = True
         verbs[0].done_by = (asked is Asked.what and _said_of_entity(verbs[0], needs) and (
-            Lexicon.content_weight(verbs[0].label) < RELATION_WEIGHT or bool(verbs[0].lemmas & SAYING)))
-        # "what did Choe *say*", "what did she *tell* him": the act asked, whose object is the answer
+            Lexicon.content_weight(verbs[0].label) < RELATION_WEIGHT or bool(verbs[0].lemmas & SAYING)
+            or _to_someone(verbs[0], needs) and head_at < len(toks) and toks[head_at].lower in _AUX - _BE))
+        # "what did Choe *say*", "what did she *tell* him", "what did Choe *promise* Moon": the act asked,
+        # whose object is the answer
         # "what will the envoys *ratify*": what the act is done to is asked; not "what are they *doing*",
         # which asks for any act, nor a light verb's ("what did they *get*"), nor "say" (`done_by`)
         verbs[0].object_asked = (asked is Asked.what and head_at < len(toks) and toks[head_at].lower in _AUX
@@ -641,6 +643,13 @@ def _modifies_noun(verb: Need, toks: list[Token]) -> bool:
     pos = Lexicon.parts_of_speech(before.lower)
     return (before.lower.isalpha() and not before.capitalised and before.lower not in _AUX | _WH
             and "NOUN" in pos and "VERB" not in pos)
+
+
+def _to_someone(verb: Need, needs: list[Need]) -> bool:
+    """A verb with a name right after it, when "what" asks its object ("what did Moon *offer* Kim"): the
+    name is whom it was given or said to, and "what" is the thing given or said, which only a fact
+    stating that act holds. (The caller checks that "what" is the object: "do" follows it.)"""
+    return any(n.kind is NeedKind.entity and n.position == verb.position + 1 for n in needs)
 
 
 def _said_of_entity(verb: Need, needs: list[Need]) -> bool:

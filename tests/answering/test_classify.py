@@ -327,3 +327,11 @@ def test_a_name_that_says_which_of_the_next_names_thing_is_covered_by_that_thing
 def test_a_phrase_after_the_closing_about_says_how_to_tell_not_what(index: FactIndex) -> None:
     assert index.read("What is the Panmunjom Declaration about, in short?").describe == "panmunjom-declaration"
     assert index.read("What is known about the talks in Singapore?").describe is None
+
+
+def test_what_a_named_someone_was_given_or_told_is_the_act_asked(index: FactIndex) -> None:
+    def acts(question: str) -> list[tuple[str, bool]]:
+        return [(n.label, n.done_by) for n in index.read(question).needs if n.relation]
+
+    assert acts("What did Moon promise Kim Jong Un?") == [("promise", True)]
+    assert acts("Which sites on the map hosted the summits?") == [("hosted", False)]  # "which" is the doer
