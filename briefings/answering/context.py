@@ -24,7 +24,7 @@ from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, WH, Point
 from briefings.models import Entity, EntityKind
 
 __all__ = ["ContextEntity", "QuestionContext", "asked_of_the_last", "asks_besides", "context_of", "follow_up",
-           "points_back"]
+           "points_back", "speaks_of_someone_said"]
 
 _BE = {"is", "are", "was", "were", "be", "been"}
 _LEADS = {"and", "so", "but", "ok", "okay", "then", "also", "well", "hmm", "right"}
@@ -153,6 +153,14 @@ def asks_besides(classified: Classified) -> bool:
     """"what else?", "who else met her?", "anything else?": asked for more than the last answer gave."""
     return any(t.lower == "else" and not used for t, used in zip(classified.linked.question.tokens,
                                                                  classified.linked.used))
+
+
+def speaks_of_someone_said(classified: Classified) -> bool:
+    """"what did *she* tell them?": someone who does or undergoes what is asked, left to the
+    conversation. Asked alone, the question says nothing of them, so its answer there is no answer to
+    it. A possessive ("using *his* plan") only says whose thing it is: the question may stand alone."""
+    return any(t.lower in (_PERSON | _GROUP) - _POSSESSIVE - {"her", "theirs", "hers"}
+               for t in classified.linked.question.tokens)
 
 
 def follow_up(new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,

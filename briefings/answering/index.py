@@ -15,7 +15,7 @@ from typing import Any
 
 from briefings.answering.classify import COURTESIES, Intents, classify
 from briefings.answering.context import (QuestionContext, asked_of_the_last, asks_besides, context_of, follow_up,
-                                         points_back)
+                                         points_back, speaks_of_someone_said)
 from briefings.answering.converse import Briefed, converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, RUNNER_UP, Decision, decide
 from briefings.answering.facts import FactTable, IndexedFact
@@ -202,7 +202,8 @@ class FactIndex:
             return self._answer(text, threshold)  # a right abstention stays one
         given = frozenset(context.facts) if asks_besides(standalone) else frozenset()  # "what else?"
         full = self._answer(reading, threshold, leave_out=given)
-        if not full.found and standalone.linked.mentions and self.read(reading).unanswerable is None:
+        if (not full.found and standalone.linked.mentions and not speaks_of_someone_said(standalone)
+                and self.read(reading).unanswerable is None):
             alone = self._answer(text, threshold)  # "what about Kim Jong Un?": it names its own subject
             if alone.found:
                 return alone

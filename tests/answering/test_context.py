@@ -76,6 +76,11 @@ def test_a_question_naming_nothing_that_has_no_answer_alone_is_asked_of_the_last
     assert not _after(index, "When do the high-level inter-Korean talks take place?", "how much does lunch cost?").found
 
 
+def test_what_he_told_someone_is_not_answered_by_their_meeting(index: FactIndex) -> None:
+    answer = _after(index, "Who is Sung Kim?", "what did he tell Choe Son Hui?")
+    assert answer.reading == "what did Sung Kim tell Choe Son Hui?" and not answer.found
+
+
 def test_a_right_abstention_stays_one(index: FactIndex) -> None:
     question = "What is the name of the senior Seoul official?"
     assert index.read(question).unanswerable is not None
