@@ -545,7 +545,7 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
         verbs[0].relation = True
         verbs[0].done_by = (asked is Asked.what and _said_of_entity(verbs[0], needs) and (
             Lexicon.content_weight(verbs[0].label) < RELATION_WEIGHT or bool(verbs[0].lemmas & SAYING)
-            or _to_someone(verbs[0], needs) and head_at < len(toks) and toks[head_at].lower in _AUX - _BE))
+            or _to_someone(verbs[0], needs, toks) and head_at < len(toks) and toks[head_at].lower in _AUX - _BE))
         # "what did Choe *say*", "what did she *tell* him", "what did Choe *promise* Moon": the act asked,
         # whose object is the answer
         # "what will the envoys *ratify*": what the act is done to is asked; not "what are they *doing*",
@@ -645,11 +645,19 @@ def _modifies_noun(verb: Need, toks: list[Token]) -> bool:
             and "NOUN" in pos and "VERB" not in pos)
 
 
-def _to_someone(verb: Need, needs: list[Need]) -> bool:
+def _to_someone(verb: Need, needs: list[Need], toks: list[Token]) -> bool:
     """A verb with a name right after it, when "what" asks its object ("what did Moon *offer* Kim"): the
     name is whom it was given or said to, and "what" is the thing given or said, which only a fact
-    stating that act holds. (The caller checks that "what" is the object: "do" follows it.)"""
-    return any(n.kind is NeedKind.entity and n.position == verb.position + 1 for n in needs)
+    stating that act holds. (The caller checks that "what" is the object: "do" follows it.) A
+    preposition after the name takes "what" itself ("what did they accuse him *of*"): the name is then
+    the verb's object, and the act may be said in other words."""
+    for n in needs:
+        if n.kind is NeedKind.entity and n.position == verb.position + 1:
+            end = n.position + len(n.label.split())
+            after = toks[end].lower if end < len(toks) else ""
+            return not (after and Lexicon.content_weight(after) == 0.0
+                        and Lexicon.parts_of_speech(after) <= {"ADV"} and after not in _WH)
+    return False
 
 
 def _said_of_entity(verb: Need, needs: list[Need]) -> bool:
