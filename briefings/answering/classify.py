@@ -274,14 +274,22 @@ def _reporting_frame(need: Need, linked: Linked, entities: Mapping[str, Entity])
     return before == ["according", "to"] or bool(after & SAYING)
 
 
+_JOINING = frozenset({"of", "with", "in", "at", "on", "between", "from", "for", "to", "about"})
+"""Prepositions that join a noun to the name that says which one is meant ("the talks *with* Seoul")."""
+
+
 def _holders_in_the_next_name(need: Need, linked: Linked, entities: Mapping[str, Entity]) -> frozenset[str]:
-    """A name that says which of the next name's thing is meant ("the *Berlin* wall plan", where the
-    plan is described as Berlin's): a fact about the next name's entity covers it as well, since that
-    entity holds it. Nothing when the next name's description does not mention this one."""
+    """A name that says which of a neighbouring name's thing is meant: right before it ("the *Berlin*
+    wall plan") or joined after it by a preposition ("the plan *for Berlin*"), where that thing is
+    described as the name's. A fact about the neighbour's entity covers it as well, since that entity
+    holds it. Nothing when the neighbour's description does not mention this one."""
     if need.kind is not NeedKind.entity or not need.entity_ids:
         return frozenset()
+    toks = linked.question.tokens
     span = next((m.span for m in linked.mentions if m.position == need.position), 1)
     following = next((m.ids for m in linked.mentions if m.position == need.position + span), frozenset())
+    joined = need.position > 1 and toks[need.position - 1].lower in _JOINING
+    before = next((m.ids for m in linked.mentions if joined and m.position + m.span == need.position - 1), frozenset())
     names = {" ".join(words_of(name.lower())) for e in need.entity_ids if e in entities for name in entities[e].names}
 
     def describes(entity_id: str) -> bool:
@@ -289,7 +297,7 @@ def _holders_in_the_next_name(need: Need, linked: Linked, entities: Mapping[str,
         text = f" {' '.join(words_of(entity.description.lower()))} " if entity and entity.description else ""
         return any(f" {name} " in text for name in names)
 
-    return frozenset(following) if following and all(describes(e) for e in following) else frozenset()
+    return frozenset(e for ids in (following, before) if ids and all(describes(e) for e in ids) for e in ids)
 
 
 def _answer_kind(need: Need, asked: Asked, head_at: int) -> bool:
