@@ -59,6 +59,9 @@ go?"): the question starts after them."""
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "my",
                "any", "some", "each", "every"}
 """The determiners of English: the word after one is a noun (the scorer reads statements with them too)."""
+_REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
+                         "themselves", "oneself"})
+"""The reflexive pronouns of English: they stand for a name the question has said ("the party *itself*")."""
 RELATION_WEIGHT = 0.5
 """A verb as common as "go", "get" or "make" says too little to be the relation a fact must state."""
 CONVERSATION_WEIGHT = 0.5
@@ -355,8 +358,8 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
         if (linked.used[t.position] or t.lower in _WH or t.lower in _CONTRACTED_WH or t.lower in _AUX
                 or not t.lower.isalnum()):
             continue
-        if t.lower in DETERMINERS:
-            continue  # "those", "its": they point at things, they are not what a fact must say
+        if t.lower in DETERMINERS or t.lower in _REFLEXIVES:
+            continue  # "those", "its", "itself": they point at things, they are not what a fact must say
         if t.lemmas & _PRO_VERBS or t.lower in _SETTING_ASIDE_WORDS:
             continue  # "what happened at X" asks for events, not for a fact that says "happened"
         if t.position > 0 and toks[t.position - 1].lower == "how" and t.lower in _HOW_WORDS:

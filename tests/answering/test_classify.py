@@ -338,3 +338,7 @@ def test_what_a_named_someone_was_given_or_told_is_the_act_asked(index: FactInde
     assert acts("What did Moon promise Kim Jong Un?") == [("promise", True)]
     assert acts("Which sites on the map hosted the summits?") == [("hosted", False)]  # "which" is the doer
     assert acts("What did Moon fault Kim Jong Un for?") == [("fault", False)]  # "what" is the object of "for"
+
+
+def test_a_reflexive_pronoun_is_no_need(index: FactIndex) -> None:
+    assert not [n for n in index.read("What did the assembly itself vote on?").needs if n.label == "itself"]
