@@ -82,6 +82,8 @@ def test_the_thing_asked_must_be_covered(index: FactIndex) -> None:
 def test_names_the_sources_leave_unnamed_cannot_be_asked(index: FactIndex) -> None:
     assert index.read("What is the name of the senior Seoul official?").unanswerable
     assert not index.read("What is the name of the April 27 agreement?").unanswerable
+    assert index.read("What are the joint drills called?").unanswerable  # a thing no name of which is a name
+    assert not index.read("What is the border called?").unanswerable  # the Military Demarcation Line
 
 
 def test_besides_sets_a_part_aside(index: FactIndex) -> None:
