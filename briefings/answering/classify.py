@@ -31,7 +31,7 @@ _WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 _COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
 _NAME_WORDS = {"name", "named", "names", "called"}
 _DATE_NOUNS = {"date", "day"}
-_CONTRACTED_WH = {"whats": "what", "whos": "who", "wheres": "where", "hows": "how", "whens": "when", "whys": "why"}
+CONTRACTED_WH = {"whats": "what", "whos": "who", "wheres": "where", "hows": "how", "whens": "when", "whys": "why"}
 """Question words written without their apostrophe ("whats" for "what's")."""
 _PRO_VERBS = frozenset({"happen", "occur"})
 """Verbs that stand for any event, as "do" stands for any action."""
@@ -204,7 +204,7 @@ def _mark_role(needs: list[Need], toks: list[Token]) -> None:
 
 def _question_word(words: list[str]) -> tuple[Asked, int]:
     """The kind of answer asked for, and the position after which the thing asked about starts."""
-    words = [_CONTRACTED_WH.get(w, w) for w in words]
+    words = [CONTRACTED_WH.get(w, w) for w in words]
     at = next((i for i, w in enumerate(words[:5]) if w in _WH), None)
     if at is None:
         opening = next((i for i, w in enumerate(words) if w not in DISCOURSE_MARKERS), len(words))
@@ -355,7 +355,7 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
                               weight=max(lexicon.content_weight(t.lower), RELATION_WEIGHT),
                               lemmas=frozenset({phrasal}), phrasal=True))  # its meanings, not those of "sit" alone
             continue
-        if (linked.used[t.position] or t.lower in _WH or t.lower in _CONTRACTED_WH or t.lower in _AUX
+        if (linked.used[t.position] or t.lower in _WH or t.lower in CONTRACTED_WH or t.lower in _AUX
                 or not t.lower.isalnum()):
             continue
         if t.lower in DETERMINERS or t.lower in _REFLEXIVES:
@@ -468,7 +468,7 @@ def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Ent
     leading = [n for n in needs if n.kind is not NeedKind.time and n.label not in _NAME_WORDS][:2]
     for need in leading:
         before = words[: need.position]
-        if asked is Asked.who and not (set(before) <= _WH | _AUX | DETERMINERS | _COPULAS | set(_CONTRACTED_WH)
+        if asked is Asked.who and not (set(before) <= _WH | _AUX | DETERMINERS | _COPULAS | set(CONTRACTED_WH)
                                        and set(before) & _COPULAS):
             continue  # "who *mediates*", "who did the official meet": not the someone asked about
         for entity in (entities[e] for e in need.entity_ids if e in entities):

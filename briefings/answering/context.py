@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from briefings.answering.classify import CONTRACTED_WH
 from briefings.answering.lexicon import Lexicon, shortest, word_tokens
 from briefings.answering.link import EntityNames
 from briefings.answering.model import Asked, Classified, NeedKind
@@ -191,7 +192,7 @@ class _Reader:
         self.new, self.previous, self.context = new, previous, context
         self.names = names
         self.referents = Referents(new, previous, context, entities=entities)
-        self.words = [t.lower for t in new.linked.question.tokens]
+        self.words = [CONTRACTED_WH.get(t.lower, t.lower) for t in new.linked.question.tokens]  # "whats": what
         self.used = new.linked.used
         start = 0
         while start < len(self.words) - 1 and self.words[start] in _LEADS:

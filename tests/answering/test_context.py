@@ -81,6 +81,11 @@ def test_what_he_told_someone_is_not_answered_by_their_meeting(index: FactIndex)
     assert answer.reading == "what did Sung Kim tell Choe Son Hui?" and not answer.found
 
 
+def test_a_question_word_typed_without_its_apostrophe_still_leans_on_the_last(index: FactIndex) -> None:
+    answer = _after(index, "Who led the U.S. delegation to the Singapore talks?", "whats his title")
+    assert answer.reading == "whats Joe Hagin's title?"
+
+
 def test_a_right_abstention_stays_one(index: FactIndex) -> None:
     question = "What is the name of the senior Seoul official?"
     assert index.read(question).unanswerable is not None
