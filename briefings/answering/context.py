@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from briefings.answering.classify import CONTRACTED_WH
+from briefings.answering.classify import CONTRACTED_WH, SAYING
 from briefings.answering.lexicon import Lexicon, shortest, word_tokens
 from briefings.answering.link import EntityNames
 from briefings.answering.model import Asked, Classified, NeedKind
@@ -138,6 +138,8 @@ def points_back(classified: Classified, *, it: bool = False) -> bool:
     if not words or classified.asked in {Asked.small_talk, Asked.foreign, Asked.status, Asked.latest,
                                          Asked.upcoming, Asked.changed, Asked.describe}:
         return False
+    if len(words) == 2 and words[1] in {"who", "whom"} and toks[0].lemmas & SAYING:
+        return True  # "says who?": who said what the last answer said
     pointers = _POINTERS | ({"it"} if it else set())
     if len(words) < 3 or words[-1] not in pointers or classified.linked.used[-1]:
         return False

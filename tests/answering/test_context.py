@@ -86,6 +86,11 @@ def test_a_question_word_typed_without_its_apostrophe_still_leans_on_the_last(in
     assert answer.reading == "whats Joe Hagin's title?"
 
 
+def test_says_who_asks_who_said_the_last_answer(index: FactIndex) -> None:
+    answer = _after(index, "What would Pyongyang push for instead of complete denuclearization?", "says who?")
+    assert answer.reading == "says who: in my last answer" and "defector" in answer.answer
+
+
 def test_a_right_abstention_stays_one(index: FactIndex) -> None:
     question = "What is the name of the senior Seoul official?"
     assert index.read(question).unanswerable is not None
