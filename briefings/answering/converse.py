@@ -111,7 +111,8 @@ def converse(classified: Classified, *, briefed: Briefed, today: date, scope: st
             return Answer(question=question, found=False, answer=NO_FACT, hint=text, asked=asked.value)
         return Answer(question=question, found=True, answer=text, confidence=1.0, asked=asked.value)
     if asked is Asked.describe:
-        facts, text = _describe(briefed, classified.describe or "")
+        facts, text = _describe(briefed, classified.describe or "",
+                                said={t.lower for t in classified.linked.question.tokens})
     elif asked is Asked.status:
         facts, text = _status(briefed)
     elif asked is Asked.upcoming:
@@ -217,12 +218,16 @@ def _dated_line(day: date, statement: str) -> str:
     return f"{long_date(day)}: {statement}"
 
 
-def _describe(briefed: Briefed, entity_id: str) -> tuple[list[Fact], str]:
+def _describe(briefed: Briefed, entity_id: str, *, said: set[str] | None = None) -> tuple[list[Fact], str]:
+    """The entity's description and the two facts about it that say most: a fact whose relation is a
+    word the question `said` ("what is X *about*") first, then the latest."""
     entity: Entity | None = briefed.entities.get(entity_id)
     if entity is None:
         return [], ""
     about = _facts(briefed, briefed.about.get(entity_id, []))
-    about.sort(key=lambda f: (max((d.day for d in f.dates), default=date.min), f.subject == entity_id), reverse=True)
+    said = said or set()
+    about.sort(key=lambda f: (f.subject == entity_id and f.relation in said,
+                              max((d.day for d in f.dates), default=date.min), f.subject == entity_id), reverse=True)
     chosen = about[:2]
     parts = [f"{entity.name}: {entity.description}" if entity.description else entity.name]
     parts += [f.statement for f in chosen]

@@ -37,6 +37,11 @@ def test_tell_me_about_gives_the_description_and_recent_facts(index: FactIndex) 
     assert 1 <= len(answer.facts) <= 2
 
 
+def test_what_a_thing_is_about_gives_first_the_fact_that_says_so(index: FactIndex) -> None:
+    answer = index.answer("What is the story about?")
+    assert answer.facts[0] == "article-topic"  # its relation is the question's "about"; the others are later-dated
+
+
 @pytest.mark.parametrize("text", ["hello", "hi there", "thanks!", "who are you?", "what can you do?"])
 def test_small_talk_points_to_help(index: FactIndex, text: str) -> None:
     answer = index.answer(text)
