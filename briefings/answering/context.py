@@ -231,8 +231,9 @@ class _Reader:
             # "who is his North Korean counterpart?": the last question asked of the North Korean side
             return self._substituted()
         if new.linked.mentions or new.linked.dates:
-            people = [m.position for m in new.linked.mentions if self.referents.kinds(m.ids) & {"person"}]
-            if pronouns and all(self.words[i] in _PERSON and i < min(people, default=len(self.words))
+            people = [m.position for m in new.linked.mentions
+                      if self.referents.kinds(m.ids) & {"person", "group", "organisation", "country"}]
+            if pronouns and all(self.words[i] in _PERSON | _GROUP and i < min(people, default=len(self.words))
                                 for i in pronouns):
                 # "does he think the summit will go ahead?"; "what did she tell Sung Kim?": a pronoun
                 # before the name it would stand for is someone else

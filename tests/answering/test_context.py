@@ -91,6 +91,11 @@ def test_says_who_asks_who_said_the_last_answer(index: FactIndex) -> None:
     assert answer.reading == "says who: in my last answer" and "defector" in answer.answer
 
 
+def test_they_before_a_thing_named_is_the_group_the_last_question_named(index: FactIndex) -> None:
+    answer = _after(index, "What did North Korea do to the high-level talks?", "did they cite the drills?")
+    assert answer.reading == "did North Korea cite the drills?" and answer.found
+
+
 def test_a_right_abstention_stays_one(index: FactIndex) -> None:
     question = "What is the name of the senior Seoul official?"
     assert index.read(question).unanswerable is not None
