@@ -559,9 +559,14 @@ class _Reader:
             kinds = ({"person"} if word in _PERSON or someone else {"group", "country", "organisation"}
                      if word in _GROUP else {"place"} if word in _PLACE else _THING_KINDS)
             said = None
+            if word in _PLACE and not (i > 0 and self.words[i - 1] in _BE):
+                said = self._where_it_was()  # "what did they sign there?": at the meeting whose place was asked
             if word in _DEMONSTRATIVES:  # "which jets took part in those?": what the answer brought up
                 said = self.referents.answered_of(kinds & EVENTFUL, named=False) or self.referents.answered_of(kinds, named=False)
             said = said or self.referents.of(kinds, people=word in _GROUP, near=near)
+            if said is not None and said.startswith("at "):
+                edits.append((*token_span(text, i, i + 1), said))
+                continue
             if said is None or _without_the(said).lower() in taken:
                 return None  # "what did they agree at the meeting?": they are not the meeting
             if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
@@ -576,6 +581,21 @@ class _Reader:
         if any(self.words[i] in _THING for i in pronouns) and not self.new.linked.dates:
             text = f"{text.rstrip('?.! ')}{self._previous_time()}"  # "what came out of it?": of that day's
         return text
+
+    def _where_it_was(self) -> str | None:
+        """After "where was <event> held?", "there" after an act is at that event: what was done there
+        was done at it, and the facts about it say the event more often than its place ("who was
+        there?" is still the place). Said as the last question said it, with its time."""
+        previous = self.previous
+        if previous.asked is not Asked.where:
+            return None
+        events = [m for m in previous.linked.mentions if self.referents.kinds(m.ids) & EVENTFUL - {"document"}]
+        if len(events) != 1:
+            return None
+        said = mention_text(previous.linked.question.text, events[0])
+        if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
+            said = f"the {said}"
+        return f"at {said}{self._previous_time()}"
 
     def _previous_time(self) -> str:
         """The times the last question named, as a phrase to end a question with: " on April 27"."""

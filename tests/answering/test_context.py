@@ -96,6 +96,12 @@ def test_they_before_a_thing_named_is_the_group_the_last_question_named(index: F
     assert answer.reading == "did North Korea cite the drills?" and answer.found
 
 
+def test_there_after_where_an_event_was_is_at_that_event(index: FactIndex) -> None:
+    answer = _after(index, "Where did the April 27 inter-Korean summit take place?", "what was reached there?")
+    assert answer.reading == "what was reached at the inter-Korean summit on April 27?"
+    assert "Panmunjom Declaration" in answer.answer
+
+
 def test_a_right_abstention_stays_one(index: FactIndex) -> None:
     question = "What is the name of the senior Seoul official?"
     assert index.read(question).unanswerable is not None
