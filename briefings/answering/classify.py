@@ -595,7 +595,8 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
             words[0].position <= head_at + 2) and not named_first and not subject_first \
             and not _reads_as_verb(words[0], toks):
         words[0].hard = True  # "who is the *president* of ...": the role asked (not "what is Moon *still* ...")
-    elif asked is Asked.who and len(words) > 1 and words[0].relation and words[0].position <= head_at + 1:
+    elif (asked is Asked.who and len(words) > 1 and words[0].relation and words[0].position <= head_at + 1
+          and not words[0].lemmas & SAYING):  # "who told the *envoys*": whom it was told to, not what
         # "who leads the South Korean *delegation*": what the act is done to, when no name says it (not
         # "who proposed *using* ...", whose object is an act)
         thing = words[1]

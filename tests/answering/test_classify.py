@@ -344,3 +344,11 @@ def test_what_a_named_someone_was_given_or_told_is_the_act_asked(index: FactInde
 
 def test_a_reflexive_pronoun_is_no_need(index: FactIndex) -> None:
     assert not [n for n in index.read("What did the assembly itself vote on?").needs if n.label == "itself"]
+
+
+def test_whom_something_was_told_to_is_not_what_was_done_to(index: FactIndex) -> None:
+    def hard(question: str) -> list[str]:
+        return [n.label for n in index.read(question).needs if n.hard and n.kind is NeedKind.word]
+
+    assert hard("Who told the envoys about the plan?") == []
+    assert hard("Who leads the South Korean delegation?") == ["delegation"]
