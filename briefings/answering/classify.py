@@ -29,7 +29,7 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 """The forms of "be": as an auxiliary it takes a participle ("is going", "was held"), never a bare verb."""
 _WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 _COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
-_NAME_WORDS = {"name", "named", "names", "called"}
+NAME_WORDS = {"name", "named", "names", "called"}
 _DATE_NOUNS = {"date", "day"}
 CONTRACTED_WH = {"whats": "what", "whos": "who", "wheres": "where", "hows": "how", "whens": "when", "whys": "why"}
 """Question words written without their apostrophe ("whats" for "what's")."""
@@ -216,7 +216,7 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
     w = words[at]
     nxt = words[at + 1] if at + 1 < len(words) else ""
     if w in {"who", "whom", "whose"}:
-        return (Asked.name if any(x in _NAME_WORDS for x in words) else Asked.who), at + 1
+        return (Asked.name if any(x in NAME_WORDS for x in words) else Asked.who), at + 1
     if w == "where":
         return Asked.where, at + 1
     if w == "when":
@@ -238,7 +238,7 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
         return Asked.year, at + 2
     if nxt == "reason" or (nxt == "for" and len(words) > at + 2 and words[at + 2] == "reason"):
         return Asked.why, at + 2
-    if any(x in _NAME_WORDS for x in words):
+    if any(x in NAME_WORDS for x in words):
         return Asked.name, at + 1
     if nxt in _KIND_NOUNS[Asked.where]:
         return Asked.where, at + 2
@@ -465,7 +465,7 @@ def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Ent
     sources describe that someone without a name."""
     if asked not in {Asked.name, Asked.who}:
         return None
-    leading = [n for n in needs if n.kind is not NeedKind.time and n.label not in _NAME_WORDS][:2]
+    leading = [n for n in needs if n.kind is not NeedKind.time and n.label not in NAME_WORDS][:2]
     for need in leading:
         before = words[: need.position]
         if asked is Asked.who and not (set(before) <= _WH | _AUX | DETERMINERS | _COPULAS | set(CONTRACTED_WH)
@@ -549,7 +549,7 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     after = [n for n in needs if n.position >= head_at and n.kind is not NeedKind.time and not n.anchor]
     words = [n for n in after if n.kind is NeedKind.word and n.label not in _FILLER_HEADS
              and n.label not in _COUNT and not n.label.isdigit()  # "what *three* demands": how many, not what
-             and not (asked is Asked.name and n.label in _NAME_WORDS)]
+             and not (asked is Asked.name and n.label in NAME_WORDS)]
     verbs = [n for n in words if _reads_as_verb(n, toks) and not _frame_verb(n, toks) and not _modifies_noun(n, toks)]
     if asked is Asked.yes_no and not verbs:
         verbs = _predicate_after_subject(needs, toks)

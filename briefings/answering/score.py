@@ -16,7 +16,7 @@ from datetime import date
 
 import re
 
-from briefings.answering.classify import _AUX, DETERMINERS, FUNCTION_ZIPF, SAYING, is_proper_name
+from briefings.answering.classify import _AUX, DETERMINERS, FUNCTION_ZIPF, NAME_WORDS, SAYING, is_proper_name
 from briefings.answering.facts import _NUMBER_WORDS, FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.models import EntityKind
@@ -541,6 +541,10 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
         people = any(e.kind.value in _PERSONISH and is_proper_name(e.name) for e in others) or bool(unnamed)
         return 1.0 if people else WEAK_TYPE
     if asked is Asked.name:
+        own = _own_names_asked(classified, table)
+        if own:  # "what is the map called?": one of the map's own names, not the names it shows
+            words = " ".join(item.words)
+            return 1.0 if any(f" {name} " in f" {words} " for name in own) else WRONG_TYPE
         named = any(is_proper_name(e.name) for e in others) or bool(unnamed)
         return 1.0 if named else WRONG_TYPE
     if asked in {Asked.how_many, Asked.how_much}:
@@ -559,6 +563,22 @@ def fits_the_asked_kind(item: IndexedFact, classified: Classified, table: FactTa
     """The fact can give the kind of answer asked, if only loosely: a time for "when", a place for
     "where", someone (named or described) for "who" (any fact for "what" and "how")."""
     return _type_factor(item, classified, table) >= WEAK_TYPE
+
+
+def _own_names_asked(classified: Classified, table: FactTable) -> list[str]:
+    """"What is the map called?", "what's the name of the treaty?": the name of the one thing the
+    question names (not a person's: a person's name is the person), said as the fact's words would say
+    it; only the proper names the question did not use. Empty when the question asks anything else."""
+    entities = [n for n in classified.needs if n.kind is NeedKind.entity and not n.excluded]
+    if len(entities) != 1 or len(entities[0].entity_ids) != 1 or any(
+            n.kind is not NeedKind.entity and n.weight > 0 and n.label not in NAME_WORDS for n in classified.needs):
+        return []
+    entity = table.entities.get(next(iter(entities[0].entity_ids)))
+    if entity is None or entity.kind.value in _PERSONISH:
+        return []
+    said = {t.lower for t in classified.linked.question.tokens}
+    return [" ".join(w.lower() for w, _ in word_tokens(name)) for name in entity.names
+            if is_proper_name(name) and not {w.lower() for w, _ in word_tokens(name)} <= said]
 
 
 def _names_a_kind_held(need: Need, item: IndexedFact, table: FactTable, classified: Classified) -> bool:

@@ -472,3 +472,6 @@ def test_a_word_of_a_name_does_not_say_the_verb_asked(index: FactIndex) -> None:
 
 def test_two_facts_joined_through_the_event_say_together_all_the_question_asks(index: FactIndex) -> None:
     assert not index.answer("When did the drills involving F-22 fighters begin?").found  # a fact says they ended
+def test_the_name_of_a_thing_is_one_of_its_own_names_not_one_it_shows(index: FactIndex) -> None:
+    answer = index.answer("What is the graphic called?")
+    assert answer.facts[0] == "map-subject" and "Where North and South Korea Meet" in answer.answer
