@@ -279,6 +279,8 @@ def _reporting_frame(need: Need, linked: Linked, entities: Mapping[str, Entity])
 
 _JOINING = frozenset({"of", "with", "in", "at", "on", "between", "from", "for", "to", "about"})
 """Prepositions that join a noun to the name that says which one is meant ("the talks *with* Seoul")."""
+_RELATIVES = frozenset({"that", "which", "who"})
+"""The relative pronouns that open a clause saying which thing is meant ("the plan *that* upset Seoul")."""
 
 
 def _holders_in_the_next_name(need: Need, linked: Linked, entities: Mapping[str, Entity]) -> frozenset[str]:
@@ -291,8 +293,13 @@ def _holders_in_the_next_name(need: Need, linked: Linked, entities: Mapping[str,
     toks = linked.question.tokens
     span = next((m.span for m in linked.mentions if m.position == need.position), 1)
     following = next((m.ids for m in linked.mentions if m.position == need.position + span), frozenset())
-    joined = need.position > 1 and toks[need.position - 1].lower in _JOINING
-    before = next((m.ids for m in linked.mentions if joined and m.position + m.span == need.position - 1), frozenset())
+    # joined by a preposition ("the talks *with* X") or a relative clause of one verb ("the drills *that
+    # angered* X"): the words between the two names
+    between = 1 if need.position > 1 and toks[need.position - 1].lower in _JOINING else (
+        2 if need.position > 2 and toks[need.position - 2].lower in _RELATIVES
+        and "VERB" in Lexicon.parts_of_speech(toks[need.position - 1].lower) else 0)
+    before = next((m.ids for m in linked.mentions if between and m.position + m.span == need.position - between),
+                  frozenset())
     names = {" ".join(words_of(name.lower())) for e in need.entity_ids if e in entities for name in entities[e].names}
 
     def describes(entity_id: str) -> bool:

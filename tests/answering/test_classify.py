@@ -326,6 +326,8 @@ def test_a_name_that_says_which_of_the_next_names_thing_is_covered_by_that_thing
     assert alone["JSA"] == {"joint-security-area"}
     joined = {n.label: n.entity_ids for n in index.read("Who planned the summit with Kim Jong Un?").needs}
     assert joined["Kim Jong Un"] == {"kim-jong-un", "singapore-summit"}  # the summit is described as his
+    clause = {n.label: n.entity_ids for n in index.read("When did the drills that angered North Korea end?").needs}
+    assert clause["North Korea"] == {"north-korea", "military-exercises"}  # described as angering it
 
 
 def test_a_phrase_after_the_closing_about_says_how_to_tell_not_what(index: FactIndex) -> None:
