@@ -192,6 +192,7 @@ class FactTable:
         self._vectors = None  # np.ndarray (words x dim): the first len(_vector_words) rows are theirs
         self._near_cache: dict[frozenset[str], dict[str, float]] = {}
         self._scheduled: tuple[int, dict[frozenset[str], frozenset[date]]] = (-1, {})
+        self._made: tuple[int, dict[str, frozenset[date]]] = (-1, {})
 
     # -- entities --------------------------------------------------------------------------------
 
@@ -294,6 +295,20 @@ class FactTable:
                               if (item := self.facts[fid]).subject == e and item.relation == DATE_RELATION
                               for d in item.days)  # read off the rows: no `Fact` is made for this
             self._scheduled[1][entity_ids] = found
+        return found
+
+    def made_on(self, entity_id: str) -> frozenset[date]:
+        """The one day the dated facts about a document (as their subject) are of, when they agree on
+        one: the day it was made ("reached on April 27"). Empty for anything else."""
+        if self._made[0] != self.revision:
+            self._made = (self.revision, {})
+        found = self._made[1].get(entity_id)
+        if found is None:
+            entity = self.entities.get(entity_id)
+            days = set() if entity is None or entity.kind is not EntityKind.document else {
+                d for fid in self.holders(f"e:{entity_id}") if (item := self.facts[fid]).subject == entity_id
+                for d in item.days}
+            found = self._made[1][entity_id] = frozenset(days) if len(days) == 1 else frozenset()
         return found
 
     def holders(self, key: str) -> list[str]:

@@ -218,7 +218,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             entity_weight += need.weight
             entity_covered += need.weight * credit
         elif need.kind is NeedKind.time:
-            credit = 1.0 if _time_covered(need, item) else 0.0
+            credit = 1.0 if _time_covered(need, item) or (
+                not item.days and any(need.span.covers(d) for d in table.made_on(item.subject))
+            ) else 0.0  # what an undated fact says of a document, it says as of the day the document was made
             f["time_missing"] += 1 - credit
         else:
             credit = _word_credit(need, item)

@@ -475,3 +475,12 @@ def test_two_facts_joined_through_the_event_say_together_all_the_question_asks(i
 def test_the_name_of_a_thing_is_one_of_its_own_names_not_one_it_shows(index: FactIndex) -> None:
     answer = index.answer("What is the graphic called?")
     assert answer.facts[0] == "map-subject" and "Where North and South Korea Meet" in answer.answer
+
+
+def test_an_undated_fact_about_a_document_is_of_the_day_the_document_was_made(index: FactIndex) -> None:
+    def time_missing(question: str) -> float:
+        _, rows = index.explain(question)
+        return next(f["time_missing"] for fid, f, _ in rows if fid == "declaration-economic-aid")
+
+    assert time_missing("What did the two Koreas promise on economic aid in April?") == 0.0  # agreed April 27
+    assert time_missing("What did the two Koreas promise on economic aid in June?") == 1.0
