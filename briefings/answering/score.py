@@ -480,6 +480,8 @@ def _time_covered(need: Need, item: IndexedFact) -> bool:
     span = need.span
     if any(span.covers(d) for d in item.days):
         return True
+    if span.relative and not item.days and f" {span.label.lower()} " in f" {' '.join(item.words)} ":
+        return True  # an undated fact that says the time in the source's own words ("this week's talks")
     if span.year is not None and span.start is None:
         return span.year in item.years
     if _month_said(span, item):

@@ -484,3 +484,8 @@ def test_an_undated_fact_about_a_document_is_of_the_day_the_document_was_made(in
 
     assert time_missing("What did the two Koreas promise on economic aid in April?") == 0.0  # agreed April 27
     assert time_missing("What did the two Koreas promise on economic aid in June?") == 1.0
+
+
+def test_an_undated_fact_that_says_the_time_in_the_sources_words_covers_it(index: FactIndex) -> None:
+    _, rows = index.explain("How much is known about the details of this week's talks between the US and North Korea?")
+    assert next(f["time_missing"] for fid, f, _ in rows if fid == "summit-us-nk-details-unclear") == 0.0
