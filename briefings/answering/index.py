@@ -25,7 +25,7 @@ from briefings.answering.model import Answer, Asked, Classified, Event
 from briefings.answering.normalise import MAX_QUESTION_CHARS, is_foreign_script, normalise_question
 from briefings.answering.phrase import phrase, refuse
 from briefings.answering.score import (YEAR_ONLY, ScoredFact, candidates, features, fits_the_asked_kind, heuristic,
-                                       kind_factor, prepare, said_together, score_candidates)
+                                       kind_factor, prepare, said_together, says_the_question, score_candidates)
 from briefings.compose import DATE_RELATION
 from briefings.models import Catalogue, Entity, EntityKind, Fact, Source
 
@@ -196,7 +196,10 @@ class FactIndex:
             reading = asked_of_the_last(self.read(text), self.read(context.question), context,
                                         names=self.table.names, entities=self.table.entities)
             full = self._answer(reading, threshold) if reading is not None else alone
-            return full.model_copy(update={"question": text, "reading": reading}) if full.found else alone
+            said = [self.table.facts[f] for f in full.facts if f in self.table.facts]
+            if not full.found or not says_the_question(said, self.read(text)):
+                return alone  # the reading only adds what it is about: what the question says must still be said
+            return full.model_copy(update={"question": text, "reading": reading})
         standalone = self.read(text)
         if standalone.unanswerable is not None:
             return self._answer(text, threshold)  # a right abstention stays one

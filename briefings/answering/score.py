@@ -22,7 +22,8 @@ from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.models import EntityKind
 from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Token
 
-__all__ = ["ScoredFact", "fits_the_asked_kind", "kind_factor", "prepare", "said_together", "score_candidates"]
+__all__ = ["ScoredFact", "fits_the_asked_kind", "kind_factor", "prepare", "said_together", "says_the_question",
+           "score_candidates"]
 
 MISSING_HARD = 0.35
 """Factor for each hard need a fact does not cover: it answers a neighbouring question."""
@@ -561,6 +562,21 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
 def kind_factor(item: IndexedFact, classified: Classified, table: FactTable) -> float:
     """How well the fact can give the kind of answer asked (1.0: a place for "where", a day for "when")."""
     return _type_factor(item, classified, table)
+
+
+UNSAID_ALLOWED = 1
+"""How many of a question's content words facts may leave unsaid and still answer it when it is read as
+asked of what was just talked about."""
+
+
+def says_the_question(items: list[IndexedFact], classified: Classified) -> bool:
+    """Between them the facts say all but one of the words the question weighs: a question asked of what
+    was just talked about must still be answered in its own terms ("what did they eat on the plane" needs
+    an eating or a plane, whatever it is asked about)."""
+    words = [n for n in classified.needs if n.kind is NeedKind.word and not n.excluded and not n.anchor
+             and n.weight >= 0.5]
+    unsaid = [n for n in words if not any(_word_credit(n, item) >= 0.5 for item in items)]
+    return len(unsaid) <= UNSAID_ALLOWED
 
 
 def fits_the_asked_kind(item: IndexedFact, classified: Classified, table: FactTable) -> bool:
