@@ -11,13 +11,14 @@ import re
 import sys
 from array import array
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from itertools import compress, count
 from typing import NamedTuple
 
-from briefings.answering.lexicon import Lexicon, word_tokens, words_of
+from briefings.answering.lexicon import Lexicon, words_and_gaps, words_of
 from briefings.answering.link import EntityNames
 from briefings.compose import DATE_RELATION
 from briefings.models import Entity, EntityKind, Fact
@@ -100,6 +101,20 @@ class IndexedFact:
         return self.made
 
 
+class _Reading(NamedTuple):
+    """A fact as `FactTable._read` reads it, to be packed into its row and its postings: the sets of
+    an `IndexedFact`, and its flags (number, clock, causal, timed: bits 0 to 3)."""
+
+    lemmas: set[str]
+    name_lemmas: set[str]
+    entities: set[str]
+    days: frozenset[date]
+    years: set[int]
+    unlinked_names: set[str]
+    words: list[str]
+    flags: int
+
+
 class FactOutline(NamedTuple):
     """What reads of every fact (the topics, the story's day, composition's choice of facts) need of
     one, read off its row without making its `Fact`."""
@@ -175,7 +190,8 @@ class FactTable:
         self._string_id = _Numbering(self._strings)
         """String -> its number in `_strings`, numbering a new string on first sight."""
         self._decoded: OrderedDict[int, IndexedFact] = OrderedDict()
-        self._entity_words: dict[str, list[str]] = {}
+        self._entity_words: dict[str, _Words] = {}
+        self._relations: dict[str, _Words] = {}
         self._meaning: OrderedDict[int, tuple] = OrderedDict()
         """Row -> the embeddings (float16) of its statement and taught phrasings, the most recently used last."""
         self._ranks: tuple[int, object] | None = None
@@ -220,16 +236,16 @@ class FactTable:
         taught = tuple(dict.fromkeys(fact.phrasings))
         self.remove(fact.id)
         self.revision += 1
-        item = self._read(fact, taught)
+        reading = self._read(fact, taught)
         row = len(self._ids)
         self._ids.append(fact.id)
         self._stored.append(fact.model_dump_json(exclude_defaults=True))  # the same Fact, 70 bytes less
-        self._records.append(self._encode(item))
+        self._records.append(self._encode(reading, fact))
         if taught:
             self._taught[row] = taught
         self._row_of[fact.id] = row
         postings = self.postings
-        for key in self._keys(item):
+        for key in self._keys(reading):
             postings[key].append(row)
 
     def remove(self, fact_id: str) -> None:
@@ -276,10 +292,16 @@ class FactTable:
         return self._decode(self._row_of[fact_id])
 
     @staticmethod
-    def _keys(item: IndexedFact) -> set[str]:
-        keys = {f"w:{w}" for w in item.lemmas | item.name_lemmas} | {f"e:{e}" for e in item.entities}
-        keys |= {f"d:{d.month}-{d.day}" for d in item.days} | {f"y:{y}" for y in item.years}
-        keys |= {f"m:{d.month}" for d in item.days} | {f"wd:{d.weekday()}" for d in item.days}
+    def _keys(item: IndexedFact | _Reading) -> list[str]:
+        """The keys of the postings that hold a fact, each once (its lemmas and those only inside names
+        are apart; two of its days may share a month or a weekday)."""
+        keys = ["w:" + w for w in item.lemmas]
+        keys += ["w:" + w for w in item.name_lemmas]
+        keys += ["e:" + e for e in item.entities]
+        keys += [f"y:{y}" for y in item.years]
+        if item.days:
+            days = item.days
+            keys += {f"d:{d.month}-{d.day}" for d in days} | {f"m:{d.month}" for d in days} | {f"wd:{d.weekday()}" for d in days}
         return keys
 
     def scheduled_days(self, entity_ids: frozenset[str]) -> frozenset[date]:
@@ -324,19 +346,17 @@ class FactTable:
 
     # -- compact rows ----------------------------------------------------------------------------
 
-    def _encode(self, item: IndexedFact) -> array:
+    def _encode(self, item: _Reading, fact: Fact) -> array:
         """The outline (subject, object or -1, relation, topic, source, last day or 0, then the days),
         [count, ids...] for each set of strings, the words in order, then years, flags, length."""
         ids = self._string_id.__getitem__
-        fact = item.fact
         return array("i", [
-            ids(item.subject), ids(item.object) if item.object is not None else -1, ids(item.relation),
+            ids(fact.subject), ids(fact.object) if fact.object is not None else -1, ids(fact.relation),
             ids(fact.topic), ids(fact.provenance.source), fact.dates[-1].day.toordinal() if fact.dates else 0,
             len(item.days), *sorted(d.toordinal() for d in item.days),
             len(item.lemmas), *map(ids, item.lemmas), len(item.name_lemmas), *map(ids, item.name_lemmas),
             len(item.entities), *map(ids, item.entities), len(item.unlinked_names), *map(ids, item.unlinked_names),
-            len(item.words), *map(ids, item.words), len(item.years), *item.years,
-            item.number | item.clock << 1 | item.causal << 2 | item.timed << 3, item.length,
+            len(item.words), *map(ids, item.words), len(item.years), *item.years, item.flags, len(item.words),
         ])
 
     def _decode(self, row: int) -> IndexedFact:
@@ -432,79 +452,93 @@ class FactTable:
             self._ranks = (self.revision, ranks)
         return self._ranks[1]
 
-    def _read(self, fact: Fact, taught: tuple[str, ...]) -> IndexedFact:
-        tokens = word_tokens(fact.statement)
-        written = [w for w, _ in tokens]
+    def _read(self, fact: Fact, taught: tuple[str, ...]) -> _Reading:
+        """What the answerer reads of a fact (`IndexedFact` is made again from it by `_decode`)."""
+        lemmas_of = self.lexicon.lemmas
+        written, gaps = words_and_gaps(fact.statement)
         statement_words = list(map(str.lower, written))
-        words = list(statement_words)
-        for text in (*fact.keywords, *([fact.value] if fact.value else []), *taught):
-            words.extend(map(str.lower, words_of(text)))
+        told = [w.lower() for text in (*fact.keywords, *taught) for w in words_of(text)]
+        valued = [w.lower() for w in words_of(fact.value)] if fact.value else []
         anchors = {fact.subject} | ({fact.object} if fact.object else set())
         entities = set(anchors)
-        capitalised = _capitalised(written)
-        runs = _proper_runs(capitalised, tokens)
-        in_run = {k for run in runs for k in run}
+        capitals = list(compress(count(), map(_written_as_name, written)))
+        runs = _proper_runs(capitals, gaps)
         linked_positions: set[int] = set()
         for i, n, ids in self.names.find(statement_words):
-            if any(len(run) > n and set(range(i, i + n)) < set(run) for run in runs if i in run):
+            if runs and any(len(run) > n and set(range(i, i + n)) < set(run) for run in runs if i in run):
                 continue  # "China" inside "Air China" names an airline, not the country
             if len(ids) == 1 or ids & anchors:
                 entities |= ids & anchors if len(ids) > 1 else ids
                 linked_positions.update(range(i, i + n))
-        name_positions = in_run - linked_positions
+        name_positions = {k for run in runs for k in run} - linked_positions
         inside_names = {statement_words[i] for i in name_positions}
-        unlinked = {statement_words[i] for i in range(1, len(capitalised))
-                    if capitalised[i] and i not in linked_positions}
-        for ref in anchors:
-            words.extend(self._names_words(ref))  # the fact's own entities by every name
-        words.extend(fact.relation.split("_"))
-        outside = [w for i, w in enumerate(words) if i not in name_positions] if name_positions else words
-        lemmas: set[str] = set().union(*map(self.lexicon.lemmas, outside))
-        name_lemmas: set[str] = set().union(*map(self.lexicon.lemmas, inside_names)) - lemmas
+        unlinked = {statement_words[i] for i in capitals if i and i not in linked_positions}
+        each = list(map(lemmas_of, statement_words))  # each word's lemmas, read once for both uses below
+        # what the statement writes in lower case (never inside a name: a name is written capitalised)
+        plain: set[str] = set().union(*compress(each, map(_written_plainly, written)))
+        if name_positions:
+            lemmas: set[str] = set().union(*(found for i, found in enumerate(each) if i not in name_positions))
+        else:
+            lemmas = set().union(*each)
+        relation = self._relation_words(fact.relation)
+        told_lemmas = set().union(*map(lemmas_of, told))
+        plain |= told_lemmas
+        plain |= relation.plain
+        numerals = [w for w in statement_words if w[:1].isdigit()]  # the few words a year or a decade can be
+        lemmas |= told_lemmas
+        lemmas.update(*map(lemmas_of, valued))
+        for ref in anchors:  # the fact's own entities by every name
+            names = self._names_words(ref)
+            lemmas |= names.lemmas
+            numerals += names.numerals
+        lemmas |= relation.lemmas
+        numerals += [w for w in (*told, *valued) if w[:1].isdigit()]
+        numerals += relation.numerals
+        name_lemmas: set[str] = set().union(*map(lemmas_of, inside_names)) - lemmas
         self._learn(lemmas)
-        self._learn_plain(written, [*fact.keywords, *taught, fact.relation.replace("_", " ")])
-        self._learn_names(name_lemmas | set(unlinked))
+        self._learn_plain(plain)
+        self._learn_names(name_lemmas | unlinked)
         days = frozenset(d.day for d in fact.dates)
-        numerals = [w for w in words if w[:1].isdigit()]  # the few words a year or a decade can be
-        years = {d.year for d in days} | {int(w) for w in numerals if w.isdigit() and len(w) == 4 and 1900 < int(w) < 2100}
-        years |= {int(w[:4]) + k for w in numerals if _DECADE.match(w) for k in range(10)}  # "the early 2000s"
+        years = {d.year for d in days}
+        if numerals:
+            years |= {int(w) for w in numerals if w.isdigit() and len(w) == 4 and 1900 < int(w) < 2100}
+            years |= {int(w[:4]) + k for w in numerals if _DECADE.match(w) for k in range(10)}  # "the early 2000s"
         statement_lower = set(statement_words)
-        return IndexedFact(
-            id=fact.id,
-            subject=fact.subject,
-            object=fact.object,
-            relation=fact.relation,
-            made=fact,
-            lemmas=frozenset(lemmas),
-            name_lemmas=frozenset(name_lemmas),
-            entities=frozenset(entities),
-            days=days,
-            years=frozenset(years),
-            number=_counts(fact.statement, statement_lower),
-            clock=bool(_CLOCK.search(fact.statement)),
-            causal=(bool(statement_lower & _CAUSE) or bool(lemmas & _CAUSE) or "because" in fact.relation or "cite" in fact.relation
-                    or _purpose(statement_words, self.lexicon)),
-            timed=bool(days) or bool(statement_lower & _TIME_WORDS),
-            length=len(statement_words),
-            stems=frozenset(),  # derived from the lemmas when the row is read back (`_decode`)
-            unlinked_names=frozenset(unlinked),
-            taught=taught,
-            words=tuple(statement_words),
-        )
+        number = _counts(fact.statement, statement_lower)
+        clock = _CLOCK.search(fact.statement) is not None
+        causal = (bool(statement_lower & _CAUSE) or bool(lemmas & _CAUSE) or "because" in fact.relation
+                  or "cite" in fact.relation or _purpose(statement_words, self.lexicon))
+        timed = bool(days) or bool(statement_lower & _TIME_WORDS)
+        return _Reading(lemmas=lemmas, name_lemmas=name_lemmas, entities=entities, days=days, years=years,
+                        unlinked_names=unlinked, words=statement_words,
+                        flags=number | clock << 1 | causal << 2 | timed << 3)
 
-    def _names_words(self, entity_id: str) -> list[str]:
-        """The words of every name of an entity, lowercase (none for an entity the table lacks)."""
+    def _names_words(self, entity_id: str) -> _Words:
+        """The lemmas of the words of every name of an entity (none for an entity the table lacks),
+        and those words that start with a digit."""
         found = self._entity_words.get(entity_id)
         if found is None:
             entity = self.entities.get(entity_id)
-            found = [] if entity is None else [w.lower() for name in entity.names for w in words_of(name)]
-            self._entity_words[entity_id] = found
+            words = [] if entity is None else [w.lower() for name in entity.names for w in words_of(name)]
+            found = self._entity_words[entity_id] = _Words.of(words, self.lexicon)
+        return found
+
+    def _relation_words(self, relation: str) -> _Words:
+        """The lemmas of a relation's words, as a fact's words (split at "_") and as words it says in
+        lower case; kept per relation (a store has few)."""
+        found = self._relations.get(relation)
+        if found is None:
+            plain = [w.lower() for w in words_of(relation.replace("_", " "))]
+            found = self._relations[relation] = _Words.of(relation.split("_"), self.lexicon, plain=plain)
         return found
 
     # -- near words ------------------------------------------------------------------------------
 
     def _learn(self, lemmas: set[str]) -> None:
-        new = [w for w in lemmas if w not in self.vocabulary]
+        vocabulary = self.vocabulary
+        if lemmas <= vocabulary:
+            return  # the common case, once a store's words have been seen: one check in C
+        new = [w for w in lemmas if w not in vocabulary]
         if not new:
             return
         self.vocabulary.update(new)
@@ -522,9 +556,9 @@ class FactTable:
             self._person_words = (self.revision, words)
         return word in self._person_words[1]
 
-    def _learn_plain(self, written: list[str], texts: list[str]) -> None:
-        said = [w for w in written if not w[:1].isupper()] + [w.lower() for t in texts for w in words_of(t)]
-        new = set().union(*map(self.lexicon.lemmas, said)) - self.plain_words
+    def _learn_plain(self, lemmas: set[str]) -> None:
+        """`lemmas` are said as words (written in lower case, as a keyword, a taught phrasing or a relation)."""
+        new = lemmas - self.plain_words
         if new:
             self.plain_words.update(new)
             self._near_cache.clear()
@@ -697,31 +731,49 @@ def _counts(statement: str, words: set[str]) -> bool:
 _CALENDAR = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
 
 
-def _capitalised(words: list[str]) -> list[bool]:
-    """Each word is written as a name: a capital, not all capitals, not a month or a weekday."""
-    return list(map(_written_as_name, words))
-
-
 @functools.lru_cache(maxsize=65536)
 def _written_as_name(word: str) -> bool:
-    """Kept per word: a store's statements use the same words again and again."""
+    """The word is written as a name: a capital, not all capitals, not a month or a weekday. Kept per
+    word: a store's statements use the same words again and again."""
     return word[:1].isupper() and not word.isupper() and word.lower() not in _CALENDAR
 
 
-def _proper_runs(capitalised: list[bool], toks: list[tuple[str, int]]) -> list[range]:
-    """Runs of two or more capitalised words that are not at a sentence start, nor across a stop or a
-    comma: the names a statement carries ("Air China", "Sofitel Legend Metropole")."""
+def _written_plainly(word: str) -> bool:
+    """The word is not written with a capital: a word, not part of a name."""
+    return not word[:1].isupper()
+
+
+def _proper_runs(capitals: list[int], gaps: list[int]) -> list[range]:
+    """Runs of two or more capitalised words (`capitals`: their positions, ascending) that are not at a
+    sentence start, nor across a stop or a comma (`gaps`: the characters between each word and the
+    next): the names a statement carries ("Air China", "Sofitel Legend Metropole")."""
     runs: list[range] = []
-    i, n = 0, len(capitalised)
+    i, n = 0, len(capitals)
     while i < n:
-        j = i
-        while j < n and capitalised[j]:
-            j += 1
-            if j < n and toks[j][1] - (toks[j - 1][1] + len(toks[j - 1][0])) > 1:
-                break  # "... of Panmunjom; Moon Jae-in": punctuation ends a name
-        if j - i >= 2:
-            start = i + 1 if i == 0 else i
-            if j - start >= 2:
-                runs.append(range(start, j))
-        i = j if j > i else i + 1
+        j = i + 1
+        while j < n and capitals[j] == capitals[j - 1] + 1 and gaps[capitals[j] - 1] <= 1:
+            j += 1  # "... of Panmunjom; Moon Jae-in": punctuation ends a name
+        start, end = max(capitals[i], 1), capitals[j - 1] + 1
+        if end - start >= 2:
+            runs.append(range(start, end))
+        i = j
     return runs
+
+
+class _Words(NamedTuple):
+    """What reading a fact takes of a text it reads with every fact that carries it (an entity's
+    names, a relation): the lemmas of its words, those it says in lower case, and its words that
+    start with a digit (a year, a decade)."""
+
+    lemmas: frozenset[str]
+    plain: frozenset[str]
+    numerals: tuple[str, ...]
+
+    @classmethod
+    def of(cls, words: list[str], lexicon: Lexicon, *, plain: Iterable[str] = ()) -> _Words:
+        said = frozenset().union(*map(lexicon.lemmas, plain))
+        return cls(lemmas=frozenset().union(*map(lexicon.lemmas, words)), plain=said if said else _NOTHING,
+                   numerals=tuple(w for w in words if w[:1].isdigit()))
+
+
+_NOTHING: frozenset[str] = frozenset()

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["Lexicon", "Phrase", "fold", "plain", "word_tokens", "words_of"]
+__all__ = ["Lexicon", "Phrase", "fold", "plain", "word_tokens", "words_and_gaps", "words_of"]
 
 COMMON_ZIPF = 6.2
 """A word at least this common (Zipf) is a function word: it weighs nothing as a need."""
@@ -42,6 +42,8 @@ KNOWN_ZIPF = 1.5
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ", "\u2013": "-"})
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+"""`_WORD` kept by `re.split`: the words, and between them what lies between them."""
 _WH_WORDS = frozenset({"who", "what", "where", "when", "why", "how"})
 _MODEL_NAME = re.compile(r"\b([A-Za-z])-(\d+)s?\b")
 
@@ -73,6 +75,20 @@ def words_of(text: str) -> list[str]:
     if "'" not in text:
         return _WORD.findall(text)
     return [w for w, _ in _contracted(text)]
+
+
+def words_and_gaps(text: str) -> tuple[list[str], list[int]]:
+    """The words of `text` as `word_tokens` reads them, and how many characters lie between each word
+    and the next (one for a space, more where punctuation stands between): what reading a fact needs
+    of the offsets, at a fraction of their cost (one split in C, no tuple per word)."""
+    text = fold(text)
+    if "-" in text:
+        text = _MODEL_NAME.sub(r"\1\2", text)
+    if "'" not in text:
+        parts = _WORD_SPLIT.split(text)  # [before, word, between, word, ..., word, after]
+        return parts[1::2], list(map(len, parts[2:-1:2]))
+    tokens = _contracted(text)
+    return [w for w, _ in tokens], [b - (a + len(w)) for (w, a), (_, b) in zip(tokens, tokens[1:])]
 
 
 _NEGATED = {"wo": "will", "ca": "can", "sha": "shall"}
