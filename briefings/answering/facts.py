@@ -4,7 +4,6 @@ it can give, with postings to find the facts that hold a word, an entity or a da
 from __future__ import annotations
 
 import calendar
-import functools
 import json
 import math
 import re
@@ -15,7 +14,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from itertools import compress, count
 from typing import NamedTuple
 
 from briefings.answering.lexicon import Lexicon, words_and_gaps, words_of
@@ -461,7 +459,9 @@ class FactTable:
         valued = [w.lower() for w in words_of(fact.value)] if fact.value else []
         anchors = {fact.subject} | ({fact.object} if fact.object else set())
         entities = set(anchors)
-        capitals = list(compress(count(), map(_written_as_name, written)))
+        upper = [i for i, w in enumerate(written) if w[:1].isupper()]
+        # written as names: with a capital, but not all capitals, and not a month or a weekday
+        capitals = [i for i in upper if not written[i].isupper() and statement_words[i] not in _CALENDAR]
         runs = _proper_runs(capitals, gaps)
         linked_positions: set[int] = set()
         for i, n, ids in self.names.find(statement_words):
@@ -475,7 +475,7 @@ class FactTable:
         unlinked = {statement_words[i] for i in capitals if i and i not in linked_positions}
         each = list(map(lemmas_of, statement_words))  # each word's lemmas, read once for both uses below
         # what the statement writes in lower case (never inside a name: a name is written capitalised)
-        plain: set[str] = set().union(*compress(each, map(_written_plainly, written)))
+        plain: set[str] = set().union(*(found for i, found in enumerate(each) if i not in upper) if upper else each)
         if name_positions:
             lemmas: set[str] = set().union(*(found for i, found in enumerate(each) if i not in name_positions))
         else:
@@ -729,18 +729,6 @@ def _counts(statement: str, words: set[str]) -> bool:
 
 
 _CALENDAR = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
-
-
-@functools.lru_cache(maxsize=65536)
-def _written_as_name(word: str) -> bool:
-    """The word is written as a name: a capital, not all capitals, not a month or a weekday. Kept per
-    word: a store's statements use the same words again and again."""
-    return word[:1].isupper() and not word.isupper() and word.lower() not in _CALENDAR
-
-
-def _written_plainly(word: str) -> bool:
-    """The word is not written with a capital: a word, not part of a name."""
-    return not word[:1].isupper()
 
 
 def _proper_runs(capitals: list[int], gaps: list[int]) -> list[range]:
