@@ -58,6 +58,31 @@ def test_an_index_changed_in_place_answers_as_one_built_afresh(index: FactIndex)
         assert changed.table.names.holds(word) == afresh_entities.table.names.holds(word)
 
 
+def test_an_index_built_batch_by_batch_holds_what_one_built_at_once_holds(index: FactIndex) -> None:
+    """The bot adds a big store's facts a batch at a time (`FactIndex.add_facts`); the rows, postings and
+    words learnt are those of the index built from all the facts at once, and so are the answers."""
+    catalogue = generated_catalogue(load_catalogue(CONFIG_DIR), size=1500)
+    facts = list(catalogue.facts.values())
+    whole = FactIndex.from_catalogue(catalogue, lexicon=index.lexicon, today=_today)
+    batched = FactIndex((), sources=catalogue.sources, entities=catalogue.entities, lexicon=index.lexicon, today=_today)
+    for start in range(0, len(facts), 400):
+        batched.add_facts(facts[start : start + 400])
+    one, other = whole.table, batched.table
+    assert list(one.facts) == list(other.facts)
+    for fact_id in list(one.facts)[::7]:
+        a, b = one.facts[fact_id], other.facts[fact_id]
+        assert (a.lemmas, a.name_lemmas, a.entities, a.days, a.years, a.words, a.unlinked_names, a.number, a.clock,
+                a.causal, a.timed, a.length) == (b.lemmas, b.name_lemmas, b.entities, b.days, b.years, b.words,
+                                                 b.unlinked_names, b.number, b.clock, b.causal, b.timed, b.length)
+        assert a.fact == b.fact
+    assert {k: list(v) for k, v in one.postings.items()} == {k: list(v) for k, v in other.postings.items()}
+    assert (one.vocabulary, one.plain_words, one.names.other_words) == (other.vocabulary, other.plain_words,
+                                                                        other.names.other_words)
+    assert sorted(one._vector_words) == sorted(other._vector_words)
+    for question in [f.statement.split(" on ")[0] for f in facts[-5:]] + QUESTIONS[:3]:
+        assert whole.answer(question) == batched.answer(question), question
+
+
 def _reference_candidates(table, needs, *, total: float, threshold: float) -> set[str]:
     """Retrieval as sets of fact ids, the plain way: what `FactTable.retrieve` must return."""
     def holders(keys: list[str]) -> set[str]:
@@ -135,3 +160,24 @@ def test_a_word_said_only_in_a_persons_name_is_no_synonym(fresh_index: FactIndex
         "id": "aid-grant", "subject": "south-korea", "relation": "offered", "topic": "timeline",
         "statement": "South Korea offered to grant food aid.", "provenance": provenance}))
     assert "grant" in fresh_index.table.near(frozenset({"give"}))
+
+
+def test_a_fact_is_read_as_words_names_and_times(fresh_index: FactIndex) -> None:
+    """Capitalised runs no entity holds are names (matched exactly, never as words), a stop ends a
+    run, the entities a statement names are linked, a decade gives its years, and what is written in
+    lower case is known as a plain word."""
+    from briefings.models import Entity, EntityKind, Fact
+
+    provenance = {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    fresh_index.upsert_entity(Entity(id="grant-hale", name="Grant Hale", kind=EntityKind.person))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "hale-flight", "subject": "grant-hale", "relation": "flew_to", "topic": "timeline",
+        "statement": "Grant Hale flew Air Koryo to the Sofitel Legend Metropole; Moon Jae-in had waited there "
+                     "since the early 2000s.", "provenance": provenance}))
+    table = fresh_index.table
+    item = table.facts["hale-flight"]
+    assert item.name_lemmas == item.unlinked_names == {"air", "koryo", "sofitel", "legend", "metropole"}
+    assert {"fly", "wait", "grant", "moon"} <= item.lemmas and not item.lemmas & item.name_lemmas
+    assert item.entities == {"grant-hale", "moon-jae-in"}
+    assert item.years == set(range(2000, 2010))
+    assert "fly" in table.plain_words and "koryo" not in table.plain_words and "koryo" in table.names.other_words

@@ -48,3 +48,14 @@ def test_a_negated_auxiliary_typed_without_its_apostrophe_is_its_two_words() -> 
 
     assert unapostrophised("didnt") == ("did", "not") and unapostrophised("wont") == ("will", "not")
     assert unapostrophised("went") == ("went",) and unapostrophised("agent") == ("agent",)
+
+
+def test_words_and_gaps_are_the_words_and_the_space_between_their_offsets() -> None:
+    from briefings.answering.lexicon import words_and_gaps
+
+    for text in ("Pyongyang’s F-16s — U.S. didn't", "Who's in charge? Kim's team", "Sofitel Legend Metropole; Moon Jae-in",
+                 "Café  Réunion, ½ of it", "one", ""):
+        tokens = word_tokens(text)
+        words, gaps = words_and_gaps(text)
+        assert words == [w for w, _ in tokens], text
+        assert gaps == [b - (a + len(w)) for (w, a), (_, b) in zip(tokens, tokens[1:])], text
