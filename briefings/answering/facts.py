@@ -176,7 +176,10 @@ class FactTable:
         self.entities: dict[str, Entity] = {}
         self.names = EntityNames()
         self.postings: defaultdict[str, array] = defaultdict(partial(array, "i"))
-        """Key ("w:lemma", "e:entity", "d:month-day", "m:month", "wd:weekday", "y:year") -> rows, ascending."""
+        """Posting key -> rows, ascending. A word's key is its lemma itself ("talk"); the others are
+        "e:entity", "d:month-day", "m:month", "wd:weekday", "y:year" (a lemma never holds a colon).
+        Callers ask with "w:lemma" (`holders`, `df`, `retrieve`): a build adds tens of rows a fact, most
+        of them words, and makes no "w:" string for them (nor keeps one for each word)."""
         self.facts = IndexedFacts(self)
         self._row_of: dict[str, int] = {}
         self._ids: list[str | None] = []
@@ -291,10 +294,9 @@ class FactTable:
 
     @staticmethod
     def _keys(item: IndexedFact | _Reading) -> list[str]:
-        """The keys of the postings that hold a fact, each once (its lemmas and those only inside names
-        are apart; two of its days may share a month or a weekday)."""
-        keys = ["w:" + w for w in item.lemmas]
-        keys += ["w:" + w for w in item.name_lemmas]
+        """The keys of the postings that hold a fact (see `postings`), each once (its lemmas and those
+        only inside names are apart; two of its days may share a month or a weekday)."""
+        keys = [*item.lemmas, *item.name_lemmas]
         keys += ["e:" + e for e in item.entities]
         keys += [f"y:{y}" for y in item.years]
         if item.days:
@@ -333,10 +335,14 @@ class FactTable:
 
     def holders(self, key: str) -> list[str]:
         """The ids of the facts that hold `key` ("e:entity", "w:lemma", ...)."""
-        return [self._ids[row] for row in self.postings.get(key, ())]
+        return [self._ids[row] for row in self._bucket(key)]
 
     def df(self, key: str) -> int:
-        return len(self.postings.get(key, ()))
+        return len(self._bucket(key))
+
+    def _bucket(self, key: str) -> array | tuple[()]:
+        """The rows that hold `key` ("w:lemma", "e:entity", ...), ascending; () when none does."""
+        return self.postings.get(key[2:] if key[:2] == "w:" else key, ())
 
     def idf(self, key: str) -> float:
         n = max(1, len(self._row_of))
@@ -436,7 +442,7 @@ class FactTable:
     def _posting(self, key: str):  # -> np.ndarray of rows
         import numpy as np
 
-        bucket = self.postings.get(key)
+        bucket = self._bucket(key)
         # A view of the array, used at once and let go: held, it would keep the array from growing.
         return np.frombuffer(bucket, dtype=np.intc) if bucket else np.empty(0, dtype=np.intc)
 

@@ -86,7 +86,7 @@ def test_an_index_built_batch_by_batch_holds_what_one_built_at_once_holds(index:
 def _reference_candidates(table, needs, *, total: float, threshold: float) -> set[str]:
     """Retrieval as sets of fact ids, the plain way: what `FactTable.retrieve` must return."""
     def holders(keys: list[str]) -> set[str]:
-        return {table._ids[r] for k in keys for r in table.postings.get(k, ())}
+        return {fact_id for k in keys for fact_id in table.holders(k)}
 
     found: set[str] = set()
     remaining = sum(w for _, w in needs)
