@@ -639,6 +639,14 @@ class FactTable:
         self._spelling[letter] = (key, pool)
         return pool
 
+    def family(self, lemma: str) -> tuple[str, ...]:
+        """The store's words that are `lemma` with another short ending ("Russia" for "Russian", "Olympics"
+        for "Olympic", "Japanese" for "Japan"): a name and the words English derives from it share all
+        but their last few letters."""
+        if len(lemma) < FAMILY_STEM or not lemma.isalpha():
+            return ()
+        return tuple(w for w in self.spelling(lemma[0]) if w != lemma and _one_family(lemma, w))
+
     def _learn_names(self, lemmas: set[str]) -> None:
         """Words inside names are known (a question may say them) but never near anything."""
         self.names.other_words.update(lemmas)
@@ -701,6 +709,22 @@ _DATE_TEXT = re.compile(r"\b(?=[adfjmnos\d])(?:(?:jan|feb|mar|apr|may|jun|jul|au
                         r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?: \d{4})?|(?:19|20)\d\d\b)", re.I)
 """A date or a year as text. Every one starts a word with a digit or a month's first letter (the look-ahead,
 as in `_CLOCK`)."""
+
+
+FAMILY_STEM = 5
+"""The fewest letters two words of one family share (not "Chin" of "China" and "Chinese")."""
+FAMILY_ENDING = 3
+"""The most letters either adds after them ("-n", "-s", "-ese")."""
+
+
+def _one_family(a: str, b: str) -> bool:
+    shared = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        shared += 1
+    return (shared >= FAMILY_STEM and len(a) - shared <= FAMILY_ENDING and len(b) - shared <= FAMILY_ENDING
+            and shared >= min(len(a), len(b)) - 1)
 
 
 def _stems(lemmas: frozenset[str]) -> frozenset[str]:

@@ -100,6 +100,8 @@ def prepare(classified: Classified, table: FactTable) -> float:
             keys = [f"w:{lemma}" for lemma in need.lemmas]
             held = any(table.df(k) for k in keys)
             need.near = {} if need.name_like else table.near(need.lemmas)
+            if need.name_like and not held:  # "Russian" of a store that says "Russia": one name's family
+                need.near = {w: SAME_STEM for lemma in need.lemmas for w in table.family(lemma)}
             need.known = held or bool(need.near)
             idf = max((table.idf(k) for k in keys if table.df(k)), default=1.0)
             need.weight = need.weight * (0.5 + 1.5 * (idf if need.known else 1.0))
@@ -174,6 +176,8 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
         return 1.0  # a phrasal verb the fact says in its own words ("gave up")
     if need.lemmas & item.name_lemmas:
         return 1.0
+    if need.name_like and not need.near.keys().isdisjoint(item.name_lemmas):
+        return SAME_STEM  # a name's family inside a longer name ("Olympic" of "the Summer Olympics")
     near = max((c for w, c in need.near.items() if w in item.lemmas
                 and (names is None or w in item.words or not names(w))), default=0.0)
     if (need.relation and need.lemmas & SAYING and item.lemmas & SAYING

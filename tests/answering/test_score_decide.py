@@ -489,3 +489,16 @@ def test_an_undated_fact_about_a_document_is_of_the_day_the_document_was_made(in
 def test_an_undated_fact_that_says_the_time_in_the_sources_words_covers_it(index: FactIndex) -> None:
     _, rows = index.explain("How much is known about the details of this week's talks between the US and North Korea?")
     assert next(f["time_missing"] for fid, f, _ in rows if fid == "summit-us-nk-details-unclear") == 0.0
+
+
+def test_a_name_the_store_says_in_another_form_of_its_family_is_known(fresh_index: FactIndex) -> None:
+    from briefings.answering.facts import _one_family
+
+    assert _one_family("japan", "japanese") and _one_family("olympic", "olympics")
+    assert not _one_family("china", "chinese") and not _one_family("trump", "trumpeter")
+    _add(fresh_index, "pyeongchang-games", "Athletes of the two Koreas marched together at the opening of the 2018 "
+         "Winter Paralympics in Pyeongchang on March 9, 2018.", day="2018-03-09", subject="two-koreas",
+         relation="marched")
+    answer = fresh_index.answer("When did the two Koreas march together at the Paralympic opening?")
+    assert answer.found and "pyeongchang-games" in answer.facts
+    assert not fresh_index.answer("When did the two Koreas march together at the Olympiad opening?").found
