@@ -35,6 +35,9 @@ CONTRACTED_WH = {"whats": "what", "whos": "who", "wheres": "where", "hows": "how
 """Question words written without their apostrophe ("whats" for "what's")."""
 _PRO_VERBS = frozenset({"happen", "occur"})
 """Verbs that stand for any event, as "do" stands for any action."""
+_ANY_ACT = frozenset({"do"})
+"""The verb that stands for any action ("what was she *doing* then"): the act or the role the fact says,
+whichever it is, answers; no fact must say it (an auxiliary "did" is read before)."""
 _PAST_WORDS = {"earlier", "ago", "last", "past", "yesterday", "previous", "before"}
 """Words that put a time before now (English grammar)."""
 _SETTING_ASIDE_WORDS = {"besides", "else"}
@@ -367,7 +370,7 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
             continue
         if t.lower in DETERMINERS or t.lower in _REFLEXIVES:
             continue  # "those", "its", "itself": they point at things, they are not what a fact must say
-        if t.lemmas & _PRO_VERBS or t.lower in _SETTING_ASIDE_WORDS:
+        if t.lemmas & (_PRO_VERBS | _ANY_ACT) or t.lower in _SETTING_ASIDE_WORDS:
             continue  # "what happened at X" asks for events, not for a fact that says "happened"
         if t.position > 0 and toks[t.position - 1].lower == "how" and t.lower in _HOW_WORDS:
             continue  # "how many", "how long": the kind of answer, not a word a fact must say

@@ -354,3 +354,9 @@ def test_whom_something_was_told_to_is_not_what_was_done_to(index: FactIndex) ->
 
     assert hard("Who told the envoys about the plan?") == []
     assert hard("Who leads the South Korean delegation?") == ["delegation"]
+
+
+def test_do_stands_for_any_act_and_is_no_relation_a_fact_must_say(index: FactIndex) -> None:
+    for question in ("What was Sung Kim doing in 2016?", "What did Sung Kim do after he left Seoul?"):
+        needs = index.read(question).needs
+        assert not any(n.lemmas & {"do"} for n in needs)
