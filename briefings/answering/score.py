@@ -256,7 +256,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 f["act_missing"] = float(need.done_by and need.known)
                 credit = 0.0
             elif (not need.known and not need.anchor and _thing(need.label, classified, need.position)
-                  and Lexicon.content_weight(need.label) >= THING_WEIGHT):
+                  and Lexicon.content_weight(need.label) >= THING_WEIGHT and not _said_about(need, classified)):
                 f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"
             if not need.known:
                 unknown += need.weight
@@ -702,6 +702,17 @@ _MEASURES = frozenset({"meter", "metre", "kilometer", "kilometre", "km", "foot",
                        "acre", "hectare", "square", "ton", "tonne", "kilogram", "kg", "gram", "pound", "liter", "litre",
                        "gallon", "percent", "member", "person", "people", "strong"})
 """The units English measures a size in, a group's by its members ("a 30-member team", "200 feet")."""
+
+
+def _said_about(need: Need, classified: Classified) -> bool:
+    """The noun is what someone's words are asked about ("what did she say *about* the [budget]"): the
+    words asked are the answer, in their own terms, so a fact need not name the topic as the question does."""
+    toks = classified.linked.question.tokens
+    at = need.position - 1
+    while at >= 0 and toks[at].lower in DETERMINERS:
+        at -= 1
+    return (at >= 0 and toks[at].lower == "about" and classified.asked is Asked.what
+            and any(n.relation and n.lemmas & SAYING and n.position < at for n in classified.needs))
 
 
 def _measures(item: IndexedFact, classified: Classified) -> bool:

@@ -502,3 +502,12 @@ def test_a_name_the_store_says_in_another_form_of_its_family_is_known(fresh_inde
     answer = fresh_index.answer("When did the two Koreas march together at the Paralympic opening?")
     assert answer.found and "pyeongchang-games" in answer.facts
     assert not fresh_index.answer("When did the two Koreas march together at the Olympiad opening?").found
+
+
+def test_what_someone_said_about_a_topic_need_not_name_the_topic(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "moon-trust", "At a press conference in Seoul on January 10, 2019, Moon Jae-in said that he and "
+         "Kim Jong Un trusted each other.", day="2019-01-10", subject="moon-jae-in", relation="said")
+    answer = fresh_index.answer("What did Moon Jae-in say about his friendship with Kim Jong Un at the Seoul press "
+                                "conference?")
+    assert answer.found and "moon-trust" in answer.facts  # the words said are the answer, in their own terms
+    assert not fresh_index.answer("What did Moon Jae-in say about cryptocurrency?").found
