@@ -604,7 +604,11 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     if asked in {Asked.who, Asked.what, Asked.name} and words and not words[0].relation and (
             words[0].position <= head_at + 2) and not named_first and not subject_first \
             and not _reads_as_verb(words[0], toks):
-        words[0].hard = True  # "who is the *president* of ...": the role asked (not "what is Moon *still* ...")
+        head = words[0]  # "who is the *president* of ...": the role asked (not "what is Moon *still* ...")
+        rest = [n for n in words[1:] if n.position > head.position]
+        if head.label in RANKING and rest and rest[0].position == head.position + 1:
+            head = _noun_after_adjective(rest, toks) or head  # "the key *witness*"
+        head.hard = True
     elif (asked is Asked.who and len(words) > 1 and words[0].relation and words[0].position <= head_at + 1
           and not words[0].lemmas & SAYING):  # "who told the *envoys*": whom it was told to, not what
         # "who leads the South Korean *delegation*": what the act is done to, when no name says it (not
@@ -613,6 +617,22 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
         if (not _reads_as_verb(thing, toks) and "NOUN" in Lexicon.parts_of_speech(thing.label)
                 and thing.position - words[0].position <= 4):
             thing.hard = True
+
+
+def _noun_after_adjective(words: list[Need], toks: list[Token]) -> Need | None:
+    """The noun an adjective leads to, `words` starting right after it: "the main *obstacle*", or a
+    gerund that qualifies the noun after it ("the main *parking* lot"); None when no noun follows."""
+    def noun(n: Need) -> bool:
+        return ("NOUN" in Lexicon.parts_of_speech(n.label) and Lexicon.content_weight(n.label) >= RELATION_WEIGHT
+                and not _phrasal(n) and not _reads_as_verb(n, toks))
+    first = words[0]
+    if noun(first):
+        return first
+    if (first.label.endswith("ing") and len(words) > 1 and words[1].position == first.position + 1
+            and "NOUN" in Lexicon.parts_of_speech(words[1].label)
+            and Lexicon.content_weight(words[1].label) >= RELATION_WEIGHT):
+        return first
+    return None
 
 
 def _predicate_after_subject(needs: list[Need], toks: list[Token]) -> list[Need]:
@@ -630,6 +650,9 @@ def _predicate_after_subject(needs: list[Need], toks: list[Token]) -> list[Need]
             and "VERB" in Lexicon.parts_of_speech(n.label)]
 
 
+RANKING = frozenset({"main", "chief", "principal", "primary", "key", "major", "central", "big", "top"})
+"""Adjectives of rank ("the *main* obstacle", "a *key* demand"): like a superlative, they pick the
+foremost of the things their noun names; they name no kind of them, and the noun is what is asked."""
 _WHICH = frozenset({"which", "whose"})
 """Question words that are determiners: the word right after one is a noun ("which *building*")."""
 _LIGHT_VERBS = frozenset({"get", "have", "make", "take", "give", "go", "come", "put", "keep", "let"})

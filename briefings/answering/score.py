@@ -16,7 +16,7 @@ from datetime import date
 
 import re
 
-from briefings.answering.classify import _AUX, DETERMINERS, FUNCTION_ZIPF, NAME_WORDS, SAYING, is_proper_name
+from briefings.answering.classify import _AUX, DETERMINERS, FUNCTION_ZIPF, NAME_WORDS, RANKING, SAYING, is_proper_name
 from briefings.answering.facts import _NUMBER_WORDS, FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.models import EntityKind
@@ -417,7 +417,8 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
         if need.label in _NUMBER_WORDS or need.label.isdigit():
             continue  # "the two sides" and "both sides" are the same sides
         pos = _pos(need.label)
-        if "VERB" in pos or _superlative(need.label) or _particle(need.label) or need.label in _BEFORE_NOW:
+        if ("VERB" in pos or _superlative(need.label) or _particle(need.label) or need.label in _BEFORE_NOW
+                or need.label in RANKING):
             continue
         after = by_position.get(need.position + 1)
         while (after is not None and credits.get(after.position, 0) < 0.8 and after.kind is NeedKind.word

@@ -511,3 +511,13 @@ def test_what_someone_said_about_a_topic_need_not_name_the_topic(fresh_index: Fa
                                 "conference?")
     assert answer.found and "moon-trust" in answer.facts  # the words said are the answer, in their own terms
     assert not fresh_index.answer("What did Moon Jae-in say about cryptocurrency?").found
+
+
+def test_an_adjective_of_rank_is_no_qualifier_and_the_noun_after_it_is_asked(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "seoul-hurdle", "One hurdle for the Kaesong factory park is the sanctions on North Korea.",
+         day="2019-03-04", subject="south-korea", relation="said")
+    classified, rows = fresh_index.explain("What is the main hurdle for the Kaesong factory park?")
+    assert [n.label for n in classified.needs if n.hard and n.kind.name == "word"] == ["hurdle"]
+    assert not {fact_id: f for fact_id, f, _ in rows}["seoul-hurdle"]["qualifier"]
+    answer = fresh_index.answer("What is the main hurdle for the Kaesong factory park?")
+    assert answer.found and "seoul-hurdle" in answer.facts
