@@ -78,6 +78,9 @@ class Referents:
         answered = self.answered_of(kinds, named=False)
         if answered_first and answered is not None:
             return answered
+        thing = self._answered_thing(kinds) if previous.asked is Asked.what else None
+        if thing is not None:
+            return thing  # "what did they sign?" + "what's in it?": what the answer gave
         mentioned = [m for m in previous.linked.mentions if self.kinds(m.ids) & kinds or people and _is_plural(m.text)
                      and not self.kinds(m.ids) & {"person"}]  # "they": the talks, the exercises too
         held = [m for m in mentioned if people and _is_plural(m.text) and self.kinds(m.ids) & {"event"}
@@ -245,6 +248,15 @@ class Referents:
             if not named:
                 return self.said(entity)
         return None
+
+    def _answered_thing(self, kinds: set[str]) -> str | None:
+        """What the last answer to "what ...?" gave: the entity its first fact is about, when the question
+        did not name it and it is of `kinds`."""
+        asked = {e for m in self.previous.linked.mentions for e in m.ids}
+        first = self.context.answered[:1]
+        if not first or first[0] in asked or first[0] not in self.entities or not self.kinds(set(first)) & kinds:
+            return None
+        return self.said(self.entities[first[0]])
 
     def kinds(self, ids: frozenset[str] | set[str]) -> set[str]:
         return {self.entities[e].kind.value for e in ids if e in self.entities}

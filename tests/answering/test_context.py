@@ -432,3 +432,9 @@ def test_it_is_said_by_a_name_that_says_no_other_names(index: FactIndex) -> None
     # "the Sung Kim-Choe Son Hui meeting at the DMZ" reads like the facts about the meeting
     answer = _after(index, "Who met at the DMZ on Monday?", "was it broadcast live?")
     assert answer.reading == "was the DMZ meeting broadcast live on Monday?" and not answer.found
+
+
+def test_it_after_what_is_the_thing_the_last_answer_gave(index: FactIndex) -> None:
+    answer = _after(index, "What did the leaders of the two Koreas reach on April 27?", "what does it pledge?")
+    assert answer.reading.startswith("what does the Panmunjom Declaration pledge")
+    assert answer.found and "declaration-cease-hostile-acts" in answer.facts
