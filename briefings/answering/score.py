@@ -330,9 +330,10 @@ def _names_one_of_the_kind(need: Need, item: IndexedFact) -> bool:
 
 
 def _qualifier_said(need: Need, classified: Classified, item: IndexedFact) -> bool:
-    """The word right before the kind asked ("what *missile* facility") is a noun the fact says."""
+    """The word right before the kind asked ("what *missile* facility", "what *chemical* plant") is a noun or
+    an adjective the fact says."""
     before = next((n for n in classified.needs if n.position == need.position - 1 and n.kind is NeedKind.word), None)
-    return (before is not None and "NOUN" in Lexicon.parts_of_speech(before.label)
+    return (before is not None and Lexicon.parts_of_speech(before.label) & {"NOUN", "ADJ"}
             and bool(before.lemmas & item.lemmas))
 
 

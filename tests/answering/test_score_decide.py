@@ -381,12 +381,21 @@ def test_a_condition_is_stated_by_a_clause_with_if_or_unless(fresh_index: FactIn
     assert answer.found and "seoul-park" in answer.facts
 
 
-def test_a_kind_no_fact_speaks_of_is_answered_when_its_qualifier_and_the_act_are_said(fresh_index: FactIndex) -> None:
-    _add(fresh_index, "sohae-stand", "North Korea agreed on May 5, 2019, to dismantle its rocket engine test stand at "
-         "Sohae.", day="2019-05-05", subject="north-korea", relation="agreed")
-    answer = fresh_index.answer("What rocket installation did North Korea agree to dismantle?")
-    assert answer.found and "sohae-stand" in answer.facts
-    assert not fresh_index.answer("What satellite installation did North Korea agree to dismantle?").found
+@pytest.mark.parametrize(("statement", "day", "relation", "asked", "refused"), [
+    ("North Korea agreed on May 5, 2019, to dismantle its rocket engine test stand at Sohae.", "2019-05-05", "agreed",
+     "What rocket installation did North Korea agree to dismantle?",
+     "What satellite installation did North Korea agree to dismantle?"),
+    # an adjective qualifies the kind as a noun does
+    ("North Korea demolished the cooling tower of its atomic reactor at Yongbyon on June 27, 2008.", "2008-06-27",
+     "demolished", "What atomic installation did North Korea demolish?",
+     "What chemical installation did North Korea demolish?"),
+])
+def test_a_kind_no_fact_speaks_of_is_answered_when_its_qualifier_and_the_act_are_said(
+        fresh_index: FactIndex, statement: str, day: str, relation: str, asked: str, refused: str) -> None:
+    _add(fresh_index, "the-act", statement, day=day, subject="north-korea", relation=relation)
+    answer = fresh_index.answer(asked)
+    assert answer.found and "the-act" in answer.facts
+    assert not fresh_index.answer(refused).found
 
 
 def test_a_name_says_the_kind_of_thing_it_names(fresh_index: FactIndex) -> None:
