@@ -281,7 +281,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         # What the words say, read two ways: word by word, and as a whole by the embedding model
         # ("who did he sit down with" is near "met"): the meaning fills part of what the words miss.
         covered += words_weight * (lexical + (1 - lexical) * _meaning_credit(similarity) * MEANING_SHARE)
-    if f["relation_missing"] and any(n.object_asked for n in classified.needs) and _a_meeting(item):
+    if f["relation_missing"] and any(n.object_asked for n in classified.needs) and _a_meeting(item, table):
         f["occasion"] = 1.0
     if f["relation_missing"] and classified.asked is Asked.who and _role_said_of_named(item, classified):
         f["role_of_named"] = 1.0
@@ -370,10 +370,15 @@ _MEETING = frozenset({"meet", "visit", "summit"})
 """Acts of meeting, as a fact's relation names them ("met", "visited", "held_summit")."""
 
 
-def _a_meeting(item: IndexedFact) -> bool:
-    """The fact states that people met ("met", "visited"): the occasion of what they agreed or signed,
-    not what it was. "What did they *sign* in Beijing" is not answered by their meeting in Beijing."""
-    return any(Lexicon.lemmas(word) & _MEETING for word in item.relation.split("_"))
+def _a_meeting(item: IndexedFact, table: FactTable) -> bool:
+    """The fact states that people met ("met", "visited"), or is about a meeting, the event its subject
+    names ("the talks in Beijing were held on ..."): the occasion of what they agreed or signed, not what
+    it was. "What did they *sign* in Beijing" is not answered by their meeting in Beijing."""
+    if any(Lexicon.lemmas(word) & _MEETING for word in item.relation.split("_")):
+        return True
+    subject = table.entities.get(item.subject)
+    return (subject is not None and subject.kind is EntityKind.event
+            and any(Lexicon.lemmas(word) & _MEETING for word in subject.name.lower().split()))
 
 
 ROLE_WINDOW = 5

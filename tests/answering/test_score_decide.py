@@ -445,6 +445,15 @@ def test_a_before_a_unit_counts_one(fresh_index: FactIndex) -> None:
     assert not fresh_index.answer("How long was Sung Kim held in detention?").found  # "a week after" places a day
 
 
+def test_what_people_signed_is_not_answered_by_a_fact_about_the_meeting_itself(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "may-summit-room", "The May 26, 2018, summit between Moon Jae-in and Kim Jong Un took place in a "
+         "room on the second floor of the Unification Pavilion.", day="2018-05-26",
+         subject="inter-korean-summit-may-26", relation="held_at")
+    question = "What did Kim Jong Un and President Moon sign in the pavilion?"
+    rows = {fid: features for fid, features, _ in fresh_index.explain(question)[1]}
+    assert rows["may-summit-room"]["occasion"] and not fresh_index.answer(question).found
+
+
 def test_a_word_near_the_verb_only_in_a_rare_sense_does_not_say_it(index: FactIndex) -> None:
     question = "Who is running the Hansun Foundation these days?"
     rows = {fid: features for fid, features, _ in index.explain(question)[1]}
