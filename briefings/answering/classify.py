@@ -146,14 +146,24 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
 _SETTING_ASIDE = re.compile(r"^\s*(?:besides|apart from|aside from|other than|except for|beyond)\s+([^,?]+),", re.I)
 
 
+_SET_ASIDE_AFTER = re.compile(r"\b(?:instead of|rather than|in place of)\s+([^,?]+)", re.I)
+"""A phrase that names, after the thing asked, what it is not ("what did they offer *instead of* X")."""
+
+
 def _set_aside(linked: Linked, needs: list[Need]) -> None:
-    """"Besides X, what ...": the needs named in X are what the asker already knows."""
-    match = _SETTING_ASIDE.match(linked.question.text)
-    if match is None:
-        return
-    count = len(word_tokens(linked.question.text[: match.end(1)]))
+    """"Besides X, what ...", "what ... instead of X": the needs named in X are what the asker already
+    knows, or what the answer is not."""
+    text = linked.question.text
+    match = _SETTING_ASIDE.match(text)
+    if match is not None:
+        start, end = 0, len(word_tokens(text[: match.end(1)]))
+    else:
+        match = _SET_ASIDE_AFTER.search(text)
+        if match is None:
+            return
+        start, end = len(word_tokens(text[: match.start(1)])), len(word_tokens(text[: match.end(1)]))
     for need in needs:
-        if need.position < count:
+        if start <= need.position < end:
             need.excluded = True
 
 

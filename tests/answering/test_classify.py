@@ -86,9 +86,13 @@ def test_names_the_sources_leave_unnamed_cannot_be_asked(index: FactIndex) -> No
     assert not index.read("What is the border called?").unanswerable  # the Military Demarcation Line
 
 
-def test_besides_sets_a_part_aside(index: FactIndex) -> None:
-    needs = index.read("Besides regime survival, what does North Korea want?").needs
-    assert [n.label for n in needs if n.excluded] == ["regime survival"]
+@pytest.mark.parametrize(("text", "aside"), [
+    ("Besides regime survival, what does North Korea want?", ["regime survival"]),
+    ("What did Seoul offer rather than sanctions relief, at the talks?", ["sanctions relief"]),
+    ("Which talks did John Bolton propose in place of the summit?", ["the summit"]),
+])
+def test_besides_sets_a_part_aside(index: FactIndex, text: str, aside: list[str]) -> None:
+    assert [n.label for n in index.read(text).needs if n.excluded] == aside
 
 
 @pytest.mark.parametrize(("text", "asked"), [("wat did Bolton suggest", Asked.what), ("wher is the summit", Asked.where),
