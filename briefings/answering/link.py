@@ -134,7 +134,8 @@ class EntityNames:
 
     def one_slip_away(self, words: list[str]) -> tuple[str, set[str]] | None:
         """The name of two or more words that `words` spell with a single slip: one word a letter off
-        ("sung kin") or two of the name's words run together ("choe sonhui"); None if not one."""
+        ("sung kin"), or two letters when two other words of the name are written right ("ban ki
+        muun"), or two of the name's words run together ("choe sonhui"); None if not one."""
         if words[0] not in self._spans:
             return None
         for name in self._names_by_first().get(words[0], ()):
@@ -143,7 +144,7 @@ class EntityNames:
                 continue
             if len(parts) == len(words):
                 slips = [(w, p) for w, p in zip(words, parts) if w != p]
-                if len(slips) == 1 and _slipped_word(*slips[0]):
+                if len(slips) == 1 and _slipped_word(*slips[0], slips=1 + (len(parts) >= 3)):
                     return name, self.aliases[self._phrases[name]]
             elif len(parts) == len(words) + 1 and "".join(words) == "".join(parts):
                 return name, self.aliases[self._phrases[name]]
@@ -163,8 +164,8 @@ class EntityNames:
         return best[0], self.aliases[self._phrases[best[0]]]
 
 
-def _slipped_word(word: str, right: str) -> bool:
-    return len(right) >= 3 and len(word) >= 3 and word[0] == right[0] and OSA.distance(word, right) == 1
+def _slipped_word(word: str, right: str, *, slips: int = 1) -> bool:
+    return len(right) >= 3 and len(word) >= 3 and word[0] == right[0] and 0 < OSA.distance(word, right) <= slips
 
 
 def _one_slip_per_word(words: list[str], names: tuple[str, ...]) -> tuple[str, float, int] | None:

@@ -81,6 +81,8 @@ def test_a_common_name_qualified_by_another_name_is_not_that_entity(index: FactI
 def test_a_name_one_slip_away_is_read_whole_not_by_its_first_word(index: FactIndex) -> None:
     assert [set(m.ids) for m in linked(index, "what did sung kin say").mentions] == [{"sung-kim"}]
     assert [set(m.ids) for m in linked(index, "where is moon jaein now").mentions] == [{"moon-jae-in"}]
+    # two slips in one word, when the name's two other words are written right
+    assert [set(m.ids) for m in linked(index, "what does kim chang sawn do").mentions] == [{"kim-chang-son"}]
     # a word the facts hold is taken as written, not as a slip of a name
     assert not any("two-koreas" in m.ids for m in linked(index, "when did the two korean leaders meet").mentions)
 
