@@ -587,8 +587,11 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
         verbs[0].object_asked = (asked is Asked.what and head_at < len(toks) and toks[head_at].lower in _AUX
                                  and not verbs[0].done_by and not verbs[0].lemmas & (_LIGHT_VERBS | {"do"}))
     counted = head_at < len(toks) and (toks[head_at].lower in _COUNT or toks[head_at].lower.isdigit())
+    # "which *Pyongyang* official": a name before the noun qualifies it, as an adjective does
+    qualifier = next((len(n.label.split()) for n in after if n.kind is NeedKind.entity
+                      and n.position == head_at + counted and toks[head_at - 1].lower in _WHICH | {"what"}), 0)
     if (asked in {Asked.what, Asked.name, Asked.where} and head_at > 0 and words
-            and words[0].position == head_at + counted and not _reads_as_verb(words[0], toks)):
+            and words[0].position == head_at + counted + qualifier and not _reads_as_verb(words[0], toks)):
         head = words[0]  # "which hotel", "what agreement"
         nxt = [n for n in words[1:] if n.position == head.position + 1 and not _phrasal(n)]
         if nxt and not _reads_as_verb(nxt[0], toks):

@@ -174,6 +174,13 @@ def test_a_word_after_a_determiner_is_a_noun_even_after_an_auxiliary(index: Fact
     assert not [n for n in needs if n.label == "burst" and n.relation]
 
 
+@pytest.mark.parametrize(("text", "kind"), [("Which Beijing diplomat flew to Seoul?", "diplomat"),
+                                             ("What White House aide went to the border?", "aide")])
+def test_a_name_before_the_noun_asked_qualifies_it_as_an_adjective_would(index: FactIndex, text: str,
+                                                                           kind: str) -> None:
+    assert [n.label for n in index.read(text).needs if n.typed and n.hard] == [kind]
+
+
 def test_a_number_after_what_counts_the_thing_asked_it_is_not_the_thing(index: FactIndex) -> None:
     typed = [n.label for n in index.read("What three demands did the North make?").needs if n.typed]
     assert typed == ["demands"]
