@@ -16,8 +16,9 @@ MAX_QUESTION_CHARS = 400
 MAX_QUESTION_WORDS = 40
 QUESTION_WORDS = ("what", "who", "where", "when", "why", "which", "how")
 SLIP_ZIPF = 3.6
-"""A first word rarer than this in English, one keystroke from a question word ("wat", "wher", "hw"),
-is that question word mistyped."""
+"""A first or last word rarer than this in English, one keystroke from a question word ("wat", "wher",
+"hw"), is that question word mistyped: a question word opens a question or, left in place, ends it
+("she said wat")."""
 
 
 def is_foreign_script(text: str) -> bool:
@@ -38,9 +39,10 @@ def normalise_question(text: str, lexicon: Lexicon) -> Question:
     tokens = []
     folded = fold(text)  # the text `word_tokens` reads, offsets and all
     words = [(part, offset) for word, offset in word_tokens(text) for part in unapostrophised(word)]
-    for position, (word, offset) in enumerate(words[:MAX_QUESTION_WORDS]):
+    kept = words[:MAX_QUESTION_WORDS]
+    for position, (word, offset) in enumerate(kept):
         lower = word.lower()
-        if position == 0:
+        if position == 0 or position == len(kept) - 1:
             lower = _question_word(lower)
         tokens.append(
             Token(
@@ -57,7 +59,7 @@ def normalise_question(text: str, lexicon: Lexicon) -> Question:
 
 
 def _question_word(word: str) -> str:
-    """The question word a mistyped first word stands for, or the word itself."""
+    """The question word a mistyped first or last word stands for, or the word itself."""
     if word in QUESTION_WORDS or not word.isalpha() or Lexicon.zipf(word) >= SLIP_ZIPF:
         return word
     close = [w for w in QUESTION_WORDS if OSA.distance(word, w) == 1]

@@ -96,7 +96,8 @@ def test_besides_sets_a_part_aside(index: FactIndex, text: str, aside: list[str]
 
 
 @pytest.mark.parametrize(("text", "asked"), [("wat did Bolton suggest", Asked.what), ("wher is the summit", Asked.where),
-                                             ("hw many sites are on the map", Asked.how_many)])
+                                             ("hw many sites are on the map", Asked.how_many),
+                                             ("and Bolton suggested wat", Asked.what)])
 def test_a_mistyped_question_word_is_read_as_the_word(index: FactIndex, text: str, asked: Asked) -> None:
     assert index.read(text).asked is asked
     assert all(n.label not in {"wat", "wher", "hw"} for n in index.read(text).needs)
