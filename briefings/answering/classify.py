@@ -594,8 +594,9 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
             and words[0].position == head_at + counted + qualifier and not _reads_as_verb(words[0], toks)):
         head = words[0]  # "which hotel", "what agreement"
         nxt = [n for n in words[1:] if n.position == head.position + 1 and not _phrasal(n)]
-        if nxt and not _reads_as_verb(nxt[0], toks):
-            head = nxt[0]  # "what nuclear *facility*": the noun after the modifier, not "what agreement *came out*"
+        if nxt and not _reads_as_verb(nxt[0], toks) and Lexicon.parts_of_speech(nxt[0].label) != {"VERB"}:
+            head = nxt[0]  # "what nuclear *facility*": the noun after the modifier, not "what agreement *came out*",
+            # nor a word that is only ever a verb ("what fears *linger*")
         head.hard = True
         head.typed = asked is not Asked.where  # "which *hotel*": a place of that kind, which a fact must say
         head.lemmas = _as_noun(head)

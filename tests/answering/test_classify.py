@@ -255,6 +255,11 @@ def test_a_lowercase_inflected_word_in_a_cased_question_is_a_rare_word_not_a_nam
     assert name_like("What did the Biegun team say?", "biegun")
 
 
+def test_a_word_that_is_only_a_verb_is_not_the_kind_asked(index: FactIndex) -> None:
+    needs = {n.label: n for n in index.read("What fears linger over the summit?").needs}
+    assert needs["fears"].typed and not needs["linger"].typed
+
+
 def test_an_adverb_before_is_still_asks_what_a_thing_is(index: FactIndex) -> None:
     assert index.read("what exactly is the Hansun Foundation?").describe == "hansun-foundation"
     assert index.read("who really is Kim Chang Son?").describe == "kim-chang-son"
