@@ -363,6 +363,10 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
     # Written with capitals, a question's lowercase word that ends as English inflects a verb is a rare
     # English word ("the *repatriated* remains"), not a name.
     cased = bool(toks) and toks[0].text[:1].isupper()
+    # Written with no capital at all, a question's names are lowercase too: between a determiner and a
+    # noun, a word to which English gives no part of speech qualifies the noun as a name does ("the
+    # *swedish* envoy"), as its capital would have shown.
+    uncased = not any(t.text[:1].isupper() for t in toks)
     for t in toks:
         if t.position in particles:
             continue
@@ -399,9 +403,25 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
         needs.append(Need(kind=NeedKind.word, label=t.lower, position=t.position, weight=weight, lemmas=t.lemmas,
                           degree=_asks_degree(t, toks),
                           name_like=t.capitalised or (not lexicon.is_english(t.lower) and t.lower.isalpha()
-                                                      and not (cased and t.lower.endswith(_INFLECTIONS)))))
+                                                      and not (cased and t.lower.endswith(_INFLECTIONS)))
+                          or (uncased and _name_before_noun(t, toks))))
     needs.sort(key=lambda n: n.position)
     return needs
+
+
+LOWERCASE_NAME_ZIPF = 3.5
+"""How common a word with no part of speech must be to read as a name's, written in lowercase: the
+commoner peoples and places ("danish" 3.9, "swedish" 4.2), not clippings ("nuke" 3.3, "comms" 3.1)."""
+
+
+def _name_before_noun(token: Token, tokens: list[Token]) -> bool:
+    """A common word English gives no part of speech, between a determiner and a noun: a name's word
+    written in lowercase ("the *danish* minister"). The English table gives one to every common word
+    but names; a rarer word it lacks may be a clipping of one ("the *comms* team")."""
+    at = token.position
+    return (0 < at < len(tokens) - 1 and token.lower.isalpha() and not Lexicon.parts_of_speech(token.lower)
+            and Lexicon.zipf(token.lower) >= LOWERCASE_NAME_ZIPF
+            and tokens[at - 1].lower in DETERMINERS and "NOUN" in Lexicon.parts_of_speech(tokens[at + 1].lower))
 
 
 def _asks_degree(token, tokens) -> bool:

@@ -255,6 +255,16 @@ def test_a_lowercase_inflected_word_in_a_cased_question_is_a_rare_word_not_a_nam
     assert name_like("What did the Biegun team say?", "biegun")
 
 
+def test_a_common_word_without_a_part_of_speech_before_a_noun_is_a_name_when_nothing_is_capitalised(
+        index: FactIndex) -> None:
+    def name_like(text: str, word: str) -> bool:
+        return next(n for n in index.read(text).needs if n.label == word).name_like
+
+    assert name_like("who heads the swedish mission in seoul", "swedish")
+    assert not name_like("Who heads the swedish mission in Seoul?", "swedish")  # the case says it is no name
+    assert not name_like("who heads the nuke programme", "nuke")  # a clipping, rarer than the names
+
+
 def test_a_word_that_is_only_a_verb_is_not_the_kind_asked(index: FactIndex) -> None:
     needs = {n.label: n for n in index.read("What fears linger over the summit?").needs}
     assert needs["fears"].typed and not needs["linger"].typed
