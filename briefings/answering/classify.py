@@ -760,6 +760,9 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
             need.position > 0 and toks[need.position - 1].possessive) or (
             before == "what" and need.label.endswith("ing") and "NOUN" in Lexicon.parts_of_speech(need.label)):
         return False  # "the *talks*", "the two *sides*", "Moon's *rival*", "which/what *building*": a noun
+    following = toks[need.position + 1] if need.position + 1 < len(toks) else None
+    if before in _WHICH | {"what"} and following is not None and following.lower in _AUX:
+        return False  # "what *phrasing* did they use": between the question word and its auxiliary, a noun
     word = need.label
     pos = Lexicon.parts_of_speech(word)
     inflected = any(l != word for l in need.lemmas) and (not word.endswith("s") or "NOUN" not in pos)
@@ -769,7 +772,6 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
         return True  # "who *runs* the foundation": the word after "who" is its verb
     if before in _AUX or before == "to":
         return before not in _BE  # "is *meet*" is no English: "be" takes a participle, not a bare verb
-    following = toks[need.position + 1] if need.position + 1 < len(toks) else None
     if "ADV" in pos and following is not None and _inflected_verb(following):
         return False  # "is Moon *still* hoping": an adverb before the verb
     for t in reversed(toks[max(0, need.position - 4):need.position]):

@@ -270,6 +270,11 @@ def test_a_word_that_is_only_a_verb_is_not_the_kind_asked(index: FactIndex) -> N
     assert needs["fears"].typed and not needs["linger"].typed
 
 
+def test_a_word_between_what_and_its_auxiliary_is_the_noun_asked(index: FactIndex) -> None:
+    needs = {n.label: n for n in index.read("What phrasing did the envoys object to?").needs}
+    assert needs["phrasing"].typed and not needs["phrasing"].relation
+
+
 def test_an_adverb_before_is_still_asks_what_a_thing_is(index: FactIndex) -> None:
     assert index.read("what exactly is the Hansun Foundation?").describe == "hansun-foundation"
     assert index.read("who really is Kim Chang Son?").describe == "kim-chang-son"
