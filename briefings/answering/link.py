@@ -65,6 +65,8 @@ class EntityNames:
         with, and to try only the lengths some name that starts with it has."""
         self._spans: dict[str, tuple[int, ...]] = {}
         """First word -> those lengths, longest first."""
+        self._heads: dict[tuple[str, ...], dict[str, set[str]]] | None = None
+        """The names of several words by all but their last word, then by that last word (the head noun)."""
 
     def add(self, entity: Entity) -> None:
         for name in entity.names:
@@ -75,7 +77,7 @@ class EntityNames:
                 self._count(words, 1)
             self.aliases[words].add(entity.id)
             self._phrases[" ".join(words)] = words
-            self._sorted = None
+            self._sorted = self._heads = None
 
     def knows(self, word: str) -> bool:
         """Some name holds `word`."""
@@ -106,7 +108,7 @@ class EntityNames:
                 del self.aliases[words]
                 self._count(words, -1)
                 self._phrases.pop(" ".join(words), None)
-        self._sorted = None
+        self._sorted = self._heads = None
 
     def find(self, words: list[str]) -> Iterable[tuple[int, int, set[str]]]:
         """(start, length, ids) of every alias in `words`, longest first at each start."""
@@ -120,8 +122,28 @@ class EntityNames:
                     # "north koreas chief": a name of several words with its possessive written without
                     # the apostrophe (one word alone, "koreas", may be a name of its own)
                     ids = aliases.get((*words[i : i + n - 1], words[i + n - 1][:-1]))
+                if not ids and n > 1:
+                    ids = self._head_said_otherwise(tuple(words[i : i + n - 1]), words[i + n - 1])
                 if ids:
                     yield i, n, ids
+
+    def _head_said_otherwise(self, qualifiers: tuple[str, ...], head: str) -> set[str]:
+        """A name whose last noun the question says by a word of one of its first senses, after the
+        same qualifying words: "the inter-Korean *accord*" of the "inter-Korean *agreement*". The
+        qualifiers must say something ("the declaration" is no more "the statement" than any other)."""
+        if not all(Lexicon.content_weight(w) > 0 for w in qualifiers) or "NOUN" not in Lexicon.parts_of_speech(head):
+            return set()
+        if self._heads is None:
+            self._heads = defaultdict(dict)
+            for words, ids in self.aliases.items():
+                if len(words) > 1:
+                    self._heads[words[:-1]].setdefault(words[-1], set()).update(ids)
+        found: set[str] = set()
+        for last, ids in self._heads.get(qualifiers, {}).items():
+            if (Lexicon.shares_a_common_sense(last, head) and "NOUN" in Lexicon.parts_of_speech(last)
+                    and Lexicon.lemmas(last).isdisjoint(Lexicon.lemmas(head))):
+                found |= ids  # another word, not another number: "the Singapore meeting" is not "meetings"
+        return found
 
     def _names_by_first(self) -> dict[str, list[str]]:
         """Every name, sorted, and grouped by its first word (rebuilt after a change)."""

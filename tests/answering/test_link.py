@@ -96,3 +96,19 @@ def test_a_possessive_written_without_its_apostrophe_completes_a_name_of_several
     mentions = linked(index, "who was north koreas chief negotiator").mentions
     assert [(m.text, m.ids) for m in mentions] == [("north koreas", frozenset({"north-korea"}))]
     assert any("two-koreas" in m.ids for m in linked(index, "what are the two koreas doing").mentions)
+
+
+def test_a_name_whose_last_noun_is_said_by_a_synonym_is_still_that_name() -> None:
+    from briefings.answering.link import EntityNames
+    from briefings.models import Entity, EntityKind
+
+    names = EntityNames()
+    names.add(Entity(id="oslo-accords", name="Oslo agreement", kind=EntityKind.document, aliases=["the declaration"]))
+    names.add(Entity(id="geneva-rounds", name="Geneva meetings", kind=EntityKind.event))
+
+    def found(text: str) -> set[str]:
+        return {e for _, _, ids in names.find(text.split()) for e in ids}
+
+    assert found("what did the oslo accord say") == {"oslo-accords"}
+    assert found("what did the statement say") == set()  # "the" says nothing of which declaration
+    assert found("when was the geneva meeting") == set()  # one meeting is not the rounds of meetings
