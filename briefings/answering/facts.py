@@ -703,6 +703,12 @@ class FactTable:
         self._near_cache[lemmas] = found
         return found
 
+    def places_within(self, lemmas: frozenset[str]) -> frozenset[str]:
+        """Places the facts name (written as names) that are part of the place `lemmas` name: what
+        happened in Lyon happened in France."""
+        return frozenset(part for lemma in lemmas for part in self.lexicon.parts(lemma)
+                         if part in self.names.other_words)
+
 
 _DECADE = re.compile(r"^(?:19|20)\d0s$")
 _DATE_TEXT = re.compile(r"\b(?=[adfjmnos\d])(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:, \d{4})?|"

@@ -37,6 +37,8 @@ TYPO_TARGET_ZIPF = 2.5
 """A misspelt word is read as one at least this common."""
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.tsv.gz")
 """English synonyms derived from WordNet at build time (`tools/build_synonyms.py`)."""
+PLACES_FILE = Path(__file__).with_name("places.tsv.gz")
+"""Places and the places WordNet says are part of them, built with the synonyms."""
 KNOWN_ZIPF = 1.5
 """A word rarer than this (or absent) from the English list is not an English word: a name or a typo."""
 
@@ -266,6 +268,17 @@ class Lexicon:
         """The sense `word` and `synonym` share is one of the first senses of both ("try" and "seek"),
         not a rare sense of one of them ("agree" is the 35th sense of "hold")."""
         return synonym in Lexicon._synonym_row(word)[0]
+
+    @staticmethod
+    @functools.lru_cache(maxsize=1)
+    def _places_table() -> dict[str, str]:
+        return _read_table(PLACES_FILE)
+
+    @staticmethod
+    def parts(place: str) -> frozenset[str]:
+        """Places inside `place` (WordNet's part holonyms read the other way): "france" -> "lyon"."""
+        row = Lexicon._places_table().get(place)
+        return frozenset(row.split("|")) if row else frozenset()
 
     def vector(self, word: str):  # -> np.ndarray | None
         if self.embedder is None:

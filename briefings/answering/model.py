@@ -154,6 +154,8 @@ class Need:
     lemmas: frozenset[str] = frozenset()
     near: dict[str, float] = field(default_factory=dict)
     """Words the store has that mean nearly the same, with how near (0..1)."""
+    within: frozenset[str] = frozenset()
+    """Places inside the place this word names, as the facts name them ("lyon" of "France")."""
     hard: bool = False
     """What is asked about: a fact that does not cover it answers a neighbouring question."""
     excluded: bool = False

@@ -76,6 +76,8 @@ ROLE_QUALIFIERS = frozenset({"former", "deputy", "vice", "acting", "assistant", 
 SAID_OTHERWISE = 0.85
 """Credit of one verb of saying for another ("speak", "said", "noted"): English reports speech by many."""
 SAME_STEM = 0.8
+PLACE_WITHIN = 0.85
+"""Credit for a place inside the place the question names (WordNet's part holonyms), as for a synonym."""
 """Credit for a word that shares a long beginning with a fact's word ("agree", "agreement")."""
 STEM_MIN = 5
 _NAMEABLE_KINDS = (EntityKind.person, EntityKind.organisation, EntityKind.country, EntityKind.place, EntityKind.group)
@@ -102,7 +104,8 @@ def prepare(classified: Classified, table: FactTable) -> float:
             need.near = {} if need.name_like else table.near(need.lemmas)
             if need.name_like and not held:  # "Russian" of a store that says "Russia": one name's family
                 need.near = {w: SAME_STEM for lemma in need.lemmas for w in table.family(lemma)}
-            need.known = held or bool(need.near)
+            need.within = table.places_within(need.lemmas)
+            need.known = held or bool(need.near) or bool(need.within)
             idf = max((table.idf(k) for k in keys if table.df(k)), default=1.0)
             need.weight = need.weight * (0.5 + 1.5 * (idf if need.known else 1.0))
         if not need.excluded:
@@ -178,6 +181,8 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
         return 1.0
     if need.name_like and not need.near.keys().isdisjoint(item.name_lemmas):
         return SAME_STEM  # a name's family inside a longer name ("Olympic" of "the Summer Olympics")
+    if not need.within.isdisjoint(item.name_lemmas | item.unlinked_names):
+        return PLACE_WITHIN  # a place inside the place asked, named as a place: in Lyon is in France
     near = max((c for w, c in need.near.items() if w in item.lemmas
                 and (names is None or w in item.words or not names(w))), default=0.0)
     if (need.relation and need.lemmas & SAYING and item.lemmas & SAYING

@@ -539,3 +539,12 @@ def test_an_adjective_of_rank_is_no_qualifier_and_the_noun_after_it_is_asked(fre
     assert not {fact_id: f for fact_id, f, _ in rows}["seoul-hurdle"]["qualifier"]
     answer = fresh_index.answer("What is the main hurdle for the Kaesong factory park?")
     assert answer.found and "seoul-hurdle" in answer.facts
+
+
+def test_a_place_inside_the_place_asked_answers_for_it(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "osaka-meeting", "Moon Jae-in and Shinzo Abe spoke briefly in Osaka on June 28, 2019.",
+         day="2019-06-28", subject="south-korea", relation="met")
+    assert "osaka" in fresh_index.table.places_within(frozenset({"japan"}))  # WordNet: Osaka is part of Japan
+    answer = fresh_index.answer("When did Moon Jae-in speak with Shinzo Abe in Japan?")
+    assert answer.found and "osaka-meeting" in answer.facts
+    assert not fresh_index.table.places_within(frozenset({"france"}))  # no French place is named in the facts
