@@ -140,7 +140,8 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     _mark_role(needs, toks)
     subject = _subject(linked, needs)
     expected = max([1] + [_COUNT[w] for w in words if w in _COUNT])
-    return Classified(linked=linked, asked=asked, needs=needs, expected=expected, subject=subject)
+    return Classified(linked=linked, asked=asked, needs=needs, expected=expected, subject=subject,
+                      clause=_clause(linked, needs, subject))
 
 
 _SETTING_ASIDE = re.compile(r"^\s*(?:besides|apart from|aside from|other than|except for|beyond)\s+([^,?]+),", re.I)
@@ -796,6 +797,18 @@ def _inflected_verb(t: Token) -> bool:
     """A verb form that can only be a verb here: a participle or past tense ("committed", "going", "met")."""
     pos = Lexicon.parts_of_speech(t.lower)
     return "VERB" in pos and (t.lower.endswith(("ed", "ing")) or any(l != t.lower for l in t.lemmas) and "NOUN" not in pos)
+
+
+def _clause(linked: Linked, needs: list[Need], subject: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """A clause after the question's verb whose subject is another entity, named right before its own
+    verb ("what does the mayor think *the council wants*"): that entity and the clause's verb."""
+    verbs = [n for n in needs if n.kind is NeedKind.word and "VERB" in Lexicon.parts_of_speech(n.label)]
+    for verb in verbs[1:]:
+        before = next((m for m in linked.mentions if verbs[0].position < m.position
+                       and m.position + m.span == verb.position), None)
+        if before is not None and subject and not before.ids & subject:
+            return frozenset(before.ids), verb.lemmas
+    return frozenset(), frozenset()
 
 
 def _subject(linked: Linked, needs: list[Need]) -> frozenset[str]:

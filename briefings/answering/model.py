@@ -209,6 +209,10 @@ class Classified:
     """For `Asked.describe`: the entity to describe."""
     subject: frozenset[str] = frozenset()
     """The entity the question's verb is said of ("what does North Korea want": north-korea)."""
+    clause: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    """The subject and the verb's lemmas of a clause the question's verb governs, when another entity is
+    its subject ("what did the minister say *the union wants*": the union, want): that act is the union's,
+    not the minister's."""
     small_talk: str | None = None
     """For `Asked.small_talk`: which reply (greeting, thanks, identity, abilities)."""
     unanswerable: str | None = None

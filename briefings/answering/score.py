@@ -301,6 +301,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         peers = {table.entities[e].kind for e in classified.subject if e in table.entities}
         subject = table.entities.get(item.subject)
         f["peer_subject"] = float(subject is not None and subject.kind in peers)
+    clause_subject, clause_verb = classified.clause
+    if (item.subject in classified.subject and item.subject not in clause_subject
+            and any(Lexicon.lemmas(w) & clause_verb for w in item.relation.replace("_", " ").split())):
+        f["peer_subject"] = 1.0  # "what does A say B wants": a fact that A wants something is A's act, not B's
     f["focus"] = float(any(item.subject in n.entity_ids for n in classified.needs if n.kind is NeedKind.entity))
     return f
 

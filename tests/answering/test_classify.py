@@ -123,6 +123,13 @@ def test_subjects_joined_by_and_are_both_the_subject(index: FactIndex) -> None:
     assert index.read("Where did Trump and Kim Jong Un hold their summit?").subject == {"donald-trump", "kim-jong-un"}
 
 
+def test_a_clause_the_verb_governs_has_a_subject_of_its_own(index: FactIndex) -> None:
+    read = index.read("What did Moon Jae-in say Kim Jong Un promised?")
+    assert read.subject == {"moon-jae-in"}
+    assert read.clause[0] == {"kim-jong-un"} and "promise" in read.clause[1]
+    assert index.read("What did Moon Jae-in promise?").clause == (frozenset(), frozenset())
+
+
 def test_a_phrasal_verb_is_one_need_with_its_meanings(index: FactIndex) -> None:
     needs = {n.label: n for n in index.read("What did the North tear down?").needs}
     assert "tear down" in needs and "down" not in needs

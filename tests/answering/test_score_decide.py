@@ -68,6 +68,22 @@ def test_how_long_is_answered_by_a_number_of_years_after_another_number(fresh_in
     assert answer.found and "14 years" in answer.answer
 
 
+def test_what_a_speaker_says_another_wants_is_not_what_the_speaker_wants(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "moon-wants-talks", "subject": "moon-jae-in", "relation": "wants", "object": "kim-jong-un",
+        "topic": "positions", "provenance": _PROVENANCE,
+        "statement": "Moon Jae-in said he wants more talks with Kim Jong Un, who he says wants peace."}))
+
+    def features_of(question: str) -> dict[str, float]:
+        return next(f for fid, f, _ in fresh_index.explain(question)[1] if fid == "moon-wants-talks")
+
+    assert features_of("What does Moon Jae-in say Kim Jong Un wants?")["peer_subject"]  # Moon's wish, not Kim's
+    assert not features_of("What does Moon Jae-in want from Kim Jong Un?")["peer_subject"]
+    assert not features_of("What did Moon Jae-in say he wants?")["peer_subject"]  # no other subject named
+
+
 def test_how_many_counts_what_the_question_names_even_when_it_is_an_entity(index: FactIndex) -> None:
     assert not index.answer("How many separated families will take part in the reunion?").found
 
