@@ -496,6 +496,9 @@ class _Reader:
             place = self._place_for(kinds, mention.ids)
             if place is None:
                 return None
+            if (said[:1].islower() and mention.position > 0 and self.new.linked.question.tokens[mention.position - 1].lower == "the"
+                    and text[:place[0]].lower().split()[-1:] != ["the"]):
+                said = f"the {said}"  # "and the us?": a common word is a name only as written, after "the"
             edits.append((*place, said))
         new_dates = self.new.linked.dates
         if new_dates:

@@ -438,3 +438,11 @@ def test_it_after_what_is_the_thing_the_last_answer_gave(index: FactIndex) -> No
     answer = _after(index, "What did the leaders of the two Koreas reach on April 27?", "what does it pledge?")
     assert answer.reading.startswith("what does the Panmunjom Declaration pledge")
     assert answer.found and "declaration-cease-hostile-acts" in answer.facts
+
+
+def test_a_common_word_put_in_as_a_name_keeps_the_the_that_made_it_one(index: FactIndex) -> None:
+    answer = _after(index, "Who led the North Korean delegation to Singapore?", "and the us?")
+    assert answer.reading == "Who led the us delegation to Singapore?"
+    assert answer.answer.startswith("Joe Hagin")
+    answer = _after(index, "What has North Korea been pushing for?", "and the us?")
+    assert answer.reading == "What has the us been pushing for?"
