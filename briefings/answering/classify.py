@@ -271,6 +271,8 @@ the answer is of that kind; no fact need say the noun."""
 SAYING = frozenset({"say", "mention", "describe", "report", "note", "write", "state", "claim", "cite", "quote", "tell",
                     "speak", "comment", "remark", "add"})
 """Verbs of reporting in English: "what does the article *say*"."""
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+"""Subject pronouns that can stand for the one who speaks of a clause ("she said *she* would go")."""
 
 
 def _reporting_frame(need: Need, linked: Linked, entities: Mapping[str, Entity]) -> bool:
@@ -592,6 +594,10 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
              and n.label not in _COUNT and not n.label.isdigit()  # "what *three* demands": how many, not what
              and not (asked is Asked.name and n.label in NAME_WORDS)]
     verbs = [n for n in words if _reads_as_verb(n, toks) and not _frame_verb(n, toks) and not _modifies_noun(n, toks)]
+    own = _own_clause(verbs[0], words, toks) if verbs and verbs[0].lemmas & SAYING else None
+    if own is not None:
+        verbs = [own] + [v for v in verbs[1:] if v is not own]  # "what has she said she wants": her wish is
+        # asked, however she made it known
     if asked is Asked.yes_no and not verbs:
         verbs = _predicate_after_subject(needs, toks)
     if verbs and (Lexicon.content_weight(verbs[0].label) >= RELATION_WEIGHT or _said_of_entity(verbs[0], needs)
@@ -749,6 +755,19 @@ def _said_of_entity(verb: Need, needs: list[Need]) -> bool:
     if verb.lemmas & _LIGHT_VERBS:
         return False
     return any(n.kind is NeedKind.entity and n.position + len(n.label.split()) == verb.position for n in needs)
+
+
+def _own_clause(saying: Need, words: list[Need], toks: list[Token]) -> Need | None:
+    """The verb of a clause of the speaker's own that the verb of saying reports ("said he *wants*",
+    "say that they will *leave*"): a pronoun that can be the speaker is the clause's subject."""
+    at = saying.position + 1
+    at += at < len(toks) and toks[at].lower == "that"
+    if at >= len(toks) or toks[at].lower not in _SPEAKER_PRONOUNS:
+        return None
+    at += 1
+    while at < len(toks) and toks[at].lower in _AUX:
+        at += 1
+    return next((n for n in words if n.position == at and "VERB" in Lexicon.parts_of_speech(n.label)), None)
 
 
 def _reads_as_verb(need: Need, toks: list[Token]) -> bool:

@@ -130,6 +130,13 @@ def test_a_clause_the_verb_governs_has_a_subject_of_its_own(index: FactIndex) ->
     assert index.read("What did Moon Jae-in promise?").clause == (frozenset(), frozenset())
 
 
+@pytest.mark.parametrize("text", ["What has Moon Jae-in said he hopes for?",
+                                  "What did the South Koreans say that they would build?"])
+def test_what_someone_said_of_their_own_act_asks_that_act(index: FactIndex, text: str) -> None:
+    relation = next(n for n in index.read(text).needs if n.relation)
+    assert not relation.lemmas & {"say"} and not relation.done_by
+
+
 def test_a_phrasal_verb_is_one_need_with_its_meanings(index: FactIndex) -> None:
     needs = {n.label: n for n in index.read("What did the North tear down?").needs}
     assert "tear down" in needs and "down" not in needs
