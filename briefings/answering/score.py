@@ -240,6 +240,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                     and not _said_as_done(need, item)):
                 credit = 0.0  # "who *signed* it" is not "a *sign* of divisions", nor "who *built*" "its main
                 # *building*", nor "who *approved* it" "the *failure to ratify* it"
+            if credit < 1.0 and _the_pair_between(need, classified) and _says_between_two(item):
+                credit = 1.0  # "between the two *parties*": a fact that says "between A and B" names them
             if need.hard and credit < 1.0 and _names_a_kind_held(need, item, table, classified):
                 credit = 1.0  # "which *organisation*": an organisation the question does not name
             if need.typed and credit < SAME_STEM and _names_one_of_the_kind(need, item):
@@ -329,6 +331,19 @@ def _score(item: IndexedFact, classified: Classified, table: FactTable, total: f
            similarity: float) -> tuple[float, float]:
     f = features(item, classified, table, total, similarity)
     return heuristic(f), FOCUS * f["focus"]
+
+
+def _the_pair_between(need: Need, classified: Classified) -> bool:
+    """The word is the noun of "between the two ..." or "between both ...": the two it joins."""
+    before = [t.lower for t in classified.linked.question.tokens[max(0, need.position - 3):need.position]]
+    return before == ["between", "the", "two"] or before[-2:] == ["between", "both"]
+
+
+def _says_between_two(item: IndexedFact) -> bool:
+    """The fact joins two of the things it names by "between A and B"."""
+    words = item.words
+    return len(item.entities) >= 2 and any(
+        w == "between" and "and" in words[k + 2:k + 6] for k, w in enumerate(words))
 
 
 def _names_one_of_the_kind(need: Need, item: IndexedFact) -> bool:

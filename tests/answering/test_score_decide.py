@@ -84,6 +84,20 @@ def test_what_a_speaker_says_another_wants_is_not_what_the_speaker_wants(fresh_i
     assert not features_of("What did Moon Jae-in say he wants?")["peer_subject"]  # no other subject named
 
 
+def test_the_two_a_question_puts_between_are_the_two_a_fact_names_between(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "hotline-set-up", "subject": "moon-jae-in", "relation": "set_up", "object": "kim-jong-un",
+        "topic": "inter-korean", "provenance": _PROVENANCE,
+        "statement": "A telephone hotline was set up between Moon Jae-in and Kim Jong Un."}))
+    def lexical(question: str) -> float:
+        return next(f["lexical"] for fid, f, _ in fresh_index.explain(question)[1] if fid == "hotline-set-up")
+
+    assert lexical("What was set up between the two men?") > 0.9
+    assert lexical("What was set up between both men?") > lexical("What was set up between these men?") + 0.2
+
+
 def test_how_many_counts_what_the_question_names_even_when_it_is_an_entity(index: FactIndex) -> None:
     assert not index.answer("How many separated families will take part in the reunion?").found
 
