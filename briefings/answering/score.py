@@ -743,7 +743,7 @@ def _said_about(need: Need, classified: Classified) -> bool:
     while at >= 0 and toks[at].lower in DETERMINERS:
         at -= 1
     return (at >= 0 and toks[at].lower == "about" and classified.asked is Asked.what
-            and any(n.relation and n.lemmas & SAYING and n.position < at for n in classified.needs))
+            and any(n.kind is NeedKind.word and n.lemmas & SAYING and n.position < at for n in classified.needs))
 
 
 def _measures(item: IndexedFact, classified: Classified) -> bool:

@@ -98,6 +98,15 @@ def test_the_two_a_question_puts_between_are_the_two_a_fact_names_between(fresh_
     assert lexical("What was set up between both men?") > lexical("What was set up between these men?") + 0.2
 
 
+def test_what_a_thing_says_about_a_topic_need_not_name_the_topic(index: FactIndex) -> None:
+    def unknown_thing(question: str) -> float:
+        return next(f["unknown_thing"] for fid, f, _ in index.explain(question)[1] if fid == "south-korea-divided")
+
+    # "say" here is no one's words, and not the verb asked ("ratify"): what the failure shows is the answer
+    assert not unknown_thing("What does the failure to ratify the Panmunjom Declaration say about the temper of South Korea?")
+    assert unknown_thing("What does the failure to ratify the Panmunjom Declaration do to the temper of South Korea?")
+
+
 def test_how_many_counts_what_the_question_names_even_when_it_is_an_entity(index: FactIndex) -> None:
     assert not index.answer("How many separated families will take part in the reunion?").found
 
