@@ -822,11 +822,17 @@ def _clause(linked: Linked, needs: list[Need], subject: frozenset[str]) -> tuple
     """A clause after the question's verb whose subject is another entity, named right before its own
     verb ("what does the mayor think *the council wants*"): that entity and the clause's verb."""
     verbs = [n for n in needs if n.kind is NeedKind.word and "VERB" in Lexicon.parts_of_speech(n.label)]
-    for verb in verbs[1:]:
-        before = next((m for m in linked.mentions if verbs[0].position < m.position
-                       and m.position + m.span == verb.position), None)
-        if before is not None and subject and not before.ids & subject:
-            return frozenset(before.ids), verb.lemmas
+    if not verbs or not (verbs[0].lemmas & SAYING or Lexicon.content_weight(verbs[0].label) < RELATION_WEIGHT):
+        return frozenset(), frozenset()  # a verb that reports or holds an opinion takes a clause ("ratify
+        # the treaty" takes an object)
+    toks = linked.question.tokens
+    at = verbs[0].position + 1
+    while at < len(toks) and (toks[at].lower == "that" or toks[at].lower in DETERMINERS):
+        at += 1
+    before = next((m for m in linked.mentions if m.position == at), None)
+    verb = next((v for v in verbs[1:] if before is not None and v.position == before.position + before.span), None)
+    if verb is not None and subject and not before.ids & subject:
+        return frozenset(before.ids), verb.lemmas
     return frozenset(), frozenset()
 
 

@@ -128,6 +128,8 @@ def test_a_clause_the_verb_governs_has_a_subject_of_its_own(index: FactIndex) ->
     assert read.subject == {"moon-jae-in"}
     assert read.clause[0] == {"kim-jong-un"} and "promise" in read.clause[1]
     assert index.read("What did Moon Jae-in promise?").clause == (frozenset(), frozenset())
+    assert index.read("Why did the National Assembly fail to ratify the Panmunjom Declaration signed by Kim Jong Un?"
+                      ).clause == (frozenset(), frozenset())  # the object of "ratify", no clause's subject
 
 
 @pytest.mark.parametrize("text", ["What has Moon Jae-in said he hopes for?",
