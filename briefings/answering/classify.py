@@ -790,6 +790,9 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
         return True
     if before in {"who", "whos", "who's"}:
         return True  # "who *runs* the foundation": the word after "who" is its verb
+    if (before == "what" and following is not None and following.lower in DETERMINERS
+            and word.endswith("s") and any(lemma != word for lemma in need.lemmas)):
+        return True  # "what *holds* the roof up": "what" is its subject; "what plans the ..." is no question
     if before in _AUX or before == "to":
         return before not in _BE  # "is *meet*" is no English: "be" takes a participle, not a bare verb
     if "ADV" in pos and following is not None and _inflected_verb(following):

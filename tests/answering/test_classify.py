@@ -291,6 +291,12 @@ def test_a_word_between_what_and_its_auxiliary_is_the_noun_asked(index: FactInde
     assert needs["phrasing"].typed and not needs["phrasing"].relation
 
 
+def test_a_verb_form_after_what_with_a_noun_phrase_after_it_is_the_verb(index: FactIndex) -> None:
+    needs = {n.label: n for n in index.read("What links the two delegations?").needs}
+    assert needs["links"].relation and not needs["links"].hard
+    assert [n.label for n in index.read("What plans did the delegations bring?").needs if n.hard] == ["plans"]
+
+
 def test_an_adverb_before_is_still_asks_what_a_thing_is(index: FactIndex) -> None:
     assert index.read("what exactly is the Hansun Foundation?").describe == "hansun-foundation"
     assert index.read("who really is Kim Chang Son?").describe == "kim-chang-son"
