@@ -532,6 +532,8 @@ def _described_unnamed(head: Need, needs: list[Need], entities: Mapping[str, Ent
     someone the sources leave unnamed ("an aide familiar with the plans"): every content word of one of
     their names is in the question, the word asked about among them."""
     said = {lemma for n in needs if n.kind is NeedKind.word for lemma in n.lemmas}
+    said |= {lemma for n in needs if n.kind is NeedKind.entity for lemma in _content_lemmas(n.label)}
+    # a name inside the description ("the *Red Cross* envoy") says its words too
     for entity in entities.values():
         if entity.kind.value not in {"person", "group"} or is_proper_name(entity.name):
             continue

@@ -84,6 +84,9 @@ def test_names_the_sources_leave_unnamed_cannot_be_asked(index: FactIndex) -> No
     assert not index.read("What is the name of the April 27 agreement?").unanswerable
     assert index.read("What are the joint drills called?").unanswerable  # a thing no name of which is a name
     assert not index.read("What is the border called?").unanswerable  # the Military Demarcation Line
+    # described by a name the question links ("US Embassy") and a word of its own ("spokesman")
+    assert index.read("Who is the US Embassy's spokesman?").unanswerable
+    assert index.read("Who is the ambassador of the U.S. Embassy?").unanswerable is None
 
 
 @pytest.mark.parametrize(("text", "aside"), [
