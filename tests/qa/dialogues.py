@@ -16,7 +16,7 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 PASS_RATE = 0.9
 """What the issue asks of a dialogue set, on every surface."""
-FLOORS = {"tune": 0.97, "tune_c": 0.975, "tune_d": 0.9, "tune_f": 0.875, "blind_e": 0.85}
+FLOORS = {"tune": 1.0, "tune_c": 0.975, "tune_d": 0.9, "tune_f": 0.875, "blind_e": 0.85}
 """The share each set scored when last measured, less one dialogue's worth: a change may not drop below.
 `tune` (the first set) is run on every surface; `tune_c`, `tune_d` and `tune_f` (the third, fourth and
 eighth writers' sets, read once they were scored blind) and `blind_e` (a fifth writer's, never read: its misses are not
