@@ -103,7 +103,10 @@ class Intents:
         """The positions in `lemmas` that cues of `kind` cover; a phrase may run over the words in `skipping`
         (which it then covers too), unless they are words of the phrase itself."""
         covered: set[int] = set()
+        said = set(lemmas)
         for phrase in self.cues.get(kind, ()):
+            if not said.issuperset(phrase):  # a phrase covers words only where every one of its words is said
+                continue
             gaps = skipping - set(phrase)
             kept = [i for i, lemma in enumerate(lemmas) if lemma not in gaps]
             n = len(phrase)
