@@ -231,7 +231,11 @@ class Lexicon:
     @functools.lru_cache(maxsize=1)
     def english_words() -> tuple[str, ...]:
         """The commonest English words, for reading typos of everyday words ("wher", "happend")."""
-        return tuple(w for w in Lexicon._english() if w.isalpha() and Lexicon.zipf(w) >= TYPO_TARGET_ZIPF)
+        english = Lexicon._english()
+        # Each row's commonness read off its text, not through `_entry`: asked of every word of the list,
+        # that cache would fill with rows no question needs (20 MB) and drop the ones it does.
+        return tuple(w for w in english if w.isalpha()
+                     and float((english.get(w.lower()) or "0").partition("\t")[0]) >= TYPO_TARGET_ZIPF)
 
     # -- phrases --------------------------------------------------------------------------------
 
