@@ -53,6 +53,16 @@ def _utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def _nearest(word: str, words: Sequence[str]) -> str | None:
+    """The one of `words` that `word` is a slip of (one edit for a short word, two for a longer one), or
+    None when none is, or two are equally near: not a slip we can read."""
+    limit = 1 if len(word) <= 4 else 2
+    near = sorted((d, w) for w in words if abs(len(w) - len(word)) <= limit and (d := OSA.distance(word, w)) <= limit)
+    if not near or (len(near) > 1 and near[0][0] == near[1][0]):
+        return None
+    return near[0][1]
+
+
 def _sentence(message: str) -> str:
     """A message as a sentence: capitalised (unless it starts with an id such as slack:U1) and ended."""
     first = message.split(" ", 1)[0]
@@ -102,6 +112,8 @@ class CommandLayer:
                 raise ValueError(f"two commands are named {command.name!r}")
             self._commands[command.name] = command
         self._groups = {name.split()[0] for name in self._commands if " " in name}
+        self._first_words = sorted(self._groups | {n for n in self._commands if " " not in n})
+        """The words a command can start with ("fact", "subscribe"): what a slip or another form may mean."""
         self._inflight = 0
         self._idle = asyncio.Event()
         self._idle.set()
@@ -312,18 +324,13 @@ class CommandLayer:
 
     def _near_sub(self, group: str, word: str) -> str | None:
         """The one command of `group` that `word` misspells ("fact shwo" -> "show"), or None."""
-        subs = [n.split()[1] for n in self._commands if n.startswith(group + " ")]
-        limit = 1 if len(word) <= 4 else 2
-        near = sorted((OSA.distance(word, s), s) for s in subs if OSA.distance(word, s) <= limit)
-        if not near or (len(near) > 1 and near[0][0] == near[1][0]):
-            return None
-        return near[0][1]
+        return _nearest(word, [n.split()[1] for n in self._commands if n.startswith(group + " ")])
 
     def _inflected(self, word: str, second: str) -> str | None:
         """The command word that `word` is another form of ("facts", "admin"), when what follows is
         nothing or one of that command's own words ("admin list"): "facts about Kim?" is a question."""
         forms = Lexicon.lemmas(word)
-        for name in sorted(self._groups | {n for n in self._commands if " " not in n}):
+        for name in self._first_words:
             if name != word and (forms & Lexicon.lemmas(name) or word.rstrip("s") == name.rstrip("s")):
                 if not second or f"{name} {second}" in self._commands:
                     return name
@@ -338,7 +345,7 @@ class CommandLayer:
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", match.group(1))]
         for i, word in enumerate(words):
             forms = Lexicon.lemmas(word)
-            for name in sorted(self._groups | {n for n in self._commands if " " not in n}):
+            for name in self._first_words:
                 if forms & Lexicon.lemmas(name):
                     if name in self._groups:
                         verbs = {w for other in words[:i] + words[i + 1:] for w in Lexicon.lemmas(other)}
@@ -375,13 +382,7 @@ class CommandLayer:
         word = word.lower()
         if len(word) < 3 or not word.isalpha() or Lexicon.is_english(word) or self._core.index.knows(word):
             return None
-        words = sorted(self._groups | {n for n in self._commands if " " not in n})
-        limit = 1 if len(word) <= 4 else 2
-        near = [(OSA.distance(word, w), w) for w in words if abs(len(w) - len(word)) <= limit]
-        near = sorted((d, w) for d, w in near if d <= limit)
-        if not near or (len(near) > 1 and near[0][0] == near[1][0]):
-            return None  # no command, or two equally near: not a slip we can read
-        return near[0][1]
+        return _nearest(word, self._first_words)
 
     async def _refuse(self, command: Command, caller: Caller) -> Reply:
         audit.warning("refused %s for %s via %s channel=%s: not an admin",

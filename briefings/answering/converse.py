@@ -82,9 +82,13 @@ class Briefed:
         section = build_briefing(catalogue, [], as_of=day, sections={Section.developments}).section(Section.developments)
         return section.entries[:MAX_ITEMS] if section else []
 
-    def outlines_on(self, day: date) -> list[FactOutline]:
-        """The outlines of the facts dated `day`, in the store's order."""
-        return [o for o in self._table.outlines() if day in o.days]
+    @cached_property
+    def on_event_day(self) -> list[str]:
+        """The ids of the events dated the headline's day, other than the headline's own facts, in the
+        store's order: what the status quotes once that day is past. Read once per state of the facts."""
+        day = self.headline.day
+        return [o.id for o in self._table.outlines() if day in o.days and o.relation not in HEADLINE_RELATIONS
+                and is_event(o.topic)]
 
     @cached_property
     def dated(self) -> list[tuple[date, str]]:
@@ -163,14 +167,12 @@ def _past(briefed: Briefed, headline: Headline) -> tuple[list[Fact], str]:
     """The event's day is behind the newest facts: say so, as the briefing's countdown does ("took place
     ... ago"), with what the facts dated that day say of it."""
     day = headline.day
-    said = [o.id for o in briefed.outlines_on(day) if o.relation not in HEADLINE_RELATIONS
-            and is_event(o.topic)][:MAX_PAST_FACTS]
-    used = _facts(briefed, headline.fact_ids[:2]) + _facts(briefed, said)
+    said = _facts(briefed, briefed.on_event_day[:MAX_PAST_FACTS])
     text = (f"The {headline.event} was set for {long_date(day)}" + (f", in {headline.place}" if headline.place else "")
             + f", a day now past (the newest facts are of {long_date(briefed.story_day)}).")
-    then = [f.statement for f in _facts(briefed, said)]
-    return _unique(used), " ".join([text, "On that day: " + " ".join(then) if then
-                                    else "No fact says what happened that day."])
+    then = " ".join(f.statement for f in said)
+    return _unique(_facts(briefed, headline.fact_ids[:2]) + said), " ".join(
+        [text, f"On that day: {then}" if then else "No fact says what happened that day."])
 
 
 def _facts(briefed: Briefed, fact_ids: list[str]) -> list[Fact]:

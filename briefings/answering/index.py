@@ -193,11 +193,12 @@ class FactIndex:
             alone = self._answer(text, threshold)
             if alone.found or context is None or is_foreign_script(text):
                 return alone
-            reading = asked_of_the_last(self.read(text), self.read(context.question), context,
+            standalone = self.read(text)
+            reading = asked_of_the_last(standalone, self.read(context.question), context,
                                         names=self.table.names, entities=self.table.entities)
             full = self._answer(reading, threshold) if reading is not None else alone
             said = [self.table.facts[f] for f in full.facts if f in self.table.facts]
-            if not full.found or not says_the_question(said, self.read(text)):
+            if not full.found or not says_the_question(said, standalone):
                 return alone  # the reading only adds what it is about: what the question says must still be said
             return full.model_copy(update={"question": text, "reading": reading})
         standalone = self.read(text)
@@ -298,12 +299,12 @@ class FactIndex:
         opening = _CLAUSE_BREAK.search(text)
         if opening is None or opening.end() >= len(text) or is_foreign_script(text):
             return text
+        head = self.read(text[: opening.start()])  # the short part first: most messages open with no courtesy
+        if head.asked is not Asked.small_talk or head.small_talk not in COURTESIES:
+            return text
         if self.read(text).asked is Asked.small_talk:  # "thanks, that helps": the whole is the courtesy
             return text
-        head = self.read(text[: opening.start()])
-        if head.asked is Asked.small_talk and head.small_talk in COURTESIES:
-            return self._past_courtesy(text[opening.end() :])
-        return text
+        return self._past_courtesy(text[opening.end() :])
 
     def _answer(self, text: str, threshold: float | None, *, leave_out: frozenset[str] = frozenset()) -> Answer:
         """The answer to `text`, from facts other than those to `leave_out` (the last answer's, after
