@@ -208,7 +208,7 @@ def _mark_role(needs: list[Need], toks: list[Token]) -> None:
     phrase, before any preposition) is hard."""
     at = next((t.position for t in toks if t.lower == "as" and t.position > 1), None)
     if at is None or at + 1 >= len(toks) or any(t.lower == "as" for t in toks[at + 1 :]):
-        return  # "as high-ranking as": a comparison, no role
+        return  # "as senior as": a comparison, no role
     if toks[at + 1].lower in {"a", "an"}:
         return  # "as a result", "as a gift": what for, not a role
     end = next((t.position for t in toks[at + 1 :] if t.lower in _PREPOSITIONS), len(toks))

@@ -142,7 +142,7 @@ class EntityNames:
         for last, ids in self._heads.get(qualifiers, {}).items():
             if (Lexicon.shares_a_common_sense(last, head) and "NOUN" in Lexicon.parts_of_speech(last)
                     and Lexicon.lemmas(last).isdisjoint(Lexicon.lemmas(head))):
-                found |= ids  # another word, not another number: "the Singapore meeting" is not "meetings"
+                found |= ids  # another word, not another number: "the Geneva meeting" is not "meetings"
         return found
 
     def _names_by_first(self) -> dict[str, list[str]]:

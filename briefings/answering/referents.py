@@ -80,7 +80,7 @@ class Referents:
             return answered
         thing = self._answered_thing(kinds) if previous.asked is Asked.what else None
         if thing is not None:
-            return thing  # "what did they sign?" + "what's in it?": what the answer gave
+            return thing  # "what did they sign?" + "what does it hold?": what the answer gave
         mentioned = [m for m in previous.linked.mentions if self.kinds(m.ids) & kinds or people and _is_plural(m.text)
                      and not self.kinds(m.ids) & {"person"}]  # "they": the talks, the exercises too
         held = [m for m in mentioned if people and _is_plural(m.text) and self.kinds(m.ids) & {"event"}

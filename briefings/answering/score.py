@@ -245,7 +245,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             if need.hard and credit < 1.0 and _names_a_kind_held(need, item, table, classified):
                 credit = 1.0  # "which *organisation*": an organisation the question does not name
             if need.typed and credit < SAME_STEM and _names_one_of_the_kind(need, item):
-                credit = SAME_STEM  # "which *mountain*": "Mount Paektu", a name whose word says its kind
+                credit = SAME_STEM  # "which *river*": "the Taedong River", a name whose word says its kind
             if need.typed and credit < 1.0 and need.lemmas & _CONDITION_NOUNS and set(item.words) & _CONDITIONAL:
                 credit = 1.0  # "on what *condition*": a clause with "if" or "unless" states one
             if need.typed and (need.known or _qualifier_said(need, classified, item)) and credit < 0.5:
@@ -348,7 +348,7 @@ def _says_between_two(item: IndexedFact) -> bool:
 
 def _names_one_of_the_kind(need: Need, item: IndexedFact) -> bool:
     """A name in the fact holds a word that means the kind asked in one of the first senses of both
-    ("Mount Paektu" for "which mountain"): a name says what kind of thing it names."""
+    ("the Taedong River" for "which river"): a name says what kind of thing it names."""
     return any(Lexicon.shares_a_common_sense(lemma, word) for lemma in need.lemmas
                for word in item.name_lemmas & Lexicon.synonyms(lemma))
 
