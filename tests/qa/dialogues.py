@@ -4,8 +4,9 @@ scored as they landed, then read and tuned on; a blind set (`dialogues_blind*.js
 is scored, never tuned on. The standalone controls (`dialogue_controls*.jsonl`) are questions whose answers a conversation must
 not change. Each surface's test runs them through its own path and checks the replies here.
 
-An expectation is a list of checks, all of which must hold: "a|b" means the reply contains a or b
-(case-insensitive); "!found" means the bot abstains ("I have no fact on that")."""
+An expectation is a list of checks, all of which must hold: "a|b" means the reply contains a or b,
+both read as the kit's scorer reads answers (`score.norm`: case, dots and curly quotes do not count; the
+writers checked their expectations that way); "!found" means the bot abstains ("I have no fact on that")."""
 
 from __future__ import annotations
 
@@ -13,14 +14,17 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.qa.score import norm
+
 _HERE = Path(__file__).resolve().parent
 PASS_RATE = 0.9
 """What the issue asks of a dialogue set, on every surface."""
-FLOORS = {"tune": 1.0, "tune_c": 0.975, "tune_d": 0.9, "tune_f": 0.875, "blind_e": 0.85}
+FLOORS = {"tune": 1.0, "tune_c": 0.975, "tune_d": 0.9, "tune_f": 0.875, "blind_e": 0.85, "blind_h": 0.675, "tune_g": 0.375}
 """The share each set scored when last measured, less one dialogue's worth: a change may not drop below.
-`tune` (the first set) is run on every surface; `tune_c`, `tune_d` and `tune_f` (the third, fourth and
-eighth writers' sets, read once they were scored blind) and `blind_e` (a fifth writer's, never read: its misses are not
-printed) in the console. `blind_e` is below PASS_RATE: issue 16 is not done."""
+`tune` (the first set) is run on every surface; `tune_c`, `tune_d`, `tune_f` and `tune_g` (the third, fourth,
+eighth and twelfth writers' sets, read once they were scored blind) and `blind_e` and `blind_h` (a fifth and an
+eleventh writer's, never read: their misses are not printed) in the console. Both blind sets are below PASS_RATE:
+issue 16 is not done."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +52,12 @@ def controls() -> list[str]:
 
 
 def meets(reply: str, expect: tuple[str, ...]) -> bool:
-    text = reply.lower()
+    text = norm(reply)
     for check in expect:
         if check == "!found":
             if "no fact on that" not in text:
                 return False
-        elif not any(option.lower() in text for option in check.split("|")):
+        elif not any(norm(option) in text for option in check.split("|")):
             return False
     return True
 
@@ -96,10 +100,10 @@ async def _evaluate(name: str, verbose: bool) -> float:
     return rate
 
 
-if __name__ == "__main__":  # .venv/bin/python -m tests.qa.dialogues [-v] [blind_e|tune_f|tune_d|tune_c|tune]
+if __name__ == "__main__":  # .venv/bin/python -m tests.qa.dialogues [-v] [blind_e|blind_h|tune_g|tune_f|tune_d|tune_c|tune]
     import asyncio
     import sys
 
-    names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["blind_e", "tune_f", "tune_d", "tune_c", "tune"]
+    names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["blind_e", "blind_h", "tune_g", "tune_f", "tune_d", "tune_c", "tune"]
     rates = [asyncio.run(_evaluate(n, "-v" in sys.argv[1:])) for n in names]
     sys.exit(0 if all(r >= FLOORS[n] - 1 / len(dialogues(n)) for n, r in zip(names, rates)) else 1)
