@@ -230,7 +230,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         elif need.kind is NeedKind.time:
             credit = 1.0 if _time_covered(need, item) or (
                 not item.days and any(need.span.covers(d) for d in table.made_on(item.subject))
-            ) else 0.0  # what an undated fact says of a document, it says as of the day the document was made
+            ) or (  # what an undated fact says of a document, it says as of the day the document was made
+                _time_names_a_thing(need, classified) and any(
+                    need.span.covers(d) for e in (item.subject, item.object) if e for d in table.made_on(e))
+            ) else 0.0  # "the *March* treaty" names the treaty made then: a fact about it need not be of that day
             f["time_missing"] += 1 - credit
         else:
             credit = _word_credit(need, item)
@@ -510,6 +513,17 @@ def _pos(word: str) -> frozenset[str]:
     from briefings.answering.lexicon import Lexicon
 
     return Lexicon.parts_of_speech(word)
+
+
+def _time_names_a_thing(need: Need, classified: Classified) -> bool:
+    """The time stands between a determiner and a noun ("the *March* treaty", "this *2016* accord"):
+    it says which of those things is meant (the one made then), not when the act asked took place."""
+    toks = classified.linked.question.tokens
+    length = next((n for span, at, n in classified.linked.dates if at == need.position), 1)
+    after = need.position + length
+    if need.position == 0 or after >= len(toks) or toks[need.position - 1].lower not in DETERMINERS:
+        return False
+    return "NOUN" in Lexicon.parts_of_speech(toks[after].lower)
 
 
 def _time_covered(need: Need, item: IndexedFact) -> bool:

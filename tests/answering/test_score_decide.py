@@ -543,6 +543,17 @@ def test_an_undated_fact_about_a_document_is_of_the_day_the_document_was_made(in
     assert time_missing("What did the two Koreas promise on economic aid in June?") == 1.0
 
 
+def test_a_time_before_a_noun_names_the_document_made_then(index: FactIndex) -> None:
+    def time_missing(question: str) -> float:
+        _, rows = index.explain(question)
+        return next(f["time_missing"] for fid, f, _ in rows if fid == "opposition-blocked-declaration")
+
+    # Dated May 28, the fact is about the declaration agreed on April 27: "the April pact" names it.
+    assert time_missing("Which legislators blocked the April pact?") == 0.0
+    assert time_missing("Which legislators blocked the pact in April?") == 1.0  # when the act was
+    assert time_missing("Which legislators blocked the June pact?") == 1.0
+
+
 def test_an_undated_fact_that_says_the_time_in_the_sources_words_covers_it(index: FactIndex) -> None:
     _, rows = index.explain("How much is known about the details of this week's talks between the US and North Korea?")
     assert next(f["time_missing"] for fid, f, _ in rows if fid == "summit-us-nk-details-unclear") == 0.0
