@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.answering.model import DateSpan, Linked, Mention, Question
-from briefings.models import Entity
+from briefings.models import Entity, EntityKind
 
 __all__ = ["EntityNames", "link"]
 
@@ -47,6 +47,22 @@ _RELATIVE = re.compile(
 )
 
 
+def _given_names(entity: Entity) -> list[str]:
+    """A person's hyphenated last name-word ("Ji-hoon" of "Park Ji-hoon"): a Korean given name, which
+    names its bearer on its own as the family name does, and no other word of English is written so."""
+    if entity.kind is not EntityKind.person:
+        return []
+    found = []
+    for name in entity.names:
+        parts = name.split()
+        last = parts[-1] if len(parts) > 1 else ""
+        pieces = last.split("-")
+        if (len(pieces) == 2 and all(p.isalpha() for p in pieces) and all(p[:1].isupper() for p in parts)
+                and last not in found):
+            found.append(last)
+    return found
+
+
 class EntityNames:
     """Every name of every entity, for finding them in text."""
 
@@ -69,7 +85,7 @@ class EntityNames:
         """The names of several words by all but their last word, then by that last word (the head noun)."""
 
     def add(self, entity: Entity) -> None:
-        for name in entity.names:
+        for name in (*entity.names, *_given_names(entity)):
             words = tuple(w.lower() for w, _ in word_tokens(name))
             if not words:
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from briefings.answering import FactIndex
+from briefings.answering.lexicon import word_tokens
 
 
 def linked(index: FactIndex, text: str):
@@ -112,3 +113,20 @@ def test_a_name_whose_last_noun_is_said_by_a_synonym_is_still_that_name() -> Non
     assert found("what did the oslo accord say") == {"oslo-accords"}
     assert found("what did the statement say") == set()  # "the" says nothing of which declaration
     assert found("when was the geneva meeting") == set()  # one meeting is not the rounds of meetings
+
+
+def test_a_hyphenated_given_name_alone_names_its_bearer() -> None:
+    from briefings.answering.link import EntityNames
+    from briefings.models import Entity, EntityKind
+
+    names = EntityNames()
+    names.add(Entity(id="park-ji-hoon", name="Park Ji-hoon", kind=EntityKind.person))
+    names.add(Entity(id="well-being-fund", name="Well-being Fund", kind=EntityKind.organisation))
+    names.add(Entity(id="the-envoy", name="the Geneva co-chair", kind=EntityKind.person))
+
+    def found(text: str) -> set[str]:
+        return {e for _, _, ids in names.find([w.lower() for w, _ in word_tokens(text)]) for e in ids}
+
+    assert found("what did Ji-hoon say") == {"park-ji-hoon"}
+    assert found("who runs the well-being program") == set()  # not a person's name
+    assert found("who is the co-chair") == set()  # a description, not a name in capitals
