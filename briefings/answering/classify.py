@@ -30,6 +30,7 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 _WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 _COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
 NAME_WORDS = {"name", "named", "names", "called"}
+_NAME_NOUNS = frozenset({"name", "names"})
 _DATE_NOUNS = {"date", "day"}
 CONTRACTED_WH = {"whats": "what", "whos": "who", "wheres": "where", "hows": "how", "whens": "when", "whys": "why"}
 """Question words written without their apostrophe ("whats" for "what's")."""
@@ -123,7 +124,7 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     if not toks:
         return Classified(linked=linked, asked=Asked.small_talk, needs=[], small_talk="empty")
     asked, head_at = _question_word(words)
-    needs = [n for n in _needs(linked, lexicon=lexicon) if not _answer_kind(n, asked, head_at)
+    needs = [n for n in _needs(linked, lexicon=lexicon, asked_name=asked is Asked.name) if not _answer_kind(n, asked, head_at)
              and not _reporting_frame(n, linked, entities)]
     for need in needs:
         need.entity_ids |= _holders_in_the_next_name(need, linked, entities)
@@ -229,6 +230,8 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
             return Asked.yes_no, opening + 1
         if words[0] in {"tell", "describe", "explain"} or (len(words) > 1 and words[:2] == ["what", "about"]):
             return Asked.describe, 1
+        if opening + 1 < len(words) and words[opening] in _NAME_NOUNS and words[opening + 1] == "of":
+            return Asked.name, opening + 2  # "names of the envoys?": what they are called
         return Asked.what, 0
     w = words[at]
     nxt = words[at + 1] if at + 1 < len(words) else ""
@@ -355,7 +358,7 @@ def _phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | None:
     return None
 
 
-def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
+def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> list[Need]:
     toks = linked.question.tokens
     needs: list[Need] = []
     for mention in linked.mentions:
@@ -396,8 +399,10 @@ def _needs(linked: Linked, *, lexicon: Lexicon) -> list[Need]:
             continue  # "how many", "how long": the kind of answer, not a word a fact must say
         if len(t.lower) == 1 and not t.lower.isdigit():
             continue  # "n" for "and", a stray initial
-        if t.lower in _FILLER_HEADS and t.position + 1 < len(toks) and toks[t.position + 1].lower == "of":
-            continue  # "what *kind of* treaty": the frame of the question, not a word a fact must say
+        if ((t.lower in _FILLER_HEADS or t.lower in _NAME_NOUNS and asked_name)
+                and t.position + 1 < len(toks) and toks[t.position + 1].lower == "of"):
+            continue  # "what *kind of* treaty", "what is the *name of* the hotel": the frame of the question,
+            # not a word a fact must say
         if t.lower.isdigit() and len(t.lower) < 3:
             weight = 1.0
         else:

@@ -417,3 +417,12 @@ def test_do_stands_for_any_act_and_is_no_relation_a_fact_must_say(index: FactInd
     for question in ("What was Sung Kim doing in 2016?", "What did Sung Kim do after he left Seoul?"):
         needs = index.read(question).needs
         assert not any(n.lemmas & {"do"} for n in needs)
+
+
+def test_the_name_of_frame_asks_a_name_and_is_no_word_a_fact_must_say(index: FactIndex) -> None:
+    classified = index.read("Names of the team leaders at the Singapore meetings?")
+    assert classified.asked is Asked.name
+    assert not any(n.label in {"name", "names"} for n in classified.needs)
+    # A fact that speaks of names (where they come from) does not answer what the names are.
+    answer = index.answer("What are the names of the delegation heads in Singapore?")
+    assert answer.found and answer.facts[0] != "delegations-source"
