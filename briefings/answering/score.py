@@ -257,6 +257,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 # unless the fact says the word that qualifies it ("which *football* stadium")
             elif (need.hard or (need.name_like and need.known)) and credit < 0.5:
                 f["hard_missing"] += 1
+            elif need.label.isdigit() and credit < 0.5 and _numbers_a_name(need, classified):
+                f["hard_missing"] += 1  # "the Mark-7 engine": the number is part of the name; a fact that
+                # gives another number ("Mark-6"), or none, is about another of the kind
             elif need.degree and credit < 0.5 and not _measures(item, classified):
                 f["degree_missing"] = 1.0  # "how big": neither a measure nor the size said
             elif need.relation and (need.known or classified.asked is Asked.yes_no) and credit < RELATION_SAID:
@@ -462,6 +465,12 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
         if "ADJ" in pos or need.name_like or (after.hard and after.kind is NeedKind.word and "NOUN" in pos):
             factor *= MISSING_QUALIFIER
     return factor
+
+
+def _numbers_a_name(need: Need, classified: Classified) -> bool:
+    """The number is joined to the word before it ("Mark-7", "F-15"): it tells one of a kind from the
+    others, as a name does, not a count ("2 sides") nor a word in text-speak ("wants 2 talk")."""
+    return re.search(rf"[^\W\d_]-{need.label}(?![\w-])", classified.linked.question.text) is not None
 
 
 _BEFORE_NOW = frozenset({"previous", "prior", "preceding", "earlier", "last"})

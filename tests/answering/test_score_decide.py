@@ -598,3 +598,11 @@ def test_a_place_inside_the_place_asked_answers_for_it(fresh_index: FactIndex) -
     answer = fresh_index.answer("When did Moon Jae-in speak with Shinzo Abe in Japan?")
     assert answer.found and "osaka-meeting" in answer.facts
     assert not fresh_index.table.places_within(frozenset({"france"}))  # no French place is named in the facts
+
+
+def test_a_number_joined_to_a_name_is_part_of_it(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "rocket-launch", "On March 3, 2019, North Korea launched a new rocket, the Taepo-2, from its "
+         "west coast.", day="2019-03-03", subject="north-korea", relation="launched")
+    answer = fresh_index.answer("When did North Korea launch the Taepo-2?")
+    assert answer.found and "rocket-launch" in answer.facts
+    assert not fresh_index.answer("When did North Korea launch the Taepo-5?").found  # another rocket of the kind
