@@ -478,7 +478,11 @@ class FactTable:
                 linked_positions.update(range(i, i + n))
         name_positions = {k for run in runs for k in run} - linked_positions
         inside_names = {statement_words[i] for i in name_positions}
-        unlinked = {statement_words[i] for i in capitals if i and i not in linked_positions}
+        # a word that opens a later sentence ("... in May. Talks resumed") is capitalised as any word
+        # there is: an English word there is no name
+        opening = {w.lower() for w in _SENTENCE_OPENING.findall(fact.statement)} if ". " in fact.statement else ()
+        unlinked = {statement_words[i] for i in capitals if i and i not in linked_positions
+                    and not (statement_words[i] in opening and gaps[i - 1] > 1 and Lexicon.is_english(written[i]))}
         each = list(map(lemmas_of, statement_words))  # each word's lemmas, read once for both uses below
         # what the statement writes in lower case (never inside a name: a name is written capitalised)
         plain: set[str] = set().union(*(found for i, found in enumerate(each) if i not in upper) if upper else each)
@@ -764,6 +768,8 @@ def _counts(statement: str, words: set[str]) -> bool:
     return bool(words & _NUMBER_WORDS)
 
 
+_SENTENCE_OPENING = re.compile(r"[.!?][\"')]?\s+([A-Z][\w'-]*)")
+"""The word after a full stop and a space: the first word of a sentence, capitalised as every one is."""
 _CALENDAR = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
 
 

@@ -162,6 +162,19 @@ def test_a_word_said_only_in_a_persons_name_is_no_synonym(fresh_index: FactIndex
     assert "grant" in fresh_index.table.near(frozenset({"give"}))
 
 
+def test_the_word_that_opens_a_later_sentence_is_no_name(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    provenance = {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    fresh_index.upsert(Fact.model_validate({
+        "id": "envoy-stay", "subject": "kim-jong-un", "relation": "stayed", "topic": "timeline",
+        "statement": "Kim Jong Un stayed two nights in Vladivostok. Days later, Pyongyang named a new envoy; "
+                     "Tumen officials welcomed it.", "provenance": provenance}))
+    item = fresh_index.table.facts["envoy-stay"]
+    assert "days" not in item.unlinked_names  # a capital every sentence's first word has: no "who" or "where"
+    assert {"vladivostok", "tumen"} <= item.unlinked_names
+
+
 def test_a_fact_is_read_as_words_names_and_times(fresh_index: FactIndex) -> None:
     """Capitalised runs no entity holds are names (matched exactly, never as words), a stop ends a
     run, the entities a statement names are linked, a decade gives its years, and what is written in
