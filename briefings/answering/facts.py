@@ -713,6 +713,11 @@ class FactTable:
         return frozenset(part for lemma in lemmas for part in self.lexicon.parts(lemma)
                          if part in self.names.other_words)
 
+    def places_holding(self, lemmas: frozenset[str]) -> frozenset[str]:
+        """Places the facts name that hold the place `lemmas` name: Lyon is in France."""
+        return frozenset(whole for lemma in lemmas for whole in self.lexicon.wholes(lemma)
+                         if whole in self.vocabulary or self.names.holds(whole))
+
 
 _DECADE = re.compile(r"^(?:19|20)\d0s$")
 _DATE_TEXT = re.compile(r"\b(?=[adfjmnos\d])(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:, \d{4})?|"

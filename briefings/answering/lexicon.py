@@ -284,6 +284,12 @@ class Lexicon:
         row = Lexicon._places_table().get(place)
         return frozenset(row.split("|")) if row else frozenset()
 
+    @staticmethod
+    @functools.lru_cache(maxsize=4096)
+    def wholes(place: str) -> frozenset[str]:
+        """Places `place` is part of (the same holonyms): "lyon" -> "france"."""
+        return frozenset(whole for whole, row in Lexicon._places_table().items() if place in row.split("|"))
+
     def vector(self, word: str):  # -> np.ndarray | None
         if self.embedder is None:
             return None

@@ -156,6 +156,9 @@ class Need:
     """Words the store has that mean nearly the same, with how near (0..1)."""
     within: frozenset[str] = frozenset()
     """Places inside the place this word names, as the facts name them ("lyon" of "France")."""
+    acting_for: frozenset[str] = frozenset()
+    """The places that hold the place this word names, as the facts name them, when the place is the one
+    that acts ("how did *Lyon* respond"): a city that acts stands for the government it seats."""
     hard: bool = False
     """What is asked about: a fact that does not cover it answers a neighbouring question."""
     excluded: bool = False

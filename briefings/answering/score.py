@@ -16,7 +16,7 @@ from datetime import date
 
 import re
 
-from briefings.answering.classify import _AUX, DETERMINERS, FUNCTION_ZIPF, NAME_WORDS, RANKING, SAYING, is_proper_name
+from briefings.answering.classify import _AUX, _BE, DETERMINERS, FUNCTION_ZIPF, NAME_WORDS, RANKING, SAYING, is_proper_name
 from briefings.answering.facts import _NUMBER_WORDS, FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.models import EntityKind
@@ -105,12 +105,25 @@ def prepare(classified: Classified, table: FactTable) -> float:
             if need.name_like and not held:  # "Russian" of a store that says "Russia": one name's family
                 need.near = {w: SAME_STEM for lemma in need.lemmas for w in table.family(lemma)}
             need.within = table.places_within(need.lemmas)
-            need.known = held or bool(need.near) or bool(need.within)
+            if need.name_like and not held and _acts(need, classified):
+                need.acting_for = table.places_holding(need.lemmas)
+            need.known = held or bool(need.near) or bool(need.within) or bool(need.acting_for)
             idf = max((table.idf(k) for k in keys if table.df(k)), default=1.0)
             need.weight = need.weight * (0.5 + 1.5 * (idf if need.known else 1.0))
         if not need.excluded:
             total += need.weight
     return total
+
+
+def _acts(need: Need, classified: Classified) -> bool:
+    """The word is the subject of the question's verb, right before it ("how did *Lyon* react"): a word
+    that is only a verb, or a bare verb after "do" or a modal and the name ("did Lyon *object*")."""
+    toks = classified.linked.question.tokens
+    after = need.position + len(need.label.split())
+    if not 0 < need.position or after >= len(toks):
+        return False
+    verb = Lexicon.parts_of_speech(toks[after].lower)
+    return verb == {"VERB"} or ("VERB" in verb and toks[need.position - 1].lower in _AUX - _BE)
 
 
 def candidates(classified: Classified, table: FactTable, *, total: float, threshold: float) -> set[str]:
@@ -183,6 +196,8 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
         return SAME_STEM  # a name's family inside a longer name ("Olympic" of "the Summer Olympics")
     if not need.within.isdisjoint(item.name_lemmas | item.unlinked_names):
         return PLACE_WITHIN  # a place inside the place asked, named as a place: in Lyon is in France
+    if not need.acting_for.isdisjoint(item.name_lemmas | item.unlinked_names | item.lemmas):
+        return PLACE_WITHIN  # "Paris protested": France did, by its government in Paris
     near = max((c for w, c in need.near.items() if w in item.lemmas
                 and (names is None or w in item.words or not names(w))), default=0.0)
     if (need.relation and need.lemmas & SAYING and item.lemmas & SAYING

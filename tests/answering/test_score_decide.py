@@ -606,3 +606,12 @@ def test_a_number_joined_to_a_name_is_part_of_it(fresh_index: FactIndex) -> None
     answer = fresh_index.answer("When did North Korea launch the Taepo-2?")
     assert answer.found and "rocket-launch" in answer.facts
     assert not fresh_index.answer("When did North Korea launch the Taepo-5?").found  # another rocket of the kind
+
+
+def test_a_city_that_acts_stands_for_the_country_that_holds_it(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "kyoto-accord-note", "Japan objected on March 3, 2019, saying the fishing quota broke an old "
+         "accord.", day="2019-03-03", subject="north-korea", relation="objected")
+    answer = fresh_index.answer("How did Kyoto object to the fishing quota?")
+    assert answer.found and "kyoto-accord-note" in answer.facts  # Kyoto acting: the government of Japan
+    assert not fresh_index.answer("What fishing quota was set in Kyoto?").found  # a place, not an actor
+
