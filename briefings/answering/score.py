@@ -75,6 +75,9 @@ ROLE_QUALIFIERS = frozenset({"former", "deputy", "vice", "acting", "assistant", 
 """English words that make a role another role: a former ambassador is not the ambassador."""
 SAID_OTHERWISE = 0.85
 """Credit of one verb of saying for another ("speak", "said", "noted"): English reports speech by many."""
+RESPONDING = frozenset({"respond", "reply", "react"})
+"""Verbs of answering what another did: a response is told by what the one who responds said ("how did
+the union react": "the union said it would strike")."""
 SAME_STEM = 0.8
 PLACE_WITHIN = 0.85
 """Credit for a place inside the place the question names (WordNet's part holonyms), as for a synonym."""
@@ -200,7 +203,7 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
         return PLACE_WITHIN  # "Paris protested": France did, by its government in Paris
     near = max((c for w, c in need.near.items() if w in item.lemmas
                 and (names is None or w in item.words or not names(w))), default=0.0)
-    if (need.relation and need.lemmas & SAYING and item.lemmas & SAYING
+    if (need.relation and need.lemmas & (SAYING | RESPONDING) and item.lemmas & SAYING
             and any(Lexicon.lemmas(w) & SAYING for w in item.words if names is None or not names(w))):
         near = max(near, SAID_OTHERWISE)  # "speak" of what a fact says someone "noted"
     if near < SAME_STEM and any(w[:STEM_MIN] in item.stems for w in need.lemmas if len(w) >= STEM_MIN):

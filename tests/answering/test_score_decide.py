@@ -615,3 +615,14 @@ def test_a_city_that_acts_stands_for_the_country_that_holds_it(fresh_index: Fact
     assert answer.found and "kyoto-accord-note" in answer.facts  # Kyoto acting: the government of Japan
     assert not fresh_index.answer("What fishing quota was set in Kyoto?").found  # a place, not an actor
 
+
+def test_a_response_is_told_by_what_the_one_who_responds_said(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "quota-objection", "Seoul protested on April 9, 2019, saying the new fishing quota broke "
+         "the inter-Korean accord.", day="2019-04-09", subject="south-korea", relation="protested")
+
+    def relation_missing(question: str) -> float:
+        return next(f["relation_missing"] for fid, f, _ in fresh_index.explain(question)[1] if fid == "quota-objection")
+
+    assert not relation_missing("How did Seoul react to the new fishing quota?")
+    assert not relation_missing("How did Seoul reply to the new fishing quota?")
+    assert relation_missing("How did Seoul approve the new fishing quota?")
