@@ -358,6 +358,45 @@ def _phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | None:
     return None
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "my", "your", "our"})
+NEAR_VERB = 0.5
+"""How near (cosine) a verb of two words, reached through a sense of its noun, must be to the verb said."""
+
+
+def _verb_of_own_noun(t: Token, toks: list[Token], used: list[bool], lexicon: Lexicon) -> str | None:
+    """"quit *her* job", "left *his* post": a verb English has in two words ("leave office"), said with a
+    possessive pronoun before its noun, the noun by itself or by a word of one of its senses. Through a
+    sense of the noun, the two words must still mean nearly the verb said: one of their one-word synonyms
+    is near it in the embedding model ("resign" for "leave"; "take her place" is not "take aim")."""
+    own, noun = t.position + 1, t.position + 2
+    if (noun >= len(toks) or used[t.position] or used[own] or used[noun] or toks[own].lower not in _POSSESSIVE_PRONOUNS
+            or not toks[noun].lower.isalpha() or "VERB" not in Lexicon.parts_of_speech(t.lower)):
+        return None
+    said = sorted(toks[noun].lemmas, key=shortest)
+    senses = sorted({w for n in said for w in Lexicon.synonyms(n) if " " not in w} - set(said))
+    for lemma in sorted(t.lemmas, key=shortest):
+        for word in said + senses:
+            synonyms = Lexicon.synonyms(f"{lemma} {word}")
+            if synonyms & _PRO_VERBS:
+                continue  # "take place" happens; "take her place" is no happening, whoever owns the place
+            verbs = [w for w in sorted(synonyms) if " " not in w and "VERB" in Lexicon.parts_of_speech(w)]
+            if verbs and (word in said or _near_verb(lemma, verbs, lexicon)):
+                return f"{lemma} {word}"
+    return None
+
+
+def _near_verb(verb: str, words: list[str], lexicon: Lexicon) -> bool:
+    """One of `words` means nearly `verb` (the embedding model), other than `verb` itself."""
+    v = lexicon.vector(verb)
+    if v is None:
+        return False
+    for word in words:
+        w = lexicon.vector(word)
+        if word != verb and w is not None and float(v @ w) >= NEAR_VERB:
+            return True
+    return False
+
+
 def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> list[Need]:
     toks = linked.question.tokens
     needs: list[Need] = []
@@ -380,6 +419,10 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
         if t.position in particles:
             continue
         phrasal = _phrasal_verb(t, toks, linked.used)
+        owned = _verb_of_own_noun(t, toks, linked.used, lexicon) if phrasal is None else None
+        if owned is not None:
+            phrasal = owned
+            particles.add(t.position + 2)  # "left his *post*": the noun is part of the verb
         if phrasal is not None:
             particles.add(t.position + 1)  # "tore *down*": one verb, which a fact may say in one word
             if Lexicon.synonyms(phrasal) & _PRO_VERBS:

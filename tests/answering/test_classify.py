@@ -147,6 +147,13 @@ def test_a_phrasal_verb_is_one_need_with_its_meanings(index: FactIndex) -> None:
     assert "tear down" in needs and "down" not in needs
 
 
+def test_a_two_word_verb_said_with_a_possessive_before_its_noun_is_one_need(index: FactIndex) -> None:
+    needs = {n.label for n in index.read("When did the minister leave her post?").needs}
+    assert "leave office" in needs and "post" not in needs  # the noun by a sense of it: "resign"
+    needs = {n.label for n in index.read("When did the minister take her place?").needs}
+    assert "place" in needs and not any(" " in label for label in needs)  # neither "take place" nor "take aim"
+
+
 def test_who_did_something_is_not_asking_for_an_unnamed_someone(index: FactIndex) -> None:
     assert index.read("who mediates between the US and the DPRK").unanswerable is None
     assert index.read("Who is the spokesman for the U.S. Embassy in Seoul?").unanswerable is not None
