@@ -490,6 +490,9 @@ class _Reader:
         text = previous.linked.question.text
         edits: list[tuple[int, int, str]] = []
         new_text = self.new.linked.question.text
+        swapped = self._swapped()
+        if swapped is not None:
+            return swapped
         for mention in self.new.linked.mentions:
             kinds = self.referents.kinds(mention.ids)
             said = mention_text(new_text, mention)
@@ -514,6 +517,29 @@ class _Reader:
             return None
         for start, end, said in sorted(edits, reverse=True):
             text = text[:start] + said + text[end:]
+        return text
+
+    def _swapped(self) -> str | None:
+        """The earlier question with its two names of one kind traded, when the new one names the second
+        of them: "what does Seoul want from Tokyo?" + "same for Japan?": "what does Japan want from Seoul?"
+        (the first one's question asked of the other side, not of Japan twice)."""
+        mentions = self.new.linked.mentions
+        if len(mentions) != 1 or self.new.linked.dates:
+            return None
+        ids = mentions[0].ids
+        previous = self.previous.linked
+        same = [m for m in previous.mentions if m.ids & ids]
+        kinds = self.referents.kinds(ids)
+        others = [m for m in previous.mentions if not m.ids & ids and self.referents.kinds(m.ids) & kinds]
+        if len(same) != 1 or len(others) != 1:
+            return None
+        text = previous.question.text
+        (s_start, s_end), (o_start, o_end) = (_with_the(text, *_with_dot(text, *token_span(text, m.position, m.position + m.span)))
+                                              for m in (same[0], others[0]))
+        said, other = text[s_start:s_end], text[o_start:o_end]
+        edits = sorted([(s_start, s_end, other), (o_start, o_end, said)], reverse=True)
+        for start, end, put in edits:
+            text = text[:start] + put + text[end:]
         return text
 
     def _the_other(self, content: list[int]) -> str | None:
@@ -615,6 +641,14 @@ def _with_dot(text: str, start: int, end: int) -> tuple[int, int]:
     """The span, with the full stop of an abbreviation it ends in ("U.S." is one name)."""
     if end < len(text) and text[end] == "." and text[end - 1:end].isupper() and text[end + 1:end + 2] in {" ", ""}:
         end += 1
+    return start, end
+
+
+def _with_the(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span, with "the" before it: the article goes where the name goes ("the U.S." and "Japan" traded)."""
+    before = text[:start]
+    if before.lower().endswith("the "):
+        return start - 4, end
     return start, end
 
 

@@ -446,3 +446,10 @@ def test_a_common_word_put_in_as_a_name_keeps_the_the_that_made_it_one(index: Fa
     assert answer.answer.startswith("Joe Hagin")
     answer = _after(index, "What has North Korea been pushing for?", "and the us?")
     assert answer.reading == "What has the us been pushing for?"
+
+
+def test_same_for_the_second_of_two_sides_trades_the_two(index: FactIndex) -> None:
+    # the new question names the side the last one asked about: the last question asked the other way round
+    answer = _after(index, "What is the U.S. asking of Pyongyang at the summit?", "same for north korea?")
+    assert answer.reading == "What is Pyongyang asking of the U.S. at the summit?"
+    assert "regime" in answer.answer
