@@ -11,7 +11,7 @@ nothing) is left as it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -226,7 +226,8 @@ class _Reader:
         content = [i for i in range(self.rest, len(self.words)) if not self.used[i] and i not in pronouns
                    and i - 1 not in self.pointing and self.words[i] not in _BESIDES
                    and not (i == self.rest + 1 and tuple(self.words[self.rest:i + 1]) in _WHY_PHRASES)
-                   and self.words[i] not in WH | AUX | _FILLER and self.words[i].isalpha()]
+                   and self.words[i] not in WH | AUX | _FILLER and self.words[i].isalpha()
+                   and not self._joins_names(i)]
         if new.linked.mentions and any(self.words[i] in _COUNTERPARTS for i in content):
             # "who is his North Korean counterpart?": the last question asked of the North Korean side
             return self._substituted()
@@ -331,6 +332,10 @@ class _Reader:
                 return span.start
         days = {d for d in self.context.days if not self.previous.linked.dates or self.previous.linked.dates[0][0].covers(d)}
         return days.pop() if len(days) == 1 else None
+
+    def _joins_names(self, i: int) -> bool:
+        """"and" or "or" right after a name ("what about Tokyo *and* Seoul?"): it only lists the names."""
+        return self.words[i] in {"and", "or"} and 0 < i < len(self.words) - 1 and self.used[i - 1]
 
     def _asks_in_the_end(self, content: list[int]) -> bool:
         """"did they say why?", "do we know where?": a yes/no question about knowing or telling, whose
@@ -493,12 +498,14 @@ class _Reader:
         swapped = self._swapped()
         if swapped is not None:
             return swapped
+        taken: set[tuple[int, int]] = set()
         for mention in self.new.linked.mentions:
             kinds = self.referents.kinds(mention.ids)
             said = mention_text(new_text, mention)
-            place = self._place_for(kinds, mention.ids)
+            place = self._place_for(kinds, mention.ids, taken=taken)
             if place is None:
                 return None
+            taken.add(place)
             if (said[:1].islower() and mention.position > 0 and self.new.linked.question.tokens[mention.position - 1].lower == "the"
                     and text[:place[0]].lower().split()[-1:] != ["the"]):
                 said = f"the {said}"  # "and the us?": a common word is a name only as written, after "the"
@@ -556,21 +563,26 @@ class _Reader:
         start, end = _with_dot(text, *token_span(text, mention.position, mention.position + mention.span))
         return f"{text[:start]}{other.name}{text[end:]}"
 
-    def _place_for(self, kinds: set[str], ids: frozenset[str]) -> tuple[int, int] | None:
-        """Where in the earlier question a name of this kind stands (the name, or a word of a longer one)."""
+    def _place_for(self, kinds: set[str], ids: frozenset[str], *,
+                   taken: Set[tuple[int, int]] = frozenset()) -> tuple[int, int] | None:
+        """Where in the earlier question a name of this kind stands (the name, or a word of a longer one),
+        past the places `taken` by the names said before it ("same for Tokyo and Seoul?": the second
+        name goes where the second of their kind stood)."""
         previous = self.previous
         text = previous.linked.question.text
         toks = previous.linked.question.tokens
         for mention in previous.linked.mentions:
             if mention.ids & ids:
                 return None  # it names the same thing again: nothing to replace
-            if self.referents.kinds(mention.ids) & kinds:
-                return _with_dot(text, *token_span(text, mention.position, mention.position + mention.span))
+            place = _with_dot(text, *token_span(text, mention.position, mention.position + mention.span))
+            if self.referents.kinds(mention.ids) & kinds and place not in taken:
+                return place
         for mention in previous.linked.mentions:
             words = [t.lower for t in toks[mention.position:mention.position + mention.span]]
             for i, n, found in self.names.find(words):
-                if n < len(words) and self.referents.kinds(frozenset(found)) & kinds:
-                    return _with_dot(text, *token_span(text, mention.position + i, mention.position + i + n))
+                place = _with_dot(text, *token_span(text, mention.position + i, mention.position + i + n))
+                if n < len(words) and self.referents.kinds(frozenset(found)) & kinds and place not in taken:
+                    return place
         return None
 
     def _pronouns_replaced(self, pronouns: list[int], *, someone: bool = False, near: bool = False) -> str | None:

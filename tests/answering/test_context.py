@@ -453,3 +453,10 @@ def test_same_for_the_second_of_two_sides_trades_the_two(index: FactIndex) -> No
     answer = _after(index, "What is the U.S. asking of Pyongyang at the summit?", "same for north korea?")
     assert answer.reading == "What is Pyongyang asking of the U.S. at the summit?"
     assert "regime" in answer.answer
+
+
+def test_two_names_after_what_about_take_the_places_of_the_two_of_their_kind(index: FactIndex) -> None:
+    # "and" only lists the names; the second name goes where the second person stood
+    answer = _after(index, "where did Sung Kim meet Choe Son Hui?", "what about Moon Jae-in and Kim Jong Un?")
+    assert answer.reading == "where did Moon Jae-in meet Kim Jong Un?"
+    assert "Unification Pavilion" in answer.answer
