@@ -604,6 +604,8 @@ class _Reader:
                 said = self._where_it_was()  # "what did they sign there?": at the meeting whose place was asked
             if word in _DEMONSTRATIVES:  # "which jets took part in those?": what the answer brought up
                 said = self.referents.answered_of(kinds & EVENTFUL, named=False) or self.referents.answered_of(kinds, named=False)
+            if word in _GROUP and self._wh_phrase() in {"who", "whom"}:
+                said = said or self.referents.people()  # "who are they?": people, not the meeting they held
             said = said or self.referents.of(kinds, people=word in _GROUP, near=near)
             if said is not None and said.startswith("at "):
                 edits.append((*token_span(text, i, i + 1), said))

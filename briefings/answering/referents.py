@@ -105,6 +105,18 @@ class Referents:
                 return event  # "who met at the DMZ?" + "what did they discuss?": the meeting
         return answered
 
+    def people(self) -> str | None:
+        """The two or more people the last question named, else the ones its answer was about, else
+        the ones its facts named ("Ana and Ben"): whom "they" stands for when a question asks who they
+        are, which a meeting or a place cannot be."""
+        text = self.previous.linked.question.text
+        persons = [mention_text(text, m) for m in self.previous.linked.mentions if self.kinds(m.ids) & {"person"}]
+        for ids in (self.context.answered, self.context.named):
+            if len(persons) >= 2:
+                break
+            persons = [self.name(e) for e in dict.fromkeys(ids) if self.kinds({e}) & {"person"}]
+        return " and ".join(persons[:2]) if len(persons) >= 2 else None
+
     def _subject_around(self, mention: Mention) -> str | None:
         """The last question's subject, when it is a common noun's phrase holding `mention`: in "how
         will the failure to ratify the declaration affect Moon?", "it" is the failure, not the

@@ -460,3 +460,8 @@ def test_two_names_after_what_about_take_the_places_of_the_two_of_their_kind(ind
     answer = _after(index, "where did Sung Kim meet Choe Son Hui?", "what about Moon Jae-in and Kim Jong Un?")
     assert answer.reading == "where did Moon Jae-in meet Kim Jong Un?"
     assert "Unification Pavilion" in answer.answer
+
+
+def test_they_in_a_who_question_are_the_people_not_their_meeting(index: FactIndex) -> None:
+    answer = _after(index, "Who met at the DMZ on Monday?", "who were they?")
+    assert answer.reading == "who were Sung Kim and Choe Son Hui?"
