@@ -52,7 +52,11 @@ class Referents:
         """What a pronoun that stands for one of `kinds` stands for: an event, a document or an idea
         before an organisation or a place ("who blocked it?" after "what did the National Assembly
         fail to do?": what it failed to ratify); then (unless `near`) what else the answer named, then
-        what the question before named."""
+        what the question before named. After "what is X?" or "tell me about X", "it" is X itself,
+        whatever else the description named."""
+        described = self.previous.describe if self.previous.asked is Asked.describe else None
+        if described and described in self.entities and self.kinds({described}) & kinds:
+            return self.said(self.entities[described])
         for tier in (kinds & EVENTFUL, kinds):
             said = self._of(tier, people=people) if tier else None
             if said is not None:

@@ -465,3 +465,9 @@ def test_two_names_after_what_about_take_the_places_of_the_two_of_their_kind(ind
 def test_they_in_a_who_question_are_the_people_not_their_meeting(index: FactIndex) -> None:
     answer = _after(index, "Who met at the DMZ on Monday?", "who were they?")
     assert answer.reading == "who were Sung Kim and Choe Son Hui?"
+
+
+def test_it_after_a_description_is_what_was_described_not_what_the_description_named(index: FactIndex) -> None:
+    # the description of a building names the article's map too; "it" is still the building
+    answer = _after(index, "What is Panmungak?", "what does it serve as?")
+    assert answer.reading == "what does Panmungak serve as?" and "command post" in answer.answer
