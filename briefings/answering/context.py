@@ -472,6 +472,10 @@ class _Reader:
         if tuple(t.lower for t in toks[at:at + 2]) in _WH_PHRASES or (
                 at + 1 < len(toks) and toks[at + 1].lower in {"time", "year", "date", "day", "month"}):
             end = at + 2
+        if (first in {"which", "what"} and end + 1 < len(toks) and toks[end + 1].lower not in AUX
+                and "VERB" not in Lexicon.parts_of_speech(toks[end].lower)
+                and "VERB" in Lexicon.parts_of_speech(toks[end + 1].lower)):
+            end += 1  # "which envoys signed it?": the noun is who, the verb comes after it
         after = toks[end] if end < len(toks) else None
         head = token_span(text, 0, end)
         tail = text[head[1]:].strip()

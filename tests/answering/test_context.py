@@ -471,3 +471,9 @@ def test_it_after_a_description_is_what_was_described_not_what_the_description_n
     # the description of a building names the article's map too; "it" is still the building
     answer = _after(index, "What is Panmungak?", "what does it serve as?")
     assert answer.reading == "what does Panmungak serve as?" and "command post" in answer.answer
+
+
+def test_why_after_which_noun_verb_asks_why_the_answer_did_it(index: FactIndex) -> None:
+    # the noun after "which" is whom the answer named; the verb after it is the act asked about
+    answer = _after(index, "Which envoy sat down with Choe Son Hui?", "why?")
+    assert answer.reading == "why did Sung Kim sit down with Choe Son Hui?" and "agenda" in answer.answer
