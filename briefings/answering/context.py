@@ -239,8 +239,11 @@ class _Reader:
                 # "does he think the summit will go ahead?"; "what did she tell Sung Kim?": a pronoun
                 # before the name it would stand for is someone else
                 return self._pronouns_replaced(pronouns)
-            if pronouns and all(i in self.pointing or self._thing_it(i) for i in pronouns):
-                return self._pronouns_replaced(pronouns)  # "what did the two Koreas pledge about it?"
+            if pronouns and all(i in self.pointing or self._thing_it(i) or self.words[i] in _PERSON | _GROUP
+                                and i < min(people, default=len(self.words)) for i in pronouns):
+                # "what did the two Koreas pledge about it?"; "did her office say anything of it?": someone
+                # and something the conversation named, both
+                return self._pronouns_replaced(pronouns)
             if pronouns or not (self.leads or self.about or self._wh_phrase() is None and
                                 self.words[self.rest] not in AUX):
                 return None  # "who is Kim Jong Un?": it names what it asks about, and asks

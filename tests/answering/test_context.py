@@ -477,3 +477,10 @@ def test_why_after_which_noun_verb_asks_why_the_answer_did_it(index: FactIndex) 
     # the noun after "which" is whom the answer named; the verb after it is the act asked about
     answer = _after(index, "Which envoy sat down with Choe Son Hui?", "why?")
     assert answer.reading == "why did Sung Kim sit down with Choe Son Hui?" and "agenda" in answer.answer
+
+
+def test_a_possessive_and_an_it_in_one_question_are_both_read(index: FactIndex) -> None:
+    # "their" is who did what the last question asked about, "it" what they did
+    answer = _after(index, "What did North Korea tear down last week?", "what did their state media say about it?")
+    assert answer.reading is not None and answer.reading.startswith("what did North Korea's state media say about")
+    assert "hailed" in answer.answer
