@@ -380,8 +380,8 @@ class _Reader:
         before = words[i - 1]
         if words[i] == "its" or before in _OBJECT_OF:
             return True
-        if i == len(words) - 1:
-            return before not in AUX | WH
+        if i == len(words) - 1 or words[i + 1] in _OBJECT_OF - {"to"} and "VERB" in Lexicon.parts_of_speech(before):
+            return before not in AUX | WH  # "who floated it for ...?": the object of a verb
         return before in AUX - _BE and words[i + 1] not in _EXPLETIVE_VERBS
 
     def _determiner(self, i: int) -> bool:

@@ -484,3 +484,8 @@ def test_a_possessive_and_an_it_in_one_question_are_both_read(index: FactIndex) 
     answer = _after(index, "What did North Korea tear down last week?", "what did their state media say about it?")
     assert answer.reading is not None and answer.reading.startswith("what did North Korea's state media say about")
     assert "hailed" in answer.answer
+
+
+def test_it_as_the_object_of_a_verb_before_a_preposition_is_the_thing_said(index: FactIndex) -> None:
+    answer = _after(index, "What is the Libya model?", "who proposed it for Pyongyang?")
+    assert answer.reading == "who proposed the Libya model for Pyongyang?" and "Bolton" in answer.answer
