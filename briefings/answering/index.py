@@ -238,6 +238,9 @@ class FactIndex:
             return None  # "what did Pompeo think of that?", "who is the source for that?": the answer does not say
         if it and (f["relation_missing"] or f["type"] < 1.0):
             return None  # "who funds it?": "it" is the last answer only if that answer gives what is asked
+        if f["relation_missing"]:
+            return None  # "who leaked that?", "how did Seoul receive that?": an act done to what the answer
+            # said, which that answer does not state; asked of what it was about instead
         answer = phrase(Decision(chosen=[ScoredFact(item=item, score=1.0, focus=0.0)], best=1.0), classified,
                         sources=self._sources)
         return answer.model_copy(update={"reading": f"{text.rstrip('?. ')}: in my last answer"})

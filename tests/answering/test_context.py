@@ -489,3 +489,8 @@ def test_a_possessive_and_an_it_in_one_question_are_both_read(index: FactIndex) 
 def test_it_as_the_object_of_a_verb_before_a_preposition_is_the_thing_said(index: FactIndex) -> None:
     answer = _after(index, "What is the Libya model?", "who proposed it for Pyongyang?")
     assert answer.reading == "who proposed the Libya model for Pyongyang?" and "Bolton" in answer.answer
+
+
+def test_an_act_done_to_what_the_last_answer_said_is_not_answered_by_that_answer(index: FactIndex) -> None:
+    answer = _after(index, "When is the North Korean delegation due in Singapore?", "who revealed that?")
+    assert not answer.found  # the answer says when they arrive, not who made it known
