@@ -11,7 +11,7 @@ nothing) is left as it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -19,13 +19,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from briefings.answering.classify import CONTRACTED_WH, SAYING
 from briefings.answering.lexicon import Lexicon, shortest, word_tokens
 from briefings.answering.link import EntityNames
-from briefings.answering.model import Asked, Classified, NeedKind
+from briefings.answering.model import Asked, Classified, Mention, NeedKind
 from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, WH, Pointed, Referents, mention_text,
                                           token_span)
 from briefings.models import Entity, EntityKind
 
 __all__ = ["ContextEntity", "QuestionContext", "asked_of_the_last", "asks_besides", "context_of", "follow_up",
-           "points_back", "speaks_of_someone_said"]
+           "points_back", "read_as_the_last_answer", "speaks_of_someone_said"]
 
 _BE = {"is", "are", "was", "were", "be", "been"}
 _LEADS = {"and", "so", "but", "ok", "okay", "then", "also", "well", "hmm", "right"}
@@ -56,6 +56,8 @@ _SPEAKERS = {"i", "we", "you", "anyone", "anybody"}
 """Who asks or is asked ("do *we* know where?"): no one the question is about."""
 _POINTERS = {"that", "this", "so"}
 """A last word that stands for what the last answer said ("who said so?")."""
+_LAST_ANSWER = "what my last answer said"
+_AGENTS = {k.value for k in (EntityKind.person, EntityKind.group, EntityKind.organisation, EntityKind.country)}
 _PERSON = {"he", "she", "him", "her", "his", "hers"}
 _GROUP = {"they", "them", "their", "theirs"}
 _THING = {"it", "its", "that", "this"}
@@ -152,6 +154,17 @@ def points_back(classified: Classified, *, it: bool = False) -> bool:
     return True  # "who said that?"
 
 
+def read_as_the_last_answer(classified: Classified) -> str:
+    """How a question that `points_back` was read, for its reading line: the word that points back
+    said as what it stands for ("who said so?": "who said what my last answer said?")."""
+    toks = classified.linked.question.tokens
+    text = classified.linked.question.text
+    if len(toks) == 2 and toks[1].lower in {"who", "whom"}:
+        return f"who {toks[0].lower} {_LAST_ANSWER}?"  # "says who?"
+    start, _ = token_span(text, len(toks) - 1, len(toks))
+    return f"{text[:start].rstrip()} {_LAST_ANSWER}?"
+
+
 def asks_besides(classified: Classified) -> bool:
     """"what else?", "who else met her?", "anything else?": asked for more than the last answer gave."""
     return any(t.lower == "else" and not used for t, used in zip(classified.linked.question.tokens,
@@ -167,10 +180,11 @@ def speaks_of_someone_said(classified: Classified) -> bool:
 
 
 def follow_up(new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
-              entities: Mapping[str, Entity]) -> str | None:
+              entities: Mapping[str, Entity], partner: Callable[[str], str | None] | None = None) -> str | None:
     """The question `new` asks, read with the earlier one: None when it stands alone. "what else?"
-    reads as the last question itself (its answer is to leave out what the last one gave)."""
-    reader = _Reader(new, previous, context, names=names, entities=entities)
+    reads as the last question itself (its answer is to leave out what the last one gave). `partner`
+    gives the other of a pair the facts name together ("and the other one?")."""
+    reader = _Reader(new, previous, context, names=names, entities=entities, partner=partner)
     reading = reader.read()
     if reading is None:
         return None
@@ -190,9 +204,11 @@ def asked_of_the_last(new: Classified, previous: Classified, context: QuestionCo
 
 class _Reader:
     def __init__(self, new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
-                 entities: Mapping[str, Entity]) -> None:
+                 entities: Mapping[str, Entity], partner: Callable[[str], str | None] | None = None) -> None:
         self.new, self.previous, self.context = new, previous, context
         self.names = names
+        self.entities = entities
+        self.partner = partner
         self.referents = Referents(new, previous, context, entities=entities)
         self.words = [CONTRACTED_WH.get(t.lower, t.lower) for t in new.linked.question.tokens]  # "whats": what
         self.used = new.linked.used
@@ -562,13 +578,24 @@ class _Reader:
         nouns = [self.words[i] for i in content if self.words[i] != "other"]
         if len(nouns) > 1 or (nouns and self._wh_phrase() not in {None, "what", "which", "who"}):
             return None
-        found = self.referents.the_other(nouns[0] if nouns else None)
+        found = self.referents.the_other(nouns[0] if nouns else None) or (None if nouns else self._paired())
         if found is None:
             return None
         mention, other = found
         text = self.previous.linked.question.text
         start, end = _with_dot(text, *token_span(text, mention.position, mention.position + mention.span))
         return f"{text[:start]}{other.name}{text[end:]}"
+
+    def _paired(self) -> tuple[Mention, Entity] | None:
+        """"how do I reach the first author?" + "and the other one?": the one thing the last question
+        named, and the other of the pair the facts name it in."""
+        mentions = [m for m in self.previous.linked.mentions if len(m.ids) == 1]
+        if self.partner is None or len(mentions) != 1:
+            return None
+        other = self.partner(next(iter(mentions[0].ids)))
+        if other not in self.entities or self.entities[other].kind.value not in _AGENTS:
+            return None  # the other of two things is seldom what is meant: "the other one" is someone
+        return mentions[0], self.entities[other]
 
     def _place_for(self, kinds: set[str], ids: frozenset[str], *,
                    taken: Set[tuple[int, int]] = frozenset()) -> tuple[int, int] | None:

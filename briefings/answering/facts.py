@@ -63,6 +63,10 @@ SYNONYM_MIN_WEIGHT = 0.5
 """How much a synonym covers compared with the word itself."""
 
 
+_PAIR_FACTS = 50
+"""How many facts may name an entity for `FactTable.partner` to look for its pair among them."""
+
+
 @dataclass(slots=True)
 class IndexedFact:
     id: str
@@ -332,6 +336,23 @@ class FactTable:
                 for d in item.days}
             found = self._made[1][entity_id] = frozenset(days) if len(days) == 1 else frozenset()
         return found
+
+    def partner(self, entity_id: str) -> str | None:
+        """The other of a pair: the one entity of the same kind that the facts naming this one name
+        too, when this one is also the only one for it (two co-authors, two delegations): "the other
+        one" after asking about either. None when there is no such pair, or the entity is named too
+        often for a pair to stand out."""
+        other = self._named_with(entity_id)
+        return other if other is not None and self._named_with(other) == entity_id else None
+
+    def _named_with(self, entity_id: str) -> str | None:
+        entity = self.entities.get(entity_id)
+        held = self.holders(f"e:{entity_id}")
+        if entity is None or len(held) > _PAIR_FACTS:
+            return None
+        others = {e for fid in held for e in self.facts[fid].entities
+                  if e != entity_id and e in self.entities and self.entities[e].kind is entity.kind}
+        return others.pop() if len(others) == 1 else None
 
     def holders(self, key: str) -> list[str]:
         """The ids of the facts that hold `key` ("e:entity", "w:lemma", ...)."""

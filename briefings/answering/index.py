@@ -15,7 +15,7 @@ from typing import Any
 
 from briefings.answering.classify import COURTESIES, Intents, classify
 from briefings.answering.context import (QuestionContext, asked_of_the_last, asks_besides, context_of, follow_up,
-                                         points_back, speaks_of_someone_said)
+                                         points_back, read_as_the_last_answer, speaks_of_someone_said)
 from briefings.answering.converse import Briefed, converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, RUNNER_UP, Decision, decide
 from briefings.answering.facts import FactTable, IndexedFact
@@ -243,13 +243,13 @@ class FactIndex:
             # said, which that answer does not state; asked of what it was about instead
         answer = phrase(Decision(chosen=[ScoredFact(item=item, score=1.0, focus=0.0)], best=1.0), classified,
                         sources=self._sources)
-        return answer.model_copy(update={"reading": f"{text.rstrip('?. ')}: in my last answer"})
+        return answer.model_copy(update={"reading": read_as_the_last_answer(classified)})
 
     def follow_up(self, question: str, context: QuestionContext) -> str | None:
         """The full question a follow-up stands for, read with the conversation's last question; None
         when it stands alone."""
         return follow_up(self.read(question), self.read(context.question), context, names=self.table.names,
-                         entities=self.table.entities)
+                         entities=self.table.entities, partner=self.table.partner)
 
     def context_of(self, answer: Answer, *, earlier: QuestionContext | None = None) -> QuestionContext | None:
         """What a follow-up to `answer` may lean on, after the `earlier` context the question was asked

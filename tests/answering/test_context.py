@@ -91,7 +91,7 @@ def test_a_question_word_typed_without_its_apostrophe_still_leans_on_the_last(in
 
 def test_says_who_asks_who_said_the_last_answer(index: FactIndex) -> None:
     answer = _after(index, "What would Pyongyang push for instead of complete denuclearization?", "says who?")
-    assert answer.reading == "says who: in my last answer" and "defector" in answer.answer
+    assert answer.reading == "who says what my last answer said?" and "defector" in answer.answer
 
 
 def test_they_before_a_thing_named_is_the_group_the_last_question_named(index: FactIndex) -> None:
@@ -494,3 +494,14 @@ def test_it_as_the_object_of_a_verb_before_a_preposition_is_the_thing_said(index
 def test_an_act_done_to_what_the_last_answer_said_is_not_answered_by_that_answer(index: FactIndex) -> None:
     answer = _after(index, "When is the North Korean delegation due in Singapore?", "who revealed that?")
     assert not answer.found  # the answer says when they arrive, not who made it known
+
+
+def test_the_other_one_is_the_other_of_a_pair_the_facts_name_together(index: FactIndex) -> None:
+    answer = _after(index, "how can I contact Chun Han Wong?", "and the other one?")
+    assert answer.reading == "how can I contact Andrew Jeong?" and "andrew.jeong@wsj.com" in answer.answer
+
+
+def test_the_other_one_of_someone_named_with_many_is_no_one(index: FactIndex) -> None:
+    answer = _after(index, "Who is Sung Kim?", "and the other one?")
+    assert answer.reading is None
+
