@@ -452,7 +452,7 @@ class _Reader:
         what the answer said happened then, when it said one day ("where?" after "who met at the DMZ?":
         where, on May 28). A cause is not asked of a day: "why?" after "who blocked it on Monday?" asks
         why they blocked it, and the reason is seldom dated as the act is."""
-        reading = self._reworded(wh)
+        reading = self._of_the_event_answered(wh) or self._reworded(wh)
         if reading is None:
             return None
         reading = _STRANDED.sub(r"\2", reading)  # "who did he meet with on Monday" -> "where did he meet on Monday"
@@ -463,6 +463,20 @@ class _Reader:
                 and self.previous.asked is not Asked.when):  # "when is it?" + "where?": the day is known
             reading = f"{reading.rstrip('?.! ')} on {days[0].strftime('%B')} {days[0].day}, {days[0].year}"
         return reading
+
+    def _of_the_event_answered(self, wh: str) -> str | None:
+        """"what day was the leaders' meeting set for?" + "and where?": the last question described an
+        event without naming it, and its answer named it; where (or when) is asked of that event by
+        its name, not of the description, which other meetings fit too."""
+        previous = self.previous
+        if wh not in {"where", "when"} or previous.asked not in {Asked.when, Asked.where} or any(
+                self.referents.kinds(m.ids) & {"event"} for m in previous.linked.mentions):
+            return None
+        event = self.referents.answered_of({"event"}, named=False)
+        if event is None:
+            return None
+        be = next((t.lower for t in previous.linked.question.tokens[:4] if t.lower in _BE), "was")
+        return f"{wh} {be} {event}{self._previous_time()}"
 
     def _without_times(self, reading: str) -> str:
         """`reading` without the times the last question named ("... on Monday?": "...?")."""

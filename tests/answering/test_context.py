@@ -505,3 +505,14 @@ def test_the_other_one_of_someone_named_with_many_is_no_one(index: FactIndex) ->
     answer = _after(index, "Who is Sung Kim?", "and the other one?")
     assert answer.reading is None
 
+
+
+
+def test_it_after_what_is_x_is_x_not_what_its_answer_cites(index: FactIndex) -> None:
+    answer = _after(index, "What is Panmungak?", "what purpose does it serve?")
+    assert answer.reading is not None and "Panmungak" in answer.reading and "command post" in answer.answer
+
+
+def test_where_after_when_an_unnamed_event_was_is_asked_of_the_event_the_answer_named(index: FactIndex) -> None:
+    answer = _after(index, "On which day was the leaders' meeting initially planned?", "where?")
+    assert answer.reading == "where was the weekend summit?" and "Unification Pavilion" in answer.answer
