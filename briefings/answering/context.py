@@ -223,9 +223,13 @@ class _Reader:
             and (said := self.referents.described_as(self.words[i + 1]))}
         self.pointing |= {i: said for i in range(len(self.words) - 1) if self._definite(i)
                           and (said := self.referents.headed_by(self.words[i + 1]))}
+        self.pointing |= {i: said for i in range(len(self.words) - 1) if self.words[i] in _POSSESSIVE
+                          and not self.used[i + 1] and (said := self.referents.headed_by(self.words[i + 1]))
+                          and said.entity.kind is not EntityKind.person}
         """Phrases that point back, by the position of their first word: "that building" (what the last
         answer named that is a building), "the meeting" when no name says which (the meeting the last
-        answer or question named)."""
+        answer or question named), "his delegation" (the delegation the last answer named; a person is
+        not said this way: "their leader" may be another side's)."""
 
     # -- the kinds of follow-up ---------------------------------------------------------------
 

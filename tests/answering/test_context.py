@@ -516,3 +516,14 @@ def test_it_after_what_is_x_is_x_not_what_its_answer_cites(index: FactIndex) -> 
 def test_where_after_when_an_unnamed_event_was_is_asked_of_the_event_the_answer_named(index: FactIndex) -> None:
     answer = _after(index, "On which day was the leaders' meeting initially planned?", "where?")
     assert answer.reading == "where was the weekend summit?" and "Unification Pavilion" in answer.answer
+
+
+
+def test_their_and_it_in_one_question_with_a_name_are_both_read(index: FactIndex) -> None:
+    answer = _after(index, "What did North Korea take apart last week?", "how did their state media describe it?")
+    assert answer.reading is not None and "North Korea's state media" in answer.reading and "test site" in answer.reading
+
+
+def test_his_with_a_noun_the_last_answer_named_a_thing_by_is_that_thing(index: FactIndex) -> None:
+    answer = _after(index, "Who leads the North Korean delegation?", "when does his team get to Singapore?")
+    assert answer.reading == "when does the NK team get to Singapore?" and "North Korean team" in answer.answer
