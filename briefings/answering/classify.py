@@ -358,6 +358,49 @@ def _phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | None:
     return None
 
 
+def _units(toks: list[Token], used: list[bool], lexicon: Lexicon) -> dict[int, tuple[str, int]]:
+    """The question's phrases of several words that mean one thing ("stumbling block", "sat down with"),
+    leftmost and longest first, by the position of their first word: (the phrase as the lexicon reads it,
+    how many words it spans). Read before the phrasal verbs, whose particle may open one ("were *on the
+    table*")."""
+    units: dict[int, tuple[str, int]] = {}
+    at = 0
+    while at < len(toks):
+        free = 0
+        while at + free < len(toks) and not used[at + free] and toks[at + free].lower.isalpha():
+            free += 1
+        phrase = lexicon.longest_phrase([t.lemmas for t in toks[at : at + free]]) if free > 1 else None
+        if phrase is None and free > 1 and _phrasal_verb(toks[at], toks, used) is None:
+            phrase = _compound(toks[at], toks[at + 1])
+        if phrase is None:
+            at += 1
+            continue
+        span = phrase.count(" ") + 1
+        units[at] = (phrase, span)
+        at += span
+    return units
+
+
+def _compound(first: Token, second: Token) -> str | None:
+    """Two content words English has as one ("go-between", "opposite number"): what they mean together is
+    none of them ("a mediator", "a counterpart"), so a fact may say it in one word. Not a verb and its
+    particle, read as a phrasal verb; nor a name with what it is ("peace treaty": "peace")."""
+    if Lexicon.content_weight(first.lower) <= 0 or Lexicon.content_weight(second.lower) <= 0:
+        return None
+    for a in sorted(first.lemmas, key=shortest):
+        phrase = f"{a} {second.lower}"
+        synonyms = {w for w in Lexicon.synonyms(phrase) if " " not in w}
+        if synonyms and not synonyms & (first.lemmas | second.lemmas):
+            return phrase
+    return None
+
+
+def _verb_phrase(phrase: str, lexicon: Lexicon) -> bool:
+    """A phrase that opens with a verb and means a verb ("sit down with": "meet") acts as a verb does."""
+    return "VERB" in Lexicon.parts_of_speech(phrase.split(" ")[0]) and any(
+        "VERB" in Lexicon.parts_of_speech(w) for w in lexicon.meanings(phrase))
+
+
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "my", "your", "our"})
 NEAR_VERB = 0.5
 """How near (cosine) a verb of two words, reached through a sense of its noun, must be to the verb said."""
@@ -415,11 +458,22 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
     # noun, a word to which English gives no part of speech qualifies the noun as a name does ("the
     # *swedish* envoy"), as its capital would have shown.
     uncased = not any(t.text[:1].isupper() for t in toks)
+    units = _units(toks, linked.used, lexicon)
+    used = [u or t.position in units for u, t in zip(linked.used, toks)]
     for t in toks:
         if t.position in particles:
             continue
-        phrasal = _phrasal_verb(t, toks, linked.used)
-        owned = _verb_of_own_noun(t, toks, linked.used, lexicon) if phrasal is None else None
+        unit = units.get(t.position)
+        if unit is not None:
+            phrase, span = unit
+            particles.update(range(t.position + 1, t.position + span))
+            needs.append(Need(kind=NeedKind.word, label=phrase, position=t.position,
+                              weight=max([lexicon.content_weight(w.lower) for w in toks[t.position : t.position + span]]
+                                         + [RELATION_WEIGHT]),
+                              lemmas=frozenset({phrase}), phrasal=_verb_phrase(phrase, lexicon)))
+            continue
+        phrasal = _phrasal_verb(t, toks, used)
+        owned = _verb_of_own_noun(t, toks, used, lexicon) if phrasal is None else None
         if owned is not None:
             phrasal = owned
             particles.add(t.position + 2)  # "left his *post*": the noun is part of the verb

@@ -714,7 +714,7 @@ class FactTable:
                         credit = _NEAR_CREDIT * min(1.0, (s - _VECTOR_NEAR) / (1 - _VECTOR_NEAR) * 0.5 + 0.5)
                         found[word] = max(found.get(word, 0.0), credit)
         for lemma in lemmas:
-            for means in self.lexicon.single_word_meanings(lemma):
+            for means in self.lexicon.meanings(lemma):
                 found[means] = max(found.get(means, 0.0), 1.0)
             for synonym in self.lexicon.synonyms(lemma):
                 if synonym not in self.vocabulary and synonym.endswith("ing") and " " not in synonym:

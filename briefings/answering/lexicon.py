@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -157,6 +158,7 @@ class Lexicon:
         if vocabulary_file is not None and vocabulary_file.exists():
             self._phrases = _load_phrases(vocabulary_file)
         self._phrase_index = {p.words: p for p in self._phrases}
+        self._longest = max((len(p.words) for p in self._phrases), default=0)
         self.embedder = embedder
 
     # -- lemmas, parts of speech, commonness ----------------------------------------------------
@@ -239,9 +241,20 @@ class Lexicon:
 
     # -- phrases --------------------------------------------------------------------------------
 
-    def single_word_meanings(self, word: str) -> tuple[str, ...]:
-        hit = self._phrase_index.get((word,))
+    def meanings(self, phrase: str) -> tuple[str, ...]:
+        """What a domain term means, in the facts' words: "nukes" -> nuclear weapons. `phrase` is its
+        words' lemmas, one space apart."""
+        hit = self._phrase_index.get(tuple(phrase.split(" ")))
         return hit.means if hit else ()
+
+    def longest_phrase(self, lemmas: list[frozenset[str]]) -> str | None:
+        """The longest domain term of two words or more that the words (each given by its lemmas) open,
+        as `meanings` reads it: "sat down with" -> "sit down with"."""
+        for n in range(min(self._longest, len(lemmas)), 1, -1):
+            for words in itertools.product(*(sorted(w, key=shortest) for w in lemmas[:n])):
+                if words in self._phrase_index:
+                    return " ".join(words)
+        return None
 
     # -- near-synonyms --------------------------------------------------------------------------
 

@@ -147,6 +147,23 @@ def test_a_phrasal_verb_is_one_need_with_its_meanings(index: FactIndex) -> None:
     assert "tear down" in needs and "down" not in needs
 
 
+def test_an_idiom_of_several_words_is_one_need_read_before_a_phrasal_verb(index: FactIndex) -> None:
+    needs = {n.label: n for n in index.read("Whom had the envoy sat down with before Friday?").needs}
+    assert "sit down with" in needs and needs["sit down with"].phrasal and "sit down" not in needs
+    assert index.lexicon.meanings("sit down with") == ("meet",)  # config/vocabulary.yaml: to meet for talks
+    labels = {n.label for n in index.read("Is a peace treaty on the table for the next round?").needs}
+    assert "on the table" in labels and "be on" not in labels and "table" not in labels
+
+
+def test_two_words_english_has_as_one_noun_are_one_need(index: FactIndex) -> None:
+    needs = {n.label: n for n in index.read("Which country served as a go-between in 2019?").needs}
+    assert "go between" in needs and not needs["go between"].phrasal  # "go-between": a mediator
+    labels = {n.label for n in index.read("Who was the minister's opposite number at the talks?").needs}
+    assert "opposite number" in labels and "number" not in labels  # a counterpart, not a count
+    labels = {n.label for n in index.read("Did they sign a peace treaty?").needs}
+    assert {"peace", "treaty"} <= labels  # "peace" alone is no synonym of the treaty
+
+
 def test_a_two_word_verb_said_with_a_possessive_before_its_noun_is_one_need(index: FactIndex) -> None:
     needs = {n.label for n in index.read("When did the minister leave her post?").needs}
     assert "leave office" in needs and "post" not in needs  # the noun by a sense of it: "resign"
