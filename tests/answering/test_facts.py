@@ -132,6 +132,10 @@ def test_an_adverb_in_ly_holds_its_adjective() -> None:
     assert Lexicon.lemmas("early") == {"early"}  # "ear" is no adjective
 
 
+def test_a_headline_verb_of_the_vocabulary_is_said_by_its_plain_word(index: FactIndex) -> None:
+    assert index.table.near(frozenset({"ink"})).get("sign") == 1.0  # "to ink a pact" is to sign it
+
+
 def test_a_synonym_in_a_rare_sense_counts_fully_only_when_the_embedding_also_sees_it(index: FactIndex) -> None:
     """WordNet links "agree" to "hold" and "leave" to "lead" through a sense of "hold" and of "leave" far
     down their lists, not the one a fact about holding talks or leading a delegation means; "try" and
