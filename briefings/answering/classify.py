@@ -384,12 +384,13 @@ def _units(toks: list[Token], used: list[bool], lexicon: Lexicon) -> dict[int, t
 def _compound(first: Token, second: Token) -> str | None:
     """Two content words English has as one ("go-between", "opposite number"): what they mean together is
     none of them ("a mediator", "a counterpart"), so a fact may say it in one word. Not a verb and its
-    particle, read as a phrasal verb; nor a name with what it is ("peace treaty": "peace")."""
+    particle, read as a phrasal verb; nor a name with what it is ("peace treaty": "peace"); nor a thing
+    WordNet names only by a number or a name ("basketball team": "five")."""
     if Lexicon.content_weight(first.lower) <= 0 or Lexicon.content_weight(second.lower) <= 0:
         return None
     for a in sorted(first.lemmas, key=shortest):
         phrase = f"{a} {second.lower}"
-        synonyms = {w for w in Lexicon.synonyms(phrase) if " " not in w}
+        synonyms = {w for w in Lexicon.synonyms(phrase) if " " not in w and Lexicon.parts_of_speech(w)}
         if synonyms and not synonyms & (first.lemmas | second.lemmas):
             return phrase
     return None

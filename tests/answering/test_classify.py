@@ -162,6 +162,8 @@ def test_two_words_english_has_as_one_noun_are_one_need(index: FactIndex) -> Non
     assert "opposite number" in labels and "number" not in labels  # a counterpart, not a count
     labels = {n.label for n in index.read("Did they sign a peace treaty?").needs}
     assert {"peace", "treaty"} <= labels  # "peace" alone is no synonym of the treaty
+    labels = {n.label for n in index.read("Which basketball team won the final?").needs}
+    assert {"basketball", "team"} <= labels  # WordNet's "five" is a number before it is a team
 
 
 def test_a_two_word_verb_said_with_a_possessive_before_its_noun_is_one_need(index: FactIndex) -> None:
