@@ -382,10 +382,10 @@ def _units(toks: list[Token], used: list[bool], lexicon: Lexicon) -> dict[int, t
 
 
 def _compound(first: Token, second: Token) -> str | None:
-    """Two content words English has as one ("go-between", "opposite number"): what they mean together is
-    none of them ("a mediator", "a counterpart"), so a fact may say it in one word. Not a verb and its
+    """Two content words English has as one ("cease-fire", "hit man"): what they mean together is
+    none of them ("a truce", "a gunman"), so a fact may say it in one word. Not a verb and its
     particle, read as a phrasal verb; nor a name with what it is ("peace treaty": "peace"); nor a thing
-    WordNet names only by a number or a name ("basketball team": "five")."""
+    WordNet names only by a number or a name ("football team": "eleven")."""
     if Lexicon.content_weight(first.lower) <= 0 or Lexicon.content_weight(second.lower) <= 0:
         return None
     for a in sorted(first.lemmas, key=shortest):
