@@ -263,6 +263,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 # *building*", nor "who *approved* it" "the *failure to ratify* it"
             if credit < 1.0 and _the_pair_between(need, classified) and _says_between_two(item):
                 credit = 1.0  # "between the two *parties*": a fact that says "between A and B" names them
+            if credit < 1.0 and need.lemmas & _COUNTERPART_NOUNS and _other_party(item, table, classified):
+                credit = 1.0  # "who was her counterpart": the person she met or negotiated with
             if need.hard and credit < 1.0 and _names_a_kind_held(need, item, table, classified):
                 credit = 1.0  # "which *organisation*": an organisation the question does not name
             if need.typed and credit < SAME_STEM and _names_one_of_the_kind(need, item):
@@ -286,7 +288,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 f["relation_missing"] = 1.0
                 f["act_missing"] = float(need.done_by and need.known)
                 credit = 0.0
-            elif (not need.known and not need.anchor and _thing(need.label, classified, need.position)
+            elif (not need.known and not need.anchor and credit < 1.0 and _thing(need.label, classified, need.position)
                   and Lexicon.content_weight(need.label) >= THING_WEIGHT and not _said_about(need, classified)):
                 f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"
             if not need.known:
@@ -427,6 +429,28 @@ def _a_meeting(item: IndexedFact, table: FactTable) -> bool:
     subject = table.entities.get(item.subject)
     return (subject is not None and subject.kind is EntityKind.event
             and any(Lexicon.lemmas(word) & _MEETING for word in subject.name.lower().split()))
+
+
+_COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts", "opposite number", "opposite numbers"})
+"""The other side's person in a meeting, as English names it (WordNet's first sense of "counterpart")."""
+_RECIPROCAL = _MEETING | {"talk", "negotiate", "with"}
+"""A relation done with another, who is the other party: "met", "held_talks_with", "negotiated_with"."""
+
+
+def _other_party(item: IndexedFact, table: FactTable, classified: Classified) -> bool:
+    """"Who was X's counterpart": a fact that X met, talked or negotiated with a person the question does
+    not name (or that person with X) gives the other party, whoever the fact calls them. An act done to
+    someone ("appointed", "sanctioned") has no counterpart."""
+    if classified.asked is not Asked.who or item.object is None:
+        return False
+    named = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}
+    if not any(Lexicon.lemmas(word) & _RECIPROCAL for word in item.relation.split("_")):
+        return False
+    for party, other in ((item.subject, item.object), (item.object, item.subject)):
+        entity = table.entities.get(other)
+        if party in named and other not in named and entity is not None and entity.kind is EntityKind.person:
+            return True
+    return False
 
 
 ROLE_WINDOW = 5

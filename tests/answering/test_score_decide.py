@@ -626,3 +626,23 @@ def test_a_response_is_told_by_what_the_one_who_responds_said(fresh_index: FactI
     assert not relation_missing("How did Seoul react to the new fishing quota?")
     assert not relation_missing("How did Seoul reply to the new fishing quota?")
     assert relation_missing("How did Seoul approve the new fishing quota?")
+
+
+def test_a_counterpart_is_the_other_party_of_a_meeting(fresh_index: FactIndex) -> None:
+    """"Who was X's counterpart" is answered by the person X met or negotiated with, whatever the fact
+    calls them; a person X merely appointed is no counterpart."""
+    from briefings.models import Entity, EntityKind, Fact
+
+    for slug, name in (("ada-vance", "Ada Vance"), ("oren-pike", "Oren Pike"), ("lena-moss", "Lena Moss")):
+        fresh_index.upsert_entity(Entity(id=slug, name=name, kind=EntityKind.person))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "vance-appoints-moss", "subject": "ada-vance", "relation": "appointed", "object": "lena-moss",
+        "topic": "delegations", "statement": "Ada Vance appointed Lena Moss as her deputy.",
+        "provenance": _PROVENANCE}))
+    assert not fresh_index.answer("Who was Ada Vance's counterpart?").found
+    fresh_index.upsert(Fact.model_validate({
+        "id": "vance-pike-talks", "subject": "ada-vance", "relation": "negotiated_with", "object": "oren-pike",
+        "topic": "delegations", "statement": "Ada Vance negotiated for two days in Geneva with Oren Pike.",
+        "provenance": _PROVENANCE}))
+    answer = fresh_index.answer("Who was Ada Vance's counterpart?")
+    assert answer.found and answer.facts[0] == "vance-pike-talks"
