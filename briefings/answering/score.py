@@ -504,6 +504,10 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
             after = by_position.get(after.position + 1)  # "intercontinental [ballistic] missile"
         if after is None or credits.get(after.position, 0) < 0.8:
             continue
+        if after.kind is NeedKind.time:
+            continue  # "in *early* June", "*late* 2018": a part of the time, which the fact's day may fall in
+        if need.typed and after.relation:
+            continue  # "which official *talked*": the thing asked, the verb's subject, is no kind of the act
         if "ADJ" in pos or need.name_like or (after.hard and after.kind is NeedKind.word and "NOUN" in pos):
             factor *= MISSING_QUALIFIER
     return factor

@@ -646,3 +646,23 @@ def test_a_counterpart_is_the_other_party_of_a_meeting(fresh_index: FactIndex) -
         "provenance": _PROVENANCE}))
     answer = fresh_index.answer("Who was Ada Vance's counterpart?")
     assert answer.found and answer.facts[0] == "vance-pike-talks"
+
+
+@pytest.mark.parametrize(("fact", "question"), [
+    ({"id": "vance-memo", "relation": "passed", "object": "kim-jong-un", "topic": "timeline",
+      "statement": "Ada Vance passed a sealed memo to Kim Jong Un in Geneva.", "dates": [{"day": "2019-03-04"}]},
+     "Who passed a sealed memo to Kim Jong Un in early March 2019?"),
+    ({"id": "vance-warning", "relation": "warned", "object": "north-korea", "topic": "positions",
+      "statement": "Ada Vance, the deputy foreign minister, warned the North of more sanctions."},
+     "Which official warned North Korea of more sanctions?"),
+])
+def test_a_word_before_a_time_or_before_the_verb_asked_qualifies_no_thing(
+        fresh_index: FactIndex, fact: dict, question: str) -> None:
+    """"In *early* March" is a part of March, and in "which envoy *warned*" the envoy asked is the one who
+    warned: neither word names a kind of what follows, which a fact must say."""
+    from briefings.models import Entity, EntityKind, Fact
+
+    fresh_index.upsert_entity(Entity(id="ada-vance", name="Ada Vance", kind=EntityKind.person))
+    fresh_index.upsert(Fact.model_validate({"subject": "ada-vance", **fact, "provenance": _PROVENANCE}))
+    _, rows = fresh_index.explain(question)
+    assert rows[0][0] == fact["id"] and rows[0][1]["qualifier"] == 0
