@@ -189,6 +189,9 @@ class Need:
     name_like: bool = False
     """Written as a name (capitalised inside the sentence) or not an English word: a name the
     question depends on, when no fact holds it."""
+    of_a_name: bool = False
+    """A word no fact says, of the family of a word some name holds ("senators" of "the Senate ..."):
+    said by a fact that holds that name."""
 
 
 @dataclass(slots=True)

@@ -107,6 +107,10 @@ def prepare(classified: Classified, table: FactTable) -> float:
             need.near = {} if need.name_like else table.near(need.lemmas)
             if need.name_like and not held:  # "Russian" of a store that says "Russia": one name's family
                 need.near = {w: SAME_STEM for lemma in need.lemmas for w in table.family(lemma)}
+            if not need.name_like and not held and not need.near:  # "senators" of a store that says "the Senate"
+                need.near = {w: SAME_STEM for lemma in need.lemmas for w in table.family(lemma)
+                             if w in table.names.other_words}
+                need.of_a_name = bool(need.near)
             need.within = table.places_within(need.lemmas)
             if need.name_like and not held and _acts(need, classified):
                 need.acting_for = table.places_holding(need.lemmas)
@@ -195,7 +199,7 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
         return 1.0  # a phrasal verb the fact says in its own words ("gave up")
     if need.lemmas & item.name_lemmas:
         return 1.0
-    if need.name_like and not need.near.keys().isdisjoint(item.name_lemmas):
+    if (need.name_like or need.of_a_name) and not need.near.keys().isdisjoint(item.name_lemmas):
         return SAME_STEM  # a name's family inside a longer name ("Olympic" of "the Summer Olympics")
     if not need.within.isdisjoint(item.name_lemmas | item.unlinked_names):
         return PLACE_WITHIN  # a place inside the place asked, named as a place: in Lyon is in France

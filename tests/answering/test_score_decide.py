@@ -666,3 +666,19 @@ def test_a_word_before_a_time_or_before_the_verb_asked_qualifies_no_thing(
     fresh_index.upsert(Fact.model_validate({"subject": "ada-vance", **fact, "provenance": _PROVENANCE}))
     _, rows = fresh_index.explain(question)
     assert rows[0][0] == fact["id"] and rows[0][1]["qualifier"] == 0
+
+
+def test_a_word_of_the_family_of_a_name_is_said_by_the_fact_that_holds_the_name(fresh_index: FactIndex) -> None:
+    """No fact says "councillors", but one names "the Geneva City Council": the people of that council are
+    spoken of, by that fact, and the word is no unknown thing; a fact that names no council says nothing of it."""
+    from briefings.models import Entity, EntityKind, Fact
+
+    fresh_index.upsert_entity(Entity(id="ada-vance", name="Ada Vance", kind=EntityKind.person))
+    for fact_id, statement in (("vance-council", "Ada Vance told the Geneva City Council that the border talks would resume."),
+                               ("vance-press", "Ada Vance told reporters in Geneva that the border talks would resume.")):
+        fresh_index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": "ada-vance", "relation": "said", "topic": "positions", "statement": statement,
+            "provenance": _PROVENANCE}))
+    _, rows = fresh_index.explain("What did Ada Vance tell councillors about the talks?")
+    assert rows[0][0] == "vance-council" and not rows[0][1]["unknown_thing"]
+    assert rows[0][2] > dict((fid, s) for fid, _, s in rows)["vance-press"]
