@@ -274,7 +274,7 @@ _KIND_NOUNS = {Asked.where: {"place", "city", "country", "location", "venue"},
 the answer is of that kind; no fact need say the noun."""
 
 
-SAYING = frozenset({"say", "mention", "describe", "report", "note", "write", "state", "claim", "cite", "quote", "tell",
+SAYING = frozenset({"say", "mention", "describe", "report", "note", "write", "state", "claim", "cite", "quote", "tell", "announce",
                     "speak", "comment", "remark", "add"})
 """Verbs of reporting in English: "what does the article *say*"."""
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})

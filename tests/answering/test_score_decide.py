@@ -520,6 +520,8 @@ def test_when_is_answered_through_the_event_by_a_fact_dated_by_a_week_in_its_yea
 def test_a_verb_of_saying_is_said_by_another(index: FactIndex) -> None:
     rows = {fid: features for fid, features, _ in index.explain("When did Moon speak about Kim's commitment?")[1]}
     assert not rows["moon-kim-devoted-denuclearization"]["relation_missing"]  # "Moon ... said on Sunday"
+    rows = {fid: features for fid, features, _ in index.explain("When did Moon announce Kim's commitment?")[1]}
+    assert not rows["moon-kim-devoted-denuclearization"]["relation_missing"]  # to announce is to say
 
 
 def test_a_word_of_a_name_does_not_say_the_verb_asked(index: FactIndex) -> None:
