@@ -16,7 +16,7 @@ from datetime import date
 from functools import partial
 from typing import NamedTuple
 
-from briefings.answering.lexicon import Lexicon, words_and_gaps, words_of
+from briefings.answering.lexicon import Lexicon, word_tokens, words_and_gaps, words_of
 from briefings.answering.link import EntityNames
 from briefings.compose import DATE_RELATION
 from briefings.models import Entity, EntityKind, Fact
@@ -214,6 +214,7 @@ class FactTable:
         self._near_cache: dict[frozenset[str], dict[str, float]] = {}
         self._scheduled: tuple[int, dict[frozenset[str], frozenset[date]]] = (-1, {})
         self._made: tuple[int, dict[str, frozenset[date]]] = (-1, {})
+        self._members: tuple[int, dict[str, frozenset[str]]] = (-1, {})
 
     # -- entities --------------------------------------------------------------------------------
 
@@ -307,6 +308,35 @@ class FactTable:
             days = item.days
             keys += {f"d:{d.month}-{d.day}" for d in days} | {f"m:{d.month}" for d in days} | {f"wd:{d.weekday()}" for d in days}
         return keys
+
+    def members(self, entity_id: str) -> frozenset[str]:
+        """The two entities an entity is the pair of, by a name of it that joins theirs with "and" ("North
+        and South Korea", the first name's last word left to the second as English elides it)."""
+        if self._members[0] != self.revision:
+            self._members = (self.revision, {})
+        known = self._members[1]
+        if entity_id not in known:
+            known[entity_id] = self._pair_of(entity_id)
+        return known[entity_id]
+
+    def _pair_of(self, entity_id: str) -> frozenset[str]:
+        entity = self.entities.get(entity_id)
+        if entity is None:
+            return frozenset()
+        aliases = self.names.aliases
+        for name in entity.names:
+            words = tuple(w.lower() for w, _ in word_tokens(name))
+            if "and" not in words:
+                continue
+            k = words.index("and")
+            left, right = words[:k], words[k + 1:]
+            if not left or not right:
+                continue
+            firsts = aliases.get(left) or aliases.get(left + right[len(left):]) or set()
+            seconds = aliases.get(right) or set()
+            if len(firsts) == 1 and len(seconds) == 1 and firsts != seconds and entity_id not in firsts | seconds:
+                return frozenset(firsts | seconds)
+        return frozenset()
 
     def scheduled_days(self, entity_ids: frozenset[str]) -> frozenset[date]:
         """The days the facts schedule these events for ("the summit ... June 12, 2018"): a fact of

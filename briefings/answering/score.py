@@ -242,6 +242,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = 1.0
             elif need.lemmas and need.lemmas <= item.lemmas | item.name_lemmas | item.unlinked_names:
                 credit = ENTITY_BY_WORDS  # "the summit", or a name the fact says without linking it
+            elif any((pair := table.members(e)) and pair <= item.entities for e in need.entity_ids):
+                credit = 1.0  # "inter-Korean": a fact that names both Koreas is of the two
             elif item.days & table.scheduled_days(need.entity_ids):
                 credit = ENTITY_BY_WORDS  # "the summit": what happened on the day the store schedules it for
             else:

@@ -198,3 +198,22 @@ def test_a_fact_is_read_as_words_names_and_times(fresh_index: FactIndex) -> None
     assert item.entities == {"grant-hale", "moon-jae-in"}
     assert item.years == set(range(2000, 2010))
     assert "fly" in table.plain_words and "koryo" not in table.plain_words and "koryo" in table.names.other_words
+
+
+def test_an_entity_named_as_two_joined_by_and_is_their_pair(fresh_index: FactIndex) -> None:
+    """"East and West Ruritania" is the pair of East Ruritania and West Ruritania (the first name's last
+    word elided), and a fact that names both is about the pair."""
+    from briefings.models import Entity, EntityKind, Fact
+
+    for slug, name, aliases in (("east-ruritania", "East Ruritania", []), ("west-ruritania", "West Ruritania", []),
+                                ("ruritanias", "the Ruritanias", ["East and West Ruritania", "inter-Ruritanian"])):
+        fresh_index.upsert_entity(Entity(id=slug, name=name, kind=EntityKind.country, aliases=aliases))
+    assert fresh_index.table.members("ruritanias") == {"east-ruritania", "west-ruritania"}
+    assert fresh_index.table.members("east-ruritania") == frozenset()
+    fresh_index.upsert(Fact.model_validate({
+        "id": "ruritania-match", "subject": "east-ruritania", "relation": "played", "object": "west-ruritania",
+        "topic": "timeline", "statement": "East Ruritania and West Ruritania played a chess match in Strelsau.",
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z",
+                       "recorded_by": "console:ana"}}))
+    answer = fresh_index.answer("Where was the inter-Ruritanian chess match played?")
+    assert answer.found and answer.facts[0] == "ruritania-match"
