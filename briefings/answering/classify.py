@@ -751,8 +751,8 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     # does the chief envoy want"): who or what does it, not the role asked.
     subject_first = head_at < len(toks) and toks[head_at].lower in _AUX - _BE
     if asked in {Asked.who, Asked.what, Asked.name} and words and not words[0].relation and (
-            words[0].position <= head_at + 2) and not named_first and not subject_first \
-            and not _reads_as_verb(words[0], toks):
+            words[0].position <= head_at + 2 or _owned_by_name(words[0], after, toks, head_at)) \
+            and not named_first and not subject_first and not _reads_as_verb(words[0], toks):
         head = words[0]  # "who is the *president* of ...": the role asked (not "what is Moon *still* ...")
         rest = [n for n in words[1:] if n.position > head.position]
         if head.label in RANKING and rest and rest[0].position == head.position + 1:
@@ -766,6 +766,14 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
         if (not _reads_as_verb(thing, toks) and "NOUN" in Lexicon.parts_of_speech(thing.label)
                 and thing.position - words[0].position <= 4):
             thing.hard = True
+
+
+def _owned_by_name(word: Need, after: list[Need], toks: list[Token], head_at: int) -> bool:
+    """"What is Mary Ann Smith's *phone number*": the noun right after a possessive name that opens the
+    question is the thing of theirs asked, however many words the name has."""
+    return any(n.kind is NeedKind.entity and n.position <= head_at + 1
+               and n.position + len(n.label.split()) == word.position
+               and toks[word.position - 1].possessive for n in after)
 
 
 def _noun_after_adjective(words: list[Need], toks: list[Token]) -> Need | None:

@@ -258,6 +258,14 @@ def test_an_adverb_after_a_name_is_not_the_role_asked(index: FactIndex) -> None:
     assert not [n for n in index.read("What is Moon Jae-in still hoping for?").needs if n.label == "still" and n.hard]
 
 
+def test_the_noun_after_a_long_possessive_name_is_the_thing_of_theirs_asked(index: FactIndex) -> None:
+    def hard(question: str) -> list[str]:
+        return [n.label for n in index.read(question).needs if n.hard and n.kind is NeedKind.word]
+
+    assert hard("What's Choe Son Hui's phone number?") == ["phone number"]
+    assert hard("what is Moon Jae-in's salary") == ["salary"]
+
+
 def test_the_subject_of_a_verb_after_do_is_not_the_role_asked(index: FactIndex) -> None:
     hard = [n.label for n in index.read("What did the chief Seoul negotiator want?").needs if n.hard and n.kind is NeedKind.word]
     assert "chief" not in hard
