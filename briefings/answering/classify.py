@@ -674,6 +674,7 @@ def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[s
         closes = any(n.kind is NeedKind.entity and n.position + len(n.label.split()) == end for n in needs)
         if closes and end + 1 < len(words) and Lexicon.content_weight(words[end + 1]) == 0.0 and words[end + 1] not in _WH:
             needs = [n for n in needs if n.position < end]
+    needs = _without_a_clause_of_anyone(needs, words)
     if len(words) >= 3 and words[0] in _WH and Lexicon.parts_of_speech(words[1]) == {"ADV"} and words[2] in _COPULAS:
         words = [words[0], *words[2:]]
         needs = [n for n in needs if n.position != 1]
@@ -691,6 +692,24 @@ def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[s
     if asked is Asked.what and words[0] not in _WH and not asking:
         return None  # "Hagin's delegation?" names a thing of X's, not X
     return next(iter(entities[0].entity_ids))
+
+
+_ANYONE = frozenset({"people", "everyone", "everybody", "folks", "someone", "somebody", "you", "i"})
+"""Subjects that name no one in particular: a clause of theirs says a thing is spoken of, not what it is."""
+
+
+def _without_a_clause_of_anyone(needs: list[Need], words: list[str]) -> list[Need]:
+    """"What is the Marshall Plan *everybody cites*", "who is the envoy *that you mentioned*": a clause
+    after the one name whose subject is no one in particular (or the asker) only says why it is asked
+    about; the question is "what is X" still. Its words are dropped."""
+    entities = [n for n in needs if n.kind is NeedKind.entity]
+    if len(entities) != 1:
+        return needs
+    end = entities[0].position + len(entities[0].label.split())
+    at = end + (end < len(words) and words[end] in _RELATIVES)
+    if at + 1 < len(words) and words[at] in _ANYONE and "VERB" in Lexicon.parts_of_speech(words[at + 1]):
+        return [n for n in needs if n.position < end]
+    return needs
 
 
 def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: int) -> None:

@@ -65,6 +65,12 @@ def test_a_thing_of_someones_is_not_someone_described(index: FactIndex) -> None:
     assert index.read("Sung Kim's counterpart?").asked is not Asked.describe
 
 
+def test_a_clause_of_no_one_in_particular_after_the_name_still_asks_it_described(index: FactIndex) -> None:
+    assert index.read("who is Choe Son Hui that everybody quotes?").asked is Asked.describe
+    assert index.read("what is the Panmunjom Declaration you cited").asked is Asked.describe
+    assert index.read("who is Choe Son Hui meeting?").asked is not Asked.describe
+
+
 def test_on_before_a_noun_is_a_preposition_not_the_event_being_on(index: FactIndex) -> None:
     assert index.read("what's on the schedule of Friday's talks?").asked is not Asked.status
 
