@@ -720,7 +720,8 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     words = [n for n in after if n.kind is NeedKind.word and n.label not in _FILLER_HEADS
              and n.label not in _COUNT and not n.label.isdigit()  # "what *three* demands": how many, not what
              and not (asked is Asked.name and n.label in NAME_WORDS)]
-    verbs = [n for n in words if _reads_as_verb(n, toks) and not _frame_verb(n, toks) and not _modifies_noun(n, toks)]
+    verbs = [n for n in words if _reads_as_verb(n, toks) and not _frame_verb(n, toks) and not _modifies_noun(n, toks)
+             and not _kept_from(n, verbs_before=words, toks=toks)]
     own = _own_clause(verbs[0], words, toks) if verbs and verbs[0].lemmas & SAYING else None
     if own is not None:
         verbs = [own] + [v for v in verbs[1:] if v is not own]  # "what has she said she wants": her wish is
@@ -847,6 +848,16 @@ def _frame_verb(need: Need, toks: list[Token]) -> bool:
         return True
     following = toks[at + 2] if at + 2 < len(toks) else None
     return following is not None and "VERB" in Lexicon.parts_of_speech(following.lower) and not following.capitalised
+
+
+def _kept_from(need: Need, *, verbs_before: list[Need], toks: list[Token]) -> bool:
+    """"what barred the bill *from being passed*", "who kept them *from leaving*": the act after "from"
+    is what a verb before it prevented; the relation asked is that verb, not the act that did not happen."""
+    at = need.position
+    opening = at - 2 if at >= 2 and toks[at - 1].lower == "being" else at - 1
+    if opening < 1 or toks[opening].lower != "from":
+        return False
+    return any(v.position < opening and "VERB" in Lexicon.parts_of_speech(v.label) for v in verbs_before)
 
 
 def _as_noun(need: Need) -> frozenset[str]:

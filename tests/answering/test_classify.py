@@ -466,3 +466,12 @@ def test_the_name_of_frame_asks_a_name_and_is_no_word_a_fact_must_say(index: Fac
     # A fact that speaks of names (where they come from) does not answer what the names are.
     answer = index.answer("What are the names of the delegation heads in Singapore?")
     assert answer.found and answer.facts[0] != "delegations-source"
+
+
+def test_the_act_after_from_is_what_the_verb_before_it_prevented_not_the_relation(index: FactIndex) -> None:
+    def relations(question: str) -> list[str]:
+        return [n.label for n in index.read(question).needs if n.relation]
+
+    assert relations("why did the senators bar the treaty from being signed?") == []
+    assert relations("why did the police keep the envoys from leaving Seoul?") == []
+    assert relations("Which senators barred the treaty from being signed?") == ["barred"]
