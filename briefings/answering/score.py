@@ -320,6 +320,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         # What the words say, read two ways: word by word, and as a whole by the embedding model
         # ("who did he sit down with" is near "met"): the meaning fills part of what the words miss.
         covered += words_weight * (lexical + (1 - lexical) * _meaning_credit(similarity) * MEANING_SHARE)
+    if _met_by_others(item, classified, table):
+        f["entity_missing"] += 1.0
     if f["relation_missing"] and any(n.object_asked for n in classified.needs) and _a_meeting(item, table):
         f["occasion"] = 1.0
     if f["relation_missing"] and classified.asked is Asked.who and _role_said_of_named(item, classified):
@@ -457,6 +459,32 @@ def _other_party(item: IndexedFact, table: FactTable, classified: Classified) ->
         if party in named and other not in named and entity is not None and entity.kind is EntityKind.person:
             return True
     return False
+
+
+def _met_by_others(item: IndexedFact, classified: Classified, table: FactTable) -> bool:
+    """"When did A meet B": a fact where others meet, to talk of A and B ("X met Y *to discuss* A's
+    talks with B"), names them after the meeting, in the clause of its purpose, not as who met."""
+    meet = next((n for n in classified.needs if n.kind is NeedKind.word and n.relation and n.lemmas & _MEETING), None)
+    people = [n for n in classified.needs if n.kind is NeedKind.entity]
+    if meet is None or len(people) < 2:
+        return False
+    words = item.words
+    verb = next((k for k, w in enumerate(words) if Lexicon.lemmas(w) & meet.lemmas), None)
+    if verb is None:
+        return False
+    end = next((j for j in range(verb + 1, len(words) - 1)
+                if words[j] == "to" and "VERB" in Lexicon.parts_of_speech(words[j + 1])), len(words))
+    if end == len(words):
+        return False
+    used = [False] * len(words)
+    named: set[str] = set()
+    for i, n, ids in sorted(table.names.find(list(words)), key=lambda m: (-m[1], m[0])):
+        if any(used[i : i + n]):
+            continue
+        used[i : i + n] = [True] * n
+        if i < end:
+            named |= ids
+    return any(not (n.entity_ids & named) for n in people)
 
 
 ROLE_WINDOW = 5
