@@ -686,15 +686,17 @@ def test_a_word_of_the_family_of_a_name_is_said_by_the_fact_that_holds_the_name(
     assert rows[0][2] > dict((fid, s) for fid, _, s in rows)["vance-press"]
 
 
+def _features_of(index: FactIndex, fact_id: str, question: str) -> dict[str, float]:
+    """The features of one candidate fact for `question`."""
+    return next(f for fid, f, _ in index.explain(question)[1] if fid == fact_id)
+
+
 def test_a_meeting_of_others_about_the_two_asked_is_not_their_meeting(fresh_index: FactIndex) -> None:
     from briefings.models import Fact
 
-    fresh_index.upsert(Fact.model_validate({
-        "id": "envoys-prepare", "subject": "sung-kim", "relation": "met", "object": "choe-son-hui",
-        "topic": "delegations", "provenance": _PROVENANCE,
-        "statement": "Sung Kim met Choe Son Hui in Panmunjom to prepare a meeting of Moon Jae-in and John Bolton."}))
-    def missing(question: str) -> float:
-        return next(f["entity_missing"] for fid, f, _ in fresh_index.explain(question)[1] if fid == "envoys-prepare")
-
-    assert missing("When did Moon Jae-in meet John Bolton?") >= 1.0
-    assert missing("When did Sung Kim meet Choe Son Hui?") == 0.0
+    statement = "Sung Kim met Choe Son Hui in Panmunjom to prepare a meeting of Moon Jae-in and John Bolton."
+    fresh_index.upsert(Fact.model_validate({"id": "envoys-prepare", "subject": "sung-kim", "relation": "met",
+                                            "object": "choe-son-hui", "topic": "delegations",
+                                            "provenance": _PROVENANCE, "statement": statement}))
+    assert _features_of(fresh_index, "envoys-prepare", "When did Moon Jae-in meet John Bolton?")["entity_missing"] >= 1.0
+    assert not _features_of(fresh_index, "envoys-prepare", "When did Sung Kim meet Choe Son Hui?")["entity_missing"]
