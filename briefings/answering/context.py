@@ -106,6 +106,9 @@ class QuestionContext(BaseModel):
     named: list[str] = Field(default_factory=list)
     """What else the answer's facts name ("Sung Kim and Choe Son Hui met at the DMZ" is about the
     meeting): what a pronoun stands for when what the answer was about cannot be."""
+    given: list[str] = Field(default_factory=list)
+    """The facts given so far to this same question, asked again by "what else?" ("anything else?" a
+    second time leaves out the first two answers' facts); the last answer's alone otherwise."""
     earlier: list[ContextEntity] = Field(default_factory=list)
     """What the question before this one named: "it" two questions on ("who floated the Libya model?",
     "what's his job?", "how did Pyongyang take it?": the Libya model)."""
@@ -113,7 +116,7 @@ class QuestionContext(BaseModel):
 
 def context_of(classified: Classified, *, answered: list[str], days: list[date] | None = None,
                facts: list[str] | None = None, named: list[str] | None = None,
-               earlier: QuestionContext | None = None) -> QuestionContext | None:
+               earlier: QuestionContext | None = None, given: list[str] | None = None) -> QuestionContext | None:
     """The context a question leaves, after the `earlier` one; None for a message that asks nothing
     (small talk, thanks)."""
     if classified.asked in {Asked.small_talk, Asked.foreign}:
@@ -126,7 +129,7 @@ def context_of(classified: Classified, *, answered: list[str], days: list[date] 
         entities=[ContextEntity(ids=sorted(m.ids), text=m.text) for m in classified.linked.mentions],
         times=[span.label for span, _, _ in classified.linked.dates],
         words=[min(n.lemmas, key=shortest) if n.lemmas else n.label for n in needs if n.kind is NeedKind.word],
-        answered=answered, days=days or [], facts=facts or [], named=named or [],
+        answered=answered, days=days or [], facts=facts or [], named=named or [], given=given or facts or [],
         earlier=earlier.entities if earlier else [])
 
 

@@ -204,7 +204,7 @@ class FactIndex:
         standalone = self.read(text)
         if standalone.unanswerable is not None:
             return self._answer(text, threshold)  # a right abstention stays one
-        given = frozenset(context.facts) if asks_besides(standalone) else frozenset()  # "what else?"
+        given = frozenset(context.given or context.facts) if asks_besides(standalone) else frozenset()  # "what else?"
         full = self._answer(reading, threshold, leave_out=given)
         if (not full.found and standalone.linked.mentions and not speaks_of_someone_said(standalone)
                 and self.read(reading).unanswerable is None):
@@ -275,8 +275,11 @@ class FactIndex:
             # suggested it" is first about the Libya model, then about Gadhafi
             said = self._said_in(described.description, set(self.table.entities))
             answered = list(dict.fromkeys([described.id, *said, *answered]))
+        given = list(answer.facts)
+        if earlier is not None and answer.reading and _same_question(answer.reading, earlier.question):
+            given = list(dict.fromkeys([*(earlier.given or earlier.facts), *given]))  # "what else?" again
         return context_of(classified, answered=answered, days=sorted(days), facts=list(answer.facts),
-                          named=[e for e in dict.fromkeys(named) if e not in answered], earlier=earlier)
+                          named=[e for e in dict.fromkeys(named) if e not in answered], earlier=earlier, given=given)
 
     def _in_order_said(self, item: IndexedFact) -> list[str]:
         """The entities a fact names, in the order its statement says them; those it does not say by
@@ -325,6 +328,10 @@ class FactIndex:
         if leave_out:  # what is left must answer as well as what was given: "what else?" is not "what is near?"
             given = max((s.score for s in scored if s.item.id in leave_out), default=0.0)
             scored = [s for s in scored if s.item.id not in leave_out and s.score >= given * RUNNER_UP]
+            alike = self._more_of_the_same(classified, leave_out)
+            if alike and not (scored and scored[0].item.id in {a.id for a in alike}):
+                chosen = [ScoredFact(item=item, score=1.0, focus=0.0) for item in alike[:1]]
+                return phrase(Decision(chosen=chosen, best=1.0), classified, sources=self._sources)
         decision = decide(scored, classified, threshold=threshold)
         if not decision.found:
             decision = self._through_the_event(scored, classified, threshold) or decision
@@ -332,6 +339,25 @@ class FactIndex:
             mentioned = [e for m in linked.mentions for e in sorted(m.ids)]
             return refuse(decision, classified, question=text, hint=self._hint(mentioned))
         return phrase(decision, classified, sources=self._sources)
+
+    def _more_of_the_same(self, classified: Classified, given: frozenset[str]) -> list[IndexedFact]:
+        """After "anything else?": the facts not yet given that say what a given one says (its relation)
+        of the same one the question names (its subject), and of its object too when the question names
+        that ("what else does A want?": more of what A wants, not any fact naming A and B), in the
+        store's order. Read off the subject's facts only."""
+        named = {e for m in classified.linked.mentions for e in m.ids}
+        found: dict[str, IndexedFact] = {}
+        for fact_id in sorted(given):
+            item = self.table.facts.get(fact_id)
+            if item is None or item.subject not in named:
+                continue
+            for other_id in self.table.holders(f"e:{item.subject}"):
+                other = self.table.facts[other_id]
+                if (other_id not in given and other.subject == item.subject and other.relation == item.relation
+                        and (item.object not in named or other.object == item.object)
+                        and fits_the_asked_kind(other, classified, self.table)):
+                    found.setdefault(other_id, other)
+        return list(found.values())
 
     def _through_the_event(self, scored: list[ScoredFact], classified: Classified, threshold: float) -> Decision | None:
         """"Where did Moon meet Kim?": a fact says they met, but not where; another fact about the same
@@ -402,3 +428,8 @@ def default_lexicon() -> Lexicon:
     from briefings.answering.embedding_loader import load_embedder
 
     return Lexicon(vocabulary_file=_CONFIG / "vocabulary.yaml", embedder=load_embedder())
+
+
+def _same_question(a: str, b: str) -> bool:
+    """The two texts ask the same, but for case and the closing mark."""
+    return a.rstrip("?.! ").lower() == b.rstrip("?.! ").lower()

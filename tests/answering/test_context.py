@@ -343,9 +343,14 @@ def test_what_else_asks_the_last_question_for_what_its_answer_left_out(index: Fa
     assert answer.found and not set(answer.facts) & set(first.facts)
 
 
-def test_what_else_when_the_last_answer_said_it_all_abstains(index: FactIndex) -> None:
+def test_what_else_when_the_answers_so_far_said_it_all_abstains(index: FactIndex) -> None:
+    """The first answer gives three of the declaration's four pledges, "what else?" the fourth; asked
+    again, nothing is left that the conversation has not given."""
+    first = index.answer("What did the two Koreas pledge in the Panmunjom Declaration?")
     answer = _after(index, "What did the two Koreas pledge in the Panmunjom Declaration?", "what else?")
-    assert not answer.found
+    assert answer.found and answer.facts and not set(answer.facts) & set(first.facts)
+    again = _after(index, "What did the two Koreas pledge in the Panmunjom Declaration?", "what else?", "anything else?")
+    assert not again.found
 
 
 @pytest.mark.parametrize(("first", "then", "reading"), [
@@ -527,3 +532,31 @@ def test_their_and_it_in_one_question_with_a_name_are_both_read(index: FactIndex
 def test_his_with_a_noun_the_last_answer_named_a_thing_by_is_that_thing(index: FactIndex) -> None:
     answer = _after(index, "Who leads the North Korean delegation?", "when does his team get to Singapore?")
     assert answer.reading == "when does the NK team get to Singapore?" and "North Korean team" in answer.answer
+
+
+def _two_countries(index: FactIndex) -> None:
+    from briefings.models import Entity, EntityKind, Fact
+
+    provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    for entity_id, name in [("freedonia", "Freedonia"), ("sylvania", "Sylvania")]:
+        index.upsert_entity(Entity(id=entity_id, name=name, kind=EntityKind.country))
+    for fact_id, subject, obj, relation, statement in [
+        ("fr-asks-fishing", "freedonia", None, "requests",
+         "Freedonia requests fishing rights from Sylvania in the bay."),
+        ("both-want-calm", "sylvania", "freedonia", "discussed",
+         "Sylvania and Freedonia discussed requests about calmer borders with each other."),
+        ("fr-asks-port", "freedonia", None, "requests", "Freedonia also requests access to a deep-water port."),
+    ]:
+        index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": subject, "relation": relation, "object": obj, "topic": "timeline",
+            "statement": statement, "provenance": provenance}))
+
+
+def test_anything_else_is_more_of_what_the_named_one_was_said_to_do(fresh_index: FactIndex) -> None:
+    """"anything else?" after "what does A request from B?": another request of A's, though it names no B,
+    before a fact that only names them both."""
+    _two_countries(fresh_index)
+    first = _after(fresh_index, "What does Freedonia request from Sylvania?")
+    assert first.facts == ["fr-asks-fishing"]
+    answer = _after(fresh_index, "What does Freedonia request from Sylvania?", "anything else?")
+    assert answer.facts == ["fr-asks-port"]
