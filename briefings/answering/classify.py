@@ -137,9 +137,11 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     unnamed = _asks_unnamed(needs, asked=asked, entities=entities, words=words)
     if unnamed is not None:
         return Classified(linked=linked, asked=asked, needs=needs, unanswerable=unnamed)
-    describe = _described(linked, needs, asked=asked, words=words, intents=intents)
-    if describe is not None:
-        return Classified(linked=linked, asked=Asked.describe, needs=needs, describe=describe)
+    described = _described(linked, needs, asked=asked, words=words, intents=intents)
+    if len(described) == 1:
+        return Classified(linked=linked, asked=Asked.describe, needs=needs, describe=described[0])
+    if described:
+        return Classified(linked=linked, asked=Asked.describe, needs=needs, described=described)
     _mark_asked(needs, toks, asked=asked, head_at=head_at)
     _mark_role(needs, toks)
     subject = _subject(linked, needs)
@@ -663,10 +665,11 @@ def is_proper_name(name: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
-def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[str], intents: Intents) -> str | None:
+def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[str],
+               intents: Intents) -> tuple[str, ...]:
     """"Who is X", "tell me about X", "what is X", "background on X, please": X alone, with nothing else
     asked. An adverb between the question word and "is" ("what *exactly* is X", "who *really* is X") asks
-    nothing more."""
+    nothing more. "Who are X and Y?": each of a list of names joined by "and" or commas."""
     if asked is Asked.what and "about" in words:
         # "what is X about, in short?": a phrase after the "about" that closes the question, opened by a
         # preposition, says how to tell it, not what to tell
@@ -683,15 +686,28 @@ def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[s
     entities = [n for n in needs if n.kind is NeedKind.entity]
     others = [n for n in needs if n.kind is not NeedKind.entity and n.position not in asking
               and not (n.weight < CONVERSATION_WEIGHT and words[0] not in _WH)]
-    if len(entities) != 1 or others or len(entities[0].entity_ids) != 1:
-        return None
+    if not entities or others or any(len(n.entity_ids) != 1 for n in entities):
+        return ()
     if asked not in {Asked.who, Asked.what, Asked.describe}:
-        return None
-    if asked is Asked.what and words[0] in _WH and not (len(words) >= 2 and words[1] in {"is", "are", "was", "about"}):
-        return None
+        return ()
+    if asked is Asked.what and words[0] in _WH and not (len(words) >= 2 and words[1] in {"is", "are", "was", "were", "about"}):
+        return ()
     if asked is Asked.what and words[0] not in _WH and not asking:
-        return None  # "Hagin's delegation?" names a thing of X's, not X
-    return next(iter(entities[0].entity_ids))
+        return ()  # "Hagin's delegation?" names a thing of X's, not X
+    ids = tuple(dict.fromkeys(next(iter(n.entity_ids)) for n in entities))
+    if len(ids) != len(entities) or len(ids) > 1 and not _listed(entities, words):
+        return ()  # "who is Kim's envoy to Seoul?": one name says whose, not a second one to describe
+    return ids
+
+
+def _listed(entities: list[Need], words: list[str]) -> bool:
+    """The names follow one another with only "and", a comma or "the" between them: a list."""
+    ordered = sorted(entities, key=lambda n: n.position)
+    for before, after in zip(ordered, ordered[1:]):
+        between = words[before.position + len(before.label.split()):after.position]
+        if not between or any(w not in {"and", ",", "the"} for w in between) or "and" not in between and "," not in between:
+            return False
+    return True
 
 
 _ANYONE = frozenset({"people", "everyone", "everybody", "folks", "someone", "somebody", "you", "i"})

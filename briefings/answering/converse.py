@@ -114,7 +114,9 @@ def converse(classified: Classified, *, briefed: Briefed, today: date, scope: st
         if classified.small_talk in {None, "empty"}:  # nothing asked: no fact, and a hint of what to ask
             return Answer(question=question, found=False, answer=NO_FACT, hint=text, asked=asked.value)
         return Answer(question=question, found=True, answer=text, confidence=1.0, asked=asked.value)
-    if asked is Asked.describe:
+    if asked is Asked.describe and classified.described:
+        facts, text = _describe_each(briefed, classified.described)
+    elif asked is Asked.describe:
         facts, text = _describe(briefed, classified.describe or "",
                                 said={t.lower for t in classified.linked.question.tokens})
     elif asked is Asked.status:
@@ -236,6 +238,26 @@ def _describe(briefed: Briefed, entity_id: str, *, said: set[str] | None = None)
     if not chosen and not entity.description:
         return [], ""
     return chosen, " ".join(parts)
+
+
+def _describe_each(briefed: Briefed, entity_ids: tuple[str, ...]) -> tuple[list[Fact], str]:
+    """"Who are A and B?": a line for each, its description, or the fact about it that `_describe`
+    would give first when it has none; nothing when one of them has neither (half an answer is none)."""
+    facts: list[Fact] = []
+    lines: list[str] = []
+    for entity_id in entity_ids:
+        entity = briefed.entities.get(entity_id)
+        if entity is None:
+            return [], ""
+        if entity.description:
+            lines.append(f"{entity.name}: {entity.description}")
+            continue
+        chosen, _ = _describe(briefed, entity_id)
+        if not chosen:
+            return [], ""
+        facts.append(chosen[0])
+        lines.append(chosen[0].statement)
+    return facts, "\n".join(lines)
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

@@ -213,6 +213,9 @@ class Classified:
     """How many things the question asks for ("what two things ...")."""
     describe: str | None = None
     """For `Asked.describe`: the entity to describe."""
+    described: tuple[str, ...] = ()
+    """For `Asked.describe` of two or more at once ("who are A and B?"): each, in the question's order;
+    `describe` is then None."""
     subject: frozenset[str] = frozenset()
     """The entity the question's verb is said of ("what does North Korea want": north-korea)."""
     clause: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())

@@ -475,3 +475,9 @@ def test_the_act_after_from_is_what_the_verb_before_it_prevented_not_the_relatio
     assert relations("why did the senators bar the treaty from being signed?") == []
     assert relations("why did the police keep the envoys from leaving Seoul?") == []
     assert relations("Which senators barred the treaty from being signed?") == ["barred"]
+
+
+def test_a_list_of_names_after_who_are_asks_each_described(index: FactIndex) -> None:
+    both = index.read("who are Moon Jae-in and Choe Son Hui?")
+    assert both.describe is None and both.described == ("moon-jae-in", "choe-son-hui")
+    assert index.read("Who is Kim Chang Son's boss?").described == ()  # a name that says whose is no list

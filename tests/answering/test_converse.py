@@ -112,3 +112,9 @@ def test_status_says_when_the_events_day_is_behind_the_newest_facts(fresh_index:
     answer = fresh_index.answer("is the summit still on?")
     assert answer.found and "now past" in answer.answer and "shook hands" in answer.answer
     assert "handshake" in answer.facts and "back on" not in answer.answer
+
+
+def test_two_named_at_once_are_each_described_on_a_line_of_their_own(index: FactIndex) -> None:
+    answer = index.answer("tell me about Moon Jae-in and the Hansun Foundation")
+    lines = answer.answer.splitlines()
+    assert answer.found and lines[0].startswith("Moon Jae-in") and lines[1].startswith("Hansun Foundation")
