@@ -20,8 +20,8 @@ from briefings.answering.classify import CONTRACTED_WH, SAYING
 from briefings.answering.lexicon import Lexicon, shortest, word_tokens
 from briefings.answering.link import EntityNames
 from briefings.answering.model import Asked, Classified, Mention, NeedKind
-from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, WH, Pointed, Referents, mention_text,
-                                          token_span)
+from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, WH, Pointed, Referents, is_plural,
+                                          mention_text, token_span)
 from briefings.models import Entity, EntityKind
 
 __all__ = ["ContextEntity", "QuestionContext", "asked_of_the_last", "asks_besides", "context_of", "follow_up",
@@ -287,6 +287,10 @@ class _Reader:
             return self._asked_again(self.words[-1])  # "did they say why?": why, asked of the last question
         if wh is None:  # "does he think ...?": a yes/no question about who the last one named
             return self._pronouns_replaced(pronouns) if pronouns and self.words[self.rest] in AUX else None
+        if wh in {"which", "what"} and not pronouns and content == [self.rest + 1]:
+            again = self._which_again(self.words[content[0]])
+            if again is not None:
+                return again  # "which envoys, again?": who the last answer said they were
         if not content and self._does_it(pronouns):
             return self._asked_again(wh)  # "what did Trump say on May 24?" + "why did he do that?": why he said it
         if not content and all(self.words[i] in _THING and i not in self.pointing for i in pronouns):
@@ -593,6 +597,21 @@ class _Reader:
             text = text[:start] + put + text[end:]
         return text
 
+    def _which_again(self, noun: str) -> str | None:
+        """"which officials?" with a noun the last question said: the ones its answer named, described.
+        Plural, the people the answer named that the question did not (two or three of them); singular,
+        the one thing the answer or question named that the noun names or describes."""
+        lemmas = Lexicon.lemmas(noun) | {noun}
+        if not lemmas & set(self.context.words):
+            return None
+        if is_plural(noun):
+            people = self.referents.answered_people()
+            return f"who are {' and '.join(people)}?" if 2 <= len(people) <= 3 else None
+        pointed = self.referents.described_as(noun) or self.referents.headed_by(noun)
+        if pointed is None:
+            return None
+        return f"{'who' if pointed.entity.kind is EntityKind.person else 'what'} is {pointed.said}?"
+
     def _the_other(self, content: list[int]) -> str | None:
         """The last question asked of the other of the two things it named one of ("who leads the U.S.
         delegation?" + "and the other one?": who leads the North Korean delegation?)."""
@@ -727,3 +746,4 @@ def _without_the(name: str) -> str:
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
+

@@ -16,7 +16,7 @@ from briefings.models import Entity, EntityKind
 if TYPE_CHECKING:
     from briefings.answering.context import QuestionContext
 
-__all__ = ["AUX", "EVENT_VERBS", "EVENTFUL", "Pointed", "Referents", "WH", "mention_text", "token_span"]
+__all__ = ["AUX", "EVENT_VERBS", "EVENTFUL", "Pointed", "Referents", "WH", "is_plural", "mention_text", "token_span"]
 
 AUX = {"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would",
        "can", "could", "should", "not"}
@@ -85,9 +85,9 @@ class Referents:
         thing = self._answered_thing(kinds) if previous.asked is Asked.what else None
         if thing is not None:
             return thing  # "what did they sign?" + "what does it hold?": what the answer gave
-        mentioned = [m for m in previous.linked.mentions if self.kinds(m.ids) & kinds or people and _is_plural(m.text)
+        mentioned = [m for m in previous.linked.mentions if self.kinds(m.ids) & kinds or people and is_plural(m.text)
                      and not self.kinds(m.ids) & {"person"}]  # "they": the talks, the exercises too
-        held = [m for m in mentioned if people and _is_plural(m.text) and self.kinds(m.ids) & {"event"}
+        held = [m for m in mentioned if people and is_plural(m.text) and self.kinds(m.ids) & {"event"}
                 and any(t.lemmas & EVENT_VERBS for t in self.new.linked.question.tokens)]
         mentioned = held or mentioned  # "when were they held?": the talks, not the country that left them
         if people and not mentioned:
@@ -120,6 +120,13 @@ class Referents:
                 break
             persons = [self.name(e) for e in dict.fromkeys(ids) if self.kinds({e}) & {"person"}]
         return " and ".join(persons[:2]) if len(persons) >= 2 else None
+
+    def answered_people(self) -> list[str]:
+        """The people the last answer's facts were about or named that its question did not name, in
+        the order the answer said them."""
+        asked = {e for m in self.previous.linked.mentions for e in m.ids}
+        return [self.name(e) for e in dict.fromkeys([*self.context.answered, *self.context.named])
+                if e not in asked and self.kinds({e}) & {"person"}]
 
     def _subject_around(self, mention: Mention) -> str | None:
         """The last question's subject, when it is a common noun's phrase holding `mention`: in "how
@@ -194,7 +201,7 @@ class Referents:
         noun only say which one, and a long name ("the Sung Kim-Choe Son Hui meeting at the DMZ") would
         make the question look like it asks more than it does. A person, a country or a place is said by
         its name ("the president": Donald Trump)."""
-        lemmas, plural = Lexicon.lemmas(noun), _is_plural(noun)
+        lemmas, plural = Lexicon.lemmas(noun), is_plural(noun)
         for entity in self._last_named():
             said = self._headed_name(entity, lemmas, plural=plural)
             if said is not None:
@@ -208,7 +215,7 @@ class Referents:
         head = _head(entity.name)
         if entity.kind in _NAMED_BARE or head is None or not self._holds_other_names(entity):
             return _called(entity)  # "The Wall Street Journal" is no longer than it needs to be
-        return self._headed_name(entity, Lexicon.lemmas(head), plural=_is_plural(head)) or _called(entity)
+        return self._headed_name(entity, Lexicon.lemmas(head), plural=is_plural(head)) or _called(entity)
 
     def _holds_other_names(self, entity: Entity) -> bool:
         """`entity`'s name says another entity's name ("Sung Kim-Choe Son Hui meeting at the DMZ")."""
@@ -221,7 +228,7 @@ class Referents:
         """The first of `entity`'s fewest-word names headed by a noun of `lemmas` that no other entity
         has, with "the"; None when it has none."""
         headed = [name for name in entity.names if (head := _head(name)) and Lexicon.lemmas(head) & lemmas
-                  and _is_plural(head) == plural]  # "the teams" are both teams, not one
+                  and is_plural(head) == plural]  # "the teams" are both teams, not one
         own = [name for name in headed if not any(
             other.id != entity.id and name.lower() in (n.lower() for n in other.names)
             for other in self.entities.values())]
@@ -302,7 +309,7 @@ def _head(name: str) -> str | None:
     return word.lower() if offset == 0 or name[offset - 1] == " " else None  # not "Son" of "Chang-son"
 
 
-def _is_plural(name: str) -> bool:
+def is_plural(name: str) -> bool:
     """`name` ends in a plural noun ("the military exercises", "the high-level talks")."""
     words = name.lower().split()
     return bool(words) and words[-1].endswith("s") and any(

@@ -560,3 +560,13 @@ def test_anything_else_is_more_of_what_the_named_one_was_said_to_do(fresh_index:
     assert first.facts == ["fr-asks-fishing"]
     answer = _after(fresh_index, "What does Freedonia request from Sylvania?", "anything else?")
     assert answer.facts == ["fr-asks-port"]
+
+
+def test_which_with_a_plural_noun_the_last_question_said_asks_who_its_answer_named(index: FactIndex) -> None:
+    answer = _after(index, "Where did the two diplomats meet on May 28?", "which diplomats?")
+    assert answer.reading == "who are Sung Kim and Choe Son Hui?"
+    assert answer.answer.splitlines()[0].startswith("Sung Kim")
+
+
+def test_which_with_a_noun_the_last_question_did_not_say_stands_alone(index: FactIndex) -> None:
+    assert _after(index, "Where did the two diplomats meet on May 28?", "which leaders?").reading is None
