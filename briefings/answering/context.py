@@ -46,6 +46,8 @@ _EXPLETIVE_VERBS = {"take", "seem", "appear", "look", "matter"}
 """Verbs whose subject "it" stands for nothing ("how long will it take?", "does it seem likely?")."""
 _BESIDES = {"else", "anything", "something", "more"}
 """The words of "what else?" and "anything else?": they ask for more of the same."""
+_MORE_OF = {"anything", "something", "what", "any", "nothing"}
+"""Words that make the "more" after them ask for more of the same ("anything more?")."""
 _SHIFT = re.compile(
     r"\b(?:the\s+)?(?:(?P<n>\d+|a|an|one|two|three|four|five|six|seven)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier|after|before)"
     r"|(?P<unit2>day|week)\s+(?P<dir2>after|before)|(?P<dir3>next|following|previous)\s+(?P<unit3>day|week))\b")
@@ -169,9 +171,10 @@ def read_as_the_last_answer(classified: Classified) -> str:
 
 
 def asks_besides(classified: Classified) -> bool:
-    """"what else?", "who else met her?", "anything else?": asked for more than the last answer gave."""
-    return any(t.lower == "else" and not used for t, used in zip(classified.linked.question.tokens,
-                                                                 classified.linked.used))
+    """"what else?", "who else met her?", "anything else?", "anything more from him?": asked for more
+    than the last answer gave."""
+    words = [t.lower if not used else "" for t, used in zip(classified.linked.question.tokens, classified.linked.used)]
+    return "else" in words or any(w == "more" and before in _MORE_OF for before, w in zip(words, words[1:]))
 
 
 def speaks_of_someone_said(classified: Classified) -> bool:
@@ -273,7 +276,10 @@ class _Reader:
             if any(self.words[i] not in _ASKS for i in content):
                 return None
             return self._substituted()
-        if not content and not pronouns and asks_besides(new):  # "what else?", "who else?", "anything else?"
+        if (asks_besides(new) and all(self.words[i] in _OBJECT_OF for i in content) and (not pronouns or all(
+                self.words[i] in _PERSON | _GROUP for i in pronouns) and self.previous.asked not in {Asked.who, Asked.name})):
+            # "what else?", "who else?", "anything else?", "anything more from them?": who the last
+            # question was about (not whom its answer named) said or did more
             return self.previous.linked.question.text
         if any(self.words[i] == "other" for i in content):
             return self._the_other(content)  # "and the other one?", "who leads the other delegation?"

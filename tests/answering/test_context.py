@@ -570,3 +570,11 @@ def test_which_with_a_plural_noun_the_last_question_said_asks_who_its_answer_nam
 
 def test_which_with_a_noun_the_last_question_did_not_say_stands_alone(index: FactIndex) -> None:
     assert _after(index, "Where did the two diplomats meet on May 28?", "which leaders?").reading is None
+
+
+def test_anything_more_from_them_asks_the_last_question_for_more(index: FactIndex) -> None:
+    """"more" after "anything" asks as "else" does; "them" is who the last question was about."""
+    answer = _after(index, "What did Moon say on Sunday?", "anything more from him?")
+    assert answer.reading == "What did Moon say on Sunday?"
+    first = index.answer("What did Moon say on Sunday?")
+    assert not set(answer.facts) & set(first.facts)
