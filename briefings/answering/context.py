@@ -512,6 +512,8 @@ class _Reader:
         first = toks[0].lower
         if previous.asked is Asked.describe and previous.describe:
             name = self.referents.name(previous.describe)
+            if wh not in {"where", "who", "what"} and self.referents.kinds({previous.describe}) & {"person"}:
+                return None  # "who is X?" + "why?": a person has no time or cause; which of X's acts is asked, unsaid
             return f"{wh} is {name}" if wh in {"where", "who"} else f"{wh} {name}"
         if first in AUX:
             return f"{wh} {_lower_first(text)}"  # "did they meet?" + "where?": "where did they meet?"

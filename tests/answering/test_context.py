@@ -578,3 +578,10 @@ def test_anything_more_from_them_asks_the_last_question_for_more(index: FactInde
     assert answer.reading == "What did Moon say on Sunday?"
     first = index.answer("What did Moon say on Sunday?")
     assert not set(answer.facts) & set(first.facts)
+
+
+def test_why_after_who_is_someone_is_no_question_about_them(index: FactIndex) -> None:
+    """"who is X?" + "why?": which of X's acts is asked the question leaves unsaid; no "why X?" reading."""
+    for ask in ("why?", "when?"):
+        answer = _after(index, "Who is Choe Son Hui?", ask)
+        assert answer.reading is None and not answer.found
