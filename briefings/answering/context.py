@@ -246,6 +246,9 @@ class _Reader:
         shifted = self._shifted()
         if shifted is not None:
             return shifted  # "what happened on May 26?" + "and the day after?": on May 27
+        fellow = self._fellow()
+        if fellow is not None:
+            return fellow  # "how do I reach her co-author?": the other of the pair she is named in
         pronouns = [i for i, w in enumerate(self.words) if not self.used[i] and (i in self.pointing or (
                     w in _PERSON | _GROUP | _THING | _PLURAL | _PLACE and not self._existential(i)
                     and not self._determiner(i)))]
@@ -633,6 +636,26 @@ class _Reader:
         text = self.previous.linked.question.text
         start, end = _with_dot(text, *token_span(text, mention.position, mention.position + mention.span))
         return f"{text[:start]}{other.name}{text[end:]}"
+
+    def _fellow(self) -> str | None:
+        """"his co-author", "her co-founder": a possessive for someone, then "co-" and a noun, is the other
+        of the pair the facts name that someone in; the someone is the one person the last question
+        named, else the first its answer was about."""
+        words, text = self.words, self.new.linked.question.text
+        at = next((i for i in range(len(words) - 2) if words[i] in _POSSESSIVE - {"its"} and words[i + 1] == "co"
+                   and not any(self.used[i:i + 3])), None)
+        if at is None or self.partner is None:
+            return None
+        named = [e for m in self.previous.linked.mentions for e in sorted(m.ids) if self.referents.kinds({e}) & {"person"}]
+        answered = [e for e in self.context.answered if self.referents.kinds({e}) & {"person"}]
+        whose = named if len(named) == 1 else answered[:1]
+        other = self.partner(whose[0]) if whose else None
+        if other is None or not self.referents.kinds({other}) & {"person"}:
+            return None
+        start, end = token_span(text, at, at + 3)
+        if text[token_span(text, at + 1, at + 2)[1]:token_span(text, at + 2, at + 3)[0]] != "-":
+            return None  # "their co" alone, not one word with what follows
+        return f"{text[:start]}{self.referents.name(other)}{text[end:]}"
 
     def _paired(self) -> tuple[Mention, Entity] | None:
         """"how do I reach the first author?" + "and the other one?": the one thing the last question

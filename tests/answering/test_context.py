@@ -585,3 +585,9 @@ def test_why_after_who_is_someone_is_no_question_about_them(index: FactIndex) ->
     for ask in ("why?", "when?"):
         answer = _after(index, "Who is Choe Son Hui?", ask)
         assert answer.reading is None and not answer.found
+
+
+def test_his_co_noun_is_the_other_of_the_pair_he_is_named_in(index: FactIndex) -> None:
+    answer = _after(index, "Who is Chun Han Wong?", "what is his co-author's email?")
+    assert answer.reading == "what is Andrew Jeong's email?" and "andrew.jeong@wsj.com" in answer.answer
+    assert _after(index, "Who leads the U.S. delegation?", "who is his co-author?").reading != "who is Kim Chang Son?"
