@@ -694,6 +694,12 @@ class _Reader:
         """"who is he?" after "who led the North Korean delegation?": "who is Kim Chang Son?". With
         `someone`, "that" and "it" stand for a person too ("who is that?"); with `near`, a pronoun stands
         only for what the last question or the subject of its answer named."""
+        try:
+            return self._replaced(pronouns, someone=someone, near=near)
+        finally:
+            self.referents.pronoun = None
+
+    def _replaced(self, pronouns: list[int], *, someone: bool, near: bool) -> str | None:
         text = self.new.linked.question.text
         edits = []
         taken = {_without_the(name).lower() for p in self.pointing.values() for name in (*p.entity.names, p.said)}
@@ -702,6 +708,7 @@ class _Reader:
                 edits.append((*token_span(text, i, i + 2), self.pointing[i].said))
                 continue
             word = self.words[i]
+            self.referents.pronoun = word
             kinds = ({"person"} if word in _PERSON or someone else {"group", "country", "organisation"}
                      if word in _GROUP else {"place"} if word in _PLACE else _THING_KINDS)
             said = None

@@ -47,6 +47,8 @@ class Referents:
     def __init__(self, new: Classified, previous: Classified, context: QuestionContext, *,
                  entities: Mapping[str, Entity]) -> None:
         self.new, self.previous, self.context, self.entities = new, previous, context, entities
+        self.pronoun: str | None = None
+        """The pronoun being read, while it is: "she" is no one the store calls "he" ("Mr. Cole")."""
 
     def of(self, kinds: set[str], *, people: bool, near: bool = False) -> str | None:
         """What a pronoun that stands for one of `kinds` stands for: an event, a document or an idea
@@ -263,7 +265,7 @@ class Referents:
         first, then what has a name of its own, then (unless `named`) what is only described."""
         asked = {e for m in self.previous.linked.mentions for e in m.ids}
         found = [self.entities[e] for e in self.context.answered
-                 if e in self.entities and e not in asked and self.entities[e].kind.value in kinds]
+                 if e in self.entities and e not in asked and self.kinds({e}) & kinds]
         found.sort(key=lambda e: (e.kind.value != "person", not is_proper_name(e.name)))
         for entity in found:
             if is_proper_name(entity.name):
@@ -282,11 +284,31 @@ class Referents:
         return self.said(self.entities[first[0]])
 
     def kinds(self, ids: frozenset[str] | set[str]) -> set[str]:
-        return {self.entities[e].kind.value for e in ids if e in self.entities}
+        """The kinds of these entities, but for a person the pronoun being read cannot stand for."""
+        return {self.entities[e].kind.value for e in ids if e in self.entities and self._fits(self.entities[e])}
+
+    def _fits(self, entity: Entity) -> bool:
+        want = _GENDERED.get(self.pronoun or "")
+        if want is None or entity.kind is not EntityKind.person:
+            return True
+        said = _gender(entity)
+        return said is None or said == want
 
     def name(self, entity_id: str) -> str:
         entity = self.entities.get(entity_id)
         return entity.name if entity is not None else entity_id
+
+
+_GENDERED = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
+_TITLES = {"mr": "he", "sir": "he", "ms": "she", "mrs": "she", "miss": "she", "madam": "she"}
+
+
+def _gender(entity: Entity) -> str | None:
+    """"he" or "she" when the store says which: a title in one of its names ("Mr. Cole") or a pronoun
+    in its description ("... her second term"); None when it says neither or both."""
+    said = {_TITLES[w.lower()] for name in entity.names for w, _ in word_tokens(name)[:1] if w.lower() in _TITLES}
+    said |= {_GENDERED[w.lower()] for w, _ in word_tokens(entity.description or "") if w.lower() in _GENDERED}
+    return said.pop() if len(said) == 1 else None
 
 
 def _called(entity: Entity) -> str:

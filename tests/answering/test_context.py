@@ -591,3 +591,22 @@ def test_his_co_noun_is_the_other_of_the_pair_he_is_named_in(index: FactIndex) -
     answer = _after(index, "Who is Chun Han Wong?", "what is his co-author's email?")
     assert answer.reading == "what is Andrew Jeong's email?" and "andrew.jeong@wsj.com" in answer.answer
     assert _after(index, "Who leads the U.S. delegation?", "who is his co-author?").reading != "who is Kim Chang Son?"
+
+
+def test_she_is_no_one_the_store_calls_he(fresh_index: FactIndex) -> None:
+    """A title in a person's names says which pronoun is theirs: after an answer naming Mr. Cole first,
+    "she" is the other person it named."""
+    from briefings.models import Entity, EntityKind, Fact
+
+    provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    fresh_index.upsert_entity(Entity(id="ben-cole", name="Ben Cole", kind=EntityKind.person, aliases=["Mr. Cole"]))
+    fresh_index.upsert_entity(Entity(id="ana-ruiz", name="Ana Ruiz", kind=EntityKind.person))
+    for fact_id, subject, obj, relation, statement in [
+        ("cole-ruiz-lunch", "ben-cole", "ana-ruiz", "lunched", "Ben Cole had lunch with Ana Ruiz in Tromso."),
+        ("ruiz-praise", "ana-ruiz", None, "praised", "Ana Ruiz praised the fisheries accord."),
+    ]:
+        fresh_index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": subject, "relation": relation, "object": obj, "topic": "timeline",
+            "statement": statement, "provenance": provenance}))
+    answer = _after(fresh_index, "Who had lunch in Tromso?", "what did she praise?")
+    assert answer.reading == "what did Ana Ruiz praise?" and "fisheries accord" in answer.answer
