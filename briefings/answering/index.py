@@ -35,6 +35,10 @@ SCOPE = "the 2018 U.S.\u2013North Korea summit talks"
 _CONFIG = Path(__file__).resolve().parents[2] / "config"
 EVENT_JOIN_CANDIDATES = 3
 """How many of the best facts are looked through for an event another fact gives the place or day of."""
+MORE_OF_THE_SAME_READ = 2000
+"""How many facts may name a subject for "anything else?" to read them all for more of what it was said
+to do (about 2 us a fact); a subject named more often is left to the ranking, so a follow-up about a
+central entity of a big store costs no more than any question."""
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:!.?]+|\s[-\u2013\u2014]+)\s+")
 """Where a message's first clause ends: "hi, ...", "thanks! ...", "hey - ..."."""
 _CONVERSATION = {Asked.status, Asked.latest, Asked.upcoming, Asked.changed, Asked.describe, Asked.small_talk}
@@ -344,12 +348,12 @@ class FactIndex:
         """After "anything else?": the facts not yet given that say what a given one says (its relation)
         of the same one the question names (its subject), and of its object too when the question names
         that ("what else does A want?": more of what A wants, not any fact naming A and B), in the
-        store's order. Read off the subject's facts only."""
+        store's order. Read off the subject's facts only, when there are at most MORE_OF_THE_SAME_READ."""
         named = {e for m in classified.linked.mentions for e in m.ids}
         found: dict[str, IndexedFact] = {}
         for fact_id in sorted(given):
             item = self.table.facts.get(fact_id)
-            if item is None or item.subject not in named:
+            if item is None or item.subject not in named or self.table.df(f"e:{item.subject}") > MORE_OF_THE_SAME_READ:
                 continue
             for other_id in self.table.holders(f"e:{item.subject}"):
                 other = self.table.facts[other_id]

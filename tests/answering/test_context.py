@@ -7,6 +7,7 @@ import pytest
 
 from briefings.answer import FactIndex
 from briefings.answering.context import QuestionContext
+from briefings.answering import index as index_module
 
 
 def _after(index: FactIndex, *questions: str):
@@ -560,6 +561,16 @@ def test_anything_else_is_more_of_what_the_named_one_was_said_to_do(fresh_index:
     assert first.facts == ["fr-asks-fishing"]
     answer = _after(fresh_index, "What does Freedonia request from Sylvania?", "anything else?")
     assert answer.facts == ["fr-asks-port"]
+
+
+def test_anything_else_reads_a_subject_s_facts_only_when_they_are_few(
+        fresh_index: FactIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A subject named in more facts than MORE_OF_THE_SAME_READ is left to the ranking: no follow-up
+    reads every fact of a central entity of a big store."""
+    _two_countries(fresh_index)
+    monkeypatch.setattr(index_module, "MORE_OF_THE_SAME_READ", 1)
+    answer = _after(fresh_index, "What does Freedonia request from Sylvania?", "anything else?")
+    assert answer.facts != ["fr-asks-port"]
 
 
 def test_which_with_a_plural_noun_the_last_question_said_asks_who_its_answer_named(index: FactIndex) -> None:
