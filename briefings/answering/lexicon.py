@@ -39,6 +39,8 @@ TYPO_TARGET_ZIPF = 2.5
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.tsv.gz")
 """English synonyms derived from WordNet at build time (`tools/build_synonyms.py`)."""
 PLACES_FILE = Path(__file__).with_name("places.tsv.gz")
+ANTONYMS_FILE = Path(__file__).with_name("antonyms.tsv.gz")
+"""English verbs and the verbs WordNet gives as their opposites, built at build time (`tools/build_antonyms.py`)."""
 """Places and the places WordNet says are part of them, built with the synonyms."""
 KNOWN_ZIPF = 1.5
 """A word rarer than this (or absent) from the English list is not an English word: a name or a typo."""
@@ -285,6 +287,19 @@ class Lexicon:
         """The sense `word` and `synonym` share is one of the first senses of both ("try" and "seek"),
         not a rare sense of one of them ("agree" is the 35th sense of "hold")."""
         return synonym in Lexicon._synonym_row(word)[0]
+
+    @staticmethod
+    @functools.lru_cache(maxsize=1)
+    def _antonym_table() -> dict[str, str]:
+        return _read_table(ANTONYMS_FILE)
+
+    @staticmethod
+    @functools.lru_cache(maxsize=65536)
+    def antonyms(verb: str) -> frozenset[str]:
+        """The acts opposite `verb` in one of its common senses (WordNet): "close" -> "open", "shut down"
+        -> "open", "arrive" -> "leave"."""
+        row = Lexicon._antonym_table().get(verb)
+        return frozenset(row.split("|")) if row else frozenset()
 
     @staticmethod
     @functools.lru_cache(maxsize=1)

@@ -219,6 +219,7 @@ FEATURES = (
     "coverage", "lexical", "similarity", "entities", "entity_missing", "time_missing", "hard_missing",
     "relation_missing", "unknown_thing", "unknown_share", "qualifier", "qualified_away", "type", "peer_subject",
     "focus", "words", "set_aside", "act_missing", "kind_unsaid", "degree_missing", "role_of_named", "occasion",
+    "opposite",
 )
 """What the scorer reads of a (question, fact) pair (`FactIndex.explain` shows them)."""
 
@@ -288,6 +289,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 # gives another number ("Mark-6"), or none, is about another of the kind
             elif need.degree and credit < 0.5 and not _measures(item, classified):
                 f["degree_missing"] = 1.0  # "how big": neither a measure nor the size said
+            elif (need.relation or need.phrasal) and credit < RELATION_SAID and _says_the_opposite(need, item):
+                f["opposite"] = 1.0  # "when was the office *shut down*": a fact that it was *opened* states
+                # another act of the same thing, the one that undoes the act asked
+                credit = 0.0
             elif need.relation and (need.known or classified.asked is Asked.yes_no) and credit < RELATION_SAID:
                 # A yes or no is of the predicate asked: a verb no fact says ("was it *filmed*?") is no
                 # act any fact states, and the bot cannot say "no" from what it does not hold.
@@ -348,7 +353,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
 def heuristic(f: dict[str, float]) -> float:
     """The hand-set reading of the features: coverage, times a factor for each thing missed."""
     factor = MISSING_HARD ** (f["entity_missing"] + f["time_missing"] + f["hard_missing"] + f["unknown_thing"]
-                              + f["role_of_named"] + f["occasion"])
+                              + f["role_of_named"] + f["occasion"] + f["opposite"])
     factor *= (MISSING_ACT if f["act_missing"] else MISSING_RELATION) if f["relation_missing"] else 1.0
     factor *= (1 - f["qualifier"]) * (1 - f["qualified_away"]) * f["type"]
     factor *= PEER_SUBJECT if f["peer_subject"] else 1.0
@@ -365,6 +370,25 @@ def _score(item: IndexedFact, classified: Classified, table: FactTable, total: f
            similarity: float) -> tuple[float, float]:
     f = features(item, classified, table, total, similarity)
     return heuristic(f), FOCUS * f["focus"]
+
+
+def _says_the_opposite(need: Need, item: IndexedFact) -> bool:
+    """The fact says, as a verb, an act opposite the one asked ("opened" for "close", "left" for
+    "arrive"): an inflected form of a WordNet antonym, so "an *open* letter" or "the *release*" of a
+    statement, which may be adjectives or nouns, say no act."""
+    opposite = frozenset().union(*(Lexicon.antonyms(lemma) for lemma in need.lemmas))
+    if not opposite:
+        return False
+    words = item.words
+    for at, word in enumerate(words):
+        bases = Lexicon.lemmas(word) - {word}  # "opened" -> "open": an inflected form
+        pos = Lexicon.parts_of_speech(word)
+        if not bases or "VERB" not in pos or (word.endswith("s") and "NOUN" in pos):
+            continue  # "the *releases*": a noun's plural as likely as a verb's present
+        particle = words[at + 1] if at + 1 < len(words) else ""
+        if bases & opposite or any(f"{base} {particle}" in opposite for base in bases):
+            return True
+    return False
 
 
 def _the_pair_between(need: Need, classified: Classified) -> bool:

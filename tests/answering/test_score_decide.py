@@ -700,3 +700,22 @@ def test_a_meeting_of_others_about_the_two_asked_is_not_their_meeting(fresh_inde
                                             "provenance": _PROVENANCE, "statement": statement}))
     assert _features_of(fresh_index, "envoys-prepare", "When did Moon Jae-in meet John Bolton?")["entity_missing"] >= 1.0
     assert not _features_of(fresh_index, "envoys-prepare", "When did Sung Kim meet Choe Son Hui?")["entity_missing"]
+
+
+def test_a_fact_that_says_the_opposite_act_does_not_answer(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "tumen-crossing-opened", "North Korea opened a new road crossing over the Tumen river on "
+         "March 2, 2019.", day="2019-03-02", subject="north-korea", relation="opened")
+
+    def features_of(question: str, fact_id: str) -> dict[str, float]:
+        return next(f for fid, f, _ in fresh_index.explain(question)[1] if fid == fact_id)
+
+    for question in ("When did North Korea close the Tumen river crossing?",
+                     "When was the Tumen river crossing shut down?"):  # a phrasal verb, in the passive
+        assert features_of(question, "tumen-crossing-opened")["opposite"] == 1.0
+        assert not fresh_index.answer(question).found
+    assert not features_of("When did North Korea open the Tumen river crossing?", "tumen-crossing-opened")["opposite"]
+    assert fresh_index.answer("When did North Korea open the Tumen river crossing?").found
+    _add(fresh_index, "open-letter", "Moon Jae-in wrote an open letter about the Tumen river crossing on March 9, "
+         "2019.", day="2019-03-09", subject="moon-jae-in", relation="wrote")
+    # "open" as an adjective ("an open letter") says no act of opening
+    assert not features_of("When did Moon Jae-in close the Tumen river crossing?", "open-letter")["opposite"]
