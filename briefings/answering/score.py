@@ -544,11 +544,15 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
     """A word before a covered word, that the fact does not cover, qualifies it away: "the Chinese
     delegation" is not "the U.S. delegation", an "intercontinental ballistic missile" not any missile
     (adjectives in a row qualify the noun after them all), and "which *missile* facility" asks for a
-    kind of facility (a noun qualifies the thing asked)."""
+    kind of facility (a noun qualifies the thing asked). A noun the fact says only by a broader word near
+    it (less than half a word: "sport" for "hockey") qualifies any noun away: "the hockey team" is not
+    the team of another sport the fact speaks of."""
     factor = 1.0
     by_position = {n.position: n for n in classified.needs}
     for need in classified.needs:
-        if need.kind is not NeedKind.word or credits.get(need.position, 0) > 0 or need.weight <= 0:
+        credit = credits.get(need.position, 0)
+        neighbour = 0 < credit < 0.5 and not need.name_like and _pos(need.label) == {"NOUN"}
+        if need.kind is not NeedKind.word or (credit > 0 and not neighbour) or need.weight <= 0:
             continue
         if need.label in _NUMBER_WORDS or need.label.isdigit():
             continue  # "the two sides" and "both sides" are the same sides
@@ -566,7 +570,8 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
             continue  # "in *early* June", "*late* 2018": a part of the time, which the fact's day may fall in
         if need.typed and after.relation:
             continue  # "which official *talked*": the thing asked, the verb's subject, is no kind of the act
-        if "ADJ" in pos or need.name_like or (after.hard and after.kind is NeedKind.word and "NOUN" in pos):
+        if "ADJ" in pos or need.name_like or neighbour or (
+                after.hard and after.kind is NeedKind.word and "NOUN" in pos):
             factor *= MISSING_QUALIFIER
     return factor
 

@@ -719,3 +719,16 @@ def test_a_fact_that_says_the_opposite_act_does_not_answer(fresh_index: FactInde
          "2019.", day="2019-03-09", subject="moon-jae-in", relation="wrote")
     # "open" as an adjective ("an open letter") says no act of opening
     assert not features_of("When did Moon Jae-in close the Tumen river crossing?", "open-letter")["opposite"]
+
+
+def test_a_noun_said_only_by_a_broader_neighbour_qualifies_the_noun_after_it_away(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "rowing-silver", "A joint Korean rowing crew won silver at a multi-sport event in Jakarta on "
+         "August 20, 2018.", day="2018-08-20", subject="north-korea", relation="won")
+
+    def qualifier(question: str) -> float:
+        return next(f["qualifier"] for fid, f, _ in fresh_index.explain(question)[1] if fid == "rowing-silver")
+
+    assert fresh_index.answer("What did the joint Korean rowing crew win in Jakarta?").found
+    # "hockey" is near only "sport" of "multi-sport": the fact is about a crew of another sport
+    assert qualifier("What did the joint Korean hockey crew win in Jakarta?") > 0
+    assert not fresh_index.answer("What did the joint Korean hockey crew win in Jakarta?").found
