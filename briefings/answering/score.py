@@ -329,6 +329,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         f["entity_missing"] += 1.0
     if f["relation_missing"] and any(n.object_asked for n in classified.needs) and _a_meeting(item, table):
         f["occasion"] = 1.0
+    if f["relation_missing"] and _only_the_frame_said(classified, credits):
+        f["occasion"] = 1.0
     if f["relation_missing"] and classified.asked is Asked.who and _role_said_of_named(item, classified):
         f["role_of_named"] = 1.0
     f["coverage"] = covered / total
@@ -450,6 +452,26 @@ def _said_as_done(need: Need, item: IndexedFact) -> bool:
 
 _MEETING = frozenset({"meet", "visit", "summit"})
 """Acts of meeting, as a fact's relation names them ("met", "visited", "held_summit")."""
+
+
+_FRAMES = frozenset({"during", "amid", "throughout"})
+"""Prepositions whose noun is the stretch of time an act took place in ("stay *during* the visit")."""
+_FRAME_REACH = 5
+"""How far the noun after such a preposition may stand ("during his September 2018 *visit*")."""
+
+
+def _only_the_frame_said(classified: Classified, credits: dict[int, float]) -> bool:
+    """The fact (which does not say the act asked) says the event the question puts the act in ("where
+    did she stay *during her visit*": "she visited ..."): it tells when or where that event was, not
+    the act done in it."""
+    frames = [t.position for t in classified.linked.question.tokens if t.lower in _FRAMES]
+    for at in frames:  # the first word asked after it, past a determiner, a possessive or a time
+        noun = min((n for n in classified.needs if n.kind is NeedKind.word and n.position > at),
+                   key=lambda n: n.position, default=None)
+        if (noun is not None and noun.position - at <= _FRAME_REACH and "NOUN" in _pos(noun.label)
+                and credits.get(noun.position, 0.0) >= SAME_STEM):
+            return True
+    return False
 
 
 def _a_meeting(item: IndexedFact, table: FactTable) -> bool:

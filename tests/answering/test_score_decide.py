@@ -732,3 +732,14 @@ def test_a_noun_said_only_by_a_broader_neighbour_qualifies_the_noun_after_it_awa
     # "hockey" is near only "sport" of "multi-sport": the fact is about a crew of another sport
     assert qualifier("What did the joint Korean hockey crew win in Jakarta?") > 0
     assert not fresh_index.answer("What did the joint Korean hockey crew win in Jakarta?").found
+
+
+def test_a_fact_that_says_only_the_event_an_act_was_done_during_does_not_answer_the_act(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "moon-singapore-visit", "Moon Jae-in visited Singapore from July 11 to 13, 2019, on a state "
+         "tour of Southeast Asia.", day="2019-07-11", subject="moon-jae-in", relation="visited")
+    met = "Who did Moon Jae-in meet during his July 2019 visit to Singapore?"
+    assert not fresh_index.answer(met).found  # the visit, not whom he met during it
+    assert fresh_index.answer("When did Moon Jae-in visit Singapore?").found
+    _add(fresh_index, "moon-singapore-talks", "During his visit to Singapore in July 2019, Moon Jae-in met Prime "
+         "Minister Lee Hsien Loong.", day="2019-07-12", subject="moon-jae-in", relation="met")
+    assert "moon-singapore-talks" in fresh_index.answer(met).facts
