@@ -381,6 +381,9 @@ def _says_the_opposite(need: Need, item: IndexedFact) -> bool:
     opposite = frozenset().union(*(Lexicon.antonyms(lemma) for lemma in need.lemmas))
     if not opposite:
         return False
+    heads = {act.partition(" ")[0] for act in opposite}  # every word's lemmas are among the fact's
+    if heads.isdisjoint(item.lemmas) and heads.isdisjoint(item.name_lemmas):
+        return False
     words = item.words
     for at, word in enumerate(words):
         bases = Lexicon.lemmas(word) - {word}  # "opened" -> "open": an inflected form
@@ -512,7 +515,7 @@ def _met_by_others(item: IndexedFact, classified: Classified, table: FactTable) 
     talks with B"), names them after the meeting, in the clause of its purpose, not as who met."""
     meet = next((n for n in classified.needs if n.kind is NeedKind.word and n.relation and n.lemmas & _MEETING), None)
     people = [n for n in classified.needs if n.kind is NeedKind.entity]
-    if meet is None or len(people) < 2:
+    if meet is None or len(people) < 2 or (meet.lemmas.isdisjoint(item.lemmas) and meet.lemmas.isdisjoint(item.name_lemmas)):
         return False
     words = item.words
     verb = next((k for k, w in enumerate(words) if Lexicon.lemmas(w) & meet.lemmas), None)
