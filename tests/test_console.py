@@ -122,3 +122,11 @@ def test_a_question_answered_later_is_followed_up_before_the_next_prompt(env: di
     assert lines[added + 3] == ("Earlier you asked \u201cwhat is the summit mascot?\u201d. Now I know: "
                                 "The summit mascot is a blue heron.")
     assert lines[-1] == "No unanswered questions are waiting."
+
+
+def test_quit_ends_the_session_and_is_not_asked(env: dict[str, str]) -> None:
+    out = chat(env, stdin="quit\nwho met choe son hui?\n")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == ""
+    again = chat(env, stdin="who met choe son hui?\nExit\nwho met choe son hui?\n")
+    assert again.stdout.count("(Source:") == 1 and "Sung Kim" in again.stdout

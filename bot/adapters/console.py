@@ -26,7 +26,10 @@ from briefings.digest import Edition
 __all__ = ["ConsoleSurface", "stdin_has_input"]
 
 _GREETING = ("briefbot console: ask a question about the 2018 U.S.-North Korea summit talks, or type `help`. "
-             "Ctrl-D or Ctrl-C quits.")
+             "`quit`, Ctrl-D or Ctrl-C quits.")
+_QUIT = frozenset({"quit", "exit", "/quit", "/exit", ":q"})
+"""A line that ends the console session, as in other shells: never a question (a bare "quit" would otherwise
+be read as one and answered with the nearest fact about someone quitting)."""
 _PROMPT = "> "
 _MORE = ". "
 """The prompt for the next line of a message that goes on (see the module's docstring)."""
@@ -185,6 +188,8 @@ class ConsoleSurface:
                     break
                 if not message.strip():
                     continue
+                if message.strip().lower() in _QUIT:
+                    break
                 reply = await self._commands.handle(message, self._caller)
                 self._write(reply.text)
                 while self._follow_ups:
