@@ -556,17 +556,22 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
                and not (n.lemmas & _BARE_VERBS and not n.phrasal)}  # "gets cancelled": the "get" of a passive
     times = [n.span for n in needs if n.kind is NeedKind.time]
     asking = set().union(*(intents.matches(kind, lemmas) for kind in _ASKING_KINDS))  # "latest", "new", ...
+    asking_word = next((t.position for t in toks if t.lower in _WH), None)
+    small_talk = not times and not any(n.kind is NeedKind.entity for n in needs)
+    courtesies: dict[str, set[int]] = {}
     for sub in SMALL_TALK:
         covered = intents.matches(f"small_talk:{sub}", lemmas, skipping=_VAGUE)
         if covered and sub in COURTESIES:  # "thanks, that was *useful*": praise says nothing more
             covered |= {t.position for t in toks if "ADJ" in Lexicon.parts_of_speech(t.lower) and t.position not in asking}
-        if covered and content <= covered and not times and not any(n.kind is NeedKind.entity for n in needs):
-            if sub in COURTESIES and asked not in {Asked.what, Asked.yes_no}:
-                continue
+            if asked not in {Asked.what, Asked.yes_no} and asking_word not in covered:
+                continue  # a courtesy asks nothing, unless its cue is the asking ("*how* are you?")
+            courtesies[sub] = covered
+        if covered and content <= covered and small_talk:
             return Asked.small_talk, sub
+    if courtesies and small_talk and content <= set().union(*courtesies.values()):
+        return Asked.small_talk, max(courtesies, key=lambda sub: max(courtesies[sub]))  # "ok, thanks": the last said
     specific = asked in {Asked.who, Asked.where, Asked.why, Asked.how_many, Asked.how_much, Asked.name, Asked.clock,
                          Asked.year}
-    asking_word = next((t.position for t in toks if t.lower in _WH), None)
     ranked = []
     for order, (kind, asked_kind) in enumerate(
         (("status", Asked.status), ("upcoming", Asked.upcoming), ("changed", Asked.changed), ("latest", Asked.latest))

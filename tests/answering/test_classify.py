@@ -50,6 +50,23 @@ def test_what_is_asked(index: FactIndex, text: str, asked: Asked) -> None:
     assert index.read(text).asked is asked
 
 
+def test_courtesies_of_two_kinds_are_small_talk_answered_for_the_last(index: FactIndex) -> None:
+    assert index.read("alright, cheers").small_talk == "thanks"
+    assert index.read("thanks, goodbye").small_talk == "farewell"
+    assert index.read("alright, cheers, when do they meet?").asked is not Asked.small_talk
+
+
+def test_a_courtesy_may_be_asked_with_how_when_the_how_is_its_own(index: FactIndex) -> None:
+    assert index.read("hey, how are you?").asked is Asked.small_talk
+    assert index.read("how are the delegations?").asked is not Asked.small_talk
+
+
+def test_asking_what_the_bot_covers_is_small_talk(index: FactIndex) -> None:
+    assert index.read("which topics do you cover?").small_talk == "abilities"
+    assert index.read("is anybody there?").small_talk == "greeting"
+    assert index.read("which topics did the envoys cover?").asked is not Asked.small_talk
+
+
 def test_a_question_about_someone_else_is_not_status(index: FactIndex) -> None:
     assert index.read("Did Moon cancel the talks?").asked is not Asked.status
 
