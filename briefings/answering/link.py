@@ -26,9 +26,12 @@ __all__ = ["EntityNames", "link"]
 COMMON_NAME_ZIPF = 5.5
 """A one-word name this common in English ("us", "may") is read as a name only when written as one."""
 FUZZY_NAME_RATIO = 84
+"""How close (rapidfuzz ratio) a misspelt name must be to a known one ("singapur", "joe hagan")."""
+MISSPELT_NAME_LETTERS = 5
+"""A name is read through a slip only from this many letters: one slip in a shorter word leaves too
+little of the name to be sure of it."""
 TYPO_ZIPF = 2.0
 """A word at least this common in English is a word, not a slip of the keyboard."""
-"""How close (rapidfuzz ratio) a misspelt name must be to a known one ("singapur", "joe hagan")."""
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _FULL_MONTHS = frozenset(_MONTHS)
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name and name.lower() != "may"})
@@ -307,6 +310,8 @@ def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, 
                 # the store's words first ("modle" is "model" before "module"); then a dropped letter,
                 # the commonest slip: "wher" is "where" before it is "when"
                 key = (distance, rank, not _subsequence(word, candidate), -lexicon.zipf(candidate), candidate)
+                if len(word) < MISSPELT_NAME_LETTERS and names.knows(candidate) and not lexicon.parts_of_speech(candidate):
+                    continue  # a name is read through a slip only from five letters ("chol" is not "Cho")
                 if candidate != word and (best is None or key < best):
                     best = key
         if best is None:
@@ -335,7 +340,7 @@ def _misspelt_names(question: Question, used: list[bool], mentions: list[Mention
             if any(used[k] for k in span) or not any(strange[k] for k in span):
                 continue
             phrase = " ".join(toks[k].lower for k in span)
-            if len(phrase) < 5:
+            if len(phrase) < MISSPELT_NAME_LETTERS:
                 continue
             hit = names.closest(phrase)
             if hit is None:

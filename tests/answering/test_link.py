@@ -88,6 +88,11 @@ def test_a_name_one_slip_away_is_read_whole_not_by_its_first_word(index: FactInd
     assert not any("two-koreas" in m.ids for m in linked(index, "when did the two korean leaders meet").mentions)
 
 
+def test_a_short_word_one_slip_from_a_short_name_is_not_that_name(index: FactIndex) -> None:
+    assert not any("cho-young-key" in m.ids for m in linked(index, "what has pak ho chon said").mentions)
+    assert any("cho-young-key" in m.ids for m in linked(index, "what does young-key cho think").mentions)
+
+
 def test_a_rare_word_wordnet_knows_is_not_taken_for_a_slip(index: FactIndex) -> None:
     words = [t.lower for t in linked(index, "What has Trump dangled before the North?").question.tokens]
     assert "dangled" in words
