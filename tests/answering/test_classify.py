@@ -44,6 +44,9 @@ from briefings.answering.model import NeedKind
         ("a profile of Choe Son Hui, please", Asked.describe),
         ("more on Panmungak?", Asked.describe),
         ("what has changed this week?", Asked.changed),
+        ("so how's the meeting going?", Asked.status),
+        ("what is the situation now?", Asked.status),
+        ("could I get a quick update?", Asked.latest),
     ],
 )
 def test_what_is_asked(index: FactIndex, text: str, asked: Asked) -> None:
