@@ -445,6 +445,10 @@ class _Reader:
             if words[i + 2] in _OBJECT_OF or self.used[i + 2] or after & {"NOUN", "PROPN"} and not after & {
                     "VERB", "AUX", "ADV"}:
                 return False  # "the leader of South Korea", "the meeting agenda": the phrase goes on to say which
+            if "NOUN" in after and is_plural(words[i + 2]):
+                # "the delegation heads": a plural noun, not a verb's -s form (a question puts its subject
+                # before a bare verb: "did the delegation head ...?"); the heads of delegations, not one
+                return False
         return "NOUN" in Lexicon.parts_of_speech(words[i + 1])
 
     def _existential(self, i: int) -> bool:

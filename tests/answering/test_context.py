@@ -621,3 +621,11 @@ def test_she_is_no_one_the_store_calls_he(fresh_index: FactIndex) -> None:
             "statement": statement, "provenance": provenance}))
     answer = _after(fresh_index, "Who had lunch in Tromso?", "what did she praise?")
     assert answer.reading == "what did Ana Ruiz praise?" and "fisheries accord" in answer.answer
+
+
+def test_a_noun_before_a_plural_noun_is_no_thing_said_before(index: FactIndex) -> None:
+    # "the delegation heads" are the heads of the delegations, not the one delegation the last question named
+    question = "what do we know of the delegation heads?"
+    alone = index.answer(question)
+    inside = _after(index, "Who led the U.S. delegation to the Singapore talks?", question)
+    assert inside.reading is None and (inside.answer, inside.found, inside.facts) == (alone.answer, alone.found, alone.facts)
