@@ -20,7 +20,7 @@ from briefings.answering.classify import CONTRACTED_WH, SAYING
 from briefings.answering.lexicon import Lexicon, shortest, word_tokens
 from briefings.answering.link import EntityNames
 from briefings.answering.model import Asked, Classified, Mention, NeedKind
-from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, WH, Pointed, Referents, is_plural,
+from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, GENDERED, WH, Pointed, Referents, is_plural,
                                           mention_text, token_span)
 from briefings.models import Entity, EntityKind
 
@@ -114,13 +114,18 @@ class QuestionContext(BaseModel):
     earlier: list[ContextEntity] = Field(default_factory=list)
     """What the question before this one named: "it" two questions on ("who floated the Libya model?",
     "what's his job?", "how did Pyongyang take it?": the Libya model)."""
+    called: dict[str, str] = Field(default_factory=dict)
+    """"he" or "she", by entity id, for the people this conversation has called so ("who did *she* meet?"
+    read as about Choe Son Hui): a later "he" is not her, though the store says neither of her."""
 
 
 def context_of(classified: Classified, *, answered: list[str], days: list[date] | None = None,
                facts: list[str] | None = None, named: list[str] | None = None,
-               earlier: QuestionContext | None = None, given: list[str] | None = None) -> QuestionContext | None:
+               earlier: QuestionContext | None = None, given: list[str] | None = None,
+               asked: Classified | None = None) -> QuestionContext | None:
     """The context a question leaves, after the `earlier` one; None for a message that asks nothing
-    (small talk, thanks)."""
+    (small talk, thanks). `asked` is the question as written, when `classified` is its reading: a "he"
+    or "she" in it is the one person the reading names in its place."""
     if classified.asked in {Asked.small_talk, Asked.foreign}:
         return None
     needs = classified.needs
@@ -132,7 +137,17 @@ def context_of(classified: Classified, *, answered: list[str], days: list[date] 
         times=[span.label for span, _, _ in classified.linked.dates],
         words=[min(n.lemmas, key=shortest) if n.lemmas else n.label for n in needs if n.kind is NeedKind.word],
         answered=answered, days=days or [], facts=facts or [], named=named or [], given=given or facts or [],
-        earlier=earlier.entities if earlier else [])
+        earlier=earlier.entities if earlier else [],
+        called={**(earlier.called if earlier else {}), **(_called_by(asked, classified) if asked else {})})
+
+
+def _called_by(asked: Classified, reading: Classified) -> dict[str, str]:
+    """Whom the question as written called "he" or "she": the one entity its reading names in place of
+    the pronoun, when it says only one of the two (the reading line's person is the pronoun's)."""
+    said = {GENDERED[t.lower] for t in asked.linked.question.tokens if t.lower in GENDERED}
+    named = {e for m in asked.linked.mentions for e in m.ids}
+    new = {e for m in reading.linked.mentions if not m.ids & named for e in m.ids}
+    return {new.pop(): said.pop()} if len(said) == 1 and len(new) == 1 else {}
 
 
 def points_back(classified: Classified, *, it: bool = False) -> bool:

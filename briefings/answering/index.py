@@ -283,7 +283,8 @@ class FactIndex:
         if earlier is not None and answer.reading and _same_question(answer.reading, earlier.question):
             given = list(dict.fromkeys([*(earlier.given or earlier.facts), *given]))  # "what else?" again
         return context_of(classified, answered=answered, days=sorted(days), facts=list(answer.facts),
-                          named=[e for e in dict.fromkeys(named) if e not in answered], earlier=earlier, given=given)
+                          named=[e for e in dict.fromkeys(named) if e not in answered], earlier=earlier, given=given,
+                          asked=self.read(answer.question) if answer.reading and answer.question else None)
 
     def _in_order_said(self, item: IndexedFact) -> list[str]:
         """The entities a fact names, in the order its statement says them; those it does not say by

@@ -16,7 +16,7 @@ from briefings.models import Entity, EntityKind
 if TYPE_CHECKING:
     from briefings.answering.context import QuestionContext
 
-__all__ = ["AUX", "EVENT_VERBS", "EVENTFUL", "Pointed", "Referents", "WH", "is_plural", "mention_text", "token_span"]
+__all__ = ["AUX", "EVENT_VERBS", "EVENTFUL", "GENDERED", "Pointed", "Referents", "WH", "is_plural", "mention_text", "token_span"]
 
 AUX = {"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would",
        "can", "could", "should", "not"}
@@ -288,10 +288,10 @@ class Referents:
         return {self.entities[e].kind.value for e in ids if e in self.entities and self._fits(self.entities[e])}
 
     def _fits(self, entity: Entity) -> bool:
-        want = _GENDERED.get(self.pronoun or "")
+        want = GENDERED.get(self.pronoun or "")
         if want is None or entity.kind is not EntityKind.person:
             return True
-        said = _gender(entity)
+        said = _gender(entity) or self.context.called.get(entity.id)
         return said is None or said == want
 
     def name(self, entity_id: str) -> str:
@@ -299,7 +299,7 @@ class Referents:
         return entity.name if entity is not None else entity_id
 
 
-_GENDERED = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
+GENDERED = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 _TITLES = {"mr": "he", "sir": "he", "ms": "she", "mrs": "she", "miss": "she", "madam": "she"}
 
 
@@ -307,7 +307,7 @@ def _gender(entity: Entity) -> str | None:
     """"he" or "she" when the store says which: a title in one of its names ("Mr. Cole") or a pronoun
     in its description ("... her second term"); None when it says neither or both."""
     said = {_TITLES[w.lower()] for name in entity.names for w, _ in word_tokens(name)[:1] if w.lower() in _TITLES}
-    said |= {_GENDERED[w.lower()] for w, _ in word_tokens(entity.description or "") if w.lower() in _GENDERED}
+    said |= {GENDERED[w.lower()] for w, _ in word_tokens(entity.description or "") if w.lower() in GENDERED}
     return said.pop() if len(said) == 1 else None
 
 

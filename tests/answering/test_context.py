@@ -629,3 +629,10 @@ def test_a_noun_before_a_plural_noun_is_no_thing_said_before(index: FactIndex) -
     alone = index.answer(question)
     inside = _after(index, "Who led the U.S. delegation to the Singapore talks?", question)
     assert inside.reading is None and (inside.answer, inside.found, inside.facts) == (alone.answer, alone.found, alone.facts)
+
+
+def test_he_is_not_whom_the_conversation_called_she(index: FactIndex) -> None:
+    """The store says neither of Choe Son Hui; once "she" was read as her, a later "he" is the other
+    person the answer named."""
+    answer = _after(index, "Who did Sung Kim meet at the DMZ?", "what is her job?", "what was his job?")
+    assert "Choe Son Hui" not in (answer.reading or "") and "Sung Kim" in (answer.reading or "")
