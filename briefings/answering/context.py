@@ -424,8 +424,10 @@ class _Reader:
         """"it" that stands for a thing, not the "it" of "is it true that ...?" or "how long will it
         take?": "its", "it" after a preposition ("pledge about it"), last after a verb ("how did
         Pyongyang take it?"), or the subject of a verb after "do", "will" or "have" ("what does it say
-        about ...?")."""
+        about ...?"); and "that", last after a preposition ("does Seoul agree with that?")."""
         words = self.words
+        if words[i] == "that" and i == len(words) - 1 and i > 0 and words[i - 1] in _OBJECT_OF:
+            return True  # "who says Kim won't go along *with that*?": what the last answer was about
         if words[i] not in {"it", "its"} or i == 0:
             return False
         before = words[i - 1]

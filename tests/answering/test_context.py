@@ -636,3 +636,8 @@ def test_he_is_not_whom_the_conversation_called_she(index: FactIndex) -> None:
     person the answer named."""
     answer = _after(index, "Who did Sung Kim meet at the DMZ?", "what is her job?", "what was his job?")
     assert "Choe Son Hui" not in (answer.reading or "") and "Sung Kim" in (answer.reading or "")
+
+
+def test_that_after_a_preposition_is_the_thing_the_last_answer_was_about(index: FactIndex) -> None:
+    answer = _after(index, "What is the U.S. pushing for from North Korea?", "does Kim Jong Un agree with that?")
+    assert "denuclearization" in (answer.reading or "") and "won't accept" in answer.answer
