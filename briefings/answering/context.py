@@ -424,9 +424,11 @@ class _Reader:
         """"it" that stands for a thing, not the "it" of "is it true that ...?" or "how long will it
         take?": "its", "it" after a preposition ("pledge about it"), last after a verb ("how did
         Pyongyang take it?"), or the subject of a verb after "do", "will" or "have" ("what does it say
-        about ...?"); and "that", last after a preposition ("does Seoul agree with that?")."""
+        about ...?"); and "that" or "them" after a preposition, with at most a time after it ("does Seoul
+        agree with that?", "why did they pull out of them last month?")."""
         words = self.words
-        if words[i] == "that" and i == len(words) - 1 and i > 0 and words[i - 1] in _OBJECT_OF:
+        if words[i] in {"that", "them"} and 0 < i and words[i - 1] in _OBJECT_OF and all(
+                self.used[j] or words[j] in _TIME_LEADS | _LATER | {"earlier"} for j in range(i + 1, len(words))):
             return True  # "who says Kim won't go along *with that*?": what the last answer was about
         if words[i] not in {"it", "its"} or i == 0:
             return False

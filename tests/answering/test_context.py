@@ -641,3 +641,10 @@ def test_he_is_not_whom_the_conversation_called_she(index: FactIndex) -> None:
 def test_that_after_a_preposition_is_the_thing_the_last_answer_was_about(index: FactIndex) -> None:
     answer = _after(index, "What is the U.S. pushing for from North Korea?", "does Kim Jong Un agree with that?")
     assert "denuclearization" in (answer.reading or "") and "won't accept" in answer.answer
+
+
+def test_them_after_a_preposition_is_the_things_the_last_question_named(index: FactIndex) -> None:
+    answer = _after(index, "When do the high-level inter-Korean talks take place?", "why did Pyongyang pull out of them?")
+    assert answer.reading is not None and "talks" in answer.reading and "military exercises" in answer.answer
+    answer = _after(index, "When do the high-level inter-Korean talks take place?", "did Pyongyang walk away from them last month?")
+    assert answer.reading is not None and "talks" in answer.reading
