@@ -451,6 +451,8 @@ class _Reader:
         if after in AUX | WH | _OBJECT_OF | _TIME_LEADS | _LEADS:
             return False  # "was that before ...?", "that is", "that and ..."
         kinds = Lexicon.parts_of_speech(after)
+        if i > 0 and words[i - 1] in AUX and "VERB" in kinds and "NOUN" not in kinds and Lexicon.lemmas(after) - {after}:
+            return False  # "what have those done?": the subject, before the verb form its auxiliary leads to
         return not kinds or bool(kinds & {"NOUN", "ADJ", "PROPN"})
 
     def _definite(self, i: int) -> bool:
@@ -721,6 +723,7 @@ class _Reader:
             return self._replaced(pronouns, someone=someone, near=near)
         finally:
             self.referents.pronoun = None
+            self.referents.chosen = set()
 
     def _replaced(self, pronouns: list[int], *, someone: bool, near: bool) -> str | None:
         text = self.new.linked.question.text
@@ -731,7 +734,7 @@ class _Reader:
                 edits.append((*token_span(text, i, i + 2), self.pointing[i].said))
                 continue
             word = self.words[i]
-            self.referents.pronoun = word
+            self.referents.pronoun, self.referents.last = word, set()
             kinds = ({"person"} if word in _PERSON or someone else {"group", "country", "organisation"}
                      if word in _GROUP else {"place"} if word in _PLACE else _THING_KINDS)
             said = None
@@ -747,6 +750,7 @@ class _Reader:
                 continue
             if said is None or _without_the(said).lower() in taken:
                 return None  # "what did they agree at the meeting?": they are not the meeting
+            self.referents.chosen |= self.referents.last
             if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
                 said = f"the {said}"  # "map" from "the article's map"
             if word in _POSSESSIVE:

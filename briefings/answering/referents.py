@@ -49,6 +49,11 @@ class Referents:
         self.new, self.previous, self.context, self.entities = new, previous, context, entities
         self.pronoun: str | None = None
         """The pronoun being read, while it is: "she" is no one the store calls "he" ("Mr. Cole")."""
+        self.chosen: set[str] = set()
+        """What the question's earlier pronouns stand for: "what have those done to it?" is not one thing
+        done to itself."""
+        self.last: set[str] = set()
+        """What the last referent given stands for."""
 
     def of(self, kinds: set[str], *, people: bool, near: bool = False) -> str | None:
         """What a pronoun that stands for one of `kinds` stands for: an event, a document or an idea
@@ -72,7 +77,14 @@ class Referents:
         for tier in (kinds & EVENTFUL, kinds):  # nothing the last question or answer named: the one before
             named = [e for e in self.context.earlier if tier and self.kinds(set(e.ids)) & tier]
             if named:
+                self.last = set(named[0].ids)
                 return named[0].text
+        if self.pronoun in {"it", "its"}:  # no thing: a country the last question named ("done to it")
+            aside = {n.position for n in self.previous.needs if n.excluded}
+            countries = [m for m in self.previous.linked.mentions
+                         if m.position not in aside and self.kinds(m.ids) & {EntityKind.country.value}]
+            if countries:
+                return self._said(self.previous.linked.question.text, countries[0])
         return None
 
     def _of(self, kinds: set[str], *, people: bool) -> str | None:
@@ -87,8 +99,10 @@ class Referents:
         thing = self._answered_thing(kinds) if previous.asked is Asked.what else None
         if thing is not None:
             return thing  # "what did they sign?" + "what does it hold?": what the answer gave
-        mentioned = [m for m in previous.linked.mentions if self.kinds(m.ids) & kinds or people and is_plural(m.text)
-                     and not self.kinds(m.ids) & {"person"}]  # "they": the talks, the exercises too
+        aside = {n.position for n in previous.needs if n.excluded}  # "apart from X, what ...?": not X
+        mentioned = [m for m in previous.linked.mentions if m.position not in aside and (
+                     self.kinds(m.ids) & kinds or people and is_plural(m.text) and not self.kinds(m.ids) & {"person"})]
+        # "they": the talks, the exercises too
         held = [m for m in mentioned if people and is_plural(m.text) and self.kinds(m.ids) & {"event"}
                 and any(t.lemmas & EVENT_VERBS for t in self.new.linked.question.tokens)]
         mentioned = held or mentioned  # "when were they held?": the talks, not the country that left them
@@ -173,6 +187,7 @@ class Referents:
         or the proper name it was typed in lower case as ("choe son hui": Choe Son Hui), so that it
         is not read as a common noun."""
         said = mention_text(text, mention)
+        self.last = set(mention.ids)
         if said.islower() and len(mention.ids) == 1:
             entity = self.entities.get(next(iter(mention.ids)))
             if entity is not None and is_proper_name(entity.name) and said.lower() in {
@@ -215,6 +230,7 @@ class Referents:
         names ("it": the DMZ meeting, not the Sung Kim-Choe Son Hui meeting at the DMZ, which reads
         like the facts about it); then as `headed_by` would, by the noun its name is headed by."""
         head = _head(entity.name)
+        self.last = {entity.id}
         if entity.kind in _NAMED_BARE or head is None or not self._holds_other_names(entity):
             return _called(entity)  # "The Wall Street Journal" is no longer than it needs to be
         return self._headed_name(entity, Lexicon.lemmas(head), plural=is_plural(head)) or _called(entity)
@@ -288,6 +304,8 @@ class Referents:
         return {self.entities[e].kind.value for e in ids if e in self.entities and self._fits(self.entities[e])}
 
     def _fits(self, entity: Entity) -> bool:
+        if entity.id in self.chosen:
+            return False
         want = GENDERED.get(self.pronoun or "")
         if want is None or entity.kind is not EntityKind.person:
             return True

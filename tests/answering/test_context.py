@@ -648,3 +648,12 @@ def test_them_after_a_preposition_is_the_things_the_last_question_named(index: F
     assert answer.reading is not None and "talks" in answer.reading and "military exercises" in answer.answer
     answer = _after(index, "When do the high-level inter-Korean talks take place?", "did Pyongyang walk away from them last month?")
     assert answer.reading is not None and "talks" in answer.reading
+
+
+@pytest.mark.parametrize("ask", ["what have those done to it?", "what did those do to it?"])
+def test_two_pronouns_stand_for_two_things_and_not_for_what_was_set_aside(index: FactIndex, ask: str) -> None:
+    """"those" before the verb its auxiliary leads to is the subject (what the answer gave); "it" is
+    then another thing, not what "besides" set aside: the country the question named."""
+    answer = _after(index, "Besides security guarantees, what relief does Pyongyang want?", ask)
+    assert answer.reading == f"what {ask.split()[1]} the sanctions {ask.split()[3]} to Pyongyang?"
+    assert "crippled" in answer.answer
