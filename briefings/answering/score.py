@@ -762,13 +762,15 @@ asked of what was just talked about."""
 
 
 def says_the_question(items: list[IndexedFact], classified: Classified) -> bool:
-    """Between them the facts say all but one of the words the question weighs: a question asked of what
-    was just talked about must still be answered in its own terms ("what did they eat on the plane" needs
-    an eating or a plane, whatever it is asked about)."""
+    """Between them the facts say all but one of the words the question weighs, and that one weighs less
+    than one they say: a question asked of what was just talked about must still be answered in its own
+    terms ("what did they eat on the plane" needs an eating or a plane, whatever it is asked about; "what
+    was the vote tally?" a tally, its rarest word, not only a vote)."""
     words = [n for n in classified.needs if n.kind is NeedKind.word and not n.excluded and not n.anchor
              and n.weight >= 0.5]
     unsaid = [n for n in words if not any(_word_credit(n, item) >= 0.5 for item in items)]
-    return len(unsaid) <= UNSAID_ALLOWED
+    said = [n.weight for n in words if n not in unsaid]
+    return len(unsaid) <= UNSAID_ALLOWED and all(n.weight < max(said, default=0.0) for n in unsaid)
 
 
 def fits_the_asked_kind(item: IndexedFact, classified: Classified, table: FactTable) -> bool:

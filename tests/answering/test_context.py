@@ -657,3 +657,9 @@ def test_two_pronouns_stand_for_two_things_and_not_for_what_was_set_aside(index:
     answer = _after(index, "Besides security guarantees, what relief does Pyongyang want?", ask)
     assert answer.reading == f"what {ask.split()[1]} the sanctions {ask.split()[3]} to Pyongyang?"
     assert "crippled" in answer.answer
+
+
+def test_a_question_asked_of_the_last_thing_must_say_its_rarest_word(index: FactIndex) -> None:
+    # a fact saying the vote (ratifying) but not its margin does not answer the margin
+    answer = _after(index, "Did the National Assembly ratify the Panmunjom Declaration?", "what was the vote margin?")
+    assert not answer.found
