@@ -266,7 +266,7 @@ class _Reader:
             return fellow  # "how do I reach her co-author?": the other of the pair she is named in
         pronouns = [i for i, w in enumerate(self.words) if not self.used[i] and (i in self.pointing or (
                     w in _PERSON | _GROUP | _THING | _PLURAL | _PLACE and not self._existential(i)
-                    and not self._determiner(i)))]
+                    and not self._determiner(i) and not self._relative(i)))]
         content = [i for i in range(self.rest, len(self.words)) if not self.used[i] and i not in pronouns
                    and i - 1 not in self.pointing and self.words[i] not in _BESIDES
                    and not (i == self.rest + 1 and tuple(self.words[self.rest:i + 1]) in _WHY_PHRASES)
@@ -454,6 +454,17 @@ class _Reader:
         if i > 0 and words[i - 1] in AUX and "VERB" in kinds and "NOUN" not in kinds and Lexicon.lemmas(after) - {after}:
             return False  # "what have those done?": the subject, before the verb form its auxiliary leads to
         return not kinds or bool(kinds & {"NOUN", "ADJ", "PROPN"})
+
+    def _relative(self, i: int) -> bool:
+        """"that" after a word that is neither a verb's helper nor a preposition, before an inflected verb
+        ("what did he do afterwards *that helped* ...?", "the plan that failed"): it joins a clause to
+        what comes before it, and points back to nothing."""
+        words = self.words
+        if words[i] != "that" or i == 0 or i + 1 >= len(words) or words[i - 1] in AUX | WH | _OBJECT_OF:
+            return False
+        after = words[i + 1]
+        kinds = Lexicon.parts_of_speech(after)
+        return "VERB" in kinds and "NOUN" not in kinds and bool(Lexicon.lemmas(after) - {after})
 
     def _definite(self, i: int) -> bool:
         """"the" before a noun no name holds that ends its phrase ("who chaired *the meeting*?", "was

@@ -663,3 +663,8 @@ def test_a_question_asked_of_the_last_thing_must_say_its_rarest_word(index: Fact
     # a fact saying the vote (ratifying) but not its margin does not answer the margin
     answer = _after(index, "Did the National Assembly ratify the Panmunjom Declaration?", "what was the vote margin?")
     assert not answer.found
+
+
+def test_that_before_an_inflected_verb_joins_a_clause_and_points_back_to_nothing(index: FactIndex) -> None:
+    answer = _after(index, "When did Trump say he would withdraw from the summit?", "what did he issue later that revived it?")
+    assert answer.reading == "what did Trump issue later that revived the summit?" and "conciliatory" in answer.answer
