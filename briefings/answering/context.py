@@ -71,6 +71,8 @@ _POSSESSIVE = {"his", "her", "their", "its"}
 _ASKS = {"venue": "where", "place": "where", "location": "where", "city": "where", "country": "where",
          "date": "when", "day": "when", "time": "what time", "year": "which year", "reason": "why"}
 """Nouns that, alone after "and" or "what about", ask the earlier question with another question word."""
+_KINDS = {"kind", "kinds", "sort", "sorts", "type", "types"}
+"""The nouns of "what *kind of* group": the frame of a question, before the noun it asks of."""
 _WHY_PHRASES = {("how", "come"), ("how", "so")}
 """Two words that ask why."""
 _STRANDED = re.compile(r"\b(with|to|for|from|about|by)\b\s*((?:\b(?:on|in|at|during|last|this|over)\b.*)?[?.!]?\s*)$", re.I)
@@ -311,10 +313,13 @@ class _Reader:
             return self._asked_again(self.words[-1])  # "did they say why?": why, asked of the last question
         if wh is None:  # "does he think ...?": a yes/no question about who the last one named
             return self._pronouns_replaced(pronouns) if pronouns and self.words[self.rest] in AUX else None
-        if wh in {"which", "what"} and not pronouns and content == [self.rest + 1]:
-            again = self._which_again(self.words[content[0]])
+        if self.words[self.rest] in {"which", "what"} and not pronouns and content == [self.rest + 1]:
+            noun = self.words[content[0]]
+            again = self._which_again(noun) if wh in {"which", "what"} else None
             if again is not None:
                 return again  # "which envoys, again?": who the last answer said they were
+            if noun in _ASKS:
+                return self._asked_again(_ASKS[noun])  # "which city?": where, asked of the last question
         if not content and self._does_it(pronouns):
             return self._asked_again(wh)  # "what did Trump say on May 24?" + "why did he do that?": why he said it
         if not content and all(self.words[i] in _THING and i not in self.pointing for i in pronouns):
@@ -563,7 +568,9 @@ class _Reader:
         if tuple(t.lower for t in toks[at:at + 2]) in _WH_PHRASES or (
                 at + 1 < len(toks) and toks[at + 1].lower in {"time", "year", "date", "day", "month"}):
             end = at + 2
-        if (first in {"which", "what"} and end + 1 < len(toks) and toks[end + 1].lower not in AUX
+        if first in {"which", "what"} and end + 2 < len(toks) and toks[end].lower in _KINDS and toks[end + 1].lower == "of":
+            end += 3  # "what kind of group is it?": the frame and the noun it frames, then the question
+        elif (first in {"which", "what"} and end + 1 < len(toks) and toks[end + 1].lower not in AUX
                 and "VERB" not in Lexicon.parts_of_speech(toks[end].lower)
                 and "VERB" in Lexicon.parts_of_speech(toks[end + 1].lower)):
             end += 1  # "which envoys signed it?": the noun is who, the verb comes after it

@@ -668,3 +668,14 @@ def test_a_question_asked_of_the_last_thing_must_say_its_rarest_word(index: Fact
 def test_that_before_an_inflected_verb_joins_a_clause_and_points_back_to_nothing(index: FactIndex) -> None:
     answer = _after(index, "When did Trump say he would withdraw from the summit?", "what did he issue later that revived it?")
     assert answer.reading == "what did Trump issue later that revived the summit?" and "conciliatory" in answer.answer
+
+
+@pytest.mark.parametrize(("first", "ask", "reading", "said"), [
+    ("Where will the high-level inter-Korean talks be held?", "what day?", "when will the high-level inter-Korean talks be held?", "June 1"),
+    ("What type of body is the Hansun Foundation?", "what country?", "where is the Hansun Foundation?", "Seoul"),
+    ("What type of body is the Hansun Foundation?", "which city?", "where is the Hansun Foundation?", "Seoul"),
+])
+def test_which_noun_of_a_place_or_a_time_asks_the_last_question_where_or_when(
+        index: FactIndex, first: str, ask: str, reading: str, said: str) -> None:
+    answer = _after(index, first, ask)
+    assert answer.reading == reading and said in answer.answer
