@@ -66,6 +66,9 @@ DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "
 _REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
                          "themselves", "oneself"})
 """The reflexive pronouns of English: they stand for a name the question has said ("the party *itself*")."""
+_INDEFINITES = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody"})
+"""The indefinite pronouns of people: "does *anyone* think ...?" asks whether someone does, and who; no
+fact says the word."""
 RELATION_WEIGHT = 0.5
 """A verb as common as "go", "get" or "make" says too little to be the relation a fact must state."""
 CONVERSATION_WEIGHT = 0.5
@@ -491,8 +494,8 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
         if (linked.used[t.position] or t.lower in _WH or t.lower in CONTRACTED_WH or t.lower in _AUX
                 or not t.lower.isalnum()):
             continue
-        if t.lower in DETERMINERS or t.lower in _REFLEXIVES:
-            continue  # "those", "its", "itself": they point at things, they are not what a fact must say
+        if t.lower in DETERMINERS or t.lower in _REFLEXIVES or t.lower in _INDEFINITES:
+            continue  # "those", "its", "itself", "anyone": they point at things, they are not what a fact must say
         if t.lemmas & (_PRO_VERBS | _ANY_ACT) or t.lower in _SETTING_ASIDE_WORDS:
             continue  # "what happened at X" asks for events, not for a fact that says "happened"
         if t.position > 0 and toks[t.position - 1].lower == "how" and t.lower in _HOW_WORDS:

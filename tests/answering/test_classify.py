@@ -501,3 +501,16 @@ def test_a_list_of_names_after_who_are_asks_each_described(index: FactIndex) -> 
     both = index.read("who are Moon Jae-in and Choe Son Hui?")
     assert both.describe is None and both.described == ("moon-jae-in", "choe-son-hui")
     assert index.read("Who is Kim Chang Son's boss?").described == ()  # a name that says whose is no list
+
+
+@pytest.mark.parametrize("text", ["does anybody expect the talks to resume?", "has someone said Kim will attend?",
+                                  "did everyone welcome the declaration?"])
+def test_an_indefinite_pronoun_is_no_word_a_fact_must_say(index: FactIndex, text: str) -> None:
+    """"anybody", "someone": whether someone does, and who; the sources name them."""
+    words = {n.label for n in index.read(text).needs if n.kind is NeedKind.word}
+    assert not words & {"anybody", "someone", "everyone"}
+
+
+def test_does_anyone_think_is_answered_by_who_thinks_so(index: FactIndex) -> None:
+    answer = index.answer("does anybody believe Trump and Kim will still meet in Singapore?")
+    assert answer.found and "Cho Young-key" in answer.answer
