@@ -682,7 +682,12 @@ def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[s
         # "what is X about, in short?": a phrase after the "about" that closes the question, opened by a
         # preposition, says how to tell it, not what to tell
         end = words.index("about")
-        closes = any(n.kind is NeedKind.entity and n.position + len(n.label.split()) == end for n in needs)
+        start = end
+        while start > 0 and Lexicon.parts_of_speech(words[start - 1]) == {"ADV"}:
+            start -= 1  # "what is X *mainly* about?": an adverb says how much, not what
+        closes = any(n.kind is NeedKind.entity and n.position + len(n.label.split()) == start for n in needs)
+        if closes:
+            needs = [n for n in needs if not start <= n.position < end]
         if closes and end + 1 < len(words) and Lexicon.content_weight(words[end + 1]) == 0.0 and words[end + 1] not in _WH:
             needs = [n for n in needs if n.position < end]
     needs = _without_a_clause_of_anyone(needs, words)

@@ -514,3 +514,9 @@ def test_an_indefinite_pronoun_is_no_word_a_fact_must_say(index: FactIndex, text
 def test_does_anyone_think_is_answered_by_who_thinks_so(index: FactIndex) -> None:
     answer = index.answer("does anybody believe Trump and Kim will still meet in Singapore?")
     assert answer.found and "Cho Young-key" in answer.answer
+
+
+@pytest.mark.parametrize("text", ["what is the Panmunjom Declaration really about?", "what's the Libya model chiefly about"])
+def test_an_adverb_before_about_still_asks_what_a_thing_is_about(index: FactIndex, text: str) -> None:
+    classified = index.read(text)
+    assert classified.asked is Asked.describe and classified.describe in {"panmunjom-declaration", "libya-model"}
