@@ -58,6 +58,13 @@ SYNONYM_CONFIRMED = 0.25
 """Cosine similarity of two words' vectors at or below which a synonym counts as a rare sense, and at
 or above which it counts fully (between, in proportion): "buy"/"purchase" 0.84, "lead"/"head" 0.16,
 "agree"/"hold" 0.02."""
+KIND_CREDIT = 0.8
+"""How much a word naming a kind of the word asked covers ("visited" for "travel", "pledged" for
+"promise"): the specific act says the general one, a little less surely than a synonym does."""
+KIND_CONFIRMED = 0.2
+"""Cosine similarity at or above which the embedding confirms a kind WordNet gives ("travel"/"visit" 0.43,
+"promise"/"pledge" 0.28, "body"/"remains" 0.22): a kind of one sense of a word of many senses ("score"
+and "walk", of baseball, 0.04) is another act than the one a question means."""
 SYNONYM_MIN_WEIGHT = 0.5
 """A synonym as common as "go", "take" or "be" has too many senses to stand for a word."""
 """How much a synonym covers compared with the word itself."""
@@ -719,6 +726,11 @@ class FactTable:
         share = min(1.0, max(0.0, (s - SYNONYM_UNCONFIRMED) / (SYNONYM_CONFIRMED - SYNONYM_UNCONFIRMED)))
         return SYNONYM_RARE_SENSE + (SYNONYM_CREDIT - SYNONYM_RARE_SENSE) * share
 
+    def _confirmed(self, word: str, other: str) -> bool:
+        """The embedding model puts the two words near enough (`KIND_CONFIRMED`); without it, never."""
+        a, b = self.lexicon.vector(word), self.lexicon.vector(other)
+        return a is not None and b is not None and float(a @ b) >= KIND_CONFIRMED
+
     def near(self, lemmas: frozenset[str]) -> dict[str, float]:
         """Words the facts hold that mean nearly what `lemmas` mean, with a credit in (0, 1)."""
         cached = self._near_cache.get(lemmas)
@@ -755,6 +767,10 @@ class FactTable:
                 if (synonym in self.vocabulary and synonym not in lemmas and not self._only_a_name(synonym)
                         and self.lexicon.content_weight(synonym) >= SYNONYM_MIN_WEIGHT):
                     found[synonym] = max(found.get(synonym, 0.0), self._synonym_credit(lemma, synonym))
+            for kind in self.lexicon.kinds(lemma):
+                if (kind in self.vocabulary and kind not in lemmas and not self._only_a_name(kind)
+                        and self.lexicon.content_weight(kind) >= SYNONYM_MIN_WEIGHT and self._confirmed(lemma, kind)):
+                    found[kind] = max(found.get(kind, 0.0), KIND_CREDIT)
         self._near_cache[lemmas] = found
         return found
 

@@ -42,6 +42,8 @@ PLACES_FILE = Path(__file__).with_name("places.tsv.gz")
 ANTONYMS_FILE = Path(__file__).with_name("antonyms.tsv.gz")
 """English verbs and the verbs WordNet gives as their opposites, built at build time (`tools/build_antonyms.py`)."""
 """Places and the places WordNet says are part of them, built with the synonyms."""
+KINDS_FILE = Path(__file__).with_name("kinds.tsv.gz")
+"""English words and the words WordNet names as kinds of them, built at build time (`tools/build_kinds.py`)."""
 KNOWN_ZIPF = 1.5
 """A word rarer than this (or absent) from the English list is not an English word: a name or a typo."""
 
@@ -289,34 +291,29 @@ class Lexicon:
         return synonym in Lexicon._synonym_row(word)[0]
 
     @staticmethod
-    @functools.lru_cache(maxsize=1)
-    def _antonym_table() -> dict[str, str]:
-        return _read_table(ANTONYMS_FILE)
-
-    @staticmethod
     @functools.lru_cache(maxsize=65536)
     def antonyms(verb: str) -> frozenset[str]:
         """The acts opposite `verb` in one of its common senses (WordNet): "close" -> "open", "shut down"
         -> "open", "arrive" -> "leave"."""
-        row = Lexicon._antonym_table().get(verb)
-        return frozenset(row.split("|")) if row else frozenset()
+        return _listed(ANTONYMS_FILE, verb)
 
     @staticmethod
-    @functools.lru_cache(maxsize=1)
-    def _places_table() -> dict[str, str]:
-        return _read_table(PLACES_FILE)
+    @functools.lru_cache(maxsize=65536)
+    def kinds(word: str) -> frozenset[str]:
+        """Words WordNet names as a kind of `word` in one of the common senses of both, or acts that
+        entail it: "travel" -> "visit", "promise" -> "pledge". A fact that says the kind says the word."""
+        return _listed(KINDS_FILE, word)
 
     @staticmethod
     def parts(place: str) -> frozenset[str]:
         """Places inside `place` (WordNet's part holonyms read the other way): "france" -> "lyon"."""
-        row = Lexicon._places_table().get(place)
-        return frozenset(row.split("|")) if row else frozenset()
+        return _listed(PLACES_FILE, place)
 
     @staticmethod
     @functools.lru_cache(maxsize=4096)
     def wholes(place: str) -> frozenset[str]:
         """Places `place` is part of (the same holonyms): "lyon" -> "france"."""
-        return frozenset(whole for whole, row in Lexicon._places_table().items() if place in row.split("|"))
+        return frozenset(whole for whole, row in _table(PLACES_FILE).items() if place in row.split("|"))
 
     def vector(self, word: str):  # -> np.ndarray | None
         if self.embedder is None:
@@ -332,6 +329,18 @@ def _load_phrases(path: Path) -> list[Phrase]:
         for form in entry["forms"]:
             phrases.append(Phrase(words=tuple(Lexicon.lemma(w) for w, _ in word_tokens(str(form))), means=means))
     return phrases
+
+
+@functools.lru_cache(maxsize=4)
+def _table(path: Path) -> dict[str, str]:
+    """A derived data file of word -> words, read once."""
+    return _read_table(path)
+
+
+def _listed(path: Path, word: str) -> frozenset[str]:
+    """The words a derived data file lists for `word` ("a|b|c"), or none."""
+    row = _table(path).get(word)
+    return frozenset(row.split("|")) if row else frozenset()
 
 
 def _read_table(path: Path) -> dict[str, str]:
