@@ -498,16 +498,25 @@ def _other_party(item: IndexedFact, table: FactTable, classified: Classified) ->
     """"Who was X's counterpart": a fact that X met, talked or negotiated with a person the question does
     not name (or that person with X) gives the other party, whoever the fact calls them. An act done to
     someone ("appointed", "sanctioned") has no counterpart."""
-    if classified.asked is not Asked.who or item.object is None:
+    if classified.asked is not Asked.who:
         return False
     named = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}
     if not any(Lexicon.lemmas(word) & _RECIPROCAL for word in item.relation.split("_")):
         return False
+
+    def person(entity_id: str | None) -> bool:
+        entity = table.entities.get(entity_id) if entity_id else None
+        return entity is not None and entity.kind is EntityKind.person
+
     for party, other in ((item.subject, item.object), (item.object, item.subject)):
-        entity = table.entities.get(other)
-        if party in named and other not in named and entity is not None and entity.kind is EntityKind.person:
+        if party in named and other not in named and person(other):
             return True
-    return False
+    # The outline may name the two sides by their countries ("united-states met north-korea"): the
+    # statement still says the person asked about and the person met.
+    party_said = any(person(e) for e in named & item.entities) or any(
+        n.kind is NeedKind.word and n.name_like and n.lemmas & (item.name_lemmas | item.unlinked_names)
+        for n in classified.needs)
+    return party_said and any(person(e) for e in item.entities - named)
 
 
 def _met_by_others(item: IndexedFact, classified: Classified, table: FactTable) -> bool:

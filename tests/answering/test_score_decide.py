@@ -650,6 +650,21 @@ def test_a_counterpart_is_the_other_party_of_a_meeting(fresh_index: FactIndex) -
     assert answer.found and answer.facts[0] == "vance-pike-talks"
 
 
+def test_a_counterpart_is_said_by_the_statement_when_the_outline_names_the_countries(fresh_index: FactIndex) -> None:
+    """An admin's fact may give the two sides as countries; its statement still says who met whom, and
+    the person asked about may be no entity at all, only a name the fact says."""
+    from briefings.models import Entity, EntityKind
+
+    fresh_index.upsert_entity(Entity(id="oren-pike", name="Oren Pike", kind=EntityKind.person))
+    _add(fresh_index, "envoy-talks", "Envoy Tomas Quill negotiated in Geneva with Oren Pike on March 3 and 4, 2019.",
+         day="2019-03-03", subject="united-states", relation="negotiated_with", obj="north-korea")
+    answer = fresh_index.answer("Who was Quill's counterpart in Geneva?")
+    assert answer.found and answer.facts[0] == "envoy-talks"
+    _add(fresh_index, "envoy-named", "Envoy Tomas Quill was named by Oren Pike on March 9, 2019.",
+         day="2019-03-09", subject="united-states", relation="appointed", obj="north-korea")
+    assert "envoy-named" not in fresh_index.answer("Who was Quill's counterpart in March 2019?").facts
+
+
 @pytest.mark.parametrize(("fact", "question"), [
     ({"id": "vance-memo", "relation": "passed", "object": "kim-jong-un", "topic": "timeline",
       "statement": "Ada Vance passed a sealed memo to Kim Jong Un in Geneva.", "dates": [{"day": "2019-03-04"}]},
