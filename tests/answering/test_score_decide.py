@@ -771,4 +771,4 @@ def test_a_fact_that_says_a_kind_of_the_act_asked_says_the_act(fresh_index: Fact
     assert "promise" not in near(frozenset({"pledge"}), kinds=True)
     assert "continue" not in near(frozenset({"hold"}), kinds=True)  # a way to "keep" in a rare sense only
     assert "discuss" in near(frozenset({"deal"}), kinds=True)  # to deal with a topic: the verb asked
-    assert "discuss" not in near(frozenset({"deal"}))  # "a big deal": no verb asked
+    assert "discuss" not in near(frozenset({"deal"}))  # "a fair deal": no verb asked
