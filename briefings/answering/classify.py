@@ -778,9 +778,11 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
             and words[0].position == head_at + counted + qualifier and not _reads_as_verb(words[0], toks)):
         head = words[0]  # "which hotel", "what agreement"
         nxt = [n for n in words[1:] if n.position == head.position + 1 and not _phrasal(n)]
-        if nxt and not _reads_as_verb(nxt[0], toks) and Lexicon.parts_of_speech(nxt[0].label) != {"VERB"}:
+        if (nxt and not _reads_as_verb(nxt[0], toks)
+                and Lexicon.parts_of_speech(nxt[0].label) not in ({"VERB"}, {"ADV"})):
             head = nxt[0]  # "what nuclear *facility*": the noun after the modifier, not "what agreement *came out*",
-            # nor a word that is only ever a verb ("what fears *linger*")
+            # nor a word that is only ever a verb ("what fears *linger*") or an adverb ("which envoy
+            # *actually* signed it")
         head.hard = True
         head.typed = asked is not Asked.where  # "which *hotel*": a place of that kind, which a fact must say
         head.lemmas = _as_noun(head)
@@ -799,6 +801,8 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     # After "do", "have" or a modal the words that follow are the subject of a verb still to come ("what
     # does the chief envoy want"): who or what does it, not the role asked.
     subject_first = head_at < len(toks) and toks[head_at].lower in _AUX - _BE
+    while len(words) > 1 and Lexicon.parts_of_speech(words[0].label) == {"ADV"}:
+        words = words[1:]  # "who's *really* behind it": an adverb is how the asker says it, not the role asked
     if asked in {Asked.who, Asked.what, Asked.name} and words and not words[0].relation and (
             words[0].position <= head_at + 2 or _owned_by_name(words[0], after, toks, head_at)) \
             and not named_first and not subject_first and not _reads_as_verb(words[0], toks):

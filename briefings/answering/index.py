@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from briefings.answering.classify import COURTESIES, Intents, classify
+from briefings.answering.classify import COURTESIES, RELATION_WEIGHT, Intents, classify
 from briefings.answering.context import (QuestionContext, asked_of_the_last, asks_besides, context_of, follow_up,
                                          points_back, read_as_the_last_answer, speaks_of_someone_said)
 from briefings.answering.converse import Briefed, converse
@@ -21,7 +21,7 @@ from briefings.answering.decide import DEFAULT_THRESHOLD, RUNNER_UP, Decision, d
 from briefings.answering.facts import FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.answering.link import link
-from briefings.answering.model import Answer, Asked, Classified, Event
+from briefings.answering.model import Answer, Asked, Classified, Event, NeedKind
 from briefings.answering.normalise import MAX_QUESTION_CHARS, is_foreign_script, normalise_question
 from briefings.answering.phrase import phrase, refuse
 from briefings.answering.score import (YEAR_ONLY, ScoredFact, candidates, features, fits_the_asked_kind, heuristic,
@@ -41,6 +41,10 @@ to do (about 2 us a fact); a subject named more often is left to the ranking, so
 central entity of a big store costs no more than any question."""
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:!.?]+|\s[-\u2013\u2014]+)\s+")
 """Where a message's first clause ends: "hi, ...", "thanks! ...", "hey - ..."."""
+_ASKER = re.compile(r"\bi(?:['\u2019](?:m|ve|d|ll))?\b", re.I)
+"""The asker saying what they are doing ("*I'm* writing the story and ...", "*I* keep seeing ..."): English's
+first person singular, in its contractions."""
+_WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|where|when|why|how)\b", re.I)
 _CONVERSATION = {Asked.status, Asked.latest, Asked.upcoming, Asked.changed, Asked.describe, Asked.small_talk}
 
 
@@ -183,7 +187,8 @@ class FactIndex:
                context: QuestionContext | None = None) -> Answer:
         """The answer to `question`; with the `context` of the conversation's last question, a follow-up
         ("where?", "and the North Korean one?") is answered as the full question it stands for."""
-        text = self._past_courtesy(" ".join(question[: MAX_QUESTION_CHARS * 4].split())[:MAX_QUESTION_CHARS])
+        text = " ".join(question[: MAX_QUESTION_CHARS * 4].split())
+        text = self._past_courtesy(self._question_inside(text)[:MAX_QUESTION_CHARS])
         if context is not None and context.facts and not is_foreign_script(text):
             about = self._about_last_answer(text, context)
             if about is not None:
@@ -316,6 +321,32 @@ class FactIndex:
         if self.read(text).asked is Asked.small_talk:  # "thanks, that helps": the whole is the courtesy
             return text
         return self._past_courtesy(text[opening.end() :])
+
+    def _question_inside(self, text: str) -> str:
+        """"ok, I'm on deadline and I keep hearing rumours, who signed it?",
+        "I'm not sure where they will meet": in a message where the asker first says what they
+        are doing, the question starts after the last clause they are the subject of, or at a question
+        word inside it ("not sure *what* ..."); when what is left names nothing ("..., why?"), the
+        whole message is the question."""
+        last = None
+        for last in _ASKER.finditer(text):
+            pass
+        if last is None or is_foreign_script(text):
+            return text
+        rest = text[last.end() :]
+        clause_end = _CLAUSE_BREAK.search(rest)
+        wh = _WH_WORD.search(rest[: clause_end.start()] if clause_end else rest)
+        if wh is not None:
+            start = wh.start()
+        elif clause_end is not None and clause_end.end() < len(rest):
+            start = clause_end.end()
+        else:
+            return text
+        question = rest[start:]
+        read = self.read(question)
+        if not any(n.kind is NeedKind.entity or n.weight >= RELATION_WEIGHT for n in read.needs):
+            return text
+        return question
 
     def _answer(self, text: str, threshold: float | None, *, leave_out: frozenset[str] = frozenset()) -> Answer:
         """The answer to `text`, from facts other than those to `leave_out` (the last answer's, after

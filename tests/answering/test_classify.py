@@ -520,3 +520,12 @@ def test_does_anyone_think_is_answered_by_who_thinks_so(index: FactIndex) -> Non
 def test_an_adverb_before_about_still_asks_what_a_thing_is_about(index: FactIndex, text: str) -> None:
     classified = index.read(text)
     assert classified.asked is Asked.describe and classified.describe in {"panmunjom-declaration", "libya-model"}
+
+
+@pytest.mark.parametrize(("text", "thing"), [("which aide actually leads the delegation?", "aide"),
+                                             ("who's really heading the delegation?", None)])
+def test_an_adverb_after_the_question_word_is_not_the_thing_asked(index: FactIndex, text: str,
+                                                                  thing: str | None) -> None:
+    needs = index.read(text).needs
+    assert not any(n.hard for n in needs if n.label in {"actually", "really"})
+    assert [n.label for n in needs if n.hard and n.kind is NeedKind.word] == ([thing] if thing else [])

@@ -118,3 +118,20 @@ def test_two_named_at_once_are_each_described_on_a_line_of_their_own(index: Fact
     answer = index.answer("tell me about Moon Jae-in and the Hansun Foundation")
     lines = answer.answer.splitlines()
     assert answer.found and lines[0].startswith("Moon Jae-in") and lines[1].startswith("Hansun Foundation")
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("short question, I'm on deadline and I keep hearing conflicting reports, who leads the North Korean delegation?",
+     "Kim Chang Son"),
+    ("sorry to bug you, I'm checking a caption and I'm not sure where the Trump-Kim summit will be held", "Singapore"),
+])
+def test_a_question_after_the_asker_says_what_they_are_doing_is_read_alone(index: FactIndex, text: str,
+                                                                            said: str) -> None:
+    answer = index.answer(text)
+    assert answer.found and said in answer.answer
+    assert not {"deadline", "report", "caption", "bug"} & set(answer.needs)  # the asker's own doings ask nothing
+
+
+def test_a_question_left_naming_nothing_is_read_with_what_came_before(index: FactIndex) -> None:
+    answer = index.answer("I keep reading that Trump pulled out of the summit, why?")
+    assert {"donald-trump", "pull out"} <= set(answer.needs)  # not "why?" alone
