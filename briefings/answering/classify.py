@@ -127,7 +127,8 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     if not toks:
         return Classified(linked=linked, asked=Asked.small_talk, needs=[], small_talk="empty")
     asked, head_at = _question_word(words)
-    needs = [n for n in _needs(linked, lexicon=lexicon, asked_name=asked is Asked.name) if not _answer_kind(n, asked, head_at)
+    needs = [n for n in _needs(linked, lexicon=lexicon, asked_name=asked is Asked.name)
+             if not _answer_kind(n, asked, head_at, last=len(toks) - 1)
              and not _reporting_frame(n, linked, entities)]
     for need in needs:
         need.entity_ids |= _holders_in_the_next_name(need, linked, entities)
@@ -237,6 +238,9 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
             return Asked.describe, 1
         if opening + 1 < len(words) and words[opening] in _NAME_NOUNS and words[opening + 1] == "of":
             return Asked.name, opening + 2  # "names of the envoys?": what they are called
+        tail = next((kind for kind, nouns in _KIND_NOUNS.items() if words[-1] in nouns), None)
+        if tail is not None and len(words) - opening > 1:
+            return tail, 0  # "talks location?", "delay reason": a headline's last noun names the kind of answer
         return Asked.what, 0
     w = words[at]
     nxt = words[at + 1] if at + 1 < len(words) else ""
@@ -337,8 +341,11 @@ def _holders_in_the_next_name(need: Need, linked: Linked, entities: Mapping[str,
     return frozenset(e for ids in (following, before) if ids and all(describes(e) for e in ids) for e in ids)
 
 
-def _answer_kind(need: Need, asked: Asked, head_at: int) -> bool:
-    return need.kind is NeedKind.word and need.position < head_at and need.label in _KIND_NOUNS.get(asked, ())
+def _answer_kind(need: Need, asked: Asked, head_at: int, *, last: int) -> bool:
+    """The noun that names the kind of answer: before the thing asked ("which *city*"), or ending a
+    question with no question word ("summit *venue*"), which `_question_word` read it from."""
+    return (need.kind is NeedKind.word and (need.position < head_at or head_at == 0 and need.position == last)
+            and need.label in _KIND_NOUNS.get(asked, ()))
 
 
 _INFLECTIONS = ("ed", "ing")
@@ -517,7 +524,8 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
         needs.append(Need(kind=NeedKind.word, label=t.lower, position=t.position, weight=weight, lemmas=t.lemmas,
                           degree=_asks_degree(t, toks),
                           name_like=t.capitalised or (not lexicon.is_english(t.lower) and t.lower.isalpha()
-                                                      and not (cased and t.lower.endswith(_INFLECTIONS)))
+                                                      and not (cased and t.lower.endswith(_INFLECTIONS))
+                                                      and not lexicon.meanings(t.lower))  # a term the vocabulary reads
                           or (uncased and _name_before_noun(t, toks))))
     needs.sort(key=lambda n: n.position)
     return needs

@@ -529,3 +529,25 @@ def test_an_adverb_after_the_question_word_is_not_the_thing_asked(index: FactInd
     needs = index.read(text).needs
     assert not any(n.hard for n in needs if n.label in {"actually", "really"})
     assert [n.label for n in needs if n.hard and n.kind is NeedKind.word] == ([thing] if thing else [])
+
+
+@pytest.mark.parametrize(("text", "asked", "left"), [
+    ("delegation arrival date", Asked.when, ["delegation", "arrival"]),
+    ("preparatory meetings location?", Asked.where, ["preparatory meetings"]),
+    ("summit cancellation reason", Asked.why, ["summit", "cancellation"]),
+])
+def test_a_headline_ending_in_the_kind_of_answer_asks_it(index: FactIndex, text: str, asked: Asked,
+                                                         left: list[str]) -> None:
+    classified = index.read(text)
+    assert classified.asked is asked and [n.label for n in classified.needs] == left
+
+
+def test_a_word_the_vocabulary_reads_is_no_name(index: FactIndex) -> None:
+    need = next(n for n in index.read("why the sudden pullout?").needs if n.label == "pullout")
+    assert not need.name_like  # English's tables lack it; config/vocabulary.yaml says what it means
+    assert index.table.near(need.lemmas).get("withdraw") == 1.0
+
+
+def test_a_phrasal_verb_too_rare_for_the_tables_is_read_by_the_vocabulary(index: FactIndex) -> None:
+    need = next(n for n in index.read("when will the envoys touch down?").needs if n.phrasal)
+    assert need.label == "touch down" and index.table.near(need.lemmas).get("arrive") == 1.0
