@@ -269,11 +269,34 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
         return Asked.why, at + 2
     if any(x in NAME_WORDS for x in words):
         return Asked.name, at + 1
+    tally = _tally_at(words, at + 1)
+    if tally is not None:
+        return Asked.how_many, tally
     if nxt in _KIND_NOUNS[Asked.where]:
         return Asked.where, at + 2
     if nxt in {"site", "hotel"}:
         return Asked.where, at + 1
     return Asked.what, at + 1
+
+
+_TALLIES = frozenset({"count", "tally", "total", "number"})
+"""Nouns that are a number of what the noun before them names ("the vote *count*", "the casualty *total*")."""
+
+
+def _tally_at(words: list[str], at: int) -> int | None:
+    """"What was the vote count", "what's the final delegate tally": after "what" and "be", a noun phrase
+    that ends in a tally noun asks how many of what it counts; the position where that phrase starts."""
+    while at < len(words) and words[at] in _BE | {"s"}:
+        at += 1
+    start = at
+    while at < len(words) and words[at] in DETERMINERS:
+        at += 1
+    end = at
+    while end < len(words) and words[end].isalpha() and words[end] not in _PREPOSITIONS | _AUX | _WH:
+        end += 1
+    if end - at >= 2 and words[end - 1] in _TALLIES and at > start:
+        return start
+    return None
 
 
 _KIND_NOUNS = {Asked.where: {"place", "city", "country", "location", "venue"},
@@ -342,9 +365,14 @@ def _holders_in_the_next_name(need: Need, linked: Linked, entities: Mapping[str,
 
 
 def _answer_kind(need: Need, asked: Asked, head_at: int, *, last: int) -> bool:
-    """The noun that names the kind of answer: before the thing asked ("which *city*"), or ending a
-    question with no question word ("summit *venue*"), which `_question_word` read it from."""
-    return (need.kind is NeedKind.word and (need.position < head_at or head_at == 0 and need.position == last)
+    """The noun that names the kind of answer: before the thing asked ("which *city*"), ending a
+    question with no question word ("talks *location*"), which `_question_word` read it from, or the
+    tally of "how many" ("the vote *count*")."""
+    if need.kind is not NeedKind.word:
+        return False
+    if asked is Asked.how_many and need.label in _TALLIES:
+        return True
+    return ((need.position < head_at or head_at == 0 and need.position == last)
             and need.label in _KIND_NOUNS.get(asked, ()))
 
 

@@ -551,3 +551,10 @@ def test_a_word_the_vocabulary_reads_is_no_name(index: FactIndex) -> None:
 def test_a_phrasal_verb_too_rare_for_the_tables_is_read_by_the_vocabulary(index: FactIndex) -> None:
     need = next(n for n in index.read("when will the envoys touch down?").needs if n.phrasal)
     assert need.label == "touch down" and index.table.near(need.lemmas).get("arrive") == 1.0
+
+
+@pytest.mark.parametrize(("text", "left"), [("what was the casualty count in the clashes?", ["casualty", "clashes"]),
+                                           ("what's the final delegate tally", ["final", "delegate"])])
+def test_a_noun_phrase_ending_in_a_tally_asks_how_many(index: FactIndex, text: str, left: list[str]) -> None:
+    classified = index.read(text)
+    assert classified.asked is Asked.how_many and [n.label for n in classified.needs] == left
