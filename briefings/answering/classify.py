@@ -520,8 +520,8 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
             particles.add(t.position + 2)  # "left his *post*": the noun is part of the verb
         if phrasal is not None:
             particles.add(t.position + 1)  # "tore *down*": one verb, which a fact may say in one word
-            if Lexicon.synonyms(phrasal) & _PRO_VERBS:
-                continue  # "take place" is "happen"
+            if Lexicon.synonyms(phrasal) & _PRO_VERBS or _frames_any_event(t.position + 2, toks):
+                continue  # "take place" is "happen"; "what *ended up* happening"
             needs.append(Need(kind=NeedKind.word, label=phrasal, position=t.position,
                               weight=max(lexicon.content_weight(t.lower), RELATION_WEIGHT),
                               lemmas=frozenset({phrasal}), phrasal=True))  # its meanings, not those of "sit" alone
@@ -531,7 +531,7 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
             continue
         if t.lower in DETERMINERS or t.lower in _REFLEXIVES or t.lower in _INDEFINITES:
             continue  # "those", "its", "itself", "anyone": they point at things, they are not what a fact must say
-        if t.lemmas & (_PRO_VERBS | _ANY_ACT) or t.lower in _SETTING_ASIDE_WORDS:
+        if t.lemmas & (_PRO_VERBS | _ANY_ACT) or t.lower in _SETTING_ASIDE_WORDS or _frames_any_event(t.position + 1, toks):
             continue  # "what happened at X" asks for events, not for a fact that says "happened"
         if t.position > 0 and toks[t.position - 1].lower == "how" and t.lower in _HOW_WORDS:
             continue  # "how many", "how long": the kind of answer, not a word a fact must say
@@ -557,6 +557,12 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
                           or (uncased and _name_before_noun(t, toks))))
     needs.sort(key=lambda n: n.position)
     return needs
+
+
+def _frames_any_event(after: int, toks: list[Token]) -> bool:
+    """A verb right before "happening" or "occurring" ("what *kept* happening", "what *ended up*
+    happening") only frames that event, which is any event: no fact must say it."""
+    return after < len(toks) and toks[after].lower.endswith("ing") and bool(toks[after].lemmas & _PRO_VERBS)
 
 
 LOWERCASE_NAME_ZIPF = 3.5

@@ -558,3 +558,13 @@ def test_a_phrasal_verb_too_rare_for_the_tables_is_read_by_the_vocabulary(index:
 def test_a_noun_phrase_ending_in_a_tally_asks_how_many(index: FactIndex, text: str, left: list[str]) -> None:
     classified = index.read(text)
     assert classified.asked is Asked.how_many and [n.label for n in classified.needs] == left
+
+
+@pytest.mark.parametrize("text", ["what ended up happening to the envoys?", "what kept happening to the envoys?"])
+def test_a_verb_that_frames_happening_is_no_need(index: FactIndex, text: str) -> None:
+    assert [n.label for n in index.read(text).needs] == ["envoys"]
+
+
+def test_a_dateline_asks_the_date_of_the_story(index: FactIndex) -> None:
+    answer = index.answer("what dateline does the story carry?")
+    assert answer.found and "May 28, 2018" in answer.answer
