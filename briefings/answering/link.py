@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from briefings.answering.lexicon import Lexicon, word_tokens
-from briefings.answering.model import DateSpan, Linked, Mention, Question
+from briefings.answering.model import DateSpan, Linked, Mention, Question, Token
 from briefings.models import Entity, EntityKind
 
 __all__ = ["EntityNames", "link"]
@@ -32,6 +32,9 @@ MISSPELT_NAME_LETTERS = 5
 little of the name to be sure of it."""
 TYPO_ZIPF = 2.0
 """A word at least this common in English is a word, not a slip of the keyboard."""
+NAME_WORD_ZIPF = 5.0
+"""Words English has with no part of speech, at least this common, are interjections ("hey" 5.1, "ok"
+5.1, "lol" 5.1), not a name's ("kim" 4.6, "xi" 4.1)."""
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _FULL_MONTHS = frozenset(_MONTHS)
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name and name.lower() != "may"})
@@ -314,14 +317,26 @@ def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, 
                     continue  # a name is read through a slip only from five letters ("chol" is not "Cho")
                 if candidate != word and (best is None or key < best):
                     best = key
-        if best is None:
-            continue
+        if best is None or best[1] and _after_a_name_word(token, question.tokens, names=names, lexicon=lexicon):
+            continue  # "xi jinping" is no "xi joining": only a word of the store's is misspelt after a name's
         corrected = best[-1]
         token.lower = corrected
         token.text = corrected if not token.text[:1].isupper() else corrected.capitalize()
         token.lemmas = lexicon.lemmas(corrected)
         changed = True
     return changed
+
+
+def _after_a_name_word(token: Token, tokens: list[Token], *, names: EntityNames, lexicon: Lexicon) -> bool:
+    """The word before is one English knows only as a name's (with no part of speech, as common as a
+    name's word is: "xi", "jae"), and not one of the store's: together they are a name the store lacks,
+    written in lowercase, not a slip of the keyboard. (A word that opens the message, or one as common
+    as "hey" or "ok", is more likely an interjection.)"""
+    if token.position < 2:
+        return False
+    before = tokens[token.position - 1].lower
+    return (before.isalpha() and not lexicon.parts_of_speech(before)
+            and TYPO_ZIPF <= lexicon.zipf(before) < NAME_WORD_ZIPF and not names.knows(before))
 
 
 def _subsequence(short: str, long: str) -> bool:

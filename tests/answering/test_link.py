@@ -135,3 +135,10 @@ def test_a_hyphenated_given_name_alone_names_its_bearer() -> None:
     assert found("what did Ji-hoon say") == {"park-ji-hoon"}
     assert found("who runs the well-being program") == set()  # not a person's name
     assert found("who is the co-chair") == set()  # a description, not a name in capitals
+
+
+
+def test_a_lowercase_name_after_a_names_word_is_no_slip_for_an_english_word(index: FactIndex) -> None:
+    for text, name in [("did the envoys ever talk to hu jintao", "jintao"), ("has moon met liu xiaoming since", "xiaoming")]:
+        assert name in [t.lower for t in linked(index, text).question.tokens]
+    assert not index.answer("where did the envoys meet hu jintao?").found  # a name no fact holds
