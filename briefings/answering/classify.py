@@ -138,7 +138,8 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     if kind is not None:
         asked_kind, small = kind
         return Classified(linked=linked, asked=asked_kind, needs=needs, small_talk=small)
-    unnamed = _asks_unnamed(needs, asked=asked, entities=entities, words=words)
+    unnamed = _asks_unnamed(needs, asked=asked, entities=entities, words=words,
+                            owners=frozenset(t.position for t in toks if t.possessive))
     if unnamed is not None:
         return Classified(linked=linked, asked=asked, needs=needs, unanswerable=unnamed)
     described = _described(linked, needs, asked=asked, words=words, intents=intents)
@@ -660,14 +661,18 @@ def _of_event(need: Need, event: Event, near: Callable[[frozenset[str]], dict[st
     return False
 
 
-def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Entity], words: list[str]) -> str | None:
+def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Entity], words: list[str],
+                  owners: frozenset[int] = frozenset()) -> str | None:
     """"What is the name of the senior official", "who is the spokesman": the sources do not say.
     The question asks who someone is (the first thing it names after its question word) and the
-    sources describe that someone without a name."""
+    sources describe that someone without a name. A name written with "'s" (`owners`: the positions of
+    such words) is whose thing is asked ("who is *the report's* source"), not the someone asked."""
     if asked not in {Asked.name, Asked.who}:
         return None
     leading = [n for n in needs if n.kind is not NeedKind.time and n.label not in NAME_WORDS][:2]
     for need in leading:
+        if need.kind is NeedKind.entity and need.position + len(need.label.split()) - 1 in owners:
+            continue
         before = words[: need.position]
         if asked is Asked.who and not (set(before) <= _WH | _AUX | DETERMINERS | _COPULAS | set(CONTRACTED_WH)
                                        and set(before) & _COPULAS):

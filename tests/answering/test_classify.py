@@ -568,3 +568,9 @@ def test_a_verb_that_frames_happening_is_no_need(index: FactIndex, text: str) ->
 def test_a_dateline_asks_the_date_of_the_story(index: FactIndex) -> None:
     answer = index.answer("what dateline does the story carry?")
     assert answer.found and "May 28, 2018" in answer.answer
+
+
+@pytest.mark.parametrize("text", ["who is the report's source for the names of the envoys?",
+                                  "what's the name of the story's source?"])
+def test_a_name_written_with_s_is_whose_thing_is_asked_not_the_one_asked(index: FactIndex, text: str) -> None:
+    assert index.read(text).unanswerable is None  # the story has no name of its own; its source is asked
