@@ -666,13 +666,15 @@ def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Ent
     """"What is the name of the senior official", "who is the spokesman": the sources do not say.
     The question asks who someone is (the first thing it names after its question word) and the
     sources describe that someone without a name. A name written with "'s" (`owners`: the positions of
-    such words) is whose thing is asked ("who is *the report's* source"), not the someone asked."""
+    such words) is whose thing is asked ("who is *the report's* source"), not the someone asked, unless
+    the thing is their name."""
     if asked not in {Asked.name, Asked.who}:
         return None
     leading = [n for n in needs if n.kind is not NeedKind.time and n.label not in NAME_WORDS][:2]
     for need in leading:
-        if need.kind is NeedKind.entity and need.position + len(need.label.split()) - 1 in owners:
-            continue
+        end = need.position + len(need.label.split())
+        if need.kind is NeedKind.entity and end - 1 in owners and not (end < len(words) and words[end] in NAME_WORDS):
+            continue  # "the report's *source*" is asked, not the report ("the official's *name*" is the official's)
         before = words[: need.position]
         if asked is Asked.who and not (set(before) <= _WH | _AUX | DETERMINERS | _COPULAS | set(CONTRACTED_WH)
                                        and set(before) & _COPULAS):
