@@ -219,7 +219,7 @@ FEATURES = (
     "coverage", "lexical", "similarity", "entities", "entity_missing", "time_missing", "hard_missing",
     "relation_missing", "unknown_thing", "unknown_share", "qualifier", "qualified_away", "type", "peer_subject",
     "focus", "words", "set_aside", "act_missing", "kind_unsaid", "degree_missing", "role_of_named", "occasion",
-    "opposite", "done_to_doer", "manner_unsaid",
+    "opposite", "done_to_doer", "manner_unsaid", "no_one_named",
 )
 """What the scorer reads of a (question, fact) pair (`FactIndex.explain` shows them)."""
 
@@ -337,13 +337,16 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     if f["relation_missing"] and _manner_of_an_act(classified) and _only_names_said(classified, credits):
         f["manner_unsaid"] = 1.0  # "how did she commute": a fact that says neither the commute nor any
         # other word asked, only the names, tells another thing about them, not the way of that act
+    f["type"] = _type_factor(item, classified, table)
+    if classified.asked is Asked.who and f["type"] < 1.0 and _only_names_said(classified, credits):
+        f["no_one_named"] = 1.0  # "who did she talk with": a fact that names no one but those asked of,
+        # and says none of the question's words but its names, tells another thing about them
     f["coverage"] = covered / total
     f["similarity"] = similarity
     f["entities"] = entity_covered / entity_weight if entity_weight else 1.0
     f["unknown_share"] = unknown / total
     f["qualifier"] = 1.0 - _qualifiers(classified, credits)
     f["qualified_away"] = 1.0 - _qualified_away(item, classified, credits)
-    f["type"] = _type_factor(item, classified, table)
     if classified.subject and item.subject not in classified.subject:
         peers = {table.entities[e].kind for e in classified.subject if e in table.entities}
         subject = table.entities.get(item.subject)
@@ -360,7 +363,7 @@ def heuristic(f: dict[str, float]) -> float:
     """The hand-set reading of the features: coverage, times a factor for each thing missed."""
     factor = MISSING_HARD ** (f["entity_missing"] + f["time_missing"] + f["hard_missing"] + f["unknown_thing"]
                               + f["role_of_named"] + f["occasion"] + f["opposite"] + f["done_to_doer"]
-                              + f["manner_unsaid"])
+                              + f["manner_unsaid"] + f["no_one_named"])
     factor *= (MISSING_ACT if f["act_missing"] else MISSING_RELATION) if f["relation_missing"] else 1.0
     factor *= (1 - f["qualifier"]) * (1 - f["qualified_away"]) * f["type"]
     factor *= PEER_SUBJECT if f["peer_subject"] else 1.0

@@ -803,3 +803,14 @@ def test_the_way_of_an_act_is_not_told_by_a_fact_that_shares_only_the_names(fres
     _add(fresh_index, "moon-drove-kaesong", "Moon Jae-in flew to Kaesong by helicopter on April 8, 2019.",
          day="2019-04-08", subject="moon-jae-in", relation="flew")
     assert fresh_index.answer("How did Moon Jae-in fly to Kaesong?").facts[0] == "moon-drove-kaesong"
+
+
+def test_who_is_not_answered_by_a_fact_that_names_no_one_new_and_says_only_the_names(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "bolton-seoul-days", "John Bolton spent two days in Seoul on April 10 and 11, 2019.",
+         day="2019-04-10", subject="john-bolton", relation="spent")
+    asked = "Who did John Bolton confer with in Seoul in April 2019?"
+    assert next(f for fid, f, _ in fresh_index.explain(asked)[1] if fid == "bolton-seoul-days")["no_one_named"]
+    assert not fresh_index.answer(asked).found
+    _add(fresh_index, "bolton-conferred", "On April 11, 2019, John Bolton conferred with Chung Eui-yong in Seoul.",
+         day="2019-04-11", subject="john-bolton", relation="conferred_with")
+    assert fresh_index.answer(asked).facts[0] == "bolton-conferred"
