@@ -219,7 +219,7 @@ FEATURES = (
     "coverage", "lexical", "similarity", "entities", "entity_missing", "time_missing", "hard_missing",
     "relation_missing", "unknown_thing", "unknown_share", "qualifier", "qualified_away", "type", "peer_subject",
     "focus", "words", "set_aside", "act_missing", "kind_unsaid", "degree_missing", "role_of_named", "occasion",
-    "opposite", "done_to_doer", "manner_unsaid", "no_one_named",
+    "opposite", "done_to_doer", "manner_unsaid", "no_one_named", "date_of_another",
 )
 """What the scorer reads of a (question, fact) pair (`FactIndex.explain` shows them)."""
 
@@ -341,6 +341,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     if classified.asked is Asked.who and f["type"] < 1.0 and _only_names_said(classified, credits):
         f["no_one_named"] = 1.0  # "who did she talk with": a fact that names no one but those asked of,
         # and says none of the question's words but its names, tells another thing about them
+    if classified.asked is Asked.when and _dated_as_another_thing(item, classified):
+        f["date_of_another"] = 1.0
     f["coverage"] = covered / total
     f["similarity"] = similarity
     f["entities"] = entity_covered / entity_weight if entity_weight else 1.0
@@ -363,7 +365,8 @@ def heuristic(f: dict[str, float]) -> float:
     """The hand-set reading of the features: coverage, times a factor for each thing missed."""
     factor = MISSING_HARD ** (f["entity_missing"] + f["time_missing"] + f["hard_missing"] + f["unknown_thing"]
                               + f["role_of_named"] + f["occasion"] + f["opposite"] + f["done_to_doer"]
-                              + f["manner_unsaid"] + f["no_one_named"])
+                              + f["manner_unsaid"] + f["no_one_named"]
+                              + f["date_of_another"])
     factor *= (MISSING_ACT if f["act_missing"] else MISSING_RELATION) if f["relation_missing"] else 1.0
     factor *= (1 - f["qualifier"]) * (1 - f["qualified_away"]) * f["type"]
     factor *= PEER_SUBJECT if f["peer_subject"] else 1.0
@@ -625,6 +628,30 @@ def _only_names_said(classified: Classified, credits: dict[int, float]) -> bool:
     return weight > 0 and sum(n.weight * credits.get(n.position, 0.0) for n in words) / weight < NOTHING_SAID
 
 
+_TIME_NAMES = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.day_name))
+
+
+def _dated_as_another_thing(item: IndexedFact, classified: Classified) -> bool:
+    """The statement's day is inside the noun phrase it opens with, before any verb ("*the high-level
+    talks on Friday*, June 1, are expected to discuss the reunions"), and that phrase's noun is not what
+    the question asks of: the day is that thing's, not the time of what "when" asks."""
+    words = item.words
+    at = next((k for k in range(1, len(words) - 1) if words[k] == "on" and words[k + 1] in _TIME_NAMES), None)
+    if at is None or words[0] not in DETERMINERS:
+        return False
+    if any(_inflected_verb(w) for w in words[1:at - 1]):
+        return False  # a verb before the day: the day may be of its act ("the envoy *met* Kim on Friday")
+    noun = words[at - 1]
+    asked = {w for n in classified.needs for w in (*n.lemmas, *n.near)}
+    return "NOUN" in Lexicon.parts_of_speech(noun) and not Lexicon.lemmas(noun) & asked
+
+
+def _inflected_verb(word: str) -> bool:
+    """A form that is a verb's own ("met", "opened"), not a noun's plural ("talks") nor a base form."""
+    pos = Lexicon.parts_of_speech(word)
+    return "VERB" in pos and bool(Lexicon.lemmas(word) - {word}) and not (word.endswith("s") and "NOUN" in pos)
+
+
 def _verb_before(words: tuple[str, ...], start: int) -> int | None:
     """The position of a verb that takes the name at `start` as its object, past a title or description
     ("welcomed South Korean President Moon", "to greet Moon"): an inflected verb, or one after "to"."""
@@ -642,11 +669,10 @@ def _verb_before(words: tuple[str, ...], start: int) -> int | None:
     if k < 0:
         return None
     word = words[k]
-    pos = Lexicon.parts_of_speech(word)
-    if "VERB" not in pos or word in _AUX or (word.endswith("s") and "NOUN" in pos):
+    if word in _AUX:
         return None
-    inflected = bool(Lexicon.lemmas(word) - {word})
-    return k if inflected or (k > 0 and words[k - 1] == "to") else None
+    bare = k > 0 and words[k - 1] == "to" and "VERB" in Lexicon.parts_of_speech(word)
+    return k if bare or _inflected_verb(word) else None
 
 
 _PASSIVE = re.compile(r"(?:,[^,]*,)?\s+(?:was|were|has been|had been|is|are|being)\s+([a-z]+)")

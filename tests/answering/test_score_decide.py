@@ -814,3 +814,12 @@ def test_who_is_not_answered_by_a_fact_that_names_no_one_new_and_says_only_the_n
     _add(fresh_index, "bolton-conferred", "On April 11, 2019, John Bolton conferred with Chung Eui-yong in Seoul.",
          day="2019-04-11", subject="john-bolton", relation="conferred_with")
     assert fresh_index.answer(asked).facts[0] == "bolton-conferred"
+
+
+def test_a_day_inside_the_noun_phrase_a_statement_opens_with_is_that_things(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "fisheries-talks", "The fisheries talks on Tuesday, May 7, 2019, are expected to discuss "
+         "reopening the Kaesong factory park.", day="2019-05-07", subject="two-koreas", relation="discuss")
+    reopen = "When is the Kaesong factory park due to reopen?"
+    assert next(f for fid, f, _ in fresh_index.explain(reopen)[1] if fid == "fisheries-talks")["date_of_another"]
+    assert not fresh_index.answer(reopen).found  # the day of the talks, not of the reopening
+    assert fresh_index.answer("When are the fisheries talks?").facts[0] == "fisheries-talks"
