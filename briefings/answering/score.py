@@ -220,6 +220,7 @@ FEATURES = (
     "relation_missing", "unknown_thing", "unknown_share", "qualifier", "qualified_away", "type", "peer_subject",
     "focus", "words", "set_aside", "act_missing", "kind_unsaid", "degree_missing", "role_of_named", "occasion",
     "opposite", "done_to_doer", "manner_unsaid", "no_one_named", "date_of_another",
+    "doer_is_object",
 )
 """What the scorer reads of a (question, fact) pair (`FactIndex.explain` shows them)."""
 
@@ -343,6 +344,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         # and says none of the question's words but its names, tells another thing about them
     if classified.asked is Asked.when and _dated_as_another_thing(item, classified):
         f["date_of_another"] = 1.0
+    if _doer_named_as_the_object(item, classified, credits):
+        f["doer_is_object"] = 1.0
     f["coverage"] = covered / total
     f["similarity"] = similarity
     f["entities"] = entity_covered / entity_weight if entity_weight else 1.0
@@ -366,7 +369,7 @@ def heuristic(f: dict[str, float]) -> float:
     factor = MISSING_HARD ** (f["entity_missing"] + f["time_missing"] + f["hard_missing"] + f["unknown_thing"]
                               + f["role_of_named"] + f["occasion"] + f["opposite"] + f["done_to_doer"]
                               + f["manner_unsaid"] + f["no_one_named"]
-                              + f["date_of_another"])
+                              + f["date_of_another"] + f["doer_is_object"])
     factor *= (MISSING_ACT if f["act_missing"] else MISSING_RELATION) if f["relation_missing"] else 1.0
     factor *= (1 - f["qualifier"]) * (1 - f["qualified_away"]) * f["type"]
     factor *= PEER_SUBJECT if f["peer_subject"] else 1.0
@@ -644,6 +647,27 @@ def _dated_as_another_thing(item: IndexedFact, classified: Classified) -> bool:
     noun = words[at - 1]
     asked = {w for n in classified.needs for w in (*n.lemmas, *n.near)}
     return "NOUN" in Lexicon.parts_of_speech(noun) and not Lexicon.lemmas(noun) & asked
+
+
+def _doer_named_as_the_object(item: IndexedFact, classified: Classified, credits: dict[int, float]) -> bool:
+    """"Which country / who <verb> the A-B draft": the one asked is the verb's doer, and A and B are named
+    inside what it was done to. A fact whose own doer, the names before its first verb, is only A and B
+    ("A and B circulated a draft"), and that does not say the act asked, tells what they did, not who
+    did the act asked to their thing."""
+    toks = classified.linked.question.tokens
+    if classified.asked is Asked.yes_no or len(toks) < 3 or toks[0].lower not in {"who", "which", "what"}:
+        return False
+    verb = next((n for n in classified.needs if n.kind is NeedKind.word and n.relation and n.position <= 2), None)
+    if verb is None or credits.get(verb.position, 0.0) >= RELATION_SAID:
+        return False  # the act asked is said: its doer may be in a clause of its own ("relief from
+        # sanctions that have crippled its economy")
+    inside = {t.lower for t in toks[verb.position + 1:] if t.capitalised}
+    words = item.words
+    first = next((k for k, w in enumerate(words) if _inflected_verb(w)), None)
+    if not inside or not first:
+        return False
+    doer = [w for w in words[:first] if w not in DETERMINERS and w != "and"]
+    return bool(doer) and all(w in inside for w in doer)
 
 
 def _inflected_verb(word: str) -> bool:

@@ -823,3 +823,12 @@ def test_a_day_inside_the_noun_phrase_a_statement_opens_with_is_that_things(fres
     assert next(f for fid, f, _ in fresh_index.explain(reopen)[1] if fid == "fisheries-talks")["date_of_another"]
     assert not fresh_index.answer(reopen).found  # the day of the talks, not of the reopening
     assert fresh_index.answer("When are the fisheries talks?").facts[0] == "fisheries-talks"
+
+
+def test_the_doer_asked_is_not_the_names_the_question_puts_in_what_was_done_to(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "japan-india-draft", "Japan and India circulated a draft communique in Geneva on July 2, 2019, "
+         "urging talks with North Korea.", day="2019-07-02", subject="north-korea", relation="circulated")
+    blocked = "Which country blocked the Japan-India draft communique on North Korea?"
+    assert next(f for fid, f, _ in fresh_index.explain(blocked)[1] if fid == "japan-india-draft")["doer_is_object"]
+    assert not fresh_index.answer(blocked).found  # they drafted it; who blocked it the fact does not say
+    assert fresh_index.answer("Who circulated the draft communique on North Korea in Geneva?").facts[0] == "japan-india-draft"
