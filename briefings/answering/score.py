@@ -335,11 +335,12 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     if f["relation_missing"] and classified.asked is Asked.who and _role_said_of_named(item, classified):
         f["role_of_named"] = 1.0
     f["done_to_doer"] = float(_done_to_the_doer(item, classified))
-    if f["relation_missing"] and _manner_of_an_act(classified) and _only_names_said(classified, credits):
+    if f["relation_missing"] and _manner_of_an_act(classified) and _only_names_said(classified, credits, table):
         f["manner_unsaid"] = 1.0  # "how did she commute": a fact that says neither the commute nor any
         # other word asked, only the names, tells another thing about them, not the way of that act
     f["type"] = _type_factor(item, classified, table)
-    if classified.asked is Asked.who and f["type"] < 1.0 and _only_names_said(classified, credits):
+    if (classified.asked is Asked.who and f["type"] < 1.0 and any(n.relation or n.phrasal for n in classified.needs)
+            and _only_names_said(classified, credits, table)):
         f["no_one_named"] = 1.0  # "who did she talk with": a fact that names no one but those asked of,
         # and says none of the question's words but its names, tells another thing about them
     if classified.asked is Asked.when and _dated_as_another_thing(item, classified):
@@ -623,10 +624,13 @@ def _manner_of_an_act(classified: Classified) -> bool:
     return classified.asked is Asked.how and len(toks) > 2 and toks[1].lower in {"do", "does", "did"}
 
 
-def _only_names_said(classified: Classified, credits: dict[int, float]) -> bool:
-    """Of the question's words other than names, the fact says almost none ("Kaesong", written as a
-    name no entity holds, is a name all the same)."""
-    words = [n for n in classified.needs if n.kind is NeedKind.word and not n.excluded and not n.name_like]
+def _only_names_said(classified: Classified, credits: dict[int, float], table: FactTable) -> bool:
+    """Of the question's words other than the names of who and where, the fact says almost none
+    ("Kaesong", written as a name no entity holds, is a name all the same; an event or a thing the
+    question names, "the test site dismantling", is said as a word is)."""
+    words = [n for n in classified.needs if not n.excluded and (
+        (n.kind is NeedKind.word and not n.name_like) or (n.kind is NeedKind.entity and any(
+            e in table.entities and table.entities[e].kind not in _NAMEABLE_KINDS for e in n.entity_ids)))]
     weight = sum(n.weight for n in words)
     return weight > 0 and sum(n.weight * credits.get(n.position, 0.0) for n in words) / weight < NOTHING_SAID
 

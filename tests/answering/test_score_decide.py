@@ -803,6 +803,10 @@ def test_the_way_of_an_act_is_not_told_by_a_fact_that_shares_only_the_names(fres
     _add(fresh_index, "moon-drove-kaesong", "Moon Jae-in flew to Kaesong by helicopter on April 8, 2019.",
          day="2019-04-08", subject="moon-jae-in", relation="flew")
     assert fresh_index.answer("How did Moon Jae-in fly to Kaesong?").facts[0] == "moon-drove-kaesong"
+    _add(fresh_index, "moon-recalled-war", "Moon Jae-in recalled the Korean War with sorrow on June 25, 2019.",
+         day="2019-06-25", subject="moon-jae-in", relation="recalled")
+    # an event the question names is said as its words would be: the fact tells how he spoke of it
+    assert fresh_index.answer("How did Moon Jae-in talk about the Korean War?").facts[0] == "moon-recalled-war"
 
 
 def test_who_is_not_answered_by_a_fact_that_names_no_one_new_and_says_only_the_names(fresh_index: FactIndex) -> None:
@@ -814,6 +818,10 @@ def test_who_is_not_answered_by_a_fact_that_names_no_one_new_and_says_only_the_n
     _add(fresh_index, "bolton-conferred", "On April 11, 2019, John Bolton conferred with Chung Eui-yong in Seoul.",
          day="2019-04-11", subject="john-bolton", relation="conferred_with")
     assert fresh_index.answer(asked).facts[0] == "bolton-conferred"
+    _add(fresh_index, "ferreira-lawyer", "Nina Ferreira is a trade lawyer.", day="2019-04-12",
+         subject="united-states", relation="is")
+    # "who is X" asks no one's part in an act: X described is the answer
+    assert fresh_index.answer("Who is Nina Ferreira exactly?").facts[0] == "ferreira-lawyer"
 
 
 def test_a_day_inside_the_noun_phrase_a_statement_opens_with_is_that_things(fresh_index: FactIndex) -> None:
