@@ -569,11 +569,17 @@ _TITLE_REACH = 4
 greet South Korean President Moon")."""
 
 
+_PLACE_REACH = 6
+"""How far after a name a place may stand for the act done to it to be placed there ("X was warmly
+welcomed *in* P")."""
+
+
 def _done_to_the_doer(item: IndexedFact, classified: Classified) -> bool:
     """"When/how/where did X <act>": the fact names X only as the one another's act was done to ("Y
     *hosted* X", "came *to greet* X", "X *was praised*"), never as the one who acts: the time, manner
     or place it gives is of that other act. An act the question asks ("Y *met* X" for "when did X meet
-    Y") is X's too."""
+    Y") is X's too, and so is being somewhere: an act done to X in the place the question names puts X
+    there ("Y welcomed X *in* P" for "when did X arrive in P")."""
     if classified.asked not in _OF_THE_DOER:
         return False
     doer, act = _doer_and_act(classified)
@@ -590,8 +596,12 @@ def _done_to_the_doer(item: IndexedFact, classified: Classified) -> bool:
             spans[-1].append(k)
         else:
             spans.append([k])
+    places = {w for n in classified.needs if n.kind is NeedKind.entity or n.name_like for w in n.lemmas} - doer
     statement = None
     for span in spans:
+        after = words[span[-1] + 1 : span[-1] + 1 + _PLACE_REACH]
+        if any(w in {"in", "at"} and nxt in places for w, nxt in zip(after, after[1:])):
+            return False  # "welcomed X *in* P": done to X where the question puts X, so X was there
         verb = _verb_before(words, span[0])
         if verb is not None:
             if Lexicon.lemmas(words[verb]) & (asked | SAYING):

@@ -794,6 +794,10 @@ def test_a_fact_that_names_the_doer_only_as_the_one_acted_on_does_not_answer_the
          day="2019-04-05", subject="moon-jae-in", relation="met")
     # the act asked, done with her: hers as much as his
     assert not features_of("When did Nina Ferreira meet Moon Jae-in?", "moon-met-ferreira")["done_to_doer"]
+    _add(fresh_index, "ferreira-welcomed", "Moon Jae-in welcomed Nina Ferreira in Busan on April 9, 2019.",
+         day="2019-04-09", subject="moon-jae-in", relation="welcomed")
+    # done to her in the place asked: she was there
+    assert not features_of("When did Nina Ferreira arrive in Busan?", "ferreira-welcomed")["done_to_doer"]
 
 
 def test_the_way_of_an_act_is_not_told_by_a_fact_that_shares_only_the_names(fresh_index: FactIndex) -> None:
