@@ -774,6 +774,33 @@ def test_a_fact_that_says_a_kind_of_the_act_asked_says_the_act(fresh_index: Fact
     assert "discuss" not in near(frozenset({"deal"}))  # "a fair deal": no verb asked
 
 
+def test_a_fact_that_names_the_doer_only_as_the_one_acted_on_does_not_answer_their_act(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "ferreira-named", "Mike Pompeo named Nina Ferreira, a trade lawyer, as envoy to Seoul on March "
+         "3, 2019.", day="2019-03-03", subject="mike-pompeo", relation="named")
+    _add(fresh_index, "ferreira-praised", "Nina Ferreira, a trade lawyer, was praised in Seoul on March 5, 2019.",
+         day="2019-03-05", subject="united-states", relation="praised")
+
+    def features_of(question: str, fact_id: str) -> dict[str, float]:
+        return next(f for fid, f, _ in fresh_index.explain(question)[1] if fid == fact_id)
+
+    went = "When did Nina Ferreira first go to Seoul?"
+    assert features_of(went, "ferreira-named")["done_to_doer"]  # Pompeo's act, done to her
+    assert features_of(went, "ferreira-praised")["done_to_doer"]  # the passive: done to her too
+    assert not fresh_index.answer(went).found
+    _add(fresh_index, "ferreira-flew", "Nina Ferreira flew to Seoul on April 4, 2019.", day="2019-04-04",
+         subject="united-states", relation="flew")
+    assert fresh_index.answer(went).facts[0] == "ferreira-flew"
+    _add(fresh_index, "moon-met-ferreira", "On April 5, 2019, Moon Jae-in met Nina Ferreira in Seoul.",
+         day="2019-04-05", subject="moon-jae-in", relation="met")
+    # the act asked, done with her: hers as much as his
+    assert not features_of("When did Nina Ferreira meet Moon Jae-in?", "moon-met-ferreira")["done_to_doer"]
+    _add(fresh_index, "ferreira-welcomed", "Moon Jae-in welcomed Nina Ferreira in Busan on April 9, 2019.",
+         day="2019-04-09", subject="moon-jae-in", relation="welcomed")
+    # done to her in the place asked: she was there
+    assert not features_of("When did Nina Ferreira arrive in Busan?", "ferreira-welcomed")["done_to_doer"]
+
+
+
 def test_the_way_of_an_act_is_not_told_by_a_fact_that_shares_only_the_names(fresh_index: FactIndex) -> None:
     _add(fresh_index, "moon-hopes-kaesong", "Moon Jae-in said on April 6, 2019, that Kaesong would host the "
          "liaison staff.", day="2019-04-06", subject="moon-jae-in", relation="said")
