@@ -219,7 +219,7 @@ FEATURES = (
     "coverage", "lexical", "similarity", "entities", "entity_missing", "time_missing", "hard_missing",
     "relation_missing", "unknown_thing", "unknown_share", "qualifier", "qualified_away", "type", "peer_subject",
     "focus", "words", "set_aside", "act_missing", "kind_unsaid", "degree_missing", "role_of_named", "occasion",
-    "opposite", "manner_unsaid", "no_one_named", "date_of_another",
+    "opposite", "done_to_doer", "manner_unsaid", "no_one_named", "date_of_another",
     "doer_is_object",
 )
 """What the scorer reads of a (question, fact) pair (`FactIndex.explain` shows them)."""
@@ -334,6 +334,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         f["occasion"] = 1.0
     if f["relation_missing"] and classified.asked is Asked.who and _role_said_of_named(item, classified):
         f["role_of_named"] = 1.0
+    f["done_to_doer"] = float(_done_to_the_doer(item, classified))
     if f["relation_missing"] and _manner_of_an_act(classified) and _only_names_said(classified, credits, table):
         f["manner_unsaid"] = 1.0  # "how did she commute": a fact that says neither the commute nor any
         # other word asked, only the names, tells another thing about them, not the way of that act
@@ -367,7 +368,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
 def heuristic(f: dict[str, float]) -> float:
     """The hand-set reading of the features: coverage, times a factor for each thing missed."""
     factor = MISSING_HARD ** (f["entity_missing"] + f["time_missing"] + f["hard_missing"] + f["unknown_thing"]
-                              + f["role_of_named"] + f["occasion"] + f["opposite"]
+                              + f["role_of_named"] + f["occasion"] + f["opposite"] + f["done_to_doer"]
                               + f["manner_unsaid"] + f["no_one_named"]
                               + f["date_of_another"] + f["doer_is_object"])
     factor *= (MISSING_ACT if f["act_missing"] else MISSING_RELATION) if f["relation_missing"] else 1.0
@@ -559,6 +560,74 @@ def _met_by_others(item: IndexedFact, classified: Classified, table: FactTable) 
     return any(not (n.entity_ids & named) for n in people)
 
 
+_OF_THE_DOER = frozenset({Asked.when, Asked.where, Asked.how, Asked.why, Asked.yes_no})
+"""Questions that ask of the act their subject did, not of who or what took part in it."""
+_DO = frozenset({"do", "does", "did", "will", "would", "can", "could", "has", "have", "had"})
+"""Auxiliaries after which the question's subject is the doer of its verb ("when *did* X travel")."""
+_TITLE_REACH = 4
+"""How many words of a title or description may stand between a verb and the name it takes ("to
+greet South Korean President Moon")."""
+
+
+_PLACE_REACH = 6
+"""How far after a name a place may stand for the act done to it to be placed there ("X was warmly
+welcomed *in* P")."""
+
+
+def _done_to_the_doer(item: IndexedFact, classified: Classified) -> bool:
+    """"When/how/where did X <act>": the fact names X only as the one another's act was done to ("Y
+    *hosted* X", "came *to greet* X", "X *was praised*"), never as the one who acts: the time, manner
+    or place it gives is of that other act. An act the question asks ("Y *met* X" for "when did X meet
+    Y") is X's too, and so is being somewhere: an act done to X in the place the question names puts X
+    there ("Y welcomed X *in* P" for "when did X arrive in P")."""
+    if classified.asked not in _OF_THE_DOER:
+        return False
+    doer, act = _doer_and_act(classified)
+    if not doer or act is None:
+        return False
+    words = item.words
+    at = [k for k, w in enumerate(words) if w in doer]
+    if not at:
+        return False
+    asked = act.lemmas | {w for w, c in act.near.items() if c >= RELATION_SAID}
+    spans: list[list[int]] = []
+    for k in at:
+        if spans and k == spans[-1][-1] + 1:
+            spans[-1].append(k)
+        else:
+            spans.append([k])
+    places = {w for n in classified.needs if n.kind is NeedKind.entity or n.name_like for w in n.lemmas} - doer
+    statement = None
+    for span in spans:
+        after = words[span[-1] + 1 : span[-1] + 1 + _PLACE_REACH]
+        if any(w in {"in", "at"} and nxt in places for w, nxt in zip(after, after[1:])):
+            return False  # "welcomed X *in* P": done to X where the question puts X, so X was there
+        verb = _verb_before(words, span[0])
+        if verb is not None:
+            if Lexicon.lemmas(words[verb]) & (asked | SAYING):
+                return False  # the act asked, done with X; or X the speaker ("..., said X")
+            continue  # "hosted X", "to greet X"
+        statement = statement if statement is not None else item.fact.statement.lower()
+        if not _passive_after(statement, words[span[-1]], asked):
+            return False  # X acts here (or is only named): the fact may tell X's own act
+    return True
+
+
+def _doer_and_act(classified: Classified) -> tuple[frozenset[str], Need | None]:
+    """The name right after "when did" (its words, lowercase) and the verb it is the subject of."""
+    toks = classified.linked.question.tokens
+    start = 1 if classified.asked is Asked.yes_no else 2
+    if len(toks) <= start or toks[start - 1].lower not in _DO:
+        return frozenset(), None
+    end = start
+    while end < len(toks) and toks[end].capitalised:
+        end += 1
+    act = next((n for n in classified.needs if n.kind is NeedKind.word and end <= n.position <= end + 1
+                and (n.relation or n.phrasal or "VERB" in Lexicon.parts_of_speech(n.label))), None)
+    doer = frozenset(t.lower for t in toks[start:end] if Lexicon.zipf(t.lower) < FUNCTION_ZIPF)
+    return doer, act
+
+
 def _manner_of_an_act(classified: Classified) -> bool:
     """"How *did* X <act>": the way an act was done, not how a thing is ("how is X connected to Y")."""
     toks = classified.linked.question.tokens
@@ -619,6 +688,47 @@ def _inflected_verb(word: str) -> bool:
     """A form that is a verb's own ("met", "opened"), not a noun's plural ("talks") nor a base form."""
     pos = Lexicon.parts_of_speech(word)
     return "VERB" in pos and bool(Lexicon.lemmas(word) - {word}) and not (word.endswith("s") and "NOUN" in pos)
+
+
+def _verb_before(words: tuple[str, ...], start: int) -> int | None:
+    """The position of a verb that takes the name at `start` as its object, past a title or description
+    ("welcomed South Korean President Moon", "to greet Moon"): an inflected verb, or one after "to"."""
+    k = start - 1
+    for _ in range(_TITLE_REACH):
+        if k < 0:
+            return None
+        word = words[k]
+        pos = Lexicon.parts_of_speech(word)
+        if word in DETERMINERS or (pos and "VERB" not in pos and pos & {"NOUN", "ADJ"}) or (
+                not pos and Lexicon.zipf(word) < FUNCTION_ZIPF):
+            k -= 1
+            continue
+        break
+    if k < 0:
+        return None
+    word = words[k]
+    if word in _AUX:
+        return None
+    bare = k > 0 and words[k - 1] == "to" and "VERB" in Lexicon.parts_of_speech(word)
+    return k if bare or _inflected_verb(word) else None
+
+
+_PASSIVE = re.compile(r"(?:,[^,]*,)?\s+(?:was|were|has been|had been|is|are|being)\s+([a-z]+)")
+
+
+def _passive_after(statement: str, last: str, asked: frozenset[str]) -> bool:
+    """The name ending in `last` is the subject of a passive verb that is not the act asked ("X, a
+    lawyer, *was praised*"): the act is done to X."""
+    for m in re.finditer(rf"\b{re.escape(last)}\b", statement):
+        after = _PASSIVE.match(statement, m.end())
+        if after is None:
+            return False
+        word = after.group(1)
+        if "VERB" not in Lexicon.parts_of_speech(word) or not Lexicon.lemmas(word) - {word}:
+            return False
+        if Lexicon.lemmas(word) & asked:
+            return False
+    return True
 
 
 ROLE_WINDOW = 5

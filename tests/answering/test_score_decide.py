@@ -800,7 +800,6 @@ def test_a_fact_that_names_the_doer_only_as_the_one_acted_on_does_not_answer_the
     assert not features_of("When did Nina Ferreira arrive in Busan?", "ferreira-welcomed")["done_to_doer"]
 
 
-
 def test_the_way_of_an_act_is_not_told_by_a_fact_that_shares_only_the_names(fresh_index: FactIndex) -> None:
     _add(fresh_index, "moon-hopes-kaesong", "Moon Jae-in said on April 6, 2019, that Kaesong would host the "
          "liaison staff.", day="2019-04-06", subject="moon-jae-in", relation="said")
