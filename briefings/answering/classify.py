@@ -66,9 +66,11 @@ DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "
 _REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
                          "themselves", "oneself"})
 """The reflexive pronouns of English: they stand for a name the question has said ("the party *itself*")."""
-_INDEFINITES = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody"})
-"""The indefinite pronouns of people: "does *anyone* think ...?" asks whether someone does, and who; no
-fact says the word."""
+_INDEFINITES = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody",
+                          "anything", "something", "everything"})
+"""The indefinite pronouns: of people, "does *anyone* think ...?" asks whether someone does, and who; of
+things, "did they say *anything* about it?" stands for what is asked, which the fact says in words of its
+own. No fact says the word."""
 RELATION_WEIGHT = 0.5
 """A verb as common as "go", "get" or "make" says too little to be the relation a fact must state."""
 CONVERSATION_WEIGHT = 0.5
@@ -399,6 +401,24 @@ def _phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | None:
     return None
 
 
+def _split_phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | None:
+    """"patch *things* up", "sort *stuff* out": a phrasal verb whose object, a filler noun that says no more than
+    "it", stands between the verb and its particle, as English puts a short object; the verb in its dictionary
+    form. A pronoun there ("took *it* up") is left for the conversation to say what it stands for."""
+    obj, particle = t.position + 1, t.position + 2
+    if (particle >= len(toks) or any(used[i] for i in (t.position, obj, particle)) or t.lower in _AUX
+            or toks[particle].lower not in _PARTICLES or "VERB" not in Lexicon.parts_of_speech(t.lower)):
+        return None
+    word = toks[obj].lower
+    if word not in _FILLER_HEADS | {"stuff"}:
+        return None
+    for lemma in sorted(t.lemmas, key=shortest):
+        phrase = f"{lemma} {toks[particle].lower}"
+        if Lexicon.synonyms(phrase):
+            return phrase
+    return None
+
+
 def _units(toks: list[Token], used: list[bool], lexicon: Lexicon) -> dict[int, tuple[str, int]]:
     """The question's phrases of several words that mean one thing ("stumbling block", "sat down with"),
     leftmost and longest first, by the position of their first word: (the phrase as the lexicon reads it,
@@ -519,6 +539,10 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
         if owned is not None:
             phrasal = owned
             particles.add(t.position + 2)  # "left his *post*": the noun is part of the verb
+        split = _split_phrasal_verb(t, toks, used) if phrasal is None else None
+        if split is not None:
+            phrasal = split
+            particles.add(t.position + 2)  # "patch things *up*"
         if phrasal is not None:
             particles.add(t.position + 1)  # "tore *down*": one verb, which a fact may say in one word
             if Lexicon.synonyms(phrasal) & _PRO_VERBS or _frames_any_event(t.position + 2, toks):
@@ -531,7 +555,7 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
                 or not t.lower.isalnum()):
             continue
         if t.lower in DETERMINERS or t.lower in _REFLEXIVES or t.lower in _INDEFINITES:
-            continue  # "those", "its", "itself", "anyone": they point at things, they are not what a fact must say
+            continue  # "those", "its", "itself", "anyone", "anything": they point at things, they are not what a fact must say
         if t.lemmas & (_PRO_VERBS | _ANY_ACT) or t.lower in _SETTING_ASIDE_WORDS or _frames_any_event(t.position + 1, toks):
             continue  # "what happened at X" asks for events, not for a fact that says "happened"
         if t.position > 0 and toks[t.position - 1].lower == "how" and t.lower in _HOW_WORDS:

@@ -574,3 +574,16 @@ def test_a_dateline_asks_the_date_of_the_story(index: FactIndex) -> None:
                                   "what's the name of the story's source?"])
 def test_a_name_written_with_s_is_whose_thing_is_asked_not_the_one_asked(index: FactIndex, text: str) -> None:
     assert index.read(text).unanswerable is None  # the story has no name of its own; its source is asked
+
+
+def test_an_indefinite_pronoun_of_a_thing_is_no_need(index: FactIndex) -> None:
+    # "anything", "something": they stand for what is asked, which a fact says in words of its own
+    for text in ("Did the envoys hear something from Hanoi?", "Did the envoys bring anything back from Hanoi?"):
+        assert not [n for n in index.read(text).needs if n.label in {"something", "anything"}]
+
+
+def test_a_phrasal_verb_split_by_a_filler_noun_is_one_verb(index: FactIndex) -> None:
+    # "sort things out" is "sort out"; a pronoun between ("sort it out") is left for the conversation
+    labels = [n.label for n in index.read("Have the envoys managed to sort things out yet?").needs]
+    assert "sort out" in labels and "thing" not in labels and "things" not in labels
+    assert "sort out" not in [n.label for n in index.read("Did the envoys sort it out?").needs]
