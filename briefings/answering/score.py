@@ -18,7 +18,7 @@ import re
 
 from briefings.answering.classify import _AUX, _BE, DETERMINERS, FUNCTION_ZIPF, NAME_WORDS, RANKING, SAYING, is_proper_name
 from briefings.answering.facts import _NUMBER_WORDS, FactTable, IndexedFact
-from briefings.answering.lexicon import Lexicon, word_tokens
+from briefings.answering.lexicon import Lexicon, word_tokens, words_of
 from briefings.models import EntityKind
 from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Token
 
@@ -361,8 +361,31 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     if (item.subject in classified.subject and item.subject not in clause_subject
             and any(Lexicon.lemmas(w) & clause_verb for w in item.relation.replace("_", " ").split())):
         f["peer_subject"] = 1.0  # "what does A say B wants": a fact that A wants something is A's act, not B's
+    if classified.subject and not f["peer_subject"] and _act_of_another(item, classified, table):
+        f["peer_subject"] = 1.0  # "what does B believe": "A believes B and C won't agree" is A's belief
     f["focus"] = float(any(item.subject in n.entity_ids for n in classified.needs if n.kind is NeedKind.entity))
     return f
+
+
+def _act_of_another(item: IndexedFact, classified: Classified, table: FactTable) -> bool:
+    """The fact's relation is the act the question asks of its subject, and the question's subject is in
+    the fact, but not as the one who acts: the act is its own subject's, someone the store does not
+    describe as the question's subject's (as it describes a country's leader). Saying is left out: a
+    spokesman says what the office he speaks for says."""
+    if item.subject in classified.subject or not classified.subject <= item.entities:
+        return False
+    verbs = [n for n in classified.needs if n.kind is NeedKind.word and "VERB" in Lexicon.parts_of_speech(n.label)]
+    # the verb said of the question's subject: the relation, else its first ("what does A say B believes": "say")
+    verb = next((n for n in verbs if n.relation), verbs[0] if verbs else None)
+    acted = set().union(*(Lexicon.lemmas(w) for w in item.relation.replace("_", " ").split()))
+    if verb is None or not verb.lemmas & acted or verb.lemmas & SAYING:
+        return False  # a spokesman says what his embassy says
+    actor = table.entities.get(item.subject)
+    if actor is None:
+        return False
+    described = f" {' '.join(words_of((actor.description or '').lower()))} "
+    return not any(f" {' '.join(words_of(name.lower()))} " in described
+                   for e in classified.subject if e in table.entities for name in table.entities[e].names)
 
 
 def heuristic(f: dict[str, float]) -> float:

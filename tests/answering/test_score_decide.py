@@ -844,3 +844,18 @@ def test_the_doer_asked_is_not_the_names_the_question_puts_in_what_was_done_to(f
     assert next(f for fid, f, _ in fresh_index.explain(blocked)[1] if fid == "japan-india-draft")["doer_is_object"]
     assert not fresh_index.answer(blocked).found  # they drafted it; who blocked it the fact does not say
     assert fresh_index.answer("Who circulated the draft communique on North Korea in Geneva?").facts[0] == "japan-india-draft"
+
+def test_an_act_of_someone_not_the_subjects_is_a_peers(index: FactIndex) -> None:
+    # "does the North believe": "Cho believes North Korea and the U.S. won't agree" is Cho's belief, and
+    # the store does not describe Cho as the North's; what the North believes is its own fact
+    def peer(question: str, fact_id: str) -> float:
+        return next(f["peer_subject"] for fid, f, _ in index.explain(question)[1] if fid == fact_id)
+
+    question = "Does the North believe in denuclearization of some sort?"
+    assert peer(question, "cho-no-agreement-likely") == 1.0
+    assert peer(question, "nk-sufficient-denuclearization") == 0.0
+    # saying is left out (a spokesman says what his embassy says), and so is the verb of a clause ("A
+    # says B believes": the believing is B's, the act said of A is saying)
+    assert peer("What did the U.S. Embassy in Seoul tell reporters?", "embassy-talks-proceeding") == 0.0
+    assert peer("Has Cho Young-key said that Pyongyang believes in some denuclearization?",
+                "nk-sufficient-denuclearization") == 0.0
