@@ -369,7 +369,9 @@ class FactIndex:
                 chosen = [ScoredFact(item=item, score=1.0, focus=0.0) for item in alike[:1]]
                 return phrase(Decision(chosen=chosen, best=1.0), classified, sources=self._sources)
         decision = decide(scored, classified, threshold=threshold)
-        if not decision.found:
+        if not decision.found or (classified.asked is Asked.why
+                                  and kind_factor(decision.chosen[0].item, classified, self.table) < 1.0):
+            # not found, or found with no cause: the cause may be another fact about the same event
             decision = self._through_the_event(scored, classified, threshold) or decision
         if not decision.found:
             mentioned = [e for m in linked.mentions for e in sorted(m.ids)]
@@ -397,8 +399,9 @@ class FactIndex:
 
     def _through_the_event(self, scored: list[ScoredFact], classified: Classified, threshold: float) -> Decision | None:
         """"Where did Moon meet Kim?": a fact says they met, but not where; another fact about the same
-        event (an entity of kind event both name) says where. Answer with the two."""
-        if classified.asked not in {Asked.where, Asked.when}:
+        event (an entity of kind event both name) says where (or why: "why did they walk out of the talks")
+        Answer with the two."""
+        if classified.asked not in {Asked.where, Asked.when, Asked.why}:
             return None
         total = sum(n.weight for n in classified.needs if not n.excluded)  # weighed once, by score_candidates
         for best in scored[:EVENT_JOIN_CANDIDATES]:
@@ -415,7 +418,8 @@ class FactIndex:
                 joined = [self.table.facts[fid] for fid in sorted(self.table.holders(f"e:{event}"))
                           if fid != best.item.id]
                 joined = [item for item in joined if kind_factor(item, classified, self.table) >= YEAR_ONLY
-                          and (not best.item.days or item.days & best.item.days)  # that day's event
+                          and (not best.item.days or item.days & best.item.days  # that day's event
+                               or classified.asked is Asked.why and not item.days)  # a cause has no day of its own
                           and said_together(classified, (best.item, item))]
                 if joined:
                     joined.sort(key=lambda item: (-len(item.entities & best.item.entities), item.id))

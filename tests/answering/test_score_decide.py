@@ -859,3 +859,10 @@ def test_an_act_of_someone_not_the_subjects_is_a_peers(index: FactIndex) -> None
     assert peer("What did the U.S. Embassy in Seoul tell reporters?", "embassy-talks-proceeding") == 0.0
     assert peer("Has Cho Young-key said that Pyongyang believes in some denuclearization?",
                 "nk-sufficient-denuclearization") == 0.0
+
+
+def test_a_why_answered_with_no_cause_takes_the_cause_from_a_fact_of_the_same_event(index: FactIndex) -> None:
+    # the fact of the pull-out covers the question but gives no cause; the fact of the same talks that
+    # does ("cited anger at ...") has no day of its own, as a cause has none
+    answer = index.answer("Why did the North withdraw from the inter-Korean talks this month?")
+    assert answer.found and "military exercises" in answer.answer
