@@ -142,3 +142,9 @@ def test_a_lowercase_name_after_a_names_word_is_no_slip_for_an_english_word(inde
     for text, name in [("did the envoys ever talk to hu jintao", "jintao"), ("has moon met liu xiaoming since", "xiaoming")]:
         assert name in [t.lower for t in linked(index, text).question.tokens]
     assert not index.answer("where did the envoys meet hu jintao?").found  # a name no fact holds
+
+
+def test_the_capital_stands_for_its_government_by_its_short_name_too(index: FactIndex) -> None:
+    # config/entities.yaml: "D.C." and "DC", as "Washington", name the U.S. as one side of the talks
+    for text in ("Did D.C. welcome the talks?", "Did DC welcome the talks?"):
+        assert any("united-states" in m.ids for m in linked(index, text).mentions)
