@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from briefings.answering.classify import COURTESIES, RELATION_WEIGHT, Intents, classify
+from briefings.answering.classify import COURTESIES, RELATION_WEIGHT, SAYING, Intents, classify
 from briefings.answering.context import (QuestionContext, asked_of_the_last, asks_besides, context_of, follow_up,
                                          points_back, read_as_the_last_answer, speaks_of_someone_said)
 from briefings.answering.converse import Briefed, converse
@@ -247,12 +247,32 @@ class FactIndex:
             return None  # "what did Pompeo think of that?", "who is the source for that?": the answer does not say
         if it and (f["relation_missing"] or f["type"] < 1.0):
             return None  # "who funds it?": "it" is the last answer only if that answer gives what is asked
-        if f["relation_missing"]:
+        told_by = self._told_by(item, classified) if f["relation_missing"] and classified.asked is Asked.who else None
+        if told_by is not None:
+            item = told_by  # "who told the reporters that?": the fact whose relation is the saying of it
+        elif f["relation_missing"]:
             return None  # "who leaked that?", "how did Seoul receive that?": an act done to what the answer
             # said, which that answer does not state; asked of what it was about instead
         answer = phrase(Decision(chosen=[ScoredFact(item=item, score=1.0, focus=0.0)], best=1.0), classified,
                         sources=self._sources)
         return answer.model_copy(update={"reading": read_as_the_last_answer(classified)})
+
+    def _told_by(self, item: IndexedFact, classified: Classified) -> IndexedFact | None:
+        """"Who said that?" of a fact that says no one said it: the fact whose person says (a verb of
+        saying) what it is about: its subject and most of what it names. None when no fact does."""
+        if not any(n.lemmas & SAYING for n in classified.needs):
+            return None
+
+        def says_it(other: IndexedFact) -> bool:
+            speaker = self.table.entities.get(other.subject)
+            acts = set().union(*(Lexicon.lemmas(w) for w in other.relation.replace("_", " ").split()))
+            return (other.id != item.id and speaker is not None and speaker.kind is EntityKind.person
+                    and other.subject != item.subject and bool(acts & SAYING)
+                    and 2 * len(other.entities & item.entities) >= len(item.entities))
+
+        sources = [self.table.facts[fid] for fid in sorted(self.table.holders(f"e:{item.subject}"))]
+        sources = [other for other in sources if says_it(other)]
+        return max(sources, key=lambda other: len(other.entities & item.entities), default=None)
 
     def follow_up(self, question: str, context: QuestionContext) -> str | None:
         """The full question a follow-up stands for, read with the conversation's last question; None

@@ -679,3 +679,18 @@ def test_which_noun_of_a_place_or_a_time_asks_the_last_question_where_or_when(
         index: FactIndex, first: str, ask: str, reading: str, said: str) -> None:
     answer = _after(index, first, ask)
     assert answer.reading == reading and said in answer.answer
+
+
+def test_that_last_after_a_preposition_is_the_thing_the_last_answer_named(index: FactIndex) -> None:
+    # "agree to that": the denuclearization the last answer named, though the question names Kim himself
+    answer = _after(index, "Which denuclearization has Washington demanded?", "is Kim Jong Un ready to agree to that?")
+    assert answer.reading is not None and "denuclearization" in answer.reading.lower()
+    assert answer.found and "accept" in answer.answer
+
+
+def test_who_told_that_of_a_fact_with_no_speaker_is_the_fact_whose_person_said_it(index: FactIndex) -> None:
+    # the arrival fact names no one who said it; the one whose relation is a person's saying of the
+    # delegations' arrival does
+    answer = _after(index, "When is the North Korean team due in Singapore?", "who told the newspaper that?")
+    assert answer.found and "person with knowledge" in answer.answer
+    assert answer.reading is not None and answer.reading.endswith("what my last answer said?")
