@@ -323,8 +323,9 @@ def _reporting_frame(need: Need, linked: Linked, entities: Mapping[str, Entity])
     a document asked about ("what scale does the map use") still is."""
     toks = linked.question.tokens
     at = need.position
-    if need.kind is NeedKind.word:
-        return need.label == "according" and at + 1 < len(toks) and toks[at + 1].lower == "to"
+    if need.kind is NeedKind.word:  # "according to" a source, or "per" a named one ("per Cho")
+        return (need.label == "according" and at + 1 < len(toks) and toks[at + 1].lower == "to"
+                or need.label == "per" and at + 1 < len(toks) and linked.used[at + 1])
     if need.kind is not NeedKind.entity or not all(
             e in entities and entities[e].kind is EntityKind.document for e in need.entity_ids):
         return False

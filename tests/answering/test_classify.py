@@ -587,3 +587,9 @@ def test_a_phrasal_verb_split_by_a_filler_noun_is_one_verb(index: FactIndex) -> 
     labels = [n.label for n in index.read("Have the envoys managed to sort things out yet?").needs]
     assert "sort out" in labels and "thing" not in labels and "things" not in labels
     assert "sort out" not in [n.label for n in index.read("Did the envoys sort it out?").needs]
+
+
+def test_per_before_a_name_is_the_reporting_frame_as_according_to_is(index: FactIndex) -> None:
+    # "per Moon" is "according to Moon": the source, whose name is still a need, not a word to say
+    labels = [n.label for n in index.read("Is the summit back on track, per Moon Jae-in?").needs]
+    assert "per" not in labels and any("Moon" in label for label in labels)
