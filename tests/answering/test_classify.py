@@ -593,3 +593,10 @@ def test_per_before_a_name_is_the_reporting_frame_as_according_to_is(index: Fact
     # "per Moon" is "according to Moon": the source, whose name is still a need, not a word to say
     labels = [n.label for n in index.read("Is the summit back on track, per Moon Jae-in?").needs]
     assert "per" not in labels and any("Moon" in label for label in labels)
+
+
+def test_dangling_something_in_front_of_someone_is_offering_it(index: FactIndex) -> None:
+    # config/vocabulary.yaml: to dangle it in front of someone is to hold it out as an incentive
+    needs = [n.label for n in index.read("Which incentives did Washington dangle in front of Pyongyang?").needs]
+    assert "dangle in front of" in needs and "front" not in needs
+    assert index.lexicon.meanings("dangle in front of") == ("offer",)
