@@ -128,7 +128,9 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     words = [t.lower for t in toks]
     if not toks:
         return Classified(linked=linked, asked=Asked.small_talk, needs=[], small_talk="empty")
-    asked, head_at = _question_word(words)
+    fronted = _fronted_clause(linked)
+    asked, head_at = _question_word(words[fronted:])
+    head_at += fronted
     needs = [n for n in _needs(linked, lexicon=lexicon, asked_name=asked is Asked.name)
              if not _answer_kind(n, asked, head_at, last=len(toks) - 1)
              and not _reporting_frame(n, linked, entities)]
@@ -136,6 +138,7 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
         need.entity_ids |= _holders_in_the_next_name(need, linked, entities)
     _set_aside(linked, needs)
     _anchor_in_time(linked, needs, head_at=head_at)
+    _anchor_fronted(needs, fronted)
     kind = _conversation(linked, needs, intents=intents, event=event, asked=asked, lexicon=lexicon, near=near)
     if kind is not None:
         asked_kind, small = kind
@@ -202,6 +205,29 @@ def _anchor_in_time(linked: Linked, needs: list[Need], *, head_at: int) -> None:
         return  # "what happened after the summit": the clause is all the question says
     for need in needs:
         if need.position > opening and need.kind is not NeedKind.time:
+            need.anchor = True
+            need.hard = False
+            need.weight *= ANCHOR_WEIGHT
+
+
+_FRONTED_TIME = re.compile(r"^\s*(?:right |just |shortly |soon |long |even )?(?:after|before|following|since|until|till)\s+([^,?]+),", re.I)
+"""A clause that places the question in time written before it, and set off by a comma (English
+punctuation): "*Before the launch,* when had they last ...", "*After the talks,* where did he go"."""
+
+
+def _fronted_clause(linked: Linked) -> int:
+    """How many tokens a fronted clause that places the question in time covers (0 when none): the
+    question word, and what is asked, come after it."""
+    match = _FRONTED_TIME.match(linked.question.text)
+    return len(word_tokens(linked.question.text[: match.end(1)])) if match is not None else 0
+
+
+def _anchor_fronted(needs: list[Need], fronted: int) -> None:
+    """The names and words of a fronted clause that places the question in time are anchors, as in a
+    clause after it: a fact may place what is asked by its date or by another event. A time it names
+    stays hard, as a time after the question does."""
+    for need in needs:
+        if need.position < fronted and need.kind is not NeedKind.time:
             need.anchor = True
             need.hard = False
             need.weight *= ANCHOR_WEIGHT

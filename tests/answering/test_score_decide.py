@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.answering import FactIndex
+from briefings.answering import Asked, FactIndex
+from briefings.answering.model import NeedKind
 from briefings.answering.score import WEAK_TYPE
 
 
@@ -205,6 +206,24 @@ def test_a_clause_that_places_the_question_in_time_is_not_what_a_fact_must_say(f
     anchors = [n.label for n in fresh_index.read("What did Trump announce after meeting Kim Jong Un?").needs if n.anchor]
     assert anchors == ["meeting", "Kim Jong Un"]
     assert not any(n.anchor for n in fresh_index.read("what happened after the summit").needs)
+
+
+def test_a_time_clause_written_first_places_the_question_that_follows_the_comma(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "crossing-reopened", "subject": "north-korea", "relation": "reopened", "topic": "inter-korean",
+        "dates": [{"day": "2019-03-09"}], "provenance": _PROVENANCE,
+        "statement": "On March 9, 2019, North Korea reopened the Dorasan road crossing to freight trucks, which it "
+                     "had last let through in August 2015."}))
+    classified = fresh_index.read("After the March 2019 reopening, when had North Korea last let trucks through "
+                                  "the Dorasan crossing?")
+    assert classified.asked is Asked.when
+    assert [n.label for n in classified.needs if n.anchor] == ["after", "reopening"]
+    assert [n.label for n in classified.needs if n.kind is NeedKind.time and n.hard] == ["March 2019"]
+    answer = fresh_index.answer("After the March 2019 reopening, when had North Korea last let trucks through the "
+                                "Dorasan crossing?")
+    assert answer.found and answer.facts == ["crossing-reopened"]
 
 
 def test_adjectives_in_a_row_and_a_noun_before_the_thing_asked_qualify_it(fresh_index: FactIndex) -> None:
