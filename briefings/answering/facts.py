@@ -581,6 +581,10 @@ class FactTable:
                         unlinked_names=unlinked, words=statement_words,
                         flags=number | clock << 1 | causal << 2 | timed << 3)
 
+    def name_words(self, entity_id: str) -> frozenset[str]:
+        """The lemmas of the words of every name of an entity: what a fact naming it holds of it."""
+        return self._names_words(entity_id).lemmas
+
     def _names_words(self, entity_id: str) -> _Words:
         """The lemmas of the words of every name of an entity (none for an entity the table lacks),
         and those words that start with a digit."""

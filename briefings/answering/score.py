@@ -242,7 +242,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         if need.kind is NeedKind.entity:
             if need.entity_ids & item.entities:
                 credit = 1.0
-            elif need.lemmas and need.lemmas <= item.lemmas | item.name_lemmas | item.unlinked_names:
+            elif (need.lemmas and need.lemmas <= item.lemmas | item.name_lemmas | item.unlinked_names
+                  and not _said_only_in_another_name(need, item, table)):
                 credit = ENTITY_BY_WORDS  # "the summit", or a name the fact says without linking it
             elif any((pair := table.members(e)) and pair <= item.entities for e in need.entity_ids):
                 credit = 1.0  # "inter-Korean": a fact that names both Koreas is of the two
@@ -386,6 +387,19 @@ def _act_of_another(item: IndexedFact, classified: Classified, table: FactTable)
     described = f" {' '.join(words_of((actor.description or '').lower()))} "
     return not any(f" {' '.join(words_of(name.lower()))} " in described
                    for e in classified.subject if e in table.entities for name in table.entities[e].names)
+
+
+def _said_only_in_another_name(need: Need, item: IndexedFact, table: FactTable) -> bool:
+    """The fact holds a word of the entity asked only as a word of a person's names ("the North" in Kim
+    Jong Un's "North Korean leader"): a person's name means nobody but the person, not the entity asked.
+    (An event's name may name who took part: "the Moon-Kim summit" is about Moon and Kim.)"""
+    others = frozenset().union(*(table.name_words(e) for e in (item.subject, item.object)
+                                 if e and e not in need.entity_ids and e in table.entities
+                                 and table.entities[e].kind is EntityKind.person))
+    if others.isdisjoint(need.lemmas):
+        return False
+    said = (item.lemmas - others) | item.name_lemmas | item.unlinked_names
+    return not need.lemmas <= said.union(*map(Lexicon.lemmas, item.words))
 
 
 def heuristic(f: dict[str, float]) -> float:

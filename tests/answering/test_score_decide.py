@@ -885,3 +885,13 @@ def test_a_why_answered_with_no_cause_takes_the_cause_from_a_fact_of_the_same_ev
     # does ("cited anger at ...") has no day of its own, as a cause has none
     answer = index.answer("Why did the North withdraw from the inter-Korean talks this month?")
     assert answer.found and "military exercises" in answer.answer
+
+
+def test_a_word_of_the_entity_asked_inside_a_persons_name_does_not_name_that_entity(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "kim-tractor-plant", "Kim Jong Un toured a tractor plant near Vladivostok on April 26, 2019.",
+         day="2019-04-26", subject="kim-jong-un", relation="toured")
+    features = next(f for fid, f, _ in fresh_index.explain("When did the North open a tractor plant?")[1]
+                    if fid == "kim-tractor-plant")
+    # "north" is a word of "the North Korean leader", one of Kim's names: the fact names him, not the country
+    assert features["entity_missing"] == 1
+    assert not fresh_index.answer("When did the North open a tractor plant?").found
