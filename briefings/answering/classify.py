@@ -1118,18 +1118,38 @@ def _clause(linked: Linked, needs: list[Need], subject: frozenset[str]) -> tuple
     return frozenset(), frozenset()
 
 
+_PASSIVE_BE = frozenset({"is", "are", "was", "were"})
+
+
+def _passive_question(toks: list[Token], named: int, verb: int) -> bool:
+    """"When *was* the Chinese consulate *closed*": a form of "be" right before the phrase the name
+    opens (past a determiner) and a past participle after it ask of what was done to it. ("When was Kim
+    *visiting*" is no passive, nor "who was the man Kim *met*".)"""
+    word = toks[verb].lower
+    if word.endswith("ing") or not Lexicon.lemmas(word) - {word} or "VERB" not in Lexicon.parts_of_speech(word):
+        return False
+    at = named - 1
+    while at >= 0 and toks[at].lower in DETERMINERS:
+        at -= 1
+    return at >= 0 and toks[at].lower in _PASSIVE_BE
+
+
 def _subject(linked: Linked, needs: list[Need]) -> frozenset[str]:
-    """The entity the question's first verb is said of: "what does *North Korea* want"."""
+    """The entity the question's first verb is said of: "what does *North Korea* want". The verb is the
+    relation asked where the question has one: a word before it that can be a verb is a noun there
+    ("when was the embassy *building* sold")."""
     verbs = [n for n in needs if n.kind is NeedKind.word and "VERB" in Lexicon.parts_of_speech(n.label)]
     if not verbs:
         return frozenset()
-    verb = verbs[0]
+    verb = next((n for n in verbs if n.relation), verbs[0])
     before = [m for m in linked.mentions if verb.position - 4 <= m.position < verb.position]
     if not before:
         return frozenset()
     toks = linked.question.tokens
     if verb.position > 0 and toks[verb.position - 1].lower in {"was", "were", "been", "being", "get", "got"}:
         return frozenset()  # passive: the entity before the verb is its object
+    if _passive_question(toks, before[-1].position, verb.position):
+        return frozenset()  # "when was the consulate closed": the consulate is what was closed
     subject = set(before[-1].ids)
     joined = before[-1]
     for m in reversed(linked.mentions[: linked.mentions.index(joined)]):

@@ -152,6 +152,17 @@ def test_subjects_joined_by_and_are_both_the_subject(index: FactIndex) -> None:
     assert index.read("Where did Trump and Kim Jong Un hold their summit?").subject == {"donald-trump", "kim-jong-un"}
 
 
+def test_the_subject_is_of_the_relation_asked_not_of_a_noun_that_can_be_a_verb(index: FactIndex) -> None:
+    assert index.read("How long was the queue when Moon Jae-in arrived in Busan?").subject == {"moon-jae-in"}
+
+
+def test_a_passive_question_has_no_subject_before_its_participle(index: FactIndex) -> None:
+    # the embassy is what was sold: a fact about what North Korea did is no peer's act
+    assert index.read("When was the North Korean embassy building sold?").subject == frozenset()
+    assert index.read("Who was the aide Kim Jong Un fired?").subject == {"kim-jong-un"}
+    assert index.read("When was Kim Jong Un touring Beijing?").subject == {"kim-jong-un"}
+
+
 def test_a_clause_the_verb_governs_has_a_subject_of_its_own(index: FactIndex) -> None:
     read = index.read("What did Moon Jae-in say Kim Jong Un promised?")
     assert read.subject == {"moon-jae-in"}
