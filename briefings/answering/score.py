@@ -10,13 +10,14 @@ delegation" against a fact about another delegation), and for the kind of answer
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 import re
 
-from briefings.answering.classify import _AUX, _BE, DETERMINERS, FUNCTION_ZIPF, NAME_WORDS, RANKING, SAYING, is_proper_name
+from briefings.answering.classify import _AUX, _BE, _LIGHT_VERBS, DETERMINERS, FUNCTION_ZIPF, NAME_WORDS, RANKING, SAYING, is_proper_name
 from briefings.answering.facts import _NUMBER_WORDS, FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens, words_of
 from briefings.models import EntityKind
@@ -303,7 +304,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = 0.0
             elif (not need.known and not need.anchor and credit < 1.0 and _thing(need.label, classified, need.position)
                   and Lexicon.content_weight(need.label) >= THING_WEIGHT and not _said_about(need, classified)):
-                f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"
+                if _act_of_a_light_verb(need, classified):
+                    f["relation_missing"] = 1.0  # "make a *threat*": the act asked, which no fact says
+                else:
+                    f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"
             if not need.known:
                 unknown += need.weight
         credits[need.position] = credit
@@ -387,6 +391,28 @@ def _act_of_another(item: IndexedFact, classified: Classified, table: FactTable)
     described = f" {' '.join(words_of((actor.description or '').lower()))} "
     return not any(f" {' '.join(words_of(name.lower()))} " in described
                    for e in classified.subject if e in table.entities for name in table.entities[e].names)
+
+
+LIGHT_OBJECT_REACH = 4
+"""How far after a light verb its noun may stand ("make the new tariff *threat*")."""
+
+
+def _act_of_a_light_verb(need: Need, classified: Classified) -> bool:
+    """The noun is what a light verb's meaning lies in ("*make* a threat"), and English has a verb of its
+    own for it ("threaten"): an act asked, not a thing a fact must name."""
+    toks = classified.linked.question.tokens
+    at = next((k for k in range(need.position - 1, max(-1, need.position - 1 - LIGHT_OBJECT_REACH), -1)
+               if toks[k].lemmas & _LIGHT_VERBS), None)
+    if at is None or any(Lexicon.parts_of_speech(t.lower) == {"VERB"} for t in toks[at + 1 : need.position]):
+        return False
+    return _has_a_verb_of_its_own(need.label)
+
+
+@functools.lru_cache(maxsize=1024)
+def _has_a_verb_of_its_own(noun: str) -> bool:
+    """English derives a verb from the noun by a short ending ("threat": "threaten", "critic": "criticize")."""
+    return any(w.startswith(noun) and len(w) - len(noun) <= 3 and "VERB" in Lexicon.parts_of_speech(w)
+               for w in Lexicon.english_starting(noun[0]))
 
 
 def _said_only_in_another_name(need: Need, item: IndexedFact, table: FactTable) -> bool:

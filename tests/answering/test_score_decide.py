@@ -895,3 +895,18 @@ def test_a_word_of_the_entity_asked_inside_a_persons_name_does_not_name_that_ent
     # "north" is a word of "the North Korean leader", one of Kim's names: the fact names him, not the country
     assert features["entity_missing"] == 1
     assert not fresh_index.answer("When did the North open a tractor plant?").found
+
+
+def test_an_unknown_noun_a_light_verb_makes_an_act_of_is_the_act_asked(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "china-tariff-warning", "China warned on March 5, 2019, that it would answer any new U.S. "
+         "tariffs in kind.", day="2019-03-05", subject="china", relation="warned")
+
+    def features_of(question: str) -> dict[str, float]:
+        return next(f for fid, f, _ in fresh_index.explain(question)[1] if fid == "china-tariff-warning")
+
+    # "make the threat" is to threaten: an act no fact says in those words, not a thing no fact names
+    made = features_of("When did Beijing make the tariff threat?")
+    assert made["unknown_thing"] == 0 and made["relation_missing"] == 1
+    assert fresh_index.answer("When did Beijing make the tariff threat?").found
+    # a noun no light verb leads to is still a thing the facts never name
+    assert features_of("When did Beijing publish the tariff dossier?")["unknown_thing"] == 1
