@@ -153,6 +153,20 @@ class _Numbering(dict):
         return number
 
 
+class _WordLemmas(dict):
+    """Word -> its lemmas (`Lexicon.lemmas`), looked up once per word: the facts say the same words
+    again and again, and a plain dict answers a word seen before faster than the lexicon's bounded
+    cache, which reorders its entries at every hit. It holds the words the facts say, as `vocabulary`."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__()
+        self._lemmas = lexicon.lemmas
+
+    def __missing__(self, word: str) -> frozenset[str]:
+        found = self[word] = self._lemmas(word)
+        return found
+
+
 class IndexedFacts(Mapping[str, IndexedFact]):
     """Fact id -> its `IndexedFact`, read back from the table's compact rows when asked for (and kept
     for the next few questions): the scorer reads a few dozen facts a question, not all of them."""
@@ -201,6 +215,7 @@ class FactTable:
         self._strings: list[str] = []
         self._string_id = _Numbering(self._strings)
         """String -> its number in `_strings`, numbering a new string on first sight."""
+        self._lemmas_of = _WordLemmas(lexicon)
         self._decoded: OrderedDict[int, IndexedFact] = OrderedDict()
         self._entity_words: dict[str, _Words] = {}
         self._relations: dict[str, _Words] = {}
@@ -516,7 +531,7 @@ class FactTable:
 
     def _read(self, fact: Fact, taught: tuple[str, ...]) -> _Reading:
         """What the answerer reads of a fact (`IndexedFact` is made again from it by `_decode`)."""
-        lemmas_of = self.lexicon.lemmas
+        lemmas_of = self._lemmas_of.__getitem__
         written, gaps = words_and_gaps(fact.statement)
         statement_words = list(map(str.lower, written))
         told = [w.lower() for text in (*fact.keywords, *taught) for w in words_of(text)]
@@ -842,9 +857,15 @@ _NOT_PURPOSE = frozenset({"due", "able", "going", "about", "likely", "set", "is"
 
 def _counts(statement: str, words: set[str]) -> bool:
     """The statement gives a number that is not a date or a year: "about 50 minutes", "two things"."""
-    if _DIGIT.search(statement) and _DIGIT.search(_DATE_TEXT.sub(" ", statement)):
+    if words & _NUMBER_WORDS:
         return True
-    return bool(words & _NUMBER_WORDS)
+    first = _DIGIT.search(statement)
+    if first is None:
+        return False
+    # Every date holds a digit and starts at one or at the month written just before it: the text before
+    # that month's word (cut at a space, where a word starts as it did) holds no date and no digit.
+    start = statement.rfind(" ", 0, max(first.start() - 1, 0)) + 1
+    return _DIGIT.search(_DATE_TEXT.sub(" ", statement[start:])) is not None
 
 
 _SENTENCE_OPENING = re.compile(r"[.!?][\"')]?\s+([A-Z][\w'-]*)")

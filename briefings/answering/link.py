@@ -152,16 +152,20 @@ class EntityNames:
     def _head_said_otherwise(self, qualifiers: tuple[str, ...], head: str) -> set[str]:
         """A name whose last noun the question says by a word of one of its first senses, after the
         same qualifying words: "the inter-Korean *accord*" of the "inter-Korean *agreement*". The
-        qualifiers must say something ("the declaration" is no more "the statement" than any other)."""
-        if not all(Lexicon.content_weight(w) > 0 for w in qualifiers) or "NOUN" not in Lexicon.parts_of_speech(head):
+        qualifiers must say something ("the declaration" is no more "the statement" than any other).
+        Asked wherever the words that start a name go on otherwise, so the cheapest test comes first."""
+        if "NOUN" not in Lexicon.parts_of_speech(head):
             return set()
         if self._heads is None:
             self._heads = defaultdict(dict)
             for words, ids in self.aliases.items():
                 if len(words) > 1:
                     self._heads[words[:-1]].setdefault(words[-1], set()).update(ids)
+        named = self._heads.get(qualifiers)
+        if not named or not all(Lexicon.content_weight(w) > 0 for w in qualifiers):
+            return set()
         found: set[str] = set()
-        for last, ids in self._heads.get(qualifiers, {}).items():
+        for last, ids in named.items():
             if (Lexicon.shares_a_common_sense(last, head) and "NOUN" in Lexicon.parts_of_speech(last)
                     and Lexicon.lemmas(last).isdisjoint(Lexicon.lemmas(head))):
                 found |= ids  # another word, not another number: "the Geneva meeting" is not "meetings"

@@ -217,3 +217,22 @@ def test_an_entity_named_as_two_joined_by_and_is_their_pair(fresh_index: FactInd
                        "recorded_by": "console:ana"}}))
     answer = fresh_index.answer("Where was the inter-Ruritanian chess match played?")
     assert answer.found and answer.facts[0] == "ruritania-match"
+
+
+def test_a_number_is_told_from_a_date_wherever_the_date_stands() -> None:
+    """A statement gives a count when a digit stands outside its dates and years, before or after them,
+    or when it spells a number out."""
+    from briefings.answering.facts import _counts
+
+    def counts(statement: str) -> bool:
+        return _counts(statement, {w.lower() for w in statement.split()})
+
+    assert not counts("The envoys met on March 3, 2019.")
+    assert not counts("In 2019 the envoys met in Hanoi, and again on 3 March 2020.")
+    assert not counts("2019: the envoys met on Sept. 30.")
+    assert counts("Two envoys met on March 3, 2019.")
+    assert counts("The 12 envoys met on March 3, 2019.")
+    assert counts("The envoys met on March 3, 2019 for 45 minutes.")
+    assert counts("The envoys met on March 3, 2019 aboard an F16 escort.")
+    assert counts("On March 3 the envoys met 4 times.")
+    assert counts("The envoys met at 4.")
