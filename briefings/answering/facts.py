@@ -13,7 +13,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from briefings.answering.lexicon import Lexicon, word_tokens, words_and_gaps, words_of
@@ -327,8 +327,7 @@ class FactTable:
         keys += ["e:" + e for e in item.entities]
         keys += [f"y:{y}" for y in item.years]
         if item.days:
-            days = item.days
-            keys += {f"d:{d.month}-{d.day}" for d in days} | {f"m:{d.month}" for d in days} | {f"wd:{d.weekday()}" for d in days}
+            keys += {key for day in item.days for key in _day_keys(day)}
         return keys
 
     def members(self, entity_id: str) -> frozenset[str]:
@@ -645,10 +644,10 @@ class FactTable:
 
     def _learn_plain(self, lemmas: set[str]) -> None:
         """`lemmas` are said as words (written in lower case, as a keyword, a taught phrasing or a relation)."""
-        new = lemmas - self.plain_words
-        if new:
-            self.plain_words.update(new)
-            self._near_cache.clear()
+        if lemmas <= self.plain_words:
+            return  # the common case, as in `_learn`
+        self.plain_words.update(lemmas)
+        self._near_cache.clear()
 
     def flush_vectors(self) -> None:
         """Give the words learnt since the last flush their vectors, in one batch."""
@@ -829,6 +828,12 @@ def _one_family(a: str, b: str) -> bool:
         shared += 1
     return (shared >= FAMILY_STEM and len(a) - shared <= FAMILY_ENDING and len(b) - shared <= FAMILY_ENDING
             and shared >= min(len(a), len(b)) - 1)
+
+
+@lru_cache(maxsize=4096)
+def _day_keys(day: date) -> tuple[str, str, str]:
+    """The keys of the postings of a day, its month and its weekday (a store's facts have few days)."""
+    return f"d:{day.month}-{day.day}", f"m:{day.month}", f"wd:{day.weekday()}"
 
 
 def _stems(lemmas: frozenset[str]) -> frozenset[str]:

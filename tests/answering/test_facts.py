@@ -236,3 +236,39 @@ def test_a_number_is_told_from_a_date_wherever_the_date_stands() -> None:
     assert counts("The envoys met on March 3, 2019 aboard an F16 escort.")
     assert counts("On March 3 the envoys met 4 times.")
     assert counts("The envoys met at 4.")
+
+
+def test_facts_added_and_changed_after_a_build_are_read_as_a_rebuild_reads_them(index: FactIndex) -> None:
+    """What a build keeps to read the next fact faster (each word's lemmas, each entity's name words,
+    the keys of each day) never makes a fact added or changed later read otherwise than a fresh build
+    of the same facts reads it: the same reading, the same postings."""
+    from briefings.models import Entity, EntityKind
+
+    catalogue = generated_catalogue(load_catalogue(CONFIG_DIR), size=1200)
+    facts = list(catalogue.facts.values())
+    changed = FactIndex(facts[:-100], sources=catalogue.sources, entities=catalogue.entities, lexicon=index.lexicon,
+                        today=_today)
+    newcomer = Entity(id="vela-orsk", name="Vela Orsk", kind=EntityKind.organisation, aliases=["the Orsk bureau"])
+    changed.upsert_entity(newcomer)
+    final = {f.id: f for f in facts}
+    for fact in facts[-100:]:
+        changed.upsert(fact)
+    for fact in facts[200:1100:90]:  # new words, the new entity, another day, a count and a time of day
+        edited = fact.model_copy(update={
+            "statement": f"Vela Orsk quietly overruled {fact.statement[:-1]} at 11 p.m. with 3 objections on 4 July 2019.",
+            "object": "vela-orsk"})
+        changed.upsert(edited)
+        final[fact.id] = edited
+    entities = {**catalogue.entities, newcomer.id: newcomer}
+    afresh = FactIndex(final.values(), sources=catalogue.sources, entities=entities, lexicon=index.lexicon, today=_today)
+    one, other = changed.table, afresh.table
+    assert sorted(one.facts) == sorted(other.facts)
+    for fact_id in other.facts:
+        a, b = one.facts[fact_id], other.facts[fact_id]
+        assert (a.lemmas, a.name_lemmas, a.entities, a.days, a.years, a.words, a.unlinked_names, a.number, a.clock,
+                a.causal, a.timed, a.length) == (b.lemmas, b.name_lemmas, b.entities, b.days, b.years, b.words,
+                                                 b.unlinked_names, b.number, b.clock, b.causal, b.timed, b.length)
+    edited_item = one.facts[facts[200].id]
+    assert "vela-orsk" in edited_item.entities and edited_item.number and edited_item.clock and 2019 in edited_item.years
+    assert {k: sorted(one.holders(k)) for k in one.postings} == {k: sorted(other.holders(k)) for k in other.postings}
+    assert other.vocabulary <= one.vocabulary and other.plain_words <= one.plain_words
