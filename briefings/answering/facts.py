@@ -26,6 +26,8 @@ __all__ = ["FactOutline", "FactTable", "IndexedFact", "IndexedFacts"]
 _CLOCK = re.compile(r"\b(?=[\dnmo])(?:\d{1,2}(:\d\d)?\s*(a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d\b|noon\b|midnight\b|o'clock\b)", re.I)
 """A time of day. Every way of writing one starts a word with a digit, n, m or o: the look-ahead lets the
 search pass every other word at once (reading 100,000 statements, that is a second)."""
+_CLOCK_WORDS = ("noon", "midnight", "o'clock")
+"""The times of day `_CLOCK` reads that start with no digit."""
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
                  "billions", "half", "several", "single", "both"}
@@ -586,8 +588,9 @@ class FactTable:
             years |= {int(w) for w in numerals if w.isdigit() and len(w) == 4 and 1900 < int(w) < 2100}
             years |= {int(w[:4]) + k for w in numerals if _DECADE.match(w) for k in range(10)}  # "the early 2000s"
         statement_lower = set(statement_words)
-        number = _counts(fact.statement, statement_lower)
-        clock = _CLOCK.search(fact.statement) is not None
+        first_digit = _DIGIT.search(fact.statement)
+        number = _counts(fact.statement, statement_lower, first_digit)
+        clock = _tells_the_time(fact.statement, first_digit)
         causal = (bool(statement_lower & _CAUSE) or bool(lemmas & _CAUSE) or "because" in fact.relation
                   or "cite" in fact.relation or _purpose(statement_words, self.lexicon))
         timed = bool(days) or bool(statement_lower & _TIME_WORDS)
@@ -860,17 +863,25 @@ _NOT_PURPOSE = frozenset({"due", "able", "going", "about", "likely", "set", "is"
 """Words that with "to" and a verb say what is done or due, not what it is for (English grammar)."""
 
 
-def _counts(statement: str, words: set[str]) -> bool:
+def _counts(statement: str, words: set[str], first_digit: re.Match | None) -> bool:
     """The statement gives a number that is not a date or a year: "about 50 minutes", "two things"."""
     if words & _NUMBER_WORDS:
         return True
-    first = _DIGIT.search(statement)
-    if first is None:
+    if first_digit is None:
         return False
     # Every date holds a digit and starts at one or at the month written just before it: the text before
     # that month's word (cut at a space, where a word starts as it did) holds no date and no digit.
-    start = statement.rfind(" ", 0, max(first.start() - 1, 0)) + 1
+    start = statement.rfind(" ", 0, max(first_digit.start() - 1, 0)) + 1
     return _DIGIT.search(_DATE_TEXT.sub(" ", statement[start:])) is not None
+
+
+def _tells_the_time(statement: str, first_digit: re.Match | None) -> bool:
+    """The statement gives a time of day: "at 9 a.m.", "by 10:30", "past midnight"."""
+    if statement.isascii() and not any(word in statement.lower() for word in _CLOCK_WORDS):
+        # Every other time starts at a digit: the search starts at the first (a search from a position
+        # still sees the character before it, so "\b" reads as it did).
+        return first_digit is not None and _CLOCK.search(statement, first_digit.start()) is not None
+    return _CLOCK.search(statement) is not None  # (outside ASCII, "ı" is an "i" to `_CLOCK`, not to `lower`)
 
 
 _SENTENCE_OPENING = re.compile(r"[.!?][\"')]?\s+([A-Z][\w'-]*)")

@@ -222,10 +222,10 @@ def test_an_entity_named_as_two_joined_by_and_is_their_pair(fresh_index: FactInd
 def test_a_number_is_told_from_a_date_wherever_the_date_stands() -> None:
     """A statement gives a count when a digit stands outside its dates and years, before or after them,
     or when it spells a number out."""
-    from briefings.answering.facts import _counts
+    from briefings.answering.facts import _DIGIT, _counts
 
     def counts(statement: str) -> bool:
-        return _counts(statement, {w.lower() for w in statement.split()})
+        return _counts(statement, {w.lower() for w in statement.split()}, _DIGIT.search(statement))
 
     assert not counts("The envoys met on March 3, 2019.")
     assert not counts("In 2019 the envoys met in Hanoi, and again on 3 March 2020.")
@@ -272,3 +272,20 @@ def test_facts_added_and_changed_after_a_build_are_read_as_a_rebuild_reads_them(
     assert "vela-orsk" in edited_item.entities and edited_item.number and edited_item.clock and 2019 in edited_item.years
     assert {k: sorted(one.holders(k)) for k in one.postings} == {k: sorted(other.holders(k)) for k in other.postings}
     assert other.vocabulary <= one.vocabulary and other.plain_words <= one.plain_words
+
+
+def test_a_time_of_day_is_read_wherever_it_stands() -> None:
+    from briefings.answering.facts import _DIGIT, _tells_the_time
+
+    def tells(statement: str) -> bool:
+        return _tells_the_time(statement, _DIGIT.search(statement))
+
+    assert tells("The envoys met at 9 a.m. on March 3, 2019.")
+    assert tells("On March 3, 2019 the envoys met at 9 a.m.")
+    assert tells("On March 3, 2019 the envoys talked past midnight.")
+    assert tells("At noon on March 3 the envoys met.")
+    assert tells("Talks in Zürich began at 10:30 on March 3.")
+    assert tells("Talks in Zürich ran past MIDNIGHT.")
+    assert not tells("The envoys met on March 3, 2019 for 45 minutes.")
+    assert not tells("The envoys met in the afternoon.")
+    assert not tells("The envoys met in Zürich.")
