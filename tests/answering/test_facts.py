@@ -219,25 +219,6 @@ def test_an_entity_named_as_two_joined_by_and_is_their_pair(fresh_index: FactInd
     assert answer.found and answer.facts[0] == "ruritania-match"
 
 
-def test_a_number_is_told_from_a_date_wherever_the_date_stands() -> None:
-    """A statement gives a count when a digit stands outside its dates and years, before or after them,
-    or when it spells a number out."""
-    from briefings.answering.facts import _DIGIT, _counts
-
-    def counts(statement: str) -> bool:
-        return _counts(statement, {w.lower() for w in statement.split()}, _DIGIT.search(statement))
-
-    assert not counts("The envoys met on March 3, 2019.")
-    assert not counts("In 2019 the envoys met in Hanoi, and again on 3 March 2020.")
-    assert not counts("2019: the envoys met on Sept. 30.")
-    assert counts("Two envoys met on March 3, 2019.")
-    assert counts("The 12 envoys met on March 3, 2019.")
-    assert counts("The envoys met on March 3, 2019 for 45 minutes.")
-    assert counts("The envoys met on March 3, 2019 aboard an F16 escort.")
-    assert counts("On March 3 the envoys met 4 times.")
-    assert counts("The envoys met at 4.")
-
-
 def test_facts_added_and_changed_after_a_build_are_read_as_a_rebuild_reads_them(index: FactIndex) -> None:
     """What a build keeps to read the next fact faster (each word's lemmas, each entity's name words,
     the keys of each day) never makes a fact added or changed later read otherwise than a fresh build
@@ -274,12 +255,25 @@ def test_facts_added_and_changed_after_a_build_are_read_as_a_rebuild_reads_them(
     assert other.vocabulary <= one.vocabulary and other.plain_words <= one.plain_words
 
 
-def test_a_time_of_day_is_read_wherever_it_stands() -> None:
-    from briefings.answering.facts import _DIGIT, _tells_the_time
+def test_counts_and_times_of_day_are_told_from_dates_wherever_they_stand() -> None:
+    """A statement gives a count when a digit stands outside its dates and years, before or after them,
+    or when it spells a number out; a time of day wherever it stands."""
+    from briefings.answering.facts import _DIGIT, _counts, _tells_the_time
+
+    def counts(statement: str) -> bool:
+        return _counts(statement, {w.lower() for w in statement.split()}, _DIGIT.search(statement))
 
     def tells(statement: str) -> bool:
         return _tells_the_time(statement, _DIGIT.search(statement))
 
+    assert not counts("The envoys met on March 3, 2019.")
+    assert not counts("In 2019 the envoys met in Hanoi, and again on 3 March 2020.")
+    assert not counts("2019: the envoys met on Sept. 30.")
+    assert counts("Two envoys met on March 3, 2019.")
+    assert counts("The 12 envoys met on March 3, 2019.")
+    assert counts("The envoys met on March 3, 2019 for 45 minutes.")
+    assert counts("The envoys met on March 3, 2019 aboard an F16 escort.")
+    assert counts("On March 3 the envoys met 4 times.")
     assert tells("The envoys met at 9 a.m. on March 3, 2019.")
     assert tells("On March 3, 2019 the envoys met at 9 a.m.")
     assert tells("On March 3, 2019 the envoys talked past midnight.")
