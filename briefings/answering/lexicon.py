@@ -154,6 +154,11 @@ class Phrase:
     means: tuple[str, ...]
 
 
+_NOT_LISTED: tuple[float, frozenset[str], frozenset[str]] = (0.0, frozenset(), frozenset())
+"""The entry of every word the English list lacks, one for all: a store names tens of thousands of
+people and places, and an entry of their own would take 0.5 kB each (an empty frozenset is 216 bytes)."""
+
+
 class Lexicon:
     """Lemmas, commonness and near-synonyms of English words, and the story's own terms."""
 
@@ -178,7 +183,7 @@ class Lexicon:
     def _entry(word: str) -> tuple[float, frozenset[str], frozenset[str]]:
         row = Lexicon._english().get(word)
         if row is None:  # not a common English word: a name, a rare word; its own lemma
-            return 0.0, frozenset(), frozenset()
+            return _NOT_LISTED
         zipf, pos, lemmas = row.split("\t")
         return float(zipf), frozenset(pos.split(",")) - {""}, frozenset(lemmas.split("|")) - {""}
 
@@ -186,7 +191,7 @@ class Lexicon:
     @functools.lru_cache(maxsize=65536)
     def lemmas(word: str) -> frozenset[str]:
         """Every lemma `word` can be a form of, with the word itself ("left" -> {left, leave})."""
-        word = word.lower()
+        word = word if word.islower() else word.lower()  # the word itself when it is: kept once, not twice
         found = frozenset({word}) | Lexicon._entry(word)[2]
         if word.endswith("ly") and len(word) > 5 and "ADV" in Lexicon._entry(word)[1]:
             found |= {base for base in (word[:-2], word[:-1], word[:-3] + "y", word[:-1] + "e")

@@ -132,6 +132,16 @@ def test_an_adverb_in_ly_holds_its_adjective() -> None:
     assert Lexicon.lemmas("early") == {"early"}  # "ear" is no adjective
 
 
+def test_the_words_the_english_list_lacks_cost_one_entry_and_one_string_each() -> None:
+    """A store's tens of thousands of names are not in the English list: they share its one empty entry,
+    and a name's lemma is the name's own string, not a copy."""
+    from briefings.answering.lexicon import Lexicon
+
+    assert Lexicon._entry("zorvakim") is Lexicon._entry("quellidon")
+    name = "".join(["tarv", "onesk"])  # a string of its own, as a statement's word is
+    assert next(iter(Lexicon.lemmas(name))) is name and Lexicon.lemmas("Tarvonesk") == {"tarvonesk"}
+
+
 def test_a_headline_verb_of_the_vocabulary_is_said_by_its_plain_word(index: FactIndex) -> None:
     assert index.table.near(frozenset({"ink"})).get("sign") == 1.0  # "to ink a pact" is to sign it
 
