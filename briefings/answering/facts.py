@@ -849,6 +849,8 @@ _DIGIT = re.compile(r"\d")
 
 def _purpose(words: list[str], lexicon: Lexicon) -> bool:
     """The statement says what something was for: "met ... *to discuss* the agenda", "in order to"."""
+    if "to" not in words:
+        return False  # most statements: no word to look at
     for k in range(1, len(words) - 1):
         if words[k] == "to" and "VERB" in lexicon.parts_of_speech(words[k + 1]) and words[k + 1] == lexicon.lemma(words[k + 1]):
             before = words[k - 1]
