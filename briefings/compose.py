@@ -14,6 +14,7 @@ re-exported here: import everything about briefings from this module.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date, datetime, timezone
@@ -60,6 +61,7 @@ __all__ = [
     "recent_changes",
     "development_days",
     "is_event",
+    "reports_an_act",
     "long_date",
     "parse_section",
     "relative_day",
@@ -98,8 +100,9 @@ HEADLINE_RELATIONS = frozenset({DATE_RELATION, PLACE_RELATION, AGENDA_RELATION, 
 """Every relation the headline reads: the headline of only the facts with one of these is the headline
 of them all (for a store too big to make every `Fact` of at once)."""
 
-_NOT_EVENTS = frozenset({Topic.people, Topic.places, Topic.source})
-"""Topics whose dated facts describe, rather than report something that happened."""
+_DESCRIPTIVE_TOPICS = frozenset({Topic.people, Topic.places})
+"""Topics whose dated facts mostly describe (who one is, what a place was the site of): one of them
+reports something that happened only when its relation says an act (`reports_an_act`)."""
 _POSITION_TOPICS = frozenset({Topic.positions, Topic.analysis})
 _TOPIC_ORDER = [Topic.summit, Topic.timeline, Topic.delegations, Topic.inter_korean, Topic.positions, Topic.analysis]
 _SECTION_TOPICS: Mapping[Section, str] = {
@@ -378,25 +381,43 @@ def _headline(facts: _Facts, as_of: date) -> Headline:
     )
 
 
-def is_event(topic: str) -> bool:
-    """A fact of this topic reports something that happened or is to happen (not who one is, nor where)."""
-    return topic not in _NOT_EVENTS
+def is_event(topic: str, relation: str) -> bool:
+    """A fact of this topic and relation reports something that happened or is to happen, not who one
+    is nor what a place is: every fact of a story topic; of a descriptive topic (people, places) one
+    whose relation says an act ("appointed", "met at"), whichever topic an admin filed it under; never
+    one about the source itself (its dates are the reporting's, not the story's)."""
+    if topic == Topic.source:
+        return False
+    return topic not in _DESCRIPTIVE_TOPICS or reports_an_act(relation)
 
 
-def development_days(facts: Iterable[tuple[str, Iterable[date]]], as_of: date) -> set[date]:
-    """The days the developments up to `as_of` can be drawn from, given each fact's topic and days.
+@functools.lru_cache(maxsize=4096)
+def reports_an_act(relation: str) -> bool:
+    """The relation opens with a verb in a form other than its base, as a report of an act does:
+    "met", "appointed_envoy", "resigned_from", "stayed_at" (the shipped lemma data says which words
+    are verbs and what their base is); not a noun ("role", "site_of") nor a bare verb."""
+    from briefings.answering.lexicon import Lexicon, words_of  # here: the answering package imports this module
+
+    words = words_of(relation.replace("_", " "))
+    head = words[0].lower() if words else ""
+    return "VERB" in Lexicon.parts_of_speech(head) and Lexicon.lemmas(head) != {head}
+
+
+def development_days(facts: Iterable[tuple[str, str, Iterable[date]]], as_of: date) -> set[date]:
+    """The days the developments up to `as_of` can be drawn from, given each fact's topic, relation and days.
 
     They are taken newest day first, and every day gives at least one (its first fact's subject is new
     that day), so no day before the MAX_DEVELOPMENTS latest is reached: the section over only the facts
     whose latest day up to `as_of` is one of these is the section over them all."""
-    latest = {max(past) for topic, days in facts if is_event(topic) and (past := [d for d in days if d <= as_of])}
+    latest = {max(past) for topic, relation, days in facts
+              if is_event(topic, relation) and (past := [d for d in days if d <= as_of])}
     return set(sorted(latest, reverse=True)[:MAX_DEVELOPMENTS])
 
 
 def _developments(facts: _Facts, as_of: date) -> BriefingSection:
     """The most recent dated facts up to `as_of`, newest first, one per subject and day."""
     candidates = sorted(
-        ((d, f) for f in facts.all if f.topic not in _NOT_EVENTS and (d := _last_day(f, as_of)) is not None),
+        ((d, f) for f in facts.all if is_event(f.topic, f.relation) and (d := _last_day(f, as_of)) is not None),
         key=lambda p: (-p[0].toordinal(), _topic_rank(p[1]), p[1].id),
     )
     seen: set[tuple[date, str]] = set()
@@ -441,7 +462,7 @@ def _people(facts: _Facts) -> BriefingSection:
 def _timeline(facts: _Facts, as_of: date) -> BriefingSection:
     by_day: dict[date, list[Fact]] = defaultdict(list)
     for f in facts.all:
-        if f.topic not in _NOT_EVENTS:
+        if is_event(f.topic, f.relation):
             for d in sorted({d.day for d in f.dates}):
                 by_day[d].append(f)
     groups = [

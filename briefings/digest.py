@@ -33,7 +33,6 @@ from briefings.compose import (
     _Facts,
     _headline,
     _last_day,
-    _NOT_EVENTS,
     _topic_rank,
     _within_day,
     build_briefing,
@@ -170,13 +169,14 @@ def next_events(catalogue: Catalogue, as_of: date, *, limit: int = MAX_NEXT_EVEN
     return _next_events(_Facts(catalogue), as_of, limit=limit)
 
 
-def next_event_days(facts: Iterable[tuple[str, Iterable[date]]], as_of: date, *,
+def next_event_days(facts: Iterable[tuple[str, str, Iterable[date]]], as_of: date, *,
                     limit: int = MAX_NEXT_EVENTS) -> set[date]:
-    """The days the next `limit` events after `as_of` can fall on, given each fact's topic and days.
+    """The days the next `limit` events after `as_of` can fall on, given each fact's topic, relation and days.
 
     They are taken soonest day first, and every day gives at least one, so no day after the first
     `limit` is reached: the next events of only the facts with one of these days are those of them all."""
-    return set(sorted({d for topic, days in facts if is_event(topic) for d in days if d > as_of})[:limit])
+    later = {d for topic, relation, days in facts if is_event(topic, relation) for d in days if d > as_of}
+    return set(sorted(later)[:limit])
 
 
 def top_developments(catalogue: Catalogue, as_of: date, *, limit: int = TOP_DEVELOPMENTS) -> list[Entry]:
@@ -234,7 +234,7 @@ def _merged(candidates: list[tuple[date, Fact]], facts: _Facts) -> list[Entry]:
 def _next_events(facts: _Facts, as_of: date, *, limit: int) -> list[Entry]:
     by_day: dict[date, list[Fact]] = defaultdict(list)
     for f in facts.all:
-        if f.topic not in _NOT_EVENTS:
+        if is_event(f.topic, f.relation):
             for d in {d.day for d in f.dates if d.day > as_of}:
                 by_day[d].append(f)
     chosen: list[tuple[date, Fact]] = []
@@ -262,7 +262,7 @@ def _top_developments(facts: _Facts, as_of: date, *, limit: int) -> list[Entry]:
         references = len(set().union(*(about[e] for e in story(fact))) - {fact.id})
         return references * 0.5 ** ((as_of - day).days / HALF_LIFE_DAYS)
 
-    dated = [(d, f) for f in facts.all if f.topic not in _NOT_EVENTS and (d := _last_day(f, as_of)) is not None]
+    dated = [(d, f) for f in facts.all if is_event(f.topic, f.relation) and (d := _last_day(f, as_of)) is not None]
     ranked = sorted(dated, key=lambda p: (-weight(*p), -p[0].toordinal(), _topic_rank(p[1]),
                                           -facts.published(p[1]).toordinal(), p[1].statement))
     chosen: list[tuple[date, Fact]] = []

@@ -158,6 +158,41 @@ def test_developments_are_the_latest_dated_facts_up_to_as_of(briefing: Briefing,
     assert len({(e.day, curated.facts[e.fact_ids[0]].subject) for e in entries}) == len(entries)
 
 
+def _added(fact_id: str, *, topic: str, relation: str, day: date, statement: str, subject: str = "moon-jae-in",
+           obj: str | None = None) -> Fact:
+    return Fact(id=fact_id, subject=subject, relation=relation, object=obj, topic=topic, statement=statement,
+                dates=[FactDate(day=day)],
+                provenance=Provenance(source="article", recorded_at=datetime(2026, 1, 1, tzinfo=timezone.utc),
+                                           recorded_by="console:ana"))
+
+
+def test_a_dated_act_filed_under_people_or_places_is_a_development(curated: Catalogue) -> None:
+    """Whether a fact reports something that happened is read from its relation (an act, in the verb's
+    past form), not only from the topic an admin chose: a meeting filed under places and an appointment
+    filed under people are news; what a site was, or what one's role is, stays description."""
+    later = date(2019, 3, 4)
+    added = [
+        _added("lunch-at-a-hotel", topic=Topic.places, relation="dined_with", obj="kim-jong-un", day=later,
+               statement="Moon Jae-in dined with Kim Jong Un at a lakeside hotel on March 4, 2019."),
+        _added("new-adviser", topic=Topic.people, relation="appointed", subject="donald-trump", day=later,
+               statement="Donald Trump appointed a new Korea adviser on March 4, 2019."),
+        _added("hall-was-a-venue", topic=Topic.places, relation="venue_of", subject="singapore", day=later,
+               statement="A concert hall was the venue of a forum on March 4, 2019."),
+    ]
+    grown = curated.model_copy(update={"facts": {**curated.facts, **{f.id: f for f in added}}})
+    briefing = build_briefing(grown, [], as_of=date(2019, 3, 5))
+    developments = briefing.section(Section.developments)
+    timeline = briefing.section(Section.timeline)
+    assert developments is not None and timeline is not None
+    newest = {i for e in developments.entries if e.day == later for i in e.fact_ids}
+    assert newest == {"lunch-at-a-hotel", "new-adviser"}
+    on_the_day = next(g for g in timeline.groups if g.day == later)
+    assert set(_ids(on_the_day.entries)) == {"lunch-at-a-hotel", "new-adviser"}  # not the venue
+    # the curated place and source facts stay description, as before
+    described = {f.id for f in curated.facts.values() if f.topic in {Topic.places, Topic.source} and f.dates}
+    assert described and not described & (set(_ids(timeline.entries)) | set(_ids(developments.entries)))
+
+
 def test_timeline_has_past_and_upcoming_days_in_order(briefing: Briefing, curated: Catalogue) -> None:
     section = briefing.section(Section.timeline)
     assert section is not None

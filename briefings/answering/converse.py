@@ -70,14 +70,15 @@ class Briefed:
 
     @cached_property
     def upcoming(self) -> list[Entry]:
-        days = next_event_days(((o.topic, o.days) for o in self._table.outlines()), self.story_day, limit=MAX_ITEMS)
+        outlines = ((o.topic, o.relation, o.days) for o in self._table.outlines())
+        days = next_event_days(outlines, self.story_day, limit=MAX_ITEMS)
         return next_events(self._catalogue(lambda o: not days.isdisjoint(o.days)), self.story_day, limit=MAX_ITEMS)
 
     @cached_property
     def developments(self) -> list[Entry]:
         """The newest developments first, as the briefing lists them."""
         day = self.story_day
-        days = development_days(((o.topic, o.days) for o in self._table.outlines()), day)
+        days = development_days(((o.topic, o.relation, o.days) for o in self._table.outlines()), day)
         catalogue = self._catalogue(lambda o: max((d for d in o.days if d <= day), default=None) in days)
         section = build_briefing(catalogue, [], as_of=day, sections={Section.developments}).section(Section.developments)
         return section.entries[:MAX_ITEMS] if section else []
@@ -88,7 +89,7 @@ class Briefed:
         store's order: what the status quotes once that day is past. Read once per state of the facts."""
         day = self.headline.day
         return [o.id for o in self._table.outlines() if day in o.days and o.relation not in HEADLINE_RELATIONS
-                and is_event(o.topic)]
+                and is_event(o.topic, o.relation)]
 
     @cached_property
     def dated(self) -> list[tuple[date, str]]:

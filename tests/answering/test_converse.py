@@ -135,3 +135,20 @@ def test_a_question_after_the_asker_says_what_they_are_doing_is_read_alone(index
 def test_a_question_left_naming_nothing_is_read_with_what_came_before(index: FactIndex) -> None:
     answer = index.answer("I keep reading that Trump pulled out of the summit, why?")
     assert {"donald-trump", "pull out"} <= set(answer.needs)  # not "why?" alone
+
+
+def test_the_latest_includes_an_act_filed_under_places_as_the_briefing_does(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    for fact_id, topic, relation, day, statement in [
+        ("envoy-trip", "timeline", "visited", "2019-02-02", "A U.S. envoy visited Seoul on February 2, 2019."),
+        ("border-walk", "places", "walked_across", "2019-02-09",
+         "Moon Jae-in walked across the border line at a truce village on February 9, 2019."),
+    ]:
+        fresh_index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": "moon-jae-in", "relation": relation, "topic": topic,
+            "statement": statement, "dates": [{"day": day}], "provenance": provenance}))
+    answer = fresh_index.answer("anything new lately?")
+    assert answer.found and answer.answer.startswith("Moon Jae-in walked across the border line")
+    assert answer.facts[:2] == ["border-walk", "envoy-trip"]
