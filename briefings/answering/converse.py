@@ -92,6 +92,17 @@ class Briefed:
                 and is_event(o.topic, o.relation)]
 
     @cached_property
+    def after_event(self) -> list[Entry]:
+        """The first event dated after the headline's day, up to the story's day: what the status says
+        came next once that day is past (the next events as the digest would have listed them then)."""
+        day, story_day = self.headline.day, self.story_day
+        if day is None:
+            return []
+        outlines = ((o.topic, o.relation, tuple(d for d in o.days if d <= story_day)) for o in self._table.outlines())
+        days = next_event_days(outlines, day, limit=1)
+        return next_events(self._catalogue(lambda o: not days.isdisjoint(o.days)), day, limit=1)
+
+    @cached_property
     def dated(self) -> list[tuple[date, str]]:
         """(the day of its last date, id) of every dated fact, in that order."""
         return sorted((o.last_day, o.id) for o in self._table.outlines() if o.last_day is not None)
@@ -131,15 +142,27 @@ def converse(classified: Classified, *, briefed: Briefed, today: date, scope: st
     if not facts and not (asked is Asked.describe and text):
         return Answer(question=question, found=False, answer=NO_FACT, asked=asked.value, needs=needs_of(classified),
                       hint=text or None)
-    return Answer(question=question, found=True, answer=_fit(text), facts=[f.id for f in facts], confidence=1.0,
+    text, facts = _fit(text, facts)
+    return Answer(question=question, found=True, answer=text, facts=[f.id for f in facts], confidence=1.0,
                   sources=cite(facts, briefed.sources), asked=asked.value, needs=needs_of(classified))
 
 
-def _fit(text: str) -> str:
-    if len(text) <= MAX_ANSWER_CHARS + 60:
-        return text
-    cut = text[: MAX_ANSWER_CHARS + 60].rsplit(". ", 1)[0]
-    return cut + "."
+def _fit(text: str, facts: list[Fact]) -> tuple[str, list[Fact]]:
+    """The text cut to about MAX_ANSWER_CHARS where a quoted statement ends (a full stop inside one, as in
+    "the U.S. side", is no place to cut), and the facts it still quotes: a fact cut off is not cited."""
+    limit = MAX_ANSWER_CHARS + 60
+    if len(text) <= limit:
+        return text, facts
+    spans = {f.id: (start, start + len(f.statement)) for f in facts if (start := text.find(f.statement)) >= 0}
+    ends = [end for _, end in spans.values() if end <= limit]
+    if ends:
+        cut = text[: max(ends)]
+    else:  # no whole statement fits: the last sentence end that is not an abbreviation's
+        head = text[:limit]
+        stops = [i for i in range(len(head) - 1) if head[i] == "." and head[i + 1] == " "
+                 and head[: i + 1].split()[-1].count(".") == 1]
+        cut = head[: stops[-1] + 1] if stops else head.rsplit(" ", 1)[0] + "…"
+    return cut, [f for f in facts if f.id not in spans or spans[f.id][1] <= len(cut)]
 
 
 def _example(briefed: Briefed) -> str:
@@ -168,14 +191,19 @@ def _status(briefed: Briefed) -> tuple[list[Fact], str]:
 
 def _past(briefed: Briefed, headline: Headline) -> tuple[list[Fact], str]:
     """The event's day is behind the newest facts: say so, as the briefing's countdown does ("took place
-    ... ago"), with what the facts dated that day say of it."""
+    ... ago"), with what the facts dated that day say of it, and the first event dated after it."""
     day = headline.day
     said = _facts(briefed, briefed.on_event_day[:MAX_PAST_FACTS])
     text = (f"The {headline.event} was set for {long_date(day)}" + (f", in {headline.place}" if headline.place else "")
             + f", a day now past (the newest facts are of {long_date(briefed.story_day)}).")
-    then = " ".join(f.statement for f in said)
-    return _unique(_facts(briefed, headline.fact_ids[:2]) + said), " ".join(
-        [text, f"On that day: {then}" if then else "No fact says what happened that day."])
+    then = " ".join(f.statement for f in said[:1 if briefed.after_event else MAX_PAST_FACTS])
+    parts = [text, f"On that day: {then}" if then else "No fact says what happened that day."]
+    after = briefed.after_event[:1]
+    if after:
+        said = said[:1] + _facts(briefed, after[0].fact_ids)
+        day_said = after[0].day is None or f"{after[0].day:%B} {after[0].day.day}" in after[0].text
+        parts.append(f"Next: {after[0].text}" if day_said else f"Next, on {long_date(after[0].day)}: {after[0].text}")
+    return _unique(_facts(briefed, headline.fact_ids[:2]) + said), " ".join(parts)
 
 
 def _facts(briefed: Briefed, fact_ids: list[str]) -> list[Fact]:

@@ -152,3 +152,38 @@ def test_the_latest_includes_an_act_filed_under_places_as_the_briefing_does(fres
     answer = fresh_index.answer("anything new lately?")
     assert answer.found and answer.answer.startswith("Moon Jae-in walked across the border line")
     assert answer.facts[:2] == ["border-walk", "envoy-trip"]
+
+
+def _upsert_dated(index: FactIndex, rows: list[tuple[str, str, str, str]]) -> None:
+    from briefings.models import Fact
+
+    provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    for fact_id, relation, day, statement in rows:
+        index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": "kim-jong-un", "relation": relation, "object": "donald-trump",
+            "topic": "timeline", "statement": statement, "dates": [{"day": day}], "provenance": provenance}))
+
+
+def test_a_past_events_status_says_what_came_next(fresh_index: FactIndex) -> None:
+    _upsert_dated(fresh_index, [
+        ("toast", "toasted", "2018-06-12", "Kim Jong Un raised a glass to Donald Trump at lunch on June 12, 2018."),
+        ("letter", "wrote_to", "2018-07-09", "Kim Jong Un sent Donald Trump a letter praising their meeting."),
+        ("much-later", "phoned", "2018-11-20", "Kim Jong Un and Donald Trump spoke by phone on November 20, 2018."),
+    ])
+    answer = fresh_index.answer("is the summit going ahead?")
+    assert answer.found and "now past" in answer.answer and "raised a glass" in answer.answer
+    assert "Next, on Monday, July 9, 2018: Kim Jong Un sent Donald Trump a letter" in answer.answer
+    assert {"toast", "letter"} <= set(answer.facts) and "much-later" not in answer.facts
+
+
+def test_a_long_answer_is_cut_where_a_statement_ends_and_cites_only_what_it_quotes(fresh_index: FactIndex) -> None:
+    padding = "with aides from both sides at a long table, " * 4
+    _upsert_dated(fresh_index, [
+        ("long-one", "dined_with", "2018-06-03",
+         f"Kim Jong Un dined with Donald Trump on June 3, 2018, {padding}the U.S. side seated to the east."),
+        ("long-two", "walked_with", "2018-06-02",
+         f"Kim Jong Un walked with Donald Trump on June 2, 2018, {padding}and the U.S. press watched."),
+    ])
+    answer = fresh_index.answer("what has changed since June 1, 2018?")
+    assert answer.found and answer.answer.endswith("the U.S. side seated to the east.")
+    assert answer.facts == ["long-one"]
