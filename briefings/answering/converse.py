@@ -103,11 +103,6 @@ class Briefed:
         return next_events(self._catalogue(lambda o: not days.isdisjoint(o.days)), day, limit=1)
 
     @cached_property
-    def dated(self) -> list[tuple[date, str]]:
-        """(the day of its last date, id) of every dated fact, in that order."""
-        return sorted((o.last_day, o.id) for o in self._table.outlines() if o.last_day is not None)
-
-    @cached_property
     def about(self) -> dict[str, list[str]]:
         """Entity id -> the ids of the facts whose subject or object it is, in the store's order."""
         found: dict[str, list[str]] = {}
@@ -238,11 +233,11 @@ def _since(briefed: Briefed, classified: Classified) -> tuple[list[Fact], str]:
         since = "" if span.end == start and "since" not in span.label else "since "
         lead = f"Nothing is dated {since}{long_date(start)}; the latest, as of {long_date(briefed.story_day)}: "
         return _unique(facts), lead + " ".join(e.text for e in briefed.developments) if facts else ""
-    latest = [(d, i) for d, i in briefed.dated if start <= d <= briefed.story_day][-MAX_ITEMS:]
-    chosen = [(d, briefed.fact(i)) for d, i in latest]
-    if not chosen:
+    entries = [e for e in briefed.developments if e.day is not None and e.day >= start]
+    if not entries:
         return [], ""
-    return [f for _, f in chosen], " ".join(_dated_line(d, f.statement) for d, f in reversed(chosen))
+    facts = _facts(briefed, [i for e in entries for i in e.fact_ids])
+    return _unique(facts), " ".join(_dated_line(e.day, e.text) if e.day else e.text for e in entries)
 
 
 def _dated_line(day: date, statement: str) -> str:
