@@ -795,7 +795,8 @@ def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[s
         words = [words[0], *words[2:]]
         needs = [n for n in needs if n.position != 1]
     lemmas = [min(t.lemmas, key=shortest) for t in linked.question.tokens]
-    asking = intents.matches("describe", lemmas, skipping=_VAGUE)
+    # "what's the latest on X": the newest of X, which a description gives after X's description
+    asking = intents.matches("describe", lemmas, skipping=_VAGUE) | intents.matches("latest", lemmas, skipping=_VAGUE)
     entities = [n for n in needs if n.kind is NeedKind.entity]
     others = [n for n in needs if n.kind is not NeedKind.entity and n.position not in asking
               and not (n.weight < CONVERSATION_WEIGHT and words[0] not in _WH)]

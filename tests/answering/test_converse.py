@@ -202,3 +202,21 @@ def test_what_changed_since_a_day_lists_the_developments_since_then_not_descript
     answer = fresh_index.answer("what has changed since August 1, 2018?")
     assert answer.found and answer.facts == ["harbour-visit"]
     assert answer.facts == fresh_index.answer("anything new lately?").facts[:1]  # as the latest says
+
+
+def test_the_latest_on_someone_is_their_description_then_their_newest_facts(fresh_index: FactIndex) -> None:
+    """"What is the latest on X?" asks the newest of X, not the story's latest: X described, then X's most recent
+    facts (an admin's later fact first)."""
+    from briefings.models import Fact
+
+    provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    for fact_id, subject, day, statement in [
+        ("orchard-visit", "kim-jong-un", "2019-05-03", "Kim Jong Un toured an apple orchard on May 3, 2019."),
+        ("harbour-speech", "moon-jae-in", "2019-05-02", "Moon Jae-in gave a speech at a harbour on May 2, 2019."),
+    ]:
+        fresh_index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": subject, "relation": "spoke", "topic": "timeline",
+            "statement": statement, "dates": [{"day": day}], "provenance": provenance}))
+    answer = fresh_index.answer("what is the latest on Moon Jae-in?")
+    assert answer.found and answer.answer.startswith("Moon Jae-in:")
+    assert answer.facts[0] == "harbour-speech" and "orchard-visit" not in answer.facts
