@@ -220,3 +220,8 @@ def test_the_latest_on_someone_is_their_description_then_their_newest_facts(fres
     answer = fresh_index.answer("what is the latest on Moon Jae-in?")
     assert answer.found and answer.answer.startswith("Moon Jae-in:")
     assert answer.facts[0] == "harbour-speech" and "orchard-visit" not in answer.facts
+
+
+def test_whether_the_event_has_taken_place_asks_its_status(index: FactIndex) -> None:
+    answer = index.answer("has the summit taken place yet?")  # "take place" says "happen", a cue of the status
+    assert answer.found and answer.asked == "status" and "June 12, 2018" in answer.answer
