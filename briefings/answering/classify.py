@@ -134,6 +134,9 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     needs = [n for n in _needs(linked, lexicon=lexicon, asked_name=asked is Asked.name)
              if not _answer_kind(n, asked, head_at, last=len(toks) - 1)
              and not _reporting_frame(n, linked, entities)]
+    frame = _purpose_frame_at(words) if asked is Asked.why else None
+    if frame is not None:
+        needs = [n for n in needs if n.position < frame]  # "meant to achieve": the frame of why, no need
     for need in needs:
         need.entity_ids |= _holders_in_the_next_name(need, linked, entities)
     _set_aside(linked, needs)
@@ -296,6 +299,11 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
         return Asked.year, at + 2
     if nxt == "reason" or (nxt == "for" and len(words) > at + 2 and words[at + 2] == "reason"):
         return Asked.why, at + 2
+    purpose = _purpose_noun_at(words, at + 1)
+    if purpose is not None:
+        return Asked.why, purpose  # "what was the aim of the talks": what they were for is why they were held
+    if _purpose_frame_at(words) is not None:
+        return Asked.why, at + 1  # "what was the visit meant to achieve", "what was it aimed at"
     if any(x in NAME_WORDS for x in words):
         return Asked.name, at + 1
     tally = _tally_at(words, at + 1)
@@ -306,6 +314,38 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
     if nxt in {"site", "hotel"}:
         return Asked.where, at + 1
     return Asked.what, at + 1
+
+
+_PURPOSES = frozenset({"reason", "purpose", "aim", "goal", "objective", "motive", "intent", "intention"})
+"""Nouns that name what something is done for: "what was the *purpose* of the talks" asks why they were held."""
+_PURPOSE_PARTICIPLES = frozenset({"aimed", "meant", "intended", "designed", "supposed"})
+"""Participles that say what something is for: "what was it *aimed at*", "what was it *meant to* achieve"."""
+_ACHIEVE = frozenset({"achieve", "accomplish", "attain"})
+"""The verbs of attaining an end: after "meant to", they leave the end itself as the thing asked."""
+
+
+def _purpose_noun_at(words: list[str], at: int) -> int | None:
+    """"What was the *purpose of* X", "what's the goal for X": past "be" and a determiner, a noun of purpose
+    and a preposition that leads to what it is the purpose of; the position where that thing starts."""
+    while at < len(words) and words[at] in _BE | {"s"}:
+        at += 1
+    while at < len(words) and words[at] in DETERMINERS:
+        at += 1
+    if at + 1 < len(words) and words[at] in _PURPOSES and words[at + 1] in {"of", "for"}:
+        return at + 2
+    return None
+
+
+def _purpose_frame_at(words: list[str]) -> int | None:
+    """"What was the visit *aimed at*", "what is the deal *meant to achieve*": a "what" question that ends
+    in a participle of purpose asks what the thing was for; the position where that frame starts."""
+    at = [i for i, w in enumerate(words) if w.isalnum()]
+    tail = [words[i] for i in at]
+    if len(tail) >= 2 and tail[-2] in _PURPOSE_PARTICIPLES and tail[-1] == "at":
+        return at[-2]
+    if len(tail) >= 3 and tail[-3] in _PURPOSE_PARTICIPLES and tail[-2] == "to" and Lexicon.lemma(tail[-1]) in _ACHIEVE:
+        return at[-3]
+    return None
 
 
 _TALLIES = frozenset({"count", "tally", "total", "number"})
@@ -330,7 +370,7 @@ def _tally_at(words: list[str], at: int) -> int | None:
 
 _KIND_NOUNS = {Asked.where: {"place", "city", "country", "location", "venue"},
                Asked.when: _DATE_NOUNS | {"month"}, Asked.year: {"year", "decade"}, Asked.clock: {"time"},
-               Asked.why: {"reason"}}
+               Asked.why: _PURPOSES}
 """Nouns that name the kind of answer right after the question word ("which *city*", "what *date*"):
 the answer is of that kind; no fact need say the noun."""
 

@@ -611,3 +611,20 @@ def test_dangling_something_in_front_of_someone_is_offering_it(index: FactIndex)
     needs = [n.label for n in index.read("Which incentives did Washington dangle in front of Pyongyang?").needs]
     assert "dangle in front of" in needs and "front" not in needs
     assert index.lexicon.meanings("dangle in front of") == ("offer",)
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("What was the goal of the hotel talks?", ["hotel", "talks"]),
+    ("what's the motive for the drills", ["drills"]),
+    ("What was the envoy's trip aimed at?", ["envoy", "trip"]),
+    ("what were the visits meant to accomplish", ["visits"]),
+])
+def test_a_noun_or_participle_of_purpose_asks_why(index: FactIndex, text: str, left: list[str]) -> None:
+    """What a thing was for is why it was done: the purpose noun or participle frames, it is no need."""
+    classified = index.read(text)
+    assert classified.asked is Asked.why and [n.label for n in classified.needs] == left
+
+
+def test_a_purpose_clause_answers_what_a_meeting_was_for(index: FactIndex) -> None:
+    answer = index.answer("What was the goal of the meeting at the DMZ?")
+    assert answer.found and answer.facts[0] == "dmz-meeting-purpose"
