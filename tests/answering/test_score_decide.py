@@ -910,3 +910,20 @@ def test_an_unknown_noun_a_light_verb_makes_an_act_of_is_the_act_asked(fresh_ind
     assert fresh_index.answer("When did Beijing make the tariff threat?").found
     # a noun no light verb leads to is still a thing the facts never name
     assert features_of("When did Beijing publish the tariff dossier?")["unknown_thing"] == 1
+
+
+@pytest.mark.parametrize(("question", "fact_id"), [
+    ("Where was Sung Kim's session with Choe Son Hui held?", "dmz-meeting-place"),  # a session: a meeting
+    ("Who heads the Pyongyang side at the preparatory meetings?", "nk-delegation-leader"),  # in talks, a side: a delegation
+])
+def test_a_general_word_the_vocabulary_reads_reaches_the_facts_word(index: FactIndex, question: str,
+                                                                     fact_id: str) -> None:
+    answer = index.answer(question)
+    assert answer.found and answer.facts[0] == fact_id
+
+
+def test_prep_is_the_clipped_preparatory(index: FactIndex) -> None:
+    """The English tables know "prep" only as a noun of school; config/vocabulary.yaml reads the adjective."""
+    classified, _ = index.explain("Who will attend the prep round?")
+    need = next(n for n in classified.needs if n.label == "prep")
+    assert need.near.get("preparatory") == 1.0
