@@ -628,3 +628,11 @@ def test_a_noun_or_participle_of_purpose_asks_why(index: FactIndex, text: str, l
 def test_a_purpose_clause_answers_what_a_meeting_was_for(index: FactIndex) -> None:
     answer = index.answer("What was the goal of the meeting at the DMZ?")
     assert answer.found and answer.facts[0] == "dmz-meeting-purpose"
+
+
+def test_giving_up_nuclear_weapons_is_the_storys_denuclearization(index: FactIndex) -> None:
+    """config/vocabulary.yaml: the phrase is one need, not "give up" (stop) and a weapon."""
+    need = next(n for n in index.explain("When will the North give up its nuclear weapons?")[0].needs if "give" in n.label)
+    assert need.label.startswith("give up its nuclear") and need.near.get("denuclearization") == 1.0
+    answer = index.answer("What did Moon say about Kim giving up nuclear weapons?")
+    assert answer.found and answer.facts[0] == "moon-kim-devoted-denuclearization"
