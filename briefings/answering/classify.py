@@ -389,16 +389,26 @@ def _reporting_frame(need: Need, linked: Linked, entities: Mapping[str, Entity])
     a document asked about ("what scale does the map use") still is."""
     toks = linked.question.tokens
     at = need.position
-    if need.kind is NeedKind.word:  # "according to" a source, or "per" a named one ("per Cho")
+    if need.kind is NeedKind.word:  # "according to" a source, or "per" one ("per Cho", "per the report")
         return (need.label == "according" and at + 1 < len(toks) and toks[at + 1].lower == "to"
-                or need.label == "per" and at + 1 < len(toks) and linked.used[at + 1])
+                or _per_as_according_to(at, linked))
     if need.kind is not NeedKind.entity or not all(
             e in entities and entities[e].kind is EntityKind.document for e in need.entity_ids):
         return False
     before = [t.lower for t in toks[max(0, at - 2) : at]]
     span = next((m.span for m in linked.mentions if m.position == at), 1)
     after = toks[at + span].lemmas if at + span < len(toks) else frozenset()
-    return before == ["according", "to"] or bool(after & SAYING)
+    return before == ["according", "to"] or before[-1:] == ["per"] and _per_as_according_to(at - 1, linked) \
+        or bool(after & SAYING)
+
+
+def _per_as_according_to(at: int, linked: Linked) -> bool:
+    """"*Per* the report", "*per* Reuters": before a determiner or a name, "per" is "according to" (English
+    usage); before a bare noun ("per day", "per person") it is "for each", which is part of what is asked."""
+    toks = linked.question.tokens
+    if toks[at].lower != "per" or at + 1 >= len(toks):
+        return False
+    return toks[at + 1].lower in DETERMINERS or linked.used[at + 1]
 
 
 _JOINING = frozenset({"of", "with", "in", "at", "on", "between", "from", "for", "to", "about"})

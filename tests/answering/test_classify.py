@@ -636,3 +636,12 @@ def test_giving_up_nuclear_weapons_is_the_storys_denuclearization(index: FactInd
     assert need.label.startswith("give up its nuclear") and need.near.get("denuclearization") == 1.0
     answer = index.answer("What did Moon say about Kim giving up nuclear weapons?")
     assert answer.found and answer.facts[0] == "moon-kim-devoted-denuclearization"
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("who will attend, per the report?", ["attend"]),
+    ("how many seats per delegation?", ["seats", "per", "delegation"]),
+])
+def test_per_before_a_determiner_is_according_to(index: FactIndex, text: str, left: list[str]) -> None:
+    """"Per the report" frames the question as "according to" does; "per delegation" is "for each"."""
+    assert [n.label for n in index.read(text).needs] == left
