@@ -290,7 +290,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             elif need.label.isdigit() and credit < 0.5 and _numbers_a_name(need, classified):
                 f["hard_missing"] += 1  # "the Mark-7 engine": the number is part of the name; a fact that
                 # gives another number ("Mark-6"), or none, is about another of the kind
-            elif need.degree and credit < 0.5 and not _measures(item, classified):
+            elif need.degree and credit < 0.5 and not _measures(item, classified) and not _likelihood_said(need, item):
                 f["degree_missing"] = 1.0  # "how big": neither a measure nor the size said
             elif (need.relation or need.phrasal) and credit < RELATION_SAID and _says_the_opposite(need, item):
                 f["opposite"] = 1.0  # "when was the office *shut down*": a fact that it was *opened* states
@@ -1177,6 +1177,17 @@ def _measures(item: IndexedFact, classified: Classified) -> bool:
             if after & (_MEASURES | things):
                 return True
     return False
+
+
+_LIKELIHOOD = frozenset({"chance", "odds", "likelihood", "probability", "likely", "unlikely", "probably", "possible",
+                         "possibly", "certain", "certainly"})
+"""The words English says how likely a thing is with ("a good *chance*", "*unlikely*"): the measure a "how likely" asks."""
+
+
+def _likelihood_said(need: Need, item: IndexedFact) -> bool:
+    """"How *likely* is it that ...": a statement that says a chance or a likelihood answers the degree asked,
+    as a number of a unit answers "how big"."""
+    return bool(need.lemmas & {"likely", "probable"}) and any(w in _LIKELIHOOD for w in item.words)
 
 
 def _an_amount_asked(toks: list[Token]) -> bool:

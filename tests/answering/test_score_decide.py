@@ -927,3 +927,12 @@ def test_prep_is_the_clipped_preparatory(index: FactIndex) -> None:
     classified, _ = index.explain("Who will attend the prep round?")
     need = next(n for n in classified.needs if n.label == "prep")
     assert need.near.get("preparatory") == 1.0
+
+
+def test_how_likely_is_measured_by_a_chance_said(index: FactIndex) -> None:
+    """"How likely": a statement that gives a chance or a likelihood says the degree asked; one that does not,
+    misses it, as a fact with no size misses "how big"."""
+    _, rows = index.explain("How likely is a deal on what denuclearization means?")
+    features = {fid: f for fid, f, _ in rows}
+    assert features["cho-no-agreement-likely"]["degree_missing"] == 0
+    assert features["sticking-point-meaning"]["degree_missing"] == 1
