@@ -281,6 +281,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = SAME_STEM  # "which *river*": "the Taedong River", a name whose word says its kind
             if need.typed and credit < 1.0 and need.lemmas & _CONDITION_NOUNS and set(item.words) & _CONDITIONAL:
                 credit = 1.0  # "on what *condition*": a clause with "if" or "unless" states one
+            if need.typed and credit < 1.0 and need.lemmas & _NUMBER_NOUNS and item.number:
+                credit = 1.0  # "what *number* is it on the map": a fact that gives a number ("site 2") says one
             if need.typed and (need.known or _qualifier_said(need, classified, item)) and credit < 0.5:
                 untyped.append(need)  # a hard miss, unless the fact says the act asked (below); a kind
                 # no fact speaks of ("which *stadium*") stays a hard miss: nothing says what is of that kind,
@@ -1066,6 +1068,8 @@ def _names_a_kind_held(need: Need, item: IndexedFact, table: FactTable, classifi
     return any(table.entities[e].kind in kinds for e in item.entities - mentioned if e in table.entities)
 
 
+_NUMBER_NOUNS = frozenset({"number", "numeral"})
+"""Nouns whose instance is a number: "what *number*" is answered by a number the statement gives."""
 _CONDITION_NOUNS = frozenset({"condition", "conditions", "precondition", "preconditions", "prerequisite", "proviso"})
 _CONDITIONAL = frozenset({"if", "unless", "provided", "providing"})
 """The conjunctions of English that state a condition ("... *if* the U.S. takes corresponding measures")."""

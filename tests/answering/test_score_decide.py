@@ -936,3 +936,9 @@ def test_how_likely_is_measured_by_a_chance_said(index: FactIndex) -> None:
     features = {fid: f for fid, f, _ in rows}
     assert features["cho-no-agreement-likely"]["degree_missing"] == 0
     assert features["sticking-point-meaning"]["degree_missing"] == 1
+
+
+def test_what_number_is_answered_by_a_number_the_fact_gives(index: FactIndex) -> None:
+    """"What *number*": the fact need not say the noun; a number it gives ("site 1") is the answer."""
+    answer = index.answer("What number does the Unification Pavilion have on the map?")
+    assert answer.found and answer.facts[0] == "map-unification-pavilion"
