@@ -283,6 +283,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = 1.0  # "on what *condition*": a clause with "if" or "unless" states one
             if need.typed and credit < 1.0 and need.lemmas & _NUMBER_NOUNS and item.number:
                 credit = 1.0  # "what *number* is it on the map": a fact that gives a number ("site 2") says one
+            if need.typed and credit < 1.0 and need.lemmas & _LIKELIHOOD and any(w in _LIKELIHOOD for w in item.words):
+                credit = 1.0  # "what *odds*", "what *chance*": a fact that says how likely ("a good chance") gives them
             if need.typed and (need.known or _qualifier_said(need, classified, item)) and credit < 0.5:
                 untyped.append(need)  # a hard miss, unless the fact says the act asked (below); a kind
                 # no fact speaks of ("which *stadium*") stays a hard miss: nothing says what is of that kind,

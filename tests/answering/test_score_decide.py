@@ -942,3 +942,10 @@ def test_what_number_is_answered_by_a_number_the_fact_gives(index: FactIndex) ->
     """"What *number*": the fact need not say the noun; a number it gives ("site 1") is the answer."""
     answer = index.answer("What number does the Unification Pavilion have on the map?")
     assert answer.found and answer.facts[0] == "map-unification-pavilion"
+
+
+def test_what_odds_is_answered_by_a_chance_said(index: FactIndex) -> None:
+    """"What *odds*": a fact that says how likely ("a good chance") gives them, in whichever word of likelihood."""
+    _, rows = index.explain("What odds does Cho give on a deal?")
+    features = {fid: f for fid, f, _ in rows}
+    assert features["cho-no-agreement-likely"]["hard_missing"] == 0
