@@ -8,7 +8,7 @@ re-exports all of this; renderers in `bot/render` turn it into text, Block Kit o
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -88,6 +88,8 @@ class SummitStatus(StrEnum):
     """No fact dated by `as_of` has changed it."""
     off = "off"
     back_on = "back on"
+    past = "past"
+    """The day it was set for is behind `as_of`, and no fact dated by then called it off."""
 
 
 # --- the model ----------------------------------------------------------------------------------
@@ -156,12 +158,17 @@ class Headline(_Model):
         """'Tuesday, June 12, 2018 (14 days to go)'."""
         if self.day is None:
             return None
-        return f"{long_date(self.day)} ({countdown(self.days_to_go or 0)})"
+        days = self.days_to_go or 0
+        if days < 0 and self.status is SummitStatus.off:  # called off: the day came, the event did not
+            return f"{long_date(self.day)} ({relative_day(self.day, self.day - timedelta(days=days))})"
+        return f"{long_date(self.day)} ({countdown(days)})"
 
     @property
     def status_line(self) -> str | None:
         if self.status is None:
             return None
+        if self.status is SummitStatus.past:  # as the chat's status answer says it
+            return "set for a day now past"
         return f"{self.status.value}, since {long_date(self.status_since)}" if self.status_since else self.status.value
 
 

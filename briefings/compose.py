@@ -363,8 +363,10 @@ def _headline(facts: _Facts, as_of: date) -> Headline:
     if dated:
         since, latest = dated[-1]
         status = STATUS_RELATIONS[latest.relation]
+    if day is not None and day < as_of and status is not SummitStatus.off:
+        status, since = SummitStatus.past, day  # its day is behind: "back on" says nothing of it now
     history = [_entry(f, day=d) for d, f in dated]
-    depends_on = [_entry(f) for f in facts.all if f.relation in CONDITION_RELATIONS]
+    depends_on = [] if status is SummitStatus.past else [_entry(f) for f in facts.all if f.relation in CONDITION_RELATIONS]
     agenda = [_entry(f) for f in facts.all if f.subject == summit and f.relation == AGENDA_RELATION]
     used = [date_fact, *([place_fact] if place_fact else [])]
     return Headline(

@@ -67,6 +67,21 @@ def test_after_the_summit_the_headline_says_how_long_ago_it_took_place(curated: 
     assert h.when == "Tuesday, June 12, 2018 (took place 3 days ago)"
 
 
+def test_once_its_day_is_behind_the_headline_no_longer_calls_the_event_back_on(curated: Catalogue) -> None:
+    h = status_headline(curated, date(2018, 7, 4))
+    assert h.status_line == "set for a day now past" and h.status_since == date(2018, 6, 12)
+    assert h.depends_on == [] and h.history  # a condition of a day gone by no longer holds; what moved it does
+    assert h.when == "Tuesday, June 12, 2018 (took place 22 days ago)"
+
+
+def test_an_event_called_off_whose_day_went_by_is_still_off_and_never_took_place(curated: Catalogue) -> None:
+    without_revival = curated.model_copy(update={"facts": {
+        i: f for i, f in curated.facts.items() if f.relation not in {"revived", "made_conciliatory_statement"}}})
+    h = status_headline(without_revival, date(2018, 6, 20))
+    assert h.status_line == "off, since Thursday, May 24, 2018"
+    assert h.when == "Tuesday, June 12, 2018 (8 days ago)"
+
+
 def test_next_events_are_the_dated_events_after_the_day_soonest_first(curated: Catalogue) -> None:
     events = next_events(curated, AS_OF)
     assert [e.day for e in events] == [date(2018, 6, 1), date(2018, 6, 12)]

@@ -63,6 +63,7 @@ _STATUS_COLOURS = {
     SummitStatus.scheduled: discord.Colour.blue(),
     SummitStatus.off: discord.Colour.red(),
     SummitStatus.back_on: discord.Colour.green(),
+    SummitStatus.past: discord.Colour.greyple(),
 }
 
 
