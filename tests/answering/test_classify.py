@@ -47,6 +47,7 @@ from briefings.answering.model import NeedKind
         ("so how's the meeting going?", Asked.status),
         ("what is the situation now?", Asked.status),
         ("could I get a quick update?", Asked.latest),
+        ("and for the summit, what comes next", Asked.upcoming),
     ],
 )
 def test_what_is_asked(index: FactIndex, text: str, asked: Asked) -> None:
