@@ -754,9 +754,10 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
 
 def _of_event(need: Need, event: Event, near: Callable[[frozenset[str]], dict[str, float]]) -> bool:
     """The need names the main event, or only words of its names and description ("the Trump-Kim
-    meeting", "the talks in Singapore")."""
+    meeting", "the talks in Singapore"); a name, only words of its names ("Kim" of "Trump-Kim summit"):
+    a full name its description holds ("Kim Jong Un") is a party to it, asked about for itself."""
     if need.kind is NeedKind.entity:
-        return bool(need.entity_ids & event.ids) or bool(need.lemmas) and need.lemmas <= event.words
+        return bool(need.entity_ids & event.ids) or bool(need.lemmas) and need.lemmas <= event.name_words
     if need.kind is NeedKind.word:
         return bool(need.lemmas & event.words) or any(w in event.words for w in near(need.lemmas))
     return False

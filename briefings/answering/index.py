@@ -455,13 +455,18 @@ class FactIndex:
         scheduled = [outline for outline in self.table.outlines() if outline.relation == DATE_RELATION]
         ids = frozenset(f.subject for f in scheduled)
         words: set[str] = set()
+        name_words: set[str] = set()
         for e in ids:
             entity = self.table.entities.get(e)
             if entity is not None:
                 for text in (*entity.names, entity.description or ""):
-                    words.update(self.lexicon.lemma(w.lower()) for w, _ in word_tokens(text)
-                                 if self.lexicon.content_weight(w.lower()) > 0)
-        return Event(ids=ids, words=frozenset(words), days=frozenset(d for f in scheduled for d in f.days))
+                    lemmas = {self.lexicon.lemma(w.lower()) for w, _ in word_tokens(text)
+                              if self.lexicon.content_weight(w.lower()) > 0}
+                    words |= lemmas
+                    if text in entity.names:
+                        name_words |= lemmas
+        return Event(ids=ids, words=frozenset(words), name_words=frozenset(name_words),
+                     days=frozenset(d for f in scheduled for d in f.days))
 
     def _hint(self, mentioned: list[str]) -> str:
         known = [self.table.entities[e].name for e in mentioned if e in self.table.entities]

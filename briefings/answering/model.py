@@ -236,4 +236,7 @@ class Event:
     ids: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
     """Lemmas of its names and description ("summit", "trump", "singapore")."""
+    name_words: frozenset[str] = frozenset()
+    """Lemmas of its names only: a name written in full that only its description holds ("Kim Jong
+    Un", of "a summit of Donald Trump and Kim Jong Un") names a party to it, not the event."""
     days: frozenset[date] = frozenset()

@@ -646,3 +646,8 @@ def test_giving_up_nuclear_weapons_is_the_storys_denuclearization(index: FactInd
 def test_per_before_a_determiner_is_according_to(index: FactIndex, text: str, left: list[str]) -> None:
     """"Per the report" frames the question as "according to" does; "per delegation" is "for each"."""
     assert [n.label for n in index.read(text).needs] == left
+
+
+def test_a_full_name_only_the_events_description_holds_is_that_party_not_the_event(index: FactIndex) -> None:
+    assert index.read("so, the latest on Kim Jong Un?").asked is Asked.describe
+    assert index.read("so, the latest on the Trump-Kim meeting?").asked is Asked.latest  # words of its name
