@@ -695,7 +695,12 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     and words about the story's main event."""
     toks = linked.question.tokens
     lemmas = [min(t.lemmas, key=shortest) for t in toks]
-    about_event = {n.position for n in needs if _of_event(n, event, near)} | intents.matches("event", lemmas)
+    named = {n.position for n in needs if _of_event(n, event, near)} | intents.matches("event", lemmas)
+    # a party its description names ("Kim Jong Un") is of the event only beside the event itself ("the
+    # meeting with Kim Jong Un"); alone ("the latest on Kim Jong Un") it is asked about for itself
+    about_event = named | ({n.position for n in needs if _of_event(n, event, near, described=True)}
+                           if named - {n.position for n in needs if n.kind is NeedKind.entity
+                                       and not n.entity_ids & event.ids} else set())
     if any(n.kind is NeedKind.entity and n.position not in about_event for n in needs):
         return None
     content = {n.position + 1 if n.phrasal and n.label.split()[0] in _BARE_VERBS else n.position
@@ -752,12 +757,14 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     return min(ranked)[2], None
 
 
-def _of_event(need: Need, event: Event, near: Callable[[frozenset[str]], dict[str, float]]) -> bool:
+def _of_event(need: Need, event: Event, near: Callable[[frozenset[str]], dict[str, float]], *,
+              described: bool = False) -> bool:
     """The need names the main event, or only words of its names and description ("the Trump-Kim
-    meeting", "the talks in Singapore"); a name, only words of its names ("Kim" of "Trump-Kim summit"):
-    a full name its description holds ("Kim Jong Un") is a party to it, asked about for itself."""
+    meeting", "the talks in Singapore"); a name, only words of its names ("Kim" of "Trump-Kim summit"),
+    or, `described`, of its description too ("Kim Jong Un", a party to it)."""
     if need.kind is NeedKind.entity:
-        return bool(need.entity_ids & event.ids) or bool(need.lemmas) and need.lemmas <= event.name_words
+        words = event.words if described else event.name_words
+        return bool(need.entity_ids & event.ids) or bool(need.lemmas) and need.lemmas <= words
     if need.kind is NeedKind.word:
         return bool(need.lemmas & event.words) or any(w in event.words for w in near(need.lemmas))
     return False

@@ -651,3 +651,4 @@ def test_per_before_a_determiner_is_according_to(index: FactIndex, text: str, le
 def test_a_full_name_only_the_events_description_holds_is_that_party_not_the_event(index: FactIndex) -> None:
     assert index.read("so, the latest on Kim Jong Un?").asked is Asked.describe
     assert index.read("so, the latest on the Trump-Kim meeting?").asked is Asked.latest  # words of its name
+    assert index.read("has the meeting with Kim Jong Un been scrapped?").asked is Asked.status  # beside the event
