@@ -258,11 +258,15 @@ def _top_developments(facts: _Facts, as_of: date, *, limit: int) -> list[Entry]:
         for entity in story(f):
             about[entity].add(f.id)
 
+    dated = [(d, f) for f in facts.all if is_event(f.topic, f.relation) and (d := _last_day(f, as_of)) is not None]
+    # Recency counts from the newest development, not from `as_of`: the same order, but a briefing
+    # read years after the story's last fact does not weigh every fact down to nothing.
+    newest = max((d for d, _ in dated), default=as_of)
+
     def weight(day: date, fact: Fact) -> float:
         references = len(set().union(*(about[e] for e in story(fact))) - {fact.id})
-        return references * 0.5 ** ((as_of - day).days / HALF_LIFE_DAYS)
+        return references * 0.5 ** ((newest - day).days / HALF_LIFE_DAYS)
 
-    dated = [(d, f) for f in facts.all if is_event(f.topic, f.relation) and (d := _last_day(f, as_of)) is not None]
     ranked = sorted(dated, key=lambda p: (-weight(*p), -p[0].toordinal(), _topic_rank(p[1]),
                                           -facts.published(p[1]).toordinal(), p[1].statement))
     chosen: list[tuple[date, Fact]] = []

@@ -106,6 +106,12 @@ def test_top_developments_weigh_references_and_recency_never_the_fact_id(curated
     assert later[0].day is not None and later[0].day >= date(2018, 5, 28)
 
 
+def test_top_developments_read_years_later_are_those_of_the_stories_last_day(curated: Catalogue) -> None:
+    last = max(d.day for f in curated.facts.values() for d in f.dates)
+    assert [e.fact_ids for e in top_developments(curated, date(2031, 3, 1))] == [
+        e.fact_ids for e in top_developments(curated, last)]
+
+
 def _change(fact: Fact, kind: ChangeKind, minute: int) -> Change:
     return Change(kind=kind, fact=fact, by="ana", at=datetime(2026, 1, 1, 9, minute, tzinfo=timezone.utc))
 
