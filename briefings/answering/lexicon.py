@@ -44,6 +44,11 @@ ANTONYMS_FILE = Path(__file__).with_name("antonyms.tsv.gz")
 """Places and the places WordNet says are part of them, built with the synonyms."""
 KINDS_FILE = Path(__file__).with_name("kinds.tsv.gz")
 """English verbs and the verbs WordNet names as ways of doing them, built at build time (`tools/build_kinds.py`)."""
+INCHOATIVES_FILE = Path(__file__).with_name("inchoatives.tsv.gz")
+"""English verbs and the verbs WordNet defines as starting them, built at build time (`tools/build_inchoatives.py`)."""
+STARTING = frozenset({"start", "begin"})
+"""The verbs WordNet's definitions use for starting an act ("open": "start to operate"): a question that
+says one of them before an act asks what the inchoatives table names."""
 KNOWN_ZIPF = 1.5
 """A word rarer than this (or absent) from the English list is not an English word: a name or a typo."""
 
@@ -308,6 +313,13 @@ class Lexicon:
         """Verbs WordNet names as a way of doing `verb` in one of the common senses of both, or acts that
         entail it: "travel" -> "visit", "promise" -> "pledge". A fact that says the kind says the act."""
         return _listed(KINDS_FILE, verb)
+
+    @staticmethod
+    @functools.lru_cache(maxsize=4096)
+    def inchoatives(verb: str) -> frozenset[str]:
+        """Verbs WordNet defines, in one of their first senses, as starting `verb`: "operate" -> "open"
+        ("start to operate"), "burn" -> "ignite". A fact that something opened says it started operating."""
+        return _listed(INCHOATIVES_FILE, verb)
 
     @staticmethod
     def parts(place: str) -> frozenset[str]:

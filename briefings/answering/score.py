@@ -18,8 +18,8 @@ from datetime import date
 import re
 
 from briefings.answering.classify import _AUX, _BE, _LIGHT_VERBS, DETERMINERS, FUNCTION_ZIPF, NAME_WORDS, RANKING, SAYING, is_proper_name
-from briefings.answering.facts import _NUMBER_WORDS, FactTable, IndexedFact
-from briefings.answering.lexicon import Lexicon, word_tokens, words_of
+from briefings.answering.facts import _NUMBER_WORDS, KIND_CREDIT, FactTable, IndexedFact
+from briefings.answering.lexicon import STARTING, Lexicon, word_tokens, words_of
 from briefings.models import EntityKind
 from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Token
 
@@ -106,6 +106,9 @@ def prepare(classified: Classified, table: FactTable) -> float:
             keys = [f"w:{lemma}" for lemma in need.lemmas]
             held = any(table.df(k) for k in keys)
             need.near = {} if need.name_like else table.near(need.lemmas, kinds=need.relation)
+            started = _inchoatives(need, classified, table)  # "start operating": a fact that it "opened"
+            if started:
+                need.near = {**need.near, **{w: max(need.near.get(w, 0.0), KIND_CREDIT) for w in started}}
             if need.name_like and not held:  # "Russian" of a store that says "Russia": one name's family
                 need.near = {w: SAME_STEM for lemma in need.lemmas for w in table.family(lemma)}
             if not need.name_like and not held and not need.near:  # "senators" of a store that says "the Senate"
@@ -121,6 +124,30 @@ def prepare(classified: Classified, table: FactTable) -> float:
         if not need.excluded:
             total += need.weight
     return total
+
+
+def _inchoatives(need: Need, classified: Classified, table: FactTable) -> list[str]:
+    """The store's verbs WordNet defines as starting the act a question says right after "start" or
+    "begin" ("start operating", "begin to operate": "open"), for either of the two words: one such verb
+    says both. Only words a fact holds (WordNet's phrases, "open fire", are not read)."""
+    words = {n.position: n for n in classified.needs if n.kind is NeedKind.word}
+    toks = classified.linked.question.tokens
+    start = act = None
+    if need.lemmas & STARTING:
+        start = need
+        after = need.position + 1
+        if after < len(toks) and toks[after].lower == "to":
+            after += 1
+        act = words.get(after)
+    else:
+        before = need.position - 1
+        if before >= 0 and toks[before].lower == "to":
+            before -= 1
+        start, act = words.get(before), need
+    if start is None or act is None or not start.lemmas & STARTING or act.lemmas & STARTING:
+        return []
+    return sorted({verb for lemma in act.lemmas for verb in Lexicon.inchoatives(lemma)
+                   if verb in table.vocabulary and verb not in act.lemmas})
 
 
 def _acts(need: Need, classified: Classified) -> bool:

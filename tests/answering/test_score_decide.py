@@ -949,3 +949,18 @@ def test_what_odds_is_answered_by_a_chance_said(index: FactIndex) -> None:
     _, rows = index.explain("What odds does Cho give on a deal?")
     features = {fid: f for fid, f, _ in rows}
     assert features["cho-no-agreement-likely"]["hard_missing"] == 0
+
+
+def test_a_verb_defined_as_starting_an_act_says_started_and_the_act(fresh_index: FactIndex) -> None:
+    """WordNet defines "open" as "start to operate": a fact that an office opened says when it started
+    operating, whichever way the question says the start, and misses no verb of the question."""
+    from briefings.answering.lexicon import Lexicon
+
+    assert "open" in Lexicon.inchoatives("operate") and not Lexicon.inchoatives("be")
+    _add(fresh_index, "fisheries-office", "The two Koreas opened a joint fisheries office near the sea border on "
+         "March 4, 2019.", day="2019-03-04", subject="north-korea", relation="opened", obj="south-korea")
+    for question in ("When did the joint fisheries office start operating?",
+                     "When did the fisheries office begin to operate?"):
+        fact_id, features, _ = best(fresh_index, question)
+        assert fact_id == "fisheries-office" and not features["relation_missing"], (question, features)
+        assert fresh_index.answer(question).facts[:1] == ["fisheries-office"], question
