@@ -101,14 +101,14 @@ class ScoredFact:
 def prepare(classified: Classified, table: FactTable) -> float:
     """Weigh each need against the store and find the words near each word; return the total weight."""
     total = 0.0
+    started = _inchoatives(classified, table)
     for need in classified.needs:
         if need.kind is NeedKind.word:
             keys = [f"w:{lemma}" for lemma in need.lemmas]
             held = any(table.df(k) for k in keys)
             need.near = {} if need.name_like else table.near(need.lemmas, kinds=need.relation)
-            started = _inchoatives(need, classified, table)  # "start operating": a fact that it "opened"
-            if started:
-                need.near = {**need.near, **{w: max(need.near.get(w, 0.0), KIND_CREDIT) for w in started}}
+            for word in started.get(need.position, ()):  # "start operating": a fact that it "opened"
+                need.near = {**need.near, word: max(need.near.get(word, 0.0), KIND_CREDIT)}  # a copy: `near` is cached
             if need.name_like and not held:  # "Russian" of a store that says "Russia": one name's family
                 need.near = {w: SAME_STEM for lemma in need.lemmas for w in table.family(lemma)}
             if not need.name_like and not held and not need.near:  # "senators" of a store that says "the Senate"
@@ -126,28 +126,27 @@ def prepare(classified: Classified, table: FactTable) -> float:
     return total
 
 
-def _inchoatives(need: Need, classified: Classified, table: FactTable) -> list[str]:
-    """The store's verbs WordNet defines as starting the act a question says right after "start" or
-    "begin" ("start operating", "begin to operate": "open"), for either of the two words: one such verb
-    says both. Only words a fact holds (WordNet's phrases, "open fire", are not read)."""
+def _inchoatives(classified: Classified, table: FactTable) -> dict[int, list[str]]:
+    """By the position of its need, the store's verbs WordNet defines as starting the act a question says
+    right after "start" or "begin" ("start operating", "begin to operate": "open"), for both words: one
+    such verb says both. Only words a fact holds (WordNet's phrases, "open fire", are not read)."""
     words = {n.position: n for n in classified.needs if n.kind is NeedKind.word}
     toks = classified.linked.question.tokens
-    start = act = None
-    if need.lemmas & STARTING:
-        start = need
-        after = need.position + 1
+    found: dict[int, list[str]] = {}
+    for start in words.values():
+        if not start.lemmas & STARTING:
+            continue
+        after = start.position + 1
         if after < len(toks) and toks[after].lower == "to":
             after += 1
         act = words.get(after)
-    else:
-        before = need.position - 1
-        if before >= 0 and toks[before].lower == "to":
-            before -= 1
-        start, act = words.get(before), need
-    if start is None or act is None or not start.lemmas & STARTING or act.lemmas & STARTING:
-        return []
-    return sorted({verb for lemma in act.lemmas for verb in Lexicon.inchoatives(lemma)
-                   if verb in table.vocabulary and verb not in act.lemmas})
+        if act is None or act.lemmas & STARTING:
+            continue
+        verbs = sorted({verb for lemma in act.lemmas for verb in Lexicon.inchoatives(lemma)
+                        if verb in table.vocabulary and verb not in act.lemmas})
+        if verbs:
+            found[start.position] = found[act.position] = verbs
+    return found
 
 
 def _acts(need: Need, classified: Classified) -> bool:
