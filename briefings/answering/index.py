@@ -259,7 +259,8 @@ class FactIndex:
 
     def _told_by(self, item: IndexedFact, classified: Classified) -> IndexedFact | None:
         """"Who said that?" of a fact that says no one said it: the fact whose person says (a verb of
-        saying) what it is about: its subject and most of what it names. None when no fact does."""
+        saying) what it is about: its subject and most of what it names, or its subject as what is said
+        of (a source "said" of the delegation, whatever the answer names besides). None when no fact does."""
         if not any(n.lemmas & SAYING for n in classified.needs):
             return None
 
@@ -268,7 +269,7 @@ class FactIndex:
             acts = set().union(*(Lexicon.lemmas(w) for w in other.relation.replace("_", " ").split()))
             return (other.id != item.id and speaker is not None and speaker.kind is EntityKind.person
                     and other.subject != item.subject and bool(acts & SAYING)
-                    and 2 * len(other.entities & item.entities) >= len(item.entities))
+                    and (other.object == item.subject or 2 * len(other.entities & item.entities) >= len(item.entities)))
 
         sources = [self.table.facts[fid] for fid in sorted(self.table.holders(f"e:{item.subject}"))]
         sources = [other for other in sources if says_it(other)]

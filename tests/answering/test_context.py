@@ -694,3 +694,11 @@ def test_who_told_that_of_a_fact_with_no_speaker_is_the_fact_whose_person_said_i
     answer = _after(index, "When is the North Korean team due in Singapore?", "who told the newspaper that?")
     assert answer.found and "person with knowledge" in answer.answer
     assert answer.reading is not None and answer.reading.endswith("what my last answer said?")
+
+
+def test_who_told_that_is_the_source_whose_saying_is_of_the_answers_subject(index: FactIndex) -> None:
+    # the answer about Hagin's delegation names many things besides it (Singapore, the summit, the
+    # White House); the source fact says of the delegation itself, so it is the one who told it
+    answer = _after(index, "Who is leading the U.S. delegation to the preparatory meetings?", "who told the press that?")
+    assert answer.found and "person with knowledge" in answer.answer
+    assert answer.reading is not None and answer.reading.endswith("what my last answer said?")
