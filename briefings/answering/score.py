@@ -219,7 +219,8 @@ def said_together(classified: Classified, items: tuple[IndexedFact, ...]) -> boo
 
 def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] | None = None) -> float:
     """How much of `need` the fact says; with `names`, a near word the fact holds only as a word of an
-    entity's name, not in its statement, says nothing (the verb "state" is not "the United States")."""
+    entity's name, not in its statement, says nothing (the verb "state" is not "the United States"), nor
+    does a word of a name by its first letters (the verb "found" is not "the Hansun Foundation")."""
     if need.lemmas & item.lemmas:
         return 1.0
     if any(" " in lemma and set(lemma.split()) <= item.lemmas for lemma in need.lemmas):
@@ -237,7 +238,9 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
     if (need.relation and need.lemmas & (SAYING | RESPONDING) and item.lemmas & SAYING
             and any(Lexicon.lemmas(w) & SAYING for w in item.words if names is None or not names(w))):
         near = max(near, SAID_OTHERWISE)  # "speak" of what a fact says someone "noted"
-    if near < SAME_STEM and any(w[:STEM_MIN] in item.stems for w in need.lemmas if len(w) >= STEM_MIN):
+    stems = item.stems if names is None else frozenset(  # "founded" is not the "Foundation" of a name
+        w[:STEM_MIN] for w in item.lemmas if len(w) >= STEM_MIN and not names(w))
+    if near < SAME_STEM and any(w[:STEM_MIN] in stems for w in need.lemmas if len(w) >= STEM_MIN):
         return SAME_STEM
     return near
 

@@ -964,3 +964,12 @@ def test_a_verb_defined_as_starting_an_act_says_started_and_the_act(fresh_index:
         fact_id, features, _ = best(fresh_index, question)
         assert fact_id == "fisheries-office" and not features["relation_missing"], (question, features)
         assert fresh_index.answer(question).facts[:1] == ["fisheries-office"], question
+
+
+def test_a_verb_asked_is_not_said_by_the_first_letters_of_a_word_of_a_name(fresh_index: FactIndex) -> None:
+    # "founded" shares its first letters with the "Foundation" of a name the fact says; the fact says
+    # nothing of anyone founding anything
+    _add(fresh_index, "hansun-fellow-trip", "Lee Dong-hwan, a Hansun Foundation fellow, travelled to Tokyo on "
+         "March 3, 2019.", day="2019-03-03", subject="south-korea", relation="travelled")
+    rows = fresh_index.explain("Which person founded the Hansun Foundation?")[1]
+    assert next(f for fid, f, _ in rows if fid == "hansun-fellow-trip")["relation_missing"]
