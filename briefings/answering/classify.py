@@ -790,14 +790,14 @@ def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Ent
             continue  # "who *mediates*", "who did the official meet": not the someone asked about
         for entity in (entities[e] for e in need.entity_ids if e in entities):
             if entity.kind.value in {"person", "group"} and not is_proper_name(entity.name):
-                return f"the sources do not name {entity.name}"
+                return f"{entity.name}: not named in the sources"
             if (asked is Asked.name and need.kind is NeedKind.entity and len(need.entity_ids) == 1
                     and not any(is_proper_name(name) for name in entity.names)):
-                return f"the sources do not name {entity.name}"  # "what are the drills called?": never said
+                return f"{entity.name}: not named in the sources"  # "what are the drills called?": never said
         if need.kind is NeedKind.word and asked is Asked.who:
             described = _described_unnamed(need, needs, entities)
             if described is not None:
-                return f"the sources do not name {described.name}"
+                return f"{described.name}: not named in the sources"
     return None
 
 

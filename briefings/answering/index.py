@@ -395,6 +395,9 @@ class FactIndex:
             # not found, or found with no cause: the cause may be another fact about the same event
             decision = self._through_the_event(scored, classified, threshold) or decision
         if not decision.found:
+            if classified.unanswerable is not None:  # "who is the spokesman?": say why no fact can tell
+                reason = classified.unanswerable
+                return refuse(decision, classified, question=text, hint=f"{reason[:1].upper()}{reason[1:]}.")
             mentioned = [e for m in linked.mentions for e in sorted(m.ids)]
             return refuse(decision, classified, question=text, hint=self._hint(mentioned))
         return phrase(decision, classified, sources=self._sources)

@@ -973,3 +973,9 @@ def test_a_verb_asked_is_not_said_by_the_first_letters_of_a_word_of_a_name(fresh
          "March 3, 2019.", day="2019-03-03", subject="south-korea", relation="travelled")
     rows = fresh_index.explain("Which person founded the Hansun Foundation?")[1]
     assert next(f for fid, f, _ in rows if fid == "hansun-fellow-trip")["relation_missing"]
+
+
+def test_an_abstention_on_someone_the_sources_leave_unnamed_says_so(index: FactIndex) -> None:
+    # a hint of what the bot knows would send the asker searching; the reason is that no name was given
+    answer = index.answer("who was the senior official from Seoul?")
+    assert not answer.found and answer.hint == "A senior Seoul official: not named in the sources."
