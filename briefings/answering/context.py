@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from briefings.answering.classify import CONTRACTED_WH, SAYING
+from briefings.answering.classify import CONTRACTED_WH, SAYING, SHIFT_COUNTS, TIME_SHIFT
 from briefings.answering.lexicon import Lexicon, shortest, word_tokens
 from briefings.answering.link import EntityNames
 from briefings.answering.model import Asked, Classified, Mention, NeedKind
@@ -48,11 +48,6 @@ _BESIDES = {"else", "anything", "something", "more"}
 """The words of "what else?" and "anything else?": they ask for more of the same."""
 _MORE_OF = {"anything", "something", "what", "any", "nothing"}
 """Words that make the "more" after them ask for more of the same ("anything more?")."""
-_SHIFT = re.compile(
-    r"\b(?:the\s+)?(?:(?P<n>\d+|a|an|one|two|three|four|five|six|seven)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier|after|before)"
-    r"|(?P<unit2>day|week)\s+(?P<dir2>after|before)|(?P<dir3>next|following|previous)\s+(?P<unit3>day|week))\b")
-"""A time said from another day: "two days later", "the day before", "the next week"."""
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _LATER = {"later", "after", "next", "following"}
 _SPEAKERS = {"i", "we", "you", "anyone", "anybody"}
 """Who asks or is asked ("do *we* know where?"): no one the question is about."""
@@ -360,12 +355,12 @@ class _Reader:
         """A time said from the last question's day ("the day after", "two days later", "the week
         before"): the last question asked of that day, or the new question asked on it."""
         text = self.new.linked.question.text
-        match = _SHIFT.search(text.lower())
+        match = TIME_SHIFT.search(text.lower())
         base = self._last_day()
         if match is None or base is None or self.new.linked.dates or self.new.linked.mentions:
             return None
         count = match.group("n") or "1"
-        count = int(count) if count.isdigit() else _NUMBERS.get(count, 1)
+        count = int(count) if count.isdigit() else SHIFT_COUNTS.get(count, 1)
         unit = 7 if (match.group("unit") or match.group("unit2") or match.group("unit3")).startswith("week") else 1
         later = (match.group("dir") or match.group("dir2") or match.group("dir3")) in _LATER
         day = base + timedelta(days=count * unit * (1 if later else -1))

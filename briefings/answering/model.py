@@ -227,6 +227,18 @@ class Classified:
     unanswerable: str | None = None
     """Why no fact can answer, when the question's structure already says so (it asks the name of
     someone the sources leave unnamed)."""
+    shift: Shift | None = None
+    """A time said from an event ("two days *after the summit*"): the answer must be dated then."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """A time said as so long before or after an event the question names ("a week after the summit"):
+    the days the store has for the event, moved by `days`, give or take `slack` days."""
+
+    of: frozenset[str]
+    days: int
+    slack: int = 0
 
 
 @dataclass(frozen=True, slots=True)

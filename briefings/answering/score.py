@@ -21,7 +21,7 @@ from briefings.answering.classify import _AUX, _BE, _LIGHT_VERBS, DETERMINERS, F
 from briefings.answering.facts import _NUMBER_WORDS, KIND_CREDIT, FactTable, IndexedFact
 from briefings.answering.lexicon import STARTING, Lexicon, word_tokens, words_of
 from briefings.models import EntityKind
-from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Token
+from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Shift, Token
 
 __all__ = ["ScoredFact", "fits_the_asked_kind", "kind_factor", "prepare", "said_together", "says_the_question",
            "score_candidates"]
@@ -357,6 +357,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         f["kind_unsaid" if acted else "hard_missing"] += len(untyped)
         if acted:  # the thing the act names is the answer: of that kind, most likely (KIND_UNSAID)
             words_covered += sum(n.weight * (1.0 - credits[n.position]) for n in untyped)
+    if classified.shift is not None and not _in_the_shift(item, classified.shift, table):
+        f["time_missing"] += 1  # "two days after the summit": a fact of another day, or an event undated
     if words_weight:
         lexical = words_covered / words_weight
         f["lexical"] = lexical
@@ -459,6 +461,13 @@ def _said_only_in_another_name(need: Need, item: IndexedFact, table: FactTable) 
         return False
     said = (item.lemmas - others) | item.name_lemmas | item.unlinked_names
     return not need.lemmas <= said.union(*map(Lexicon.lemmas, item.words))
+
+
+def _in_the_shift(item: IndexedFact, shift: Shift, table: FactTable) -> bool:
+    """The fact is dated within the time said from an event: a day the store schedules the event for,
+    moved by the shift, give or take its slack. An event the store dates on no day places nothing."""
+    return any(abs((day - base).days - shift.days) <= shift.slack
+               for base in table.scheduled_days(shift.of) for day in item.days)
 
 
 def heuristic(f: dict[str, float]) -> float:

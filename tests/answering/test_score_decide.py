@@ -979,3 +979,21 @@ def test_an_abstention_on_someone_the_sources_leave_unnamed_says_so(index: FactI
     # a hint of what the bot knows would send the asker searching; the reason is that no name was given
     answer = index.answer("who was the senior official from Seoul?")
     assert not answer.found and answer.hint == "A senior Seoul official: not named in the sources."
+
+
+def test_a_time_said_from_an_event_must_hold_the_answer(fresh_index: FactIndex) -> None:
+    """"N days after <event>": the event's scheduled day moved by the span is the day asked; a fact of
+    the event's own day (or of no day near it) answers another question, and none in it is a refusal."""
+    from briefings.models import Fact
+
+    question = "Where did Kim Jong Un travel three days after the summit?"
+    assert not fresh_index.answer(question).found  # the store holds nothing dated June 15
+    fresh_index.upsert(Fact.model_validate({
+        "id": "kim-rail-trip", "subject": "kim-jong-un", "relation": "travelled_to", "object": "china",
+        "topic": "timeline", "provenance": _PROVENANCE,
+        "statement": "Kim Jong Un travelled by train to Dandong on June 15, 2018.",
+        "dates": [{"day": "2018-06-15", "wording": "June 15"}]}))
+    answer = fresh_index.answer(question)
+    assert answer.found and "Dandong" in answer.answer
+    assert not fresh_index.answer("Where did Kim Jong Un travel a week after the summit?").found
+    assert fresh_index.read(question).shift.days == 3
