@@ -143,6 +143,7 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     _anchor_in_time(linked, needs, head_at=head_at)
     _anchor_fronted(needs, fronted)
     needs, shift = _shifted(linked, needs)
+    frame, outcome = _outcome_of(linked, needs, entities)
     kind = _conversation(linked, needs, intents=intents, event=event, asked=asked, lexicon=lexicon, near=near)
     if kind is not None:
         asked_kind, small = kind
@@ -156,12 +157,14 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
         return Classified(linked=linked, asked=Asked.describe, needs=needs, describe=described[0])
     if described:
         return Classified(linked=linked, asked=Asked.describe, needs=needs, described=described)
+    needs = [n for n in needs if not (n.kind is NeedKind.word and n.position in frame)]
     _mark_asked(needs, toks, asked=asked, head_at=head_at)
     _mark_role(needs, toks)
     subject = _subject(linked, needs)
     expected = max([1] + [_COUNT[w] for w in words if w in _COUNT])
     return Classified(linked=linked, asked=asked, needs=needs, expected=expected, subject=subject,
-                      clause=_clause(linked, needs, subject), shift=shift)
+                      clause=_clause(linked, needs, subject), shift=shift,
+                      outcome=outcome)
 
 
 _SETTING_ASIDE = re.compile(r"^\s*(?:besides|apart from|aside from|other than|except for|beyond)\s+([^,?]+),", re.I)
@@ -247,6 +250,41 @@ def _shifted(linked: Linked, needs: list[Need]) -> tuple[list[Need], Shift | Non
         kept = [n for n in needs if not (start <= n.position < end and n.kind is NeedKind.word)]
         return kept, Shift(of=event.entity_ids, days=sign * count * unit, slack=_SHIFT_SLACK[unit])
     return needs, None
+
+
+_OUTCOME_NOUNS = frozenset({"outcome", "result", "upshot", "consequence"})
+"""Nouns that name what an event ended in (WordNet's first sense of "outcome"), before "of" and the event."""
+_OUTCOME_VERBS = frozenset({"produce", "yield", "achieve", "accomplish", "deliver"})
+"""Verbs whose subject, an event, is said to end in what is asked ("what did the summit *produce*")."""
+
+
+def _outcome_of(linked: Linked, needs: list[Need], entities: Mapping[str, Entity]) -> tuple[set[int], frozenset[str]]:
+    """"What came out of the summit", "the outcome of the talks", "what did the summit produce": what
+    an event (an entity of the event kind) ended in is asked. The frame's words are no words a fact
+    must say (their positions are returned, with the event); what answers is an act that settles
+    something, on the event's days (the scorer)."""
+    toks = linked.question.tokens
+
+    def event_at(found: Need | None) -> Need | None:
+        if found is None or not any(entities[e].kind is EntityKind.event for e in found.entity_ids if e in entities):
+            return None
+        return found
+
+    entity_needs = [n for n in needs if n.kind is NeedKind.entity]
+    for t in toks:
+        k = t.position
+        frame = None
+        if t.lemmas & _OUTCOME_NOUNS and k + 1 < len(toks) and toks[k + 1].lower == "of":
+            frame, event = {k}, event_at(next((n for n in entity_needs if n.position > k + 1), None))
+        elif ("come" in t.lemmas and k + 2 < len(toks) and toks[k + 1].lower == "out" and toks[k + 2].lower == "of"):
+            frame, event = {k, k + 1}, event_at(next((n for n in entity_needs if n.position > k + 2), None))
+        elif t.lemmas & _OUTCOME_VERBS and "VERB" in Lexicon.parts_of_speech(t.lower):
+            frame, event = {k}, event_at(next((n for n in reversed(entity_needs) if n.position < k), None))
+        else:
+            continue
+        if event is not None:
+            return frame, event.entity_ids
+    return set(), frozenset()
 
 
 _FRONTED_TIME = re.compile(r"^\s*(?:right |just |shortly |soon |long |even )?(?:after|before|following|since|until|till)\s+([^,?]+),", re.I)

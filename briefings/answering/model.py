@@ -227,6 +227,9 @@ class Classified:
     unanswerable: str | None = None
     """Why no fact can answer, when the question's structure already says so (it asks the name of
     someone the sources leave unnamed)."""
+    outcome: frozenset[str] = frozenset()
+    """The event whose outcome is asked ("what came out of *the summit*"): the answer states what was
+    agreed, signed, committed to or decided on its days."""
     shift: Shift | None = None
     """A time said from an event ("two days *after the summit*"): the answer must be dated then."""
 

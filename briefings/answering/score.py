@@ -357,6 +357,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         f["kind_unsaid" if acted else "hard_missing"] += len(untyped)
         if acted:  # the thing the act names is the answer: of that kind, most likely (KIND_UNSAID)
             words_covered += sum(n.weight * (1.0 - credits[n.position]) for n in untyped)
+    if classified.outcome:
+        if not any(n.kind is NeedKind.time for n in classified.needs):  # a time named places the event itself
+            f["time_missing"] += not item.days & table.scheduled_days(classified.outcome)
+        f["hard_missing"] += not _settles(item)  # "what came out of the summit": its agenda is no outcome
     if classified.shift is not None and not _in_the_shift(item, classified.shift, table):
         f["time_missing"] += 1  # "two days after the summit": a fact of another day, or an event undated
     if words_weight:
@@ -461,6 +465,22 @@ def _said_only_in_another_name(need: Need, item: IndexedFact, table: FactTable) 
         return False
     said = (item.lemmas - others) | item.name_lemmas | item.unlinked_names
     return not need.lemmas <= said.union(*map(Lexicon.lemmas, item.words))
+
+
+_SETTLING_ACTS = frozenset({"agree", "sign", "commit", "decide", "pledge", "promise", "agreement", "commitment",
+                            "decision", "accord", "deal"})
+"""Acts that settle something (an agreement, a signing, a commitment, a decision): what an event ends in."""
+
+
+@functools.lru_cache(maxsize=1)
+def _settling() -> frozenset[str]:
+    """The settling acts and WordNet's kinds of them ("vow" of "commit", "covenant" of "pledge")."""
+    return _SETTLING_ACTS.union(*(Lexicon.kinds(w) for w in _SETTLING_ACTS))
+
+
+def _settles(item: IndexedFact) -> bool:
+    """The fact states an act that settles something: what an event's outcome is."""
+    return not _settling().isdisjoint(item.lemmas)
 
 
 def _in_the_shift(item: IndexedFact, shift: Shift, table: FactTable) -> bool:

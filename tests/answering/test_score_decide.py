@@ -120,7 +120,7 @@ def test_a_decade_dates_a_fact_for_when(index: FactIndex) -> None:
 def test_a_word_that_is_only_a_synonym_of_event_does_not_name_any_event(index: FactIndex) -> None:
     from briefings.answering.score import _names_a_kind_held, prepare
 
-    classified = index.read("What was the outcome of the Singapore summit?")
+    classified = index.read("What outcome did the Singapore summit have?")  # no "outcome of" frame: the noun stays
     prepare(classified, index.table)
     outcome = next(n for n in classified.needs if n.label == "outcome")
     assert not any(_names_a_kind_held(outcome, item, index.table, classified) for item in index.table.facts.values())
@@ -997,3 +997,20 @@ def test_a_time_said_from_an_event_must_hold_the_answer(fresh_index: FactIndex) 
     assert answer.found and "Dandong" in answer.answer
     assert not fresh_index.answer("Where did Kim Jong Un travel a week after the summit?").found
     assert fresh_index.read(question).shift.days == 3
+
+
+def test_the_outcome_of_an_event_is_what_was_settled_on_its_days(fresh_index: FactIndex) -> None:
+    """"What did the summit yield": a fact stating an agreement or a pledge dated on the event's day
+    answers; what was planned before it (its agenda) is no outcome, and nothing dated then is a refusal."""
+    from briefings.models import Fact
+
+    question = "What did the Singapore summit yield?"
+    assert fresh_index.read(question).outcome == frozenset({"singapore-summit"})
+    assert not fresh_index.answer(question).found  # the curated store holds only what came before
+    fresh_index.upsert(Fact.model_validate({
+        "id": "summit-pledge", "subject": "donald-trump", "relation": "pledged_to", "object": "kim-jong-un",
+        "topic": "summit", "provenance": _PROVENANCE,
+        "statement": "At the meeting on June 12, 2018, both leaders pledged to open new lines of communication.",
+        "dates": [{"day": "2018-06-12", "wording": "June 12"}]}))
+    answer = fresh_index.answer("What was the result of the Singapore summit?")
+    assert answer.found and "lines of communication" in answer.answer
