@@ -300,6 +300,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                     and not _said_as_done(need, item)):
                 credit = 0.0  # "who *signed* it" is not "a *sign* of divisions", nor "who *built*" "its main
                 # *building*", nor "who *approved* it" "the *failure to ratify* it"
+            if credit < SAID_OTHERWISE and _reaction_said(need, item, classified):
+                credit = SAID_OTHERWISE  # "Lyon's *response* to the visit": what Lyon said then
             if credit < 1.0 and _the_pair_between(need, classified) and _says_between_two(item):
                 credit = 1.0  # "between the two *parties*": a fact that says "between A and B" names them
             if credit < 1.0 and need.lemmas & _COUNTERPART_NOUNS and _other_party(item, table, classified):
@@ -481,6 +483,30 @@ def _settling() -> frozenset[str]:
 def _settles(item: IndexedFact) -> bool:
     """The fact states an act that settles something: what an event's outcome is."""
     return not _settling().isdisjoint(item.lemmas)
+
+
+def _reaction_said(need: Need, item: IndexedFact, classified: Classified) -> bool:
+    """"X's reaction to Y", "the response of X to Y": a noun of responding (its stem one of
+    `RESPONDING`'s) whose owner X is the fact's subject, the one who speaks, in a fact that says it said
+    something, placed by the question's time (a need scored on its own) or naming what X responded to.
+    A fact that has X say nothing, or someone else speak, or speak of another thing, is no reaction."""
+    if need.relation or need.kind is not NeedKind.word or not any(
+            need.label.lower()[:STEM_MIN] == verb[:STEM_MIN] for verb in RESPONDING):
+        return False
+    toks = classified.linked.question.tokens
+    if need.position + 1 < len(toks) and toks[need.position + 1].lower not in {"to", "of"}:
+        return False  # "Lyon's *reply letter*": the noun qualifies another thing, which is asked
+    owners = [n for n in classified.needs if n.kind is NeedKind.entity and (
+        (n.position + len(n.label.split()) == need.position and toks[need.position - 1].possessive)
+        or (need.position + 2 == n.position and toks[need.position + 1].lower == "of"))]
+    if not owners or not any(item.subject in n.entity_ids for n in owners) or item.lemmas.isdisjoint(SAYING):
+        return False
+    if any(n.kind is NeedKind.time for n in classified.needs):
+        return True
+    to = next((t.position for t in toks if t.position > need.position and t.lower == "to"), None)
+    return to is not None and any(
+        (n.entity_ids & item.entities) if n.kind is NeedKind.entity else _word_credit(n, item) >= 0.5
+        for n in classified.needs if n.position > to and n.kind is not NeedKind.time)
 
 
 def _in_the_shift(item: IndexedFact, shift: Shift, table: FactTable) -> bool:

@@ -1014,3 +1014,20 @@ def test_the_outcome_of_an_event_is_what_was_settled_on_its_days(fresh_index: Fa
         "dates": [{"day": "2018-06-12", "wording": "June 12"}]}))
     answer = fresh_index.answer("What was the result of the Singapore summit?")
     assert answer.found and "lines of communication" in answer.answer
+
+
+def test_a_reaction_is_what_its_owner_said_then(fresh_index: FactIndex) -> None:
+    """"X's response to Y": a fact in which X says something, placed by the question's time, tells the
+    response though it says no word of responding; another party speaking is no response of X's."""
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "beijing-welcomes", "subject": "china", "relation": "welcomed", "object": "united-states",
+        "topic": "positions", "provenance": _PROVENANCE,
+        "statement": "China's foreign ministry said on June 13, 2018, that the summit had made a good start.",
+        "dates": [{"day": "2018-06-13", "wording": "June 13"}]}))
+    answer = fresh_index.answer("What was China's response to the summit in June 2018?")
+    assert answer.found and "good start" in answer.answer
+    assert not fresh_index.answer("What was South Korea's response to the summit in June 2018?").found
+    _, rows = fresh_index.explain("Who drafted China's response letter in June 2018?")
+    assert next(f for fid, f, _ in rows if fid == "beijing-welcomes")["hard_missing"]
