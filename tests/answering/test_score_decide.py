@@ -984,15 +984,10 @@ def test_an_abstention_on_someone_the_sources_leave_unnamed_says_so(index: FactI
 def test_a_time_said_from_an_event_must_hold_the_answer(fresh_index: FactIndex) -> None:
     """"N days after <event>": the event's scheduled day moved by the span is the day asked; a fact of
     the event's own day (or of no day near it) answers another question, and none in it is a refusal."""
-    from briefings.models import Fact
-
     question = "Where did Kim Jong Un travel three days after the summit?"
     assert not fresh_index.answer(question).found  # the store holds nothing dated June 15
-    fresh_index.upsert(Fact.model_validate({
-        "id": "kim-rail-trip", "subject": "kim-jong-un", "relation": "travelled_to", "object": "china",
-        "topic": "timeline", "provenance": _PROVENANCE,
-        "statement": "Kim Jong Un travelled by train to Dandong on June 15, 2018.",
-        "dates": [{"day": "2018-06-15", "wording": "June 15"}]}))
+    _add(fresh_index, "kim-rail-trip", "Kim Jong Un travelled by train to Dandong on June 15, 2018.",
+         day="2018-06-15", subject="kim-jong-un", relation="travelled_to", obj="china")
     answer = fresh_index.answer(question)
     assert answer.found and "Dandong" in answer.answer
     assert not fresh_index.answer("Where did Kim Jong Un travel a week after the summit?").found
@@ -1002,16 +997,12 @@ def test_a_time_said_from_an_event_must_hold_the_answer(fresh_index: FactIndex) 
 def test_the_outcome_of_an_event_is_what_was_settled_on_its_days(fresh_index: FactIndex) -> None:
     """"What did the summit yield": a fact stating an agreement or a pledge dated on the event's day
     answers; what was planned before it (its agenda) is no outcome, and nothing dated then is a refusal."""
-    from briefings.models import Fact
-
     question = "What did the Singapore summit yield?"
     assert fresh_index.read(question).outcome == frozenset({"singapore-summit"})
     assert not fresh_index.answer(question).found  # the curated store holds only what came before
-    fresh_index.upsert(Fact.model_validate({
-        "id": "summit-pledge", "subject": "donald-trump", "relation": "pledged_to", "object": "kim-jong-un",
-        "topic": "summit", "provenance": _PROVENANCE,
-        "statement": "At the meeting on June 12, 2018, both leaders pledged to open new lines of communication.",
-        "dates": [{"day": "2018-06-12", "wording": "June 12"}]}))
+    _add(fresh_index, "summit-pledge",
+         "At the meeting on June 12, 2018, both leaders pledged to open new lines of communication.",
+         day="2018-06-12", subject="donald-trump", relation="pledged_to", obj="kim-jong-un", topic="summit")
     answer = fresh_index.answer("What was the result of the Singapore summit?")
     assert answer.found and "lines of communication" in answer.answer
 
@@ -1019,13 +1010,9 @@ def test_the_outcome_of_an_event_is_what_was_settled_on_its_days(fresh_index: Fa
 def test_a_reaction_is_what_its_owner_said_then(fresh_index: FactIndex) -> None:
     """"X's response to Y": a fact in which X says something, placed by the question's time, tells the
     response though it says no word of responding; another party speaking is no response of X's."""
-    from briefings.models import Fact
-
-    fresh_index.upsert(Fact.model_validate({
-        "id": "beijing-welcomes", "subject": "china", "relation": "welcomed", "object": "united-states",
-        "topic": "positions", "provenance": _PROVENANCE,
-        "statement": "China's foreign ministry said on June 13, 2018, that the summit had made a good start.",
-        "dates": [{"day": "2018-06-13", "wording": "June 13"}]}))
+    _add(fresh_index, "beijing-welcomes",
+         "China's foreign ministry said on June 13, 2018, that the summit had made a good start.",
+         day="2018-06-13", subject="china", relation="welcomed", obj="united-states", topic="positions")
     answer = fresh_index.answer("What was China's response to the summit in June 2018?")
     assert answer.found and "good start" in answer.answer
     assert not fresh_index.answer("What was South Korea's response to the summit in June 2018?").found
