@@ -485,13 +485,16 @@ def _settles(item: IndexedFact) -> bool:
     return not _settling().isdisjoint(item.lemmas)
 
 
+_RESPONDING_STEMS = frozenset(verb[:STEM_MIN] for verb in RESPONDING)
+"""The beginnings the nouns of responding share with their verbs ("reaction", "response", "reply")."""
+
+
 def _reaction_said(need: Need, item: IndexedFact, classified: Classified) -> bool:
     """"X's reaction to Y", "the response of X to Y": a noun of responding (its stem one of
     `RESPONDING`'s) whose owner X is the fact's subject, the one who speaks, in a fact that says it said
     something, placed by the question's time (a need scored on its own) or naming what X responded to.
     A fact that has X say nothing, or someone else speak, or speak of another thing, is no reaction."""
-    if need.relation or need.kind is not NeedKind.word or not any(
-            need.label.lower()[:STEM_MIN] == verb[:STEM_MIN] for verb in RESPONDING):
+    if need.relation or need.label[:STEM_MIN].lower() not in _RESPONDING_STEMS or need.kind is not NeedKind.word:
         return False
     toks = classified.linked.question.tokens
     if need.position + 1 < len(toks) and toks[need.position + 1].lower not in {"to", "of"}:
