@@ -50,6 +50,10 @@ STARTING = frozenset({"start", "begin"})
 """The verbs WordNet's definitions use for starting an act ("open": "start to operate"): a question that
 says one of them before an act asks what the inchoatives table names."""
 KNOWN_ZIPF = 1.5
+ENGLISH_PREFIXES = ("re", "un", "de", "dis", "mis", "pre", "non", "co", "over", "under", "counter", "anti")
+"""Prefixes English forms new words with freely ("relinked", "unsigned", "denuclearised")."""
+PREFIXED_STEM_LETTERS = 4
+"""The shortest word a prefix is read before: "re" + "lay" may be a slip of "relay", "re" + "link" is not."""
 """A word rarer than this (or absent) from the English list is not an English word: a name or a typo."""
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ", "\u2013": "-"})
@@ -236,6 +240,15 @@ class Lexicon:
         """`word` is in the English word list, or WordNet has it (or its lemma) as a word: not a name,
         not a slip of the keyboard ("brokered" is too rare for the frequency list)."""
         return Lexicon.zipf(word) >= KNOWN_ZIPF or bool(Lexicon.parts_of_speech(word))
+
+    @staticmethod
+    def is_prefixed_word(word: str) -> bool:
+        """`word` is an English prefix ("re", "un", "de", ...) before a word English has ("re" +
+        "linked", "un" + "signed"): a word formed by rule, too rare for the lists, not a slip of the
+        keyboard."""
+        word = word.lower()
+        return any(word.startswith(prefix) and len(word) - len(prefix) >= PREFIXED_STEM_LETTERS
+                   and Lexicon.parts_of_speech(word[len(prefix):]) for prefix in ENGLISH_PREFIXES)
 
     @staticmethod
     @functools.lru_cache(maxsize=64)

@@ -301,13 +301,15 @@ def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, 
                    vocabulary: set[str], spelling: Callable[[str], tuple[str, ...]]) -> bool:
     """Read a word that is neither English nor the store's as the word it misspells ("happend",
     "declration", "wher"): the nearest by edit distance among the store's words and the commonest
-    English words, keeping the first letter, the store's words first, then the commoner."""
+    English words, keeping the first letter, the store's words first, then the commoner. A prefix
+    before an English word ("relinked") is a word English forms, not a slip: read as it is written."""
     changed = False
     for token in question.tokens:
         word = token.lower
         if used[token.position] or (len(word) < 4 or not word.isalpha() or word in vocabulary
                                     or names.knows(word) or token.capitalised
-                or lexicon.zipf(word) >= TYPO_ZIPF or lexicon.parts_of_speech(word)):
+                or lexicon.zipf(word) >= TYPO_ZIPF or lexicon.parts_of_speech(word)
+                or lexicon.is_prefixed_word(word)):
             continue
         limit = 1 if len(word) <= 5 else 2
         best: tuple[int, int, bool, float, str] | None = None

@@ -148,3 +148,13 @@ def test_the_capital_stands_for_its_government_by_its_short_name_too(index: Fact
     # config/entities.yaml: "D.C." and "DC", as "Washington", name the U.S. as one side of the talks
     for text in ("Did D.C. welcome the talks?", "Did DC welcome the talks?"):
         assert any("united-states" in m.ids for m in linked(index, text).mentions)
+
+
+def test_a_prefix_before_an_english_word_is_no_slip_for_another_word(index: FactIndex) -> None:
+    # "rewired" is re + wired, "repaved" re + paved, "unfrozen" un + frozen: words English forms by rule,
+    # too rare for its lists; read as another word ("retired", "revived", "unbroken") they ask another act
+    for word in ("rewired", "repaved", "unfrozen", "rerouted"):
+        words = [t.lower for t in linked(index, f"when were the cables {word}").question.tokens]
+        assert word in words
+    words = [t.lower for t in linked(index, "wher did the meeting happend").question.tokens]
+    assert words[0] == "where" and words[-1] == "happened"
