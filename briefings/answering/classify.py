@@ -129,8 +129,9 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     if not toks:
         return Classified(linked=linked, asked=Asked.small_talk, needs=[], small_talk="empty")
     fronted = _fronted_clause(linked)
-    asked, head_at = _question_word(words[fronted:])
-    head_at += fronted
+    opened = max(fronted, _set_aside_opening(linked.question.text)[1])  # the question word comes after either
+    asked, head_at = _question_word(words[opened:])
+    head_at += opened
     needs = [n for n in _needs(linked, lexicon=lexicon, asked_name=asked is Asked.name)
              if not _answer_kind(n, asked, head_at, last=len(toks) - 1)
              and not _reporting_frame(n, linked, entities)]
@@ -174,13 +175,23 @@ _SET_ASIDE_AFTER = re.compile(r"\b(?:instead of|rather than|in place of)\s+([^,?
 """A phrase that names, after the thing asked, what it is not ("what did they offer *instead of* X")."""
 
 
+def _set_aside_opening(text: str) -> tuple[int, int]:
+    """The tokens of X in a question that opens "Besides X, ...", "Apart from X, ..." (from, to); (0, 0)
+    when it opens otherwise."""
+    match = _SETTING_ASIDE.match(text)
+    if match is None:
+        return 0, 0
+    return len(word_tokens(text[: match.start(1)])), len(word_tokens(text[: match.end(1)]))
+
+
 def _set_aside(linked: Linked, needs: list[Need]) -> None:
     """"Besides X, what ...", "what ... instead of X": the needs named in X are what the asker already
-    knows, or what the answer is not."""
+    knows, or what the answer is not. The words that set X aside ("*apart* from", "*other* than") are
+    no thing asked."""
     text = linked.question.text
-    match = _SETTING_ASIDE.match(text)
-    if match is not None:
-        start, end = 0, len(word_tokens(text[: match.end(1)]))
+    start, end = _set_aside_opening(text)
+    if end:
+        needs[:] = [n for n in needs if n.position >= start]
     else:
         match = _SET_ASIDE_AFTER.search(text)
         if match is None:

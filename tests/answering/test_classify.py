@@ -125,6 +125,20 @@ def test_besides_sets_a_part_aside(index: FactIndex, text: str, aside: list[str]
     assert [n.label for n in index.read(text).needs if n.excluded] == aside
 
 
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Apart from the Chinese delegation, who travelled to Hanoi?", Asked.who),
+    ("Other than the joint statement, what documents were released?", Asked.what),
+    ("Aside from Kim Yo Jong, which officials went to the Olympics?", Asked.what),
+])
+def test_a_long_set_aside_opening_neither_hides_the_question_word_nor_is_asked(
+        index: FactIndex, text: str, asked: Asked) -> None:
+    # the question word may come past the fifth word; "apart", "other", "aside" name no thing asked
+    classified = index.read(text)
+    assert classified.asked is asked
+    assert all(n.label.lower() not in {"apart", "other", "aside"} for n in classified.needs)
+    assert any(n.excluded for n in classified.needs)
+
+
 @pytest.mark.parametrize(("text", "asked"), [("wat did Bolton suggest", Asked.what), ("wher is the summit", Asked.where),
                                              ("hw many sites are on the map", Asked.how_many),
                                              ("and Bolton suggested wat", Asked.what)])
