@@ -234,7 +234,8 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
     if not need.acting_for.isdisjoint(item.name_lemmas | item.unlinked_names | item.lemmas):
         return PLACE_WITHIN  # "Paris protested": France did, by its government in Paris
     near = max((c for w, c in need.near.items() if w in item.lemmas
-                and (names is None or w in item.words or not names(w))), default=0.0)
+                and (names is None or w in item.words or not names(w))
+                and not (need.relation and _said_only_as_a_noun(w, item))), default=0.0)
     if (need.relation and need.lemmas & (SAYING | RESPONDING) and item.lemmas & SAYING
             and any(Lexicon.lemmas(w) & SAYING for w in item.words if names is None or not names(w))):
         near = max(near, SAID_OTHERWISE)  # "speak" of what a fact says someone "noted"
@@ -243,6 +244,13 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
     if near < SAME_STEM and any(w[:STEM_MIN] in stems for w in need.lemmas if len(w) >= STEM_MIN):
         return SAME_STEM
     return near
+
+
+def _said_only_as_a_noun(lemma: str, item: IndexedFact) -> bool:
+    """Every time the fact says `lemma` it says it as a thing, after a determiner ("lift *the ban*"): a
+    word near the question's verb ("veto") that names a thing is no act the fact states."""
+    at = [k for k, w in enumerate(item.words) if lemma in Lexicon.lemmas(w)]
+    return bool(at) and all(k > 0 and item.words[k - 1] in DETERMINERS for k in at)
 
 
 FEATURES = (

@@ -1018,3 +1018,15 @@ def test_a_reaction_is_what_its_owner_said_then(fresh_index: FactIndex) -> None:
     assert not fresh_index.answer("What was South Korea's response to the summit in June 2018?").found
     _, rows = fresh_index.explain("Who drafted China's response letter in June 2018?")
     assert next(f for fid, f, _ in rows if fid == "beijing-welcomes")["hard_missing"]
+
+
+def test_a_word_near_the_verb_asked_said_only_as_a_thing_is_no_act_stated(fresh_index: FactIndex) -> None:
+    # "forbid" is near "ban"; "keep the ban on" names the ban, a thing, not an act of forbidding
+    _add(fresh_index, "fishing-rule", "Japan asked the council on March 2, 2019, to keep the ban on fishing near "
+         "the islands.", day="2019-03-02", subject="japan", relation="asked")
+    assert _features_of(fresh_index, "fishing-rule", "Which country forbade fishing near the islands?")[
+        "relation_missing"]
+    _add(fresh_index, "fishing-act", "Japan banned fishing near the islands on March 3, 2019.", day="2019-03-03",
+         subject="japan", relation="banned")
+    assert not _features_of(fresh_index, "fishing-act", "Which country forbade fishing near the islands?")[
+        "relation_missing"]
