@@ -1030,3 +1030,10 @@ def test_a_word_near_the_verb_asked_said_only_as_a_thing_is_no_act_stated(fresh_
          subject="japan", relation="banned")
     assert not _features_of(fresh_index, "fishing-act", "Which country forbade fishing near the islands?")[
         "relation_missing"]
+
+
+def test_a_word_that_is_a_verb_too_after_a_light_verb_is_the_act_asked(fresh_index: FactIndex) -> None:
+    # "take a hike": "hike" is a noun here, the act asked; a fact that says another act of hers does not say it
+    _add(fresh_index, "moon-park", "Moon Jae-in toured the industrial park near Kaesong on May 5, 2019.",
+         day="2019-05-05", subject="moon-jae-in", relation="toured")
+    assert _features_of(fresh_index, "moon-park", "When did Moon Jae-in take a hike near Kaesong?")["relation_missing"]
