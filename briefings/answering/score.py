@@ -346,9 +346,11 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 f["act_missing"] = float(need.done_by and need.known)
                 credit = 0.0
             elif (not need.known and not need.anchor and credit < 1.0
-                  and (_thing(need.label, classified, need.position) or _act_of_a_light_verb(need, classified))
+                  and (_thing(need.label, classified, need.position)
+                       or "NOUN" in _pos(need.label) and _act_of_a_light_verb(need, classified))
                   and Lexicon.content_weight(need.label) >= THING_WEIGHT and not _said_about(need, classified)):
-                # a word that is a verb too is a noun after a light verb ("take a *vacation*"): the act asked
+                # a noun that is a verb too is a noun after a light verb ("take a *vacation*"), the act asked;
+                # not a word only ever a verb ("get *rid* of")
                 if _act_of_a_light_verb(need, classified):
                     f["relation_missing"] = 1.0  # "make a *threat*": the act asked, which no fact says
                 else:

@@ -1037,3 +1037,10 @@ def test_a_word_that_is_a_verb_too_after_a_light_verb_is_the_act_asked(fresh_ind
     _add(fresh_index, "moon-park", "Moon Jae-in toured the industrial park near Kaesong on May 5, 2019.",
          day="2019-05-05", subject="moon-jae-in", relation="toured")
     assert _features_of(fresh_index, "moon-park", "When did Moon Jae-in take a hike near Kaesong?")["relation_missing"]
+
+
+def test_a_word_only_ever_a_verb_after_a_light_verb_is_no_act_missing(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "moon-arms", "Moon Jae-in said on May 5, 2019, that Kim Jong Un wants to scrap his missiles.",
+         day="2019-05-05", subject="moon-jae-in", relation="said")
+    assert not _features_of(fresh_index, "moon-arms", "What did Moon say about Kim getting rid of missiles?")[
+        "relation_missing"]
