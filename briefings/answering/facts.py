@@ -559,11 +559,8 @@ class FactTable:
                     and not (statement_words[i] in opening and gaps[i - 1] > 1 and Lexicon.is_english(written[i]))}
         each = list(map(lemmas_of, statement_words))  # each word's lemmas, read once for both uses below
         # what the statement writes in lower case (never inside a name: a name is written capitalised)
-        plain: set[str] = set().union(*(found for i, found in enumerate(each) if i not in upper) if upper else each)
-        if name_positions:
-            lemmas: set[str] = set().union(*(found for i, found in enumerate(each) if i not in name_positions))
-        else:
-            lemmas = set().union(*each)
+        plain: set[str] = set().union(*_without(each, upper))
+        lemmas: set[str] = set().union(*_without(each, name_positions))
         relation = self._relation_words(fact.relation)
         told_lemmas = set().union(*map(lemmas_of, told))
         plain |= told_lemmas
@@ -884,6 +881,16 @@ def _tells_the_time(statement: str, first_digit: re.Match | None) -> bool:
         # still sees the character before it, so "\b" reads as it did).
         return first_digit is not None and _CLOCK.search(statement, first_digit.start()) is not None
     return _CLOCK.search(statement) is not None  # (outside ASCII, "ı" is an "i" to `_CLOCK`, not to `lower`)
+
+
+def _without(found: list[frozenset[str]], positions: Iterable[int]) -> list[frozenset[str]]:
+    """The words' lemmas but those at `positions` (a few of a statement's words)."""
+    if not positions:
+        return found
+    kept = found.copy()
+    for i in positions:
+        kept[i] = _NOTHING
+    return kept
 
 
 _SENTENCE_OPENING = re.compile(r"[.!?][\"')]?\s+([A-Z][\w'-]*)")
