@@ -543,14 +543,16 @@ class FactTable:
         # written as names: with a capital, but not all capitals, and not a month or a weekday
         capitals = [i for i in upper if not written[i].isupper() and statement_words[i] not in _CALENDAR]
         runs = _proper_runs(capitals, gaps)
+        run_at = {k: run for run in runs for k in run}  # (runs never overlap)
         linked_positions: set[int] = set()
         for i, n, ids in self.names.find(statement_words):
-            if runs and any(len(run) > n and set(range(i, i + n)) < set(run) for run in runs if i in run):
+            run = run_at.get(i)
+            if run is not None and n < len(run) and i + n <= run.stop:
                 continue  # "China" inside "Air China" names an airline, not the country
             if len(ids) == 1 or ids & anchors:
                 entities |= ids & anchors if len(ids) > 1 else ids
                 linked_positions.update(range(i, i + n))
-        name_positions = {k for run in runs for k in run} - linked_positions
+        name_positions = run_at.keys() - linked_positions
         inside_names = {statement_words[i] for i in name_positions}
         # a word that opens a later sentence ("... in May. Talks resumed") is capitalised as any word
         # there is: an English word there is no name
