@@ -78,7 +78,7 @@ def test_what_a_speaker_says_another_wants_is_not_what_the_speaker_wants(fresh_i
         "statement": "Moon Jae-in said he wants more talks with Kim Jong Un, who he says wants peace."}))
 
     def features_of(question: str) -> dict[str, float]:
-        return next(f for fid, f, _ in fresh_index.explain(question)[1] if fid == "moon-wants-talks")
+        return _features_of(fresh_index, "moon-wants-talks", question)
 
     assert features_of("What does Moon Jae-in say Kim Jong Un wants?")["peer_subject"]  # Moon's wish, not Kim's
     assert not features_of("What does Moon Jae-in want from Kim Jong Un?")["peer_subject"]
@@ -93,7 +93,7 @@ def test_the_two_a_question_puts_between_are_the_two_a_fact_names_between(fresh_
         "topic": "inter-korean", "provenance": _PROVENANCE,
         "statement": "A telephone hotline was set up between Moon Jae-in and Kim Jong Un."}))
     def lexical(question: str) -> float:
-        return next(f["lexical"] for fid, f, _ in fresh_index.explain(question)[1] if fid == "hotline-set-up")
+        return _features_of(fresh_index, "hotline-set-up", question)["lexical"]
 
     assert lexical("What was set up between the two men?") > 0.9
     assert lexical("What was set up between both men?") > lexical("What was set up between these men?") + 0.2
@@ -101,7 +101,7 @@ def test_the_two_a_question_puts_between_are_the_two_a_fact_names_between(fresh_
 
 def test_what_a_thing_says_about_a_topic_need_not_name_the_topic(index: FactIndex) -> None:
     def unknown_thing(question: str) -> float:
-        return next(f["unknown_thing"] for fid, f, _ in index.explain(question)[1] if fid == "south-korea-divided")
+        return _features_of(index, "south-korea-divided", question)["unknown_thing"]
 
     # "say" here is no one's words, and not the verb asked ("ratify"): what the failure shows is the answer
     assert not unknown_thing("What does the failure to ratify the Panmunjom Declaration say about the temper of South Korea?")
@@ -642,7 +642,7 @@ def test_a_response_is_told_by_what_the_one_who_responds_said(fresh_index: FactI
          "the inter-Korean accord.", day="2019-04-09", subject="south-korea", relation="protested")
 
     def relation_missing(question: str) -> float:
-        return next(f["relation_missing"] for fid, f, _ in fresh_index.explain(question)[1] if fid == "quota-objection")
+        return _features_of(fresh_index, "quota-objection", question)["relation_missing"]
 
     assert not relation_missing("How did Seoul react to the new fishing quota?")
     assert not relation_missing("How did Seoul reply to the new fishing quota?")
@@ -740,19 +740,17 @@ def test_a_fact_that_says_the_opposite_act_does_not_answer(fresh_index: FactInde
     _add(fresh_index, "tumen-crossing-opened", "North Korea opened a new road crossing over the Tumen river on "
          "March 2, 2019.", day="2019-03-02", subject="north-korea", relation="opened")
 
-    def features_of(question: str, fact_id: str) -> dict[str, float]:
-        return next(f for fid, f, _ in fresh_index.explain(question)[1] if fid == fact_id)
-
     for question in ("When did North Korea close the Tumen river crossing?",
                      "When was the Tumen river crossing shut down?"):  # a phrasal verb, in the passive
-        assert features_of(question, "tumen-crossing-opened")["opposite"] == 1.0
+        assert _features_of(fresh_index, "tumen-crossing-opened", question)["opposite"] == 1.0
         assert not fresh_index.answer(question).found
-    assert not features_of("When did North Korea open the Tumen river crossing?", "tumen-crossing-opened")["opposite"]
+    assert not _features_of(fresh_index, "tumen-crossing-opened",
+                            "When did North Korea open the Tumen river crossing?")["opposite"]
     assert fresh_index.answer("When did North Korea open the Tumen river crossing?").found
     _add(fresh_index, "open-letter", "Moon Jae-in wrote an open letter about the Tumen river crossing on March 9, "
          "2019.", day="2019-03-09", subject="moon-jae-in", relation="wrote")
     # "open" as an adjective ("an open letter") says no act of opening
-    assert not features_of("When did Moon Jae-in close the Tumen river crossing?", "open-letter")["opposite"]
+    assert not _features_of(fresh_index, "open-letter", "When did Moon Jae-in close the Tumen river crossing?")["opposite"]
 
 
 def test_a_noun_said_only_by_a_broader_neighbour_qualifies_the_noun_after_it_away(fresh_index: FactIndex) -> None:
@@ -760,7 +758,7 @@ def test_a_noun_said_only_by_a_broader_neighbour_qualifies_the_noun_after_it_awa
          "August 20, 2018.", day="2018-08-20", subject="north-korea", relation="won")
 
     def qualifier(question: str) -> float:
-        return next(f["qualifier"] for fid, f, _ in fresh_index.explain(question)[1] if fid == "rowing-silver")
+        return _features_of(fresh_index, "rowing-silver", question)["qualifier"]
 
     assert fresh_index.answer("What did the joint Korean rowing crew win in Jakarta?").found
     # "hockey" is near only "sport" of "multi-sport": the fact is about a crew of another sport
@@ -799,12 +797,9 @@ def test_a_fact_that_names_the_doer_only_as_the_one_acted_on_does_not_answer_the
     _add(fresh_index, "ferreira-praised", "Nina Ferreira, a trade lawyer, was praised in Seoul on March 5, 2019.",
          day="2019-03-05", subject="united-states", relation="praised")
 
-    def features_of(question: str, fact_id: str) -> dict[str, float]:
-        return next(f for fid, f, _ in fresh_index.explain(question)[1] if fid == fact_id)
-
     went = "When did Nina Ferreira first go to Seoul?"
-    assert features_of(went, "ferreira-named")["done_to_doer"]  # Pompeo's act, done to her
-    assert features_of(went, "ferreira-praised")["done_to_doer"]  # the passive: done to her too
+    assert _features_of(fresh_index, "ferreira-named", went)["done_to_doer"]  # Pompeo's act, done to her
+    assert _features_of(fresh_index, "ferreira-praised", went)["done_to_doer"]  # the passive: done to her too
     assert not fresh_index.answer(went).found
     _add(fresh_index, "ferreira-flew", "Nina Ferreira flew to Seoul on April 4, 2019.", day="2019-04-04",
          subject="united-states", relation="flew")
@@ -812,11 +807,12 @@ def test_a_fact_that_names_the_doer_only_as_the_one_acted_on_does_not_answer_the
     _add(fresh_index, "moon-met-ferreira", "On April 5, 2019, Moon Jae-in met Nina Ferreira in Seoul.",
          day="2019-04-05", subject="moon-jae-in", relation="met")
     # the act asked, done with her: hers as much as his
-    assert not features_of("When did Nina Ferreira meet Moon Jae-in?", "moon-met-ferreira")["done_to_doer"]
+    assert not _features_of(fresh_index, "moon-met-ferreira",
+                            "When did Nina Ferreira meet Moon Jae-in?")["done_to_doer"]
     _add(fresh_index, "ferreira-welcomed", "Moon Jae-in welcomed Nina Ferreira in Busan on April 9, 2019.",
          day="2019-04-09", subject="moon-jae-in", relation="welcomed")
     # done to her in the place asked: she was there
-    assert not features_of("When did Nina Ferreira arrive in Busan?", "ferreira-welcomed")["done_to_doer"]
+    assert not _features_of(fresh_index, "ferreira-welcomed", "When did Nina Ferreira arrive in Busan?")["done_to_doer"]
 
 
 def test_the_way_of_an_act_is_not_told_by_a_fact_that_shares_only_the_names(fresh_index: FactIndex) -> None:
@@ -836,7 +832,7 @@ def test_who_is_not_answered_by_a_fact_that_names_no_one_new_and_says_only_the_n
     _add(fresh_index, "bolton-seoul-days", "John Bolton spent two days in Seoul on April 10 and 11, 2019.",
          day="2019-04-10", subject="john-bolton", relation="spent")
     asked = "Who did John Bolton confer with in Seoul in April 2019?"
-    assert next(f for fid, f, _ in fresh_index.explain(asked)[1] if fid == "bolton-seoul-days")["no_one_named"]
+    assert _features_of(fresh_index, "bolton-seoul-days", asked)["no_one_named"]
     assert not fresh_index.answer(asked).found
     _add(fresh_index, "bolton-conferred", "On April 11, 2019, John Bolton conferred with Chung Eui-yong in Seoul.",
          day="2019-04-11", subject="john-bolton", relation="conferred_with")
@@ -851,7 +847,7 @@ def test_a_day_inside_the_noun_phrase_a_statement_opens_with_is_that_things(fres
     _add(fresh_index, "fisheries-talks", "The fisheries talks on Tuesday, May 7, 2019, are expected to discuss "
          "reopening the Kaesong factory park.", day="2019-05-07", subject="two-koreas", relation="discuss")
     reopen = "When is the Kaesong factory park due to reopen?"
-    assert next(f for fid, f, _ in fresh_index.explain(reopen)[1] if fid == "fisheries-talks")["date_of_another"]
+    assert _features_of(fresh_index, "fisheries-talks", reopen)["date_of_another"]
     assert not fresh_index.answer(reopen).found  # the day of the talks, not of the reopening
     assert fresh_index.answer("When are the fisheries talks?").facts[0] == "fisheries-talks"
 
@@ -860,7 +856,7 @@ def test_the_doer_asked_is_not_the_names_the_question_puts_in_what_was_done_to(f
     _add(fresh_index, "japan-india-draft", "Japan and India circulated a draft communique in Geneva on July 2, 2019, "
          "urging talks with North Korea.", day="2019-07-02", subject="north-korea", relation="circulated")
     blocked = "Which country blocked the Japan-India draft communique on North Korea?"
-    assert next(f for fid, f, _ in fresh_index.explain(blocked)[1] if fid == "japan-india-draft")["doer_is_object"]
+    assert _features_of(fresh_index, "japan-india-draft", blocked)["doer_is_object"]
     assert not fresh_index.answer(blocked).found  # they drafted it; who blocked it the fact does not say
     assert fresh_index.answer("Who circulated the draft communique on North Korea in Geneva?").facts[0] == "japan-india-draft"
 
@@ -868,7 +864,7 @@ def test_an_act_of_someone_not_the_subjects_is_a_peers(index: FactIndex) -> None
     # "does the North believe": "Cho believes North Korea and the U.S. won't agree" is Cho's belief, and
     # the store does not describe Cho as the North's; what the North believes is its own fact
     def peer(question: str, fact_id: str) -> float:
-        return next(f["peer_subject"] for fid, f, _ in index.explain(question)[1] if fid == fact_id)
+        return _features_of(index, fact_id, question)["peer_subject"]
 
     question = "Does the North believe in denuclearization of some sort?"
     assert peer(question, "cho-no-agreement-likely") == 1.0
@@ -902,7 +898,7 @@ def test_an_unknown_noun_a_light_verb_makes_an_act_of_is_the_act_asked(fresh_ind
          "tariffs in kind.", day="2019-03-05", subject="china", relation="warned")
 
     def features_of(question: str) -> dict[str, float]:
-        return next(f for fid, f, _ in fresh_index.explain(question)[1] if fid == "china-tariff-warning")
+        return _features_of(fresh_index, "china-tariff-warning", question)
 
     # "make the threat" is to threaten: an act no fact says in those words, not a thing no fact names
     made = features_of("When did Beijing make the tariff threat?")
