@@ -39,6 +39,10 @@ _PRO_VERBS = frozenset({"happen", "occur"})
 _ANY_ACT = frozenset({"do"})
 """The verb that stands for any action ("what was she *doing* then"): the act or the role the fact says,
 whichever it is, answers; no fact must say it (an auxiliary "did" is read before)."""
+_ROLE_VERBS = frozenset({"act", "serve", "function"})
+"""Verbs that with "as" and a noun say only that the subject fills the role the noun names ("*acting as*
+go-between", "*served as* envoy"): the noun is what a fact must say; the verb is no act of its own, and a
+fact that says the role ("mediating", "the envoy") says it whatever its verb."""
 _PAST_WORDS = {"earlier", "ago", "last", "past", "yesterday", "previous", "before"}
 """Words that put a time before now (English grammar)."""
 _SETTING_ASIDE_WORDS = {"besides", "else"}
@@ -720,6 +724,8 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
             continue  # "those", "its", "itself", "anyone", "anything": they point at things, they are not what a fact must say
         if t.lemmas & (_PRO_VERBS | _ANY_ACT) or t.lower in _SETTING_ASIDE_WORDS or _frames_any_event(t.position + 1, toks):
             continue  # "what happened at X" asks for events, not for a fact that says "happened"
+        if _fills_a_role(t, toks):
+            continue  # "who is *acting* as mediator": the role is asked, not an act
         if t.position > 0 and toks[t.position - 1].lower == "how" and t.lower in _HOW_WORDS:
             continue  # "how many", "how long": the kind of answer, not a word a fact must say
         if len(t.lower) == 1 and not t.lower.isdigit():
@@ -744,6 +750,14 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
                           or (uncased and _name_before_noun(t, toks))))
     needs.sort(key=lambda n: n.position)
     return needs
+
+
+def _fills_a_role(t: Token, toks: list[Token]) -> bool:
+    """A verb of `_ROLE_VERBS` right before "as" and a word that names the role ("*acting* as go-between",
+    "*serves* as a channel")."""
+    after = t.position + 1
+    return (bool(t.lemmas & _ROLE_VERBS) and after + 1 < len(toks) and toks[after].lower == "as"
+            and toks[after + 1].lower.isalpha() and toks[after + 1].lower not in _WH)
 
 
 def _frames_any_event(after: int, toks: list[Token]) -> bool:

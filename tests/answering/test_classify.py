@@ -225,6 +225,13 @@ def test_a_two_word_verb_said_with_a_possessive_before_its_noun_is_one_need(inde
     assert "place" in needs and not any(" " in label for label in needs)  # neither "take place" nor "take aim"
 
 
+def test_a_verb_that_only_fills_a_role_before_as_is_not_the_act_asked(index: FactIndex) -> None:
+    labels = {n.label for n in index.read("Which official is serving as the channel to the envoy?").needs}
+    assert "channel" in labels and "serving" not in labels  # the role is what a fact must say
+    labels = {n.label for n in index.read("Which official served the envoy?").needs}
+    assert "served" in labels  # without "as", the verb is the act
+
+
 def test_who_did_something_is_not_asking_for_an_unnamed_someone(index: FactIndex) -> None:
     assert index.read("who mediates between the US and the DPRK").unanswerable is None
     assert index.read("Who is the spokesman for the U.S. Embassy in Seoul?").unanswerable is not None
