@@ -1232,8 +1232,8 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
         return True  # "what *holds* the roof up": "what" is its subject; "what plans the ..." is no question
     if before in _AUX or before == "to":
         return before not in _BE  # "is *meet*" is no English: "be" takes a participle, not a bare verb
-    if "ADV" in pos and following is not None and _inflected_verb(following):
-        return False  # "is Moon *still* hoping": an adverb before the verb
+    if "ADV" in pos and following is not None and (_inflected_verb(following) or _bare_verb_after_aux(following, toks)):
+        return False  # "is Moon *still* hoping", "did Moon *last* meet him": an adverb before the verb
     for t in reversed(toks[max(0, need.position - 4):need.position]):
         if t.lower in DETERMINERS and not all(x.capitalised for x in toks[t.position + 1 : need.position]):
             return False  # "was the first *round*": a noun phrase ("did the White House *announce*" is not)
@@ -1250,6 +1250,14 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
 def _phrasal(need: Need) -> bool:
     """A verb of two words that `_phrasal_verb` read ("came out", "took part")."""
     return " " in need.label and need.lemmas == {need.label}
+
+
+def _bare_verb_after_aux(t: Token, toks: list[Token]) -> bool:
+    """A word that is a verb and never an adverb, in a question an auxiliary other than "be" leads ("did
+    Moon last *meet* Kim"): the verb that auxiliary takes, so a word between them that can be an adverb is one."""
+    pos = Lexicon.parts_of_speech(t.lower)
+    return ("VERB" in pos and "ADV" not in pos
+            and any(x.lower in _AUX - _BE for x in toks[:t.position]))
 
 
 def _inflected_verb(t: Token) -> bool:

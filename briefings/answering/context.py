@@ -61,6 +61,10 @@ _THING = {"it", "its", "that", "this"}
 _PLURAL = {"they", "them", "these", "those"}
 """What a "how many" question counted, when asked next what or who they are."""
 _DEMONSTRATIVES = {"that", "this", "these", "those"}
+_ONES = {"one", "ones"}
+_PAIR = {"two", "both"}
+"""The words of "the two of them" and "both of them": two people, together."""
+"""What "that" or "those" stand before when they point back on their own ("where was *that one* held?")."""
 _PLACE = {"there"}
 _POSSESSIVE = {"his", "her", "their", "its"}
 _ASKS = {"venue": "where", "place": "where", "location": "where", "city": "where", "country": "where",
@@ -448,8 +452,8 @@ class _Reader:
         if self.used[i + 1]:
             return True
         after = words[i + 1]
-        if after in AUX | WH | _OBJECT_OF | _TIME_LEADS | _LEADS:
-            return False  # "was that before ...?", "that is", "that and ..."
+        if after in AUX | WH | _OBJECT_OF | _TIME_LEADS | _LEADS | _ONES:
+            return False  # "was that before ...?", "that is", "that and ...", "that one": the pronoun itself
         kinds = Lexicon.parts_of_speech(after)
         if i > 0 and words[i - 1] in AUX and "VERB" in kinds and "NOUN" not in kinds and Lexicon.lemmas(after) - {after}:
             return False  # "what have those done?": the subject, before the verb form its auxiliary leads to
@@ -757,6 +761,13 @@ class _Reader:
                 said = self.referents.answered_of(kinds & EVENTFUL, named=False) or self.referents.answered_of(kinds, named=False)
             if word in _GROUP and self._wh_phrase() in {"who", "whom"}:
                 said = said or self.referents.people()  # "who are they?": people, not the meeting they held
+            pair = self._pair_before(i)
+            if pair is not None:
+                people = self.referents.people()  # "the two of them", "both of them": two people, no meeting
+                if people is None:
+                    return None
+                edits.append((token_span(text, pair, i + 1)[0], token_span(text, i, i + 1)[1], people))
+                continue
             said = said or self.referents.of(kinds, people=word in _GROUP, near=near)
             if said is not None and said.startswith("at "):
                 edits.append((*token_span(text, i, i + 1), said))
@@ -777,13 +788,21 @@ class _Reader:
             text = f"{text.rstrip('?.! ')}{self._previous_time()}"  # "what came out of it?": of that day's
         return text
 
+    def _pair_before(self, i: int) -> int | None:
+        """Where "the two of" or "both of" begins, when it stands before the pronoun at `i` ("will *the two
+        of* them sign it?"): the pronoun then stands for two people together, said by their names."""
+        words = self.words
+        if words[i] not in _GROUP or i < 2 or words[i - 1] != "of" or words[i - 2] not in _PAIR:
+            return None
+        return i - 3 if i >= 3 and words[i - 3] == "the" and words[i - 2] == "two" else i - 2
+
     def _where_it_was(self) -> str | None:
         """After "where was <event> held?", "there" after an act is at that event: what was done there
         was done at it, and the facts about it say the event more often than its place ("who was
         there?" is still the place). Said as the last question said it, with its time."""
         previous = self.previous
         if previous.asked is not Asked.where:
-            return None
+            return self._event_answered_at_place()
         events = [m for m in previous.linked.mentions if self.referents.kinds(m.ids) & EVENTFUL - {"document"}]
         if len(events) != 1:
             return None
@@ -791,6 +810,21 @@ class _Reader:
         if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
             said = f"the {said}"
         return f"at {said}{self._previous_time()}"
+
+    def _event_answered_at_place(self) -> str | None:
+        """"who's Trump meeting in Singapore?" + "what will they sign there?": the last question named one
+        place and its answer was about an event it did not name (the summit); what is done "there" is
+        done at that event, which the facts say rather than its place."""
+        previous = self.previous
+        places = [m for m in previous.linked.mentions if self.referents.kinds(m.ids) & {EntityKind.place.value}]
+        first = self.context.answered[:1]
+        named = {e for m in previous.linked.mentions for e in m.ids}
+        if len(places) != 1 or not first or first[0] in named or first[0] not in self.entities:
+            return None
+        event = self.entities[first[0]]
+        if event.kind is not EntityKind.event:
+            return None
+        return f"at {self.referents.said(event)}{self._previous_time()}"
 
     def _previous_time(self) -> str:
         """The times the last question named, as a phrase to end a question with: " on April 27"."""

@@ -673,3 +673,10 @@ def test_a_full_name_only_the_events_description_holds_is_that_party_not_the_eve
     assert index.read("so, the latest on Kim Jong Un?").asked is Asked.describe
     assert index.read("so, the latest on the Trump-Kim meeting?").asked is Asked.latest  # words of its name
     assert index.read("has the meeting with Kim Jong Un been scrapped?").asked is Asked.status  # beside the event
+
+
+@pytest.mark.parametrize(("text", "relation"), [("Where did Moon last meet Kim Jong Un?", "meet"),
+                                                ("did Kim ever visit Seoul?", "visit")])
+def test_an_adverb_between_the_subject_and_the_bare_verb_is_no_relation(index: FactIndex, text: str,
+                                                                         relation: str) -> None:
+    assert [n.label for n in index.read(text).needs if n.relation] == [relation]

@@ -702,3 +702,19 @@ def test_who_told_that_is_the_source_whose_saying_is_of_the_answers_subject(inde
     answer = _after(index, "Who is leading the U.S. delegation to the preparatory meetings?", "who told the press that?")
     assert answer.found and "person with knowledge" in answer.answer
     assert answer.reading is not None and answer.reading.endswith("what my last answer said?")
+
+
+def test_that_one_points_back_as_that_does(index: FactIndex) -> None:
+    answer = _after(index, "When did Moon Jae-in and Kim Jong Un last meet?", "where did that one take place?")
+    assert answer.reading is not None and "Unification Pavilion" in answer.answer
+
+
+def test_the_two_of_them_are_the_two_people_just_talked_of(index: FactIndex) -> None:
+    answer = _after(index, "Whom is Donald Trump supposed to meet in Singapore?", "what could both of them sign?")
+    assert answer.reading == "what could Donald Trump and Kim Jong Un sign?"
+    assert "denuclearization" in answer.answer
+
+
+def test_there_after_a_place_whose_answer_was_an_event_is_at_that_event(index: FactIndex) -> None:
+    answer = _after(index, "Whom is Donald Trump supposed to meet in Singapore?", "what could be signed there?")
+    assert answer.reading == "what could be signed at the summit?" and "denuclearization" in answer.answer
