@@ -25,6 +25,7 @@ from operator import methodcaller
 from pathlib import Path
 
 import yaml
+from rapidfuzz.distance import OSA
 
 __all__ = ["Lexicon", "Phrase", "fold", "plain", "word_tokens", "words_and_gaps", "words_of"]
 
@@ -308,6 +309,14 @@ class Lexicon:
         return common | rare
 
     @staticmethod
+    @functools.lru_cache(maxsize=65536)
+    def spelling_variants(word: str) -> frozenset[str]:
+        """The same word in another spelling: WordNet lists the British and American spellings as one
+        sense's words ("defense" -> "defence", "color" -> "colour", "center" -> "centre"), so a synonym
+        a letter away, is the word."""
+        return frozenset(s for s in Lexicon.synonyms(word) if _another_spelling(word, s))
+
+    @staticmethod
     def shares_a_common_sense(word: str, synonym: str) -> bool:
         """The sense `word` and `synonym` share is one of the first senses of both ("try" and "seek"),
         not a rare sense of one of them ("agree" is the 35th sense of "hold")."""
@@ -383,3 +392,22 @@ def shortest(word: str) -> tuple[int, str]:
     """The key that orders a word's lemmas shortest first, and alike whatever the hash seed ("send"
     before "sent")."""
     return len(word), word
+
+
+
+SPELLING_EDITS = 1
+"""How many letters two spellings of one word differ by: one replaced ("defen*s*e", "defen*c*e"), one
+left out ("col*ou*r", "color"), or two swapped ("cent*re*", "cent*er*")."""
+SPELLING_STEM = 4
+"""The letters two spellings of a word share at their start: "pick" and "peck", a letter apart from the
+second, are two words."""
+
+
+def _another_spelling(word: str, other: str) -> bool:
+    """`other` spells `word` otherwise: both one word of letters sharing their first letters, a letter
+    apart, and not two forms of one word ("lose", "lost", "loose", "loosen")."""
+    return (word.isalpha() and other.isalpha() and word[:SPELLING_STEM] == other[:SPELLING_STEM]
+            and not (word.startswith(other) or other.startswith(word))  # an ending: "website", "websites"
+            and len(word) >= SPELLING_STEM and len(other) >= SPELLING_STEM
+            and OSA.distance(word, other) <= SPELLING_EDITS
+            and not Lexicon.lemmas(word) & Lexicon.lemmas(other))

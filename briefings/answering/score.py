@@ -106,6 +106,10 @@ def prepare(classified: Classified, table: FactTable) -> float:
         if need.kind is NeedKind.word:
             keys = [f"w:{lemma}" for lemma in need.lemmas]
             held = any(table.df(k) for k in keys)
+            if not held and not need.name_like:  # "defense" of a store that says "Defence Minister"
+                need.lemmas |= _spellings_held(need, table)
+                keys = [f"w:{lemma}" for lemma in need.lemmas]
+                held = any(table.df(k) for k in keys)
             need.near = {} if need.name_like else table.near(need.lemmas, kinds=need.relation)
             for word in started.get(need.position, ()):  # "start operating": a fact that it "opened"
                 need.near = {**need.near, word: max(need.near.get(word, 0.0), KIND_CREDIT)}  # a copy: `near` is cached
@@ -124,6 +128,12 @@ def prepare(classified: Classified, table: FactTable) -> float:
         if not need.excluded:
             total += need.weight
     return total
+
+
+def _spellings_held(need: Need, table: FactTable) -> frozenset[str]:
+    """The question's word as the store spells it, when the store says it only in another spelling
+    (British or American: "defense", "Defence"; "center", "centre"): the same word, in names too."""
+    return frozenset(v for lemma in need.lemmas for v in Lexicon.spelling_variants(lemma) if table.df(f"w:{v}"))
 
 
 def _inchoatives(classified: Classified, table: FactTable) -> dict[int, list[str]]:

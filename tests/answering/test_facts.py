@@ -293,3 +293,13 @@ def test_counts_and_times_of_day_are_told_from_dates_wherever_they_stand() -> No
     assert not tells("The envoys met on March 3, 2019 for 45 minutes.")
     assert not tells("The envoys met in the afternoon.")
     assert not tells("The envoys met in Zürich.")
+
+
+def test_another_spelling_of_a_word_is_read_from_wordnet_but_not_another_word() -> None:
+    from briefings.answering.lexicon import Lexicon
+
+    assert "defence" in Lexicon.spelling_variants("defense")
+    assert "colour" in Lexicon.spelling_variants("color")
+    assert "centre" in Lexicon.spelling_variants("center")
+    assert "peck" not in Lexicon.spelling_variants("pick")  # a letter apart, another word
+    assert "lost" not in Lexicon.spelling_variants("lose")  # a form of the word, not a spelling

@@ -1040,3 +1040,16 @@ def test_a_word_only_ever_a_verb_after_a_light_verb_is_no_act_missing(fresh_inde
          day="2019-05-05", subject="moon-jae-in", relation="said")
     assert not _features_of(fresh_index, "moon-arms", "What did Moon say about Kim getting rid of missiles?")[
         "relation_missing"]
+
+
+def test_a_word_the_store_spells_otherwise_is_the_same_word(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "defence-college", "subject": "south-korea", "relation": "opened", "topic": "inter-korean",
+        "dates": [{"day": "2019-03-03"}],
+        "statement": "On March 3, 2019, Seoul opened the Defence College for officers from both Koreas.",
+        "provenance": _PROVENANCE}))
+    fact_id, features, score = best(fresh_index, "When did Seoul open the defense college for officers?")
+    assert fact_id == "defence-college" and not features["unknown_thing"] and score >= fresh_index.threshold
+
