@@ -55,6 +55,8 @@ auxiliary "do" and a vague quantity."""
 SMALL_TALK = ("greeting", "thanks", "acknowledgement", "farewell", "identity", "abilities")
 """The kinds of small talk, in the order they are tried (config/intents.yaml holds their cues)."""
 COURTESIES = frozenset({"greeting", "thanks", "acknowledgement", "farewell"})
+NOT_A_QUESTION_REPLY = "abilities"
+"""The small-talk reply to a message that asks nothing ("stop", "test"): what the bot does and how to ask."""
 """Small talk that asks nothing: it may open a message whose question follows ("hi, ...")."""
 _ASKING_KINDS = ("status", "upcoming", "changed", "latest")
 """The kinds of message that ask about the story (the others are small talk)."""
@@ -153,6 +155,8 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     if kind is not None:
         asked_kind, small = kind
         return Classified(linked=linked, asked=asked_kind, needs=needs, small_talk=small)
+    if _bare_imperative(linked, needs):
+        return Classified(linked=linked, asked=Asked.small_talk, needs=needs, small_talk=NOT_A_QUESTION_REPLY)
     unnamed = _asks_unnamed(needs, asked=asked, entities=entities, words=words,
                             owners=frozenset(t.position for t in toks if t.possessive))
     if unnamed is not None:
@@ -786,6 +790,34 @@ def _asks_degree(token, tokens) -> bool:
     return (token.position > 0 and tokens[token.position - 1].lower == "how"
             and "ADJ" in Lexicon.parts_of_speech(token.lower)
             and not Lexicon.parts_of_speech(token.lower) & {"VERB", "AUX"})  # "how *close* to": a verb too
+
+
+_ASKING_NOUNS = frozenset(_DATE_NOUNS | _NAME_NOUNS | _PURPOSES | _TALLIES)
+"""Nouns that say what kind of answer is asked ("date?", "reason"): alone, a question, not an order."""
+
+
+def _bare_imperative(linked: Linked, needs: list[Need]) -> bool:
+    """"stop", "test", "wait it": a bare verb said to the bot, with no question mark, no question word,
+    nothing named and no time, and nothing after it but function words. It is an order or a try of the
+    bot, not a question, so the nearest fact that shares the verb ("test" -> the nuclear test site) is no
+    answer: the reply says what the bot does. A bare noun ("agenda", "venue") stays a terse question."""
+    toks = linked.question.tokens
+    if not toks or "?" in linked.question.text or any(t.lower in _WH or t.lower in CONTRACTED_WH for t in toks):
+        return False
+    if any(n.kind in {NeedKind.entity, NeedKind.time} for n in needs):
+        return False
+    head = toks[0].lower
+    if head in _ASKING_NOUNS:
+        return False  # "date", "name": the noun of a terse question, though English also has it as a verb
+    if "VERB" not in Lexicon.parts_of_speech(head) or not _bare_or_progressive(head):
+        return False
+    return all(Lexicon.content_weight(t.lower) == 0 for t in toks[1:])
+
+
+def _bare_or_progressive(word: str) -> bool:
+    """The form an order or a try takes ("stop", "testing"), not a tense that reports ("stopped", "tests")."""
+    lemma = Lexicon.lemma(word)
+    return word == lemma or word in {lemma + "ing", lemma[:-1] + "ing", lemma + lemma[-1] + "ing"}
 
 
 def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event: Event, asked: Asked,

@@ -680,3 +680,11 @@ def test_a_full_name_only_the_events_description_holds_is_that_party_not_the_eve
 def test_an_adverb_between_the_subject_and_the_bare_verb_is_no_relation(index: FactIndex, text: str,
                                                                          relation: str) -> None:
     assert [n.label for n in index.read(text).needs if n.relation] == [relation]
+@pytest.mark.parametrize("text", ["stop", "test", "testing", "wait", "quit it"])
+def test_a_bare_verb_said_to_the_bot_asks_nothing_and_gets_the_help_reply(index: FactIndex, text: str) -> None:
+    assert index.read(text).small_talk == "abilities"
+
+
+@pytest.mark.parametrize("text", ["stop?", "agenda", "date", "stopped", "who stopped it", "test site"])
+def test_a_terse_question_is_no_bare_order(index: FactIndex, text: str) -> None:
+    assert index.read(text).asked is not Asked.small_talk
