@@ -463,7 +463,7 @@ def _tally_at(words: list[str], at: int) -> int | None:
 
 _KIND_NOUNS = {Asked.where: {"place", "city", "country", "location", "venue"},
                Asked.when: _DATE_NOUNS | {"month"}, Asked.year: {"year", "decade"}, Asked.clock: {"time"},
-               Asked.why: _PURPOSES}
+               Asked.why: _PURPOSES, Asked.name: _NAME_NOUNS}  # "the envoy's name?": who they are called
 """Nouns that name the kind of answer right after the question word ("which *city*", "what *date*"):
 the answer is of that kind; no fact need say the noun."""
 

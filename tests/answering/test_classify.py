@@ -688,3 +688,9 @@ def test_a_bare_verb_said_to_the_bot_asks_nothing_and_gets_the_help_reply(index:
 @pytest.mark.parametrize("text", ["stop?", "agenda", "date", "stopped", "who stopped it", "test site"])
 def test_a_terse_question_is_no_bare_order(index: FactIndex, text: str) -> None:
     assert index.read(text).asked is not Asked.small_talk
+
+
+def test_a_headline_ending_in_name_asks_what_it_is_called(index: FactIndex) -> None:
+    classified = index.read("think tank analyst name")
+    assert classified.asked is Asked.name
+    assert "name" not in {n.label for n in classified.needs}  # the kind of answer, which no fact need say
