@@ -112,6 +112,12 @@ async def test_a_plain_question_is_a_question(layer: CommandLayer) -> None:
     assert not (await say(layer, EVE, "   ")).error
 
 
+async def test_a_bare_word_typed_in_chat_gets_the_help_reply_not_a_fact(layer: CommandLayer) -> None:
+    for text in ("stop", "test"):
+        reply = await say(layer, EVE, text)
+        assert reply.answer is not None and not reply.answer.facts and "`help`" in reply.text
+
+
 @SQLITE_ONLY
 async def test_help_lists_every_command_and_explains_each_with_an_example(layer: CommandLayer) -> None:
     overview = (await say(layer, EVE, "help")).text
