@@ -43,6 +43,8 @@ PLACES_FILE = Path(__file__).with_name("places.tsv.gz")
 ANTONYMS_FILE = Path(__file__).with_name("antonyms.tsv.gz")
 """English verbs and the verbs WordNet gives as their opposites, built at build time (`tools/build_antonyms.py`)."""
 """Places and the places WordNet says are part of them, built with the synonyms."""
+PHASES_FILE = Path(__file__).with_name("phases.tsv.gz")
+"""English verbs and the phase of an act each names, "end" or "go", built at build time (`tools/build_phases.py`)."""
 KINDS_FILE = Path(__file__).with_name("kinds.tsv.gz")
 """English verbs and the verbs WordNet names as ways of doing them, built at build time (`tools/build_kinds.py`)."""
 INCHOATIVES_FILE = Path(__file__).with_name("inchoatives.tsv.gz")
@@ -330,6 +332,12 @@ class Lexicon:
         return _listed(ANTONYMS_FILE, verb)
 
     @staticmethod
+    def phase(verb: str) -> str:
+        """The phase of an act `verb` names in its common senses (WordNet), or "": "end" for "suspend",
+        "call off", "halt"; "go" for "resume", "start", "hold". Verbs of the two phases are opposite acts."""
+        return _table(PHASES_FILE).get(verb, "")
+
+    @staticmethod
     @functools.lru_cache(maxsize=65536)
     def kinds(verb: str) -> frozenset[str]:
         """Verbs WordNet names as a way of doing `verb` in one of the common senses of both, or acts that
@@ -370,7 +378,7 @@ def _load_phrases(path: Path) -> list[Phrase]:
     return phrases
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=8)
 def _table(path: Path) -> dict[str, str]:
     """A derived data file of word -> words, read once."""
     return _read_table(path)

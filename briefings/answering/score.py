@@ -568,12 +568,14 @@ def _score(item: IndexedFact, classified: Classified, table: FactTable, total: f
 def _says_the_opposite(need: Need, item: IndexedFact) -> bool:
     """The fact says, as a verb, an act opposite the one asked ("opened" for "close", "left" for
     "arrive"): an inflected form of a WordNet antonym, so "an *open* letter" or "the *release*" of a
-    statement, which may be adjectives or nouns, say no act."""
+    statement, which may be adjectives or nouns, say no act. An act of the other phase is opposite too:
+    "suspended" for "resume", "held" for "call off" (`Lexicon.phase`)."""
     opposite = frozenset().union(*(Lexicon.antonyms(lemma) for lemma in need.lemmas))
-    if not opposite:
+    other = _OTHER_PHASE.get(next((p for p in map(Lexicon.phase, need.lemmas) if p), ""), "")
+    if not opposite and not other:
         return False
     heads = {act.partition(" ")[0] for act in opposite}  # every word's lemmas are among the fact's
-    if heads.isdisjoint(item.lemmas) and heads.isdisjoint(item.name_lemmas):
+    if not other and heads.isdisjoint(item.lemmas) and heads.isdisjoint(item.name_lemmas):
         return False
     words = item.words
     for at, word in enumerate(words):
@@ -584,7 +586,19 @@ def _says_the_opposite(need: Need, item: IndexedFact) -> bool:
         particle = words[at + 1] if at + 1 < len(words) else ""
         if bases & opposite or any(f"{base} {particle}" in opposite for base in bases):
             return True
+        if other and any(_phase_said(base, particle) == other for base in bases):
+            return True
     return False
+
+
+_OTHER_PHASE = {"end": "go", "go": "end"}
+"""The phase of an act opposite each (`Lexicon.phase`): stopping it, and starting or carrying it on."""
+
+
+def _phase_said(base: str, particle: str) -> str:
+    """The phase of the act a verb says with the word after it: "broke *out*" goes on though "broke"
+    ends ("break off"); a verb and a word it makes no phrase of a phase with ("held *on* June 12") say the verb's."""
+    return Lexicon.phase(f"{base} {particle}") or Lexicon.phase(base)
 
 
 def _the_pair_between(need: Need, classified: Classified) -> bool:

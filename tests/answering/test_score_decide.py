@@ -753,6 +753,32 @@ def test_a_fact_that_says_the_opposite_act_does_not_answer(fresh_index: FactInde
     assert not _features_of(fresh_index, "open-letter", "When did Moon Jae-in close the Tumen river crossing?")["opposite"]
 
 
+def test_a_fact_that_says_the_other_phase_of_the_act_does_not_answer(fresh_index: FactIndex) -> None:
+    """WordNet names no antonym of "resume" or of "call off"; the phases table says one ends an act and the
+    other starts or carries it on."""
+    from briefings.answering.lexicon import Lexicon
+
+    assert {Lexicon.phase(v) for v in ("suspend", "call off", "halt")} == {"end"}
+    assert {Lexicon.phase(v) for v in ("resume", "restart", "hold")} == {"go"}
+    assert not Lexicon.phase("implement") and not Lexicon.phase("sign")  # done, not stopped; no phase
+    _add(fresh_index, "river-patrols-suspended", "Japan and Vietnam suspended their joint Mekong river patrols on "
+         "April 3, 2019.", day="2019-04-03", subject="japan", relation="suspended")
+    for question in ("When did Japan and Vietnam resume the joint Mekong river patrols?",
+                     "When were the joint Mekong river patrols restarted?"):
+        assert _features_of(fresh_index, "river-patrols-suspended", question)["opposite"] == 1.0
+        assert not fresh_index.answer(question).found
+    for question in ("When were the joint Mekong river patrols halted?",  # the same phase: no opposite
+                     "When were the joint Mekong river patrols shelved?",
+                     "When were the joint Mekong river patrols put on hold?"):
+        assert not _features_of(fresh_index, "river-patrols-suspended", question)["opposite"]
+        assert fresh_index.answer(question).found
+    _add(fresh_index, "regatta-called-off", "Japan called off a regatta on the Mekong river on May 9, 2019.",
+         day="2019-05-09", subject="japan", relation="called_off")
+    assert _features_of(fresh_index, "regatta-called-off", "When was the Mekong regatta held?")["opposite"] == 1.0
+    assert not fresh_index.answer("When was the Mekong regatta held?").found
+    assert fresh_index.answer("When did Japan scrap the Mekong regatta?").found
+
+
 def test_a_noun_said_only_by_a_broader_neighbour_qualifies_the_noun_after_it_away(fresh_index: FactIndex) -> None:
     _add(fresh_index, "rowing-silver", "A joint Korean rowing crew won silver at a multi-sport event in Jakarta on "
          "August 20, 2018.", day="2018-08-20", subject="north-korea", relation="won")
