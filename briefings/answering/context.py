@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Set
+from typing import NamedTuple
 from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,8 +25,8 @@ from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, GENDERED,
                                           mention_text, token_span)
 from briefings.models import Entity, EntityKind
 
-__all__ = ["ContextEntity", "QuestionContext", "asked_of_the_last", "asks_besides", "context_of", "follow_up",
-           "points_back", "read_as_the_last_answer", "speaks_of_someone_said"]
+__all__ = ["MAX_READINGS", "ContextEntity", "QuestionContext", "asked_of_the_last", "asks_besides", "context_of",
+           "follow_up", "follow_up_readings", "Reading", "points_back", "read_as_the_last_answer", "speaks_of_someone_said"]
 
 _BE = {"is", "are", "was", "were", "be", "been"}
 _LEADS = {"and", "so", "but", "ok", "okay", "then", "also", "well", "hmm", "right"}
@@ -76,6 +77,12 @@ _WHY_PHRASES = {("how", "come"), ("how", "so")}
 """Two words that ask why."""
 _STRANDED = re.compile(r"\b(with|to|for|from|about|by)\b\s*((?:\b(?:on|in|at|during|last|this|over)\b.*)?[?.!]?\s*)$", re.I)
 """A preposition left without its object when "who did X meet *with*?" is asked again with "where"."""
+MAX_READINGS = 3
+"""How many readings of a follow-up's pronouns are asked at most: each is one more pass through the
+pipeline, and the thing meant is nearly always among the last few named."""
+READS_PER_READING = 2
+"""How many times a follow-up may be read for each reading asked: a reading that passes over everything a
+pronoun can stand for yields nothing new, and costs a read, not an ask."""
 _WH_PHRASES = {("what", "time"), ("which", "year"), ("what", "year"), ("what", "date"), ("what", "day"),
                ("how", "many"), ("how", "much"), ("how", "long")}
 
@@ -206,8 +213,48 @@ def follow_up(new: Classified, previous: Classified, context: QuestionContext, *
     """The question `new` asks, read with the earlier one: None when it stands alone. "what else?"
     reads as the last question itself (its answer is to leave out what the last one gave). `partner`
     gives the other of a pair the facts name together ("and the other one?")."""
-    reader = _Reader(new, previous, context, names=names, entities=entities, partner=partner)
-    reading = reader.read()
+    readings = follow_up_readings(new, previous, context, names=names, entities=entities, partner=partner, most=1)
+    return readings[0].text if readings else None
+
+
+class Reading(NamedTuple):
+    """A full question a follow-up may ask, and what its pronouns were read as standing for."""
+
+    text: str
+    stood_for: frozenset[str]
+    """The entities put in the pronouns' places (none when no pronoun was read, as in "where?")."""
+
+
+def follow_up_readings(new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
+                       entities: Mapping[str, Entity], partner: Callable[[str], str | None] | None = None,
+                       most: int = MAX_READINGS) -> list[Reading]:
+    """The questions `new` may ask, read with the earlier one, the reading `follow_up` gives first: a
+    pronoun can stand for more than one thing the conversation named ("they": North Korea, or the talks
+    it walked out of), and which one is meant shows in which reading the facts answer. Each further
+    reading passes over what an earlier one took a pronoun to stand for, one pronoun more at a time, so
+    each pronoun is read as the next thing it can stand for; at most `most` readings, none when the
+    question stands alone."""
+    readings: list[Reading] = []
+    queue: list[frozenset[str]] = [frozenset()]
+    tried: set[frozenset[str]] = set()
+    while queue and len(readings) < most and len(tried) < most * READS_PER_READING:
+        passed = queue.pop(0)
+        if passed in tried:
+            continue
+        tried.add(passed)
+        reader = _Reader(new, previous, context, names=names, entities=entities, partner=partner, passed=passed)
+        text = _finished(reader.read(), new, previous)
+        if text is None or (passed and not reader.stood_for):
+            continue  # no pronoun read another way: a reading of another kind, or none
+        if all(text != r.text for r in readings):
+            readings.append(Reading(text, frozenset().union(*reader.stood_for)))
+        queue += [passed | stood for stood in reader.stood_for]
+    return readings
+
+
+def _finished(reading: str | None, new: Classified, previous: Classified) -> str | None:
+    """A reading as it is asked: one line, ending in "?"; None when it is the last question again (but
+    for "what else?")."""
     if reading is None:
         return None
     reading = " ".join(reading.split())
@@ -226,12 +273,16 @@ def asked_of_the_last(new: Classified, previous: Classified, context: QuestionCo
 
 class _Reader:
     def __init__(self, new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
-                 entities: Mapping[str, Entity], partner: Callable[[str], str | None] | None = None) -> None:
+                 entities: Mapping[str, Entity], partner: Callable[[str], str | None] | None = None,
+                 passed: Set[str] = frozenset()) -> None:
         self.new, self.previous, self.context = new, previous, context
         self.names = names
         self.entities = entities
         self.partner = partner
-        self.referents = Referents(new, previous, context, entities=entities)
+        self.referents = Referents(new, previous, context, entities=entities, passed=passed)
+        self.stood_for: list[frozenset[str]] = []
+        """What each pronoun the reading put a referent in place of stood for, in the question's order:
+        what another reading passes over to read it as the next thing it can stand for."""
         self.words = [CONTRACTED_WH.get(t.lower, t.lower) for t in new.linked.question.tokens]  # "whats": what
         self.used = new.linked.used
         start = 0
@@ -736,8 +787,12 @@ class _Reader:
         """"who is he?" after "who led the North Korean delegation?": "who is Kim Chang Son?". With
         `someone`, "that" and "it" stand for a person too ("who is that?"); with `near`, a pronoun stands
         only for what the last question or the subject of its answer named."""
+        self.stood_for = []
         try:
-            return self._replaced(pronouns, someone=someone, near=near)
+            reading = self._replaced(pronouns, someone=someone, near=near)
+            if reading is None:
+                self.stood_for = []
+            return reading
         finally:
             self.referents.pronoun = None
             self.referents.chosen = set()
@@ -775,6 +830,8 @@ class _Reader:
             if said is None or _without_the(said).lower() in taken:
                 return None  # "what did they agree at the meeting?": they are not the meeting
             self.referents.chosen |= self.referents.last
+            if self.referents.last:
+                self.stood_for.append(frozenset(self.referents.last))
             if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
                 said = f"the {said}"  # "map" from "the article's map"
             if word in _POSSESSIVE:

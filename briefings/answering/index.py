@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from briefings.answering.classify import COURTESIES, RELATION_WEIGHT, SAYING, Intents, classify
-from briefings.answering.context import (QuestionContext, asked_of_the_last, asks_besides, context_of, follow_up,
-                                         points_back, read_as_the_last_answer, speaks_of_someone_said)
+from briefings.answering.context import (QuestionContext, Reading, asked_of_the_last, asks_besides, context_of,
+                                         follow_up_readings, points_back, read_as_the_last_answer,
+                                         speaks_of_someone_said)
 from briefings.answering.converse import Briefed, converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, RUNNER_UP, Decision, decide
 from briefings.answering.facts import FactTable, IndexedFact
@@ -193,7 +194,8 @@ class FactIndex:
             about = self._about_last_answer(text, context)
             if about is not None:
                 return about
-        reading = self.follow_up(text, context) if context is not None and not is_foreign_script(text) else None
+        readings = self.follow_up_readings(text, context) if context is not None and not is_foreign_script(text) else []
+        reading = readings[0].text if readings else None
         if reading is None:
             if context is not None and context.facts and not is_foreign_script(text):
                 about = self._about_last_answer(text, context, it=True)  # "when did he say it?"
@@ -215,6 +217,8 @@ class FactIndex:
             return self._answer(text, threshold)  # a right abstention stays one
         given = frozenset(context.given or context.facts) if asks_besides(standalone) else frozenset()  # "what else?"
         full = self._answer(reading, threshold, leave_out=given)
+        if not full.found:  # "they": North Korea, or the talks it walked out of? the reading the facts answer
+            full, reading = self._other_reading(readings, threshold, leave_out=given) or (full, reading)
         if (not full.found and standalone.linked.mentions and not speaks_of_someone_said(standalone)
                 and self.read(reading).unanswerable is None):
             alone = self._answer(text, threshold)  # "what about Kim Jong Un?": it names its own subject
@@ -275,11 +279,32 @@ class FactIndex:
         sources = [other for other in sources if says_it(other)]
         return max(sources, key=lambda other: len(other.entities & item.entities), default=None)
 
-    def follow_up(self, question: str, context: QuestionContext) -> str | None:
-        """The full question a follow-up stands for, read with the conversation's last question; None
-        when it stands alone."""
-        return follow_up(self.read(question), self.read(context.question), context, names=self.table.names,
-                         entities=self.table.entities, partner=self.table.partner)
+    def _other_reading(self, readings: list[Reading], threshold: float | None, *,
+                       leave_out: frozenset[str]) -> tuple[Answer, str] | None:
+        """The best-scored answer to the readings after the first, with its reading, when the first has
+        none; the earlier reading on a tie (it reads the pronouns as the things named last). A found
+        answer to the first reading stands: a pronoun stands first for what was named last, and found
+        answers to readings of other things score by how their facts happen to be worded, not by which
+        thing is meant. An answer counts only if a fact it gives is about (has as its subject or object)
+        each thing the reading took a pronoun to stand for anew: "Kim Jong Un's day job" is not answered
+        by a fact about a summit he is to attend."""
+        first = readings[0].stood_for if readings else frozenset()
+        best: tuple[Answer, str] | None = None
+        for reading in readings[1:]:
+            answer = self._answer(reading.text, threshold, leave_out=leave_out)
+            if not answer.found or (best is not None and answer.confidence <= best[0].confidence):
+                continue
+            about = {e for f in answer.facts if f in self.table.facts
+                     for e in (self.table.facts[f].subject, self.table.facts[f].object)}
+            if reading.stood_for - first <= about:
+                best = answer, reading.text
+        return best
+
+    def follow_up_readings(self, question: str, context: QuestionContext) -> list[Reading]:
+        """The full questions a follow-up may stand for, `follow_up`'s first, then the readings of its
+        pronouns as the next things each can stand for; none when it stands alone."""
+        return follow_up_readings(self.read(question), self.read(context.question), context, names=self.table.names,
+                                  entities=self.table.entities, partner=self.table.partner)
 
     def context_of(self, answer: Answer, *, earlier: QuestionContext | None = None) -> QuestionContext | None:
         """What a follow-up to `answer` may lean on, after the `earlier` context the question was asked

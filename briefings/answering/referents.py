@@ -5,7 +5,7 @@ question, what its answer was about, what else its answer named, and the questio
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from typing import TYPE_CHECKING, NamedTuple
 
 from briefings.answering.classify import is_proper_name
@@ -45,8 +45,11 @@ class Referents:
     """What the pronouns of `new` can stand for, after `previous` and the `context` it left."""
 
     def __init__(self, new: Classified, previous: Classified, context: QuestionContext, *,
-                 entities: Mapping[str, Entity]) -> None:
+                 entities: Mapping[str, Entity], passed: Set[str] = frozenset()) -> None:
         self.new, self.previous, self.context, self.entities = new, previous, context, entities
+        self.passed = passed
+        """What another reading of the question took its pronouns to stand for: this one reads them as
+        the next thing each can stand for ("they": the talks, once North Korea was read and found nothing)."""
         self.pronoun: str | None = None
         """The pronoun being read, while it is: "she" is no one the store calls "he" ("Mr. Cole")."""
         self.chosen: set[str] = set()
@@ -70,7 +73,9 @@ class Referents:
                 return said
         if near:
             return None
-        for tier in (kinds & EVENTFUL, kinds):  # what else the answer named
+        for tier in (kinds & EVENTFUL, kinds) if not self.passed else ():  # what else the answer named
+            # (not for a reading that passes over what was read first: a thing an answer only
+            # mentioned is a guess that the facts about it answer too readily)
             found = [self.entities[e] for e in self.context.named if tier and self.kinds({e}) & tier]
             if found:
                 return self.said(found[0])
@@ -304,7 +309,7 @@ class Referents:
         return {self.entities[e].kind.value for e in ids if e in self.entities and self._fits(self.entities[e])}
 
     def _fits(self, entity: Entity) -> bool:
-        if entity.id in self.chosen:
+        if entity.id in self.chosen or entity.id in self.passed:
             return False
         want = GENDERED.get(self.pronoun or "")
         if want is None or entity.kind is not EntityKind.person:
