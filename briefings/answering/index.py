@@ -217,8 +217,9 @@ class FactIndex:
             return self._answer(text, threshold)  # a right abstention stays one
         given = frozenset(context.given or context.facts) if asks_besides(standalone) else frozenset()  # "what else?"
         full = self._answer(reading, threshold, leave_out=given)
-        if not full.found:  # "they": North Korea, or the talks it walked out of? the reading the facts answer
-            full, reading = self._other_reading(readings, threshold, leave_out=given) or (full, reading)
+        if len(readings) > 1 and not self._answers_of(full, readings[0].stood_for, named=True):
+            # "they": North Korea, or the talks it walked out of? the reading whose answer is about them
+            full, reading = self._other_reading(readings[1:], threshold, leave_out=given) or (full, reading)
         if (not full.found and standalone.linked.mentions and not speaks_of_someone_said(standalone)
                 and self.read(reading).unanswerable is None):
             alone = self._answer(text, threshold)  # "what about Kim Jong Un?": it names its own subject
@@ -281,24 +282,28 @@ class FactIndex:
 
     def _other_reading(self, readings: list[Reading], threshold: float | None, *,
                        leave_out: frozenset[str]) -> tuple[Answer, str] | None:
-        """The best-scored answer to the readings after the first, with its reading, when the first has
-        none; the earlier reading on a tie (it reads the pronouns as the things named last). A found
-        answer to the first reading stands: a pronoun stands first for what was named last, and found
-        answers to readings of other things score by how their facts happen to be worded, not by which
-        thing is meant. An answer counts only if a fact it gives is about (has as its subject or object)
-        each thing the reading took a pronoun to stand for anew: "Kim Jong Un's day job" is not answered
-        by a fact about a summit he is to attend."""
-        first = readings[0].stood_for if readings else frozenset()
+        """The best-scored answer among `readings` that is about what each reads its pronouns as standing
+        for, with its reading; the earlier reading on a tie (it reads them as the things named later).
+        Asked only when the first reading's answer is not about its own: a pronoun stands first for
+        what was named last, and answers about other things score by how their facts happen to be
+        worded, not by which thing is meant ("what did he do before?": any man named has a past)."""
         best: tuple[Answer, str] | None = None
-        for reading in readings[1:]:
+        for reading in readings:
             answer = self._answer(reading.text, threshold, leave_out=leave_out)
-            if not answer.found or (best is not None and answer.confidence <= best[0].confidence):
-                continue
-            about = {e for f in answer.facts if f in self.table.facts
-                     for e in (self.table.facts[f].subject, self.table.facts[f].object)}
-            if reading.stood_for - first <= about:
+            if (self._answers_of(answer, reading.stood_for)
+                    and (best is None or answer.confidence > best[0].confidence)):
                 best = answer, reading.text
         return best
+
+    def _answers_of(self, answer: Answer, things: frozenset[str], *, named: bool = False) -> bool:
+        """The answer is found and a fact it gives has each of `things` as its subject or object (with
+        `named`, names it at all): "Kim Jong Un's day job" is not answered by a fact about a summit he is
+        to attend, which only names him. The first reading needs only to name what it read the pronouns
+        as (a meeting's fact answers who she met), the others to be about it: each passes over the
+        likelier thing."""
+        facts = [self.table.facts[f] for f in answer.facts if f in self.table.facts]
+        about = {e for item in facts for e in ((*item.entities, item.subject) if named else (item.subject, item.object))}
+        return answer.found and things <= about
 
     def follow_up_readings(self, question: str, context: QuestionContext) -> list[Reading]:
         """The full questions a follow-up may stand for, `follow_up`'s first, then the readings of its
