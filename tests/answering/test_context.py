@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefings.answer import FactIndex
-from briefings.answering.context import QuestionContext
+from briefings.answering.context import MAX_READINGS, QuestionContext
 from briefings.answering import index as index_module
 
 
@@ -718,3 +718,26 @@ def test_the_two_of_them_are_the_two_people_just_talked_of(index: FactIndex) -> 
 def test_there_after_a_place_whose_answer_was_an_event_is_at_that_event(index: FactIndex) -> None:
     answer = _after(index, "Whom is Donald Trump supposed to meet in Singapore?", "what could be signed there?")
     assert answer.reading == "what could be signed at the summit?" and "denuclearization" in answer.answer
+
+
+def test_they_is_read_as_the_next_thing_it_can_stand_for_when_the_first_has_no_answer(index: FactIndex) -> None:
+    answer = _after(index, "Why did Pyongyang abandon the high-level talks?", "when do they resume?")
+    assert answer.reading == "when do the high-level talks resume?" and "June 1" in answer.answer
+
+
+def test_each_reading_of_a_pronoun_passes_over_what_the_one_before_took_it_for(index: FactIndex) -> None:
+    first = index.answer("Why did Pyongyang abandon the high-level talks?")
+    readings = index.follow_up_readings("when do they resume?", index.context_of(first))
+    assert [r.text for r in readings] == ["when do Pyongyang resume?", "when do the high-level talks resume?"]
+    assert readings[0].stood_for == {"north-korea"} and readings[1].stood_for == {"high-level-inter-korean-talks"}
+    assert len(readings) <= MAX_READINGS
+
+
+def test_a_first_reading_whose_answer_names_what_it_took_the_pronoun_for_stands(index: FactIndex) -> None:
+    answer = _after(index, "Who is Choe Son Hui?", "who did she sit down with?")
+    assert answer.reading == "who did Choe Son Hui sit down with?"
+
+
+def test_another_reading_is_not_of_a_thing_the_answer_only_mentioned(index: FactIndex) -> None:
+    answer = _after(index, "What did North Korea take apart last week?", "where was it located?")
+    assert not answer.found  # not the state media whose commentary the answer quoted
