@@ -21,7 +21,7 @@ from briefings.answering.converse import Briefed, converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, RUNNER_UP, Decision, decide
 from briefings.answering.facts import FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
-from briefings.answering.link import link
+from briefings.answering.link import link, qualified_documents
 from briefings.answering.model import Answer, Asked, Classified, Event, NeedKind
 from briefings.answering.normalise import MAX_QUESTION_CHARS, is_foreign_script, normalise_question
 from briefings.answering.phrase import phrase, refuse
@@ -36,6 +36,8 @@ SCOPE = "the 2018 U.S.\u2013North Korea summit talks"
 _CONFIG = Path(__file__).resolve().parents[2] / "config"
 EVENT_JOIN_CANDIDATES = 3
 """How many of the best facts are looked through for an event another fact gives the place or day of."""
+NOTHING_MORE = "I have no fact on that beyond what I said:"
+"""The reply to "anything else?" once every fact that answers has been given: the abstention, then those facts."""
 MORE_OF_THE_SAME_READ = 2000
 """How many facts may name a subject for "anything else?" to read them all for more of what it was said
 to do (about 2 us a fact); a subject named more often is left to the ranking, so a follow-up about a
@@ -164,8 +166,17 @@ class FactIndex:
         normalised = normalise_question(text, self.lexicon)
         linked = link(normalised, names=self.table.names, lexicon=self.lexicon, vocabulary=self.table.vocabulary,
                       spelling=self.table.spelling, story_day=self.story_day(), today=self._today())
+        linked = qualified_documents(linked, names=self.table.names, is_document=self._is_document, tied=self._tied)
         return classify(linked, lexicon=self.lexicon, intents=self.intents, event=self._event(),
                         entities=self.table.entities, near=self.table.near)
+
+    def _is_document(self, entity_id: str) -> bool:
+        entity = self.table.entities.get(entity_id)
+        return entity is not None and entity.kind is EntityKind.document
+
+    def _tied(self, one: str, other: str) -> bool:
+        """Some fact names both entities."""
+        return not set(self.table.holders(f"e:{one}")).isdisjoint(self.table.holders(f"e:{other}"))
 
     def explain(self, question: str) -> tuple[Classified, list[tuple[str, dict[str, float], float]]]:
         """Each candidate fact with its features and score, best first: for training and for `why`."""
@@ -225,7 +236,18 @@ class FactIndex:
             alone = self._answer(text, threshold)  # "what about Kim Jong Un?": it names its own subject
             if alone.found:
                 return alone
+        if given and not full.found:
+            full = self._all_given(reading, threshold, given) or full
         return full.model_copy(update={"question": text, "reading": reading})
+
+    def _all_given(self, reading: str, threshold: float | None, given: frozenset[str]) -> Answer | None:
+        """"anything more from them?" when the conversation has given every fact that answers: still no new
+        fact, but the reply says so and restates what was given, since the asker may not have taken in
+        that the last answer already held what they now look for."""
+        whole = self._answer(reading, threshold)
+        if not whole.found or not set(whole.facts) <= given:
+            return None
+        return whole.model_copy(update={"found": False, "answer": f"{NOTHING_MORE} {whole.answer}", "hint": None})
 
     def _about_last_answer(self, text: str, context: QuestionContext, *, it: bool = False) -> Answer | None:
         """"who said that?", "how did Pyongyang take it?": asked of the facts the last answer gave, the

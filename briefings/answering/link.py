@@ -21,7 +21,7 @@ from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.answering.model import DateSpan, Linked, Mention, Question, Token
 from briefings.models import Entity, EntityKind
 
-__all__ = ["EntityNames", "link"]
+__all__ = ["EntityNames", "link", "qualified_documents"]
 
 COMMON_NAME_ZIPF = 5.5
 """A one-word name this common in English ("us", "may") is read as a name only when written as one."""
@@ -241,6 +241,29 @@ def link(question: Question, *, names: EntityNames, lexicon: Lexicon, vocabulary
         _exact_names(question, used, mentions, names=names, lexicon=lexicon)
     mentions.sort(key=lambda m: m.position)
     return Linked(question=question, mentions=mentions, dates=dates, used=used)
+
+
+def qualified_documents(linked: Linked, *, names: EntityNames, is_document: Callable[[str], bool],
+                        tied: Callable[[str, str], bool]) -> Linked:
+    """"When was *the Journal article* written?": a name that qualifies the noun after it, where that
+    noun (alone or after "the") names a document a fact ties to the name (the article the Journal
+    published), stands with the noun for the document: the question asks about the article, not the
+    outlet."""
+    toks = linked.question.tokens
+    kept: list[Mention] = []
+    for mention in linked.mentions:
+        end = mention.position + mention.span
+        if end < len(toks) and not linked.used[end]:
+            noun = toks[end].lower
+            named = names.aliases.get(("the", noun), set()) | names.aliases.get((noun,), set())
+            documents = frozenset(e for e in named if is_document(e) and any(tied(e, x) for x in mention.ids))
+            if documents:
+                linked.used[end] = True
+                mention = Mention(ids=documents, text=f"{mention.text} {toks[end].text}", position=mention.position,
+                                  span=mention.span + 1, exact=mention.exact)
+        kept.append(mention)
+    linked.mentions = kept
+    return linked
 
 
 def _exact_names(question: Question, used: list[bool], mentions: list[Mention], *, names: EntityNames,

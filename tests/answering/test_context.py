@@ -588,7 +588,7 @@ def test_anything_more_from_them_asks_the_last_question_for_more(index: FactInde
     answer = _after(index, "What did Moon say on Sunday?", "anything more from him?")
     assert answer.reading == "What did Moon say on Sunday?"
     first = index.answer("What did Moon say on Sunday?")
-    assert not set(answer.facts) & set(first.facts)
+    assert not answer.found or not set(answer.facts) & set(first.facts)  # nothing given twice as new
 
 
 def test_why_after_who_is_someone_is_no_question_about_them(index: FactIndex) -> None:
@@ -741,3 +741,12 @@ def test_a_first_reading_whose_answer_names_what_it_took_the_pronoun_for_stands(
 def test_another_reading_is_not_of_a_thing_the_answer_only_mentioned(index: FactIndex) -> None:
     answer = _after(index, "What did North Korea take apart last week?", "where was it located?")
     assert not answer.found  # not the state media whose commentary the answer quoted
+
+
+def test_anything_more_once_all_was_given_says_so_and_restates_it(index: FactIndex) -> None:
+    """Nothing is left to give: still an abstention, but the reply repeats what was given, which may hold
+    what the asker looks for."""
+    first = index.answer("What did the two Koreas pledge in the Panmunjom Declaration?")
+    answer = _after(index, "What did the two Koreas pledge in the Panmunjom Declaration?", "what else?", "anything more?")
+    assert not answer.found and answer.answer.startswith(index_module.NOTHING_MORE)
+    assert first.facts[0] in answer.facts and "no fact on that" in answer.answer

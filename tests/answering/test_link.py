@@ -158,3 +158,21 @@ def test_a_prefix_before_an_english_word_is_no_slip_for_another_word(index: Fact
         assert word in words
     words = [t.lower for t in linked(index, "wher did the meeting happend").question.tokens]
     assert words[0] == "where" and words[-1] == "happened"
+
+
+def test_a_name_qualifying_a_document_it_is_tied_to_names_the_document(fresh_index: FactIndex) -> None:
+    """"the Planet column": the column the Daily Planet ran, by a fact that names both, not the paper."""
+    from briefings.models import Entity, EntityKind, Fact
+
+    fresh_index.upsert_entity(Entity(id="daily-planet", name="the Daily Planet", kind=EntityKind.organisation,
+                                     aliases=["the Planet"]))
+    fresh_index.upsert_entity(Entity(id="the-column", name="the column", kind=EntityKind.document))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "column-outlet", "subject": "the-column", "relation": "published_by", "object": "daily-planet",
+        "topic": "source", "statement": "The column ran in the Daily Planet.",
+        "provenance": {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z",
+                       "recorded_by": "console:ana"}}))
+    mentions = linked(fresh_index, "who wrote the Planet column?").mentions
+    assert [(m.text, m.ids) for m in mentions] == [("the Planet column", frozenset({"the-column"}))]
+    untied = linked(fresh_index, "who wrote the Journal column?").mentions  # no fact ties the Journal to it
+    assert [m.ids for m in untied] == [frozenset({"wsj"})]
