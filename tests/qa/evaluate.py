@@ -15,6 +15,8 @@ import asyncio
 import json
 import sys
 import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,11 +27,12 @@ sys.path.insert(0, str(HERE))
 from score import judge  # noqa: E402  (the scorer is a script of the evaluation kit)
 
 from bot.app import open_core  # noqa: E402
+from bot.core import Core  # noqa: E402
 from bot.commands.base import Caller  # noqa: E402
 from bot.commands.layer import CommandLayer  # noqa: E402
 from config.settings import Settings  # noqa: E402
 
-__all__ = ["SetResult", "evaluate", "load_sets"]
+__all__ = ["SetResult", "ask_all", "evaluate", "load_sets", "opened_set"]
 
 
 @dataclass(slots=True)
@@ -65,6 +68,15 @@ def load_sets() -> list[dict]:
 
 
 async def evaluate(entry: dict, *, workdir: Path) -> SetResult:
+    async with opened_set(entry, workdir=workdir) as (_, layer, result):
+        ask_all(entry, layer, result)
+    return result
+
+
+@asynccontextmanager
+async def opened_set(entry: dict, *, workdir: Path) -> AsyncIterator[tuple[Core, CommandLayer, SetResult]]:
+    """The set's core, its store seeded and grown by its `fact add` lines, and a result holding only what
+    adding them came to: `ask_all` can ask the questions on it more than once (`tools/calibrate.py` does)."""
     result = SetResult(name=entry["name"], kind=entry["kind"], floor=float(entry.get("floor", 0)))
     settings = Settings(database_url=f"sqlite+aiosqlite:///{workdir / (entry['name'] + '.db')}", http_port=0)
     core = await open_core(settings)
@@ -80,25 +92,30 @@ async def evaluate(entry: dict, *, workdir: Path) -> SetResult:
                     result.added += 1
                 else:
                     result.misses.append(f"NOT ADDED {line[:60]!r}: {reply.text[:160]}")
-        for raw in (HERE / entry["questions"]).read_text(encoding="utf-8").splitlines():
-            if not raw.strip():
-                continue
-            case = json.loads(raw)
-            answer = layer.answer(case["q"])
-            ok, verdict = judge(case, answer.model_dump())
-            result.total += 1
-            result.right += ok
-            if case["abstain"]:
-                result.abstain += 1
-                result.abstain_right += ok
-                result.hallucinated += verdict == "hallucinated"
-            else:
-                result.answerable += 1
-                result.answerable_right += ok
-            if not ok:
-                result.misses.append(f"{case['id']} [{verdict}] {case['q']!r} -> {answer.answer[:200]!r}")
+        yield core, layer, result
     finally:
         await core.close()
+
+
+def ask_all(entry: dict, layer: CommandLayer, result: SetResult) -> SetResult:
+    """Ask every question of the set the way `briefbot ask` asks it, and count the verdicts into `result`."""
+    for raw in (HERE / entry["questions"]).read_text(encoding="utf-8").splitlines():
+        if not raw.strip():
+            continue
+        case = json.loads(raw)
+        answer = layer.answer(case["q"])
+        ok, verdict = judge(case, answer.model_dump())
+        result.total += 1
+        result.right += ok
+        if case["abstain"]:
+            result.abstain += 1
+            result.abstain_right += ok
+            result.hallucinated += verdict == "hallucinated"
+        else:
+            result.answerable += 1
+            result.answerable_right += ok
+        if not ok:
+            result.misses.append(f"{case['id']} [{verdict}] {case['q']!r} -> {answer.answer[:200]!r}")
     return result
 
 
