@@ -564,18 +564,20 @@ class FactTable:
         plain: set[str] = set().union(*_without(each, upper))
         lemmas: set[str] = set().union(*_without(each, name_positions))
         relation = self._relation_words(fact.relation)
-        told_lemmas = set().union(*map(lemmas_of, told))
-        plain |= told_lemmas
-        plain |= relation.plain
         numerals = [w for w in statement_words if w[:1].isdigit()]  # the few words a year or a decade can be
-        lemmas |= told_lemmas
-        lemmas.update(*map(lemmas_of, valued))
+        if told or valued:  # (most facts have neither: the steps below would add nothing)
+            told_lemmas = set().union(*map(lemmas_of, told))
+            plain |= told_lemmas
+            lemmas |= told_lemmas
+            lemmas.update(*map(lemmas_of, valued))
+        plain |= relation.plain
         for ref in anchors:  # the fact's own entities by every name
             names = self._names_words(ref)
             lemmas |= names.lemmas
             numerals += names.numerals
         lemmas |= relation.lemmas
-        numerals += [w for w in (*told, *valued) if w[:1].isdigit()]
+        if told or valued:
+            numerals += [w for w in (*told, *valued) if w[:1].isdigit()]
         numerals += relation.numerals
         name_lemmas: set[str] = set().union(*map(lemmas_of, inside_names)) - lemmas
         self._learn(lemmas)
@@ -584,7 +586,7 @@ class FactTable:
         days = frozenset(d.day for d in fact.dates)
         years = {d.year for d in days}
         if numerals:
-            years |= {int(w) for w in numerals if w.isdigit() and len(w) == 4 and 1900 < int(w) < 2100}
+            years |= {int(w) for w in numerals if w in _YEAR_NUMERALS}
             years |= {int(w[:4]) + k for w in numerals if _DECADE.match(w) for k in range(10)}  # "the early 2000s"
         statement_lower = set(statement_words)
         first_digit = _DIGIT.search(fact.statement)
@@ -844,6 +846,11 @@ def _stems(lemmas: frozenset[str]) -> frozenset[str]:
 
 
 _DIGIT = re.compile(r"\d")
+_TAILS_KEPT = 4096
+"""How many statement endings (from the first number on) `_digit_outside_dates` keeps its answer for."""
+_YEAR_NUMERALS = frozenset(str(year) for year in range(1901, 2100))
+"""The numerals that read as a year (1901 to 2099): a word's own text looked up, where testing it
+as a number takes four steps (a fact's words come from `words_of`, so their digits are ASCII)."""
 
 
 def _purpose(words: list[str], lexicon: Lexicon) -> bool:
@@ -873,15 +880,24 @@ def _counts(statement: str, words: set[str], first_digit: re.Match | None) -> bo
     # Every date holds a digit and starts at one or at the month written just before it: the text before
     # that month's word (cut at a space, where a word starts as it did) holds no date and no digit.
     start = statement.rfind(" ", 0, max(first_digit.start() - 1, 0)) + 1
-    return _DIGIT.search(_DATE_TEXT.sub(" ", statement[start:])) is not None
+    return _digit_outside_dates(statement[start:])
+
+
+@lru_cache(maxsize=_TAILS_KEPT)
+def _digit_outside_dates(text: str) -> bool:
+    """`text` holds a digit that is not part of a date or a year. Kept per text: most statements end
+    alike, at a date ("... on March 3, 2018."), and a store's facts share a few hundred such endings."""
+    return _DIGIT.search(_DATE_TEXT.sub(" ", text)) is not None
 
 
 def _tells_the_time(statement: str, first_digit: re.Match | None) -> bool:
     """The statement gives a time of day: "at 9 a.m.", "by 10:30", "past midnight"."""
-    if statement.isascii() and not any(word in statement.lower() for word in _CLOCK_WORDS):
-        # Every other time starts at a digit: the search starts at the first (a search from a position
-        # still sees the character before it, so "\b" reads as it did).
-        return first_digit is not None and _CLOCK.search(statement, first_digit.start()) is not None
+    if statement.isascii():
+        lowered = statement.lower()  # once, not once for each word looked for
+        if not any(word in lowered for word in _CLOCK_WORDS):
+            # Every other time starts at a digit: the search starts at the first (a search from a position
+            # still sees the character before it, so "\b" reads as it did).
+            return first_digit is not None and _CLOCK.search(statement, first_digit.start()) is not None
     return _CLOCK.search(statement) is not None  # (outside ASCII, "ı" is an "i" to `_CLOCK`, not to `lower`)
 
 

@@ -88,7 +88,8 @@ class EntityNames:
         self._spans: dict[str, tuple[int, ...]] = {}
         """First word -> those lengths, longest first."""
         self._heads: dict[tuple[str, ...], dict[str, set[str]]] | None = None
-        """The names of several words by all but their last word, then by that last word (the head noun)."""
+        """The names of several words that end in a noun, by all but their last word, then by that
+        last word (`_noun_heads`)."""
 
     def add(self, entity: Entity) -> None:
         for name in (*entity.names, *_given_names(entity)):
@@ -132,9 +133,10 @@ class EntityNames:
                 self._phrases.pop(" ".join(words), None)
         self._sorted = self._heads = None
 
-    def find(self, words: list[str]) -> Iterable[tuple[int, int, set[str]]]:
+    def find(self, words: list[str]) -> list[tuple[int, int, set[str]]]:
         """(start, length, ids) of every alias in `words`, longest first at each start."""
         spans, aliases, end = self._spans, self.aliases, len(words)
+        found = []
         for i in [k for k, w in enumerate(words) if w in spans]:  # only where some name starts
             for n in spans[words[i]]:
                 if i + n > end:
@@ -147,29 +149,37 @@ class EntityNames:
                 if not ids and n > 1:
                     ids = self._head_said_otherwise(tuple(words[i : i + n - 1]), words[i + n - 1])
                 if ids:
-                    yield i, n, ids
+                    found.append((i, n, ids))
+        return found
 
     def _head_said_otherwise(self, qualifiers: tuple[str, ...], head: str) -> set[str]:
         """A name whose last noun the question says by a word of one of its first senses, after the
         same qualifying words: "the inter-Korean *accord*" of the "inter-Korean *agreement*". The
         qualifiers must say something ("the declaration" is no more "the statement" than any other).
-        Asked wherever the words that start a name go on otherwise, so the cheapest test comes first."""
-        if "NOUN" not in Lexicon.parts_of_speech(head):
+        Asked wherever the words that start a name go on otherwise, so the cheapest test comes first:
+        whether some name ends in a noun after these very words (`_noun_heads`)."""
+        named = self._noun_heads().get(qualifiers)
+        if not named or "NOUN" not in Lexicon.parts_of_speech(head):
             return set()
-        if self._heads is None:
-            self._heads = defaultdict(dict)
-            for words, ids in self.aliases.items():
-                if len(words) > 1:
-                    self._heads[words[:-1]].setdefault(words[-1], set()).update(ids)
-        named = self._heads.get(qualifiers)
-        if not named or not all(Lexicon.content_weight(w) > 0 for w in qualifiers):
+        if not all(Lexicon.content_weight(w) > 0 for w in qualifiers):
             return set()
         found: set[str] = set()
         for last, ids in named.items():
-            if (Lexicon.shares_a_common_sense(last, head) and "NOUN" in Lexicon.parts_of_speech(last)
-                    and Lexicon.lemmas(last).isdisjoint(Lexicon.lemmas(head))):
+            if Lexicon.shares_a_common_sense(last, head) and Lexicon.lemmas(last).isdisjoint(Lexicon.lemmas(head)):
                 found |= ids  # another word, not another number: "the Geneva meeting" is not "meetings"
         return found
+
+    def _noun_heads(self) -> dict[tuple[str, ...], dict[str, set[str]]]:
+        """The names of several words that end in a noun, by all but their last word, then by that
+        last word (the head noun); rebuilt after a change. Names that end in a name ("Moon Jae-in",
+        most of a large store's) are left out: a fact's words that start one are looked up here at
+        every fact read, and now find nothing at once."""
+        if self._heads is None:
+            self._heads = defaultdict(dict)
+            for words, ids in self.aliases.items():
+                if len(words) > 1 and "NOUN" in Lexicon.parts_of_speech(words[-1]):
+                    self._heads[words[:-1]].setdefault(words[-1], set()).update(ids)
+        return self._heads
 
     def _names_by_first(self) -> dict[str, list[str]]:
         """Every name, sorted, and grouped by its first word (rebuilt after a change)."""

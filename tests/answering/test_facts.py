@@ -303,3 +303,19 @@ def test_another_spelling_of_a_word_is_read_from_wordnet_but_not_another_word() 
     assert "centre" in Lexicon.spelling_variants("center")
     assert "peck" not in Lexicon.spelling_variants("pick")  # a letter apart, another word
     assert "lost" not in Lexicon.spelling_variants("lose")  # a form of the word, not a spelling
+
+
+def test_the_date_test_of_a_statement_ending_is_made_once_for_every_fact_that_ends_so() -> None:
+    """Most statements end at a date: what `_counts` reads of such an ending is kept, and the year
+    numerals are the four-digit numbers from 1901 to 2099."""
+    from briefings.answering.facts import _DIGIT, _YEAR_NUMERALS, _counts, _digit_outside_dates
+
+    ending = "on May 17, 2031."
+    for subject in ("The envoys met", "The ministers talked", "Two envoys met"):
+        statement = f"{subject} {ending}"
+        _counts(statement, {w.lower() for w in statement.split()}, _DIGIT.search(statement))
+    before = _digit_outside_dates.cache_info()
+    statement = f"The delegates left {ending}"
+    assert not _counts(statement, {w.lower() for w in statement.split()}, _DIGIT.search(statement))
+    assert _digit_outside_dates.cache_info().hits == before.hits + 1
+    assert _YEAR_NUMERALS == {w for w in map(str, range(10_000)) if len(w) == 4 and 1900 < int(w) < 2100}

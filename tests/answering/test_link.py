@@ -176,3 +176,14 @@ def test_a_name_qualifying_a_document_it_is_tied_to_names_the_document(fresh_ind
     assert [(m.text, m.ids) for m in mentions] == [("the Planet column", frozenset({"the-column"}))]
     untied = linked(fresh_index, "who wrote the Journal column?").mentions  # no fact ties the Journal to it
     assert [m.ids for m in untied] == [frozenset({"wsj"})]
+def test_only_names_that_end_in_a_noun_are_kept_for_a_head_said_otherwise() -> None:
+    """Reading a fact looks up every word a name starts with: names that end in a name ("Moon Jae-in",
+    most of a large store's) are left out of the heads, so that those look-ups find nothing at once."""
+    from briefings.answering.link import EntityNames
+    from briefings.models import Entity, EntityKind
+
+    names = EntityNames()
+    names.add(Entity(id="oslo-accords", name="Oslo agreement", kind=EntityKind.document))
+    names.add(Entity(id="kamu-tozi", name="Kamu Tozi", kind=EntityKind.person))
+    assert set(names._noun_heads()) == {("oslo",)}
+    assert names.find("the oslo accord and kamu tozi".split()) == [(1, 2, {"oslo-accords"}), (4, 2, {"kamu-tozi"})]
