@@ -547,7 +547,8 @@ class FactTable:
         linked_positions: set[int] = set()
         for i, n, ids in self.names.find(statement_words):
             run = run_at.get(i)
-            if run is not None and n < len(run) and i + n <= run.stop:
+            if (run is not None and n < len(run) and i + n <= run.stop
+                    and not (i == run.start and self._qualifies_a_name(ids, statement_words[i : i + n]))):
                 continue  # "China" inside "Air China" names an airline, not the country
             if len(ids) == 1 or ids & anchors:
                 entities |= ids & anchors if len(ids) > 1 else ids
@@ -598,6 +599,19 @@ class FactTable:
         return _Reading(lemmas=lemmas, name_lemmas=name_lemmas, entities=entities, days=days, years=years,
                         unlinked_names=unlinked, words=statement_words,
                         flags=number | clock << 1 | causal << 2 | timed << 3)
+
+    def _qualifies_a_name(self, ids: set[str], words: list[str]) -> bool:
+        """A country's adjective opening a longer name ("*Chinese* President Xi Jinping", "the *North
+        Korean* Foreign Ministry") says whose the person or the body is: the fact names the country. A
+        country's own name inside a name ("Air *China*", "*China* Daily") or a city of it ("*Seoul*
+        National University") names another thing. WordNet tells the adjective from the place: it is no
+        place that holds or is held by another, and English gives its last word no noun reading."""
+        entity = self.entities.get(next(iter(ids))) if len(ids) == 1 else None
+        if entity is None or entity.kind is not EntityKind.country:
+            return False
+        phrase = " ".join(words)
+        return (not Lexicon.wholes(phrase) and not Lexicon.parts(phrase)
+                and "NOUN" not in Lexicon.parts_of_speech(words[-1]))
 
     def name_words(self, entity_id: str) -> frozenset[str]:
         """The lemmas of the words of every name of an entity: what a fact naming it holds of it."""

@@ -210,6 +210,22 @@ def test_a_fact_is_read_as_words_names_and_times(fresh_index: FactIndex) -> None
     assert "fly" in table.plain_words and "koryo" not in table.plain_words and "koryo" in table.names.other_words
 
 
+def test_a_countrys_adjective_opening_a_title_names_the_country(fresh_index: FactIndex) -> None:
+    """"Ruritanian Foreign Minister Rupert Hentzau": the adjective says whose minister he is, so the fact
+    names Ruritania; a country's or a city's own name opening a name ("China Daily", "Seoul National
+    University") names another thing."""
+    from briefings.models import Entity, EntityKind, Fact
+
+    provenance = {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    fresh_index.upsert_entity(Entity(id="ruritania", name="Ruritania", kind=EntityKind.country,
+                                     aliases=["Ruritanian"]))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "hentzau-visit", "subject": "moon-jae-in", "relation": "met", "topic": "timeline",
+        "statement": "Moon Jae-in met Ruritanian Foreign Minister Rupert Hentzau at Seoul National University, "
+                     "as the China Daily reported.", "provenance": provenance}))
+    assert fresh_index.table.facts["hentzau-visit"].entities == {"moon-jae-in", "ruritania"}
+
+
 def test_an_entity_named_as_two_joined_by_and_is_their_pair(fresh_index: FactIndex) -> None:
     """"East and West Ruritania" is the pair of East Ruritania and West Ruritania (the first name's last
     word elided), and a fact that names both is about the pair."""
