@@ -819,6 +819,17 @@ class FactTable:
         return frozenset(part for lemma in lemmas for part in self.lexicon.parts(lemma)
                          if part in self.names.other_words)
 
+    def city_of(self, entity_ids: frozenset[str], words: tuple[str, ...]) -> bool:
+        """`words` are a name of one of the entities that WordNet puts inside another of its names
+        ("Pyongyang", part of "North Korea"; "Washington", of "D.C." and "America"): a city of the
+        country, which may stand for its government ("Pyongyang said") or be the place itself."""
+        phrase = " ".join(words)
+        wholes = Lexicon.wholes(phrase)
+        return bool(wholes) and any(
+            phrase in names and not wholes.isdisjoint(names)
+            for e in entity_ids if (entity := self.entities.get(e)) is not None
+            for names in [{" ".join(words_of(n)).lower() for n in entity.names}])
+
     def places_holding(self, lemmas: frozenset[str]) -> frozenset[str]:
         """Places the facts name that hold the place `lemmas` name: Lyon is in France."""
         return frozenset(whole for lemma in lemmas for whole in self.lexicon.wholes(lemma)

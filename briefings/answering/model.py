@@ -159,6 +159,10 @@ class Need:
     acting_for: frozenset[str] = frozenset()
     """The places that hold the place this word names, as the facts name them, when the place is the one
     that acts ("how did *Lyon* respond"): a city that acts stands for the government it seats."""
+    city: tuple[str, ...] = ()
+    """The words of the name, when it names a city of its entity as a place ("where *in Pyongyang*"):
+    only a fact that names the city, or a place inside it, puts something there; the country's other
+    names ("North Korea") do not."""
     hard: bool = False
     """What is asked about: a fact that does not cover it answers a neighbouring question."""
     excluded: bool = False

@@ -103,6 +103,8 @@ def prepare(classified: Classified, table: FactTable) -> float:
     total = 0.0
     started = _inchoatives(classified, table)
     for need in classified.needs:
+        if need.kind is NeedKind.entity:
+            need.city = _city_as_place(need, classified, table)
         if need.kind is NeedKind.word:
             keys = [f"w:{lemma}" for lemma in need.lemmas]
             held = any(table.df(k) for k in keys)
@@ -128,6 +130,51 @@ def prepare(classified: Classified, table: FactTable) -> float:
         if not need.excluded:
             total += need.weight
     return total
+
+
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "within", "throughout", "across"})
+"""Prepositions that place a thing: after one, a city is the place ("talks *in* Pyongyang"), not the
+government it seats ("talks *with* Pyongyang")."""
+
+
+def _city_as_place(need: Need, classified: Classified, table: FactTable) -> tuple[str, ...]:
+    """The words of a city of the entity the question names as a place, after a preposition that
+    places something ("where *in Pyongyang*"), unless said as an owner ("in *Pyongyang's* view")."""
+    toks = classified.linked.question.tokens
+    span = len(need.label.split())
+    if need.position < 1 or toks[need.position - 1].lower not in LOCATIVE:
+        return ()
+    last = need.position + span - 1
+    if last >= len(toks) or toks[last].possessive:
+        return ()
+    words = tuple(t.lower for t in toks[need.position:last + 1])
+    return words if table.city_of(need.entity_ids, words) else ()
+
+
+PLACE_PREPOSITIONS = LOCATIVE | {"to", "from"}
+"""Prepositions after which a fact names a city as a place: where a thing was ("talks *in* Pyongyang"),
+or where someone went or came from ("a visit *to* Pyongyang")."""
+
+
+def _names_the_city(need: Need, item: IndexedFact) -> bool:
+    """The fact names the city asked as a place (its words in a row, after a preposition that places
+    or moves: not "mediating between Washington and *Pyongyang*", its government), or names a place
+    WordNet puts inside it."""
+    n, words = len(need.city), item.words
+    if any(tuple(words[k:k + n]) == need.city and words[k - 1] in PLACE_PREPOSITIONS
+           for k in range(1, len(words) - n + 1)):
+        return True
+    return not Lexicon.parts(" ".join(need.city)).isdisjoint(set(item.words) | item.unlinked_names)
+
+
+def _city_unsaid_credit(need: Need, item: IndexedFact, classified: Classified) -> float:
+    """Credit for the city asked as a place, of a fact that does not name it: none when the place is
+    the answer ("*where* in Pyongyang": a fact that names only North Korea puts nothing there); partial
+    for a fact of the country otherwise ("the student detained in Pyongyang": a fact of North Korea may
+    be of its capital, less surely than one that says so)."""
+    if classified.asked is Asked.where or not need.entity_ids & item.entities:
+        return 0.0
+    return ENTITY_BY_WORDS
 
 
 def _spellings_held(need: Need, table: FactTable) -> frozenset[str]:
@@ -288,7 +335,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     f["hard_missing"] += _ordinals(classified) > _ordinals_said(item)
     for need in (n for n in classified.needs if not n.excluded):
         if need.kind is NeedKind.entity:
-            if need.entity_ids & item.entities:
+            if need.city and not _names_the_city(need, item):
+                credit = _city_unsaid_credit(need, item, classified)
+                f["entity_missing"] += not credit and not need.anchor
+            elif need.entity_ids & item.entities:
                 credit = 1.0
             elif (need.lemmas and need.lemmas <= item.lemmas | item.name_lemmas | item.unlinked_names
                   and not _said_only_in_another_name(need, item, table)):

@@ -1079,3 +1079,27 @@ def test_a_word_the_store_spells_otherwise_is_the_same_word(fresh_index: FactInd
     fact_id, features, score = best(fresh_index, "When did Seoul open the defense college for officers?")
     assert fact_id == "defence-college" and not features["unknown_thing"] and score >= fresh_index.threshold
 
+
+
+def test_a_city_after_a_preposition_that_places_is_the_place_not_its_government(fresh_index: FactIndex) -> None:
+    """"Where in Pyongyang": a fact that names only North Korea, or names Pyongyang as its government
+    ("between Washington and Pyongyang"), puts nothing there; one that says "in Pyongyang" does. A
+    question that asks another thing of an act in the city may still be answered by a fact of the country."""
+    from briefings.models import Fact
+
+    provenance = {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+
+    def add(fact_id: str, subject: str, statement: str) -> None:
+        fresh_index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": subject, "relation": "opened", "topic": "timeline", "statement": statement,
+            "dates": [{"day": "2019-05-01"}], "provenance": provenance}))
+
+    add("museum-opened", "north-korea", "North Korea opened a railway museum at Kaesong Station on May 1, 2019.")
+    add("museum-mediated", "south-korea", "South Korea, mediating between Washington and Pyongyang, opened a "
+                                          "railway museum at Kaesong Station on May 1, 2019.")
+    assert not fresh_index.answer("Where in Pyongyang did North Korea open a railway museum?").found
+    assert fresh_index.answer("When did North Korea open a railway museum in Pyongyang?").found
+    add("museum-in-city", "north-korea", "The railway museum North Korea opened on May 1, 2019, stands at "
+                                         "Sosong Station in Pyongyang.")
+    answer = fresh_index.answer("Where in Pyongyang did North Korea open a railway museum?")
+    assert answer.found and answer.facts[0] == "museum-in-city"
