@@ -30,7 +30,10 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 _WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 _COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
 NAME_WORDS = {"name", "named", "names", "called"}
-_NAME_NOUNS = frozenset({"name", "names"})
+_TITLE_NOUNS = frozenset({"title", "titles"})
+"""What a book, a film or a report is called: "the *title of* her memoir" is its name (a title alone,
+"what is Bolton's title", is his rank)."""
+_NAME_NOUNS = frozenset({"name", "names"}) | _TITLE_NOUNS
 _DATE_NOUNS = {"date", "day"}
 CONTRACTED_WH = {"whats": "what", "whos": "who", "wheres": "where", "hows": "how", "whens": "when", "whys": "why"}
 """Question words written without their apostrophe ("whats" for "what's")."""
@@ -135,7 +138,8 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     if not toks:
         return Classified(linked=linked, asked=Asked.small_talk, needs=[], small_talk="empty")
     fronted = _fronted_clause(linked)
-    opened = max(fronted, _set_aside_opening(linked.question.text)[1])  # the question word comes after either
+    opened = max(fronted, _set_aside_opening(linked.question.text)[1], _attribution_opening(linked.question.text))
+    # the question word comes after any of them
     asked, head_at = _question_word(words[opened:])
     head_at += opened
     needs = [n for n in _needs(linked, lexicon=lexicon, asked_name=asked is Asked.name)
@@ -168,6 +172,8 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
         return Classified(linked=linked, asked=Asked.describe, needs=needs, described=described)
     needs = [n for n in needs if not (n.kind is NeedKind.word and n.position in frame)]
     _mark_asked(needs, toks, asked=asked, head_at=head_at)
+    if asked is Asked.name:
+        _mark_titled(needs, words)
     _mark_role(needs, toks)
     subject = _subject(linked, needs)
     expected = max([1] + [_COUNT[w] for w in words if w in _COUNT])
@@ -190,6 +196,18 @@ def _set_aside_opening(text: str) -> tuple[int, int]:
     if match is None:
         return 0, 0
     return len(word_tokens(text[: match.start(1)])), len(word_tokens(text[: match.end(1)]))
+
+
+_ATTRIBUTION = re.compile(r"^\s*(?:according to|in the (?:words|view) of)\s+[^,?]+,", re.I)
+"""An opening that names whose account is asked ("*According to the minister,* how many ..."): the
+question word comes after it, however long the name of the source is."""
+
+
+def _attribution_opening(text: str) -> int:
+    """How many tokens an opening "According to X," covers (0 when the question opens otherwise); its
+    words stay needs: the fact must give that source's account."""
+    match = _ATTRIBUTION.match(text)
+    return len(word_tokens(match.group(0))) if match is not None else 0
 
 
 def _set_aside(linked: Linked, needs: list[Need]) -> None:
@@ -368,7 +386,7 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
             return tail, 0  # "talks location?", "delay reason": a headline's last noun names the kind of answer
         return Asked.what, 0
     w = words[at]
-    nxt = words[at + 1] if at + 1 < len(words) else ""
+    nxt = _singular(words[at + 1]) if at + 1 < len(words) else ""
     if w in {"who", "whom", "whose"}:
         return (Asked.name if any(x in NAME_WORDS for x in words) else Asked.who), at + 1
     if w == "where":
@@ -397,7 +415,7 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
         return Asked.why, purpose  # "what was the aim of the talks": what they were for is why they were held
     if _purpose_frame_at(words) is not None:
         return Asked.why, at + 1  # "what was the visit meant to achieve", "what was it aimed at"
-    if any(x in NAME_WORDS for x in words):
+    if any(x in NAME_WORDS for x in words) or title_of(words):
         return Asked.name, at + 1
     tally = _tally_at(words, at + 1)
     if tally is not None:
@@ -407,6 +425,27 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
     if nxt in {"site", "hotel"}:
         return Asked.where, at + 1
     return Asked.what, at + 1
+
+
+def title_of(words: list[str]) -> bool:
+    """"What's the *title of* the report": the name of a work is asked."""
+    return any(w in _TITLE_NOUNS and k + 1 < len(words) and words[k + 1] == "of" for k, w in enumerate(words))
+
+
+def _mark_titled(needs: list[Need], words: list[str]) -> None:
+    """"The title of Moon's *book*": the work whose title is asked is what a fact must name (a fact about
+    Moon that gives his rank, or another work's title, answers another question)."""
+    at = next((k for k, w in enumerate(words) if w in _TITLE_NOUNS and words[k + 1 : k + 2] == ["of"]), None)
+    work = next((n for n in needs if at is not None and n.position > at + 1 and n.kind is NeedKind.word), None)
+    if work is not None:
+        work.hard = True
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular ("what *dates*", "which *cities*"): the kind of answer asked is the same
+    for one or many; any other word as it is ("news", "was")."""
+    lemma = Lexicon.lemma(word)
+    return lemma if lemma != word and "NOUN" in Lexicon.parts_of_speech(lemma) and word.endswith("s") else word
 
 
 _PURPOSES = frozenset({"reason", "purpose", "aim", "goal", "objective", "motive", "intent", "intention"})
@@ -724,7 +763,7 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
         if (linked.used[t.position] or t.lower in _WH or t.lower in CONTRACTED_WH or t.lower in _AUX
                 or not t.lower.isalnum()):
             continue
-        if t.lower in DETERMINERS or t.lower in _REFLEXIVES or t.lower in _INDEFINITES:
+        if t.lower in DETERMINERS or t.lower in _REFLEXIVES or t.lower in _INDEFINITES or _emphatic_own(t, toks):
             continue  # "those", "its", "itself", "anyone", "anything": they point at things, they are not what a fact must say
         if t.lemmas & (_PRO_VERBS | _ANY_ACT) or t.lower in _SETTING_ASIDE_WORDS or _frames_any_event(t.position + 1, toks):
             continue  # "what happened at X" asks for events, not for a fact that says "happened"
@@ -747,7 +786,7 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
         if weight <= 0:
             continue
         needs.append(Need(kind=NeedKind.word, label=t.lower, position=t.position, weight=weight, lemmas=t.lemmas,
-                          degree=_asks_degree(t, toks),
+                          degree=_asks_degree(t, toks), initials=_initials(t),
                           name_like=t.capitalised or (not lexicon.is_english(t.lower) and t.lower.isalpha()
                                                       and not (cased and t.lower.endswith(_INFLECTIONS))
                                                       and not lexicon.meanings(t.lower))  # a term the vocabulary reads
@@ -762,6 +801,26 @@ def _fills_a_role(t: Token, toks: list[Token]) -> bool:
     after = t.position + 1
     return (bool(t.lemmas & _ROLE_VERBS) and after + 1 < len(toks) and toks[after].lower == "as"
             and toks[after + 1].lower.isalpha() and toks[after + 1].lower not in _WH)
+
+
+INITIALS_LENGTH = range(2, 6)
+"""How many letters a word written in capitals has to read as the initials of a phrase ("UN", "ICBM")."""
+
+
+def _initials(token: Token) -> bool:
+    """"ICBM", "UN": a word of two to five letters written all in capitals stands for the words it is
+    the first letters of."""
+    return token.text.isalpha() and token.text.isupper() and len(token.text) in INITIALS_LENGTH
+
+
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our", "your", "my"})
+
+
+def _emphatic_own(token: Token, toks: list[Token]) -> bool:
+    """"Bolton's *own* account", "in his *own* words": after a possessive, "own" stresses whose it is,
+    which the possessive already says; no fact must say the word."""
+    at = token.position
+    return token.lower == "own" and at > 0 and (toks[at - 1].possessive or toks[at - 1].lower in _POSSESSIVE_DETERMINERS)
 
 
 def _frames_any_event(after: int, toks: list[Token]) -> bool:
@@ -1064,10 +1123,11 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     # "which *Pyongyang* official": a name before the noun qualifies it, as an adjective does
     qualifier = next((len(n.label.split()) for n in after if n.kind is NeedKind.entity
                       and n.position == head_at + counted and toks[head_at - 1].lower in _WHICH | {"what"}), 0)
-    if (asked in {Asked.what, Asked.name, Asked.where} and head_at > 0 and words
-            and words[0].position == head_at + counted + qualifier and not _reads_as_verb(words[0], toks)):
-        head = words[0]  # "which hotel", "what agreement"
-        nxt = [n for n in words[1:] if n.position == head.position + 1 and not _phrasal(n)]
+    nouns = _past_adverbs(words)  # "where *exactly*", "what *precisely*": how the asker says it, no thing
+    if (asked in {Asked.what, Asked.name, Asked.where} and head_at > 0 and nouns
+            and nouns[0].position == head_at + counted + qualifier and not _reads_as_verb(nouns[0], toks)):
+        head = nouns[0]  # "which hotel", "what agreement"
+        nxt = [n for n in nouns[1:] if n.position == head.position + 1 and not _phrasal(n)]
         if (nxt and not _reads_as_verb(nxt[0], toks)
                 and Lexicon.parts_of_speech(nxt[0].label) not in ({"VERB"}, {"ADV"})):
             head = nxt[0]  # "what nuclear *facility*": the noun after the modifier, not "what agreement *came out*",
@@ -1091,8 +1151,8 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     # After "do", "have" or a modal the words that follow are the subject of a verb still to come ("what
     # does the chief envoy want"): who or what does it, not the role asked.
     subject_first = head_at < len(toks) and toks[head_at].lower in _AUX - _BE
-    while len(words) > 1 and Lexicon.parts_of_speech(words[0].label) == {"ADV"}:
-        words = words[1:]  # "who's *really* behind it": an adverb is how the asker says it, not the role asked
+    if len(words) > 1:
+        words = _past_adverbs(words[:-1]) + words[-1:]  # "who's *really* behind it": not the role asked
     if asked in {Asked.who, Asked.what, Asked.name} and words and not words[0].relation and (
             words[0].position <= head_at + 2 or _owned_by_name(words[0], after, toks, head_at)) \
             and not named_first and not subject_first and not _reads_as_verb(words[0], toks):
@@ -1111,12 +1171,21 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
             thing.hard = True
 
 
+def _past_adverbs(words: list[Need]) -> list[Need]:
+    """The words from the first that is not only an adverb: an adverb right after the question word
+    ("where *exactly*", "who's *really* behind it", "where *before* he got the job") is how the asker
+    says it, not the thing or the role asked."""
+    start = next((k for k, n in enumerate(words) if Lexicon.parts_of_speech(n.label) != {"ADV"}), len(words))
+    return words[start:]
+
+
 def _owned_by_name(word: Need, after: list[Need], toks: list[Token], head_at: int) -> bool:
     """"What is Mary Ann Smith's *phone number*": the noun right after a possessive name that opens the
     question is the thing of theirs asked, however many words the name has."""
+    at = word.position - (word.position > 1 and _emphatic_own(toks[word.position - 1], toks))  # "Bolton's own *account*"
     return any(n.kind is NeedKind.entity and n.position <= head_at + 1
-               and n.position + len(n.label.split()) == word.position
-               and toks[word.position - 1].possessive for n in after)
+               and n.position + len(n.label.split()) == at
+               and toks[at - 1].possessive for n in after)
 
 
 def _noun_after_adjective(words: list[Need], toks: list[Token]) -> Need | None:

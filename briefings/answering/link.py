@@ -455,7 +455,15 @@ def _dates(question: Question, used: list[bool], *, story_day: date, today: date
             used[i] = True
             found.append((DateSpan(label=w, year=int(w)), i, 1))
     found.extend(_relative(question, used, story_day=story_day, today=today))
+    for _, at, _ in found:
+        if at >= 2 and words[at - 1] == "of" and words[at - 2] in _PARTS_OF_A_TIME:
+            used[at - 2] = used[at - 1] = True  # "at the *start of* 2020": within the time named
     return found
+
+
+_PARTS_OF_A_TIME = frozenset({"start", "beginning", "end", "middle", "close", "turn", "outset", "dawn"})
+"""Nouns of English that name a part of the time after them ("the *start* of 2020", "the *end* of June"):
+the time named covers it, and the noun is no thing a fact must say."""
 
 
 def _only_a_month(word: str) -> bool:

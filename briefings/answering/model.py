@@ -193,6 +193,9 @@ class Need:
     name_like: bool = False
     """Written as a name (capitalised inside the sentence) or not an English word: a name the
     question depends on, when no fact holds it."""
+    initials: bool = False
+    """Written in capitals, two to five letters ("ICBM", "UN"): the first letters of the words a fact may
+    spell it out in ("intercontinental ballistic missile", "the United Nations")."""
     of_a_name: bool = False
     """A word no fact says, of the family of a word some name holds ("senators" of "the Senate ..."):
     said by a fact that holds that name."""

@@ -17,7 +17,8 @@ from datetime import date
 
 import re
 
-from briefings.answering.classify import _AUX, _BE, _LIGHT_VERBS, DETERMINERS, FUNCTION_ZIPF, NAME_WORDS, RANKING, SAYING, is_proper_name
+from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, DETERMINERS, FUNCTION_ZIPF, NAME_WORDS, RANKING,
+                                          SAYING, is_proper_name, title_of)
 from briefings.answering.facts import _NUMBER_WORDS, KIND_CREDIT, FactTable, IndexedFact
 from briefings.answering.lexicon import STARTING, Lexicon, word_tokens, words_of
 from briefings.models import EntityKind
@@ -254,9 +255,12 @@ def score_candidates(classified: Classified, table: FactTable, *, threshold: flo
         return []
     if classified.unanswerable:
         return []
-    if any(n.kind is NeedKind.word and n.name_like and not n.known for n in classified.needs):
+    unheard = [n for n in classified.needs if n.kind is NeedKind.word and n.name_like and not n.known]
+    if any(not n.initials for n in unheard):
         return []  # the question depends on a name the store has never heard of
     found = candidates(classified, table, total=total, threshold=threshold)
+    if any(not any(spells(n.label, table.facts[fid]) for fid in found) for n in unheard):
+        return []  # initials no fact spells out ("the XQZ"): a name the store has never heard of
     results = [ScoredFact(item=table.facts[fid], score=0.0, focus=0.0) for fid in found]
     meaning = table.meaning_similarity(classified.linked.question.text, found)
     for r in results:
@@ -284,6 +288,8 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
         return 1.0  # a phrasal verb the fact says in its own words ("gave up")
     if need.lemmas & item.name_lemmas:
         return 1.0
+    if need.initials and spells(need.label, item):
+        return 1.0  # "ICBM": "intercontinental ballistic missile"
     if (need.name_like or need.of_a_name) and not need.near.keys().isdisjoint(item.name_lemmas):
         return SAME_STEM  # a name's family inside a longer name ("Olympic" of "the Summer Olympics")
     if not need.within.isdisjoint(item.name_lemmas | item.unlinked_names):
@@ -301,6 +307,68 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
     if near < SAME_STEM and any(w[:STEM_MIN] in stems for w in need.lemmas if len(w) >= STEM_MIN):
         return SAME_STEM
     return near
+
+
+def _saying_of_another(need: Need, item: IndexedFact, classified: Classified, table: FactTable) -> bool:
+    """A verb of saying asked of the question's subject ("what did Kim *write*"), which the fact says
+    only in another verb of saying, of a fact whose subject is another of the same kind (a person for a
+    person): what that fact reports was said by another ("Trump met the envoy, who handed him a letter
+    from Kim; the White House *said* ..."), not what the one asked of said. A fact about a country may
+    report what the person asked of said of it ("North Korea believes in X, Cho *noted*")."""
+    if not (need.relation and need.done_by and need.lemmas & SAYING and not need.lemmas & item.lemmas
+            and classified.subject and item.subject not in classified.subject):
+        return False
+    kinds = {table.entities[e].kind for e in classified.subject if e in table.entities}
+    subject = table.entities.get(item.subject)
+    return subject is not None and subject.kind in kinds
+
+
+_INSIDE_INITIALS = frozenset({"of", "and", "the", "for"})
+"""Words a phrase's initials pass over ("Democratic People's Republic *of* Korea": DPRK)."""
+
+
+def spells(initials: str, item: IndexedFact) -> bool:
+    """The statement holds a run of words whose first letters are `initials` ("ICBM": "intercontinental
+    ballistic missile"), passing over the small words inside it, and written in one case: all capitalised
+    (a name, "the United Nations") or all lowercase (a term); "U.S. negotiators" spells no "UN"."""
+    letters = initials.lower()
+    if letters[0] not in {w[:1] for w in item.words}:
+        return False  # cheap: most facts lack one of the letters, and their text need not be read
+    words = words_of(item.fact.statement)
+    for start in range(len(words)):
+        run = _run_spelling(letters, words, start)
+        if run and len({w[:1].isupper() for w in run}) == 1:
+            return True
+    return False
+
+
+def _run_spelling(letters: str, words: list[str], start: int) -> list[str]:
+    """The words from `start` whose first letters are `letters`, the small words between them passed
+    over; none when they spell something else."""
+    run: list[str] = []
+    spelt = 0
+    k = start
+    while spelt < len(letters) and k < len(words):
+        word = words[k].lower()
+        if word[:1] == letters[spelt]:
+            run.append(words[k])
+            spelt += 1 + _compounded(word, letters[spelt + 1 : spelt + 2])
+        elif not run or word not in _INSIDE_INITIALS:
+            return []
+        k += 1
+    return run if spelt == len(letters) else []
+
+
+COMPOUND_PART_LETTERS = 5
+"""The shortest English word a compound's second part must be to give its own initial ("inter*continental*")."""
+
+
+def _compounded(word: str, letter: str) -> bool:
+    """`word` ends in an English word that starts with `letter` ("intercontinental": "continental" gives
+    the C of ICBM), so the one word gives two of the initials."""
+    return bool(letter) and any(
+        word[k] == letter and Lexicon.is_english(word[k:])
+        for k in range(2, len(word) - COMPOUND_PART_LETTERS + 1))
 
 
 def _said_only_as_a_noun(lemma: str, item: IndexedFact) -> bool:
@@ -364,6 +432,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             credit = _word_credit(need, item)
             if need.relation and credit < 1.0:
                 credit = _word_credit(need, item, names=table.names.holds)  # "say" is not the United "States"
+            if credit < 1.0 and _saying_of_another(need, item, classified, table):
+                credit = 0.0  # "what did Kim *write*": the White House "said" something of his letter
             if (classified.asked is Asked.who and need.relation and credit >= RELATION_SAID
                     and not _said_as_done(need, item)):
                 credit = 0.0  # "who *signed* it" is not "a *sign* of divisions", nor "who *built*" "its main
@@ -1112,7 +1182,7 @@ def _time_covered(need: Need, item: IndexedFact) -> bool:
         return True  # an undated fact that says the time in the source's own words ("this week's talks")
     if span.year is not None and span.start is None:
         return span.year in item.years
-    if _month_said(span, item):
+    if _month_said(span, item) or _day_said(span, item):
         return True
     if span.start is not None and span.end is not None:
         # A fact dated only by its year ("in 2018") is within a span as long as that whole year.
@@ -1142,6 +1212,25 @@ def _month_said(span: DateSpan, item: IndexedFact) -> bool:
     name, words = calendar.month_name[month].lower(), item.words
     return any(w == name and ((k > 0 and words[k - 1] in _BEFORE_A_MONTH)
                               or (k + 1 < len(words) and words[k + 1][:1].isdigit()))
+               for k, w in enumerate(words))
+
+
+def _day_said(span: DateSpan, item: IndexedFact) -> bool:
+    """The statement names the day asked in words ("... signed the declaration *on September 19*"), with
+    its year when the question gives one: a fact dated by the span of a visit still says that day. Only
+    a dated fact, of about that month: an undated one, or one of another time, names it as a landmark."""
+    if span.month_day is not None:
+        (month, day), year = span.month_day, None
+    elif span.start is not None and span.start == span.end and not span.relative:
+        month, day, year = span.start.month, span.start.day, span.start.year
+    else:
+        return False
+    if year is not None and year not in item.years:
+        return False
+    if not any(abs(d.month - month) <= 1 for d in item.days):
+        return False  # a day of an earlier event the statement recalls ("since the *September 19* accord")
+    name, words, number = calendar.month_name[month].lower(), item.words, str(day)
+    return any(w == name and ((k + 1 < len(words) and words[k + 1] == number) or (k > 0 and words[k - 1] == number))
                for k, w in enumerate(words))
 
 
@@ -1177,6 +1266,8 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
         if own:  # "what is the map called?": one of the map's own names, not the names it shows
             words = " ".join(item.words)
             return 1.0 if any(f" {name} " in f" {words} " for name in own) else WRONG_TYPE
+        if title_of([t.lower for t in classified.linked.question.tokens]):
+            return 1.0 if _a_title(unnamed) or item.lemmas & _TITLE_WORDS else WRONG_TYPE  # or a rank it calls one
         named = any(is_proper_name(e.name) for e in others) or bool(unnamed)
         return 1.0 if named else WRONG_TYPE
     if asked in {Asked.how_many, Asked.how_much}:
@@ -1184,6 +1275,17 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) ->
     if asked is Asked.why:
         return 1.0 if item.causal else NO_CAUSE
     return 1.0
+
+
+_TITLE_WORDS = frozenset({"title", "titled"})
+"""A fact that says "title" gives one: a rank ("title: national security adviser") or a work's ("a map
+*titled* ...")."""
+
+
+def _a_title(unnamed: frozenset[str] | set[str]) -> bool:
+    """A work's title is a name no entity holds, whose small words are capitalised too ("The Room Where
+    It Happened"), as a place's or a person's name is not ("the Korean Peninsula")."""
+    return any(Lexicon.zipf(w) >= FUNCTION_ZIPF for w in unnamed)
 
 
 def kind_factor(item: IndexedFact, classified: Classified, table: FactTable) -> float:

@@ -694,3 +694,33 @@ def test_a_headline_ending_in_name_asks_what_it_is_called(index: FactIndex) -> N
     classified = index.read("think tank analyst name")
     assert classified.asked is Asked.name
     assert "name" not in {n.label for n in classified.needs}  # the kind of answer, which no fact need say
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("On which days did the envoys visit Seoul?", Asked.when),
+    ("In what months were the drills held?", Asked.when),
+    ("Which cities did Moon tour?", Asked.where),
+])
+def test_a_plural_kind_noun_asks_the_same_kind_as_its_singular(index: FactIndex, text: str, asked: Asked) -> None:
+    assert index.read(text).asked is asked
+
+
+def test_an_opening_according_to_clause_comes_before_the_question_word(index: FactIndex) -> None:
+    """"According to X, how many ...": the question word past the source's name is still read."""
+    classified = index.read("According to the White House spokesman in Washington, how many envoys came?")
+    assert classified.asked is Asked.how_many
+    assert {"spokesman", "envoys"} <= {n.label for n in classified.needs}
+
+
+@pytest.mark.parametrize("text", [
+    "Where precisely did the envoys sign the deal?",
+    "Moon was living where before he ran for office?",
+])
+def test_an_adverb_right_after_the_question_word_is_no_thing_asked(index: FactIndex, text: str) -> None:
+    assert not any(n.hard for n in index.read(text).needs if n.kind is NeedKind.word)
+
+
+def test_own_after_a_possessive_is_no_need_and_the_noun_after_it_is_asked(index: FactIndex) -> None:
+    needs = index.read("What was Moon's own view of the deal?").needs
+    assert "own" not in {n.label for n in needs}
+    assert next(n for n in needs if n.label == "view").hard

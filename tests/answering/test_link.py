@@ -72,7 +72,6 @@ def test_a_slip_is_read_as_the_stores_word_before_another_english_word(index: Fa
     assert "model" in words
 
 
-
 def test_a_common_name_qualified_by_another_name_is_not_that_entity(index: FactIndex) -> None:
     ids = {i for m in index.read("Which hotel did Kim stay in during the Hanoi summit?").linked.mentions for i in m.ids}
     assert "singapore-summit" not in ids
@@ -137,7 +136,6 @@ def test_a_hyphenated_given_name_alone_names_its_bearer() -> None:
     assert found("who is the co-chair") == set()  # a description, not a name in capitals
 
 
-
 def test_a_lowercase_name_after_a_names_word_is_no_slip_for_an_english_word(index: FactIndex) -> None:
     for text, name in [("did the envoys ever talk to hu jintao", "jintao"), ("has moon met liu xiaoming since", "xiaoming")]:
         assert name in [t.lower for t in linked(index, text).question.tokens]
@@ -176,6 +174,8 @@ def test_a_name_qualifying_a_document_it_is_tied_to_names_the_document(fresh_ind
     assert [(m.text, m.ids) for m in mentions] == [("the Planet column", frozenset({"the-column"}))]
     untied = linked(fresh_index, "who wrote the Journal column?").mentions  # no fact ties the Journal to it
     assert [m.ids for m in untied] == [frozenset({"wsj"})]
+
+
 def test_only_names_that_end_in_a_noun_are_kept_for_a_head_said_otherwise() -> None:
     """Reading a fact looks up every word a name starts with: names that end in a name ("Moon Jae-in",
     most of a large store's) are left out of the heads, so that those look-ups find nothing at once."""
@@ -187,3 +187,11 @@ def test_only_names_that_end_in_a_noun_are_kept_for_a_head_said_otherwise() -> N
     names.add(Entity(id="kamu-tozi", name="Kamu Tozi", kind=EntityKind.person))
     assert set(names._noun_heads()) == {("oslo",)}
     assert names.find("the oslo accord and kamu tozi".split()) == [(1, 2, {"oslo-accords"}), (4, 2, {"kamu-tozi"})]
+
+
+def test_the_start_or_end_of_a_time_is_part_of_the_time_named(index: FactIndex) -> None:
+    """"At the end of June 2019": the noun and its "of" are read with the time, no word a fact must say."""
+    found = linked(index, "what did Moon announce at the end of June 2019")
+    assert [s.label for s, _, _ in found.dates] == ["June 2019"]
+    assert "end" not in {n.label for n in index.read("what did Moon announce at the end of June 2019").needs}
+    assert "start" not in {n.label for n in index.read("what did Kim test at the start of 2019").needs}

@@ -383,7 +383,6 @@ def test_how_far_needs_a_distance_not_any_number(fresh_index: FactIndex) -> None
     assert answer.found and "900 kilometers" in answer.answer
 
 
-
 def _add(index: FactIndex, fact_id: str, statement: str, *, day: str, subject: str, relation: str,
          topic: str = "timeline", obj: str | None = None) -> None:
     """Add a fact dated `day` (ISO), as an admin would."""
@@ -1080,7 +1079,6 @@ def test_a_word_the_store_spells_otherwise_is_the_same_word(fresh_index: FactInd
     assert fact_id == "defence-college" and not features["unknown_thing"] and score >= fresh_index.threshold
 
 
-
 def test_a_city_after_a_preposition_that_places_is_the_place_not_its_government(fresh_index: FactIndex) -> None:
     """"Where in Pyongyang": a fact that names only North Korea, or names Pyongyang as its government
     ("between Washington and Pyongyang"), puts nothing there; one that says "in Pyongyang" does. A
@@ -1103,3 +1101,71 @@ def test_a_city_after_a_preposition_that_places_is_the_place_not_its_government(
                                          "Sosong Station in Pyongyang.")
     answer = fresh_index.answer("Where in Pyongyang did North Korea open a railway museum?")
     assert answer.found and answer.facts[0] == "museum-in-city"
+def test_a_verb_of_saying_of_the_one_asked_is_not_what_another_said(fresh_index: FactIndex) -> None:
+    """"What did Moon write": a fact about Trump that reports what the White House said says nothing Moon wrote."""
+    _add(fresh_index, "moon-note", "On May 2, 2019, Donald Trump received a note from Moon Jae-in; the White House "
+         "said the two would speak soon.", day="2019-05-02", subject="donald-trump", relation="received",
+         obj="moon-jae-in")
+    assert _features_of(fresh_index, "moon-note", "What did Moon Jae-in write in the note in May 2019?")[
+        "relation_missing"]
+    _add(fresh_index, "moon-note-said", "Moon Jae-in said on May 3, 2019, that his note proposed a new meeting.",
+         day="2019-05-03", subject="moon-jae-in", relation="said")
+    assert not _features_of(fresh_index, "moon-note-said", "What did Moon Jae-in write in the note in May 2019?")[
+        "relation_missing"]
+    _add(fresh_index, "north-wants", "North Korea wants a new meeting, Moon Jae-in noted on May 4, 2019.",
+         day="2019-05-04", subject="north-korea", relation="wants")
+    assert not _features_of(fresh_index, "north-wants", "What does Moon Jae-in say North Korea wants?")[
+        "relation_missing"]  # a fact about a country that reports what the person asked of said
+
+
+def test_a_day_the_statement_names_covers_that_day_of_a_fact_dated_otherwise(fresh_index: FactIndex) -> None:
+    """A fact dated by a visit's first and last days says in its words the day between on which a pact was signed."""
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "moon-visit-pact", "subject": "moon-jae-in", "relation": "visited", "topic": "timeline",
+        "statement": "Moon Jae-in toured Busan from March 3 to 5, 2019, and signed a port accord on March 4.",
+        "dates": [{"day": "2019-03-03"}, {"day": "2019-03-05"}], "provenance": _PROVENANCE}))
+    assert not _features_of(fresh_index, "moon-visit-pact", "What did Moon Jae-in sign on March 4, 2019?")[
+        "time_missing"]
+    assert _features_of(fresh_index, "moon-visit-pact", "What did Moon Jae-in sign on March 6, 2019?")["time_missing"]
+
+
+def test_initials_in_capitals_are_said_by_the_words_they_spell(fresh_index: FactIndex) -> None:
+    """"the WFP": a fact that says "the World Food Programme" says it; "With Few Papers" in mixed case does not."""
+    from briefings.answering.score import spells
+
+    _add(fresh_index, "food-aid", "North Korea asked the World Food Programme for aid on May 6, 2019.",
+         day="2019-05-06", subject="north-korea", relation="asked")
+    _add(fresh_index, "few-papers", "North Korea came With few Papers to the talks on May 7, 2019.",
+         day="2019-05-07", subject="north-korea", relation="came")
+    need = next(n for n in fresh_index.read("When did North Korea ask the WFP for aid?").needs if n.label == "wfp")
+    assert need.initials
+    assert spells("wfp", fresh_index.table.facts["food-aid"])
+    assert not spells("wfp", fresh_index.table.facts["few-papers"])
+    answer = fresh_index.answer("When did North Korea ask the WFP for aid?")
+    assert answer.found and answer.facts[0] == "food-aid"
+    assert not fresh_index.answer("When did North Korea ask the XQZ for aid?").found
+
+
+def test_the_title_of_a_work_is_its_name_which_a_fact_gives_capitalised(fresh_index: FactIndex) -> None:
+    """"The title of Moon's book": a name whose small words are capitalised; a fact about the book that
+    names only places gives none."""
+    _add(fresh_index, "moon-book", "Moon Jae-in's book about his presidency, A Path Of Our Own, came out on May 9, 2023.",
+         day="2023-05-09", subject="moon-jae-in", relation="published")
+    _add(fresh_index, "moon-report", "Moon Jae-in's report on the Korean Peninsula came out on May 10, 2023.",
+         day="2023-05-10", subject="moon-jae-in", relation="published")
+    assert fresh_index.read("What is the title of Moon Jae-in's book?").asked is Asked.name
+    answer = fresh_index.answer("What is the title of Moon Jae-in's book?")
+    assert answer.found and answer.facts[0] == "moon-book"
+    assert not fresh_index.answer("What was the title of Moon Jae-in's report?").found
+
+
+def test_a_compound_word_gives_two_initials(fresh_index: FactIndex) -> None:
+    """"IRBM": in "interregional ballistic missile", "inter" + "regional" gives the I and the R."""
+    from briefings.answering.score import spells
+
+    _add(fresh_index, "irbm-test", "North Korea tested an interregional ballistic missile on May 8, 2019.",
+         day="2019-05-08", subject="north-korea", relation="tested")
+    assert spells("irbm", fresh_index.table.facts["irbm-test"])
+    assert not spells("ibmx", fresh_index.table.facts["irbm-test"])
