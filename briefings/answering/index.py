@@ -25,8 +25,9 @@ from briefings.answering.link import link, qualified_documents
 from briefings.answering.model import Answer, Asked, Classified, Event, NeedKind
 from briefings.answering.normalise import MAX_QUESTION_CHARS, is_foreign_script, normalise_question
 from briefings.answering.phrase import phrase, refuse
-from briefings.answering.score import (YEAR_ONLY, ScoredFact, candidates, features, fits_the_asked_kind, heuristic,
-                                       kind_factor, prepare, said_together, says_the_question, score_candidates)
+from briefings.answering.score import (YEAR_ONLY, ScoredFact, candidates, features, fits_the_asked_kind,
+                                       heuristic, kind_factor, prepare, said_together, says_the_question,
+                                       score_candidates, the_cause_beside)
 from briefings.compose import DATE_RELATION
 from briefings.models import Catalogue, Entity, EntityKind, Fact, Source
 
@@ -496,7 +497,8 @@ class FactIndex:
                 joined = [item for item in joined if kind_factor(item, classified, self.table) >= YEAR_ONLY
                           and (not best.item.days or item.days & best.item.days  # that day's event
                                or classified.asked is Asked.why and not item.days)  # a cause has no day of its own
-                          and said_together(classified, (best.item, item))]
+                          and (the_cause_beside(best.item, item, classified) if classified.asked is Asked.why
+                               else said_together(classified, (best.item, item)))]
                 if joined:
                     joined.sort(key=lambda item: (-len(item.entities & best.item.entities), item.id))
                     other = ScoredFact(item=joined[0], score=best.score, focus=0.0)

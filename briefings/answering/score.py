@@ -25,7 +25,7 @@ from briefings.models import EntityKind
 from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Shift, Token
 
 __all__ = ["ScoredFact", "fits_the_asked_kind", "kind_factor", "prepare", "said_together", "says_the_question",
-           "score_candidates"]
+           "score_candidates", "the_cause_beside"]
 
 MISSING_HARD = 0.35
 """Factor for each hard need a fact does not cover: it answers a neighbouring question."""
@@ -265,6 +265,8 @@ def score_candidates(classified: Classified, table: FactTable, *, threshold: flo
     meaning = table.meaning_similarity(classified.linked.question.text, found)
     for r in results:
         r.score, r.focus = _score(r.item, classified, table, total, meaning.get(r.item.id, 0.0))
+    if classified.asked is Asked.why:
+        _causes_of_other_acts(results, classified, threshold)
     results.sort(key=lambda r: (-round(r.score / ORDER_GRAIN), -r.focus, -meaning.get(r.item.id, 0.0),
                                 r.item.length, r.item.id))
     return results
@@ -1286,6 +1288,69 @@ def _a_title(unnamed: frozenset[str] | set[str]) -> bool:
     """A work's title is a name no entity holds, whose small words are capitalised too ("The Room Where
     It Happened"), as a place's or a person's name is not ("the Korean Peninsula")."""
     return any(Lexicon.zipf(w) >= FUNCTION_ZIPF for w in unnamed)
+
+
+def the_cause_beside(act: IndexedFact, item: IndexedFact, classified: Classified) -> bool:
+    """`item`, a fact about the same event as `act` (which says what was done but not why), gives the
+    cause a "why" asks. When `act` says the act in the question's words, the cause must say it too
+    ("Trump cited hostility when he *pulled out*"), and then need not repeat the rest of the question
+    ("the meeting with Kim"), which `act` says; a cause of another act of that event ("officials met
+    *to try* to forge a deal") is no answer. Otherwise the two must say all the question says."""
+    if not item.causal:
+        return False
+    acts = _acts_asked_why(classified)
+    if acts and _says_an_act(act, acts):
+        return _says_an_act(item, acts) or not item.lemmas.isdisjoint(_act_verbs(act))
+    return said_together(classified, (act, item))
+
+
+def _says_an_act(item: IndexedFact, acts: list[Need]) -> bool:
+    return any(_word_credit(n, item) >= RELATION_SAID for n in acts)
+
+
+def _act_verbs(item: IndexedFact) -> frozenset[str]:
+    """The lemmas of the verbs of the fact's relation ("pulled_out_of": pull), but for verbs of saying:
+    the act the fact states, in its own words, which a fact giving its cause says too ("walked out" is
+    asked; the store says "pulled out" in both)."""
+    return frozenset(lemma for w in item.relation.lower().split("_")
+                     if "VERB" in Lexicon.parts_of_speech(w) and Lexicon.content_weight(w) >= THING_WEIGHT
+                     and not Lexicon.lemmas(w) & SAYING for lemma in Lexicon.lemmas(w))
+
+
+def _causes_of_other_acts(results: list[ScoredFact], classified: Classified, threshold: float) -> None:
+    """A "why" asks the cause of the act it names. Where a fact that could answer says that act (in
+    the words the question uses), a fact that states a cause but not that act gives the cause of
+    another act of the same people ("they met at the DMZ *to discuss* the summit" is no reason Trump
+    pulled out of it): it weighs as a fact that gives no cause (NO_CAUSE), unless it says the act as
+    those facts' relations word it. Where no such fact says the act, the store speaks of it in other
+    words ("called off" for "scrapped"), and a cause is kept."""
+    acts = _acts_asked_why(classified)
+    sayers = [r.item for r in results if acts and r.score >= threshold * NO_CAUSE and _says_an_act(r.item, acts)]
+    if not sayers:
+        return
+    verbs = frozenset().union(*map(_act_verbs, sayers))  # the act as the facts that say it word it
+    for r in results:
+        if r.item.causal and not _says_an_act(r.item, acts) and r.item.lemmas.isdisjoint(verbs):
+            r.score *= NO_CAUSE
+
+
+def _acts_asked_why(classified: Classified) -> list[Need]:
+    """The verbs whose cause a "why" asks ("why did they *pull out*"). A verb of saying that frames
+    another ("why did Trump *say* he would *pull out*") is not the act asked; one that frames nothing
+    is no act a cause is checked against either (the saying is seldom what the cause fact says), nor is
+    a noun ("the planned *meeting*"), the thing acted on."""
+    return [n for n in classified.needs if n.kind is NeedKind.word and (n.relation or n.phrasal)
+            and n.known and not n.excluded and not n.lemmas & SAYING and not _after_a_determiner(n, classified)]
+
+
+def _after_a_determiner(need: Need, classified: Classified) -> bool:
+    """The word heads a noun phrase: a determiner comes right before it, or before a modifier that is
+    no noun ("the *planned* meeting"); not "the delegations *headed*", a verb after its subject."""
+    toks = classified.linked.question.tokens
+    at = need.position
+    if 0 < at <= len(toks) and toks[at - 1].lower in DETERMINERS:
+        return True
+    return 1 < at <= len(toks) and toks[at - 2].lower in DETERMINERS and "NOUN" not in _pos(toks[at - 1].lower)
 
 
 def kind_factor(item: IndexedFact, classified: Classified, table: FactTable) -> float:

@@ -1169,3 +1169,38 @@ def test_a_compound_word_gives_two_initials(fresh_index: FactIndex) -> None:
          day="2019-05-08", subject="north-korea", relation="tested")
     assert spells("irbm", fresh_index.table.facts["irbm-test"])
     assert not spells("ibmx", fresh_index.table.facts["irbm-test"])
+
+
+def _reunion_facts(index: FactIndex) -> None:
+    """An act with no cause, a cause of another act of the same people and event, and (undated, not
+    naming Seoul) the cause of the act, each added as an admin would."""
+    _add(index, "reunions-postponed", "North Korea postponed the family reunions with Seoul on September 3, 2019.",
+         day="2019-09-03", subject="north-korea", relation="postponed", obj="family-reunions")
+    _add(index, "reunions-red-cross", "North Korea met Seoul's Red Cross on September 3, 2019, to discuss the venue "
+         "of the family reunions.", day="2019-09-03", subject="north-korea", relation="met", obj="family-reunions")
+
+
+def test_a_why_is_not_answered_by_the_cause_of_another_act_of_the_same_people(fresh_index: FactIndex) -> None:
+    # the Red Cross meeting states a purpose ("to discuss"), but of meeting, not of postponing
+    _reunion_facts(fresh_index)
+    answer = fresh_index.answer("Why did North Korea put off the family reunions with Seoul?")
+    assert "reunions-red-cross" not in answer.facts
+
+
+def test_a_why_takes_the_cause_of_the_act_from_a_fact_of_its_event_that_says_the_act(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    _reunion_facts(fresh_index)
+    fresh_index.upsert(Fact.model_validate({
+        "id": "reunions-postponed-reason", "subject": "north-korea", "relation": "cited",
+        "object": "family-reunions", "topic": "timeline", "provenance": _PROVENANCE,
+        "statement": "North Korea cited a shortage of hotel rooms when it postponed the family reunions."}))
+    answer = fresh_index.answer("Why did North Korea put off the family reunions with Seoul?")
+    assert answer.found and "hotel rooms" in answer.answer and "reunions-red-cross" not in answer.facts
+
+
+def test_a_noun_after_a_determiner_is_no_act_a_why_asks_the_cause_of(index: FactIndex) -> None:
+    from briefings.answering.score import _acts_asked_why
+
+    acts = _acts_asked_why(index.read("Why did the envoy quit the planned meeting with the minister?"))
+    assert "meeting" not in {n.label for n in acts}
