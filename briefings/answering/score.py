@@ -106,6 +106,9 @@ def prepare(classified: Classified, table: FactTable) -> float:
     for need in classified.needs:
         if need.kind is NeedKind.entity:
             need.city = _city_as_place(need, classified, table)
+        if (need.kind is NeedKind.word and need.name_like and not need.typed
+                and _a_word_of_the_store(need, classified, table)):
+            need.name_like = False
         if need.kind is NeedKind.word:
             keys = [f"w:{lemma}" for lemma in need.lemmas]
             held = any(table.df(k) for k in keys)
@@ -176,6 +179,16 @@ def _city_unsaid_credit(need: Need, item: IndexedFact, classified: Classified) -
     if classified.asked is Asked.where or not need.entity_ids & item.entities:
         return 0.0
     return ENTITY_BY_WORDS
+
+
+def _a_word_of_the_store(need: Need, classified: Classified, table: FactTable) -> bool:
+    """A word read as a name for want of capitals (a lower-case question's word before a noun, "the *prep*
+    talks"; a word English's lists lack) that the store writes in lower case (in a statement or a
+    keyword): a common word of the trade, not a name. Read as a name, it would be a hard need that the
+    one fact whose keyword holds it meets and every fact that says it otherwise misses. (The kind asked
+    after "which" is left as read: a fact must name a thing of that kind, `typed` or held to the letter.)"""
+    token = classified.linked.question.tokens[need.position]
+    return not token.capitalised and not need.lemmas.isdisjoint(table.plain_words)
 
 
 def _spellings_held(need: Need, table: FactTable) -> frozenset[str]:

@@ -1204,3 +1204,19 @@ def test_a_noun_after_a_determiner_is_no_act_a_why_asks_the_cause_of(index: Fact
 
     acts = _acts_asked_why(index.read("Why did the envoy quit the planned meeting with the minister?"))
     assert "meeting" not in {n.label for n in acts}
+def test_a_lowercase_word_the_store_writes_in_lowercase_is_no_name(fresh_index: FactIndex) -> None:
+    """Between a determiner and a noun, a lowercase question's word reads as a name ("the *danish*
+    minister"); a word the store itself writes in lower case (here, in a keyword) is a common word, and a
+    fact that says it in other words is not missing a name."""
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "advance-team-leader", "subject": "moon-jae-in", "relation": "leads", "object": "kim-jong-un",
+        "topic": "people", "provenance": _PROVENANCE,
+        "statement": "Moon Jae-in leads the advance team that readies his visit to Kim Jong Un."}))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "advance-team-keyword", "subject": "moon-jae-in", "relation": "plans", "object": "kim-jong-un",
+        "topic": "people", "provenance": _PROVENANCE, "keywords": ["prep team"],
+        "statement": "Moon Jae-in plans a visit to Kim Jong Un."}))
+    features = _features_of(fresh_index, "advance-team-leader", "who leads the prep team for moon's visit?")
+    assert not features["hard_missing"]
