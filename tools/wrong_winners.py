@@ -25,11 +25,11 @@ from bot.commands.layer import CommandLayer
 from briefings.answering.index import FactIndex
 from briefings.answering.model import Answer
 from config.settings import Settings
-from tests.qa.dialogues import dialogues, meets
+from tests.qa.dialogues import FLOORS, dialogues, meets
 from tests.qa.evaluate import HERE, load_sets
 from tests.qa.score import judge
 
-DIALOGUE_SETS = ("tune", "tune_c", "tune_d", "tune_f", "tune_g", "tune_l")
+DIALOGUE_SETS = tuple(name for name in FLOORS if not name.startswith("blind"))
 """The tune dialogue sets (blind ones are never run here)."""
 
 SHOWN = ("coverage", "lexical", "similarity", "entities", "type", "focus", "relation_missing", "hard_missing",
