@@ -381,9 +381,13 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
             return Asked.describe, 1
         if opening + 1 < len(words) and words[opening] in _NAME_NOUNS and words[opening + 1] == "of":
             return Asked.name, opening + 2  # "names of the envoys?": what they are called
-        tail = next((kind for kind, nouns in _KIND_NOUNS.items() if words[-1] in nouns), None)
+        headline = not any(w in _WH for w in words)  # "in how many years?": a question word later on
+        tail = _kind_named_by(words[-1], headline=headline)
         if tail is not None and len(words) - opening > 1:
-            return tail, 0  # "talks location?", "delay reason": a headline's last noun names the kind of answer
+            return tail, 0  # "talks location?", "visit dates": a headline's last noun names the kind of answer
+        head = _kind_named_by(words[opening], headline=headline) if opening + 1 < len(words) else None
+        if head is not None and headline and words[opening + 1] not in _AUX:
+            return head, opening + 1 + (words[opening + 1] == "of")  # "date (of) the White House visit"
         return Asked.what, 0
     w = words[at]
     nxt = _singular(words[at + 1]) if at + 1 < len(words) else ""
@@ -425,6 +429,13 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
     if nxt in {"site", "hotel"}:
         return Asked.where, at + 1
     return Asked.what, at + 1
+
+
+def _kind_named_by(word: str, *, headline: bool) -> Asked | None:
+    """The kind of answer a noun names ("talks *location*"); in a `headline` (no question word anywhere),
+    in either number too ("trip *dates*"), where "in how many *years*" leaves the kind to "how many"."""
+    return next((kind for kind, nouns in _KIND_NOUNS.items()
+                 if word in nouns or headline and _singular(word) in nouns), None)
 
 
 def title_of(words: list[str]) -> bool:
@@ -584,8 +595,9 @@ def _answer_kind(need: Need, asked: Asked, head_at: int, *, last: int) -> bool:
         return False
     if asked is Asked.how_many and need.label in _TALLIES:
         return True
+    nouns = _KIND_NOUNS.get(asked, ())
     return ((need.position < head_at or head_at == 0 and need.position == last)
-            and need.label in _KIND_NOUNS.get(asked, ()))
+            and (need.label in nouns or _singular(need.label) in nouns))
 
 
 _INFLECTIONS = ("ed", "ing")

@@ -575,6 +575,21 @@ def test_a_headline_ending_in_the_kind_of_answer_asks_it(index: FactIndex, text:
     assert classified.asked is asked and [n.label for n in classified.needs] == left
 
 
+@pytest.mark.parametrize(("text", "asked", "left"), [
+    ("delegation meeting dates", Asked.when, ["delegation", "meeting"]),
+    ("date of the delegation meeting", Asked.when, ["delegation", "meeting"]),
+    ("location preparatory meetings", Asked.where, ["preparatory meetings"]),
+])
+def test_a_headline_opening_with_the_kind_of_answer_or_ending_in_its_plural_asks_it(
+        index: FactIndex, text: str, asked: Asked, left: list[str]) -> None:
+    classified = index.read(text)
+    assert classified.asked is asked and [n.label for n in classified.needs] == left
+
+
+def test_a_plural_kind_noun_before_a_later_question_word_leaves_the_kind_to_it(index: FactIndex) -> None:
+    assert index.read("the defector is the first one in how many years?").asked is not Asked.year
+
+
 def test_a_word_the_vocabulary_reads_is_no_name(index: FactIndex) -> None:
     need = next(n for n in index.read("why the sudden pullout?").needs if n.label == "pullout")
     assert not need.name_like  # English's tables lack it; config/vocabulary.yaml says what it means
