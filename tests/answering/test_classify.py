@@ -739,3 +739,18 @@ def test_own_after_a_possessive_is_no_need_and_the_noun_after_it_is_asked(index:
     needs = index.read("What was Moon's own view of the deal?").needs
     assert "own" not in {n.label for n in needs}
     assert next(n for n in needs if n.label == "view").hard
+
+
+def test_an_envoy_is_a_special_representative(fresh_index: FactIndex) -> None:
+    """config/vocabulary.yaml: the title a government gives its envoy; WordNet has it only as a broader word."""
+    from briefings.models import Entity, EntityKind, Fact
+
+    assert fresh_index.table.near(frozenset({"envoy"})).get("representative") == 1.0
+    for entity_id, name in [("freedonia", "Freedonia"), ("sylvania", "Sylvania")]:
+        fresh_index.upsert_entity(Entity(id=entity_id, name=name, kind=EntityKind.country))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "fr-rep", "subject": "freedonia", "relation": "appointed", "object": "sylvania", "topic": "people",
+        "statement": "Freedonia appointed the lawyer Ana Ruiz as its special representative for Sylvania.",
+        "provenance": {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z",
+                       "recorded_by": "console:ana"}}))
+    assert fresh_index.answer("who is Freedonia's envoy for Sylvania?").facts == ["fr-rep"]
