@@ -31,6 +31,8 @@ MISSPELT_NAME_LETTERS = 5
 """A name is read through a slip only from this many letters: one slip in a shorter word leaves too
 little of the name to be sure of it."""
 TYPO_ZIPF = 2.0
+POSSESSIVE_NAME_LETTERS = 3
+"""The shortest name-and-"s" read as a possessive without its apostrophe ("nks"): from a name of two letters."""
 """A word at least this common in English is a word, not a slip of the keyboard."""
 NAME_WORD_ZIPF = 5.0
 """Words English has with no part of speech, at least this common, are interjections ("hey" 5.1, "ok"
@@ -246,6 +248,7 @@ def link(question: Question, *, names: EntityNames, lexicon: Lexicon, vocabulary
     mentions: list[Mention] = []
     _names_one_slip_away(question, used, mentions, names=names, vocabulary=vocabulary)
     _exact_names(question, used, mentions, names=names, lexicon=lexicon)
+    _possessives_without_apostrophe(question, used, mentions, names=names, lexicon=lexicon)
     _misspelt_names(question, used, mentions, names=names, lexicon=lexicon, vocabulary=vocabulary)
     if _correct_typos(question, used, names=names, lexicon=lexicon, vocabulary=vocabulary, spelling=spelling):
         _exact_names(question, used, mentions, names=names, lexicon=lexicon)
@@ -295,6 +298,22 @@ def _exact_names(question: Question, used: list[bool], mentions: list[Mention], 
         mentions.append(Mention(ids=frozenset(ids), text=" ".join(t.text for t in toks[i : i + n]), position=i, span=n))
         for k in range(i, i + n):
             used[k] = True
+
+
+def _possessives_without_apostrophe(question: Question, used: list[bool], mentions: list[Mention], *,
+                                    names: EntityNames, lexicon: Lexicon) -> None:
+    """"nks first satellite", "pompeos trip": a one-word name with its possessive written without the
+    apostrophe, where the word with its "s" is no English word (a word English has, "koreas" or "us",
+    is left to be what it is), is the name's possessive, as "nk's" would be."""
+    for i, token in enumerate(question.tokens):
+        word = token.lower
+        if used[i] or len(word) < POSSESSIVE_NAME_LETTERS or not word.endswith("s") or lexicon.zipf(word) >= TYPO_ZIPF:
+            continue
+        ids = names.aliases.get((word[:-1],))
+        if ids:
+            mentions.append(Mention(ids=frozenset(ids), text=token.text[:-1], position=i, span=1))
+            used[i] = True
+            token.possessive = True
 
 
 def _names_one_slip_away(question: Question, used: list[bool], mentions: list[Mention], *,

@@ -103,6 +103,14 @@ def test_a_possessive_written_without_its_apostrophe_completes_a_name_of_several
     assert any("two-koreas" in m.ids for m in linked(index, "what are the two koreas doing").mentions)
 
 
+def test_a_one_word_name_with_its_possessive_written_without_its_apostrophe_is_the_names_possessive(
+        index: FactIndex) -> None:
+    question = linked(index, "what did nks envoy say")
+    assert [(m.text, m.ids) for m in question.mentions] == [("nk", frozenset({"north-korea"}))]
+    assert question.question.tokens[2].possessive
+    assert not linked(index, "what trumps the summit").question.tokens[1].possessive  # an English word as it is
+
+
 def test_a_name_whose_last_noun_is_said_by_a_synonym_is_still_that_name() -> None:
     from briefings.answering.link import EntityNames
     from briefings.models import Entity, EntityKind
