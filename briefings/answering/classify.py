@@ -1054,6 +1054,11 @@ def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[s
     if len(words) >= 3 and words[0] in _WH and Lexicon.parts_of_speech(words[1]) == {"ADV"} and words[2] in _COPULAS:
         words = [words[0], *words[2:]]
         needs = [n for n in needs if n.position != 1]
+    elif _asks_the_kind(words):
+        # "what kind of outfit is X?": the class noun is the asker's word for whatever X is, which X's
+        # description says in its own words ("a think tank"); the question asks what X is
+        words = [words[0], *words[_KIND_FRAME_WORDS + 1:]]
+        needs = [n for n in needs if not 1 <= n.position <= _KIND_FRAME_WORDS]
     lemmas = [min(t.lemmas, key=shortest) for t in linked.question.tokens]
     # "what's the latest on X": the newest of X, which a description gives after X's description
     asking = intents.matches("describe", lemmas, skipping=_VAGUE) | intents.matches("latest", lemmas, skipping=_VAGUE)
@@ -1072,6 +1077,20 @@ def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[s
     if len(ids) != len(entities) or len(ids) > 1 and not _listed(entities, words):
         return ()  # "who is Kim's envoy to Seoul?": one name says whose, not a second one to describe
     return ids
+
+
+_KINDS_OF = frozenset({"kind", "kinds", "sort", "sorts", "type", "types"})
+"""The nouns of "what *kind of* outfit": they ask which class a thing is of."""
+_KIND_FRAME_WORDS = 3
+"""The words "kind of outfit" after the question word."""
+
+
+def _asks_the_kind(words: list[str]) -> bool:
+    """"what kind of outfit is X", "which sort of group is X": the class a named thing is of, asked with
+    a noun of the asker's own between the frame and the copula."""
+    frame = _KIND_FRAME_WORDS
+    return (len(words) > frame + 1 and words[0] in {"what", "which"} and words[1] in _KINDS_OF and words[2] == "of"
+            and words[frame + 1] in _COPULAS)
 
 
 def _listed(entities: list[Need], words: list[str]) -> bool:

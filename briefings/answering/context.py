@@ -122,6 +122,9 @@ class QuestionContext(BaseModel):
     earlier: list[ContextEntity] = Field(default_factory=list)
     """What the question before this one named: "it" two questions on ("who floated the Libya model?",
     "what's his job?", "how did Pyongyang take it?": the Libya model)."""
+    earlier_answered: list[str] = Field(default_factory=list)
+    """What the answer before the last one was about: "it" two questions on, when that answer, not its
+    question, named the thing ("who floated the Libya template?", answered by the Libya model)."""
     called: dict[str, str] = Field(default_factory=dict)
     """"he" or "she", by entity id, for the people this conversation has called so ("who did *she* meet?"
     read as about Choe Son Hui): a later "he" is not her, though the store says neither of her."""
@@ -145,7 +148,7 @@ def context_of(classified: Classified, *, answered: list[str], days: list[date] 
         times=[span.label for span, _, _ in classified.linked.dates],
         words=[min(n.lemmas, key=shortest) if n.lemmas else n.label for n in needs if n.kind is NeedKind.word],
         answered=answered, days=days or [], facts=facts or [], named=named or [], given=given or facts or [],
-        earlier=earlier.entities if earlier else [],
+        earlier=earlier.entities if earlier else [], earlier_answered=earlier.answered if earlier else [],
         called={**(earlier.called if earlier else {}), **(_called_by(asked, classified) if asked else {})})
 
 

@@ -84,6 +84,11 @@ class Referents:
             if named:
                 self.last = set(named[0].ids)
                 return named[0].text
+            answered = [self.entities[e] for e in self.context.earlier_answered
+                        if e in self.entities and self.kinds({e}) & tier - {EntityKind.person.value}]
+            if answered:
+                return self.said(answered[0])  # what the answer before was about: a thing, not
+                # someone ("his" two questions on is the one person still talked of, or no one)
         if self.pronoun in {"it", "its"}:  # no thing: a country the last question named ("done to it")
             aside = {n.position for n in self.previous.needs if n.excluded}
             countries = [m for m in self.previous.linked.mentions

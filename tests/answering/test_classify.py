@@ -92,6 +92,12 @@ def test_a_clause_of_no_one_in_particular_after_the_name_still_asks_it_described
     assert index.read("who is Choe Son Hui meeting?").asked is not Asked.describe
 
 
+def test_the_kind_of_a_named_thing_in_the_askers_own_noun_asks_it_described(index: FactIndex) -> None:
+    assert index.read("which sort of body is the Hansun Foundation?").describe == "hansun-foundation"
+    assert index.read("what type of arrangement was the Libya model").asked is Asked.describe
+    assert index.read("what kind of jets took part in the drills?").asked is not Asked.describe
+
+
 def test_on_before_a_noun_is_a_preposition_not_the_event_being_on(index: FactIndex) -> None:
     assert index.read("what's on the schedule of Friday's talks?").asked is not Asked.status
 

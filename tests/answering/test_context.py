@@ -269,6 +269,12 @@ def test_it_is_what_the_question_before_the_last_named_when_the_last_named_no_th
     assert answer.reading == "did Pyongyang welcome the Libya model?"
 
 
+def test_it_is_what_the_answer_before_the_last_was_about_when_no_question_named_it(index: FactIndex) -> None:
+    answer = _after(index, "Who suggested Libya as a blueprint for North Korea?", "what is his role?",
+                    "did Pyongyang welcome it?")
+    assert answer.reading == "did Pyongyang welcome the Libya model?"
+
+
 def test_it_as_the_subject_after_do_is_a_thing_even_in_a_question_naming_another(index: FactIndex) -> None:
     answer = _after(index, "When was the Panmunjom Declaration reached?", "what does it say about North Korea?")
     assert answer.reading == "what does the Panmunjom Declaration say about North Korea?"
@@ -672,8 +678,8 @@ def test_that_before_an_inflected_verb_joins_a_clause_and_points_back_to_nothing
 
 @pytest.mark.parametrize(("first", "ask", "reading", "said"), [
     ("Where will the high-level inter-Korean talks be held?", "what day?", "when will the high-level inter-Korean talks be held?", "June 1"),
-    ("What type of body is the Hansun Foundation?", "what country?", "where is the Hansun Foundation?", "Seoul"),
-    ("What type of body is the Hansun Foundation?", "which city?", "where is the Hansun Foundation?", "Seoul"),
+    ("What type of body is the Hansun Foundation?", "what country?", "where is Hansun Foundation?", "Seoul"),
+    ("What type of body is the Hansun Foundation?", "which city?", "where is Hansun Foundation?", "Seoul"),
 ])
 def test_which_noun_of_a_place_or_a_time_asks_the_last_question_where_or_when(
         index: FactIndex, first: str, ask: str, reading: str, said: str) -> None:
