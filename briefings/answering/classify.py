@@ -1129,7 +1129,9 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     words = [n for n in after if n.kind is NeedKind.word and n.label not in _FILLER_HEADS
              and n.label not in _COUNT and not n.label.isdigit()  # "what *three* demands": how many, not what
              and not (asked is Asked.name and n.label in NAME_WORDS)]
-    verbs = [n for n in words if _reads_as_verb(n, toks) and not _frame_verb(n, toks) and not _modifies_noun(n, toks)
+    named = _name_positions(needs)
+    verbs = [n for n in words if _reads_as_verb(n, toks, names=named) and not _frame_verb(n, toks)
+             and not _modifies_noun(n, toks)
              and not _kept_from(n, verbs_before=words, toks=toks)]
     own = _own_clause(verbs[0], words, toks) if verbs and verbs[0].lemmas & SAYING else None
     if own is not None:
@@ -1339,9 +1341,17 @@ def _own_clause(saying: Need, words: list[Need], toks: list[Token]) -> Need | No
     return next((n for n in words if n.position == at and "VERB" in Lexicon.parts_of_speech(n.label)), None)
 
 
-def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
+def _name_positions(needs: list[Need]) -> frozenset[int]:
+    """The positions of the words of the names the question links to entities ("south korea", however
+    written): its subject may be one, which a bare verb follows."""
+    return frozenset(k for n in needs if n.kind is NeedKind.entity
+                     for k in range(n.position, n.position + len(n.label.split())))
+
+
+def _reads_as_verb(need: Need, toks: list[Token], *, names: frozenset[int] = frozenset()) -> bool:
     """The word is a verb here: an inflected verb form ("met", "hosted", "going"), or a bare verb after
-    an auxiliary or "to" ("did Kim *meet*", "will they *sign*")."""
+    an auxiliary or "to" ("did Kim *meet*", "will they *sign*"), back over the names of its subject,
+    written with capitals or linked (`names`), and a reflexive that stresses it ("did Kim *himself* go")."""
     if "VERB" not in Lexicon.parts_of_speech(need.label):
         return False
     before = toks[need.position - 1].lower if need.position > 0 else ""
@@ -1374,7 +1384,8 @@ def _reads_as_verb(need: Need, toks: list[Token]) -> bool:
     for t in reversed(toks[: need.position]):  # "did Kim Jong Un and Xi Jinping *sign*": back over the names
         if t.lower in _AUX:
             return t.lower not in _BE  # "is John Bolton *title*": a noun
-        if not (t.text[:1].isupper() or t.lower in {"and", "the", "n"} or "-" in t.text):
+        if not (t.text[:1].isupper() or t.lower in {"and", "the", "n"} or "-" in t.text
+                or t.position in names or t.lower in _REFLEXIVES):
             return False
     return False
 

@@ -760,3 +760,10 @@ def test_an_envoy_is_a_special_representative(fresh_index: FactIndex) -> None:
         "provenance": {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z",
                        "recorded_by": "console:ana"}}))
     assert fresh_index.answer("who is Freedonia's envoy for Sylvania?").facts == ["fr-rep"]
+
+
+@pytest.mark.parametrize(("text", "relation"), [
+    ("when did the united states and south korea announce the drills", "announce"),  # names written small
+    ("Where did Kim Jong Un himself travel after the talks?", "travel")])  # a reflexive that stresses the subject
+def test_a_bare_verb_after_its_subjects_names_is_the_relation(index: FactIndex, text: str, relation: str) -> None:
+    assert [n.label for n in index.read(text).needs if n.relation] == [relation]
