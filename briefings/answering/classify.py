@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from briefings.answering.lexicon import Lexicon, shortest, word_tokens, words_of
+from briefings.answering.lexicon import DETERMINERS, PREPOSITIONS, Lexicon, shortest, word_tokens, words_of
 from briefings.answering.model import Asked, Classified, Event, Linked, Need, NeedKind, Shift, Token
 from briefings.models import Entity, EntityKind
 
@@ -69,9 +69,6 @@ DISCOURSE_MARKERS = frozenset({"so", "and", "but", "ok", "okay", "well", "hey", 
                                "then", "oh", "btw", "um", "uh", "right", "plus"})
 """Words of English that open a sentence without being part of it ("*so* is it still on?", "*and* did he
 go?"): the question starts after them."""
-DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "my",
-               "any", "some", "each", "every"}
-"""The determiners of English: the word after one is a noun (the scorer reads statements with them too)."""
 _REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
                          "themselves", "oneself"})
 """The reflexive pronouns of English: they stand for a name the question has said ("the party *itself*")."""
@@ -347,9 +344,6 @@ def _anchor_fronted(needs: list[Need], fronted: int) -> None:
             need.weight *= ANCHOR_WEIGHT
 
 
-_PREPOSITIONS = frozenset({"of", "for", "to", "in", "at", "on", "with", "by", "from", "about", "after", "before",
-                           "during", "since", "until", "over", "under", "between", "against"})
-"""The commonest prepositions of English: a noun phrase ends before one."""
 
 
 def _mark_role(needs: list[Need], toks: list[Token]) -> None:
@@ -361,7 +355,7 @@ def _mark_role(needs: list[Need], toks: list[Token]) -> None:
         return  # "as senior as": a comparison, no role
     if toks[at + 1].lower in {"a", "an"}:
         return  # "as a result", "as a gift": what for, not a role
-    end = next((t.position for t in toks[at + 1 :] if t.lower in _PREPOSITIONS), len(toks))
+    end = next((t.position for t in toks[at + 1 :] if t.lower in PREPOSITIONS), len(toks))
     words = [n for n in needs if n.kind is NeedKind.word and at < n.position < end and not n.anchor
              and "NOUN" in Lexicon.parts_of_speech(n.label) and Lexicon.content_weight(n.label) >= RELATION_WEIGHT]
     if words:
@@ -504,7 +498,7 @@ def _tally_at(words: list[str], at: int) -> int | None:
     while at < len(words) and words[at] in DETERMINERS:
         at += 1
     end = at
-    while end < len(words) and words[end].isalpha() and words[end] not in _PREPOSITIONS | _AUX | _WH:
+    while end < len(words) and words[end].isalpha() and words[end] not in PREPOSITIONS | _AUX | _WH:
         end += 1
     if end - at >= 2 and words[end - 1] in _TALLIES and at > start:
         return start

@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache, partial
 from typing import NamedTuple
 
-from briefings.answering.lexicon import Lexicon, word_tokens, words_and_gaps, words_of
+from briefings.answering.lexicon import DETERMINERS, PREPOSITIONS, Lexicon, word_tokens, words_and_gaps, words_of
 from briefings.answering.link import EntityNames
 from briefings.compose import DATE_RELATION
 from briefings.models import Entity, EntityKind, Fact
@@ -593,7 +593,7 @@ class FactTable:
         first_digit = _DIGIT.search(fact.statement)
         number = _counts(fact.statement, statement_lower, first_digit)
         clock = _tells_the_time(fact.statement, first_digit)
-        causal = (bool(statement_lower & _CAUSE) or bool(lemmas & _CAUSE) or "because" in fact.relation
+        causal = (_says_a_cause(statement_words) or bool((lemmas - PREPOSITIONS) & _CAUSE) or "because" in fact.relation
                   or "cite" in fact.relation or _purpose(statement_words, self.lexicon))
         timed = bool(days) or bool(statement_lower & _TIME_WORDS)
         return _Reading(lemmas=lemmas, name_lemmas=name_lemmas, entities=entities, days=days, years=years,
@@ -876,6 +876,35 @@ _TAILS_KEPT = 4096
 _YEAR_NUMERALS = frozenset(str(year) for year in range(1901, 2100))
 """The numerals that read as a year (1901 to 2099): a word's own text looked up, where testing it
 as a number takes four steps (a fact's words come from `words_of`, so their digits are ASCII)."""
+
+
+def _says_a_cause(words: list[str]) -> bool:
+    """The statement has a word that gives a cause ("because", "cited", "*over* the drills"): a preposition
+    of cause only with what it governs, not as a particle before another preposition or at the end
+    ("handed *over* to", "has not met *since*"), nor with a time ("*over* the weekend", "*after* two days")."""
+    return any(w in _CAUSE and not (w in PREPOSITIONS and not _governs_a_thing(words, k + 1))
+               for k, w in enumerate(words))
+
+
+_GOVERNED_REACH = 3
+"""How far past a preposition its noun may stand ("over *the last two* weeks")."""
+
+
+def _governs_a_thing(words: list[str], start: int) -> bool:
+    """A preposition's words from `start` name a thing, not a time or nothing ("the drills", not "the
+    weekend", "two days", "May" or another preposition)."""
+    for word in words[start : start + _GOVERNED_REACH + 1]:
+        if word in PREPOSITIONS:
+            return False
+        if word in _TIME_WORDS or word.rstrip("s") in _TIME_WORDS or word in _CALENDAR or word.isdigit():
+            return False
+        if word not in _LEADING:
+            return True
+    return False
+
+
+_LEADING = frozenset({*DETERMINERS, "last", "next", "past", "few", *_NUMBER_WORDS})
+"""Words before a preposition's noun that say which or how many, not what it is."""
 
 
 def _purpose(words: list[str], lexicon: Lexicon) -> bool:

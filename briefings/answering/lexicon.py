@@ -49,6 +49,13 @@ KINDS_FILE = Path(__file__).with_name("kinds.tsv.gz")
 """English verbs and the verbs WordNet names as ways of doing them, built at build time (`tools/build_kinds.py`)."""
 INCHOATIVES_FILE = Path(__file__).with_name("inchoatives.tsv.gz")
 """English verbs and the verbs WordNet defines as starting them, built at build time (`tools/build_inchoatives.py`)."""
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "my",
+               "any", "some", "each", "every"}
+"""The determiners of English: the word after one is a noun (the scorer reads statements with them too)."""
+PREPOSITIONS = frozenset({"of", "for", "to", "in", "at", "on", "with", "by", "from", "about", "after", "before",
+                          "during", "since", "until", "over", "under", "between", "against"})
+"""The commonest prepositions of English: a noun phrase ends before one; a particle stands before one
+("handed *over* to")."""
 STARTING = frozenset({"start", "begin"})
 """The verbs WordNet's definitions use for starting an act ("open": "start to operate"): a question that
 says one of them before an act asks what the inchoatives table names."""

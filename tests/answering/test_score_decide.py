@@ -1220,3 +1220,28 @@ def test_a_lowercase_word_the_store_writes_in_lowercase_is_no_name(fresh_index: 
         "statement": "Moon Jae-in plans a visit to Kim Jong Un."}))
     features = _features_of(fresh_index, "advance-team-leader", "who leads the prep team for moon's visit?")
     assert not features["hard_missing"]
+
+
+def test_over_as_a_particle_or_with_a_time_gives_no_cause(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    for fact_id, statement in (("envoy-handed-over", "Joe Hagin was handed over to Chinese officials on May 3, 2025."),
+                               ("envoy-held-weekend", "Joe Hagin was held in Dandong over the weekend, May 3, 2025."),
+                               ("envoy-held-over", "Joe Hagin was held in Dandong over his missing visa on May 3, 2025.")):
+        fresh_index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": "joe-hagin", "relation": "was_handed_over", "object": "china",
+            "topic": "timeline", "provenance": _PROVENANCE, "statement": statement}))
+    question = "why was Joe Hagin handed to Chinese officials?"
+    assert _features_of(fresh_index, "envoy-handed-over", question)["type"] < 1.0  # "handed *over* to": no cause
+    assert _features_of(fresh_index, "envoy-held-weekend", question)["type"] < 1.0  # "*over* the weekend": a time
+    assert _features_of(fresh_index, "envoy-held-over", question)["type"] == 1.0  # "*over* his visa": a cause
+
+
+def test_a_why_a_fact_gives_no_cause_for_is_refused(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "consulate-closed", "subject": "joe-hagin", "relation": "closed", "object": "south-korea",
+        "topic": "timeline", "provenance": _PROVENANCE,
+        "statement": "Joe Hagin closed the consulate in Busan on March 3, 2025."}))
+    assert not fresh_index.answer("Why did Joe Hagin close the consulate in Busan?").found
