@@ -19,7 +19,7 @@ import re
 
 from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, DETERMINERS, FUNCTION_ZIPF, NAME_WORDS, RANKING,
                                           SAYING, is_proper_name, title_of)
-from briefings.answering.facts import _NUMBER_WORDS, KIND_CREDIT, FactTable, IndexedFact
+from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact
 from briefings.answering.lexicon import STARTING, Lexicon, word_tokens, words_of
 from briefings.models import EntityKind
 from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Shift, Token
@@ -475,6 +475,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 # unless the fact says the word that qualifies it ("which *football* stadium")
             elif (need.hard or (need.name_like and need.known)) and credit < 0.5:
                 f["hard_missing"] += 1
+            elif credit < 0.5 and _of_another_year(need, item):
+                f["time_missing"] += 1  # "the *2017* sanctions": a fact dated in other years only, which
+                # does not say the year, is of another thing of the kind
             elif need.label.isdigit() and credit < 0.5 and _numbers_a_name(need, classified):
                 f["hard_missing"] += 1  # "the Mark-7 engine": the number is part of the name; a fact that
                 # gives another number ("Mark-6"), or none, is about another of the kind
@@ -1119,6 +1122,11 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
                 after.hard and after.kind is NeedKind.word and "NOUN" in pos):
             factor *= MISSING_QUALIFIER
     return factor
+
+
+def _of_another_year(need: Need, item: IndexedFact) -> bool:
+    """The question's word is a year ("the 2017 resolution") and the fact is dated in years, none of them it."""
+    return need.label in _YEAR_NUMERALS and bool(item.years) and int(need.label) not in item.years
 
 
 def _numbers_a_name(need: Need, classified: Classified) -> bool:

@@ -1245,3 +1245,16 @@ def test_a_why_a_fact_gives_no_cause_for_is_refused(fresh_index: FactIndex) -> N
         "topic": "timeline", "provenance": _PROVENANCE,
         "statement": "Joe Hagin closed the consulate in Busan on March 3, 2025."}))
     assert not fresh_index.answer("Why did Joe Hagin close the consulate in Busan?").found
+
+
+def test_a_year_the_question_names_a_thing_by_is_missed_by_a_fact_of_other_years(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "hagin-report-2024", "subject": "joe-hagin", "relation": "published", "object": "united-states",
+        "topic": "timeline", "provenance": _PROVENANCE,
+        "statement": "Joe Hagin published a logistics report on the Busan port on April 2, 2024."}))
+    assert _features_of(fresh_index, "hagin-report-2024", "who published the 2021 logistics report on the Busan port?"
+                        )["time_missing"] == 1
+    assert not _features_of(fresh_index, "hagin-report-2024", "who published the 2024 logistics report on the Busan port?"
+                            )["time_missing"]
