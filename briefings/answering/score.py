@@ -453,6 +453,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                     and not _said_as_done(need, item)):
                 credit = 0.0  # "who *signed* it" is not "a *sign* of divisions", nor "who *built*" "its main
                 # *building*", nor "who *approved* it" "the *failure to ratify* it"
+            if credit and need.label.isdigit() and _another_number_said(need, item, classified):
+                credit = 0.0  # "the Hwasong-18": a fact of "September 18" names no such thing
             if credit < SAID_OTHERWISE and _reaction_said(need, item, classified):
                 credit = SAID_OTHERWISE  # "Lyon's *response* to the visit": what Lyon said then
             if credit < 1.0 and _the_pair_between(need, classified) and _says_between_two(item):
@@ -1132,7 +1134,23 @@ def _of_another_year(need: Need, item: IndexedFact) -> bool:
 def _numbers_a_name(need: Need, classified: Classified) -> bool:
     """The number is joined to the word before it ("Mark-7", "F-15"): it tells one of a kind from the
     others, as a name does, not a count ("2 sides") nor a word in text-speak ("wants 2 talk")."""
-    return re.search(rf"[^\W\d_]-{need.label}(?![\w-])", classified.linked.question.text) is not None
+    return _named_by_number(need, classified) is not None
+
+
+def _named_by_number(need: Need, classified: Classified) -> str | None:
+    """The word the question joins the number to ("mark" of "Mark-7"), lowercase, or None."""
+    found = re.search(rf"([^\W\d_]+)-{need.label}(?![\w-])", classified.linked.question.text)
+    return found.group(1).lower() if found else None
+
+
+def _another_number_said(need: Need, item: IndexedFact, classified: Classified) -> bool:
+    """The fact says the number of a name ("Hwasong-18") only apart from the name's word ("July 18"):
+    a number of something else."""
+    word = _named_by_number(need, classified)
+    if word is None:
+        return False
+    words = item.words
+    return not any(words[k] == need.label and words[k - 1] == word for k in range(1, len(words)))
 
 
 _BEFORE_NOW = frozenset({"previous", "prior", "preceding", "earlier", "last"})

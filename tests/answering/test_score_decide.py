@@ -1258,3 +1258,17 @@ def test_a_year_the_question_names_a_thing_by_is_missed_by_a_fact_of_other_years
                         )["time_missing"] == 1
     assert not _features_of(fresh_index, "hagin-report-2024", "who published the 2024 logistics report on the Busan port?"
                             )["time_missing"]
+
+
+def test_the_number_of_a_name_is_not_said_by_a_day_of_that_number(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    for fact_id, statement in (("hagin-day-7", "Joe Hagin inspected the Busan port on March 7, 2024."),
+                               ("hagin-mark-7", "Joe Hagin inspected the Mark-7 engine in Busan on March 9, 2024.")):
+        fresh_index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": "joe-hagin", "relation": "inspected", "object": "united-states",
+            "topic": "timeline", "provenance": _PROVENANCE, "statement": statement}))
+    question = "when did Joe Hagin inspect the Zeta-7?"
+    assert _features_of(fresh_index, "hagin-day-7", question)["hard_missing"] == 1  # "March 7": another 7
+    question = "when did Joe Hagin inspect the Mark-7?"
+    assert not _features_of(fresh_index, "hagin-mark-7", question)["hard_missing"]
