@@ -1123,7 +1123,7 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     words = [n for n in after if n.kind is NeedKind.word and n.label not in _FILLER_HEADS
              and n.label not in _COUNT and not n.label.isdigit()  # "what *three* demands": how many, not what
              and not (asked is Asked.name and n.label in NAME_WORDS)]
-    named = _name_positions(needs)
+    named = _small_name_positions(needs, toks)
     verbs = [n for n in words if _reads_as_verb(n, toks, names=named) and not _frame_verb(n, toks)
              and not _modifies_noun(n, toks)
              and not _kept_from(n, verbs_before=words, toks=toks)]
@@ -1335,9 +1335,13 @@ def _own_clause(saying: Need, words: list[Need], toks: list[Token]) -> Need | No
     return next((n for n in words if n.position == at and "VERB" in Lexicon.parts_of_speech(n.label)), None)
 
 
-def _name_positions(needs: list[Need]) -> frozenset[int]:
-    """The positions of the words of the names the question links to entities ("south korea", however
-    written): its subject may be one, which a bare verb follows."""
+def _small_name_positions(needs: list[Need], toks: list[Token]) -> frozenset[int]:
+    """In a question written without capitals ("when did the us and south korea resume"), the positions
+    of the words of the names it links to entities: no capital marks the subject's name a bare verb
+    follows, and the link stands in for it. Where the asker writes capitals, a name written small is a
+    description ("the North's highest-level defector"), read as before."""
+    if any(t.capitalised for t in toks):
+        return frozenset()
     return frozenset(k for n in needs if n.kind is NeedKind.entity
                      for k in range(n.position, n.position + len(n.label.split())))
 
@@ -1345,7 +1349,8 @@ def _name_positions(needs: list[Need]) -> frozenset[int]:
 def _reads_as_verb(need: Need, toks: list[Token], *, names: frozenset[int] = frozenset()) -> bool:
     """The word is a verb here: an inflected verb form ("met", "hosted", "going"), or a bare verb after
     an auxiliary or "to" ("did Kim *meet*", "will they *sign*"), back over the names of its subject,
-    written with capitals or linked (`names`), and a reflexive that stresses it ("did Kim *himself* go")."""
+    written with capitals or linked though written small (`names`), and a reflexive that stresses it
+    ("did Kim *himself* go")."""
     if "VERB" not in Lexicon.parts_of_speech(need.label):
         return False
     before = toks[need.position - 1].lower if need.position > 0 else ""

@@ -36,7 +36,7 @@ WRONG_TYPE = 0.4
 WEAK_TYPE = 0.8
 YEAR_ONLY = 0.9
 """Factor for a fact dated only by a year ("in 2003") answering "when": a day, where a fact has one, is better."""
-NO_CAUSE = 0.5
+NO_CAUSE = 0.6
 """Factor for a fact that gives no cause (no "because", "cited", "over") to a "why"."""
 PEER_SUBJECT = 0.75
 """Factor for a fact whose subject is a peer of the entity the question's verb is said of."""

@@ -767,3 +767,15 @@ def test_an_envoy_is_a_special_representative(fresh_index: FactIndex) -> None:
     ("Where did Kim Jong Un himself travel after the talks?", "travel")])  # a reflexive that stresses the subject
 def test_a_bare_verb_after_its_subjects_names_is_the_relation(index: FactIndex, text: str, relation: str) -> None:
     assert [n.label for n in index.read(text).needs if n.relation] == [relation]
+
+
+def test_linked_names_stand_in_for_capitals_only_in_a_question_written_without_any(index: FactIndex) -> None:
+    from briefings.answering.classify import _small_name_positions
+
+    def positions(text: str) -> frozenset[int]:
+        classified = index.read(text)
+        return _small_name_positions(classified.needs, classified.linked.question.tokens)
+
+    assert positions("when will the united states and south korea hold the drills")  # no capitals anywhere
+    # with capitals, a linked name written small is a description ("the highest-level defector")
+    assert not positions("When will the highest-level defector meet Moon Jae-in?")

@@ -1237,16 +1237,6 @@ def test_over_as_a_particle_or_with_a_time_gives_no_cause(fresh_index: FactIndex
     assert _features_of(fresh_index, "envoy-held-over", question)["type"] == 1.0  # "*over* his visa": a cause
 
 
-def test_a_why_a_fact_gives_no_cause_for_is_refused(fresh_index: FactIndex) -> None:
-    from briefings.models import Fact
-
-    fresh_index.upsert(Fact.model_validate({
-        "id": "consulate-closed", "subject": "joe-hagin", "relation": "closed", "object": "south-korea",
-        "topic": "timeline", "provenance": _PROVENANCE,
-        "statement": "Joe Hagin closed the consulate in Busan on March 3, 2025."}))
-    assert not fresh_index.answer("Why did Joe Hagin close the consulate in Busan?").found
-
-
 def test_a_year_the_question_names_a_thing_by_is_missed_by_a_fact_of_other_years(fresh_index: FactIndex) -> None:
     from briefings.models import Fact
 
