@@ -8,6 +8,7 @@ latest, small talk) are read from `config/intents.yaml`.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -646,6 +647,8 @@ def _units(toks: list[Token], used: list[bool], lexicon: Lexicon) -> dict[int, t
         while at + free < len(toks) and not used[at + free] and toks[at + free].lower.isalpha():
             free += 1
         phrase = lexicon.longest_phrase([t.lemmas for t in toks[at : at + free]]) if free > 1 else None
+        if phrase is None and free > 1 and toks[at + 1].hyphenated:
+            phrase = _hyphenated_compound(toks[at], toks[at + 1])
         if phrase is None and free > 1 and _phrasal_verb(toks[at], toks, used) is None:
             phrase = _compound(toks[at], toks[at + 1])
         if phrase is None:
@@ -655,6 +658,16 @@ def _units(toks: list[Token], used: list[bool], lexicon: Lexicon) -> dict[int, t
         units[at] = (phrase, span)
         at += span
     return units
+
+
+def _hyphenated_compound(first: Token, second: Token) -> str | None:
+    """Two words written as one with a hyphen ("hang-ups", "build-up") that English has as one word in
+    two: the compound, in the dictionary form of each part ("hang up"), read as a unit. Its parts are
+    not words of their own: the "ups" of "hang-ups" is not the "up" of "show up"."""
+    for a, b in itertools.product(sorted(first.lemmas, key=shortest), sorted(second.lemmas, key=shortest)):
+        if Lexicon.synonyms(f"{a} {b}"):
+            return f"{a} {b}"
+    return None
 
 
 def _compound(first: Token, second: Token) -> str | None:
@@ -747,8 +760,9 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
             needs.append(Need(kind=NeedKind.word, label=phrase, position=t.position,
                               weight=max([lexicon.content_weight(w.lower) for w in toks[t.position : t.position + span]]
                                          + [RELATION_WEIGHT]),
-                              lemmas=frozenset({phrase}), phrasal=_verb_phrase(phrase, lexicon)))
-            continue
+                              lemmas=frozenset({phrase}),
+                              phrasal=_verb_phrase(phrase, lexicon) and not toks[t.position + 1].hyphenated))
+            continue  # a hyphenated compound ("a hang-up") is a noun, whatever its verb means
         phrasal = _phrasal_verb(t, toks, used)
         owned = _verb_of_own_noun(t, toks, used, lexicon) if phrasal is None else None
         if owned is not None:
@@ -779,6 +793,8 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
             continue  # "how many", "how long": the kind of answer, not a word a fact must say
         if len(t.lower) == 1 and not t.lower.isdigit():
             continue  # "n" for "and", a stray initial
+        if t.hyphenated and t.lemmas & _PARTICLES:
+            continue  # the particle of a compound ("a stand-off"): part of its word, not "off" of its own
         if ((t.lower in _FILLER_HEADS or t.lower in _NAME_NOUNS and asked_name)
                 and t.position + 1 < len(toks) and toks[t.position + 1].lower == "of"):
             continue  # "what *kind of* treaty", "what is the *name of* the hotel": the frame of the question,

@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz.distance import OSA
 
-__all__ = ["Lexicon", "Phrase", "fold", "plain", "word_tokens", "words_and_gaps", "words_of"]
+__all__ = ["Lexicon", "Phrase", "fold", "hyphen_joined", "plain", "word_tokens", "words_and_gaps", "words_of"]
 
 COMMON_ZIPF = 6.2
 """A word at least this common (Zipf) is a function word: it weighs nothing as a need."""
@@ -91,6 +91,17 @@ def word_tokens(text: str) -> list[tuple[str, int]]:
     if "'" not in text:  # no contraction to read: every match is a word as it stands
         return [(m.group(), m.start()) for m in _WORD.finditer(text)]
     return _contracted(text)
+
+
+def hyphen_joined(text: str, words: list[tuple[str, int]]) -> list[bool]:
+    """For each of `words` (as `word_tokens` reads `text`, with their offsets), whether a hyphen alone
+    stands between it and the word before ("hang-*ups*", "go-*between*")."""
+    text = fold(text)
+    if "-" not in text:
+        return [False] * len(words)
+    text = _MODEL_NAME.sub(r"\1\2", text)
+    return [k > 0 and text[offset - 1 : offset] == "-" and words[k - 1][1] + len(words[k - 1][0]) == offset - 1
+            for k, (_, offset) in enumerate(words)]
 
 
 def words_of(text: str) -> list[str]:

@@ -86,6 +86,8 @@ class Token:
     """Written with a capital, not at the start of the sentence."""
     possessive: bool = False
     """Written with "'s" after it ("Hagin's"): the word after it is a noun."""
+    hyphenated: bool = False
+    """Written joined to the word before it by a hyphen ("hang-*ups*"): the two are one compound word."""
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ import unicodedata
 
 from rapidfuzz.distance import OSA
 
-from briefings.answering.lexicon import Lexicon, fold, unapostrophised, word_tokens
+from briefings.answering.lexicon import Lexicon, fold, hyphen_joined, unapostrophised, word_tokens
 from briefings.answering.model import Question, Token
 
 __all__ = ["MAX_QUESTION_CHARS", "is_foreign_script", "normalise_question"]
@@ -40,6 +40,7 @@ def normalise_question(text: str, lexicon: Lexicon) -> Question:
     folded = fold(text)  # the text `word_tokens` reads, offsets and all
     words = [(part, offset) for word, offset in word_tokens(text) for part in unapostrophised(word)]
     kept = words[:MAX_QUESTION_WORDS]
+    joined = hyphen_joined(text, kept)
     for position, (word, offset) in enumerate(kept):
         lower = word.lower()
         if position == 0 or position == len(kept) - 1:
@@ -53,6 +54,7 @@ def normalise_question(text: str, lexicon: Lexicon) -> Question:
                 capitalised=position > 0 and word[:1].isupper() and offset > 0,
                 possessive=(folded[offset + len(word) : offset + len(word) + 2].lower() == "'s"
                             and lower not in _IS_CONTRACTED),
+                hyphenated=joined[position],
             )
         )
     return Question(text=text, tokens=tokens)

@@ -393,6 +393,13 @@ def test_a_word_between_what_and_its_auxiliary_is_the_noun_asked(index: FactInde
     assert needs["phrasing"].typed and not needs["phrasing"].relation
 
 
+def test_a_hyphenated_compound_is_one_noun_and_its_particle_no_word_of_its_own(index: FactIndex) -> None:
+    needs = {n.label: n for n in index.read("Were there any set-ups before the vote?").needs}
+    assert "set up" in needs and not needs["set up"].phrasal and "ups" not in needs and "set" not in needs
+    labels = {n.label for n in index.read("Did the meet-ups worry the envoy?").needs}
+    assert "ups" not in labels  # a compound English lacks: its particle is still no word asked
+
+
 def test_a_verb_form_after_what_with_a_noun_phrase_after_it_is_the_verb(index: FactIndex) -> None:
     needs = {n.label: n for n in index.read("What links the two delegations?").needs}
     assert needs["links"].relation and not needs["links"].hard

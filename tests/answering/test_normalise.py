@@ -10,6 +10,12 @@ def test_words_keep_their_case_and_lose_possessives_and_dashes() -> None:
     assert [w for w, _ in word_tokens("Pyongyang’s F-16s — U.S. didn't")] == ["Pyongyang", "F16", "U", "S", "did", "not"]
 
 
+def test_a_word_joined_to_the_one_before_by_a_hyphen_is_marked_as_such() -> None:
+    question = normalise_question("Did the F-16s stand-off end - or not?", Lexicon())
+    joined = {t.lower: t.hyphenated for t in question.tokens}
+    assert joined["off"] and not joined["stand"] and not joined["or"] and not joined["f16"]
+
+
 def test_each_word_carries_every_lemma_it_can_be() -> None:
     question = normalise_question("Who began the talks they held?", Lexicon())
     lemmas = {t.lower: t.lemmas for t in question.tokens}
