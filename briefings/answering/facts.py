@@ -4,13 +4,14 @@ it can give, with postings to find the facts that hold a word, an entity or a da
 from __future__ import annotations
 
 import calendar
+import itertools
 import json
 import math
 import re
 import sys
 from array import array
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
@@ -101,6 +102,9 @@ class IndexedFact:
     """Capitalised words no entity holds: the names of places and people the store has no entity for."""
     stems: frozenset[str]
     """The first letters of each long word, for words of one family ("agree", "agreement")."""
+    phrase_words: frozenset[str]
+    """Lemmas the fact holds only as words of a keyword phrase ("turn" of "turn up"): matched as written,
+    never by a word near them ("play" is near "turn", not "turn up")."""
     made: Fact | str
     """The `Fact`, or its JSON text until `fact` is first asked for: scoring reads only the id, subject,
     object and relation of the dozens of facts it weighs, and the answer the whole of one or two."""
@@ -124,6 +128,7 @@ class _Reading(NamedTuple):
     unlinked_names: set[str]
     words: list[str]
     flags: int
+    phrase_words: set[str]
 
 
 class FactOutline(NamedTuple):
@@ -434,7 +439,8 @@ class FactTable:
             len(item.days), *sorted(d.toordinal() for d in item.days),
             len(item.lemmas), *map(ids, item.lemmas), len(item.name_lemmas), *map(ids, item.name_lemmas),
             len(item.entities), *map(ids, item.entities), len(item.unlinked_names), *map(ids, item.unlinked_names),
-            len(item.words), *map(ids, item.words), len(item.years), *item.years, item.flags, len(item.words),
+            len(item.words), *map(ids, item.words), len(item.phrase_words), *map(ids, item.phrase_words),
+            len(item.years), *item.years, item.flags, len(item.words),
         ])
 
     def _decode(self, row: int) -> IndexedFact:
@@ -447,11 +453,11 @@ class FactTable:
         days = frozenset(date.fromordinal(d) for d in record[7 : 7 + n])
         fields: list[object] = []
         at = 7 + n
-        for _ in range(5):
+        for _ in range(6):
             n = record[at]
             fields.append([strings[i] for i in record[at + 1 : at + 1 + n]])
             at += 1 + n
-        lemmas, name_lemmas, entities, unlinked, words = fields
+        lemmas, name_lemmas, entities, unlinked, words, phrase_words = fields
         n = record[at]
         years = frozenset(record[at + 1 : at + 1 + n])
         flags, length = record[at + 1 + n], record[at + 2 + n]
@@ -463,6 +469,7 @@ class FactTable:
             entities=frozenset(entities), days=days, years=years, number=bool(flags & 1), clock=bool(flags & 2),
             causal=bool(flags & 4), timed=bool(flags & 8), length=length, taught=self._taught.get(row, ()),
             words=tuple(words), unlinked_names=frozenset(unlinked), stems=_stems(lemma_set),
+            phrase_words=frozenset(phrase_words),
         )
         self._decoded[row] = item
         if len(self._decoded) > _DECODED:
@@ -536,6 +543,8 @@ class FactTable:
         written, gaps = words_and_gaps(fact.statement)
         statement_words = list(map(str.lower, written))
         told = [w.lower() for text in (*fact.keywords, *taught) for w in words_of(text)]
+        phrases = _keyword_phrases(fact.keywords, lemmas_of)
+        in_phrases = [w.lower() for text in fact.keywords for w in words_of(text)] if phrases else []
         valued = [w.lower() for w in words_of(fact.value)] if fact.value else []
         anchors = {fact.subject} | ({fact.object} if fact.object else set())
         entities = set(anchors)
@@ -566,8 +575,8 @@ class FactTable:
         lemmas: set[str] = set().union(*_without(each, name_positions))
         relation = self._relation_words(fact.relation)
         numerals = [w for w in statement_words if w[:1].isdigit()]  # the few words a year or a decade can be
-        if told or valued:  # (most facts have neither: the steps below would add nothing)
-            told_lemmas = set().union(*map(lemmas_of, told))
+        if told or valued or phrases:  # (most facts have none: the steps below would add nothing)
+            told_lemmas = set().union(*map(lemmas_of, told)) | phrases
             plain |= told_lemmas
             lemmas |= told_lemmas
             lemmas.update(*map(lemmas_of, valued))
@@ -577,7 +586,7 @@ class FactTable:
             lemmas |= names.lemmas
             numerals += names.numerals
         lemmas |= relation.lemmas
-        if told or valued:
+        if told or valued or phrases:
             numerals += [w for w in (*told, *valued) if w[:1].isdigit()]
         numerals += relation.numerals
         name_lemmas: set[str] = set().union(*map(lemmas_of, inside_names)) - lemmas
@@ -596,8 +605,15 @@ class FactTable:
         causal = (_says_a_cause(statement_words) or bool((lemmas - PREPOSITIONS) & _CAUSE) or "because" in fact.relation
                   or "cite" in fact.relation or _purpose(statement_words, self.lexicon))
         timed = bool(days) or bool(statement_lower & _TIME_WORDS)
+        phrase_words: set[str] = set()
+        if phrases:  # the words of a keyword phrase that neither the statement, a keyword alone nor a name says
+            alone = [w.lower() for text in (*fact.keywords, *taught) if len(words_of(text)) == 1 or text in taught
+                     for w in words_of(text)]
+            said = set().union(*each, *map(lemmas_of, alone), *map(lemmas_of, valued), relation.lemmas, name_lemmas,
+                              *(self.name_words(ref) for ref in anchors))
+            phrase_words = set().union(*map(lemmas_of, in_phrases)) - said
         return _Reading(lemmas=lemmas, name_lemmas=name_lemmas, entities=entities, days=days, years=years,
-                        unlinked_names=unlinked, words=statement_words,
+                        unlinked_names=unlinked, words=statement_words, phrase_words=phrase_words,
                         flags=number | clock << 1 | causal << 2 | timed << 3)
 
     def _qualifies_a_name(self, ids: set[str], words: list[str]) -> bool:
@@ -731,7 +747,9 @@ class FactTable:
         hit = self._spelling.get(letter)
         if hit is not None and hit[0] == key:
             return hit[1]
-        words = {w for w in self.vocabulary if w[:1] == letter} | {w for w in self.names.other_words if w[:1] == letter}
+        words = {w for w in self.vocabulary if w[:1] == letter and " " not in w}  # a slip is of one word, not a
+        # keyword phrase's ("pullout" is no slip of "pull out")
+        words |= {w for w in self.names.other_words if w[:1] == letter}
         words |= {w for alias in self.names.aliases for w in alias if w[:1] == letter}
         pool = tuple(sorted(words))
         self._spelling[letter] = (key, pool)
@@ -953,6 +971,24 @@ def _tells_the_time(statement: str, first_digit: re.Match | None) -> bool:
             # still sees the character before it, so "\b" reads as it did).
             return first_digit is not None and _CLOCK.search(statement, first_digit.start()) is not None
     return _CLOCK.search(statement) is not None  # (outside ASCII, "ı" is an "i" to `_CLOCK`, not to `lower`)
+
+
+MAX_PHRASE_FORMS = 16
+"""At most this many forms of a keyword phrase are held (each word's lemmas, combined): a few words each."""
+
+
+def _keyword_phrases(keywords: tuple[str, ...] | list[str], lemmas_of: Callable[[str], frozenset[str]]) -> set[str]:
+    """A fact's keywords of several words ("turn up", "preparatory meetings"), each held as one phrase in
+    the forms its words' lemmas give ("turn up", "turned up"), as a question's phrase need reads one: the
+    phrase means one thing, its words alone others ("turn" is no "play"), so its words are matched as
+    written but never by a word near one of them (`score`)."""
+    found: set[str] = set()
+    for keyword in keywords:
+        words = [w.lower() for w in words_of(keyword)]
+        if len(words) > 1:
+            forms = itertools.product(*({w} | lemmas_of(w) for w in words))
+            found.update(" ".join(form) for form in itertools.islice(forms, MAX_PHRASE_FORMS))
+    return found
 
 
 def _without(found: list[frozenset[str]], positions: Iterable[int]) -> list[frozenset[str]]:

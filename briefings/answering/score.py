@@ -312,7 +312,7 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
     if not need.acting_for.isdisjoint(item.name_lemmas | item.unlinked_names | item.lemmas):
         return PLACE_WITHIN  # "Paris protested": France did, by its government in Paris
     near = max((c for w, c in need.near.items() if w in item.lemmas
-                and (names is None or w in item.words or not names(w))
+                and (names is None or w in item.words or not names(w)) and w not in item.phrase_words
                 and not (need.relation and _said_only_as_a_noun(w, item))), default=0.0)
     if (need.relation and need.lemmas & (SAYING | RESPONDING) and item.lemmas & SAYING
             and any(Lexicon.lemmas(w) & SAYING for w in item.words if names is None or not names(w))):

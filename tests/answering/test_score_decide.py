@@ -1262,3 +1262,24 @@ def test_the_number_of_a_name_is_not_said_by_a_day_of_that_number(fresh_index: F
     assert _features_of(fresh_index, "hagin-day-7", question)["hard_missing"] == 1  # "March 7": another 7
     question = "when did Joe Hagin inspect the Mark-7?"
     assert not _features_of(fresh_index, "hagin-mark-7", question)["hard_missing"]
+def test_the_words_of_a_keyword_phrase_are_not_matched_by_words_near_them(fresh_index: FactIndex) -> None:
+    """A keyword of several words ("turn up") means one thing: "play" is near its "turn", not near the
+    phrase. The same word as a keyword alone is matched by the words near it, as a keyword is."""
+    from briefings.answering.score import _word_credit, prepare
+    from briefings.models import Fact
+
+    for fact_id, keyword in (("envoys-phrase", "turn up"), ("envoys-word", "turn")):
+        fresh_index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": "moon-jae-in", "relation": "attends", "object": "kim-jong-un",
+            "topic": "people", "provenance": _PROVENANCE, "keywords": [keyword],
+            "statement": "Moon Jae-in attends the talks with Kim Jong Un."}))
+    classified = fresh_index.read("who is playing the host for Moon?")
+    prepare(classified, fresh_index.table)
+    playing = next(n for n in classified.needs if n.label == "playing")
+    assert "turn" in playing.near
+    facts = fresh_index.table.facts
+    assert _word_credit(playing, facts["envoys-phrase"]) == 0.0 < _word_credit(playing, facts["envoys-word"])
+    asked = fresh_index.read("did Moon turn up for the talks?")
+    prepare(asked, fresh_index.table)
+    turn_up = next(n for n in asked.needs if n.label == "turn up")
+    assert _word_credit(turn_up, facts["envoys-phrase"]) == 1.0  # the phrase as a whole, as the keyword says it
