@@ -64,6 +64,14 @@ ENGLISH_PREFIXES = ("re", "un", "de", "dis", "mis", "pre", "non", "co", "over", 
 """Prefixes English forms new words with freely ("relinked", "unsigned", "denuclearised")."""
 PREFIXED_STEM_LETTERS = 4
 """The shortest word a prefix is read before: "re" + "lay" may be a slip of "relay", "re" + "link" is not."""
+COMPOUND_HEAD_LETTERS = 3
+"""The shortest first word of two run together ("sit" + "down"): a shorter one is too often a slip's left-over."""
+COMPOUND_PART_ZIPF = 3.0
+"""Each word of two run together is at least this common: two rare words side by side are likelier a slip."""
+COMPOUND_HEADS = frozenset({"NOUN", "VERB"})
+"""What the first word of an English compound is: a verb before its particle, a noun before a noun."""
+COMPOUND_TAILS = frozenset({"NOUN", "ADV"})
+"""What the second word is: the particle of a phrasal verb ("up", "down", "out") or the head noun."""
 """A word rarer than this (or absent) from the English list is not an English word: a name or a typo."""
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ", "\u2013": "-"})
@@ -270,6 +278,20 @@ class Lexicon:
         word = word.lower()
         return any(word.startswith(prefix) and len(word) - len(prefix) >= PREFIXED_STEM_LETTERS
                    and Lexicon.parts_of_speech(word[len(prefix):]) for prefix in ENGLISH_PREFIXES)
+
+    @staticmethod
+    def is_compound_word(word: str) -> bool:
+        """`word` is two common English words written as one, as English writes its compounds: a verb and
+        its particle ("hang" + "up", "sit" + "down") or a noun before a noun; a word formed that way is
+        often too new or too informal for the lists, and is no slip of the keyboard for a word that needs
+        two slips to reach ("hangup" is no "hansun")."""
+        word = word.lower()
+        return any(Lexicon._compound_part(word[:cut], COMPOUND_HEADS) and Lexicon._compound_part(word[cut:], COMPOUND_TAILS)
+                   for cut in range(COMPOUND_HEAD_LETTERS, len(word) - 1))
+
+    @staticmethod
+    def _compound_part(word: str, parts: frozenset[str]) -> bool:
+        return Lexicon.zipf(word) >= COMPOUND_PART_ZIPF and not Lexicon.parts_of_speech(word).isdisjoint(parts)
 
     @staticmethod
     @functools.lru_cache(maxsize=64)

@@ -354,7 +354,8 @@ def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, 
     """Read a word that is neither English nor the store's as the word it misspells ("happend",
     "declration", "wher"): the nearest by edit distance among the store's words and the commonest
     English words, keeping the first letter, the store's words first, then the commoner. A prefix
-    before an English word ("relinked") is a word English forms, not a slip: read as it is written."""
+    before an English word ("relinked") is a word English forms, not a slip: read as it is written; so
+    are two English words run together ("hangup"), unless one slip reaches a word ("summitt")."""
     changed = False
     for token in question.tokens:
         word = token.lower
@@ -377,6 +378,8 @@ def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, 
                     best = key
         if best is None or best[1] and _after_a_name_word(token, question.tokens, names=names, lexicon=lexicon):
             continue  # "xi jinping" is no "xi joining": only a word of the store's is misspelt after a name's
+        if best[0] > 1 and lexicon.is_compound_word(word):
+            continue  # "sitdown" is "sit" + "down" run together, not two slips from "shutdown"
         corrected = best[-1]
         token.lower = corrected
         token.text = corrected if not token.text[:1].isupper() else corrected.capitalize()
