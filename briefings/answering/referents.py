@@ -110,7 +110,9 @@ class Referents:
         if thing is not None:
             return thing  # "what did they sign?" + "what does it hold?": what the answer gave
         aside = {n.position for n in previous.needs if n.excluded}  # "apart from X, what ...?": not X
-        mentioned = [m for m in previous.linked.mentions if m.position not in aside and (
+        named = [_with_plural_noun(m, previous.linked.question.tokens, previous.linked.used)
+                 if people and self.kinds(m.ids) & EVENTFUL else m for m in previous.linked.mentions]
+        mentioned = [m for m in named if m.position not in aside and (
                      self.kinds(m.ids) & kinds or people and is_plural(m.text) and not self.kinds(m.ids) & {"person"})]
         # "they": the talks, the exercises too
         held = [m for m in mentioned if people and is_plural(m.text) and self.kinds(m.ids) & {"event"}
@@ -364,6 +366,19 @@ def is_plural(name: str) -> bool:
     words = name.lower().split()
     return bool(words) and words[-1].endswith("s") and any(
         lemma != words[-1] and words[-1].startswith(lemma) for lemma in Lexicon.lemmas(words[-1]))
+
+
+def _with_plural_noun(mention: Mention, tokens: list[Token], used: list[bool]) -> Mention:
+    """The name of an event or a document with the plural noun after it ("the summit *talks*", "the
+    declaration drafts"): the phrase names the things that noun says, which "they" stands for as it
+    does for a plural name; the name alone is only what they are of. The mention itself otherwise."""
+    end = mention.position + mention.span
+    if end >= len(tokens) or used[end] or "NOUN" not in Lexicon.parts_of_speech(tokens[end].lower):
+        return mention
+    if not is_plural(tokens[end].lower):
+        return mention
+    return Mention(ids=mention.ids, text=f"{mention.text} {tokens[end].text}", position=mention.position,
+                   span=mention.span + 1, exact=mention.exact)
 
 
 def _phrase_heads(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:

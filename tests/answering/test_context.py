@@ -756,3 +756,10 @@ def test_anything_more_once_all_was_given_says_so_and_restates_it(index: FactInd
     answer = _after(index, "What did the two Koreas pledge in the Panmunjom Declaration?", "what else?", "anything more?")
     assert not answer.found and answer.answer.startswith(index_module.NOTHING_MORE)
     assert first.facts[0] in answer.facts and "no fact on that" in answer.answer
+
+
+def test_they_stand_for_an_event_named_with_the_plural_noun_after_its_name(index: FactIndex) -> None:
+    # "the summit talks": the talks, which "they" stands for, not the summit alone (nor another event
+    # the answer named): the phrase is plural because of the noun its name qualifies
+    answer = _after(index, "were the summit talks ever called off", "when did they resume")
+    assert answer.reading == "when did the summit talks resume?"
