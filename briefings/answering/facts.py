@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
+from itertools import chain, compress, count
 from typing import NamedTuple
 
 from briefings.answering.lexicon import DETERMINERS, PREPOSITIONS, Lexicon, word_tokens, words_and_gaps, words_of
@@ -27,8 +28,6 @@ __all__ = ["FactOutline", "FactTable", "IndexedFact", "IndexedFacts"]
 _CLOCK = re.compile(r"\b(?=[\dnmo])(?:\d{1,2}(:\d\d)?\s*(a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d\b|noon\b|midnight\b|o'clock\b)", re.I)
 """A time of day. Every way of writing one starts a word with a digit, n, m or o: the look-ahead lets the
 search pass every other word at once (reading 100,000 statements, that is a second)."""
-_CLOCK_WORDS = ("noon", "midnight", "o'clock")
-"""The times of day `_CLOCK` reads that start with no digit."""
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
                  "billions", "half", "several", "single", "both"}
@@ -174,6 +173,23 @@ class _WordLemmas(dict):
         return found
 
 
+class _Capitalised(dict):
+    """Word as written -> it starts with a capital, told once per word: the facts say the same words
+    again and again, and a look-up for each, in C, costs half the test of each written word in Python."""
+
+    def __missing__(self, word: str) -> bool:
+        found = self[word] = word[:1].isupper()
+        return found
+
+
+class _EntityKeys(dict):
+    """Entity id -> the key of its postings ("e:" and the id), made once: its hash is then kept."""
+
+    def __missing__(self, entity_id: str) -> str:
+        key = self[entity_id] = "e:" + entity_id
+        return key
+
+
 class IndexedFacts(Mapping[str, IndexedFact]):
     """Fact id -> its `IndexedFact`, read back from the table's compact rows when asked for (and kept
     for the next few questions): the scorer reads a few dozen facts a question, not all of them."""
@@ -223,6 +239,8 @@ class FactTable:
         self._string_id = _Numbering(self._strings)
         """String -> its number in `_strings`, numbering a new string on first sight."""
         self._lemmas_of = _WordLemmas(lexicon)
+        self._capitalised = _Capitalised()
+        self._entity_keys = _EntityKeys()
         self._decoded: OrderedDict[int, IndexedFact] = OrderedDict()
         self._entity_words: dict[str, _Words] = {}
         self._relations: dict[str, _Words] = {}
@@ -269,7 +287,8 @@ class FactTable:
     def add(self, fact: Fact) -> None:
         """Index `fact`, reading the phrasings taught to it as more of its text."""
         taught = tuple(dict.fromkeys(fact.phrasings))
-        self.remove(fact.id)
+        if fact.id in self._row_of:  # (a build adds new facts only: no call for each)
+            self.remove(fact.id)
         self.revision += 1
         reading = self._read(fact, taught)
         row = len(self._ids)
@@ -279,9 +298,7 @@ class FactTable:
         if taught:
             self._taught[row] = taught
         self._row_of[fact.id] = row
-        postings = self.postings
-        for key in self._keys(reading):
-            postings[key].append(row)
+        self._post(reading, row)
 
     def remove(self, fact_id: str) -> None:
         self.revision += 1
@@ -336,6 +353,19 @@ class FactTable:
         if item.days:
             keys += {key for day in item.days for key in _day_keys(day)}
         return keys
+
+    def _post(self, item: _Reading, row: int) -> None:
+        """Add `row` to the postings of each of the fact's keys (`_keys`, in its order) without making
+        the list of them: a build posts tens of keys a fact, most of them its lemmas, which are keys
+        as they are, and the key of an entity is made once (`_entity_keys`)."""
+        postings = self.postings
+        for key in chain(item.lemmas, item.name_lemmas, map(self._entity_keys.__getitem__, item.entities)):
+            postings[key].append(row)
+        for year in item.years:
+            postings[f"y:{year}"].append(row)
+        if item.days:
+            for key in {key for day in item.days for key in _day_keys(day)}:
+                postings[key].append(row)
 
     def members(self, entity_id: str) -> frozenset[str]:
         """The two entities an entity is the pair of, by a name of it that joins theirs with "and" ("North
@@ -436,7 +466,7 @@ class FactTable:
         return array("i", [
             ids(fact.subject), ids(fact.object) if fact.object is not None else -1, ids(fact.relation),
             ids(fact.topic), ids(fact.provenance.source), fact.dates[-1].day.toordinal() if fact.dates else 0,
-            len(item.days), *sorted(d.toordinal() for d in item.days),
+            len(item.days), *sorted(map(date.toordinal, item.days)),
             len(item.lemmas), *map(ids, item.lemmas), len(item.name_lemmas), *map(ids, item.name_lemmas),
             len(item.entities), *map(ids, item.entities), len(item.unlinked_names), *map(ids, item.unlinked_names),
             len(item.words), *map(ids, item.words), len(item.phrase_words), *map(ids, item.phrase_words),
@@ -548,7 +578,7 @@ class FactTable:
         valued = [w.lower() for w in words_of(fact.value)] if fact.value else []
         anchors = {fact.subject} | ({fact.object} if fact.object else set())
         entities = set(anchors)
-        upper = [i for i, w in enumerate(written) if w[:1].isupper()]
+        upper = list(compress(count(), map(self._capitalised.__getitem__, written)))
         # written as names: with a capital, but not all capitals, and not a month or a weekday
         capitals = [i for i in upper if not written[i].isupper() and statement_words[i] not in _CALENDAR]
         runs = _proper_runs(capitals, gaps)
@@ -581,8 +611,9 @@ class FactTable:
             lemmas |= told_lemmas
             lemmas.update(*map(lemmas_of, valued))
         plain |= relation.plain
+        entity_words = self._entity_words
         for ref in anchors:  # the fact's own entities by every name
-            names = self._names_words(ref)
+            names = entity_words.get(ref) or self._names_words(ref)
             lemmas |= names.lemmas
             numerals += names.numerals
         lemmas |= relation.lemmas
@@ -592,7 +623,7 @@ class FactTable:
         name_lemmas: set[str] = set().union(*map(lemmas_of, inside_names)) - lemmas
         self._learn(lemmas)
         self._learn_plain(plain)
-        self._learn_names(name_lemmas | unlinked)
+        self._learn_names(name_lemmas, unlinked)
         days = frozenset(d.day for d in fact.dates)
         years = {d.year for d in days}
         if numerals:
@@ -763,9 +794,9 @@ class FactTable:
             return ()
         return tuple(w for w in self.spelling(lemma[0]) if w != lemma and _one_family(lemma, w))
 
-    def _learn_names(self, lemmas: set[str]) -> None:
+    def _learn_names(self, *lemmas: set[str]) -> None:
         """Words inside names are known (a question may say them) but never near anything."""
-        self.names.other_words.update(lemmas)
+        self.names.other_words.update(*lemmas)
 
     def _synonym_credit(self, word: str, synonym: str) -> float:
         """How much a WordNet synonym covers: fully when the sense the two share is one of the first
@@ -966,7 +997,7 @@ def _tells_the_time(statement: str, first_digit: re.Match | None) -> bool:
     """The statement gives a time of day: "at 9 a.m.", "by 10:30", "past midnight"."""
     if statement.isascii():
         lowered = statement.lower()  # once, not once for each word looked for
-        if not any(word in lowered for word in _CLOCK_WORDS):
+        if "noon" not in lowered and "midnight" not in lowered and "o'clock" not in lowered:  # (no digit in these)
             # Every other time starts at a digit: the search starts at the first (a search from a position
             # still sees the character before it, so "\b" reads as it did).
             return first_digit is not None and _CLOCK.search(statement, first_digit.start()) is not None

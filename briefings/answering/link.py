@@ -12,6 +12,7 @@ import calendar
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from itertools import compress, count
 from datetime import date, datetime, timedelta
 
 from rapidfuzz import fuzz, process
@@ -138,8 +139,9 @@ class EntityNames:
     def find(self, words: list[str]) -> list[tuple[int, int, set[str]]]:
         """(start, length, ids) of every alias in `words`, longest first at each start."""
         spans, aliases, end = self._spans, self.aliases, len(words)
+        heads = self._noun_heads()
         found = []
-        for i in [k for k, w in enumerate(words) if w in spans]:  # only where some name starts
+        for i in compress(count(), map(spans.__contains__, words)):  # only where some name starts
             for n in spans[words[i]]:
                 if i + n > end:
                     continue
@@ -148,8 +150,8 @@ class EntityNames:
                     # "north koreas chief": a name of several words with its possessive written without
                     # the apostrophe (one word alone, "koreas", may be a name of its own)
                     ids = aliases.get((*words[i : i + n - 1], words[i + n - 1][:-1]))
-                if not ids and n > 1:
-                    ids = self._head_said_otherwise(tuple(words[i : i + n - 1]), words[i + n - 1])
+                if not ids and n > 1 and (qualifiers := tuple(words[i : i + n - 1])) in heads:
+                    ids = self._head_said_otherwise(qualifiers, words[i + n - 1])
                 if ids:
                     found.append((i, n, ids))
         return found
@@ -159,7 +161,8 @@ class EntityNames:
         same qualifying words: "the inter-Korean *accord*" of the "inter-Korean *agreement*". The
         qualifiers must say something ("the declaration" is no more "the statement" than any other).
         Asked wherever the words that start a name go on otherwise, so the cheapest test comes first:
-        whether some name ends in a noun after these very words (`_noun_heads`)."""
+        whether some name ends in a noun after these very words (`_noun_heads`; `find` asks it first, in
+        line, and calls this only when one does)."""
         named = self._noun_heads().get(qualifiers)
         if not named or "NOUN" not in Lexicon.parts_of_speech(head):
             return set()

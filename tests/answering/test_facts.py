@@ -335,3 +335,33 @@ def test_the_date_test_of_a_statement_ending_is_made_once_for_every_fact_that_en
     assert not _counts(statement, {w.lower() for w in statement.split()}, _DIGIT.search(statement))
     assert _digit_outside_dates.cache_info().hits == before.hits + 1
     assert _YEAR_NUMERALS == {w for w in map(str, range(10_000)) if len(w) == 4 and 1900 < int(w) < 2100}
+
+
+def test_a_fact_is_posted_once_under_each_of_its_keys_and_an_entity_key_is_made_once(fresh_index: FactIndex) -> None:
+    """A build posts a fact's keys without listing them first: each key of `_keys` holds the row
+    once (two days of one month, one month's key), the key of an entity is one kept string, a new
+    fact is added with no look for an old row to remove, and whether a written word starts with a
+    capital is told once per word."""
+    from briefings.models import Fact
+
+    provenance = {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    table = fresh_index.table
+    removed: list[str] = []
+    remove = table.remove
+    table.remove = lambda fact_id: (removed.append(fact_id), remove(fact_id))[1]  # type: ignore[method-assign]
+    for k, days in enumerate(([{"day": "2031-05-03"}, {"day": "2031-05-17"}], [{"day": "2031-06-01"}])):
+        fresh_index.upsert(Fact.model_validate({
+            "id": f"posted-{k}", "subject": "kim-jong-un", "relation": "met", "topic": "timeline", "dates": days,
+            "statement": f"Kim Jong Un met Zorvan Quell in 1994 (meeting {k}).", "provenance": provenance}))
+    assert removed == []
+    row = table._row_of["posted-0"]
+    keys = table._keys(table.facts["posted-0"])
+    assert len(keys) == len(set(keys)) and {"m:5", "y:2031", "y:1994", "e:kim-jong-un"} <= set(keys)
+    assert all(list(table.postings[key]).count(row) == 1 for key in keys)
+    assert sum(row in bucket for bucket in table.postings.values()) == len(keys)
+    assert table._entity_keys["kim-jong-un"] is table._entity_keys["kim-jong-un"] == "e:kim-jong-un"
+    assert table._capitalised["Zorvan"] and not table._capitalised["met"] and not table._capitalised["1994"]
+    fresh_index.upsert(Fact.model_validate({
+        "id": "posted-0", "subject": "kim-jong-un", "relation": "met", "topic": "timeline",
+        "statement": "Kim Jong Un met Zorvan Quell again.", "provenance": provenance}))
+    assert removed == ["posted-0"] and not any(row in bucket for bucket in table.postings.values())

@@ -213,3 +213,25 @@ def test_the_start_or_end_of_a_time_is_part_of_the_time_named(index: FactIndex) 
     assert [s.label for s, _, _ in found.dates] == ["June 2019"]
     assert "end" not in {n.label for n in index.read("what did Moon announce at the end of June 2019").needs}
     assert "start" not in {n.label for n in index.read("what did Kim test at the start of 2019").needs}
+
+
+def test_a_head_said_otherwise_is_asked_only_after_the_words_of_a_name_that_ends_in_a_noun() -> None:
+    """`find` tests the words before a name's last in line, and asks for another word for its head
+    noun only after the words of a name that ends in one ("oslo" of "Oslo agreement"): most words that
+    start a name of a large store start a person's, and reading a fact asks it of each."""
+    from briefings.answering.link import EntityNames
+    from briefings.models import Entity, EntityKind
+
+    names = EntityNames()
+    names.add(Entity(id="oslo-accords", name="Oslo agreement", kind=EntityKind.document))
+    names.add(Entity(id="kamu-tozi", name="Kamu Tozi", kind=EntityKind.person))
+    asked: list[tuple[str, ...]] = []
+    said_otherwise = names._head_said_otherwise
+
+    def counted(qualifiers: tuple[str, ...], head: str) -> set[str]:
+        asked.append(qualifiers)
+        return said_otherwise(qualifiers, head)
+
+    names._head_said_otherwise = counted  # type: ignore[method-assign]
+    assert names.find("the oslo accord and kamu said tozi".split()) == [(1, 2, {"oslo-accords"})]
+    assert asked == [("oslo",)]
