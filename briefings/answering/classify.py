@@ -812,9 +812,46 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
                           name_like=t.capitalised or (not lexicon.is_english(t.lower) and t.lower.isalpha()
                                                       and not (cased and t.lower.endswith(_INFLECTIONS))
                                                       and not lexicon.meanings(t.lower))  # a term the vocabulary reads
-                          or (uncased and _name_before_noun(t, toks))))
+                          or (uncased and (_name_before_noun(t, toks) or _place_named_lowercase(t, toks)))))
     needs.sort(key=lambda n: n.position)
     return needs
+
+
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "within", "throughout", "across"})
+"""Prepositions that place a thing: after one, a city is the place ("talks *in* Pyongyang"), not the
+government it seats ("talks *with* Pyongyang")."""
+PATH = frozenset({"over"})
+"""Prepositions of the way a thing went: what flew *over* a place went there."""
+MOTION_ENDS = frozenset({"to", "into", "from", "toward", "towards"})
+"""Prepositions that say where a going ends or starts, after a word of travelling ("fly *to* Seoul"); after
+another word they name who is addressed or whose a thing is ("talks *to* Seoul", "a letter *from* Seoul")."""
+
+
+def placed(tokens: list[Token], position: int) -> bool:
+    """The word at `position` names a place, by the preposition before it: one that places ("in", "near"),
+    one of a path ("*over*"), or one where a going ends or starts, right after a word of travelling or
+    after it and an adverb ("travel *to*", "his trip *to*", "fly back *to*")."""
+    if position < 1:
+        return False
+    before = tokens[position - 1].lower
+    if before in LOCATIVE or before in PATH:
+        return True
+    if before not in MOTION_ENDS:
+        return False
+    travelling = Lexicon.travelling()
+    mover = position - 2
+    if (mover >= 1 and tokens[mover].lemmas.isdisjoint(travelling)
+            and "ADV" in Lexicon.parts_of_speech(tokens[mover].lower)):
+        mover -= 1  # "fly *back* to", "went *home* from"
+    return mover >= 0 and not tokens[mover].lemmas.isdisjoint(travelling)
+
+
+def _place_named_lowercase(token: Token, tokens: list[Token]) -> bool:
+    """A place WordNet knows ("japan"), placed by the preposition before it ("fired over *japan*"): the
+    name, written in lower case. Not a word English also reads as a verb or an adjective ("in *reading*",
+    "*mobile*"): a place named so is written as a name."""
+    return (token.lower.isalpha() and Lexicon.is_place(token.lower)
+            and not Lexicon.parts_of_speech(token.lower) & {"VERB", "ADJ"} and placed(tokens, token.position))
 
 
 def _fills_a_role(t: Token, toks: list[Token]) -> bool:

@@ -47,6 +47,8 @@ PHASES_FILE = Path(__file__).with_name("phases.tsv.gz")
 """English verbs and the phase of an act each names, "end" or "go", built at build time (`tools/build_phases.py`)."""
 KINDS_FILE = Path(__file__).with_name("kinds.tsv.gz")
 """English verbs and the verbs WordNet names as ways of doing them, built at build time (`tools/build_kinds.py`)."""
+TRAVEL = "travel"
+"""The verb of going somewhere, whose synonyms and kinds in WordNet are the other words of it."""
 INCHOATIVES_FILE = Path(__file__).with_name("inchoatives.tsv.gz")
 """English verbs and the verbs WordNet defines as starting them, built at build time (`tools/build_inchoatives.py`)."""
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "my",
@@ -401,6 +403,21 @@ class Lexicon:
     def wholes(place: str) -> frozenset[str]:
         """Places `place` is part of (the same holonyms): "lyon" -> "france"."""
         return frozenset(whole for whole, row in _table(PLACES_FILE).items() if place in row.split("|"))
+
+    @staticmethod
+    def is_place(word: str) -> bool:
+        """WordNet's holonyms know `word` as a place, one that holds another or is held by one ("japan",
+        "tokyo"): a name, in a question written in lower case too."""
+        return bool(Lexicon.parts(word) or Lexicon.wholes(word))
+
+    @staticmethod
+    @functools.lru_cache(maxsize=1)
+    def travelling() -> frozenset[str]:
+        """The words of going somewhere: the verb "travel", its WordNet synonyms ("go", "trip") and the
+        ways of doing it ("fly", "return", "visit"). After one, "to" says where the going ends. Not a word
+        English reads as an adverb too ("put it *back* on course", "all year *round*"): it says no going."""
+        words = {TRAVEL} | Lexicon.synonyms(TRAVEL) | Lexicon.kinds(TRAVEL)
+        return frozenset(w for w in words if "ADV" not in Lexicon.parts_of_speech(w))
 
     def vector(self, word: str):  # -> np.ndarray | None
         if self.embedder is None:

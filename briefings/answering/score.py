@@ -17,8 +17,8 @@ from datetime import date
 
 import re
 
-from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, DETERMINERS, FUNCTION_ZIPF, NAME_WORDS, RANKING,
-                                          SAYING, is_proper_name, title_of)
+from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, DETERMINERS, FUNCTION_ZIPF, LOCATIVE, MOTION_ENDS,
+                                          NAME_WORDS, PATH, RANKING, SAYING, is_proper_name, placed, title_of)
 from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact
 from briefings.answering.lexicon import STARTING, Lexicon, word_tokens, words_of
 from briefings.models import EntityKind
@@ -136,17 +136,13 @@ def prepare(classified: Classified, table: FactTable) -> float:
     return total
 
 
-LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "around", "within", "throughout", "across"})
-"""Prepositions that place a thing: after one, a city is the place ("talks *in* Pyongyang"), not the
-government it seats ("talks *with* Pyongyang")."""
-
-
 def _city_as_place(need: Need, classified: Classified, table: FactTable) -> tuple[str, ...]:
     """The words of a city of the entity the question names as a place, after a preposition that
-    places something ("where *in Pyongyang*"), unless said as an owner ("in *Pyongyang's* view")."""
+    places something ("where *in Pyongyang*", "travel *to* Seoul"), unless said as an owner ("in
+    *Pyongyang's* view")."""
     toks = classified.linked.question.tokens
     span = len(need.label.split())
-    if need.position < 1 or toks[need.position - 1].lower not in LOCATIVE:
+    if not placed(toks, need.position):
         return ()
     last = need.position + span - 1
     if last >= len(toks) or toks[last].possessive:
@@ -155,9 +151,9 @@ def _city_as_place(need: Need, classified: Classified, table: FactTable) -> tupl
     return words if table.city_of(need.entity_ids, words) else ()
 
 
-PLACE_PREPOSITIONS = LOCATIVE | {"to", "from"}
+PLACE_PREPOSITIONS = LOCATIVE | PATH | MOTION_ENDS
 """Prepositions after which a fact names a city as a place: where a thing was ("talks *in* Pyongyang"),
-or where someone went or came from ("a visit *to* Pyongyang")."""
+went over, or where someone went or came from ("a visit *to* Pyongyang")."""
 
 
 def _names_the_city(need: Need, item: IndexedFact) -> bool:
@@ -165,18 +161,29 @@ def _names_the_city(need: Need, item: IndexedFact) -> bool:
     or moves: not "mediating between Washington and *Pyongyang*", its government), or names a place
     WordNet puts inside it."""
     n, words = len(need.city), item.words
-    if any(tuple(words[k:k + n]) == need.city and words[k - 1] in PLACE_PREPOSITIONS
+    if any(tuple(words[k:k + n]) == need.city and _places_what_follows(words[k - 1])
            for k in range(1, len(words) - n + 1)):
         return True
     return not Lexicon.parts(" ".join(need.city)).isdisjoint(set(item.words) | item.unlinked_names)
+
+
+def _places_what_follows(word: str) -> bool:
+    """A fact's word after which a city is the place: a preposition that places, or a word of travelling
+    whose object is where the going ended ("Kim *visited* Seoul")."""
+    return word in PLACE_PREPOSITIONS or not Lexicon.lemmas(word).isdisjoint(Lexicon.travelling())
 
 
 def _city_unsaid_credit(need: Need, item: IndexedFact, classified: Classified) -> float:
     """Credit for the city asked as a place, of a fact that does not name it: none when the place is
     the answer ("*where* in Pyongyang": a fact that names only North Korea puts nothing there); partial
     for a fact of the country otherwise ("the student detained in Pyongyang": a fact of North Korea may
-    be of its capital, less surely than one that says so)."""
+    be of its capital, less surely than one that says so). When the city is where a going ended or
+    passed ("travel *to* Seoul"), only for a fact of the country that says a going ("a trip to South
+    Korea"): one that says none is of another thing done there."""
     if classified.asked is Asked.where or not need.entity_ids & item.entities:
+        return 0.0
+    if (classified.linked.question.tokens[need.position - 1].lower not in LOCATIVE
+            and item.lemmas.isdisjoint(Lexicon.travelling())):
         return 0.0
     return ENTITY_BY_WORDS
 

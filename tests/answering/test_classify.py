@@ -786,3 +786,16 @@ def test_linked_names_stand_in_for_capitals_only_in_a_question_written_without_a
     assert positions("when will the united states and south korea hold the drills")  # no capitals anywhere
     # with capitals, a linked name written small is a description ("the highest-level defector")
     assert not positions("When will the highest-level defector meet Moon Jae-in?")
+
+
+def test_a_place_named_in_lowercase_after_a_path_or_a_going_is_a_name(index: FactIndex) -> None:
+    """"over *norway*", "fly back to *oslo*": in a question written in lower case, a place WordNet knows is
+    still a name, when a preposition places it (of a path, or where a going ends); a fact must say it.
+    Not after another word ("wrote to norway"), nor a place-word English reads as a verb ("in reading")."""
+    def name_like(text: str, label: str) -> bool:
+        return next(n for n in index.read(text).needs if n.label == label).name_like
+
+    assert name_like("when did the drone fly over norway", "norway")
+    assert name_like("when did the envoy fly back to oslo", "oslo")
+    assert not name_like("when did the envoy write to norway", "norway")
+    assert not name_like("what did he say in reading the statement", "reading")

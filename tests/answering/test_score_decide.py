@@ -1283,3 +1283,23 @@ def test_the_words_of_a_keyword_phrase_are_not_matched_by_words_near_them(fresh_
     prepare(asked, fresh_index.table)
     turn_up = next(n for n in asked.needs if n.label == "turn up")
     assert _word_credit(turn_up, facts["envoys-phrase"]) == 1.0  # the phrase as a whole, as the keyword says it
+
+
+def test_a_city_where_a_going_ends_is_the_place_a_fact_must_name(fresh_index: FactIndex) -> None:
+    """"Travel *to* Seoul": a fact of South Korea that says no going there (its officials met) answers
+    another question (as does "put the talks *back* on course": no going); one that says the visit ("visited
+    Seoul"), or a trip to the country, does. After
+    a word that is no going ("talk *to* Seoul"), Seoul is the government, which the country's fact names."""
+    _add(fresh_index, "officials-met", "South Korean officials met Choe Son Hui at Panmunjom on May 3, 2019.",
+         day="2019-05-03", subject="south-korean-officials", relation="met", obj="choe-son-hui")
+    assert _features_of(fresh_index, "officials-met", "When did Choe Son Hui travel to Seoul?")["entity_missing"]
+    assert not _features_of(fresh_index, "officials-met", "When did Choe Son Hui talk to Seoul?")["entity_missing"]
+    _add(fresh_index, "officials-back", "South Korean officials put the talks with Choe Son Hui back on course on "
+         "May 5, 2019.", day="2019-05-05", subject="south-korean-officials", relation="resumed", obj="choe-son-hui")
+    assert _features_of(fresh_index, "officials-back", "When did Choe Son Hui travel to Seoul?")["entity_missing"]
+    _add(fresh_index, "choe-visited", "Choe Son Hui visited Seoul on May 9, 2019.", day="2019-05-09",
+         subject="choe-son-hui", relation="visited", obj="south-korea")
+    assert not _features_of(fresh_index, "choe-visited", "When did Choe Son Hui travel to Seoul?")["entity_missing"]
+    _add(fresh_index, "choe-trip", "Choe Son Hui made a trip to South Korea on May 12, 2019.", day="2019-05-12",
+         subject="choe-son-hui", relation="visited", obj="south-korea")
+    assert not _features_of(fresh_index, "choe-trip", "When did Choe Son Hui fly to Seoul?")["entity_missing"]
