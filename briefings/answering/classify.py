@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from briefings.answering.lexicon import DETERMINERS, PREPOSITIONS, Lexicon, shortest, word_tokens, words_of
-from briefings.answering.model import Asked, Classified, Event, Linked, Need, NeedKind, Shift, Token
+from briefings.answering.model import Asked, Classified, Event, Linked, Need, NeedKind, Token
 from briefings.models import Entity, EntityKind
 
 __all__ = ["Intents", "classify"]
@@ -151,7 +151,6 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     _set_aside(linked, needs)
     _anchor_in_time(linked, needs, head_at=head_at)
     _anchor_fronted(needs, fronted)
-    needs, shift = _shifted(linked, needs)
     frame, outcome = _outcome_of(linked, needs, entities)
     kind = _conversation(linked, needs, intents=intents, event=event, asked=asked, lexicon=lexicon, near=near)
     if kind is not None:
@@ -176,7 +175,7 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     subject = _subject(linked, needs)
     expected = max([1] + [_COUNT[w] for w in words if w in _COUNT])
     return Classified(linked=linked, asked=asked, needs=needs, expected=expected, subject=subject,
-                      clause=_clause(linked, needs, subject), shift=shift,
+                      clause=_clause(linked, needs, subject),
                       outcome=outcome)
 
 
@@ -256,37 +255,6 @@ TIME_SHIFT = re.compile(
     r"\b(?:the\s+)?(?:(?P<n>\d+|a|an|one|two|three|four|five|six|seven)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier|after|before)"
     r"|(?P<unit2>day|week)\s+(?P<dir2>after|before)|(?P<dir3>next|following|previous)\s+(?P<unit3>day|week))\b")
 """A time said from another day: "two days later", "the day before", "the next week"."""
-SHIFT_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_SHIFT_SLACK = {1: 0, 7: 2}
-"""How many days either side a time said in days or in weeks from an event allows ("a week after" is
-about seven days after: a fact of the eighth is of it, one of the third is not)."""
-
-
-def _shifted(linked: Linked, needs: list[Need]) -> tuple[list[Need], Shift | None]:
-    """"What did Kim do *two days after the summit*": the time is the event's days moved by the span
-    said, so the words of the span are no words a fact must say, and the event is an anchor (a fact of
-    that day need not name it)."""
-    text = linked.question.text
-    for match in TIME_SHIFT.finditer(text.lower()):
-        if (match.group("dir") or match.group("dir2")) not in {"after", "before"}:
-            continue
-        start, end = len(word_tokens(text[: match.start()])), len(word_tokens(text[: match.end()]))
-        event = next((n for n in needs if n.kind is NeedKind.entity and n.position >= end), None)
-        if event is None or any(n.kind is NeedKind.word and end <= n.position < event.position
-                                and Lexicon.content_weight(n.label) >= RELATION_WEIGHT for n in needs):
-            continue  # "two days after he left": a clause, not an event named
-        count = match.group("n") or "1"
-        count = int(count) if count.isdigit() else SHIFT_COUNTS.get(count, 1)
-        unit = 7 if (match.group("unit") or match.group("unit2")).startswith("week") else 1
-        sign = 1 if (match.group("dir") or match.group("dir2")) == "after" else -1
-        if not event.anchor:
-            event.anchor, event.hard = True, False
-            event.weight *= ANCHOR_WEIGHT
-        kept = [n for n in needs if not (start <= n.position < end and n.kind is NeedKind.word)]
-        return kept, Shift(of=event.entity_ids, days=sign * count * unit, slack=_SHIFT_SLACK[unit])
-    return needs, None
-
-
 _OUTCOME_NOUNS = frozenset({"outcome", "result", "upshot", "consequence"})
 """Nouns that name what an event ended in (WordNet's first sense of "outcome"), before "of" and the event."""
 _OUTCOME_VERBS = frozenset({"produce", "yield", "achieve", "accomplish", "deliver"})

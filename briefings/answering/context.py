@@ -17,9 +17,9 @@ from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from briefings.answering.classify import CONTRACTED_WH, SAYING, SHIFT_COUNTS, TIME_SHIFT
+from briefings.answering.classify import CONTRACTED_WH, SAYING, TIME_SHIFT
 from briefings.answering.lexicon import Lexicon, shortest, word_tokens
-from briefings.answering.link import EntityNames
+from briefings.answering.link import COUNTS, EntityNames
 from briefings.answering.model import Asked, Classified, Mention, NeedKind
 from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, GENDERED, WH, Pointed, Referents, is_plural,
                                           mention_text, token_span)
@@ -418,7 +418,7 @@ class _Reader:
         if match is None or base is None or self.new.linked.dates or self.new.linked.mentions:
             return None
         count = match.group("n") or "1"
-        count = int(count) if count.isdigit() else SHIFT_COUNTS.get(count, 1)
+        count = int(count) if count.isdigit() else COUNTS.get(count, 1)
         unit = 7 if (match.group("unit") or match.group("unit2") or match.group("unit3")).startswith("week") else 1
         later = (match.group("dir") or match.group("dir2") or match.group("dir3")) in _LATER
         day = base + timedelta(days=count * unit * (1 if later else -1))

@@ -411,6 +411,18 @@ class FactTable:
             self._scheduled[1][entity_ids] = found
         return found
 
+    def days_of_events(self, entity_ids: frozenset[str]) -> frozenset[date]:
+        """The days the facts schedule these events for; for a place, the days of the events named
+        after it ("a week after *Singapore*": the Singapore summit). A time reckoned from them ("two
+        days after the summit") is reckoned from these days. A person or a country is no time."""
+        events = frozenset(e for e in entity_ids if e in self.entities and self.entities[e].kind is EntityKind.event)
+        places = [self.entities[e] for e in entity_ids if e in self.entities and self.entities[e].kind is EntityKind.place]
+        if not events:
+            events = frozenset(e for e, entity in self.entities.items() if entity.kind is EntityKind.event
+                               and any(_names_within(other, name) for place in places
+                                       for other in place.names for name in entity.names))
+        return self.scheduled_days(events) if events else frozenset()
+
     def made_on(self, entity_id: str) -> frozenset[date]:
         """The one day the dated facts about a document (as their subject) are of, when they agree on
         one: the day it was made ("reached on April 27"). Empty for anything else."""
@@ -1071,3 +1083,9 @@ class _Words(NamedTuple):
 
 
 _NOTHING: frozenset[str] = frozenset()
+
+
+def _names_within(part: str, name: str) -> bool:
+    """`part` is a whole word or words of `name` ("Singapore" of "Singapore summit"), not all of it."""
+    inner, outer = part.lower().split(), name.lower().split()
+    return len(inner) < len(outer) and any(outer[k : k + len(inner)] == inner for k in range(len(outer) - len(inner) + 1))

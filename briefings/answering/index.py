@@ -21,7 +21,7 @@ from briefings.answering.converse import Briefed, converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, RUNNER_UP, Decision, decide
 from briefings.answering.facts import FactTable, IndexedFact
 from briefings.answering.lexicon import Lexicon, word_tokens
-from briefings.answering.link import link, qualified_documents
+from briefings.answering.link import link, qualified_documents, reckoned_times
 from briefings.answering.model import Answer, Asked, Classified, Event, NeedKind
 from briefings.answering.normalise import MAX_QUESTION_CHARS, is_foreign_script, normalise_question
 from briefings.answering.phrase import phrase, refuse
@@ -168,6 +168,7 @@ class FactIndex:
         linked = link(normalised, names=self.table.names, lexicon=self.lexicon, vocabulary=self.table.vocabulary,
                       spelling=self.table.spelling, story_day=self.story_day(), today=self._today())
         linked = qualified_documents(linked, names=self.table.names, is_document=self._is_document, tied=self._tied)
+        linked = reckoned_times(linked, days_of=self.table.days_of_events)
         return classify(linked, lexicon=self.lexicon, intents=self.intents, event=self._event(),
                         entities=self.table.entities, near=self.table.near)
 

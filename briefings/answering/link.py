@@ -22,7 +22,7 @@ from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.answering.model import DateSpan, Linked, Mention, Question, Token
 from briefings.models import Entity, EntityKind
 
-__all__ = ["EntityNames", "link", "qualified_documents"]
+__all__ = ["COUNTS", "EntityNames", "link", "qualified_documents", "reckoned_times"]
 
 COMMON_NAME_ZIPF = 5.5
 """A one-word name this common in English ("us", "may") is read as a name only when written as one."""
@@ -280,6 +280,121 @@ def qualified_documents(linked: Linked, *, names: EntityNames, is_document: Call
         kept.append(mention)
     linked.mentions = kept
     return linked
+
+
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+"""The days in each unit a time is reckoned in ("two *weeks* after the summit")."""
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10}
+"""A count of units said in words ("*two* days after")."""
+_VAGUE_COUNTS = {"few": (2, 6), "several": (3, 9), "couple": (2, 3)}
+"""How many units "a few", "several" and "a couple of" stand for, at least and at most."""
+_ADJACENT = frozenset({"the", "that"})
+"""Before a unit, these name the whole unit next to the day ("the week before the talks")."""
+_SIDES = {"before": -1, "after": 1, "prior": -1, "following": 1}
+
+
+def reckoned_times(linked: Linked, *, days_of: Callable[[frozenset[str]], frozenset[date]]) -> Linked:
+    """"Two days after the summit", "a few days before May 28", "the week before the Singapore talks": a
+    time reckoned from a day the question names, or from the day of an event it names (`days_of`,
+    which the facts about the event give). The reckoned time replaces the day or the name it is
+    reckoned from: a fact of that time need not name the event. Left as written when the event has no
+    day the facts agree on."""
+    toks = linked.question.tokens
+    words = [t.lower for t in toks]
+    for i in range(len(words)):
+        found = _offset_phrase(words, i)
+        if found is None or any(linked.used[i : found[0]]):
+            continue
+        end, counts, unit, side = found
+        starts = {end, end + 1} if end < len(words) and words[end] == "the" else {end}  # "after (the) summit"
+        date_at = next((k for k, (_, at, _) in enumerate(linked.dates) if at in starts), None)
+        mention_at = next((k for k, m in enumerate(linked.mentions) if m.position in starts), None)
+        anchor_at = linked.dates[date_at][1] if date_at is not None else (
+            linked.mentions[mention_at].position if mention_at is not None else end)
+        if date_at is not None:
+            anchor, _, anchor_length = linked.dates[date_at]
+            label = " ".join(t.text for t in toks[i : anchor_at + anchor_length])
+            span = _reckoned_from_span(anchor, counts, unit, side, label=label)
+            if span is None:
+                continue
+            del linked.dates[date_at]
+        elif mention_at is not None:
+            mention = linked.mentions[mention_at]
+            days = days_of(mention.ids)
+            if len(days) != 1:
+                continue  # no one day to reckon from: the words stay as written
+            anchor_length = mention.span
+            first, last = _window(next(iter(days)), counts, unit, side)
+            span = DateSpan(label=" ".join(t.text for t in toks[i : anchor_at + anchor_length]), start=first, end=last)
+            del linked.mentions[mention_at]
+        else:
+            continue
+        length = anchor_at + anchor_length - i
+        for k in range(i, i + length):
+            linked.used[k] = True
+        linked.dates.append((span, i, length))
+    return linked
+
+
+def _offset_phrase(words: list[str], i: int) -> tuple[int, tuple[int, int] | None, str, int] | None:
+    """At `i`, "<count> <unit> before|after": the position after it, the count (least, most; None for the
+    whole unit next to the day), the unit and the side (-1 before, +1 after)."""
+    k = i + (words[i] == "a" and i + 1 < len(words) and words[i + 1] in _VAGUE_COUNTS)
+    word = words[k] if k < len(words) else ""
+    if word in _VAGUE_COUNTS:
+        counts: tuple[int, int] | None = _VAGUE_COUNTS[word]
+        k += 1 + (word == "couple" and k + 1 < len(words) and words[k + 1] == "of")
+    elif word in _ADJACENT:
+        counts, k = None, k + 1
+    elif word in COUNTS or word.isdigit():
+        n = COUNTS.get(word) or int(word)
+        counts, k = (n, n), k + 1
+    else:
+        return None
+    if k + 1 >= len(words):
+        return None
+    unit = words[k].removesuffix("s")
+    side = _SIDES.get(words[k + 1])
+    if unit not in _UNIT_DAYS or side is None:
+        return None
+    return k + 2, counts, unit, side
+
+
+def _window(day: date, counts: tuple[int, int] | None, unit: str, side: int) -> tuple[date, date]:
+    """The days `counts` units to the `side` of `day`; the whole unit next to it without a count. A
+    count of weeks or more is about as long either way ("a week after" the 12th takes in the 19th and
+    the 20th)."""
+    size = _UNIT_DAYS[unit]
+    if counts is None:
+        near, far = 1, size
+        widen = 0
+    else:
+        near, far = counts[0] * size, counts[1] * size
+        widen = _UNITS[unit]
+    ends = (day + timedelta(days=side * near), day + timedelta(days=side * far))
+    return min(ends) - timedelta(days=widen), max(ends) + timedelta(days=widen)
+
+
+def _reckoned_from_span(anchor: DateSpan, counts: tuple[int, int] | None, unit: str, side: int, *,
+                        label: str) -> DateSpan | None:
+    """The time reckoned from a day the question names: its dates, or, from a day named without its
+    year, the same days of any year."""
+    direction = "before" if side < 0 else "after"
+    if anchor.start is not None and anchor.start == anchor.end:
+        first, last = _window(anchor.start, counts, unit, side)
+        return DateSpan(label=label, start=first, end=last, relative=anchor.relative, now=anchor.now,
+                        reckoned=(unit, direction, (anchor.start.month, anchor.start.day)))
+    if anchor.month_day is not None:
+        month, day = anchor.month_day
+        first, last = _window(date(_ANY_LEAP_YEAR, month, day), counts, unit, side)
+        return DateSpan(label=label, day_range=((first.month, first.day), (last.month, last.day)),
+                        reckoned=(unit, direction, anchor.month_day))
+    return None
+
+
+_ANY_LEAP_YEAR = 2000
+"""A year with every day of the calendar, to reckon from a day named without its year."""
 
 
 def _exact_names(question: Question, used: list[bool], mentions: list[Mention], *, names: EntityNames,

@@ -113,8 +113,18 @@ class DateSpan:
     """Said relative to a day ("this week", "last Friday"), not as a date."""
     month: int | None = None
     """A month named without its year ("in June"): that month of any year matches."""
+    day_range: tuple[tuple[int, int], tuple[int, int]] | None = None
+    """Days of any year, first and last as (month, day) ("a few days before May 28"): a time reckoned
+    from a day named without its year."""
+    reckoned: tuple[str, str, tuple[int, int]] | None = None
+    """A time reckoned from a day, as (unit, "before" or "after", the day's (month, day)): an undated
+    fact that says it so ("days before May 28") is of that time."""
 
     def covers(self, day: date) -> bool:
+        if self.day_range is not None:
+            first, last = self.day_range
+            at = (day.month, day.day)
+            return first <= at <= last if first <= last else (at >= first or at <= last)  # across New Year
         if self.weekday is not None:
             return day.weekday() == self.weekday
         if self.month is not None:
@@ -239,18 +249,6 @@ class Classified:
     outcome: frozenset[str] = frozenset()
     """The event whose outcome is asked ("what came out of *the summit*"): the answer states what was
     agreed, signed, committed to or decided on its days."""
-    shift: Shift | None = None
-    """A time said from an event ("two days *after the summit*"): the answer must be dated then."""
-
-
-@dataclass(frozen=True, slots=True)
-class Shift:
-    """A time said as so long before or after an event the question names ("a week after the summit"):
-    the days the store has for the event, moved by `days`, give or take `slack` days."""
-
-    of: frozenset[str]
-    days: int
-    slack: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import calendar
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import re
 
@@ -22,7 +22,7 @@ from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, DETERMINERS, 
 from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact
 from briefings.answering.lexicon import STARTING, Lexicon, word_tokens, words_of
 from briefings.models import EntityKind
-from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Shift, Token
+from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Token
 
 __all__ = ["ScoredFact", "fits_the_asked_kind", "kind_factor", "prepare", "said_together", "says_the_question",
            "score_candidates", "the_cause_beside"]
@@ -248,6 +248,8 @@ def candidates(classified: Classified, table: FactTable, *, total: float, thresh
             span = need.span
             if span.month_day:
                 return [f"d:{span.month_day[0]}-{span.month_day[1]}"]
+            if span.day_range:
+                return [f"d:{month}-{day}" for month, day in _days_of_any_year(span.day_range)]
             if span.month is not None:
                 return [f"m:{span.month}"]
             if span.weekday is not None:
@@ -259,6 +261,14 @@ def candidates(classified: Classified, table: FactTable, *, total: float, thresh
                        key=lambda n: sum(table.df(k) for k in keys(n)))
     return table.retrieve([(keys(n), n.weight) for n in coverable], total=total, threshold=threshold,
                           limit=MAX_SCORED, count_limit=MAX_COUNTED)
+
+
+def _days_of_any_year(day_range: tuple[tuple[int, int], tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each (month, day) from the first to the last of a range of days of any year, across New Year."""
+    first, last = (date(2000, *day) for day in day_range)  # a leap year: it has every day
+    if last < first:
+        last = last.replace(year=2001)
+    return [((first + timedelta(days=k)).month, (first + timedelta(days=k)).day) for k in range((last - first).days + 1)]
 
 
 def _years(span) -> list[int]:
@@ -532,8 +542,6 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         if not any(n.kind is NeedKind.time for n in classified.needs):  # a time named places the event itself
             f["time_missing"] += not item.days & table.scheduled_days(classified.outcome)
         f["hard_missing"] += not _settles(item)  # "what came out of the summit": its agenda is no outcome
-    if classified.shift is not None and not _in_the_shift(item, classified.shift, table):
-        f["time_missing"] += 1  # "two days after the summit": a fact of another day, or an event undated
     if words_weight:
         lexical = words_covered / words_weight
         f["lexical"] = lexical
@@ -679,13 +687,6 @@ def _reaction_said(need: Need, item: IndexedFact, classified: Classified) -> boo
     return to is not None and any(
         (n.entity_ids & item.entities) if n.kind is NeedKind.entity else _word_credit(n, item) >= 0.5
         for n in classified.needs if n.position > to and n.kind is not NeedKind.time)
-
-
-def _in_the_shift(item: IndexedFact, shift: Shift, table: FactTable) -> bool:
-    """The fact is dated within the time said from an event: a day the store schedules the event for,
-    moved by the shift, give or take its slack. An event the store dates on no day places nothing."""
-    return any(abs((day - base).days - shift.days) <= shift.slack
-               for base in table.scheduled_days(shift.of) for day in item.days)
 
 
 def heuristic(f: dict[str, float]) -> float:
@@ -1228,6 +1229,8 @@ def _time_covered(need: Need, item: IndexedFact) -> bool:
         return True
     if span.relative and not item.days and f" {span.label.lower()} " in f" {' '.join(item.words)} ":
         return True  # an undated fact that says the time in the source's own words ("this week's talks")
+    if span.reckoned is not None and not item.days and _reckoning_said(span.reckoned, item.words):
+        return True
     if span.year is not None and span.start is None:
         return span.year in item.years
     if _month_said(span, item) or _day_said(span, item):
@@ -1236,6 +1239,17 @@ def _time_covered(need: Need, item: IndexedFact) -> bool:
         # A fact dated only by its year ("in 2018") is within a span as long as that whole year.
         return any(span.start <= date(y, 1, 1) and date(y, 12, 31) <= span.end for y in item.years)
     return False
+
+
+def _reckoning_said(reckoned: tuple[str, str, tuple[int, int]], words: list[str]) -> bool:
+    """An undated fact that reckons its time as the question does, from the same day ("only *days
+    before* Monday, *May 28*" for "a few days before May 28"): it is of that time, though the source
+    gave no date to hold it by."""
+    unit, direction, (month, day) = reckoned
+    name, number = calendar.month_name[month].lower(), str(day)
+    said_side = any(w.removesuffix("s") == unit and words[k + 1] == direction for k, w in enumerate(words[:-1]))
+    said_day = any(w == name and number in words[k + 1 : k + 2] + words[max(0, k - 1) : k] for k, w in enumerate(words))
+    return said_side and said_day
 
 
 _BEFORE_A_MONTH = frozenset({"in", "for", "of", "since", "until", "till", "by", "from", "through", "early", "late",

@@ -799,3 +799,6 @@ def test_a_place_named_in_lowercase_after_a_path_or_a_going_is_a_name(index: Fac
     assert name_like("when did the envoy fly back to oslo", "oslo")
     assert not name_like("when did the envoy write to norway", "norway")
     assert not name_like("what did he say in reading the statement", "reading")
+def test_what_happened_at_a_time_reckoned_from_the_event_is_no_status(index: FactIndex) -> None:
+    """"What happened two days after the summit" asks for the facts of that time, not how the summit stands."""
+    assert index.read("what happened two days after the summit").asked is not Asked.status

@@ -235,3 +235,29 @@ def test_a_head_said_otherwise_is_asked_only_after_the_words_of_a_name_that_ends
     names._head_said_otherwise = counted  # type: ignore[method-assign]
     assert names.find("the oslo accord and kamu said tozi".split()) == [(1, 2, {"oslo-accords"})]
     assert asked == [("oslo",)]
+
+
+def test_a_time_reckoned_from_a_named_day_is_read_as_days_of_any_year(index: FactIndex) -> None:
+    """"Two days before May 26": the days counted back from the day named, in any year, as "May 26" is."""
+    (span, at, length), = linked(index, "what was announced two days before May 26").dates
+    assert (at, length) == (3, 5)
+    assert span.covers(date(2018, 5, 24)) and span.covers(date(2019, 5, 24)) and not span.covers(date(2018, 5, 26))
+    (vague, _, _), = linked(index, "were things calm a few days before may 28").dates
+    assert vague.covers(date(2018, 5, 24)) and not vague.covers(date(2018, 5, 28)) and not vague.covers(date(2018, 5, 10))
+
+
+def test_a_time_reckoned_from_an_event_is_read_from_the_event_s_day(index: FactIndex) -> None:
+    """"The day after the summit": the facts schedule the summit for June 12, 2018; the time is June 13,
+    and the summit is no longer a thing a fact must name. A place stands for the event named after it."""
+    found = linked(index, "what was said the day after the summit")
+    (span, _, _), = found.dates
+    assert span.covers(date(2018, 6, 13)) and not span.covers(date(2018, 6, 12))
+    assert found.mentions == []
+    (week, _, _), = linked(index, "where did kim go a week after singapore").dates
+    assert week.covers(date(2018, 6, 19)) and not week.covers(date(2018, 6, 12))
+
+
+def test_a_time_is_reckoned_only_from_an_event_with_a_day(index: FactIndex) -> None:
+    """Donald Trump is no event: "a week after Trump" is left as written."""
+    found = linked(index, "what did kim do a week after trump")
+    assert found.dates == [] and any("donald-trump" in m.ids for m in found.mentions)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from briefings.answering import Asked, FactIndex
@@ -1012,7 +1014,8 @@ def test_a_time_said_from_an_event_must_hold_the_answer(fresh_index: FactIndex) 
     answer = fresh_index.answer(question)
     assert answer.found and "Dandong" in answer.answer
     assert not fresh_index.answer("Where did Kim Jong Un travel a week after the summit?").found
-    assert fresh_index.read(question).shift.days == 3
+    (span, _, _), = fresh_index.read(question).linked.dates
+    assert span.start == span.end == date(2018, 6, 15)
 
 
 def test_the_outcome_of_an_event_is_what_was_settled_on_its_days(fresh_index: FactIndex) -> None:
@@ -1303,3 +1306,10 @@ def test_a_city_where_a_going_ends_is_the_place_a_fact_must_name(fresh_index: Fa
     _add(fresh_index, "choe-trip", "Choe Son Hui made a trip to South Korea on May 12, 2019.", day="2019-05-12",
          subject="choe-son-hui", relation="visited", obj="south-korea")
     assert not _features_of(fresh_index, "choe-trip", "When did Choe Son Hui fly to Seoul?")["entity_missing"]
+def test_an_undated_fact_that_reckons_the_same_time_is_of_it(index: FactIndex) -> None:
+    """A fact with no date of its own that says "only days before Monday, May 28" is of the time "a few
+    days before May 28", and a fact of May 24 is found for "two days before May 26"."""
+    _, rows = index.explain("had the talks fallen apart a few days before may 28")
+    assert rows[0][0] == "talks-appeared-collapsed" and rows[0][1]["time_missing"] == 0
+    _, rows = index.explain("what did trump say two days before may 26")
+    assert rows and rows[0][0] in {"trump-withdrawal", "trump-withdrawal-reason"}
