@@ -168,7 +168,7 @@ class FactIndex:
         linked = link(normalised, names=self.table.names, lexicon=self.lexicon, vocabulary=self.table.vocabulary,
                       spelling=self.table.spelling, story_day=self.story_day(), today=self._today())
         linked = qualified_documents(linked, names=self.table.names, is_document=self._is_document, tied=self._tied)
-        linked = reckoned_times(linked, days_of=self.table.days_of_events)
+        linked = reckoned_times(linked, days_of=self.table.days_of_events, story_day=self.story_day())
         return classify(linked, lexicon=self.lexicon, intents=self.intents, event=self._event(),
                         entities=self.table.entities, near=self.table.near)
 

@@ -294,17 +294,19 @@ _ADJACENT = frozenset({"the", "that"})
 _SIDES = {"before": -1, "after": 1, "prior": -1, "following": 1}
 
 
-def reckoned_times(linked: Linked, *, days_of: Callable[[frozenset[str]], frozenset[date]]) -> Linked:
+def reckoned_times(linked: Linked, *, days_of: Callable[[frozenset[str]], frozenset[date]], story_day: date) -> Linked:
     """"Two days after the summit", "a few days before May 28", "the week before the Singapore talks": a
     time reckoned from a day the question names, or from the day of an event it names (`days_of`,
     which the facts about the event give). The reckoned time replaces the day or the name it is
     reckoned from: a fact of that time need not name the event. Left as written when the event has no
-    day the facts agree on."""
+    day the facts agree on. Without a count, "since", "after" or "before" an event is all the time on
+    that side of its day, up to the story's day (`story_day`)."""
     toks = linked.question.tokens
     words = [t.lower for t in toks]
     for i in range(len(words)):
         found = _offset_phrase(words, i)
         if found is None or any(linked.used[i : found[0]]):
+            _from_an_event(linked, i, days_of=days_of, story_day=story_day)
             continue
         end, counts, unit, side = found
         starts = {end, end + 1} if end < len(words) and words[end] == "the" else {end}  # "after (the) summit"
@@ -335,6 +337,41 @@ def reckoned_times(linked: Linked, *, days_of: Callable[[frozenset[str]], frozen
             linked.used[k] = True
         linked.dates.append((span, i, length))
     return linked
+
+
+_OPEN_SIDES = {"since": 1, "after": 1, "following": 1, "before": -1}
+"""Words that, before an event with no count of units, name all the time on one side of its day."""
+_NOT_OPEN = frozenset({"long", "soon", "shortly", "right", "just", "ever"}) | {u + s for u in _UNIT_DAYS for s in ("", "s")}
+"""Words before "after" or "before" that make it no open time: a count of units ("days after"), read
+above, or a duration asked ("how *long* after")."""
+
+
+def _from_an_event(linked: Linked, i: int, *, days_of: Callable[[frozenset[str]], frozenset[date]],
+                   story_day: date) -> None:
+    """"Since the Singapore summit", "after the summit", "before Hanoi": at `i`, all the days on that side
+    of the one day the facts give the event (a place stands for the event named after it), from its day
+    for "since" and "after" (what followed it that day is after it) up to the story's day; before it,
+    every day to its own (a fact of that day often says what came before: "the first such meeting"). The time replaces the event's name, as a time reckoned from it with a count does."""
+    words = [t.lower for t in linked.question.tokens]
+    side = _OPEN_SIDES.get(words[i])
+    if side is None or linked.used[i] or (i > 0 and words[i - 1] in _NOT_OPEN):
+        return
+    starts = {i + 1, i + 2} if i + 1 < len(words) and words[i + 1] == "the" else {i + 1}
+    mention_at = next((k for k, m in enumerate(linked.mentions) if m.position in starts), None)
+    if mention_at is None:
+        return
+    mention = linked.mentions[mention_at]
+    days = days_of(mention.ids)
+    if len(days) != 1:
+        return  # a person, a country, or an event of no one day: the words stay as written
+    day = next(iter(days))
+    first, last = (day, max(day, story_day)) if side > 0 else (date.min, day)
+    length = mention.position + mention.span - i
+    label = " ".join(t.text for t in linked.question.tokens[i : i + length])
+    del linked.mentions[mention_at]
+    for k in range(i, i + length):
+        linked.used[k] = True
+    linked.dates.append((DateSpan(label=label, start=first, end=last), i, length))
 
 
 def _offset_phrase(words: list[str], i: int) -> tuple[int, tuple[int, int] | None, str, int] | None:

@@ -1235,6 +1235,8 @@ def _time_covered(need: Need, item: IndexedFact) -> bool:
         return span.year in item.years
     if _month_said(span, item) or _day_said(span, item):
         return True
+    if span.start is not None and span.end is not None and not item.days and _month_within(span, item):
+        return True
     if span.start is not None and span.end is not None:
         # A fact dated only by its year ("in 2018") is within a span as long as that whole year.
         return any(span.start <= date(y, 1, 1) and date(y, 12, 31) <= span.end for y in item.years)
@@ -1255,6 +1257,22 @@ def _reckoning_said(reckoned: tuple[str, str, tuple[int, int]], words: list[str]
 _BEFORE_A_MONTH = frozenset({"in", "for", "of", "since", "until", "till", "by", "from", "through", "early", "late",
                              "mid", "next", "last", "this"})
 """Words that put a month's name as a time ("planned *for* August"), not "may" the verb."""
+
+
+def _month_within(span: DateSpan, item: IndexedFact) -> bool:
+    """An undated fact that names a month of its year as its time ("*in June* 2018") is of a span of
+    days that month meets ("after the June 12 summit"): the source gave no day to hold it by."""
+    words = item.words
+    for k, w in enumerate(words[1:], 1):
+        if w in _MONTH_NUMBERS and words[k - 1] in _BEFORE_A_MONTH:
+            month = _MONTH_NUMBERS[w]
+            if any(date(y, month, 1) <= span.end and span.start <= date(y, month, calendar.monthrange(y, month)[1])
+                   for y in item.years):
+                return True
+    return False
+
+
+_MONTH_NUMBERS = {calendar.month_name[m].lower(): m for m in range(1, 13)}
 
 
 def _month_said(span: DateSpan, item: IndexedFact) -> bool:

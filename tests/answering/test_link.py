@@ -261,3 +261,17 @@ def test_a_time_is_reckoned_only_from_an_event_with_a_day(index: FactIndex) -> N
     """Donald Trump is no event: "a week after Trump" is left as written."""
     found = linked(index, "what did kim do a week after trump")
     assert found.dates == [] and any("donald-trump" in m.ids for m in found.mentions)
+
+
+def test_since_after_or_before_an_event_without_a_count_is_all_the_time_on_that_side(index: FactIndex) -> None:
+    """"Since the summit" with no count: from the day the facts give the summit (June 12, 2018) to the
+    story's day, which here is no later; "before Singapore" is every day to the summit's own. The name
+    is no longer a thing a fact must say, and "what has happened since" then asks what changed."""
+    read = index.read("what has happened since the singapore summit")
+    (span, _, _), = read.linked.dates
+    assert span.start == date(2018, 6, 12) and read.linked.mentions == []
+    assert read.asked.value == "changed"
+    (before, _, _), = linked(index, "anything before singapore").dates
+    assert before.covers(date(2018, 6, 11)) and before.covers(date(2018, 6, 12)) and not before.covers(date(2018, 6, 13))
+    assert linked(index, "what did kim say after trump").dates == []  # a person is no time
+    assert linked(index, "how long after the summit did kim travel").dates == []  # a duration asked

@@ -1313,3 +1313,17 @@ def test_an_undated_fact_that_reckons_the_same_time_is_of_it(index: FactIndex) -
     assert rows[0][0] == "talks-appeared-collapsed" and rows[0][1]["time_missing"] == 0
     _, rows = index.explain("what did trump say two days before may 26")
     assert rows and rows[0][0] in {"trump-withdrawal", "trump-withdrawal-reason"}
+
+
+def test_an_undated_fact_of_a_month_is_of_an_open_span_the_month_meets() -> None:
+    """"In June 2018 the Pentagon suspended ..." has no day, but June 2018 meets "after the June 12
+    summit"; a fact of May 2018 does not."""
+    from types import SimpleNamespace
+
+    from briefings.answering.model import DateSpan
+    from briefings.answering.score import _month_within
+
+    after = DateSpan(label="after the summit", start=date(2018, 6, 12), end=date(2019, 6, 30))
+    june = SimpleNamespace(words="in june 2018 the pentagon suspended the drill".split(), years={2018}, days=frozenset())
+    may = SimpleNamespace(words="in may 2018 the pentagon planned the drill".split(), years={2018}, days=frozenset())
+    assert _month_within(after, june) and not _month_within(after, may)
