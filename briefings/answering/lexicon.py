@@ -66,6 +66,12 @@ ENGLISH_PREFIXES = ("re", "un", "de", "dis", "mis", "pre", "non", "co", "over", 
 """Prefixes English forms new words with freely ("relinked", "unsigned", "denuclearised")."""
 PREFIXED_STEM_LETTERS = 4
 """The shortest word a prefix is read before: "re" + "lay" may be a slip of "relay", "re" + "link" is not."""
+REPEAT_PREFIX = "re"
+"""The prefix of a verb that does its act again ("reopen", "rebuild", "reconnect")."""
+REPEAT_NEARNESS = 0.35
+"""How near (cosine) a "re-" verb sits to its base verb when it means that act again: "reopen" ~ "open" 0.79,
+"reconnect" ~ "connect" 0.37; a "re-" word of its own meaning sits far ("resign" ~ "sign" 0.14, "return" ~
+"turn" 0.30)."""
 COMPOUND_HEAD_LETTERS = 3
 """The shortest first word of two run together ("sit" + "down"): a shorter one is too often a slip's left-over."""
 COMPOUND_PART_ZIPF = 3.0
@@ -385,6 +391,29 @@ class Lexicon:
         """Verbs WordNet names as a way of doing `verb` in one of the common senses of both, or acts that
         entail it: "travel" -> "visit", "promise" -> "pledge". A fact that says the kind says the act."""
         return _listed(KINDS_FILE, verb)
+
+    def repeated_act(self, word: str) -> str | None:
+        """The verb whose act `word` does again ("reopen" -> "open"), or None: the base is an English verb
+        and WordNet names the "re-" word as a way of doing it, or the embedding model puts the two near.
+        "Resign", "release" or "report" are no signing, leasing or porting again."""
+        word = word.lower()
+        base = word[len(REPEAT_PREFIX):]
+        if not word.startswith(REPEAT_PREFIX) or len(base) < PREFIXED_STEM_LETTERS:
+            return None
+        pos = Lexicon.parts_of_speech(word)
+        if (pos and "VERB" not in pos) or "VERB" not in Lexicon.parts_of_speech(base) or Lexicon.lemma(base) != base:
+            return None  # "reaction" names a thing; "re" + "moved" is an inflected "remove"
+        if word in Lexicon.kinds(base) or self.nearness(word, base) >= REPEAT_NEARNESS:
+            return base
+        return None
+
+    def nearness(self, word: str, other: str) -> float:
+        """The cosine of the two words' vectors; 0 when either has none (or no model is installed)."""
+        a, b = self.vector(word), self.vector(other)
+        if a is None or b is None:
+            return 0.0
+        scale = float((a @ a) ** 0.5 * (b @ b) ** 0.5)
+        return float(a @ b) / scale if scale else 0.0
 
     @staticmethod
     @functools.lru_cache(maxsize=4096)

@@ -432,7 +432,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     if excluded:
         held = sum(1 for n in excluded if (n.entity_ids & item.entities) or (n.lemmas & item.lemmas))
         f["set_aside"] = held / len(excluded)
-    f["hard_missing"] += _ordinals(classified) > _ordinals_said(item)
+    f["hard_missing"] += bool(_ordinals(classified) - _ordinals_said(item))
+    f["hard_missing"] += sum(1 for n in classified.needs if not n.excluded and _repeat_unsaid(n, item, table))
     for need in (n for n in classified.needs if not n.excluded):
         if need.kind is NeedKind.entity:
             if need.city and not _names_the_city(need, item):
@@ -1515,15 +1516,44 @@ _NUMBER = re.compile(r"^\d[\d,.]*$")
 
 
 _ORDINALS = {word: n for n, words in enumerate(
-    [(), (), ("second", "2nd"), ("third", "3rd"), ("fourth", "4th"), ("fifth", "5th"), ("sixth", "6th"),
+    [(), ("first", "1st"), ("second", "2nd"), ("third", "3rd"), ("fourth", "4th"), ("fifth", "5th"), ("sixth", "6th"),
      ("seventh", "7th"), ("eighth", "8th"), ("ninth", "9th"), ("tenth", "10th")]) for word in words}
-"""Ordinals from "second" on: which of several the question means ("their *second* summit"). "First" is
-left out: the first of something is often said without the word ("when did they meet?")."""
+"""Ordinals: which of several the question means ("their *second* summit", "his *first* trip")."""
+FIRST = 1
+AGAIN = frozenset({"again", "anew", "back"})
+"""Words that put an act's base verb to doing it again ("opened it *again*", "brought *back*")."""
+ONCE_MORE = ("once", "more")
 
 
 def _ordinals(classified: Classified) -> set[int]:
-    """Which of several the question names: a fact about another one ("the first summit") is not it."""
-    return {_ORDINALS[t.lower] for t in classified.linked.question.tokens if t.lower in _ORDINALS}
+    """Which of several the question names: a fact about another one ("the first summit") is not it. "First"
+    counts only on a thing after a determiner ("his *first* trip"): as an adverb ("when did they *first*
+    meet?") it asks when they met, which a fact says without the word."""
+    toks = classified.linked.question.tokens
+    return {_ORDINALS[t.lower] for k, t in enumerate(toks) if t.lower in _ORDINALS
+            and (_ORDINALS[t.lower] != FIRST or _on_a_thing(k, toks))}
+
+
+def _on_a_thing(at: int, toks: list[Token]) -> bool:
+    """The word at `at` stands between a determiner and a noun ("the *first* summit")."""
+    return (0 < at < len(toks) - 1 and toks[at - 1].lower in DETERMINERS
+            and "NOUN" in Lexicon.parts_of_speech(toks[at + 1].lower))
+
+
+def _repeat_unsaid(need: Need, item: IndexedFact, table: FactTable) -> bool:
+    """The question asks for an act done again ("*reopen* the office") and the fact says neither that verb
+    nor its base verb with "again", "back" or "once more": that the office opened, or was blown up, is
+    another act than its reopening."""
+    if need.kind is not NeedKind.word or need.lemmas & item.lemmas:
+        return False
+    bases = {b for b in map(table.lexicon.repeated_act, need.lemmas) if b}
+    if not bases or any(w[:STEM_MIN] in item.stems for w in need.lemmas if len(w) >= STEM_MIN):
+        return False  # "reunions" says the reuniting
+    if any(w in item.lemmas and table.lexicon.repeated_act(w) for w in need.near):
+        return False  # another verb of doing it again ("reconnect" for "relink")
+    words = item.words
+    again = not AGAIN.isdisjoint(words) or any(pair == ONCE_MORE for pair in zip(words, words[1:]))
+    return not (again and bases & item.lemmas)
 
 
 def _ordinals_said(item: IndexedFact) -> set[int]:

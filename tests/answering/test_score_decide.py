@@ -369,6 +369,41 @@ def test_an_ordinal_the_question_names_must_be_the_facts(fresh_index: FactIndex)
     assert fresh_index.answer("When did Sung Kim make his first trip to Pyongyang?").found
 
 
+def test_first_on_a_thing_must_be_said_but_first_as_an_adverb_need_not(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "envoy-talks-seoul", "subject": "sung-kim", "relation": "visited", "object": "south-korea",
+        "topic": "timeline", "statement": "Sung Kim held talks in Seoul on April 9, 2019.",
+        "provenance": _PROVENANCE}))
+    rows = {fid: f for fid, f, _ in fresh_index.explain("When did Sung Kim make his first visit to Seoul?")[1]}
+    assert rows["envoy-talks-seoul"]["hard_missing"]  # which visit this was, the fact does not say
+    rows = {fid: f for fid, f, _ in fresh_index.explain("When did Sung Kim first hold talks in Seoul?")[1]}
+    assert not rows["envoy-talks-seoul"]["hard_missing"]
+
+
+def test_a_re_verb_asks_for_the_act_again(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "museum-opened", "subject": "north-korea", "relation": "opened", "topic": "timeline",
+        "statement": "North Korea opened a war museum in Wonsan on April 9, 2019.", "provenance": _PROVENANCE}))
+    question = "When did North Korea reopen the war museum in Wonsan?"
+    rows = {fid: f for fid, f, _ in fresh_index.explain(question)[1]}
+    assert rows["museum-opened"]["hard_missing"]  # opening it is not opening it again
+    fresh_index.upsert(Fact.model_validate({
+        "id": "museum-opened", "subject": "north-korea", "relation": "opened", "topic": "timeline",
+        "statement": "North Korea opened a war museum in Wonsan again on April 9, 2019.", "provenance": _PROVENANCE}))
+    rows = {fid: f for fid, f, _ in fresh_index.explain(question)[1]}
+    assert not rows["museum-opened"]["hard_missing"]
+
+
+def test_a_re_word_of_its_own_meaning_asks_for_no_repeat(index: FactIndex) -> None:
+    assert index.lexicon.repeated_act("reopen") == "open"
+    assert index.lexicon.repeated_act("resign") is None  # no signing again
+    assert index.lexicon.repeated_act("reaction") is None  # a thing, not an act
+
+
 def test_how_far_needs_a_distance_not_any_number(fresh_index: FactIndex) -> None:
     from briefings.models import Fact
 
