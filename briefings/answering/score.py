@@ -1551,6 +1551,9 @@ def _repeat_unsaid(need: Need, item: IndexedFact, table: FactTable) -> bool:
         return False  # "reunions" says the reuniting
     if any(w in item.lemmas and table.lexicon.repeated_act(w) for w in need.near):
         return False  # another verb of doing it again ("reconnect" for "relink")
+    if any(s in item.lemmas for w in need.lemmas for s in Lexicon.synonyms(w)
+           if Lexicon.shares_a_common_sense(w, s)):
+        return False  # a synonym of the act again in a common sense of both ("resume" for "restart")
     words = item.words
     again = not AGAIN.isdisjoint(words) or any(pair == ONCE_MORE for pair in zip(words, words[1:]))
     return not (again and bases & item.lemmas)

@@ -396,6 +396,11 @@ def test_a_re_verb_asks_for_the_act_again(fresh_index: FactIndex) -> None:
         "statement": "North Korea opened a war museum in Wonsan again on April 9, 2019.", "provenance": _PROVENANCE}))
     rows = {fid: f for fid, f, _ in fresh_index.explain(question)[1]}
     assert not rows["museum-opened"]["hard_missing"]
+    fresh_index.upsert(Fact.model_validate({
+        "id": "ferry-resumed", "subject": "north-korea", "relation": "resumed", "topic": "timeline",
+        "statement": "North Korea resumed the Wonsan ferry on May 2, 2019.", "provenance": _PROVENANCE}))
+    rows = {fid: f for fid, f, _ in fresh_index.explain("When did North Korea restart the Wonsan ferry?")[1]}
+    assert not rows["ferry-resumed"]["hard_missing"]  # a synonym of the act again says it
 
 
 def test_a_re_word_of_its_own_meaning_asks_for_no_repeat(index: FactIndex) -> None:
