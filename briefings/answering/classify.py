@@ -64,6 +64,12 @@ NOT_A_QUESTION_REPLY = "abilities"
 """Small talk that asks nothing: it may open a message whose question follows ("hi, ...")."""
 _ASKING_KINDS = ("status", "upcoming", "changed", "latest")
 """The kinds of message that ask about the story (the others are small talk)."""
+POLITE = "polite"
+"""The cues (config/intents.yaml) of words that only make a request polite ("please", "pls"): what kind of
+message it is, and whether it says more than its kind's cues, is read without them."""
+PAST_MOMENT = "past_moment"
+"""The cues (config/intents.yaml) of a moment gone by ("at some point", "ever"): a message that says one asks
+what was, which the facts of that moment answer, not the status, which says where things stand now."""
 _BARE_VERBS = frozenset({"be", "have", "do", "get", "go"})
 """Verbs that say little on their own: in "what's *on* ...", "what's *up*", the particle says what is asked."""
 DISCOURSE_MARKERS = frozenset({"so", "and", "but", "ok", "okay", "well", "hey", "also", "anyway", "alright", "now",
@@ -923,6 +929,7 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     content = {n.position + 1 if n.phrasal and n.label.split()[0] in _BARE_VERBS else n.position
                for n in needs if n.kind is NeedKind.word and n.weight >= CONVERSATION_WEIGHT
                and not (n.lemmas & _BARE_VERBS and not n.phrasal)}  # "gets cancelled": the "get" of a passive
+    content -= intents.matches(POLITE, lemmas)  # "update, *please*": a request no less for its courtesy
     times = [n.span for n in needs if n.kind is NeedKind.time]
     asking = set().union(*(intents.matches(kind, lemmas) for kind in _ASKING_KINDS))  # "latest", "new", ...
     asking_word = next((t.position for t in toks if t.lower in _WH), None)
@@ -957,7 +964,7 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
             if not (times and ("since" in lemmas or all(s.now or s.relative for s in times))):
                 continue
         elif kind == "status":
-            if any(not any(s.covers(d) for d in event.days) for s in times):
+            if any(not any(s.covers(d) for d in event.days) for s in times) or intents.matches(PAST_MOMENT, lemmas):
                 continue
         elif any(not (s.now or s.relative) for s in times):
             continue

@@ -30,6 +30,11 @@ def is_foreign_script(text: str) -> bool:
     return latin < len(letters) / 2
 
 
+SHORTHAND_QUESTION_WORDS = {"y": "why"}
+"""Chat shorthand for a question word, read as that word where it opens a question of more words ("y did
+he leave"): a lone letter is no slip of the keyboard, and no word of English opens a question as "y"."""
+
+
 _IS_CONTRACTED = frozenset({"who", "what", "where", "when", "why", "how", "it", "he", "she", "that", "there", "here"})
 """Words whose "'s" is "is" ("who's", "it's"), not a possessive."""
 
@@ -43,6 +48,8 @@ def normalise_question(text: str, lexicon: Lexicon) -> Question:
     joined = hyphen_joined(text, kept)
     for position, (word, offset) in enumerate(kept):
         lower = word.lower()
+        if position == 0 and len(kept) > 1:
+            lower = SHORTHAND_QUESTION_WORDS.get(lower, lower)
         if position == 0 or position == len(kept) - 1:
             lower = _question_word(lower)
         tokens.append(

@@ -48,6 +48,12 @@ from briefings.answering.model import NeedKind
         ("what is the situation now?", Asked.status),
         ("could I get a quick update?", Asked.latest),
         ("and for the summit, what comes next", Asked.upcoming),
+        ("any news plz", Asked.latest),  # politeness asks nothing more than the cues beside it
+        ("what is coming up pls", Asked.upcoming),
+        ("has the meeting been withdrawn from", Asked.status),
+        ("is the meeting dead", Asked.status),
+        ("is anybody home", Asked.small_talk),
+        ("you around?", Asked.small_talk),
     ],
 )
 def test_what_is_asked(index: FactIndex, text: str, asked: Asked) -> None:
@@ -802,3 +808,9 @@ def test_a_place_named_in_lowercase_after_a_path_or_a_going_is_a_name(index: Fac
 def test_what_happened_at_a_time_reckoned_from_the_event_is_no_status(index: FactIndex) -> None:
     """"What happened two days after the summit" asks for the facts of that time, not how the summit stands."""
     assert index.read("what happened two days after the summit").asked is not Asked.status
+
+
+def test_a_moment_gone_by_asks_what_was_not_the_status(index: FactIndex) -> None:
+    assert index.read("has the meeting been called off").asked is Asked.status
+    assert index.read("was the meeting ever called off").asked is not Asked.status
+    assert index.read("at one point was the meeting called off").asked is not Asked.status

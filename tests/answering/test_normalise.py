@@ -65,3 +65,10 @@ def test_words_and_gaps_are_the_words_and_the_space_between_their_offsets() -> N
         words, gaps = words_and_gaps(text)
         assert words == [w for w, _ in tokens], text
         assert gaps == [b - (a + len(w)) for (w, a), (_, b) in zip(tokens, tokens[1:])], text
+
+
+def test_chat_shorthand_opening_a_question_is_its_question_word() -> None:
+    lexicon = Lexicon()
+    assert normalise_question("y did they leave", lexicon).tokens[0].lower == "why"
+    assert normalise_question("y", lexicon).tokens[0].lower == "y"  # a lone letter asks nothing
+    assert normalise_question("x or y", lexicon).tokens[-1].lower == "y"
