@@ -215,6 +215,7 @@ class Lexicon:
         self._phrase_index = {p.words: p for p in self._phrases}
         self._longest = max((len(p.words) for p in self._phrases), default=0)
         self.embedder = embedder
+        self._repeats: dict[str, str | None] = {}  # repeated_act, once per word: it may ask the embedding model
 
     # -- lemmas, parts of speech, commonness ----------------------------------------------------
 
@@ -386,6 +387,13 @@ class Lexicon:
         return _table(PHASES_FILE).get(verb, "")
 
     @staticmethod
+    @functools.lru_cache(maxsize=2)
+    def phase_heads(phase: str) -> frozenset[str]:
+        """The first word of every verb or phrasal verb of `phase`: a fact none of whose words is one
+        says no act of that phase, so the word-by-word reading can be skipped."""
+        return frozenset(verb.partition(" ")[0] for verb, p in _table(PHASES_FILE).items() if p == phase)
+
+    @staticmethod
     @functools.lru_cache(maxsize=65536)
     def kinds(verb: str) -> frozenset[str]:
         """Verbs WordNet names as a way of doing `verb` in one of the common senses of both, or acts that
@@ -397,6 +405,11 @@ class Lexicon:
         and WordNet names the "re-" word as a way of doing it, or the embedding model puts the two near.
         "Resign", "release" or "report" are no signing, leasing or porting again."""
         word = word.lower()
+        if word not in self._repeats:
+            self._repeats[word] = self._repeated_act(word)
+        return self._repeats[word]
+
+    def _repeated_act(self, word: str) -> str | None:
         base = word[len(REPEAT_PREFIX):]
         if not word.startswith(REPEAT_PREFIX) or len(base) < PREFIXED_STEM_LETTERS:
             return None

@@ -724,7 +724,9 @@ def _says_the_opposite(need: Need, item: IndexedFact) -> bool:
     if not opposite and not other:
         return False
     heads = {act.partition(" ")[0] for act in opposite}  # every word's lemmas are among the fact's
-    if not other and heads.isdisjoint(item.lemmas) and heads.isdisjoint(item.name_lemmas):
+    if other and Lexicon.phase_heads(other).isdisjoint(item.lemmas):
+        other = ""  # the fact says no verb of the other phase
+    if heads.isdisjoint(item.lemmas) and heads.isdisjoint(item.name_lemmas) and not other:
         return False
     words = item.words
     for at, word in enumerate(words):

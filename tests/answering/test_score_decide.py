@@ -1367,3 +1367,16 @@ def test_an_undated_fact_of_a_month_is_of_an_open_span_the_month_meets() -> None
     june = SimpleNamespace(words="in june 2018 the pentagon suspended the drill".split(), years={2018}, days=frozenset())
     may = SimpleNamespace(words="in may 2018 the pentagon planned the drill".split(), years={2018}, days=frozenset())
     assert _month_within(after, june) and not _month_within(after, may)
+
+
+def test_a_re_word_is_weighed_once_and_a_fact_with_no_verb_of_the_other_phase_is_not_read_word_by_word(
+        index: FactIndex) -> None:
+    """Both are on every question's path: "return" asks the embedding model whether it is turning again, and
+    "held" sends every candidate fact through the search for a verb of stopping."""
+    from briefings.answering.lexicon import Lexicon
+
+    index.lexicon.repeated_act("reopen")
+    assert index.lexicon._repeats["reopen"] == "open"
+    ends = Lexicon.phase_heads("end")
+    assert {"suspend", "call", "halt"} <= ends and "resume" not in ends
+    assert "resume" in Lexicon.phase_heads("go")
