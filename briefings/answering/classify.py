@@ -268,7 +268,7 @@ _OUTCOME_VERBS = frozenset({"produce", "yield", "achieve", "accomplish", "delive
 
 
 def _outcome_of(linked: Linked, needs: list[Need], entities: Mapping[str, Entity]) -> tuple[set[int], frozenset[str]]:
-    """"What came out of the summit", "the outcome of the talks", "what did the summit produce": what
+    """"What came out of the conference", "the outcome of the negotiations", "what did the meeting yield": what
     an event (an entity of the event kind) ended in is asked. The frame's words are no words a fact
     must say (their positions are returned, with the event); what answers is an act that settles
     something, on the event's days (the scorer)."""
@@ -1077,7 +1077,7 @@ def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[s
         words = [words[0], *words[2:]]
         needs = [n for n in needs if n.position != 1]
     elif _asks_the_kind(words):
-        # "what kind of outfit is X?": the class noun is the asker's word for whatever X is, which X's
+        # "what kind of body is X?": the class noun is the asker's word for whatever X is, which X's
         # description says in its own words ("a think tank"); the question asks what X is
         words = [words[0], *words[_KIND_FRAME_WORDS + 1:]]
         needs = [n for n in needs if not 1 <= n.position <= _KIND_FRAME_WORDS]
@@ -1108,7 +1108,7 @@ _KIND_FRAME_WORDS = 3
 
 
 def _asks_the_kind(words: list[str]) -> bool:
-    """"what kind of outfit is X", "which sort of group is X": the class a named thing is of, asked with
+    """"what kind of body is X", "which sort of group is X": the class a named thing is of, asked with
     a noun of the asker's own between the frame and the copula."""
     frame = _KIND_FRAME_WORDS
     return (len(words) > frame + 1 and words[0] in {"what", "which"} and words[1] in _KINDS_OF and words[2] == "of"
@@ -1228,7 +1228,7 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
 
 def _past_adverbs(words: list[Need]) -> list[Need]:
     """The words from the first that is not only an adverb: an adverb right after the question word
-    ("where *exactly*", "who's *really* behind it", "where *before* he got the job") is how the asker
+    ("where *exactly*", "who's *really* in charge", "where *before* she took the post") is how the asker
     says it, not the thing or the role asked."""
     start = next((k for k, n in enumerate(words) if Lexicon.parts_of_speech(n.label) != {"ADV"}), len(words))
     return words[start:]
@@ -1364,10 +1364,10 @@ def _own_clause(saying: Need, words: list[Need], toks: list[Token]) -> Need | No
 
 
 def _small_name_positions(needs: list[Need], toks: list[Token]) -> frozenset[int]:
-    """In a question written without capitals ("when did the us and south korea resume"), the positions
+    """In a question written without capitals ("when did the uk and france sign it"), the positions
     of the words of the names it links to entities: no capital marks the subject's name a bare verb
     follows, and the link stands in for it. Where the asker writes capitals, a name written small is a
-    description ("the North's highest-level defector"), read as before."""
+    description ("the region's most senior envoy"), read as before."""
     if any(t.capitalised for t in toks):
         return frozenset()
     return frozenset(k for n in needs if n.kind is NeedKind.entity

@@ -65,7 +65,7 @@ _DEMONSTRATIVES = {"that", "this", "these", "those"}
 _ONES = {"one", "ones"}
 _PAIR = {"two", "both"}
 """The words of "the two of them" and "both of them": two people, together."""
-"""What "that" or "those" stand before when they point back on their own ("where was *that one* held?")."""
+"""What "that" or "those" stand before when they point back on their own ("when did *that one* end?")."""
 _PLACE = {"there"}
 _POSSESSIVE = {"his", "her", "their", "its"}
 _ASKS = {"venue": "where", "place": "where", "location": "where", "city": "where", "country": "where",
@@ -124,7 +124,7 @@ class QuestionContext(BaseModel):
     "what's his job?", "how did Pyongyang take it?": the Libya model)."""
     earlier_answered: list[str] = Field(default_factory=list)
     """What the answer before the last one was about: "it" two questions on, when that answer, not its
-    question, named the thing ("who floated the Libya template?", answered by the Libya model)."""
+    question, named the thing ("who proposed the Nordic formula?", answered by the Nordic model)."""
     called: dict[str, str] = Field(default_factory=dict)
     """"he" or "she", by entity id, for the people this conversation has called so ("who did *she* meet?"
     read as about Choe Son Hui): a later "he" is not her, though the store says neither of her."""

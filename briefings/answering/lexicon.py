@@ -205,6 +205,10 @@ _NOT_LISTED: tuple[float, frozenset[str], frozenset[str]] = (0.0, frozenset(), f
 people and places, and an entry of their own would take 0.5 kB each (an empty frozenset is 216 bytes)."""
 
 
+REPEATS_KEPT = 65536
+"""How many words' act-again readings a lexicon keeps, as the module's other word caches do."""
+
+
 class Lexicon:
     """Lemmas, commonness and near-synonyms of English words, and the story's own terms."""
 
@@ -406,6 +410,8 @@ class Lexicon:
         "Resign", "release" or "report" are no signing, leasing or porting again."""
         word = word.lower()
         if word not in self._repeats:
+            if len(self._repeats) >= REPEATS_KEPT:  # any text reaches here: keep the memory bounded
+                self._repeats.clear()
             self._repeats[word] = self._repeated_act(word)
         return self._repeats[word]
 
@@ -457,7 +463,7 @@ class Lexicon:
     def travelling() -> frozenset[str]:
         """The words of going somewhere: the verb "travel", its WordNet synonyms ("go", "trip") and the
         ways of doing it ("fly", "return", "visit"). After one, "to" says where the going ends. Not a word
-        English reads as an adverb too ("put it *back* on course", "all year *round*"): it says no going."""
+        English reads as an adverb too ("bring it *back* to the table", "all year *round*"): it says no going."""
         words = {TRAVEL} | Lexicon.synonyms(TRAVEL) | Lexicon.kinds(TRAVEL)
         return frozenset(w for w in words if "ADV" not in Lexicon.parts_of_speech(w))
 

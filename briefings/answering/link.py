@@ -261,7 +261,7 @@ def link(question: Question, *, names: EntityNames, lexicon: Lexicon, vocabulary
 
 def qualified_documents(linked: Linked, *, names: EntityNames, is_document: Callable[[str], bool],
                         tied: Callable[[str, str], bool]) -> Linked:
-    """"When was *the Journal article* written?": a name that qualifies the noun after it, where that
+    """"When was *the Herald column* published?": a name that qualifies the noun after it, where that
     noun (alone or after "the") names a document a fact ties to the name (the article the Journal
     published), stands with the noun for the document: the question asks about the article, not the
     outlet."""
@@ -295,7 +295,7 @@ _SIDES = {"before": -1, "after": 1, "prior": -1, "following": 1}
 
 
 def reckoned_times(linked: Linked, *, days_of: Callable[[frozenset[str]], frozenset[date]], story_day: date) -> Linked:
-    """"Two days after the summit", "a few days before May 28", "the week before the Singapore talks": a
+    """"Two days after the summit", "a few days before March 3", "the week before the Oslo talks": a
     time reckoned from a day the question names, or from the day of an event it names (`days_of`,
     which the facts about the event give). The reckoned time replaces the day or the name it is
     reckoned from: a fact of that time need not name the event. Left as written when the event has no
@@ -634,7 +634,7 @@ def _dates(question: Question, used: list[bool], *, story_day: date, today: date
     found.extend(_relative(question, used, story_day=story_day, today=today))
     for _, at, _ in found:
         if at >= 2 and words[at - 1] == "of" and words[at - 2] in _PARTS_OF_A_TIME:
-            used[at - 2] = used[at - 1] = True  # "at the *start of* 2020": within the time named
+            used[at - 2] = used[at - 1] = True  # "at the *start of* 2015": within the time named
     return found
 
 

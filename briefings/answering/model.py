@@ -114,7 +114,7 @@ class DateSpan:
     month: int | None = None
     """A month named without its year ("in June"): that month of any year matches."""
     day_range: tuple[tuple[int, int], tuple[int, int]] | None = None
-    """Days of any year, first and last as (month, day) ("a few days before May 28"): a time reckoned
+    """Days of any year, first and last as (month, day) ("a few days before March 3"): a time reckoned
     from a day named without its year."""
     reckoned: tuple[str, str, tuple[int, int]] | None = None
     """A time reckoned from a day, as (unit, "before" or "after", the day's (month, day)): an undated
@@ -247,7 +247,7 @@ class Classified:
     """Why no fact can answer, when the question's structure already says so (it asks the name of
     someone the sources leave unnamed)."""
     outcome: frozenset[str] = frozenset()
-    """The event whose outcome is asked ("what came out of *the summit*"): the answer states what was
+    """The event whose outcome is asked ("what came out of *the conference*"): the answer states what was
     agreed, signed, committed to or decided on its days."""
 
 

@@ -542,7 +542,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     if classified.outcome:
         if not any(n.kind is NeedKind.time for n in classified.needs):  # a time named places the event itself
             f["time_missing"] += not item.days & table.scheduled_days(classified.outcome)
-        f["hard_missing"] += not _settles(item)  # "what came out of the summit": its agenda is no outcome
+        f["hard_missing"] += not _settles(item)  # "what came out of the conference": its agenda is no outcome
     if words_weight:
         lexical = words_covered / words_weight
         f["lexical"] = lexical
@@ -1248,7 +1248,7 @@ def _time_covered(need: Need, item: IndexedFact) -> bool:
 
 def _reckoning_said(reckoned: tuple[str, str, tuple[int, int]], words: list[str]) -> bool:
     """An undated fact that reckons its time as the question does, from the same day ("only *days
-    before* Monday, *May 28*" for "a few days before May 28"): it is of that time, though the source
+    before* Friday, *March 3*" for "a few days before March 3"): it is of that time, though the source
     gave no date to hold it by."""
     unit, direction, (month, day) = reckoned
     name, number = calendar.month_name[month].lower(), str(day)
@@ -1401,8 +1401,8 @@ def _act_verbs(item: IndexedFact) -> frozenset[str]:
 def _causes_of_other_acts(results: list[ScoredFact], classified: Classified, threshold: float) -> None:
     """A "why" asks the cause of the act it names. Where a fact that could answer says that act (in
     the words the question uses), a fact that states a cause but not that act gives the cause of
-    another act of the same people ("they met at the DMZ *to discuss* the summit" is no reason Trump
-    pulled out of it): it weighs as a fact that gives no cause (NO_CAUSE), unless it says the act as
+    another act of the same people ("they met *to discuss* the visit" is no reason the envoy
+    cancelled it): it weighs as a fact that gives no cause (NO_CAUSE), unless it says the act as
     those facts' relations word it. Where no such fact says the act, the store speaks of it in other
     words ("called off" for "scrapped"), and a cause is kept."""
     acts = _acts_asked_why(classified)
@@ -1417,7 +1417,7 @@ def _causes_of_other_acts(results: list[ScoredFact], classified: Classified, thr
 
 def _acts_asked_why(classified: Classified) -> list[Need]:
     """The verbs whose cause a "why" asks ("why did they *pull out*"). A verb of saying that frames
-    another ("why did Trump *say* he would *pull out*") is not the act asked; one that frames nothing
+    another ("why did the minister *say* she would *step down*") is not the act asked; one that frames nothing
     is no act a cause is checked against either (the saying is seldom what the cause fact says), nor is
     a noun ("the planned *meeting*"), the thing acted on."""
     return [n for n in classified.needs if n.kind is NeedKind.word and (n.relation or n.phrasal)
