@@ -19,7 +19,7 @@ from tests.qa.score import norm
 _HERE = Path(__file__).resolve().parent
 PASS_RATE = 0.9
 """What the issue asks of a dialogue set, on every surface."""
-FLOORS = {"tune": 1.0, "tune_c": 1.0, "tune_d": 0.9, "tune_f": 0.975, "blind_e": 0.9, "blind_h": 0.8, "blind_o": 0.575, "tune_g": 0.85, "tune_l": 0.825, "tune_s": 0.525}
+FLOORS = {"tune": 1.0, "tune_c": 1.0, "tune_d": 0.9, "tune_f": 0.975, "blind_e": 0.9, "blind_h": 0.8, "blind_o": 0.575, "blind_v": 0.525, "tune_g": 0.85, "tune_l": 0.825, "tune_s": 0.525}
 """The share each set scored when last measured, less one dialogue's worth: a change may not drop below.
 `tune` (the first set) is run on every surface; `tune_c`, `tune_d`, `tune_f`, `tune_g` and `tune_l` (the third, fourth,
 eighth, twelfth and seventeenth writers' sets, read once they were scored blind) and `blind_e`, `blind_h` and `blind_o` (a fifth,
@@ -100,10 +100,10 @@ async def _evaluate(name: str, verbose: bool) -> float:
     return rate
 
 
-if __name__ == "__main__":  # .venv/bin/python -m tests.qa.dialogues [-v] [blind_e|blind_h|blind_o|tune_s|tune_l|tune_g|tune_f|tune_d|tune_c|tune]
+if __name__ == "__main__":  # .venv/bin/python -m tests.qa.dialogues [-v] [blind_e|blind_h|blind_o|blind_v|tune_s|tune_l|tune_g|tune_f|tune_d|tune_c|tune]
     import asyncio
     import sys
 
-    names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["blind_e", "blind_h", "blind_o", "tune_s", "tune_l", "tune_g", "tune_f", "tune_d", "tune_c", "tune"]
+    names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["blind_e", "blind_h", "blind_o", "blind_v", "tune_s", "tune_l", "tune_g", "tune_f", "tune_d", "tune_c", "tune"]
     rates = [asyncio.run(_evaluate(n, "-v" in sys.argv[1:])) for n in names]
     sys.exit(0 if all(r >= FLOORS[n] - 1 / len(dialogues(n)) for n, r in zip(names, rates)) else 1)
