@@ -503,7 +503,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 # gives another number ("Mark-6"), or none, is about another of the kind
             elif need.degree and credit < 0.5 and not _measures(item, classified) and not _likelihood_said(need, item):
                 f["degree_missing"] = 1.0  # "how big": neither a measure nor the size said
-            elif (need.relation or need.phrasal) and credit < RELATION_SAID and _says_the_opposite(need, item):
+            elif ((need.relation or need.phrasal or _phase_of_the_act(need, classified)) and credit < RELATION_SAID
+                  and _says_the_opposite(need, item)):
                 f["opposite"] = 1.0  # "when was the office *shut down*": a fact that it was *opened* states
                 # another act of the same thing, the one that undoes the act asked
                 credit = 0.0
@@ -740,6 +741,21 @@ def _says_the_opposite(need: Need, item: IndexedFact) -> bool:
         if other and any(_phase_said(base, particle) == other for base in bases):
             return True
     return False
+
+
+def _phase_of_the_act(need: Need, classified: Classified) -> bool:
+    """The word is a verb of a phase ("finish", "stop", "begin": `Lexicon.phase`) of the act the question
+    asks, right before it ("when did they *finish* building the bridge", "*stop* to trade"): the time
+    or the place asked is of that phase, and a fact that says the act in the other phase (the
+    groundbreaking, "began building") tells another moment of it."""
+    if not any(Lexicon.phase(lemma) for lemma in need.lemmas):
+        return False
+    toks = classified.linked.question.tokens
+    after = need.position + 1
+    if after < len(toks) and toks[after].lower == "to":
+        after += 1
+    return any(n.position == after and (n.relation or n.phrasal) for n in classified.needs
+               if n.kind is NeedKind.word)
 
 
 _OTHER_PHASE = {"end": "go", "go": "end"}

@@ -820,6 +820,20 @@ def test_a_fact_that_says_the_other_phase_of_the_act_does_not_answer(fresh_index
     assert fresh_index.answer("When did Japan scrap the Mekong regatta?").found
 
 
+def test_a_verb_of_a_phase_before_the_act_asked_is_read_against_the_other_phase(fresh_index: FactIndex) -> None:
+    """"When did they *finish* rebuilding it": the end of the act is asked, even where the verb after it is
+    read as the relation; a fact that says the work was begun (a launch ceremony was held) tells its
+    start, not its end. Asked of the start, the same fact answers."""
+    _add(fresh_index, "bridge-rebuild-launch", "The two Koreas held a launch ceremony on June 4, 2019, to rebuild "
+         "the Tumen river bridge.", day="2019-06-04", subject="two-koreas", relation="held")
+    finish = "When did the two Koreas finish rebuilding the Tumen river bridge?"
+    assert _features_of(fresh_index, "bridge-rebuild-launch", finish)["opposite"] == 1.0
+    assert not fresh_index.answer(finish).found
+    start = "When did the two Koreas start rebuilding the Tumen river bridge?"
+    assert not _features_of(fresh_index, "bridge-rebuild-launch", start)["opposite"]
+    assert fresh_index.answer(start).found
+
+
 def test_a_noun_said_only_by_a_broader_neighbour_qualifies_the_noun_after_it_away(fresh_index: FactIndex) -> None:
     _add(fresh_index, "rowing-silver", "A joint Korean rowing crew won silver at a multi-sport event in Jakarta on "
          "August 20, 2018.", day="2018-08-20", subject="north-korea", relation="won")
