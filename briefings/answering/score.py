@@ -355,6 +355,34 @@ def _saying_of_another(need: Need, item: IndexedFact, classified: Classified, ta
     return subject is not None and subject.kind in kinds
 
 
+_SPEAKING = frozenset({"speak", "talk"})
+"""Verbs of English that tell that someone spoke and take no clause of what was said ("spoke *to* the
+crowd", "talked *for* an hour"): only "of" or "about" after one gives the matter."""
+_MATTER = frozenset({"of", "about"})
+_MATTER_REACH = 4
+"""How far after the verb its matter may stand, past whom it was spoken to ("spoke to reporters *about*")."""
+
+
+def _spoke_without_words(item: IndexedFact) -> bool:
+    """The fact tells someone spoke only by a verb of speaking with no matter after it ("she spoke to
+    5,000 people"), and by no verb that reports words ("said", "told", "warned" is not among them either,
+    though it reports them: any verb of `SAYING` other than those of speaking)."""
+    if item.lemmas.isdisjoint(_SPEAKING):
+        return False
+    words = item.words
+    said = [Lexicon.lemmas(w) for w in words]  # the statement's own words: a name's "States" reports nothing
+    if any(lemmas & (SAYING - _SPEAKING) for lemmas in said):
+        return False
+    at = [k for k, lemmas in enumerate(said) if lemmas & _SPEAKING]
+    return bool(at) and not any(
+        w in _MATTER and not (j + 1 < len(words) and _a_number(words[j + 1]))  # "to *about* 5,000": a count
+        for k in at for j, w in enumerate(words[k + 1 : k + 1 + _MATTER_REACH], k + 1))
+
+
+def _a_number(word: str) -> bool:
+    return bool(_NUMBER.match(word)) or word in _NUMBER_WORDS
+
+
 _INSIDE_INITIALS = frozenset({"of", "and", "the", "for"})
 """Words a phrase's initials pass over ("Democratic People's Republic *of* Korea": DPRK)."""
 
@@ -467,6 +495,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = _word_credit(need, item, names=table.names.holds)  # "say" is not the United "States"
             if credit < 1.0 and _saying_of_another(need, item, classified, table):
                 credit = 0.0  # "what did Kim *write*": the White House "said" something of his letter
+            if need.done_by and need.lemmas & SAYING and _spoke_without_words(item):
+                f["hard_missing"] += 1  # "what did she say": "she spoke to the crowd" tells that she spoke,
+                # not what she said, which is the answer asked
             if (classified.asked is Asked.who and need.relation and credit >= RELATION_SAID
                     and not _said_as_done(need, item)):
                 credit = 0.0  # "who *signed* it" is not "a *sign* of divisions", nor "who *built*" "its main

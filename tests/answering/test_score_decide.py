@@ -834,6 +834,18 @@ def test_a_verb_of_a_phase_before_the_act_asked_is_read_against_the_other_phase(
     assert fresh_index.answer(start).found
 
 
+def test_a_fact_that_someone_spoke_to_an_audience_does_not_say_what_they_said(fresh_index: FactIndex) -> None:
+    """"What did X say": that X spoke to 300 students tells that X spoke, not what; "spoke to students
+    *about* the armistice" gives the matter. "About 300" is a count, no matter."""
+    _add(fresh_index, "envoy-lecture", "Sung Kim spoke to about 300 students at Yonsei University in Seoul on "
+         "March 5, 2019.", day="2019-03-05", subject="sung-kim", relation="spoke")
+    _add(fresh_index, "envoy-lecture-matter", "Sung Kim spoke to students about the armistice at Korea University "
+         "in Seoul on March 8, 2019.", day="2019-03-08", subject="sung-kim", relation="spoke")
+    assert not fresh_index.answer("What did Sung Kim say in his lecture at Yonsei University?").found
+    assert fresh_index.answer("What did Sung Kim say at Korea University?").facts == ["envoy-lecture-matter"]
+    assert fresh_index.answer("Where did Sung Kim speak on March 5, 2019?").facts == ["envoy-lecture"]
+
+
 def test_a_noun_said_only_by_a_broader_neighbour_qualifies_the_noun_after_it_away(fresh_index: FactIndex) -> None:
     _add(fresh_index, "rowing-silver", "A joint Korean rowing crew won silver at a multi-sport event in Jakarta on "
          "August 20, 2018.", day="2018-08-20", subject="north-korea", relation="won")
