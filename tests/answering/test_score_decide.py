@@ -846,6 +846,18 @@ def test_a_fact_that_someone_spoke_to_an_audience_does_not_say_what_they_said(fr
     assert fresh_index.answer("Where did Sung Kim speak on March 5, 2019?").facts == ["envoy-lecture"]
 
 
+def test_a_why_is_not_answered_by_the_act_alone(fresh_index: FactIndex) -> None:
+    """A fact that says the act asked, and no cause of it, is no answer to "why": the bot would repeat the
+    question's premise. Once a fact gives the cause, it answers."""
+    question = "Why did North Korea close its consulate in Vladivostok?"
+    _add(fresh_index, "consulate-closed", "North Korea closed its consulate in Vladivostok on May 2, 2019.",
+         day="2019-05-02", subject="north-korea", relation="closed")
+    assert not fresh_index.answer(question).found
+    _add(fresh_index, "consulate-closed-cause", "North Korea said on May 3, 2019, that it closed its consulate in "
+         "Vladivostok because of budget cuts.", day="2019-05-03", subject="north-korea", relation="said")
+    assert fresh_index.answer(question).facts[0] == "consulate-closed-cause"
+
+
 def test_a_noun_said_only_by_a_broader_neighbour_qualifies_the_noun_after_it_away(fresh_index: FactIndex) -> None:
     _add(fresh_index, "rowing-silver", "A joint Korean rowing crew won silver at a multi-sport event in Jakarta on "
          "August 20, 2018.", day="2018-08-20", subject="north-korea", relation="won")
