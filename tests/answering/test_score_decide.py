@@ -856,6 +856,11 @@ def test_a_why_is_not_answered_by_the_act_alone(fresh_index: FactIndex) -> None:
     _add(fresh_index, "consulate-closed-cause", "North Korea said on May 3, 2019, that it closed its consulate in "
          "Vladivostok because of budget cuts.", day="2019-05-03", subject="north-korea", relation="said")
     assert fresh_index.answer(question).facts[0] == "consulate-closed-cause"
+    # what a thing is meant to bring about is what it is for: "a plan that would ..." gives a cause
+    _add(fresh_index, "ferry-plan", "Sung Kim proposed a ferry route on May 6, 2019, that would link Incheon and "
+         "Nampo.", day="2019-05-06", subject="sung-kim", relation="proposed")
+    assert fresh_index.table.facts["ferry-plan"].causal
+    assert fresh_index.answer("Why did Sung Kim propose a ferry route?").facts == ["ferry-plan"]
 
 
 def test_a_noun_said_only_by_a_broader_neighbour_qualifies_the_noun_after_it_away(fresh_index: FactIndex) -> None:
