@@ -586,7 +586,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         f["entity_missing"] += 1.0
     if f["relation_missing"] and any(n.object_asked for n in classified.needs) and _a_meeting(item, table):
         f["occasion"] = 1.0
-    if f["relation_missing"] and _only_the_frame_said(classified, credits):
+    unheard_act = any(n.relation and not n.known and n.kind is NeedKind.word for n in classified.needs)
+    if (f["relation_missing"] or unheard_act) and _only_the_frame_said(classified, credits, item):
         f["occasion"] = 1.0
     if f["relation_missing"] and classified.asked is Asked.who and _role_said_of_named(item, classified):
         f["role_of_named"] = 1.0
@@ -866,16 +867,20 @@ _FRAME_REACH = 5
 """How far the noun after such a preposition may stand ("during his September 2018 *visit*")."""
 
 
-def _only_the_frame_said(classified: Classified, credits: dict[int, float]) -> bool:
-    """The fact (which does not say the act asked) says the event the question puts the act in ("where
-    did she stay *during her visit*": "she visited ..."): it tells when or where that event was, not
-    the act done in it."""
+def _only_the_frame_said(classified: Classified, credits: dict[int, float], item: IndexedFact) -> bool:
+    """The fact (which does not say the act asked, or no fact does) says the event the question puts the
+    act in ("where did she stay *during her visit*": "she visited ..."; "*during the Paris summit*": a
+    fact that they held it): it tells when or where that event was, not the act done in it."""
     frames = [t.position for t in classified.linked.question.tokens if t.lower in _FRAMES]
-    for at in frames:  # the first word asked after it, past a determiner, a possessive or a time
-        noun = min((n for n in classified.needs if n.kind is NeedKind.word and n.position > at),
+    for at in frames:  # the first thing asked after it, past a determiner, a possessive or a time
+        noun = min((n for n in classified.needs if n.kind is not NeedKind.time and n.position > at),
                    key=lambda n: n.position, default=None)
-        if (noun is not None and noun.position - at <= _FRAME_REACH and "NOUN" in _pos(noun.label)
-                and credits.get(noun.position, 0.0) >= SAME_STEM):
+        if noun is None or noun.position - at > _FRAME_REACH:
+            continue
+        if noun.kind is NeedKind.entity:
+            if noun.entity_ids & item.entities:
+                return True  # the event named ("the Paris summit"), which the fact is of
+        elif "NOUN" in _pos(noun.label) and credits.get(noun.position, 0.0) >= SAME_STEM:
             return True
     return False
 

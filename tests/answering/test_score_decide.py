@@ -863,6 +863,18 @@ def test_a_why_is_not_answered_by_the_act_alone(fresh_index: FactIndex) -> None:
     assert fresh_index.answer("Why did Sung Kim propose a ferry route?").facts == ["ferry-plan"]
 
 
+def test_an_act_no_fact_says_during_a_named_event_is_not_answered_by_the_event(fresh_index: FactIndex) -> None:
+    """"Where did she sleep *during the DMZ meeting*": no fact says the sleeping; a fact that says where the
+    meeting was held tells the event's place, not the act done in it. Asked of the meeting, it answers."""
+    _add(fresh_index, "dmz-meeting-venue", "Sung Kim and Choe Son Hui held the DMZ meeting on May 28, 2018, at the "
+         "Tongilgak building in Panmunjom.", day="2018-05-28", subject="dmz-meeting", relation="held_at")
+    question = "Which building did Choe Son Hui sleep in during the DMZ meeting?"
+    assert _features_of(fresh_index, "dmz-meeting-venue", question)["occasion"] == 1.0
+    assert not fresh_index.answer(question).found
+    assert fresh_index.answer("Which building did Sung Kim and Choe Son Hui hold the DMZ meeting in?").facts[:1] == [
+        "dmz-meeting-venue"]
+
+
 def test_a_noun_said_only_by_a_broader_neighbour_qualifies_the_noun_after_it_away(fresh_index: FactIndex) -> None:
     _add(fresh_index, "rowing-silver", "A joint Korean rowing crew won silver at a multi-sport event in Jakarta on "
          "August 20, 2018.", day="2018-08-20", subject="north-korea", relation="won")
