@@ -969,7 +969,11 @@ _LEADING = frozenset({*DETERMINERS, "last", "next", "past", "few", *_NUMBER_WORD
 
 
 def _purpose(words: list[str], lexicon: Lexicon) -> bool:
-    """The statement says what something was for: "met ... *to discuss* the agenda", "in order to"."""
+    """The statement says what something was for: "met ... *to discuss* the agenda", "in order to", or what
+    a thing it names is meant to bring about ("a deal *that would ease* sanctions")."""
+    if any(w in _RELATIVE_PURPOSE and nxt == "would" and "VERB" in lexicon.parts_of_speech(verb)
+           for w, nxt, verb in zip(words, words[1:], words[2:])):
+        return True
     if "to" not in words:
         return False  # most statements: no word to look at
     for k in range(1, len(words) - 1):
@@ -981,6 +985,8 @@ def _purpose(words: list[str], lexicon: Lexicon) -> bool:
     return False
 
 
+_RELATIVE_PURPOSE = frozenset({"that", "which"})
+"""Relative pronouns that, with "would" and a verb, say what the thing before them is meant to do."""
 _NOT_PURPOSE = frozenset({"due", "able", "going", "about", "likely", "set", "is", "are", "was", "were", "be", "has",
                           "have", "had", "want", "wants", "need", "needs", "try", "tries", "used", "ought"})
 """Words that with "to" and a verb say what is done or due, not what it is for (English grammar)."""

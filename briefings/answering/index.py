@@ -448,6 +448,9 @@ class FactIndex:
                                   and kind_factor(decision.chosen[0].item, classified, self.table) < 1.0):
             # not found, or found with no cause: the cause may be another fact about the same event
             decision = self._through_the_event(scored, classified, threshold) or decision
+        if decision.found and classified.asked is Asked.why and not any(
+                kind_factor(s.item, classified, self.table) >= 1.0 for s in decision.chosen):
+            decision = Decision(best=decision.best, nearest=scored[:3])  # the act with no cause for it: no "why"
         if not decision.found:
             if classified.unanswerable is not None:  # "who is the spokesman?": say why no fact can tell
                 reason = classified.unanswerable

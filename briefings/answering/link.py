@@ -618,6 +618,7 @@ def _dates(question: Question, used: list[bool], *, story_day: date, today: date
             for k in taken:
                 used[k] = True
             found.append((span, min(taken), max(taken) - min(taken) + 1))
+    found.extend(_new_years(toks, used))
     for i, w in enumerate(words):
         if used[i]:
             continue
@@ -635,6 +636,42 @@ def _dates(question: Question, used: list[bool], *, story_day: date, today: date
     for _, at, _ in found:
         if at >= 2 and words[at - 1] == "of" and words[at - 2] in _PARTS_OF_A_TIME:
             used[at - 2] = used[at - 1] = True  # "at the *start of* 2015": within the time named
+    return found
+
+
+_NEW_YEAR_EVE = "eve"
+"""The day before New Year's Day ("New Year's *Eve*"): December 31."""
+
+
+def _new_years(toks: list[Token], used: list[bool]) -> list[tuple[DateSpan, int, int]]:
+    """New Year's Day (January 1; its eve December 31), the one holiday every calendar fixes to a day,
+    written as a name ("New Year"), as an owner ("new year's address") or beside a year ("2019 new year
+    speech"): of that year when one stands right before or after it. "In the new year" (the year to come)
+    is none of these and is left as words."""
+    words = [t.lower for t in toks]
+    found: list[tuple[DateSpan, int, int]] = []
+    for i in range(len(words) - 1):
+        if used[i] or used[i + 1] or words[i] != "new" or words[i + 1] not in {"year", "years"}:
+            continue
+        end = i + 2
+        eve = end < len(words) and words[end] == _NEW_YEAR_EVE
+        end += eve
+        before = i - 1 if i > 0 and not used[i - 1] and _YEAR.match(words[i - 1]) else None
+        after = end if end < len(words) and not used[end] and _YEAR.match(words[end]) else None
+        year_at = before if before is not None else after
+        if not (toks[i].capitalised or toks[i + 1].possessive or words[i + 1] == "years" or year_at is not None):
+            continue
+        month, day = (12, 31) if eve else (1, 1)
+        name = "New Year's Eve" if eve else "New Year's Day"
+        if year_at is not None:
+            year = int(words[year_at])
+            span = DateSpan(label=f"{name} {year}", start=date(year, month, day), end=date(year, month, day))
+        else:
+            span = DateSpan(label=name, month_day=(month, day))
+        taken = [i, i + 1] + ([end - 1] if eve else []) + ([year_at] if year_at is not None else [])
+        for k in taken:
+            used[k] = True
+        found.append((span, min(taken), max(taken) - min(taken) + 1))
     return found
 
 

@@ -355,6 +355,34 @@ def _saying_of_another(need: Need, item: IndexedFact, classified: Classified, ta
     return subject is not None and subject.kind in kinds
 
 
+_SPEAKING = frozenset({"speak", "talk"})
+"""Verbs of English that tell that someone spoke and take no clause of what was said ("spoke *to* the
+crowd", "talked *for* an hour"): only "of" or "about" after one gives the matter."""
+_MATTER = frozenset({"of", "about"})
+_MATTER_REACH = 4
+"""How far after the verb its matter may stand, past whom it was spoken to ("spoke to reporters *about*")."""
+
+
+def _spoke_without_words(item: IndexedFact) -> bool:
+    """The fact tells someone spoke only by a verb of speaking with no matter after it ("she spoke to
+    5,000 people"), and by no verb that reports words ("said", "told", "warned" is not among them either,
+    though it reports them: any verb of `SAYING` other than those of speaking)."""
+    if item.lemmas.isdisjoint(_SPEAKING):
+        return False
+    words = item.words
+    said = [Lexicon.lemmas(w) for w in words]  # the statement's own words: a name's "States" reports nothing
+    if any(lemmas & (SAYING - _SPEAKING) for lemmas in said):
+        return False
+    at = [k for k, lemmas in enumerate(said) if lemmas & _SPEAKING]
+    return bool(at) and not any(
+        w in _MATTER and not (j + 1 < len(words) and _a_number(words[j + 1]))  # "to *about* 5,000": a count
+        for k in at for j, w in enumerate(words[k + 1 : k + 1 + _MATTER_REACH], k + 1))
+
+
+def _a_number(word: str) -> bool:
+    return bool(_NUMBER.match(word)) or word in _NUMBER_WORDS
+
+
 _INSIDE_INITIALS = frozenset({"of", "and", "the", "for"})
 """Words a phrase's initials pass over ("Democratic People's Republic *of* Korea": DPRK)."""
 
@@ -467,6 +495,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = _word_credit(need, item, names=table.names.holds)  # "say" is not the United "States"
             if credit < 1.0 and _saying_of_another(need, item, classified, table):
                 credit = 0.0  # "what did Kim *write*": the White House "said" something of his letter
+            if need.done_by and need.lemmas & SAYING and _spoke_without_words(item):
+                f["hard_missing"] += 1  # "what did she say": "she spoke to the crowd" tells that she spoke,
+                # not what she said, which is the answer asked
             if (classified.asked is Asked.who and need.relation and credit >= RELATION_SAID
                     and not _said_as_done(need, item)):
                 credit = 0.0  # "who *signed* it" is not "a *sign* of divisions", nor "who *built*" "its main
@@ -503,7 +534,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 # gives another number ("Mark-6"), or none, is about another of the kind
             elif need.degree and credit < 0.5 and not _measures(item, classified) and not _likelihood_said(need, item):
                 f["degree_missing"] = 1.0  # "how big": neither a measure nor the size said
-            elif (need.relation or need.phrasal) and credit < RELATION_SAID and _says_the_opposite(need, item):
+            elif ((need.relation or need.phrasal or _phase_of_the_act(need, classified)) and credit < RELATION_SAID
+                  and _says_the_opposite(need, item)):
                 f["opposite"] = 1.0  # "when was the office *shut down*": a fact that it was *opened* states
                 # another act of the same thing, the one that undoes the act asked
                 credit = 0.0
@@ -554,7 +586,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         f["entity_missing"] += 1.0
     if f["relation_missing"] and any(n.object_asked for n in classified.needs) and _a_meeting(item, table):
         f["occasion"] = 1.0
-    if f["relation_missing"] and _only_the_frame_said(classified, credits):
+    unheard_act = any(n.relation and not n.known and n.kind is NeedKind.word for n in classified.needs)
+    if (f["relation_missing"] or unheard_act) and _only_the_frame_said(classified, credits, item):
         f["occasion"] = 1.0
     if f["relation_missing"] and classified.asked is Asked.who and _role_said_of_named(item, classified):
         f["role_of_named"] = 1.0
@@ -742,6 +775,21 @@ def _says_the_opposite(need: Need, item: IndexedFact) -> bool:
     return False
 
 
+def _phase_of_the_act(need: Need, classified: Classified) -> bool:
+    """The word is a verb of a phase ("finish", "stop", "begin": `Lexicon.phase`) of the act the question
+    asks, right before it ("when did they *finish* building the bridge", "*stop* to trade"): the time
+    or the place asked is of that phase, and a fact that says the act in the other phase (the
+    groundbreaking, "began building") tells another moment of it."""
+    if not any(Lexicon.phase(lemma) for lemma in need.lemmas):
+        return False
+    toks = classified.linked.question.tokens
+    after = need.position + 1
+    if after < len(toks) and toks[after].lower == "to":
+        after += 1
+    return any(n.position == after and (n.relation or n.phrasal) for n in classified.needs
+               if n.kind is NeedKind.word)
+
+
 _OTHER_PHASE = {"end": "go", "go": "end"}
 """The phase of an act opposite each (`Lexicon.phase`): stopping it, and starting or carrying it on."""
 
@@ -819,16 +867,20 @@ _FRAME_REACH = 5
 """How far the noun after such a preposition may stand ("during his September 2018 *visit*")."""
 
 
-def _only_the_frame_said(classified: Classified, credits: dict[int, float]) -> bool:
-    """The fact (which does not say the act asked) says the event the question puts the act in ("where
-    did she stay *during her visit*": "she visited ..."): it tells when or where that event was, not
-    the act done in it."""
+def _only_the_frame_said(classified: Classified, credits: dict[int, float], item: IndexedFact) -> bool:
+    """The fact (which does not say the act asked, or no fact does) says the event the question puts the
+    act in ("where did she stay *during her visit*": "she visited ..."; "*during the Paris summit*": a
+    fact that they held it): it tells when or where that event was, not the act done in it."""
     frames = [t.position for t in classified.linked.question.tokens if t.lower in _FRAMES]
-    for at in frames:  # the first word asked after it, past a determiner, a possessive or a time
-        noun = min((n for n in classified.needs if n.kind is NeedKind.word and n.position > at),
+    for at in frames:  # the first thing asked after it, past a determiner, a possessive or a time
+        noun = min((n for n in classified.needs if n.kind is not NeedKind.time and n.position > at),
                    key=lambda n: n.position, default=None)
-        if (noun is not None and noun.position - at <= _FRAME_REACH and "NOUN" in _pos(noun.label)
-                and credits.get(noun.position, 0.0) >= SAME_STEM):
+        if noun is None or noun.position - at > _FRAME_REACH:
+            continue
+        if noun.kind is NeedKind.entity:
+            if noun.entity_ids & item.entities:
+                return True  # the event named ("the Paris summit"), which the fact is of
+        elif "NOUN" in _pos(noun.label) and credits.get(noun.position, 0.0) >= SAME_STEM:
             return True
     return False
 

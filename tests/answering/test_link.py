@@ -36,6 +36,14 @@ def test_dates_in_words(index: FactIndex) -> None:
     assert spans[1].covers(date(2018, 4, 27)) and spans[1].covers(date(2019, 4, 27))
 
 
+def test_new_years_day_is_the_first_of_january_of_the_year_beside_it(index: FactIndex) -> None:
+    spans = [s for s, _, _ in linked(index, "what did the queen say in her 2021 new years broadcast").dates]
+    assert len(spans) == 1 and spans[0].covers(date(2021, 1, 1)) and not spans[0].covers(date(2021, 4, 12))
+    spans = [s for s, _, _ in linked(index, "Who spoke on New Year's Eve?").dates]
+    assert len(spans) == 1 and spans[0].covers(date(2017, 12, 31)) and not spans[0].covers(date(2018, 1, 1))
+    assert linked(index, "what will the talks bring in the new year").dates == []  # the year to come
+
+
 def test_may_is_a_month_only_with_a_day_or_a_capital(index: FactIndex) -> None:
     assert linked(index, "may the summit go ahead").dates == []
     assert linked(index, "what happened on May 26").dates

@@ -820,6 +820,61 @@ def test_a_fact_that_says_the_other_phase_of_the_act_does_not_answer(fresh_index
     assert fresh_index.answer("When did Japan scrap the Mekong regatta?").found
 
 
+def test_a_verb_of_a_phase_before_the_act_asked_is_read_against_the_other_phase(fresh_index: FactIndex) -> None:
+    """"When did they *finish* rebuilding it": the end of the act is asked, even where the verb after it is
+    read as the relation; a fact that says the work was begun (a launch ceremony was held) tells its
+    start, not its end. Asked of the start, the same fact answers."""
+    _add(fresh_index, "bridge-rebuild-launch", "The two Koreas held a launch ceremony on June 4, 2019, to rebuild "
+         "the Tumen river bridge.", day="2019-06-04", subject="two-koreas", relation="held")
+    finish = "When did the two Koreas finish rebuilding the Tumen river bridge?"
+    assert _features_of(fresh_index, "bridge-rebuild-launch", finish)["opposite"] == 1.0
+    assert not fresh_index.answer(finish).found
+    start = "When did the two Koreas start rebuilding the Tumen river bridge?"
+    assert not _features_of(fresh_index, "bridge-rebuild-launch", start)["opposite"]
+    assert fresh_index.answer(start).found
+
+
+def test_a_fact_that_someone_spoke_to_an_audience_does_not_say_what_they_said(fresh_index: FactIndex) -> None:
+    """"What did X say": that X spoke to 300 students tells that X spoke, not what; "spoke to students
+    *about* the armistice" gives the matter. "About 300" is a count, no matter."""
+    _add(fresh_index, "envoy-lecture", "Sung Kim spoke to about 300 students at Yonsei University in Seoul on "
+         "March 5, 2019.", day="2019-03-05", subject="sung-kim", relation="spoke")
+    _add(fresh_index, "envoy-lecture-matter", "Sung Kim spoke to students about the armistice at Korea University "
+         "in Seoul on March 8, 2019.", day="2019-03-08", subject="sung-kim", relation="spoke")
+    assert not fresh_index.answer("What did Sung Kim say in his lecture at Yonsei University?").found
+    assert fresh_index.answer("What did Sung Kim say at Korea University?").facts == ["envoy-lecture-matter"]
+    assert fresh_index.answer("Where did Sung Kim speak on March 5, 2019?").facts == ["envoy-lecture"]
+
+
+def test_a_why_is_not_answered_by_the_act_alone(fresh_index: FactIndex) -> None:
+    """A fact that says the act asked, and no cause of it, is no answer to "why": the bot would repeat the
+    question's premise. Once a fact gives the cause, it answers."""
+    question = "Why did North Korea close its consulate in Vladivostok?"
+    _add(fresh_index, "consulate-closed", "North Korea closed its consulate in Vladivostok on May 2, 2019.",
+         day="2019-05-02", subject="north-korea", relation="closed")
+    assert not fresh_index.answer(question).found
+    _add(fresh_index, "consulate-closed-cause", "North Korea said on May 3, 2019, that it closed its consulate in "
+         "Vladivostok because of budget cuts.", day="2019-05-03", subject="north-korea", relation="said")
+    assert fresh_index.answer(question).facts[0] == "consulate-closed-cause"
+    # what a thing is meant to bring about is what it is for: "a plan that would ..." gives a cause
+    _add(fresh_index, "ferry-plan", "Sung Kim proposed a ferry route on May 6, 2019, that would link Incheon and "
+         "Nampo.", day="2019-05-06", subject="sung-kim", relation="proposed")
+    assert fresh_index.table.facts["ferry-plan"].causal
+    assert fresh_index.answer("Why did Sung Kim propose a ferry route?").facts == ["ferry-plan"]
+
+
+def test_an_act_no_fact_says_during_a_named_event_is_not_answered_by_the_event(fresh_index: FactIndex) -> None:
+    """"Where did she sleep *during the DMZ meeting*": no fact says the sleeping; a fact that says where the
+    meeting was held tells the event's place, not the act done in it. Asked of the meeting, it answers."""
+    _add(fresh_index, "dmz-meeting-venue", "Sung Kim and Choe Son Hui held the DMZ meeting on May 28, 2018, at the "
+         "Tongilgak building in Panmunjom.", day="2018-05-28", subject="dmz-meeting", relation="held_at")
+    question = "Which building did Choe Son Hui sleep in during the DMZ meeting?"
+    assert _features_of(fresh_index, "dmz-meeting-venue", question)["occasion"] == 1.0
+    assert not fresh_index.answer(question).found
+    assert fresh_index.answer("Which building did Sung Kim and Choe Son Hui hold the DMZ meeting in?").facts[:1] == [
+        "dmz-meeting-venue"]
+
+
 def test_a_noun_said_only_by_a_broader_neighbour_qualifies_the_noun_after_it_away(fresh_index: FactIndex) -> None:
     _add(fresh_index, "rowing-silver", "A joint Korean rowing crew won silver at a multi-sport event in Jakarta on "
          "August 20, 2018.", day="2018-08-20", subject="north-korea", relation="won")
