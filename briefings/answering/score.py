@@ -18,7 +18,8 @@ from datetime import date, timedelta
 import re
 
 from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, DETERMINERS, FUNCTION_ZIPF, LOCATIVE, MOTION_ENDS,
-                                          NAME_WORDS, PATH, RANKING, SAYING, is_proper_name, placed, title_of)
+                                          NAME_WORDS, PATH, RANKING, SAYING, is_proper_name, placed, superlative,
+                                          title_of)
 from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact
 from briefings.answering.lexicon import STARTING, Lexicon, word_tokens, words_of
 from briefings.models import EntityKind
@@ -1118,7 +1119,7 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
         if need.label in _NUMBER_WORDS or need.label.isdigit():
             continue  # "the two sides" and "both sides" are the same sides
         pos = _pos(need.label)
-        if ("VERB" in pos or _superlative(need.label) or _particle(need.label) or need.label in _BEFORE_NOW
+        if ("VERB" in pos or superlative(need.label) or _particle(need.label) or need.label in _BEFORE_NOW
                 or need.label in RANKING):
             continue
         after = by_position.get(need.position + 1)
@@ -1174,13 +1175,6 @@ def _particle(word: str) -> bool:
     preposition or a particle in a question, not an adjective that names a kind of what follows."""
     pos = _pos(word)
     return "ADV" in pos and "NOUN" not in pos and Lexicon.zipf(word) >= FUNCTION_ZIPF
-
-
-def _superlative(word: str) -> bool:
-    """A superlative ("latest", "biggest") ranks the things its noun names, it does not name a kind of
-    them: "their latest talks" are the most recent of their talks, which a fact need not call latest."""
-    return word.endswith("est") and "ADJ" in _pos(word) and any(
-        "ADJ" in _pos(base) for base in Lexicon.lemmas(word) - {word})
 
 
 def _qualified_away(item: IndexedFact, classified: Classified, credits: dict[int, float]) -> float:
