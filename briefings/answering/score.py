@@ -853,10 +853,9 @@ _RECIPROCAL = _MEETING | {"talk", "negotiate", "with"}
 
 def _other_party(item: IndexedFact, table: FactTable, classified: Classified) -> bool:
     """"Who was X's counterpart": a fact that X met, talked or negotiated with a person the question does
-    not name (or that person with X) gives the other party, whoever the fact calls them. An act done to
+    not name (or that person with X) gives the other party, whoever the fact calls them, whatever else is
+    asked of the two ("*where* did she meet her counterpart": where she met that person). An act done to
     someone ("appointed", "sanctioned") has no counterpart."""
-    if classified.asked is not Asked.who:
-        return False
     named = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}
     if not any(Lexicon.lemmas(word) & _RECIPROCAL for word in item.relation.split("_")):
         return False

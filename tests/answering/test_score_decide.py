@@ -710,6 +710,21 @@ def test_a_counterpart_is_the_other_party_of_a_meeting(fresh_index: FactIndex) -
     assert answer.found and answer.facts[0] == "vance-pike-talks"
 
 
+def test_a_counterpart_is_the_other_party_whatever_else_is_asked_of_the_meeting(fresh_index: FactIndex) -> None:
+    """"Where did X meet her counterpart", "when did X first sit with her counterpart": the person X met
+    is the counterpart the question names, though the question asks a place or a day, not who."""
+    from briefings.models import Entity, EntityKind, Fact
+
+    for slug, name in (("ada-vance", "Ada Vance"), ("oren-pike", "Oren Pike")):
+        fresh_index.upsert_entity(Entity(id=slug, name=name, kind=EntityKind.person))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "vance-pike-meeting", "subject": "ada-vance", "relation": "met", "object": "oren-pike",
+        "topic": "delegations", "statement": "Ada Vance met Oren Pike at a lakeside villa near Geneva.",
+        "provenance": _PROVENANCE}))
+    answer = fresh_index.answer("Where did Ada Vance meet her counterpart?")
+    assert answer.found and answer.facts[0] == "vance-pike-meeting"
+
+
 def test_a_counterpart_is_said_by_the_statement_when_the_outline_names_the_countries(fresh_index: FactIndex) -> None:
     """An admin's fact may give the two sides as countries; its statement still says who met whom, and
     the person asked about may be no entity at all, only a name the fact says."""
