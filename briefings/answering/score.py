@@ -122,6 +122,10 @@ def prepare(classified: Classified, table: FactTable) -> float:
                 need.near = {**need.near, word: max(need.near.get(word, 0.0), KIND_CREDIT)}  # a copy: `near` is cached
             if need.name_like and not held:  # "Russian" of a store that says "Russia": one name's family
                 need.near = {w: SAME_STEM for lemma in need.lemmas for w in table.family(lemma)}
+            if need.hard and not need.name_like and not held and not need.near and not need.relation:
+                # "which *ferry* took them" of a store that says "boat": the thing asked, which no fact
+                # says nor a word near it, by what WordNet names it a kind of (or its kinds)
+                need.near = table.kinds_of_thing(need.lemmas)
             if not need.name_like and not held and not need.near:  # "senators" of a store that says "the Senate"
                 need.near = {w: SAME_STEM for lemma in need.lemmas for w in table.family(lemma)
                              if w in table.names.other_words}

@@ -1395,3 +1395,17 @@ def test_a_re_word_is_weighed_once_and_a_fact_with_no_verb_of_the_other_phase_is
     ends = Lexicon.phase_heads("end")
     assert {"suspend", "call", "halt"} <= ends and "resume" not in ends
     assert "resume" in Lexicon.phase_heads("go")
+
+
+def test_a_thing_asked_that_no_fact_says_is_said_by_what_it_is_a_kind_of(fresh_index: FactIndex) -> None:
+    """A noun asked about that no fact says, nor a word near it, is said by a fact that names what WordNet
+    calls it a kind of (a ferry is a boat), when the embedding model agrees the two are near; a kind it
+    names in a sense the model puts far away ("tanker" is also a soldier in a tank) says nothing."""
+    _add(fresh_index, "envoys-crossing", "A small boat carried the two envoys across the Han estuary on June 3, 2019.",
+         day="2019-06-03", subject="two-koreas", relation="crossed")
+    answer = fresh_index.answer("Which ferry carried the two envoys across the Han estuary?")
+    assert answer.found and answer.facts[0] == "envoys-crossing"
+    _add(fresh_index, "guard-posted", "A soldier guarded the Han estuary crossing on June 4, 2019.",
+         day="2019-06-04", subject="two-koreas", relation="guarded")
+    _, rows = fresh_index.explain("Which tanker guarded the Han estuary crossing?")
+    assert {fid: f for fid, f, _ in rows}["guard-posted"]["hard_missing"]
