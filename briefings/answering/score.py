@@ -1183,14 +1183,29 @@ def _particle(word: str) -> bool:
 def _qualified_away(item: IndexedFact, classified: Classified, credits: dict[int, float]) -> float:
     """The fact qualifies what the question asks in a way the question does not: "the former
     ambassador" does not answer "the current ambassador", nor "deputy chief of staff" "chief of staff"."""
-    said = {t.lower for t in classified.linked.question.tokens}
-    asked = {w for n in classified.needs if n.kind is NeedKind.word and not n.relation
-             and credits.get(n.position, 0) > 0 for w in (*n.lemmas, *n.near)}  # roles named, not the verb's kin
+    toks = classified.linked.question.tokens
+    said = {t.lower for t in toks}
+    roles = [n for n in classified.needs if n.kind is NeedKind.word and not n.relation
+             and credits.get(n.position, 0) > 0]  # roles named, not the verb's kin
     words = item.words
     for k, word in enumerate(words[:-1]):
-        if word in ROLE_QUALIFIERS and word not in said and any(w in asked for w in words[k + 1 : k + 3]):
+        if word in ROLE_QUALIFIERS and word not in said and any(
+                _the_role_asked(n, toks, words[k + 1 : k + 3], words[max(0, k - 2) : k + 5]) for n in roles):
             return MISSING_QUALIFIER
     return 1.0
+
+
+def _the_role_asked(role: Need, toks: list[Token], qualified: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """The fact's qualified words say the role the question asks, not another role with the same head: a
+    noun the question puts before the role ("the *delegation* chief") is in the fact's role phrase too,
+    or there is none. "Deputy chief of staff" is no delegation chief qualified away, but another role."""
+    if not any(w in role.lemmas or w in role.near for w in qualified):
+        return False
+    before = toks[role.position - 1] if role.position > 0 else None
+    if (before is None or before.lower in DETERMINERS or "NOUN" not in Lexicon.parts_of_speech(before.lower)
+            or Lexicon.content_weight(before.lower) < THING_WEIGHT):
+        return True
+    return any(before.lemmas & Lexicon.lemmas(w) for w in phrase)
 
 
 def _thing(word: str, classified: Classified, position: int) -> bool:

@@ -1409,3 +1409,13 @@ def test_a_thing_asked_that_no_fact_says_is_said_by_what_it_is_a_kind_of(fresh_i
          day="2019-06-04", subject="two-koreas", relation="guarded")
     _, rows = fresh_index.explain("Which tanker guarded the Han estuary crossing?")
     assert {fid: f for fid, f, _ in rows}["guard-posted"]["hard_missing"]
+
+
+def test_a_qualified_role_of_another_head_does_not_qualify_the_role_asked_away(fresh_index: FactIndex) -> None:
+    """"The *mission* head": a fact whose qualified role shares only the head noun ("deputy head of
+    protocol") names another role, and its "deputy" qualifies nothing asked; asked for that role itself
+    ("the head of protocol"), the deputy is still not it."""
+    _add(fresh_index, "lind-leads-mission", "Mara Lind, the deputy head of protocol, leads the trade mission to Oslo.",
+         day="2019-04-02", subject="united-states", relation="leads")
+    assert not _features_of(fresh_index, "lind-leads-mission", "Who is the trade mission head in Oslo?")["qualified_away"]
+    assert _features_of(fresh_index, "lind-leads-mission", "Who is the head of protocol?")["qualified_away"]
