@@ -1213,8 +1213,8 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
             and not named_first and not subject_first and not _reads_as_verb(words[0], toks):
         head = words[0]  # "who is the *president* of ...": the role asked (not "what is Moon *still* ...")
         rest = [n for n in words[1:] if n.position > head.position]
-        if head.label in RANKING and rest and rest[0].position == head.position + 1:
-            head = _noun_after_adjective(rest, toks) or head  # "the key *witness*"
+        if (head.label in RANKING or superlative(head.label)) and rest and rest[0].position == head.position + 1:
+            head = _noun_after_adjective(rest, toks) or head  # "the key *witness*", "the largest *obstacle*"
         head.hard = True
     elif (asked is Asked.who and len(words) > 1 and words[0].relation and words[0].position <= head_at + 1
           and not words[0].lemmas & SAYING):  # "who told the *envoys*": whom it was told to, not what
@@ -1272,6 +1272,13 @@ def _predicate_after_subject(needs: list[Need], toks: list[Token]) -> list[Need]
     after = subject.position + len(subject.label.split())
     return [n for n in needs if n.kind is NeedKind.word and n.position == after
             and "VERB" in Lexicon.parts_of_speech(n.label)]
+
+
+def superlative(word: str) -> bool:
+    """A superlative ("latest", "biggest") ranks the things its noun names, it does not name a kind of
+    them: "their latest talks" are the most recent of their talks, which a fact need not call latest."""
+    return word.endswith("est") and "ADJ" in Lexicon.parts_of_speech(word) and any(
+        "ADJ" in Lexicon.parts_of_speech(base) for base in Lexicon.lemmas(word) - {word})
 
 
 RANKING = frozenset({"main", "chief", "principal", "primary", "key", "major", "central", "big", "top"})

@@ -67,6 +67,10 @@ KIND_CONFIRMED = 0.2
 """Cosine similarity at or above which the embedding confirms a kind WordNet gives ("travel"/"visit" 0.43,
 "promise"/"pledge" 0.28): a kind of one sense of a word of many senses ("score" and "walk", of
 baseball, 0.04) is another act than the one a question means."""
+HYPERNYM_CONFIRMED = 0.3
+"""Cosine similarity at or above which the embedding confirms a kind of thing WordNet gives for a noun
+("ferry"/"boat" 0.53, "senator"/"legislator" 0.60): a "tanker" is also a kind of "soldier" (one who
+serves in a tank), 0.25, which a fact about a soldier does not mean."""
 SYNONYM_MIN_WEIGHT = 0.5
 """A synonym as common as "go", "take" or "be" has too many senses to stand for a word."""
 """How much a synonym covers compared with the word itself."""
@@ -823,10 +827,10 @@ class FactTable:
         share = min(1.0, max(0.0, (s - SYNONYM_UNCONFIRMED) / (SYNONYM_CONFIRMED - SYNONYM_UNCONFIRMED)))
         return SYNONYM_RARE_SENSE + (SYNONYM_CREDIT - SYNONYM_RARE_SENSE) * share
 
-    def _confirmed(self, word: str, other: str) -> bool:
+    def _confirmed(self, word: str, other: str, *, at_least: float = KIND_CONFIRMED) -> bool:
         """The embedding model puts the two words near enough (`KIND_CONFIRMED`); without it, never."""
         a, b = self.lexicon.vector(word), self.lexicon.vector(other)
-        return a is not None and b is not None and float(a @ b) >= KIND_CONFIRMED
+        return a is not None and b is not None and float(a @ b) >= at_least
 
     def near(self, lemmas: frozenset[str], *, kinds: bool = False) -> dict[str, float]:
         """Words the facts hold that mean nearly what `lemmas` mean, with a credit in (0, 1); with `kinds`,
@@ -872,6 +876,19 @@ class FactTable:
                         and self.lexicon.content_weight(kind) >= SYNONYM_MIN_WEIGHT and self._confirmed(lemma, kind)):
                     found[kind] = max(found.get(kind, 0.0), KIND_CREDIT)
         self._near_cache[key] = found
+        return found
+
+    def kinds_of_thing(self, lemmas: frozenset[str]) -> dict[str, float]:
+        """Words the facts hold that WordNet names as what the noun `lemmas` name is a kind of ("boat" for
+        "ferry", "obstacle" for "roadblock"), or as kinds of it, each confirmed by the embedding model (a
+        one-word noun's) and credited as a kind of an act is (`KIND_CREDIT`)."""
+        found: dict[str, float] = {}
+        for lemma in lemmas:
+            for kind in self.lexicon.hypernyms(lemma) | self.lexicon.hyponyms(lemma):
+                if (kind in self.vocabulary and kind not in lemmas and not self._only_a_name(kind)
+                        and self.lexicon.content_weight(kind) >= SYNONYM_MIN_WEIGHT
+                        and (" " in lemma or self._confirmed(lemma, kind, at_least=HYPERNYM_CONFIRMED))):
+                    found[kind] = KIND_CREDIT
         return found
 
     def places_within(self, lemmas: frozenset[str]) -> frozenset[str]:

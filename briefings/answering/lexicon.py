@@ -47,6 +47,9 @@ PHASES_FILE = Path(__file__).with_name("phases.tsv.gz")
 """English verbs and the phase of an act each names, "end" or "go", built at build time (`tools/build_phases.py`)."""
 KINDS_FILE = Path(__file__).with_name("kinds.tsv.gz")
 """English verbs and the verbs WordNet names as ways of doing them, built at build time (`tools/build_kinds.py`)."""
+HYPERNYMS_FILE = Path(__file__).with_name("hypernyms.tsv.gz")
+"""English nouns, the nouns WordNet names as what each is a kind of, and those that are kinds of it, built
+at build time (`tools/build_hypernyms.py`)."""
 TRAVEL = "travel"
 """The verb of going somewhere, whose synonyms and kinds in WordNet are the other words of it."""
 INCHOATIVES_FILE = Path(__file__).with_name("inchoatives.tsv.gz")
@@ -433,6 +436,28 @@ class Lexicon:
             return 0.0
         scale = float((a @ a) ** 0.5 * (b @ b) ** 0.5)
         return float(a @ b) / scale if scale else 0.0
+
+    @staticmethod
+    @functools.lru_cache(maxsize=65536)
+    def _hypernym_row(noun: str) -> tuple[frozenset[str], frozenset[str]]:
+        """(the nouns `noun` is a kind of, the nouns that are kinds of it)."""
+        row = _table(HYPERNYMS_FILE).get(noun)
+        if not row:
+            return frozenset(), frozenset()
+        up, _, down = row.partition("\t")
+        return frozenset(up.split("|")) - {""}, frozenset(down.split("|")) - {""}
+
+    @staticmethod
+    def hypernyms(noun: str) -> frozenset[str]:
+        """The nouns WordNet names as what `noun` is a kind of, in the first senses of both: a "ferry" is a
+        "boat", a "roadblock" an "obstacle", a "senator" a "legislator"."""
+        return Lexicon._hypernym_row(noun)[0]
+
+    @staticmethod
+    def hyponyms(noun: str) -> frozenset[str]:
+        """The nouns WordNet names as kinds of the first sense of `noun` ("ferry" of "boat"): the other way of
+        `hypernyms`."""
+        return Lexicon._hypernym_row(noun)[1]
 
     @staticmethod
     @functools.lru_cache(maxsize=4096)

@@ -18,7 +18,8 @@ from datetime import date, timedelta
 import re
 
 from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, DETERMINERS, FUNCTION_ZIPF, LOCATIVE, MOTION_ENDS,
-                                          NAME_WORDS, PATH, RANKING, SAYING, is_proper_name, placed, title_of)
+                                          NAME_WORDS, PATH, RANKING, SAYING, is_proper_name, placed, superlative,
+                                          title_of)
 from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact
 from briefings.answering.lexicon import STARTING, Lexicon, word_tokens, words_of
 from briefings.models import EntityKind
@@ -121,6 +122,10 @@ def prepare(classified: Classified, table: FactTable) -> float:
                 need.near = {**need.near, word: max(need.near.get(word, 0.0), KIND_CREDIT)}  # a copy: `near` is cached
             if need.name_like and not held:  # "Russian" of a store that says "Russia": one name's family
                 need.near = {w: SAME_STEM for lemma in need.lemmas for w in table.family(lemma)}
+            if need.hard and not need.name_like and not held and not need.near and not need.relation:
+                # "which *ferry* took them" of a store that says "boat": the thing asked, which no fact
+                # says nor a word near it, by what WordNet names it a kind of (or its kinds)
+                need.near = table.kinds_of_thing(need.lemmas)
             if not need.name_like and not held and not need.near:  # "senators" of a store that says "the Senate"
                 need.near = {w: SAME_STEM for lemma in need.lemmas for w in table.family(lemma)
                              if w in table.names.other_words}
@@ -904,10 +909,9 @@ _RECIPROCAL = _MEETING | {"talk", "negotiate", "with"}
 
 def _other_party(item: IndexedFact, table: FactTable, classified: Classified) -> bool:
     """"Who was X's counterpart": a fact that X met, talked or negotiated with a person the question does
-    not name (or that person with X) gives the other party, whoever the fact calls them. An act done to
+    not name (or that person with X) gives the other party, whoever the fact calls them, whatever else is
+    asked of the two ("*where* did she meet her counterpart": where she met that person). An act done to
     someone ("appointed", "sanctioned") has no counterpart."""
-    if classified.asked is not Asked.who:
-        return False
     named = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}
     if not any(Lexicon.lemmas(word) & _RECIPROCAL for word in item.relation.split("_")):
         return False
@@ -1170,7 +1174,7 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
         if need.label in _NUMBER_WORDS or need.label.isdigit():
             continue  # "the two sides" and "both sides" are the same sides
         pos = _pos(need.label)
-        if ("VERB" in pos or _superlative(need.label) or _particle(need.label) or need.label in _BEFORE_NOW
+        if ("VERB" in pos or superlative(need.label) or _particle(need.label) or need.label in _BEFORE_NOW
                 or need.label in RANKING):
             continue
         after = by_position.get(need.position + 1)
@@ -1228,24 +1232,32 @@ def _particle(word: str) -> bool:
     return "ADV" in pos and "NOUN" not in pos and Lexicon.zipf(word) >= FUNCTION_ZIPF
 
 
-def _superlative(word: str) -> bool:
-    """A superlative ("latest", "biggest") ranks the things its noun names, it does not name a kind of
-    them: "their latest talks" are the most recent of their talks, which a fact need not call latest."""
-    return word.endswith("est") and "ADJ" in _pos(word) and any(
-        "ADJ" in _pos(base) for base in Lexicon.lemmas(word) - {word})
-
-
 def _qualified_away(item: IndexedFact, classified: Classified, credits: dict[int, float]) -> float:
     """The fact qualifies what the question asks in a way the question does not: "the former
     ambassador" does not answer "the current ambassador", nor "deputy chief of staff" "chief of staff"."""
-    said = {t.lower for t in classified.linked.question.tokens}
-    asked = {w for n in classified.needs if n.kind is NeedKind.word and not n.relation
-             and credits.get(n.position, 0) > 0 for w in (*n.lemmas, *n.near)}  # roles named, not the verb's kin
+    toks = classified.linked.question.tokens
+    said = {t.lower for t in toks}
+    roles = [n for n in classified.needs if n.kind is NeedKind.word and not n.relation
+             and credits.get(n.position, 0) > 0]  # roles named, not the verb's kin
     words = item.words
     for k, word in enumerate(words[:-1]):
-        if word in ROLE_QUALIFIERS and word not in said and any(w in asked for w in words[k + 1 : k + 3]):
+        if word in ROLE_QUALIFIERS and word not in said and any(
+                _the_role_asked(n, toks, words[k + 1 : k + 3], words[max(0, k - 2) : k + 5]) for n in roles):
             return MISSING_QUALIFIER
     return 1.0
+
+
+def _the_role_asked(role: Need, toks: list[Token], qualified: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """The fact's qualified words say the role the question asks, not another role with the same head: a
+    noun the question puts before the role ("the *delegation* chief") is in the fact's role phrase too,
+    or there is none. "Deputy chief of staff" is no delegation chief qualified away, but another role."""
+    if not any(w in role.lemmas or w in role.near for w in qualified):
+        return False
+    before = toks[role.position - 1] if role.position > 0 else None
+    if (before is None or before.lower in DETERMINERS or "NOUN" not in Lexicon.parts_of_speech(before.lower)
+            or Lexicon.content_weight(before.lower) < THING_WEIGHT):
+        return True
+    return any(before.lemmas & Lexicon.lemmas(w) for w in phrase)
 
 
 def _thing(word: str, classified: Classified, position: int) -> bool:

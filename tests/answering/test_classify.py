@@ -814,3 +814,12 @@ def test_a_moment_gone_by_asks_what_was_not_the_status(index: FactIndex) -> None
     assert index.read("has the meeting been called off").asked is Asked.status
     assert index.read("was the meeting ever called off").asked is not Asked.status
     assert index.read("at one point was the meeting called off").asked is not Asked.status
+
+
+@pytest.mark.parametrize("text", ["the largest obstacle to a ceasefire?", "what's the toughest hurdle left"])
+def test_a_superlative_before_the_thing_asked_ranks_it_and_the_noun_is_asked(index: FactIndex, text: str) -> None:
+    """A superlative ranks the things its noun names, as "main" or "key" does: the noun after it is the
+    thing asked, which a fact must say; a fact need not call it the largest."""
+    hard = [n.label for n in index.read(text).needs if n.hard]
+    assert hard == [n.label for n in index.read(text).needs if n.label in {"obstacle", "hurdle"}]
+

@@ -710,6 +710,21 @@ def test_a_counterpart_is_the_other_party_of_a_meeting(fresh_index: FactIndex) -
     assert answer.found and answer.facts[0] == "vance-pike-talks"
 
 
+def test_a_counterpart_is_the_other_party_whatever_else_is_asked_of_the_meeting(fresh_index: FactIndex) -> None:
+    """"Where did X meet her counterpart", "when did X first sit with her counterpart": the person X met
+    is the counterpart the question names, though the question asks a place or a day, not who."""
+    from briefings.models import Entity, EntityKind, Fact
+
+    for slug, name in (("ada-vance", "Ada Vance"), ("oren-pike", "Oren Pike")):
+        fresh_index.upsert_entity(Entity(id=slug, name=name, kind=EntityKind.person))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "vance-pike-meeting", "subject": "ada-vance", "relation": "met", "object": "oren-pike",
+        "topic": "delegations", "statement": "Ada Vance met Oren Pike at a lakeside villa near Geneva.",
+        "provenance": _PROVENANCE}))
+    answer = fresh_index.answer("Where did Ada Vance meet her counterpart?")
+    assert answer.found and answer.facts[0] == "vance-pike-meeting"
+
+
 def test_a_counterpart_is_said_by_the_statement_when_the_outline_names_the_countries(fresh_index: FactIndex) -> None:
     """An admin's fact may give the two sides as countries; its statement still says who met whom, and
     the person asked about may be no entity at all, only a name the fact says."""
@@ -1435,3 +1450,27 @@ def test_a_re_word_is_weighed_once_and_a_fact_with_no_verb_of_the_other_phase_is
     ends = Lexicon.phase_heads("end")
     assert {"suspend", "call", "halt"} <= ends and "resume" not in ends
     assert "resume" in Lexicon.phase_heads("go")
+
+
+def test_a_thing_asked_that_no_fact_says_is_said_by_what_it_is_a_kind_of(fresh_index: FactIndex) -> None:
+    """A noun asked about that no fact says, nor a word near it, is said by a fact that names what WordNet
+    calls it a kind of (a ferry is a boat), when the embedding model agrees the two are near; a kind it
+    names in a sense the model puts far away ("tanker" is also a soldier in a tank) says nothing."""
+    _add(fresh_index, "envoys-crossing", "A small boat carried the two envoys across the Han estuary on June 3, 2019.",
+         day="2019-06-03", subject="two-koreas", relation="crossed")
+    answer = fresh_index.answer("Which ferry carried the two envoys across the Han estuary?")
+    assert answer.found and answer.facts[0] == "envoys-crossing"
+    _add(fresh_index, "guard-posted", "A soldier guarded the Han estuary crossing on June 4, 2019.",
+         day="2019-06-04", subject="two-koreas", relation="guarded")
+    _, rows = fresh_index.explain("Which tanker guarded the Han estuary crossing?")
+    assert {fid: f for fid, f, _ in rows}["guard-posted"]["hard_missing"]
+
+
+def test_a_qualified_role_of_another_head_does_not_qualify_the_role_asked_away(fresh_index: FactIndex) -> None:
+    """"The *mission* head": a fact whose qualified role shares only the head noun ("deputy head of
+    protocol") names another role, and its "deputy" qualifies nothing asked; asked for that role itself
+    ("the head of protocol"), the deputy is still not it."""
+    _add(fresh_index, "lind-leads-mission", "Mara Lind, the deputy head of protocol, leads the trade mission to Oslo.",
+         day="2019-04-02", subject="united-states", relation="leads")
+    assert not _features_of(fresh_index, "lind-leads-mission", "Who is the trade mission head in Oslo?")["qualified_away"]
+    assert _features_of(fresh_index, "lind-leads-mission", "Who is the head of protocol?")["qualified_away"]
