@@ -533,8 +533,9 @@ def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, 
                     best = key
         if best is None or best[1] and _after_a_name_word(token, question.tokens, names=names, lexicon=lexicon):
             continue  # "xi jinping" is no "xi joining": only a word of the store's is misspelt after a name's
-        if best[0] > 1 and lexicon.is_compound_word(word):
-            continue  # "sitdown" is "sit" + "down" run together, not two slips from "shutdown"
+        if best[0] > 1 and lexicon.is_compound_word(word) or lexicon.joined_parts(word):
+            continue  # "sitdown" is "sit" + "down" run together, not two slips from "shutdown"; "pullback"
+            # names the act of pulling back, however near another word ("fullback") it is
         corrected = best[-1]
         token.lower = corrected
         token.text = corrected if not token.text[:1].isupper() else corrected.capitalize()

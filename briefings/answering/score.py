@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -20,7 +21,7 @@ import re
 from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, DETERMINERS, FUNCTION_ZIPF, LOCATIVE, MOTION_ENDS,
                                           NAME_WORDS, PATH, RANKING, SAYING, is_proper_name, placed, title_of)
 from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact
-from briefings.answering.lexicon import STARTING, Lexicon, word_tokens, words_of
+from briefings.answering.lexicon import PARTICLES, STARTING, Lexicon, word_tokens, words_of
 from briefings.models import EntityKind
 from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Token
 
@@ -103,6 +104,7 @@ def prepare(classified: Classified, table: FactTable) -> float:
     """Weigh each need against the store and find the words near each word; return the total weight."""
     total = 0.0
     started = _inchoatives(classified, table)
+    joined = _joined_in_the_store(classified, table)
     for need in classified.needs:
         if need.kind is NeedKind.entity:
             need.city = _city_as_place(need, classified, table)
@@ -116,6 +118,11 @@ def prepare(classified: Classified, table: FactTable) -> float:
                 need.lemmas |= _spellings_held(need, table)
                 keys = [f"w:{lemma}" for lemma in need.lemmas]
                 held = any(table.df(k) for k in keys)
+            if not held and not need.name_like:  # "the pullback" of a store that says "pulled back"
+                split = _split_held(need, table)
+                need.lemmas |= split
+                held = bool(split)
+            need.joined = joined.get(need.position, frozenset())
             need.near = {} if need.name_like else table.near(need.lemmas, kinds=need.relation)
             for word in started.get(need.position, ()):  # "start operating": a fact that it "opened"
                 need.near = {**need.near, word: max(need.near.get(word, 0.0), KIND_CREDIT)}  # a copy: `near` is cached
@@ -204,6 +211,53 @@ def _spellings_held(need: Need, table: FactTable) -> frozenset[str]:
     return frozenset(v for lemma in need.lemmas for v in Lexicon.spelling_variants(lemma) if table.df(f"w:{v}"))
 
 
+def _split_held(need: Need, table: FactTable) -> frozenset[str]:
+    """The question's word that runs two words together as English names an act ("the *pullback*",
+    "a *sellout*"), as those two words, when the store holds both: read as a phrasal verb is, a fact
+    that says them ("pulled back") says the act."""
+    parts = next(filter(None, map(Lexicon.joined_parts, sorted(need.lemmas))), None)
+    if parts is None:
+        return frozenset()
+    heads, tail = parts
+    if not table.df(f"w:{tail}"):
+        return frozenset()
+    return frozenset(f"{head} {tail}" if tail in PARTICLES else f"{tail} {head}" for head in heads
+                     if table.df(f"w:{head}"))
+
+
+def _joined_in_the_store(classified: Classified, table: FactTable) -> dict[int, frozenset[str]]:
+    """By the position of its need, the store's words that run together two words the question says
+    apart, as English names an act: a verb and its particle ("sell out": "sellout"), or a verb and the
+    thing it is done to ("raise funds": "fundraising"). Each of the two is said by such a word."""
+    words = [n for n in classified.needs if n.kind is NeedKind.word and not n.name_like]
+    pairs: list[tuple[list[Need], frozenset[str], frozenset[str]]] = []
+    for need in words:  # a phrasal verb read as one need: its two words
+        for lemma in need.lemmas:
+            first, _, second = lemma.partition(" ")
+            if second and " " not in second:
+                pairs += [([need], frozenset({first}), frozenset({second})), ([need], frozenset({second}), frozenset({first}))]
+    for a, b in itertools.permutations(words, 2):
+        pairs.append(([a, b], a.lemmas, b.lemmas))
+    found: dict[int, set[str]] = {}
+    vocabulary = table.vocabulary
+    for needs, firsts, seconds in pairs:
+        for first, second in itertools.product(firsts, seconds):
+            if " " in first or " " in second:
+                continue
+            for head, tail in itertools.product(Lexicon.forms(first), Lexicon.forms(second)):
+                for word in (head + tail, head + tail + "s"):  # "sellout", "sellouts"
+                    if word in vocabulary and _joins(word, first, second):
+                        for need in needs:
+                            found.setdefault(need.position, set()).add(word)
+    return {position: frozenset(words) for position, words in found.items()}
+
+
+def _joins(word: str, first: str, second: str) -> bool:
+    """`word` runs `first` and `second` together as English names an act (`Lexicon.joined_parts`)."""
+    parts = Lexicon.joined_parts(word)
+    return parts is not None and first in parts[0] and parts[1] == second
+
+
 def _inchoatives(classified: Classified, table: FactTable) -> dict[int, list[str]]:
     """By the position of its need, the store's verbs WordNet defines as starting the act a question says
     right after "start" or "begin" ("start operating", "begin to operate": "open"), for both words: one
@@ -255,7 +309,7 @@ def candidates(classified: Classified, table: FactTable, *, total: float, thresh
             if span.weekday is not None:
                 return [f"wd:{span.weekday}"]
             return [f"y:{y}" for y in _years(span)]
-        return [f"w:{w}" for w in need.lemmas] + [f"w:{w}" for w in need.near]
+        return [f"w:{w}" for w in need.lemmas] + [f"w:{w}" for w in need.near] + [f"w:{w}" for w in need.joined]
 
     coverable = sorted((n for n in classified.needs if (n.kind is not NeedKind.word or n.known) and not n.excluded),
                        key=lambda n: sum(table.df(k) for k in keys(n)))
@@ -316,6 +370,8 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
     does a word of a name by its first letters (the verb "found" is not "the Hansun Foundation")."""
     if need.lemmas & item.lemmas:
         return 1.0
+    if not need.joined.isdisjoint(item.lemmas):
+        return 1.0  # "raise funds": a fact that says "fundraising" says both words
     if any(" " in lemma and set(lemma.split()) <= item.lemmas for lemma in need.lemmas):
         return 1.0  # a phrasal verb the fact says in its own words ("gave up")
     if need.lemmas & item.name_lemmas:

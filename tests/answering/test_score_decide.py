@@ -1380,3 +1380,33 @@ def test_a_re_word_is_weighed_once_and_a_fact_with_no_verb_of_the_other_phase_is
     ends = Lexicon.phase_heads("end")
     assert {"suspend", "call", "halt"} <= ends and "resume" not in ends
     assert "resume" in Lexicon.phase_heads("go")
+
+
+def test_a_word_that_runs_an_acts_two_words_together_says_them(fresh_index: FactIndex) -> None:
+    """English names an act by running its two words into one: a verb and its particle ("pullback": pull
+    back) or the thing and the verb done to it ("fundraising": raise funds). A question that says the one
+    word is answered by a fact that says the two (not read as a name never heard of), and the other way round."""
+    from briefings.answering.lexicon import Lexicon
+
+    assert Lexicon.joined_parts("sellouts") == (frozenset({"sell"}), "out")
+    assert Lexicon.joined_parts("fundraising") == (frozenset({"fund"}), "raise")
+    assert Lexicon.joined_parts("deadline") is None and Lexicon.joined_parts("outstanding") is None
+    _add(fresh_index, "guns-back", "North Korea pulled back its coastal artillery from the sea border on May 2, 2025.",
+         day="2025-05-02", subject="north-korea", relation="withdrew")
+    _add(fresh_index, "fund-raised", "South Korea started fundraising for a war memorial in Paju on April 9, 2025.",
+         day="2025-04-09", subject="south-korea", relation="started")
+    answer = fresh_index.answer("when was the pullback of the coastal artillery?")
+    assert answer.found and answer.facts == ["guns-back"]
+    assert _features_of(fresh_index, "fund-raised", "when did south korea raise funds for the memorial?")["lexical"] == 1.0
+
+
+def test_a_prefixed_word_too_rare_for_the_lists_is_read_by_its_parts(fresh_index: FactIndex) -> None:
+    """"reacquiring" is re + acquiring: inflected as "acquire" is ("reacquire"), no name the store never heard
+    of, and said by a fact that puts the same prefix before a synonym of its stem ("regained")."""
+    from briefings.answering.lexicon import Lexicon
+
+    assert "reacquire" in Lexicon.lemmas("reacquiring")
+    _add(fresh_index, "outpost-back", "South Korean marines regained control of an island outpost on May 9, 2025.",
+         day="2025-05-09", subject="south-korea", relation="regained")
+    answer = fresh_index.answer("when did south korean marines reacquire the island outpost")
+    assert answer.found and answer.facts == ["outpost-back"]
