@@ -541,6 +541,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = SAME_STEM  # "which *river*": "the Taedong River", a name whose word says its kind
             if need.typed and credit < 1.0 and need.lemmas & _CONDITION_NOUNS and set(item.words) & _CONDITIONAL:
                 credit = 1.0  # "on what *condition*": a clause with "if" or "unless" states one
+            if credit < 1.0 and _occasions_counted(need, classified) and _ordinals_said(item):
+                credit = 1.0  # "how many *times* had she visited": "her third visit" counts them
             if need.typed and credit < 1.0 and need.lemmas & _NUMBER_NOUNS and item.number:
                 credit = 1.0  # "what *number* is it on the map": a fact that gives a number ("site 2") says one
             if need.typed and credit < 1.0 and need.lemmas & _LIKELIHOOD and any(w in _LIKELIHOOD for w in item.words):
@@ -1617,6 +1619,24 @@ def _repeat_unsaid(need: Need, item: IndexedFact, table: FactTable) -> bool:
     return not (again and bases & item.lemmas)
 
 
+OCCASIONS = frozenset({"time"})
+"""The noun English counts the occasions of an act by ("how many *times*")."""
+
+
+def _occasions_counted(need: Need, classified: Classified) -> bool:
+    """The need is the "times" of "how many times": what it counts is how often the act was done, which
+    an ordinal says as well as a number does ("the third time", "her fourth visit")."""
+    return (classified.asked is Asked.how_many and need.kind is NeedKind.word and bool(need.lemmas & OCCASIONS)
+            and need.position > 0 and classified.linked.question.tokens[need.position - 1].lower == "many")
+
+
+def _ordinal_counts(words: tuple[str, ...], targets: set[str], occasions: bool) -> bool:
+    """An ordinal before what the question counts ("his fourth *trip*": the trips made by then), or before
+    anything when the occasions are counted ("how many times")."""
+    return any(word in _ORDINALS and (occasions or not targets.isdisjoint(Lexicon.lemmas(nxt)))
+               for word, nxt in zip(words, words[1:]))
+
+
 def _ordinals_said(item: IndexedFact) -> set[int]:
     return {_ORDINALS[w] for w in item.words if w in _ORDINALS}
 
@@ -1632,8 +1652,6 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
     if units is not None and any(w in {"a", "an"} and Lexicon.lemmas(nxt) & units and then not in _RELATIVE_TIME
                                  for w, nxt, then in zip(words, words[1:], [*words[2:], ""])):
         return True  # "after about *a week* in detention": one of the unit asked ("a week *after*" places a time)
-    if not item.number and not ("since" in words and item.years):
-        return False
     counted = [n for n in classified.needs if n.hard and (n.kind is NeedKind.word or (
         n.kind is NeedKind.entity and n.position <= COUNTED_AT))]  # "how many *separated families*"
     targets: set[str] = set()
@@ -1641,6 +1659,10 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
         targets |= n.lemmas | set(n.near)
         if n.kind is NeedKind.entity:
             targets |= {lemma for word in n.lemmas for lemma in Lexicon.lemmas(word)}
+    if units is None and _ordinal_counts(words, targets, any(_occasions_counted(n, classified) for n in counted)):
+        return True
+    if not item.number and not ("since" in words and item.years):
+        return False
     if measure == "long" and "since" in words and item.years:
         return True  # "since 1953": how long, counted from a year
     if units is None and _an_amount_asked(toks):

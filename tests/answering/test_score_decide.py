@@ -1410,3 +1410,15 @@ def test_a_prefixed_word_too_rare_for_the_lists_is_read_by_its_parts(fresh_index
          day="2025-05-09", subject="south-korea", relation="regained")
     answer = fresh_index.answer("when did south korean marines reacquire the island outpost")
     assert answer.found and answer.facts == ["outpost-back"]
+
+
+def test_an_ordinal_counts_the_occasions_how_many_times_asks(fresh_index: FactIndex) -> None:
+    """"her fifth visit" says how many visits there had been by then, which "how many times" and "how many
+    visits" ask as surely as "five visits" would; an ordinal of another thing counts no visits."""
+    _add(fresh_index, "fifth-tokyo", "Moon Jae-in flew to Tokyo on March 3, 2025, his fifth visit to Japan as a "
+         "former president.", day="2025-03-03", subject="moon-jae-in", relation="visited")
+    for question in ("how many times had Moon Jae-in been to Japan by March 2025?",
+                     "how many visits to Japan had Moon Jae-in made by March 2025?"):
+        answer = fresh_index.answer(question)
+        assert answer.found and answer.facts == ["fifth-tokyo"], question
+    assert not fresh_index.answer("how many speeches had Moon Jae-in given in Japan by March 2025?").found
