@@ -930,7 +930,10 @@ def _other_party(item: IndexedFact, table: FactTable, classified: Classified) ->
     party_said = any(person(e) for e in named & item.entities) or any(
         n.kind is NeedKind.word and n.name_like and n.lemmas & (item.name_lemmas | item.unlinked_names)
         for n in classified.needs)
-    return party_said and any(person(e) for e in item.entities - named)
+    asked = {t.lower for t in classified.linked.question.tokens}
+    # the other may be someone the store has no entity for, named all the same: a name no word of English
+    return party_said and (any(person(e) for e in item.entities - named)
+                           or any(not Lexicon.parts_of_speech(w) for w in item.unlinked_names - asked))
 
 
 def _met_by_others(item: IndexedFact, classified: Classified, table: FactTable) -> bool:

@@ -1422,3 +1422,17 @@ def test_an_ordinal_counts_the_occasions_how_many_times_asks(fresh_index: FactIn
         answer = fresh_index.answer(question)
         assert answer.found and answer.facts == ["fifth-tokyo"], question
     assert not fresh_index.answer("how many speeches had Moon Jae-in given in Japan by March 2025?").found
+
+
+def test_a_counterpart_may_be_someone_the_store_has_no_entity_for(fresh_index: FactIndex) -> None:
+    """"Who was her counterpart": a fact that she negotiated with a country, naming its negotiator in the
+    statement only (a name no word of English), gives the other party."""
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "beijing-round", "subject": "united-states", "relation": "negotiated_with", "object": "china",
+        "topic": "delegations", "provenance": _PROVENANCE, "dates": [{"day": "2025-05-05"}],
+        "statement": "Envoy Ruth Calloway held two days of talks in Beijing with Chinese official Wang Dongfeng on "
+                     "May 5 and 6, 2025."}))
+    answer = fresh_index.answer("Who was Calloway's Chinese counterpart in the May 2025 talks?")
+    assert answer.found and answer.facts == ["beijing-round"]
