@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from briefings.answering.lexicon import DETERMINERS, PREPOSITIONS, Lexicon, shortest, word_tokens, words_of
+from briefings.answering.lexicon import DETERMINERS, PARTICLES, PREPOSITIONS, Lexicon, shortest, word_tokens, words_of
 from briefings.answering.model import Asked, Classified, Event, Linked, Need, NeedKind, Token
 from briefings.models import Entity, EntityKind
 
@@ -571,8 +571,12 @@ def _answer_kind(need: Need, asked: Asked, head_at: int, *, last: int) -> bool:
 
 _INFLECTIONS = ("ed", "ing")
 """Endings English gives a verb: a word with one is a form of some verb, not a name."""
-_PARTICLES = frozenset({"up", "down", "out", "off", "apart", "over", "back", "away", "through", "together", "on"})
-"""The adverbs that make a verb another verb: "tear down" is "dismantle", "call off" is "cancel"."""
+
+
+def _formed_by_rule(word: str) -> bool:
+    """A word English forms by rule from its own words, too rare for the lists: a prefix before a word
+    ("reacquired") or an act's two words run together ("pullback"). English, not a name."""
+    return Lexicon.is_prefixed_word(word) or Lexicon.joined_parts(word) is not None
 
 
 def _phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | None:
@@ -585,7 +589,7 @@ def _phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | None:
     for lemma in sorted(t.lemmas, key=shortest):
         phrase = f"{lemma} {toks[nxt].lower}"
         synonyms = Lexicon.synonyms(phrase)
-        if synonyms and (toks[nxt].lower in _PARTICLES or Lexicon.content_weight(toks[nxt].lower) > 0 and any(" " not in w and "VERB" in Lexicon.parts_of_speech(w)
+        if synonyms and (toks[nxt].lower in PARTICLES or Lexicon.content_weight(toks[nxt].lower) > 0 and any(" " not in w and "VERB" in Lexicon.parts_of_speech(w)
                                                              for w in synonyms)):
             return phrase  # "take apart", "take place": a verb of English in two words
     return None
@@ -597,7 +601,7 @@ def _split_phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | 
     form. A pronoun there ("took *it* up") is left for the conversation to say what it stands for."""
     obj, particle = t.position + 1, t.position + 2
     if (particle >= len(toks) or any(used[i] for i in (t.position, obj, particle)) or t.lower in _AUX
-            or toks[particle].lower not in _PARTICLES or "VERB" not in Lexicon.parts_of_speech(t.lower)):
+            or toks[particle].lower not in PARTICLES or "VERB" not in Lexicon.parts_of_speech(t.lower)):
         return None
     word = toks[obj].lower
     if word not in _FILLER_HEADS | {"stuff"}:
@@ -767,7 +771,7 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
             continue  # "how many", "how long": the kind of answer, not a word a fact must say
         if len(t.lower) == 1 and not t.lower.isdigit():
             continue  # "n" for "and", a stray initial
-        if t.hyphenated and t.lemmas & _PARTICLES:
+        if t.hyphenated and t.lemmas & PARTICLES:
             continue  # the particle of a compound ("a stand-off"): part of its word, not "off" of its own
         if ((t.lower in _FILLER_HEADS or t.lower in _NAME_NOUNS and asked_name)
                 and t.position + 1 < len(toks) and toks[t.position + 1].lower == "of"):
@@ -785,7 +789,8 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
                           degree=_asks_degree(t, toks), initials=_initials(t),
                           name_like=t.capitalised or (not lexicon.is_english(t.lower) and t.lower.isalpha()
                                                       and not (cased and t.lower.endswith(_INFLECTIONS))
-                                                      and not lexicon.meanings(t.lower))  # a term the vocabulary reads
+                                                      and not lexicon.meanings(t.lower)  # a term the vocabulary reads
+                                                      and not _formed_by_rule(t.lower))
                           or (uncased and (_name_before_noun(t, toks) or _place_named_lowercase(t, toks)))))
     needs.sort(key=lambda n: n.position)
     return needs
@@ -954,7 +959,7 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     ):
         covered = intents.matches(kind, lemmas, skipping=_VAGUE)
         if kind == "status":  # "is it *on*?" says the event is on; "what's *on* the agenda" is a preposition
-            covered -= {i for i in covered if lemmas[i] in _PARTICLES and "or" not in lemmas[max(0, i - 1) : i + 2]
+            covered -= {i for i in covered if lemmas[i] in PARTICLES and "or" not in lemmas[max(0, i - 1) : i + 2]
                         and (asked is not Asked.yes_no or (i + 1 < len(lemmas) and lemmas[i + 1] in DETERMINERS))}
         if specific and asking_word not in covered:
             continue  # "where is it?" asks a place; "*where* do things stand" is a cue of its own

@@ -871,6 +871,8 @@ class FactTable:
                 if (synonym in self.vocabulary and synonym not in lemmas and not self._only_a_name(synonym)
                         and self.lexicon.content_weight(synonym) >= SYNONYM_MIN_WEIGHT):
                     found[synonym] = max(found.get(synonym, 0.0), self._synonym_credit(lemma, synonym))
+            for word, credit in self._prefixed_synonyms(lemma):
+                found[word] = max(found.get(word, 0.0), credit)
             for kind in self.lexicon.kinds(lemma) if kinds else ():
                 if (kind in self.vocabulary and kind not in lemmas and not self._only_a_name(kind)
                         and self.lexicon.content_weight(kind) >= SYNONYM_MIN_WEIGHT and self._confirmed(lemma, kind)):
@@ -890,6 +892,18 @@ class FactTable:
                         and (" " in lemma or self._confirmed(lemma, kind, at_least=HYPERNYM_CONFIRMED))):
                     found[kind] = KIND_CREDIT
         return found
+
+    def _prefixed_synonyms(self, lemma: str) -> list[tuple[str, float]]:
+        """The store's words made of the same prefix before a synonym of the word after it, with the
+        synonym's credit ("regain" for "reacquire"): a prefix changes each word alike. Only of a word too rare
+        for the lists, which is made by rule; a listed one may mean another thing ("recall" is no renaming)."""
+        parts = self.lexicon.prefixed_parts(lemma) if not self.lexicon.is_english(lemma) else None
+        if parts is None:
+            return []
+        prefix, stem = parts
+        stem = self.lexicon.lemma(stem)
+        return [(prefix + synonym, self._synonym_credit(stem, synonym)) for synonym in self.lexicon.synonyms(stem)
+                if prefix + synonym in self.vocabulary and prefix + synonym != lemma and synonym.isalpha()]
 
     def places_within(self, lemmas: frozenset[str]) -> frozenset[str]:
         """Places the facts name (written as names) that are part of the place `lemmas` name: what

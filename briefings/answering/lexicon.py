@@ -83,6 +83,9 @@ COMPOUND_HEADS = frozenset({"NOUN", "VERB"})
 """What the first word of an English compound is: a verb before its particle, a noun before a noun."""
 COMPOUND_TAILS = frozenset({"NOUN", "ADV"})
 """What the second word is: the particle of a phrasal verb ("up", "down", "out") or the head noun."""
+PARTICLES = frozenset({"up", "down", "out", "off", "apart", "over", "back", "away", "through", "together", "on"})
+"""The adverbs that make a verb another verb: "tear down" is "dismantle", "call off" is "cancel". English
+runs one into its verb to name the act ("a shutdown", "the pullback", "a sellout")."""
 """A word rarer than this (or absent) from the English list is not an English word: a name or a typo."""
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": " ", "\u2013": "-"})
@@ -247,6 +250,8 @@ class Lexicon:
         """Every lemma `word` can be a form of, with the word itself ("left" -> {left, leave})."""
         word = word if word.islower() else word.lower()  # the word itself when it is: kept once, not twice
         found = frozenset({word}) | Lexicon._entry(word)[2]
+        if len(found) == 1 and Lexicon._entry(word) is _NOT_LISTED and word.isalpha():
+            found |= Lexicon._prefixed_lemmas(word)  # "reacquiring", too rare for the lists: "reacquire"
         if word.endswith("ly") and len(word) > 5 and "ADV" in Lexicon._entry(word)[1]:
             found |= {base for base in (word[:-2], word[:-1], word[:-3] + "y", word[:-1] + "e")
                       if "ADJ" in Lexicon._entry(base)[1] and Lexicon.content_weight(base) > 0}  # "abruptly": "abrupt"
@@ -291,9 +296,25 @@ class Lexicon:
         """`word` is an English prefix ("re", "un", "de", ...) before a word English has ("re" +
         "linked", "un" + "signed"): a word formed by rule, too rare for the lists, not a slip of the
         keyboard."""
+        return Lexicon.prefixed_parts(word) is not None
+
+    @staticmethod
+    def prefixed_parts(word: str) -> tuple[str, str] | None:
+        """The English prefix and the word English has after it ("reacquire": "re", "acquire"), or None."""
         word = word.lower()
-        return any(word.startswith(prefix) and len(word) - len(prefix) >= PREFIXED_STEM_LETTERS
-                   and Lexicon.parts_of_speech(word[len(prefix):]) for prefix in ENGLISH_PREFIXES)
+        return next(((prefix, word[len(prefix):]) for prefix in ENGLISH_PREFIXES
+                     if word.startswith(prefix) and len(word) - len(prefix) >= PREFIXED_STEM_LETTERS
+                     and Lexicon.parts_of_speech(word[len(prefix):])), None)
+
+    @staticmethod
+    def _prefixed_lemmas(word: str) -> frozenset[str]:
+        """A prefixed word the lists lack, inflected as its stem is: the prefix before each of the stem's
+        lemmas ("reacquiring": "reacquire", "unsigned": "unsign")."""
+        parts = Lexicon.prefixed_parts(word)
+        if parts is None:
+            return frozenset()
+        prefix, stem = parts
+        return frozenset(prefix + lemma for lemma in Lexicon._entry(stem)[2] if lemma != stem)
 
     @staticmethod
     def is_compound_word(word: str) -> bool:
@@ -304,6 +325,50 @@ class Lexicon:
         word = word.lower()
         return any(Lexicon._compound_part(word[:cut], COMPOUND_HEADS) and Lexicon._compound_part(word[cut:], COMPOUND_TAILS)
                    for cut in range(COMPOUND_HEAD_LETTERS, len(word) - 1))
+
+    @staticmethod
+    @functools.lru_cache(maxsize=65536)
+    def joined_parts(word: str) -> tuple[frozenset[str], str] | None:
+        """The two words of an act English runs together into one word naming it: a verb and its particle
+        ("pullback": "pull", "back"; "sellouts": "sell", "out") or a thing and the verb done to it, in its
+        "-ing" form ("fundraising": "fund", "raise"; "peacekeeping"). The first part by its lemmas, the
+        second in its dictionary form; None for any other word ("deadline" is no act, "outstanding" opens
+        with a particle, not a thing)."""
+        word = word.lower()
+        if not word.isalpha():
+            return None
+        for cut in range(COMPOUND_HEAD_LETTERS, len(word) - 1):
+            head, tail = word[:cut], word[cut:]
+            if Lexicon.zipf(head) < COMPOUND_PART_ZIPF:
+                continue
+            pos = Lexicon.parts_of_speech(head)
+            particle = next((p for p in Lexicon.lemmas(tail) if p in PARTICLES), None)
+            if particle is not None and "VERB" in pos:
+                return Lexicon.lemmas(head), particle
+            if (tail.endswith("ing") and Lexicon.zipf(tail) >= COMPOUND_PART_ZIPF and "NOUN" in pos
+                    and pos <= {"NOUN", "VERB"} and head not in PARTICLES):
+                verbs = sorted((v for v in Lexicon.lemmas(tail) if v != tail and "VERB" in Lexicon.parts_of_speech(v)),
+                               key=shortest)
+                if verbs:
+                    return Lexicon.lemmas(head), verbs[0]
+        return None
+
+    @staticmethod
+    @functools.lru_cache(maxsize=4096)
+    def forms(lemma: str) -> frozenset[str]:
+        """The English words that are forms of `lemma`, with itself ("break": "breaks", "broke", "breaking")."""
+        return frozenset({lemma}) | Lexicon._forms_of().get(lemma, frozenset())
+
+    @staticmethod
+    @functools.lru_cache(maxsize=1)
+    def _forms_of() -> dict[str, frozenset[str]]:
+        """Lemma -> the English words that are forms of it: the English table read the other way."""
+        found: dict[str, set[str]] = {}
+        for word, row in Lexicon._english().items():
+            for lemma in row.rpartition("\t")[2].split("|"):
+                if lemma and lemma != word:
+                    found.setdefault(lemma, set()).add(word)
+        return {lemma: frozenset(words) for lemma, words in found.items()}
 
     @staticmethod
     def _compound_part(word: str, parts: frozenset[str]) -> bool:

@@ -497,11 +497,12 @@ def _names_one_slip_away(question: Question, used: list[bool], mentions: list[Me
 
 def _qualified_common_name(toks: list, i: int, n: int, *, lexicon: Lexicon) -> bool:
     """The name is common English words ("summit", "the talks") right after a proper name that is not
-    part of it: a qualified one of its kind, not the entity the bare words stand for."""
+    part of it: a qualified one of its kind, not the entity the bare words stand for. An owner's name
+    ("Norway's mediator") says whose it is, not which of its kind."""
     if any(t.text[:1].isupper() or not lexicon.is_english(t.lower) for t in toks[i : i + n] if t.lower != "the"):
         return False
     before = toks[i - 1]
-    return before.capitalised and before.lower not in {"the", "a", "an"}
+    return before.capitalised and before.lower not in {"the", "a", "an"} and not before.possessive
 
 
 def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, lexicon: Lexicon,
@@ -533,8 +534,9 @@ def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, 
                     best = key
         if best is None or best[1] and _after_a_name_word(token, question.tokens, names=names, lexicon=lexicon):
             continue  # "xi jinping" is no "xi joining": only a word of the store's is misspelt after a name's
-        if best[0] > 1 and lexicon.is_compound_word(word):
-            continue  # "sitdown" is "sit" + "down" run together, not two slips from "shutdown"
+        if best[0] > 1 and lexicon.is_compound_word(word) or lexicon.joined_parts(word):
+            continue  # "sitdown" is "sit" + "down" run together, not two slips from "shutdown"; "pullback"
+            # names the act of pulling back, however near another word ("fullback") it is
         corrected = best[-1]
         token.lower = corrected
         token.text = corrected if not token.text[:1].isupper() else corrected.capitalize()

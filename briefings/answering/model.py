@@ -211,6 +211,9 @@ class Need:
     of_a_name: bool = False
     """A word no fact says, of the family of a word some name holds ("senators" of "the Senate ..."):
     said by a fact that holds that name."""
+    joined: frozenset[str] = frozenset()
+    """The store's words that run this word and another the question says together into one, as English
+    names an act ("pullback" of "pull back", "fundraising" of "raise funds"): a fact that says one says both."""
 
 
 @dataclass(slots=True)

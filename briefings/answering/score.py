@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,7 +22,7 @@ from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, DETERMINERS, 
                                           NAME_WORDS, PATH, RANKING, SAYING, is_proper_name, placed, superlative,
                                           title_of)
 from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact
-from briefings.answering.lexicon import STARTING, Lexicon, word_tokens, words_of
+from briefings.answering.lexicon import PARTICLES, STARTING, Lexicon, word_tokens, words_of
 from briefings.models import EntityKind
 from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Token
 
@@ -104,6 +105,7 @@ def prepare(classified: Classified, table: FactTable) -> float:
     """Weigh each need against the store and find the words near each word; return the total weight."""
     total = 0.0
     started = _inchoatives(classified, table)
+    joined = _joined_in_the_store(classified, table)
     for need in classified.needs:
         if need.kind is NeedKind.entity:
             need.city = _city_as_place(need, classified, table)
@@ -117,6 +119,11 @@ def prepare(classified: Classified, table: FactTable) -> float:
                 need.lemmas |= _spellings_held(need, table)
                 keys = [f"w:{lemma}" for lemma in need.lemmas]
                 held = any(table.df(k) for k in keys)
+            if not held and not need.name_like:  # "the pullback" of a store that says "pulled back"
+                split = _split_held(need, table)
+                need.lemmas |= split
+                held = bool(split)
+            need.joined = joined.get(need.position, frozenset())
             need.near = {} if need.name_like else table.near(need.lemmas, kinds=need.relation)
             for word in started.get(need.position, ()):  # "start operating": a fact that it "opened"
                 need.near = {**need.near, word: max(need.near.get(word, 0.0), KIND_CREDIT)}  # a copy: `near` is cached
@@ -209,6 +216,53 @@ def _spellings_held(need: Need, table: FactTable) -> frozenset[str]:
     return frozenset(v for lemma in need.lemmas for v in Lexicon.spelling_variants(lemma) if table.df(f"w:{v}"))
 
 
+def _split_held(need: Need, table: FactTable) -> frozenset[str]:
+    """The question's word that runs two words together as English names an act ("the *pullback*",
+    "a *sellout*"), as those two words, when the store holds both: read as a phrasal verb is, a fact
+    that says them ("pulled back") says the act."""
+    parts = next(filter(None, map(Lexicon.joined_parts, sorted(need.lemmas))), None)
+    if parts is None:
+        return frozenset()
+    heads, tail = parts
+    if not table.df(f"w:{tail}"):
+        return frozenset()
+    return frozenset(f"{head} {tail}" if tail in PARTICLES else f"{tail} {head}" for head in heads
+                     if table.df(f"w:{head}"))
+
+
+def _joined_in_the_store(classified: Classified, table: FactTable) -> dict[int, frozenset[str]]:
+    """By the position of its need, the store's words that run together two words the question says
+    apart, as English names an act: a verb and its particle ("sell out": "sellout"), or a verb and the
+    thing it is done to ("raise funds": "fundraising"). Each of the two is said by such a word."""
+    words = [n for n in classified.needs if n.kind is NeedKind.word and not n.name_like]
+    pairs: list[tuple[list[Need], frozenset[str], frozenset[str]]] = []
+    for need in words:  # a phrasal verb read as one need: its two words
+        for lemma in need.lemmas:
+            first, _, second = lemma.partition(" ")
+            if second and " " not in second:
+                pairs += [([need], frozenset({first}), frozenset({second})), ([need], frozenset({second}), frozenset({first}))]
+    for a, b in itertools.permutations(words, 2):
+        pairs.append(([a, b], a.lemmas, b.lemmas))
+    found: dict[int, set[str]] = {}
+    vocabulary = table.vocabulary
+    for needs, firsts, seconds in pairs:
+        for first, second in itertools.product(firsts, seconds):
+            if " " in first or " " in second:
+                continue
+            for head, tail in itertools.product(Lexicon.forms(first), Lexicon.forms(second)):
+                for word in (head + tail, head + tail + "s"):  # "sellout", "sellouts"
+                    if word in vocabulary and _joins(word, first, second):
+                        for need in needs:
+                            found.setdefault(need.position, set()).add(word)
+    return {position: frozenset(words) for position, words in found.items()}
+
+
+def _joins(word: str, first: str, second: str) -> bool:
+    """`word` runs `first` and `second` together as English names an act (`Lexicon.joined_parts`)."""
+    parts = Lexicon.joined_parts(word)
+    return parts is not None and first in parts[0] and parts[1] == second
+
+
 def _inchoatives(classified: Classified, table: FactTable) -> dict[int, list[str]]:
     """By the position of its need, the store's verbs WordNet defines as starting the act a question says
     right after "start" or "begin" ("start operating", "begin to operate": "open"), for both words: one
@@ -260,7 +314,7 @@ def candidates(classified: Classified, table: FactTable, *, total: float, thresh
             if span.weekday is not None:
                 return [f"wd:{span.weekday}"]
             return [f"y:{y}" for y in _years(span)]
-        return [f"w:{w}" for w in need.lemmas] + [f"w:{w}" for w in need.near]
+        return [f"w:{w}" for w in need.lemmas] + [f"w:{w}" for w in need.near] + [f"w:{w}" for w in need.joined]
 
     coverable = sorted((n for n in classified.needs if (n.kind is not NeedKind.word or n.known) and not n.excluded),
                        key=lambda n: sum(table.df(k) for k in keys(n)))
@@ -321,6 +375,8 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
     does a word of a name by its first letters (the verb "found" is not "the Hansun Foundation")."""
     if need.lemmas & item.lemmas:
         return 1.0
+    if not need.joined.isdisjoint(item.lemmas):
+        return 1.0  # "raise funds": a fact that says "fundraising" says both words
     if any(" " in lemma and set(lemma.split()) <= item.lemmas for lemma in need.lemmas):
         return 1.0  # a phrasal verb the fact says in its own words ("gave up")
     if need.lemmas & item.name_lemmas:
@@ -521,6 +577,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = SAME_STEM  # "which *river*": "the Taedong River", a name whose word says its kind
             if need.typed and credit < 1.0 and need.lemmas & _CONDITION_NOUNS and set(item.words) & _CONDITIONAL:
                 credit = 1.0  # "on what *condition*": a clause with "if" or "unless" states one
+            if credit < 1.0 and _occasions_counted(need, classified) and _ordinals_said(item):
+                credit = 1.0  # "how many *times* had she visited": "her third visit" counts them
             if need.typed and credit < 1.0 and need.lemmas & _NUMBER_NOUNS and item.number:
                 credit = 1.0  # "what *number* is it on the map": a fact that gives a number ("site 2") says one
             if need.typed and credit < 1.0 and need.lemmas & _LIKELIHOOD and any(w in _LIKELIHOOD for w in item.words):
@@ -928,7 +986,10 @@ def _other_party(item: IndexedFact, table: FactTable, classified: Classified) ->
     party_said = any(person(e) for e in named & item.entities) or any(
         n.kind is NeedKind.word and n.name_like and n.lemmas & (item.name_lemmas | item.unlinked_names)
         for n in classified.needs)
-    return party_said and any(person(e) for e in item.entities - named)
+    asked = {t.lower for t in classified.linked.question.tokens}
+    # the other may be someone the store has no entity for, named all the same: a name no word of English
+    return party_said and (any(person(e) for e in item.entities - named)
+                           or any(not Lexicon.parts_of_speech(w) for w in item.unlinked_names - asked))
 
 
 def _met_by_others(item: IndexedFact, classified: Classified, table: FactTable) -> bool:
@@ -1625,6 +1686,24 @@ def _repeat_unsaid(need: Need, item: IndexedFact, table: FactTable) -> bool:
     return not (again and bases & item.lemmas)
 
 
+OCCASIONS = frozenset({"time"})
+"""The noun English counts the occasions of an act by ("how many *times*")."""
+
+
+def _occasions_counted(need: Need, classified: Classified) -> bool:
+    """The need is the "times" of "how many times": what it counts is how often the act was done, which
+    an ordinal says as well as a number does ("the third time", "her fourth visit")."""
+    return (classified.asked is Asked.how_many and need.kind is NeedKind.word and bool(need.lemmas & OCCASIONS)
+            and need.position > 0 and classified.linked.question.tokens[need.position - 1].lower == "many")
+
+
+def _ordinal_counts(words: tuple[str, ...], targets: set[str], occasions: bool) -> bool:
+    """An ordinal before what the question counts ("his fourth *trip*": the trips made by then), or before
+    anything when the occasions are counted ("how many times")."""
+    return any(word in _ORDINALS and (occasions or not targets.isdisjoint(Lexicon.lemmas(nxt)))
+               for word, nxt in zip(words, words[1:]))
+
+
 def _ordinals_said(item: IndexedFact) -> set[int]:
     return {_ORDINALS[w] for w in item.words if w in _ORDINALS}
 
@@ -1640,8 +1719,6 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
     if units is not None and any(w in {"a", "an"} and Lexicon.lemmas(nxt) & units and then not in _RELATIVE_TIME
                                  for w, nxt, then in zip(words, words[1:], [*words[2:], ""])):
         return True  # "after about *a week* in detention": one of the unit asked ("a week *after*" places a time)
-    if not item.number and not ("since" in words and item.years):
-        return False
     counted = [n for n in classified.needs if n.hard and (n.kind is NeedKind.word or (
         n.kind is NeedKind.entity and n.position <= COUNTED_AT))]  # "how many *separated families*"
     targets: set[str] = set()
@@ -1649,6 +1726,10 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
         targets |= n.lemmas | set(n.near)
         if n.kind is NeedKind.entity:
             targets |= {lemma for word in n.lemmas for lemma in Lexicon.lemmas(word)}
+    if units is None and _ordinal_counts(words, targets, any(_occasions_counted(n, classified) for n in counted)):
+        return True
+    if not item.number and not ("since" in words and item.years):
+        return False
     if measure == "long" and "since" in words and item.years:
         return True  # "since 1953": how long, counted from a year
     if units is None and _an_amount_asked(toks):

@@ -283,3 +283,16 @@ def test_since_after_or_before_an_event_without_a_count_is_all_the_time_on_that_
     assert before.covers(date(2018, 6, 11)) and before.covers(date(2018, 6, 12)) and not before.covers(date(2018, 6, 13))
     assert linked(index, "what did kim say after trump").dates == []  # a person is no time
     assert linked(index, "how long after the summit did kim travel").dates == []  # a duration asked
+
+
+def test_an_owner_named_before_a_name_of_common_words_says_whose_it_is(fresh_index: FactIndex) -> None:
+    """"the Geneva mediator" is a mediator of its kind, not the one the store names "the mediator"; an owner
+    before the name says whose it is, not which of its kind: "Norway's mediator" is that one."""
+    from briefings.models import Entity, EntityKind
+
+    fresh_index.upsert_entity(Entity(id="talks-mediator", name="the mediator", kind=EntityKind.person,
+                                     aliases=["mediator"]))
+    owned = linked(fresh_index, "what did Norway's mediator propose?").mentions
+    assert any(m.ids == frozenset({"talks-mediator"}) for m in owned)
+    qualified = linked(fresh_index, "what did the Geneva mediator propose?").mentions
+    assert not any("talks-mediator" in m.ids for m in qualified)

@@ -1474,3 +1474,59 @@ def test_a_qualified_role_of_another_head_does_not_qualify_the_role_asked_away(f
          day="2019-04-02", subject="united-states", relation="leads")
     assert not _features_of(fresh_index, "lind-leads-mission", "Who is the trade mission head in Oslo?")["qualified_away"]
     assert _features_of(fresh_index, "lind-leads-mission", "Who is the head of protocol?")["qualified_away"]
+
+
+def test_a_word_that_runs_an_acts_two_words_together_says_them(fresh_index: FactIndex) -> None:
+    """English names an act by running its two words into one: a verb and its particle ("pullback": pull
+    back) or the thing and the verb done to it ("fundraising": raise funds). A question that says the one
+    word is answered by a fact that says the two (not read as a name never heard of), and the other way round."""
+    from briefings.answering.lexicon import Lexicon
+
+    assert Lexicon.joined_parts("sellouts") == (frozenset({"sell"}), "out")
+    assert Lexicon.joined_parts("fundraising") == (frozenset({"fund"}), "raise")
+    assert Lexicon.joined_parts("deadline") is None and Lexicon.joined_parts("outstanding") is None
+    _add(fresh_index, "guns-back", "North Korea pulled back its coastal artillery from the sea border on May 2, 2025.",
+         day="2025-05-02", subject="north-korea", relation="withdrew")
+    _add(fresh_index, "fund-raised", "South Korea started fundraising for a war memorial in Paju on April 9, 2025.",
+         day="2025-04-09", subject="south-korea", relation="started")
+    answer = fresh_index.answer("when was the pullback of the coastal artillery?")
+    assert answer.found and answer.facts == ["guns-back"]
+    assert _features_of(fresh_index, "fund-raised", "when did south korea raise funds for the memorial?")["lexical"] == 1.0
+
+
+def test_a_prefixed_word_too_rare_for_the_lists_is_read_by_its_parts(fresh_index: FactIndex) -> None:
+    """"reacquiring" is re + acquiring: inflected as "acquire" is ("reacquire"), no name the store never heard
+    of, and said by a fact that puts the same prefix before a synonym of its stem ("regained")."""
+    from briefings.answering.lexicon import Lexicon
+
+    assert "reacquire" in Lexicon.lemmas("reacquiring")
+    _add(fresh_index, "outpost-back", "South Korean marines regained control of an island outpost on May 9, 2025.",
+         day="2025-05-09", subject="south-korea", relation="regained")
+    answer = fresh_index.answer("when did south korean marines reacquire the island outpost")
+    assert answer.found and answer.facts == ["outpost-back"]
+
+
+def test_an_ordinal_counts_the_occasions_how_many_times_asks(fresh_index: FactIndex) -> None:
+    """"her fifth visit" says how many visits there had been by then, which "how many times" and "how many
+    visits" ask as surely as "five visits" would; an ordinal of another thing counts no visits."""
+    _add(fresh_index, "fifth-tokyo", "Moon Jae-in flew to Tokyo on March 3, 2025, his fifth visit to Japan as a "
+         "former president.", day="2025-03-03", subject="moon-jae-in", relation="visited")
+    for question in ("how many times had Moon Jae-in been to Japan by March 2025?",
+                     "how many visits to Japan had Moon Jae-in made by March 2025?"):
+        answer = fresh_index.answer(question)
+        assert answer.found and answer.facts == ["fifth-tokyo"], question
+    assert not fresh_index.answer("how many speeches had Moon Jae-in given in Japan by March 2025?").found
+
+
+def test_a_counterpart_may_be_someone_the_store_has_no_entity_for(fresh_index: FactIndex) -> None:
+    """"Who was her counterpart": a fact that she negotiated with a country, naming its negotiator in the
+    statement only (a name no word of English), gives the other party."""
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "beijing-round", "subject": "united-states", "relation": "negotiated_with", "object": "china",
+        "topic": "delegations", "provenance": _PROVENANCE, "dates": [{"day": "2025-05-05"}],
+        "statement": "Envoy Ruth Calloway held two days of talks in Beijing with Chinese official Wang Dongfeng on "
+                     "May 5 and 6, 2025."}))
+    answer = fresh_index.answer("Who was Calloway's Chinese counterpart in the May 2025 talks?")
+    assert answer.found and answer.facts == ["beijing-round"]
