@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pydantic import BaseModel, ConfigDict, Field
 
 from briefings.answering.classify import CONTRACTED_WH, SAYING, TIME_SHIFT
-from briefings.answering.lexicon import Lexicon, shortest, word_tokens
+from briefings.answering.lexicon import DETERMINERS, PREPOSITIONS, Lexicon, shortest, word_tokens
 from briefings.answering.link import COUNTS, EntityNames
 from briefings.answering.model import Asked, Classified, Mention, NeedKind
 from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, GENDERED, WH, Pointed, Referents, is_plural,
@@ -49,6 +49,9 @@ _BESIDES = {"else", "anything", "something", "more"}
 """The words of "what else?" and "anything else?": they ask for more of the same."""
 _MORE_OF = {"anything", "something", "what", "any", "nothing"}
 """Words that make the "more" after them ask for more of the same ("anything more?")."""
+_LIKE = {"similar", "comparable", "alike"}
+"""Words that, after "anything" or "something", ask for what is like what the last question asked about
+("did Lima promise anything similar?": anything on what the last question asked of)."""
 _LATER = {"later", "after", "next", "following"}
 _SPEAKERS = {"i", "we", "you", "anyone", "anybody"}
 """Who asks or is asked ("do *we* know where?"): no one the question is about."""
@@ -77,6 +80,10 @@ _WHY_PHRASES = {("how", "come"), ("how", "so")}
 """Two words that ask why."""
 _STRANDED = re.compile(r"\b(with|to|for|from|about|by)\b\s*((?:\b(?:on|in|at|during|last|this|over)\b.*)?[?.!]?\s*)$", re.I)
 """A preposition left without its object when "who did X meet *with*?" is asked again with "where"."""
+ASPECT_NEARNESS = 0.1
+"""How near in meaning (the embedding model's cosine) an adjective of a follow-up sits to the last question's
+when it names another side of the same thing: "economic" ~ "military" 0.15, ~ "political" 0.31; an adjective of
+another sort sits far ("economic" ~ "main" -0.01, ~ "big" 0.01)."""
 MAX_READINGS = 3
 """How many readings of a follow-up's pronouns are asked at most: each is one more pass through the
 pipeline, and the thing meant is nearly always among the last few named."""
@@ -212,11 +219,14 @@ def speaks_of_someone_said(classified: Classified) -> bool:
 
 
 def follow_up(new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
-              entities: Mapping[str, Entity], partner: Callable[[str], str | None] | None = None) -> str | None:
+              entities: Mapping[str, Entity], partner: Callable[[str], str | None] | None = None,
+              near: Callable[[str, str], float] | None = None) -> str | None:
     """The question `new` asks, read with the earlier one: None when it stands alone. "what else?"
     reads as the last question itself (its answer is to leave out what the last one gave). `partner`
-    gives the other of a pair the facts name together ("and the other one?")."""
-    readings = follow_up_readings(new, previous, context, names=names, entities=entities, partner=partner, most=1)
+    gives the other of a pair the facts name together ("and the other one?"); `near`, how near two
+    words are in meaning ("and the cultural side?": which word of the last question it stands in for)."""
+    readings = follow_up_readings(new, previous, context, names=names, entities=entities, partner=partner, near=near,
+                                  most=1)
     return readings[0].text if readings else None
 
 
@@ -230,7 +240,7 @@ class Reading(NamedTuple):
 
 def follow_up_readings(new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
                        entities: Mapping[str, Entity], partner: Callable[[str], str | None] | None = None,
-                       most: int = MAX_READINGS) -> list[Reading]:
+                       near: Callable[[str, str], float] | None = None, most: int = MAX_READINGS) -> list[Reading]:
     """The questions `new` may ask, read with the earlier one, the reading `follow_up` gives first: a
     pronoun can stand for more than one thing the conversation named ("they": North Korea, or the talks
     it walked out of), and which one is meant shows in which reading the facts answer. Each further
@@ -245,7 +255,8 @@ def follow_up_readings(new: Classified, previous: Classified, context: QuestionC
         if passed in tried:
             continue
         tried.add(passed)
-        reader = _Reader(new, previous, context, names=names, entities=entities, partner=partner, passed=passed)
+        reader = _Reader(new, previous, context, names=names, entities=entities, partner=partner, near=near,
+                         passed=passed)
         text = _finished(reader.read(), new, previous)
         if text is None or (passed and not reader.stood_for):
             continue  # no pronoun read another way: a reading of another kind, or none
@@ -277,12 +288,15 @@ def asked_of_the_last(new: Classified, previous: Classified, context: QuestionCo
 class _Reader:
     def __init__(self, new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
                  entities: Mapping[str, Entity], partner: Callable[[str], str | None] | None = None,
-                 passed: Set[str] = frozenset()) -> None:
+                 near: Callable[[str, str], float] | None = None, passed: Set[str] = frozenset()) -> None:
         self.new, self.previous, self.context = new, previous, context
         self.names = names
         self.entities = entities
         self.partner = partner
+        self.near = near
         self.referents = Referents(new, previous, context, entities=entities, passed=passed)
+        self.like: tuple[int, str] | None = None
+        """Where "similar" stands in "anything similar", and what it is asked the like of (`_like_the_last`)."""
         self.stood_for: list[frozenset[str]] = []
         """What each pronoun the reading put a referent in place of stood for, in the question's order:
         what another reading passes over to read it as the next thing it can stand for."""
@@ -327,6 +341,12 @@ class _Reader:
                    and not (i == self.rest + 1 and tuple(self.words[self.rest:i + 1]) in _WHY_PHRASES)
                    and self.words[i] not in WH | AUX | _FILLER and self.words[i].isalpha()
                    and not self._joins_names(i)]
+        self.like = self._like_the_last()
+        if self.like is not None and not pronouns:
+            # "what did Quito promise on trade?" + "did Lima promise anything similar?": anything on trade
+            text = new.linked.question.text
+            start, end = token_span(text, self.like[0], self.like[0] + 1)
+            return f"{text[:start]}{self.like[1]}{text[end:]}"
         if new.linked.mentions and any(self.words[i] in _COUNTERPARTS for i in content):
             # "who is his North Korean counterpart?": the last question asked of the North Korean side
             return self._substituted()
@@ -360,7 +380,7 @@ class _Reader:
             nouns = [self.words[i] for i in content]
             if len(nouns) == 1 and nouns[0] in _ASKS:
                 return self._asked_again(_ASKS[nouns[0]])
-            return None
+            return self._aspect_swapped(content)  # "and the cultural side?": the last question, of culture
         wh = self._wh_phrase()
         if wh is None and self._asks_in_the_end(content):
             return self._asked_again(self.words[-1])  # "did they say why?": why, asked of the last question
@@ -704,6 +724,74 @@ class _Reader:
             text = text[:start] + put + text[end:]
         return text
 
+    def _aspect_swapped(self, content: list[int]) -> str | None:
+        """"did the treaty promise trade deals with Chile?" + "and on the cultural side?": the last question
+        with the phrase its adjective heads ("trade deals with Chile", its noun and what the noun is of)
+        in place of the new one's, when the new one says one adjective of the same sort (near in meaning:
+        "cultural" stands in for "commercial", not for "big"). Asked of "the new side", the old side's
+        nouns belong to it and go too."""
+        adjectives = [i for i in content if "ADJ" in Lexicon.parts_of_speech(self.words[i])]
+        if (self.near is None or len(adjectives) != 1 or self.new.linked.dates
+                or any("NOUN" not in Lexicon.parts_of_speech(self.words[i]) for i in content if i not in adjectives)):
+            return None
+        said = self.words[adjectives[0]]
+        previous = self.previous.linked
+        toks = previous.question.tokens
+        nearness = {i: self.near(t.lower, said) for i, t in enumerate(toks) if not previous.used[i]
+                    and t.lower != said and "ADJ" in Lexicon.parts_of_speech(t.lower) and t.lower not in WH | AUX}
+        best = max(nearness, key=nearness.__getitem__, default=None)
+        if best is None or nearness[best] < ASPECT_NEARNESS:
+            return None
+        text, new_text = previous.question.text, self.new.linked.question.text
+        start, end = best, best + 1
+        while end < len(toks) and not previous.used[end] and toks[end].lower not in PREPOSITIONS and (
+                "NOUN" in Lexicon.parts_of_speech(toks[end].lower)):
+            end += 1  # "trade deals": the nouns the adjective stands before
+        phrase = new_text[token_span(new_text, self.rest, len(self.words))[0]:].rstrip("?.! ")
+        phrase = phrase if self.words[self.rest] in PREPOSITIONS else f"on {phrase}"
+        if start > 0 and toks[start - 1].lower in WH:
+            # "which trade deals did it promise?" + "and the cultural side?": "which did it promise on the cultural side?"
+            begin, finish = token_span(text, start, end)
+            return f"{text[:begin].rstrip()} {text[finish:].strip().rstrip('?.! ')} {phrase}?"
+        if end + 1 < len(toks) and toks[end].lower in PREPOSITIONS:
+            after = end + 1 + (toks[end + 1].lower in DETERMINERS)  # "with Chile", "for the north": what they are of
+            held = next((m for m in previous.mentions if m.position in {end + 1, after}), None)
+            if held is not None:
+                end = held.position + held.span
+            elif after < len(toks) and not previous.used[after] and "NOUN" in Lexicon.parts_of_speech(toks[after].lower):
+                end = after + 1
+        if start > 0 and toks[start - 1].lower in DETERMINERS:
+            start -= 1
+        if start > 0 and toks[start - 1].lower in PREPOSITIONS:
+            start -= 1  # "on the economy" + "the cultural side": "on the cultural side"
+        else:
+            phrase = f"anything {phrase}"  # "did it promise trade deals?" + "and the cultural side?"
+        begin, finish = token_span(text, start, end)
+        return f"{text[:begin]}{phrase}{text[finish:]}"
+
+    def _like_the_last(self) -> tuple[int, str] | None:
+        """Where "similar" stands after "anything" or "something" ("did she say anything similar?"), and the
+        last question's last phrase of a preposition and what it governs, but for a time ("about the
+        treaty" of "what did he say about the treaty on Monday?"): what the new question asks the like of."""
+        at = next((i for i in range(1, len(self.words)) if self.words[i] in _LIKE and not self.used[i]
+                   and self.words[i - 1] in _MORE_OF - {"what"}), None)
+        if at is None or not all(self.words[j] in _TIME_LEADS | {"again", "either"} or self.used[j]
+                                 for j in range(at + 1, len(self.words))):
+            return None  # "anything similar about the talks?": like what the last answer said, of the talks
+        previous = self.previous.linked
+        toks = previous.question.tokens
+        timed = {p for _, position, length in previous.dates for p in range(position, position + length)}
+        heads = [j for j, t in enumerate(toks[:-1]) if t.lower in PREPOSITIONS - {"to"} and j not in timed
+                 and j + 1 not in timed]
+        if not heads:
+            return None
+        end = next((k for k in range(heads[-1] + 1, len(toks)) if k in timed), len(toks))
+        if end < len(toks) and toks[end - 1].lower in PREPOSITIONS:
+            end -= 1  # "about the treaty on Monday": without the "on" of the time
+        text = previous.question.text
+        start, finish = token_span(text, heads[-1], end)
+        return at, text[start:finish].rstrip("?.! ")
+
     def _which_again(self, noun: str) -> str | None:
         """"which officials?" with a noun the last question said: the ones its answer named, described.
         Plural, the people the answer named that the question did not (two or three of them); singular,
@@ -804,6 +892,9 @@ class _Reader:
         text = self.new.linked.question.text
         edits = []
         taken = {_without_the(name).lower() for p in self.pointing.values() for name in (*p.entity.names, p.said)}
+        like = self.like
+        if like is not None:  # "did she say anything similar?": anything about what the last question asked of
+            edits.append((*token_span(text, like[0], like[0] + 1), like[1]))
         for i in pronouns:
             if i in self.pointing:
                 edits.append((*token_span(text, i, i + 2), self.pointing[i].said))

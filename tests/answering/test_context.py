@@ -763,3 +763,62 @@ def test_they_stand_for_an_event_named_with_the_plural_noun_after_its_name(index
     # the answer named): the phrase is plural because of the noun its name qualifies
     answer = _after(index, "were the summit talks ever called off", "when did they resume")
     assert answer.reading == "when did the summit talks resume?"
+
+
+def _lakeside_accord(index: FactIndex) -> None:
+    from briefings.models import Entity, EntityKind, Fact
+
+    provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    for entity_id, name, kind in [("freedonia", "Freedonia", EntityKind.country), ("sylvania", "Sylvania", EntityKind.country),
+                                  ("lakeside-accord", "Lakeside Accord", EntityKind.document),
+                                  ("autumn-drills", "autumn naval drills", EntityKind.event)]:
+        index.upsert_entity(Entity(id=entity_id, name=name, kind=kind))
+    for fact_id, subject, obj, relation, statement in [
+        ("accord-loans", "lakeside-accord", "freedonia", "promised",
+         "The Lakeside Accord promised commercial loans to Freedonia."),
+        ("accord-exchanges", "lakeside-accord", None, "promised",
+         "The Lakeside Accord promised cultural exchanges between the lake towns."),
+        ("fr-ferries", "freedonia", None, "pledged", "Freedonia pledged new ferries on the lake route."),
+        ("sy-ferries", "sylvania", None, "pledged", "Sylvania pledged to repaint its ferries on the lake route."),
+        ("drills-end", "autumn-drills", None, "ended", "The autumn naval drills ended in October 2026."),
+        ("drill-frigates", "autumn-drills", None, "involved", "The autumn naval drills involved four patrol ships."),
+        ("fr-fair", "freedonia", None, "took_part", "Freedonia took part in a book fair."),
+    ]:
+        index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": subject, "relation": relation, "object": obj, "topic": "timeline",
+            "statement": statement, "provenance": provenance}))
+
+
+def test_another_adjective_alone_asks_the_last_question_of_that_side(fresh_index: FactIndex) -> None:
+    """"and the cultural side?" after a question about commercial loans: the phrase the adjective heads
+    ("commercial loans to Freedonia") gives way to the new side; an adjective of another sort ("the
+    main one?") is no side of the same thing."""
+    _lakeside_accord(fresh_index)
+    last = "did the Lakeside Accord promise commercial loans to Freedonia?"
+    assert _after(fresh_index, last).facts == ["accord-loans"]
+    for ask in ("and on the cultural side?", "what about the cultural side?"):
+        answer = _after(fresh_index, last, ask)
+        assert answer.reading == "did the Lakeside Accord promise anything on the cultural side?"
+        assert answer.facts == ["accord-exchanges"]
+    answer = _after(fresh_index, "what did the Lakeside Accord promise on commercial matters?", "and the cultural side?")
+    assert answer.reading == "what did the Lakeside Accord promise on the cultural side?"
+    assert _after(fresh_index, last, "and the main one?").reading is None
+
+
+def test_anything_similar_asks_of_what_the_last_question_asked_about(fresh_index: FactIndex) -> None:
+    """"did B pledge anything similar?": anything on what the last question asked of (its last phrase
+    of a preposition), not the last question's words about A."""
+    _lakeside_accord(fresh_index)
+    answer = _after(fresh_index, "what did Freedonia pledge on the lake route?", "did Sylvania pledge anything similar?")
+    assert answer.reading == "did Sylvania pledge anything on the lake route?" and answer.facts == ["sy-ferries"]
+    said = _after(fresh_index, "what did Freedonia pledge on the lake route?",
+                  "did Sylvania pledge anything similar about its drills?")
+    assert said.reading is not None and "anything similar about" in said.reading  # what follows says what it is like
+
+
+def test_an_answer_alone_that_leaves_the_question_unsaid_yields_to_the_last_thing(fresh_index: FactIndex) -> None:
+    """"which ships took part?" names nothing: alone, a fact about who took part in something else
+    answers it without its ships; asked of the drills just talked about, a fact says them."""
+    _lakeside_accord(fresh_index)
+    answer = _after(fresh_index, "when did the autumn naval drills end?", "which ships took part?")
+    assert answer.reading is not None and "drills" in answer.reading and answer.facts == ["drill-frigates"]
