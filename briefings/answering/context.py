@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from briefings.answering.classify import CONTRACTED_WH, SAYING, TIME_SHIFT
+from briefings.answering.classify import CONTRACTED_WH, SAYING, TELLING, TIME_SHIFT
 from briefings.answering.lexicon import DETERMINERS, PREPOSITIONS, Lexicon, shortest, word_tokens
 from briefings.answering.link import COUNTS, EntityNames
 from briefings.answering.model import Asked, Classified, Mention, NeedKind
@@ -49,6 +49,9 @@ _BESIDES = {"else", "anything", "something", "more"}
 """The words of "what else?" and "anything else?": they ask for more of the same."""
 _MORE_OF = {"anything", "something", "what", "any", "nothing"}
 """Words that make the "more" after them ask for more of the same ("anything more?")."""
+_TOLD = {"", "me", "us"}
+"""What stands before a "more" that asks for more: the start of the message ("more on him?") or the one a
+request is made of ("tell *me* more")."""
 _LIKE = {"similar", "comparable", "alike"}
 """Words that, after "anything" or "something", ask for what is like what the last question asked about
 ("did Lima promise anything similar?": anything on what the last question asked of)."""
@@ -204,10 +207,10 @@ def read_as_the_last_answer(classified: Classified) -> str:
 
 
 def asks_besides(classified: Classified) -> bool:
-    """"what else?", "who else met her?", "anything else?", "anything more from him?": asked for more
-    than the last answer gave."""
+    """"what else?", "who else met her?", "anything else?", "anything more from him?", "tell me more",
+    "more on her?": asked for more than the last answer gave."""
     words = [t.lower if not used else "" for t, used in zip(classified.linked.question.tokens, classified.linked.used)]
-    return "else" in words or any(w == "more" and before in _MORE_OF for before, w in zip(words, words[1:]))
+    return "else" in words or any(w == "more" and before in _MORE_OF | _TOLD for before, w in zip(["", *words], words))
 
 
 def speaks_of_someone_said(classified: Classified) -> bool:
@@ -308,6 +311,12 @@ class _Reader:
         self.leads = start > 0
         self.about = tuple(self.words[start:start + 2]) in _ABOUT
         self.rest = start + 2 if self.about else start
+        self.preposition = ""
+        """The preposition before the question word ("*to* whom?", "*since* when?"): asked again with it."""
+        if self.words[self.rest:self.rest + 1] and self.words[self.rest] in PREPOSITIONS and (
+                self.words[self.rest + 1:self.rest + 2] and self.words[self.rest + 1] in WH):
+            self.preposition = self.words[self.rest]
+            self.rest += 1
         self.pointing: dict[int, Pointed] = {
             i: said for i in range(len(self.words) - 1) if self._determiner(i) and not self.used[i + 1]
             and (said := self.referents.described_as(self.words[i + 1]))}
@@ -325,8 +334,9 @@ class _Reader:
 
     def read(self) -> str | None:
         new = self.new
-        if new.unanswerable is not None or new.asked in {Asked.small_talk, Asked.foreign}:
-            return None
+        if new.unanswerable is not None or new.asked is Asked.foreign or (
+                new.asked is Asked.small_talk and not self._telling()):
+            return None  # "tell me about it", "tell me more": small talk alone, a request in a conversation
         shifted = self._shifted()
         if shifted is not None:
             return shifted  # "what happened on May 26?" + "and the day after?": on May 27
@@ -366,9 +376,9 @@ class _Reader:
             if pronouns or not (self.leads or self.about or self._wh_phrase() is None and
                                 self.words[self.rest] not in AUX):
                 return None  # "who is Kim Jong Un?": it names what it asks about, and asks
-            if any(self.words[i] not in _ASKS for i in content):
+            if any(self.words[i] not in _ASKS for i in content) and not (self.leads and self._asked_as_before()):
                 return None
-            return self._substituted()
+            return self._substituted()  # "and the North Korean one?"; "and what did Lima say?": about the same
         if (asks_besides(new) and all(self.words[i] in _OBJECT_OF for i in content) and (not pronouns or all(
                 self.words[i] in _PERSON | _GROUP for i in pronouns) and self.previous.asked not in {Asked.who, Asked.name})):
             # "what else?", "who else?", "anything else?", "anything more from them?": who the last
@@ -384,6 +394,11 @@ class _Reader:
         wh = self._wh_phrase()
         if wh is None and self._asks_in_the_end(content):
             return self._asked_again(self.words[-1])  # "did they say why?": why, asked of the last question
+        if wh is None and self._telling():
+            # "tell me about her": what is known of whom the last answer named; "tell me more": the last
+            # question, for what its answer did not give
+            return self._pronouns_replaced(pronouns) if pronouns else self.previous.linked.question.text if (
+                asks_besides(new) and not new.linked.mentions) else None
         if wh is None:  # "does he think ...?": a yes/no question about who the last one named
             return self._pronouns_replaced(pronouns) if pronouns and self.words[self.rest] in AUX else None
         if self.words[self.rest] in {"which", "what"} and not pronouns and content == [self.rest + 1]:
@@ -401,7 +416,8 @@ class _Reader:
                 reading = self._pronouns_replaced(pronouns, someone=wh == "who")
                 if reading is not None:
                     return reading
-            return self._asked_again(wh)  # "where?", "when was that?", "why?"
+            reading = self._asked_again(wh)  # "where?", "when was that?", "why?"
+            return f"{self.preposition} {reading}" if reading and self.preposition else reading  # "to whom?"
         if (not content and pronouns and self.previous.asked is Asked.how_many and wh in {"what", "which", "who"}
                 and all(self.words[i] in _PLURAL for i in pronouns)):
             return self._asked_again(wh)  # "how many items ...?" + "what are they?": what items ...
@@ -769,6 +785,20 @@ class _Reader:
         begin, finish = token_span(text, start, end)
         return f"{text[:begin]}{phrase}{text[finish:]}"
 
+    def _asked_as_before(self) -> bool:
+        """Every word the question says besides its names and times the last question said too ("what did
+        Quito say about the loan?" + "and what did Lima say?"): the same question asked of another, what
+        the last one said besides left unsaid, not unasked."""
+        said = {lemma for t in self.previous.linked.question.tokens for lemma in t.lemmas | {t.lower}}
+        toks = self.new.linked.question.tokens
+        return all(self.used[i] or self.words[i] in _FILLER or toks[i].lemmas & said or self.words[i] in said
+                   for i in range(self.rest, len(self.words)))
+
+    def _telling(self) -> bool:
+        """A request to tell, not a question: "tell me about him", "describe it", "more on her, please"."""
+        words = self.words[self.rest:]
+        return bool(words) and (words[0] in TELLING or words[0] == "more")
+
     def _like_the_last(self) -> tuple[int, str] | None:
         """Where "similar" stands after "anything" or "something" ("did she say anything similar?"), and the
         last question's last phrase of a preposition and what it governs, but for a time ("about the
@@ -928,7 +958,7 @@ class _Reader:
                 self.stood_for.append(frozenset(self.referents.last))
             if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
                 said = f"the {said}"  # "map" from "the article's map"
-            if word in _POSSESSIVE:
+            if word in _POSSESSIVE and not (word == "her" and self._object_her(i)):
                 said += "'s"
             elif word in _PLACE:
                 said = f"in {said}"
@@ -938,6 +968,13 @@ class _Reader:
         if any(self.words[i] in _THING for i in pronouns) and not self.new.linked.dates:
             text = f"{text.rstrip('?.! ')}{self._previous_time()}"  # "what came out of it?": of that day's
         return text
+
+    def _object_her(self, i: int) -> bool:
+        """"her" with no noun after it ("tell me about *her*", "did they meet her on Monday?"): the person,
+        not whose thing."""
+        after = self.words[i + 1] if i + 1 < len(self.words) else None
+        return after is None or after in PREPOSITIONS | AUX | _TIME_LEADS or self.used[i + 1] and not any(
+            m.position == i + 1 for m in self.new.linked.mentions)
 
     def _pair_before(self, i: int) -> int | None:
         """Where "the two of" or "both of" begins, when it stands before the pronoun at `i` ("will *the two

@@ -822,3 +822,50 @@ def test_an_answer_alone_that_leaves_the_question_unsaid_yields_to_the_last_thin
     _lakeside_accord(fresh_index)
     answer = _after(fresh_index, "when did the autumn naval drills end?", "which ships took part?")
     assert answer.reading is not None and "drills" in answer.reading and answer.facts == ["drill-frigates"]
+
+
+def _ferry_people(index: FactIndex) -> None:
+    from briefings.models import Entity, EntityKind, Fact
+
+    provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    for entity_id, name, kind in [("ines-vale", "Ines Vale", EntityKind.person), ("tomas-berg", "Tomas Berg", EntityKind.person),
+                                  ("ferry-board", "Ferry Board", EntityKind.organisation)]:
+        index.upsert_entity(Entity(id=entity_id, name=name, kind=kind))
+    for fact_id, subject, obj, relation, statement in [
+        ("vale-chairs", "ines-vale", "ferry-board", "chairs", "Ines Vale chairs the Ferry Board."),
+        ("vale-sailor", "ines-vale", None, "is", "Ines Vale is a former merchant sailor."),
+        ("vale-fares", "ines-vale", None, "said", "Ines Vale said the ferry fares would fall."),
+        ("berg-fares", "tomas-berg", None, "said", "Tomas Berg said the ferry fares would rise."),
+        ("vale-named", "ines-vale", "tomas-berg", "appointed_by", "Ines Vale was appointed by Tomas Berg."),
+    ]:
+        index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": subject, "relation": relation, "object": obj, "topic": "timeline",
+            "statement": statement, "provenance": provenance}))
+
+
+def test_a_request_to_tell_reads_its_pronoun_and_asks_for_more(fresh_index: FactIndex) -> None:
+    """"tell me about her" is a request about whom the last answer named, not small talk; "tell me more"
+    asks the last question for what its answer did not give."""
+    _ferry_people(fresh_index)
+    answer = _after(fresh_index, "who chairs the Ferry Board?", "tell me about her")
+    assert answer.reading == "tell me about Ines Vale?" and "merchant sailor" in answer.answer
+    more = _after(fresh_index, "who chairs the Ferry Board?", "tell me more")
+    assert more.reading == "who chairs the Ferry Board?"
+    assert _after(fresh_index, "tell me more").reading is None  # nothing asked before: nothing to read it with
+
+
+def test_and_the_same_question_of_another_keeps_what_the_last_one_asked_about(fresh_index: FactIndex) -> None:
+    """"and what did B say?" says only words the last question said, besides its name: the last question
+    asked of B, about what it asked ("the ferry fares"), not whatever B said."""
+    _ferry_people(fresh_index)
+    answer = _after(fresh_index, "what did Ines Vale say about the ferry fares?", "and what did Tomas Berg say?")
+    assert answer.reading == "what did Tomas Berg say about the ferry fares?" and answer.facts == ["berg-fares"]
+
+
+def test_a_preposition_before_the_question_word_is_asked_with_it(fresh_index: FactIndex) -> None:
+    """"by whom?" is the last question asked by whom, and "by whom was she appointed?" reads its "she"."""
+    _ferry_people(fresh_index)
+    answer = _after(fresh_index, "who chairs the Ferry Board?", "by whom was she appointed?")
+    assert answer.reading == "by whom was Ines Vale appointed?" and answer.facts == ["vale-named"]
+    bare = _after(fresh_index, "when was Ines Vale appointed?", "by whom?")
+    assert bare.reading is not None and bare.reading.startswith("by whom")
