@@ -390,6 +390,8 @@ class _Reader:
             nouns = [self.words[i] for i in content]
             if len(nouns) == 1 and nouns[0] in _ASKS:
                 return self._asked_again(_ASKS[nouns[0]])
+            if pronouns and not content and len(pronouns) == 1 and self.words[pronouns[0]] in _PERSON | _GROUP:
+                return self._someone_else(pronouns[0])  # "what's her title?" + "and his?": his title
             return self._aspect_swapped(content)  # "and the cultural side?": the last question, of culture
         wh = self._wh_phrase()
         if wh is None and self._asks_in_the_end(content):
@@ -739,6 +741,24 @@ class _Reader:
         for start, end, put in edits:
             text = text[:start] + put + text[end:]
         return text
+
+    def _someone_else(self, at: int) -> str | None:
+        """"what is Ana's job?" + "and his?": the last question asked of the one the pronoun stands for, who
+        is not whom the last question named (its question is asked of another); in that one's place."""
+        word = self.words[at]
+        named = {e for m in self.previous.linked.mentions for e in m.ids}
+        others = Referents(self.new, self.previous, self.context, entities=self.entities,
+                           passed=self.referents.passed | named)
+        others.pronoun = word
+        kinds = {"person"} if word in _PERSON else {"group", "country", "organisation"}
+        said = others.of(kinds, people=word in _GROUP)
+        chosen = frozenset(others.last)
+        place = self._place_for(kinds, chosen) if said is not None and chosen else None
+        if place is None:
+            return None
+        self.stood_for = [chosen]
+        text = self.previous.linked.question.text
+        return f"{text[:place[0]]}{said}{text[place[1]:]}"
 
     def _aspect_swapped(self, content: list[int]) -> str | None:
         """"did the treaty promise trade deals with Chile?" + "and on the cultural side?": the last question

@@ -869,3 +869,11 @@ def test_a_preposition_before_the_question_word_is_asked_with_it(fresh_index: Fa
     assert answer.reading == "by whom was Ines Vale appointed?" and answer.facts == ["vale-named"]
     bare = _after(fresh_index, "when was Ines Vale appointed?", "by whom?")
     assert bare.reading is not None and bare.reading.startswith("by whom")
+
+
+def test_and_a_pronoun_alone_asks_the_last_question_of_someone_else(fresh_index: FactIndex) -> None:
+    """"what did he say about X?" + "and her?": not him again (the last question named him), but the
+    woman the conversation named before, in his place."""
+    _ferry_people(fresh_index)
+    answer = _after(fresh_index, "who appointed Ines Vale?", "what did he say about the ferry fares?", "and her?")
+    assert answer.reading == "what did Ines Vale say about the ferry fares?" and answer.facts == ["vale-fares"]
