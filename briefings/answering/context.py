@@ -73,6 +73,9 @@ _PAIR = {"two", "both"}
 """The words of "the two of them" and "both of them": two people, together."""
 """What "that" or "those" stand before when they point back on their own ("when did *that one* end?")."""
 _PLACE = {"there"}
+_THERE = {EntityKind.place.value, EntityKind.organisation.value}
+"""What "there" can stand for: a place, or a body one works, studies or meets at ("who works there?" after
+"what is the Lakeside Institute?")."""
 _POSSESSIVE = {"his", "her", "their", "its"}
 _ASKS = {"venue": "where", "place": "where", "location": "where", "city": "where", "country": "where",
          "date": "when", "day": "when", "time": "what time", "year": "which year", "reason": "why"}
@@ -952,7 +955,7 @@ class _Reader:
             word = self.words[i]
             self.referents.pronoun, self.referents.last = word, set()
             kinds = ({"person"} if word in _PERSON or someone else {"group", "country", "organisation"}
-                     if word in _GROUP else {"place"} if word in _PLACE else _THING_KINDS)
+                     if word in _GROUP else _THERE if word in _PLACE else _THING_KINDS)
             said = None
             if word in _PLACE and not (i > 0 and self.words[i - 1] in _BE):
                 said = self._where_it_was()  # "what did they sign there?": at the meeting whose place was asked

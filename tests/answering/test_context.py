@@ -877,3 +877,11 @@ def test_and_a_pronoun_alone_asks_the_last_question_of_someone_else(fresh_index:
     _ferry_people(fresh_index)
     answer = _after(fresh_index, "who appointed Ines Vale?", "what did he say about the ferry fares?", "and her?")
     assert answer.reading == "what did Ines Vale say about the ferry fares?" and answer.facts == ["vale-fares"]
+
+
+def test_there_can_be_a_body_one_works_at(fresh_index: FactIndex) -> None:
+    """"who works there?" after "what is the Ferry Board?": "there" is the body the last question was
+    about, not only a place."""
+    _ferry_people(fresh_index)
+    answer = _after(fresh_index, "what is the Ferry Board?", "who works there?")
+    assert answer.reading == "who works in Ferry Board?"
