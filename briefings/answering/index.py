@@ -218,7 +218,7 @@ class FactIndex:
             if context is None or is_foreign_script(text):
                 return alone
             standalone = self.read(text)
-            if alone.found and says_the_question(self._said(alone), standalone):
+            if alone.found and says_the_question(self._said(alone), standalone) and not _only_the_act(standalone):
                 return alone
             # no answer, or one that leaves unsaid what the question weighs most ("what planes took part?"
             # answered by who took part): asked of what was just talked about, if that says it
@@ -564,3 +564,10 @@ def default_lexicon() -> Lexicon:
 def _same_question(a: str, b: str) -> bool:
     """The two texts ask the same, but for case and the closing mark."""
     return a.rstrip("?.! ").lower() == b.rstrip("?.! ").lower()
+
+
+def _only_the_act(classified: Classified) -> bool:
+    """The question says nothing but its verb ("what was discussed?", "who attended?"): what the act was
+    done at or to is left unsaid, and in a conversation it is what was just talked about."""
+    words = [n for n in classified.needs if n.kind is NeedKind.word and n.weight > 0]
+    return bool(words) and all(n.relation or n.phrasal for n in words) and not classified.linked.mentions

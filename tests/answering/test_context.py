@@ -783,6 +783,7 @@ def _lakeside_accord(index: FactIndex) -> None:
         ("drills-end", "autumn-drills", None, "ended", "The autumn naval drills ended in October 2026."),
         ("drill-frigates", "autumn-drills", None, "involved", "The autumn naval drills involved four patrol ships."),
         ("fr-fair", "freedonia", None, "took_part", "Freedonia took part in a book fair."),
+        ("sy-in-drills", "sylvania", "autumn-drills", "took_part", "Sylvania took part in the autumn naval drills."),
     ]:
         index.upsert(Fact.model_validate({
             "id": fact_id, "subject": subject, "relation": relation, "object": obj, "topic": "timeline",
@@ -885,3 +886,11 @@ def test_there_can_be_a_body_one_works_at(fresh_index: FactIndex) -> None:
     _ferry_people(fresh_index)
     answer = _after(fresh_index, "what is the Ferry Board?", "who works there?")
     assert answer.reading == "who works in Ferry Board?"
+
+
+def test_a_question_saying_only_its_act_is_asked_of_what_was_just_talked_about(fresh_index: FactIndex) -> None:
+    """"who took part?" says its verb and nothing else: alone, whoever took part in anything answers it;
+    in a conversation it is asked of the drills just talked about."""
+    _lakeside_accord(fresh_index)
+    answer = _after(fresh_index, "when did the autumn naval drills end?", "who took part?")
+    assert answer.reading is not None and "drills" in answer.reading and answer.facts == ["sy-in-drills"]
