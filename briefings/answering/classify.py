@@ -346,7 +346,7 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
         opening = next((i for i, w in enumerate(words) if w not in DISCOURSE_MARKERS), len(words))
         if opening < len(words) and words[opening] in _AUX:
             return Asked.yes_no, opening + 1
-        if words[0] in {"tell", "describe", "explain"} or (len(words) > 1 and words[:2] == ["what", "about"]):
+        if words[0] in TELLING or (len(words) > 1 and words[:2] == ["what", "about"]):
             return Asked.describe, 1
         if opening + 1 < len(words) and words[opening] in _NAME_NOUNS and words[opening + 1] == "of":
             return Asked.name, opening + 2  # "names of the envoys?": what they are called
@@ -487,6 +487,8 @@ _KIND_NOUNS = {Asked.where: {"place", "city", "country", "location", "venue"},
 the answer is of that kind; no fact need say the noun."""
 
 
+TELLING = frozenset({"tell", "describe", "explain"})
+"""Verbs that, opening a request, ask for what is known of what follows ("tell me about X", "describe X")."""
 SAYING = frozenset({"say", "mention", "describe", "report", "note", "write", "state", "claim", "cite", "quote", "tell", "announce",
                     "speak", "comment", "remark", "add"})
 """Verbs of reporting in English: "what does the article *say*"."""

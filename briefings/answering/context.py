@@ -17,8 +17,8 @@ from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from briefings.answering.classify import CONTRACTED_WH, SAYING, TIME_SHIFT
-from briefings.answering.lexicon import Lexicon, shortest, word_tokens
+from briefings.answering.classify import CONTRACTED_WH, SAYING, TELLING, TIME_SHIFT
+from briefings.answering.lexicon import DETERMINERS, PREPOSITIONS, Lexicon, shortest, word_tokens
 from briefings.answering.link import COUNTS, EntityNames
 from briefings.answering.model import Asked, Classified, Mention, NeedKind
 from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, GENDERED, WH, Pointed, Referents, is_plural,
@@ -49,6 +49,12 @@ _BESIDES = {"else", "anything", "something", "more"}
 """The words of "what else?" and "anything else?": they ask for more of the same."""
 _MORE_OF = {"anything", "something", "what", "any", "nothing"}
 """Words that make the "more" after them ask for more of the same ("anything more?")."""
+_TOLD = {"", "me", "us"}
+"""What stands before a "more" that asks for more: the start of the message ("more on him?") or the one a
+request is made of ("tell *me* more")."""
+_LIKE = {"similar", "comparable", "alike"}
+"""Words that, after "anything" or "something", ask for what is like what the last question asked about
+("did Lima promise anything similar?": anything on what the last question asked of)."""
 _LATER = {"later", "after", "next", "following"}
 _SPEAKERS = {"i", "we", "you", "anyone", "anybody"}
 """Who asks or is asked ("do *we* know where?"): no one the question is about."""
@@ -67,6 +73,9 @@ _PAIR = {"two", "both"}
 """The words of "the two of them" and "both of them": two people, together."""
 """What "that" or "those" stand before when they point back on their own ("when did *that one* end?")."""
 _PLACE = {"there"}
+_THERE = {EntityKind.place.value, EntityKind.organisation.value}
+"""What "there" can stand for: a place, or a body one works, studies or meets at ("who works there?" after
+"what is the Lakeside Institute?")."""
 _POSSESSIVE = {"his", "her", "their", "its"}
 _ASKS = {"venue": "where", "place": "where", "location": "where", "city": "where", "country": "where",
          "date": "when", "day": "when", "time": "what time", "year": "which year", "reason": "why"}
@@ -77,6 +86,10 @@ _WHY_PHRASES = {("how", "come"), ("how", "so")}
 """Two words that ask why."""
 _STRANDED = re.compile(r"\b(with|to|for|from|about|by)\b\s*((?:\b(?:on|in|at|during|last|this|over)\b.*)?[?.!]?\s*)$", re.I)
 """A preposition left without its object when "who did X meet *with*?" is asked again with "where"."""
+ASPECT_NEARNESS = 0.1
+"""How near in meaning (the embedding model's cosine) an adjective of a follow-up sits to the last question's
+when it names another side of the same thing: "economic" ~ "military" 0.15, ~ "political" 0.31; an adjective of
+another sort sits far ("economic" ~ "main" -0.01, ~ "big" 0.01)."""
 MAX_READINGS = 3
 """How many readings of a follow-up's pronouns are asked at most: each is one more pass through the
 pipeline, and the thing meant is nearly always among the last few named."""
@@ -197,10 +210,10 @@ def read_as_the_last_answer(classified: Classified) -> str:
 
 
 def asks_besides(classified: Classified) -> bool:
-    """"what else?", "who else met her?", "anything else?", "anything more from him?": asked for more
-    than the last answer gave."""
+    """"what else?", "who else met her?", "anything else?", "anything more from him?", "tell me more",
+    "more on her?": asked for more than the last answer gave."""
     words = [t.lower if not used else "" for t, used in zip(classified.linked.question.tokens, classified.linked.used)]
-    return "else" in words or any(w == "more" and before in _MORE_OF for before, w in zip(words, words[1:]))
+    return "else" in words or any(w == "more" and before in _MORE_OF | _TOLD for before, w in zip(["", *words], words))
 
 
 def speaks_of_someone_said(classified: Classified) -> bool:
@@ -212,11 +225,14 @@ def speaks_of_someone_said(classified: Classified) -> bool:
 
 
 def follow_up(new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
-              entities: Mapping[str, Entity], partner: Callable[[str], str | None] | None = None) -> str | None:
+              entities: Mapping[str, Entity], partner: Callable[[str], str | None] | None = None,
+              near: Callable[[str, str], float] | None = None) -> str | None:
     """The question `new` asks, read with the earlier one: None when it stands alone. "what else?"
     reads as the last question itself (its answer is to leave out what the last one gave). `partner`
-    gives the other of a pair the facts name together ("and the other one?")."""
-    readings = follow_up_readings(new, previous, context, names=names, entities=entities, partner=partner, most=1)
+    gives the other of a pair the facts name together ("and the other one?"); `near`, how near two
+    words are in meaning ("and the cultural side?": which word of the last question it stands in for)."""
+    readings = follow_up_readings(new, previous, context, names=names, entities=entities, partner=partner, near=near,
+                                  most=1)
     return readings[0].text if readings else None
 
 
@@ -230,7 +246,7 @@ class Reading(NamedTuple):
 
 def follow_up_readings(new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
                        entities: Mapping[str, Entity], partner: Callable[[str], str | None] | None = None,
-                       most: int = MAX_READINGS) -> list[Reading]:
+                       near: Callable[[str, str], float] | None = None, most: int = MAX_READINGS) -> list[Reading]:
     """The questions `new` may ask, read with the earlier one, the reading `follow_up` gives first: a
     pronoun can stand for more than one thing the conversation named ("they": North Korea, or the talks
     it walked out of), and which one is meant shows in which reading the facts answer. Each further
@@ -245,7 +261,8 @@ def follow_up_readings(new: Classified, previous: Classified, context: QuestionC
         if passed in tried:
             continue
         tried.add(passed)
-        reader = _Reader(new, previous, context, names=names, entities=entities, partner=partner, passed=passed)
+        reader = _Reader(new, previous, context, names=names, entities=entities, partner=partner, near=near,
+                         passed=passed)
         text = _finished(reader.read(), new, previous)
         if text is None or (passed and not reader.stood_for):
             continue  # no pronoun read another way: a reading of another kind, or none
@@ -277,12 +294,15 @@ def asked_of_the_last(new: Classified, previous: Classified, context: QuestionCo
 class _Reader:
     def __init__(self, new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
                  entities: Mapping[str, Entity], partner: Callable[[str], str | None] | None = None,
-                 passed: Set[str] = frozenset()) -> None:
+                 near: Callable[[str, str], float] | None = None, passed: Set[str] = frozenset()) -> None:
         self.new, self.previous, self.context = new, previous, context
         self.names = names
         self.entities = entities
         self.partner = partner
+        self.near = near
         self.referents = Referents(new, previous, context, entities=entities, passed=passed)
+        self.like: tuple[int, str] | None = None
+        """Where "similar" stands in "anything similar", and what it is asked the like of (`_like_the_last`)."""
         self.stood_for: list[frozenset[str]] = []
         """What each pronoun the reading put a referent in place of stood for, in the question's order:
         what another reading passes over to read it as the next thing it can stand for."""
@@ -294,6 +314,12 @@ class _Reader:
         self.leads = start > 0
         self.about = tuple(self.words[start:start + 2]) in _ABOUT
         self.rest = start + 2 if self.about else start
+        self.preposition = ""
+        """The preposition before the question word ("*to* whom?", "*since* when?"): asked again with it."""
+        if self.words[self.rest:self.rest + 1] and self.words[self.rest] in PREPOSITIONS and (
+                self.words[self.rest + 1:self.rest + 2] and self.words[self.rest + 1] in WH):
+            self.preposition = self.words[self.rest]
+            self.rest += 1
         self.pointing: dict[int, Pointed] = {
             i: said for i in range(len(self.words) - 1) if self._determiner(i) and not self.used[i + 1]
             and (said := self.referents.described_as(self.words[i + 1]))}
@@ -311,8 +337,9 @@ class _Reader:
 
     def read(self) -> str | None:
         new = self.new
-        if new.unanswerable is not None or new.asked in {Asked.small_talk, Asked.foreign}:
-            return None
+        if new.unanswerable is not None or new.asked is Asked.foreign or (
+                new.asked is Asked.small_talk and not self._telling()):
+            return None  # "tell me about it", "tell me more": small talk alone, a request in a conversation
         shifted = self._shifted()
         if shifted is not None:
             return shifted  # "what happened on May 26?" + "and the day after?": on May 27
@@ -327,6 +354,12 @@ class _Reader:
                    and not (i == self.rest + 1 and tuple(self.words[self.rest:i + 1]) in _WHY_PHRASES)
                    and self.words[i] not in WH | AUX | _FILLER and self.words[i].isalpha()
                    and not self._joins_names(i)]
+        self.like = self._like_the_last()
+        if self.like is not None and not pronouns:
+            # "what did Quito promise on trade?" + "did Lima promise anything similar?": anything on trade
+            text = new.linked.question.text
+            start, end = token_span(text, self.like[0], self.like[0] + 1)
+            return f"{text[:start]}{self.like[1]}{text[end:]}"
         if new.linked.mentions and any(self.words[i] in _COUNTERPARTS for i in content):
             # "who is his North Korean counterpart?": the last question asked of the North Korean side
             return self._substituted()
@@ -346,9 +379,9 @@ class _Reader:
             if pronouns or not (self.leads or self.about or self._wh_phrase() is None and
                                 self.words[self.rest] not in AUX):
                 return None  # "who is Kim Jong Un?": it names what it asks about, and asks
-            if any(self.words[i] not in _ASKS for i in content):
+            if any(self.words[i] not in _ASKS for i in content) and not (self.leads and self._asked_as_before()):
                 return None
-            return self._substituted()
+            return self._substituted()  # "and the North Korean one?"; "and what did Lima say?": about the same
         if (asks_besides(new) and all(self.words[i] in _OBJECT_OF for i in content) and (not pronouns or all(
                 self.words[i] in _PERSON | _GROUP for i in pronouns) and self.previous.asked not in {Asked.who, Asked.name})):
             # "what else?", "who else?", "anything else?", "anything more from them?": who the last
@@ -360,10 +393,17 @@ class _Reader:
             nouns = [self.words[i] for i in content]
             if len(nouns) == 1 and nouns[0] in _ASKS:
                 return self._asked_again(_ASKS[nouns[0]])
-            return None
+            if pronouns and not content and len(pronouns) == 1 and self.words[pronouns[0]] in _PERSON | _GROUP:
+                return self._someone_else(pronouns[0])  # "what's her title?" + "and his?": his title
+            return self._aspect_swapped(content)  # "and the cultural side?": the last question, of culture
         wh = self._wh_phrase()
         if wh is None and self._asks_in_the_end(content):
             return self._asked_again(self.words[-1])  # "did they say why?": why, asked of the last question
+        if wh is None and self._telling():
+            # "tell me about her": what is known of whom the last answer named; "tell me more": the last
+            # question, for what its answer did not give
+            return self._pronouns_replaced(pronouns) if pronouns else self.previous.linked.question.text if (
+                asks_besides(new) and not new.linked.mentions) else None
         if wh is None:  # "does he think ...?": a yes/no question about who the last one named
             return self._pronouns_replaced(pronouns) if pronouns and self.words[self.rest] in AUX else None
         if self.words[self.rest] in {"which", "what"} and not pronouns and content == [self.rest + 1]:
@@ -381,7 +421,8 @@ class _Reader:
                 reading = self._pronouns_replaced(pronouns, someone=wh == "who")
                 if reading is not None:
                     return reading
-            return self._asked_again(wh)  # "where?", "when was that?", "why?"
+            reading = self._asked_again(wh)  # "where?", "when was that?", "why?"
+            return f"{self.preposition} {reading}" if reading and self.preposition else reading  # "to whom?"
         if (not content and pronouns and self.previous.asked is Asked.how_many and wh in {"what", "which", "who"}
                 and all(self.words[i] in _PLURAL for i in pronouns)):
             return self._asked_again(wh)  # "how many items ...?" + "what are they?": what items ...
@@ -704,6 +745,106 @@ class _Reader:
             text = text[:start] + put + text[end:]
         return text
 
+    def _someone_else(self, at: int) -> str | None:
+        """"what is Ana's job?" + "and his?": the last question asked of the one the pronoun stands for, who
+        is not whom the last question named (its question is asked of another); in that one's place."""
+        word = self.words[at]
+        named = {e for m in self.previous.linked.mentions for e in m.ids}
+        others = Referents(self.new, self.previous, self.context, entities=self.entities,
+                           passed=self.referents.passed | named)
+        others.pronoun = word
+        kinds = {"person"} if word in _PERSON else {"group", "country", "organisation"}
+        said = others.of(kinds, people=word in _GROUP)
+        chosen = frozenset(others.last)
+        place = self._place_for(kinds, chosen) if said is not None and chosen else None
+        if place is None:
+            return None
+        self.stood_for = [chosen]
+        text = self.previous.linked.question.text
+        return f"{text[:place[0]]}{said}{text[place[1]:]}"
+
+    def _aspect_swapped(self, content: list[int]) -> str | None:
+        """"did the treaty promise trade deals with Chile?" + "and on the cultural side?": the last question
+        with the phrase its adjective heads ("trade deals with Chile", its noun and what the noun is of)
+        in place of the new one's, when the new one says one adjective of the same sort (near in meaning:
+        "cultural" stands in for "commercial", not for "big"). Asked of "the new side", the old side's
+        nouns belong to it and go too."""
+        adjectives = [i for i in content if "ADJ" in Lexicon.parts_of_speech(self.words[i])]
+        if (self.near is None or len(adjectives) != 1 or self.new.linked.dates
+                or any("NOUN" not in Lexicon.parts_of_speech(self.words[i]) for i in content if i not in adjectives)):
+            return None
+        said = self.words[adjectives[0]]
+        previous = self.previous.linked
+        toks = previous.question.tokens
+        nearness = {i: self.near(t.lower, said) for i, t in enumerate(toks) if not previous.used[i]
+                    and t.lower != said and "ADJ" in Lexicon.parts_of_speech(t.lower) and t.lower not in WH | AUX}
+        best = max(nearness, key=nearness.__getitem__, default=None)
+        if best is None or nearness[best] < ASPECT_NEARNESS:
+            return None
+        text, new_text = previous.question.text, self.new.linked.question.text
+        start, end = best, best + 1
+        while end < len(toks) and not previous.used[end] and toks[end].lower not in PREPOSITIONS and (
+                "NOUN" in Lexicon.parts_of_speech(toks[end].lower)):
+            end += 1  # "trade deals": the nouns the adjective stands before
+        phrase = new_text[token_span(new_text, self.rest, len(self.words))[0]:].rstrip("?.! ")
+        phrase = phrase if self.words[self.rest] in PREPOSITIONS else f"on {phrase}"
+        if start > 0 and toks[start - 1].lower in WH:
+            # "which trade deals did it promise?" + "and the cultural side?": "which did it promise on the cultural side?"
+            begin, finish = token_span(text, start, end)
+            return f"{text[:begin].rstrip()} {text[finish:].strip().rstrip('?.! ')} {phrase}?"
+        if end + 1 < len(toks) and toks[end].lower in PREPOSITIONS:
+            after = end + 1 + (toks[end + 1].lower in DETERMINERS)  # "with Chile", "for the north": what they are of
+            held = next((m for m in previous.mentions if m.position in {end + 1, after}), None)
+            if held is not None:
+                end = held.position + held.span
+            elif after < len(toks) and not previous.used[after] and "NOUN" in Lexicon.parts_of_speech(toks[after].lower):
+                end = after + 1
+        if start > 0 and toks[start - 1].lower in DETERMINERS:
+            start -= 1
+        if start > 0 and toks[start - 1].lower in PREPOSITIONS:
+            start -= 1  # "on the economy" + "the cultural side": "on the cultural side"
+        else:
+            phrase = f"anything {phrase}"  # "did it promise trade deals?" + "and the cultural side?"
+        begin, finish = token_span(text, start, end)
+        return f"{text[:begin]}{phrase}{text[finish:]}"
+
+    def _asked_as_before(self) -> bool:
+        """Every word the question says besides its names and times the last question said too ("what did
+        Quito say about the loan?" + "and what did Lima say?"): the same question asked of another, what
+        the last one said besides left unsaid, not unasked."""
+        said = {lemma for t in self.previous.linked.question.tokens for lemma in t.lemmas | {t.lower}}
+        toks = self.new.linked.question.tokens
+        return all(self.used[i] or self.words[i] in _FILLER or toks[i].lemmas & said or self.words[i] in said
+                   for i in range(self.rest, len(self.words)))
+
+    def _telling(self) -> bool:
+        """A request to tell, not a question: "tell me about him", "describe it", "more on her, please"."""
+        words = self.words[self.rest:]
+        return bool(words) and (words[0] in TELLING or words[0] == "more")
+
+    def _like_the_last(self) -> tuple[int, str] | None:
+        """Where "similar" stands after "anything" or "something" ("did she say anything similar?"), and the
+        last question's last phrase of a preposition and what it governs, but for a time ("about the
+        treaty" of "what did he say about the treaty on Monday?"): what the new question asks the like of."""
+        at = next((i for i in range(1, len(self.words)) if self.words[i] in _LIKE and not self.used[i]
+                   and self.words[i - 1] in _MORE_OF - {"what"}), None)
+        if at is None or not all(self.words[j] in _TIME_LEADS | {"again", "either"} or self.used[j]
+                                 for j in range(at + 1, len(self.words))):
+            return None  # "anything similar about the talks?": like what the last answer said, of the talks
+        previous = self.previous.linked
+        toks = previous.question.tokens
+        timed = {p for _, position, length in previous.dates for p in range(position, position + length)}
+        heads = [j for j, t in enumerate(toks[:-1]) if t.lower in PREPOSITIONS - {"to"} and j not in timed
+                 and j + 1 not in timed]
+        if not heads:
+            return None
+        end = next((k for k in range(heads[-1] + 1, len(toks)) if k in timed), len(toks))
+        if end < len(toks) and toks[end - 1].lower in PREPOSITIONS:
+            end -= 1  # "about the treaty on Monday": without the "on" of the time
+        text = previous.question.text
+        start, finish = token_span(text, heads[-1], end)
+        return at, text[start:finish].rstrip("?.! ")
+
     def _which_again(self, noun: str) -> str | None:
         """"which officials?" with a noun the last question said: the ones its answer named, described.
         Plural, the people the answer named that the question did not (two or three of them); singular,
@@ -804,6 +945,9 @@ class _Reader:
         text = self.new.linked.question.text
         edits = []
         taken = {_without_the(name).lower() for p in self.pointing.values() for name in (*p.entity.names, p.said)}
+        like = self.like
+        if like is not None:  # "did she say anything similar?": anything about what the last question asked of
+            edits.append((*token_span(text, like[0], like[0] + 1), like[1]))
         for i in pronouns:
             if i in self.pointing:
                 edits.append((*token_span(text, i, i + 2), self.pointing[i].said))
@@ -811,7 +955,7 @@ class _Reader:
             word = self.words[i]
             self.referents.pronoun, self.referents.last = word, set()
             kinds = ({"person"} if word in _PERSON or someone else {"group", "country", "organisation"}
-                     if word in _GROUP else {"place"} if word in _PLACE else _THING_KINDS)
+                     if word in _GROUP else _THERE if word in _PLACE else _THING_KINDS)
             said = None
             if word in _PLACE and not (i > 0 and self.words[i - 1] in _BE):
                 said = self._where_it_was()  # "what did they sign there?": at the meeting whose place was asked
@@ -837,7 +981,7 @@ class _Reader:
                 self.stood_for.append(frozenset(self.referents.last))
             if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
                 said = f"the {said}"  # "map" from "the article's map"
-            if word in _POSSESSIVE:
+            if word in _POSSESSIVE and not (word == "her" and self._object_her(i)):
                 said += "'s"
             elif word in _PLACE:
                 said = f"in {said}"
@@ -847,6 +991,13 @@ class _Reader:
         if any(self.words[i] in _THING for i in pronouns) and not self.new.linked.dates:
             text = f"{text.rstrip('?.! ')}{self._previous_time()}"  # "what came out of it?": of that day's
         return text
+
+    def _object_her(self, i: int) -> bool:
+        """"her" with no noun after it ("tell me about *her*", "did they meet her on Monday?"): the person,
+        not whose thing."""
+        after = self.words[i + 1] if i + 1 < len(self.words) else None
+        return after is None or after in PREPOSITIONS | AUX | _TIME_LEADS or self.used[i + 1] and not any(
+            m.position == i + 1 for m in self.new.linked.mentions)
 
     def _pair_before(self, i: int) -> int | None:
         """Where "the two of" or "both of" begins, when it stands before the pronoun at `i` ("will *the two

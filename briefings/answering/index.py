@@ -215,14 +215,17 @@ class FactIndex:
                 if about is not None:
                     return about
             alone = self._answer(text, threshold)
-            if alone.found or context is None or is_foreign_script(text):
+            if context is None or is_foreign_script(text):
                 return alone
             standalone = self.read(text)
+            if alone.found and says_the_question(self._said(alone), standalone) and not _only_the_act(standalone):
+                return alone
+            # no answer, or one that leaves unsaid what the question weighs most ("what planes took part?"
+            # answered by who took part): asked of what was just talked about, if that says it
             reading = asked_of_the_last(standalone, self.read(context.question), context,
                                         names=self.table.names, entities=self.table.entities)
             full = self._answer(reading, threshold) if reading is not None else alone
-            said = [self.table.facts[f] for f in full.facts if f in self.table.facts]
-            if not full.found or not says_the_question(said, standalone):
+            if not full.found or not says_the_question(self._said(full), standalone):
                 return alone  # the reading only adds what it is about: what the question says must still be said
             return full.model_copy(update={"question": text, "reading": reading})
         standalone = self.read(text)
@@ -241,6 +244,10 @@ class FactIndex:
         if given and not full.found:
             full = self._all_given(reading, threshold, given) or full
         return full.model_copy(update={"question": text, "reading": reading})
+
+    def _said(self, answer: Answer) -> list[IndexedFact]:
+        """The facts `answer` gives."""
+        return [self.table.facts[f] for f in answer.facts if f in self.table.facts]
 
     def _all_given(self, reading: str, threshold: float | None, given: frozenset[str]) -> Answer | None:
         """"anything more from them?" when the conversation has given every fact that answers: still no new
@@ -333,7 +340,7 @@ class FactIndex:
         """The full questions a follow-up may stand for, `follow_up`'s first, then the readings of its
         pronouns as the next things each can stand for; none when it stands alone."""
         return follow_up_readings(self.read(question), self.read(context.question), context, names=self.table.names,
-                                  entities=self.table.entities, partner=self.table.partner)
+                                  entities=self.table.entities, partner=self.table.partner, near=self.lexicon.nearness)
 
     def context_of(self, answer: Answer, *, earlier: QuestionContext | None = None) -> QuestionContext | None:
         """What a follow-up to `answer` may lean on, after the `earlier` context the question was asked
@@ -560,3 +567,10 @@ def default_lexicon() -> Lexicon:
 def _same_question(a: str, b: str) -> bool:
     """The two texts ask the same, but for case and the closing mark."""
     return a.rstrip("?.! ").lower() == b.rstrip("?.! ").lower()
+
+
+def _only_the_act(classified: Classified) -> bool:
+    """The question says nothing but its verb ("what was discussed?", "who attended?"): what the act was
+    done at or to is left unsaid, and in a conversation it is what was just talked about."""
+    words = [n for n in classified.needs if n.kind is NeedKind.word and n.weight > 0]
+    return bool(words) and all(n.relation or n.phrasal for n in words) and not classified.linked.mentions

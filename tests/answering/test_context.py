@@ -763,3 +763,134 @@ def test_they_stand_for_an_event_named_with_the_plural_noun_after_its_name(index
     # the answer named): the phrase is plural because of the noun its name qualifies
     answer = _after(index, "were the summit talks ever called off", "when did they resume")
     assert answer.reading == "when did the summit talks resume?"
+
+
+def _lakeside_accord(index: FactIndex) -> None:
+    from briefings.models import Entity, EntityKind, Fact
+
+    provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    for entity_id, name, kind in [("freedonia", "Freedonia", EntityKind.country), ("sylvania", "Sylvania", EntityKind.country),
+                                  ("lakeside-accord", "Lakeside Accord", EntityKind.document),
+                                  ("autumn-drills", "autumn naval drills", EntityKind.event)]:
+        index.upsert_entity(Entity(id=entity_id, name=name, kind=kind))
+    for fact_id, subject, obj, relation, statement in [
+        ("accord-loans", "lakeside-accord", "freedonia", "promised",
+         "The Lakeside Accord promised commercial loans to Freedonia."),
+        ("accord-exchanges", "lakeside-accord", None, "promised",
+         "The Lakeside Accord promised cultural exchanges between the lake towns."),
+        ("fr-ferries", "freedonia", None, "pledged", "Freedonia pledged new ferries on the lake route."),
+        ("sy-ferries", "sylvania", None, "pledged", "Sylvania pledged to repaint its ferries on the lake route."),
+        ("drills-end", "autumn-drills", None, "ended", "The autumn naval drills ended in October 2026."),
+        ("drill-frigates", "autumn-drills", None, "involved", "The autumn naval drills involved four patrol ships."),
+        ("fr-fair", "freedonia", None, "took_part", "Freedonia took part in a book fair."),
+        ("sy-in-drills", "sylvania", "autumn-drills", "took_part", "Sylvania took part in the autumn naval drills."),
+    ]:
+        index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": subject, "relation": relation, "object": obj, "topic": "timeline",
+            "statement": statement, "provenance": provenance}))
+
+
+def test_another_adjective_alone_asks_the_last_question_of_that_side(fresh_index: FactIndex) -> None:
+    """"and the cultural side?" after a question about commercial loans: the phrase the adjective heads
+    ("commercial loans to Freedonia") gives way to the new side; an adjective of another sort ("the
+    main one?") is no side of the same thing."""
+    _lakeside_accord(fresh_index)
+    last = "did the Lakeside Accord promise commercial loans to Freedonia?"
+    assert _after(fresh_index, last).facts == ["accord-loans"]
+    for ask in ("and on the cultural side?", "what about the cultural side?"):
+        answer = _after(fresh_index, last, ask)
+        assert answer.reading == "did the Lakeside Accord promise anything on the cultural side?"
+        assert answer.facts == ["accord-exchanges"]
+    answer = _after(fresh_index, "what did the Lakeside Accord promise on commercial matters?", "and the cultural side?")
+    assert answer.reading == "what did the Lakeside Accord promise on the cultural side?"
+    assert _after(fresh_index, last, "and the main one?").reading is None
+
+
+def test_anything_similar_asks_of_what_the_last_question_asked_about(fresh_index: FactIndex) -> None:
+    """"did B pledge anything similar?": anything on what the last question asked of (its last phrase
+    of a preposition), not the last question's words about A."""
+    _lakeside_accord(fresh_index)
+    answer = _after(fresh_index, "what did Freedonia pledge on the lake route?", "did Sylvania pledge anything similar?")
+    assert answer.reading == "did Sylvania pledge anything on the lake route?" and answer.facts == ["sy-ferries"]
+    said = _after(fresh_index, "what did Freedonia pledge on the lake route?",
+                  "did Sylvania pledge anything similar about its drills?")
+    assert said.reading is not None and "anything similar about" in said.reading  # what follows says what it is like
+
+
+def test_an_answer_alone_that_leaves_the_question_unsaid_yields_to_the_last_thing(fresh_index: FactIndex) -> None:
+    """"which ships took part?" names nothing: alone, a fact about who took part in something else
+    answers it without its ships; asked of the drills just talked about, a fact says them."""
+    _lakeside_accord(fresh_index)
+    answer = _after(fresh_index, "when did the autumn naval drills end?", "which ships took part?")
+    assert answer.reading is not None and "drills" in answer.reading and answer.facts == ["drill-frigates"]
+
+
+def _ferry_people(index: FactIndex) -> None:
+    from briefings.models import Entity, EntityKind, Fact
+
+    provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    for entity_id, name, kind in [("ines-vale", "Ines Vale", EntityKind.person), ("tomas-berg", "Tomas Berg", EntityKind.person),
+                                  ("ferry-board", "Ferry Board", EntityKind.organisation)]:
+        index.upsert_entity(Entity(id=entity_id, name=name, kind=kind))
+    for fact_id, subject, obj, relation, statement in [
+        ("vale-chairs", "ines-vale", "ferry-board", "chairs", "Ines Vale chairs the Ferry Board."),
+        ("vale-sailor", "ines-vale", None, "is", "Ines Vale is a former merchant sailor."),
+        ("vale-fares", "ines-vale", None, "said", "Ines Vale said the ferry fares would fall."),
+        ("berg-fares", "tomas-berg", None, "said", "Tomas Berg said the ferry fares would rise."),
+        ("vale-named", "ines-vale", "tomas-berg", "appointed_by", "Ines Vale was appointed by Tomas Berg."),
+    ]:
+        index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": subject, "relation": relation, "object": obj, "topic": "timeline",
+            "statement": statement, "provenance": provenance}))
+
+
+def test_a_request_to_tell_reads_its_pronoun_and_asks_for_more(fresh_index: FactIndex) -> None:
+    """"tell me about her" is a request about whom the last answer named, not small talk; "tell me more"
+    asks the last question for what its answer did not give."""
+    _ferry_people(fresh_index)
+    answer = _after(fresh_index, "who chairs the Ferry Board?", "tell me about her")
+    assert answer.reading == "tell me about Ines Vale?" and "merchant sailor" in answer.answer
+    more = _after(fresh_index, "who chairs the Ferry Board?", "tell me more")
+    assert more.reading == "who chairs the Ferry Board?"
+    assert _after(fresh_index, "tell me more").reading is None  # nothing asked before: nothing to read it with
+
+
+def test_and_the_same_question_of_another_keeps_what_the_last_one_asked_about(fresh_index: FactIndex) -> None:
+    """"and what did B say?" says only words the last question said, besides its name: the last question
+    asked of B, about what it asked ("the ferry fares"), not whatever B said."""
+    _ferry_people(fresh_index)
+    answer = _after(fresh_index, "what did Ines Vale say about the ferry fares?", "and what did Tomas Berg say?")
+    assert answer.reading == "what did Tomas Berg say about the ferry fares?" and answer.facts == ["berg-fares"]
+
+
+def test_a_preposition_before_the_question_word_is_asked_with_it(fresh_index: FactIndex) -> None:
+    """"by whom?" is the last question asked by whom, and "by whom was she appointed?" reads its "she"."""
+    _ferry_people(fresh_index)
+    answer = _after(fresh_index, "who chairs the Ferry Board?", "by whom was she appointed?")
+    assert answer.reading == "by whom was Ines Vale appointed?" and answer.facts == ["vale-named"]
+    bare = _after(fresh_index, "when was Ines Vale appointed?", "by whom?")
+    assert bare.reading is not None and bare.reading.startswith("by whom")
+
+
+def test_and_a_pronoun_alone_asks_the_last_question_of_someone_else(fresh_index: FactIndex) -> None:
+    """"what did he say about X?" + "and her?": not him again (the last question named him), but the
+    woman the conversation named before, in his place."""
+    _ferry_people(fresh_index)
+    answer = _after(fresh_index, "who appointed Ines Vale?", "what did he say about the ferry fares?", "and her?")
+    assert answer.reading == "what did Ines Vale say about the ferry fares?" and answer.facts == ["vale-fares"]
+
+
+def test_there_can_be_a_body_one_works_at(fresh_index: FactIndex) -> None:
+    """"who works there?" after "what is the Ferry Board?": "there" is the body the last question was
+    about, not only a place."""
+    _ferry_people(fresh_index)
+    answer = _after(fresh_index, "what is the Ferry Board?", "who works there?")
+    assert answer.reading == "who works in Ferry Board?"
+
+
+def test_a_question_saying_only_its_act_is_asked_of_what_was_just_talked_about(fresh_index: FactIndex) -> None:
+    """"who took part?" says its verb and nothing else: alone, whoever took part in anything answers it;
+    in a conversation it is asked of the drills just talked about."""
+    _lakeside_accord(fresh_index)
+    answer = _after(fresh_index, "when did the autumn naval drills end?", "who took part?")
+    assert answer.reading is not None and "drills" in answer.reading and answer.facts == ["sy-in-drills"]
