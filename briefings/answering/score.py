@@ -1194,6 +1194,10 @@ ROLE_WINDOW = 5
 "deputy chief of staff Joe Hagin", "Hagin is a White House deputy chief of staff")."""
 
 
+_AS_REACH = 3
+"""How far after "as" the role's word may stand, past a qualifier ("as *U.S. special* envoy")."""
+
+
 def _role_said_of_named(item: IndexedFact, classified: Classified) -> bool:
     """"Who succeeded X *as* <role>": the role after "as" is the one asked's. A fact that says the role
     of X, the one the question names, and not the act asked, is about X in that role (X resigned, X was
@@ -1210,7 +1214,11 @@ def _role_said_of_named(item: IndexedFact, classified: Classified) -> bool:
     words = item.words
     names_at = [k for k, w in enumerate(words) if w in named]
     roles_at = [k for k, w in enumerate(words) if Lexicon.lemmas(w) & role]
-    return any(abs(r - n) <= ROLE_WINDOW for r in roles_at for n in names_at)
+    if any(abs(r - n) <= ROLE_WINDOW for r in roles_at for n in names_at):
+        return True
+    # "X's memoir about his time *as* adviser": the role after "as", as the question puts it, after X is
+    # named, is X's however far apart (the one asked would be named in it, with the act asked)
+    return bool(names_at) and any("as" in words[max(0, r - _AS_REACH) : r] and r > min(names_at) for r in roles_at)
 
 
 def _meaning_credit(similarity: float) -> float:

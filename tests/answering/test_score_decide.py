@@ -890,6 +890,17 @@ def test_an_act_no_fact_says_during_a_named_event_is_not_answered_by_the_event(f
         "dmz-meeting-venue"]
 
 
+def test_a_role_said_after_as_of_the_one_named_is_theirs_however_far(fresh_index: FactIndex) -> None:
+    """"Who replaced X *as* envoy": a fact about X's years *as* envoy, which says no replacing, is about X in the
+    role, though many words stand between X's name and the role; it names no one who took it."""
+    _add(fresh_index, "sung-kim-lectures", "Sung Kim's lecture series on his two years spent as U.S. special envoy, "
+         "Quiet Channels, was broadcast by Yonhap on March 3, 2021, with remarks by Mike Pompeo.",
+         day="2021-03-03", subject="sung-kim", relation="broadcast")
+    assert _features_of(fresh_index, "sung-kim-lectures", "Who replaced Sung Kim as special envoy?")["role_of_named"]
+    assert not fresh_index.answer("Who replaced Sung Kim as special envoy?").found
+    assert fresh_index.answer("When was Sung Kim's lecture series broadcast?").facts == ["sung-kim-lectures"]
+
+
 def test_a_noun_said_only_by_a_broader_neighbour_qualifies_the_noun_after_it_away(fresh_index: FactIndex) -> None:
     _add(fresh_index, "rowing-silver", "A joint Korean rowing crew won silver at a multi-sport event in Jakarta on "
          "August 20, 2018.", day="2018-08-20", subject="north-korea", relation="won")
