@@ -504,7 +504,7 @@ FEATURES = (
     "relation_missing", "unknown_thing", "unknown_share", "qualifier", "qualified_away", "type", "peer_subject",
     "focus", "words", "set_aside", "act_missing", "kind_unsaid", "degree_missing", "role_of_named", "occasion",
     "opposite", "done_to_doer", "manner_unsaid", "no_one_named", "date_of_another",
-    "doer_is_object",
+    "doer_is_object", "object_owned",
 )
 """What the scorer reads of a (question, fact) pair (`FactIndex.explain` shows them)."""
 
@@ -667,6 +667,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         f["date_of_another"] = 1.0
     if _doer_named_as_the_object(item, classified, credits):
         f["doer_is_object"] = 1.0
+    if (f["relation_missing"] or unheard_act) and _object_named_only_as_owner(item, classified, table):
+        f["object_owned"] = 1.0
     f["coverage"] = covered / total
     f["similarity"] = similarity
     f["entities"] = entity_covered / entity_weight if entity_weight else 1.0
@@ -791,7 +793,7 @@ def heuristic(f: dict[str, float]) -> float:
     factor = MISSING_HARD ** (f["entity_missing"] + f["time_missing"] + f["hard_missing"] + f["unknown_thing"]
                               + f["role_of_named"] + f["occasion"] + f["opposite"] + f["done_to_doer"]
                               + f["manner_unsaid"] + f["no_one_named"]
-                              + f["date_of_another"] + f["doer_is_object"])
+                              + f["date_of_another"] + f["doer_is_object"] + f["object_owned"])
     factor *= (MISSING_ACT if f["act_missing"] else MISSING_RELATION) if f["relation_missing"] else 1.0
     factor *= (1 - f["qualifier"]) * (1 - f["qualified_away"]) * f["type"]
     factor *= PEER_SUBJECT if f["peer_subject"] else 1.0
@@ -1140,6 +1142,27 @@ def _doer_named_as_the_object(item: IndexedFact, classified: Classified, credits
         return False
     doer = [w for w in words[:first] if w not in DETERMINERS and w != "and"]
     return bool(doer) and all(w in inside for w in doer)
+
+
+_OWNER = re.compile(r"^['\u2019]s\b")
+
+
+def _object_named_only_as_owner(item: IndexedFact, classified: Classified, table: FactTable) -> bool:
+    """"When did A *fire* B": the one the act asked is done to, named right after its verb; a fact that
+    does not say the act, and names B only as an owner ("A called off *B's* trip"), tells of an act done to
+    B's thing, not to B. A question that names B as an owner too ("cancel B's trip") is not asked of B."""
+    toks = classified.linked.question.tokens
+    verb = next((n for n in classified.needs if n.kind is NeedKind.word and n.relation), None)
+    if verb is None:
+        return False
+    after = verb.position + len(verb.label.split())
+    target = next((n for n in classified.needs if n.kind is NeedKind.entity and n.position == after), None)
+    if target is None or toks[target.position + len(target.label.split()) - 1].possessive:
+        return False
+    statement = item.fact.statement
+    said = [m.end() for e in target.entity_ids if e in table.entities for name in table.entities[e].names
+            for m in re.finditer(rf"\b{re.escape(name)}", statement, flags=re.IGNORECASE)]
+    return bool(said) and all(_OWNER.match(statement[end:]) for end in said)
 
 
 def _inflected_verb(word: str) -> bool:

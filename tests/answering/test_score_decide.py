@@ -901,6 +901,17 @@ def test_a_role_said_after_as_of_the_one_named_is_theirs_however_far(fresh_index
     assert fresh_index.answer("When was Sung Kim's lecture series broadcast?").facts == ["sung-kim-lectures"]
 
 
+def test_the_one_an_act_is_done_to_named_only_as_an_owner_is_not_its_object(fresh_index: FactIndex) -> None:
+    """"When did A *sue* B": a fact that A delayed *B's* book tour tells an act done to B's thing, not to B,
+    whether the verb asked is one the store holds ("sue") or none ("fire"). Asked of B's tour, it answers."""
+    _add(fresh_index, "bolton-book-delayed", "On May 4, 2020, Donald Trump delayed John Bolton's book tour in "
+         "Washington.", day="2020-05-04", subject="donald-trump", relation="delayed", obj="john-bolton")
+    for question in ("When did Donald Trump sue John Bolton?", "When did Donald Trump fire John Bolton?"):
+        assert _features_of(fresh_index, "bolton-book-delayed", question)["object_owned"] == 1.0
+        assert not fresh_index.answer(question).found
+    assert fresh_index.answer("When did Donald Trump delay John Bolton's book tour?").facts == ["bolton-book-delayed"]
+
+
 def test_a_noun_said_only_by_a_broader_neighbour_qualifies_the_noun_after_it_away(fresh_index: FactIndex) -> None:
     _add(fresh_index, "rowing-silver", "A joint Korean rowing crew won silver at a multi-sport event in Jakarta on "
          "August 20, 2018.", day="2018-08-20", subject="north-korea", relation="won")
