@@ -49,6 +49,9 @@ go-between", "*served as* envoy"): the noun is what a fact must say; the verb is
 fact that says the role ("mediating", "the envoy") says it whatever its verb."""
 _PAST_WORDS = {"earlier", "ago", "last", "past", "yesterday", "previous", "before"}
 """Words that put a time before now (English grammar)."""
+_WHOLLY_PAST = frozenset({"earlier", "ago", "yesterday", "previous", "before"})
+"""Those of them that put the whole of a time before now: "earlier this month" has ended; "the past week"
+and "the last few days" run up to now."""
 _SETTING_ASIDE_WORDS = {"besides", "else"}
 _HOW_WORDS = {"many", "much", "long", "often", "old", "far"}
 _FILLER_HEADS = {"kind", "type", "sort", "thing", "things", "one", "ones", "part"}
@@ -970,6 +973,8 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
         if kind == "changed":  # since a day, or within one that runs to now ("this week")
             if not (times and ("since" in lemmas or all(s.now or s.relative for s in times))):
                 continue
+            if "since" not in lemmas and {t.lower for t in toks} & _WHOLLY_PAST:
+                continue  # "what happened to the fair *earlier* this year": a moment gone by, not up to now
         elif kind == "status":
             if any(not any(s.covers(d) for d in event.days) for s in times) or intents.matches(PAST_MOMENT, lemmas):
                 continue

@@ -44,6 +44,7 @@ from briefings.answering.model import NeedKind
         ("a profile of Choe Son Hui, please", Asked.describe),
         ("more on Panmungak?", Asked.describe),
         ("what has changed this week?", Asked.changed),
+        ("what happened to the summit earlier this week?", Asked.what),  # a moment gone by, no window up to now
         ("so how's the meeting going?", Asked.status),
         ("what is the situation now?", Asked.status),
         ("could I get a quick update?", Asked.latest),
