@@ -184,6 +184,14 @@ def test_the_subject_is_of_the_relation_asked_not_of_a_noun_that_can_be_a_verb(i
     assert index.read("How long was the queue when Moon Jae-in arrived in Busan?").subject == {"moon-jae-in"}
 
 
+def test_a_noun_in_the_object_of_a_preposition_is_no_verb_with_a_subject(index: FactIndex) -> None:
+    """"What happened at the Chinese envoy *talks*?": the word that can be a verb ends the object of
+    "at"; the name inside the phrase qualifies it and is the subject of nothing."""
+    assert index.read("What happened at the Chinese envoy talks in May?").subject == frozenset()
+    # after a word that may open a clause, the phrase may be that clause's subject
+    assert index.read("How long since a North Korean envoy last visited Seoul?").subject == {"north-korea"}
+
+
 def test_a_passive_question_has_no_subject_before_its_participle(index: FactIndex) -> None:
     # the embassy is what was sold: a fact about what North Korea did is no peer's act
     assert index.read("When was the North Korean embassy building sold?").subject == frozenset()
