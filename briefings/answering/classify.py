@@ -49,6 +49,9 @@ go-between", "*served as* envoy"): the noun is what a fact must say; the verb is
 fact that says the role ("mediating", "the envoy") says it whatever its verb."""
 _PAST_WORDS = {"earlier", "ago", "last", "past", "yesterday", "previous", "before"}
 """Words that put a time before now (English grammar)."""
+_WHOLLY_PAST = frozenset({"earlier", "ago", "yesterday", "previous", "before"})
+"""Those of them that put the whole of a time before now: "earlier this month" has ended; "the past week"
+and "the last few days" run up to now."""
 _SETTING_ASIDE_WORDS = {"besides", "else"}
 _HOW_WORDS = {"many", "much", "long", "often", "old", "far"}
 _FILLER_HEADS = {"kind", "type", "sort", "thing", "things", "one", "ones", "part"}
@@ -970,6 +973,8 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
         if kind == "changed":  # since a day, or within one that runs to now ("this week")
             if not (times and ("since" in lemmas or all(s.now or s.relative for s in times))):
                 continue
+            if "since" not in lemmas and {t.lower for t in toks} & _WHOLLY_PAST:
+                continue  # "what happened to the fair *earlier* this year": a moment gone by, not up to now
         elif kind == "status":
             if any(not any(s.covers(d) for d in event.days) for s in times) or intents.matches(PAST_MOMENT, lemmas):
                 continue
@@ -1484,18 +1489,37 @@ def _passive_question(toks: list[Token], named: int, verb: int) -> bool:
     return at >= 0 and toks[at].lower in _PASSIVE_BE
 
 
+_PHRASE_REACH = 6
+"""How many words of a noun phrase may stand between its determiner and its noun ("the inter-Korean
+high-level talks" is five)."""
+
+
+def _in_a_prepositions_object(need: Need, toks: list[Token]) -> bool:
+    """The word ends a noun phrase that a preposition and a determiner open, past the names and words
+    that qualify it ("*to the* inter-Korean high-level *talks*"): the object of the preposition, a noun
+    there whatever else English makes of it, and no verb the question says of anyone."""
+    for t in reversed(toks[max(0, need.position - _PHRASE_REACH) : need.position]):
+        if t.lower in DETERMINERS:  # not after "since", "after", ...: they may open a clause whose subject
+            # the phrase is ("since a Chinese leader last went there")
+            return t.position > 0 and toks[t.position - 1].lower in PREPOSITIONS - _ANCHOR_WORDS
+        if t.lower in _AUX or t.lower in _WH or t.lower in PREPOSITIONS:
+            return False
+    return False
+
+
 def _subject(linked: Linked, needs: list[Need]) -> frozenset[str]:
     """The entity the question's first verb is said of: "what does *North Korea* want". The verb is the
     relation asked where the question has one: a word before it that can be a verb is a noun there
     ("when was the embassy *building* sold")."""
-    verbs = [n for n in needs if n.kind is NeedKind.word and "VERB" in Lexicon.parts_of_speech(n.label)]
+    toks = linked.question.tokens
+    verbs = [n for n in needs if n.kind is NeedKind.word and "VERB" in Lexicon.parts_of_speech(n.label)
+             and not _in_a_prepositions_object(n, toks)]
     if not verbs:
         return frozenset()
     verb = next((n for n in verbs if n.relation), verbs[0])
     before = [m for m in linked.mentions if verb.position - 4 <= m.position < verb.position]
     if not before:
         return frozenset()
-    toks = linked.question.tokens
     if verb.position > 0 and toks[verb.position - 1].lower in {"was", "were", "been", "being", "get", "got"}:
         return frozenset()  # passive: the entity before the verb is its object
     if _passive_question(toks, before[-1].position, verb.position):

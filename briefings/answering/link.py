@@ -198,7 +198,8 @@ class EntityNames:
     def one_slip_away(self, words: list[str]) -> tuple[str, set[str]] | None:
         """The name of two or more words that `words` spell with a single slip: one word a letter off
         ("sung kin"), or two letters when two other words of the name are written right ("ban ki
-        muun"), or two of the name's words run together ("choe sonhui"); None if not one."""
+        muun"), or cut short ("panmunjom decl"), or two of the name's words run together ("choe
+        sonhui"); None if not one."""
         if words[0] not in self._spans:
             return None
         for name in self._names_by_first().get(words[0], ()):
@@ -207,7 +208,7 @@ class EntityNames:
                 continue
             if len(parts) == len(words):
                 slips = [(w, p) for w, p in zip(words, parts) if w != p]
-                if len(slips) == 1 and _slipped_word(*slips[0], slips=1 + (len(parts) >= 3)):
+                if len(slips) == 1 and (_slipped_word(*slips[0], slips=1 + (len(parts) >= 3)) or _clipped(*slips[0])):
                     return name, self.aliases[self._phrases[name]]
             elif len(parts) == len(words) + 1 and "".join(words) == "".join(parts):
                 return name, self.aliases[self._phrases[name]]
@@ -225,6 +226,17 @@ class EntityNames:
         if best is None:
             return None
         return best[0], self.aliases[self._phrases[best[0]]]
+
+
+CLIPPED_LETTERS = 3
+"""The fewest letters a word clipped in haste keeps ("decl" of "declaration", "fdn" is no clipping)."""
+
+
+def _clipped(word: str, right: str) -> bool:
+    """`word` is `right` cut short, as chat clips a long word ("the Panmunjom *decl*", "North *Kor*"): its
+    first letters, at least two fewer, and no English word of its own."""
+    return (len(word) >= CLIPPED_LETTERS and len(right) >= len(word) + 2 and right.startswith(word)
+            and not Lexicon.is_english(word))
 
 
 def _slipped_word(word: str, right: str, *, slips: int = 1) -> bool:

@@ -44,6 +44,7 @@ from briefings.answering.model import NeedKind
         ("a profile of Choe Son Hui, please", Asked.describe),
         ("more on Panmungak?", Asked.describe),
         ("what has changed this week?", Asked.changed),
+        ("what happened to the summit earlier this week?", Asked.what),  # a moment gone by, no window up to now
         ("so how's the meeting going?", Asked.status),
         ("what is the situation now?", Asked.status),
         ("could I get a quick update?", Asked.latest),
@@ -181,6 +182,14 @@ def test_subjects_joined_by_and_are_both_the_subject(index: FactIndex) -> None:
 
 def test_the_subject_is_of_the_relation_asked_not_of_a_noun_that_can_be_a_verb(index: FactIndex) -> None:
     assert index.read("How long was the queue when Moon Jae-in arrived in Busan?").subject == {"moon-jae-in"}
+
+
+def test_a_noun_in_the_object_of_a_preposition_is_no_verb_with_a_subject(index: FactIndex) -> None:
+    """"What happened at the Chinese envoy *talks*?": the word that can be a verb ends the object of
+    "at"; the name inside the phrase qualifies it and is the subject of nothing."""
+    assert index.read("What happened at the Chinese envoy talks in May?").subject == frozenset()
+    # after a word that may open a clause, the phrase may be that clause's subject
+    assert index.read("How long since a North Korean envoy last visited Seoul?").subject == {"north-korea"}
 
 
 def test_a_passive_question_has_no_subject_before_its_participle(index: FactIndex) -> None:

@@ -6,6 +6,7 @@ from datetime import date
 
 from briefings.answering import FactIndex
 from briefings.answering.lexicon import word_tokens
+from briefings.answering.link import EntityNames
 
 
 def linked(index: FactIndex, text: str):
@@ -296,3 +297,17 @@ def test_an_owner_named_before_a_name_of_common_words_says_whose_it_is(fresh_ind
     assert any(m.ids == frozenset({"talks-mediator"}) for m in owned)
     qualified = linked(fresh_index, "what did the Geneva mediator propose?").mentions
     assert not any("talks-mediator" in m.ids for m in qualified)
+
+
+def test_a_name_with_a_word_cut_short_is_that_name() -> None:
+    """Chat clips a long word of a name ("the Oslo memor", "the Oslo mem" for the Oslo Memorandum): the
+    name's first letters, two or more fewer, and no English word of its own ("memo" is one); two letters
+    are too few."""
+    from briefings.models import Entity, EntityKind
+
+    names = EntityNames()
+    names.add(Entity(id="oslo-memorandum", name="Oslo Memorandum", kind=EntityKind.document))
+    assert names.one_slip_away(["oslo", "memor"]) == ("oslo memorandum", {"oslo-memorandum"})
+    assert names.one_slip_away(["oslo", "mem"]) == ("oslo memorandum", {"oslo-memorandum"})
+    assert names.one_slip_away(["oslo", "me"]) is None
+    assert names.one_slip_away(["oslo", "memo"]) is None  # an English word of its own
