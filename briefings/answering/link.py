@@ -448,7 +448,7 @@ def _exact_names(question: Question, used: list[bool], mentions: list[Mention], 
         if any(used[i : i + n]):
             continue
         if n == 1 and lexicon.zipf(words[i]) >= COMMON_NAME_ZIPF and not toks[i].text[:1].isupper() and not (
-                i > 0 and words[i - 1] == "the"):
+                i > 0 and words[i - 1] == "the") and not _a_name_before_its_noun(words, i, lexicon=lexicon):
             continue  # "us", "who": a name only when written as one ("US", "the us")
         if i > 0 and _qualified_common_name(toks, i, n, lexicon=lexicon):
             continue  # "the *Hanoi* summit" is another summit than the one called "the summit"
@@ -495,6 +495,20 @@ def _names_one_slip_away(question: Question, used: list[bool], mentions: list[Me
             mentions.append(Mention(ids=frozenset(ids), text=name, position=i, span=n, exact=False))
             for k in range(i, i + n):
                 used[k] = True
+
+
+_BEFORE_A_SUBJECT = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+                               "can", "could", "should", "when", "where", "why", "how", "what", "which", "who"})
+"""Words after which a question's subject stands ("when did [us soldiers] leave"): where English has "we", not
+"us", so a lowercase "us" there before a noun is the country's name."""
+
+
+def _a_name_before_its_noun(words: list[str], i: int, *, lexicon: Lexicon) -> bool:
+    """A common word that is a one-word name, written in lower case where its pronoun cannot stand: opening
+    the subject, before a noun ("when did *us* troops leave": the U.S.), not after a verb or a preposition
+    ("tell *us* details")."""
+    return (i + 1 < len(words) and (i == 0 or words[i - 1] in _BEFORE_A_SUBJECT)
+            and "NOUN" in lexicon.parts_of_speech(words[i + 1]))
 
 
 def _qualified_common_name(toks: list, i: int, n: int, *, lexicon: Lexicon) -> bool:

@@ -309,3 +309,10 @@ def test_an_owner_named_before_a_name_of_common_words_says_whose_it_is(fresh_ind
     assert any(m.ids == frozenset({"talks-mediator"}) for m in owned)
     qualified = linked(fresh_index, "what did the Geneva mediator propose?").mentions
     assert not any("talks-mediator" in m.ids for m in qualified)
+
+
+def test_a_lowercase_us_opening_the_subject_is_the_country(index: FactIndex) -> None:
+    """Where a question's subject stands ("when did [us negotiators] leave") English has "we", never the
+    pronoun "us": written small there, before a noun, it is the country's name. After a verb it is the pronoun."""
+    assert any("united-states" in m.ids for m in linked(index, "what did us negotiators want in the talks").mentions)
+    assert not any("united-states" in m.ids for m in linked(index, "can you give us details of the talks").mentions)
