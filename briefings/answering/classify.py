@@ -1425,6 +1425,9 @@ def _reads_as_verb(need: Need, toks: list[Token], *, names: frozenset[int] = fro
     for t in reversed(toks[max(0, need.position - 4):need.position]):
         if t.lower in DETERMINERS and not all(x.capitalised for x in toks[t.position + 1 : need.position]):
             return False  # "was the first *round*": a noun phrase ("did the White House *announce*" is not)
+        if (t.lower in DETERMINERS and "NOUN" in pos and following is not None
+                and "VERB" in Lexicon.parts_of_speech(following.lower) and following.lower not in DETERMINERS):
+            return False  # "did the American *soldier* cross": a noun, whose verb follows it
         if t.lower in _AUX:
             return t.lower not in _BE
     for t in reversed(toks[: need.position]):  # "did Kim Jong Un and Xi Jinping *sign*": back over the names

@@ -47,6 +47,8 @@ _WEEKDAY_ABBREVIATIONS = {name.lower(): i for i, name in enumerate(calendar.day_
 _BARE_MONTH_AFTER = {"in", "since", "until", "by", "during", "before", "after", "of", "early", "late", "mid", "end"}
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_DAY_OF = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+"""A day written as an ordinal, as English puts it before "of" and the month ("the *3rd* of March")."""
 _NOW_WORDS = {"today", "tonight", "now"}
 _UNITS = {"day": 0, "days": 0, "week": 3, "weeks": 3, "weekend": 1, "month": 15, "months": 15, "year": 182, "years": 182}
 _RELATIVE = re.compile(
@@ -458,7 +460,7 @@ def _exact_names(question: Question, used: list[bool], mentions: list[Mention], 
         if any(used[i : i + n]):
             continue
         if n == 1 and lexicon.zipf(words[i]) >= COMMON_NAME_ZIPF and not toks[i].text[:1].isupper() and not (
-                i > 0 and words[i - 1] == "the"):
+                i > 0 and words[i - 1] == "the") and not _a_name_before_its_noun(words, i, lexicon=lexicon):
             continue  # "us", "who": a name only when written as one ("US", "the us")
         if i > 0 and _qualified_common_name(toks, i, n, lexicon=lexicon):
             continue  # "the *Hanoi* summit" is another summit than the one called "the summit"
@@ -505,6 +507,20 @@ def _names_one_slip_away(question: Question, used: list[bool], mentions: list[Me
             mentions.append(Mention(ids=frozenset(ids), text=name, position=i, span=n, exact=False))
             for k in range(i, i + n):
                 used[k] = True
+
+
+_BEFORE_A_SUBJECT = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+                               "can", "could", "should", "when", "where", "why", "how", "what", "which", "who"})
+"""Words after which a question's subject stands ("when did [us soldiers] leave"): where English has "we", not
+"us", so a lowercase "us" there before a noun is the country's name."""
+
+
+def _a_name_before_its_noun(words: list[str], i: int, *, lexicon: Lexicon) -> bool:
+    """A common word that is a one-word name, written in lower case where its pronoun cannot stand: opening
+    the subject, before a noun ("when did *us* troops leave": the U.S.), not after a verb or a preposition
+    ("tell *us* details")."""
+    return (i + 1 < len(words) and (i == 0 or words[i - 1] in _BEFORE_A_SUBJECT)
+            and "NOUN" in lexicon.parts_of_speech(words[i + 1]))
 
 
 def _qualified_common_name(toks: list, i: int, n: int, *, lexicon: Lexicon) -> bool:
@@ -605,17 +621,22 @@ def _dates(question: Question, used: list[bool], *, story_day: date, today: date
         month = _MONTHS.get(w)
         if month is not None:
             day_at = next((k for k in (i + 1, i - 1) if 0 <= k < len(words) and not used[k] and _ORDINAL.match(words[k])), None)
+            of_at = i - 1 if day_at is None and i >= 2 and words[i - 1] == "of" else None
+            if of_at is not None and not used[i - 2] and _DAY_OF.match(words[i - 2]):
+                day_at = i - 2  # "the 3rd of March": the day, then "of", then the month
+            else:
+                of_at = None
             year_at = next((k for k in (i + 1, i + 2) if k < len(words) and _YEAR.match(words[k])), None)
             year = int(words[year_at]) if year_at is not None else None
             if day_at is not None:
-                day = int(_ORDINAL.match(words[day_at]).group(1))
+                day = int((_ORDINAL.match(words[day_at]) or _DAY_OF.match(words[day_at])).group(1))
                 try:
                     span = (DateSpan(label=f"{calendar.month_name[month]} {day}" + (f", {year}" if year else ""),
                                      start=date(year, month, day), end=date(year, month, day)) if year else
                             DateSpan(label=f"{calendar.month_name[month]} {day}", month_day=(month, day)))
                 except ValueError:
                     continue
-                taken = [i, day_at] + ([year_at] if year_at is not None else [])
+                taken = [i, day_at] + ([year_at] if year_at is not None else []) + ([of_at] if of_at is not None else [])
             elif (i > 0 and words[i - 1] in _BARE_MONTH_AFTER) or toks[i].capitalised or year is not None or (
                     _only_a_month(w)):
                 if w == "may" and not toks[i].text[:1].isupper():
@@ -627,6 +648,10 @@ def _dates(question: Question, used: list[bool], *, story_day: date, today: date
                 else:
                     span = DateSpan(label=calendar.month_name[month], month=month)
                 taken = [i] + ([year_at] if year_at is not None else [])
+                week = _week_of(words, used, i, month, year)
+                if week is not None:  # "the first week of March": those seven days
+                    span, at = week
+                    taken += list(range(at, i))
             else:
                 continue
             for k in taken:
@@ -636,6 +661,14 @@ def _dates(question: Question, used: list[bool], *, story_day: date, today: date
     for i, w in enumerate(words):
         if used[i]:
             continue
+        if (_YEAR.match(w) and i + 2 < len(words) and toks[i + 1].hyphenated and toks[i + 2].hyphenated
+                and not used[i + 1] and not used[i + 2]):
+            day = _iso_day(w, words[i + 1], words[i + 2])  # "2025-03-14", as computers write a day
+            if day is not None:
+                used[i] = used[i + 1] = used[i + 2] = True
+                found.append((DateSpan(label=f"{calendar.month_name[day.month]} {day.day}, {day.year}", start=day,
+                                       end=day), i, 3))
+                continue
         if w in _WEEKDAYS and not (i > 0 and words[i - 1] in {"last", "next", "this", "past", "coming"}):
             used[i] = True
             found.append((DateSpan(label=calendar.day_name[_WEEKDAYS[w]], weekday=_WEEKDAYS[w]), i, 1))
@@ -687,6 +720,38 @@ def _new_years(toks: list[Token], used: list[bool]) -> list[tuple[DateSpan, int,
             used[k] = True
         found.append((span, min(taken), max(taken) - min(taken) + 1))
     return found
+
+
+_WEEK_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                  "last": -1, "final": -1}
+"""Which week of a month English names by an ordinal ("the *second* week of May", "the *last* week of June")."""
+
+
+def _week_of(words: list[str], used: list[bool], at: int, month: int, year: int | None) -> tuple[DateSpan, int] | None:
+    """"the first week of March": the span of that week of the month named at `at` (its first seven days, the
+    next seven, ..., or its last seven), and where the phrase starts; None when no such phrase stands before."""
+    if at < 3 or words[at - 1] != "of" or words[at - 2] not in {"week", "weekend"} or any(used[at - 3 : at]):
+        return None
+    which = _WEEK_ORDINALS.get(words[at - 3])
+    if which is None:
+        return None
+    length = calendar.monthrange(year or 2000, month)[1]  # a leap year when none is named: every day of it
+    first = length - 6 if which < 0 else 1 + 7 * (which - 1)
+    last = min(length, first + 6)
+    label = f"the {words[at - 3]} {words[at - 2]} of {calendar.month_name[month]}" + (f" {year}" if year else "")
+    if year is not None:
+        return DateSpan(label=label, start=date(year, month, first), end=date(year, month, last)), at - 3
+    return DateSpan(label=label, day_range=((month, first), (month, last))), at - 3
+
+
+def _iso_day(year: str, month: str, day: str) -> date | None:
+    """The day "2025-03-14" names, as three numbers a hyphen joins, or None."""
+    if not (month.isdigit() and day.isdigit() and len(month) <= 2 and len(day) <= 2):
+        return None
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
 
 
 _PARTS_OF_A_TIME = frozenset({"start", "beginning", "end", "middle", "close", "turn", "outset", "dawn"})

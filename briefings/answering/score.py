@@ -1686,9 +1686,11 @@ ONCE_MORE = ("once", "more")
 def _ordinals(classified: Classified) -> set[int]:
     """Which of several the question names: a fact about another one ("the first summit") is not it. "First"
     counts only on a thing after a determiner ("his *first* trip"): as an adverb ("when did they *first*
-    meet?") it asks when they met, which a fact says without the word."""
+    meet?") it asks when they met, which a fact says without the word. Nor is the day of a date one
+    ("on March *3rd*")."""
     toks = classified.linked.question.tokens
-    return {_ORDINALS[t.lower] for k, t in enumerate(toks) if t.lower in _ORDINALS
+    dated = {k for _, position, length in classified.linked.dates for k in range(position, position + length)}
+    return {_ORDINALS[t.lower] for k, t in enumerate(toks) if t.lower in _ORDINALS and k not in dated
             and (_ORDINALS[t.lower] != FIRST or _on_a_thing(k, toks))}
 
 

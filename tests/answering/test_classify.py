@@ -839,3 +839,9 @@ def test_a_superlative_before_the_thing_asked_ranks_it_and_the_noun_is_asked(ind
     hard = [n.label for n in index.read(text).needs if n.hard]
     assert hard == [n.label for n in index.read(text).needs if n.label in {"obstacle", "hurdle"}]
 
+
+def test_a_noun_after_a_name_that_qualifies_it_is_no_verb_when_its_verb_follows(index: FactIndex) -> None:
+    """"when did the Canadian *pilot* land": a noun that could be a verb, after the determiner and a name
+    that qualifies it, with a verb right after it, heads the subject; it is not the act asked."""
+    needs = index.read("When did the Canadian pilot land in Seoul?").needs
+    assert not any(n.relation for n in needs if n.label == "pilot")

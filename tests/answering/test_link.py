@@ -45,6 +45,19 @@ def test_new_years_day_is_the_first_of_january_of_the_year_beside_it(index: Fact
     assert linked(index, "what will the talks bring in the new year").dates == []  # the year to come
 
 
+def test_a_day_written_as_english_and_computers_write_it(index: FactIndex) -> None:
+    """"the 9th of October 2023" (the day, "of", the month) and "2023-10-09" name the day as "October 9, 2023"
+    does; "the second week of October" names its days 8 to 14, of any year when none is said."""
+    for text in ("what happened on the 9th of October 2023?", "what happened on 2023-10-09?"):
+        (span, _, _), = linked(index, text).dates
+        assert span.covers(date(2023, 10, 9)) and not span.covers(date(2023, 10, 10)), text
+        assert [n.label for n in index.read(text).needs] == ["October 9, 2023"]  # no "9th", "of", "10" left over
+    (span, _, _), = linked(index, "what happened in the second week of october 2023").dates
+    assert span.covers(date(2023, 10, 8)) and span.covers(date(2023, 10, 14)) and not span.covers(date(2023, 10, 15))
+    (span, _, _), = linked(index, "what happened in the last week of October").dates
+    assert span.covers(date(2019, 10, 31)) and span.covers(date(2019, 10, 25)) and not span.covers(date(2019, 10, 24))
+
+
 def test_may_is_a_month_only_with_a_day_or_a_capital(index: FactIndex) -> None:
     assert linked(index, "may the summit go ahead").dates == []
     assert linked(index, "what happened on May 26").dates
@@ -311,3 +324,10 @@ def test_a_name_with_a_word_cut_short_is_that_name() -> None:
     assert names.one_slip_away(["oslo", "mem"]) == ("oslo memorandum", {"oslo-memorandum"})
     assert names.one_slip_away(["oslo", "me"]) is None
     assert names.one_slip_away(["oslo", "memo"]) is None  # an English word of its own
+
+
+def test_a_lowercase_us_opening_the_subject_is_the_country(index: FactIndex) -> None:
+    """Where a question's subject stands ("when did [us negotiators] leave") English has "we", never the
+    pronoun "us": written small there, before a noun, it is the country's name. After a verb it is the pronoun."""
+    assert any("united-states" in m.ids for m in linked(index, "what did us negotiators want in the talks").mentions)
+    assert not any("united-states" in m.ids for m in linked(index, "can you give us details of the talks").mentions)

@@ -1552,3 +1552,11 @@ def test_a_counterpart_may_be_someone_the_store_has_no_entity_for(fresh_index: F
                      "May 5 and 6, 2025."}))
     answer = fresh_index.answer("Who was Calloway's Chinese counterpart in the May 2025 talks?")
     assert answer.found and answer.facts == ["beijing-round"]
+
+
+def test_the_day_of_a_date_written_as_an_ordinal_is_no_ordinal_of_a_thing(fresh_index: FactIndex) -> None:
+    """"on October 9th" names a day; it does not ask for the ninth of several things, which a fact must say."""
+    _add(fresh_index, "border-drill", "South Korea held a live-fire drill near the sea border on October 9, 2023.",
+         day="2023-10-09", subject="south-korea", relation="held")
+    answer = fresh_index.answer("what did south korea do on october 9th, 2023?")
+    assert answer.found and answer.facts == ["border-drill"]
