@@ -71,3 +71,18 @@ async def test_a_question_naming_a_command_word_is_still_a_question(layer: Comma
 async def test_help_with_words_that_name_no_command_lists_every_command(layer: CommandLayer) -> None:
     reply = await layer.handle("help me please", ANA)
     assert reply.text.startswith("Commands:") and not reply.error
+
+
+@pytest.mark.parametrize(("text", "meant"), [("source lsit", "source list"), ("entity shwo dmz", "entity show"),
+                                             ("admn list", "admins list"), ("fat search summit", "fact search")])
+async def test_briefbot_ask_names_a_slip_of_a_sub_command_or_before_one(layer: CommandLayer, text: str, meant: str) -> None:
+    """`briefbot ask` (and the QA sets) says "did you mean" as the chat does: for a slip of a group's
+    sub-command, and for a slip of the group's word that its sub-command gives away ("admn list": two
+    slips; "fat search": an English word one slip away)."""
+    assert layer.answer(text).answer.startswith(f"Did you mean `{meant}`?")
+    assert (await layer.handle(text, ANA)).text.startswith(f"Did you mean `{meant}")
+
+
+@pytest.mark.parametrize("text", ["what list did they agree on", "fact check the summit date", "topic of the talks?"])
+async def test_an_english_word_before_a_sub_command_word_is_still_a_question(layer: CommandLayer, text: str) -> None:
+    assert "Did you mean" not in layer.answer(text).answer

@@ -53,10 +53,10 @@ def _utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _nearest(word: str, words: Sequence[str]) -> str | None:
-    """The one of `words` that `word` is a slip of (one edit for a short word, two for a longer one), or
-    None when none is, or two are equally near: not a slip we can read."""
-    limit = 1 if len(word) <= 4 else 2
+def _nearest(word: str, words: Sequence[str], *, limit: int | None = None) -> str | None:
+    """The one of `words` that `word` is a slip of (one edit for a short word, two for a longer one, or
+    `limit`), or None when none is, or two are equally near: not a slip we can read."""
+    limit = limit if limit is not None else 1 if len(word) <= 4 else 2
     near = sorted((d, w) for w in words if abs(len(w) - len(word)) <= limit and (d := OSA.distance(word, w)) <= limit)
     if not near or (len(near) > 1 and near[0][0] == near[1][0]):
         return None
@@ -317,10 +317,24 @@ class CommandLayer:
                                f"(type `help {first}`)")
         if first in self._commands:
             return self._commands[first], text[match.end(1):]
-        meant = self.near_miss(first) or self._inflected(first, second)
+        meant = self._meant(first, second)
         if meant is not None:
             return Reply.failed(self._did_you_mean(meant, second), visibility=Visibility.PUBLIC)
         return None
+
+    def _meant(self, first: str, second: str) -> str | None:
+        """The command word a message's first word stands for, when it is none: a slip of one ("fatc"),
+        another form of one ("facts"), or a slip before one of the group's own sub-commands ("admn list",
+        "fat search": the sub-command says which group was meant, so a word two slips away, or an English
+        word one slip away, is read as it)."""
+        return self.near_miss(first) or self._inflected(first, second) or self._slip_before_sub(first, second)
+
+    def _slip_before_sub(self, first: str, second: str) -> str | None:
+        if len(first) < 3 or not first.isalpha() or self._core.index.knows(first):
+            return None
+        limit = 1 if Lexicon.is_english(first) else 2
+        groups = [g for g in self._groups if f"{g} {second}" in self._commands]
+        return _nearest(first, groups, limit=limit)
 
     def _near_sub(self, group: str, word: str) -> str | None:
         """The one command of `group` that `word` misspells ("fact shwo" -> "show"), or None."""
@@ -367,22 +381,27 @@ class CommandLayer:
     def answer(self, text: str) -> Answer:
         """What `briefbot ask` prints: the answer, or "did you mean" for a misspelt command word."""
         match = _WORDS.match(text.strip())
-        meant = self.near_miss(match.group(1)) if match else None
-        if meant is not None and (match.group(1).lower() not in self._groups | set(self._commands)):
-            reply = self._did_you_mean(meant, (match.group(2) or "").lower())
-            return Answer(question=text, found=True, answer=reply)
+        first, second = (match.group(1).lower(), (match.group(2) or "").lower()) if match else ("", "")
+        if first in self._groups and f"{first} {second}" not in self._commands and self._may_be_a_slip(second):
+            sub = self._near_sub(first, second)  # "fact shwo": a slip of a sub-command after the group's word
+            if sub is not None:
+                return Answer(question=text, found=True, answer=self._did_you_mean(first, sub))
+        meant = self._meant(first, second) if first and first not in self._groups | set(self._commands) else None
+        if meant is not None:
+            return Answer(question=text, found=True, answer=self._did_you_mean(meant, second))
         how = self._how_to(text.strip())
         if how is not None:
             return Answer(question=text, found=True, answer=how.text)
         return self._core.ask(text)
 
     def near_miss(self, word: str) -> str | None:
-        """The command word `word` misspells ("fatc" -> "fact"), or None. A word of English, or one
-        that is a name the facts know, is not a slip: "who", "kim"."""
+        """The command word `word` misspells ("fatc" -> "fact"), or None."""
         word = word.lower()
-        if len(word) < 3 or not word.isalpha() or Lexicon.is_english(word) or self._core.index.knows(word):
-            return None
-        return _nearest(word, self._first_words)
+        return _nearest(word, self._first_words) if self._may_be_a_slip(word) else None
+
+    def _may_be_a_slip(self, word: str) -> bool:
+        """A word of English, or one that is a name the facts know, is not a slip: "who", "kim"."""
+        return len(word) >= 3 and word.isalpha() and not Lexicon.is_english(word) and not self._core.index.knows(word)
 
     async def _refuse(self, command: Command, caller: Caller) -> Reply:
         audit.warning("refused %s for %s via %s channel=%s: not an admin",

@@ -70,6 +70,12 @@ _ASKING_KINDS = ("status", "upcoming", "changed", "latest")
 POLITE = "polite"
 """The cues (config/intents.yaml) of words that only make a request polite ("please", "pls"): what kind of
 message it is, and whether it says more than its kind's cues, is read without them."""
+ADDRESS = "address"
+"""The cues (config/intents.yaml) of words that say whom a message is said to ("thanks, *bot*", "morning
+*all*"): where they open or close it, the message asks nothing more for them."""
+CHECKING = "checking"
+"""The cues (config/intents.yaml) of a message that asks whether what the asker heard is so ("they say it's
+off, is that *correct*?"): beside the cues of the status, they ask the status."""
 PAST_MOMENT = "past_moment"
 """The cues (config/intents.yaml) of a moment gone by ("at some point", "ever"): a message that says one asks
 what was, which the facts of that moment answer, not the status, which says where things stand now."""
@@ -101,6 +107,10 @@ class Intents:
     """Cue lemmas (and phrases of lemmas) of each kind of message."""
 
     cues: dict[str, tuple[tuple[str, ...], ...]]
+    words: frozenset[str] = frozenset()
+    """Every word of every cue."""
+    adjectives: frozenset[str] = frozenset()
+    """The adjectives that are a cue of an asking kind on their own ("new", "upcoming", "likely")."""
 
     @classmethod
     def load(cls, path: Path) -> Intents:
@@ -119,18 +129,40 @@ class Intents:
                     cues[f"small_talk:{sub}"] = phrases(inner["cues"])
             else:
                 cues[kind] = phrases(entry["cues"])
-        return cls(cues=cues)
+        cues = cls(cues=cues)._with_shorthand()
+        return cls(cues=cues, words=frozenset(word for phrases_ in cues.values() for phrase in phrases_ for word in phrase),
+                   adjectives=frozenset(phrase[0] for kind in _ASKING_KINDS for phrase in cues.get(kind, ())
+                                        if len(phrase) == 1 and phrase[0] not in PARTICLES
+                                        and "ADJ" in Lexicon.parts_of_speech(phrase[0])))
 
-    def matches(self, kind: str, lemmas: list[str], *, skipping: frozenset[str] = frozenset()) -> set[int]:
+    def _with_shorthand(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The cues, and as a cue of each kind every chat shorthand whose whole reading is that kind's cues:
+        "tysm" ("thank you so much") is thanks, "hru" ("how are you") a greeting."""
+        said = set().union(*map(set, self.cues.values()))
+        words_of_kind = {kind: {word for phrase in phrases for word in phrase} for kind, phrases in self.cues.items()}
+        widened = {kind: list(phrases) for kind, phrases in self.cues.items()}
+        for word, reading in Lexicon.chat_shorthand().items():
+            if (word,) in said or Lexicon.shorthand(word):
+                continue  # a cue already, or a word every question reads as its reading
+            lemmas = [Lexicon.lemma(w.lower()) for w, _ in word_tokens(reading)]  # "what's up": "what", "be", "up"
+            for kind, words in words_of_kind.items():  # cheap first: most readings say a word no cue has
+                if words.issuperset(lemmas) and len(self.matches(kind, lemmas)) == len(lemmas):
+                    widened[kind].append((word,))
+        return {kind: tuple(phrases) for kind, phrases in widened.items()}
+
+    def matches(self, kind: str, lemmas: list[str], *, skipping: frozenset[str] = frozenset(),
+                skipping_at: frozenset[int] = frozenset()) -> set[int]:
         """The positions in `lemmas` that cues of `kind` cover; a phrase may run over the words in `skipping`
-        (which it then covers too), unless they are words of the phrase itself."""
+        and those at the positions `skipping_at` (which it then covers too), unless they are words of the
+        phrase itself."""
         covered: set[int] = set()
         said = set(lemmas)
         for phrase in self.cues.get(kind, ()):
             if not said.issuperset(phrase):  # a phrase covers words only where every one of its words is said
                 continue
             gaps = skipping - set(phrase)
-            kept = [i for i, lemma in enumerate(lemmas) if lemma not in gaps]
+            kept = [i for i, lemma in enumerate(lemmas)
+                    if lemma not in gaps and not (i in skipping_at and lemma not in phrase)]
             n = len(phrase)
             for j in range(len(kept) - n + 1):
                 if tuple(lemmas[i] for i in kept[j : j + n]) == phrase:
@@ -939,36 +971,45 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     content = {n.position + 1 if n.phrasal and n.label.split()[0] in _BARE_VERBS else n.position
                for n in needs if n.kind is NeedKind.word and n.weight >= CONVERSATION_WEIGHT
                and not (n.lemmas & _BARE_VERBS and not n.phrasal)}  # "gets cancelled": the "get" of a passive
+    asked_lemmas = _cue_adjectives(toks, lemmas, intents=intents, lexicon=lexicon)  # "*fresh* developments": "new"
     content -= intents.matches(POLITE, lemmas)  # "update, *please*": a request no less for its courtesy
+    addressed = _addressed(intents.matches(ADDRESS, lemmas), toks)  # "thanks, *bot*": whom it is said to
+    content -= addressed
+    future = _future_auxiliary(toks)  # "is it *going to* happen": the tense, as "will" is
+    checking = intents.matches(CHECKING, lemmas)  # "it's off, *correct*?": whether what is said is so
     times = [n.span for n in needs if n.kind is NeedKind.time]
     asking = set().union(*(intents.matches(kind, lemmas) for kind in _ASKING_KINDS))  # "latest", "new", ...
     asking_word = next((t.position for t in toks if t.lower in _WH), None)
     small_talk = not times and not any(n.kind is NeedKind.entity for n in needs)
     courtesies: dict[str, set[int]] = {}
+    said_to = addressed if len(addressed) < len(toks) else set()  # "bot?" alone may ask what the bot is
+    opening = _opening_courtesy(toks, lemmas, intents=intents, addressed=addressed)  # "*hey bot* any news"
+    asks_past = bool(asking - opening) if opening else False  # past its opening courtesy it asks ("hi, what's new")
     for sub in SMALL_TALK:
-        covered = intents.matches(f"small_talk:{sub}", lemmas, skipping=_VAGUE)
+        covered = intents.matches(f"small_talk:{sub}", lemmas, skipping=_VAGUE) - said_to  # "what's next, *bot*"
         if covered and sub in COURTESIES:  # "thanks, that was *useful*": praise says nothing more
             covered |= {t.position for t in toks if "ADJ" in Lexicon.parts_of_speech(t.lower) and t.position not in asking}
             if asked not in {Asked.what, Asked.yes_no} and asking_word not in covered:
                 continue  # a courtesy asks nothing, unless its cue is the asking ("*how* are you?")
             courtesies[sub] = covered
-        if covered and content <= covered and small_talk:
+        if covered and content <= covered and small_talk and not asks_past:
             return Asked.small_talk, sub
-    if courtesies and small_talk and content <= set().union(*courtesies.values()):
+    if courtesies and small_talk and content <= set().union(*courtesies.values()) and not asks_past:
         return Asked.small_talk, max(courtesies, key=lambda sub: max(courtesies[sub]))  # "ok, thanks": the last said
+    content -= opening
     specific = asked in {Asked.who, Asked.where, Asked.why, Asked.how_many, Asked.how_much, Asked.name, Asked.clock,
                          Asked.year}
     ranked = []
     for order, (kind, asked_kind) in enumerate(
         (("status", Asked.status), ("upcoming", Asked.upcoming), ("changed", Asked.changed), ("latest", Asked.latest))
     ):
-        covered = intents.matches(kind, lemmas, skipping=_VAGUE)
+        covered = intents.matches(kind, asked_lemmas, skipping=_VAGUE, skipping_at=future)
         if kind == "status":  # "is it *on*?" says the event is on; "what's *on* the agenda" is a preposition
             covered -= {i for i in covered if lemmas[i] in PARTICLES and "or" not in lemmas[max(0, i - 1) : i + 2]
                         and (asked is not Asked.yes_no or (i + 1 < len(lemmas) and lemmas[i + 1] in DETERMINERS))}
         if specific and asking_word not in covered:
             continue  # "where is it?" asks a place; "*where* do things stand" is a cue of its own
-        if not covered or not content <= covered | about_event:
+        if not covered or not content <= covered | about_event | (checking if kind == "status" else set()):
             continue
         if kind == "changed":  # since a day, or within one that runs to now ("this week")
             if not (times and ("since" in lemmas or all(s.now or s.relative for s in times))):
@@ -991,6 +1032,58 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     if asked is Asked.when and not any(a is Asked.upcoming for *_, a in ranked):
         return None
     return min(ranked)[2], None
+
+
+CUE_SYNONYM_NEARNESS = 0.35
+"""How near (cosine) an adjective must sit to an adjective cue it shares a first sense with to be read as
+that cue: "fresh" ~ "new" 0.39, "forthcoming" ~ "upcoming" 0.59, "probable" ~ "likely" 0.70; a sense the
+two share only in WordNet sits far ("novel" ~ "new" -0.03)."""
+
+
+def _cue_adjectives(toks: list[Token], lemmas: list[str], *, intents: Intents, lexicon: Lexicon) -> list[str]:
+    """`lemmas`, with an adjective that is no cue read as the adjective cue of an asking kind it is a
+    synonym of, in a first sense of both, and near in the embedding model ("*fresh* developments" says "new",
+    "*forthcoming* events" "upcoming"). A particle ("off", "on") is no adjective here."""
+    out = list(lemmas)
+    for t in toks:
+        lemma = lemmas[t.position]
+        if lemma in intents.words or t.lower in PARTICLES or "ADJ" not in Lexicon.parts_of_speech(t.lower):
+            continue
+        for cue in sorted(Lexicon.synonyms(lemma) & intents.adjectives):
+            if Lexicon.shares_a_common_sense(lemma, cue) and lexicon.nearness(lemma, cue) >= CUE_SYNONYM_NEARNESS:
+                out[t.position] = cue
+                break
+    return out
+
+
+_OPENERS = ("greeting", "thanks", "acknowledgement")
+"""The small talk that may open a message with a question after it (a farewell closes one)."""
+
+
+def _opening_courtesy(toks: list[Token], lemmas: list[str], *, intents: Intents, addressed: set[int]) -> set[int]:
+    """The words of a greeting, a thanks or a nod that opens a message, with whom it is said to ("*hey bot*
+    any news?", "*yo* is it still on"): a message in chat opens so without a comma, and they ask nothing.
+    A courtesy whose object follows ("thanks *for* the update") is the whole message."""
+    courtesy = addressed.union(*(intents.matches(f"small_talk:{sub}", lemmas) for sub in _OPENERS))
+    opening = set(itertools.takewhile(courtesy.__contains__, range(len(toks))))
+    if len(opening) == len(toks) or toks[len(opening)].lower in PREPOSITIONS:
+        return set()
+    return opening
+
+
+def _addressed(cued: set[int], toks: list[Token]) -> set[int]:
+    """Of the positions of address cues, those that are a vocative: the name of whom the message is said to
+    stands at its start or its end, or after the one word that opens it ("hey *bot*, any news?"), with no
+    determiner before it ("thanks *man*", but "who is *the man*")."""
+    last = len(toks) - 1
+    return {i for i in cued if i in {0, 1, last} and not (i > 0 and toks[i - 1].lower in DETERMINERS)}
+
+
+def _future_auxiliary(toks: list[Token]) -> frozenset[int]:
+    """The positions of "going to" before a verb ("they're *going to* meet"): the future tense, which says
+    no more than "will" does."""
+    return frozenset(i for t in toks[:-2] if t.lower == "going" and toks[t.position + 1].lower == "to"
+                     and "VERB" in Lexicon.parts_of_speech(toks[t.position + 2].lower) for i in (t.position, t.position + 1))
 
 
 def _of_event(need: Need, event: Event, near: Callable[[frozenset[str]], dict[str, float]], *,
@@ -1096,6 +1189,8 @@ def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[s
     lemmas = [min(t.lemmas, key=shortest) for t in linked.question.tokens]
     # "what's the latest on X": the newest of X, which a description gives after X's description
     asking = intents.matches("describe", lemmas, skipping=_VAGUE) | intents.matches("latest", lemmas, skipping=_VAGUE)
+    asking |= intents.matches(POLITE, lemmas) | _addressed(intents.matches(ADDRESS, lemmas), linked.question.tokens)
+    # "a profile of X *pls*", "who is X, *bot*": a courtesy, or whom it is said to, asks nothing more
     entities = [n for n in needs if n.kind is NeedKind.entity]
     others = [n for n in needs if n.kind is not NeedKind.entity and n.position not in asking
               and not (n.weight < CONVERSATION_WEIGHT and words[0] not in _WH)]

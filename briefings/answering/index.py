@@ -164,13 +164,20 @@ class FactIndex:
 
     def read(self, text: str) -> Classified:
         """What the question asks, and what a fact must cover (the first three stages)."""
-        normalised = normalise_question(text, self.lexicon)
+        normalised = normalise_question(text, self.lexicon, as_written=self._as_written, chat_words=self.intents.words)
         linked = link(normalised, names=self.table.names, lexicon=self.lexicon, vocabulary=self.table.vocabulary,
-                      spelling=self.table.spelling, story_day=self.story_day(), today=self._today())
+                      spelling=self.table.spelling, story_day=self.story_day(), today=self._today(),
+                      chat_words=self.intents.words)
         linked = qualified_documents(linked, names=self.table.names, is_document=self._is_document, tied=self._tied)
         linked = reckoned_times(linked, days_of=self.table.days_of_events, story_day=self.story_day())
         return classify(linked, lexicon=self.lexicon, intents=self.intents, event=self._event(),
                         entities=self.table.entities, near=self.table.near)
+
+    def _as_written(self, word: str) -> bool:
+        """A word to read as it is written, never as chat shorthand: one the store knows ("NK" in a story
+        about North Korea; a single letter it holds is an initial's, the "u" of "U.S."), or a chat cue of
+        its own ("nvm")."""
+        return len(word) > 1 and self.knows(word) or word in self.intents.words
 
     def _is_document(self, entity_id: str) -> bool:
         entity = self.table.entities.get(entity_id)

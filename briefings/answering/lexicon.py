@@ -50,6 +50,9 @@ KINDS_FILE = Path(__file__).with_name("kinds.tsv.gz")
 HYPERNYMS_FILE = Path(__file__).with_name("hypernyms.tsv.gz")
 """English nouns, the nouns WordNet names as what each is a kind of, and those that are kinds of it, built
 at build time (`tools/build_hypernyms.py`)."""
+SHORTHAND_FILE = Path(__file__).with_name("shorthand.tsv.gz")
+"""Chat shorthand ("u", "thx", "tysm") and the words it stands for, checked or from the crowd
+(`tools/build_shorthand.py`)."""
 TRAVEL = "travel"
 """The verb of going somewhere, whose synonyms and kinds in WordNet are the other words of it."""
 INCHOATIVES_FILE = Path(__file__).with_name("inchoatives.tsv.gz")
@@ -161,9 +164,11 @@ _NEGATABLE = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", 
 
 def unapostrophised(word: str) -> tuple[str, ...]:
     """A negated auxiliary written without its apostrophe ("didnt", "wont", "isnt") as its two words
-    ("did", "not"); any other word as itself. Only for questions, which are typed in haste: a fact's
-    "cant" or "wont" is the word."""
+    ("did", "not"), and a question word with its "'s" so written ("whos" as "who", "is"); any other word
+    as itself. Only for questions, which are typed in haste: a fact's "cant" or "wont" is the word."""
     lower = word.lower()
+    if lower[:-1] in _WH_WORDS and lower.endswith("s"):  # "whats", "hows": "what is", as "what's" is read
+        return (word[:-1], "is")
     if len(lower) > 3 and lower.endswith("nt"):
         head = lower[:-2]
         verb = _NEGATED.get(head, head if head in _NEGATABLE else head[:-1] if head.endswith("n") else "")
@@ -389,6 +394,33 @@ class Lexicon:
         # that cache would fill with rows no question needs (20 MB) and drop the ones it does.
         return tuple(w for w in english if w.isalpha()
                      and float((english.get(w.lower()) or "0").partition("\t")[0]) >= TYPO_TARGET_ZIPF)
+
+    # -- chat shorthand -------------------------------------------------------------------------
+
+    @staticmethod
+    @functools.lru_cache(maxsize=1)
+    def _shorthand() -> dict[str, tuple[str, bool]]:
+        rows = _read_table(SHORTHAND_FILE)
+        return {word: (reading, source == "checked")
+                for word, (reading, _, source) in ((w, row.partition("\t")) for w, row in rows.items())}
+
+    @staticmethod
+    def shorthand(word: str) -> tuple[str, ...]:
+        """The words the chat shorthand `word` stands for, where the checked list says so ("gonna" -> "going",
+        "to"; "u" -> "you"), or the crowd's reading is one function word (`COMMON_ZIPF`: "teh" -> "the", "wat"
+        -> "what", "wid" -> "with"), or none: a word to read as those words in any question. (A function
+        word read wrongly costs a question nothing it asks about.)"""
+        hit = Lexicon._shorthand().get(word)
+        if hit is None:
+            return ()
+        reading, checked = hit
+        return tuple(reading.split()) if checked or " " not in reading and Lexicon.zipf(reading) >= COMMON_ZIPF else ()
+
+    @staticmethod
+    def chat_shorthand() -> dict[str, str]:
+        """Every shorthand word with the words it stands for, the crowd's readings too ("tysm" -> "thank
+        you so much"): too loose to rewrite a question's words, enough to know a chat cue typed short."""
+        return {word: reading for word, (reading, _) in Lexicon._shorthand().items()}
 
     # -- phrases --------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from itertools import compress, count
 from datetime import date, datetime, timedelta
 
@@ -257,8 +257,24 @@ def _one_slip_per_word(words: list[str], names: tuple[str, ...]) -> tuple[str, f
     return None
 
 
-def link(question: Question, *, names: EntityNames, lexicon: Lexicon, vocabulary: set[str],
-         spelling: Callable[[str], tuple[str, ...]], story_day: date, today: date) -> Linked:
+class _EitherOf:
+    """Words in either of two sets, without building their union (the store's vocabulary is large)."""
+
+    __slots__ = ("first", "second")
+
+    def __init__(self, first: Container[str], second: Container[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.first or word in self.second
+
+
+def link(question: Question, *, names: EntityNames, lexicon: Lexicon, vocabulary: Container[str],
+         spelling: Callable[[str], tuple[str, ...]], story_day: date, today: date,
+         chat_words: Container[str] = frozenset()) -> Linked:
+    """The names and times `question` says. `chat_words` (the chat cues, "tysm", "hiya") are words, as the
+    store's are: no slip of another word, nor of a name."""
+    vocabulary = _EitherOf(vocabulary, chat_words)
     toks = question.tokens
     used = [False] * len(toks)
     dates = _dates(question, used, story_day=story_day, today=today)
@@ -486,7 +502,7 @@ def _possessives_without_apostrophe(question: Question, used: list[bool], mentio
 
 
 def _names_one_slip_away(question: Question, used: list[bool], mentions: list[Mention], *,
-                         names: EntityNames, vocabulary: set[str]) -> None:
+                         names: EntityNames, vocabulary: Container[str]) -> None:
     """A name of two or three words written with one slip ("sung kin", "choe sonhui"): read before
     the exact names, which would take its first word alone ("kim") for a name of its own. Either one
     word is a letter away from the name's and the others are the name's, or the words run together.
@@ -534,7 +550,7 @@ def _qualified_common_name(toks: list, i: int, n: int, *, lexicon: Lexicon) -> b
 
 
 def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, lexicon: Lexicon,
-                   vocabulary: set[str], spelling: Callable[[str], tuple[str, ...]]) -> bool:
+                   vocabulary: Container[str], spelling: Callable[[str], tuple[str, ...]]) -> bool:
     """Read a word that is neither English nor the store's as the word it misspells ("happend",
     "declration", "wher"): the nearest by edit distance among the store's words and the commonest
     English words, keeping the first letter, the store's words first, then the commoner. A prefix
@@ -591,7 +607,7 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def _misspelt_names(question: Question, used: list[bool], mentions: list[Mention], *, names: EntityNames,
-                    lexicon: Lexicon, vocabulary: set[str]) -> None:
+                    lexicon: Lexicon, vocabulary: Container[str]) -> None:
     toks = question.tokens
     strange = [not used[i] and t.lower not in vocabulary and not lexicon.is_english(t.lower) and t.lower.isalpha()
                for i, t in enumerate(toks)]

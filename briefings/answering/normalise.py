@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import unicodedata
+from collections.abc import Callable, Container
 
 from rapidfuzz.distance import OSA
 
 from briefings.answering.lexicon import Lexicon, fold, hyphen_joined, unapostrophised, word_tokens
 from briefings.answering.model import Question, Token
 
-__all__ = ["MAX_QUESTION_CHARS", "is_foreign_script", "normalise_question"]
+__all__ = ["MAX_QUESTION_CHARS", "is_foreign_script", "normalise_question", "read_words"]
 
 MAX_QUESTION_CHARS = 400
 """A question longer than this is read from its first part: nobody asks in ten thousand characters."""
@@ -39,14 +42,17 @@ _IS_CONTRACTED = frozenset({"who", "what", "where", "when", "why", "how", "it", 
 """Words whose "'s" is "is" ("who's", "it's"), not a possessive."""
 
 
-def normalise_question(text: str, lexicon: Lexicon) -> Question:
+def normalise_question(text: str, lexicon: Lexicon, *, as_written: Callable[[str], bool] = lambda word: False,
+                       chat_words: Container[str] = frozenset()) -> Question:
+    """The question's words, each with its lemmas. Chat shorthand is read as the words it stands for
+    ("r u gonna" -> "are you going to") and a drawn-out word as the word drawn out ("sooo", "hii"),
+    unless `as_written` says the word is one to keep (a word the store knows, a chat cue of its own);
+    `chat_words` are the chat cues."""
     text = " ".join(text.split())[:MAX_QUESTION_CHARS]
     tokens = []
     folded = fold(text)  # the text `word_tokens` reads, offsets and all
-    words = [(part, offset) for word, offset in word_tokens(text) for part in unapostrophised(word)]
-    kept = words[:MAX_QUESTION_WORDS]
-    joined = hyphen_joined(text, kept)
-    for position, (word, offset) in enumerate(kept):
+    kept = read_words(text, as_written=as_written, chat_words=chat_words)
+    for position, (word, offset, end, hyphened) in enumerate(kept):
         lower = word.lower()
         if position == 0 and len(kept) > 1:
             lower = SHORTHAND_QUESTION_WORDS.get(lower, lower)
@@ -59,12 +65,109 @@ def normalise_question(text: str, lexicon: Lexicon) -> Question:
                 lemmas=lexicon.lemmas(lower),
                 position=position,
                 capitalised=position > 0 and word[:1].isupper() and offset > 0,
-                possessive=(folded[offset + len(word) : offset + len(word) + 2].lower() == "'s"
-                            and lower not in _IS_CONTRACTED),
-                hyphenated=joined[position],
+                possessive=(folded[end : end + 2].lower() == "'s" and lower not in _IS_CONTRACTED),
+                hyphenated=hyphened,
             )
         )
     return Question(text=text, tokens=tokens)
+
+
+_EXPLETIVES = frozenset({"hell", "heck", "fuck", "f", "frick", "devil", "dickens", "deuce", "blazes"})
+"""The nouns of English's emphatic question ("what *the hell* is it", "who *the devil* said so")."""
+_EMPHATIC_PHRASES = (("on", "earth"), ("in", "the", "world"), ("tf",))
+"""The other emphases a question word takes ("what *on earth*", "why *in the world*", chat's "who *tf*")."""
+EMPHATIC_QUESTION_WORDS = {"wtf": "what", "wth": "what"}
+"""A question word written together with its emphasis ("wtf is X": "what the f... is X")."""
+
+
+def _without_emphasis(words: list[tuple[str, int, int, bool]]) -> list[tuple[str, int, int, bool]]:
+    """The words without the emphasis after a question word ("who *the hell* is X", "what *on earth*"),
+    which asks nothing more, and with a question word written together with its emphasis as the question
+    word ("wtf is X" is "what is X")."""
+    out: list[tuple[str, int, int, bool]] = []
+    lowers = [w[0].lower() for w in words]
+    i = 0
+    while i < len(words):
+        word = (EMPHATIC_QUESTION_WORDS.get(lowers[i], words[i][0]), *words[i][1:])
+        out.append(word)
+        i += 1
+        if word[0].lower() not in QUESTION_WORDS:
+            continue
+        if lowers[i : i + 1] == ["the"] and i + 1 < len(lowers) and lowers[i + 1] in _EXPLETIVES:
+            i += 2
+            continue
+        for phrase in _EMPHATIC_PHRASES:
+            if tuple(lowers[i : i + len(phrase)]) == phrase:
+                i += len(phrase)
+                break
+    return out
+
+
+def read_words(text: str, *, as_written: Callable[[str], bool] = lambda word: False,
+               chat_words: Container[str] = frozenset()) -> list[tuple[str, int, int, bool]]:
+    """The words a question's text is read as (see `normalise_question`), each with where the written
+    word it reads starts and ends in `text`, and whether a hyphen joins it to the word before: a reading
+    that rewrites the question ("whats", "gonna") is put back in the text where its written word stood."""
+    folded = fold(text)
+    words = [(part, offset) for word, offset in word_tokens(text) for part in unapostrophised(word)]
+    words = words[:MAX_QUESTION_WORDS]
+    joined = hyphen_joined(text, words)
+    kept: list[tuple[str, int, int, bool]] = []
+    for (word, offset), hyphened in zip(words, joined):
+        reading = () if hyphened or as_written(word.lower()) else (
+            _shorthand(word, offset, folded, opening=not kept) or _drawn_out(word, chat_words) or _dropped_g(word))
+        for k, part in enumerate(reading or (word,)):
+            kept.append((part, offset, offset + len(word), hyphened and k == 0))
+    return _without_emphasis(kept)[:MAX_QUESTION_WORDS]
+
+
+def _shorthand(word: str, offset: int, folded: str, *, opening: bool) -> tuple[str, ...]:
+    """The words the chat shorthand `word` stands for, or none. Shorthand is typed in lowercase (capitalised
+    only to open a message, or all in capitals from three letters: "Thx", "IDK"); "US" or "NK" written so is
+    a name. A letter before a full stop is an initial ("u.s."), not a word."""
+    lower = word.lower()
+    if not (word.islower() or opening and word[:1].isupper() and word[1:].islower() or word.isupper() and len(word) >= 3):
+        return ()
+    if len(word) == 1 and folded[offset + 1 : offset + 2] == ".":
+        return ()
+    return Lexicon.shorthand(lower)
+
+
+_DRAWN_OUT = re.compile(r"([a-z])\1\1+")
+"""A letter typed three times or more: how chat draws a word out ("heyyy", "sooo")."""
+_DOUBLED_LAST = re.compile(r"([a-z])\1$")
+"""A last letter typed twice ("hii", "okk")."""
+_RUN = re.compile(r"([a-z])\1+")
+_MOST_RUNS = 4
+"""The most runs of a letter a drawn-out word is read through (each cut to one letter or two: 16 ways)."""
+
+
+def _drawn_out(word: str, chat_words: Container[str]) -> tuple[str, ...]:
+    """The word a drawn-out one stands for ("thanksss" -> "thanks", "sooo" -> "so"), when `word` is no
+    word of the dictionary and, with its repeated letters cut to two or to one, it is one, or one of
+    `chat_words`; else none. A last letter typed twice is read so only into one of `chat_words` ("hii" ->
+    "hi"): "scott" is a name before it is a "scot", "hee" a slip in a name before it is "he"."""
+    lower = word.lower()
+    drawn = bool(_DRAWN_OUT.search(lower))
+    if not (drawn or _DOUBLED_LAST.search(lower)) or Lexicon.parts_of_speech(lower):
+        return ()
+    runs = [m.group() for m in _RUN.finditer(lower)]
+    if len(runs) > _MOST_RUNS:
+        return ()
+    parts = _RUN.split(lower)[::2]  # the letters between the runs
+    ways = [(run[0], run[0] * 2) for run in runs]
+    found = {"".join(itertools.chain.from_iterable(zip(parts, [*cut, ""]))) for cut in itertools.product(*ways)}
+    found = [w for w in found if w != lower and (w in chat_words or drawn and Lexicon.parts_of_speech(w))]
+    return (max(found, key=lambda w: (Lexicon.zipf(w), w)),) if found else ()
+
+
+def _dropped_g(word: str) -> tuple[str, ...]:
+    """An "-ing" written "-in" as it is said ("goin", "happenin"), when the word, in lowercase, is no word
+    of the dictionary and with its "g" it is a form of a verb; else none ("Stalin" is a name)."""
+    lower = word.lower()
+    if word != lower or not lower.endswith("in") or len(lower) < 4 or Lexicon.parts_of_speech(lower):
+        return ()
+    return (lower + "g",) if "VERB" in Lexicon.parts_of_speech(lower + "g") else ()
 
 
 def _question_word(word: str) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from briefings.answering.classify import is_proper_name
 from briefings.answering.lexicon import Lexicon, word_tokens
 from briefings.answering.model import Asked, Classified, Mention, Token
+from briefings.answering.normalise import read_words
 from briefings.models import Entity, EntityKind
 
 if TYPE_CHECKING:
@@ -412,4 +413,6 @@ def token_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _token_offsets(text: str) -> list[tuple[int, int]]:
-    return [(offset, offset + len(word)) for word, offset in word_tokens(text)]
+    """Where each token of the question `text` stands, as the normaliser reads it: a written word read as
+    two ("didnt", "gonna") spans the written word for each."""
+    return [(start, end) for _, start, end, _ in read_words(text)]

@@ -894,3 +894,11 @@ def test_a_question_saying_only_its_act_is_asked_of_what_was_just_talked_about(f
     _lakeside_accord(fresh_index)
     answer = _after(fresh_index, "when did the autumn naval drills end?", "who took part?")
     assert answer.reading is not None and "drills" in answer.reading and answer.facts == ["sy-in-drills"]
+
+
+@pytest.mark.parametrize("follow_up", ["whos he", "ok so whos he"])
+def test_a_word_read_as_two_puts_the_referent_where_the_pronoun_was_written(index: FactIndex, follow_up: str) -> None:
+    """"whos" is read as "who is": the reading puts the name in place of the written "he", not of the
+    word one token on."""
+    answer = _after(index, "Who led the North Korean team in Singapore?", follow_up)
+    assert answer.reading == f"{follow_up[:-3]} Kim Chang Son?" and "close aide" in answer.answer.lower()

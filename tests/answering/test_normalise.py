@@ -72,3 +72,46 @@ def test_chat_shorthand_opening_a_question_is_its_question_word() -> None:
     assert normalise_question("y did they leave", lexicon).tokens[0].lower == "why"
     assert normalise_question("y", lexicon).tokens[0].lower == "y"  # a lone letter asks nothing
     assert normalise_question("x or y", lexicon).tokens[-1].lower == "y"
+
+
+def _words(text: str, **options) -> list[str]:
+    return [t.lower for t in normalise_question(text, Lexicon(), **options).tokens]
+
+
+def test_chat_shorthand_is_read_as_the_words_it_stands_for() -> None:
+    assert _words("r u gonna brief us") == ["are", "you", "going", "to", "brief", "us"]
+    assert _words("Thx, idk the date") == ["thanks", "i", "do", "not", "know", "the", "date"]  # capitalised to open
+    assert _words("wat did teh envoy say") == ["what", "did", "the", "envoy", "say"]  # the crowd's function words
+
+
+def test_shorthand_is_not_read_in_a_name_an_initial_or_a_word_kept_as_written() -> None:
+    assert _words("did the u.s. agree")[2] == "u"  # the "U" of an initialism
+    assert _words("what did the US say")[3] == "us"  # a name written in capitals
+    assert _words("ppl in charge", as_written={"ppl"}.__contains__)[0] == "ppl"  # a word the store knows
+    assert _words("tell me abt rep kim")[2:4] == ["about", "rep"]  # the crowd's "to represent" is no function word
+
+
+def test_a_question_words_s_without_its_apostrophe_is_is() -> None:
+    assert _words("hows the envoy") == ["how", "is", "the", "envoy"]
+    assert _words("whos in charge") == ["who", "is", "in", "charge"]
+
+
+def test_the_emphasis_a_question_word_takes_asks_nothing() -> None:
+    assert _words("who the heck signed it") == ["who", "signed", "it"]
+    assert _words("why on earth did they leave") == ["why", "did", "they", "leave"]
+    assert _words("wth did the envoy promise") == ["what", "did", "the", "envoy", "promise"]
+    assert _words("the hell of war") == ["the", "hell", "of", "war"]  # no question word before it
+
+
+def test_a_drawn_out_word_is_read_as_the_word() -> None:
+    assert _words("sooo what happened") == ["so", "what", "happened"]
+    assert _words("yesss", chat_words={"yes"}) == ["yes"]
+    assert _words("okk", chat_words={"ok"}) == ["ok"]  # a last letter twice: only into a chat word
+    assert _words("who is scott") == ["who", "is", "scott"]  # a name, not "scot"
+    assert _words("choe son hee")[2] == "hee"  # a slip in a name, not "he"
+
+
+def test_an_ing_said_without_its_g_is_the_ing() -> None:
+    assert _words("what is goin on") == ["what", "is", "going", "on"]
+    assert _words("were they talkin") == ["were", "they", "talking"]
+    assert _words("who is Stalin")[2] == "stalin"

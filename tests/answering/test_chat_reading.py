@@ -1,0 +1,91 @@
+"""Chat messages as people type them in Slack: shorthand, a greeting without a comma, whom a message is
+said to, a claim heard and checked. Each reads as the kind of message it is; a question about the story
+or the world stays a question. (Examples of our own, not any question set's wording.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.answering import Asked, FactIndex
+
+
+@pytest.mark.parametrize(("text", "small_talk"), [
+    ("cheers, mate", "thanks"),
+    ("morning all", "greeting"),
+    ("thx briefbot!", "thanks"),
+    ("ok bye everyone", "farewell"),
+])
+def test_whom_a_message_is_said_to_asks_nothing(index: FactIndex, text: str, small_talk: str) -> None:
+    assert index.read(text).small_talk == small_talk
+
+
+@pytest.mark.parametrize(("text", "asked"), [("any news, team?", Asked.latest), ("what's next, bot", Asked.upcoming)])
+def test_a_question_said_to_someone_is_still_its_kind(index: FactIndex, text: str, asked: Asked) -> None:
+    assert index.read(text).asked is asked
+
+
+def test_a_word_of_address_after_a_determiner_is_no_address(index: FactIndex) -> None:
+    assert index.read("who is the man").asked is not Asked.small_talk
+    assert index.read("are you a bot").small_talk == "identity"
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("yo any news", Asked.latest),
+    ("hello bot is it still on", Asked.status),
+    ("ok so what comes next", Asked.upcoming),
+    ("hi, what is new", Asked.latest),
+])
+def test_a_courtesy_before_a_question_leaves_the_question(index: FactIndex, text: str, asked: Asked) -> None:
+    assert index.read(text).asked is asked
+
+
+def test_a_thanks_for_something_is_a_thanks(index: FactIndex) -> None:
+    assert index.read("thanks for the update").asked is not Asked.latest
+
+
+@pytest.mark.parametrize("text", ["I hear they postponed the meeting, correct?",
+                                  "apparently they called off the meeting, true?", "heard they cancelled it, right?"])
+def test_checking_what_one_heard_asks_the_status(index: FactIndex, text: str) -> None:
+    assert index.read(text).asked is Asked.status
+
+
+def test_checking_a_claim_about_something_else_is_no_status(index: FactIndex) -> None:
+    assert index.read("is it true that Moon met Kim at the border").asked is not Asked.status
+
+
+@pytest.mark.parametrize("text", ["so are they still going to meet?", "is the summit still gonna take place"])
+def test_going_to_is_the_future_not_words_between_a_cue(index: FactIndex, text: str) -> None:
+    assert index.read(text).asked is Asked.status
+
+
+@pytest.mark.parametrize(("text", "small_talk"), [("tnx!", "thanks"), ("wazzup", "greeting"), ("thanx a lot", "thanks"),
+                                                  ("gnite", "farewell")])
+def test_crowd_shorthand_whose_reading_is_a_cue_is_that_cue(index: FactIndex, text: str, small_talk: str) -> None:
+    assert index.read(text).small_talk == small_talk
+
+
+@pytest.mark.parametrize(("text", "asked"), [("fresh developments?", Asked.latest), ("forthcoming events?", Asked.upcoming)])
+def test_an_adjective_near_an_adjective_cue_is_that_cue(index: FactIndex, text: str, asked: Asked) -> None:
+    assert index.read(text).asked is asked
+
+
+def test_an_adjective_of_a_topic_is_no_cue(index: FactIndex) -> None:
+    assert index.read("any military news?").asked is not Asked.latest
+
+
+@pytest.mark.parametrize(("text", "described"), [("who tf is Joe Hagin", "joe-hagin"), ("background on Sung Kim pls", "sung-kim"),
+                                                 ("whats the Peace House, bot", "peace-house")])
+def test_a_description_asked_in_chat(index: FactIndex, text: str, described: str) -> None:
+    assert index.read(text).describe == described
+
+
+@pytest.mark.parametrize(("text", "small_talk"), [("heyyy", "greeting"), ("thankss", "thanks"), ("u there?", "greeting"),
+                                                  ("how r u", "greeting"), ("what can u do", "abilities")])
+def test_small_talk_typed_short_or_drawn_out(index: FactIndex, text: str, small_talk: str) -> None:
+    assert index.read(text).small_talk == small_talk
+
+
+@pytest.mark.parametrize("text", ["who won the super bowl", "wtf is a blockchain", "thx, and who is the pope?",
+                                  "is the olympics still on", "hey bot who runs france"])
+def test_a_question_the_store_cannot_answer_is_still_refused(index: FactIndex, text: str) -> None:
+    assert not index.answer(text).found
