@@ -337,6 +337,7 @@ def reckoned_times(linked: Linked, *, days_of: Callable[[frozenset[str]], frozen
         found = _offset_phrase(words, i)
         if found is None or any(linked.used[i : found[0]]):
             _from_an_event(linked, i, days_of=days_of, story_day=story_day)
+            _from_a_time(linked, i, story_day=story_day)
             continue
         end, counts, unit, side = found
         starts = {end, end + 1} if end < len(words) and words[end] == "the" else {end}  # "after (the) summit"
@@ -402,6 +403,46 @@ def _from_an_event(linked: Linked, i: int, *, days_of: Callable[[frozenset[str]]
     for k in range(i, i + length):
         linked.used[k] = True
     linked.dates.append((DateSpan(label=label, start=first, end=last), i, length))
+
+
+def _from_a_time(linked: Linked, i: int, *, story_day: date) -> None:
+    """"Before 2024", "after June 2019", "since May 2018": at `i`, all the time on that side of a dated time
+    the question names, as for an event: before it, every day until it ends, or, asked when, until it
+    starts (a visit of 2024 was not "before 2024"); after it, from its end on; since it, from its start
+    on; up to the story's day. A time of no year ("before June") is left as named, and so is one that
+    names a thing ("after *the March 2019* reopening": the reopening is the anchor)."""
+    words = [t.lower for t in linked.question.tokens]
+    side = _OPEN_SIDES.get(words[i])
+    if side is None or linked.used[i] or (i > 0 and words[i - 1] in _NOT_OPEN):
+        return
+    at = next((k for k, (_, position, _) in enumerate(linked.dates) if position == i + 1), None)
+    if at is None:
+        return
+    span, position, length = linked.dates[at]
+    if span.relative or span.now:
+        return  # "after last week" is read by the words
+    after = words[position + length] if position + length < len(words) else ""
+    if after and Lexicon.parts_of_speech(after) == {"NOUN"}:
+        return  # "after March 2019 talks": the time names a thing, which is what the act is placed by
+    if span.year is not None and span.start is None:
+        first, last = date(span.year, 1, 1), date(span.year, 12, 31)
+    elif span.start is not None and span.end is not None:
+        first, last = span.start, span.end
+    else:
+        return
+    if side < 0:
+        # "when did X happen before 2024" asks a time before it; asked anything else ("how long had
+        # it been since the last one before 2024"), a fact of that time may tell what came before it
+        bounds = (date.min, first - timedelta(days=1) if words[0] == "when" else last)
+    elif words[i] == "since":
+        bounds = (first, max(first, story_day))
+    else:
+        bounds = (last + timedelta(days=1), max(last + timedelta(days=1), story_day))
+    end = position + length
+    label = " ".join(t.text for t in linked.question.tokens[i:end])
+    for k in range(i, end):
+        linked.used[k] = True
+    linked.dates[at] = (DateSpan(label=label, start=bounds[0], end=bounds[1]), i, end - i)
 
 
 def _offset_phrase(words: list[str], i: int) -> tuple[int, tuple[int, int] | None, str, int] | None:

@@ -58,6 +58,25 @@ def test_a_day_written_as_english_and_computers_write_it(index: FactIndex) -> No
     assert span.covers(date(2019, 10, 31)) and span.covers(date(2019, 10, 25)) and not span.covers(date(2019, 10, 24))
 
 
+def test_before_or_after_a_dated_time_is_all_the_time_on_that_side(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    spans = [s for s, _, _ in linked(fresh_index, "When did Xi Jinping visit Seoul before 2014?").dates]
+    assert len(spans) == 1 and spans[0].covers(date(2013, 12, 31)) and not spans[0].covers(date(2014, 7, 3))
+    # asked anything but when, a fact of that time may tell what came before it ("the first since ...")
+    spans = [s for s, _, _ in linked(fresh_index, "How long had it been since the last visit before 2014?").dates]
+    assert spans[0].covers(date(2014, 7, 3)) and spans[0].covers(date(2010, 1, 1))
+    spans = [s for s, _, _ in linked(fresh_index, "What has Kim said since May 2018?").dates]
+    assert spans[0].covers(date(2018, 5, 1)) and not spans[0].covers(date(2018, 4, 30))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "xi-seoul", "subject": "china", "relation": "visited", "object": "south-korea", "topic": "timeline",
+        "statement": "Xi Jinping visited Seoul on July 3, 2014.", "dates": [{"day": "2014-07-03"}],
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z",
+                       "recorded_by": "console:ana"}}))
+    assert fresh_index.answer("When did Xi Jinping visit Seoul in 2014?").found
+    assert not fresh_index.answer("When did Xi Jinping visit Seoul before 2014?").found
+
+
 def test_may_is_a_month_only_with_a_day_or_a_capital(index: FactIndex) -> None:
     assert linked(index, "may the summit go ahead").dates == []
     assert linked(index, "what happened on May 26").dates
