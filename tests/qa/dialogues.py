@@ -19,12 +19,11 @@ from tests.qa.score import norm
 _HERE = Path(__file__).resolve().parent
 PASS_RATE = 0.9
 """What the issue asks of a dialogue set, on every surface."""
-FLOORS = {"tune": 1.0, "tune_c": 1.0, "tune_d": 0.9, "tune_f": 0.975, "blind_e": 0.9, "blind_h": 0.8, "blind_o": 0.575, "blind_v": 0.525, "tune_g": 0.9, "tune_l": 0.825, "tune_s": 0.6}
+FLOORS = {"tune": 1.0, "tune_c": 1.0, "tune_d": 0.9, "tune_f": 0.975, "blind_e": 0.9, "blind_h": 0.8, "blind_o": 0.575, "blind_v": 0.525, "blind_z": 0.6, "tune_g": 0.9, "tune_l": 0.825, "tune_s": 0.6}
 """The share each set scored when last measured, less one dialogue's worth: a change may not drop below.
-`tune` (the first set) is run on every surface; `tune_c`, `tune_d`, `tune_f`, `tune_g` and `tune_l` (the third, fourth,
-eighth, twelfth and seventeenth writers' sets, read once they were scored blind) and `blind_e`, `blind_h` and `blind_o` (a fifth,
-an eleventh and a twentieth writer's, never read: their misses are not printed) in the console. Two of the three blind
-sets are below PASS_RATE: issue 16 is not done."""
+`tune` (the first set) is run on every surface; the other `tune_*` sets (each written blind by another writer, read once
+they were scored) and the `blind_*` sets (never read: their misses are not printed) in the console. WRITERS.md says who
+wrote which. Four of the five blind sets are below PASS_RATE: issue 16 is not done."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +44,17 @@ def dialogues(name: str = "tune") -> list[Dialogue]:
             for d in map(json.loads, filter(None, lines))]
 
 
-def controls() -> list[str]:
-    lines = [line for path in sorted(_HERE.glob("dialogue_controls*.jsonl"))
-             for line in path.read_text(encoding="utf-8").splitlines()]
+def controls(blind: bool | None = None) -> list[str]:
+    """The standalone controls of every set; `blind=True` only those of blind sets, `False` only the others."""
+    paths = [path for path in sorted(_HERE.glob("dialogue_controls*.jsonl"))
+             if blind is None or path.stem.startswith("dialogue_controls_blind") == blind]
+    lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
     return [json.loads(line)["ask"] for line in lines if line]
+
+
+CHANGED_BLIND_CONTROLS = 1
+"""How many blind controls (never read) a conversation still changes, when last measured: a change may not add one.
+The tune controls may change none."""
 
 
 def meets(reply: str, expect: tuple[str, ...]) -> bool:
@@ -100,10 +106,10 @@ async def _evaluate(name: str, verbose: bool) -> float:
     return rate
 
 
-if __name__ == "__main__":  # .venv/bin/python -m tests.qa.dialogues [-v] [blind_e|blind_h|blind_o|blind_v|tune_s|tune_l|tune_g|tune_f|tune_d|tune_c|tune]
+if __name__ == "__main__":  # .venv/bin/python -m tests.qa.dialogues [-v] [blind_e|blind_h|blind_o|blind_v|blind_z|tune_s|tune_l|tune_g|tune_f|tune_d|tune_c|tune]
     import asyncio
     import sys
 
-    names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["blind_e", "blind_h", "blind_o", "blind_v", "tune_s", "tune_l", "tune_g", "tune_f", "tune_d", "tune_c", "tune"]
+    names = [a for a in sys.argv[1:] if not a.startswith("-")] or ["blind_e", "blind_h", "blind_o", "blind_v", "blind_z", "tune_s", "tune_l", "tune_g", "tune_f", "tune_d", "tune_c", "tune"]
     rates = [asyncio.run(_evaluate(n, "-v" in sys.argv[1:])) for n in names]
     sys.exit(0 if all(r >= FLOORS[n] - 1 / len(dialogues(n)) for n, r in zip(names, rates)) else 1)
