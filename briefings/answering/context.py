@@ -186,6 +186,8 @@ def points_back(classified: Classified, *, it: bool = False) -> bool:
         return False
     if len(words) == 2 and words[1] in {"who", "whom"} and toks[0].lemmas & SAYING:
         return True  # "says who?": who said what the last answer said
+    if it and dislocated(classified):
+        return False  # "and the other team, who leads it?": "it" is the team
     pointers = _POINTERS | ({"it"} if it else set())
     if len(words) < 3 or words[-1] not in pointers or classified.linked.used[-1]:
         return False
@@ -196,6 +198,29 @@ def points_back(classified: Classified, *, it: bool = False) -> bool:
         return any(n.kind is NeedKind.word and n.position < len(words) - 2 and n.label not in _LEADS
                    for n in classified.needs)
     return True  # "who said that?"
+
+
+def dislocated(classified: Classified) -> bool:
+    """"and the other team, who leads it?", "what about Ms. Lee, is she going?": a phrase set before a
+    comma, then a question whose pronoun stands for that phrase. The question says what it is about."""
+    toks = classified.linked.question.tokens
+    text = classified.linked.question.text
+    words = [CONTRACTED_WH.get(t.lower, t.lower) for t in toks]
+    used = classified.linked.used
+    start = 0
+    while start < len(words) - 1 and words[start] in _LEADS:
+        start += 1
+    if tuple(words[start:start + 2]) in _ABOUT:
+        start += 2
+    for end in range(start + 1, len(words)):
+        if "," not in text[token_span(text, end - 1, end)[1]:token_span(text, end, end + 1)[0]]:
+            continue
+        phrase, rest = words[start:end], words[end:]
+        return (not set(phrase) & (WH | AUX | _PERSON | _GROUP | _THING | _PLACE)
+                and any(used[i] or words[i].isalpha() and words[i] not in _FILLER for i in range(start, end))
+                and bool(set(rest) & WH | set(rest[:1]) & AUX)
+                and bool(set(rest) & (_PERSON | _GROUP | _THING | _PLURAL)))
+    return False
 
 
 def read_as_the_last_answer(classified: Classified) -> str:
@@ -346,9 +371,11 @@ class _Reader:
         fellow = self._fellow()
         if fellow is not None:
             return fellow  # "how do I reach her co-author?": the other of the pair she is named in
+        if self._dislocated():
+            return None  # "and the other team, who leads it?": the pronoun is the phrase before the comma
         pronouns = [i for i, w in enumerate(self.words) if not self.used[i] and (i in self.pointing or (
                     w in _PERSON | _GROUP | _THING | _PLURAL | _PLACE and not self._existential(i)
-                    and not self._determiner(i) and not self._relative(i)))]
+                    and not self._determiner(i) and not self._relative(i) and not self._bound(i)))]
         content = [i for i in range(self.rest, len(self.words)) if not self.used[i] and i not in pronouns
                    and i - 1 not in self.pointing and self.words[i] not in _BESIDES
                    and not (i == self.rest + 1 and tuple(self.words[self.rest:i + 1]) in _WHY_PHRASES)
@@ -379,6 +406,9 @@ class _Reader:
             if pronouns or not (self.leads or self.about or self._wh_phrase() is None and
                                 self.words[self.rest] not in AUX):
                 return None  # "who is Kim Jong Un?": it names what it asks about, and asks
+            if not content and self._wh_phrase() in {"who", "what"} and self.words[self.rest + 1:self.rest + 2] in (
+                    [b] for b in _BE):
+                return None  # "and who is Sung Kim?": asks who someone is, of its own, whatever came before
             if any(self.words[i] not in _ASKS for i in content) and not (self.leads and self._asked_as_before()):
                 return None
             return self._substituted()  # "and the North Korean one?"; "and what did Lima say?": about the same
@@ -485,6 +515,20 @@ class _Reader:
                 return span.start
         days = {d for d in self.context.days if not self.previous.linked.dates or self.previous.linked.dates[0][0].covers(d)}
         return days.pop() if len(days) == 1 else None
+
+    def _dislocated(self) -> bool:
+        return dislocated(self.new)
+
+    def _bound(self, i: int) -> bool:
+        """A possessive after a name of its kind in the same question ("when did Seoul hold *its* last
+        vote?", "what did Moon say about *his* trip?"): it stands for that name, not for anything said before."""
+        word = self.words[i]
+        if word not in _POSSESSIVE:
+            return False
+        wanted = ({"person"} if word in _PERSON else {"country", "group", "organisation"} if word in _GROUP
+                  else _THING_KINDS | {"country"})
+        return any(m.position < i and {self.entities[e].kind.value for e in m.ids if e in self.entities} & wanted
+                   for m in self.new.linked.mentions)
 
     def _joins_names(self, i: int) -> bool:
         """"and" or "or" right after a name ("what about Tokyo *and* Seoul?"): it only lists the names."""

@@ -814,7 +814,7 @@ def test_anything_similar_asks_of_what_the_last_question_asked_about(fresh_index
     assert answer.reading == "did Sylvania pledge anything on the lake route?" and answer.facts == ["sy-ferries"]
     said = _after(fresh_index, "what did Freedonia pledge on the lake route?",
                   "did Sylvania pledge anything similar about its drills?")
-    assert said.reading is not None and "anything similar about" in said.reading  # what follows says what it is like
+    assert said.reading is None  # what follows says what it is like, and "its" is Sylvania's: it stands alone
 
 
 def test_an_answer_alone_that_leaves_the_question_unsaid_yields_to_the_last_thing(fresh_index: FactIndex) -> None:
@@ -902,3 +902,27 @@ def test_a_word_read_as_two_puts_the_referent_where_the_pronoun_was_written(inde
     word one token on."""
     answer = _after(index, "Who led the North Korean team in Singapore?", follow_up)
     assert answer.reading == f"{follow_up[:-3]} Kim Chang Son?" and "close aide" in answer.answer.lower()
+
+
+@pytest.mark.parametrize("question", [
+    "and who is sung kim?",  # asks who someone is: the name is what it asks about
+    "so what's the hansun foundation?",
+    "what about the us delegation, who leads it?",  # "it" is the phrase set before the comma
+    "what about pete hegseth, is he going?",
+    "and the military drills, who took part in them?",
+    "when did south korea hold its last election?",  # "its" is South Korea's
+    "what did north korea say about its nuclear weapons?",
+])
+def test_a_question_that_says_what_its_pronoun_stands_for_stands_alone(index: FactIndex, question: str) -> None:
+    alone = index.answer(question)
+    inside = _after(index, "When is the Trump-Kim summit?", question)
+    assert inside.reading is None
+    assert (inside.answer, inside.found, inside.facts) == (alone.answer, alone.found, alone.facts)
+
+
+
+def test_a_phrase_set_before_the_comma_is_what_a_last_it_stands_for(index: FactIndex) -> None:
+    question = "and the american team, who heads it?"
+    alone = index.answer(question)
+    inside = _after(index, "Who led the North Korean team in Singapore?", question)
+    assert inside.reading is None and (inside.answer, inside.facts) == (alone.answer, alone.facts)

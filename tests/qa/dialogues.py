@@ -52,7 +52,7 @@ def controls(blind: bool | None = None) -> list[str]:
     return [json.loads(line)["ask"] for line in lines if line]
 
 
-CHANGED_BLIND_CONTROLS = 1
+CHANGED_BLIND_CONTROLS = 0
 """How many blind controls (never read) a conversation still changes, when last measured: a change may not add one.
 The tune controls may change none."""
 
