@@ -845,3 +845,8 @@ def test_a_noun_after_a_name_that_qualifies_it_is_no_verb_when_its_verb_follows(
     that qualifies it, with a verb right after it, heads the subject; it is not the act asked."""
     needs = index.read("When did the Canadian pilot land in Seoul?").needs
     assert not any(n.relation for n in needs if n.label == "pilot")
+
+
+def test_a_countrys_team_in_talks_is_its_delegation(index: FactIndex) -> None:
+    need = next(n for n in index.read("who headed the southern team at the border talks?").needs if n.label == "team")
+    assert index.table.near(need.lemmas).get("delegation") == 1.0  # config/vocabulary.yaml
