@@ -9,11 +9,14 @@ story's "now"), except "today" and "this week", which are the real today.
 from __future__ import annotations
 
 import calendar
+import importlib.util
+import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable
 from itertools import compress, count
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -38,11 +41,31 @@ POSSESSIVE_NAME_LETTERS = 3
 NAME_WORD_ZIPF = 5.0
 """Words English has with no part of speech, at least this common, are interjections ("hey" 5.1, "ok"
 5.1, "lol" 5.1), not a name's ("kim" 4.6, "xi" 4.1)."""
+
+
+def _english_date_words() -> dict[str, list[str]]:
+    """dateparser's English month and weekday names with every short form it reads ("sept", "tues"),
+    read from its data file without importing the package (which takes a tenth of a second); empty if
+    the file moved."""
+    spec = importlib.util.find_spec("dateparser")
+    path = Path(spec.origin).parent / "data" / "date_translation_data" / "en.py" if spec and spec.origin else None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8").split("=", 1)[1]) if path else {}
+    except (OSError, ValueError, IndexError):
+        return {}
+    return {k: [f.lower() for f in v if isinstance(f, str)] for k, v in data.items() if isinstance(v, list)}
+
+
+_DATE_WORDS = _english_date_words()
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _FULL_MONTHS = frozenset(_MONTHS)
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name and name.lower() != "may"})
+_MONTHS.update({form: i for i, name in enumerate(calendar.month_name) if name
+                for form in _DATE_WORDS.get(name.lower(), ()) if len(form) >= 3 and form != "may"})
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _WEEKDAY_ABBREVIATIONS = {name.lower(): i for i, name in enumerate(calendar.day_abbr)}
+_WEEKDAY_ABBREVIATIONS.update({form: i for i, name in enumerate(calendar.day_name)
+                               for form in _DATE_WORDS.get(name.lower(), ()) if len(form) >= 3 and form != name.lower()})
 """"Sun", "Wed": a weekday when written as a name or right after "on" ("what did he say on sun")."""
 _BARE_MONTH_AFTER = {"in", "since", "until", "by", "during", "before", "after", "of", "early", "late", "mid", "end"}
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")

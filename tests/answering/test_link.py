@@ -37,6 +37,13 @@ def test_dates_in_words(index: FactIndex) -> None:
     assert spans[1].covers(date(2018, 4, 27)) and spans[1].covers(date(2019, 4, 27))
 
 
+def test_a_month_or_weekday_in_any_short_form_dateparser_reads(index: FactIndex) -> None:
+    """"sept", "tues": the short forms dateparser's English data has, beside the standard library's "sep", "tue"."""
+    (span, _, _), = linked(index, "what happened at the sept 2025 parade?").dates
+    assert span.covers(date(2025, 9, 3)) and not span.covers(date(2025, 10, 3))
+    assert "sept" not in [n.label for n in index.read("what happened at the sept 2025 parade?").needs]
+
+
 def test_new_years_day_is_the_first_of_january_of_the_year_beside_it(index: FactIndex) -> None:
     spans = [s for s, _, _ in linked(index, "what did the queen say in her 2021 new years broadcast").dates]
     assert len(spans) == 1 and spans[0].covers(date(2021, 1, 1)) and not spans[0].covers(date(2021, 4, 12))
