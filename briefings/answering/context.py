@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from briefings.answering.classify import CONTRACTED_WH, SAYING, TELLING, TIME_SHIFT
 from briefings.answering.lexicon import DETERMINERS, PREPOSITIONS, Lexicon, shortest, word_tokens
 from briefings.answering.link import COUNTS, EntityNames
-from briefings.answering.model import Asked, Classified, Mention, NeedKind
+from briefings.answering.model import Asked, Classified, DateSpan, Mention, NeedKind
 from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, GENDERED, WH, Pointed, Referents, is_plural,
                                           mention_text, token_span)
 from briefings.models import Entity, EntityKind
@@ -753,13 +753,15 @@ class _Reader:
         new_dates = self.new.linked.dates
         if new_dates:
             old = previous.linked.dates
-            for k, (_, position, length) in enumerate(new_dates):
+            for k, (span, position, length) in enumerate(new_dates):
                 said = new_text[slice(*token_span(new_text, position, position + length))]
                 if k < len(old):
-                    edits.append((*token_span(text, old[k][1], old[k][1] + old[k][2]), said))
+                    place = token_span(text, old[k][1], old[k][1] + old[k][2])
+                    # "since June 2019" held its own preposition, which goes with it: "in May 2019"
+                    edits.append((*place, _time_said(span, said) if _leads(text[slice(*place)]) else said))
                 else:
                     end = len(text.rstrip("?.! "))
-                    edits.append((end, end, f" in {said}"))
+                    edits.append((end, end, f" {_time_said(span, said)}"))
         if not edits:
             return None
         for start, end, said in sorted(edits, reverse=True):
@@ -1087,10 +1089,25 @@ class _Reader:
         question = self.previous.linked.question.text
         for span, position, length in self.previous.linked.dates:
             said = question[slice(*token_span(question, position, position + length))]
-            lead = "" if span.relative or said.split()[0].lower() in {"on", "in", "at", "during"} else (
-                "on " if span.month_day or span.weekday is not None or span.start == span.end else "in ")
-            out += f" {lead}{said}"
+            out += f" {_time_said(span, said)}"
         return out
+
+
+_OWN_LEADS = PREPOSITIONS | {"following", "prior"}
+"""Words a time as linked may begin with that place it by themselves ("*after* May 2018", "*prior* to
+June"): a time so said takes no "in" or "on" before it."""
+
+
+def _leads(said: str) -> bool:
+    return said.split()[0].lower() in _OWN_LEADS if said.split() else False
+
+
+def _time_said(span: DateSpan, said: str) -> str:
+    """A time as a question ends with it: "on April 27", "in May 2018"; one said relative to a day ("last
+    week") or with its own preposition ("after May 2018", "before 2024") as it was written."""
+    if span.relative or _leads(said):
+        return said
+    return f"{'on' if span.month_day or span.weekday is not None or span.start == span.end else 'in'} {said}"
 
 def _with_dot(text: str, start: int, end: int) -> tuple[int, int]:
     """The span, with the full stop of an abbreviation it ends in ("U.S." is one name)."""

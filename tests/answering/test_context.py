@@ -920,9 +920,24 @@ def test_a_question_that_says_what_its_pronoun_stands_for_stands_alone(index: Fa
     assert (inside.answer, inside.found, inside.facts) == (alone.answer, alone.found, alone.facts)
 
 
-
 def test_a_phrase_set_before_the_comma_is_what_a_last_it_stands_for(index: FactIndex) -> None:
     question = "and the american team, who heads it?"
     alone = index.answer(question)
     inside = _after(index, "Who led the North Korean team in Singapore?", question)
     assert inside.reading is None and (inside.answer, inside.facts) == (alone.answer, alone.facts)
+
+
+@pytest.mark.parametrize(("first", "time"), [("What was planned for the summit before 2024?", "before 2024"),
+                                             ("What was planned for the summit after May 2018?", "after May 2018"),
+                                             ("What was planned for the summit since June 2019?", "since June 2019")])
+def test_a_time_on_one_side_keeps_its_own_word_in_the_reading(index: FactIndex, first: str, time: str) -> None:
+    answer = _after(index, first, "what came out of it?")
+    assert answer.reading is not None and answer.reading.endswith(f" {time}?")
+    assert f"in {time}" not in answer.reading
+
+
+def test_a_plain_time_in_place_of_one_on_one_side_is_placed_in_it(index: FactIndex) -> None:
+    answer = _after(index, "Who did Kim Jong Un meet since June 2019?", "and in May 2019?")
+    assert answer.reading == "Who did Kim Jong Un meet in May 2019?"
+    answer = _after(index, "Who did Kim Jong Un meet?", "and after May 2018?")
+    assert answer.reading == "Who did Kim Jong Un meet after May 2018?"
