@@ -1302,8 +1302,9 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
         return
     if asked in {Asked.how_many, Asked.how_much}:
         for n in words[:2]:
-            if n.position <= head_at + 2 and toks[n.position - 1].lower not in _AUX:
-                n.hard = True  # what is counted; not the verb after an auxiliary ("how many days had *gone by*")
+            if n.position <= head_at + 2 and toks[n.position - 1].lower not in _AUX and n.label.lower() not in PREPOSITIONS:
+                n.hard = True  # what is counted; not the verb after an auxiliary ("how many days had *gone by*"),
+                # nor the word that opens the span asked ("how long *since* the summit": from its day on)
         return
     # An adverb after a name is no role asked ("what is Moon *still* hoping for"); a noun after a
     # name still is ("what is Bolton *title*", "what is Moon's *position*").

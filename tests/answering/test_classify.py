@@ -850,3 +850,13 @@ def test_a_noun_after_a_name_that_qualifies_it_is_no_verb_when_its_verb_follows(
 def test_a_countrys_team_in_talks_is_its_delegation(index: FactIndex) -> None:
     need = next(n for n in index.read("who headed the southern team at the border talks?").needs if n.label == "team")
     assert index.table.near(need.lemmas).get("delegation") == 1.0  # config/vocabulary.yaml
+
+
+@pytest.mark.parametrize("text", ["how long since the Panmunjom Declaration was signed?",
+                                  "how many days since the DMZ meeting?"])
+def test_the_word_that_opens_a_span_asked_is_no_hard_need(index: FactIndex, text: str) -> None:
+    """"How long since X": the span from X on is asked; a fact that dates X or counts the span need not
+    say "since" (the thing counted, "days", still must be said)."""
+    needs = index.read(text).needs
+    assert not any(n.hard for n in needs if n.label == "since")
+    assert all(n.hard for n in needs if n.label == "days")
