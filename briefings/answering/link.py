@@ -13,7 +13,7 @@ import importlib.util
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container, Iterable, Set
 from itertools import compress, count
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -118,6 +118,8 @@ class EntityNames:
         self._heads: dict[tuple[str, ...], dict[str, set[str]]] | None = None
         """The names of several words that end in a noun, by all but their last word, then by that
         last word (`_noun_heads`)."""
+        self._inside: dict[str, frozenset[str]] = {}
+        """Entity -> the entities its own names name ("Trump-Kim summit": Trump, Kim), asked for lazily."""
 
     def add(self, entity: Entity) -> None:
         for name in (*entity.names, *_given_names(entity)):
@@ -129,6 +131,7 @@ class EntityNames:
             self.aliases[words].add(entity.id)
             self._phrases[" ".join(words)] = words
             self._sorted = self._heads = None
+            self._inside = {}
 
     def knows(self, word: str) -> bool:
         """Some name holds `word`."""
@@ -160,6 +163,7 @@ class EntityNames:
                 self._count(words, -1)
                 self._phrases.pop(" ".join(words), None)
         self._sorted = self._heads = None
+        self._inside = {}
 
     def find(self, words: list[str]) -> list[tuple[int, int, set[str]]]:
         """(start, length, ids) of every alias in `words`, longest first at each start."""
@@ -180,6 +184,20 @@ class EntityNames:
                 if ids:
                     found.append((i, n, ids))
         return found
+
+    def named_inside(self, entity_ids: Set[str]) -> frozenset[str]:
+        """The entities that names of `entity_ids` name in turn: "Trump" and "Kim" of the "Trump-Kim
+        summit", "North Korea" of the "U.S.-North Korea summit" (the event's participants, as its names
+        say them)."""
+        found: set[str] = set()
+        for entity_id in entity_ids:
+            if entity_id not in self._inside:
+                inside: set[str] = set()
+                for words in [w for w, ids in self.aliases.items() if entity_id in ids]:
+                    inside |= {e for start, n, ids in self.find(list(words)) if n < len(words) for e in ids}
+                self._inside[entity_id] = frozenset(inside - {entity_id})
+            found |= self._inside[entity_id]
+        return frozenset(found)
 
     def _head_said_otherwise(self, qualifiers: tuple[str, ...], head: str) -> set[str]:
         """A name whose last noun the question says by a word of one of its first senses, after the
@@ -542,8 +560,8 @@ def _exact_names(question: Question, used: list[bool], mentions: list[Mention], 
         if n == 1 and lexicon.zipf(words[i]) >= COMMON_NAME_ZIPF and not toks[i].text[:1].isupper() and not (
                 i > 0 and words[i - 1] == "the") and not _a_name_before_its_noun(words, i, lexicon=lexicon):
             continue  # "us", "who": a name only when written as one ("US", "the us")
-        if i > 0 and _qualified_common_name(toks, i, n, lexicon=lexicon):
-            continue  # "the *Hanoi* summit" is another summit than the one called "the summit"
+        if i > 0 and _qualified_common_name(toks, i, n, ids, names=names, lexicon=lexicon):
+            continue  # "the *Hanoi* summit", "the *putin kim* summit" are other summits than "the summit"
         mentions.append(Mention(ids=frozenset(ids), text=" ".join(t.text for t in toks[i : i + n]), position=i, span=n))
         for k in range(i, i + n):
             used[k] = True
@@ -603,14 +621,44 @@ def _a_name_before_its_noun(words: list[str], i: int, *, lexicon: Lexicon) -> bo
             and "NOUN" in lexicon.parts_of_speech(words[i + 1]))
 
 
-def _qualified_common_name(toks: list, i: int, n: int, *, lexicon: Lexicon) -> bool:
+def _qualified_common_name(toks: list, i: int, n: int, ids: Set[str], *, names: EntityNames, lexicon: Lexicon) -> bool:
     """The name is common English words ("summit", "the talks") right after a proper name that is not
     part of it: a qualified one of its kind, not the entity the bare words stand for. An owner's name
-    ("Norway's mediator") says whose it is, not which of its kind."""
+    ("Norway's mediator") says whose it is, not which of its kind. A name written in lower case qualifies
+    it as well ("the *nk* map"), and names that only say who took part in it keep it the entity whose
+    own names name them ("the *kim* summit" is the Trump-Kim summit; "the *putin kim* summit" is not)."""
     if any(t.text[:1].isupper() or not lexicon.is_english(t.lower) for t in toks[i : i + n] if t.lower != "the"):
         return False
-    before = toks[i - 1]
-    return before.capitalised and before.lower not in {"the", "a", "an"} and not before.possessive
+    if "NOUN" not in lexicon.parts_of_speech(toks[i + n - 1].lower):
+        return False  # "Putin kim": a name of no noun names no kind a name before it could qualify
+    start = i
+    while start > 0 and toks[start - 1].lower not in {"the", "a", "an"} and not toks[start - 1].possessive and (
+            toks[start - 1].capitalised or names.holds(toks[start - 1].lower)):
+        start -= 1
+    if start == i:
+        return False
+    qualifiers = _names_in(names, [t.lower for t in toks[start:i]])
+    if not qualifiers:
+        return toks[i - 1].capitalised  # "the *Hanoi* summit": a name no entity holds still says which one
+    inside = names.named_inside(ids)
+    return not all(found & inside for found in qualifiers)
+
+
+def _names_in(names: EntityNames, words: list[str]) -> list[set[str]]:
+    """The names that tile `words` from the start, longest first, each as its entities; empty when some
+    word is no part of one."""
+    found: list[set[str]] = []
+    at = 0
+    spans: dict[int, tuple[int, set[str]]] = {}
+    for k, m, ids in names.find(words):
+        spans.setdefault(k, (m, ids))  # longest first at each start
+    while at < len(words):
+        if at not in spans:
+            return []
+        m, ids = spans[at]
+        found.append(ids)
+        at += m
+    return found
 
 
 def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, lexicon: Lexicon,

@@ -357,3 +357,25 @@ def test_a_lowercase_us_opening_the_subject_is_the_country(index: FactIndex) -> 
     pronoun "us": written small there, before a noun, it is the country's name. After a verb it is the pronoun."""
     assert any("united-states" in m.ids for m in linked(index, "what did us negotiators want in the talks").mentions)
     assert not any("united-states" in m.ids for m in linked(index, "can you give us details of the talks").mentions)
+
+
+def test_an_event_noun_after_the_names_of_who_took_part_is_the_event_theirs_names(fresh_index: FactIndex) -> None:
+    """A summit said by who took part in it: the event whose own names say them, or none when one of them
+    took no part in the one the bare noun stands for (Putin was not at the Trump-Kim summit)."""
+    from briefings.models import Entity, EntityKind
+
+    fresh_index.upsert_entity(Entity(id="vladimir-putin", name="Vladimir Putin", kind=EntityKind.person, aliases=["Putin"]))
+    for text in ("when was the putin kim summit?", "when was the Putin Kim summit?", "where was the kim putin summit"):
+        mentions = linked(fresh_index, text).mentions
+        assert not any("singapore-summit" in m.ids for m in mentions), text
+        assert any("vladimir-putin" in m.ids for m in mentions) and any("kim-jong-un" in m.ids for m in mentions)
+    for text in ("where was the kim summit?", "when is the Kim summit"):
+        assert any(m.ids == {"singapore-summit"} for m in linked(fresh_index, text).mentions), text
+
+
+def test_a_name_written_in_lower_case_qualifies_a_name_of_common_words(fresh_index: FactIndex) -> None:
+    from briefings.models import Entity, EntityKind
+
+    fresh_index.upsert_entity(Entity(id="vladimir-putin", name="Vladimir Putin", kind=EntityKind.person, aliases=["Putin"]))
+    assert not any("the-map" in m.ids for m in linked(fresh_index, "who drew the putin map?").mentions)
+    assert any("the-map" in m.ids for m in linked(fresh_index, "who drew the map?").mentions)
