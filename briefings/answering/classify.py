@@ -181,9 +181,12 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     # the question word comes after any of them
     asked, head_at = _question_word(words[opened:])
     head_at += opened
+    at = next((i for i, w in enumerate(words[opened:opened + 5]) if CONTRACTED_WH.get(w, w) == "what"), None)
+    quality = _quality_of([CONTRACTED_WH.get(w, w) for w in words[opened:]], at) if at is not None else None
+    framed = range(quality[0] + opened, quality[1] + opened) if asked is Asked.describe and quality else range(0)
     needs = [n for n in _needs(linked, lexicon=lexicon, asked_name=asked is Asked.name)
              if not _answer_kind(n, asked, head_at, last=len(toks) - 1)
-             and not _reporting_frame(n, linked, entities)]
+             and not _reporting_frame(n, linked, entities) and n.position not in framed]
     frame = _purpose_frame_at(words) if asked is Asked.why else None
     if frame is not None:
         needs = [n for n in needs if n.position < frame]  # "meant to achieve": the frame of why, no need
@@ -373,6 +376,23 @@ def _mark_role(needs: list[Need], toks: list[Token]) -> None:
         words[-1].typed = True  # as the kind after "which": a fact that says the act asked may name the role otherwise
 
 
+def _quality_of(words: list[str], at: int) -> tuple[int, int] | None:
+    """"What's special about X", "what is so notable about X": "what", a copula, adjectives (an adverb
+    before them) and "about", with X after it: what marks X out, which is what X's description tells.
+    The span of the adjectives and "about", or None."""
+    if words[at] != "what" or at + 1 >= len(words):
+        return None
+    start = at + 1 + (words[at + 1] in _BE)
+    end = start
+    while (end < len(words) and end - start < 3 and words[end] != "about"
+           and Lexicon.parts_of_speech(words[end]) & {"ADJ", "ADV"}):
+        end += 1
+    if (end == start or end + 1 >= len(words) or words[end] != "about"
+            or "ADJ" not in Lexicon.parts_of_speech(words[end - 1])):
+        return None
+    return start, end
+
+
 def _question_word(words: list[str]) -> tuple[Asked, int]:
     """The kind of answer asked for, and the position after which the thing asked about starts."""
     words = [CONTRACTED_WH.get(w, w) for w in words]
@@ -395,6 +415,9 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
         return Asked.what, 0
     w = words[at]
     nxt = _singular(words[at + 1]) if at + 1 < len(words) else ""
+    quality = _quality_of(words, at)
+    if quality is not None:
+        return Asked.describe, quality[1] + 1  # "what's special about X": X, told as "tell me about X" tells it
     if w in {"who", "whom", "whose"}:
         return (Asked.name if any(x in NAME_WORDS for x in words) else Asked.who), at + 1
     if w == "where":

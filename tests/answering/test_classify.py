@@ -861,3 +861,13 @@ def test_the_word_that_opens_a_span_asked_is_no_hard_need(index: FactIndex, text
     needs = index.read(text).needs
     assert not any(n.hard for n in needs if n.label == "since")
     assert all(n.hard for n in needs if n.label == "days")
+
+
+@pytest.mark.parametrize("text", ["what's special about the Panmunjom Declaration?",
+                                  "whats so notable about the panmunjom declaration",
+                                  "What is unusual about the Panmunjom Declaration?"])
+def test_what_marks_a_thing_out_is_asked_as_its_description(index: FactIndex, text: str) -> None:
+    """"What's special about X": the adjective is the asker's frame, no word a fact must say; X is described."""
+    classified = index.read(text)
+    assert classified.asked is Asked.describe and classified.describe == "panmunjom-declaration"
+    assert all(n.kind is NeedKind.entity for n in classified.needs)
