@@ -44,6 +44,10 @@ PEER_SUBJECT = 0.75
 """Factor for a fact whose subject is a peer of the entity the question's verb is said of."""
 ENTITY_BY_WORDS = 0.8
 """Credit for an entity the fact names only in words ("the summit") rather than as its entity."""
+ONE_OF_A_PAIR = 0.8
+"""Credit for a pair the question names ("the two Koreas") in a fact about one of the two only, and for
+one of a pair in a fact about the two: what one of them did is part of what the two did, not all of it
+(a fact that names both covers the pair)."""
 KIND_UNSAID = 0.75
 """Factor for a fact that says the act asked ("dismantled") but not the kind of thing the question
 names after "what" ("what *structure* did they demolish"): the thing it names is of that kind, most likely."""
@@ -535,6 +539,11 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = ENTITY_BY_WORDS  # "the summit", or a name the fact says without linking it
             elif any((pair := table.members(e)) and pair <= item.entities for e in need.entity_ids):
                 credit = 1.0  # "inter-Korean": a fact that names both Koreas is of the two
+            elif item.subject and (any(item.subject in table.members(e) for e in need.entity_ids)
+                                   or table.members(item.subject) & need.entity_ids):
+                credit = ONE_OF_A_PAIR  # "the two Koreas": a fact about one of them tells part of it; and
+                # what the two did, part of what one of them did ("the pact the two Koreas signed, for
+                # Seoul"); a pair that only qualifies a thing ("the inter-Korean office") is no doer
             elif item.days & table.scheduled_days(need.entity_ids):
                 credit = ENTITY_BY_WORDS  # "the summit": what happened on the day the store schedules it for
             else:

@@ -1560,3 +1560,26 @@ def test_the_day_of_a_date_written_as_an_ordinal_is_no_ordinal_of_a_thing(fresh_
          day="2023-10-09", subject="south-korea", relation="held")
     answer = fresh_index.answer("what did south korea do on october 9th, 2023?")
     assert answer.found and answer.facts == ["border-drill"]
+
+
+def test_a_pair_is_covered_in_part_by_a_fact_about_one_of_the_two(fresh_index: FactIndex) -> None:
+    """"The two Koreas": a fact about one of them tells part of what the two did (it is not missing the
+    pair), less than a fact that names both."""
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "south-drill", "subject": "south-korea", "relation": "held", "topic": "inter-korean",
+        "statement": "South Korea held a civil defence drill on Wednesday.", "provenance": _PROVENANCE}))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "joint-drill", "subject": "south-korea", "relation": "held", "object": "north-korea", "topic": "inter-korean",
+        "statement": "South Korea and North Korea held a joint civil defence drill on Wednesday.",
+        "provenance": _PROVENANCE}))
+    one = _features_of(fresh_index, "south-drill", "What drill did the two Koreas hold?")
+    both = _features_of(fresh_index, "joint-drill", "What drill did the two Koreas hold?")
+    assert not one["entity_missing"] and 0.5 < one["entities"] < 1.0
+    assert both["entities"] == 1.0
+    fresh_index.upsert(Fact.model_validate({
+        "id": "pair-drill", "subject": "two-koreas", "relation": "held", "topic": "inter-korean",
+        "statement": "The two Koreas held a joint civil defence drill on Thursday.", "provenance": _PROVENANCE}))
+    member = _features_of(fresh_index, "pair-drill", "What drill did South Korea hold?")  # one of the two
+    assert not member["entity_missing"] and 0.5 < member["entities"] < 1.0
