@@ -1646,10 +1646,12 @@ def _own_names_asked(classified: Classified, table: FactTable) -> list[str]:
 def _names_a_kind_held(need: Need, item: IndexedFact, table: FactTable, classified: Classified) -> bool:
     """The word names a kind of entity ("organisation", "country", "person"), and the fact names one
     of that kind that the question does not. Only a noun names a kind: "come out" shares a sense
-    with the verb "place" ("came out third"), not with a place."""
+    with the verb "place" ("came out third"), not with a place; and only by a sense common to both
+    words: a "post" is a place only in a rare sense of one of them (the job one holds is the common one)."""
     if "NOUN" not in Lexicon.parts_of_speech(need.label):
         return False
-    kinds = {k for k in _NAMEABLE_KINDS if need.lemmas & ({k.value} | Lexicon.synonyms(k.value))}
+    kinds = {k for k in _NAMEABLE_KINDS if k.value in need.lemmas or any(
+        Lexicon.shares_a_common_sense(k.value, lemma) for lemma in need.lemmas & Lexicon.synonyms(k.value))}
     if not kinds:
         return False
     mentioned = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}

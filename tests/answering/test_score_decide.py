@@ -128,6 +128,22 @@ def test_a_word_that_is_only_a_synonym_of_event_does_not_name_any_event(index: F
     assert not any(_names_a_kind_held(outcome, item, index.table, classified) for item in index.table.facts.values())
 
 
+def test_a_word_names_a_kind_of_entity_only_by_a_sense_common_to_both(index: FactIndex) -> None:
+    """A "post" is a place only in a rare sense of the two words (the job is the common one): a fact that
+    names a place does not give the post asked; "which site" and "which nation" still name kinds."""
+    from briefings.answering.score import _names_a_kind_held, prepare
+
+    def names_one(question: str, label: str) -> bool:
+        classified = index.read(question)
+        prepare(classified, index.table)
+        need = next(n for n in classified.needs if n.label == label)
+        return any(_names_a_kind_held(need, item, index.table, classified) for item in index.table.facts.values())
+
+    assert not names_one("Which post did Choe Son Hui hold last year?", "post")
+    assert names_one("Which site did Choe Son Hui pick?", "site")
+    assert names_one("Which nation did Choe Son Hui visit?", "nation")
+
+
 def test_a_number_before_a_word_is_a_count_not_a_qualifier(index: FactIndex) -> None:
     answer = index.answer("When did the two Korean leaders hold their hastily arranged meeting?")
     assert answer.found and "May 26" in answer.answer
