@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
 from itertools import chain, compress, count
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from briefings.answering.lexicon import DETERMINERS, PREPOSITIONS, Lexicon, word_tokens, words_and_gaps, words_of
@@ -33,6 +34,12 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
                  "billions", "half", "several", "single", "both"}
 _CAUSE = {"because", "cite", "citing", "cited", "saying", "due", "reason", "over", "after", "amid", "blame", "so", "demand",
           "anger", "angered", "protest", "since", "result", "response", "exchange"}
+_CAUSE_NOT_PREPOSITION = frozenset(_CAUSE - PREPOSITIONS)
+"""The words of `_CAUSE` that give a cause wherever they stand ("because", "cited"): a fact holding one
+of them as a lemma says a cause."""
+_FIRST_LETTER = itemgetter(slice(0, 1))
+"""A word's first letter ("" for none), as `word[:1]`, taken in C over a fact's words."""
+_DAY, _YEAR = attrgetter("day"), attrgetter("year")
 _TIME_WORDS = {"week", "weekend", "month", "year", "decade", "yesterday", "today", "tomorrow", "ago", "later",
                "earlier", "morning", "evening", "night", "hour", "day"}
 _VECTOR_NEAR = 0.62
@@ -177,15 +184,6 @@ class _WordLemmas(dict):
         return found
 
 
-class _Capitalised(dict):
-    """Word as written -> it starts with a capital, told once per word: the facts say the same words
-    again and again, and a look-up for each, in C, costs half the test of each written word in Python."""
-
-    def __missing__(self, word: str) -> bool:
-        found = self[word] = word[:1].isupper()
-        return found
-
-
 class _EntityKeys(dict):
     """Entity id -> the key of its postings ("e:" and the id), made once: its hash is then kept."""
 
@@ -243,7 +241,6 @@ class FactTable:
         self._string_id = _Numbering(self._strings)
         """String -> its number in `_strings`, numbering a new string on first sight."""
         self._lemmas_of = _WordLemmas(lexicon)
-        self._capitalised = _Capitalised()
         self._entity_keys = _EntityKeys()
         self._decoded: OrderedDict[int, IndexedFact] = OrderedDict()
         self._entity_words: dict[str, _Words] = {}
@@ -594,7 +591,7 @@ class FactTable:
         valued = [w.lower() for w in words_of(fact.value)] if fact.value else []
         anchors = {fact.subject} | ({fact.object} if fact.object else set())
         entities = set(anchors)
-        upper = list(compress(count(), map(self._capitalised.__getitem__, written)))
+        upper = list(compress(count(), map(str.isupper, map(_FIRST_LETTER, written))))  # (all in C)
         # written as names: with a capital, but not all capitals, and not a month or a weekday
         capitals = [i for i in upper if not written[i].isupper() and statement_words[i] not in _CALENDAR]
         runs = _proper_runs(capitals, gaps)
@@ -620,7 +617,8 @@ class FactTable:
         plain: set[str] = set().union(*_without(each, upper))
         lemmas: set[str] = set().union(*_without(each, name_positions))
         relation = self._relation_words(fact.relation)
-        numerals = [w for w in statement_words if w[:1].isdigit()]  # the few words a year or a decade can be
+        numerals = list(compress(statement_words, map(str.isdigit, map(_FIRST_LETTER, statement_words))))
+        # (the few words a year or a decade can be)
         if told or valued or phrases:  # (most facts have none: the steps below would add nothing)
             told_lemmas = set().union(*map(lemmas_of, told)) | phrases
             plain |= told_lemmas
@@ -640,8 +638,8 @@ class FactTable:
         self._learn(lemmas)
         self._learn_plain(plain)
         self._learn_names(name_lemmas, unlinked)
-        days = frozenset(d.day for d in fact.dates)
-        years = {d.year for d in days}
+        days = frozenset(map(_DAY, fact.dates))
+        years = set(map(_YEAR, days))
         if numerals:
             years |= {int(w) for w in numerals if w in _YEAR_NUMERALS}
             years |= {int(w[:4]) + k for w in numerals if _DECADE.match(w) for k in range(10)}  # "the early 2000s"
@@ -649,9 +647,9 @@ class FactTable:
         first_digit = _DIGIT.search(fact.statement)
         number = _counts(fact.statement, statement_lower, first_digit)
         clock = _tells_the_time(fact.statement, first_digit)
-        causal = (_says_a_cause(statement_words) or bool((lemmas - PREPOSITIONS) & _CAUSE) or "because" in fact.relation
+        causal = (_says_a_cause(statement_words) or not _CAUSE_NOT_PREPOSITION.isdisjoint(lemmas) or "because" in fact.relation
                   or "cite" in fact.relation or _purpose(statement_words, self.lexicon))
-        timed = bool(days) or bool(statement_lower & _TIME_WORDS)
+        timed = bool(days) or not _TIME_WORDS.isdisjoint(statement_lower)
         phrase_words: set[str] = set()
         if phrases:  # the words of a keyword phrase that neither the statement, a keyword alone nor a name says
             alone = [w.lower() for text in (*fact.keywords, *taught) if len(words_of(text)) == 1 or text in taught
@@ -974,6 +972,8 @@ def _says_a_cause(words: list[str]) -> bool:
     """The statement has a word that gives a cause ("because", "cited", "*over* the drills"): a preposition
     of cause only with what it governs, not as a particle before another preposition or at the end
     ("handed *over* to", "has not met *since*"), nor with a time ("*over* the weekend", "*after* two days")."""
+    if _CAUSE.isdisjoint(words):
+        return False  # most statements: no word to look at
     return any(w in _CAUSE and not (w in PREPOSITIONS and not _governs_a_thing(words, k + 1))
                for k, w in enumerate(words))
 
@@ -1002,8 +1002,8 @@ _LEADING = frozenset({*DETERMINERS, "last", "next", "past", "few", *_NUMBER_WORD
 def _purpose(words: list[str], lexicon: Lexicon) -> bool:
     """The statement says what something was for: "met ... *to discuss* the agenda", "in order to", or what
     a thing it names is meant to bring about ("a deal *that would ease* sanctions")."""
-    if any(w in _RELATIVE_PURPOSE and nxt == "would" and "VERB" in lexicon.parts_of_speech(verb)
-           for w, nxt, verb in zip(words, words[1:], words[2:])):
+    if "would" in words and any(w in _RELATIVE_PURPOSE and nxt == "would" and "VERB" in lexicon.parts_of_speech(verb)
+                                for w, nxt, verb in zip(words, words[1:], words[2:])):
         return True
     if "to" not in words:
         return False  # most statements: no word to look at
@@ -1025,7 +1025,7 @@ _NOT_PURPOSE = frozenset({"due", "able", "going", "about", "likely", "set", "is"
 
 def _counts(statement: str, words: set[str], first_digit: re.Match | None) -> bool:
     """The statement gives a number that is not a date or a year: "about 50 minutes", "two things"."""
-    if words & _NUMBER_WORDS:
+    if not _NUMBER_WORDS.isdisjoint(words):
         return True
     if first_digit is None:
         return False

@@ -118,6 +118,9 @@ class EntityNames:
         self._heads: dict[tuple[str, ...], dict[str, set[str]]] | None = None
         """The names of several words that end in a noun, by all but their last word, then by that
         last word (`_noun_heads`)."""
+        self._head_firsts: frozenset[str] = frozenset()
+        """The first words of those names (built with `_heads`): `find` builds the qualifiers of a name
+        only where one starts."""
         self._inside: dict[str, frozenset[str]] = {}
         """Entity -> the entities its own names name ("Trump-Kim summit": Trump, Kim), asked for lazily."""
 
@@ -169,6 +172,7 @@ class EntityNames:
         """(start, length, ids) of every alias in `words`, longest first at each start."""
         spans, aliases, end = self._spans, self.aliases, len(words)
         heads = self._noun_heads()
+        head_firsts = self._head_firsts
         found = []
         for i in compress(count(), map(spans.__contains__, words)):  # only where some name starts
             for n in spans[words[i]]:
@@ -179,7 +183,8 @@ class EntityNames:
                     # "north koreas chief": a name of several words with its possessive written without
                     # the apostrophe (one word alone, "koreas", may be a name of its own)
                     ids = aliases.get((*words[i : i + n - 1], words[i + n - 1][:-1]))
-                if not ids and n > 1 and (qualifiers := tuple(words[i : i + n - 1])) in heads:
+                if (not ids and n > 1 and words[i] in head_firsts
+                        and (qualifiers := tuple(words[i : i + n - 1])) in heads):
                     ids = self._head_said_otherwise(qualifiers, words[i + n - 1])
                 if ids:
                     found.append((i, n, ids))
@@ -227,6 +232,7 @@ class EntityNames:
             for words, ids in self.aliases.items():
                 if len(words) > 1 and "NOUN" in Lexicon.parts_of_speech(words[-1]):
                     self._heads[words[:-1]].setdefault(words[-1], set()).update(ids)
+            self._head_firsts = frozenset(qualifiers[0] for qualifiers in self._heads)
         return self._heads
 
     def _names_by_first(self) -> dict[str, list[str]]:

@@ -340,8 +340,7 @@ def test_the_date_test_of_a_statement_ending_is_made_once_for_every_fact_that_en
 def test_a_fact_is_posted_once_under_each_of_its_keys_and_an_entity_key_is_made_once(fresh_index: FactIndex) -> None:
     """A build posts a fact's keys without listing them first: each key of `_keys` holds the row
     once (two days of one month, one month's key), the key of an entity is one kept string, a new
-    fact is added with no look for an old row to remove, and whether a written word starts with a
-    capital is told once per word."""
+    fact is added with no look for an old row to remove."""
     from briefings.models import Fact
 
     provenance = {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
@@ -360,7 +359,6 @@ def test_a_fact_is_posted_once_under_each_of_its_keys_and_an_entity_key_is_made_
     assert all(list(table.postings[key]).count(row) == 1 for key in keys)
     assert sum(row in bucket for bucket in table.postings.values()) == len(keys)
     assert table._entity_keys["kim-jong-un"] is table._entity_keys["kim-jong-un"] == "e:kim-jong-un"
-    assert table._capitalised["Zorvan"] and not table._capitalised["met"] and not table._capitalised["1994"]
     fresh_index.upsert(Fact.model_validate({
         "id": "posted-0", "subject": "kim-jong-un", "relation": "met", "topic": "timeline",
         "statement": "Kim Jong Un met Zorvan Quell again.", "provenance": provenance}))
