@@ -95,6 +95,8 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 """`_WORD` kept by `re.split`: the words, and between them what lies between them."""
+_PLAIN_WORD_SPLIT = re.compile(r"([A-Za-z0-9]+)")
+"""`_WORD_SPLIT` for a text with no apostrophe, typographic or not: it splits it alike, a quarter faster."""
 _WH_WORDS = frozenset({"who", "what", "where", "when", "why", "how"})
 _MODEL_NAME = re.compile(r"\b([A-Za-z])-(\d+)s?\b")
 
@@ -147,7 +149,8 @@ def words_and_gaps(text: str) -> tuple[list[str], list[int]]:
     if "-" in text:
         text = _MODEL_NAME.sub(r"\1\2", text)
     if "'" not in text:
-        parts = _WORD_SPLIT.split(text)  # [before, word, between, word, ..., word, after]
+        # [before, word, between, word, ..., word, after]; with no apostrophe at all, by the simpler pattern
+        parts = (_PLAIN_WORD_SPLIT if text.isascii() else _WORD_SPLIT).split(text)
         return parts[1::2], list(map(len, parts[2:-1:2]))
     tokens = _contracted(text)
     return [w for w, _ in tokens], [b - (a + len(w)) for (w, a), (_, b) in zip(tokens, tokens[1:])]
@@ -307,6 +310,8 @@ class Lexicon:
     def prefixed_parts(word: str) -> tuple[str, str] | None:
         """The English prefix and the word English has after it ("reacquire": "re", "acquire"), or None."""
         word = word.lower()
+        if not word.startswith(ENGLISH_PREFIXES):
+            return None  # most words: no prefix to look behind (one test, in C)
         return next(((prefix, word[len(prefix):]) for prefix in ENGLISH_PREFIXES
                      if word.startswith(prefix) and len(word) - len(prefix) >= PREFIXED_STEM_LETTERS
                      and Lexicon.parts_of_speech(word[len(prefix):])), None)

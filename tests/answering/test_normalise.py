@@ -60,7 +60,7 @@ def test_words_and_gaps_are_the_words_and_the_space_between_their_offsets() -> N
     from briefings.answering.lexicon import words_and_gaps
 
     for text in ("Pyongyang’s F-16s — U.S. didn't", "Who's in charge? Kim's team", "Sofitel Legend Metropole; Moon Jae-in",
-                 "Café  Réunion, ½ of it", "one", ""):
+                 "Café  Réunion, ½ of it", "Kim met Moon at 9 a.m. on June 12, 2018.", "one", ""):
         tokens = word_tokens(text)
         words, gaps = words_and_gaps(text)
         assert words == [w for w, _ in tokens], text
