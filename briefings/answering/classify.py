@@ -869,7 +869,7 @@ another word they name who is addressed or whose a thing is ("talks *to* Seoul",
 def placed(tokens: list[Token], position: int) -> bool:
     """The word at `position` names a place, by the preposition before it: one that places ("in", "near"),
     one of a path ("*over*"), or one where a going ends or starts, right after a word of travelling or
-    after it and an adverb ("travel *to*", "his trip *to*", "fly back *to*")."""
+    after it and an adverb or two ("travel *to*", "his trip *to*", "fly back *to*", "go back home *from*")."""
     if position < 1:
         return False
     before = tokens[position - 1].lower
@@ -879,10 +879,15 @@ def placed(tokens: list[Token], position: int) -> bool:
         return False
     travelling = Lexicon.travelling()
     mover = position - 2
-    if (mover >= 1 and tokens[mover].lemmas.isdisjoint(travelling)
-            and "ADV" in Lexicon.parts_of_speech(tokens[mover].lower)):
-        mover -= 1  # "fly *back* to", "went *home* from"
+    for _ in range(_ADVERBS_OF_GOING):
+        if (mover >= 1 and tokens[mover].lemmas.isdisjoint(travelling)
+                and "ADV" in Lexicon.parts_of_speech(tokens[mover].lower)):
+            mover -= 1  # "fly *back* to", "went *home* from", "travel *back home* from"
     return mover >= 0 and not tokens[mover].lemmas.isdisjoint(travelling)
+
+
+_ADVERBS_OF_GOING = 2
+"""How many adverbs may stand between a word of travelling and its preposition ("travel *back home* from")."""
 
 
 def _place_named_lowercase(token: Token, tokens: list[Token]) -> bool:

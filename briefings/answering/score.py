@@ -20,9 +20,10 @@ import re
 
 from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, DETERMINERS, FUNCTION_ZIPF, LOCATIVE, MOTION_ENDS,
                                           NAME_WORDS, PATH, RANKING, SAYING, is_proper_name, placed, superlative,
+                                          _place_named_lowercase,
                                           title_of)
 from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact
-from briefings.answering.lexicon import PARTICLES, STARTING, Lexicon, word_tokens, words_of
+from briefings.answering.lexicon import PARTICLES, PREPOSITIONS, STARTING, Lexicon, word_tokens, words_of
 from briefings.models import EntityKind
 from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Token
 
@@ -209,9 +210,12 @@ def _a_word_of_the_store(need: Need, classified: Classified, table: FactTable) -
     talks"; a word English's lists lack) that the store writes in lower case (in a statement or a
     keyword): a common word of the trade, not a name. Read as a name, it would be a hard need that the
     one fact whose keyword holds it meets and every fact that says it otherwise misses. (The kind asked
-    after "which" is left as read: a fact must name a thing of that kind, `typed` or held to the letter.)"""
+    after "which" is left as read: a fact must name a thing of that kind, `typed` or held to the letter.)
+    Nor a place WordNet knows, placed by the preposition before it ("travel home *from hanoi*"): a place
+    a keyword writes in lower case is still the place, and a fact of another place is not of it."""
     token = classified.linked.question.tokens[need.position]
-    return not token.capitalised and not need.lemmas.isdisjoint(table.plain_words)
+    return (not token.capitalised and not need.lemmas.isdisjoint(table.plain_words)
+            and not _place_named_lowercase(token, classified.linked.question.tokens))
 
 
 def _spellings_held(need: Need, table: FactTable) -> frozenset[str]:
@@ -527,6 +531,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         f["set_aside"] = held / len(excluded)
     f["hard_missing"] += bool(_ordinals(classified) - _ordinals_said(item))
     f["hard_missing"] += sum(1 for n in classified.needs if not n.excluded and _repeat_unsaid(n, item, table))
+    f["hard_missing"] += sum(1 for n in classified.needs if not n.excluded and _journey_reversed(n, item, classified))
     for need in (n for n in classified.needs if not n.excluded):
         if need.kind is NeedKind.entity:
             if need.city and not _names_the_city(need, item):
@@ -1728,6 +1733,43 @@ def _repeat_unsaid(need: Need, item: IndexedFact, table: FactTable) -> bool:
     words = item.words
     again = not AGAIN.isdisjoint(words) or any(pair == ONCE_MORE for pair in zip(words, words[1:]))
     return not (again and bases & item.lemmas)
+
+
+JOURNEY_START = frozenset({"from"})
+JOURNEY_END = frozenset({"to", "into", "toward", "towards"})
+"""Where a going starts ("flew home *from* Hanoi") and where it ends ("went *to* Hanoi"): of one place, two
+journeys."""
+_JOURNEY_REACH = 3
+"""How many words before a place a fact's preposition may stand and still lead to it ("to *the Hanoi* summit")."""
+
+
+def _journey_end(words: tuple[str, ...] | list[str], at: int) -> str | None:
+    """Which end of a going the place at `at` is, by the nearest preposition within a few words before it:
+    "start", "end", or None (another preposition, or none)."""
+    for k in range(at - 1, max(at - 1 - _JOURNEY_REACH, -1), -1):
+        if words[k] in JOURNEY_START:
+            return "start"
+        if words[k] in JOURNEY_END:
+            return "end"
+        if words[k] in PREPOSITIONS:
+            return None
+    return None
+
+
+def _journey_reversed(need: Need, item: IndexedFact, classified: Classified) -> bool:
+    """The question places its place at one end of a going, after a word of travelling ("travel home *from*
+    Hanoi", "fly *to* Seoul"), and the fact names that place only at the other end ("went *to* the Hanoi
+    summit"): the journey there is another journey than the one back."""
+    toks = classified.linked.question.tokens
+    if need.position < 1 or not placed(toks, need.position):
+        return False
+    asked = _journey_end([t.lower for t in toks], need.position)
+    if asked is None:
+        return False
+    label = tuple(need.label.lower().split())
+    n, words = len(label), item.words
+    said = [_journey_end(words, k) for k in range(len(words) - n + 1) if tuple(words[k:k + n]) == label]
+    return bool(said) and all(end is not None and end != asked for end in said)
 
 
 OCCASIONS = frozenset({"time"})
