@@ -1826,7 +1826,10 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
         if not (_NUMBER.match(word) or word in _NUMBER_WORDS):
             continue
         after = set()
-        for w in words[k + 1 : k + 4]:
+        for j, w in enumerate(words[k + 1 : k + 4]):
+            if w == "of" and j:
+                break  # "55 *boxes* of remains": the number counts the boxes, not what they hold ("dozens of
+                # people", "two of the soldiers": right after the number, "of" names what is counted)
             after |= Lexicon.lemmas(w)
         if units is not None:
             if after & units:

@@ -1602,12 +1602,8 @@ def test_a_pair_is_covered_in_part_by_a_fact_about_one_of_the_two(fresh_index: F
 
 
 def test_a_journey_to_a_place_is_not_the_journey_back_from_it(fresh_index: FactIndex) -> None:
-    from briefings.models import Fact
-
-    fresh_index.upsert(Fact.model_validate({
-        "id": "moon-flight-out", "subject": "moon-jae-in", "relation": "traveled_to", "topic": "timeline",
-        "statement": "Moon Jae-in flew to the Vladivostok forum on a presidential jet on May 4, 2019.",
-        "provenance": _PROVENANCE}))
+    _add(fresh_index, "moon-flight-out", "Moon Jae-in flew to the Vladivostok forum on a presidential jet on May 4, 2019.",
+         day="2019-05-04", subject="moon-jae-in", relation="traveled_to")
     rows = {fid: f for fid, f, _ in fresh_index.explain("How did Moon Jae-in fly home from Vladivostok?")[1]}
     assert rows["moon-flight-out"]["hard_missing"]  # the flight there is not the flight back
     rows = {fid: f for fid, f, _ in fresh_index.explain("How did Moon Jae-in fly to Vladivostok?")[1]}
@@ -1621,12 +1617,20 @@ def test_a_lower_case_place_after_a_going_and_two_adverbs_is_a_name(fresh_index:
         "id": "moon-flight-out", "subject": "moon-jae-in", "relation": "traveled_to", "topic": "timeline",
         "keywords": ["osaka forum"], "provenance": _PROVENANCE,
         "statement": "Moon Jae-in flew to the Osaka forum on a presidential jet on May 4, 2019."}))
-    fresh_index.upsert(Fact.model_validate({
-        "id": "moon-flight-tokyo", "subject": "moon-jae-in", "relation": "traveled_to", "topic": "timeline",
-        "statement": "Moon Jae-in flew to Tokyo on a presidential jet on June 1, 2019.", "provenance": _PROVENANCE}))
+    _add(fresh_index, "moon-flight-tokyo", "Moon Jae-in flew to Tokyo on a presidential jet on June 1, 2019.",
+         day="2019-06-01", subject="moon-jae-in", relation="traveled_to")
     question = "how did moon jae-in fly back home from osaka"
     classified, rows = fresh_index.explain(question)
     assert [n.name_like for n in classified.needs if n.label == "osaka"] == [True]  # a keyword's lower case
     features = {fid: f for fid, f, _ in rows}
     assert features["moon-flight-out"]["hard_missing"]  # "back home *from*": the start of a going
     assert not fresh_index.answer(question).found  # nor is a flight to another city the flight back
+
+
+def test_a_number_counts_the_noun_after_it_not_what_that_holds(fresh_index: FactIndex) -> None:
+    _add(fresh_index, "pueblo-papers-returned",
+         "On May 3, 2019, North Korea returned 12 crates of documents seized from the USS Pueblo.",
+         day="2019-05-03", subject="north-korea", relation="returned")
+    assert not fresh_index.answer("How many documents did North Korea return from the USS Pueblo?").found
+    counted = fresh_index.answer("How many crates did North Korea return from the USS Pueblo?")
+    assert counted.found and counted.facts == ["pueblo-papers-returned"]
