@@ -87,6 +87,11 @@ SAID_OTHERWISE = 0.85
 RESPONDING = frozenset({"respond", "reply", "react"})
 """Verbs of answering what another did: a response is told by what the one who responds said ("how did
 the union react": "the union said it would strike")."""
+OPINING = frozenset({"think", "believe", "reckon", "suppose"})
+"""Verbs of holding a view: "what do the officials *think*" is told by what they said or suggested of it, as
+English reports a view by the verb that made it known."""
+VOICING = SAYING | OPINING | {"suggest", "argue", "predict"}
+"""The verbs that make a view known, which "what does X think" reads as telling it."""
 SAME_STEM = 0.8
 PLACE_WITHIN = 0.85
 """Credit for a place inside the place the question names (WordNet's part holonyms), as for a synonym."""
@@ -403,6 +408,9 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
     if (need.relation and need.lemmas & (SAYING | RESPONDING) and item.lemmas & SAYING
             and any(Lexicon.lemmas(w) & SAYING for w in item.words if names is None or not names(w))):
         near = max(near, SAID_OTHERWISE)  # "speak" of what a fact says someone "noted"
+    if (need.relation and need.lemmas & OPINING and not need.lemmas & item.lemmas
+            and any(Lexicon.lemmas(w) & VOICING for w in item.words if names is None or not names(w))):
+        near = max(near, SAID_OTHERWISE)  # "think" of what a fact says someone "suggested" or "believes"
     stems = item.stems if names is None else frozenset(  # "founded" is not the "Foundation" of a name
         w[:STEM_MIN] for w in item.lemmas if len(w) >= STEM_MIN and not names(w))
     if near < SAME_STEM and any(w[:STEM_MIN] in stems for w in need.lemmas if len(w) >= STEM_MIN):

@@ -1634,3 +1634,15 @@ def test_a_number_counts_the_noun_after_it_not_what_that_holds(fresh_index: Fact
     assert not fresh_index.answer("How many documents did North Korea return from the USS Pueblo?").found
     counted = fresh_index.answer("How many crates did North Korea return from the USS Pueblo?")
     assert counted.found and counted.facts == ["pueblo-papers-returned"]
+
+
+def test_a_view_asked_is_told_by_the_verb_that_made_it_known(fresh_index: FactIndex) -> None:
+    """"What does X think": a fact that X suggested, argued or said something tells X's view; a fact that X
+    visited somewhere tells none."""
+    _add(fresh_index, "envoys-suggest", "Chinese envoys suggested on May 6, 2019, that the port deal would need a new "
+         "round of talks.", day="2019-05-06", subject="china", relation="suggested")
+    assert not _features_of(fresh_index, "envoys-suggest", "What does China think the port deal needs?")[
+        "relation_missing"]
+    _add(fresh_index, "envoys-visit", "Chinese envoys visited the port on May 7, 2019, to see the deal's works.",
+         day="2019-05-07", subject="china", relation="visited")
+    assert _features_of(fresh_index, "envoys-visit", "What does China think of the port deal?")["relation_missing"]
