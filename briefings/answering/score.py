@@ -587,6 +587,11 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 # *building*", nor "who *approved* it" "the *failure to ratify* it"
             if credit and need.label.isdigit() and _another_number_said(need, item, classified):
                 credit = 0.0  # "the Hwasong-18": a fact of "September 18" names no such thing
+            if _tells_about(need, classified, table):  # "what does the failed vote *tell* us about Seoul"
+                if credit < SAID_OTHERWISE and _indicates(item):
+                    credit = SAID_OTHERWISE  # "the failure was a *sign* of divisions in Seoul"
+                elif credit < RELATION_SAID and not any(Lexicon.lemmas(w) & SAYING for w in item.words):
+                    f["relation_missing"] = 1.0  # "the vote failed": the thing itself, not what it tells
             if credit < SAID_OTHERWISE and _reaction_said(need, item, classified):
                 credit = SAID_OTHERWISE  # "Lyon's *response* to the visit": what Lyon said then
             if credit < 1.0 and _the_pair_between(need, classified) and _says_between_two(item):
@@ -785,6 +790,56 @@ def _settles(item: IndexedFact) -> bool:
 
 _RESPONDING_STEMS = frozenset(verb[:STEM_MIN] for verb in RESPONDING)
 """The beginnings the nouns of responding share with their verbs ("reaction", "response", "reply")."""
+
+
+_INDICATING = ("indicate", "signal")
+"""The verbs of one thing showing another; with their synonyms in a first sense of both (WordNet: "suggest",
+"point", "betoken", and through "signal" the noun "sign"), what a fact says when it reads a thing as
+telling something ("a *sign* of divisions")."""
+_TELLING_ABOUT = frozenset({"say", "tell"})
+_NOT_A_THING = frozenset({"i", "we", "you", "he", "she", "they", "one", "anyone", "anybody", "someone", "people"})
+_SPEAKING_KINDS = frozenset({EntityKind.person, EntityKind.group, EntityKind.organisation, EntityKind.country,
+                             EntityKind.document})
+
+
+@functools.cache
+def _indicating() -> frozenset[str]:
+    words = set(_INDICATING)
+    for verb in _INDICATING:
+        words |= {s for s in Lexicon.synonyms(verb) if Lexicon.shares_a_common_sense(verb, s) and " " not in s}
+    return frozenset(words)
+
+
+def _indicates(item: IndexedFact) -> bool:
+    """The fact reads one thing as showing another: a word of `_INDICATING`."""
+    return any(Lexicon.lemmas(w) & _indicating() for w in item.words)
+
+
+def _tells_about(need: Need, classified: Classified, table: FactTable) -> bool:
+    """"What does the failed vote *say* about Seoul", "what did the collapse *tell* us about them": a verb of
+    saying whose subject is a thing, not one who speaks (no pronoun of a person, no name of a person, a
+    group, a body, a country or a document at its head), asked about something. English uses the verb for
+    what the thing shows: a fact that reads it as showing something (`_indicates`) says the act asked, a
+    fact that only says the thing happened does not."""
+    if classified.asked is not Asked.what or not need.lemmas & _TELLING_ABOUT:
+        return False
+    toks = classified.linked.question.tokens
+    at = need.position
+    if at >= len(toks) or not any(t.lower == "about" for t in toks[at + 1:]):
+        return False
+    start = next((i for i, t in enumerate(toks[:at]) if t.lower == "what"), None)
+    if start is None or start + 2 >= at or toks[start + 1].lower not in _AUX:
+        return False
+    subject = toks[start + 2:at]
+    head = next((i for i, t in enumerate(subject) if t.lower in PREPOSITIONS), len(subject))
+    if head == 0 or any(t.lower in _NOT_A_THING for t in subject[:head]):
+        return False
+    last = subject[head - 1].position
+    for m in classified.linked.mentions:
+        if m.position <= last < m.position + m.span and any(
+                e in table.entities and table.entities[e].kind in _SPEAKING_KINDS for e in m.ids):
+            return False
+    return True
 
 
 def _reaction_said(need: Need, item: IndexedFact, classified: Classified) -> bool:

@@ -1646,3 +1646,17 @@ def test_a_view_asked_is_told_by_the_verb_that_made_it_known(fresh_index: FactIn
     _add(fresh_index, "envoys-visit", "Chinese envoys visited the port on May 7, 2019, to see the deal's works.",
          day="2019-05-07", subject="china", relation="visited")
     assert _features_of(fresh_index, "envoys-visit", "What does China think of the port deal?")["relation_missing"]
+
+
+def test_what_a_thing_tells_about_another_is_what_it_shows(fresh_index: FactIndex) -> None:
+    """"What does the cancelled parade tell us about Seoul": a thing does not speak, so the verb asks what
+    it shows; a fact that reads it as a signal of something answers, one that only says it happened does not."""
+    _add(fresh_index, "parade-off", "South Korea cancelled its spring parade on April 2, 2019.",
+         day="2019-04-02", subject="south-korea", relation="cancelled")
+    _add(fresh_index, "parade-signal", "The cancelled spring parade signaled a softer mood in South Korea toward the "
+         "North.", day="2019-04-03", subject="south-korea", relation="signaled")
+    question = "What does the cancelled spring parade tell us about South Korea?"
+    assert _features_of(fresh_index, "parade-off", question)["relation_missing"]
+    assert not _features_of(fresh_index, "parade-signal", question)["relation_missing"]
+    answer = fresh_index.answer(question)
+    assert answer.found and answer.facts[0] == "parade-signal"
