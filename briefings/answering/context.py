@@ -72,6 +72,10 @@ _ONES = {"one", "ones"}
 _PAIR = {"two", "both"}
 """The words of "the two of them" and "both of them": two people, together."""
 """What "that" or "those" stand before when they point back on their own ("when did *that one* end?")."""
+_CONTRACTED_AUXILIARIES = {"ll": "will", "re": "are", "ve": "have"}
+"""The auxiliaries English contracts onto a pronoun ("they'll", "we're", "they've"), which a name in the
+pronoun's place says in full; "'s" and "'d" are left as written (is or has, had or would)."""
+_CONTRACTED_AUX = re.compile(r"'(ll|re|ve)\b", re.IGNORECASE)
 _PLACE = {"there"}
 _THERE = {EntityKind.place.value, EntityKind.organisation.value}
 """What "there" can stand for: a place, or a body one works, studies or meets at ("who works there?" after
@@ -1033,6 +1037,9 @@ class _Reader:
                 said = f"in {said}"
             edits.append((*token_span(text, i, i + 1), said))
         for start, end, said in sorted(edits, reverse=True):
+            contracted = _CONTRACTED_AUX.match(text, end)  # "they'll": "the envoys will", not "the envoys'll"
+            if contracted is not None:
+                end, said = contracted.end(), f"{said} {_CONTRACTED_AUXILIARIES[contracted.group(1).lower()]}"
             text = text[:start] + said + text[end:]
         if any(self.words[i] in _THING for i in pronouns) and not self.new.linked.dates:
             text = f"{text.rstrip('?.! ')}{self._previous_time()}"  # "what came out of it?": of that day's

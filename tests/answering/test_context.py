@@ -941,3 +941,9 @@ def test_a_plain_time_in_place_of_one_on_one_side_is_placed_in_it(index: FactInd
     assert answer.reading == "Who did Kim Jong Un meet in May 2019?"
     answer = _after(index, "Who did Kim Jong Un meet?", "and after May 2018?")
     assert answer.reading == "Who did Kim Jong Un meet after May 2018?"
+
+
+def test_a_pronoun_with_a_contracted_auxiliary_is_read_with_the_auxiliary_in_full(index: FactIndex) -> None:
+    """"they'll", "they're": the name put in the pronoun's place takes "will" or "are", not "'ll"."""
+    answer = _after(index, "Who leads the North Korean delegation to Singapore?", "so when do you think he'll arrive?")
+    assert answer.reading is not None and "Kim Chang Son will arrive" in answer.reading and "'ll" not in answer.reading
