@@ -788,9 +788,10 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
     uncased = not any(t.text[:1].isupper() for t in toks)
     units = _units(toks, linked.used, lexicon)
     used = [u or t.position in units for u, t in zip(linked.used, toks)]
+    future = _future_auxiliary(toks)
     for t in toks:
-        if t.position in particles:
-            continue
+        if t.position in particles or t.position in future:
+            continue  # "who is *going to* be there": the tense, no more than "will" says
         unit = units.get(t.position)
         if unit is not None:
             phrase, span = unit

@@ -871,3 +871,10 @@ def test_what_marks_a_thing_out_is_asked_as_its_description(index: FactIndex, te
     classified = index.read(text)
     assert classified.asked is Asked.describe and classified.describe == "panmunjom-declaration"
     assert all(n.kind is NeedKind.entity for n in classified.needs)
+
+
+def test_going_to_before_a_verb_is_the_future_tense_not_a_word_asked(index: FactIndex) -> None:
+    """"Is he going to sign": no more than "will he sign"; "going" alone ("where are they going") is still the act."""
+    labels = {n.label for n in index.read("Where is the Panmunjom Declaration going to be ratified?").needs}
+    assert "going" not in labels and "to" not in labels
+    assert "going" in {n.label for n in index.read("Where is Kim Chang Son going?").needs}
