@@ -1210,6 +1210,8 @@ def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[s
     if len(words) >= 3 and words[0] in _WH and Lexicon.parts_of_speech(words[1]) == {"ADV"} and words[2] in _COPULAS:
         words = [words[0], *words[2:]]
         needs = [n for n in needs if n.position != 1]
+    elif len(words) >= 3 and words[0] in _WH and words[1] in _COPULAS and Lexicon.parts_of_speech(words[2]) == {"ADV"}:
+        needs = [n for n in needs if n.position != 2]  # "who is *actually* going to be there": as "who *really* is"
     elif _asks_the_kind(words):
         # "what kind of body is X?": the class noun is the asker's word for whatever X is, which X's
         # description says in its own words ("a think tank"); the question asks what X is

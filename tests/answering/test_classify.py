@@ -878,3 +878,9 @@ def test_going_to_before_a_verb_is_the_future_tense_not_a_word_asked(index: Fact
     labels = {n.label for n in index.read("Where is the Panmunjom Declaration going to be ratified?").needs}
     assert "going" not in labels and "to" not in labels
     assert "going" in {n.label for n in index.read("Where is Kim Chang Son going?").needs}
+
+
+def test_an_adverb_after_who_is_asks_no_more_than_who_is(index: FactIndex) -> None:
+    """"Who is actually X" asks what "who *really* is X" does: who X is, no role called "actually"."""
+    assert index.read("who is actually Kim Chang Son?").asked is Asked.describe
+    assert index.read("who is actually going to be at the Singapore summit?").asked is Asked.describe
