@@ -639,6 +639,10 @@ def _formed_by_rule(word: str) -> bool:
     return Lexicon.is_prefixed_word(word) or Lexicon.joined_parts(word) is not None
 
 
+_POSSESSIVE_DETERMINERS = frozenset({"my", "your", "his", "her", "its", "our", "their"})
+"""The determiners that say whose: the word after one is a noun, as after "Cho's"."""
+
+
 def _phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | None:
     """"took apart", "wrap up": the phrasal verb in its dictionary form, when English has it as one."""
     nxt = t.position + 1
@@ -646,6 +650,10 @@ def _phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | None:
         return None
     if "VERB" not in Lexicon.parts_of_speech(t.lower):
         return None
+    if (t.position > 0 and (toks[t.position - 1].possessive or toks[t.position - 1].lower in _POSSESSIVE_DETERMINERS)
+            and toks[nxt].lower in PREPOSITIONS):
+        return None  # "Cho's *take on* it", "his *take on* the talks": a noun, with the preposition of its
+        # object (a noun of two words, "her *phone number*", is still read as one)
     for lemma in sorted(t.lemmas, key=shortest):
         phrase = f"{lemma} {toks[nxt].lower}"
         synonyms = Lexicon.synonyms(phrase)

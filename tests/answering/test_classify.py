@@ -884,3 +884,11 @@ def test_an_adverb_after_who_is_asks_no_more_than_who_is(index: FactIndex) -> No
     """"Who is actually X" asks what "who *really* is X" does: who X is, no role called "actually"."""
     assert index.read("who is actually Kim Chang Son?").asked is Asked.describe
     assert index.read("who is actually going to be at the Singapore summit?").asked is Asked.describe
+
+
+def test_a_verb_after_a_possessive_is_a_noun_not_a_phrasal_verb(index: FactIndex) -> None:
+    """"Moon's *take on* the talks" and "his *take on* them" are nouns with their object; "did they take on the
+    task" is the phrasal verb."""
+    assert not any(n.phrasal for n in index.read("What is Moon Jae-in's take on the Singapore talks?").needs)
+    assert not any(n.phrasal for n in index.read("What is his take on the Singapore talks?").needs)
+    assert any(n.phrasal and n.label == "take on" for n in index.read("Did Moon Jae-in take on the task?").needs)
