@@ -211,11 +211,7 @@ def dislocated(classified: Classified) -> bool:
     text = classified.linked.question.text
     words = [CONTRACTED_WH.get(t.lower, t.lower) for t in toks]
     used = classified.linked.used
-    start = 0
-    while start < len(words) - 1 and words[start] in _LEADS:
-        start += 1
-    if tuple(words[start:start + 2]) in _ABOUT:
-        start += 2
+    _, start = _opening(words)
     for end in range(start + 1, len(words)):
         if "," not in text[token_span(text, end - 1, end)[1]:token_span(text, end, end + 1)[0]]:
             continue
@@ -225,6 +221,14 @@ def dislocated(classified: Classified) -> bool:
                 and bool(set(rest) & WH | set(rest[:1]) & AUX)
                 and bool(set(rest) & (_PERSON | _GROUP | _THING | _PLURAL)))
     return False
+
+
+def _opening(words: list[str]) -> tuple[int, int]:
+    """Where the question starts after its leading words ("and", "so", ...), and after "what about" too."""
+    start = 0
+    while start < len(words) - 1 and words[start] in _LEADS:
+        start += 1
+    return start, start + 2 if tuple(words[start:start + 2]) in _ABOUT else start
 
 
 def read_as_the_last_answer(classified: Classified) -> str:
@@ -337,12 +341,9 @@ class _Reader:
         what another reading passes over to read it as the next thing it can stand for."""
         self.words = [CONTRACTED_WH.get(t.lower, t.lower) for t in new.linked.question.tokens]  # "whats": what
         self.used = new.linked.used
-        start = 0
-        while start < len(self.words) - 1 and self.words[start] in _LEADS:
-            start += 1
+        start, self.rest = _opening(self.words)
         self.leads = start > 0
-        self.about = tuple(self.words[start:start + 2]) in _ABOUT
-        self.rest = start + 2 if self.about else start
+        self.about = self.rest > start
         self.preposition = ""
         """The preposition before the question word ("*to* whom?", "*since* when?"): asked again with it."""
         if self.words[self.rest:self.rest + 1] and self.words[self.rest] in PREPOSITIONS and (
@@ -375,7 +376,7 @@ class _Reader:
         fellow = self._fellow()
         if fellow is not None:
             return fellow  # "how do I reach her co-author?": the other of the pair she is named in
-        if self._dislocated():
+        if dislocated(self.new):
             return None  # "and the other team, who leads it?": the pronoun is the phrase before the comma
         pronouns = [i for i, w in enumerate(self.words) if not self.used[i] and (i in self.pointing or (
                     w in _PERSON | _GROUP | _THING | _PLURAL | _PLACE and not self._existential(i)
@@ -519,9 +520,6 @@ class _Reader:
                 return span.start
         days = {d for d in self.context.days if not self.previous.linked.dates or self.previous.linked.dates[0][0].covers(d)}
         return days.pop() if len(days) == 1 else None
-
-    def _dislocated(self) -> bool:
-        return dislocated(self.new)
 
     def _bound(self, i: int) -> bool:
         """A possessive after a name of its kind in the same question ("when did Seoul hold *its* last

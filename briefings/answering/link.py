@@ -63,10 +63,10 @@ _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if
 _MONTHS.update({form: i for i, name in enumerate(calendar.month_name) if name
                 for form in _DATE_WORDS.get(name.lower(), ()) if len(form) >= 3 and form != "may"})
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_WEEKDAY_ABBREVIATIONS = {name.lower(): i for i, name in enumerate(calendar.day_abbr)}
-_WEEKDAY_ABBREVIATIONS.update({form: i for i, name in enumerate(calendar.day_name)
-                               for form in _DATE_WORDS.get(name.lower(), ()) if len(form) >= 3 and form != name.lower()})
-""""Sun", "Wed": a weekday when written as a name or right after "on" ("what did he say on sun")."""
+_WEEKDAY_ABBREVIATIONS = {name.lower(): i for i, name in enumerate(calendar.day_abbr)} | {
+    form: i for i, name in enumerate(calendar.day_name)
+    for form in _DATE_WORDS.get(name.lower(), ()) if len(form) >= 3 and form != name.lower()}
+""""Sun", "Wed", "Tues": a weekday when written as a name or right after "on" ("what did he say on sun")."""
 _BARE_MONTH_AFTER = {"in", "since", "until", "by", "during", "before", "after", "of", "early", "late", "mid", "end"}
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")

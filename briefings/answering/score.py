@@ -19,9 +19,8 @@ from datetime import date, timedelta
 import re
 
 from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, DETERMINERS, FUNCTION_ZIPF, LOCATIVE, MOTION_ENDS,
-                                          NAME_WORDS, PATH, RANKING, SAYING, is_proper_name, placed, superlative,
-                                          _place_named_lowercase,
-                                          title_of)
+                                          NAME_WORDS, PATH, RANKING, SAYING, _place_named_lowercase, is_proper_name,
+                                          placed, superlative, title_of)
 from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact
 from briefings.answering.lexicon import PARTICLES, PREPOSITIONS, STARTING, Lexicon, word_tokens, words_of
 from briefings.models import EntityKind
