@@ -86,6 +86,7 @@ SAID_OTHERWISE = 0.85
 RESPONDING = frozenset({"respond", "reply", "react"})
 """Verbs of answering what another did: a response is told by what the one who responds said ("how did
 the union react": "the union said it would strike")."""
+_SAYING_OR_RESPONDING = SAYING | RESPONDING
 OPINING = frozenset({"think", "believe", "reckon", "suppose"})
 """Verbs of holding a view: "what do the officials *think*" is told by what they said or suggested of it, as
 English reports a view by the verb that made it known."""
@@ -257,11 +258,14 @@ def _joined_in_the_store(classified: Classified, table: FactTable) -> dict[int, 
         pairs.append(([a, b], a.lemmas, b.lemmas))
     found: dict[int, set[str]] = {}
     vocabulary = table.vocabulary
+    read = {w for need in words for lemma in need.lemmas for w in (lemma, *lemma.split())}  # every part of a pair
+    joinable = {w for w in read if w in PARTICLES or "VERB" in Lexicon.parts_of_speech(w)}
+    forms = {w: Lexicon.forms(w) for w in read}
     for needs, firsts, seconds in pairs:
         for first, second in itertools.product(firsts, seconds):
-            if " " in first or " " in second:
-                continue
-            for head, tail in itertools.product(Lexicon.forms(first), Lexicon.forms(second)):
+            if " " in first or " " in second or second not in joinable:
+                continue  # `Lexicon.joined_parts` ends in a particle or a verb: no other word is a second part
+            for head, tail in itertools.product(forms[first], forms[second]):
                 for word in (head + tail, head + tail + "s"):  # "sellout", "sellouts"
                     if word in vocabulary and _joins(word, first, second):
                         for need in needs:
@@ -364,8 +368,9 @@ def score_candidates(classified: Classified, table: FactTable, *, threshold: flo
         return []  # initials no fact spells out ("the XQZ"): a name the store has never heard of
     results = [ScoredFact(item=table.facts[fid], score=0.0, focus=0.0) for fid in found]
     meaning = table.meaning_similarity(classified.linked.question.text, found)
+    traits = question_traits(classified, table)
     for r in results:
-        r.score, r.focus = _score(r.item, classified, table, total, meaning.get(r.item.id, 0.0))
+        r.score, r.focus = _score(r.item, classified, table, total, meaning.get(r.item.id, 0.0), traits=traits)
     if classified.asked is Asked.why:
         _causes_of_other_acts(results, classified, threshold)
     results.sort(key=lambda r: (-round(r.score / ORDER_GRAIN), -r.focus, -meaning.get(r.item.id, 0.0),
@@ -401,20 +406,22 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
         return PLACE_WITHIN  # a place inside the place asked, named as a place: in Lyon is in France
     if not need.acting_for.isdisjoint(item.name_lemmas | item.unlinked_names | item.lemmas):
         return PLACE_WITHIN  # "Paris protested": France did, by its government in Paris
-    near = max((c for w, c in need.near.items() if w in item.lemmas
-                and (names is None or w in item.words or not names(w)) and w not in item.phrase_words
+    near = max((need.near[w] for w in need.near.keys() & item.lemmas  # the few the fact holds, of many near
+                if (names is None or w in item.words or not names(w)) and w not in item.phrase_words
                 and not (need.relation and _said_only_as_a_noun(w, item))), default=0.0)
-    if (need.relation and need.lemmas & (SAYING | RESPONDING) and item.lemmas & SAYING
+    if (need.relation and need.lemmas & _SAYING_OR_RESPONDING and item.lemmas & SAYING
             and any(Lexicon.lemmas(w) & SAYING for w in item.words if names is None or not names(w))):
         near = max(near, SAID_OTHERWISE)  # "speak" of what a fact says someone "noted"
     if (need.relation and need.lemmas & OPINING and not need.lemmas & item.lemmas
             and any(Lexicon.lemmas(w) & VOICING for w in item.words if names is None or not names(w))):
         near = max(near, SAID_OTHERWISE)  # "think" of what a fact says someone "suggested" or "believes"
-    stems = item.stems if names is None else frozenset(  # "founded" is not the "Foundation" of a name
-        w[:STEM_MIN] for w in item.lemmas if len(w) >= STEM_MIN and not names(w))
-    if near < SAME_STEM and any(w[:STEM_MIN] in stems for w in need.lemmas if len(w) >= STEM_MIN):
-        return SAME_STEM
-    return near
+    if near >= SAME_STEM:
+        return near
+    stems = {w[:STEM_MIN] for w in need.lemmas if len(w) >= STEM_MIN}
+    if names is None:
+        return SAME_STEM if not stems.isdisjoint(item.stems) else near
+    # "founded" is not the "Foundation" of a name
+    return SAME_STEM if any(w[:STEM_MIN] in stems and not names(w) for w in item.lemmas if len(w) >= STEM_MIN) else near
 
 
 def _saying_of_another(need: Need, item: IndexedFact, classified: Classified, table: FactTable) -> bool:
@@ -524,22 +531,161 @@ FEATURES = (
 """What the scorer reads of a (question, fact) pair (`FactIndex.explain` shows them)."""
 
 
+@dataclass(frozen=True, slots=True)
+class _NeedTraits:
+    """What `features` reads of one need and the question around it: the same for every fact scored."""
+
+    need: Need
+    reach: frozenset[str] | None
+    """Every word of a fact by which `_word_credit` may credit the need (`_reach`), or None when some
+    credit it gives is not read off the fact's words alone (initials, a verb of saying or of holding a view)."""
+    stems: frozenset[str]
+    """The beginnings of the need's long lemmas, which a fact's word of the same family shares."""
+    saying: bool
+    """A verb of saying asked of the question's subject (what `_saying_of_another` reads of the question)."""
+    counterpart: bool
+    year: bool
+    repeated: frozenset[str]
+    """The base verbs of an act asked done again ("reopen": "open"), for `_repeat_unsaid`; none for any other."""
+    journey_end: str | None
+    """Which end of a going the question places the need at (`_journey_asked`)."""
+    pair_between: bool
+    phase: bool
+    tells_about: bool
+    occasions: bool
+    number_of: str | None
+    """The word the question joins the number to ("mark" of "Mark-7"), for a need that is a number."""
+    reaction_owners: tuple[Need, ...]
+    unknown_thing: bool
+    """A thing no fact speaks of, of a weight to be asked about (what the last branch of `features` reads)."""
+    light_verb: bool
+    time_names_a_thing: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Qualifying:
+    """A need that may qualify the word after it away (`_qualifiers`), read once a question."""
+
+    need: Need
+    only_a_noun: bool
+    adjective: bool
+    noun: bool
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionTraits:
+    """What `features` reads of the question alone, read once for all the facts scored against it (after
+    `prepare`, whose weights and near words it holds): a fact is scored against it in its own time."""
+
+    needs: tuple[_NeedTraits, ...]
+    """The needs scored (all but those set aside), in the question's order."""
+    excluded: tuple[Need, ...]
+    ordinals: frozenset[int]
+    entity_ids: frozenset[str]
+    unheard_act: bool
+    meeting: tuple[Need, tuple[Need, ...]] | None
+    """The verb of meeting asked and the entities asked to have met (`_met_by_others`), when both are."""
+    owner_names: tuple[re.Pattern[str], ...]
+    """The names of the one the act asked is done to, as `_object_named_only_as_owner` reads them."""
+    qualifying: tuple[_Qualifying, ...]
+    by_position: dict[int, tuple[Need, bool]]
+    """Each need by its position, with whether it is an adjective and no verb ("intercontinental")."""
+
+
+def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
+    """Read what `features` needs of the question alone, once for all its candidates."""
+    needs = []
+    for need in classified.needs:
+        if need.excluded:
+            continue
+        word = need.kind is NeedKind.word
+        unheard = word and _a_thing_unheard_of(need, classified)
+        needs.append(_NeedTraits(
+            need=need,
+            reach=_reach(need) if word else None,
+            stems=frozenset(w[:STEM_MIN] for w in need.lemmas if len(w) >= STEM_MIN),
+            saying=bool(need.relation and need.done_by and need.lemmas & SAYING and classified.subject),
+            counterpart=bool(need.lemmas & _COUNTERPART_NOUNS),
+            year=need.label in _YEAR_NUMERALS,
+            repeated=frozenset(b for b in map(table.lexicon.repeated_act, need.lemmas) if b) if word else frozenset(),
+            journey_end=_journey_asked(need, classified),
+            pair_between=word and _the_pair_between(need, classified),
+            phase=word and _phase_of_the_act(need, classified),
+            tells_about=word and _tells_about(need, classified, table),
+            occasions=word and _occasions_counted(need, classified),
+            number_of=_named_by_number(need, classified) if word and need.label.isdigit() else None,
+            reaction_owners=tuple(_reaction_owners(need, classified)) if word else (),
+            unknown_thing=unheard,
+            light_verb=unheard and _act_of_a_light_verb(need, classified),  # English's verbs read only then
+            time_names_a_thing=need.kind is NeedKind.time and _time_names_a_thing(need, classified),
+        ))
+    meet = next((n for n in classified.needs if n.kind is NeedKind.word and n.relation and n.lemmas & _MEETING), None)
+    people = tuple(n for n in classified.needs if n.kind is NeedKind.entity)
+    return QuestionTraits(
+        needs=tuple(needs),
+        excluded=tuple(n for n in classified.needs if n.excluded),
+        ordinals=frozenset(_ordinals(classified)),
+        entity_ids=frozenset(e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids),
+        unheard_act=any(n.relation and not n.known and n.kind is NeedKind.word for n in classified.needs),
+        meeting=(meet, people) if meet is not None and len(people) >= 2 else None,
+        owner_names=_owner_names(classified, table),
+        qualifying=tuple(_Qualifying(need=n, only_a_noun=not n.name_like and _pos(n.label) == {"NOUN"},
+                                     adjective="ADJ" in _pos(n.label), noun="NOUN" in _pos(n.label))
+                         for n in classified.needs if _may_qualify(n)),
+        by_position={n.position: (n, n.kind is NeedKind.word and "ADJ" in _pos(n.label) and "VERB" not in _pos(n.label))
+                     for n in classified.needs},
+    )
+
+
+def _reach(need: Need) -> frozenset[str] | None:
+    """The words a fact must hold (as a word, a name's word or a name no entity holds), or a word of the
+    family of, for `_word_credit` to give the need any credit: its lemmas, the words of its phrasal verbs,
+    the words it runs together with another, the words near it, the places inside it and those that hold
+    it. None when a credit rests on more than the fact's words: initials a phrase spells out, a verb of
+    saying another verb of saying reports, a view that a verb of voicing tells."""
+    if need.initials or (need.relation and (need.lemmas & _SAYING_OR_RESPONDING or need.lemmas & OPINING)):
+        return None
+    parts = {part for lemma in need.lemmas if " " in lemma for part in lemma.split()}
+    return frozenset().union(need.lemmas, parts, need.joined, need.near, need.within, need.acting_for)
+
+
+def _nothing_said(read: _NeedTraits, item: IndexedFact) -> bool:
+    """The fact holds no word of the need's reach nor of its family: `_word_credit` gives it nothing, as
+    read without going through each of its ways of crediting a word."""
+    reach = read.reach
+    return (reach is not None and reach.isdisjoint(item.lemmas) and reach.isdisjoint(item.name_lemmas)
+            and reach.isdisjoint(item.unlinked_names) and read.stems.isdisjoint(item.stems))
+
+
+def _a_thing_unheard_of(need: Need, classified: Classified) -> bool:
+    """A noun no fact holds, nor a word near it, that names a thing the question is about (a noun after a
+    light verb, "take a *vacation*", the act asked), not a word of what someone is asked to have said about."""
+    return (not need.known and not need.anchor
+            and (_thing(need.label, classified, need.position)
+                 or "NOUN" in _pos(need.label) and _act_of_a_light_verb(need, classified))
+            and Lexicon.content_weight(need.label) >= THING_WEIGHT and not _said_about(need, classified))
+
+
 def features(item: IndexedFact, classified: Classified, table: FactTable, total: float,
-             similarity: float) -> dict[str, float]:
-    """The named features of how well `item` answers the question (each about 0..1 or a small count)."""
+             similarity: float, *, traits: QuestionTraits | None = None) -> dict[str, float]:
+    """The named features of how well `item` answers the question (each about 0..1 or a small count);
+    `traits`, read once by `question_traits`, saves reading the question again for each fact."""
+    traits = traits or question_traits(classified, table)
     covered = entity_weight = entity_covered = 0.0
     words_weight = words_covered = unknown = 0.0
     f = dict.fromkeys(FEATURES, 0.0)
     credits: dict[int, float] = {}
     untyped: list[Need] = []
-    excluded = [n for n in classified.needs if n.excluded]
+    excluded = traits.excluded
     if excluded:
         held = sum(1 for n in excluded if (n.entity_ids & item.entities) or (n.lemmas & item.lemmas))
         f["set_aside"] = held / len(excluded)
-    f["hard_missing"] += bool(_ordinals(classified) - _ordinals_said(item))
-    f["hard_missing"] += sum(1 for n in classified.needs if not n.excluded and _repeat_unsaid(n, item, table))
-    f["hard_missing"] += sum(1 for n in classified.needs if not n.excluded and _journey_reversed(n, item, classified))
-    for need in (n for n in classified.needs if not n.excluded):
+    f["hard_missing"] += bool(traits.ordinals and traits.ordinals - _ordinals_said(item))
+    f["hard_missing"] += sum(1 for t in traits.needs if t.repeated and _repeat_unsaid(t.need, item, table, t.repeated))
+    f["hard_missing"] += sum(1 for t in traits.needs
+                             if t.journey_end and _journey_reversed(t.need, item, t.journey_end))
+    for read in traits.needs:
+        need = read.need
         if need.kind is NeedKind.entity:
             if need.city and not _names_the_city(need, item):
                 credit = _city_unsaid_credit(need, item, classified)
@@ -567,15 +713,18 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             credit = 1.0 if _time_covered(need, item) or (
                 not item.days and any(need.span.covers(d) for d in table.made_on(item.subject))
             ) or (  # what an undated fact says of a document, it says as of the day the document was made
-                _time_names_a_thing(need, classified) and any(
+                read.time_names_a_thing and any(
                     need.span.covers(d) for e in (item.subject, item.object) if e for d in table.made_on(e))
             ) else 0.0  # "the *March* treaty" names the treaty made then: a fact about it need not be of that day
             f["time_missing"] += 1 - credit
         else:
-            credit = _word_credit(need, item)
-            if need.relation and credit < 1.0:
-                credit = _word_credit(need, item, names=table.names.holds)  # "say" is not the United "States"
-            if credit < 1.0 and _saying_of_another(need, item, classified, table):
+            if _nothing_said(read, item):
+                credit = 0.0  # no word of it: what `_word_credit` gives, read faster (most facts, of a long message)
+            else:
+                credit = _word_credit(need, item)
+                if need.relation and credit < 1.0:
+                    credit = _word_credit(need, item, names=table.names.holds)  # "say" is not the United "States"
+            if credit < 1.0 and read.saying and _saying_of_another(need, item, classified, table):
                 credit = 0.0  # "what did Kim *write*": the White House "said" something of his letter
             if need.done_by and need.lemmas & SAYING and _spoke_without_words(item):
                 f["hard_missing"] += 1  # "what did she say": "she spoke to the crowd" tells that she spoke,
@@ -584,18 +733,19 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                     and not _said_as_done(need, item)):
                 credit = 0.0  # "who *signed* it" is not "a *sign* of divisions", nor "who *built*" "its main
                 # *building*", nor "who *approved* it" "the *failure to ratify* it"
-            if credit and need.label.isdigit() and _another_number_said(need, item, classified):
+            if credit and read.number_of is not None and _another_number_said(need, item, read.number_of):
                 credit = 0.0  # "the Hwasong-18": a fact of "September 18" names no such thing
-            if _tells_about(need, classified, table):  # "what does the failed vote *tell* us about Seoul"
+            if read.tells_about:  # "what does the failed vote *tell* us about Seoul"
                 if credit < SAID_OTHERWISE and _indicates(item):
                     credit = SAID_OTHERWISE  # "the failure was a *sign* of divisions in Seoul"
                 elif credit < RELATION_SAID and not any(Lexicon.lemmas(w) & SAYING for w in item.words):
                     f["relation_missing"] = 1.0  # "the vote failed": the thing itself, not what it tells
-            if credit < SAID_OTHERWISE and _reaction_said(need, item, classified):
+            if credit < SAID_OTHERWISE and read.reaction_owners and _reaction_said(read.reaction_owners, need, item,
+                                                                                    classified):
                 credit = SAID_OTHERWISE  # "Lyon's *response* to the visit": what Lyon said then
-            if credit < 1.0 and _the_pair_between(need, classified) and _says_between_two(item):
+            if credit < 1.0 and read.pair_between and _says_between_two(item):
                 credit = 1.0  # "between the two *parties*": a fact that says "between A and B" names them
-            if credit < 1.0 and need.lemmas & _COUNTERPART_NOUNS and _other_party(item, table, classified):
+            if credit < 1.0 and read.counterpart and _other_party(item, table, classified):
                 credit = 1.0  # "who was her counterpart": the person she met or negotiated with
             if need.hard and credit < 1.0 and _names_a_kind_held(need, item, table, classified):
                 credit = 1.0  # "which *organisation*": an organisation the question does not name
@@ -603,7 +753,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = SAME_STEM  # "which *river*": "the Taedong River", a name whose word says its kind
             if need.typed and credit < 1.0 and need.lemmas & _CONDITION_NOUNS and set(item.words) & _CONDITIONAL:
                 credit = 1.0  # "on what *condition*": a clause with "if" or "unless" states one
-            if credit < 1.0 and _occasions_counted(need, classified) and _ordinals_said(item):
+            if credit < 1.0 and read.occasions and _ordinals_said(item):
                 credit = 1.0  # "how many *times* had she visited": "her third visit" counts them
             if need.typed and credit < 1.0 and need.lemmas & _NUMBER_NOUNS and item.number:
                 credit = 1.0  # "what *number* is it on the map": a fact that gives a number ("site 2") says one
@@ -615,15 +765,15 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 # unless the fact says the word that qualifies it ("which *football* stadium")
             elif (need.hard or (need.name_like and need.known)) and credit < 0.5:
                 f["hard_missing"] += 1
-            elif credit < 0.5 and _of_another_year(need, item):
+            elif credit < 0.5 and read.year and _of_another_year(need, item):
                 f["time_missing"] += 1  # "the *2017* sanctions": a fact dated in other years only, which
                 # does not say the year, is of another thing of the kind
-            elif need.label.isdigit() and credit < 0.5 and _numbers_a_name(need, classified):
+            elif read.number_of is not None and credit < 0.5:
                 f["hard_missing"] += 1  # "the Mark-7 engine": the number is part of the name; a fact that
                 # gives another number ("Mark-6"), or none, is about another of the kind
             elif need.degree and credit < 0.5 and not _measures(item, classified) and not _likelihood_said(need, item):
                 f["degree_missing"] = 1.0  # "how big": neither a measure nor the size said
-            elif ((need.relation or need.phrasal or _phase_of_the_act(need, classified)) and credit < RELATION_SAID
+            elif ((need.relation or need.phrasal or read.phase) and credit < RELATION_SAID
                   and _says_the_opposite(need, item)):
                 f["opposite"] = 1.0  # "when was the office *shut down*": a fact that it was *opened* states
                 # another act of the same thing, the one that undoes the act asked
@@ -634,13 +784,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 f["relation_missing"] = 1.0
                 f["act_missing"] = float(need.done_by and need.known)
                 credit = 0.0
-            elif (not need.known and not need.anchor and credit < 1.0
-                  and (_thing(need.label, classified, need.position)
-                       or "NOUN" in _pos(need.label) and _act_of_a_light_verb(need, classified))
-                  and Lexicon.content_weight(need.label) >= THING_WEIGHT and not _said_about(need, classified)):
+            elif read.unknown_thing and credit < 1.0:
                 # a noun that is a verb too is a noun after a light verb ("take a *vacation*"), the act asked;
                 # not a word only ever a verb ("get *rid* of")
-                if _act_of_a_light_verb(need, classified):
+                if read.light_verb:
                     f["relation_missing"] = 1.0  # "make a *threat*": the act asked, which no fact says
                 else:
                     f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"
@@ -671,11 +818,11 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         # What the words say, read two ways: word by word, and as a whole by the embedding model
         # ("who did he sit down with" is near "met"): the meaning fills part of what the words miss.
         covered += words_weight * (lexical + (1 - lexical) * _meaning_credit(similarity) * MEANING_SHARE)
-    if _met_by_others(item, classified, table):
+    if traits.meeting and _met_by_others(item, traits.meeting, table):
         f["entity_missing"] += 1.0
     if f["relation_missing"] and any(n.object_asked for n in classified.needs) and _a_meeting(item, table):
         f["occasion"] = 1.0
-    unheard_act = any(n.relation and not n.known and n.kind is NeedKind.word for n in classified.needs)
+    unheard_act = traits.unheard_act
     if (f["relation_missing"] or unheard_act) and _only_the_frame_said(classified, credits, item):
         f["occasion"] = 1.0
     if f["relation_missing"] and classified.asked is Asked.who and _role_said_of_named(item, classified):
@@ -693,13 +840,14 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         f["date_of_another"] = 1.0
     if _doer_named_as_the_object(item, classified, credits):
         f["doer_is_object"] = 1.0
-    if (f["relation_missing"] or unheard_act) and _object_named_only_as_owner(item, classified, table):
+    if (f["relation_missing"] or unheard_act) and traits.owner_names and _object_named_only_as_owner(
+            item, traits.owner_names):
         f["object_owned"] = 1.0
     f["coverage"] = covered / total
     f["similarity"] = similarity
     f["entities"] = entity_covered / entity_weight if entity_weight else 1.0
     f["unknown_share"] = unknown / total
-    f["qualifier"] = 1.0 - _qualifiers(classified, credits)
+    f["qualifier"] = 1.0 - _qualifiers(traits, credits)
     f["qualified_away"] = 1.0 - _qualified_away(item, classified, credits)
     if classified.subject and item.subject not in classified.subject:
         peers = {table.entities[e].kind for e in classified.subject if e in table.entities}
@@ -711,7 +859,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         f["peer_subject"] = 1.0  # "what does A say B wants": a fact that A wants something is A's act, not B's
     if classified.subject and not f["peer_subject"] and _act_of_another(item, classified, table):
         f["peer_subject"] = 1.0  # "what does B believe": "A believes B and C won't agree" is A's belief
-    f["focus"] = float(any(item.subject in n.entity_ids for n in classified.needs if n.kind is NeedKind.entity))
+    f["focus"] = float(item.subject in traits.entity_ids)
     return f
 
 
@@ -841,23 +989,29 @@ def _tells_about(need: Need, classified: Classified, table: FactTable) -> bool:
     return True
 
 
-def _reaction_said(need: Need, item: IndexedFact, classified: Classified) -> bool:
-    """"X's reaction to Y", "the response of X to Y": a noun of responding (its stem one of
-    `RESPONDING`'s) whose owner X is the fact's subject, the one who speaks, in a fact that says it said
-    something, placed by the question's time (a need scored on its own) or naming what X responded to.
-    A fact that has X say nothing, or someone else speak, or speak of another thing, is no reaction."""
+def _reaction_owners(need: Need, classified: Classified) -> list[Need]:
+    """"X's reaction to Y", "the response of X to Y": the entities that own a noun of responding (its stem
+    one of `RESPONDING`'s), X; none for any other word."""
     if need.relation or need.label[:STEM_MIN].lower() not in _RESPONDING_STEMS or need.kind is not NeedKind.word:
-        return False
+        return []
     toks = classified.linked.question.tokens
     if need.position + 1 < len(toks) and toks[need.position + 1].lower not in {"to", "of"}:
-        return False  # "Lyon's *reply letter*": the noun qualifies another thing, which is asked
-    owners = [n for n in classified.needs if n.kind is NeedKind.entity and (
+        return []  # "Lyon's *reply letter*": the noun qualifies another thing, which is asked
+    return [n for n in classified.needs if n.kind is NeedKind.entity and (
         (n.position + len(n.label.split()) == need.position and toks[need.position - 1].possessive)
         or (need.position + 2 == n.position and toks[need.position + 1].lower == "of"))]
+
+
+def _reaction_said(owners: tuple[Need, ...], need: Need, item: IndexedFact, classified: Classified) -> bool:
+    """The reaction of its `owners` (`_reaction_owners`) the need asks: the fact's subject is one of them,
+    the one who speaks, in a fact that says it said something, placed by the question's time (a need scored
+    on its own) or naming what X responded to. A fact that has X say nothing, or someone else speak, or
+    speak of another thing, is no reaction."""
     if not owners or not any(item.subject in n.entity_ids for n in owners) or item.lemmas.isdisjoint(SAYING):
         return False
     if any(n.kind is NeedKind.time for n in classified.needs):
         return True
+    toks = classified.linked.question.tokens
     to = next((t.position for t in toks if t.position > need.position and t.lower == "to"), None)
     return to is not None and any(
         (n.entity_ids & item.entities) if n.kind is NeedKind.entity else _word_credit(n, item) >= 0.5
@@ -883,8 +1037,8 @@ def heuristic(f: dict[str, float]) -> float:
 
 
 def _score(item: IndexedFact, classified: Classified, table: FactTable, total: float,
-           similarity: float) -> tuple[float, float]:
-    f = features(item, classified, table, total, similarity)
+           similarity: float, *, traits: QuestionTraits) -> tuple[float, float]:
+    f = features(item, classified, table, total, similarity, traits=traits)
     return heuristic(f), FOCUS * f["focus"]
 
 
@@ -1070,12 +1224,12 @@ def _other_party(item: IndexedFact, table: FactTable, classified: Classified) ->
                            or any(not Lexicon.parts_of_speech(w) for w in item.unlinked_names - asked))
 
 
-def _met_by_others(item: IndexedFact, classified: Classified, table: FactTable) -> bool:
-    """"When did A meet B": a fact where others meet, to talk of A and B ("X met Y *to discuss* A's
-    talks with B"), names them after the meeting, in the clause of its purpose, not as who met."""
-    meet = next((n for n in classified.needs if n.kind is NeedKind.word and n.relation and n.lemmas & _MEETING), None)
-    people = [n for n in classified.needs if n.kind is NeedKind.entity]
-    if meet is None or len(people) < 2 or (meet.lemmas.isdisjoint(item.lemmas) and meet.lemmas.isdisjoint(item.name_lemmas)):
+def _met_by_others(item: IndexedFact, meeting: tuple[Need, tuple[Need, ...]], table: FactTable) -> bool:
+    """"When did A meet B" (`meeting`: the verb and the entities asked): a fact where others meet, to talk
+    of A and B ("X met Y *to discuss* A's talks with B"), names them after the meeting, in the clause of
+    its purpose, not as who met."""
+    meet, people = meeting
+    if meet.lemmas.isdisjoint(item.lemmas) and meet.lemmas.isdisjoint(item.name_lemmas):
         return False
     words = item.words
     verb = next((k for k, w in enumerate(words) if Lexicon.lemmas(w) & meet.lemmas), None)
@@ -1223,21 +1377,26 @@ def _doer_named_as_the_object(item: IndexedFact, classified: Classified, credits
 _OWNER = re.compile(r"^['\u2019]s\b")
 
 
-def _object_named_only_as_owner(item: IndexedFact, classified: Classified, table: FactTable) -> bool:
-    """"When did A *fire* B": the one the act asked is done to, named right after its verb; a fact that
-    does not say the act, and names B only as an owner ("A called off *B's* trip"), tells of an act done to
-    B's thing, not to B. A question that names B as an owner too ("cancel B's trip") is not asked of B."""
+def _owner_names(classified: Classified, table: FactTable) -> tuple[re.Pattern[str], ...]:
+    """"When did A *fire* B": the names of B, the one the act asked is done to, named right after its verb
+    (none when the question names B as an owner too, "cancel B's trip": it is not asked of B)."""
     toks = classified.linked.question.tokens
     verb = next((n for n in classified.needs if n.kind is NeedKind.word and n.relation), None)
     if verb is None:
-        return False
+        return ()
     after = verb.position + len(verb.label.split())
     target = next((n for n in classified.needs if n.kind is NeedKind.entity and n.position == after), None)
     if target is None or toks[target.position + len(target.label.split()) - 1].possessive:
-        return False
+        return ()
+    return tuple(re.compile(rf"\b{re.escape(name)}", flags=re.IGNORECASE) for e in target.entity_ids
+                 if e in table.entities for name in table.entities[e].names)
+
+
+def _object_named_only_as_owner(item: IndexedFact, names: tuple[re.Pattern[str], ...]) -> bool:
+    """A fact that names the one the act asked is done to (`_owner_names`) only as an owner ("A called off
+    *B's* trip") tells of an act done to B's thing, not to B."""
     statement = item.fact.statement
-    said = [m.end() for e in target.entity_ids if e in table.entities for name in table.entities[e].names
-            for m in re.finditer(rf"\b{re.escape(name)}", statement, flags=re.IGNORECASE)]
+    said = [m.end() for name in names for m in name.finditer(statement)]
     return bool(said) and all(_OWNER.match(statement[end:]) for end in said)
 
 
@@ -1325,7 +1484,7 @@ def _meaning_credit(similarity: float) -> float:
     return min(1.0, max(0.0, (similarity - MEANING_FLOOR) / (MEANING_FULL - MEANING_FLOOR))) * MEANING_MAX
 
 
-def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
+def _qualifiers(traits: QuestionTraits, credits: dict[int, float]) -> float:
     """A word before a covered word, that the fact does not cover, qualifies it away: "the Chinese
     delegation" is not "the U.S. delegation", an "intercontinental ballistic missile" not any missile
     (adjectives in a row qualify the noun after them all), and "which *missile* facility" asks for a
@@ -1333,32 +1492,37 @@ def _qualifiers(classified: Classified, credits: dict[int, float]) -> float:
     it (less than half a word: "sport" for "hockey") qualifies any noun away: "the hockey team" is not
     the team of another sport the fact speaks of."""
     factor = 1.0
-    by_position = {n.position: n for n in classified.needs}
-    for need in classified.needs:
+    by_position = traits.by_position
+    for qualifying in traits.qualifying:  # the words that may qualify, read once (`_may_qualify`)
+        need = qualifying.need
         credit = credits.get(need.position, 0)
-        neighbour = 0 < credit < 0.5 and not need.name_like and _pos(need.label) == {"NOUN"}
-        if need.kind is not NeedKind.word or (credit > 0 and not neighbour) or need.weight <= 0:
+        neighbour = 0 < credit < 0.5 and qualifying.only_a_noun
+        if credit > 0 and not neighbour:
             continue
-        if need.label in _NUMBER_WORDS or need.label.isdigit():
-            continue  # "the two sides" and "both sides" are the same sides
-        pos = _pos(need.label)
-        if ("VERB" in pos or superlative(need.label) or _particle(need.label) or need.label in _BEFORE_NOW
-                or need.label in RANKING):
-            continue
-        after = by_position.get(need.position + 1)
-        while (after is not None and credits.get(after.position, 0) < 0.8 and after.kind is NeedKind.word
-               and "ADJ" in _pos(after.label) and "VERB" not in _pos(after.label)):
-            after = by_position.get(after.position + 1)  # "intercontinental [ballistic] missile"
+        after, adjective = by_position.get(need.position + 1, (None, False))
+        while after is not None and credits.get(after.position, 0) < 0.8 and adjective:
+            # "intercontinental [ballistic] missile": adjectives in a row qualify the noun after them all
+            after, adjective = by_position.get(after.position + 1, (None, False))
         if after is None or credits.get(after.position, 0) < 0.8:
             continue
         if after.kind is NeedKind.time:
             continue  # "in *early* June", "*late* 2018": a part of the time, which the fact's day may fall in
         if need.typed and after.relation:
             continue  # "which official *talked*": the thing asked, the verb's subject, is no kind of the act
-        if "ADJ" in pos or need.name_like or neighbour or (
-                after.hard and after.kind is NeedKind.word and "NOUN" in pos):
+        if qualifying.adjective or need.name_like or neighbour or (
+                after.hard and after.kind is NeedKind.word and qualifying.noun):
             factor *= MISSING_QUALIFIER
     return factor
+
+
+def _may_qualify(need: Need) -> bool:
+    """A word of the question that can qualify the one after it: not a number ("the two sides" and "both
+    sides" are the same sides), a verb, a superlative, a particle or a word that ranks."""
+    if need.kind is not NeedKind.word or need.weight <= 0 or need.label in _NUMBER_WORDS or need.label.isdigit():
+        return False
+    pos = _pos(need.label)
+    return not ("VERB" in pos or superlative(need.label) or _particle(need.label) or need.label in _BEFORE_NOW
+                or need.label in RANKING)
 
 
 def _of_another_year(need: Need, item: IndexedFact) -> bool:
@@ -1366,24 +1530,17 @@ def _of_another_year(need: Need, item: IndexedFact) -> bool:
     return need.label in _YEAR_NUMERALS and bool(item.years) and int(need.label) not in item.years
 
 
-def _numbers_a_name(need: Need, classified: Classified) -> bool:
-    """The number is joined to the word before it ("Mark-7", "F-15"): it tells one of a kind from the
-    others, as a name does, not a count ("2 sides") nor a word in text-speak ("wants 2 talk")."""
-    return _named_by_number(need, classified) is not None
-
-
 def _named_by_number(need: Need, classified: Classified) -> str | None:
-    """The word the question joins the number to ("mark" of "Mark-7"), lowercase, or None."""
+    """The word the question joins the number to ("mark" of "Mark-7"), lowercase, or None. A number joined
+    to the word before it ("Mark-7", "F-15") tells one of a kind from the others, as a name does, not a
+    count ("2 sides") nor a word in text-speak ("wants 2 talk")."""
     found = re.search(rf"([^\W\d_]+)-{need.label}(?![\w-])", classified.linked.question.text)
     return found.group(1).lower() if found else None
 
 
-def _another_number_said(need: Need, item: IndexedFact, classified: Classified) -> bool:
-    """The fact says the number of a name ("Hwasong-18") only apart from the name's word ("July 18"):
-    a number of something else."""
-    word = _named_by_number(need, classified)
-    if word is None:
-        return False
+def _another_number_said(need: Need, item: IndexedFact, word: str) -> bool:
+    """The fact says the number of a name ("Hwasong-18") only apart from the name's `word` ("July 18",
+    `_named_by_number`): a number of something else."""
     words = item.words
     return not any(words[k] == need.label and words[k - 1] == word for k in range(1, len(words)))
 
@@ -1442,8 +1599,6 @@ def _thing(word: str, classified: Classified, position: int) -> bool:
 
 
 def _pos(word: str) -> frozenset[str]:
-    from briefings.answering.lexicon import Lexicon
-
     return Lexicon.parts_of_speech(word)
 
 
@@ -1778,13 +1933,12 @@ def _on_a_thing(at: int, toks: list[Token]) -> bool:
             and "NOUN" in Lexicon.parts_of_speech(toks[at + 1].lower))
 
 
-def _repeat_unsaid(need: Need, item: IndexedFact, table: FactTable) -> bool:
-    """The question asks for an act done again ("*reopen* the office") and the fact says neither that verb
-    nor its base verb with "again", "back" or "once more": that the office opened, or was blown up, is
-    another act than its reopening."""
+def _repeat_unsaid(need: Need, item: IndexedFact, table: FactTable, bases: frozenset[str]) -> bool:
+    """The question asks for an act done again ("*reopen* the office", its `bases` the verbs "open" of its
+    words) and the fact says neither that verb nor its base verb with "again", "back" or "once more": that
+    the office opened, or was blown up, is another act than its reopening."""
     if need.kind is not NeedKind.word or need.lemmas & item.lemmas:
         return False
-    bases = {b for b in map(table.lexicon.repeated_act, need.lemmas) if b}
     if not bases or any(w[:STEM_MIN] in item.stems for w in need.lemmas if len(w) >= STEM_MIN):
         return False  # "reunions" says the reuniting
     if any(w in item.lemmas and table.lexicon.repeated_act(w) for w in need.near):
@@ -1818,16 +1972,19 @@ def _journey_end(words: tuple[str, ...] | list[str], at: int) -> str | None:
     return None
 
 
-def _journey_reversed(need: Need, item: IndexedFact, classified: Classified) -> bool:
-    """The question places its place at one end of a going, after a word of travelling ("travel home *from*
-    Hanoi", "fly *to* Seoul"), and the fact names that place only at the other end ("went *to* the Hanoi
-    summit"): the journey there is another journey than the one back."""
+def _journey_asked(need: Need, classified: Classified) -> str | None:
+    """Which end of a going the question places its place at, after a word of travelling ("travel home
+    *from* Hanoi": "start", "fly *to* Seoul": "end"), or None."""
     toks = classified.linked.question.tokens
     if need.position < 1 or not placed(toks, need.position):
-        return False
-    asked = _journey_end([t.lower for t in toks], need.position)
-    if asked is None:
-        return False
+        return None
+    return _journey_end([t.lower for t in toks], need.position)
+
+
+def _journey_reversed(need: Need, item: IndexedFact, asked: str) -> bool:
+    """The question places its place at the `asked` end of a going (`_journey_asked`), and the fact names
+    that place only at the other end ("went *to* the Hanoi summit"): the journey there is another journey
+    than the one back."""
     label = tuple(need.label.lower().split())
     n, words = len(label), item.words
     said = [_journey_end(words, k) for k in range(len(words) - n + 1) if tuple(words[k:k + n]) == label]

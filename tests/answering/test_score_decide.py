@@ -1660,3 +1660,50 @@ def test_what_a_thing_tells_about_another_is_what_it_shows(fresh_index: FactInde
     assert not _features_of(fresh_index, "parade-signal", question)["relation_missing"]
     answer = fresh_index.answer(question)
     assert answer.found and answer.facts[0] == "parade-signal"
+
+
+@pytest.mark.parametrize("question", [
+    "Which envoys pulled back from the border talks in Hanoi?",
+    "Did the negotiators raise funds for the reunions of separated families?",
+    "Who said the ICBM launch site would reopen?",
+    "What do the South Korean officials think of the denuclearization formula?",
+    "When did the delegation from France arrive at the summit venue?",
+])
+def test_a_fact_with_no_word_of_a_need_is_given_nothing_for_it(index: FactIndex, question: str) -> None:
+    """The scorer passes over `_word_credit` for a fact that holds no word a need can be credited by
+    (`_nothing_said`): every fact of the store it passes over is one `_word_credit` gives nothing."""
+    from briefings.answering.score import _nothing_said, _word_credit, prepare, question_traits
+
+    classified = index.read(question)
+    prepare(classified, index.table)
+    traits = question_traits(classified, index.table)
+    passed = 0
+    for fact_id in index.table.facts:
+        item = index.table.facts[fact_id]
+        for read in traits.needs:
+            if read.need.kind is NeedKind.word and _nothing_said(read, item):
+                passed += 1
+                assert _word_credit(read.need, item) == 0.0, (read.need.label, fact_id)
+                assert _word_credit(read.need, item, names=index.table.names.holds) == 0.0, (read.need.label, fact_id)
+    assert passed  # most facts hold no word of some need
+
+
+def test_a_need_credited_by_more_than_the_facts_words_is_never_passed_over(index: FactIndex) -> None:
+    """Initials ("ICBM": a phrase that spells them) and a verb of saying (another verb of saying reports
+    it) are credited by more than the words a fact holds: every fact is read for them."""
+    from briefings.answering.score import prepare, question_traits
+
+    classified = index.read("What did Moon say to the ICBM engineers?")
+    prepare(classified, index.table)
+    reach = {read.need.label.lower(): read.reach for read in question_traits(classified, index.table).needs}
+    assert reach["icbm"] is None and reach["say"] is None and reach["engineers"] is not None
+
+
+def test_words_english_runs_together_end_in_a_particle_or_a_verb(index: FactIndex) -> None:
+    """`_joined_in_the_store` reads only second parts that are particles or verbs, as `Lexicon.joined_parts`
+    splits every word of the store ("pullback": "pull", "back"; "fundraising": "fund", "raise")."""
+    from briefings.answering.lexicon import PARTICLES, Lexicon
+
+    split = [parts for word in index.table.vocabulary if (parts := Lexicon.joined_parts(word)) is not None]
+    assert split
+    assert all(tail in PARTICLES or "VERB" in Lexicon.parts_of_speech(tail) for _, tail in split)
