@@ -545,6 +545,10 @@ class _NeedTraits:
     """A verb of saying asked of the question's subject (what `_saying_of_another` reads of the question)."""
     counterpart: bool
     year: bool
+    kinds: frozenset[EntityKind]
+    """The kinds of entity the word names ("which *organisation*": `_kinds_named`), for a hard need."""
+    opposites: tuple[frozenset[str], str] | None
+    """The acts opposite the one asked and the other phase of it (`_opposites`), for a verb; None if none."""
     repeated: frozenset[str]
     """The base verbs of an act asked done again ("reopen": "open"), for `_repeat_unsaid`; none for any other."""
     journey_end: str | None
@@ -587,6 +591,10 @@ class QuestionTraits:
     """The verb of meeting asked and the entities asked to have met (`_met_by_others`), when both are."""
     owner_names: tuple[re.Pattern[str], ...]
     """The names of the one the act asked is done to, as `_object_named_only_as_owner` reads them."""
+    said: frozenset[str]
+    """The question's words, lowercase."""
+    doer_and_act: tuple[frozenset[str], Need] | None
+    """Of "when/how/where did X <act>", X's words and the act (`_done_to_the_doer`)."""
     qualifying: tuple[_Qualifying, ...]
     by_position: dict[int, tuple[Need, bool]]
     """Each need by its position, with whether it is an adjective and no verb ("intercontinental")."""
@@ -600,6 +608,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
             continue
         word = need.kind is NeedKind.word
         unheard = word and _a_thing_unheard_of(need, classified)
+        phase = word and _phase_of_the_act(need, classified)
         needs.append(_NeedTraits(
             need=need,
             reach=_reach(need) if word else None,
@@ -607,10 +616,12 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
             saying=bool(need.relation and need.done_by and need.lemmas & SAYING and classified.subject),
             counterpart=bool(need.lemmas & _COUNTERPART_NOUNS),
             year=need.label in _YEAR_NUMERALS,
+            kinds=_kinds_named(need) if word and need.hard else frozenset(),
+            opposites=_opposites(need) if word and (need.relation or need.phrasal or phase) else None,
             repeated=frozenset(b for b in map(table.lexicon.repeated_act, need.lemmas) if b) if word else frozenset(),
             journey_end=_journey_asked(need, classified),
             pair_between=word and _the_pair_between(need, classified),
-            phase=word and _phase_of_the_act(need, classified),
+            phase=phase,
             tells_about=word and _tells_about(need, classified, table),
             occasions=word and _occasions_counted(need, classified),
             number_of=_named_by_number(need, classified) if word and need.label.isdigit() else None,
@@ -621,6 +632,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
         ))
     meet = next((n for n in classified.needs if n.kind is NeedKind.word and n.relation and n.lemmas & _MEETING), None)
     people = tuple(n for n in classified.needs if n.kind is NeedKind.entity)
+    doer, act = _doer_and_act(classified) if classified.asked in _OF_THE_DOER else (frozenset(), None)
     return QuestionTraits(
         needs=tuple(needs),
         excluded=tuple(n for n in classified.needs if n.excluded),
@@ -629,6 +641,8 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
         unheard_act=any(n.relation and not n.known and n.kind is NeedKind.word for n in classified.needs),
         meeting=(meet, people) if meet is not None and len(people) >= 2 else None,
         owner_names=_owner_names(classified, table),
+        said=frozenset(t.lower for t in classified.linked.question.tokens),
+        doer_and_act=(doer, act) if doer and act is not None else None,
         qualifying=tuple(_Qualifying(need=n, only_a_noun=not n.name_like and _pos(n.label) == {"NOUN"},
                                      adjective="ADJ" in _pos(n.label), noun="NOUN" in _pos(n.label))
                          for n in classified.needs if _may_qualify(n)),
@@ -747,7 +761,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = 1.0  # "between the two *parties*": a fact that says "between A and B" names them
             if credit < 1.0 and read.counterpart and _other_party(item, table, classified):
                 credit = 1.0  # "who was her counterpart": the person she met or negotiated with
-            if need.hard and credit < 1.0 and _names_a_kind_held(need, item, table, classified):
+            if need.hard and credit < 1.0 and read.kinds and _names_a_kind_held(read.kinds, item, table, traits):
                 credit = 1.0  # "which *organisation*": an organisation the question does not name
             if need.typed and credit < SAME_STEM and _names_one_of_the_kind(need, item):
                 credit = SAME_STEM  # "which *river*": "the Taedong River", a name whose word says its kind
@@ -773,8 +787,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 # gives another number ("Mark-6"), or none, is about another of the kind
             elif need.degree and credit < 0.5 and not _measures(item, classified) and not _likelihood_said(need, item):
                 f["degree_missing"] = 1.0  # "how big": neither a measure nor the size said
-            elif ((need.relation or need.phrasal or read.phase) and credit < RELATION_SAID
-                  and _says_the_opposite(need, item)):
+            elif (read.opposites is not None and credit < RELATION_SAID
+                  and _says_the_opposite(item, *read.opposites)):
                 f["opposite"] = 1.0  # "when was the office *shut down*": a fact that it was *opened* states
                 # another act of the same thing, the one that undoes the act asked
                 credit = 0.0
@@ -827,11 +841,12 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         f["occasion"] = 1.0
     if f["relation_missing"] and classified.asked is Asked.who and _role_said_of_named(item, classified):
         f["role_of_named"] = 1.0
-    f["done_to_doer"] = float(_done_to_the_doer(item, classified))
+    f["done_to_doer"] = float(traits.doer_and_act is not None and _done_to_the_doer(item, classified,
+                                                                                    *traits.doer_and_act))
     if f["relation_missing"] and _manner_of_an_act(classified) and _only_names_said(classified, credits, table):
         f["manner_unsaid"] = 1.0  # "how did she commute": a fact that says neither the commute nor any
         # other word asked, only the names, tells another thing about them, not the way of that act
-    f["type"] = _type_factor(item, classified, table)
+    f["type"] = _type_factor(item, classified, table, mentioned=traits.entity_ids, said=traits.said)
     if (classified.asked is Asked.who and f["type"] < 1.0 and any(n.relation or n.phrasal for n in classified.needs)
             and _only_names_said(classified, credits, table)):
         f["no_one_named"] = 1.0  # "who did she talk with": a fact that names no one but those asked of,
@@ -848,7 +863,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     f["entities"] = entity_covered / entity_weight if entity_weight else 1.0
     f["unknown_share"] = unknown / total
     f["qualifier"] = 1.0 - _qualifiers(traits, credits)
-    f["qualified_away"] = 1.0 - _qualified_away(item, classified, credits)
+    f["qualified_away"] = 1.0 - _qualified_away(item, classified, credits, said=traits.said)
     if classified.subject and item.subject not in classified.subject:
         peers = {table.entities[e].kind for e in classified.subject if e in table.entities}
         subject = table.entities.get(item.subject)
@@ -1042,15 +1057,21 @@ def _score(item: IndexedFact, classified: Classified, table: FactTable, total: f
     return heuristic(f), FOCUS * f["focus"]
 
 
-def _says_the_opposite(need: Need, item: IndexedFact) -> bool:
-    """The fact says, as a verb, an act opposite the one asked ("opened" for "close", "left" for
-    "arrive"): an inflected form of a WordNet antonym, so "an *open* letter" or "the *release*" of a
-    statement, which may be adjectives or nouns, say no act. An act of the other phase is opposite too:
-    "suspended" for "resume", "held" for "call off" (`Lexicon.phase`)."""
+def _opposites(need: Need) -> tuple[frozenset[str], str] | None:
+    """The acts opposite the one asked (WordNet's antonyms of its lemmas) and the phase opposite its own
+    ("end" for "resume", `_OTHER_PHASE`), or None when it has neither."""
     opposite = frozenset().union(*(Lexicon.antonyms(lemma) for lemma in need.lemmas))
     other = _OTHER_PHASE.get(next((p for p in map(Lexicon.phase, need.lemmas) if p), ""), "")
     if not opposite and not other:
-        return False
+        return None
+    return opposite, other
+
+
+def _says_the_opposite(item: IndexedFact, opposite: frozenset[str], other: str) -> bool:
+    """The fact says, as a verb, an act `opposite` the one asked ("opened" for "close", "left" for
+    "arrive"): an inflected form of a WordNet antonym, so "an *open* letter" or "the *release*" of a
+    statement, which may be adjectives or nouns, say no act. An act of the `other` phase is opposite too:
+    "suspended" for "resume", "held" for "call off" (`Lexicon.phase`)."""
     heads = {act.partition(" ")[0] for act in opposite}  # every word's lemmas are among the fact's
     if other and Lexicon.phase_heads(other).isdisjoint(item.lemmas):
         other = ""  # the fact says no verb of the other phase
@@ -1264,17 +1285,13 @@ _PLACE_REACH = 6
 welcomed *in* P")."""
 
 
-def _done_to_the_doer(item: IndexedFact, classified: Classified) -> bool:
+def _done_to_the_doer(item: IndexedFact, classified: Classified, doer: frozenset[str], act: Need) -> bool:
     """"When/how/where did X <act>": the fact names X only as the one another's act was done to ("Y
     *hosted* X", "came *to greet* X", "X *was praised*"), never as the one who acts: the time, manner
     or place it gives is of that other act. An act the question asks ("Y *met* X" for "when did X meet
     Y") is X's too, and so is being somewhere: an act done to X in the place the question names puts X
-    there ("Y welcomed X *in* P" for "when did X arrive in P")."""
-    if classified.asked not in _OF_THE_DOER:
-        return False
-    doer, act = _doer_and_act(classified)
-    if not doer or act is None:
-        return False
+    there ("Y welcomed X *in* P" for "when did X arrive in P"). X's words are `doer`, and `act` the act
+    asked (`_doer_and_act`)."""
     words = item.words
     at = [k for k, w in enumerate(words) if w in doer]
     if not at:
@@ -1557,11 +1574,14 @@ def _particle(word: str) -> bool:
     return "ADV" in pos and "NOUN" not in pos and Lexicon.zipf(word) >= FUNCTION_ZIPF
 
 
-def _qualified_away(item: IndexedFact, classified: Classified, credits: dict[int, float]) -> float:
+def _qualified_away(item: IndexedFact, classified: Classified, credits: dict[int, float], *,
+                    said: frozenset[str]) -> float:
     """The fact qualifies what the question asks in a way the question does not: "the former
-    ambassador" does not answer "the current ambassador", nor "deputy chief of staff" "chief of staff"."""
+    ambassador" does not answer "the current ambassador", nor "deputy chief of staff" "chief of staff".
+    `said`: the question's words, lowercase."""
+    if ROLE_QUALIFIERS.isdisjoint(item.words):
+        return 1.0  # most facts: no word that makes a role another
     toks = classified.linked.question.tokens
-    said = {t.lower for t in toks}
     roles = [n for n in classified.needs if n.kind is NeedKind.word and not n.relation
              and credits.get(n.position, 0) > 0]  # roles named, not the verb's kin
     words = item.words
@@ -1704,13 +1724,19 @@ def _day_said(span: DateSpan, item: IndexedFact) -> bool:
                for k, w in enumerate(words))
 
 
-def _type_factor(item: IndexedFact, classified: Classified, table: FactTable) -> float:
+def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
+                 mentioned: frozenset[str] | None = None, said: frozenset[str] | None = None) -> float:
+    """How well the fact gives the kind of answer asked; `mentioned` (the entities the question names) and
+    `said` (its words, lowercase) as `question_traits` read them, or read here."""
     asked = classified.asked
-    mentioned = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}
+    if mentioned is None:
+        mentioned = frozenset(e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids)
+    if said is None:
+        said = frozenset(t.lower for t in classified.linked.question.tokens)
     others = [table.entities[e] for e in item.entities - mentioned if e in table.entities]
     # A name the question says is no answer to it: "who led the delegation at *Mount Kumgang*" is not
     # answered by a fact whose only name is Mount Kumgang.
-    unnamed = item.unlinked_names - {t.lower for t in classified.linked.question.tokens}
+    unnamed = item.unlinked_names - said
     if asked is Asked.when:
         dated = 1.0 if item.days else YEAR_ONLY if item.years else WEAK_TYPE if item.timed else WRONG_TYPE
         # Its date is of what it is about, which must be what the question asks the time of: the
@@ -1865,19 +1891,22 @@ def _own_names_asked(classified: Classified, table: FactTable) -> list[str]:
             if is_proper_name(name) and not {w.lower() for w, _ in word_tokens(name)} <= said]
 
 
-def _names_a_kind_held(need: Need, item: IndexedFact, table: FactTable, classified: Classified) -> bool:
-    """The word names a kind of entity ("organisation", "country", "person"), and the fact names one
-    of that kind that the question does not. Only a noun names a kind: "come out" shares a sense
-    with the verb "place" ("came out third"), not with a place; and only by a sense common to both
-    words: a "post" is a place only in a rare sense of one of them (the job one holds is the common one)."""
+def _kinds_named(need: Need) -> frozenset[EntityKind]:
+    """The kinds of entity the word names ("organisation", "country", "person"). Only a noun names a kind:
+    "come out" shares a sense with the verb "place" ("came out third"), not with a place; and only by a
+    sense common to both words: a "post" is a place only in a rare sense of one of them (the job one holds
+    is the common one)."""
     if "NOUN" not in Lexicon.parts_of_speech(need.label):
-        return False
-    kinds = {k for k in _NAMEABLE_KINDS if k.value in need.lemmas or any(
-        Lexicon.shares_a_common_sense(k.value, lemma) for lemma in need.lemmas & Lexicon.synonyms(k.value))}
-    if not kinds:
-        return False
-    mentioned = {e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids}
-    return any(table.entities[e].kind in kinds for e in item.entities - mentioned if e in table.entities)
+        return frozenset()
+    return frozenset(k for k in _NAMEABLE_KINDS if k.value in need.lemmas or any(
+        Lexicon.shares_a_common_sense(k.value, lemma) for lemma in need.lemmas & Lexicon.synonyms(k.value)))
+
+
+def _names_a_kind_held(kinds: frozenset[EntityKind], item: IndexedFact, table: FactTable,
+                       traits: QuestionTraits) -> bool:
+    """The fact names an entity of one of the `kinds` a word of the question names (`_kinds_named`) that
+    the question does not."""
+    return any(table.entities[e].kind in kinds for e in item.entities - traits.entity_ids if e in table.entities)
 
 
 _NUMBER_NOUNS = frozenset({"number", "numeral"})

@@ -119,25 +119,28 @@ def test_a_decade_dates_a_fact_for_when(index: FactIndex) -> None:
     assert answer.found and "2000s" in answer.answer
 
 
-def test_a_word_that_is_only_a_synonym_of_event_does_not_name_any_event(index: FactIndex) -> None:
-    from briefings.answering.score import _names_a_kind_held, prepare
+def _a_fact_names_one_of_the_kind(index: FactIndex, question: str, label: str) -> bool:
+    """Some fact names an entity of a kind the question's word `label` names, which the question does not."""
+    from briefings.answering.score import _kinds_named, _names_a_kind_held, prepare, question_traits
 
-    classified = index.read("What outcome did the Singapore summit have?")  # no "outcome of" frame: the noun stays
+    classified = index.read(question)
     prepare(classified, index.table)
-    outcome = next(n for n in classified.needs if n.label == "outcome")
-    assert not any(_names_a_kind_held(outcome, item, index.table, classified) for item in index.table.facts.values())
+    kinds = _kinds_named(next(n for n in classified.needs if n.label == label))
+    traits = question_traits(classified, index.table)
+    return bool(kinds) and any(_names_a_kind_held(kinds, item, index.table, traits)
+                               for item in index.table.facts.values())
+
+
+def test_a_word_that_is_only_a_synonym_of_event_does_not_name_any_event(index: FactIndex) -> None:
+    # no "outcome of" frame: the noun stays
+    assert not _a_fact_names_one_of_the_kind(index, "What outcome did the Singapore summit have?", "outcome")
 
 
 def test_a_word_names_a_kind_of_entity_only_by_a_sense_common_to_both(index: FactIndex) -> None:
     """A "post" is a place only in a rare sense of the two words (the job is the common one): a fact that
     names a place does not give the post asked; "which site" and "which nation" still name kinds."""
-    from briefings.answering.score import _names_a_kind_held, prepare
-
     def names_one(question: str, label: str) -> bool:
-        classified = index.read(question)
-        prepare(classified, index.table)
-        need = next(n for n in classified.needs if n.label == label)
-        return any(_names_a_kind_held(need, item, index.table, classified) for item in index.table.facts.values())
+        return _a_fact_names_one_of_the_kind(index, question, label)
 
     assert not names_one("Which post did Choe Son Hui hold last year?", "post")
     assert names_one("Which site did Choe Son Hui pick?", "site")
