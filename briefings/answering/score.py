@@ -1731,12 +1731,6 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
     asked = classified.asked
     if mentioned is None:
         mentioned = frozenset(e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids)
-    if said is None:
-        said = frozenset(t.lower for t in classified.linked.question.tokens)
-    others = [table.entities[e] for e in item.entities - mentioned if e in table.entities]
-    # A name the question says is no answer to it: "who led the delegation at *Mount Kumgang*" is not
-    # answered by a fact whose only name is Mount Kumgang.
-    unnamed = item.unlinked_names - said
     if asked is Asked.when:
         dated = 1.0 if item.days else YEAR_ONLY if item.years else WEAK_TYPE if item.timed else WRONG_TYPE
         # Its date is of what it is about, which must be what the question asks the time of: the
@@ -1750,6 +1744,18 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
         return 1.0 if item.years else WRONG_TYPE
     if asked is Asked.clock:
         return 1.0 if item.clock else WRONG_TYPE
+    if asked in {Asked.how_many, Asked.how_much}:
+        return 1.0 if _counts_what_is_asked(item, classified) else WRONG_TYPE
+    if asked is Asked.why:
+        return 1.0 if item.causal else NO_CAUSE
+    if asked not in _NAMES_ASKED:
+        return 1.0
+    if said is None:
+        said = frozenset(t.lower for t in classified.linked.question.tokens)
+    others = [table.entities[e] for e in item.entities - mentioned if e in table.entities]
+    # A name the question says is no answer to it: "who led the delegation at *Mount Kumgang*" is not
+    # answered by a fact whose only name is Mount Kumgang.
+    unnamed = item.unlinked_names - said
     if asked is Asked.where:
         places = any(e.kind.value == "place" or (e.kind.value == "country" and (e.id == item.object or _locative(item)))
                      for e in others) or bool(unnamed)  # a name no entity holds may be a place ("Kaesong")
@@ -1757,20 +1763,18 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
     if asked is Asked.who:
         people = any(e.kind.value in _PERSONISH and is_proper_name(e.name) for e in others) or bool(unnamed)
         return 1.0 if people else WEAK_TYPE
-    if asked is Asked.name:
-        own = _own_names_asked(classified, table)
-        if own:  # "what is the map called?": one of the map's own names, not the names it shows
-            words = " ".join(item.words)
-            return 1.0 if any(f" {name} " in f" {words} " for name in own) else WRONG_TYPE
-        if title_of([t.lower for t in classified.linked.question.tokens]):
-            return 1.0 if _a_title(unnamed) or item.lemmas & _TITLE_WORDS else WRONG_TYPE  # or a rank it calls one
-        named = any(is_proper_name(e.name) for e in others) or bool(unnamed)
-        return 1.0 if named else WRONG_TYPE
-    if asked in {Asked.how_many, Asked.how_much}:
-        return 1.0 if _counts_what_is_asked(item, classified) else WRONG_TYPE
-    if asked is Asked.why:
-        return 1.0 if item.causal else NO_CAUSE
-    return 1.0
+    own = _own_names_asked(classified, table)  # a thing's name
+    if own:  # "what is the map called?": one of the map's own names, not the names it shows
+        words = " ".join(item.words)
+        return 1.0 if any(f" {name} " in f" {words} " for name in own) else WRONG_TYPE
+    if title_of([t.lower for t in classified.linked.question.tokens]):
+        return 1.0 if _a_title(unnamed) or item.lemmas & _TITLE_WORDS else WRONG_TYPE  # or a rank it calls one
+    named = any(is_proper_name(e.name) for e in others) or bool(unnamed)
+    return 1.0 if named else WRONG_TYPE
+
+
+_NAMES_ASKED = frozenset({Asked.where, Asked.who, Asked.name})
+"""What a question asks that a name answers: a place, someone, a thing's name."""
 
 
 _TITLE_WORDS = frozenset({"title", "titled"})
