@@ -538,7 +538,7 @@ class _NeedTraits:
     need: Need
     reach: frozenset[str] | None
     """Every word of a fact by which `_word_credit` may credit the need (`_reach`), or None when some
-    credit it gives is not read off the fact's words alone (initials, a verb of saying or of holding a view)."""
+    credit it gives is not read off the fact's words alone (initials, a verb of holding a view)."""
     stems: frozenset[str]
     """The beginnings of the need's long lemmas, which a fact's word of the same family shares."""
     saying: bool
@@ -655,12 +655,13 @@ def _reach(need: Need) -> frozenset[str] | None:
     """The words a fact must hold (as a word, a name's word or a name no entity holds), or a word of the
     family of, for `_word_credit` to give the need any credit: its lemmas, the words of its phrasal verbs,
     the words it runs together with another, the words near it, the places inside it and those that hold
-    it. None when a credit rests on more than the fact's words: initials a phrase spells out, a verb of
-    saying another verb of saying reports, a view that a verb of voicing tells."""
-    if need.initials or (need.relation and (need.lemmas & _SAYING_OR_RESPONDING or need.lemmas & OPINING)):
+    it; and for a verb of saying or responding, the verbs of saying that report it. None when a credit
+    rests on more than the fact's words: initials a phrase spells out, a view that a verb of voicing tells."""
+    if need.initials or (need.relation and need.lemmas & OPINING):
         return None
     parts = {part for lemma in need.lemmas if " " in lemma for part in lemma.split()}
-    return frozenset().union(need.lemmas, parts, need.joined, need.near, need.within, need.acting_for)
+    saying = SAYING if need.relation and need.lemmas & _SAYING_OR_RESPONDING else ()  # "noted" for "speak"
+    return frozenset().union(need.lemmas, parts, need.joined, need.near, need.within, need.acting_for, saying)
 
 
 def _nothing_said(read: _NeedTraits, item: IndexedFact) -> bool:

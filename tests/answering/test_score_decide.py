@@ -1666,6 +1666,8 @@ def test_what_a_thing_tells_about_another_is_what_it_shows(fresh_index: FactInde
 
 
 @pytest.mark.parametrize("question", [
+    "What did Moon say to the engineers about the delay?",
+    "How did Moon respond to the missile launch?",
     "Which envoys pulled back from the border talks in Hanoi?",
     "Did the negotiators raise funds for the reunions of separated families?",
     "Who said the ICBM launch site would reopen?",
@@ -1692,14 +1694,15 @@ def test_a_fact_with_no_word_of_a_need_is_given_nothing_for_it(index: FactIndex,
 
 
 def test_a_need_credited_by_more_than_the_facts_words_is_never_passed_over(index: FactIndex) -> None:
-    """Initials ("ICBM": a phrase that spells them) and a verb of saying (another verb of saying reports
-    it) are credited by more than the words a fact holds: every fact is read for them."""
+    """Initials ("ICBM": a phrase that spells them) are credited by more than the words a fact holds: every
+    fact is read for them; a verb of saying is credited by any verb of saying a fact holds."""
+    from briefings.answering.classify import SAYING
     from briefings.answering.score import prepare, question_traits
 
     classified = index.read("What did Moon say to the ICBM engineers?")
     prepare(classified, index.table)
     reach = {read.need.label.lower(): read.reach for read in question_traits(classified, index.table).needs}
-    assert reach["icbm"] is None and reach["say"] is None and reach["engineers"] is not None
+    assert reach["icbm"] is None and reach["say"] >= SAYING and reach["engineers"] is not None
 
 
 def test_words_english_runs_together_end_in_a_particle_or_a_verb(index: FactIndex) -> None:
