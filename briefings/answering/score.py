@@ -18,9 +18,9 @@ from datetime import date, timedelta
 
 import re
 
-from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, DETERMINERS, FUNCTION_ZIPF, LOCATIVE, MOTION_ENDS,
-                                          NAME_WORDS, PATH, RANKING, SAYING, _place_named_lowercase, is_proper_name,
-                                          placed, superlative, title_of)
+from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, _PRO_VERBS, DETERMINERS, FUNCTION_ZIPF, LOCATIVE,
+                                          MOTION_ENDS, NAME_WORDS, PATH, RANKING, SAYING, _place_named_lowercase,
+                                          is_proper_name, placed, superlative, title_of)
 from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact
 from briefings.answering.lexicon import PARTICLES, PREPOSITIONS, STARTING, Lexicon, word_tokens, words_of
 from briefings.models import EntityKind
@@ -684,6 +684,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     if f["relation_missing"] and _manner_of_an_act(classified) and _only_names_said(classified, credits, table):
         f["manner_unsaid"] = 1.0  # "how did she commute": a fact that says neither the commute nor any
         # other word asked, only the names, tells another thing about them, not the way of that act
+    if not f["opposite"] and _occurrence_asked(classified) and _only_its_stopping_said(item):
+        f["opposite"] = 1.0  # "when did the trip finally *happen*": a fact that it was *called off* says
+        # it did not go ahead, not when it did
     f["type"] = _type_factor(item, classified, table)
     if (classified.asked is Asked.who and f["type"] < 1.0 and any(n.relation or n.phrasal for n in classified.needs)
             and _only_names_said(classified, credits, table)):
@@ -914,6 +917,69 @@ def _says_the_opposite(need: Need, item: IndexedFact) -> bool:
         if other and any(_phase_said(base, particle) == other for base in bases):
             return True
     return False
+
+
+_OF_AN_OCCURRENCE = frozenset({Asked.when, Asked.where})
+"""What "happen" or "take place" can ask of an event: the time or place it went ahead ("what happened to
+the trip" asks what became of it, which its cancellation tells)."""
+
+
+ACT_STEM = 6
+"""Letters a noun shares with the verb of its act ("*cancel*lation", "*suspen*sion", "*postpo*nement");
+five would join "final" and "finalize"."""
+
+
+def _occurrence_asked(classified: Classified) -> bool:
+    """"When did the trip *happen*", "where did the drills *take place*": the question asks when or where
+    an event went ahead, by a verb that stands for any event, and says no act of stopping ("when did
+    the *cancellation* happen" asks of the stopping itself)."""
+    if classified.asked not in _OF_AN_OCCURRENCE:
+        return False
+    toks = classified.linked.question.tokens
+    occurs = any(t.lemmas & _PRO_VERBS or (at + 1 < len(toks) and any(
+        Lexicon.synonyms(f"{lemma} {toks[at + 1].lower}") & _PRO_VERBS for lemma in t.lemmas))
+        for at, t in enumerate(toks))
+    if not occurs:
+        return False
+    ending = {verb[:ACT_STEM] for verb in Lexicon.phase_heads("end")
+              if len(verb) >= ACT_STEM and Lexicon.phase(verb) == "end"}
+    return not any(Lexicon.phase(lemma) == "end" or lemma[:ACT_STEM] in ending
+                   for n in classified.needs if n.kind is NeedKind.word for lemma in n.lemmas)
+
+
+_KEPT_FROM_GOING_AHEAD = ("cancel", "postpone")
+"""The acts of stopping that keep a scheduled event from going ahead (`tools/build_phases.py`'s "cancel"
+and "postpone" senses); one that ends or finishes it ("concluded", "closed") says it went ahead."""
+
+
+@functools.lru_cache(maxsize=1)
+def _calling_off() -> frozenset[str]:
+    """"cancel", "postpone" and the verbs of their common senses or ways of doing them that are acts of
+    stopping (`Lexicon.phase`): "call off", "scrub", "put off", "shelve"."""
+    acts = {a for seed in _KEPT_FROM_GOING_AHEAD for a in (seed, *Lexicon.synonyms(seed), *Lexicon.kinds(seed))}
+    return frozenset(a for a in acts if Lexicon.phase(a) == "end")
+
+
+def _only_its_stopping_said(item: IndexedFact) -> bool:
+    """The fact says, as a verb, that an event was called off or put off (`_calling_off`) and no act of
+    going on or of happening ("held", "took place"): it tells that the event did not go ahead then."""
+    acts = _calling_off()
+    if {act.partition(" ")[0] for act in acts}.isdisjoint(item.lemmas):
+        return False
+    stopped = False
+    words = item.words
+    for at, word in enumerate(words):
+        pos = Lexicon.parts_of_speech(word)
+        if "VERB" not in pos or (word.endswith("s") and "NOUN" in pos):
+            continue  # "the *postponements*": a noun's plural as likely as a verb's present
+        bases = Lexicon.lemmas(word)
+        particle = words[at + 1] if at + 1 < len(words) else ""
+        if (bases & _PRO_VERBS or any(Lexicon.synonyms(f"{base} {particle}") & _PRO_VERBS for base in bases)
+                or any(_phase_said(base, particle) == "go" for base in bases)):
+            return False  # "postponed from May, it took place in June": it went ahead after all
+        stopped = stopped or any(base in acts or f"{base} {particle}" in acts for base in bases - {word})
+        # an inflected form: "*tabled*", not "the table" or "a scratch"
+    return stopped
 
 
 def _phase_of_the_act(need: Need, classified: Classified) -> bool:

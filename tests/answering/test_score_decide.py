@@ -851,6 +851,27 @@ def test_a_fact_that_says_the_other_phase_of_the_act_does_not_answer(fresh_index
     assert fresh_index.answer("When did Japan scrap the Mekong regatta?").found
 
 
+def test_a_fact_that_an_event_was_called_off_does_not_say_when_it_happened(fresh_index: FactIndex) -> None:
+    """"When did the regatta take place": a fact that it was called off or put off tells that it did not go
+    ahead then; asked of the calling off itself, or of what became of it, the same fact answers. A fact
+    that it went ahead after all, or that it ended, still answers."""
+    _add(fresh_index, "regatta-scrubbed", "Japan called off a regatta on the Mekong river on May 9, 2019.",
+         day="2019-05-09", subject="japan", relation="called_off")
+    for question in ("When did the Mekong regatta finally happen?", "Where did the Mekong regatta take place?"):
+        assert _features_of(fresh_index, "regatta-scrubbed", question)["opposite"] == 1.0
+        assert not fresh_index.answer(question).found
+    for question in ("When did the cancellation of the Mekong regatta happen?",
+                     "When was the Mekong regatta called off?"):
+        assert not _features_of(fresh_index, "regatta-scrubbed", question)["opposite"]
+        assert fresh_index.answer(question).found
+    _add(fresh_index, "rally-delayed", "Laos postponed a Mekong river rally from April, and the rally took place on "
+         "June 2, 2019.", day="2019-06-02", subject="laos", relation="held")
+    assert not _features_of(fresh_index, "rally-delayed", "When did the Mekong river rally happen?")["opposite"]
+    _add(fresh_index, "forum-ended", "A Mekong river forum concluded in Vientiane on July 4, 2019.",
+         day="2019-07-04", subject="laos", relation="concluded")
+    assert not _features_of(fresh_index, "forum-ended", "When did the Mekong river forum take place?")["opposite"]
+
+
 def test_a_verb_of_a_phase_before_the_act_asked_is_read_against_the_other_phase(fresh_index: FactIndex) -> None:
     """"When did they *finish* rebuilding it": the end of the act is asked, even where the verb after it is
     read as the relation; a fact that says the work was begun (a launch ceremony was held) tells its
