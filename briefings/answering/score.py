@@ -624,7 +624,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             elif need.degree and credit < 0.5 and not _measures(item, classified) and not _likelihood_said(need, item):
                 f["degree_missing"] = 1.0  # "how big": neither a measure nor the size said
             elif ((need.relation or need.phrasal or _phase_of_the_act(need, classified)) and credit < RELATION_SAID
-                  and _says_the_opposite(need, item)):
+                  and _says_the_opposite(need, item, by_synonyms=_a_finite_verb(need, classified))):
                 f["opposite"] = 1.0  # "when was the office *shut down*": a fact that it was *opened* states
                 # another act of the same thing, the one that undoes the act asked
                 credit = 0.0
@@ -891,13 +891,15 @@ def _score(item: IndexedFact, classified: Classified, table: FactTable, total: f
     return heuristic(f), FOCUS * f["focus"]
 
 
-def _says_the_opposite(need: Need, item: IndexedFact) -> bool:
+def _says_the_opposite(need: Need, item: IndexedFact, *, by_synonyms: bool = False) -> bool:
     """The fact says, as a verb, an act opposite the one asked ("opened" for "close", "left" for
     "arrive"): an inflected form of a WordNet antonym, so "an *open* letter" or "the *release*" of a
     statement, which may be adjectives or nouns, say no act. An act of the other phase is opposite too:
-    "suspended" for "resume", "held" for "call off" (`Lexicon.phase`)."""
+    "suspended" for "resume", "held" for "call off" (`Lexicon.phase`); with `by_synonyms`, a verb of several
+    words by the phase of its synonyms (`_phase_of`)."""
     opposite = frozenset().union(*(Lexicon.antonyms(lemma) for lemma in need.lemmas))
-    other = _OTHER_PHASE.get(next((p for p in map(Lexicon.phase, need.lemmas) if p), ""), "")
+    phase_of = _phase_of if by_synonyms else Lexicon.phase
+    other = _OTHER_PHASE.get(next((p for p in map(phase_of, need.lemmas) if p), ""), "")
     if not opposite and not other:
         return False
     heads = {act.partition(" ")[0] for act in opposite}  # every word's lemmas are among the fact's
@@ -995,6 +997,25 @@ def _phase_of_the_act(need: Need, classified: Classified) -> bool:
         after += 1
     return any(n.position == after and (n.relation or n.phrasal) for n in classified.needs
                if n.kind is NeedKind.word)
+
+
+def _a_finite_verb(need: Need, classified: Classified) -> bool:
+    """The need's first word is not an "-ing" form: the act the question asks, not one it speaks of ("are
+    they worried about him *giving up* his weapons": the worry is asked, and what persists says it)."""
+    toks = classified.linked.question.tokens
+    return need.position < len(toks) and not toks[need.position].lower.endswith("ing")
+
+
+def _phase_of(verb: str) -> str:
+    """The phase of the act `verb` names (`Lexicon.phase`); a verb of several words that the table, of
+    common words only, lacks takes the phase its one-word synonyms of a sense common to both agree on
+    ("shut down": "close", which ends an act)."""
+    phase = Lexicon.phase(verb)
+    if phase or " " not in verb:
+        return phase
+    phases = {Lexicon.phase(w) for w in Lexicon.synonyms(verb)
+              if " " not in w and Lexicon.shares_a_common_sense(verb, w)} - {""}
+    return phases.pop() if len(phases) == 1 else ""
 
 
 _OTHER_PHASE = {"end": "go", "go": "end"}

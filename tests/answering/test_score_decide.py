@@ -851,6 +851,23 @@ def test_a_fact_that_says_the_other_phase_of_the_act_does_not_answer(fresh_index
     assert fresh_index.answer("When did Japan scrap the Mekong regatta?").found
 
 
+def test_a_verb_of_several_words_takes_the_phase_of_its_one_word_synonyms(fresh_index: FactIndex) -> None:
+    """"shut down" is too rare for the phases table; it is "close" in a sense common to both, which ends an
+    act: a fact that the plant was restarted tells another moment of it than its shutting down."""
+    from briefings.answering.score import _phase_of
+
+    assert _phase_of("shut down") == "end" and _phase_of("kick off") == "go" and _phase_of("come back") == ""
+    _add(fresh_index, "mill-restarted", "Laos restarted the Pakse paper mill on the Mekong river on March 3, 2021.",
+         day="2021-03-03", subject="laos", relation="restarted")
+    question = "When did Laos shut down the Pakse paper mill?"
+    assert _features_of(fresh_index, "mill-restarted", question)["opposite"] == 1.0
+    assert not fresh_index.answer(question).found
+    assert fresh_index.answer("When did Laos restart the Pakse paper mill?").found
+    # an "-ing" form is an act the question speaks of, not the one it asks: the worry is asked
+    assert not _features_of(fresh_index, "mill-restarted",
+                            "Were people worried about Laos shutting down the Pakse paper mill?")["opposite"]
+
+
 def test_a_fact_that_an_event_was_called_off_does_not_say_when_it_happened(fresh_index: FactIndex) -> None:
     """"When did the regatta take place": a fact that it was called off or put off tells that it did not go
     ahead then; asked of the calling off itself, or of what became of it, the same fact answers. A fact
