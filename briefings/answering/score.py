@@ -609,6 +609,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = 1.0  # "what *number* is it on the map": a fact that gives a number ("site 2") says one
             if need.typed and credit < 1.0 and need.lemmas & _LIKELIHOOD and any(w in _LIKELIHOOD for w in item.words):
                 credit = 1.0  # "what *odds*", "what *chance*": a fact that says how likely ("a good chance") gives them
+            if need.typed and credit < 1.0 and need.lemmas & _ROLE_NOUNS and _gives_a_role(item):
+                credit = 1.0  # "what *role* did Biden give him": a fact that Biden named him envoy gives one
             if need.typed and (need.known or _qualifier_said(need, classified, item)) and credit < 0.5:
                 untyped.append(need)  # a hard miss, unless the fact says the act asked (below); a kind
                 # no fact speaks of ("which *stadium*") stays a hard miss: nothing says what is of that kind,
@@ -1814,6 +1816,29 @@ def _names_a_kind_held(need: Need, item: IndexedFact, table: FactTable, classifi
 
 _NUMBER_NOUNS = frozenset({"number", "numeral"})
 """Nouns whose instance is a number: "what *number*" is answered by a number the statement gives."""
+_ROLE_NOUNS = frozenset({"role", "post", "position", "job"})
+"""Nouns whose instance is a role someone holds: "what *role* did he get" is answered by the title a fact
+names him to."""
+_APPOINTING = "appoint"
+"""The act of giving someone a role; its words are WordNet's (`_appointing`)."""
+
+
+@functools.lru_cache(maxsize=1)
+def _appointing() -> frozenset[str]:
+    """"appoint", the verbs of a sense common to it ("name", "nominate") and the ways of doing it
+    ("designate", "assign"): the acts that give someone a role (WordNet)."""
+    same = {w for w in Lexicon.synonyms(_APPOINTING) if Lexicon.shares_a_common_sense(_APPOINTING, w)}
+    return frozenset(w for w in {_APPOINTING, *same, *Lexicon.kinds(_APPOINTING)}
+                     if " " not in w and Lexicon.lemma(w) == w and "VERB" in Lexicon.parts_of_speech(w))
+
+
+def _gives_a_role(item: IndexedFact) -> bool:
+    """The statement says, by an inflected verb, that someone was given a role ("*named* Sung Kim special
+    representative", "was *appointed* foreign minister"): the role it names is the one a "what role" asks."""
+    acts = _appointing()
+    return any((Lexicon.lemmas(w) - {w}) & acts for w in item.words if "VERB" in Lexicon.parts_of_speech(w))
+
+
 _CONDITION_NOUNS = frozenset({"condition", "conditions", "precondition", "preconditions", "prerequisite", "proviso"})
 _CONDITIONAL = frozenset({"if", "unless", "provided", "providing"})
 """The conjunctions of English that state a condition ("... *if* the U.S. takes corresponding measures")."""

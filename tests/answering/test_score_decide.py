@@ -851,6 +851,21 @@ def test_a_fact_that_says_the_other_phase_of_the_act_does_not_answer(fresh_index
     assert fresh_index.answer("When did Japan scrap the Mekong regatta?").found
 
 
+def test_a_fact_that_names_someone_to_a_post_gives_the_role_asked(fresh_index: FactIndex) -> None:
+    """"What role did Laos give him": a fact that Laos *named* him its envoy gives the role, though it says
+    no "role"; a fact that says only what he did gives none."""
+    from briefings.answering.score import _appointing
+
+    assert {"appoint", "name", "nominate", "designate"} <= _appointing() and "call" not in _appointing()
+    _add(fresh_index, "envoy-named", "Laos named Bounmy Phasy its special envoy for the Mekong river on March 3, "
+         "2021.", day="2021-03-03", subject="laos", relation="appointed")
+    answer = fresh_index.answer("What role did Laos give Bounmy Phasy in March 2021?")
+    assert answer.found and "special envoy" in answer.answer
+    _add(fresh_index, "envoy-visited", "Somsak Inthavong of Laos visited Hanoi on April 9, 2021.",
+         day="2021-04-09", subject="laos", relation="visited")
+    assert not fresh_index.answer("What role did Laos give Somsak Inthavong in April 2021?").found
+
+
 def test_a_verb_of_several_words_takes_the_phase_of_its_one_word_synonyms(fresh_index: FactIndex) -> None:
     """"shut down" is too rare for the phases table; it is "close" in a sense common to both, which ends an
     act: a fact that the plant was restarted tells another moment of it than its shutting down."""
