@@ -851,6 +851,15 @@ def test_a_fact_that_says_the_other_phase_of_the_act_does_not_answer(fresh_index
     assert fresh_index.answer("When did Japan scrap the Mekong regatta?").found
 
 
+def test_a_fact_of_what_a_day_marks_tells_its_anniversary(fresh_index: FactIndex) -> None:
+    # config/vocabulary.yaml: an anniversary is a day that marks a number of years since an event
+    assert fresh_index.lexicon.meanings("anniversary") == ("mark", "commemorate")
+    _add(fresh_index, "boat-race", "Laos held a boat race in Vientiane on May 9, 2021, marking 50 years since the "
+         "opening of the Mekong ferry.", day="2021-05-09", subject="laos", relation="held")
+    answer = fresh_index.answer("What anniversary was the May 2021 Vientiane boat race for?")
+    assert answer.found and "50 years" in answer.answer
+
+
 def test_a_fact_that_names_someone_to_a_post_gives_the_role_asked(fresh_index: FactIndex) -> None:
     """"What role did Laos give him": a fact that Laos *named* him its envoy gives the role, though it says
     no "role"; a fact that says only what he did gives none."""
