@@ -900,6 +900,8 @@ def _says_the_opposite(need: Need, item: IndexedFact, *, by_synonyms: bool = Fal
     "suspended" for "resume", "held" for "call off" (`Lexicon.phase`); with `by_synonyms`, a verb of several
     words by the phase of its synonyms (`_phase_of`)."""
     opposite = frozenset().union(*(Lexicon.antonyms(lemma) for lemma in need.lemmas))
+    if _TAKING_OFFICE in opposite:
+        opposite |= _appointing()  # "when did she step down": a fact that she was *named* to the post
     phase_of = _phase_of if by_synonyms else Lexicon.phase
     other = _OTHER_PHASE.get(next((p for p in map(phase_of, need.lemmas) if p), ""), "")
     if not opposite and not other:
@@ -1816,6 +1818,9 @@ def _names_a_kind_held(need: Need, item: IndexedFact, table: FactTable, classifi
 
 _NUMBER_NOUNS = frozenset({"number", "numeral"})
 """Nouns whose instance is a number: "what *number*" is answered by a number the statement gives."""
+_TAKING_OFFICE = "take office"
+"""WordNet's act of assuming a post, the antonym of "resign" and "step down": someone appointed to a post
+takes it, so a fact that says the appointing says the act opposite leaving it."""
 _ROLE_NOUNS = frozenset({"role", "post", "position", "job"})
 """Nouns whose instance is a role someone holds: "what *role* did he get" is answered by the title a fact
 names him to."""

@@ -875,6 +875,18 @@ def test_a_fact_that_names_someone_to_a_post_gives_the_role_asked(fresh_index: F
     assert not fresh_index.answer("What role did Laos give Somsak Inthavong in April 2021?").found
 
 
+
+def test_a_fact_that_someone_was_named_to_a_post_does_not_say_when_they_left_it(fresh_index: FactIndex) -> None:
+    """WordNet's antonym of "step down" and "resign" is "take office"; a fact that someone was appointed to
+    the post says that act, not the leaving."""
+    _add(fresh_index, "envoy-named", "Laos named Bounmy Phasy its special envoy for the Mekong river on March 3, "
+         "2021.", day="2021-03-03", subject="laos", relation="appointed")
+    for question in ("When did Bounmy Phasy step down as special envoy?", "When did Bounmy Phasy resign as envoy?"):
+        assert _features_of(fresh_index, "envoy-named", question)["opposite"] == 1.0
+        assert not fresh_index.answer(question).found
+    assert fresh_index.answer("When did Laos name Bounmy Phasy special envoy?").found
+
+
 def test_a_verb_of_several_words_takes_the_phase_of_its_one_word_synonyms(fresh_index: FactIndex) -> None:
     """"shut down" is too rare for the phases table; it is "close" in a sense common to both, which ends an
     act: a fact that the plant was restarted tells another moment of it than its shutting down."""
