@@ -18,9 +18,9 @@ from datetime import date, timedelta
 
 import re
 
-from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, DETERMINERS, FUNCTION_ZIPF, LOCATIVE, MOTION_ENDS,
-                                          NAME_WORDS, PATH, RANKING, SAYING, _place_named_lowercase, is_proper_name,
-                                          placed, superlative, title_of)
+from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, _PRO_VERBS, DETERMINERS, FUNCTION_ZIPF, LOCATIVE,
+                                          MOTION_ENDS, NAME_WORDS, PATH, RANKING, SAYING, _place_named_lowercase,
+                                          is_proper_name, placed, superlative, title_of)
 from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact
 from briefings.answering.lexicon import PARTICLES, PREPOSITIONS, STARTING, Lexicon, word_tokens, words_of
 from briefings.models import EntityKind
@@ -598,6 +598,8 @@ class QuestionTraits:
     qualifying: tuple[_Qualifying, ...]
     by_position: dict[int, tuple[Need, bool]]
     """Each need by its position, with whether it is an adjective and no verb ("intercontinental")."""
+    occurrence_asked: bool
+    """"When did the trip *happen*": when or where an event went ahead (`_occurrence_asked`)."""
 
 
 def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
@@ -617,7 +619,8 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
             counterpart=bool(need.lemmas & _COUNTERPART_NOUNS),
             year=need.label in _YEAR_NUMERALS,
             kinds=_kinds_named(need) if word and need.hard else frozenset(),
-            opposites=_opposites(need) if word and (need.relation or need.phrasal or phase) else None,
+            opposites=(_opposites(need, by_synonyms=_a_finite_verb(need, classified))
+                       if word and (need.relation or need.phrasal or phase) else None),
             repeated=frozenset(b for b in map(table.lexicon.repeated_act, need.lemmas) if b) if word else frozenset(),
             journey_end=_journey_asked(need, classified),
             pair_between=word and _the_pair_between(need, classified),
@@ -648,6 +651,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
                          for n in classified.needs if _may_qualify(n)),
         by_position={n.position: (n, n.kind is NeedKind.word and "ADJ" in _pos(n.label) and "VERB" not in _pos(n.label))
                      for n in classified.needs},
+        occurrence_asked=_occurrence_asked(classified),
     )
 
 
@@ -774,6 +778,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = 1.0  # "what *number* is it on the map": a fact that gives a number ("site 2") says one
             if need.typed and credit < 1.0 and need.lemmas & _LIKELIHOOD and any(w in _LIKELIHOOD for w in item.words):
                 credit = 1.0  # "what *odds*", "what *chance*": a fact that says how likely ("a good chance") gives them
+            if need.typed and credit < 1.0 and need.lemmas & _ROLE_NOUNS and _gives_a_role(item):
+                credit = 1.0  # "what *role* did Biden give him": a fact that Biden named him envoy gives one
             if need.typed and (need.known or _qualifier_said(need, classified, item)) and credit < 0.5:
                 untyped.append(need)  # a hard miss, unless the fact says the act asked (below); a kind
                 # no fact speaks of ("which *stadium*") stays a hard miss: nothing says what is of that kind,
@@ -847,6 +853,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     if f["relation_missing"] and _manner_of_an_act(classified) and _only_names_said(classified, credits, table):
         f["manner_unsaid"] = 1.0  # "how did she commute": a fact that says neither the commute nor any
         # other word asked, only the names, tells another thing about them, not the way of that act
+    if not f["opposite"] and traits.occurrence_asked and _only_its_stopping_said(item):
+        f["opposite"] = 1.0  # "when did the trip finally *happen*": a fact that it was *called off* says
+        # it did not go ahead, not when it did
     f["type"] = _type_factor(item, classified, table, mentioned=traits.entity_ids, said=traits.said)
     if (classified.asked is Asked.who and f["type"] < 1.0 and any(n.relation or n.phrasal for n in classified.needs)
             and _only_names_said(classified, credits, table)):
@@ -1058,11 +1067,15 @@ def _score(item: IndexedFact, classified: Classified, table: FactTable, total: f
     return heuristic(f), FOCUS * f["focus"]
 
 
-def _opposites(need: Need) -> tuple[frozenset[str], str] | None:
-    """The acts opposite the one asked (WordNet's antonyms of its lemmas) and the phase opposite its own
-    ("end" for "resume", `_OTHER_PHASE`), or None when it has neither."""
+def _opposites(need: Need, *, by_synonyms: bool = False) -> tuple[frozenset[str], str] | None:
+    """The acts opposite the one asked (WordNet's antonyms of its lemmas; a verb of appointing for leaving a
+    post) and the phase opposite its own ("end" for "resume", `_OTHER_PHASE`; with `by_synonyms`, a verb of
+    several words by the phase of its synonyms, `_phase_of`), or None when it has neither."""
     opposite = frozenset().union(*(Lexicon.antonyms(lemma) for lemma in need.lemmas))
-    other = _OTHER_PHASE.get(next((p for p in map(Lexicon.phase, need.lemmas) if p), ""), "")
+    if _TAKING_OFFICE in opposite:
+        opposite |= _appointing()  # "when did she step down": a fact that she was *named* to the post
+    phase_of = _phase_of if by_synonyms else Lexicon.phase
+    other = _OTHER_PHASE.get(next((p for p in map(phase_of, need.lemmas) if p), ""), "")
     if not opposite and not other:
         return None
     return opposite, other
@@ -1092,6 +1105,69 @@ def _says_the_opposite(item: IndexedFact, opposite: frozenset[str], other: str) 
     return False
 
 
+_OF_AN_OCCURRENCE = frozenset({Asked.when, Asked.where})
+"""What "happen" or "take place" can ask of an event: the time or place it went ahead ("what happened to
+the trip" asks what became of it, which its cancellation tells)."""
+
+
+ACT_STEM = 6
+"""Letters a noun shares with the verb of its act ("*cancel*lation", "*suspen*sion", "*postpo*nement");
+five would join "final" and "finalize"."""
+
+
+def _occurrence_asked(classified: Classified) -> bool:
+    """"When did the trip *happen*", "where did the drills *take place*": the question asks when or where
+    an event went ahead, by a verb that stands for any event, and says no act of stopping ("when did
+    the *cancellation* happen" asks of the stopping itself)."""
+    if classified.asked not in _OF_AN_OCCURRENCE:
+        return False
+    toks = classified.linked.question.tokens
+    occurs = any(t.lemmas & _PRO_VERBS or (at + 1 < len(toks) and any(
+        Lexicon.synonyms(f"{lemma} {toks[at + 1].lower}") & _PRO_VERBS for lemma in t.lemmas))
+        for at, t in enumerate(toks))
+    if not occurs:
+        return False
+    ending = {verb[:ACT_STEM] for verb in Lexicon.phase_heads("end")
+              if len(verb) >= ACT_STEM and Lexicon.phase(verb) == "end"}
+    return not any(Lexicon.phase(lemma) == "end" or lemma[:ACT_STEM] in ending
+                   for n in classified.needs if n.kind is NeedKind.word for lemma in n.lemmas)
+
+
+_KEPT_FROM_GOING_AHEAD = ("cancel", "postpone")
+"""The acts of stopping that keep a scheduled event from going ahead (`tools/build_phases.py`'s "cancel"
+and "postpone" senses); one that ends or finishes it ("concluded", "closed") says it went ahead."""
+
+
+@functools.lru_cache(maxsize=1)
+def _calling_off() -> frozenset[str]:
+    """"cancel", "postpone" and the verbs of their common senses or ways of doing them that are acts of
+    stopping (`Lexicon.phase`): "call off", "scrub", "put off", "shelve"."""
+    acts = {a for seed in _KEPT_FROM_GOING_AHEAD for a in (seed, *Lexicon.synonyms(seed), *Lexicon.kinds(seed))}
+    return frozenset(a for a in acts if Lexicon.phase(a) == "end")
+
+
+def _only_its_stopping_said(item: IndexedFact) -> bool:
+    """The fact says, as a verb, that an event was called off or put off (`_calling_off`) and no act of
+    going on or of happening ("held", "took place"): it tells that the event did not go ahead then."""
+    acts = _calling_off()
+    if {act.partition(" ")[0] for act in acts}.isdisjoint(item.lemmas):
+        return False
+    stopped = False
+    words = item.words
+    for at, word in enumerate(words):
+        pos = Lexicon.parts_of_speech(word)
+        if "VERB" not in pos or (word.endswith("s") and "NOUN" in pos):
+            continue  # "the *postponements*": a noun's plural as likely as a verb's present
+        bases = Lexicon.lemmas(word)
+        particle = words[at + 1] if at + 1 < len(words) else ""
+        if (bases & _PRO_VERBS or any(Lexicon.synonyms(f"{base} {particle}") & _PRO_VERBS for base in bases)
+                or any(_phase_said(base, particle) == "go" for base in bases)):
+            return False  # "postponed from May, it took place in June": it went ahead after all
+        stopped = stopped or any(base in acts or f"{base} {particle}" in acts for base in bases - {word})
+        # an inflected form: "*tabled*", not "the table" or "a scratch"
+    return stopped
+
+
 def _phase_of_the_act(need: Need, classified: Classified) -> bool:
     """The word is a verb of a phase ("finish", "stop", "begin": `Lexicon.phase`) of the act the question
     asks, right before it ("when did they *finish* building the bridge", "*stop* to trade"): the time
@@ -1105,6 +1181,25 @@ def _phase_of_the_act(need: Need, classified: Classified) -> bool:
         after += 1
     return any(n.position == after and (n.relation or n.phrasal) for n in classified.needs
                if n.kind is NeedKind.word)
+
+
+def _a_finite_verb(need: Need, classified: Classified) -> bool:
+    """The need's first word is not an "-ing" form: the act the question asks, not one it speaks of ("are
+    they worried about him *giving up* his weapons": the worry is asked, and what persists says it)."""
+    toks = classified.linked.question.tokens
+    return need.position < len(toks) and not toks[need.position].lower.endswith("ing")
+
+
+def _phase_of(verb: str) -> str:
+    """The phase of the act `verb` names (`Lexicon.phase`); a verb of several words that the table, of
+    common words only, lacks takes the phase its one-word synonyms of a sense common to both agree on
+    ("shut down": "close", which ends an act)."""
+    phase = Lexicon.phase(verb)
+    if phase or " " not in verb:
+        return phase
+    phases = {Lexicon.phase(w) for w in Lexicon.synonyms(verb)
+              if " " not in w and Lexicon.shares_a_common_sense(verb, w)} - {""}
+    return phases.pop() if len(phases) == 1 else ""
 
 
 _OTHER_PHASE = {"end": "go", "go": "end"}
@@ -1916,6 +2011,32 @@ def _names_a_kind_held(kinds: frozenset[EntityKind], item: IndexedFact, table: F
 
 _NUMBER_NOUNS = frozenset({"number", "numeral"})
 """Nouns whose instance is a number: "what *number*" is answered by a number the statement gives."""
+_TAKING_OFFICE = "take office"
+"""WordNet's act of assuming a post, the antonym of "resign" and "step down": someone appointed to a post
+takes it, so a fact that says the appointing says the act opposite leaving it."""
+_ROLE_NOUNS = frozenset({"role", "post", "position", "job"})
+"""Nouns whose instance is a role someone holds: "what *role* did he get" is answered by the title a fact
+names him to."""
+_APPOINTING = "appoint"
+"""The act of giving someone a role; its words are WordNet's (`_appointing`)."""
+
+
+@functools.lru_cache(maxsize=1)
+def _appointing() -> frozenset[str]:
+    """"appoint", the verbs of a sense common to it ("name", "nominate") and the ways of doing it
+    ("designate", "assign"): the acts that give someone a role (WordNet)."""
+    same = {w for w in Lexicon.synonyms(_APPOINTING) if Lexicon.shares_a_common_sense(_APPOINTING, w)}
+    return frozenset(w for w in {_APPOINTING, *same, *Lexicon.kinds(_APPOINTING)}
+                     if " " not in w and Lexicon.lemma(w) == w and "VERB" in Lexicon.parts_of_speech(w))
+
+
+def _gives_a_role(item: IndexedFact) -> bool:
+    """The statement says, by an inflected verb, that someone was given a role ("*named* Sung Kim special
+    representative", "was *appointed* foreign minister"): the role it names is the one a "what role" asks."""
+    acts = _appointing()
+    return any((Lexicon.lemmas(w) - {w}) & acts for w in item.words if "VERB" in Lexicon.parts_of_speech(w))
+
+
 _CONDITION_NOUNS = frozenset({"condition", "conditions", "precondition", "preconditions", "prerequisite", "proviso"})
 _CONDITIONAL = frozenset({"if", "unless", "provided", "providing"})
 """The conjunctions of English that state a condition ("... *if* the U.S. takes corresponding measures")."""

@@ -686,6 +686,15 @@ def test_dangling_something_in_front_of_someone_is_offering_it(index: FactIndex)
     assert index.lexicon.meanings("dangle in front of") == ("offer",)
 
 
+def test_an_idiom_of_opening_or_coming_into_force_is_one_need(index: FactIndex) -> None:
+    # config/vocabulary.yaml: a place that opens its doors opens; a law that comes into force takes effect
+    needs = [n.label for n in index.read("When did the new embassy in Hanoi open its doors?").needs]
+    assert "open its door" in needs and "door" not in needs and "doors" not in needs
+    assert index.lexicon.meanings("open its door") == ("open",)
+    needs = [n.label for n in index.read("When did the trade pact come into force?").needs]
+    assert "come into force" in needs and "force" not in needs and "come" not in needs
+
+
 @pytest.mark.parametrize(("text", "left"), [
     ("What was the goal of the hotel talks?", ["hotel", "talks"]),
     ("what's the motive for the drills", ["drills"]),

@@ -854,6 +854,80 @@ def test_a_fact_that_says_the_other_phase_of_the_act_does_not_answer(fresh_index
     assert fresh_index.answer("When did Japan scrap the Mekong regatta?").found
 
 
+def test_a_fact_of_what_a_day_marks_tells_its_anniversary(fresh_index: FactIndex) -> None:
+    # config/vocabulary.yaml: an anniversary is a day that marks a number of years since an event
+    assert fresh_index.lexicon.meanings("anniversary") == ("mark", "commemorate")
+    _add(fresh_index, "boat-race", "Laos held a boat race in Vientiane on May 9, 2021, marking 50 years since the "
+         "opening of the Mekong ferry.", day="2021-05-09", subject="laos", relation="held")
+    answer = fresh_index.answer("What anniversary was the May 2021 Vientiane boat race for?")
+    assert answer.found and "50 years" in answer.answer
+
+
+def test_a_fact_that_names_someone_to_a_post_gives_the_role_asked(fresh_index: FactIndex) -> None:
+    """"What role did Laos give him": a fact that Laos *named* him its envoy gives the role, though it says
+    no "role"; a fact that says only what he did gives none."""
+    from briefings.answering.score import _appointing
+
+    assert {"appoint", "name", "nominate", "designate"} <= _appointing() and "call" not in _appointing()
+    _add(fresh_index, "envoy-named", "Laos named Bounmy Phasy its special envoy for the Mekong river on March 3, "
+         "2021.", day="2021-03-03", subject="laos", relation="appointed")
+    answer = fresh_index.answer("What role did Laos give Bounmy Phasy in March 2021?")
+    assert answer.found and "special envoy" in answer.answer
+    _add(fresh_index, "envoy-visited", "Somsak Inthavong of Laos visited Hanoi on April 9, 2021.",
+         day="2021-04-09", subject="laos", relation="visited")
+    assert not fresh_index.answer("What role did Laos give Somsak Inthavong in April 2021?").found
+
+
+
+def test_a_fact_that_someone_was_named_to_a_post_does_not_say_when_they_left_it(fresh_index: FactIndex) -> None:
+    """WordNet's antonym of "step down" and "resign" is "take office"; a fact that someone was appointed to
+    the post says that act, not the leaving."""
+    _add(fresh_index, "envoy-named", "Laos named Bounmy Phasy its special envoy for the Mekong river on March 3, "
+         "2021.", day="2021-03-03", subject="laos", relation="appointed")
+    for question in ("When did Bounmy Phasy step down as special envoy?", "When did Bounmy Phasy resign as envoy?"):
+        assert _features_of(fresh_index, "envoy-named", question)["opposite"] == 1.0
+        assert not fresh_index.answer(question).found
+    assert fresh_index.answer("When did Laos name Bounmy Phasy special envoy?").found
+
+
+def test_a_verb_of_several_words_takes_the_phase_of_its_one_word_synonyms(fresh_index: FactIndex) -> None:
+    """"shut down" is too rare for the phases table; it is "close" in a sense common to both, which ends an
+    act: a fact that the plant was restarted tells another moment of it than its shutting down."""
+    from briefings.answering.score import _phase_of
+
+    assert _phase_of("shut down") == "end" and _phase_of("kick off") == "go" and _phase_of("come back") == ""
+    _add(fresh_index, "mill-restarted", "Laos restarted the Pakse paper mill on the Mekong river on March 3, 2021.",
+         day="2021-03-03", subject="laos", relation="restarted")
+    question = "When did Laos shut down the Pakse paper mill?"
+    assert _features_of(fresh_index, "mill-restarted", question)["opposite"] == 1.0
+    assert not fresh_index.answer(question).found
+    assert fresh_index.answer("When did Laos restart the Pakse paper mill?").found
+    # an "-ing" form is an act the question speaks of, not the one it asks: the worry is asked
+    assert not _features_of(fresh_index, "mill-restarted",
+                            "Were people worried about Laos shutting down the Pakse paper mill?")["opposite"]
+
+
+def test_a_fact_that_an_event_was_called_off_does_not_say_when_it_happened(fresh_index: FactIndex) -> None:
+    """"When did the regatta take place": a fact that it was called off or put off tells that it did not go
+    ahead then; asked of the calling off itself, or of what became of it, the same fact answers. A fact
+    that it went ahead after all, or that it ended, still answers."""
+    _add(fresh_index, "regatta-scrubbed", "Japan called off a regatta on the Mekong river on May 9, 2019.",
+         day="2019-05-09", subject="japan", relation="called_off")
+    for question in ("When did the Mekong regatta finally happen?", "Where did the Mekong regatta take place?"):
+        assert _features_of(fresh_index, "regatta-scrubbed", question)["opposite"] == 1.0
+        assert not fresh_index.answer(question).found
+    for question in ("When did the cancellation of the Mekong regatta happen?",
+                     "When was the Mekong regatta called off?"):
+        assert not _features_of(fresh_index, "regatta-scrubbed", question)["opposite"]
+        assert fresh_index.answer(question).found
+    _add(fresh_index, "rally-delayed", "Laos postponed a Mekong river rally from April, and the rally took place on "
+         "June 2, 2019.", day="2019-06-02", subject="laos", relation="held")
+    assert not _features_of(fresh_index, "rally-delayed", "When did the Mekong river rally happen?")["opposite"]
+    _add(fresh_index, "forum-ended", "A Mekong river forum concluded in Vientiane on July 4, 2019.",
+         day="2019-07-04", subject="laos", relation="concluded")
+    assert not _features_of(fresh_index, "forum-ended", "When did the Mekong river forum take place?")["opposite"]
+
+
 def test_a_verb_of_a_phase_before_the_act_asked_is_read_against_the_other_phase(fresh_index: FactIndex) -> None:
     """"When did they *finish* rebuilding it": the end of the act is asked, even where the verb after it is
     read as the relation; a fact that says the work was begun (a launch ceremony was held) tells its
