@@ -964,3 +964,11 @@ def test_a_name_of_several_stays_as_written_when_the_answer_is_about_one_the_que
     question names in full, not another Kim than the one the conversation talked of."""
     answer = _after(index, "When is the Trump-Kim summit?", "what about Kim Chang Son, is he Kim's aide?")
     assert answer.reading is None
+
+
+def test_that_noun_is_what_the_last_answer_named_though_it_was_not_about_it(index: FactIndex) -> None:
+    """"who said so?" is answered by a fact about the U.S., said by an unnamed source: "that source" is the
+    one the answer named as saying it."""
+    answer = _after(index, "Under what condition would the US say the summit is on track again?", "who said so?",
+                    "was that source named?")
+    assert answer.reading is not None and "person with knowledge" in answer.reading
