@@ -415,8 +415,9 @@ class _Reader:
             start, end = token_span(text, self.like[0], self.like[0] + 1)
             return f"{text[:start]}{self.like[1]}{text[end:]}"
         if new.linked.mentions and any(self.words[i] in _COUNTERPARTS for i in content):
-            # "who is his North Korean counterpart?": the last question asked of the North Korean side
-            return self._substituted()
+            # "who is his North Korean counterpart?": the last question asked of the North Korean side; when
+            # it names no side to swap ("who is Moon?"), the counterpart of whom the pronoun stands for
+            return self._substituted() or (self._pronouns_replaced(pronouns) if pronouns else None)
         if new.linked.mentions or new.linked.dates:
             people = [m.position for m in new.linked.mentions
                       if self.referents.kinds(m.ids) & {"person", "group", "organisation", "country"}]

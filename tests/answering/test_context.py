@@ -972,3 +972,11 @@ def test_that_noun_is_what_the_last_answer_named_though_it_was_not_about_it(inde
     answer = _after(index, "Under what condition would the US say the summit is on track again?", "who said so?",
                     "was that source named?")
     assert answer.reading is not None and "person with knowledge" in answer.reading
+
+
+def test_his_counterpart_on_a_side_after_a_question_naming_no_side_is_his(index: FactIndex) -> None:
+    """"who is Moon Jae-in?" names no side to swap for the North: "who is his counterpart in the North?"
+    asks for Moon Jae-in's, whom he met."""
+    answer = _after(index, "who is Moon Jae-in?", "who is his counterpart in the North?")
+    assert answer.reading == "who is Moon Jae-in's counterpart in the North?"
+    assert answer.found and "Kim Jong Un" in answer.answer
