@@ -26,7 +26,7 @@ from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, GENDERED,
 from briefings.models import Entity, EntityKind
 
 __all__ = ["MAX_READINGS", "ContextEntity", "QuestionContext", "asked_of_the_last", "asks_besides", "context_of",
-           "follow_up", "follow_up_readings", "Reading", "points_back", "read_as_the_last_answer", "speaks_of_someone_said"]
+           "follow_up", "follow_up_readings", "named_in_the_conversation", "Reading", "points_back", "read_as_the_last_answer", "speaks_of_someone_said"]
 
 _BE = {"is", "are", "was", "were", "be", "been"}
 _LEADS = {"and", "so", "but", "ok", "okay", "then", "also", "well", "hmm", "right"}
@@ -305,6 +305,28 @@ def follow_up_readings(new: Classified, previous: Classified, context: QuestionC
     return readings
 
 
+def named_in_the_conversation(new: Classified, context: QuestionContext, *,
+                              entities: Mapping[str, Entity]) -> Reading | None:
+    """The question with each name it says of several entities ("Kim": Kim Jong Un, Kim Chang Son, Sung
+    Kim) said in full, when the conversation has talked of just one of them: first what the last question
+    named by that name alone and what its answer was about, else what its answer's facts named or the
+    question before named ("who meets at the summit?", answered by a fact of Trump and Kim Jong Un, then
+    "what's Kim's official position?": Kim Jong Un's). None when no name is narrowed so."""
+    tiers = [{e for m in context.entities if len(m.ids) == 1 for e in m.ids} | set(context.answered),
+             {*context.named, *(e for m in context.earlier if len(m.ids) == 1 for e in m.ids)}]
+    text = new.linked.question.text
+    chosen: set[str] = set()
+    for mention in sorted(new.linked.mentions, key=lambda m: -m.position):  # from the end: offsets stay right
+        meant = next((found for tier in tiers if (found := mention.ids & tier)), set()) if len(mention.ids) > 1 else set()
+        if len(meant) != 1 or (entity := entities.get(next(iter(meant)))) is None:
+            continue
+        start, end = token_span(text, mention.position, mention.position + mention.span)
+        possessive = "'s" if text[start:end].lower().endswith("'s") else ""
+        text = f"{text[:start]}{entity.name}{possessive}{text[end:]}"
+        chosen.add(entity.id)
+    return Reading(text, frozenset(chosen)) if chosen else None
+
+
 def _finished(reading: str | None, new: Classified, previous: Classified) -> str | None:
     """A reading as it is asked: one line, ending in "?"; None when it is the last question again (but
     for "what else?")."""
@@ -393,8 +415,9 @@ class _Reader:
             start, end = token_span(text, self.like[0], self.like[0] + 1)
             return f"{text[:start]}{self.like[1]}{text[end:]}"
         if new.linked.mentions and any(self.words[i] in _COUNTERPARTS for i in content):
-            # "who is his North Korean counterpart?": the last question asked of the North Korean side
-            return self._substituted()
+            # "who is his North Korean counterpart?": the last question asked of the North Korean side; when
+            # it names no side to swap ("who is Moon?"), the counterpart of whom the pronoun stands for
+            return self._substituted() or (self._pronouns_replaced(pronouns) if pronouns else None)
         if new.linked.mentions or new.linked.dates:
             people = [m.position for m in new.linked.mentions
                       if self.referents.kinds(m.ids) & {"person", "group", "organisation", "country"}]

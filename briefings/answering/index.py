@@ -15,7 +15,7 @@ from typing import Any
 
 from briefings.answering.classify import COURTESIES, RELATION_WEIGHT, SAYING, Intents, classify
 from briefings.answering.context import (QuestionContext, Reading, asked_of_the_last, asks_besides, context_of,
-                                         follow_up_readings, points_back, read_as_the_last_answer,
+                                         follow_up_readings, named_in_the_conversation, points_back, read_as_the_last_answer,
                                          speaks_of_someone_said)
 from briefings.answering.converse import Briefed, converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, RUNNER_UP, Decision, decide
@@ -225,6 +225,12 @@ class FactIndex:
             if context is None or is_foreign_script(text):
                 return alone
             standalone = self.read(text)
+            named = named_in_the_conversation(standalone, context, entities=self.table.entities)
+            if named is not None and alone.found and self._about_another(alone, standalone, named.stood_for):
+                # "what's Kim's position?" answered of another Kim than the one the conversation is about
+                full = self._answer(named.text, threshold)
+                if full.found:
+                    return full.model_copy(update={"question": text, "reading": named.text})
             if alone.found and says_the_question(self._said(alone), standalone) and not _only_the_act(standalone):
                 return alone
             # no answer, or one that leaves unsaid what the question weighs most ("what planes took part?"
@@ -332,6 +338,14 @@ class FactIndex:
                     and (best is None or answer.confidence > best[0].confidence)):
                 best = answer, reading.text
         return best
+
+    def _about_another(self, answer: Answer, classified: Classified, meant: frozenset[str]) -> bool:
+        """A fact of `answer` is about another of the entities a name of `classified` may be than those
+        `meant` (an answer about Kim Chang Son, when "Kim" meant Kim Jong Un), and not one the question
+        names in full ("what about Kim Chang Son, since when is he Kim's aide?" is about him)."""
+        named = {e for m in classified.linked.mentions if len(m.ids) == 1 for e in m.ids}
+        others = {e for m in classified.linked.mentions if m.ids & meant for e in m.ids} - meant - named
+        return any(self.table.facts[f].subject in others for f in answer.facts if f in self.table.facts)
 
     def _answers_of(self, answer: Answer, things: frozenset[str], *, named: bool = False) -> bool:
         """The answer is found and a fact it gives has each of `things` as its subject or object (with

@@ -213,9 +213,11 @@ class Referents:
 
     def described_as(self, noun: str) -> Pointed | None:
         """What the last answer or question named that `noun` names or describes ("that building":
-        Panmungak, North Korea's main building), by its names first, then by its description."""
+        Panmungak, North Korea's main building), by its names first, then by its description: what the
+        answer was about, then what the question named, then what else the answer's facts named ("who said
+        so?" + "was that source named?": the unnamed source the fact says it of)."""
         lemmas = {noun, *Lexicon.lemmas(noun)}
-        found = self._last_named()
+        found = [*self._last_named(), *(self.entities[e] for e in self.context.named if e in self.entities)]
         for texts in (lambda e: e.names, lambda e: [e.description or ""]):
             for entity in found:
                 words = {lemma for text in texts(entity) for w, _ in word_tokens(text)

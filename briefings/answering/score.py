@@ -772,6 +772,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = SAME_STEM  # "which *river*": "the Taedong River", a name whose word says its kind
             if need.typed and credit < 1.0 and need.lemmas & _CONDITION_NOUNS and set(item.words) & _CONDITIONAL:
                 credit = 1.0  # "on what *condition*": a clause with "if" or "unless" states one
+            if need.relation and credit < SAID_OTHERWISE and need.lemmas & _REQUIRING and set(item.words) & _CONDITIONAL:
+                credit = SAID_OTHERWISE  # "what does Oslo *need* from Rome": what it will do only if Rome does
             if credit < 1.0 and read.occasions and _ordinals_said(item):
                 credit = 1.0  # "how many *times* had she visited": "her third visit" counts them
             if need.typed and credit < 1.0 and need.lemmas & _NUMBER_NOUNS and item.number:
@@ -2040,6 +2042,9 @@ def _gives_a_role(item: IndexedFact) -> bool:
 _CONDITION_NOUNS = frozenset({"condition", "conditions", "precondition", "preconditions", "prerequisite", "proviso"})
 _CONDITIONAL = frozenset({"if", "unless", "provided", "providing"})
 """The conjunctions of English that state a condition ("... *if* the U.S. takes corresponding measures")."""
+_REQUIRING = frozenset({"need", "require"})
+"""Verbs of what one must have for something: "what does X *need* from Y" is told by what X will do only *if*
+Y does a thing, as English states a requirement by its condition."""
 
 
 COUNTED_AT = 3

@@ -947,3 +947,36 @@ def test_a_pronoun_with_a_contracted_auxiliary_is_read_with_the_auxiliary_in_ful
     """"they'll", "they're": the name put in the pronoun's place takes "will" or "are", not "'ll"."""
     answer = _after(index, "Who leads the North Korean delegation to Singapore?", "so when do you think he'll arrive?")
     assert answer.reading is not None and "Kim Chang Son will arrive" in answer.reading and "'ll" not in answer.reading
+
+
+def test_a_name_of_several_is_the_one_the_conversation_talked_of(index: FactIndex) -> None:
+    """"Kim" names three people; after an answer about Kim Chang Son, "what does Kim do?" is asked of him,
+    not of every Kim; with no such conversation, every reading is answered as before."""
+    alone = index.answer("what does Kim do?")
+    answer = _after(index, "Who led the North Korean team in Singapore?", "what does Kim do?")
+    assert answer.reading == "what does Kim Chang Son do?"
+    assert "close aide" in answer.answer and "leader of North Korea" not in answer.answer
+    assert "leader of North Korea" in alone.answer and alone.reading is None
+
+
+def test_a_name_of_several_stays_as_written_when_the_answer_is_about_one_the_question_names(index: FactIndex) -> None:
+    """"what about Kim Chang Son, is he Kim's aide?": the answer about Kim Chang Son is about the one the
+    question names in full, not another Kim than the one the conversation talked of."""
+    answer = _after(index, "When is the Trump-Kim summit?", "what about Kim Chang Son, is he Kim's aide?")
+    assert answer.reading is None
+
+
+def test_that_noun_is_what_the_last_answer_named_though_it_was_not_about_it(index: FactIndex) -> None:
+    """"who said so?" is answered by a fact about the U.S., said by an unnamed source: "that source" is the
+    one the answer named as saying it."""
+    answer = _after(index, "Under what condition would the US say the summit is on track again?", "who said so?",
+                    "was that source named?")
+    assert answer.reading is not None and "person with knowledge" in answer.reading
+
+
+def test_his_counterpart_on_a_side_after_a_question_naming_no_side_is_his(index: FactIndex) -> None:
+    """"who is Moon Jae-in?" names no side to swap for the North: "who is his counterpart in the North?"
+    asks for Moon Jae-in's, whom he met."""
+    answer = _after(index, "who is Moon Jae-in?", "who is his counterpart in the North?")
+    assert answer.reading == "who is Moon Jae-in's counterpart in the North?"
+    assert answer.found and "Kim Jong Un" in answer.answer

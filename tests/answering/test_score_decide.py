@@ -499,6 +499,20 @@ def test_a_condition_is_stated_by_a_clause_with_if_or_unless(fresh_index: FactIn
     assert answer.found and "seoul-park" in answer.facts
 
 
+def test_what_one_needs_from_another_is_told_by_what_it_will_do_only_if_the_other_does(fresh_index: FactIndex) -> None:
+    """"What does X *need* from Y": a fact that X will act only if Y does something says the need, though it
+    says no word of needing; a fact of X seeking something without a condition does not."""
+    _add(fresh_index, "seoul-rail", "South Korea will reopen the rail line on March 4, 2019, only if North Korea "
+         "returns the survey train.", day="2019-03-04", subject="south-korea", relation="reopening")
+    _add(fresh_index, "seoul-assured", "South Korea is seeking assurances that North Korea will keep the rail line "
+         "open, an official said on March 6, 2019.", day="2019-03-06", subject="south-korea", relation="seeking")
+    question = "What does Seoul need from Pyongyang before it reopens the rail line?"
+    features = {fid: f for fid, f, _ in fresh_index.explain(question)[1]}
+    assert not features["seoul-rail"]["relation_missing"] and features["seoul-assured"]["relation_missing"]
+    answer = fresh_index.answer(question)
+    assert answer.facts == ["seoul-rail"]
+
+
 @pytest.mark.parametrize(("statement", "day", "relation", "asked", "refused"), [
     ("North Korea agreed on May 5, 2019, to dismantle its rocket engine test stand at Sohae.", "2019-05-05", "agreed",
      "What rocket installation did North Korea agree to dismantle?",
