@@ -18,8 +18,9 @@ $(STAMP): pyproject.toml
 run: install
 	$(BIN)/briefbot run
 
+# One worker per core (pytest-xdist): every test has its own store, schema or database.
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # Build the image on BASE_IMAGE and smoke-test it for real (needs a Docker daemon);
 # with no registry: `make base-image`, then `make image-test BASE_IMAGE=briefbot-base:bookworm`.
