@@ -520,8 +520,7 @@ class FactIndex:
             f = features(best.item, classified, self.table, total, 0.0)
             if f["entity_missing"] or f["hard_missing"] or f["relation_missing"] or f["time_missing"]:
                 continue  # it must say all the question says but the place or the day
-            events = sorted((e for e in best.item.entities if e in self.table.entities
-                             and self.table.entities[e].kind is EntityKind.event),
+            events = sorted(self._events_of(best.item),
                             key=lambda e: (self.table.df(f"e:{e}"), e))  # the event most its own first
             for event in events:
                 joined = [self.table.facts[fid] for fid in sorted(self.table.holders(f"e:{event}"))
@@ -536,6 +535,20 @@ class FactIndex:
                     other = ScoredFact(item=joined[0], score=best.score, focus=0.0)
                     return Decision(chosen=[best, other], best=best.score / kind)
         return None
+
+    def _events_of(self, item: IndexedFact) -> set[str]:
+        """The events `item` is about: those it names, and the event another fact makes its subject while
+        naming the two `item` joins, on its day ("A met B on Monday" is of "the Monday meeting", whose
+        facts say "A and B met ... to discuss the agenda")."""
+        entities = self.table.entities
+        events = {e for e in item.entities if e in entities and entities[e].kind is EntityKind.event}
+        if item.subject and item.object and item.days:
+            for fid in set(self.table.holders(f"e:{item.subject}")) & set(self.table.holders(f"e:{item.object}")):
+                other = self.table.facts[fid]
+                if (other.subject in entities and entities[other.subject].kind is EntityKind.event
+                        and other.days & item.days):
+                    events.add(other.subject)
+        return events
 
     def _event(self) -> Event:
         """What the briefing's headline is about (what "is it still on?" means)."""

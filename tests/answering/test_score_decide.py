@@ -176,6 +176,25 @@ def test_where_is_answered_through_the_event_two_facts_share(index: FactIndex) -
     assert len(answer.facts) == 2
 
 
+def test_the_event_of_a_fact_is_the_one_another_fact_names_with_its_two_on_its_day(fresh_index: FactIndex) -> None:
+    from briefings.models import Entity, EntityKind
+
+    fresh_index.upsert_entity(Entity(id="seoul-july-talks", name="Bolton-Moon talks in Seoul", kind=EntityKind.event))
+    _add(fresh_index, "bolton-met-moon", "U.S. national security adviser John Bolton met South Korean President Moon "
+         "Jae-in in Seoul on July 3, 2019.", day="2019-07-03", subject="john-bolton", relation="met", obj="moon-jae-in")
+    _add(fresh_index, "seoul-talks-goal", "John Bolton and Moon Jae-in met in Seoul on July 3, 2019, to review the "
+         "stalled nuclear negotiations.", day="2019-07-03", subject="seoul-july-talks", relation="agenda",
+         obj="john-bolton")
+    # The first fact names neither the event nor a cause; the second, the event's, gives the cause but not the
+    # American side the question names: the two are of one meeting, of the same two people on the same day.
+    answer = fresh_index.answer("What was the purpose of the American adviser's talks with Moon in July 2019?")
+    assert answer.found and answer.facts == ["bolton-met-moon", "seoul-talks-goal"]
+    _add(fresh_index, "seoul-talks-later", "John Bolton and Moon Jae-in met in Seoul on July 9, 2019, to review the "
+         "summit plans.", day="2019-07-09", subject="seoul-july-talks", relation="agenda", obj="john-bolton")
+    assert "seoul-talks-later" not in fresh_index.answer(
+        "What was the purpose of the American adviser's talks with Moon on July 3, 2019?").facts  # another day's
+
+
 def test_no_event_join_for_a_relation_no_fact_states(index: FactIndex) -> None:
     assert not index.answer("When did Kim Jong Un visit Washington?").found
 
