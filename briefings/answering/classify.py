@@ -692,7 +692,8 @@ def _units(toks: list[Token], used: list[bool], lexicon: Lexicon) -> dict[int, t
         free = 0
         while at + free < len(toks) and not used[at + free] and toks[at + free].lower.isalpha():
             free += 1
-        phrase = lexicon.longest_phrase([t.lemmas for t in toks[at : at + free]]) if free > 1 else None
+        phrase = lexicon.longest_phrase([t.lemmas for t in toks[at : at + free]],
+                                        [t.hyphenated for t in toks[at : at + free]]) if free > 1 else None
         if phrase is None and free > 1 and toks[at + 1].hyphenated:
             phrase = _hyphenated_compound(toks[at], toks[at + 1])
         if phrase is None and free > 1 and _phrasal_verb(toks[at], toks, used) is None:
@@ -700,7 +701,7 @@ def _units(toks: list[Token], used: list[bool], lexicon: Lexicon) -> dict[int, t
         if phrase is None:
             at += 1
             continue
-        span = phrase.count(" ") + 1
+        span = len(phrase.replace("-", " ").split(" "))  # "sit-down": a term the vocabulary writes with a hyphen
         units[at] = (phrase, span)
         at += span
     return units
@@ -804,7 +805,7 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
         if unit is not None:
             phrase, span = unit
             particles.update(range(t.position + 1, t.position + span))
-            needs.append(Need(kind=NeedKind.word, label=phrase, position=t.position,
+            needs.append(Need(kind=NeedKind.word, label=phrase.replace("-", " "), position=t.position,
                               weight=max([lexicon.content_weight(w.lower) for w in toks[t.position : t.position + span]]
                                          + [RELATION_WEIGHT]),
                               lemmas=frozenset({phrase}),

@@ -212,6 +212,9 @@ class Phrase:
 
     words: tuple[str, ...]
     means: tuple[str, ...]
+    joined: tuple[bool, ...] = ()
+    """For each word, whether the form joins it to the one before with a hyphen: "sit-down", the noun of
+    a meeting, is read only where a hyphen joins its words, not in the verb "sit down together"."""
 
 
 _NOT_LISTED: tuple[float, frozenset[str], frozenset[str]] = (0.0, frozenset(), frozenset())
@@ -432,16 +435,21 @@ class Lexicon:
     def meanings(self, phrase: str) -> tuple[str, ...]:
         """What a domain term means, in the facts' words: "nukes" -> nuclear weapons. `phrase` is its
         words' lemmas, one space apart."""
-        hit = self._phrase_index.get(tuple(phrase.split(" ")))
-        return hit.means if hit else ()
+        parts = _PHRASE_PARTS.split(phrase)
+        hit = self._phrase_index.get(tuple(parts[::2]))
+        if hit is None or not all(given == "-" for given, needed in zip(parts[1::2], hit.joined[1:]) if needed):
+            return ()  # "sit down": not the noun "sit-down" the vocabulary reads
+        return hit.means
 
-    def longest_phrase(self, lemmas: list[frozenset[str]]) -> str | None:
-        """The longest domain term of two words or more that the words (each given by its lemmas) open,
-        as `meanings` reads it: "sat down with" -> "sit down with"."""
+    def longest_phrase(self, lemmas: list[frozenset[str]], joined: list[bool]) -> str | None:
+        """The longest domain term of two words or more that the words (each given by its lemmas, and
+        whether a hyphen joins it to the one before) open, as `meanings` reads it: "sat down with" ->
+        "sit down with". A term written with a hyphen is read only where the words are so joined."""
         for n in range(min(self._longest, len(lemmas)), 1, -1):
             for words in itertools.product(*(sorted(w, key=shortest) for w in lemmas[:n])):
-                if words in self._phrase_index:
-                    return " ".join(words)
+                hit = self._phrase_index.get(words)
+                if hit is not None and all(j for j, needed in zip(joined[1:n], hit.joined[1:]) if needed):
+                    return "".join(f"{'-' if needed else ' '}{w}" for w, needed in zip(words, hit.joined))[1:]
         return None
 
     # -- near-synonyms --------------------------------------------------------------------------
@@ -600,13 +608,19 @@ class Lexicon:
         return self.embedder.word(word)
 
 
+_PHRASE_PARTS = re.compile(r"([ -])")
+"""What `meanings` splits a term at, keeping it: a space, or the hyphen of a term written with one."""
+
+
 def _load_phrases(path: Path) -> list[Phrase]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     phrases = []
     for entry in data.get("phrases", []):
         means = tuple(str(entry["means"]).lower().split())
         for form in entry["forms"]:
-            phrases.append(Phrase(words=tuple(Lexicon.lemma(w) for w, _ in word_tokens(str(form))), means=means))
+            words = word_tokens(str(form))
+            phrases.append(Phrase(words=tuple(Lexicon.lemma(w) for w, _ in words), means=means,
+                                  joined=tuple(hyphen_joined(str(form), words))))
     return phrases
 
 

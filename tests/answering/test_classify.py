@@ -637,6 +637,17 @@ def test_a_phrasal_verb_too_rare_for_the_tables_is_read_by_the_vocabulary(index:
     assert need.label == "touch down" and index.table.near(need.lemmas).get("arrive") == 1.0
 
 
+def test_a_sit_down_is_a_meeting(index: FactIndex) -> None:
+    # config/vocabulary.yaml: news English's noun for talks held, not "take a seat"
+    need = next(n for n in index.read("where was the envoys' first sit-down?").needs if "sit" in n.label)
+    assert index.table.near(need.lemmas).get("meeting") == 1.0
+    # written apart, the words are the verb ("sit down together"), which the noun's entry does not read
+    need = next(n for n in index.read("when will the envoys sit down together?").needs if "sit" in n.label)
+    assert "meeting" not in index.table.near(need.lemmas)
+    answer = index.answer("when did the two leaders of Korea hold their sit-down over the weekend?")
+    assert answer.found and "May 26" in answer.answer
+
+
 @pytest.mark.parametrize(("text", "left"), [("what was the casualty count in the clashes?", ["casualty", "clashes"]),
                                            ("what's the final delegate tally", ["final", "delegate"])])
 def test_a_noun_phrase_ending_in_a_tally_asks_how_many(index: FactIndex, text: str, left: list[str]) -> None:
