@@ -2213,9 +2213,41 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
         if units is not None:
             if after & units:
                 return True
-        elif not targets or after & targets:
+        elif not targets or after & targets or after & _ANY_THING and _thing_stands_for_it(item, classified):
             return True
     return False
+
+
+_ANY_THING = frozenset({"thing"})
+"""The noun that stands for whatever is counted, as a pronoun stands for a noun: "two *things* will be on the
+agenda" counts the items, issues or points a question asks the number of. The fact must still hold the noun
+asked (its keywords may: "issues"); a number of things does not say it, or "how many hours did it last" would
+be answered by any fact that counts things."""
+
+
+def _thing_stands_for_it(item: IndexedFact, classified: Classified) -> bool:
+    """"How many *issues*": a fact that counts "things" counts them only when it has no other word for them.
+    A fact that also says the noun counted (or a word near it) uncounted ("two things: the dismantling of
+    its nuclear *arms* and ...") counts something else by its things."""
+    head = _counted_noun(classified)
+    named = head.lemmas | set(head.near) if head is not None else frozenset()
+    return head is not None and not any(Lexicon.lemmas(w) & named for w in item.words)
+
+
+def _counted_noun(classified: Classified) -> Need | None:
+    """The noun a "how many" counts: the last of the nouns right after it ("how many agenda *items*")."""
+    toks = classified.linked.question.tokens
+    at = next((k for k, t in enumerate(toks[:-1]) if t.lower == "how" and toks[k + 1].lower in {"many", "much"}), None)
+    if at is None:
+        return None
+    head = next((n for n in classified.needs if n.kind is NeedKind.word and n.position == at + 2), None)
+    while head is not None:
+        nxt = next((n for n in classified.needs if n.kind is NeedKind.word and n.position == head.position + 1
+                    and "NOUN" in Lexicon.parts_of_speech(n.label)), None)
+        if nxt is None:
+            return head
+        head = nxt
+    return None
 
 
 _MEASURES = frozenset({"meter", "metre", "kilometer", "kilometre", "km", "foot", "feet", "inch", "yard", "mile",

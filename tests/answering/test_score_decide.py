@@ -1820,3 +1820,22 @@ def test_words_english_runs_together_end_in_a_particle_or_a_verb(index: FactInde
     split = [parts for word in index.table.vocabulary if (parts := Lexicon.joined_parts(word)) is not None]
     assert split
     assert all(tail in PARTICLES or "VERB" in Lexicon.parts_of_speech(tail) for _, tail in split)
+
+
+def test_things_counted_count_what_is_asked_unless_the_fact_names_it_otherwise(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "envoy-three-things", "subject": "sung-kim", "relation": "said", "topic": "timeline",
+        "statement": "On June 12, 2019, Sung Kim said three things would decide the next round: sanctions relief, "
+                     "a peace declaration and the return of remains.",
+        "keywords": ["conditions"], "dates": [{"day": "2019-06-12"}], "provenance": _PROVENANCE}))
+    answer = fresh_index.answer("How many conditions did Sung Kim say would decide the next round?")
+    assert answer.found and "three things" in answer.answer  # "things" stands for the conditions asked
+
+    def type_factor(question: str) -> float:
+        return next(f["type"] for fid, f, _ in fresh_index.explain(question)[1] if fid == "envoy-three-things")
+
+    # the fact names the sanctions uncounted: its three things are not a number of them
+    assert type_factor("How many sanctions did Sung Kim say would decide the next round?") < 1.0
+    assert not fresh_index.answer("How many hours did Sung Kim say would decide the next round?").found
