@@ -911,12 +911,16 @@ def _relative(question: Question, used: list[bool], *, story_day: date, today: d
         phrase = m.group()
         now = any(w in _NOW_WORDS for w in phrase.split())
         base = today if now else story_day
-        point = _parse_relative(phrase, base)
+        words = phrase.split()
+        vague = _VAGUE_COUNTS.get(words[-3]) if words[-1] == "ago" else None
+        point = base if vague else _parse_relative(phrase, base)  # dateparser reads no vague count
         if point is None:
             continue
         widen = next((v for k, v in _UNITS.items() if k in phrase.split()), 0)
-        words = phrase.split()
-        if words[-1] in {"year", "month"} and words[0] in {"this", "last"}:
+        if vague:  # "a few days ago": as many days back as "a few days before" today reaches
+            first, last = _window(base, vague, words[-2].removesuffix("s"), -1)
+            span = DateSpan(label=phrase, start=first, end=last, now=now, relative=True)
+        elif words[-1] in {"year", "month"} and words[0] in {"this", "last"}:
             span = _calendar_span(phrase, point, whole_year=words[-1] == "year", now=now)  # the calendar's
         elif words[0] in {"last", "past"} and phrase.split()[-1] in {"week", "month", "year", "weekend"}:
             span = DateSpan(label=phrase, start=point - timedelta(days=widen), end=base, now=now, relative=True)

@@ -110,6 +110,14 @@ def test_last_week_follows_the_story_and_today_follows_now(index: FactIndex) -> 
     assert today.now and today.covers(date(2026, 12, 6))
 
 
+def test_a_vague_count_ago_reaches_as_far_back_as_the_count_may(index: FactIndex) -> None:
+    # dateparser reads no "a few" nor "several": the span is the one "a few days before" the story day is
+    (span, _, _), = linked(index, "did anything change a few days ago?").dates
+    assert (span.start, span.end) == (date(2018, 5, 22), date(2018, 5, 26))
+    (span, _, _), = linked(index, "who said so several weeks ago?").dates
+    assert span.covers(date(2018, 5, 1)) and not span.covers(date(2018, 5, 24))
+
+
 def test_this_year_is_the_calendar_year_of_the_story(index: FactIndex) -> None:
     (span, _, _), = index.read("What does Kim want to focus on this year?").linked.dates
     assert (span.start, span.end) == (date(2018, 1, 1), date(2018, 12, 31))
