@@ -708,11 +708,12 @@ def _units(toks: list[Token], used: list[bool], lexicon: Lexicon) -> dict[int, t
 
 
 def _hyphenated_compound(first: Token, second: Token) -> str | None:
-    """Two words written as one with a hyphen ("hang-ups", "build-up") that English has as one word in
-    two: the compound, in the dictionary form of each part ("hang up"), read as a unit. Its parts are
-    not words of their own: the "ups" of "hang-ups" is not the "up" of "show up"."""
+    """Two words written as one with a hyphen ("hang-ups", "build-up", "think-tank") that English has as one
+    word in two (WordNet gives it synonyms, or a kind it is of): the compound, in the dictionary form of each
+    part ("hang up"), read as a unit. Its parts are not words of their own: the "ups" of "hang-ups" is not
+    the "up" of "show up", nor is the "think" of a think tank a verb."""
     for a, b in itertools.product(sorted(first.lemmas, key=shortest), sorted(second.lemmas, key=shortest)):
-        if Lexicon.synonyms(f"{a} {b}"):
+        if Lexicon.synonyms(f"{a} {b}") or Lexicon.hypernyms(f"{a} {b}"):
             return f"{a} {b}"
     return None
 
@@ -1329,7 +1330,7 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     if (asked in {Asked.what, Asked.name, Asked.where} and head_at > 0 and nouns
             and nouns[0].position == head_at + counted + qualifier and not _reads_as_verb(nouns[0], toks)):
         head = nouns[0]  # "which hotel", "what agreement"
-        nxt = [n for n in nouns[1:] if n.position == head.position + 1 and not _phrasal(n)]
+        nxt = [n for n in nouns[1:] if n.position == head.position + len(head.label.split()) and not _phrasal(n)]
         if (nxt and not _reads_as_verb(nxt[0], toks)
                 and Lexicon.parts_of_speech(nxt[0].label) not in ({"VERB"}, {"ADV"})):
             head = nxt[0]  # "what nuclear *facility*": the noun after the modifier, not "what agreement *came out*",

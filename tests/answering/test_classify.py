@@ -637,6 +637,13 @@ def test_a_phrasal_verb_too_rare_for_the_tables_is_read_by_the_vocabulary(index:
     assert need.label == "touch down" and index.table.near(need.lemmas).get("arrive") == 1.0
 
 
+def test_a_hyphened_noun_wordnet_knows_only_by_its_kind_is_one_word(index: FactIndex) -> None:
+    # WordNet has "think tank" with no synonym, but as a kind of company: one noun, its "think" no verb
+    needs = {n.label: n for n in index.read("which think-tank director spoke to the envoys?").needs}
+    assert "think" not in needs and "think tank" in needs
+    assert needs["director"].typed and not needs["think tank"].typed  # the noun after the compound is the kind asked
+
+
 def test_a_sit_down_is_a_meeting(index: FactIndex) -> None:
     # config/vocabulary.yaml: news English's noun for talks held, not "take a seat"
     need = next(n for n in index.read("where was the envoys' first sit-down?").needs if "sit" in n.label)
