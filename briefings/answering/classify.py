@@ -59,6 +59,9 @@ _VAGUE = _FILLER_HEADS | {"stuff", "of", "me", "us", "do", "few", "couple"}
 """Words a message may put between the words of a cue ("what *kind of stuff* can you do", "catch *me* up",
 "where *do* things stand", "the next *few* days"): a filler noun and its "of", the asker as object, the
 auxiliary "do" and a vague quantity."""
+_VAGUE_NOUNS = (_FILLER_HEADS | {"stuff"}) - {"one", "ones", "part"}
+"""The filler nouns of a message ("the summit *stuff*", "the Korea *thing*"): they stand for what the words
+before them name, and ask nothing of their own."""
 SMALL_TALK = ("greeting", "thanks", "acknowledgement", "farewell", "identity", "abilities")
 """The kinds of small talk, in the order they are tried (config/intents.yaml holds their cues)."""
 COURTESIES = frozenset({"greeting", "thanks", "acknowledgement", "farewell"})
@@ -82,7 +85,7 @@ what was, which the facts of that moment answer, not the status, which says wher
 _BARE_VERBS = frozenset({"be", "have", "do", "get", "go"})
 """Verbs that say little on their own: in "what's *on* ...", "what's *up*", the particle says what is asked."""
 DISCOURSE_MARKERS = frozenset({"so", "and", "but", "ok", "okay", "well", "hey", "also", "anyway", "alright", "now",
-                               "then", "oh", "btw", "um", "uh", "right", "plus"})
+                               "then", "oh", "btw", "um", "uh", "right", "plus", "wait"})
 """Words of English that open a sentence without being part of it ("*so* is it still on?", "*and* did he
 go?"): the question starts after them."""
 _REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
@@ -1009,11 +1012,14 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
         return None
     content = {n.position + 1 if n.phrasal and n.label.split()[0] in _BARE_VERBS else n.position
                for n in needs if n.kind is NeedKind.word and n.weight >= CONVERSATION_WEIGHT
-               and not (n.lemmas & _BARE_VERBS and not n.phrasal)}  # "gets cancelled": the "get" of a passive
+               and not (n.lemmas & _BARE_VERBS and not n.phrasal)  # "gets cancelled": the "get" of a passive
+               and not n.lemmas & _VAGUE_NOUNS}  # "the summit *stuff*": a filler noun stands for what it follows
     asked_lemmas = _cue_adjectives(toks, lemmas, intents=intents, lexicon=lexicon)  # "*fresh* developments": "new"
     content -= intents.matches(POLITE, lemmas)  # "update, *please*": a request no less for its courtesy
     addressed = _addressed(intents.matches(ADDRESS, lemmas), toks)  # "thanks, *bot*": whom it is said to
     content -= addressed
+    content -= set(itertools.takewhile(lambda i: toks[i].lower in DISCOURSE_MARKERS, range(len(toks))))
+    # "*wait* didn't they cancel it?": a word that opens the sentence without being part of it asks nothing
     future = _future_auxiliary(toks)  # "is it *going to* happen": the tense, as "will" is
     checking = intents.matches(CHECKING, lemmas)  # "it's off, *correct*?": whether what is said is so
     times = [n.span for n in needs if n.kind is NeedKind.time]
@@ -1023,7 +1029,8 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     courtesies: dict[str, set[int]] = {}
     said_to = addressed if len(addressed) < len(toks) else set()  # "bot?" alone may ask what the bot is
     opening = _opening_courtesy(toks, lemmas, intents=intents, addressed=addressed)  # "*hey bot* any news"
-    asks_past = bool(asking - opening) if opening else False  # past its opening courtesy it asks ("hi, what's new")
+    closing = intents.matches("small_talk:farewell", lemmas)  # "ok cya *later*": a farewell, not "the latest"
+    asks_past = bool(asking - opening - closing) if opening else False  # past its opening courtesy it asks ("hi, what's new")
     for sub in SMALL_TALK:
         covered = intents.matches(f"small_talk:{sub}", lemmas, skipping=_VAGUE) - said_to  # "what's next, *bot*"
         if covered and sub in COURTESIES:  # "thanks, that was *useful*": praise says nothing more

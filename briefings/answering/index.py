@@ -48,6 +48,10 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:!.?]+|\s[-\u2013\u2014]+)\s+")
 _ASKER = re.compile(r"\bi(?:['\u2019](?:m|ve|d|ll))?\b", re.I)
 """The asker saying what they are doing ("*I'm* writing the story and ...", "*I* keep seeing ..."): English's
 first person singular, in its contractions."""
+_UNSAID_SUBJECT = frozenset({"been", "was", "had"})
+"""The verbs a chat clause opens with when it leaves its subject, the asker, unsaid ("*been* offline all day",
+"*was* out"): a past form, which no question opens without its subject after it."""
+_NEWS = frozenset({Asked.status, Asked.latest, Asked.upcoming, Asked.changed})
 _WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|where|when|why|how)\b", re.I)
 _CONVERSATION = {Asked.status, Asked.latest, Asked.upcoming, Asked.changed, Asked.describe, Asked.small_talk}
 
@@ -209,7 +213,7 @@ class FactIndex:
         """The answer to `question`; with the `context` of the conversation's last question, a follow-up
         ("where?", "and the North Korean one?") is answered as the full question it stands for."""
         text = " ".join(question[: MAX_QUESTION_CHARS * 4].split())
-        text = self._past_courtesy(self._question_inside(text)[:MAX_QUESTION_CHARS])
+        text = self._without_aside(self._past_courtesy(self._question_inside(text)[:MAX_QUESTION_CHARS]))
         if context is not None and context.facts and not is_foreign_script(text):
             about = self._about_last_answer(text, context)
             if about is not None:
@@ -424,6 +428,21 @@ class FactIndex:
         if self.read(text).asked is Asked.small_talk:  # "thanks, that helps": the whole is the courtesy
             return text
         return self._past_courtesy(text[opening.end() :])
+
+    def _without_aside(self, text: str) -> str:
+        """"catch me up pls, been away all week": a request for the briefing's news (the status, the latest,
+        what comes next) followed by a clause whose subject, the asker, chat leaves unsaid ("[I've] been
+        away", "[I] was offline"): the clause says why it is asked and asks nothing; the request is the
+        question."""
+        brk = _CLAUSE_BREAK.search(text)
+        if brk is None or brk.end() >= len(text) or "?" in text[brk.end() :] or is_foreign_script(text):
+            return text
+        rest = [w.lower() for w, _ in word_tokens(text[brk.end() :])]
+        if not rest or rest[0] not in _UNSAID_SUBJECT:
+            return text
+        if self.read(text[: brk.start()]).asked not in _NEWS:
+            return text
+        return text[: brk.start()]
 
     def _question_inside(self, text: str) -> str:
         """"ok, I'm on deadline and I keep hearing rumours, who signed it?",

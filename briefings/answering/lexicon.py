@@ -165,6 +165,11 @@ _NEGATABLE = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", 
 """The auxiliaries English contracts with "not" ("didn't", "isn't", "won't")."""
 
 
+_DAYS_FROM_NOW = frozenset({"today", "tonight", "tomorrow", "yesterday"})
+"""The days English names from now: with an "s" they are a possessive written without its apostrophe
+("*todays* news"), not a plural."""
+
+
 def unapostrophised(word: str) -> tuple[str, ...]:
     """A negated auxiliary written without its apostrophe ("didnt", "wont", "isnt") as its two words
     ("did", "not"), and a question word with its "'s" so written ("whos" as "who", "is"); any other word
@@ -172,6 +177,8 @@ def unapostrophised(word: str) -> tuple[str, ...]:
     lower = word.lower()
     if lower[:-1] in _WH_WORDS and lower.endswith("s"):  # "whats", "hows": "what is", as "what's" is read
         return (word[:-1], "is")
+    if lower[:-1] in _DAYS_FROM_NOW and lower.endswith("s"):  # "todays news": "today's", the day's
+        return (word[:-1],)
     if len(lower) > 3 and lower.endswith("nt"):
         head = lower[:-2]
         verb = _NEGATED.get(head, head if head in _NEGATABLE else head[:-1] if head.endswith("n") else "")

@@ -103,11 +103,18 @@ def _without_emphasis(words: list[tuple[str, int, int, bool]]) -> list[tuple[str
     return out
 
 
+_EMOJI_SHORTCODE = re.compile(r"(?<![\w:])(?::[a-z0-9_+\-]*[a-z+][a-z0-9_+\-]*:)+(?!\w)", re.I)
+"""An emoji as chat apps write it, by its shortcode between colons (":wave:", ":+1:", ":wave::skin-tone-2:"): a
+picture, as the emoji itself is, and no words of the message ("hiya :wave:" is "hiya"). A time ("10:30") is no
+shortcode: a code holds a letter or a "+"."""
+
+
 def read_words(text: str, *, as_written: Callable[[str], bool] = lambda word: False,
                chat_words: Container[str] = frozenset()) -> list[tuple[str, int, int, bool]]:
     """The words a question's text is read as (see `normalise_question`), each with where the written
     word it reads starts and ends in `text`, and whether a hyphen joins it to the word before: a reading
     that rewrites the question ("whats", "gonna") is put back in the text where its written word stood."""
+    text = _EMOJI_SHORTCODE.sub(lambda m: " " * len(m.group()), text)  # offsets kept: the code's place is blank
     folded = fold(text)
     words = [(part, offset) for word, offset in word_tokens(text) for part in unapostrophised(word)]
     words = words[:MAX_QUESTION_WORDS]

@@ -89,3 +89,37 @@ def test_small_talk_typed_short_or_drawn_out(index: FactIndex, text: str, small_
                                   "is the olympics still on", "hey bot who runs france"])
 def test_a_question_the_store_cannot_answer_is_still_refused(index: FactIndex, text: str) -> None:
     assert not index.answer(text).found
+
+
+@pytest.mark.parametrize(("text", "small_talk"), [("morning :sunny:", "greeting"), ("thx :+1::skin-tone-3:", "thanks"),
+                                                  ("alright, see ya later", "farewell"), ("laters all", "farewell")])
+def test_an_emoji_shortcode_is_no_word_and_a_short_farewell_is_one(index: FactIndex, text: str, small_talk: str) -> None:
+    assert index.read(text).small_talk == small_talk
+
+
+def test_a_time_with_colons_is_no_emoji_shortcode(index: FactIndex) -> None:
+    assert [t.lower for t in index.read("what happened at 10:45:30").linked.question.tokens][-1] != "happened"
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("is the trump kim meetup still happening", Asked.status),  # an informal noun for the meeting
+    ("so didnt they call off the sit-down", Asked.status),
+    ("wait, has the summit been scrapped?", Asked.status),  # a word that opens the sentence asks nothing
+    ("just a quick check, is the summit still on", Asked.status),  # asking to have it checked
+    ("whats tomorrows news", Asked.latest),  # a possessive written without its apostrophe
+    ("catch me up on todays news", Asked.latest),
+    ("any updates on the summit stuff", Asked.latest),  # a filler noun stands for what it follows
+])
+def test_a_briefing_request_in_slack_shorthand(index: FactIndex, text: str, asked: Asked) -> None:
+    assert index.read(text).asked is asked
+
+
+def test_remind_me_asks_a_description(index: FactIndex) -> None:
+    assert index.read("can you remind me who Sung Kim is").describe == "sung-kim"
+    assert index.read("remind me when the summit is").asked is not Asked.describe
+
+
+def test_a_request_then_why_it_is_asked(index: FactIndex) -> None:
+    assert index.answer("what's new, was away all week").asked == Asked.latest.value
+    assert index.answer("what's new, been travelling").found
+    assert index.answer("who signed it, was it Moon?").asked != Asked.latest.value
