@@ -17,7 +17,7 @@ from briefings.answering.phrase import MAX_ANSWER_CHARS, NO_FACT, cite, needs_of
 from briefings.briefing import Entry, Headline, Section, SummitStatus, long_date
 from briefings.compose import HEADLINE_RELATIONS, build_briefing, development_days, is_event
 from briefings.digest import next_event_days, next_events, status_headline
-from briefings.models import Catalogue, Entity, Fact, Source
+from briefings.models import Catalogue, Entity, EntityKind, Fact, Source
 
 __all__ = ["Briefed", "converse"]
 
@@ -254,6 +254,9 @@ def _describe(briefed: Briefed, entity_id: str, *, said: set[str] | None = None)
         return [], ""
     about = _facts(briefed, briefed.about.get(entity_id, []))
     said = said or set()
+    if entity.kind is EntityKind.document:
+        said = said | {"about"}  # a document is told by what it is about, before who wrote it and when
+
     about.sort(key=lambda f: (f.subject == entity_id and f.relation in said,
                               max((d.day for d in f.dates), default=date.min), f.subject == entity_id), reverse=True)
     chosen = about[:2]

@@ -108,6 +108,7 @@ def test_a_time_with_colons_is_no_emoji_shortcode(index: FactIndex) -> None:
     ("just a quick check, is the summit still on", Asked.status),  # asking to have it checked
     ("whats tomorrows news", Asked.latest),  # a possessive written without its apostrophe
     ("catch me up on todays news", Asked.latest),
+    ("tldr pls", Asked.latest),  # chat's "too long; didn't read": the short version
     ("any updates on the summit stuff", Asked.latest),  # a filler noun stands for what it follows
 ])
 def test_a_briefing_request_in_slack_shorthand(index: FactIndex, text: str, asked: Asked) -> None:

@@ -225,3 +225,9 @@ def test_the_latest_on_someone_is_their_description_then_their_newest_facts(fres
 def test_whether_the_event_has_taken_place_asks_its_status(index: FactIndex) -> None:
     answer = index.answer("has the summit taken place yet?")  # "take place" says "happen", a cue of the status
     assert answer.found and answer.asked == "status" and "June 12, 2018" in answer.answer
+
+
+def test_a_document_is_described_by_what_it_is_about_first(index: FactIndex) -> None:
+    answer = index.answer("give me an overview of the article")
+    about = index.table.fact(next(i for i in answer.facts if index.table.fact(i).relation == "about"))
+    assert answer.facts[0] == about.id
