@@ -109,14 +109,37 @@ picture, as the emoji itself is, and no words of the message ("hiya :wave:" is "
 shortcode: a code holds a letter or a "+"."""
 
 
+_EMOJI = re.compile(_EMOJI_SHORTCODE.pattern + r"|[^\x00-\x7f]", re.I)
+
+
+def _emoji_names(text: str) -> list[tuple[str, int, int, bool]]:
+    """A message of emoji alone, read as what they picture: a shortcode as its words (":waving_hand:" is
+    "waving hand"), a pictograph as its Unicode name (Python's `unicodedata`: "\U0001f44b" is "waving hand
+    sign"); a skin tone is no word. What a greeting's or a thanks' emoji says is a cue in config/intents.yaml."""
+    out: list[tuple[str, int, int, bool]] = []
+    for m in _EMOJI.finditer(text):
+        if m.group().startswith(":"):
+            codes = [c for c in m.group().strip(":").split("::") if not c.lower().startswith("skin-tone")]
+            words = [w for code in codes for w in re.split(r"[_\-]+", code.lower()) if w.isalnum()]
+        elif unicodedata.category(m.group()) == "So":
+            words = unicodedata.name(m.group(), "").lower().split()
+        else:
+            words = []
+        out.extend((w, m.start(), m.end(), False) for w in words)
+    return out[:MAX_QUESTION_WORDS]
+
+
 def read_words(text: str, *, as_written: Callable[[str], bool] = lambda word: False,
                chat_words: Container[str] = frozenset()) -> list[tuple[str, int, int, bool]]:
     """The words a question's text is read as (see `normalise_question`), each with where the written
     word it reads starts and ends in `text`, and whether a hyphen joins it to the word before: a reading
     that rewrites the question ("whats", "gonna") is put back in the text where its written word stood."""
+    written = text
     text = _EMOJI_SHORTCODE.sub(lambda m: " " * len(m.group()), text)  # offsets kept: the code's place is blank
     folded = fold(text)
     words = [(part, offset) for word, offset in word_tokens(text) for part in unapostrophised(word)]
+    if not words:
+        return _emoji_names(written)
     words = words[:MAX_QUESTION_WORDS]
     joined = hyphen_joined(text, words)
     kept: list[tuple[str, int, int, bool]] = []

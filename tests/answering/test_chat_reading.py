@@ -124,3 +124,10 @@ def test_a_request_then_why_it_is_asked(index: FactIndex) -> None:
     assert index.answer("what's new, was away all week").asked == Asked.latest.value
     assert index.answer("what's new, been travelling").found
     assert index.answer("who signed it, was it Moon?").asked != Asked.latest.value
+
+
+@pytest.mark.parametrize(("text", "small_talk"), [(":waving_hand:", "greeting"), ("\U0001f64f", "thanks"),
+                                                  (":thumbsup::skin-tone-4:", "acknowledgement"),
+                                                  ("\U0001f44d\U0001f3fd", "acknowledgement")])
+def test_an_emoji_sent_alone_is_what_it_pictures(index: FactIndex, text: str, small_talk: str) -> None:
+    assert index.read(text).small_talk == small_talk
