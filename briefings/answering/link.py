@@ -814,10 +814,57 @@ def _dates(question: Question, used: list[bool], *, story_day: date, today: date
             used[i] = True
             found.append((DateSpan(label=w, year=int(w)), i, 1))
     found.extend(_relative(question, used, story_day=story_day, today=today))
+    found.extend(_days_of_the_month(toks, used, found))
     for _, at, _ in found:
         if at >= 2 and words[at - 1] == "of" and words[at - 2] in _PARTS_OF_A_TIME:
             used[at - 2] = used[at - 1] = True  # "at the *start of* 2015": within the time named
     return found
+
+
+_BEFORE_A_DAY = frozenset({"on", "by", "before", "after", "since", "until", "till", "from", "through"})
+"""Prepositions that put a time after them ("*on* the 28th"): after another word an ordinal counts ("was
+the 2nd and last", "between the 1st and 2nd")."""
+
+
+def _days_of_the_month(toks: list[Token], used: list[bool],
+                       found: list[tuple[DateSpan, int, int]]) -> list[tuple[DateSpan, int, int]]:
+    """"the 28th" with no month beside it: a day of the month the context gives, as English leaves the month
+    to it. That is the month another time of the question names ("from June 10 until *the 12th*"), else
+    any month the facts put that day in (a fact of May 28, or one that says "the 28th"): the story's own
+    month is often not the one meant (a store that runs on past the summit it tells of). Only after a
+    preposition of time and where the phrase ends (at the end, or before a function word: "before *the
+    28th* did"): an ordinal before a word of content ("the 5th round") counts what that word names."""
+    words = [t.lower for t in toks]
+    named = next((s for s, _, _ in found if s.month or s.month_day or (
+        s.start and s.end and (s.start.year, s.start.month) == (s.end.year, s.end.month))), None)
+    out: list[tuple[DateSpan, int, int]] = []
+    for i, w in enumerate(words):
+        match = _DAY_OF.match(w)
+        if used[i] or match is None or i < 2 or words[i - 1] != "the" or words[i - 2] not in _BEFORE_A_DAY:
+            continue
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if after == "of" or after and Lexicon.content_weight(after) > 0:
+            continue  # "the 5th round", "the 2nd Hanoi summit"; "the 3rd of March" is read with its month above
+        span = _day_of_the_month(w, int(match.group(1)), named)
+        if span is not None:
+            used[i] = True
+            out.append((span, i, 1))
+    return out
+
+
+def _day_of_the_month(written: str, day: int, named: DateSpan | None) -> DateSpan | None:
+    """Day `day` (`written` so: "28th") of the month `named` names (of its year, if it names one), or of
+    any month; None if the month has no such day."""
+    if named is None:
+        return DateSpan(label=f"the {written}", day_of_month=day) if 1 <= day <= 31 else None
+    month = named.month or (named.month_day[0] if named.month_day else named.start.month)
+    year = named.start.year if named.start is not None else None
+    if day > calendar.monthrange(year or _ANY_LEAP_YEAR, month)[1]:
+        return None
+    if year is None:
+        return DateSpan(label=f"{calendar.month_name[month]} {day}", month_day=(month, day))
+    return DateSpan(label=f"{calendar.month_name[month]} {day}, {year}", start=date(year, month, day),
+                    end=date(year, month, day))
 
 
 _NEW_YEAR_EVE = "eve"
@@ -955,3 +1002,4 @@ def _parse_relative(phrase: str, base: date) -> date | None:
                               settings={"RELATIVE_BASE": datetime(base.year, base.month, base.day),
                                         "PREFER_DATES_FROM": "past" if words[-1] in {"ago", "earlier", "before"} or words[0] in {"last", "past", "yesterday"} else "current_period"})
     return parsed.date() if parsed else None
+

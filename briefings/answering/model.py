@@ -116,6 +116,8 @@ class DateSpan:
     day_range: tuple[tuple[int, int], tuple[int, int]] | None = None
     """Days of any year, first and last as (month, day) ("a few days before March 3"): a time reckoned
     from a day named without its year."""
+    day_of_month: int | None = None
+    """A day named without its month ("the 28th"): that day of any month matches."""
     reckoned: tuple[str, str, tuple[int, int]] | None = None
     """A time reckoned from a day, as (unit, "before" or "after", the day's (month, day)): an undated
     fact that says it so ("days before May 28") is of that time."""
@@ -129,6 +131,8 @@ class DateSpan:
             return day.weekday() == self.weekday
         if self.month is not None:
             return day.month == self.month
+        if self.day_of_month is not None:
+            return day.day == self.day_of_month
         if self.month_day is not None:
             return (day.month, day.day) == self.month_day
         if self.year is not None and self.start is None:

@@ -327,6 +327,8 @@ def candidates(classified: Classified, table: FactTable, *, total: float, thresh
                 return [f"d:{month}-{day}" for month, day in _days_of_any_year(span.day_range)]
             if span.month is not None:
                 return [f"m:{span.month}"]
+            if span.day_of_month is not None:  # dated on that day of a month, or saying "the 28th"
+                return [f"d:{month}-{span.day_of_month}" for month in range(1, 13)] + [f"w:{span.label.split()[-1]}"]
             if span.weekday is not None:
                 return [f"wd:{span.weekday}"]
             return [f"y:{y}" for y in _years(span)]
@@ -1743,6 +1745,8 @@ def _time_covered(need: Need, item: IndexedFact) -> bool:
         return span.year in item.years
     if _month_said(span, item) or _day_said(span, item):
         return True
+    if span.day_of_month is not None and span.label.split()[-1] in item.words:
+        return True  # "on the 28th" in the statement's own words
     if span.start is not None and span.end is not None and not item.days and _month_within(span, item):
         return True
     if span.start is not None and span.end is not None:

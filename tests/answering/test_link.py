@@ -387,3 +387,25 @@ def test_a_name_written_in_lower_case_qualifies_a_name_of_common_words(fresh_ind
     fresh_index.upsert_entity(Entity(id="vladimir-putin", name="Vladimir Putin", kind=EntityKind.person, aliases=["Putin"]))
     assert not any("the-map" in m.ids for m in linked(fresh_index, "who drew the putin map?").mentions)
     assert any("the-map" in m.ids for m in linked(fresh_index, "who drew the map?").mentions)
+
+
+def test_a_day_of_the_month_named_alone_is_that_day_of_the_month_the_context_gives(fresh_index: FactIndex) -> None:
+    """"On the 28th": the 28th of the month another time of the question names, else of any month a fact
+    puts it in, or says it in its own words. An ordinal that counts ("the 2nd to arrive", "the 5th round")
+    is no day."""
+    from briefings.models import Fact
+
+    found = linked(fresh_index, "What did Moon say on the 28th?")
+    (span, _, _), = found.dates
+    assert span.covers(date(2018, 5, 28)) and span.covers(date(2019, 2, 28)) and not span.covers(date(2018, 5, 27))
+    assert "28th" not in [n.label for n in fresh_index.read("What did Moon say on the 28th?").needs]
+    _, (june, _, _) = linked(fresh_index, "what was agreed from June 10 until the 14th").dates
+    assert june.covers(date(2018, 6, 14)) and not june.covers(date(2018, 7, 14))
+    assert linked(fresh_index, "who was the 2nd to arrive").dates == []
+    assert linked(fresh_index, "what happened on the 5th round of talks").dates == []
+    fresh_index.upsert(Fact.model_validate({
+        "id": "envoys-again", "subject": "south-korea", "relation": "plans_to_meet", "object": "north-korea",
+        "topic": "timeline", "statement": "South Korean and North Korean envoys plan to meet again on the 14th.",
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z",
+                       "recorded_by": "console:ana"}}))
+    assert fresh_index.answer("Who plans to meet again on the 14th?").found  # an undated fact that says the day
