@@ -152,7 +152,11 @@ def prepare(classified: Classified, table: FactTable) -> float:
                 need.acting_for = table.places_holding(need.lemmas)
             need.known = held or bool(need.near) or bool(need.within) or bool(need.acting_for)
             idf = max((table.idf(k) for k in keys if table.df(k)), default=1.0)
-            need.weight = need.weight * (0.5 + 1.5 * (idf if need.known else 1.0))
+            # A word the store never says weighs as its rarest (a thing no fact names), but an adverb
+            # names no thing ("what did Kim *basically* want"): it hedges, stresses or says how, which no
+            # fact here says, and the act asked is still the act a fact states. It weighs as the commonest.
+            unknown = 0.0 if Lexicon.parts_of_speech(need.label) == {"ADV"} else 1.0
+            need.weight = need.weight * (0.5 + 1.5 * (idf if need.known else unknown))
         if not need.excluded:
             total += need.weight
     return total

@@ -8,7 +8,7 @@ import pytest
 
 from briefings.answering import Asked, FactIndex
 from briefings.answering.model import NeedKind
-from briefings.answering.score import WEAK_TYPE
+from briefings.answering.score import WEAK_TYPE, prepare
 
 
 _PROVENANCE = {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
@@ -1839,3 +1839,15 @@ def test_things_counted_count_what_is_asked_unless_the_fact_names_it_otherwise(f
     # the fact names the sanctions uncounted: its three things are not a number of them
     assert type_factor("How many sanctions did Sung Kim say would decide the next round?") < 1.0
     assert not fresh_index.answer("How many hours did Sung Kim say would decide the next round?").found
+
+
+def test_an_adverb_no_fact_says_weighs_as_the_commonest_word_not_the_rarest(index: FactIndex) -> None:
+    """"Where did the envoys *actually* meet": no fact says "actually" nor "actual"; an adverb names no
+    thing a fact could lack, so the question is answered as "where did the envoys meet" is. An adverb the
+    store does say by its adjective ("secretly": "secret") still weighs as a word of the store."""
+    plain = index.answer("Where did the envoys meet?")
+    hedged = index.answer("Where did the envoys actually meet?")
+    assert hedged.found and hedged.facts[0] == plain.facts[0] == "dmz-meeting-participants"
+    classified = index.read("When did the two leaders secretly meet?")
+    total = prepare(classified, index.table)
+    assert total > 0 and next(n for n in classified.needs if n.label == "secretly").weight > 0.5
