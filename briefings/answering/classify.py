@@ -219,6 +219,7 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     if asked is Asked.name:
         _mark_titled(needs, words)
     _mark_role(needs, toks)
+    _anchor_asked_of(needs, toks)
     subject = _subject(linked, needs)
     expected = max([1] + [_COUNT[w] for w in words if w in _COUNT])
     return Classified(linked=linked, asked=asked, needs=needs, expected=expected, subject=subject,
@@ -347,6 +348,31 @@ def _fronted_clause(linked: Linked) -> int:
     question word, and what is asked, come after it."""
     match = _FRONTED_TIME.match(linked.question.text)
     return len(word_tokens(linked.question.text[: match.end(1)])) if match is not None else 0
+
+
+_WISHES = ("want", "desire", "request")
+"""The acts whose kinds (WordNet's: "seek", "hope", "demand", "ask", "petition") are wishing or asking for a
+thing: who it is sought *from* is whom it is asked of, which a fact of the wish need not say."""
+
+
+def _anchor_asked_of(needs: list[Need], toks: list[Token]) -> None:
+    """"What is North Korea seeking *from the U.S.*": the name after "from", after a verb of wishing or
+    asking for a thing, is whom it is asked of. A fact that says what the subject seeks answers, though it
+    does not say of whom (the side it negotiates with): an anchor, not what a fact must name."""
+    verb = next((n for n in needs if n.relation), None)
+    if verb is None or not verb.lemmas & _wishing():
+        return
+    for need in needs:
+        if (need.kind is NeedKind.entity and need.position > verb.position and need.position > 0
+                and toks[need.position - 1].lower == "from"):
+            need.anchor = True
+            need.hard = False
+            need.weight *= ANCHOR_WEIGHT
+
+
+@functools.cache
+def _wishing() -> frozenset[str]:
+    return frozenset(_WISHES).union(*map(Lexicon.kinds, _WISHES))
 
 
 def _anchor_fronted(needs: list[Need], fronted: int) -> None:

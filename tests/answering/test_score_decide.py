@@ -1851,3 +1851,15 @@ def test_an_adverb_no_fact_says_weighs_as_the_commonest_word_not_the_rarest(inde
     classified = index.read("When did the two leaders secretly meet?")
     total = prepare(classified, index.table)
     assert total > 0 and next(n for n in classified.needs if n.label == "secretly").weight > 0.5
+
+
+def test_whom_a_thing_is_sought_from_is_no_name_a_fact_of_the_wish_must_say(index: FactIndex) -> None:
+    """"What relief is North Korea seeking *from the U.S.*": a fact that says what North Korea seeks answers,
+    though it does not say of whom (an anchor, as WordNet's kinds of wanting and requesting take one). What
+    is received from someone is another matter: the giver must be named."""
+    seeking = index.read("What relief is North Korea seeking from the U.S.?")
+    asked_of = next(n for n in seeking.needs if n.kind is NeedKind.entity and "united-states" in n.entity_ids)
+    assert asked_of.anchor and not asked_of.hard
+    assert index.answer("What relief is North Korea seeking from the U.S.?").facts[0] == "nk-seeks-sanctions-relief"
+    received = index.read("What did Kim receive from Trump?")
+    assert all(n.hard for n in received.needs if n.kind is NeedKind.entity)
