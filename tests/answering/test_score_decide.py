@@ -1839,3 +1839,14 @@ def test_things_counted_count_what_is_asked_unless_the_fact_names_it_otherwise(f
     # the fact names the sanctions uncounted: its three things are not a number of them
     assert type_factor("How many sanctions did Sung Kim say would decide the next round?") < 1.0
     assert not fresh_index.answer("How many hours did Sung Kim say would decide the next round?").found
+
+
+def test_a_keyword_only_near_the_verb_asked_names_a_thing_not_an_act(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "embassy-street", "subject": "us-embassy-seoul", "relation": "located_at", "object": "south-korea",
+        "topic": "places", "provenance": _PROVENANCE, "keywords": ["institute", "mission"],
+        "statement": "The U.S. Embassy in Seoul stands on Sejong Street."}))
+    # "institute" is what the embassy is, not that anyone set it up
+    assert _features_of(fresh_index, "embassy-street", "Who founded the U.S. Embassy in Seoul?")["relation_missing"]
