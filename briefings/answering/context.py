@@ -231,6 +231,20 @@ def _opening(words: list[str]) -> tuple[int, int]:
     return start, start + 2 if tuple(words[start:start + 2]) in _ABOUT else start
 
 
+def _after_a_preposition(words: list[str], start: int) -> int | None:
+    """Where the question word stands after the preposition the question opens with at `start`: one word
+    ("*to* whom?") or a preposition of three, a noun between two ("*in exchange for* what?", "*on behalf
+    of* whom?"), which then ends the question; None if it opens with none."""
+    if words[start:start + 1] and words[start] in PREPOSITIONS:
+        if words[start + 1:start + 2] and words[start + 1] in WH:
+            return start + 1
+        if (len(words) == start + 4 and words[start + 3] in WH and words[start + 2] in PREPOSITIONS
+                and words[start + 1].isalpha() and words[start + 1] not in WH | AUX
+                and "NOUN" in Lexicon.parts_of_speech(words[start + 1])):
+            return start + 3
+    return None
+
+
 def read_as_the_last_answer(classified: Classified) -> str:
     """How a question that `points_back` was read, for its reading line: the word that points back
     said as what it stands for ("who said so?": "who said what my last answer said?")."""
@@ -367,11 +381,12 @@ class _Reader:
         self.leads = start > 0
         self.about = self.rest > start
         self.preposition = ""
-        """The preposition before the question word ("*to* whom?", "*since* when?"): asked again with it."""
-        if self.words[self.rest:self.rest + 1] and self.words[self.rest] in PREPOSITIONS and (
-                self.words[self.rest + 1:self.rest + 2] and self.words[self.rest + 1] in WH):
-            self.preposition = self.words[self.rest]
-            self.rest += 1
+        """The preposition before the question word ("*to* whom?", "*since* when?", "*in return for* what?"):
+        asked again with it."""
+        wh = _after_a_preposition(self.words, self.rest)
+        if wh is not None:
+            self.preposition = " ".join(self.words[self.rest:wh])
+            self.rest = wh
         self.pointing: dict[int, Pointed] = {
             i: said for i in range(len(self.words) - 1) if self._determiner(i) and not self.used[i + 1]
             and (said := self.referents.described_as(self.words[i + 1]))}

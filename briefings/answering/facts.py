@@ -840,6 +840,9 @@ class FactTable:
         if cached is not None:
             return cached
         found: dict[str, float] = {}
+        # a word WordNet calls the opposite quality is not near, however near the embedding puts the two
+        # ("early" for "later"): opposites are said in the same places
+        opposite = frozenset().union(*map(self.lexicon.opposite_qualities, lemmas))
         self.flush_vectors()
         if self._vectors is not None and self.lexicon.embedder is not None:
             import numpy as np
@@ -855,7 +858,7 @@ class FactTable:
                 for k in top:
                     s = float(sims[k])
                     word = self._vector_words[k]
-                    if s >= _VECTOR_NEAR and word not in lemmas:
+                    if s >= _VECTOR_NEAR and word not in lemmas and word not in opposite:
                         credit = _NEAR_CREDIT * min(1.0, (s - _VECTOR_NEAR) / (1 - _VECTOR_NEAR) * 0.5 + 0.5)
                         found[word] = max(found.get(word, 0.0), credit)
         for lemma in lemmas:
@@ -867,7 +870,8 @@ class FactTable:
                     # say the verb in another form ("leave"). (Not a plural: "conditions" of the weather
                     # is no "condition" of a deal.)
                     synonym = next((w for w in sorted(self.lexicon.lemmas(synonym)) if w in self.vocabulary), synonym)
-                if (synonym in self.vocabulary and synonym not in lemmas and not self._only_a_name(synonym)
+                if (synonym in self.vocabulary and synonym not in lemmas and synonym not in opposite
+                        and not self._only_a_name(synonym)
                         and self.lexicon.content_weight(synonym) >= SYNONYM_MIN_WEIGHT):
                     found[synonym] = max(found.get(synonym, 0.0), self._synonym_credit(lemma, synonym))
             for word, credit in self._prefixed_synonyms(lemma):

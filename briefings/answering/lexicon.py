@@ -42,6 +42,8 @@ SYNONYMS_FILE = Path(__file__).with_name("synonyms.tsv.gz")
 PLACES_FILE = Path(__file__).with_name("places.tsv.gz")
 ANTONYMS_FILE = Path(__file__).with_name("antonyms.tsv.gz")
 """English verbs and the verbs WordNet gives as their opposites, built at build time (`tools/build_antonyms.py`)."""
+OPPOSITE_QUALITIES_FILE = Path(__file__).with_name("opposite_qualities.tsv.gz")
+"""English adjectives and adverbs and those WordNet gives as their opposites, by the same script."""
 """Places and the places WordNet says are part of them, built with the synonyms."""
 PHASES_FILE = Path(__file__).with_name("phases.tsv.gz")
 """English verbs and the phase of an act each names, "end" or "go", built at build time (`tools/build_phases.py`)."""
@@ -503,6 +505,13 @@ class Lexicon:
         """The acts opposite `verb` in one of its common senses (WordNet): "close" -> "open", "shut down"
         -> "open", "arrive" -> "leave"."""
         return _listed(ANTONYMS_FILE, verb)
+
+    @staticmethod
+    @functools.lru_cache(maxsize=65536)
+    def opposite_qualities(word: str) -> frozenset[str]:
+        """The adjectives and adverbs opposite `word` in one of its common senses (WordNet): "late" ->
+        "early", "former" -> "latter"."""
+        return _listed(OPPOSITE_QUALITIES_FILE, word)
 
     @staticmethod
     def phase(verb: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Set
 from typing import TYPE_CHECKING, NamedTuple
 
 from briefings.answering.classify import is_proper_name
-from briefings.answering.lexicon import Lexicon, word_tokens
+from briefings.answering.lexicon import PREPOSITIONS, Lexicon, word_tokens
 from briefings.answering.model import Asked, Classified, Mention, Token
 from briefings.answering.normalise import read_words
 from briefings.models import Entity, EntityKind
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AUX", "EVENT_VERBS", "EVENTFUL", "GENDERED", "Pointed", "Referents", "WH", "is_plural", "mention_text", "token_span"]
 
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been"})
 AUX = {"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would",
        "can", "could", "should", "not"}
 WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
@@ -68,6 +69,9 @@ class Referents:
         described = self.previous.describe if self.previous.asked is Asked.describe else None
         if described and described in self.entities and self.kinds({described}) & kinds:
             return self.said(self.entities[described])
+        subject = self._described_subject() if self.pronoun == "it" and kinds & EVENTFUL and self._it_does() else None
+        if subject is not None:
+            return subject  # "how does the failed vote affect Moon?" + "what does it say about Seoul?"
         for tier in (kinds & EVENTFUL, kinds):
             said = self._of(tier, people=people) if tier else None
             if said is not None:
@@ -97,6 +101,32 @@ class Referents:
             if countries:
                 return self._said(self.previous.linked.question.text, countries[0])
         return None
+
+    def _it_does(self) -> bool:
+        """"It" is the subject of a verb after "do" or "will" ("what does *it* say about ...?")."""
+        words = [t.lower for t in self.new.linked.question.tokens]
+        return any(w == "it" and 0 < i < len(words) - 1 and words[i - 1] in AUX - _BE_FORMS
+                   for i, w in enumerate(words))
+
+    def _described_subject(self) -> str | None:
+        """The subject of the last question when it describes a thing the store does not name: "the
+        failed vote" of "how does *the failed vote* affect Moon?", between the auxiliary after the question
+        word and the verb asked, opened by "the" and holding no name. "It" stands for it before anything
+        its answer named: the answer was about it."""
+        previous = self.previous
+        tokens = previous.linked.question.tokens
+        if len(tokens) < 4 or tokens[0].lower not in WH or tokens[1].lower not in AUX:
+            return None
+        verb = next((n.position for n in previous.needs if n.relation), None)
+        if verb is None:  # "how does the failed vote *affect* Moon?": the word before its object, or the last
+            end = next((t.position for t in tokens[2:] if previous.linked.used[t.position]), len(tokens))
+            verb = end - 1 - (tokens[end - 1].lower in PREPOSITIONS)
+            if "VERB" not in Lexicon.parts_of_speech(tokens[verb].lower):
+                return None
+        words = tokens[2:verb]
+        if len(words) < 2 or words[0].lower != "the" or any(previous.linked.used[t.position] for t in words):
+            return None
+        return " ".join(t.text for t in words)
 
     def _of(self, kinds: set[str], *, people: bool) -> str | None:
         previous = self.previous

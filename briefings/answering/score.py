@@ -1263,8 +1263,11 @@ def _said_as_done(need: Need, item: IndexedFact) -> bool:
     words = item.words
     near = {w for w, c in need.near.items() if c >= RELATION_SAID}
     said = [k for k, w in enumerate(words) if Lexicon.lemmas(w) & (need.lemmas | near)]
-    if not said:
-        return True  # said by its keywords or its relation, not its statement
+    if not said:  # said by its keywords or its relation, not its statement: the verb itself, or a word
+        # near it the relation says; a word only near it that only a keyword holds names what the fact is
+        # about ("institute" of a think tank for "who *founded* it"), not an act anyone did
+        relation = {lemma for w in item.relation.split("_") for lemma in Lexicon.lemmas(w)}
+        return not need.lemmas.isdisjoint(item.lemmas) or not (need.lemmas | near).isdisjoint(relation)
     for k in said:
         before = words[k - 1] if k > 0 else ""
         pos = Lexicon.parts_of_speech(before)

@@ -980,3 +980,15 @@ def test_his_counterpart_on_a_side_after_a_question_naming_no_side_is_his(index:
     answer = _after(index, "who is Moon Jae-in?", "who is his counterpart in the North?")
     assert answer.reading == "who is Moon Jae-in's counterpart in the North?"
     assert answer.found and "Kim Jong Un" in answer.answer
+
+
+def test_a_preposition_of_three_words_before_the_question_word_asks_the_last_question_with_it(index: FactIndex) -> None:
+    answer = _after(index, "What did Gadhafi give up in the early 2000s?", "in exchange for what?")
+    assert answer.reading == "in exchange for what did Gadhafi give up in the early 2000s?"
+    assert answer.found and "sanctions relief" in answer.answer
+
+
+def test_it_is_the_thing_the_last_question_described_as_its_subject(index: FactIndex) -> None:
+    # the answer names the legislature; "it" is what the last question asked about, which no entity names
+    answer = _after(index, "How does the vote that failed hurt Moon Jae-in?", "what does it show about South Korea?")
+    assert answer.reading == "what does the vote that failed show about South Korea?"

@@ -1863,3 +1863,27 @@ def test_whom_a_thing_is_sought_from_is_no_name_a_fact_of_the_wish_must_say(inde
     assert index.answer("What relief is North Korea seeking from the U.S.?").facts[0] == "nk-seeks-sanctions-relief"
     received = index.read("What did Kim receive from Trump?")
     assert all(n.hard for n in received.needs if n.kind is NeedKind.entity)
+
+
+def test_a_keyword_only_near_the_verb_asked_names_a_thing_not_an_act(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "embassy-street", "subject": "us-embassy-seoul", "relation": "located_at", "object": "south-korea",
+        "topic": "places", "provenance": _PROVENANCE, "keywords": ["institute", "mission"],
+        "statement": "The U.S. Embassy in Seoul stands on Sejong Street."}))
+    # "institute" is what the embassy is, not that anyone set it up
+    assert _features_of(fresh_index, "embassy-street", "Who founded the U.S. Embassy in Seoul?")["relation_missing"]
+
+
+def test_an_opposite_quality_is_not_near_the_word_asked(fresh_index: FactIndex) -> None:
+    from briefings.answering.facts import _VECTOR_NEAR
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "early-talks", "subject": "moon-jae-in", "relation": "met", "object": "kim-jong-un",
+        "topic": "inter-korean", "provenance": _PROVENANCE,
+        "statement": "Moon Jae-in met Kim Jong Un in an early round of talks."}))
+    lexicon = fresh_index.table.lexicon
+    assert float(lexicon.vector("later") @ lexicon.vector("early")) >= _VECTOR_NEAR  # the embedding puts them near
+    assert "early" not in fresh_index.table.near(frozenset({"later", "late"}))
