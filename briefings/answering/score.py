@@ -366,7 +366,8 @@ def score_candidates(classified: Classified, table: FactTable, *, threshold: flo
         return []
     if classified.unanswerable:
         return []
-    unheard = [n for n in classified.needs if n.kind is NeedKind.word and n.name_like and not n.known]
+    unheard = [n for n in classified.needs if n.kind is NeedKind.word and not n.known
+               and (n.name_like or _a_place_after_a_preposition(n, classified))]
     if any(not n.initials for n in unheard):
         return []  # the question depends on a name the store has never heard of
     found = candidates(classified, table, total=total, threshold=threshold)
@@ -382,6 +383,18 @@ def score_candidates(classified: Classified, table: FactTable, *, threshold: flo
     results.sort(key=lambda r: (-round(r.score / ORDER_GRAIN), -r.focus, -meaning.get(r.item.id, 0.0),
                                 r.item.length, r.item.id))
     return results
+
+
+def _a_place_after_a_preposition(need: Need, classified: Classified) -> bool:
+    """A place WordNet knows, after any preposition ("ambassador *to peru*", "a letter *from chile*"): in a
+    question written in lower case, the name of a place, whichever government or city it stands for. Not
+    read as a name where the store knows it (`name_like` says when it must be said), but a place the store
+    has never heard of is one no fact is about. Not two letters, which WordNet reads as a state's code and
+    a chat as a short form ("on top of *mt* Paektu")."""
+    toks = classified.linked.question.tokens
+    at = need.position
+    return (at > 0 and toks[at - 1].lower in PREPOSITIONS and len(need.label) > 2 and need.label.isalpha()
+            and Lexicon.is_place(need.label) and not Lexicon.parts_of_speech(need.label) & {"VERB", "ADJ"})
 
 
 def said_together(classified: Classified, items: tuple[IndexedFact, ...]) -> bool:

@@ -961,6 +961,17 @@ def test_a_fact_that_an_event_was_called_off_does_not_say_when_it_happened(fresh
     assert not _features_of(fresh_index, "forum-ended", "When did the Mekong river forum take place?")["opposite"]
 
 
+def test_a_place_the_store_never_heard_of_after_any_preposition_is_a_name_no_fact_is_about(
+        fresh_index: FactIndex) -> None:
+    """"ambassador *to peru*" in a question written in lower case: a place WordNet knows, which no fact
+    names, is no word a fact about another post may miss; a place the store holds is answered as before."""
+    _add(fresh_index, "bolton-to-kenya", "Donald Trump named John Bolton ambassador to Kenya on March 2, 2020.",
+         day="2020-03-02", subject="john-bolton", relation="appointed")
+    assert not fresh_index.answer("when did trump name john bolton ambassador to peru").found
+    assert not fresh_index.answer("when did trump send john bolton to mongolia as ambassador").found
+    assert fresh_index.answer("when did trump name john bolton ambassador to kenya").found
+
+
 def test_a_verb_of_a_phase_before_the_act_asked_is_read_against_the_other_phase(fresh_index: FactIndex) -> None:
     """"When did they *finish* rebuilding it": the end of the act is asked, even where the verb after it is
     read as the relation; a fact that says the work was begun (a launch ceremony was held) tells its
