@@ -196,7 +196,7 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     for need in needs:
         need.entity_ids |= _holders_in_the_next_name(need, linked, entities)
     _set_aside(linked, needs)
-    _anchor_in_time(linked, needs, head_at=head_at)
+    _anchor_in_time(linked, needs, head_at=head_at, entities=entities)
     _anchor_fronted(needs, fronted)
     frame, outcome = _outcome_of(linked, needs, entities)
     kind = _conversation(linked, needs, intents=intents, event=event, asked=asked, lexicon=lexicon, near=near)
@@ -279,10 +279,12 @@ ANCHOR_WEIGHT = 0.5
 """How much a need inside a clause that places the question in time weighs, against one of its own."""
 
 
-def _anchor_in_time(linked: Linked, needs: list[Need], *, head_at: int) -> None:
+def _anchor_in_time(linked: Linked, needs: list[Need], *, head_at: int, entities: Mapping[str, Entity]) -> None:
     """"What did Trump announce about the drills *after meeting Kim*": the names and words of a clause
     that places the asked event in time, after a main clause that says what is asked, are anchors, not
-    what a fact must say (a fact may place the event by its date, or by another event)."""
+    what a fact must say (a fact may place the event by its date, or by another event). A person alone
+    after the word places no event ("who was minister *before Choe*"): the one asked comes before or
+    after that person, in a post or a line, which a fact must say of that person."""
     toks = linked.question.tokens
     opening = next((t.position for t in toks if t.position > head_at and t.lower in _ANCHOR_WORDS
                     and not linked.used[t.position]), None)
@@ -292,6 +294,10 @@ def _anchor_in_time(linked: Linked, needs: list[Need], *, head_at: int) -> None:
            and n.weight >= RELATION_WEIGHT]
     if not own:
         return  # "what happened after the summit": the clause is all the question says
+    clause = [n for n in needs if n.position > opening]
+    if len(clause) == 1 and clause[0].kind is NeedKind.entity and all(
+            e in entities and entities[e].kind is EntityKind.person for e in clause[0].entity_ids):
+        return
     for need in needs:
         if need.position > opening and need.kind is not NeedKind.time:
             need.anchor = True

@@ -619,6 +619,8 @@ class QuestionTraits:
     """Each need by its position, with whether it is an adjective and no verb ("intercontinental")."""
     occurrence_asked: bool
     """"When did the trip *happen*": when or where an event went ahead (`_occurrence_asked`)."""
+    ordered: frozenset[str]
+    """The people the one asked comes before or after (`_ordered_from`)."""
 
 
 def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
@@ -671,6 +673,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
         by_position={n.position: (n, n.kind is NeedKind.word and "ADJ" in _pos(n.label) and "VERB" not in _pos(n.label))
                      for n in classified.needs},
         occurrence_asked=_occurrence_asked(classified),
+        ordered=_ordered_from(classified),
     )
 
 
@@ -877,7 +880,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     if not f["opposite"] and traits.occurrence_asked and _only_its_stopping_said(item):
         f["opposite"] = 1.0  # "when did the trip finally *happen*": a fact that it was *called off* says
         # it did not go ahead, not when it did
-    f["type"] = _type_factor(item, classified, table, mentioned=traits.entity_ids, said=traits.said)
+    f["type"] = _type_factor(item, classified, table, mentioned=traits.entity_ids, said=traits.said,
+                             ordered=traits.ordered)
     if (classified.asked is Asked.who and f["type"] < 1.0 and any(n.relation or n.phrasal for n in classified.needs)
             and _only_names_said(classified, credits, table)):
         f["no_one_named"] = 1.0  # "who did she talk with": a fact that names no one but those asked of,
@@ -1847,9 +1851,11 @@ def _day_said(span: DateSpan, item: IndexedFact) -> bool:
 
 
 def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
-                 mentioned: frozenset[str] | None = None, said: frozenset[str] | None = None) -> float:
-    """How well the fact gives the kind of answer asked; `mentioned` (the entities the question names) and
-    `said` (its words, lowercase) as `question_traits` read them, or read here."""
+                 mentioned: frozenset[str] | None = None, said: frozenset[str] | None = None,
+                 ordered: frozenset[str] | None = None) -> float:
+    """How well the fact gives the kind of answer asked; `mentioned` (the entities the question names),
+    `said` (its words, lowercase) and `ordered` (`_ordered_from`) as `question_traits` read them, or read
+    here."""
     asked = classified.asked
     if mentioned is None:
         mentioned = frozenset(e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids)
@@ -1884,6 +1890,10 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
         return 1.0 if places else WRONG_TYPE
     if asked is Asked.who:
         people = any(e.kind.value in _PERSONISH and is_proper_name(e.name) for e in others) or bool(unnamed)
+        if ordered is None:
+            ordered = _ordered_from(classified)
+        if not people and ordered & item.entities:
+            return WRONG_TYPE  # "who held the post *before Choe*": a fact that names only Choe names no one else
         return 1.0 if people else WEAK_TYPE
     own = _own_names_asked(classified, table)  # a thing's name
     if own:  # "what is the map called?": one of the map's own names, not the names it shows
@@ -1897,6 +1907,25 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
 
 _NAMES_ASKED = frozenset({Asked.where, Asked.who, Asked.name})
 """What a question asks that a name answers: a place, someone, a thing's name."""
+
+
+_ORDER = frozenset({"before", "after", "precede", "succeed", "replace", "predecessor", "successor"})
+"""Words that place the one asked before or after someone else in a post or a line: that someone is not
+the answer."""
+
+
+def _ordered_from(classified: Classified) -> frozenset[str]:
+    """The people the question places the one asked before or after ("who was minister *before Choe*", "who
+    *replaced* Ri", "*Choe's successor*"): the entities named right after a word of `_ORDER`, or right
+    before "'s" and one."""
+    toks = classified.linked.question.tokens
+    found: set[str] = set()
+    for m in classified.linked.mentions:
+        end = m.position + m.span
+        if (m.position > 0 and toks[m.position - 1].lemmas & _ORDER) or (
+                end < len(toks) and toks[end - 1].possessive and toks[end].lemmas & _ORDER):
+            found |= m.ids
+    return frozenset(found)
 
 
 _TITLE_WORDS = frozenset({"title", "titled"})

@@ -246,6 +246,10 @@ def test_a_clause_that_places_the_question_in_time_is_not_what_a_fact_must_say(f
     anchors = [n.label for n in fresh_index.read("What did Trump announce after meeting Kim Jong Un?").needs if n.anchor]
     assert anchors == ["meeting", "Kim Jong Un"]
     assert not any(n.anchor for n in fresh_index.read("what happened after the summit").needs)
+    # a person alone after the word places no event: the one asked held the post before or after them
+    assert not any(n.anchor for n in fresh_index.read("Who led the delegation before Choe Son Hui?").needs)
+    assert [n.label for n in fresh_index.read("Who led the delegation before meeting Moon?").needs if n.anchor] == [
+        "meeting", "Moon"]
 
 
 def test_a_time_clause_written_first_places_the_question_that_follows_the_comma(fresh_index: FactIndex) -> None:
@@ -970,6 +974,23 @@ def test_a_place_the_store_never_heard_of_after_any_preposition_is_a_name_no_fac
     assert not fresh_index.answer("when did trump name john bolton ambassador to peru").found
     assert not fresh_index.answer("when did trump send john bolton to mongolia as ambassador").found
     assert fresh_index.answer("when did trump name john bolton ambassador to kenya").found
+
+
+def test_the_person_the_one_asked_comes_before_or_after_is_not_the_answer(fresh_index: FactIndex) -> None:
+    """"Who was the envoy to Sweden *before Sung Kim*": Sung Kim is no time that places the question but
+    the one who held the post next, so a fact must name him; and a fact that names only him (his own
+    appointment) names no one else, who is asked."""
+    _add(fresh_index, "sung-kim-sweden", "Sung Kim was named envoy to Sweden on April 2, 2019.",
+         day="2019-04-02", subject="sung-kim", relation="appointed")
+    _add(fresh_index, "choe-sweden-talks", "Choe Son Hui held talks with the envoy to Sweden on May 6, 2019.",
+         day="2019-05-06", subject="choe-son-hui", relation="held_talks")
+    for question in ("Who was the envoy to Sweden before Sung Kim?", "Who was the envoy to Sweden after Sung Kim?",
+                     "Who replaced Sung Kim as the envoy to Sweden?"):
+        assert not fresh_index.answer(question).found
+    assert fresh_index.answer("Who was named envoy to Sweden in April 2019?").found
+    _add(fresh_index, "envoy-before", "Sung Kim followed Park Jung Min, envoy to Sweden from 2016 to 2019.",
+         day="2019-04-02", subject="sung-kim", relation="succeeded")
+    assert fresh_index.answer("Who was the envoy to Sweden before Sung Kim?").found
 
 
 def test_a_verb_of_a_phase_before_the_act_asked_is_read_against_the_other_phase(fresh_index: FactIndex) -> None:
