@@ -621,6 +621,8 @@ class QuestionTraits:
     """"When did the trip *happen*": when or where an event went ahead (`_occurrence_asked`)."""
     ordered: frozenset[str]
     """The people the one asked comes before or after (`_ordered_from`)."""
+    appointing_asked: bool
+    """"When was X *appointed*": the act asked gives someone a post (`_appointing`)."""
 
 
 def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
@@ -674,6 +676,8 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
                      for n in classified.needs},
         occurrence_asked=_occurrence_asked(classified),
         ordered=_ordered_from(classified),
+        appointing_asked=any(n.relation and n.kind is NeedKind.word and n.lemmas & _appointing()
+                             for n in classified.needs),
     )
 
 
@@ -880,6 +884,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     if not f["opposite"] and traits.occurrence_asked and _only_its_stopping_said(item):
         f["opposite"] = 1.0  # "when did the trip finally *happen*": a fact that it was *called off* says
         # it did not go ahead, not when it did
+    if not f["opposite"] and traits.appointing_asked and _the_one_replaced_asked(item, classified):
+        f["opposite"] = 1.0  # "when was Ri Yong Ho *named* minister": a fact that Ri Son Gwon *replaced*
+        # Ri Yong Ho tells when Ri Yong Ho left the post, not when he was given it
     f["type"] = _type_factor(item, classified, table, mentioned=traits.entity_ids, said=traits.said,
                              ordered=traits.ordered)
     if (classified.asked is Asked.who and f["type"] < 1.0 and any(n.relation or n.phrasal for n in classified.needs)
@@ -1926,6 +1933,35 @@ def _ordered_from(classified: Classified) -> frozenset[str]:
                 end < len(toks) and toks[end - 1].possessive and toks[end].lemmas & _ORDER):
             found |= m.ids
     return frozenset(found)
+
+
+_TAKING_THE_PLACE = frozenset({"replace", "succeed"})
+"""Verbs whose object gives up the post its subject takes ("Ri Son Gwon *replaced* Ri Yong Ho")."""
+
+
+def _the_one_replaced_asked(item: IndexedFact, classified: Classified) -> bool:
+    """The fact says, by an inflected verb of `_TAKING_THE_PLACE`, that its subject took the post of a
+    person whose name the question writes ("replaced *Ri Yong Ho*", "succeeding *Ri Yong Ho*"), and the
+    question names the subject nowhere else: the name right after the verb is of the one who left the
+    post. (A name of the subject inside it, "*Ri* Yong Ho" for Ri Son Gwon, is that longer name's word.)"""
+    if _TAKING_THE_PLACE.isdisjoint(item.lemmas):
+        return False
+    toks = [t.lower for t in classified.linked.question.tokens]
+    names = item.name_lemmas | item.unlinked_names
+    words = item.words
+    for at, word in enumerate(words):
+        if not (Lexicon.lemmas(word) - {word}) & _TAKING_THE_PLACE:
+            continue  # "the *replacement*", "a *successor*": no act
+        end = at + 1
+        while end < len(words) and words[end] in names:
+            end += 1
+        replaced = list(words[at + 1 : end])
+        for start in range(len(toks) - len(replaced) + 1) if replaced else ():
+            if toks[start : start + len(replaced)] == replaced and all(
+                    start <= m.position and m.position + m.span <= start + len(replaced)
+                    for m in classified.linked.mentions if item.subject in m.ids):
+                return True
+    return False
 
 
 _TITLE_WORDS = frozenset({"title", "titled"})

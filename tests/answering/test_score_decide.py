@@ -993,6 +993,17 @@ def test_the_person_the_one_asked_comes_before_or_after_is_not_the_answer(fresh_
     assert fresh_index.answer("Who was the envoy to Sweden before Sung Kim?").found
 
 
+def test_the_one_replaced_in_a_post_was_not_given_it_then(fresh_index: FactIndex) -> None:
+    """"Choe Son Hui replaced Kim Hyon Chol as envoy": the day is when Choe took the post and Kim left it,
+    not when Kim was named to it; asked of Choe's appointment, the fact answers."""
+    _add(fresh_index, "choe-replaces-kim", "Choe Son Hui replaced Kim Hyon Chol as the envoy to Sweden on May 6, "
+         "2019.", day="2019-05-06", subject="choe-son-hui", relation="appointed")
+    for question in ("When was Kim Hyon Chol appointed envoy to Sweden?", "when was kim hyon chol named envoy to sweden"):
+        assert _features_of(fresh_index, "choe-replaces-kim", question)["opposite"] == 1.0
+        assert not fresh_index.answer(question).found
+    assert fresh_index.answer("When was Choe Son Hui appointed envoy to Sweden?").found
+
+
 def test_a_verb_of_a_phase_before_the_act_asked_is_read_against_the_other_phase(fresh_index: FactIndex) -> None:
     """"When did they *finish* rebuilding it": the end of the act is asked, even where the verb after it is
     read as the relation; a fact that says the work was begun (a launch ceremony was held) tells its
