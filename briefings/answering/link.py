@@ -560,9 +560,15 @@ def _exact_names(question: Question, used: list[bool], mentions: list[Mention], 
     def content(match: tuple[int, int, set[str]]) -> int:
         return sum(1 for w in words[match[0] : match[0] + match[1]] if lexicon.content_weight(w) > 0)
 
-    for i, n, ids in sorted(names.find(words), key=lambda m: (-content(m), -m[1], m[0])):
+    found = names.find(words)
+    aliased = {k for i, n, _ in found for k in range(i, i + n)}
+    for i, n, ids in sorted(found, key=lambda m: (-content(m), -m[1], m[0])):
         if any(used[i : i + n]):
             continue
+        beside = (k for k in (i - 1, i + n) if 0 <= k < len(toks) and k not in aliased and not used[k]
+                  and not toks[min(k, i + n - 1)].possessive)  # "Kim's aide", "Moon's Ri" end a name
+        if any(_a_word_of_the_same_name(toks[k]) for k in beside):
+            continue  # "Ri" of "Ri Yong Ho" is not Ri Son Gwon: the longer name is one no entity has
         if n == 1 and lexicon.zipf(words[i]) >= COMMON_NAME_ZIPF and not toks[i].text[:1].isupper() and not (
                 i > 0 and words[i - 1] == "the") and not _a_name_before_its_noun(words, i, lexicon=lexicon):
             continue  # "us", "who": a name only when written as one ("US", "the us")
@@ -571,6 +577,17 @@ def _exact_names(question: Question, used: list[bool], mentions: list[Mention], 
         mentions.append(Mention(ids=frozenset(ids), text=" ".join(t.text for t in toks[i : i + n]), position=i, span=n))
         for k in range(i, i + n):
             used[k] = True
+
+
+def _a_word_of_the_same_name(token: Token) -> bool:
+    """A word next to an entity's name that goes on with it as one longer name ("Ri *Yong Ho*" after
+    "Ri"): written as a name, and no word of English (WordNet has none of it, and it is no word of
+    grammar). As a fact's reading does not take a name inside a longer one for its entity (`facts.py`), a
+    question does not: the longer name is another person, one no entity is. In lower case ("ri yong ho")
+    the words say no name apart from a slip or a chat's shorthand, and the entity is read as before."""
+    word = token.lower
+    return (token.capitalised and word.isalpha() and Lexicon.content_weight(word) > 0
+            and not Lexicon.parts_of_speech(word))
 
 
 def _possessives_without_apostrophe(question: Question, used: list[bool], mentions: list[Mention], *,

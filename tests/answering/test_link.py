@@ -409,3 +409,15 @@ def test_a_day_of_the_month_named_alone_is_that_day_of_the_month_the_context_giv
         "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z",
                        "recorded_by": "console:ana"}}))
     assert fresh_index.answer("Who plans to meet again on the 14th?").found  # an undated fact that says the day
+
+
+def test_a_name_inside_a_longer_name_no_entity_has_is_that_other_name(index: FactIndex) -> None:
+    """"Kim Hyon Chol": the "Kim" of Kim Jong Un, Sung Kim and Kim Chang Son goes on with capitalised words
+    English has not, one longer name no entity holds, as a fact's reading takes it. A word of English or
+    of grammar after the name ends it, and so does a lower case one (a slip, or a chat's shorthand)."""
+    kims = {"kim-jong-un", "sung-kim", "kim-chang-son"}
+    for text in ("What did Kim Hyon Chol say?", "When did Hyon Kim arrive?"):
+        assert not any(m.ids & kims for m in linked(index, text).mentions), text
+    for text in ("What did Kim Jong Un say?", "What did Kim say to the press?", "What did Kim's aide Hyon say?",
+                 "What did the Kim say", "what did kim hyon chol say"):
+        assert any(m.ids & kims for m in linked(index, text).mentions), text
