@@ -730,13 +730,18 @@ class FactTable:
         self._near_cache.clear()
 
     def flush_vectors(self) -> None:
-        """Give the words learnt since the last flush their vectors, in one batch."""
+        """Give the words learnt since the last flush their vectors, in one batch, in sorted order.
+
+        The words are learnt in the order of a set (a fact's lemmas), which the hash seed decides; where
+        a word's vector lands among the rows changes how BLAS sums its similarity to a question's word
+        (`near`) in the last bit, and so a score. Sorted, the same facts give the same floats in every
+        process."""
         if not self._pending or self.lexicon.embedder is None:
             self._pending.clear()
             return
         import numpy as np
 
-        words, self._pending = self._pending, []
+        words, self._pending = sorted(self._pending), []
         held = len(self._vector_words)
         if self._vectors is None or len(self._vectors) < held + len(words):
             grown = np.empty((held + len(words), self.lexicon.embedder.dim), dtype=np.float32)
