@@ -394,3 +394,23 @@ def test_the_same_facts_give_the_same_floats_whatever_the_hash_seed() -> None:
     outputs = [run.communicate(timeout=300)[0] for run in runs]
     assert all(run.returncode == 0 for run in runs)
     assert outputs[0] == outputs[1]
+
+
+def test_rows_posted_a_block_at_a_time_are_in_the_postings_of_each_of_their_keys(index: FactIndex, monkeypatch) -> None:
+    """A build posts its rows a block at a time, read off their records: each key's rows are those of the
+    facts that hold it (`FactTable._keys`), ascending, each once, whatever the blocks; a fact upserted
+    after the build is in them at the next read."""
+    import briefings.answering.facts as facts_module
+
+    monkeypatch.setattr(facts_module, "_POSTED_AT_ONCE", 97)
+    catalogue = generated_catalogue(load_catalogue(CONFIG_DIR), size=1200)
+    built = FactIndex.from_catalogue(catalogue, lexicon=index.lexicon, today=_today)
+    fact = next(iter(catalogue.facts.values()))
+    built.upsert(fact.model_copy(update={"id": "late-fact", "statement": fact.statement + " It rained on 3 May 2019."}))
+    table = built.table
+    expected: dict[str, list[int]] = {}
+    for fact_id, row in table._row_of.items():
+        for key in table._keys(table.indexed(fact_id)):
+            expected.setdefault(key, []).append(row)
+    assert {k: list(v) for k, v in table.postings.items()} == {k: sorted(v) for k, v in expected.items()}
+    assert "y:2019" in table.postings and "m:5" in table.postings
