@@ -421,8 +421,9 @@ class FactTable:
             codes.append(numbered(day_values, lambda d, k=k: _day_keys(date.fromordinal(d))[k]))
             code_rows.append(day_rows)
         span = self._unposted
-        pairs = np.unique(np.concatenate(codes) * span + np.concatenate(code_rows))  # by key, rows ascending,
-        # each once (two days of a fact may share a month)
+        pairs = np.sort(np.concatenate(codes) * span + np.concatenate(code_rows))  # by key, rows ascending
+        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # each once (two days of a fact may
+        # share a month); a sort and a comparison, where `np.unique` hashes them first
         if not len(pairs):
             return
         keys, posted = np.divmod(pairs, span)
