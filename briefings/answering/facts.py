@@ -11,12 +11,12 @@ import re
 import struct
 import sys
 from array import array
-from collections import OrderedDict, defaultdict
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache, partial
-from itertools import chain, compress, count
+from functools import lru_cache
+from itertools import compress, count
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -55,6 +55,9 @@ _SORT_TIES = 2048
 _MEANING_KEPT = 16384
 """How many facts' embeddings are kept (about 700 bytes each): every fact of a store of this size, and
 at 100,000 facts those of the last few hundred questions, instead of 50 MB for all of them."""
+_POSTED_AT_ONCE = 8192
+"""Rows posted in one block during a build (`FactTable.flush_postings`): the scratch arrays of a block's
+(key, row) pairs stay a few megabytes."""
 _EMBEDDED_AT_ONCE = 4096
 """Words embedded in one batch: a build's tens of thousands of new words are never all embedded at
 once (their vectors twice, before and after the unknown ones are left out)."""
@@ -226,11 +229,10 @@ class FactTable:
         self.lexicon = lexicon
         self.entities: dict[str, Entity] = {}
         self.names = EntityNames()
-        self.postings: defaultdict[str, array] = defaultdict(partial(array, "i"))
-        """Posting key -> rows, ascending. A word's key is its lemma itself ("talk"); the others are
-        "e:entity", "d:month-day", "m:month", "wd:weekday", "y:year" (a lemma never holds a colon).
-        Callers ask with "w:lemma" (`holders`, `df`, `retrieve`): a build adds tens of rows a fact, most
-        of them words, and makes no "w:" string for them (nor keeps one for each word)."""
+        self._postings: dict[str, array] = {}
+        self._unposted = 0
+        """The first row not yet in `postings`: rows are posted together (`flush_postings`), a block of
+        them at a time during a build, and those left when `postings` is next read."""
         self.facts = IndexedFacts(self)
         self._row_of: dict[str, int] = {}
         self._ids: list[str | None] = []
@@ -300,7 +302,18 @@ class FactTable:
         if taught:
             self._taught[row] = taught
         self._row_of[fact.id] = row
-        self._post(reading, row)
+        if row + 1 - self._unposted >= _POSTED_AT_ONCE:
+            self.flush_postings()
+
+    @property
+    def postings(self) -> dict[str, array]:
+        """Posting key -> rows, ascending. A word's key is its lemma itself ("talk"); the others are
+        "e:entity", "d:month-day", "m:month", "wd:weekday", "y:year" (a lemma never holds a colon).
+        Callers ask with "w:lemma" (`holders`, `df`, `retrieve`): a build adds tens of rows a fact, most
+        of them words, and makes no "w:" string for them (nor keeps one for each word)."""
+        if self._unposted < len(self._records):
+            self.flush_postings()
+        return self._postings
 
     def remove(self, fact_id: str) -> None:
         self.revision += 1
@@ -356,18 +369,80 @@ class FactTable:
             keys += {key for day in item.days for key in _day_keys(day)}
         return keys
 
-    def _post(self, item: _Reading, row: int) -> None:
-        """Add `row` to the postings of each of the fact's keys (`_keys`, in its order) without making
-        the list of them: a build posts tens of keys a fact, most of them its lemmas, which are keys
-        as they are, and the key of an entity is made once (`_entity_keys`)."""
-        postings = self.postings
-        for key in chain(item.lemmas, item.name_lemmas, map(self._entity_keys.__getitem__, item.entities)):
-            postings[key].append(row)
-        for year in item.years:
-            postings[f"y:{year}"].append(row)
-        days = item.days
-        for key in _posted_day_keys(*days) if len(days) == 1 else {key for day in days for key in _day_keys(day)}:
-            postings[key].append(row)
+    def flush_postings(self) -> None:
+        """Add the rows added since the last flush to the postings of their keys (`_keys`), all at once
+        and read off their packed records: a build posts tens of keys a fact, and one sort of every
+        (key, row) pair costs a fraction of appending them one by one. A key is numbered by the string
+        it is made of (a lemma is its own key, an entity's key is "e:" and its id), the few keys of
+        years and days after those."""
+        import numpy as np
+
+        start, self._unposted = self._unposted, len(self._records)
+        rows = [row for row in range(start, self._unposted) if self._records[row] is not None]
+        if not rows:
+            return
+        records = [self._records[row] for row in rows]
+        flat = np.frombuffer(b"".join(map(bytes, records)), dtype=np.intc)
+        lengths = np.fromiter(map(len, records), dtype=np.int64, count=len(records))
+        at = np.cumsum(lengths) - lengths  # where each record starts
+        rows_of = np.array(rows, dtype=np.int64)
+        days_at, days = at + 7, flat[at + 6].astype(np.int64)
+        at = days_at + days
+        segments = []  # (first, count) of lemmas, name lemmas, entities, unlinked names, words, phrase words
+        for _ in range(6):
+            n = flat[at].astype(np.int64)
+            segments.append((at + 1, n))
+            at = at + 1 + n
+        years = (at + 1, flat[at].astype(np.int64))
+
+        def ragged(first, counts):  # the values of each record's segment, and the row of each
+            offsets = np.repeat(first - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+            return flat[offsets].astype(np.int64), np.repeat(rows_of, counts)
+
+        strings = self._strings
+        named = len(strings)
+        codes, code_rows = [], []
+        for k, shift in ((0, 0), (1, 0), (2, named)):  # a lemma, a name lemma: the string; an entity: "e:" and it
+            values, of_rows = ragged(*segments[k])
+            codes.append(values + shift)
+            code_rows.append(of_rows)
+        other_keys: dict[str, int] = {}  # the key of a year or a day -> its number, after those of strings
+
+        def numbered(values, keys_of):  # the numbers of the keys `keys_of` gives each distinct value
+            unique, which = np.unique(values, return_inverse=True)
+            numbers = [other_keys.setdefault(keys_of(v), 2 * named + len(other_keys)) for v in unique.tolist()]
+            return np.array(numbers, dtype=np.int64)[which.reshape(-1)] if numbers else values
+
+        year_values, year_rows = ragged(*years)
+        codes.append(numbered(year_values, "y:{}".format))
+        code_rows.append(year_rows)
+        day_values, day_rows = ragged(days_at, days)
+        for k in range(3):  # the day, its month, its weekday
+            codes.append(numbered(day_values, lambda d, k=k: _day_keys(date.fromordinal(d))[k]))
+            code_rows.append(day_rows)
+        span = self._unposted
+        pairs = np.sort(np.concatenate(codes) * span + np.concatenate(code_rows))  # by key, rows ascending
+        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # each once (two days of a fact may
+        # share a month); a sort and a comparison, where `np.unique` hashes them first
+        if not len(pairs):
+            return
+        keys, posted = np.divmod(pairs, span)
+        cuts = np.flatnonzero(np.diff(keys)) + 1
+        firsts = np.concatenate(([0], cuts)).tolist()
+        ends = np.concatenate((cuts, [len(pairs)])).tolist()
+        data = posted.astype(np.intc).tobytes()
+        size = np.dtype(np.intc).itemsize
+        names_of = {code: key for key, code in other_keys.items()}
+        postings, entity_key = self._postings, self._entity_keys.__getitem__
+        for code, first, end in zip(keys[firsts].tolist(), firsts, ends):
+            key = (strings[code] if code < named else entity_key(strings[code - named]) if code < 2 * named
+                   else names_of[code])
+            chunk = data[first * size : end * size]
+            bucket = postings.get(key)
+            if bucket is None:
+                postings[key] = array("i", chunk)
+            else:
+                bucket.frombytes(chunk)  # (its rows are all before these)
 
     def members(self, entity_id: str) -> frozenset[str]:
         """The two entities an entity is the pair of, by a name of it that joins theirs with "and" ("North
@@ -730,13 +805,18 @@ class FactTable:
         self._near_cache.clear()
 
     def flush_vectors(self) -> None:
-        """Give the words learnt since the last flush their vectors, in one batch."""
+        """Give the words learnt since the last flush their vectors, in one batch, in sorted order.
+
+        The words are learnt in the order of a set (a fact's lemmas), which the hash seed decides; where
+        a word's vector lands among the rows changes how BLAS sums its similarity to a question's word
+        (`near`) in the last bit, and so a score. Sorted, the same facts give the same floats in every
+        process."""
         if not self._pending or self.lexicon.embedder is None:
             self._pending.clear()
             return
         import numpy as np
 
-        words, self._pending = self._pending, []
+        words, self._pending = sorted(self._pending), []
         held = len(self._vector_words)
         if self._vectors is None or len(self._vectors) < held + len(words):
             grown = np.empty((held + len(words), self.lexicon.embedder.dim), dtype=np.float32)
@@ -969,13 +1049,6 @@ def _packed(values: list[int]) -> array:
 @lru_cache(maxsize=1024)
 def _ints(count: int) -> struct.Struct:
     return struct.Struct(f"{count}i")
-
-
-@lru_cache(maxsize=4096)
-def _posted_day_keys(day: date) -> tuple[str, ...]:
-    """The keys of a fact of one day, in the order `_post` posts those of a fact of several (a set's),
-    made once per day: most facts have one day."""
-    return tuple({key for key in _day_keys(day)})
 
 
 def _stems(lemmas: frozenset[str]) -> frozenset[str]:

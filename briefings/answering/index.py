@@ -87,10 +87,12 @@ class FactIndex:
         return cls(catalogue.facts.values(), sources=catalogue.sources, entities=catalogue.entities, **options)
 
     def add_facts(self, facts: Iterable[Fact]) -> None:
-        """Index many facts, each as it comes, and give the words they bring their vectors in one batch."""
+        """Index many facts, each as it comes, post them a block at a time, and give the words they bring
+        their vectors in one batch."""
         with _no_collection():
             for fact in facts:
                 self.table.add(fact)
+            self.table.flush_postings()
         self.table.flush_vectors()
 
     # -- maintenance ---------------------------------------------------------------------------

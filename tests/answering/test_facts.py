@@ -363,3 +363,54 @@ def test_a_fact_is_posted_once_under_each_of_its_keys_and_an_entity_key_is_made_
         "id": "posted-0", "subject": "kim-jong-un", "relation": "met", "topic": "timeline",
         "statement": "Kim Jong Un met Zorvan Quell again.", "provenance": provenance}))
     assert removed == ["posted-0"] and not any(row in bucket for bucket in table.postings.values())
+
+
+_NEAR_WORDS_OF_A_STORE = """
+import sys
+from bench.answering import generated_catalogue
+from briefings.answering import FactIndex
+from briefings.files import load_catalogue
+from config.settings import CONFIG_DIR
+
+table = FactIndex.from_catalogue(generated_catalogue(load_catalogue(CONFIG_DIR), size=800)).table
+print(" ".join(table._vector_words))
+for word in sorted(table.vocabulary)[::5]:
+    print(word, sorted((near, credit.hex()) for near, credit in table.near(frozenset({word})).items()))
+"""
+
+
+def test_the_same_facts_give_the_same_floats_whatever_the_hash_seed() -> None:
+    """Two processes with other hash seeds (so other orders of every set of strings) hold the words'
+    vectors in one order and give each word the same near words with the very same credits."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    runs = [subprocess.Popen([sys.executable, "-c", _NEAR_WORDS_OF_A_STORE], cwd=root, stdout=subprocess.PIPE,
+                             text=True, env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)})
+            for seed in ("1", "6")]
+    outputs = [run.communicate(timeout=300)[0] for run in runs]
+    assert all(run.returncode == 0 for run in runs)
+    assert outputs[0] == outputs[1]
+
+
+def test_rows_posted_a_block_at_a_time_are_in_the_postings_of_each_of_their_keys(index: FactIndex, monkeypatch) -> None:
+    """A build posts its rows a block at a time, read off their records: each key's rows are those of the
+    facts that hold it (`FactTable._keys`), ascending, each once, whatever the blocks; a fact upserted
+    after the build is in them at the next read."""
+    import briefings.answering.facts as facts_module
+
+    monkeypatch.setattr(facts_module, "_POSTED_AT_ONCE", 97)
+    catalogue = generated_catalogue(load_catalogue(CONFIG_DIR), size=1200)
+    built = FactIndex.from_catalogue(catalogue, lexicon=index.lexicon, today=_today)
+    fact = next(iter(catalogue.facts.values()))
+    built.upsert(fact.model_copy(update={"id": "late-fact", "statement": fact.statement + " It rained on 3 May 2019."}))
+    table = built.table
+    expected: dict[str, list[int]] = {}
+    for fact_id, row in table._row_of.items():
+        for key in table._keys(table.indexed(fact_id)):
+            expected.setdefault(key, []).append(row)
+    assert {k: list(v) for k, v in table.postings.items()} == {k: sorted(v) for k, v in expected.items()}
+    assert "y:2019" in table.postings and "m:5" in table.postings
