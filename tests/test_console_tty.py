@@ -8,6 +8,7 @@ import io
 import os
 import pty
 import select
+import signal
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -30,7 +31,9 @@ class Terminal:
 
     def __init__(self, *args: str, env: dict[str, str]) -> None:
         self.pid, self.fd = pty.fork()
-        if self.pid == 0:  # the child: become briefbot
+        if self.pid == 0:  # the child: become briefbot, with the signals a shell would give it
+            signal.pthread_sigmask(signal.SIG_SETMASK, set())
+            signal.signal(signal.SIGINT, signal.SIG_DFL)  # not what this test process was left with
             os.execve(str(EXE), [str(EXE), *args], env)
         self.output = ""
 
