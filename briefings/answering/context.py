@@ -26,7 +26,8 @@ from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, GENDERED,
 from briefings.models import Entity, EntityKind
 
 __all__ = ["MAX_READINGS", "ContextEntity", "QuestionContext", "asked_of_the_last", "asks_besides", "context_of",
-           "follow_up", "follow_up_readings", "named_in_the_conversation", "Reading", "points_back", "read_as_the_last_answer", "speaks_of_someone_said"]
+           "follow_up", "follow_up_readings", "named_in_the_conversation", "Reading", "points_back",
+           "read_as_the_last_answer", "speaks_of_someone_said"]
 
 _BE = {"is", "are", "was", "were", "be", "been"}
 _LEADS = {"and", "so", "but", "ok", "okay", "then", "also", "well", "hmm", "right"}

@@ -256,7 +256,6 @@ def _describe(briefed: Briefed, entity_id: str, *, said: set[str] | None = None)
     said = said or set()
     if entity.kind is EntityKind.document:
         said = said | {"about"}  # a document is told by what it is about, before who wrote it and when
-
     about.sort(key=lambda f: (f.subject == entity_id and f.relation in said,
                               max((d.day for d in f.dates), default=date.min), f.subject == entity_id), reverse=True)
     chosen = about[:2]

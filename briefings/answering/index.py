@@ -15,8 +15,8 @@ from typing import Any
 
 from briefings.answering.classify import COURTESIES, RELATION_WEIGHT, SAYING, Intents, classify
 from briefings.answering.context import (QuestionContext, Reading, asked_of_the_last, asks_besides, context_of,
-                                         follow_up_readings, named_in_the_conversation, points_back, read_as_the_last_answer,
-                                         speaks_of_someone_said)
+                                         follow_up_readings, named_in_the_conversation, points_back,
+                                         read_as_the_last_answer, speaks_of_someone_said)
 from briefings.answering.converse import Briefed, converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, RUNNER_UP, Decision, decide
 from briefings.answering.facts import FactTable, IndexedFact
@@ -26,8 +26,8 @@ from briefings.answering.model import Answer, Asked, Classified, Event, NeedKind
 from briefings.answering.normalise import MAX_QUESTION_CHARS, is_foreign_script, normalise_question
 from briefings.answering.phrase import phrase, refuse
 from briefings.answering.score import (YEAR_ONLY, ScoredFact, candidates, features, fits_the_asked_kind,
-                                       heuristic, kind_factor, prepare, said_together, says_the_question,
-                                       score_candidates, the_cause_beside)
+                                       heuristic, kind_factor, prepare, question_traits, said_together,
+                                       says_the_question, score_candidates, the_cause_beside)
 from briefings.compose import DATE_RELATION
 from briefings.models import Catalogue, Entity, EntityKind, Fact, Source
 
@@ -204,8 +204,9 @@ class FactIndex:
         found = candidates(classified, self.table, total=total, threshold=self.threshold)
         meaning = self.table.meaning_similarity(classified.linked.question.text, found)
         rows = []
+        traits = question_traits(classified, self.table)  # read once, as `score_candidates` does
         for fid in found:
-            f = features(self.table.facts[fid], classified, self.table, total, meaning.get(fid, 0.0))
+            f = features(self.table.facts[fid], classified, self.table, total, meaning.get(fid, 0.0), traits=traits)
             rows.append((fid, f, heuristic(f)))
         rows.sort(key=lambda r: -r[2])
         return classified, rows
@@ -292,12 +293,14 @@ class FactIndex:
         if not fitting:
             return None
 
+        traits = question_traits(classified, self.table)
+
         def fit(item: IndexedFact) -> tuple[float, float]:
-            f = features(item, classified, self.table, max(total, 1e-9), 0.0)
+            f = features(item, classified, self.table, max(total, 1e-9), 0.0, traits=traits)
             return heuristic(f) if total > 0 else 0.0, f["focus"]
 
         item = max(fitting, key=fit)  # the one that says most of what is asked, then the one about who is named
-        f = features(item, classified, self.table, max(total, 1e-9), 0.0)
+        f = features(item, classified, self.table, max(total, 1e-9), 0.0, traits=traits)
         if f["entity_missing"] or f["hard_missing"] or any(n.name_like and not n.known for n in classified.needs):
             return None  # "what did Pompeo think of that?", "who is the source for that?": the answer does not say
         if it and (f["relation_missing"] or f["type"] < 1.0):

@@ -40,11 +40,11 @@ TYPO_TARGET_ZIPF = 2.5
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.tsv.gz")
 """English synonyms derived from WordNet at build time (`tools/build_synonyms.py`)."""
 PLACES_FILE = Path(__file__).with_name("places.tsv.gz")
+"""Places and the places WordNet says are part of them, built with the synonyms."""
 ANTONYMS_FILE = Path(__file__).with_name("antonyms.tsv.gz")
 """English verbs and the verbs WordNet gives as their opposites, built at build time (`tools/build_antonyms.py`)."""
 OPPOSITE_QUALITIES_FILE = Path(__file__).with_name("opposite_qualities.tsv.gz")
 """English adjectives and adverbs and those WordNet gives as their opposites, by the same script."""
-"""Places and the places WordNet says are part of them, built with the synonyms."""
 PHASES_FILE = Path(__file__).with_name("phases.tsv.gz")
 """English verbs and the phase of an act each names, "end" or "go", built at build time (`tools/build_phases.py`)."""
 KINDS_FILE = Path(__file__).with_name("kinds.tsv.gz")

@@ -1019,4 +1019,3 @@ def _parse_relative(phrase: str, base: date) -> date | None:
                               settings={"RELATIVE_BASE": datetime(base.year, base.month, base.day),
                                         "PREFER_DATES_FROM": "past" if words[-1] in {"ago", "earlier", "before"} or words[0] in {"last", "past", "yesterday"} else "current_period"})
     return parsed.date() if parsed else None
-

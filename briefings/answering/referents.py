@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Set
 from typing import TYPE_CHECKING, NamedTuple
 
-from briefings.answering.classify import is_proper_name
+from briefings.answering.classify import _BE, is_proper_name
 from briefings.answering.lexicon import PREPOSITIONS, Lexicon, word_tokens
 from briefings.answering.model import Asked, Classified, Mention, Token
 from briefings.answering.normalise import read_words
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 __all__ = ["AUX", "EVENT_VERBS", "EVENTFUL", "GENDERED", "Pointed", "Referents", "WH", "is_plural", "mention_text", "token_span"]
 
-_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been"})
 AUX = {"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would",
        "can", "could", "should", "not"}
 WH = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
@@ -105,7 +104,7 @@ class Referents:
     def _it_does(self) -> bool:
         """"It" is the subject of a verb after "do" or "will" ("what does *it* say about ...?")."""
         words = [t.lower for t in self.new.linked.question.tokens]
-        return any(w == "it" and 0 < i < len(words) - 1 and words[i - 1] in AUX - _BE_FORMS
+        return any(w == "it" and 0 < i < len(words) - 1 and words[i - 1] in AUX - _BE
                    for i, w in enumerate(words))
 
     def _described_subject(self) -> str | None:

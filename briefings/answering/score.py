@@ -1178,11 +1178,17 @@ def _calling_off() -> frozenset[str]:
     return frozenset(a for a in acts if Lexicon.phase(a) == "end")
 
 
+@functools.lru_cache(maxsize=1)
+def _calling_off_heads() -> frozenset[str]:
+    """The first word of each act of `_calling_off` ("call" of "call off"): a fact holding none says none."""
+    return frozenset(act.partition(" ")[0] for act in _calling_off())
+
+
 def _only_its_stopping_said(item: IndexedFact) -> bool:
     """The fact says, as a verb, that an event was called off or put off (`_calling_off`) and no act of
     going on or of happening ("held", "took place"): it tells that the event did not go ahead then."""
     acts = _calling_off()
-    if {act.partition(" ")[0] for act in acts}.isdisjoint(item.lemmas):
+    if _calling_off_heads().isdisjoint(item.lemmas):
         return False
     stopped = False
     words = item.words
