@@ -711,6 +711,11 @@ def _a_thing_unheard_of(need: Need, classified: Classified) -> bool:
             and Lexicon.content_weight(need.label) >= THING_WEIGHT and not _said_about(need, classified))
 
 
+def _after_the_verb(need: Need, classified: Classified) -> bool:
+    """The need is named after the question's verb: what the act was done to or with, not who did it."""
+    return any(n.relation and n.position < need.position for n in classified.needs)
+
+
 def features(item: IndexedFact, classified: Classified, table: FactTable, total: float,
              similarity: float, *, traits: QuestionTraits | None = None) -> dict[str, float]:
     """The named features of how well `item` answers the question (each about 0..1 or a small count);
@@ -747,6 +752,11 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = ONE_OF_A_PAIR  # "the two Koreas": a fact about one of them tells part of it; and
                 # what the two did, part of what one of them did ("the pact the two Koreas signed, for
                 # Seoul"); a pair that only qualifies a thing ("the inter-Korean office") is no doer
+            elif item.subject and _after_the_verb(need, classified) and any(
+                    item.subject in (pair := table.members(p)) and pair & need.entity_ids for p in item.entities):
+                credit = ONE_OF_A_PAIR  # the other of the pair, named after the verb: what one of two did to a
+                # thing of both ("the North left the inter-Korean pact") it did to the other too ("left the
+                # pact with the South"); before the verb the other is the doer, which the fact does not say
             elif item.days & table.scheduled_days(need.entity_ids):
                 credit = ENTITY_BY_WORDS  # "the summit": what happened on the day the store schedules it for
             else:

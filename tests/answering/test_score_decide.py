@@ -1930,3 +1930,17 @@ def test_an_opposite_quality_is_not_near_the_word_asked(fresh_index: FactIndex) 
     lexicon = fresh_index.table.lexicon
     assert float(lexicon.vector("later") @ lexicon.vector("early")) >= _VECTOR_NEAR  # the embedding puts them near
     assert "early" not in fresh_index.table.near(frozenset({"later", "late"}))
+
+
+def test_the_other_of_a_pair_named_after_the_verb_is_in_a_fact_of_a_thing_of_both(fresh_index: FactIndex) -> None:
+    """What North Korea did to an inter-Korean thing it did to a thing shared with the South; but the South
+    named before the verb is the one who acted, which the fact does not say."""
+    _add(fresh_index, "fishing-accord-left", "North Korea walked away from the inter-Korean fishing accord on "
+         "March 2, 2021.", day="2021-03-02", subject="north-korea", relation="withdrew")
+
+    def entity_missing(question: str) -> float:
+        return _features_of(fresh_index, "fishing-accord-left", question)["entity_missing"]
+
+    assert entity_missing("When did North Korea walk away from the fishing accord with Seoul?") == 0.0
+    assert entity_missing("When did Seoul walk away from the fishing accord?") == 1.0
+
