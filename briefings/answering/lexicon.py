@@ -57,6 +57,8 @@ SHORTHAND_FILE = Path(__file__).with_name("shorthand.tsv.gz")
 (`tools/build_shorthand.py`)."""
 TRAVEL = "travel"
 """The verb of going somewhere, whose synonyms and kinds in WordNet are the other words of it."""
+CONTAINERS_FILE = Path(__file__).with_name("containers.tsv.gz")
+"""English nouns that name a container, first or in a later sense, built at build time (`tools/build_containers.py`)."""
 INCHOATIVES_FILE = Path(__file__).with_name("inchoatives.tsv.gz")
 """English verbs and the verbs WordNet defines as starting them, built at build time (`tools/build_inchoatives.py`)."""
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "your", "my",
@@ -584,6 +586,12 @@ class Lexicon:
         """The nouns WordNet names as kinds of the first sense of `noun` ("ferry" of "boat"): the other way of
         `hypernyms`."""
         return Lexicon._hypernym_row(noun)[1]
+
+    @staticmethod
+    def container(noun: str) -> str:
+        """"first" when the noun first names a container ("box", "crate"), "other" when a later sense
+        does ("case"), else "": a load is counted in what holds it ("55 cases of remains")."""
+        return _table(CONTAINERS_FILE).get(noun, "")
 
     @staticmethod
     @functools.lru_cache(maxsize=4096)

@@ -481,6 +481,15 @@ def _spoke_without_words(item: IndexedFact) -> bool:
         for k in at for j, w in enumerate(words[k + 1 : k + 1 + _MATTER_REACH], k + 1))
 
 
+def _counted_in_a_container(need: Need, item: IndexedFact) -> bool:
+    """The need first names a container ("boxes"), and the fact counts in a container: a number before a
+    noun that names one in any of its senses ("55 *cases* of remains")."""
+    if not any(Lexicon.container(lemma) == "first" for lemma in need.lemmas):
+        return False
+    words = item.words
+    return any(_a_number(word) and Lexicon.container(after) for word, after in zip(words, words[1:]))
+
+
 def _a_number(word: str) -> bool:
     return bool(_NUMBER.match(word)) or word in _NUMBER_WORDS
 
@@ -810,6 +819,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = 1.0  # "on what *condition*": a clause with "if" or "unless" states one
             if need.relation and credit < SAID_OTHERWISE and need.lemmas & _REQUIRING and set(item.words) & _CONDITIONAL:
                 credit = SAID_OTHERWISE  # "what does Oslo *need* from Rome": what it will do only if Rome does
+            if (need.hard and credit < 0.5 and classified.asked is Asked.how_many
+                    and _counted_in_a_container(need, item)):
+                credit = KIND_CREDIT  # "how many *boxes* of files": "55 cases of files" counts them in another
             if credit < 1.0 and read.occasions and _ordinals_said(item):
                 credit = 1.0  # "how many *times* had she visited": "her third visit" counts them
             if need.typed and credit < 1.0 and need.lemmas & _NUMBER_NOUNS and item.number:
@@ -2296,6 +2308,7 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
         targets |= n.lemmas | set(n.near)
         if n.kind is NeedKind.entity:
             targets |= {lemma for word in n.lemmas for lemma in Lexicon.lemmas(word)}
+    in_containers = any(Lexicon.container(lemma) == "first" for n in counted for lemma in n.lemmas)
     if units is None and _ordinal_counts(words, targets, any(_occasions_counted(n, classified) for n in counted)):
         return True
     if not item.number and not ("since" in words and item.years):
@@ -2320,6 +2333,8 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
                 return True
         elif not targets or after & targets or after & _ANY_THING and _thing_stands_for_it(item, classified):
             return True
+        elif in_containers and any(Lexicon.container(w) for w in after):
+            return True  # "how many *boxes*": "55 *cases*" counts in another container
     return False
 
 

@@ -1944,3 +1944,14 @@ def test_the_other_of_a_pair_named_after_the_verb_is_in_a_fact_of_a_thing_of_bot
     assert entity_missing("When did North Korea walk away from the fishing accord with Seoul?") == 0.0
     assert entity_missing("When did Seoul walk away from the fishing accord?") == 1.0
 
+
+
+def test_a_count_asked_in_one_container_is_given_in_another(fresh_index: FactIndex) -> None:
+    """English counts a load by what holds it: "how many boxes" asks what "14 cases" counts; a word whose
+    first sense is no container ("how many letters") is not counted by the cases."""
+    _add(fresh_index, "vaccine-shipment", "China shipped 14 cases of flu vaccine to North Korea on March 9, 2021.",
+         day="2021-03-09", subject="china", relation="shipped", obj="north-korea")
+    answer = fresh_index.answer("How many boxes of flu vaccine did China ship to North Korea in March 2021?")
+    assert answer.found and "14" in answer.answer
+    assert _features_of(fresh_index, "vaccine-shipment",
+                        "How many letters of flu vaccine did China ship to North Korea in March 2021?")["type"] < 1.0
