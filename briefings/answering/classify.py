@@ -215,7 +215,7 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     if described:
         return Classified(linked=linked, asked=Asked.describe, needs=needs, described=described)
     needs = [n for n in needs if not (n.kind is NeedKind.word and n.position in frame)]
-    _mark_asked(needs, toks, asked=asked, head_at=head_at)
+    _mark_asked(needs, toks, asked=asked, head_at=head_at, lexicon=lexicon)
     if asked is Asked.name:
         _mark_titled(needs, words)
     _mark_role(needs, toks)
@@ -1330,7 +1330,7 @@ def _without_a_clause_of_anyone(needs: list[Need], words: list[str]) -> list[Nee
     return needs
 
 
-def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: int) -> None:
+def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: int, lexicon: Lexicon) -> None:
     """The first thing named after the question word is what is asked about: a fact must cover it.
     In a run of words ("the North Korean delegation"), the last is the thing, the rest qualify it.
     The question's verb, when it reads as one, is the relation asked."""
@@ -1339,7 +1339,8 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
              and n.label not in _COUNT and not n.label.isdigit()  # "what *three* demands": how many, not what
              and not (asked is Asked.name and n.label in NAME_WORDS)]
     named = _small_name_positions(needs, toks)
-    verbs = [n for n in words if _reads_as_verb(n, toks, names=named) and not _frame_verb(n, toks)
+    verbs = [n for n in words if (_reads_as_verb(n, toks, names=named) or _reads_as_verb_idiom(n, toks, lexicon))
+             and not _frame_verb(n, toks)
              and not _modifies_noun(n, toks)
              and not _kept_from(n, verbs_before=words, toks=toks)]
     own = _own_clause(verbs[0], words, toks) if verbs and verbs[0].lemmas & SAYING else None
@@ -1567,6 +1568,20 @@ def _small_name_positions(needs: list[Need], toks: list[Token]) -> frozenset[int
         return frozenset()
     return frozenset(k for n in needs if n.kind is NeedKind.entity
                      for k in range(n.position, n.position + len(n.label.split())))
+
+
+def _reads_as_verb_idiom(need: Need, toks: list[Token], lexicon: Lexicon) -> bool:
+    """A verb idiom the vocabulary gives the meaning of ("come into force": "take effect") whose first word
+    is a verb here: the act asked, as a one-word verb would be. The phrase itself has no part of speech
+    in the lists; its first word is the one English inflects."""
+    if not (need.phrasal and " " in need.label and need.position < len(toks) and lexicon.meanings(need.label)):
+        return False
+    head = toks[need.position].lower
+    if "VERB" not in Lexicon.parts_of_speech(head):
+        return False
+    if any(lemma != head for lemma in Lexicon.lemmas(head)) or head.endswith(("ed", "ing")):
+        return True  # "the treaty *came* into force"
+    return any(t.lower in _AUX - _BE for t in toks[: need.position])  # "did the new treaty *come* into force"
 
 
 def _reads_as_verb(need: Need, toks: list[Token], *, names: frozenset[int] = frozenset()) -> bool:

@@ -853,7 +853,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 # A yes or no is of the predicate asked: a verb no fact says ("was it *filmed*?") is no
                 # act any fact states, and the bot cannot say "no" from what it does not hold.
                 f["relation_missing"] = 1.0
-                f["act_missing"] = float(need.done_by and need.known)
+                f["act_missing"] = float((need.done_by or need.phrasal and classified.asked is Asked.when)
+                                         and need.known)  # "when did the treaty *come into force*": the
+                # date of another act of it ("signed") is another date
                 credit = 0.0
             elif read.unknown_thing and credit < 1.0:
                 # a noun that is a verb too is a noun after a light verb ("take a *vacation*"), the act asked;

@@ -1955,3 +1955,16 @@ def test_a_count_asked_in_one_container_is_given_in_another(fresh_index: FactInd
     assert answer.found and "14" in answer.answer
     assert _features_of(fresh_index, "vaccine-shipment",
                         "How many letters of flu vaccine did China ship to North Korea in March 2021?")["type"] < 1.0
+
+
+def test_a_verb_idiom_the_vocabulary_reads_is_the_act_asked(fresh_index: FactIndex) -> None:
+    """"Come into force" is the verb of "when did the treaty come into force": a fact that the treaty was
+    signed dates another act of it, when some fact says an act of the idiom's meaning."""
+    _add(fresh_index, "fishing-treaty-signed", "North Korea and China signed a fishing treaty on May 3, 2021.",
+         day="2021-05-03", subject="north-korea", relation="signed", obj="china")
+    _add(fresh_index, "ferry-deal-in-force", "The ferry deal between North Korea and Russia took effect on July 1, "
+         "2021.", day="2021-07-01", subject="north-korea", relation="took_effect")
+    assert not fresh_index.answer("When did the fishing treaty come into force?").found
+    assert fresh_index.answer("When was the fishing treaty signed?").found
+    answer = fresh_index.answer("When did the ferry deal come into force?")
+    assert answer.found and answer.facts[0] == "ferry-deal-in-force"
