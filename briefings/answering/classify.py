@@ -879,7 +879,7 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
             continue  # "n" for "and", a stray initial
         if t.hyphenated and t.lemmas & PARTICLES:
             continue  # the particle of a compound ("a stand-off"): part of its word, not "off" of its own
-        if ((t.lower in _FILLER_HEADS or t.lower in _NAME_NOUNS and asked_name)
+        if ((t.lower in _FILLER_HEADS or t.lower in _NAME_NOUNS and asked_name or _kind_asked(t, toks))
                 and t.position + 1 < len(toks) and toks[t.position + 1].lower == "of"):
             continue  # "what *kind of* treaty", "what is the *name of* the hotel": the frame of the question,
             # not a word a fact must say
@@ -1286,6 +1286,18 @@ def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[s
     if len(ids) != len(entities) or len(ids) > 1 and not _listed(entities, words):
         return ()  # "who is Kim's envoy to Seoul?": one name says whose, not a second one to describe
     return ids
+
+
+_CLASS_NOUNS = frozenset({"kind", "sort"})
+"""WordNet's nouns of a class of things: a noun it names as a kind of one ("brand", "genre", "flavour") asks,
+right after "what" or "which" and before "of", which class ("what *flavour of* reform"), as "kind" does."""
+
+
+def _kind_asked(t: Token, toks: list[Token]) -> bool:
+    """"What *brand of* car", "which *genre of* music": a noun WordNet names as a kind of "kind" or "sort",
+    right after the question word, is the frame of the question, not a word a fact must say."""
+    return (t.position > 0 and toks[t.position - 1].lower in _WHICH | {"what"}
+            and any(Lexicon.hypernyms(lemma) & _CLASS_NOUNS for lemma in t.lemmas))
 
 
 _KINDS_OF = frozenset({"kind", "kinds", "sort", "sorts", "type", "types"})

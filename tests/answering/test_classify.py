@@ -170,6 +170,18 @@ def test_the_kind_of_frame_is_not_a_word_a_fact_must_say(index: FactIndex, text:
     assert "treaty" in labels and not labels & {"kind", "sort"}
 
 
+@pytest.mark.parametrize(("text", "noun"), [("Which genre of treaty did the Koreas plan?", "genre"),
+                                            ("What flavour of sanctions relief does Pyongyang expect?", "flavour")])
+def test_a_noun_wordnet_files_under_kind_is_the_kind_of_frame(index: FactIndex, text: str, noun: str) -> None:
+    labels = {n.label for n in index.read(text).needs}
+    assert noun not in labels and labels & {"treaty", "sanctions relief"}
+
+
+def test_a_kind_noun_not_opening_the_question_is_still_a_word(index: FactIndex) -> None:
+    # "the brand of" after a name is what the question is about, not its frame
+    assert "brand" in {n.label for n in index.read("Did Moon praise the brand of diplomacy Kim showed?").needs}
+
+
 @pytest.mark.parametrize(("text", "noun"), [("In which city is the Hansun Foundation?", "city"),
                                             ("What date was the summit set for?", "date")])
 def test_a_noun_naming_the_kind_of_answer_is_the_answer_not_a_need(index: FactIndex, text: str, noun: str) -> None:
