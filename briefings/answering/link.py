@@ -699,9 +699,14 @@ def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, 
                 or lexicon.zipf(word) >= TYPO_ZIPF or lexicon.parts_of_speech(word)
                 or lexicon.is_prefixed_word(word)):
             continue
+        store = spelling(word[0])
+        full = _abbreviated(word, store)
+        if full is not None:
+            token.lower, token.text, token.lemmas = full, full, lexicon.lemmas(full)
+            changed = True
+            continue
         limit = 1 if len(word) <= 5 else 2
         best: tuple[int, int, bool, float, str] | None = None
-        store = spelling(word[0])
         for pool, rank in ((store, 0), (lexicon.english_starting(word[0]), 1)):
             for candidate, distance, _ in process.extract(word, pool, scorer=OSA.distance, score_cutoff=limit, limit=8):
                 # the store's words first ("modle" is "model" before "module"); then a dropped letter,
@@ -734,6 +739,21 @@ def _after_a_name_word(token: Token, tokens: list[Token], *, names: EntityNames,
     before = tokens[token.position - 1].lower
     return (before.isalpha() and not lexicon.parts_of_speech(before)
             and TYPO_ZIPF <= lexicon.zipf(before) < NAME_WORD_ZIPF and not names.knows(before))
+
+
+ABBREVIATION_VOWELS = 1
+"""An abbreviation that drops a word's inner letters keeps few of its vowels ("natl", "govt", "mgmt")."""
+
+
+def _abbreviated(word: str, store: Iterable[str]) -> str | None:
+    """The one word of the store's that `word` shortens as writers shorten a long word, keeping its first and
+    last letters and some between, in order ("natl" national, "govt" government, "intl" international), at
+    least twice as long; None when no word or two words fit. A slip of the keyboard keeps most letters."""
+    if sum(ch in "aeiou" for ch in word[1:]) > ABBREVIATION_VOWELS:
+        return None
+    fits = [w for w in store if len(w) >= 2 * len(word) and w[-1] == word[-1] and w.isalpha()
+            and _subsequence(word, w)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -31,6 +31,13 @@ def test_misspelt_names_and_words_are_read(index: FactIndex) -> None:
     assert [t.lower for t in question.tokens][:1] == ["where"]
 
 
+def test_a_word_shortened_to_its_consonants_is_the_long_word_it_shortens(index: FactIndex) -> None:
+    # "natl" is one slip from "natal", but it keeps the first and last letters of "national" and drops its
+    # vowels, as writers shorten a long word; a slip keeps nearly every letter ("happend")
+    assert [t.lower for t in linked(index, "any natl reaction yet").question.tokens] == [
+        "any", "national", "reaction", "yet"]
+
+
 def test_dates_in_words(index: FactIndex) -> None:
     spans = [s for s, _, _ in linked(index, "What happened on June 12, 2018 and on April 27?").dates]
     assert spans[0].covers(date(2018, 6, 12)) and not spans[0].covers(date(2019, 6, 12))
