@@ -1448,6 +1448,8 @@ def _noun_after_adjective(words: list[Need], toks: list[Token]) -> Need | None:
     """The noun an adjective leads to, `words` starting right after it: "the main *obstacle*", or a
     gerund that qualifies the noun after it ("the main *parking* lot"); None when no noun follows."""
     def noun(n: Need) -> bool:
+        if " " in n.label and not n.phrasal and n.position + 1 < len(toks) and toks[n.position + 1].hyphenated:
+            return True  # "the big *hang-up*": words joined by a hyphen are one noun (`_units`)
         return ("NOUN" in Lexicon.parts_of_speech(n.label) and Lexicon.content_weight(n.label) >= RELATION_WEIGHT
                 and not _phrasal(n) and not _reads_as_verb(n, toks))
     first = words[0]

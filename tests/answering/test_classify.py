@@ -667,6 +667,32 @@ def test_a_sit_down_is_a_meeting(index: FactIndex) -> None:
     assert answer.found and "May 26" in answer.answer
 
 
+def test_a_day_job_is_a_job_and_a_gig_too(index: FactIndex) -> None:
+    # config/vocabulary.yaml: "day" of "day job" is no time a fact must say; "gig" is informal for a post
+    needs = {n.label: n for n in index.read("what is Sung Kim's day job when he is not an envoy?").needs}
+    assert "day" not in needs and index.table.near(needs["day job"].lemmas).get("job") == 1.0
+    need = next(n for n in index.read("who gave Hagin the gig?").needs if n.label == "gig")
+    assert index.table.near(need.lemmas).get("job") == 1.0
+    answer = index.answer("what is Joe Hagin's day job?")
+    assert answer.found and "deputy chief of staff" in answer.answer
+
+
+def test_a_beef_with_something_is_an_objection_to_it(index: FactIndex) -> None:
+    # config/vocabulary.yaml: the informal noun with its "with"; alone, "beef" is still the meat
+    need = next(n for n in index.read("what is the conservatives' beef with the deal?").needs if "beef" in n.label)
+    assert index.table.near(need.lemmas).get("objection") == 1.0
+    need = next(n for n in index.read("did beef prices rise in Seoul?").needs if "beef" in n.label)
+    assert "objection" not in index.table.near(need.lemmas)
+
+
+def test_a_hyphened_verb_and_particle_after_an_adjective_is_the_noun_asked(index: FactIndex) -> None:
+    # "the main hang-up": the compound is one noun, the thing asked; "main" only ranks it
+    needs = {n.label: n for n in index.read("what is the main hang-up in the talks?").needs}
+    assert needs["hang up"].hard and not needs["main"].hard
+    answer = index.answer("what's the biggest hang-up for the U.S. and North Korea?")
+    assert answer.found and "sticking point" in answer.answer
+
+
 def test_a_paper_that_runs_a_story_publishes_it(index: FactIndex) -> None:
     # config/vocabulary.yaml: the news sense of "run", too rare among the verb's senses for the tables
     need = next(n for n in index.read("did any newspaper run the map?").needs if "run" in n.lemmas)
