@@ -685,6 +685,14 @@ def test_a_beef_with_something_is_an_objection_to_it(index: FactIndex) -> None:
     assert "objection" not in index.table.near(need.lemmas)
 
 
+def test_whose_idea_asks_who_suggested_it(index: FactIndex) -> None:
+    # config/vocabulary.yaml: the idea is what was suggested, no thing a fact must name
+    need = next(n for n in index.read("whose idea was the Libya comparison?").needs if "idea" in n.label)
+    assert not need.hard and index.table.near(need.lemmas).get("suggest") == 1.0
+    answer = index.answer("whose idea was it to hold up Libya as a blueprint for Pyongyang?")
+    assert answer.found and "Bolton" in answer.answer
+
+
 def test_a_hyphened_verb_and_particle_after_an_adjective_is_the_noun_asked(index: FactIndex) -> None:
     # "the main hang-up": the compound is one noun, the thing asked; "main" only ranks it
     needs = {n.label: n for n in index.read("what is the main hang-up in the talks?").needs}
