@@ -693,6 +693,14 @@ def test_whose_idea_asks_who_suggested_it(index: FactIndex) -> None:
     assert answer.found and "Bolton" in answer.answer
 
 
+def test_senior_level_talks_are_high_level_talks(index: FactIndex) -> None:
+    # config/vocabulary.yaml: the compound, written with its hyphen; "senior" alone still means older or higher
+    need = next(n for n in index.read("who sat in the senior-level meeting for Seoul?").needs if "senior" in n.label)
+    assert index.table.near(need.lemmas).get("high") == 1.0
+    answer = index.answer("on which day will the Koreas hold senior-level talks?")
+    assert answer.found and "June 1" in answer.answer
+
+
 def test_a_hyphened_verb_and_particle_after_an_adjective_is_the_noun_asked(index: FactIndex) -> None:
     # "the main hang-up": the compound is one noun, the thing asked; "main" only ranks it
     needs = {n.label: n for n in index.read("what is the main hang-up in the talks?").needs}
