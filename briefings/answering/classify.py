@@ -1414,7 +1414,7 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
             and not named_first and not subject_first and not _reads_as_verb(words[0], toks):
         head = words[0]  # "who is the *president* of ...": the role asked (not "what is Moon *still* ...")
         rest = [n for n in words[1:] if n.position > head.position]
-        if (head.label in RANKING or superlative(head.label)) and rest and rest[0].position == head.position + 1:
+        if (head.label in RANKING | USUAL or superlative(head.label)) and rest and rest[0].position == head.position + 1:
             head = _noun_after_adjective(rest, toks) or head  # "the key *witness*", "the largest *obstacle*"
         head.hard = True
     elif (asked is Asked.who and len(words) > 1 and words[0].relation and words[0].position <= head_at + 1
@@ -1487,6 +1487,10 @@ def superlative(word: str) -> bool:
 RANKING = frozenset({"main", "chief", "principal", "primary", "key", "major", "central", "big", "top"})
 """Adjectives of rank ("the *main* obstacle", "a *key* demand"): like a superlative, they pick the
 foremost of the things their noun names; they name no kind of them, and the noun is what is asked."""
+USUAL = frozenset({"usual", "normal", "regular", "ordinary", "everyday", "customary", "habitual"})
+"""Adjectives of what is usual ("her *usual* job", "his *regular* post"): they set the thing their noun names
+apart from a passing one, not from others of its kind; the noun is what is asked, and a fact need not say
+that it is usual."""
 _WHICH = frozenset({"which", "whose"})
 """Question words that are determiners: the word right after one is a noun ("which *building*")."""
 _LIGHT_VERBS = frozenset({"get", "have", "make", "take", "give", "go", "come", "put", "keep", "let"})

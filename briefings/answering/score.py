@@ -19,7 +19,7 @@ from datetime import date, timedelta
 import re
 
 from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, _PRO_VERBS, DETERMINERS, FUNCTION_ZIPF, LOCATIVE,
-                                          MOTION_ENDS, NAME_WORDS, PATH, RANKING, SAYING, _place_named_lowercase,
+                                          MOTION_ENDS, NAME_WORDS, PATH, RANKING, SAYING, USUAL, _place_named_lowercase,
                                           is_proper_name, placed, superlative, title_of)
 from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact
 from briefings.answering.lexicon import PARTICLES, PREPOSITIONS, STARTING, Lexicon, word_tokens, words_of
@@ -155,7 +155,8 @@ def prepare(classified: Classified, table: FactTable) -> float:
             # A word the store never says weighs as its rarest (a thing no fact names), but an adverb
             # names no thing ("what did Kim *basically* want"): it hedges, stresses or says how, which no
             # fact here says, and the act asked is still the act a fact states. It weighs as the commonest.
-            unknown = 0.0 if Lexicon.parts_of_speech(need.label) == {"ADV"} else 1.0
+            # So does an adjective of what is usual ("his *normal* job"): the job is asked.
+            unknown = 0.0 if Lexicon.parts_of_speech(need.label) == {"ADV"} or need.label in USUAL else 1.0
             need.weight = need.weight * (0.5 + 1.5 * (idf if need.known else unknown))
         if not need.excluded:
             total += need.weight
@@ -714,7 +715,7 @@ def _nothing_said(read: _NeedTraits, item: IndexedFact) -> bool:
 def _a_thing_unheard_of(need: Need, classified: Classified) -> bool:
     """A noun no fact holds, nor a word near it, that names a thing the question is about (a noun after a
     light verb, "take a *vacation*", the act asked), not a word of what someone is asked to have said about."""
-    return (not need.known and not need.anchor
+    return (not need.known and not need.anchor and need.label not in USUAL  # "normal" of "his normal job"
             and (_thing(need.label, classified, need.position)
                  or "NOUN" in _pos(need.label) and _act_of_a_light_verb(need, classified))
             and Lexicon.content_weight(need.label) >= THING_WEIGHT and not _said_about(need, classified))
@@ -1700,7 +1701,7 @@ def _may_qualify(need: Need) -> bool:
         return False
     pos = _pos(need.label)
     return not ("VERB" in pos or superlative(need.label) or _particle(need.label) or need.label in _BEFORE_NOW
-                or need.label in RANKING)
+                or need.label in RANKING | USUAL)
 
 
 def _of_another_year(need: Need, item: IndexedFact) -> bool:

@@ -701,6 +701,15 @@ def test_senior_level_talks_are_high_level_talks(index: FactIndex) -> None:
     assert answer.found and "June 1" in answer.answer
 
 
+@pytest.mark.parametrize("text", ["what's Sung Kim's normal job?", "what is the regular post of Sung Kim?"])
+def test_an_adjective_of_what_is_usual_names_no_thing(index: FactIndex, text: str) -> None:
+    # the job is asked, which a fact of the post says; no fact need call it normal or regular
+    needs = {n.label: n for n in index.read(text).needs}
+    assert needs["job" if "job" in needs else "post"].hard
+    answer = index.answer(text)
+    assert answer.found and "ambassador" in answer.answer
+
+
 def test_a_hyphened_verb_and_particle_after_an_adjective_is_the_noun_asked(index: FactIndex) -> None:
     # "the main hang-up": the compound is one noun, the thing asked; "main" only ranks it
     needs = {n.label: n for n in index.read("what is the main hang-up in the talks?").needs}
