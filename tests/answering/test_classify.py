@@ -685,20 +685,21 @@ def test_a_beef_with_something_is_an_objection_to_it(index: FactIndex) -> None:
     assert "objection" not in index.table.near(need.lemmas)
 
 
-def test_whose_idea_asks_who_suggested_it(index: FactIndex) -> None:
-    # config/vocabulary.yaml: the idea is what was suggested, no thing a fact must name
-    need = next(n for n in index.read("whose idea was the Libya comparison?").needs if "idea" in n.label)
-    assert not need.hard and index.table.near(need.lemmas).get("suggest") == 1.0
-    answer = index.answer("whose idea was it to hold up Libya as a blueprint for Pyongyang?")
-    assert answer.found and "Bolton" in answer.answer
-
-
-def test_senior_level_talks_are_high_level_talks(index: FactIndex) -> None:
-    # config/vocabulary.yaml: the compound, written with its hyphen; "senior" alone still means older or higher
-    need = next(n for n in index.read("who sat in the senior-level meeting for Seoul?").needs if "senior" in n.label)
-    assert index.table.near(need.lemmas).get("high") == 1.0
-    answer = index.answer("on which day will the Koreas hold senior-level talks?")
-    assert answer.found and "June 1" in answer.answer
+@pytest.mark.parametrize(("read", "term", "means", "ask", "says"), [
+    # the idea is what was suggested, no thing a fact must name
+    ("whose idea was the Libya comparison?", "idea", "suggest",
+     "whose idea was it to hold up Libya as a blueprint for Pyongyang?", "Bolton"),
+    # the compound, written with its hyphen; "senior" alone still means older or higher
+    ("who sat in the senior-level meeting for Seoul?", "senior", "high",
+     "on which day will the Koreas hold senior-level talks?", "June 1"),
+])
+def test_a_phrase_the_vocabulary_reads_asks_what_the_facts_say(index: FactIndex, read: str, term: str, means: str,
+                                                                ask: str, says: str) -> None:
+    # config/vocabulary.yaml: each phrase is one need, near the words the facts use for it
+    need = next(n for n in index.read(read).needs if term in n.label)
+    assert index.table.near(need.lemmas).get(means) == 1.0
+    answer = index.answer(ask)
+    assert answer.found and says in answer.answer
 
 
 @pytest.mark.parametrize("text", ["what's Sung Kim's normal job?", "what is the regular post of Sung Kim?"])
