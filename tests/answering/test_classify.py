@@ -692,6 +692,9 @@ def test_a_beef_with_something_is_an_objection_to_it(index: FactIndex) -> None:
     # the compound, written with its hyphen; "senior" alone still means older or higher
     ("who sat in the senior-level meeting for Seoul?", "senior", "high",
      "on which day will the Koreas hold senior-level talks?", "June 1"),
+    # friction between two armies is tension between them, not rubbing
+    ("did the drills add to the friction?", "friction", "tension",
+     "how will the Koreas ease the friction between their militaries?", "military tensions"),
 ])
 def test_a_phrase_the_vocabulary_reads_asks_what_the_facts_say(index: FactIndex, read: str, term: str, means: str,
                                                                 ask: str, says: str) -> None:
