@@ -1414,7 +1414,8 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
             and not named_first and not subject_first and not _reads_as_verb(words[0], toks):
         head = words[0]  # "who is the *president* of ...": the role asked (not "what is Moon *still* ...")
         rest = [n for n in words[1:] if n.position > head.position]
-        if (head.label in RANKING | USUAL or superlative(head.label)) and rest and rest[0].position == head.position + 1:
+        if ((head.label in RANKING | USUAL or superlative(head.label)) and rest
+                and rest[0].position == head.position + 1):
             head = _noun_after_adjective(rest, toks) or head  # "the key *witness*", "the largest *obstacle*"
         head.hard = True
     elif (asked is Asked.who and len(words) > 1 and words[0].relation and words[0].position <= head_at + 1
