@@ -478,8 +478,10 @@ class _Reader:
             # question, for what its answer did not give
             return self._pronouns_replaced(pronouns) if pronouns else self.previous.linked.question.text if (
                 asks_besides(new) and not new.linked.mentions) else None
-        if wh is None:  # "does he think ...?": a yes/no question about who the last one named
-            return self._pronouns_replaced(pronouns) if pronouns and self.words[self.rest] in AUX else None
+        if wh is None:  # "does he think ...?": a yes/no question about who the last one named; "anything in
+            # there about X?": a thing the last question named, as the object of a preposition
+            return self._pronouns_replaced(pronouns) if pronouns and (self.words[self.rest] in AUX or all(
+                self._thing_it(i) for i in pronouns)) else None
         if self.words[self.rest] in {"which", "what"} and not pronouns and content == [self.rest + 1]:
             noun = self.words[content[0]]
             again = self._which_again(noun) if wh in {"which", "what"} else None
@@ -611,6 +613,8 @@ class _Reader:
         about ...?"); and "that" or "them" after a preposition, with at most a time after it ("does Seoul
         agree with that?", "why did they pull out of them last month?")."""
         words = self.words
+        if self._inside(i):
+            return True  # "anything *in there* about aid?": in the deal the last question named
         if words[i] in {"that", "them"} and 0 < i and words[i - 1] in _OBJECT_OF and all(
                 self.used[j] or words[j] in _TIME_LEADS | _LATER | {"earlier"} for j in range(i + 1, len(words))):
             return True  # "who says Kim won't go along *with that*?": what the last answer was about
@@ -622,6 +626,11 @@ class _Reader:
         if i == len(words) - 1 or words[i + 1] in _OBJECT_OF - {"to"} and "VERB" in Lexicon.parts_of_speech(before):
             return before not in AUX | WH  # "who floated it for ...?": the object of a verb
         return before in AUX - _BE and words[i + 1] not in _EXPLETIVE_VERBS
+
+    def _inside(self, i: int) -> bool:
+        """"there" after "in" ("what else is *in there*?"): inside a thing, a document or a deal as much as a
+        place, as "in it" would be."""
+        return self.words[i] in _PLACE and i > 0 and self.words[i - 1] == "in"
 
     def _determiner(self, i: int) -> bool:
         """"that", "this", "these" or "those" before a noun or a name ("that building", "those drills",
@@ -1041,10 +1050,11 @@ class _Reader:
                 continue
             word = self.words[i]
             self.referents.pronoun, self.referents.last = word, set()
+            inside = self._inside(i)
             kinds = ({"person"} if word in _PERSON or someone else {"group", "country", "organisation"}
-                     if word in _GROUP else _THERE if word in _PLACE else _THING_KINDS)
+                     if word in _GROUP else _THERE if word in _PLACE and not inside else _THING_KINDS)
             said = None
-            if word in _PLACE and not (i > 0 and self.words[i - 1] in _BE):
+            if word in _PLACE and not inside and not (i > 0 and self.words[i - 1] in _BE):
                 said = self._where_it_was()  # "what did they sign there?": at the meeting whose place was asked
             if word in _DEMONSTRATIVES:  # "which jets took part in those?": what the answer brought up
                 said = self.referents.answered_of(kinds & EVENTFUL, named=False) or self.referents.answered_of(kinds, named=False)
@@ -1070,7 +1080,7 @@ class _Reader:
                 said = f"the {said}"  # "map" from "the article's map"
             if word in _POSSESSIVE and not (word == "her" and self._object_her(i)):
                 said += "'s"
-            elif word in _PLACE:
+            elif word in _PLACE and not inside:
                 said = f"in {said}"
             edits.append((*token_span(text, i, i + 1), said))
         for start, end, said in sorted(edits, reverse=True):

@@ -242,17 +242,22 @@ class Referents:
 
     def described_as(self, noun: str) -> Pointed | None:
         """What the last answer or question named that `noun` names or describes ("that building":
-        Panmungak, North Korea's main building), by its names first, then by its description: what the
-        answer was about, then what the question named, then what else the answer's facts named ("who said
-        so?" + "was that source named?": the unnamed source the fact says it of)."""
+        Panmungak, North Korea's main building), by its names first, then by its description, then by
+        what WordNet says the noun of a name is a kind of ("that building": the Peace House, a house being
+        a building): what the answer was about, then what the question named, then what else the answer's
+        facts named ("who said so?" + "was that source named?": the unnamed source the fact says it of);
+        then, the same three ways, what the answer before was about ("where was the summit held?", "what
+        came of it?", "which site is that building?": where it was held)."""
         lemmas = {noun, *Lexicon.lemmas(noun)}
         found = [*self._last_named(), *(self.entities[e] for e in self.context.named if e in self.entities)]
-        for texts in (lambda e: e.names, lambda e: [e.description or ""]):
-            for entity in found:
-                words = {lemma for text in texts(entity) for w, _ in word_tokens(text)
-                         for lemma in (w.lower(), *Lexicon.lemmas(w.lower()))}
-                if words & lemmas:
-                    return Pointed(entity, _called(entity))
+        before = [self.entities[e] for e in self.context.earlier_answered if e in self.entities]
+        for entities in (found, before):
+            for texts in (lambda e: e.names, lambda e: [e.description or ""], _kinds_of_names):
+                for entity in entities:
+                    words = {lemma for text in texts(entity) for w, _ in word_tokens(text)
+                             for lemma in (w.lower(), *Lexicon.lemmas(w.lower()))}
+                    if words & lemmas:
+                        return Pointed(entity, _called(entity))
         return None
 
     def headed_by(self, noun: str) -> Pointed | None:
@@ -391,6 +396,12 @@ def _head(name: str) -> str | None:
         return None
     word, offset = tokens[end - 1]
     return word.lower() if offset == 0 or name[offset - 1] == " " else None  # not "Son" of "Chang-son"
+
+
+def _kinds_of_names(entity: Entity) -> list[str]:
+    """The nouns WordNet says the nouns of `entity`'s names are kinds of ("Peace House": building)."""
+    heads = {head for name in entity.names if (head := _head(name)) is not None}
+    return sorted({kind for head in heads for lemma in {head, *Lexicon.lemmas(head)} for kind in Lexicon.hypernyms(lemma)})
 
 
 def is_plural(name: str) -> bool:

@@ -992,3 +992,45 @@ def test_it_is_the_thing_the_last_question_described_as_its_subject(index: FactI
     # the answer names the legislature; "it" is what the last question asked about, which no entity names
     answer = _after(index, "How does the vote that failed hurt Moon Jae-in?", "what does it show about South Korea?")
     assert answer.reading == "what does the vote that failed show about South Korea?"
+
+
+def _harbour_talks(index: FactIndex) -> None:
+    from briefings.models import Entity, EntityKind, Fact
+
+    provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    for entity_id, name, kind in [("harbour-talks", "harbour talks", EntityKind.event),
+                                  ("custom-house", "Custom House", EntityKind.place),
+                                  ("quay-pact", "Quay Pact", EntityKind.document),
+                                  ("river-charter", "River Charter", EntityKind.document)]:
+        index.upsert_entity(Entity(id=entity_id, name=name, kind=kind))
+    for fact_id, subject, obj, relation, statement in [
+        ("talks-venue", "harbour-talks", "custom-house", "held_at", "The harbour talks were held at the Custom House."),
+        ("talks-pact", "harbour-talks", "quay-pact", "produced", "The harbour talks produced the Quay Pact."),
+        ("house-built", "custom-house", None, "built", "The Custom House is made of grey granite."),
+        ("pact-berths", "quay-pact", None, "promised", "The Quay Pact promised twelve new berths for fishing boats."),
+        ("pact-dredging", "quay-pact", None, "promised", "The Quay Pact promised to dredge the inner basin."),
+        ("charter-dredging", "river-charter", None, "promised", "The River Charter promised to dredge the estuary."),
+    ]:
+        index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": subject, "relation": relation, "object": obj, "topic": "timeline",
+            "statement": statement, "provenance": provenance}))
+
+
+def test_that_noun_is_what_a_name_is_a_kind_of_and_may_be_two_answers_back(fresh_index: FactIndex) -> None:
+    """"that building" after an answer about the Custom House: a house is a building (WordNet), though
+    neither its name nor a description says so; and it is still the house when the answer between was
+    about the pact the talks produced."""
+    _harbour_talks(fresh_index)
+    answer = _after(fresh_index, "where were the harbour talks held?", "what is that building made of?")
+    assert answer.reading is not None and "Custom House" in answer.reading and answer.facts == ["house-built"]
+    later = _after(fresh_index, "where were the harbour talks held?", "what came out of them?",
+                   "what is that building made of?")
+    assert later.reading is not None and "Custom House" in later.reading and later.facts == ["house-built"]
+
+
+def test_in_there_is_inside_the_document_just_talked_of(fresh_index: FactIndex) -> None:
+    """"anything in there about dredging?" after a question about a pact: "in there" is in the pact, as
+    "in it" would be, not a place (another document promised dredging too)."""
+    _harbour_talks(fresh_index)
+    answer = _after(fresh_index, "what did the Quay Pact promise the fishing boats?", "anything in there about dredging?")
+    assert answer.reading is not None and "Quay Pact" in answer.reading and answer.facts == ["pact-dredging"]
