@@ -730,6 +730,14 @@ def test_a_paper_that_runs_a_story_publishes_it(index: FactIndex) -> None:
     assert answer.found and "Wall Street Journal" in answer.answer
 
 
+def test_to_stand_in_the_way_is_to_block(index: FactIndex) -> None:
+    # config/vocabulary.yaml: the idiom is one act; read word by word it is standing somewhere
+    needs = [n.label for n in index.read("which lawmakers were standing in the way of the deal in parliament?").needs]
+    assert "stand in the way of" in needs and "stand" not in needs
+    answer = index.answer("which lawmakers stood in the way of the Panmunjom Declaration?")
+    assert answer.found and "blocked" in answer.answer
+
+
 @pytest.mark.parametrize(("text", "left"), [("what was the casualty count in the clashes?", ["casualty", "clashes"]),
                                            ("what's the final delegate tally", ["final", "delegate"])])
 def test_a_noun_phrase_ending_in_a_tally_asks_how_many(index: FactIndex, text: str, left: list[str]) -> None:
