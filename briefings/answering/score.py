@@ -918,6 +918,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             and _only_names_said(classified, credits, table)):
         f["no_one_named"] = 1.0  # "who did she talk with": a fact that names no one but those asked of,
         # and says none of the question's words but its names, tells another thing about them
+    if classified.asked is Asked.who and _succession_unsaid(item, classified):
+        f["hard_missing"] += 1  # "who replaced Ri": a fact that says nothing of a post changing hands
+        # names people who did other things, not the one who came before or after Ri
     if classified.asked is Asked.when and _dated_as_another_thing(item, classified):
         f["date_of_another"] = 1.0
     if _doer_named_as_the_object(item, classified, credits):
@@ -1964,6 +1967,26 @@ def _ordered_from(classified: Classified) -> frozenset[str]:
                 end < len(toks) and toks[end - 1].possessive and toks[end].lemmas & _ORDER):
             found |= m.ids
     return frozenset(found)
+
+
+_SUCCESSION = frozenset({"replace", "succeed", "precede", "predecessor", "successor"})
+"""The words of `_ORDER` that can only place one holder of a post after another ("before" and "after" place
+events too)."""
+_EARLIER_HOLDER = frozenset({"former", "previous", "outgoing"})
+"""Adjectives that call someone a post's earlier holder ("the *former* minister")."""
+
+
+def _succession_unsaid(item: IndexedFact, classified: Classified) -> bool:
+    """The question asks who came before or after someone ("who *replaced* Ri", "who *succeeded* her as
+    envoy"), and the fact says no word of one taking another's place: neither a word of `_SUCCESSION`, nor
+    one of the same sense as the question's, nor one that calls someone the post's earlier holder. "Before"
+    and "after" are no such word: "released *after* a week" places an event."""
+    asked = {lemma for t in classified.linked.question.tokens for lemma in t.lemmas & _SUCCESSION}
+    if not asked:
+        return False
+    said = _SUCCESSION | _EARLIER_HOLDER | {w for lemma in asked for w in Lexicon.synonyms(lemma)}
+    words = f" {' '.join(item.words)} "
+    return said.isdisjoint(item.lemmas) and not any(" " in w and f" {w} " in words for w in said)
 
 
 _TAKING_THE_PLACE = frozenset({"replace", "succeed"})

@@ -993,6 +993,21 @@ def test_the_person_the_one_asked_comes_before_or_after_is_not_the_answer(fresh_
     assert fresh_index.answer("Who was the envoy to Sweden before Sung Kim?").found
 
 
+def test_who_took_a_post_from_someone_needs_a_fact_that_says_the_post_changed_hands(fresh_index: FactIndex) -> None:
+    """"Who succeeded Lena Varga as spokeswoman": a fact that Varga, the spokeswoman, said something names
+    no one who came after her (its other names, a ministry, did something else); a fact that says someone
+    took her place answers. "After" is no such word: it places an event."""
+    _add(fresh_index, "varga-briefing", "Lena Varga, spokeswoman of the Budapest Foreign Ministry, told reporters "
+         "on May 3, 2019, after a week of silence, that Hungary backed the talks.", day="2019-05-03",
+         subject="south-korea", relation="backed")
+    for question in ("Who succeeded Lena Varga as spokeswoman?", "Who replaced Lena Varga as spokeswoman?"):
+        assert _features_of(fresh_index, "varga-briefing", question)["hard_missing"] >= 1.0
+        assert not fresh_index.answer(question).found
+    _add(fresh_index, "varga-succeeded", "Anna Bakos succeeded Lena Varga as spokeswoman of the Budapest Foreign "
+         "Ministry on June 1, 2019.", day="2019-06-01", subject="south-korea", relation="appointed")
+    assert fresh_index.answer("Who succeeded Lena Varga as spokeswoman?").facts[:1] == ["varga-succeeded"]
+
+
 def test_the_one_replaced_in_a_post_was_not_given_it_then(fresh_index: FactIndex) -> None:
     """"Choe Son Hui replaced Kim Hyon Chol as envoy": the day is when Choe took the post and Kim left it,
     not when Kim was named to it; asked of Choe's appointment, the fact answers."""
