@@ -918,7 +918,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             and _only_names_said(classified, credits, table)):
         f["no_one_named"] = 1.0  # "who did she talk with": a fact that names no one but those asked of,
         # and says none of the question's words but its names, tells another thing about them
-    if classified.asked is Asked.who and _succession_unsaid(item, classified):
+    if classified.asked is Asked.who and _succession_unsaid(item, classified, ordered=traits.ordered, table=table):
         f["hard_missing"] += 1  # "who replaced Ri": a fact that says nothing of a post changing hands
         # names people who did other things, not the one who came before or after Ri
     if classified.asked is Asked.when and _dated_as_another_thing(item, classified):
@@ -1976,17 +1976,24 @@ _EARLIER_HOLDER = frozenset({"former", "previous", "outgoing"})
 """Adjectives that call someone a post's earlier holder ("the *former* minister")."""
 
 
-def _succession_unsaid(item: IndexedFact, classified: Classified) -> bool:
+def _succession_unsaid(item: IndexedFact, classified: Classified, *, ordered: frozenset[str],
+                       table: FactTable) -> bool:
     """The question asks who came before or after someone ("who *replaced* Ri", "who *succeeded* her as
-    envoy"), and the fact says no word of one taking another's place: neither a word of `_SUCCESSION`, nor
-    one of the same sense as the question's, nor one that calls someone the post's earlier holder. "Before"
-    and "after" are no such word: "released *after* a week" places an event."""
+    envoy", "who held the post *before Ri*": `ordered` holds a person), and the fact says no word of one
+    taking another's place: neither a word of `_SUCCESSION`, nor one of the same sense as the question's,
+    nor one that calls someone the post's earlier holder. "Before" and "after" say it only when the question
+    asks by them: "released *after* a week" places an event, no one's successor."""
     asked = {lemma for t in classified.linked.question.tokens for lemma in t.lemmas & _SUCCESSION}
-    if not asked:
+    by_order = any(e in table.entities and table.entities[e].kind is EntityKind.person for e in ordered)
+    if not asked and not by_order:
         return False
-    said = _SUCCESSION | _EARLIER_HOLDER | {w for lemma in asked for w in Lexicon.synonyms(lemma)}
+    said = _SUCCESSION | {w for lemma in asked for w in Lexicon.synonyms(lemma)}
+    if not asked:
+        said |= _ORDER
     words = f" {' '.join(item.words)} "
-    return said.isdisjoint(item.lemmas) and not any(" " in w and f" {w} " in words for w in said)
+    return (said.isdisjoint(item.lemmas) and _EARLIER_HOLDER.isdisjoint(item.words)  # the statement's, not
+            # a description's ("a *former* ambassador") the fact's lemmas hold too
+            and not any(" " in w and f" {w} " in words for w in said))
 
 
 _TAKING_THE_PLACE = frozenset({"replace", "succeed"})

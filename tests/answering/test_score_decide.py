@@ -1008,6 +1008,20 @@ def test_who_took_a_post_from_someone_needs_a_fact_that_says_the_post_changed_ha
     assert fresh_index.answer("Who succeeded Lena Varga as spokeswoman?").facts[:1] == ["varga-succeeded"]
 
 
+def test_who_held_a_post_before_someone_needs_a_fact_that_places_one_holder_before_another(
+        fresh_index: FactIndex) -> None:
+    """"Who was envoy to Sweden *before Sung Kim*": a fact that Sung Kim, the envoy, opened a forum names
+    others (the forum, its town) who did not hold the post; a fact that one envoy came *after* another does."""
+    _add(fresh_index, "envoy-forum", "Sung Kim, the envoy to Sweden, opened the Nordic Peace Forum in Malmo on "
+         "May 9, 2019.", day="2019-05-09", subject="sung-kim", relation="opened")
+    question = "Who was the envoy to Sweden before Sung Kim?"
+    assert _features_of(fresh_index, "envoy-forum", question)["hard_missing"] >= 1.0
+    assert not fresh_index.answer(question).found
+    _add(fresh_index, "envoy-order", "Sung Kim became envoy to Sweden in April 2019, after Park Jung Min.",
+         day="2019-04-02", subject="sung-kim", relation="appointed")
+    assert fresh_index.answer(question).facts[:1] == ["envoy-order"]
+
+
 def test_the_one_replaced_in_a_post_was_not_given_it_then(fresh_index: FactIndex) -> None:
     """"Choe Son Hui replaced Kim Hyon Chol as envoy": the day is when Choe took the post and Kim left it,
     not when Kim was named to it; asked of Choe's appointment, the fact answers."""
