@@ -915,9 +915,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     f["type"] = _type_factor(item, classified, table, mentioned=traits.entity_ids, said=traits.said,
                              ordered=traits.ordered)
     if (classified.asked is Asked.who and f["type"] < 1.0 and any(n.relation or n.phrasal for n in classified.needs)
-            and _only_names_said(classified, credits, table)):
+            and (f["relation_missing"] and _whom_asked(classified) or _only_names_said(classified, credits, table))):
         f["no_one_named"] = 1.0  # "who did she talk with": a fact that names no one but those asked of,
-        # and says none of the question's words but its names, tells another thing about them
+        # and says none of the question's words but its names, or not the act asked of them ("who did she
+        # *beat* in the race": "she won the race"), tells another thing about them
     if classified.asked is Asked.who and _succession_unsaid(item, classified, ordered=traits.ordered, table=table):
         f["hard_missing"] += 1  # "who replaced Ri": a fact that says nothing of a post changing hands
         # names people who did other things, not the one who came before or after Ri
@@ -1967,6 +1968,14 @@ def _ordered_from(classified: Classified) -> frozenset[str]:
                 end < len(toks) and toks[end - 1].possessive and toks[end].lemmas & _ORDER):
             found |= m.ids
     return frozenset(found)
+
+
+def _whom_asked(classified: Classified) -> bool:
+    """"Who *did* she beat": "do" or a modal after "who" with a subject named, so who is what the act is
+    done to, someone the act asked links to the subject (not "who has been acting for them", the doer)."""
+    toks = classified.linked.question.tokens
+    return (bool(classified.subject) and len(toks) > 1 and toks[0].lower == "who"
+            and toks[1].lower in _AUX - _BE - {"has", "have", "had"})
 
 
 _SUCCESSION = frozenset({"replace", "succeed", "precede", "predecessor", "successor"})

@@ -1022,6 +1022,19 @@ def test_who_held_a_post_before_someone_needs_a_fact_that_places_one_holder_befo
     assert fresh_index.answer(question).facts[:1] == ["envoy-order"]
 
 
+def test_whom_an_act_was_done_to_needs_the_act_or_someone_else_named(fresh_index: FactIndex) -> None:
+    """"Who did Sung Kim *beat* in the chess open": a fact that he won it names no one but him, and says
+    not the act asked, so names no one he beat; a fact that says whom he beat answers."""
+    _add(fresh_index, "chess-open-won", "Sung Kim won the Seoul chess open on May 3, 2019.", day="2019-05-03",
+         subject="sung-kim", relation="won")
+    question = "Who did Sung Kim beat in the Seoul chess open?"
+    assert _features_of(fresh_index, "chess-open-won", question)["no_one_named"] == 1.0
+    assert not fresh_index.answer(question).found
+    _add(fresh_index, "chess-open-final", "Sung Kim beat Park Jung Min in the final of the Seoul chess open on May 3, "
+         "2019.", day="2019-05-03", subject="sung-kim", relation="beat")
+    assert fresh_index.answer(question).facts[:1] == ["chess-open-final"]
+
+
 def test_the_one_replaced_in_a_post_was_not_given_it_then(fresh_index: FactIndex) -> None:
     """"Choe Son Hui replaced Kim Hyon Chol as envoy": the day is when Choe took the post and Kim left it,
     not when Kim was named to it; asked of Choe's appointment, the fact answers."""
