@@ -23,7 +23,7 @@ from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, _PRO_VERBS, D
                                           is_proper_name, placed, superlative, title_of)
 from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact
 from briefings.answering.lexicon import PARTICLES, PREPOSITIONS, STARTING, Lexicon, word_tokens, words_of
-from briefings.models import EntityKind
+from briefings.models import Entity, EntityKind
 from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Token
 
 __all__ = ["ScoredFact", "fits_the_asked_kind", "kind_factor", "prepare", "said_together", "says_the_question",
@@ -631,6 +631,8 @@ class QuestionTraits:
     """"When did the trip *happen*": when or where an event went ahead (`_occurrence_asked`)."""
     ordered: frozenset[str]
     """The people the one asked comes before or after (`_ordered_from`)."""
+    doer_of_whom: frozenset[str]
+    """The doer of the act a "who" is the object of (`_doer_of_whom`): not the one asked."""
     appointing_asked: bool
     """"When was X *appointed*": the act asked gives someone a post (`_appointing`)."""
 
@@ -686,6 +688,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
                      for n in classified.needs},
         occurrence_asked=_occurrence_asked(classified),
         ordered=_ordered_from(classified),
+        doer_of_whom=_doer_of_whom(classified),
         appointing_asked=any(n.relation and n.kind is NeedKind.word and n.lemmas & _appointing()
                              for n in classified.needs),
     )
@@ -913,7 +916,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         f["opposite"] = 1.0  # "when was Ri Yong Ho *named* minister": a fact that Ri Son Gwon *replaced*
         # Ri Yong Ho tells when Ri Yong Ho left the post, not when he was given it
     f["type"] = _type_factor(item, classified, table, mentioned=traits.entity_ids, said=traits.said,
-                             ordered=traits.ordered)
+                             ordered=traits.ordered, doer=traits.doer_of_whom)
     if (classified.asked is Asked.who and f["type"] < 1.0 and any(n.relation or n.phrasal for n in classified.needs)
             and (f["relation_missing"] and _whom_asked(classified) or _only_names_said(classified, credits, table))):
         f["no_one_named"] = 1.0  # "who did she talk with": a fact that names no one but those asked of,
@@ -1894,10 +1897,10 @@ def _day_said(span: DateSpan, item: IndexedFact) -> bool:
 
 def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
                  mentioned: frozenset[str] | None = None, said: frozenset[str] | None = None,
-                 ordered: frozenset[str] | None = None) -> float:
+                 ordered: frozenset[str] | None = None, doer: frozenset[str] | None = None) -> float:
     """How well the fact gives the kind of answer asked; `mentioned` (the entities the question names),
-    `said` (its words, lowercase) and `ordered` (`_ordered_from`) as `question_traits` read them, or read
-    here."""
+    `said` (its words, lowercase), `ordered` (`_ordered_from`) and `doer` (`_doer_of_whom`) as
+    `question_traits` read them, or read here."""
     asked = classified.asked
     if mentioned is None:
         mentioned = frozenset(e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids)
@@ -1934,8 +1937,13 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
         people = any(e.kind.value in _PERSONISH and is_proper_name(e.name) for e in others) or bool(unnamed)
         if ordered is None:
             ordered = _ordered_from(classified)
-        if not people and ordered & item.entities:
-            return WRONG_TYPE  # "who held the post *before Choe*": a fact that names only Choe names no one else
+        if doer is None:
+            doer = _doer_of_whom(classified)
+        if ordered & item.entities:
+            people = _one_of_their_kind(ordered & item.entities, others, unnamed, table)
+        if not people and (ordered | doer) & item.entities:
+            return WRONG_TYPE  # "who held the post *before Choe*", "who did Choe *beat*": a fact that names
+            # only Choe names no one else
         return 1.0 if people else WEAK_TYPE
     own = _own_names_asked(classified, table)  # a thing's name
     if own:  # "what is the map called?": one of the map's own names, not the names it shows
@@ -2003,6 +2011,32 @@ def _succession_unsaid(item: IndexedFact, classified: Classified, *, ordered: fr
     return (said.isdisjoint(item.lemmas) and _EARLIER_HOLDER.isdisjoint(item.words)  # the statement's, not
             # a description's ("a *former* ambassador") the fact's lemmas hold too
             and not any(" " in w and f" {w} " in words for w in said))
+
+
+def _one_of_their_kind(ordered: frozenset[str], others: list[Entity], unnamed: frozenset[str],
+                       table: FactTable) -> bool:
+    """Someone who comes before or after the `ordered` in a line is of their kind (a person's predecessor
+    is a person, not the party or the media that report it): an entity of that kind among the fact's
+    `others`, or a name no entity holds with a word English does not have ("Choe"), as a name of a
+    person has, and a body's ("Eighth Congress") has not."""
+    kinds = {table.entities[e].kind for e in ordered if e in table.entities}
+    return (any(e.kind in kinds and is_proper_name(e.name) for e in others)
+            or any(not Lexicon.is_english(w) for w in unnamed))
+
+
+def _doer_of_whom(classified: Classified) -> frozenset[str]:
+    """"Who did X <act>", "whom will X <act>": the entities named right after "who" and an auxiliary of
+    `_DO`, the subject of the act whose object is asked; the one asked is someone else."""
+    if classified.asked is not Asked.who:
+        return frozenset()
+    toks = classified.linked.question.tokens
+    at = next((k for k, t in enumerate(toks) if t.lower in _WHO), None)
+    if at is None or at + 2 >= len(toks) or toks[at + 1].lower not in _DO:
+        return frozenset()
+    return frozenset(e for m in classified.linked.mentions if m.position == at + 2 for e in m.ids)
+
+
+_WHO = frozenset({"who", "whom"})
 
 
 _TAKING_THE_PLACE = frozenset({"replace", "succeed"})

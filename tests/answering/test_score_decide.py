@@ -2010,3 +2010,36 @@ def test_a_verb_idiom_the_vocabulary_reads_is_the_act_asked(fresh_index: FactInd
     assert fresh_index.answer("When was the fishing treaty signed?").found
     answer = fresh_index.answer("When did the ferry deal come into force?")
     assert answer.found and answer.facts[0] == "ferry-deal-in-force"
+
+
+def test_who_is_the_object_of_a_named_doer_is_someone_else(fresh_index: FactIndex) -> None:
+    from briefings.answering.score import WRONG_TYPE
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "chair-vote", "subject": "choe-son-hui", "relation": "elected", "topic": "timeline",
+        "statement": "Choe Son Hui won the vote for committee chair on March 3, 2019, by a wide margin.",
+        "dates": [{"day": "2019-03-03"}], "provenance": _PROVENANCE}))
+    # she is the one who beat someone: a fact that names only her names no one she beat
+    assert _features_of(fresh_index, "chair-vote", "Who did Choe Son Hui beat in the vote for committee chair?"
+                        )["type"] == WRONG_TYPE
+    fresh_index.upsert(Fact.model_validate({
+        "id": "chair-vote-rival", "subject": "choe-son-hui", "relation": "defeated", "object": "kim-chang-son",
+        "topic": "timeline", "dates": [{"day": "2019-03-03"}], "provenance": _PROVENANCE,
+        "statement": "Choe Son Hui beat Kim Chang Son in the vote for committee chair on March 3, 2019."}))
+    assert _features_of(fresh_index, "chair-vote-rival", "Who did Choe Son Hui beat in the vote for committee chair?"
+                        )["type"] == 1.0
+
+
+def test_who_came_before_a_person_is_a_person_not_the_body_that_named_them(fresh_index: FactIndex) -> None:
+    from briefings.answering.score import WRONG_TYPE
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "choe-chair", "subject": "choe-son-hui", "relation": "appointed", "topic": "timeline",
+        "statement": "Choe Son Hui was made chair of the Foreign Affairs Committee at the Supreme People's "
+                     "Assembly's spring session, North Korean state media reported on April 12, 2019.",
+        "dates": [{"day": "2019-04-12"}], "provenance": _PROVENANCE}))
+    # the media and the assembly named in it held no chair before her
+    assert _features_of(fresh_index, "choe-chair", "Who chaired the Foreign Affairs Committee before Choe Son Hui?"
+                        )["type"] == WRONG_TYPE
