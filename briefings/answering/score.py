@@ -593,6 +593,8 @@ class _NeedTraits:
     """A thing no fact speaks of, of a weight to be asked about (what the last branch of `features` reads)."""
     light_verb: bool
     time_names_a_thing: bool
+    framed_by: frozenset[str] = frozenset()
+    """The lemmas of the verb that governs the need by "to" ("*vote* to impeach"), for a verb asked."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -667,6 +669,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
             unknown_thing=unheard,
             light_verb=unheard and _act_of_a_light_verb(need, classified),  # English's verbs read only then
             time_names_a_thing=need.kind is NeedKind.time and _time_names_a_thing(need, classified),
+            framed_by=_framing_verb(need, classified) if word and need.relation else frozenset(),
         ))
     meet = next((n for n in classified.needs if n.kind is NeedKind.word and n.relation and n.lemmas & _MEETING), None)
     people = tuple(n for n in classified.needs if n.kind is NeedKind.entity)
@@ -868,6 +871,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                     f["relation_missing"] = 1.0  # "make a *threat*": the act asked, which no fact says
                 else:
                     f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"
+            if (read.framed_by and need.known and credit < RELATION_SAID
+                    and _frames_another_act(item, read.framed_by, need)):
+                f["hard_missing"] += 1  # "when did they vote to *impeach* her": "they voted to *reject* it" is
+                # another act put to the same vote, not the one asked
             if not need.known:
                 unknown += need.weight
         credits[need.position] = credit
@@ -950,6 +957,33 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         f["peer_subject"] = 1.0  # "what does B believe": "A believes B and C won't agree" is A's belief
     f["focus"] = float(item.subject in traits.entity_ids)
     return f
+
+
+def _framing_verb(need: Need, classified: Classified) -> frozenset[str]:
+    """The lemmas of the verb right before "to" and the need ("*agree* to leave", "*vote* to impeach"): the
+    frame the act asked is put in; empty when the need follows no verb and "to"."""
+    toks = classified.linked.question.tokens
+    at = need.position
+    if at < 2 or toks[at - 1].lower != "to" or "VERB" not in Lexicon.parts_of_speech(toks[at - 2].lower):
+        return frozenset()
+    frame = toks[at - 2]
+    if frame.lemmas - {frame.lower} and any(t.lower in _BE for t in toks[: at - 2]):
+        return frozenset()  # "are the talks *expected* to address": a passive frame tells what others
+        # expect or say of the act, said in other words as often ("expected to discuss")
+    return frozenset(frame.lemmas) - _AUX
+
+
+def _frames_another_act(item: IndexedFact, frame: frozenset[str], need: Need) -> bool:
+    """The fact puts another act in the frame of the one asked: the framing verb, "to" and a verb that is
+    neither the act asked, nor near it, nor one of its synonyms ("voted to *reject*" for "vote to
+    impeach"; not "agreed to *proceed*" for "agree to go ahead")."""
+    if frame.isdisjoint(item.lemmas):
+        return False
+    asked = need.lemmas | set(need.near) | {s for w in need.lemmas for s in Lexicon.synonyms(w)}
+    words = item.words
+    return any(Lexicon.lemmas(words[k]) & frame and words[k + 1] == "to"
+               and "VERB" in Lexicon.parts_of_speech(words[k + 2]) and not Lexicon.lemmas(words[k + 2]) & asked
+               for k in range(len(words) - 2))
 
 
 def _act_of_another(item: IndexedFact, classified: Classified, table: FactTable) -> bool:

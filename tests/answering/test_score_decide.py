@@ -2043,3 +2043,27 @@ def test_who_came_before_a_person_is_a_person_not_the_body_that_named_them(fresh
     # the media and the assembly named in it held no chair before her
     assert _features_of(fresh_index, "choe-chair", "Who chaired the Foreign Affairs Committee before Choe Son Hui?"
                         )["type"] == WRONG_TYPE
+
+
+def test_another_act_put_in_the_frame_of_the_one_asked_is_a_neighbour(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "budget-delay", "subject": "national-assembly", "relation": "voted", "topic": "timeline",
+        "statement": "The National Assembly voted to delay the budget bill on November 30, 2018.",
+        "dates": [{"day": "2018-11-30"}], "provenance": _PROVENANCE}))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "farm-law", "subject": "national-assembly", "relation": "passed", "topic": "timeline",
+        "statement": "The National Assembly passed a farm law in 2017.", "provenance": _PROVENANCE}))
+    # the vote was to delay the bill, not to pass it: the day is of another act put to a vote
+    assert _features_of(fresh_index, "budget-delay", "When did the National Assembly vote to pass the budget bill?"
+                        )["hard_missing"] == 1.0
+    assert _features_of(fresh_index, "budget-delay", "When did the National Assembly vote to delay the budget bill?"
+                        )["hard_missing"] == 0.0
+    fresh_index.upsert(Fact.model_validate({
+        "id": "fishing-agenda", "subject": "us-delegation", "relation": "expected", "topic": "talks",
+        "statement": "The U.S. delegation is expected to discuss fishing rights at its next meeting.",
+        "provenance": _PROVENANCE}))
+    # a passive frame tells what others expect of the act, said in other words as often ("address")
+    assert not _features_of(fresh_index, "fishing-agenda",
+                            "What is the U.S. delegation expected to address at its next meeting?")["hard_missing"]
