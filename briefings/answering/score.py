@@ -1974,7 +1974,7 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
         if doer is None:
             doer = _doer_of_whom(classified)
         if ordered & item.entities:
-            people = _one_of_their_kind(ordered & item.entities, others, unnamed, table)
+            people = _one_of_their_kind(ordered & item.entities, others, unnamed, item, table)
         if not people and (ordered | doer) & item.entities:
             return WRONG_TYPE  # "who held the post *before Choe*", "who did Choe *beat*": a fact that names
             # only Choe names no one else
@@ -2048,14 +2048,33 @@ def _succession_unsaid(item: IndexedFact, classified: Classified, *, ordered: fr
 
 
 def _one_of_their_kind(ordered: frozenset[str], others: list[Entity], unnamed: frozenset[str],
-                       table: FactTable) -> bool:
+                       item: IndexedFact, table: FactTable) -> bool:
     """Someone who comes before or after the `ordered` in a line is of their kind (a person's predecessor
     is a person, not the party or the media that report it): an entity of that kind among the fact's
-    `others`, or a name no entity holds with a word English does not have ("Choe"), as a name of a
-    person has, and a body's ("Eighth Congress") has not."""
+    `others`, or a name no entity holds written as a person's is (`_names_someone_unlinked`)."""
     kinds = {table.entities[e].kind for e in ordered if e in table.entities}
-    return (any(e.kind in kinds and is_proper_name(e.name) for e in others)
-            or any(not Lexicon.is_english(w) for w in unnamed))
+    return any(e.kind in kinds and is_proper_name(e.name) for e in others) or _names_someone_unlinked(item, unnamed)
+
+
+def _names_someone_unlinked(item: IndexedFact, unnamed: frozenset[str]) -> bool:
+    """A name no entity holds (of the `unnamed` words) is written as a person's is: not after an article
+    or a possessive ("the Workers' Party", "the party's Eighth Congress"), nor after "of" as the tail of a
+    longer name, nor a place's; a name of a person stands bare ("followed Park Jung Min")."""
+    if not unnamed:
+        return False
+    statement = item.fact.statement
+    tokens = word_tokens(statement)
+    for k, (word, at) in enumerate(tokens):
+        if word.lower() not in unnamed or not word[:1].isupper():
+            continue
+        if k and tokens[k - 1][0][:1].isupper() and statement[tokens[k - 1][1] + len(tokens[k - 1][0]) : at] == " ":
+            continue  # inside a run of capitalised words: its first word tells
+        before = tokens[k - 1][0].lower() if k else ""
+        owned = statement[max(0, at - 3) : at] in {"'s ", "s' ", "’s "}
+        if before in DETERMINERS or before == "of" or owned or Lexicon.is_place(word.lower()):
+            continue
+        return True
+    return False
 
 
 def _doer_of_whom(classified: Classified) -> frozenset[str]:
