@@ -1986,7 +1986,63 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
     if title_of([t.lower for t in classified.linked.question.tokens]):
         return 1.0 if _a_title(unnamed) or item.lemmas & _TITLE_WORDS else WRONG_TYPE  # or a rank it calls one
     named = any(is_proper_name(e.name) for e in others) or bool(unnamed)
+    head = _thing_whose_name_is_asked(classified)
+    if (named and head is not None and not any(e.kind.value == "person" for e in others)
+            and not _a_name_beside(item, head, said)):
+        return WRONG_TYPE  # "the name of the joint drill": the names of the countries that held it are not its
+        # own; a person's name is the person, who need not stand beside the word ("the delegation chiefs")
     return 1.0 if named else WRONG_TYPE
+
+
+_NAMING = frozenset({"called", "named", "dubbed", "codenamed", "titled", "known"})
+"""Words after which a statement gives a thing's name ("an exercise *called* Max Thunder")."""
+
+
+def _thing_whose_name_is_asked(classified: Classified) -> Need | None:
+    """The noun after "the name of" and its modifiers ("the name of the joint air *drill* with ..."), when no
+    entity stands among them (an entity's own names are `_own_names_asked`)."""
+    toks = classified.linked.question.tokens
+    at = next((k for k in range(len(toks) - 1) if toks[k].lower in {"name", "names"} and toks[k + 1].lower == "of"),
+              None)
+    if at is None:
+        return None
+    by_position = {n.position: n for n in classified.needs}
+    k = at + 2
+    while k < len(toks) and toks[k].lower in DETERMINERS:
+        k += 1
+    head = None
+    while (k in by_position and by_position[k].kind is NeedKind.word
+           and toks[k].lower not in PREPOSITIONS | PARTICLES):
+        head = by_position[k]
+        k += max(1, len(head.label.split()))
+    following = by_position.get(k)
+    return None if following is not None and following.kind is NeedKind.entity else head
+
+
+def _a_name_beside(item: IndexedFact, head: Need, said: frozenset[str]) -> bool:
+    """The fact names the thing `head` asks the name of, with a name the question does not say among the
+    words before its word ("the *Max Thunder* air drills") or right after it ("drills, *Max Thunder*"),
+    or gives a name by a word of
+    `_NAMING`; a fact that does not say the thing cannot be read so, and passes."""
+    words = item.words
+    asked = head.lemmas | {w for w, c in head.near.items() if c >= RELATION_SAID}
+    at = [k for k, w in enumerate(words) if Lexicon.lemmas(w) & asked]
+    if not at or not _NAMING.isdisjoint(words) or '"' in item.fact.statement or "“" in item.fact.statement:
+        return True
+    names = (item.name_lemmas | item.unlinked_names) - said
+    for k in at:
+        if k + 1 < len(words) and words[k + 1] in names:
+            return True
+        for j in range(k - 1, max(-1, k - 1 - _NAME_REACH), -1):  # back over its modifiers ("naval")
+            if words[j] in names:
+                return True
+            if words[j] in DETERMINERS or words[j] in PREPOSITIONS:
+                break
+    return False
+
+
+_NAME_REACH = 3
+"""How far before its noun a thing's name may stand ("the *Max Thunder* joint air drills")."""
 
 
 _NAMES_ASKED = frozenset({Asked.where, Asked.who, Asked.name})

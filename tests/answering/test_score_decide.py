@@ -2067,3 +2067,21 @@ def test_another_act_put_in_the_frame_of_the_one_asked_is_a_neighbour(fresh_inde
     # a passive frame tells what others expect of the act, said in other words as often ("address")
     assert not _features_of(fresh_index, "fishing-agenda",
                             "What is the U.S. delegation expected to address at its next meeting?")["hard_missing"]
+
+
+def test_the_name_of_a_thing_stands_beside_it_not_elsewhere_in_the_fact(fresh_index: FactIndex) -> None:
+    from briefings.answering.score import WRONG_TYPE
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "busan-drill", "subject": "south-korea", "relation": "held", "object": "united-states",
+        "topic": "military", "dates": [{"day": "2018-07-02"}], "provenance": _PROVENANCE,
+        "statement": "South Korea and the U.S. held joint naval exercises off Busan on July 2, 2018."}))
+    question = "What was the name of the joint naval exercise off Busan?"
+    # the fact names the two countries that held the exercises, not the exercises themselves
+    assert _features_of(fresh_index, "busan-drill", question)["type"] == WRONG_TYPE
+    fresh_index.upsert(Fact.model_validate({
+        "id": "busan-drill-named", "subject": "south-korea", "relation": "held", "object": "united-states",
+        "topic": "military", "dates": [{"day": "2018-07-02"}], "provenance": _PROVENANCE,
+        "statement": "South Korea and the U.S. held the Ssangyong naval exercises off Busan on July 2, 2018."}))
+    assert _features_of(fresh_index, "busan-drill-named", question)["type"] == 1.0
