@@ -871,7 +871,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                     f["relation_missing"] = 1.0  # "make a *threat*": the act asked, which no fact says
                 else:
                     f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"
-            if (read.framed_by and need.known and credit < RELATION_SAID
+            if (read.framed_by and need.known and need.weight >= FRAMED_ACT_WEIGHT and credit < RELATION_SAID
                     and _frames_another_act(item, read.framed_by, need)):
                 f["hard_missing"] += 1  # "when did they vote to *impeach* her": "they voted to *reject* it" is
                 # another act put to the same vote, not the one asked
@@ -957,6 +957,11 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         f["peer_subject"] = 1.0  # "what does B believe": "A believes B and C won't agree" is A's belief
     f["focus"] = float(item.subject in traits.entity_ids)
     return f
+
+
+FRAMED_ACT_WEIGHT = 1.5
+"""The least weight of a verb asked in a frame for another act in the frame to be a neighbour: a common verb
+("agree to *hold* talks") is said as often by another ("agreed to resume them")."""
 
 
 def _framing_verb(need: Need, classified: Classified) -> frozenset[str]:
