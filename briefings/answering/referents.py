@@ -77,6 +77,9 @@ class Referents:
                 return said
         if near:
             return None
+        event = self._event_of_the_people() if EntityKind.event.value in kinds else None
+        if event is not None:
+            return event  # "when did Ana last see Ben?" + "was that planned?": their meeting
         for tier in (kinds & EVENTFUL, kinds) if not self.passed else ():  # what else the answer named
             # (not for a reading that passes over what was read first: a thing an answer only
             # mentioned is a guess that the facts about it answer too readily)
@@ -100,6 +103,27 @@ class Referents:
             if countries:
                 return self._said(self.previous.linked.question.text, countries[0])
         return None
+
+    def _event_of_the_people(self) -> str | None:
+        """The one event the store tells of as between the two or more people the last question named,
+        by their names in its name or description: what happened when they met, which the question
+        asked of by a verb ("when did Ana last see Ben?"), so no name of it was said. Of several such
+        events, the one whose description gives the day the answer was dated; None if not one."""
+        people = {e for m in self.previous.linked.mentions for e in m.ids if self.kinds({e}) & {"person"}}
+        if len(people) < 2:
+            return None
+
+        def says(text: str, name: str) -> bool:
+            said, words = _words(name), _words(text)
+            return any(words[k:k + len(said)] == said for k in range(len(words) - len(said) + 1))
+
+        events = [entity for entity in self.entities.values() if entity.kind is EntityKind.event and self._fits(entity)
+                  and all(any(says(text, name) for text in (*entity.names, entity.description or "")
+                              for name in self.entities[person].names) for person in people)]
+        if len(events) > 1:
+            days = {f"{day:%B} {day.day}, {day.year}" for day in self.context.days}
+            events = [entity for entity in events if any(day in (entity.description or "") for day in days)]
+        return self.said(events[0]) if len(events) == 1 else None
 
     def _it_does(self) -> bool:
         """"It" is the subject of a verb after "do" or "will" ("what does *it* say about ...?")."""
@@ -286,10 +310,10 @@ class Referents:
 
     def _holds_other_names(self, entity: Entity) -> bool:
         """`entity`'s name says another entity's name ("Sung Kim-Choe Son Hui meeting at the DMZ")."""
-        words = tuple(w.lower() for w, _ in word_tokens(entity.name))
+        words = _words(entity.name)
         return any(0 < len(said) < len(words) and any(words[k:k + len(said)] == said for k in range(len(words)))
                    for other in self.entities.values() if other.id != entity.id
-                   for said in (tuple(w.lower() for w, _ in word_tokens(name)) for name in other.names))
+                   for said in map(_words, other.names))
 
     def _headed_name(self, entity: Entity, lemmas: frozenset[str], *, plural: bool) -> str | None:
         """The first of `entity`'s fewest-word names headed by a noun of `lemmas` that no other entity
@@ -368,6 +392,10 @@ class Referents:
 
 GENDERED = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 _TITLES = {"mr": "he", "sir": "he", "ms": "she", "mrs": "she", "miss": "she", "madam": "she"}
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w, _ in word_tokens(text))
 
 
 def _gender(entity: Entity) -> str | None:

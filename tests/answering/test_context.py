@@ -1034,3 +1034,41 @@ def test_in_there_is_inside_the_document_just_talked_of(fresh_index: FactIndex) 
     _harbour_talks(fresh_index)
     answer = _after(fresh_index, "what did the Quay Pact promise the fishing boats?", "anything in there about dredging?")
     assert answer.reading is not None and "Quay Pact" in answer.reading and answer.facts == ["pact-dredging"]
+
+
+def _lakeside(index: FactIndex) -> None:
+    from briefings.models import Entity, EntityKind, Fact
+
+    provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    for entity in [Entity(id="ada-brant", name="Ada Brant", kind=EntityKind.person),
+                   Entity(id="olek-vance", name="Olek Vance", kind=EntityKind.person),
+                   Entity(id="fishing-quota", name="fishing quota", kind=EntityKind.concept),
+                   Entity(id="lakeside-retreat", name="Lakeside retreat", kind=EntityKind.event,
+                          description="Unplanned meeting of Ada Brant and Olek Vance at the lake lodge."),
+                   Entity(id="lagos", name="Lagos", kind=EntityKind.place),
+                   Entity(id="lagos-pilots", name="Lagos harbour pilots", kind=EntityKind.group,
+                          aliases=["Lagos pilots"]),
+                   Entity(id="quay-board-officials", name="Quay Board officials", kind=EntityKind.group)]:
+        index.upsert_entity(entity)
+    for fact_id, subject, obj, relation, statement in [
+        ("ada-met-olek", "ada-brant", "olek-vance", "met",
+         "Ada Brant met Olek Vance on Friday to discuss the fishing quota."),
+        ("retreat-arranged", "lakeside-retreat", None, "arranged", "The Lakeside retreat was arranged at a day's notice."),
+        ("pilots-guided", "lagos-pilots", None, "guided", "Lagos harbour pilots guided the stranded tanker into port."),
+        ("pilots-tug", "lagos-pilots", None, "suggested",
+         "Lagos harbour pilots suggested that the tanker needs a second tug."),
+        ("officials-asked", "quay-board-officials", None, "asked", "Quay Board officials asked for a new breakwater."),
+    ]:
+        index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": subject, "relation": relation, "object": obj, "topic": "timeline",
+            "statement": statement, "provenance": provenance}))
+
+
+def test_that_after_two_people_met_is_the_event_of_the_two(fresh_index: FactIndex) -> None:
+    """"was that planned?" after "when did Ada last see Olek?": the one event the store tells of as theirs
+    (its description names both), not the quota their meeting was about, which the answer named."""
+    _lakeside(fresh_index)
+    answer = _after(fresh_index, "when did Ada Brant last see Olek Vance?", "how was that arranged?")
+    assert answer.reading is not None and "Lakeside retreat" in answer.reading and "quota" not in answer.reading
+    assert answer.facts == ["retreat-arranged"]
+
