@@ -90,7 +90,9 @@ _SAYING_OR_RESPONDING = SAYING | RESPONDING
 OPINING = frozenset({"think", "believe", "reckon", "suppose"})
 """Verbs of holding a view: "what do the officials *think*" is told by what they said or suggested of it, as
 English reports a view by the verb that made it known."""
-VOICING = SAYING | OPINING | {"suggest", "argue", "predict"}
+PUTTING = frozenset({"suggest", "argue", "predict"})
+"""Verbs that say something in words while putting it as a view: what someone "suggested" they said."""
+VOICING = SAYING | OPINING | PUTTING
 """The verbs that make a view known, which "what does X think" reads as telling it."""
 SAME_STEM = 0.8
 PLACE_WITHIN = 0.85
@@ -429,9 +431,9 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
     near = max((need.near[w] for w in need.near.keys() & item.lemmas  # the few the fact holds, of many near
                 if (names is None or w in item.words or not names(w)) and w not in item.phrase_words
                 and not (need.relation and _said_only_as_a_noun(w, item))), default=0.0)
-    if (need.relation and need.lemmas & _SAYING_OR_RESPONDING and item.lemmas & SAYING
-            and any(Lexicon.lemmas(w) & SAYING for w in item.words if names is None or not names(w))):
-        near = max(near, SAID_OTHERWISE)  # "speak" of what a fact says someone "noted"
+    if (need.relation and need.lemmas & _SAYING_OR_RESPONDING and item.lemmas & (SAYING | PUTTING)
+            and any(Lexicon.lemmas(w) & (SAYING | PUTTING) for w in item.words if names is None or not names(w))):
+        near = max(near, SAID_OTHERWISE)  # "speak" of what a fact says someone "noted" or "suggested"
     if (need.relation and need.lemmas & OPINING and not need.lemmas & item.lemmas
             and any(Lexicon.lemmas(w) & VOICING for w in item.words if names is None or not names(w))):
         near = max(near, SAID_OTHERWISE)  # "think" of what a fact says someone "suggested" or "believes"
@@ -701,12 +703,12 @@ def _reach(need: Need) -> frozenset[str] | None:
     """The words a fact must hold (as a word, a name's word or a name no entity holds), or a word of the
     family of, for `_word_credit` to give the need any credit: its lemmas, the words of its phrasal verbs,
     the words it runs together with another, the words near it, the places inside it and those that hold
-    it; and for a verb of saying or responding, the verbs of saying that report it. None when a credit
+    it; and for a verb of saying or responding, the verbs of saying that report it (or put it as a view). None when a credit
     rests on more than the fact's words: initials a phrase spells out, a view that a verb of voicing tells."""
     if need.initials or (need.relation and need.lemmas & OPINING):
         return None
     parts = {part for lemma in need.lemmas if " " in lemma for part in lemma.split()}
-    saying = SAYING if need.relation and need.lemmas & _SAYING_OR_RESPONDING else ()  # "noted" for "speak"
+    saying = SAYING | PUTTING if need.relation and need.lemmas & _SAYING_OR_RESPONDING else ()  # "noted" for "speak"
     return frozenset().union(need.lemmas, parts, need.joined, need.near, need.within, need.acting_for, saying)
 
 

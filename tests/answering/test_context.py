@@ -1072,3 +1072,10 @@ def test_that_after_two_people_met_is_the_event_of_the_two(fresh_index: FactInde
     assert answer.reading is not None and "Lakeside retreat" in answer.reading and "quota" not in answer.reading
     assert answer.facts == ["retreat-arranged"]
 
+
+def test_what_someone_suggested_is_what_they_said(fresh_index: FactIndex) -> None:
+    # "suggested" reports what was said, putting it as a view: a fact of it answers "what did they say"
+    # (and what they did, "guided", they did not say)
+    _lakeside(fresh_index)
+    answer = fresh_index.answer("what did Lagos harbour pilots say about the tanker?")
+    assert answer.found and answer.facts == ["pilots-tug"]
