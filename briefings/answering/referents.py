@@ -256,9 +256,11 @@ class Referents:
         self.last = set(mention.ids)
         if said.islower() and len(mention.ids) == 1:
             entity = self.entities.get(next(iter(mention.ids)))
-            if entity is not None and is_proper_name(entity.name) and said.lower() in {
-                    n.lower() for n in entity.names}:
+            names = [n for n in entity.names if n.lower() == said.lower()] if entity is not None else []
+            if names and is_proper_name(entity.name):
                 return entity.name
+            if names and names[0][:1].isupper():
+                return names[0]  # "south korean officials": as the store writes it, a name, not "the" common noun
         tokens = self.previous.linked.question.tokens
         if mention.position > 0 and tokens[mention.position - 1].lower == "the" and not said.lower().startswith("the "):
             return f"the {said}"
@@ -326,6 +328,8 @@ class Referents:
         if not own:
             return None
         said = min(own, key=lambda name: len(name.split()))
+        if plural and said[:1].isupper():
+            return said  # "Seoul officials", as English says a group by its name: "the" would make it common
         first, _, rest = said.partition(" ")
         return f"the {rest if first.lower() in _ARTICLES and rest else said}"
 

@@ -1073,6 +1073,22 @@ def test_that_after_two_people_met_is_the_event_of_the_two(fresh_index: FactInde
     assert answer.facts == ["retreat-arranged"]
 
 
+def test_a_name_typed_in_lower_case_is_said_as_the_store_writes_it(fresh_index: FactIndex) -> None:
+    # "quay board officials" read back as "the quay board officials": a common noun's phrase, which "want"
+    # may go on; as the store writes it, a name, whose verb "want" is
+    _lakeside(fresh_index)
+    answer = _after(fresh_index, "what have quay board officials been asking for?", "what do they want built?")
+    assert answer.reading == "what do Quay Board officials want built?"
+
+
+def test_a_group_said_by_a_shorter_name_of_its_own_takes_no_the(fresh_index: FactIndex) -> None:
+    # "Lagos harbour pilots" says another name (Lagos): said by its own shorter name, a name, with no "the"
+    _lakeside(fresh_index)
+    answer = _after(fresh_index, "who guided the stranded tanker into port?", "what do they think the tanker needs?")
+    assert answer.reading == "what do Lagos pilots think the tanker needs?"
+    assert answer.facts == ["pilots-tug"]
+
+
 def test_what_someone_suggested_is_what_they_said(fresh_index: FactIndex) -> None:
     # "suggested" reports what was said, putting it as a view: a fact of it answers "what did they say"
     # (and what they did, "guided", they did not say)
