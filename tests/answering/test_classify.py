@@ -695,6 +695,15 @@ def test_a_beef_with_something_is_an_objection_to_it(index: FactIndex) -> None:
     # friction between two armies is tension between them, not rubbing
     ("did the drills add to the friction?", "friction", "tension",
      "how will the Koreas ease the friction between their militaries?", "military tensions"),
+    # to torpedo a deal is to wreck it, not to fire at it
+    ("which party torpedoed the budget?", "torpedo", "block",
+     "which lawmakers torpedoed the Panmunjom Declaration?", "blocked"),
+    # to bail on a plan is to pull out of it
+    ("did the sponsor bail on the festival?", "bail on", "withdraw",
+     "on what day did the U.S. president bail on the meeting with Kim?", "withdraw"),
+    # to lay out terms is to set them forth in words, not to arrange them
+    ("who laid out the rules of the contest?", "lay out", "say",
+     "who laid out the two items on the summit agenda?", "senior Seoul official"),
 ])
 def test_a_phrase_the_vocabulary_reads_asks_what_the_facts_say(index: FactIndex, read: str, term: str, means: str,
                                                                 ask: str, says: str) -> None:
