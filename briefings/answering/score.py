@@ -639,6 +639,8 @@ class QuestionTraits:
     """The doer of the act a "who" is the object of (`_doer_of_whom`): not the one asked."""
     appointing_asked: bool
     """"When was X *appointed*": the act asked gives someone a post (`_appointing`)."""
+    alternatives: tuple[tuple[int, ...], ...] = ()
+    """The positions of the words offered as a choice ("by *letter* or by *tweet*", `_alternatives`)."""
 
 
 def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
@@ -696,7 +698,26 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
         doer_of_whom=_doer_of_whom(classified),
         appointing_asked=any(n.relation and n.kind is NeedKind.word and n.lemmas & _appointing()
                              for n in classified.needs),
+        alternatives=_alternatives(classified),
     )
+
+
+def _alternatives(classified: Classified) -> tuple[tuple[int, ...], ...]:
+    """The words a question offers as a choice, joined by "or" with only a preposition or an article
+    again between ("by letter *or by* tweet", "in May or June"): the answer is one of them, so a fact
+    that says none of them gives another answer than any asked."""
+    words = [t.lower for t in classified.linked.question.tokens]
+    at = {n.position: n for n in classified.needs if n.kind is NeedKind.word and not n.relation}
+    choices = []
+    for i, word in enumerate(words):
+        if word != "or" or i - 1 not in at:
+            continue
+        after = i + 1
+        while after < len(words) and (words[after] in PREPOSITIONS or words[after] in DETERMINERS):
+            after += 1
+        if after in at:
+            choices.append((i - 1, after))
+    return tuple(choices)
 
 
 def _reach(need: Need) -> frozenset[str] | None:
@@ -885,6 +906,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             words_covered += need.weight * credit
         else:
             covered += need.weight * credit
+    f["hard_missing"] += sum(1 for choice in traits.alternatives if all(credits.get(k, 0.0) < 0.5 for k in choice))
     if untyped:
         # The act may be the verb a frame governs ("agree *to take apart*"), which is not the relation
         # asked; a fact that says it still says the act.

@@ -2085,3 +2085,10 @@ def test_the_name_of_a_thing_stands_beside_it_not_elsewhere_in_the_fact(fresh_in
         "topic": "military", "dates": [{"day": "2018-07-02"}], "provenance": _PROVENANCE,
         "statement": "South Korea and the U.S. held the Ssangyong naval exercises off Busan on July 2, 2018."}))
     assert _features_of(fresh_index, "busan-drill-named", question)["type"] == 1.0
+
+
+def test_a_choice_no_fact_makes_is_not_answered_by_another_fact(index: FactIndex) -> None:
+    # "by A or in B": the answer is one of the words offered; a fact that says neither answers another question
+    assert not index.answer("did Joe Hagin lead the team by phone or in person?").found
+    answer = index.answer("was the weekend meeting of Moon and Kim arranged hastily or carefully?")
+    assert answer.found and "hastily" in answer.answer  # a fact that says one of them still answers
