@@ -1036,10 +1036,19 @@ def test_in_there_is_inside_the_document_just_talked_of(fresh_index: FactIndex) 
     assert answer.reading is not None and "Quay Pact" in answer.reading and answer.facts == ["pact-dredging"]
 
 
-def _lakeside(index: FactIndex) -> None:
-    from briefings.models import Entity, EntityKind, Fact
+def _add_facts(index: FactIndex, rows: list[tuple[str, str, str | None, str, str]]) -> None:
+    """Facts an admin added, each as (id, subject, object, relation, statement)."""
+    from briefings.models import Fact
 
     provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    for fact_id, subject, obj, relation, statement in rows:
+        index.upsert(Fact.model_validate({"id": fact_id, "subject": subject, "relation": relation, "object": obj,
+                                          "topic": "timeline", "statement": statement, "provenance": provenance}))
+
+
+def _lakeside(index: FactIndex) -> None:
+    from briefings.models import Entity, EntityKind
+
     for entity in [Entity(id="ada-brant", name="Ada Brant", kind=EntityKind.person),
                    Entity(id="olek-vance", name="Olek Vance", kind=EntityKind.person),
                    Entity(id="fishing-quota", name="fishing quota", kind=EntityKind.concept),
@@ -1050,7 +1059,7 @@ def _lakeside(index: FactIndex) -> None:
                           aliases=["Lagos pilots"]),
                    Entity(id="quay-board-officials", name="Quay Board officials", kind=EntityKind.group)]:
         index.upsert_entity(entity)
-    for fact_id, subject, obj, relation, statement in [
+    _add_facts(index, [
         ("ada-met-olek", "ada-brant", "olek-vance", "met",
          "Ada Brant met Olek Vance on Friday to discuss the fishing quota."),
         ("retreat-arranged", "lakeside-retreat", None, "arranged", "The Lakeside retreat was arranged at a day's notice."),
@@ -1058,10 +1067,7 @@ def _lakeside(index: FactIndex) -> None:
         ("pilots-tug", "lagos-pilots", None, "suggested",
          "Lagos harbour pilots suggested that the tanker needs a second tug."),
         ("officials-asked", "quay-board-officials", None, "asked", "Quay Board officials asked for a new breakwater."),
-    ]:
-        index.upsert(Fact.model_validate({
-            "id": fact_id, "subject": subject, "relation": relation, "object": obj, "topic": "timeline",
-            "statement": statement, "provenance": provenance}))
+    ])
 
 
 def test_that_after_two_people_met_is_the_event_of_the_two(fresh_index: FactIndex) -> None:
