@@ -2534,7 +2534,7 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
             return True  # "$3 million"
         units = _AMOUNTS  # "how much did it cost": not the kilometres or the days the fact counts
     for k, word in enumerate(words):
-        if not (_NUMBER.match(word) or word in _NUMBER_WORDS):
+        if not (_NUMBER.match(word) or word in _NUMBER_WORDS) or (word in _NO_COUNT and units is None):
             continue
         after = set()
         for j, w in enumerate(words[k + 1 : k + 4]):
@@ -2550,6 +2550,11 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
         elif in_containers and any(Lexicon.container(w) for w in after):
             return True  # "how many *boxes*": "55 *cases*" counts in another container
     return False
+
+
+_NO_COUNT = frozenset({"several"})
+"""Number words that say there were more than two but not how many ("*several* boats"): no answer to
+"how many", though a span of "several days" still answers "how long" as the fact can."""
 
 
 _ANY_THING = frozenset({"thing"})

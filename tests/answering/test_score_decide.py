@@ -2092,3 +2092,14 @@ def test_a_choice_no_fact_makes_is_not_answered_by_another_fact(index: FactIndex
     assert not index.answer("did Joe Hagin lead the team by phone or in person?").found
     answer = index.answer("was the weekend meeting of Moon and Kim arranged hastily or carefully?")
     assert answer.found and "hastily" in answer.answer  # a fact that says one of them still answers
+
+
+def test_several_is_no_count(fresh_index: FactIndex) -> None:
+    """"Several boats" says there were some, not how many: no answer to "how many boats"."""
+    _add(fresh_index, "boats-sent", "China sent several fishing boats to North Korea on March 9, 2021.",
+         day="2021-03-09", subject="china", relation="sent", obj="north-korea")
+    assert not fresh_index.answer("How many fishing boats did China send to North Korea in March 2021?").found
+    _add(fresh_index, "boats-counted", "China sent 12 fishing boats to North Korea on March 9, 2021.",
+         day="2021-03-09", subject="china", relation="sent", obj="north-korea")
+    answer = fresh_index.answer("How many fishing boats did China send to North Korea in March 2021?")
+    assert answer.found and "12" in answer.answer
