@@ -827,6 +827,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                     and not _said_as_done(need, item)):
                 credit = 0.0  # "who *signed* it" is not "a *sign* of divisions", nor "who *built*" "its main
                 # *building*", nor "who *approved* it" "the *failure to ratify* it"
+            if (need.relation and need.known and credit >= RELATION_SAID and not read.framed_by
+                    and _asked_as_done(need, classified) and _said_only_as_meant(need, item)):
+                credit = 0.0  # "when did she *visit* Oslo": "she hoped to visit Oslo" says a wish, not a visit
+                f["hard_missing"] += 1
             if credit and read.number_of is not None and _another_number_said(need, item, read.number_of):
                 credit = 0.0  # "the Hwasong-18": a fact of "September 18" names no such thing
             if read.tells_about:  # "what does the failed vote *tell* us about Seoul"
@@ -1403,6 +1407,38 @@ def _said_as_done(need: Need, item: IndexedFact) -> bool:
         if not (as_noun or negated):
             return True  # "its *dismantling*" is the act, named
     return False
+
+
+_MEANT_TO = frozenset({"hope", "plan", "want", "wish", "intend", "ready", "willing", "eager", "aim", "seek",
+                       "expect", "promise", "pledge", "vow", "offer", "propose", "prepare", "invite"})
+"""Words of English that say the act their "to" leads to is wished, planned or offered, not yet done
+("*hoped to* visit", "*ready to* meet", "*invited* him *to* come")."""
+_PAST_AUXILIARIES = frozenset({"did", "had"})
+
+
+def _asked_as_done(need: Need, classified: Classified) -> bool:
+    """The question asks of the act as done: its nearest auxiliary is "did" or "had", or the verb is in a
+    past form ("when *did* they meet", "when was it *held*"); not "when will they meet", nor "did they say
+    they would meet", whose "would" asks of a plan."""
+    toks = classified.linked.question.tokens
+    if need.position >= len(toks):
+        return False
+    verb = toks[need.position].lower
+    auxiliary = next((t.lower for t in reversed(toks[: need.position]) if t.lower in _AUX or t.lower == "to"), None)
+    if auxiliary is not None and auxiliary not in _BE:  # "did they say they *would* build": a plan asked
+        return auxiliary in _PAST_AUXILIARIES
+    return bool(Lexicon.lemmas(verb) - {verb}) and not verb.endswith(("s", "ing"))
+
+
+def _said_only_as_meant(need: Need, item: IndexedFact) -> bool:
+    """Every time the fact says the question's verb (or a word near it), it says it after "to" and a word
+    of wishing, planning or offering ("ready *to meet*"): the act is meant, not done."""
+    words = item.words
+    near = {w for w, c in need.near.items() if c >= RELATION_SAID}
+    said = [k for k, w in enumerate(words) if Lexicon.lemmas(w) & (need.lemmas | near)]
+    return bool(said) and all(
+        k > 0 and words[k - 1] == "to"
+        and any(Lexicon.lemmas(w) & _MEANT_TO for w in words[max(0, k - FRAME_SPAN) : k - 1]) for k in said)
 
 
 _MEETING = frozenset({"meet", "visit", "summit"})

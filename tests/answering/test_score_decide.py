@@ -2094,6 +2094,20 @@ def test_a_choice_no_fact_makes_is_not_answered_by_another_fact(index: FactIndex
     assert answer.found and "hastily" in answer.answer  # a fact that says one of them still answers
 
 
+def test_an_act_only_wished_or_offered_is_not_done(fresh_index: FactIndex) -> None:
+    """"Ready to meet", "hoped to visit": the act after "to" and a word of wishing or planning is meant,
+    not done, so it dates no meeting or visit; asked of the future, the plan is the answer."""
+    _add(fresh_index, "envoy-hopes", "Choe Son Hui said on June 2, 2021 she hoped to visit Oslo in the autumn.",
+         day="2021-06-02", subject="choe-son-hui", relation="said")
+    assert not fresh_index.answer("When did Choe Son Hui visit Oslo?").found
+    assert not fresh_index.answer("When was Oslo visited by Choe Son Hui?").found
+    assert fresh_index.answer("When did Choe Son Hui say she hoped to visit Oslo?").found
+    _add(fresh_index, "envoy-went", "Choe Son Hui visited Oslo on July 8, 2021, after she had hoped to visit it.",
+         day="2021-07-08", subject="choe-son-hui", relation="visited")
+    answer = fresh_index.answer("When did Choe Son Hui visit Oslo?")
+    assert answer.found and answer.facts[0] == "envoy-went"
+
+
 def test_several_is_no_count(fresh_index: FactIndex) -> None:
     """"Several boats" says there were some, not how many: no answer to "how many boats"."""
     _add(fresh_index, "boats-sent", "China sent several fishing boats to North Korea on March 9, 2021.",
