@@ -1413,6 +1413,7 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
             words[0].position <= head_at + 2 or _owned_by_name(words[0], after, toks, head_at)) \
             and not named_first and not subject_first and not _reads_as_verb(words[0], toks):
         head = words[0]  # "who is the *president* of ...": the role asked (not "what is Moon *still* ...")
+        head = _owned_by_unlinked_name(words, toks) or head  # "who is Ann Lee's *deputy*"
         rest = [n for n in words[1:] if n.position > head.position]
         if ((head.label in RANKING | USUAL or superlative(head.label)) and rest
                 and rest[0].position == head.position + 1):
@@ -1443,6 +1444,20 @@ def _owned_by_name(word: Need, after: list[Need], toks: list[Token], head_at: in
     return any(n.kind is NeedKind.entity and n.position <= head_at + 1
                and n.position + len(n.label.split()) == at
                and toks[at - 1].possessive for n in after)
+
+
+def _owned_by_unlinked_name(words: list[Need], toks: list[Token]) -> Need | None:
+    """"Who is Ann Lee's *deputy*", the owner a name no entity holds: the noun right after a run of words
+    written with capitals that ends in a possessive, the name opening the words asked, is the thing of
+    theirs asked (as `_owned_by_name` reads it after a linked name); None when the words open otherwise."""
+    start = words[0].position
+    for n in words[1:]:
+        owner = toks[start : n.position]
+        if not owner or not all(t.capitalised for t in owner) or any(t.possessive for t in owner[:-1]):
+            return None
+        if owner[-1].possessive:
+            return n if "NOUN" in Lexicon.parts_of_speech(n.label) and not _reads_as_verb(n, toks) else None
+    return None
 
 
 def _noun_after_adjective(words: list[Need], toks: list[Token]) -> Need | None:

@@ -2117,3 +2117,15 @@ def test_several_is_no_count(fresh_index: FactIndex) -> None:
          day="2021-03-09", subject="china", relation="sent", obj="north-korea")
     answer = fresh_index.answer("How many fishing boats did China send to North Korea in March 2021?")
     assert answer.found and "12" in answer.answer
+
+
+def test_the_role_after_an_unlinked_owner_is_asked(fresh_index: FactIndex) -> None:
+    """"Who is Han Sung Jo's *deputy*": the noun after a possessive name no entity holds is the role asked, as
+    after a linked one; a fact that only names him names no deputy of his."""
+    _add(fresh_index, "envoy-talks", "Choe Son Hui held talks with Han Sung Jo in Oslo on June 3, 2021.",
+         day="2021-06-03", subject="choe-son-hui", relation="held_talks")
+    assert not fresh_index.answer("Who was Han Sung Jo's deputy?").found
+    _add(fresh_index, "envoy-deputy", "Han Sung Jo named Tom Reyes as his deputy on June 5, 2021.",
+         day="2021-06-05", subject="choe-son-hui", relation="named")
+    answer = fresh_index.answer("Who was Han Sung Jo's deputy?")
+    assert answer.found and answer.facts[0] == "envoy-deputy"
