@@ -2572,6 +2572,8 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
     for k, word in enumerate(words):
         if not (_NUMBER.match(word) or word in _NUMBER_WORDS) or (word in _NO_COUNT and units is None):
             continue
+        if measure in _ALONG and _a_height(words, k):
+            continue  # "how far did it fly": "an altitude of 2,800 km" is how high it went, not how far
         after = set()
         for j, w in enumerate(words[k + 1 : k + 4]):
             if w == "of" and j:
@@ -2586,6 +2588,21 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
         elif in_containers and any(Lexicon.container(w) for w in after):
             return True  # "how many *boxes*": "55 *cases*" counts in another container
     return False
+
+
+_ALONG = frozenset({"far", "long"})
+"""The measures asked along a way ("how *far* did it fly", "how *long* is the tunnel")."""
+_HEIGHT_NOUNS = frozenset({"altitude", "height", "apogee", "elevation", "depth"})
+_HEIGHT_ADJECTIVES = frozenset({"high", "tall", "deep"})
+"""Words of English that measure up or down ("an *altitude* of 2,800 km", "100 m *high*"), not along a way."""
+
+
+def _a_height(words: tuple[str, ...], at: int) -> bool:
+    """The number at `at` measures a height or a depth: a height noun and "of" just before it ("an
+    *altitude of* about 2,800 km"), or a height adjective just after its unit ("100 meters *high*")."""
+    before = words[max(0, at - 3) : at]
+    return ("of" in before and any(w in _HEIGHT_NOUNS for w in before)) or any(
+        w in _HEIGHT_ADJECTIVES for w in words[at + 1 : at + 3])
 
 
 _NO_COUNT = frozenset({"several"})

@@ -2129,3 +2129,15 @@ def test_the_role_after_an_unlinked_owner_is_asked(fresh_index: FactIndex) -> No
          day="2021-06-05", subject="choe-son-hui", relation="named")
     answer = fresh_index.answer("Who was Han Sung Jo's deputy?")
     assert answer.found and answer.facts[0] == "envoy-deputy"
+
+
+def test_a_height_is_no_distance(fresh_index: FactIndex) -> None:
+    """"How far did the rocket fly": "an altitude of 900 km" says how high it rose, not how far it went;
+    a fact that gives both answers by the distance."""
+    _add(fresh_index, "rocket-high", "North Korea launched a Paektusan-3 rocket on April 4, 2022 that rose to an "
+         "altitude of about 900 km.", day="2022-04-04", subject="north-korea", relation="launched")
+    assert not fresh_index.answer("How far did the Paektusan-3 rocket fly?").found
+    _add(fresh_index, "rocket-far", "The Paektusan-3 rocket North Korea launched on April 4, 2022 flew 620 km "
+         "at an altitude of 900 km.", day="2022-04-04", subject="north-korea", relation="launched")
+    answer = fresh_index.answer("How far did the Paektusan-3 rocket fly?")
+    assert answer.found and answer.facts[0] == "rocket-far"
