@@ -1409,10 +1409,11 @@ def _said_as_done(need: Need, item: IndexedFact) -> bool:
     return False
 
 
-_MEANT_TO = frozenset({"hope", "plan", "want", "wish", "intend", "ready", "willing", "eager", "aim", "seek",
-                       "expect", "promise", "pledge", "vow", "offer", "propose", "prepare", "invite"})
-"""Words of English that say the act their "to" leads to is wished, planned or offered, not yet done
-("*hoped to* visit", "*ready to* meet", "*invited* him *to* come")."""
+_MEANT_TO = frozenset({"hope", "plan", "want", "wish", "intend", "intention", "desire", "ready", "willing", "eager",
+                       "aim", "seek", "expect", "promise", "pledge", "vow", "offer", "propose", "proposal", "prepare",
+                       "invite", "invitation", "ask", "request", "urge", "try", "attempt", "bid"})
+"""Words of English that say the act their "to" leads to is wished, planned, offered, asked for or tried,
+not yet done ("*hoped to* visit", "*ready to* meet", "an *invitation to* come", "*tried to* enter")."""
 _PAST_AUXILIARIES = frozenset({"did", "had"})
 
 

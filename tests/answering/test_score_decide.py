@@ -2106,6 +2106,9 @@ def test_an_act_only_wished_or_offered_is_not_done(fresh_index: FactIndex) -> No
          day="2021-07-08", subject="choe-son-hui", relation="visited")
     answer = fresh_index.answer("When did Choe Son Hui visit Oslo?")
     assert answer.found and answer.facts[0] == "envoy-went"
+    _add(fresh_index, "envoy-turned-back", "Choe Son Hui tried to enter Bergen on July 9, 2021 but was turned back.",
+         day="2021-07-09", subject="choe-son-hui", relation="tried")
+    assert not fresh_index.answer("When did Choe Son Hui enter Bergen?").found
 
 
 def test_several_is_no_count(fresh_index: FactIndex) -> None:
