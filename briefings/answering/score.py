@@ -2571,7 +2571,7 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
             return True  # "$3 million"
         units = _AMOUNTS  # "how much did it cost": not the kilometres or the days the fact counts
     for k, word in enumerate(words):
-        if not (_NUMBER.match(word) or word in _NUMBER_WORDS) or (word in _NO_COUNT and units is None):
+        if not (_NUMBER.match(word) or word in _NUMBER_WORDS):
             continue
         if measure in _ALONG and _a_height(words, k):
             continue  # "how far did it fly": "an altitude of 2,800 km" is how high it went, not how far
@@ -2606,9 +2606,6 @@ def _a_height(words: tuple[str, ...], at: int) -> bool:
         w in _HEIGHT_ADJECTIVES for w in words[at + 1 : at + 3])
 
 
-_NO_COUNT = frozenset({"several"})
-"""Number words that say there were more than two but not how many ("*several* boats"): no answer to
-"how many", though a span of "several days" still answers "how long" as the fact can."""
 
 
 _ANY_THING = frozenset({"thing"})
