@@ -1803,8 +1803,11 @@ def _qualifiers(traits: QuestionTraits, credits: dict[int, float]) -> float:
 
 def _may_qualify(need: Need) -> bool:
     """A word of the question that can qualify the one after it: not a number ("the two sides" and "both
-    sides" are the same sides), a verb, a superlative, a particle or a word that ranks."""
-    if need.kind is not NeedKind.word or need.weight <= 0 or need.label in _NUMBER_WORDS or need.label.isdigit():
+    sides" are the same sides), a verb, a superlative, a particle, a preposition or a word that ranks. A
+    preposition opens a phrase of its own ("*under* attack", "*during* talks"), however rare for a
+    particle and whatever other parts of speech the lists give it."""
+    if (need.kind is not NeedKind.word or need.weight <= 0 or need.label in _NUMBER_WORDS or need.label.isdigit()
+            or need.label in PREPOSITIONS):
         return False
     pos = _pos(need.label)
     return not ("VERB" in pos or superlative(need.label) or _particle(need.label) or need.label in _BEFORE_NOW

@@ -2134,3 +2134,14 @@ def test_a_height_is_no_distance(fresh_index: FactIndex) -> None:
          "at an altitude of 900 km.", day="2022-04-04", subject="north-korea", relation="launched")
     answer = fresh_index.answer("How far did the Paektusan-3 rocket fly?")
     assert answer.found and answer.facts[0] == "rocket-far"
+
+
+def test_a_preposition_before_a_said_noun_does_not_qualify_it_away(fresh_index: FactIndex) -> None:
+    """"If it comes *under* attack": a preposition opens a phrase of its own, whatever other part of speech
+    the lists give it ("under" may be an adjective), so a fact that says the attack is not about another
+    kind of attack."""
+    _add(fresh_index, "ferry-escort-pledge", "The navy promised on March 3, 2021, to send escorts to any ferry that "
+         "is attacked in the strait.", day="2021-03-03", subject="south-korea", relation="promised")
+    features = _features_of(fresh_index, "ferry-escort-pledge",
+                            "What did the navy promise if a ferry came under attack in the strait?")
+    assert features["qualifier"] == 0
