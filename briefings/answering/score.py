@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 import re
 
-from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, _PRO_VERBS, DETERMINERS, FUNCTION_ZIPF, LOCATIVE,
+from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, _PRO_VERBS, _RELATIVES, DETERMINERS, FUNCTION_ZIPF, LOCATIVE,
                                           MOTION_ENDS, NAME_WORDS, PATH, RANKING, SAYING, USUAL, _place_named_lowercase,
                                           is_proper_name, placed, superlative, title_of)
 from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact
@@ -639,6 +639,8 @@ class QuestionTraits:
     """The doer of the act a "who" is the object of (`_doer_of_whom`): not the one asked."""
     appointing_asked: bool
     """"When was X *appointed*": the act asked gives someone a post (`_appointing`)."""
+    kind_acts: bool
+    """"Which *facility* did they tear down": the act asked is said of the kind asked (`_act_of_the_kind`)."""
     alternatives: tuple[tuple[int, ...], ...] = ()
     """The positions of the words offered as a choice ("by *letter* or by *tweet*", `_alternatives`)."""
 
@@ -696,6 +698,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
         occurrence_asked=_occurrence_asked(classified),
         ordered=_ordered_from(classified),
         doer_of_whom=_doer_of_whom(classified),
+        kind_acts=_act_of_the_kind(classified),
         appointing_asked=any(n.relation and n.kind is NeedKind.word and n.lemmas & _appointing()
                              for n in classified.needs),
         alternatives=_alternatives(classified),
@@ -867,7 +870,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             if need.typed and (need.known or _qualifier_said(need, classified, item)) and credit < 0.5:
                 untyped.append(need)  # a hard miss, unless the fact says the act asked (below); a kind
                 # no fact speaks of ("which *stadium*") stays a hard miss: nothing says what is of that kind,
-                # unless the fact says the word that qualifies it ("which *football* stadium")
+                # unless the fact says the word that qualifies it ("which *football* stadium") or the act
+                # done to or by it
+            elif need.typed and credit < 0.5 and traits.kind_acts and _qualifier_of(need, classified) is None:
+                untyped.append(need)  # "what *facility* did they tear down": the thing torn down is the answer
             elif (need.hard or (need.name_like and need.known)) and credit < 0.5:
                 f["hard_missing"] += 1
             elif credit < 0.5 and read.year and _of_another_year(need, item):
@@ -1369,12 +1375,37 @@ def _names_one_of_the_kind(need: Need, item: IndexedFact) -> bool:
                for word in item.name_lemmas & Lexicon.synonyms(lemma))
 
 
+def _act_of_the_kind(classified: Classified) -> bool:
+    """The kind asked is what the question's verb is done to: its object, with the doer between the two
+    ("what *facility* did the North tear down"), or the subject of a passive ("what *landmark* was
+    demolished"). A kind that does the act ("which *stadium* will host it", "which *tanker* guarded it")
+    is not said by a fact that names the doer otherwise, and an act of a relative clause says which other
+    thing is meant ("which party are the lawmakers *who blocked* it from")."""
+    kind = next((n for n in classified.needs if n.typed), None)
+    act = next((n for n in classified.needs if (n.relation or n.phrasal) and n.kind is NeedKind.word), None)
+    if kind is None or act is None or act.position <= kind.position:
+        return False
+    between = [t.lower for t in classified.linked.question.tokens[kind.position + 1 : act.position]]
+    if any(w in _RELATIVES for w in between):
+        return False
+    passive = any(w in _BE for w in between) and not act.label.endswith("ing")
+    return passive or any(w not in _AUX and "ADV" not in Lexicon.parts_of_speech(w) for w in between)
+
+
 def _qualifier_said(need: Need, classified: Classified, item: IndexedFact) -> bool:
     """The word right before the kind asked ("what *missile* facility", "what *chemical* plant") is a noun or
     an adjective the fact says."""
+    before = _qualifier_of(need, classified)
+    return before is not None and bool(before.lemmas & item.lemmas)
+
+
+def _qualifier_of(need: Need, classified: Classified) -> Need | None:
+    """The noun or adjective right before the kind asked ("what *missile* facility"), not a count ("what
+    *three* qualities"), or None."""
     before = next((n for n in classified.needs if n.position == need.position - 1 and n.kind is NeedKind.word), None)
-    return (before is not None and Lexicon.parts_of_speech(before.label) & {"NOUN", "ADJ"}
-            and bool(before.lemmas & item.lemmas))
+    if before is None or before.label in _NUMBER_WORDS or not Lexicon.parts_of_speech(before.label) & {"NOUN", "ADJ"}:
+        return None
+    return before
 
 
 _NOT_DONE = frozenset({"not", "never", "without"})

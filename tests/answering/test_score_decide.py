@@ -2145,3 +2145,15 @@ def test_a_preposition_before_a_said_noun_does_not_qualify_it_away(fresh_index: 
     features = _features_of(fresh_index, "ferry-escort-pledge",
                             "What did the navy promise if a ferry came under attack in the strait?")
     assert features["qualifier"] == 0
+
+
+def test_a_kind_no_fact_speaks_of_is_answered_by_a_fact_that_says_the_act_done_to_it(fresh_index: FactIndex) -> None:
+    """"What *landmark* was demolished": no fact says "landmark", but the thing a fact says was demolished
+    is the answer, most likely of that kind. The act of a relative clause ("the engineers *who* demolished
+    it") says which engineers are meant, not what the kind asked did or underwent."""
+    _add(fresh_index, "customs-house-razed", "Engineers of the city of Incheon demolished the old Customs House "
+         "on March 8, 2021.", day="2021-03-08", subject="south-korea", relation="demolished")
+    assert fresh_index.answer("What landmark was demolished in Incheon in March 2021?").facts == [
+        "customs-house-razed"]
+    assert not fresh_index.answer("Which guild are the Incheon engineers who demolished the Customs House "
+                                  "from?").found
