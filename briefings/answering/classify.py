@@ -439,7 +439,9 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
         if words[0] in TELLING or (len(words) > 1 and words[:2] == ["what", "about"]):
             return Asked.describe, 1
         if opening + 1 < len(words) and words[opening] in _NAME_NOUNS and words[opening + 1] == "of":
-            return Asked.name, opening + 2  # "names of the envoys?": what they are called
+            after = opening + 2 + (opening + 2 < len(words) and words[opening + 2] in DETERMINERS)
+            return Asked.name, after  # "names of the envoys?": what they are called; the thing asked, its
+            # kind ("name of the *treaty* they signed"), starts after the determiner
         headline = not any(w in _WH for w in words)  # "in how many years?": a question word later on
         tail = _kind_named_by(words[-1], headline=headline)
         if tail is not None and len(words) - opening > 1:

@@ -1011,3 +1011,10 @@ def test_a_verb_after_a_possessive_is_a_noun_not_a_phrasal_verb(index: FactIndex
     assert not any(n.phrasal for n in index.read("What is Moon Jae-in's take on the Singapore talks?").needs)
     assert not any(n.phrasal for n in index.read("What is his take on the Singapore talks?").needs)
     assert any(n.phrasal and n.label == "take on" for n in index.read("Did Moon Jae-in take on the task?").needs)
+
+
+def test_the_noun_after_name_of_the_is_the_kind_asked(index: FactIndex) -> None:
+    """"Name of the *charter* the mayors signed": after the determiner, the noun says the kind of thing whose
+    name is asked, as "which charter" does."""
+    needs = index.read("name of the charter the two mayors signed in Busan?").needs
+    assert [n.label for n in needs if n.typed] == ["charter"]
