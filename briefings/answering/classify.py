@@ -105,6 +105,12 @@ ADVERB_WEIGHT = 0.5
 """An adverb says how or when ("finally", "together"), not what: a fact may say it otherwise or not at all."""
 
 
+def cue_form(word: str, lemma: str) -> str:
+    """The form a word is matched with cues by: its lemma, but a comparative adverb as written ("see you
+    *later*" is a farewell; read as "late" it would be "the *latest*", the superlative adjective)."""
+    return word if word != lemma and word.endswith("er") and "ADV" in Lexicon.parts_of_speech(word) else lemma
+
+
 @dataclass(frozen=True, slots=True)
 class Intents:
     """Cue lemmas (and phrases of lemmas) of each kind of message."""
@@ -124,7 +130,7 @@ class Intents:
             unread = [p for p in items if not isinstance(p, str)]
             if unread:  # YAML reads a bare on, off, yes or no as true or false: such a cue would never match
                 raise ValueError(f"{path.name}: the cue {unread[0]!r} is not text; quote it (\"on\", \"off\")")
-            return tuple(tuple(Lexicon.lemma(w.lower()) for w, _ in word_tokens(str(p))) for p in items)
+            return tuple(tuple(cue_form(w.lower(), Lexicon.lemma(w.lower())) for w, _ in word_tokens(str(p))) for p in items)
 
         for kind, entry in data.items():
             if kind == "small_talk":
@@ -147,7 +153,7 @@ class Intents:
         for word, reading in Lexicon.chat_shorthand().items():
             if (word,) in said or Lexicon.shorthand(word):
                 continue  # a cue already, or a word every question reads as its reading
-            lemmas = [Lexicon.lemma(w.lower()) for w, _ in word_tokens(reading)]  # "what's up": "what", "be", "up"
+            lemmas = [cue_form(w.lower(), Lexicon.lemma(w.lower())) for w, _ in word_tokens(reading)]  # "what's up": "what", "be", "up"
             for kind, words in words_of_kind.items():  # cheap first: most readings say a word no cue has
                 if words.issuperset(lemmas) and len(self.matches(kind, lemmas)) == len(lemmas):
                     widened[kind].append((word,))
@@ -434,6 +440,8 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
     at = next((i for i, w in enumerate(words[:5]) if w in _WH), None)
     if at is None:
         opening = next((i for i, w in enumerate(words) if w not in DISCOURSE_MARKERS), len(words))
+        if _polite_request(words[opening:]):
+            return Asked.describe, opening + 3  # "could you tell me about X": a request, as "tell me about X" is
         if opening < len(words) and words[opening] in _AUX:
             return Asked.yes_no, opening + 1
         if words[0] in TELLING or (len(words) > 1 and words[:2] == ["what", "about"]):
@@ -493,6 +501,15 @@ def _question_word(words: list[str]) -> tuple[Asked, int]:
     if nxt in {"site", "hotel"}:
         return Asked.where, at + 1
     return Asked.what, at + 1
+
+
+_REQUESTING_MODALS = frozenset({"can", "could", "would", "will"})
+"""The modals of English's polite request: "*could* you explain X" asks it done, not whether one can."""
+
+
+def _polite_request(words: list[str]) -> bool:
+    """"Can you tell me about X", "would you describe X": a modal, "you" and a verb of telling."""
+    return len(words) > 2 and words[0] in _REQUESTING_MODALS and words[1] == "you" and words[2] in TELLING
 
 
 def _kind_named_by(word: str, *, headline: bool) -> Asked | None:
@@ -1035,7 +1052,7 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     """Status, latest, upcoming, changed or small talk: the message says nothing but the cues of one kind
     and words about the story's main event."""
     toks = linked.question.tokens
-    lemmas = [min(t.lemmas, key=shortest) for t in toks]
+    lemmas = [cue_form(t.lower, min(t.lemmas, key=shortest)) for t in toks]
     named = {n.position for n in needs if _of_event(n, event, near)} | intents.matches("event", lemmas)
     # a party its description names ("Kim Jong Un") is of the event only beside the event itself ("the
     # meeting with Kim Jong Un"); alone ("the latest on Kim Jong Un") it is asked about for itself
@@ -1071,12 +1088,15 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
             covered |= {t.position for t in toks if "ADJ" in Lexicon.parts_of_speech(t.lower) and t.position not in asking}
             if asked not in {Asked.what, Asked.yes_no} and asking_word not in covered:
                 continue  # a courtesy asks nothing, unless its cue is the asking ("*how* are you?")
+            if sub == "farewell" and asking_word is not None and asking_word not in covered:
+                continue  # "what happened *later*": a time asked about, not a leave taken
             courtesies[sub] = covered
         if covered and content <= covered and small_talk and not asks_past:
             return Asked.small_talk, sub
     if courtesies and small_talk and content <= set().union(*courtesies.values()) and not asks_past:
         return Asked.small_talk, max(courtesies, key=lambda sub: max(courtesies[sub]))  # "ok, thanks": the last said
     content -= opening
+    content -= _asides(toks, needs, asking=asking | checking | intents.matches("describe", lemmas))
     specific = asked in {Asked.who, Asked.where, Asked.why, Asked.how_many, Asked.how_much, Asked.name, Asked.clock,
                          Asked.year}
     ranked = []
@@ -1112,6 +1132,27 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     if asked is Asked.when and not any(a is Asked.upcoming for *_, a in ranked):
         return None
     return min(ranked)[2], None
+
+
+_EMBEDDING = frozenset({"whether"})
+"""The word that opens a yes/no question told inside another clause ("he asks me *whether* it's off")."""
+
+
+def _asides(toks: list[Token], needs: list[Need], *, asking: set[int]) -> set[int]:
+    """The positions of the words that ask nothing of the store: a stretch of the message (see `Token.clause`)
+    that names nothing, sets no time, has no question word and no cue of what is asked ("sorry if this is
+    silly", "back from lunch", "pls help"), while another stretch does; and the frame before a "whether"
+    that tells who wonders ("my editor wants to know *whether* it's off")."""
+    named = {p for n in needs if n.kind is not NeedKind.word for p in range(n.position, n.position + len(n.label.split()))}
+    asks = named | asking | {t.position for t in toks if CONTRACTED_WH.get(t.lower, t.lower) in _WH}
+    clauses = {t.clause for t in toks if t.position in asks}
+    aside = {t.position for t in toks if t.clause not in clauses} if clauses else set()
+    for t in toks:
+        if t.lower in _EMBEDDING:
+            frame = {u.position for u in toks if u.clause == t.clause and u.position <= t.position}
+            if not frame & named:
+                aside |= frame
+    return aside
 
 
 CUE_SYNONYM_NEARNESS = 0.35
@@ -1257,7 +1298,11 @@ def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[s
             needs = [n for n in needs if not start <= n.position < end]
         if closes and end + 1 < len(words) and Lexicon.content_weight(words[end + 1]) == 0.0 and words[end + 1] not in _WH:
             needs = [n for n in needs if n.position < end]
+    pointed = _named_and_pointed_at(needs, words)
+    if pointed is not None:
+        return pointed
     needs = _without_a_clause_of_anyone(needs, words)
+    needs = _without_a_remark_on_it(needs, words)
     if len(words) >= 3 and words[0] in _WH and Lexicon.parts_of_speech(words[1]) == {"ADV"} and words[2] in _COPULAS:
         words = [words[0], *words[2:]]
         needs = [n for n in needs if n.position != 1]
@@ -1316,6 +1361,43 @@ def _asks_the_kind(words: list[str]) -> bool:
             and words[frame + 1] in _COPULAS)
 
 
+_POINTERS = frozenset({"that", "this", "he", "she", "it", "they", "him", "her", "them"})
+"""The words that point back at a thing named just before ("X? who's *that*"): demonstratives and the personal
+pronouns."""
+
+
+def _named_and_pointed_at(needs: list[Need], words: list[str]) -> tuple[str, ...] | None:
+    """"X? who's that guy", "X - what kind of outfit is that?", "who is that man, X": one name, and a
+    question of identity ("who/what is", "what kind of N is") whose subject points at it, said before the
+    name or after it. A noun after the pointer ("that *guy*") or after "kind of" is the asker's word for
+    whatever X is, as in "what kind of body is X"."""
+    entities = [n for n in needs if n.kind is NeedKind.entity]
+    if len(entities) != 1 or len(entities[0].entity_ids) != 1:
+        return None
+    name = entities[0]
+    start, end = name.position, name.position + len(name.label.split())
+    if start == 0 and end < len(words):
+        clause = range(end, len(words))  # the name first, then the question of it
+    elif end == len(words) and start > 0:
+        clause = range(0, start)  # the question first, then the name it points at
+    else:
+        return None
+    said = [CONTRACTED_WH.get(words[i], words[i]) for i in clause]
+    kind = 3 if len(said) > 3 and said[1] in _KINDS_OF and said[2] == "of" else 0  # "what *kind of outfit* is"
+    copula = 1 + kind
+    if not (said[0] in {"who", "what"} and len(said) > copula and said[copula] in _COPULAS | {"'s"}
+            and len(said) > copula + 1 and said[copula + 1] in _POINTERS and len(said) <= copula + 3):
+        return None
+    nouns = {clause[0] + 3} if kind else set()
+    if len(said) == copula + 3:  # "that *guy*": a noun after a demonstrative
+        if said[copula + 1] not in {"that", "this"} or not any(n.position == clause[0] + copula + 2 for n in needs):
+            return None
+        nouns.add(clause[0] + copula + 2)
+    if any(n.position not in nouns and n is not name for n in needs):
+        return None
+    return (next(iter(name.entity_ids)),)
+
+
 def _listed(entities: list[Need], words: list[str]) -> bool:
     """The names follow one another with only "and", a comma or "the" between them: a list."""
     ordered = sorted(entities, key=lambda n: n.position)
@@ -1331,15 +1413,37 @@ _ANYONE = frozenset({"people", "everyone", "everybody", "folks", "someone", "som
 
 
 def _without_a_clause_of_anyone(needs: list[Need], words: list[str]) -> list[Need]:
-    """"What is the Marshall Plan *everybody cites*", "who is the envoy *that you mentioned*": a clause
-    after the one name whose subject is no one in particular (or the asker) only says why it is asked
-    about; the question is "what is X" still. Its words are dropped."""
+    """"What is the Marshall Plan *everybody cites*", "who is the envoy *that you mentioned*", "the X thing
+    *folks talk about*": a clause after the one name (and a filler noun standing for it) whose subject is
+    no one in particular (or the asker) only says why it is asked about; the question is "what is X"
+    still. Its words are dropped."""
     entities = [n for n in needs if n.kind is NeedKind.entity]
     if len(entities) != 1:
         return needs
     end = entities[0].position + len(entities[0].label.split())
-    at = end + (end < len(words) and words[end] in _RELATIVES)
+    at = end + (end < len(words) and words[end] in _VAGUE_NOUNS)  # "the X *thing* people mention": X, said vaguely
+    at += at < len(words) and words[at] in _RELATIVES
     if at + 1 < len(words) and words[at] in _ANYONE and "VERB" in Lexicon.parts_of_speech(words[at + 1]):
+        return [n for n in needs if n.position < end]
+    return needs
+
+
+_OBJECT_POINTERS = frozenset({"him", "her", "them", "it"})
+_NEGATORS = frozenset({"never", "no", "not"})
+
+
+def _without_a_remark_on_it(needs: list[Need], words: list[str]) -> list[Need]:
+    """"Who is X, never heard of *him*", "what is X, no idea about *it*": after the one name, a clause that
+    says the asker does not know it (a negation) and ends pointing back at it, and neither opens a question
+    of its own (a question word, an auxiliary) nor names anything else, is the asker's remark on X; the
+    question is "who is X" still. Its words are dropped."""
+    entities = [n for n in needs if n.kind is NeedKind.entity]
+    if len(entities) != 1 or entities[0].position == 0:
+        return needs
+    end = entities[0].position + len(entities[0].label.split())
+    after = [n for n in needs if n.position >= end]
+    if (end < len(words) - 1 and words[-1] in _OBJECT_POINTERS and words[end] not in _WH | _AUX | set(CONTRACTED_WH)
+            and _NEGATORS & set(words[end:]) and all(n.kind is NeedKind.word for n in after)):
         return [n for n in needs if n.position < end]
     return needs
 

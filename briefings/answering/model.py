@@ -88,6 +88,9 @@ class Token:
     """Written with "'s" after it ("Hagin's"): the word after it is a noun."""
     hyphenated: bool = False
     """Written joined to the word before it by a hyphen ("hang-*ups*"): the two are one compound word."""
+    clause: int = 0
+    """Which stretch of the message the word is in, counting from 0: a new one starts after a sentence's end
+    mark, a dash or an emoji, and at a "but" ("sorry if this is silly *but* is it still on?")."""
 
 
 @dataclass(slots=True)

@@ -52,7 +52,11 @@ def normalise_question(text: str, lexicon: Lexicon, *, as_written: Callable[[str
     tokens = []
     folded = fold(text)  # the text `word_tokens` reads, offsets and all
     kept = read_words(text, as_written=as_written, chat_words=chat_words)
+    clause = 0
     for position, (word, offset, end, hyphened) in enumerate(kept):
+        if position > 0 and (_ends_a_clause(text[kept[position - 1][2] : offset], after=kept[position - 1][0])
+                             or word.lower() == "but"):
+            clause += 1
         lower = word.lower()
         if position == 0 and len(kept) > 1:
             lower = SHORTHAND_QUESTION_WORDS.get(lower, lower)
@@ -67,9 +71,24 @@ def normalise_question(text: str, lexicon: Lexicon, *, as_written: Callable[[str
                 capitalised=position > 0 and word[:1].isupper() and offset > 0,
                 possessive=(folded[end : end + 2].lower() == "'s" and lower not in _IS_CONTRACTED),
                 hyphenated=hyphened,
+                clause=clause,
             )
         )
     return Question(text=text, tokens=tokens)
+
+
+_CLAUSE_ENDS = re.compile(r"[.?!;]\s|\s[-\u2013\u2014]+\s")
+"""A sentence's end mark before a space (not the stops of "U.S."), or a dash set apart by spaces ("the
+summit - is it on?")."""
+
+
+def _ends_a_clause(between: str, *, after: str) -> bool:
+    """The text between two words ends a stretch of the message: an end mark, a dash, or an emoji (a symbol
+    that is no letter, such as a smile, closes what was said as a full stop does). A stop after a single
+    letter is an initial's ("the U.S. summit")."""
+    if len(after) == 1 and between.startswith("."):
+        between = between[1:]
+    return bool(_CLAUSE_ENDS.search(between)) or any(unicodedata.category(ch) == "So" for ch in between)
 
 
 _EXPLETIVES = frozenset({"hell", "heck", "fuck", "f", "frick", "devil", "dickens", "deuce", "blazes"})

@@ -131,3 +131,56 @@ def test_a_request_then_why_it_is_asked(index: FactIndex) -> None:
                                                   ("\U0001f44d\U0001f3fd", "acknowledgement")])
 def test_an_emoji_sent_alone_is_what_it_pictures(index: FactIndex, text: str, small_talk: str) -> None:
     assert index.read(text).small_talk == small_talk
+
+
+@pytest.mark.parametrize(("text", "described"), [
+    ("could u describe sung kim for me", "sung-kim"),  # a polite request, not whether one can
+    ("sung kim?? who is that fella", "sung-kim"),  # a name, then a question pointing at it
+    ("Sung Kim - what sort of guy is he", "sung-kim"),
+    ("what is that building, the peace house", "peace-house"),
+    ("eli5 the peace house", "peace-house"),
+    ("sung kim in a nutshell", "sung-kim"),
+    ("what is the peace house thing folks talk about", "peace-house"),  # a filler noun, then why it is asked
+    ("who is sung kim, no clue about him", "sung-kim"),  # the asker's remark pointing back at the name
+])
+def test_a_description_asked_around_a_name(index: FactIndex, text: str, described: str) -> None:
+    assert index.read(text).describe == described
+
+
+@pytest.mark.parametrize("text", ["sung kim? what did he sign", "who is sung kim, did he meet her",
+                                  "the peace house - who owns that", "can you tell me when they meet"])
+def test_a_question_about_a_named_thing_stays_a_question(index: FactIndex, text: str) -> None:
+    assert index.read(text).asked is not Asked.describe
+
+
+@pytest.mark.parametrize(("text", "small_talk"), [
+    ("\U0001f923", "acknowledgement"),  # laughing, sent alone, as "lol" is
+    ("right, gotta go", "farewell"),
+    ("later!", "farewell"),  # the comparative, not "the latest"
+    ("hi all, new here", "greeting"),
+])
+def test_laughter_leaving_and_a_newcomer_are_small_talk(index: FactIndex, text: str, small_talk: str) -> None:
+    assert index.read(text).small_talk == small_talk
+
+
+def test_a_time_asked_with_later_is_no_farewell(index: FactIndex) -> None:
+    assert index.read("what did they do later").asked is not Asked.small_talk
+    assert index.read("latest?").asked is Asked.latest
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("apologies if this was asked before but has the summit been scrapped", Asked.status),
+    ("is the summit still on? need to book a flight", Asked.status),  # why it is asked, a stretch of its own
+    ("my editor wants to know whether the summit got cancelled", Asked.status),  # who wonders, before "whether"
+    ("back from holiday \U0001f3d6 any news", Asked.latest),
+    ("can the meeting still be saved", Asked.status),
+    ("what are the next steps", Asked.upcoming),
+])
+def test_a_request_among_asides(index: FactIndex, text: str, asked: Asked) -> None:
+    assert index.read(text).asked is asked
+
+
+@pytest.mark.parametrize("text", ["sorry to bother you but who won the super bowl", "my boss wonders whether the pope is ill",
+                                  "back from lunch. who is the pope?"])
+def test_an_unknown_thing_among_asides_is_still_refused(index: FactIndex, text: str) -> None:
+    assert not index.answer(text).found

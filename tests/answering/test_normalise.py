@@ -115,3 +115,8 @@ def test_an_ing_said_without_its_g_is_the_ing() -> None:
     assert _words("what is goin on") == ["what", "is", "going", "on"]
     assert _words("were they talkin") == ["were", "they", "talking"]
     assert _words("who is Stalin")[2] == "stalin"
+
+
+def test_a_message_is_cut_into_stretches_at_end_marks_dashes_emoji_and_but() -> None:
+    question = normalise_question("sorry, silly q but the U.S. team - arrived? \U0001f914 ok", Lexicon())
+    assert [t.clause for t in question.tokens] == [0, 0, 0, 1, 1, 1, 1, 1, 2, 3]
