@@ -16,7 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from briefings.answering.lexicon import DETERMINERS, PARTICLES, PREPOSITIONS, Lexicon, shortest, word_tokens, words_of
+from briefings.answering.lexicon import (DETERMINERS, PARTICLES, PREPOSITIONS, TIME_UNITS, Lexicon, shortest, word_tokens,
+                                        words_of)
 from briefings.answering.model import Asked, Classified, Event, Linked, Need, NeedKind, Token
 from briefings.models import Entity, EntityKind
 
@@ -1090,6 +1091,8 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
                 continue  # a courtesy asks nothing, unless its cue is the asking ("*how* are you?")
             if sub == "farewell" and asking_word is not None and asking_word not in covered:
                 continue  # "what happened *later*": a time asked about, not a leave taken
+            if sub == "farewell" and any(p and toks[p - 1].lower in TIME_UNITS for p in covered):
+                continue  # "and two days *later*?": a time counted from the last one, not a leave taken
             courtesies[sub] = covered
         if covered and content <= covered and small_talk and not asks_past:
             return Asked.small_talk, sub

@@ -90,6 +90,9 @@ COMPOUND_HEADS = frozenset({"NOUN", "VERB"})
 """What the first word of an English compound is: a verb before its particle, a noun before a noun."""
 COMPOUND_TAILS = frozenset({"NOUN", "ADV"})
 """What the second word is: the particle of a phrasal verb ("up", "down", "out") or the head noun."""
+TIME_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+                        "year", "years"})
+"""The nouns English counts time in: "two *days* later" is a time, where "later" alone may take leave."""
 PARTICLES = frozenset({"up", "down", "out", "off", "apart", "over", "back", "away", "through", "together", "on"})
 """The adverbs that make a verb another verb: "tear down" is "dismantle", "call off" is "cancel". English
 runs one into its verb to name the act ("a shutdown", "the pullback", "a sellout")."""

@@ -166,6 +166,7 @@ def test_laughter_leaving_and_a_newcomer_are_small_talk(index: FactIndex, text: 
 def test_a_time_asked_with_later_is_no_farewell(index: FactIndex) -> None:
     assert index.read("what did they do later").asked is not Asked.small_talk
     assert index.read("latest?").asked is Asked.latest
+    assert index.read("and two days later?").asked is not Asked.small_talk  # a time counted on, no leave taken
 
 
 @pytest.mark.parametrize(("text", "asked"), [
