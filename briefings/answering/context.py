@@ -1079,7 +1079,7 @@ class _Reader:
             if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
                 said = f"the {said}"  # "map" from "the article's map"
             if word in _POSSESSIVE and not (word == "her" and self._object_her(i)):
-                said += "'s"
+                said += "'" if said.endswith("s") and is_plural(said) else "'s"  # "the envoys'", "Ada's"
             elif word in _PLACE and not inside:
                 said = f"in {said}"
             edits.append((*token_span(text, i, i + 1), said))

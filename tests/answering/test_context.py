@@ -1101,3 +1101,10 @@ def test_what_someone_suggested_is_what_they_said(fresh_index: FactIndex) -> Non
     _lakeside(fresh_index)
     answer = fresh_index.answer("what did Lagos harbour pilots say about the tanker?")
     assert answer.found and answer.facts == ["pilots-tug"]
+
+
+def test_their_of_a_plural_name_takes_the_apostrophe_alone(fresh_index: FactIndex) -> None:
+    # a plural that ends in -s is made possessive by "'" alone: "the officials' request", never "officials's"
+    _lakeside(fresh_index)
+    answer = _after(fresh_index, "what have quay board officials been asking for?", "what was their request about?")
+    assert answer.reading is not None and "Quay Board officials' request" in answer.reading
