@@ -2047,8 +2047,10 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
         if things and not things & {item.subject, item.object}:
             return min(dated, WEAK_TYPE)
         return dated
-    if asked is Asked.year:
-        return 1.0 if item.years else WRONG_TYPE
+    if asked is Asked.year:  # "what year": a year the fact says, not a decade's ten ("the early 2000s")
+        if said is None:
+            said = frozenset(t.lower for t in classified.linked.question.tokens)
+        return 1.0 if "decade" in said and item.years or any(map(_one_year(item.years), item.years)) else WRONG_TYPE
     if asked is Asked.clock:
         return 1.0 if item.clock else WRONG_TYPE
     if asked in {Asked.how_many, Asked.how_much}:
@@ -2573,6 +2575,12 @@ def _ordinal_counts(words: tuple[str, ...], targets: set[str], occasions: bool) 
 
 def _ordinals_said(item: IndexedFact) -> set[int]:
     return {_ORDINALS[w] for w in item.words if w in _ORDINALS}
+
+
+def _one_year(years: frozenset[int]) -> Callable[[int], bool]:
+    """Whether a year of `years` is said alone, not only as one of a decade the fact names (the years
+    1990 to 1999 of "the 1990s")."""
+    return lambda year: not {year - year % 10 + k for k in range(10)} <= years
 
 
 def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:

@@ -1108,3 +1108,13 @@ def test_their_of_a_plural_name_takes_the_apostrophe_alone(fresh_index: FactInde
     _lakeside(fresh_index)
     answer = _after(fresh_index, "what have quay board officials been asking for?", "what was their request about?")
     assert answer.reading is not None and "Quay Board officials' request" in answer.reading
+
+
+def test_a_decade_does_not_answer_what_year(fresh_index: FactIndex) -> None:
+    # "the early 1990s" is ten years, none of which the store says: no answer to "what year", one to "what decade"
+    _lakeside(fresh_index)
+    _add_facts(fresh_index, [("pilots-licensed", "lagos-pilots", None, "licensed",
+                              "Lagos harbour pilots were first licensed in the early 1990s.")])
+    assert not fresh_index.answer("what year were the Lagos harbour pilots first licensed?").found
+    decade = fresh_index.answer("in what decade were the Lagos harbour pilots first licensed?")
+    assert decade.found and decade.facts == ["pilots-licensed"]
