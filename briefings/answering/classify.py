@@ -1322,7 +1322,9 @@ def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[s
     asking |= intents.matches(POLITE, lemmas) | _addressed(intents.matches(ADDRESS, lemmas), linked.question.tokens)
     # "a profile of X *pls*", "who is X, *bot*": a courtesy, or whom it is said to, asks nothing more
     entities = [n for n in needs if n.kind is NeedKind.entity]
-    others = [n for n in needs if n.kind is not NeedKind.entity and n.position not in asking
+    # "who is X *anyway*?": a marker that closes the question asks nothing more ("who is X *now*?" sets it at the present)
+    closing = len(words) - 1 if words and words[-1] in DISCOURSE_MARKERS - {"now"} else None
+    others = [n for n in needs if n.kind is not NeedKind.entity and n.position not in asking and n.position != closing
               and not (n.weight < CONVERSATION_WEIGHT and words[0] not in _WH)]
     if not entities or others or any(len(n.entity_ids) != 1 for n in entities):
         return ()

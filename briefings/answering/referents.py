@@ -68,6 +68,8 @@ class Referents:
         described = self.previous.describe if self.previous.asked is Asked.describe else None
         if described and described in self.entities and self.kinds({described}) & kinds:
             return self.said(self.entities[described])
+        if described in self.passed and described in self.entities and self.entities[described].kind.value in kinds:
+            return None  # after "who is X?", "he" is X: the others X's description names are no other reading
         subject = self._described_subject() if self.pronoun == "it" and kinds & EVENTFUL and self._it_does() else None
         if subject is not None:
             return subject  # "how does the failed vote affect Moon?" + "what does it say about Seoul?"

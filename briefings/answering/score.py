@@ -1877,6 +1877,20 @@ def _particle(word: str) -> bool:
     return "ADV" in pos and "NOUN" not in pos and Lexicon.zipf(word) >= FUNCTION_ZIPF
 
 
+_NOW = frozenset({"now", "nowadays", "currently", "presently"})
+"""English adverbs that set a question at the present ("where does he work *now*?")."""
+_NOW_PHRASES = (("these", "days"), ("at", "present"), ("right", "now"), ("at", "the", "moment"))
+"""English phrases that do so too ("where is she *these days*?")."""
+
+
+def _set_now(toks: list[Token]) -> bool:
+    """The question asks of the present by an adverb of `_NOW` (not one opening it: "*now*, who ...?") or
+    a phrase of `_NOW_PHRASES`."""
+    words = [t.lower for t in toks]
+    return any(w in _NOW for w in words[1:]) or any(
+        tuple(words[i:i + len(p)]) == p for p in _NOW_PHRASES for i in range(len(words)))
+
+
 def _qualified_away(item: IndexedFact, classified: Classified, credits: dict[int, float], *,
                     said: frozenset[str]) -> float:
     """The fact qualifies what the question asks in a way the question does not: "the former
@@ -1885,6 +1899,8 @@ def _qualified_away(item: IndexedFact, classified: Classified, credits: dict[int
     if ROLE_QUALIFIERS.isdisjoint(item.words):
         return 1.0  # most facts: no word that makes a role another
     toks = classified.linked.question.tokens
+    if _set_now(toks) and _EARLIER_HOLDER & set(item.words) - said:
+        return MISSING_QUALIFIER  # "where is she posted *these days*?": not the post she held before
     roles = [n for n in classified.needs if n.kind is NeedKind.word and not n.relation
              and credits.get(n.position, 0) > 0]  # roles named, not the verb's kin
     words = item.words

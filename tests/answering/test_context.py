@@ -1118,3 +1118,37 @@ def test_a_decade_does_not_answer_what_year(fresh_index: FactIndex) -> None:
     assert not fresh_index.answer("what year were the Lagos harbour pilots first licensed?").found
     decade = fresh_index.answer("in what decade were the Lagos harbour pilots first licensed?")
     assert decade.found and decade.facts == ["pilots-licensed"]
+
+
+def _former_harbour_master(index: FactIndex) -> None:
+    from briefings.models import Entity, EntityKind
+
+    _lakeside(index)
+    index.upsert_entity(Entity(id="tomas-reed", name="Mr. Tomas Reed", kind=EntityKind.person))
+    _add_facts(index, [("olek-harbour-master", "olek-vance", "lagos", "role",
+                        "Olek Vance is the former harbour master of Lagos."),
+                       ("olek-trained-tomas", "olek-vance", "tomas-reed", "trained",
+                        "Olek Vance trained Mr. Tomas Reed as a harbour pilot."),
+                       ("tomas-stationed", "tomas-reed", "lagos", "stationed", "Mr. Tomas Reed is stationed in Lagos.")])
+
+
+def test_a_post_held_before_does_not_answer_where_someone_is_now(fresh_index: FactIndex) -> None:
+    # the store says only the post he held once; a question set at the present asks another
+    _former_harbour_master(fresh_index)
+    assert not fresh_index.answer("where does Olek Vance work nowadays?").found
+    assert not fresh_index.answer("what is Olek Vance's job at the moment?").found
+    assert fresh_index.answer("who is Olek Vance?").found
+
+
+def test_he_after_who_is_someone_is_that_one_alone(fresh_index: FactIndex) -> None:
+    # the description of Olek Vance names Mr. Reed too; when the facts leave the question about Vance
+    # unanswered, "he" is not read again as Mr. Reed
+    _former_harbour_master(fresh_index)
+    answer = _after(fresh_index, "who is Olek Vance?", "where is he stationed these days?")
+    assert not answer.found and answer.reading is not None and "Olek Vance" in answer.reading
+
+
+def test_a_discourse_marker_closing_who_is_someone_asks_nothing_more(fresh_index: FactIndex) -> None:
+    _former_harbour_master(fresh_index)
+    plain = fresh_index.answer("who is Olek Vance?")
+    assert fresh_index.answer("who is Olek Vance anyway?").facts == plain.facts
