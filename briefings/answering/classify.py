@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from briefings.answering.lexicon import (DETERMINERS, PARTICLES, PREPOSITIONS, TIME_UNITS, Lexicon, shortest, word_tokens,
-                                        words_of)
+from briefings.answering.lexicon import (DETERMINERS, MATTER_PREPOSITIONS, PARTICLES, PREPOSITIONS, TIME_UNITS, Lexicon,
+                                        shortest, word_tokens, words_of)
 from briefings.answering.model import Asked, Classified, Event, Linked, Need, NeedKind, Token
 from briefings.models import Entity, EntityKind
 
@@ -889,6 +889,8 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
             continue
         if t.lower in DETERMINERS or t.lower in _REFLEXIVES or t.lower in _INDEFINITES or _emphatic_own(t, toks):
             continue  # "those", "its", "itself", "anyone", "anything": they point at things, they are not what a fact must say
+        if t.lower in MATTER_PREPOSITIONS and t.position < len(toks) - 1:
+            continue  # "news *regarding* X", "*re* X": they point at the matter asked, which follows
         if t.lemmas & (_PRO_VERBS | _ANY_ACT) or t.lower in _SETTING_ASIDE_WORDS or _frames_any_event(t.position + 1, toks):
             continue  # "what happened at X" asks for events, not for a fact that says "happened"
         if _fills_a_role(t, toks):

@@ -68,6 +68,9 @@ PREPOSITIONS = frozenset({"of", "for", "to", "in", "at", "on", "with", "by", "fr
                           "during", "since", "until", "over", "under", "between", "against"})
 """The commonest prepositions of English: a noun phrase ends before one; a particle stands before one
 ("handed *over* to")."""
+MATTER_PREPOSITIONS = frozenset({"about", "regarding", "concerning", "re"})
+"""Prepositions that only say what a message is about ("news *regarding* X", the "*re:* X" of letters and
+memos): the matter after one is asked, the preposition itself is no word a fact must say."""
 STARTING = frozenset({"start", "begin"})
 """The verbs WordNet's definitions use for starting an act ("open": "start to operate"): a question that
 says one of them before an act asks what the inchoatives table names."""

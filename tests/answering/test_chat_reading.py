@@ -185,3 +185,13 @@ def test_a_request_among_asides(index: FactIndex, text: str, asked: Asked) -> No
                                   "back from lunch. who is the pope?"])
 def test_an_unknown_thing_among_asides_is_still_refused(index: FactIndex, text: str) -> None:
     assert not index.answer(text).found
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("any updates regarding the summit", Asked.latest),
+    ("whats coming up re: the talks", Asked.upcoming),
+    ("re the summit - any news", Asked.latest),
+    ("latest concerning the meeting?", Asked.latest),
+])
+def test_a_preposition_of_the_matter_is_no_word_a_fact_must_say(index: FactIndex, text: str, asked: Asked) -> None:
+    assert index.read(text).asked is asked
