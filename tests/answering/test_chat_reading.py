@@ -195,3 +195,8 @@ def test_an_unknown_thing_among_asides_is_still_refused(index: FactIndex, text: 
 ])
 def test_a_preposition_of_the_matter_is_no_word_a_fact_must_say(index: FactIndex, text: str, asked: Asked) -> None:
     assert index.read(text).asked is asked
+
+
+@pytest.mark.parametrize("text", ["whats new, super quick", "fill me in real quick"])
+def test_an_intensified_quick_only_makes_a_request_small(index: FactIndex, text: str) -> None:
+    assert index.read(text).asked is Asked.latest
