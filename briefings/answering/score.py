@@ -807,7 +807,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             entity_weight += need.weight
             entity_covered += need.weight * credit
         elif need.kind is NeedKind.time:
-            credit = 1.0 if _time_covered(need, item) or (
+            credit = 1.0 if _time_covered(need, item, classified) or (
                 not item.days and any(need.span.covers(d) for d in table.made_on(item.subject))
             ) or (  # what an undated fact says of a document, it says as of the day the document was made
                 read.time_names_a_thing and any(
@@ -1952,7 +1952,7 @@ def _time_names_a_thing(need: Need, classified: Classified) -> bool:
     return "NOUN" in Lexicon.parts_of_speech(toks[after].lower)
 
 
-def _time_covered(need: Need, item: IndexedFact) -> bool:
+def _time_covered(need: Need, item: IndexedFact, classified: Classified) -> bool:
     span = need.span
     if any(span.covers(d) for d in item.days):
         return True
@@ -1961,7 +1961,8 @@ def _time_covered(need: Need, item: IndexedFact) -> bool:
     if span.reckoned is not None and not item.days and _reckoning_said(span.reckoned, item.words):
         return True
     if span.year is not None and span.start is None:
-        return span.year in item.years
+        return span.year in item.years and not (item.days and classified.asked not in _TIMES_ASKED
+                                                and _a_landmark_only(str(span.year), item.words))
     if _month_said(span, item) or _day_said(span, item):
         return True
     if span.day_of_month is not None and span.label.split()[-1] in item.words:
@@ -1972,6 +1973,27 @@ def _time_covered(need: Need, item: IndexedFact) -> bool:
         # A fact dated only by its year ("in 2018") is within a span as long as that whole year.
         return any(span.start <= date(y, 1, 1) and date(y, 12, 31) <= span.end for y in item.years)
     return False
+
+
+_LANDMARK = frozenset({"since"})
+"""Words after which a time is where a span starts ("the first time *since* 2017"): a landmark the statement
+reckons from, not when its own act took place."""
+_LANDMARK_REACH = 2
+"""How far before the year a word of `_LANDMARK` may stand ("since *early* 2017")."""
+
+
+_TIMES_ASKED = frozenset({Asked.when, Asked.year, Asked.clock})
+"""What asks a fact's own time: a year the question names then places what the act asked ends or follows
+("when did they resume after *the 2017 pause*"), which a fact's landmark may be."""
+
+
+def _a_landmark_only(year: str, words: list[str]) -> bool:
+    """The statement says the year only after a word of `_LANDMARK`: a dated fact of another year ("fired a
+    missile over Japan on October 4, 2022, the first *since 2017*") is not of that year's act, which a question
+    that asks no time ("how far did *the 2017 missile* fly") is about. Asked "since 2017", the question's time
+    is a span from that year, no year alone."""
+    at = [k for k, w in enumerate(words) if w == year]
+    return bool(at) and all(_LANDMARK & set(words[max(0, k - _LANDMARK_REACH):k]) for k in at)
 
 
 def _reckoning_said(reckoned: tuple[str, str, tuple[int, int]], words: list[str]) -> bool:

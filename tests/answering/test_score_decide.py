@@ -2157,3 +2157,13 @@ def test_a_kind_no_fact_speaks_of_is_answered_by_a_fact_that_says_the_act_done_t
         "customs-house-razed"]
     assert not fresh_index.answer("Which guild are the Incheon engineers who demolished the Customs House "
                                   "from?").found
+
+
+def test_a_year_a_dated_fact_reckons_from_is_not_the_year_of_its_act(fresh_index: FactIndex) -> None:
+    """"The first such drill *since 2015*": a fact dated in 2021 names 2015 as where a span starts, so it
+    does not tell what happened in 2015."""
+    _add(fresh_index, "ferry-drill", "On May 4, 2021, the navy sent 40 ships to a ferry rescue drill off Mokpo, "
+         "the first such drill since 2015.", day="2021-05-04", subject="south-korea", relation="sent")
+    assert not fresh_index.answer("How many ships did the navy's 2015 ferry rescue drill off Mokpo have?").found
+    assert not fresh_index.answer("How many ships did the navy send to the ferry rescue drill off Mokpo in 2015?").found
+    assert fresh_index.answer("How many ships did the navy send to the ferry rescue drill off Mokpo in 2021?").found
