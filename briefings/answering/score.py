@@ -2108,7 +2108,8 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
                      for e in others) or bool(unnamed)  # a name no entity holds may be a place ("Kaesong")
         return 1.0 if places else WRONG_TYPE
     if asked is Asked.who:
-        people = any(e.kind.value in _PERSONISH and is_proper_name(e.name) for e in others) or bool(unnamed)
+        people = (any(e.kind.value in _PERSONISH and is_proper_name(e.name) for e in others)
+                  or _names_unplaced(item, unnamed))  # not a place ("flew them *to Osan*")
         if ordered is None:
             ordered = _ordered_from(classified)
         if doer is None:
@@ -2270,6 +2271,33 @@ def _names_someone_unlinked(item: IndexedFact, unnamed: frozenset[str]) -> bool:
         if before in DETERMINERS or before == "of" or owned or Lexicon.is_place(word.lower()):
             continue
         return True
+    return False
+
+
+_GOING_REACH = 5
+"""How many words before the preposition of a going's end a word of travelling may stand ("*flew* them from
+Wonsan *to* Osan")."""
+
+
+def _names_unplaced(item: IndexedFact, unnamed: frozenset[str]) -> bool:
+    """A name no entity holds (of the `unnamed` words) stands where someone may: its run of capitalised words
+    (with "of" inside: "Director of National Intelligence Dan Coats") does not follow a preposition that
+    places it ("held *in* Kaesong", "over", or where a going ends or starts: "flew them *from* Wonsan *to*
+    Osan"). A place is no one who did the act asked."""
+    if not unnamed:
+        return False
+    tokens = word_tokens(item.fact.statement)
+    for k, (word, _) in enumerate(tokens):
+        if word.lower() not in unnamed or not word[:1].isupper():
+            continue
+        start = k
+        while start > 0 and (tokens[start - 1][0][:1].isupper() or tokens[start - 1][0] == "of"):
+            start -= 1
+        before = tokens[start - 1][0].lower() if start else ""
+        going = before in MOTION_ENDS and any(Lexicon.lemmas(w.lower()) & Lexicon.travelling()
+                                              for w, _ in tokens[max(0, start - _GOING_REACH) : start - 1])
+        if not (before in LOCATIVE or before in PATH or going):
+            return True
     return False
 
 

@@ -2167,3 +2167,18 @@ def test_a_year_a_dated_fact_reckons_from_is_not_the_year_of_its_act(fresh_index
     assert not fresh_index.answer("How many ships did the navy's 2015 ferry rescue drill off Mokpo have?").found
     assert not fresh_index.answer("How many ships did the navy send to the ferry rescue drill off Mokpo in 2015?").found
     assert fresh_index.answer("How many ships did the navy send to the ferry rescue drill off Mokpo in 2021?").found
+
+
+def test_a_place_a_going_ends_at_is_no_one_who_did_the_act(fresh_index: FactIndex) -> None:
+    """"Who was at the dock to take in the crates": a fact that a truck drove them *from Nampo to Chinhae*
+    names two places no entity holds, where the going starts and ends, and no one who took them in."""
+    from briefings.answering.score import WEAK_TYPE
+
+    _add(fresh_index, "crates-shipped", "North Korea handed over 40 crates of seized files on May 2, 2021, and a "
+         "South Korean army truck drove them from Nampo to Chinhae.", day="2021-05-02", subject="north-korea",
+         relation="handed_over")
+    question = "Who was at the dock to take in the crates when the truck reached Chinhae?"
+    assert _features_of(fresh_index, "crates-shipped", question)["type"] == WEAK_TYPE
+    _add(fresh_index, "crates-received", "Admiral Park Min Su took in the 40 crates of files at Chinhae on May 3, "
+         "2021.", day="2021-05-03", subject="south-korea", relation="took_in")
+    assert _features_of(fresh_index, "crates-received", question)["type"] == 1.0
