@@ -635,6 +635,8 @@ class QuestionTraits:
     """"When did the trip *happen*": when or where an event went ahead (`_occurrence_asked`)."""
     ordered: frozenset[str]
     """The people the one asked comes before or after (`_ordered_from`)."""
+    sides: frozenset[str]
+    """The countries whose someone "who" asks ("who led *the American* side", `_sides_asked`)."""
     doer_of_whom: frozenset[str]
     """The doer of the act a "who" is the object of (`_doer_of_whom`): not the one asked."""
     appointing_asked: bool
@@ -697,6 +699,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
                      for n in classified.needs},
         occurrence_asked=_occurrence_asked(classified),
         ordered=_ordered_from(classified),
+        sides=_sides_asked(classified, table),
         doer_of_whom=_doer_of_whom(classified),
         kind_acts=_act_of_the_kind(classified),
         appointing_asked=any(n.relation and n.kind is NeedKind.word and n.lemmas & _appointing()
@@ -963,6 +966,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
         f["no_one_named"] = 1.0  # "who did she talk with": a fact that names no one but those asked of,
         # and says none of the question's words but its names, or not the act asked of them ("who did she
         # *beat* in the race": "she won the race"), tells another thing about them
+    if traits.sides and _only_another_sides_named(item, traits.sides, table):
+        f["hard_missing"] += 1  # "who led the *American* side": a fact that names only the North Korean
+        # negotiator names no one of the side asked
     if classified.asked is Asked.who and _succession_unsaid(item, classified, ordered=traits.ordered, table=table):
         f["hard_missing"] += 1  # "who replaced Ri": a fact that says nothing of a post changing hands
         # names people who did other things, not the one who came before or after Ri
@@ -2287,18 +2293,53 @@ def _names_unplaced(item: IndexedFact, unnamed: frozenset[str]) -> bool:
     if not unnamed:
         return False
     tokens = word_tokens(item.fact.statement)
-    for k, (word, _) in enumerate(tokens):
-        if word.lower() not in unnamed or not word[:1].isupper():
-            continue
-        start = k
-        while start > 0 and (tokens[start - 1][0][:1].isupper() or tokens[start - 1][0] == "of"):
-            start -= 1
-        before = tokens[start - 1][0].lower() if start else ""
-        going = before in MOTION_ENDS and any(Lexicon.lemmas(w.lower()) & Lexicon.travelling()
-                                              for w, _ in tokens[max(0, start - _GOING_REACH) : start - 1])
-        if not (before in LOCATIVE or before in PATH or going):
-            return True
-    return False
+    return any(word.lower() in unnamed and word[:1].isupper() and _names_unplaced_at(tokens, k)
+               for k, (word, _) in enumerate(tokens))
+
+
+def _names_unplaced_at(tokens: list[tuple[str, int]], k: int) -> bool:
+    """The run of capitalised words the word at `k` stands in follows no preposition that places it
+    (`_names_unplaced`)."""
+    start = k
+    while start > 0 and (tokens[start - 1][0][:1].isupper() or tokens[start - 1][0] == "of"):
+        start -= 1
+    before = tokens[start - 1][0].lower() if start else ""
+    going = before in MOTION_ENDS and any(Lexicon.lemmas(w.lower()) & Lexicon.travelling()
+                                          for w, _ in tokens[max(0, start - _GOING_REACH) : start - 1])
+    return not (before in LOCATIVE or before in PATH or going)
+
+
+def _sides_asked(classified: Classified, table: FactTable) -> frozenset[str]:
+    """"Who led *the American* side", "who heads the *North Korean* delegation": the countries named right
+    before the thing a "who" asks, whose someone is the answer. Empty for any other question."""
+    if classified.asked is not Asked.who:
+        return frozenset()
+    hard_words = {n.position for n in classified.needs if n.kind is NeedKind.word and n.hard}
+    return frozenset(e for n in classified.needs if n.kind is NeedKind.entity
+                     and n.position + len(n.label.split()) in hard_words
+                     for e in n.entity_ids if e in table.entities and table.entities[e].kind is EntityKind.country)
+
+
+def _only_another_sides_named(item: IndexedFact, sides: frozenset[str], table: FactTable) -> bool:
+    """Every one the fact names as a person (an entity that is one, or a name no entity holds that no
+    preposition places, `_names_unplaced`) has the name of a country other than the `sides` asked in the
+    title before it ("*North Korean* chief negotiator Kim Myong Gil"): of another side than the one asked.
+    A person whose title names no country may be of any side, and passes."""
+    tokens = word_tokens(item.fact.statement)
+    lower = [w.lower() for w, _ in tokens]
+    starts = [k for k, _, ids in table.names.find(lower)
+              if any(e in table.entities and table.entities[e].kind is EntityKind.person for e in ids)]
+    starts += [k for k, (w, _) in enumerate(tokens) if w.lower() in item.unlinked_names and w[:1].isupper()
+               and (k == 0 or not tokens[k - 1][0][:1].isupper()) and _names_unplaced_at(tokens, k)]
+    if not starts:
+        return False
+    for start in starts:
+        title = lower[max(0, start - _TITLE_REACH - 1) : start]
+        countries = {e for at, n, ids in table.names.find(title) if tokens[start - len(title) + at][0][:1].isupper()
+                     for e in ids if e in table.entities and table.entities[e].kind is EntityKind.country}
+        if not countries or countries & sides:
+            return False
+    return True
 
 
 def _doer_of_whom(classified: Classified) -> frozenset[str]:

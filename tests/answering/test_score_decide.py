@@ -2182,3 +2182,16 @@ def test_a_place_a_going_ends_at_is_no_one_who_did_the_act(fresh_index: FactInde
     _add(fresh_index, "crates-received", "Admiral Park Min Su took in the 40 crates of files at Chinhae on May 3, "
          "2021.", day="2021-05-03", subject="south-korea", relation="took_in")
     assert _features_of(fresh_index, "crates-received", question)["type"] == 1.0
+
+
+def test_who_of_one_side_is_not_answered_by_the_other_sides_person(fresh_index: FactIndex) -> None:
+    """"Who led the *American* side": a fact whose only person is titled by the other country ("*South Korean*
+    envoy Park Min Su") names no one of the side asked; asked of that side, it does."""
+    _add(fresh_index, "manila-talks", "Trade talks between South Korea and the U.S. in Manila ended on March 3, "
+         "2021, and South Korean envoy Park Min Su blamed the U.S. side for the impasse.", day="2021-03-03",
+         subject="south-korea", relation="talks_ended", obj="united-states")
+    assert _features_of(fresh_index, "manila-talks", "Who led the American side at the Manila trade talks?")[
+        "hard_missing"] == 1.0
+    assert not fresh_index.answer("Who led the American side at the Manila trade talks?").found
+    answer = fresh_index.answer("Who led the South Korean side at the Manila trade talks?")
+    assert answer.found and answer.facts[0] == "manila-talks"
