@@ -1468,6 +1468,9 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
              and not _frame_verb(n, toks)
              and not _modifies_noun(n, toks)
              and not _kept_from(n, verbs_before=words, toks=toks)]
+    act = _act_of_the_light_verb(verbs[0], needs, toks) if verbs else None
+    if act is not None:
+        verbs = [act] + [v for v in verbs if v is not verbs[0]]  # "*pay* a visit": the visit is the act asked
     own = _own_clause(verbs[0], words, toks) if verbs and verbs[0].lemmas & SAYING else None
     if own is not None:
         verbs = [own] + [v for v in verbs[1:] if v is not own]  # "what has she said she wants": her wish is
@@ -1622,8 +1625,38 @@ apart from a passing one, not from others of its kind; the noun is what is asked
 that it is usual."""
 _WHICH = frozenset({"which", "whose"})
 """Question words that are determiners: the word right after one is a noun ("which *building*")."""
-_LIGHT_VERBS = frozenset({"get", "have", "make", "take", "give", "go", "come", "put", "keep", "let"})
-"""The light verbs of English: their meaning is in the words that follow ("get in return")."""
+_LIGHT_VERBS = frozenset({"get", "have", "make", "take", "give", "go", "come", "put", "keep", "let", "pay"})
+"""The light verbs of English: their meaning is in the words that follow ("get in return", "pay a visit")."""
+_LIGHT_OBJECT_REACH = 3
+"""How far after a light verb the noun that holds its act may stand, past a determiner and a qualifier
+("take a *long walk*")."""
+
+
+def _act_of_the_light_verb(verb: Need, needs: list[Need], toks: list[Token]) -> Need | None:
+    """The noun after a light verb that English also uses as the verb of the same act ("*pay* a *visit*",
+    "*pay* Moon a return *visit*", "*take* a long *walk*"): the head of the noun phrase after it (past whom
+    it is done to, a determiner and qualifiers, up to a preposition) is the act asked, which a fact states
+    as that verb ("visited"), not the light verb's own sense ("pay" as "devote")."""
+    if not verb.lemmas & _LIGHT_VERBS or " " in verb.label or Lexicon.content_weight(verb.label) < RELATION_WEIGHT:
+        return None  # a light verb too common to be the relation asked ("make", "take") leaves its noun a word
+    start = verb.position + 1
+    receiver = next((n for n in needs if n.kind is NeedKind.entity and n.position == start), None)
+    if receiver is not None:
+        start += len(receiver.label.split())  # "pay *Moon* a visit"
+    elif start < len(toks) and toks[start].lower in _OBJECT_POINTERS:
+        start += 1  # "pay *him* a visit"
+    if start >= len(toks) or toks[start].lower not in DETERMINERS:
+        return None  # "pay them", "take off": no noun phrase after it
+    end = next((t.position for t in toks[start + 1 : start + 1 + _LIGHT_OBJECT_REACH] if t.lower in PREPOSITIONS),
+               min(len(toks), start + 1 + _LIGHT_OBJECT_REACH))
+    phrase = [n for n in needs if start < n.position < end]
+    head = phrase[-1] if phrase else None
+    if head is None or head.kind is not NeedKind.word or head.name_like:
+        return None
+    pos = Lexicon.parts_of_speech(head.label)
+    return head if "NOUN" in pos and "VERB" in pos else None
+
+
 _PREPOSITIONAL = frozenset({"according", "due", "thanks", "prior", "owing", "close", "next"})
 """Words that with "to" make a preposition of English grammar ("according to", "due to")."""
 
@@ -1858,6 +1891,7 @@ def _subject(linked: Linked, needs: list[Need]) -> frozenset[str]:
     if not verbs:
         return frozenset()
     verb = next((n for n in verbs if n.relation), verbs[0])
+    verb = next((n for n in verbs if _act_of_the_light_verb(n, needs, toks) is verb), verb)  # "Kim *paid* Moon a visit"
     before = [m for m in linked.mentions if verb.position - 4 <= m.position < verb.position]
     if not before:
         return frozenset()

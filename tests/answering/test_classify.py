@@ -276,6 +276,17 @@ def test_the_relation_is_the_verb_framed_or_said_of_an_entity(index: FactIndex, 
     assert [n.label for n in index.read(text).needs if n.relation] == [relation]
 
 
+def test_the_act_of_a_light_verb_is_the_noun_after_it(index: FactIndex) -> None:
+    """"Pay a call on": the meaning of "pay" lies in the noun, which is the act a fact must state, and the
+    one who pays is the subject, not whom it is paid to."""
+    read = index.read("Did Sung Kim ever pay Choe Son Hui a courtesy call in Pyongyang?")
+    assert [n.label for n in read.needs if n.relation] == ["call"]
+    assert read.subject == {"sung-kim"}
+    assert [n.label for n in index.read("When will Moon Jae-in pay a visit to Busan?").needs if n.relation] == ["visit"]
+    # a light verb too common to be the relation leaves the noun after it a word like any other
+    assert not [n for n in index.read("When did Moon Jae-in make a trip to Busan?").needs if n.relation]
+
+
 def test_according_to_is_not_a_relation(index: FactIndex) -> None:
     assert not [n for n in index.read("What are the agenda items, according to the official?").needs if n.relation]
 
