@@ -597,6 +597,8 @@ class _NeedTraits:
     time_names_a_thing: bool
     framed_by: frozenset[str] = frozenset()
     """The lemmas of the verb that governs the need by "to" ("*vote* to impeach"), for a verb asked."""
+    role_after_as: bool = False
+    """The role a question gives someone after "as" ("sworn in *as president*", `_role_after_as`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -678,6 +680,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
             light_verb=unheard and _act_of_a_light_verb(need, classified),  # English's verbs read only then
             time_names_a_thing=need.kind is NeedKind.time and _time_names_a_thing(need, classified),
             framed_by=_framing_verb(need, classified) if word and need.relation else frozenset(),
+            role_after_as=word and _role_after_as(need, classified),
         ))
     meet = next((n for n in classified.needs if n.kind is NeedKind.word and n.relation and n.lemmas & _MEETING), None)
     people = tuple(n for n in classified.needs if n.kind is NeedKind.entity)
@@ -870,6 +873,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = 1.0  # "what *odds*", "what *chance*": a fact that says how likely ("a good chance") gives them
             if need.typed and credit < 1.0 and need.lemmas & _ROLE_NOUNS and _gives_a_role(item):
                 credit = 1.0  # "what *role* did Biden give him": a fact that Biden named him envoy gives one
+            if credit and read.role_after_as and _role_only_in_a_name(need, item):
+                credit = 0.0  # "when was Yoon sworn in *as president*": "President Yoon", a name of his, says
+                # what he is, not the act that made him so
             if need.typed and (need.known or _qualifier_said(need, classified, item)) and credit < 0.5:
                 untyped.append(need)  # a hard miss, unless the fact says the act asked (below); a kind
                 # no fact speaks of ("which *stadium*") stays a hard miss: nothing says what is of that kind,
@@ -1777,6 +1783,21 @@ ROLE_WINDOW = 5
 
 _AS_REACH = 3
 """How far after "as" the role's word may stand, past a qualifier ("as *U.S. special* envoy")."""
+
+
+def _role_after_as(need: Need, classified: Classified) -> bool:
+    """The need is the role after "as" that the question gives someone (`classify._mark_role`: hard, and
+    read as the kind asked), "as" at most `_AS_REACH` words before it."""
+    toks = classified.linked.question.tokens
+    return (need.hard and need.typed
+            and any(t.lower == "as" for t in toks[max(0, need.position - _AS_REACH) : need.position]))
+
+
+def _role_only_in_a_name(need: Need, item: IndexedFact) -> bool:
+    """The fact holds the role's word (or a word near it) only as a word of a name of the entities it is
+    about ("President Yoon", an alias), not in its statement."""
+    said = need.lemmas | {w for w, c in need.near.items() if c >= 0.5}
+    return not any(Lexicon.lemmas(w) & said for w in item.words)
 
 
 def _role_said_of_named(item: IndexedFact, classified: Classified) -> bool:

@@ -2195,3 +2195,21 @@ def test_who_of_one_side_is_not_answered_by_the_other_sides_person(fresh_index: 
     assert not fresh_index.answer("Who led the American side at the Manila trade talks?").found
     answer = fresh_index.answer("Who led the South Korean side at the Manila trade talks?")
     assert answer.found and answer.facts[0] == "manila-talks"
+
+def test_a_role_after_as_is_not_said_by_a_title_in_the_name_of_whom_it_is_given(fresh_index: FactIndex) -> None:
+    """"When was Moon sworn in *as president*": "President Moon", an alias, says what he is; a fact that
+    says nothing of the presidency tells another thing he did, while one that says it is of the role."""
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "moon-opened-bridge", "subject": "moon-jae-in", "relation": "opened", "topic": "people",
+        "provenance": _PROVENANCE, "statement": "Moon Jae-in opened a new bridge over the Han River."}))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "moon-presidential-race", "subject": "moon-jae-in", "relation": "won", "topic": "people",
+        "provenance": _PROVENANCE, "statement": "Moon Jae-in won the presidential race after a long campaign."}))
+
+    def hard_missing(fact_id: str) -> float:
+        return _features_of(fresh_index, fact_id, "When was Moon Jae-in inaugurated as president?")["hard_missing"]
+
+    assert hard_missing("moon-opened-bridge")
+    assert not hard_missing("moon-presidential-race")
