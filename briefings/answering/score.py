@@ -630,6 +630,8 @@ class QuestionTraits:
     """The question's words, lowercase."""
     doer_and_act: tuple[frozenset[str], Need] | None
     """Of "when/how/where did X <act>", X's words and the act (`_done_to_the_doer`)."""
+    doer_phrase: tuple[frozenset[str], Need] | None
+    """Of "when/how/where did the X <act>", X's words and the act (`_doer_phrase_and_act`)."""
     qualifying: tuple[_Qualifying, ...]
     by_position: dict[int, tuple[Need, bool]]
     """Each need by its position, with whether it is an adjective and no verb ("intercontinental")."""
@@ -685,6 +687,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
     meet = next((n for n in classified.needs if n.kind is NeedKind.word and n.relation and n.lemmas & _MEETING), None)
     people = tuple(n for n in classified.needs if n.kind is NeedKind.entity)
     doer, act = _doer_and_act(classified) if classified.asked in _OF_THE_DOER else (frozenset(), None)
+    phrase, phrase_act = _doer_phrase_and_act(classified) if classified.asked in _OF_THE_DOER else (frozenset(), None)
     return QuestionTraits(
         needs=tuple(needs),
         excluded=tuple(n for n in classified.needs if n.excluded),
@@ -695,6 +698,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
         owner_names=_owner_names(classified, table),
         said=frozenset(t.lower for t in classified.linked.question.tokens),
         doer_and_act=(doer, act) if doer and act is not None else None,
+        doer_phrase=(phrase, phrase_act) if phrase and phrase_act is not None else None,
         qualifying=tuple(_Qualifying(need=n, only_a_noun=not n.name_like and _pos(n.label) == {"NOUN"},
                                      adjective="ADJ" in _pos(n.label), noun="NOUN" in _pos(n.label))
                          for n in classified.needs if _may_qualify(n)),
@@ -955,7 +959,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     if f["relation_missing"] and classified.asked is Asked.who and _role_said_of_named(item, classified):
         f["role_of_named"] = 1.0
     f["done_to_doer"] = float(traits.doer_and_act is not None and _done_to_the_doer(item, classified,
-                                                                                    *traits.doer_and_act))
+                                                                                    *traits.doer_and_act)
+                              or traits.doer_phrase is not None and _placed_by_anothers_act(item, *traits.doer_phrase))
     if f["relation_missing"] and _manner_of_an_act(classified) and _only_names_said(classified, credits, table):
         f["manner_unsaid"] = 1.0  # "how did she commute": a fact that says neither the commute nor any
         # other word asked, only the names, tells another thing about them, not the way of that act
@@ -1626,6 +1631,8 @@ def _done_to_the_doer(item: IndexedFact, classified: Classified, doer: frozenset
             if Lexicon.lemmas(words[verb]) & (asked | SAYING):
                 return False  # the act asked, done with X; or X the speaker ("..., said X")
             continue  # "hosted X", "to greet X"
+        if _named_after_anothers_act(words, span[0], asked):
+            continue  # "talks *broke down* ... since *X*": the act asked is another's, X only placed by it
         statement = statement if statement is not None else item.fact.statement.lower()
         if not _passive_after(statement, words[span[-1]], asked):
             return False  # X acts here (or is only named): the fact may tell X's own act
@@ -1644,6 +1651,32 @@ def _doer_and_act(classified: Classified) -> tuple[frozenset[str], Need | None]:
     act = next((n for n in classified.needs if n.kind is NeedKind.word and end <= n.position <= end + 1
                 and (n.relation or n.phrasal or "VERB" in Lexicon.parts_of_speech(n.label))), None)
     doer = frozenset(t.lower for t in toks[start:end] if Lexicon.zipf(t.lower) < FUNCTION_ZIPF)
+    return doer, act
+
+
+_DOER_PHRASE_REACH = 6
+"""How long a noun phrase after "when did" and its verb may be, from its determiner ("the Hanoi summit break down")."""
+
+
+def _doer_phrase_and_act(classified: Classified) -> tuple[frozenset[str], Need | None]:
+    """"Why did *the Hanoi summit* break down", written in lower case or not: after "did" and a
+    determiner, up to the next preposition or determiner, the last word that can be a verb is the act
+    asked (not one joined by a hyphen to the word before it: "the war-*divided* families" qualifies them),
+    and the words before it its doer (lowercase)."""
+    toks = classified.linked.question.tokens
+    start = 1 if classified.asked is Asked.yes_no else 2
+    if len(toks) <= start or toks[start - 1].lower not in _DO or toks[start].lower not in DETERMINERS:
+        return frozenset(), None
+    end = next((t.position for t in toks[start + 1 :] if t.lower in PREPOSITIONS or t.lower in DETERMINERS
+                or t.lower in _AUX), len(toks))
+    if end - start > _DOER_PHRASE_REACH:
+        return frozenset(), None
+    act = next((n for n in reversed(classified.needs) if n.kind is NeedKind.word and start + 1 < n.position < end
+                and (n.relation or n.phrasal or "VERB" in Lexicon.parts_of_speech(n.label))
+                and not toks[n.position].hyphenated), None)
+    if act is None:
+        return frozenset(), None
+    doer = frozenset(t.lower for t in toks[start + 1 : act.position] if Lexicon.zipf(t.lower) < FUNCTION_ZIPF)
     return doer, act
 
 
@@ -1756,6 +1789,36 @@ def _verb_before(words: tuple[str, ...], start: int) -> int | None:
         return None
     bare = k > 0 and words[k - 1] == "to" and "VERB" in Lexicon.parts_of_speech(word)
     return k if bare or _inflected_verb(word) else None
+
+
+_PARTNERS = frozenset({"by", "with", "between", "against"})
+"""Prepositions whose object takes part in the act before them: its doer ("*by* X"), or one it is done
+with or against ("met *with* X")."""
+
+
+def _placed_by_anothers_act(item: IndexedFact, doer: frozenset[str], act: Need) -> bool:
+    """"Why did the Hanoi summit break down": the fact names the summit only after the act asked, in a
+    phrase of a preposition that takes no part in it ("talks *broke down* ... *since* the Hanoi summit"):
+    the act is another's. `doer` is the summit's words, `act` the act asked (`_doer_phrase_and_act`)."""
+    words = item.words
+    at = [k for k, w in enumerate(words) if w in doer]
+    if not at:
+        return False
+    asked = act.lemmas | {w for w, c in act.near.items() if c >= RELATION_SAID}
+    starts = [k for k in at if k - 1 not in at]
+    return all(_named_after_anothers_act(words, k, asked) for k in starts)
+
+
+def _named_after_anothers_act(words: tuple[str, ...], start: int, asked: frozenset[str]) -> bool:
+    """The name at `start` is the object of a preposition (past a determiner and adjectives) that takes no
+    part in the act ("since", "before", "over"), and the act asked is said before it: the act's doer is
+    another, named before it ("the talks *broke down* two years *after the Hanoi summit*")."""
+    k = start - 1
+    while k >= 0 and (words[k] in DETERMINERS or Lexicon.parts_of_speech(words[k]) == {"ADJ"}):
+        k -= 1  # past "the", "first": a noun before the name may end a phrase of its own ("from the summit, X")
+    if k < 0 or words[k] not in PREPOSITIONS or words[k] in _PARTNERS:
+        return False
+    return any(_inflected_verb(w) and Lexicon.lemmas(w) & asked for w in words[:k])
 
 
 _PASSIVE = re.compile(r"(?:,[^,]*,)?\s+(?:was|were|has been|had been|is|are|being)\s+([a-z]+)")
@@ -2426,6 +2489,12 @@ def the_cause_beside(act: IndexedFact, item: IndexedFact, classified: Classified
     *to try* to forge a deal") is no answer. Otherwise the two must say all the question says."""
     if not item.causal:
         return False
+    doer, asked = _doer_and_act(classified)
+    phrase, phrase_act = _doer_phrase_and_act(classified)
+    if (doer and asked is not None and _done_to_the_doer(item, classified, doer, asked)
+            or phrase and phrase_act is not None and _placed_by_anothers_act(item, phrase, phrase_act)):
+        return False  # "why did the Hanoi summit break down": "talks broke down ... since the Hanoi summit"
+        # tells of another's act, whatever cause it gives
     acts = _acts_asked_why(classified)
     if acts and _says_an_act(act, acts):
         return _says_an_act(item, acts) or not item.lemmas.isdisjoint(_act_verbs(act))
@@ -2440,9 +2509,11 @@ def _act_verbs(item: IndexedFact) -> frozenset[str]:
     """The lemmas of the verbs of the fact's relation ("pulled_out_of": pull), but for verbs of saying:
     the act the fact states, in its own words, which a fact giving its cause says too ("walked out" is
     asked; the store says "pulled out" in both)."""
-    return frozenset(lemma for w in item.relation.lower().split("_")
+    words = item.relation.lower().split("_")
+    framing = {k for k, w in enumerate(words[:-2]) if words[k + 1] == "to"}  # "*appeared* to collapse": its act
+    return frozenset(lemma for k, w in enumerate(words)
                      if "VERB" in Lexicon.parts_of_speech(w) and Lexicon.content_weight(w) >= THING_WEIGHT
-                     and not Lexicon.lemmas(w) & SAYING for lemma in Lexicon.lemmas(w))
+                     and k not in framing and not Lexicon.lemmas(w) & SAYING for lemma in Lexicon.lemmas(w))
 
 
 def _causes_of_other_acts(results: list[ScoredFact], classified: Classified, threshold: float) -> None:

@@ -2213,3 +2213,32 @@ def test_a_role_after_as_is_not_said_by_a_title_in_the_name_of_whom_it_is_given(
 
     assert hard_missing("moon-opened-bridge")
     assert not hard_missing("moon-presidential-race")
+
+
+def test_a_thing_named_only_after_anothers_act_is_not_its_doer(fresh_index: FactIndex) -> None:
+    """"Why did the harbour festival collapse": a fact that the ferry deal collapsed a week after the
+    festival tells of the deal's act, the festival only placing it in time; one where the festival is
+    what collapsed is of the act asked."""
+    from briefings.models import Fact
+
+    for fact_id, statement in (
+            ("deal-collapsed", "The ferry deal collapsed on Monday, a week after the harbour festival."),
+            ("festival-collapsed", "The harbour festival collapsed early on Monday.")):
+        fresh_index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": "panmunjom", "relation": "collapsed", "topic": "places",
+            "provenance": _PROVENANCE, "statement": statement}))
+    question = "why did the harbour festival collapse?"
+    assert _features_of(fresh_index, "deal-collapsed", question)["done_to_doer"]
+    assert not _features_of(fresh_index, "festival-collapsed", question)["done_to_doer"]
+
+
+def test_the_act_of_a_fact_is_not_the_verb_that_frames_it(fresh_index: FactIndex) -> None:
+    """A relation "seemed_to_fail" states a failing: a fact of another act that only "seemed" to do
+    something gives no cause of the failing."""
+    from briefings.models import Fact
+    from briefings.answering.score import _act_verbs
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "ferry-seemed-to-fail", "subject": "panmunjom", "relation": "seemed_to_fail", "topic": "places",
+        "provenance": _PROVENANCE, "statement": "The ferry plan seemed to fail on Monday."}))
+    assert _act_verbs(fresh_index.table.facts["ferry-seemed-to-fail"]) == {"fail"}
