@@ -915,10 +915,10 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
             continue
         needs.append(Need(kind=NeedKind.word, label=t.lower, position=t.position, weight=weight, lemmas=t.lemmas,
                           degree=_asks_degree(t, toks), initials=_initials(t),
-                          name_like=t.capitalised or (not lexicon.is_english(t.lower) and t.lower.isalpha()
-                                                      and not (cased and t.lower.endswith(_INFLECTIONS))
-                                                      and not lexicon.meanings(t.lower)  # a term the vocabulary reads
-                                                      and not _formed_by_rule(t.lower))
+                          name_like=(t.capitalised or (not lexicon.is_english(t.lower) and t.lower.isalpha()
+                                                       and not (cased and t.lower.endswith(_INFLECTIONS))
+                                                       and not _formed_by_rule(t.lower)))
+                          and not lexicon.meanings(t.lower)  # a term the vocabulary reads, "GI" too
                           or (uncased and (_name_before_noun(t, toks) or _place_named_lowercase(t, toks)))))
     needs.sort(key=lambda n: n.position)
     return needs

@@ -418,6 +418,17 @@ def test_a_rare_word_the_dictionary_knows_is_english_in_a_lowercase_question(ind
     assert not need.name_like and "exhume" in need.lemmas
 
 
+def test_a_capitalised_term_the_vocabulary_reads_is_no_name(index: FactIndex) -> None:
+    """"GI" is written in capitals as any abbreviation is, but the vocabulary reads it as a soldier: a word
+    a fact may say otherwise, not a name the store has never heard of."""
+    def need(text: str, word: str):
+        return next(n for n in index.read(text).needs if n.label == word)
+
+    assert not need("Which GI drove the truck to the border?", "gi").name_like
+    assert not need("Where were the two GIs stationed?", "gis").name_like
+    assert need("Where were the two Zorbists stationed?", "zorbists").name_like  # no term: still a name
+
+
 def test_a_common_word_without_a_part_of_speech_before_a_noun_is_a_name_when_nothing_is_capitalised(
         index: FactIndex) -> None:
     def name_like(text: str, word: str) -> bool:
