@@ -2795,6 +2795,9 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
         return True  # "after about *a week* in detention": one of the unit asked ("a week *after*" places a time)
     counted = [n for n in classified.needs if n.hard and (n.kind is NeedKind.word or (
         n.kind is NeedKind.entity and n.position <= COUNTED_AT))]  # "how many *separated families*"
+    head = _counted_noun(classified)
+    if head is not None and not head.hard:
+        counted.append(head)  # "how many security council *members*": the last noun of the run is what is counted
     targets: set[str] = set()
     for n in counted:
         targets |= n.lemmas | set(n.near)

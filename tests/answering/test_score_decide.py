@@ -2242,3 +2242,14 @@ def test_the_act_of_a_fact_is_not_the_verb_that_frames_it(fresh_index: FactIndex
         "id": "ferry-seemed-to-fail", "subject": "panmunjom", "relation": "seemed_to_fail", "topic": "places",
         "provenance": _PROVENANCE, "statement": "The ferry plan seemed to fail on Monday."}))
     assert _act_verbs(fresh_index.table.facts["ferry-seemed-to-fail"]) == {"fail"}
+
+def test_how_many_counts_the_last_noun_of_the_run_after_it(fresh_index: FactIndex) -> None:
+    """"How many city council members" counts members: the nouns before qualify them. A fact that counts
+    "nine members" puts a number on what is asked, though "city" and "council" come first."""
+    _add(fresh_index, "kaesong-council-vote", "Seven members of the Kaesong city council voted to rename the "
+         "market on April 2, 2021, and two abstained.", day="2021-04-02", subject="north-korea", relation="voted")
+    features = _features_of(fresh_index, "kaesong-council-vote",
+                            "How many city council members voted to rename the Kaesong market?")
+    assert features["type"] == 1.0
+    assert _features_of(fresh_index, "kaesong-council-vote",
+                        "How many city council buildings were renamed in Kaesong?")["type"] < 1.0
