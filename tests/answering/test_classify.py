@@ -761,6 +761,22 @@ def test_a_paper_that_runs_a_story_publishes_it(index: FactIndex) -> None:
     assert answer.found and "Wall Street Journal" in answer.answer
 
 
+def test_a_spy_sat_is_a_spy_satellite(fresh_index: FactIndex) -> None:
+    # config/vocabulary.yaml: the clipped noun of two words; alone, "sat" is still the past of "sit"
+    from briefings.models import Fact
+
+    need = next(n for n in fresh_index.read("who built the spy sat?").needs if "sat" in n.label)
+    assert fresh_index.table.near(need.lemmas).get("satellite") == 1.0
+    assert not any("sat" in n.label and n.phrasal for n in fresh_index.read("where were the envoys sat?").needs)
+    fresh_index.upsert(Fact.model_validate({
+        "id": "orbiter", "subject": "north-korea", "relation": "launched", "topic": "timeline",
+        "statement": "North Korea launched a reconnaissance satellite called Haebit-2 on March 3, 2022.",
+        "dates": [{"day": "2022-03-03"}],
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    answer = fresh_index.answer("what's the name of the North's spy sat?")
+    assert answer.found and "Haebit-2" in answer.answer
+
+
 def test_to_stand_in_the_way_is_to_block(index: FactIndex) -> None:
     # config/vocabulary.yaml: the idiom is one act; read word by word it is standing somewhere
     needs = [n.label for n in index.read("which lawmakers were standing in the way of the deal in parliament?").needs]
