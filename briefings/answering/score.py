@@ -22,7 +22,7 @@ from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, _PRO_VERBS, _
                                           MOTION_ENDS, NAME_WORDS, PATH, RANKING, SAYING, USUAL, _place_named_lowercase,
                                           is_proper_name, placed, superlative, title_of)
 from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact
-from briefings.answering.lexicon import PARTICLES, PREPOSITIONS, STARTING, Lexicon, word_tokens, words_of
+from briefings.answering.lexicon import PARTICLES, PREPOSITIONS, STARTING, Lexicon, fold, word_tokens, words_of
 from briefings.models import Entity, EntityKind
 from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Token
 
@@ -1627,6 +1627,8 @@ def _done_to_the_doer(item: IndexedFact, classified: Classified, doer: frozenset
         if any(w in {"in", "at"} and nxt in places for w, nxt in zip(after, after[1:])):
             return False  # "welcomed X *in* P": done to X where the question puts X, so X was there
         verb = _verb_before(words, span[0])
+        if verb is not None and _clause_between(item.fact.statement, verb, span[0]):
+            verb = None  # "after he left, North Korea's ministry said": the verb ends another clause
         if verb is not None:
             if Lexicon.lemmas(words[verb]) & (asked | SAYING):
                 return False  # the act asked, done with X; or X the speaker ("..., said X")
@@ -1819,6 +1821,20 @@ def _named_after_anothers_act(words: tuple[str, ...], start: int, asked: frozens
     if k < 0 or words[k] not in PREPOSITIONS or words[k] in _PARTNERS:
         return False
     return any(_inflected_verb(w) and Lexicon.lemmas(w) & asked for w in words[:k])
+
+_CLAUSE_MARKS = frozenset(",;:()\u2014\u2013")
+"""Punctuation that closes a clause or sets one off: a verb before it takes no object after it."""
+
+
+def _clause_between(statement: str, first: int, last: int) -> bool:
+    """Punctuation that closes a clause (`_CLAUSE_MARKS`) stands between the statement's words at `first`
+    and `last` (positions as `word_tokens` reads it)."""
+    tokens = word_tokens(statement)
+    if last >= len(tokens):
+        return False
+    text = fold(statement)
+    end = tokens[first][1] + len(tokens[first][0])
+    return not _CLAUSE_MARKS.isdisjoint(text[end : tokens[last][1]])
 
 
 _PASSIVE = re.compile(r"(?:,[^,]*,)?\s+(?:was|were|has been|had been|is|are|being)\s+([a-z]+)")

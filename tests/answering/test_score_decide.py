@@ -2253,3 +2253,15 @@ def test_how_many_counts_the_last_noun_of_the_run_after_it(fresh_index: FactInde
     assert features["type"] == 1.0
     assert _features_of(fresh_index, "kaesong-council-vote",
                         "How many city council buildings were renamed in Kaesong?")["type"] < 1.0
+
+
+def test_a_verb_that_closes_another_clause_has_not_acted_on_the_name_after_it(fresh_index: FactIndex) -> None:
+    """"When Moon arrived, Nina Ferreira spoke": the comma ends the clause of "arrived", so Ferreira is the
+    speaker, not someone Moon's act was done to; without the comma ("Moon greeted Nina Ferreira") she is."""
+    _add(fresh_index, "ferreira-after-arrival", "Moon Jae-in arrived in Busan on May 7, 2019; when he arrived, Nina "
+         "Ferreira called the plan reckless.", day="2019-05-07", subject="moon-jae-in", relation="arrived")
+    _add(fresh_index, "ferreira-greeted", "Moon Jae-in greeted Nina Ferreira in Busan on May 8, 2019.",
+         day="2019-05-08", subject="moon-jae-in", relation="greeted")
+    asked = "How did Nina Ferreira describe the plan?"
+    assert not _features_of(fresh_index, "ferreira-after-arrival", asked)["done_to_doer"]
+    assert _features_of(fresh_index, "ferreira-greeted", asked)["done_to_doer"]
