@@ -1582,6 +1582,10 @@ def _noun_after_adjective(words: list[Need], toks: list[Token]) -> Need | None:
     def noun(n: Need) -> bool:
         if " " in n.label and not n.phrasal and n.position + 1 < len(toks) and toks[n.position + 1].hyphenated:
             return True  # "the big *hang-up*": words joined by a hyphen are one noun (`_units`)
+        if " " in n.label and not n.phrasal and "NOUN" in Lexicon.parts_of_speech(n.label.rsplit(" ", 1)[1]):
+            return True  # "the big *stumbling block*": a term of words read as one (`_units`) that ends in a noun
+        if not Lexicon.parts_of_speech(n.label) and n.label.isalpha() and n.kind is NeedKind.word:
+            return True  # "the main *hangup*": a word the English tables lack, after an adjective, is its noun
         return ("NOUN" in Lexicon.parts_of_speech(n.label) and Lexicon.content_weight(n.label) >= RELATION_WEIGHT
                 and not _phrasal(n) and not _reads_as_verb(n, toks))
     first = words[0]

@@ -726,6 +726,27 @@ def test_a_beef_with_something_is_an_objection_to_it(index: FactIndex) -> None:
     # to lay out terms is to set them forth in words, not to arrange them
     ("who laid out the rules of the contest?", "lay out", "say",
      "who laid out the two items on the summit agenda?", "senior Seoul official"),
+    # whoever is in charge of a team leads it; "charge" alone is a fee or an accusation
+    ("who is in charge of the relief effort?", "in charge of", "lead",
+     "who's in charge of North Korea's delegation to the Singapore talks?", "Kim Chang Son"),
+    # to walk away from a deal is to withdraw from it, not to go on foot
+    ("will the buyer walk away from the merger?", "walk away from", "withdraw",
+     "on which day did Trump say he was walking away from the summit?", "May 24"),
+    # a snag in a plan is an obstacle, not a torn thread
+    ("was there a snag in the rollout?", "snag", "obstacle",
+     "is there a snag between the U.S. and North Korea?", "sticking point"),
+    # talks that fall apart collapse
+    ("did the merger fall apart?", "fall apart", "collapse",
+     "when had the talks on the summit fallen apart?", "collapsed"),
+    # to sort out a row is to resolve it, not to put things in classes
+    ("can the neighbours sort out their row?", "sort out", "address",
+     "what disagreement were Washington and Pyongyang trying to sort out?", "fundamental disagreement"),
+    # to sit across from someone at talks is to meet them
+    ("who will sit across from the mediator?", "sit across from", "meet",
+     "which North Korean sat across from Sung Kim at the DMZ?", "Choe Son Hui"),
+    # a stumbling block is an obstacle, not tripping over a block
+    ("is funding a stumbling block?", "stumble block", "obstacle",
+     "what is the stumbling block for Washington and Pyongyang?", "sticking point"),
 ])
 def test_a_phrase_the_vocabulary_reads_asks_what_the_facts_say(index: FactIndex, read: str, term: str, means: str,
                                                                 ask: str, says: str) -> None:
@@ -751,6 +772,16 @@ def test_a_hyphened_verb_and_particle_after_an_adjective_is_the_noun_asked(index
     assert needs["hang up"].hard and not needs["main"].hard
     answer = index.answer("what's the biggest hang-up for the U.S. and North Korea?")
     assert answer.found and "sticking point" in answer.answer
+
+
+@pytest.mark.parametrize(("text", "noun"), [("what is the main hangup in the budget talks?", "hangup"),
+                                           ("what is the big stumbling block in the budget talks?", "stumble block")])
+def test_a_noun_after_an_adjective_of_rank_is_the_thing_asked_though_the_tables_lack_it(
+        index: FactIndex, text: str, noun: str) -> None:
+    # a word English's tables do not hold, or a term of two words the vocabulary reads as one, after "main"
+    # or "big" is the noun that adjective ranks, not a verb: the thing asked, and "main" only ranks it
+    needs = {n.label: n for n in index.read(text).needs}
+    assert needs[noun].hard and not needs[text.split()[3]].hard
 
 
 def test_a_paper_that_runs_a_story_publishes_it(index: FactIndex) -> None:
