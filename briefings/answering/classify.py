@@ -891,6 +891,8 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
             continue  # "those", "its", "itself", "anyone", "anything": they point at things, they are not what a fact must say
         if t.lower in MATTER_PREPOSITIONS and t.position < len(toks) - 1:
             continue  # "news *regarding* X", "*re* X": they point at the matter asked, which follows
+        if t.lower in _EMBEDDING:
+            continue  # "her view on *whether* they agree": it opens the clause asked, and names no thing
         if t.lemmas & (_PRO_VERBS | _ANY_ACT) or t.lower in _SETTING_ASIDE_WORDS or _frames_any_event(t.position + 1, toks):
             continue  # "what happened at X" asks for events, not for a fact that says "happened"
         if _fills_a_role(t, toks):

@@ -784,6 +784,11 @@ def test_a_noun_after_an_adjective_of_rank_is_the_thing_asked_though_the_tables_
     assert needs[noun].hard and not needs[text.split()[3]].hard
 
 
+def test_whether_names_no_thing(index: FactIndex) -> None:
+    # it opens the clause asked ("her view on whether they agree"); the tables tag it a noun
+    assert "whether" not in [n.label for n in index.read("what is the envoy's view on whether the deal holds?").needs]
+
+
 def test_a_paper_that_runs_a_story_publishes_it(index: FactIndex) -> None:
     # config/vocabulary.yaml: the news sense of "run", too rare among the verb's senses for the tables
     need = next(n for n in index.read("did any newspaper run the map?").needs if "run" in n.lemmas)
