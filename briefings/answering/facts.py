@@ -247,6 +247,7 @@ class FactTable:
         self._entity_keys = _EntityKeys()
         self._decoded: OrderedDict[int, IndexedFact] = OrderedDict()
         self._entity_words: dict[str, _Words] = {}
+        self._described: dict[str, frozenset[str]] = {}
         self._relations: dict[str, _Words] = {}
         self._meaning: OrderedDict[int, tuple] = OrderedDict()
         """Row -> the embeddings (float16) of its statement and taught phrasings, the most recently used last."""
@@ -276,6 +277,7 @@ class FactTable:
             self.names.remove(entity.id)
         self.entities[entity.id] = entity
         self._entity_words.pop(entity.id, None)
+        self._described.pop(entity.id, None)
         self.names.add(entity)
         if entity.kind is EntityKind.person:
             self._near_cache.clear()  # a person's name words are near nothing (`_only_a_name`)
@@ -283,6 +285,7 @@ class FactTable:
     def remove_entity(self, entity_id: str) -> None:
         self.revision += 1
         self._entity_words.pop(entity_id, None)
+        self._described.pop(entity_id, None)
         if self.entities.pop(entity_id, None) is not None:
             self.names.remove(entity_id)
 
@@ -753,6 +756,16 @@ class FactTable:
     def name_words(self, entity_id: str) -> frozenset[str]:
         """The lemmas of the words of every name of an entity: what a fact naming it holds of it."""
         return self._names_words(entity_id).lemmas
+
+    def described_by(self, entity_id: str) -> frozenset[str]:
+        """The lemmas of the words of an entity's description ("senior researcher at a think tank in
+        Seoul"): what the store says the entity is, whichever fact names it."""
+        found = self._described.get(entity_id)
+        if found is None:
+            entity = self.entities.get(entity_id)
+            words = [w.lower() for w in words_of(entity.description)] if entity is not None and entity.description else []
+            found = self._described[entity_id] = frozenset().union(*map(self.lexicon.lemmas, words))
+        return found
 
     def _names_words(self, entity_id: str) -> _Words:
         """The lemmas of the words of every name of an entity (none for an entity the table lacks),

@@ -599,6 +599,8 @@ class _NeedTraits:
     """The lemmas of the verb that governs the need by "to" ("*vote* to impeach"), for a verb asked."""
     role_after_as: bool = False
     """The role a question gives someone after "as" ("sworn in *as president*", `_role_after_as`)."""
+    describing: bool = False
+    """A noun or an adjective before the act asked, that may describe its doer (`_describing`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -683,6 +685,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
             time_names_a_thing=need.kind is NeedKind.time and _time_names_a_thing(need, classified),
             framed_by=_framing_verb(need, classified) if word and need.relation else frozenset(),
             role_after_as=word and _role_after_as(need, classified),
+            describing=need.kind is not NeedKind.time and _describing(need, classified),
         ))
     meet = next((n for n in classified.needs if n.kind is NeedKind.word and n.relation and n.lemmas & _MEETING), None)
     people = tuple(n for n in classified.needs if n.kind is NeedKind.entity)
@@ -713,6 +716,36 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
                              for n in classified.needs),
         alternatives=_alternatives(classified),
     )
+
+
+def _describing(need: Need, classified: Classified) -> bool:
+    """A noun or an adjective before the act asked ("who's the *think-tank analyst* saying ..."), or a name
+    right before one ("which *Seoul* researcher was quoted"): words that may say who does it, as a
+    description of the person rather than a name."""
+    act = min((n.position for n in classified.needs if n.relation), default=None)
+    if act is None:  # "who's the conservative researcher *who* expected ...": the act is in a clause of its own
+        first = min((n.position for n in classified.needs), default=0)
+        act = next((t.position for t in classified.linked.question.tokens[first + 1:] if t.lower in _RELATIVES), None)
+    if act is None or need.position >= act or need.relation or need.phrasal:
+        return False
+    if need.kind is NeedKind.entity:
+        after = need.position + len(need.label.split(" "))
+        return any(n.position == after and n.kind is NeedKind.word and _describing(n, classified)
+                   for n in classified.needs)
+    return need.kind is NeedKind.word and bool(_pos(need.label.split(" ")[-1]) & {"NOUN", "ADJ"})
+
+
+def _described(need: Need, item: IndexedFact, table: FactTable, traits: QuestionTraits) -> bool:
+    """The fact's subject is a person the question does not name, whose description says the need (its
+    words, or a word near it): the question describes that person in other words than the fact's."""
+    if item.subject in traits.entity_ids:
+        return False
+    person = table.entities.get(item.subject)
+    if person is None or person.kind is not EntityKind.person:
+        return False
+    said = table.described_by(item.subject)
+    parts = {part for lemma in need.lemmas for part in lemma.split(" ")}
+    return bool(need.lemmas & said or (len(parts) > 1 and parts <= said) or need.near.keys() & said)
 
 
 def _alternatives(classified: Classified) -> tuple[tuple[int, ...], ...]:
@@ -811,6 +844,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 # pact with the South"); before the verb the other is the doer, which the fact does not say
             elif item.days & table.scheduled_days(need.entity_ids):
                 credit = ENTITY_BY_WORDS  # "the summit": what happened on the day the store schedules it for
+            elif read.describing and _described(need, item, table, traits):
+                credit = 1.0  # "which *Seoul* think-tank analyst": the fact's person, described as working in Seoul
             else:
                 credit = 0.0
                 f["entity_missing"] += not need.anchor
@@ -877,6 +912,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = 1.0  # "what *odds*", "what *chance*": a fact that says how likely ("a good chance") gives them
             if need.typed and credit < 1.0 and need.lemmas & _ROLE_NOUNS and _gives_a_role(item):
                 credit = 1.0  # "what *role* did Biden give him": a fact that Biden named him envoy gives one
+            if credit < 1.0 and read.describing and _described(need, item, table, traits):
+                credit = 1.0  # "the *think-tank* analyst saying ...": the fact's person, whom the store
+                # describes as a researcher at a think tank, described rather than named
             if credit and read.role_after_as and _role_only_in_a_name(need, item):
                 credit = 0.0  # "when was Yoon sworn in *as president*": "President Yoon", a name of his, says
                 # what he is, not the act that made him so

@@ -742,6 +742,9 @@ def test_a_beef_with_something_is_an_objection_to_it(index: FactIndex) -> None:
     ("can the neighbours sort out their row?", "sort out", "address",
      "what disagreement were Washington and Pyongyang trying to sort out?", "fundamental disagreement"),
     # to sit across from someone at talks is to meet them
+    # news English's analysts of a think tank are its researchers, not psychoanalysts
+    ("which analyst did the bank quote?", "analyst", "researcher",
+     "which Seoul analyst thought the summit would still go ahead?", "Cho Young-key"),
     ("who will sit across from the mediator?", "sit across from", "meet",
      "which North Korean sat across from Sung Kim at the DMZ?", "Choe Son Hui"),
     # a stumbling block is an obstacle, not tripping over a block

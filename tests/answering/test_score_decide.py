@@ -2265,3 +2265,18 @@ def test_a_verb_that_closes_another_clause_has_not_acted_on_the_name_after_it(fr
     asked = "How did Nina Ferreira describe the plan?"
     assert not _features_of(fresh_index, "ferreira-after-arrival", asked)["done_to_doer"]
     assert _features_of(fresh_index, "ferreira-greeted", asked)["done_to_doer"]
+
+@pytest.mark.parametrize("text", ["Which Seoul think-tank researcher still expected the Singapore summit to go ahead?",
+                                  "who's the conservative think-tank researcher who still expected the Singapore summit "
+                                  "to go ahead?"])
+def test_a_person_described_rather_than_named_is_the_fact_s_person(index: FactIndex, text: str) -> None:
+    # the question describes who did it in words the fact does not say; the store's description of the
+    # fact's person (a conservative researcher at a think tank in Seoul) says them
+    answer = index.answer(text)
+    assert answer.found and "Cho Young-key" in answer.answer
+
+
+@pytest.mark.parametrize("text", ["which Pyongyang think-tank researcher still expected the Singapore summit to go ahead?",
+                                  "which liberal researcher still expected the Singapore summit to go ahead?"])
+def test_a_description_the_person_s_does_not_hold_is_still_a_miss(index: FactIndex, text: str) -> None:
+    assert not index.answer(text).found
