@@ -697,8 +697,8 @@ def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, 
         if used[token.position] or (len(word) < 4 or not word.isalpha() or word in vocabulary
                                     or names.knows(word) or token.capitalised
                 or lexicon.zipf(word) >= TYPO_ZIPF or lexicon.parts_of_speech(word)
-                or lexicon.is_prefixed_word(word)):
-            continue
+                or lexicon.is_prefixed_word(word) or lexicon.meanings(word)):
+            continue  # (a term the vocabulary reads, "denuke", is a word of its own, not a slip of "duke")
         store = spelling(word[0])
         full = _abbreviated(word, store)
         if full is not None:

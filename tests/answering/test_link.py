@@ -160,6 +160,12 @@ def test_a_rare_word_wordnet_knows_is_not_taken_for_a_slip(index: FactIndex) -> 
     assert "dangled" in words
 
 
+def test_a_term_the_vocabulary_reads_is_not_taken_for_a_slip(index: FactIndex) -> None:
+    # config/vocabulary.yaml reads "denuke" as denuclearization; two letters from "duke", it is no slip of it
+    words = [t.lower for t in linked(index, "did the regime promise to denuke by 2020?").question.tokens]
+    assert "denuke" in words
+
+
 def test_a_possessive_written_without_its_apostrophe_completes_a_name_of_several_words(index: FactIndex) -> None:
     mentions = linked(index, "who was north koreas chief negotiator").mentions
     assert [(m.text, m.ids) for m in mentions] == [("north koreas", frozenset({"north-korea"}))]
