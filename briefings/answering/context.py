@@ -716,12 +716,15 @@ class _Reader:
     def _of_the_event_answered(self, wh: str) -> str | None:
         """"what day was the leaders' meeting set for?" + "and where?": the last question described an
         event without naming it, and its answer named it; where (or when) is asked of that event by
-        its name, not of the description, which other meetings fit too."""
+        its name, not of the description, which other meetings fit too. When the answer named none
+        ("when did Ana sit down with Ben?", answered by a fact that they met that day), the one event
+        of those people the store gives that day for: what they did is what happened at it, and its
+        place is said of it, not of the verb the question chose."""
         previous = self.previous
         if wh not in {"where", "when"} or previous.asked not in {Asked.when, Asked.where} or any(
                 self.referents.kinds(m.ids) & {"event"} for m in previous.linked.mentions):
             return None
-        event = self.referents.answered_of({"event"}, named=False)
+        event = self.referents.answered_of({"event"}, named=False) or self.referents.event_of_the_people(dated=True)
         if event is None:
             return None
         be = next((t.lower for t in previous.linked.question.tokens[:4] if t.lower in _BE), "was")

@@ -79,7 +79,7 @@ class Referents:
                 return said
         if near:
             return None
-        event = self._event_of_the_people() if EntityKind.event.value in kinds else None
+        event = self.event_of_the_people() if EntityKind.event.value in kinds else None
         if event is not None:
             return event  # "when did Ana last see Ben?" + "was that planned?": their meeting
         for tier in (kinds & EVENTFUL, kinds) if not self.passed else ():  # what else the answer named
@@ -106,11 +106,13 @@ class Referents:
                 return self._said(self.previous.linked.question.text, countries[0])
         return None
 
-    def _event_of_the_people(self) -> str | None:
+    def event_of_the_people(self, *, dated: bool = False) -> str | None:
         """The one event the store tells of as between the two or more people the last question named,
         by their names in its name or description: what happened when they met, which the question
         asked of by a verb ("when did Ana last see Ben?"), so no name of it was said. Of several such
-        events, the one whose description gives the day the answer was dated; None if not one."""
+        events, the one whose description gives the day the answer was dated; None if not one. With
+        `dated`, the one event must give that day even when it is the only one (their other meetings
+        may be told of with no event of their own)."""
         people = {e for m in self.previous.linked.mentions for e in m.ids if self.kinds({e}) & {"person"}}
         if len(people) < 2:
             return None
@@ -122,10 +124,18 @@ class Referents:
         events = [entity for entity in self.entities.values() if entity.kind is EntityKind.event and self._fits(entity)
                   and all(any(says(text, name) for text in (*entity.names, entity.description or "")
                               for name in self.entities[person].names) for person in people)]
-        if len(events) > 1:
+        if len(events) > 1 or dated:
             days = {f"{day:%B} {day.day}, {day.year}" for day in self.context.days}
             events = [entity for entity in events if any(day in (entity.description or "") for day in days)]
-        return self.said(events[0]) if len(events) == 1 else None
+        if len(events) != 1:
+            return None
+        if dated:  # by a name that says its day ("the May 26 summit"): "and the April one?" has a time to trade
+            days = {f"{day:%B} {day.day}" for day in self.context.days}
+            timed = [name for name in events[0].names if any(day in name for day in days)]
+            if timed:
+                self.last = {events[0].id}
+                return f"the {_without_article(timed[0])}"
+        return self.said(events[0])
 
     def _it_does(self) -> bool:
         """"It" is the subject of a verb after "do" or "will" ("what does *it* say about ...?")."""
@@ -183,7 +193,11 @@ class Referents:
             subject = self.context.answered[:1]
             about = [m for m in heads if subject and subject[0] in m.ids]
             chosen = (about or heads)[0]  # "the article's map" + "its scale": the map
-            return self._subject_around(chosen) or self._said(text, chosen)
+            said = self._subject_around(chosen) or self._said(text, chosen)
+            meant = self.last & set(self.context.answered)
+            if meant and meant != self.last:
+                self.last = meant  # "the inter-Korean summit" of two: the one its answer was about
+            return said
         if people and answered is None:
             persons = [self.name(e) for e in self.context.answered if self.kinds({e}) & {"person"}]
             if len(persons) >= 2:
@@ -419,6 +433,11 @@ def _called(entity: Entity) -> str:
         return entity.name
     first, _, rest = entity.name.partition(" ")
     return f"the {rest}" if first in _ARTICLES and rest else f"the {entity.name}"
+
+
+def _without_article(name: str) -> str:
+    first, _, rest = name.partition(" ")
+    return rest if first.lower() in _ARTICLES and rest else name
 
 
 def _head(name: str) -> str | None:

@@ -237,7 +237,7 @@ def test_it_is_the_head_of_the_last_question_not_its_modifier(index: FactIndex) 
 
 def test_where_did_it_take_place_asks_the_last_question_again(index: FactIndex) -> None:
     answer = _after(index, "When did Moon and Kim Jong Un meet?", "where did it take place?")
-    assert answer.reading == "where did Moon and Kim Jong Un meet?"
+    assert answer.reading == "where was the May 26 inter-Korean summit?"  # their meeting that day
     assert "Unification Pavilion" in answer.answer
 
 
@@ -380,7 +380,8 @@ def test_a_pronoun_stands_for_whom_the_answer_names_when_its_subject_cannot_be(i
 
 def test_where_was_it_held_after_an_act_is_not_read_with_a_thing_the_answer_only_mentions(index: FactIndex) -> None:
     answer = _after(index, "When did Moon and Kim Jong Un get together?", "where was it held?")
-    assert answer.reading is not None and answer.reading.startswith("where did Moon and Kim Jong Un")
+    assert answer.reading == "where was the May 26 inter-Korean summit?"  # their meeting that day
+    assert "Unification Pavilion" in answer.answer
 
 
 @pytest.mark.parametrize(("first", "then", "reading"), [
@@ -1152,3 +1153,49 @@ def test_a_discourse_marker_closing_who_is_someone_asks_nothing_more(fresh_index
     _former_harbour_master(fresh_index)
     plain = fresh_index.answer("who is Olek Vance?")
     assert fresh_index.answer("who is Olek Vance anyway?").facts == plain.facts
+
+
+def _two_meetings_of_two_mayors(index: FactIndex) -> None:
+    from briefings.models import Entity, EntityKind, Fact
+
+    provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    for entity_id, name, kind, aliases, description in [
+        ("ana-ruiz", "Ana Ruiz", EntityKind.person, [], None),
+        ("ben-cole", "Ben Cole", EntityKind.person, [], None),
+        ("harbour-office", "Harbour Office", EntityKind.place, [], None),
+        ("glass-hall", "Glass Hall", EntityKind.place, [], None),
+        ("march-3-talks", "March 3 harbour talks", EntityKind.event, ["harbour talks", "March talks"],
+         "Talks of Ana Ruiz and Ben Cole on Tuesday, March 3, 2026, at the Harbour Office."),
+        ("june-9-talks", "June 9 harbour talks", EntityKind.event, ["harbour talks", "June talks"],
+         "Talks of the two mayors on June 9, 2026, at the Glass Hall."),
+    ]:
+        index.upsert_entity(Entity(id=entity_id, name=name, kind=kind, aliases=aliases, description=description))
+    for fact_id, subject, obj, relation, statement, day in [
+        ("ruiz-met-cole", "ana-ruiz", "ben-cole", "met", "Ana Ruiz met Ben Cole on Tuesday, March 3, 2026.",
+         "2026-03-03"),
+        ("office-hosted-march", "harbour-office", "march-3-talks", "site_of",
+         "The Harbour Office was the site of the harbour talks on March 3, 2026.", "2026-03-03"),
+        ("hall-hosted-june", "glass-hall", "june-9-talks", "site_of",
+         "The Glass Hall was the site of the harbour talks on June 9, 2026.", "2026-06-09"),
+        ("ruiz-cole-talks-rushed", "march-3-talks", None, "arranged",
+         "The talks of Ana Ruiz and Ben Cole on March 3, 2026, were arranged in a rush.", "2026-03-03"),
+    ]:
+        index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": subject, "relation": relation, "object": obj, "topic": "timeline",
+            "statement": statement, "dates": [{"day": day}], "provenance": provenance}))
+
+
+def test_where_was_that_after_when_two_people_got_together_is_their_event_that_day(fresh_index: FactIndex) -> None:
+    """"when did A get together with B?", answered by a fact that they met, then "where was that?": the
+    one event of theirs the store gives that day for, by the name that says its day, so that "and the
+    June one?" has a time to trade. After "where was <the event>?", "that" is the place its answer gave,
+    or, when nothing answers of the place, the event itself, though the question named it."""
+    _two_meetings_of_two_mayors(fresh_index)
+    last = "When did Ana Ruiz get together with Ben Cole?"
+    assert _after(fresh_index, last).facts[:1] == ["ruiz-met-cole"]
+    answer = _after(fresh_index, last, "where was that")
+    assert answer.reading == "where was the March 3 harbour talks?" and "Harbour Office" in answer.answer
+    answer = _after(fresh_index, last, "where was that", "and the June one?")
+    assert "Glass Hall" in answer.answer
+    answer = _after(fresh_index, last, "where was that", "was that arranged in a rush?")
+    assert answer.facts == ["ruiz-cole-talks-rushed"], answer.reading
