@@ -27,7 +27,7 @@ from briefings.models import Entity, EntityKind
 
 __all__ = ["MAX_READINGS", "ContextEntity", "QuestionContext", "asked_of_the_last", "asks_besides", "context_of",
            "follow_up", "follow_up_readings", "named_in_the_conversation", "Reading", "points_back",
-           "read_as_the_last_answer", "speaks_of_someone_said"]
+           "read_as_the_last_answer", "said_in_order", "speaks_of_someone_said"]
 
 _BE = {"is", "are", "was", "were", "be", "been"}
 _LEADS = {"and", "so", "but", "ok", "okay", "then", "also", "well", "hmm", "right"}
@@ -189,7 +189,7 @@ def points_back(classified: Classified, *, it: bool = False) -> bool:
     if not words or classified.asked in {Asked.small_talk, Asked.foreign, Asked.status, Asked.latest,
                                          Asked.upcoming, Asked.changed, Asked.describe}:
         return False
-    if len(words) == 2 and words[1] in {"who", "whom"} and toks[0].lemmas & SAYING:
+    if said_in_order(classified) is not None:
         return True  # "says who?": who said what the last answer said
     if it and dislocated(classified):
         return False  # "and the other team, who leads it?": "it" is the team
@@ -243,6 +243,15 @@ def _after_a_preposition(words: list[str], start: int) -> int | None:
                 and words[start + 1].isalpha() and words[start + 1] not in WH | AUX
                 and "NOUN" in Lexicon.parts_of_speech(words[start + 1])):
             return start + 3
+    return None
+
+
+def said_in_order(classified: Classified) -> str | None:
+    """"says who?" in the order a question asks it, "who says that?", so that the saying is read as the
+    act asked (the verb a question puts after "who"); None for any other question."""
+    toks = classified.linked.question.tokens
+    if len(toks) == 2 and toks[1].lower in {"who", "whom"} and toks[0].lemmas & SAYING:
+        return f"who {toks[0].lower} that?"
     return None
 
 
@@ -646,7 +655,20 @@ class _Reader:
         kinds = Lexicon.parts_of_speech(after)
         if i > 0 and words[i - 1] in AUX and "VERB" in kinds and "NOUN" not in kinds and Lexicon.lemmas(after) - {after}:
             return False  # "what have those done?": the subject, before the verb form its auxiliary leads to
+        if i > 0 and words[i - 1] in AUX and "ADV" in kinds and self._bare_verb_ends(i + 2):
+            return False  # "what does that even mean?": the subject, an adverb, then the verb
         return not kinds or bool(kinds & {"NOUN", "ADJ", "PROPN"})
+
+    def _bare_verb_ends(self, i: int) -> bool:
+        """The word at `i` is a verb's bare form that ends the question or stands before what a verb takes
+        after it (a preposition, a determiner, a pronoun): "does that even *mean*?", "does that still
+        *matter* to them?", not the noun of "does that last *round* count?"."""
+        words = self.words
+        if i >= len(words) or self.used[i] or "VERB" not in Lexicon.parts_of_speech(words[i]):
+            return False
+        if Lexicon.lemmas(words[i]) - {words[i]}:
+            return False  # an inflected form ("planned", "means"): no verb an auxiliary leads to
+        return i + 1 == len(words) or words[i + 1] in PREPOSITIONS | DETERMINERS | _PERSON | _GROUP | _THING
 
     def _relative(self, i: int) -> bool:
         """"that" after a word that is neither a verb's helper nor a preposition, before an inflected verb

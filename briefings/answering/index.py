@@ -16,7 +16,7 @@ from typing import Any
 from briefings.answering.classify import COURTESIES, RELATION_WEIGHT, SAYING, Intents, classify
 from briefings.answering.context import (QuestionContext, Reading, asked_of_the_last, asks_besides, context_of,
                                          follow_up_readings, named_in_the_conversation, points_back,
-                                         read_as_the_last_answer, speaks_of_someone_said)
+                                         read_as_the_last_answer, said_in_order, speaks_of_someone_said)
 from briefings.answering.converse import Briefed, converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, RUNNER_UP, Decision, decide
 from briefings.answering.facts import FactTable, IndexedFact
@@ -287,6 +287,10 @@ class FactIndex:
             return None
         if not points_back(classified, it=it):
             return None
+        reading = read_as_the_last_answer(classified)
+        in_order = said_in_order(classified)
+        if in_order is not None:
+            classified = self.read(in_order)  # "says who?": who says that
         total = prepare(classified, self.table)
         fitting = [self.table.facts[f] for f in context.facts
                    if f in self.table.facts and fits_the_asked_kind(self.table.facts[f], classified, self.table)]
@@ -313,7 +317,7 @@ class FactIndex:
             # said, which that answer does not state; asked of what it was about instead
         answer = phrase(Decision(chosen=[ScoredFact(item=item, score=1.0, focus=0.0)], best=1.0), classified,
                         sources=self._sources)
-        return answer.model_copy(update={"reading": read_as_the_last_answer(classified)})
+        return answer.model_copy(update={"reading": reading})
 
     def _told_by(self, item: IndexedFact, classified: Classified) -> IndexedFact | None:
         """"Who said that?" of a fact that says no one said it: the fact whose person says (a verb of

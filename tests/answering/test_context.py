@@ -1199,3 +1199,22 @@ def test_where_was_that_after_when_two_people_got_together_is_their_event_that_d
     assert "Glass Hall" in answer.answer
     answer = _after(fresh_index, last, "where was that", "was that arranged in a rush?")
     assert answer.facts == ["ruiz-cole-talks-rushed"], answer.reading
+
+
+def test_that_before_an_adverb_and_a_bare_verb_is_the_subject_pronoun(index: FactIndex) -> None:
+    """"what does that even involve?": "that", an adverb, then the verb its auxiliary leads to; "that" is
+    the thing the last answer gave, not a determiner of "even" (an adjective too)."""
+    last = "What did John Bolton suggest as a blueprint?"
+    assert _after(index, last, "so what does that even involve?").reading == "so what does the Libya model even involve?"
+    answer = _after(index, last, "what does that just mean?")
+    assert answer.reading == "what does the Libya model just mean?" and "Gadhafi" in answer.answer
+
+
+def test_says_who_after_a_fact_that_names_no_speaker_is_who_told_it(index: FactIndex) -> None:
+    """"says who?" asks the saying as "who says that?" does: of an answer that says no one said it, the
+    fact whose person is its source, not that answer again."""
+    last = "When was the North Korean team expected in Singapore?"
+    assert _after(index, last).facts == ["nk-delegation-arrival"]
+    for ask in ("says who?", "who says that?"):
+        answer = _after(index, last, ask)
+        assert answer.facts == ["delegations-source"], ask
