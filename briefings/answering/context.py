@@ -193,6 +193,8 @@ def points_back(classified: Classified, *, it: bool = False) -> bool:
         return True  # "says who?": who said what the last answer said
     if it and dislocated(classified):
         return False  # "and the other team, who leads it?": "it" is the team
+    if timed_by_the_last(words) is not None:
+        return False  # "when did he see her before saying all that?": another act, placed in time by it
     pointers = _POINTERS | ({"it"} if it else set())
     if len(words) < 3 or words[-1] not in pointers or classified.linked.used[-1]:
         return False
@@ -244,6 +246,27 @@ def _after_a_preposition(words: list[str], start: int) -> int | None:
                 and "NOUN" in Lexicon.parts_of_speech(words[start + 1])):
             return start + 3
     return None
+
+
+_TIME_CLAUSE = {"before", "after", "since", "until"}
+"""Prepositions that open a clause of time ("before *saying* that"): the act in it places another in time."""
+_BETWEEN_ACT_AND_POINTER = {"all", "of", "about", "on"}
+"""Words between an act and the pointer after it ("before saying *all* that", "after hearing *of* it")."""
+
+
+def timed_by_the_last(words: list[str]) -> int | None:
+    """Where a clause of time ending the question begins, when its act's object points back ("when did
+    he last see her *before saying all that*?", "what did they do *after hearing of it*?"): the question
+    asks of another act, placed in time by what the last answer told, not of the last answer itself."""
+    if len(words) < 4 or words[-1] not in _POINTERS | {"it"}:
+        return None
+    at = len(words) - 2
+    while at > 0 and words[at] in _BETWEEN_ACT_AND_POINTER:
+        at -= 1
+    act, opening = words[at], at - 1
+    if opening < 1 or words[opening] not in _TIME_CLAUSE or not act.endswith("ing"):
+        return None
+    return opening if "VERB" in Lexicon.parts_of_speech(act) and Lexicon.lemmas(act) - {act} else None
 
 
 def said_in_order(classified: Classified) -> str | None:
@@ -380,6 +403,8 @@ class _Reader:
         self.partner = partner
         self.near = near
         self.referents = Referents(new, previous, context, entities=entities, passed=passed)
+        self.timed: tuple[int, str] | None = None
+        """Where a clause of time that points back begins, and the time said in its place (`_timed`)."""
         self.like: tuple[int, str] | None = None
         """Where "similar" stands in "anything similar", and what it is asked the like of (`_like_the_last`)."""
         self.stood_for: list[frozenset[str]] = []
@@ -433,6 +458,13 @@ class _Reader:
                    and not (i == self.rest + 1 and tuple(self.words[self.rest:i + 1]) in _WHY_PHRASES)
                    and self.words[i] not in WH | AUX | _FILLER and self.words[i].isalpha()
                    and not self._joins_names(i)]
+        self.timed = self._timed()
+        if self.timed is not None:  # "before saying all that": before the day the last answer told of
+            pronouns = [i for i in pronouns if i < self.timed[0]]
+            content = [i for i in content if i < self.timed[0]]
+            if not pronouns:
+                text = new.linked.question.text
+                return f"{text[:token_span(text, self.timed[0], len(self.words))[0]]}{self.timed[1]}?"
         self.like = self._like_the_last()
         if self.like is not None and not pronouns:
             # "what did Quito promise on trade?" + "did Lima promise anything similar?": anything on trade
@@ -534,6 +566,16 @@ class _Reader:
         if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
             said = f"the {said}"
         return f"{new.linked.question.text.rstrip('?.! ')} about {said}?"
+
+    def _timed(self) -> tuple[int, str] | None:
+        """Where a clause of time whose act points back begins (`timed_by_the_last`), and the time it
+        stands for: its preposition and the one day the last answer was dated ("before May 27, 2018")."""
+        at = timed_by_the_last(self.words)
+        days = set(self.context.days)
+        if at is None or len(days) != 1:
+            return None
+        day = days.pop()
+        return at, f"{self.words[at]} {day:%B} {day.day}, {day.year}"
 
     def _shifted(self) -> str | None:
         """A time said from the last question's day ("the day after", "two days later", "the week
@@ -1069,6 +1111,8 @@ class _Reader:
         like = self.like
         if like is not None:  # "did she say anything similar?": anything about what the last question asked of
             edits.append((*token_span(text, like[0], like[0] + 1), like[1]))
+        if self.timed is not None:  # "before saying all that": before the day the last answer told of
+            edits.append((*token_span(text, self.timed[0], len(self.words)), self.timed[1]))
         for i in pronouns:
             if i in self.pointing:
                 edits.append((*token_span(text, i, i + 2), self.pointing[i].said))

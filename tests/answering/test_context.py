@@ -1218,3 +1218,13 @@ def test_says_who_after_a_fact_that_names_no_speaker_is_who_told_it(index: FactI
     for ask in ("says who?", "who says that?"):
         answer = _after(index, last, ask)
         assert answer.facts == ["delegations-source"], ask
+
+
+def test_a_clause_of_time_whose_act_points_back_is_the_day_the_last_answer_told_of(index: FactIndex) -> None:
+    """"when had he met Kim before noting that?": another act (the meeting), placed in time by the act the
+    last answer told of; asked before that answer's day, not of that answer's fact again."""
+    last = "What did Moon Jae-in note about regime survival?"
+    assert _after(index, last).facts == ["moon-regime-survival"]
+    answer = _after(index, last, "and when had he met Kim Jong Un before noting that?")
+    assert answer.reading == "and when had Moon Jae-in met Kim Jong Un before May 27, 2018?"
+    assert answer.facts[:1] == ["moon-met-kim-weekend"]
