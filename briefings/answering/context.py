@@ -81,6 +81,8 @@ _PLACE = {"there"}
 _THERE = {EntityKind.place.value, EntityKind.organisation.value}
 """What "there" can stand for: a place, or a body one works, studies or meets at ("who works there?" after
 "what is the Lakeside Institute?")."""
+_AT_PLACE = {"in", "at"}
+"""Prepositions that place an act ("blocked it *in* the assembly", "met *at* the DMZ")."""
 _POSSESSIVE = {"his", "her", "their", "its"}
 _ASKS = {"venue": "where", "place": "where", "location": "where", "city": "where", "country": "where",
          "date": "when", "day": "when", "time": "what time", "year": "which year", "reason": "why"}
@@ -131,6 +133,10 @@ class QuestionContext(BaseModel):
     """The days the answer's facts are dated: "why?" and "where?" ask about what happened then."""
     facts: list[str] = Field(default_factory=list)
     """The facts the answer gave: what "who said that?" and "how did they take it?" are about."""
+    acts: list[str] = Field(default_factory=list)
+    """The verbs (lemmas) the answer's facts' relations are, each a verb of one word, when the question's
+    verb is one no fact says: the act as the store words it ("who torpedoed the deal?", answered "...
+    blocked the deal": block), which "why?" asks of."""
     named: list[str] = Field(default_factory=list)
     """What else the answer's facts name ("Sung Kim and Choe Son Hui met at the DMZ" is about the
     meeting): what a pronoun stands for when what the answer was about cannot be."""
@@ -151,7 +157,7 @@ class QuestionContext(BaseModel):
 def context_of(classified: Classified, *, answered: list[str], days: list[date] | None = None,
                facts: list[str] | None = None, named: list[str] | None = None,
                earlier: QuestionContext | None = None, given: list[str] | None = None,
-               asked: Classified | None = None) -> QuestionContext | None:
+               asked: Classified | None = None, acts: list[str] | None = None) -> QuestionContext | None:
     """The context a question leaves, after the `earlier` one; None for a message that asks nothing
     (small talk, thanks). `asked` is the question as written, when `classified` is its reading: a "he"
     or "she" in it is the one person the reading names in its place."""
@@ -165,7 +171,8 @@ def context_of(classified: Classified, *, answered: list[str], days: list[date] 
         entities=[ContextEntity(ids=sorted(m.ids), text=m.text) for m in classified.linked.mentions],
         times=[span.label for span, _, _ in classified.linked.dates],
         words=[min(n.lemmas, key=shortest) if n.lemmas else n.label for n in needs if n.kind is NeedKind.word],
-        answered=answered, days=days or [], facts=facts or [], named=named or [], given=given or facts or [],
+        answered=answered, days=days or [], facts=facts or [], acts=acts or [], named=named or [],
+        given=given or facts or [],
         earlier=earlier.entities if earlier else [], earlier_answered=earlier.answered if earlier else [],
         called={**(earlier.called if earlier else {}), **(_called_by(asked, classified) if asked else {})})
 
@@ -669,6 +676,8 @@ class _Reader:
         if words[i] in {"that", "them"} and 0 < i and words[i - 1] in _OBJECT_OF and all(
                 self.used[j] or words[j] in _TIME_LEADS | _LATER | {"earlier"} for j in range(i + 1, len(words))):
             return True  # "who says Kim won't go along *with that*?": what the last answer was about
+        if words[i] == "that" and 0 < i and words[i - 1] in AUX - _BE and not self._determiner(i):
+            return True  # "what does that mean for her?": the subject of the verb "do" leads to
         if words[i] not in {"it", "its"} or i == 0:
             return False
         before = words[i - 1]
@@ -697,8 +706,8 @@ class _Reader:
         kinds = Lexicon.parts_of_speech(after)
         if i > 0 and words[i - 1] in AUX and "VERB" in kinds and "NOUN" not in kinds and Lexicon.lemmas(after) - {after}:
             return False  # "what have those done?": the subject, before the verb form its auxiliary leads to
-        if i > 0 and words[i - 1] in AUX and "ADV" in kinds and self._bare_verb_ends(i + 2):
-            return False  # "what does that even mean?": the subject, an adverb, then the verb
+        if i > 0 and words[i - 1] in AUX and (self._bare_verb_ends(i + 1) or "ADV" in kinds and self._bare_verb_ends(i + 2)):
+            return False  # "what does that (even) mean for her?": the subject, then the verb
         return not kinds or bool(kinds & {"NOUN", "ADJ", "PROPN"})
 
     def _bare_verb_ends(self, i: int) -> bool:
@@ -770,7 +779,7 @@ class _Reader:
             return None
         reading = _STRANDED.sub(r"\2", reading)  # "who did he meet with on Monday" -> "where did he meet on Monday"
         if wh == "why":
-            return self._without_times(reading)
+            return self._without_places(self._without_times(reading))
         days = sorted(set(self.context.days))
         if (wh not in {"when", "what time", "which year"} and len(days) == 1 and not self.previous.linked.dates
                 and self.previous.asked is not Asked.when):  # "when is it?" + "where?": the day is known
@@ -800,6 +809,28 @@ class _Reader:
         for _, position, length in self.previous.linked.dates:
             said = question[slice(*token_span(question, position, position + length))]
             reading = re.sub(rf"(?:\s+(?:on|in|at|during|over|by))?\s+{re.escape(said)}\b", "", reading, count=1)
+        return reading
+
+    def _without_places(self, reading: str) -> str:
+        """`reading` without where the last question placed its act ("... *in the National Assembly*?"): a
+        place or a body after "in" or "at". A cause is seldom told with the place of the act it is the cause
+        of, as it is seldom dated as the act is; but a place that is all the question names says which act
+        ("who met *at the DMZ*?") and stays."""
+        previous = self.previous.linked
+        toks = previous.question.tokens
+        text = previous.question.text
+
+        def placing(mention: Mention) -> bool:
+            before = mention.position - 1 - (mention.position > 1 and toks[mention.position - 1].lower == "the")
+            return before >= 0 and toks[before].lower in _AT_PLACE and bool(self.referents.kinds(mention.ids) & _THERE)
+
+        if all(placing(m) for m in previous.mentions):
+            return reading  # "who met at the DMZ?": the place is all that says which meeting
+        for mention in previous.mentions:
+            if placing(mention):
+                said = text[slice(*_with_dot(text, *token_span(text, mention.position, mention.position + mention.span)))]
+                reading = re.sub(rf"\s+(?:in|at)\s+(?:the\s+)?{re.escape(said)}(?=[\s?.!]|$)", "", reading, count=1,
+                                 flags=re.IGNORECASE)
         return reading
 
     def _reworded(self, wh: str) -> str | None:
@@ -835,6 +866,8 @@ class _Reader:
         if after is not None and after.lower not in AUX and first in {"who", "what", "which"}:
             # "who led the U.S. delegation?" + "when?": "when did Joe Hagin lead the U.S. delegation?"
             verb = min(after.lemmas - {after.lower} or {after.lower}, key=shortest)
+            if wh == "why" and len(set(self.context.acts)) == 1 and "VERB" in Lexicon.parts_of_speech(after.lower):
+                verb = self.context.acts[0]  # "who torpedoed it?" + "why?": why they blocked it, as the answer said
             doer = self.referents.answered_of({"person", "group", "organisation", "country"}, named=False)
             rest = text[token_span(text, end, end + 1)[1]:].strip()
             if doer is not None:

@@ -403,7 +403,12 @@ class FactIndex:
         given = list(answer.facts)
         if earlier is not None and answer.reading and _same_question(answer.reading, earlier.question):
             given = list(dict.fromkeys([*(earlier.given or earlier.facts), *given]))  # "what else?" again
-        return context_of(classified, answered=answered, days=sorted(days), facts=list(answer.facts),
+        verb = next((n for n in classified.needs if n.relation), None)
+        unsaid = (verb is not None and " " not in verb.label  # not a phrasal verb: its particles would stay
+                  and not any(self.table.df(f"w:{lemma}") for lemma in verb.lemmas))
+        acts = [act for fact_id in answer.facts if unsaid and (item := self.table.facts.get(fact_id)) is not None
+                and (act := _act_of(item.relation)) is not None]  # "torpedoed", a verb no fact says: the answer's
+        return context_of(classified, answered=answered, days=sorted(days), facts=list(answer.facts), acts=acts,
                           named=[e for e in dict.fromkeys(named) if e not in answered], earlier=earlier, given=given,
                           asked=self.read(answer.question) if answer.reading and answer.question else None)
 
@@ -636,3 +641,16 @@ def _only_the_act(classified: Classified) -> bool:
     done at or to is left unsaid, and in a conversation it is what was just talked about."""
     words = [n for n in classified.needs if n.kind is NeedKind.word and n.weight > 0]
     return bool(words) and all(n.relation or n.phrasal for n in words) and not classified.linked.mentions
+
+
+def _act_of(relation: str) -> str | None:
+    """The verb a fact's relation is, as a lemma, when it is one word that can be a verb and says more
+    than a verb of saying or a light verb ("blocked": block); None for a relation of a noun or of several
+    words ("site_of", "role")."""
+    words = relation.lower().split("_")
+    if len(words) != 1 or "VERB" not in Lexicon.parts_of_speech(words[0]) or Lexicon.lemmas(words[0]) & SAYING:
+        return None
+    if Lexicon.content_weight(words[0]) < RELATION_WEIGHT:
+        return None
+    verbs = Lexicon.lemmas(words[0]) - {words[0]} or {words[0]}
+    return min(verbs, key=len)

@@ -1228,3 +1228,54 @@ def test_a_clause_of_time_whose_act_points_back_is_the_day_the_last_answer_told_
     answer = _after(index, last, "and when had he met Kim Jong Un before noting that?")
     assert answer.reading == "and when had Moon Jae-in met Kim Jong Un before May 27, 2018?"
     assert answer.facts[:1] == ["moon-met-kim-weekend"]
+
+
+def _council_and_pact(index: FactIndex) -> None:
+    from briefings.models import Entity, EntityKind, Fact
+
+    provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    for entity_id, name, kind in [("harbour-council", "Harbour Council", EntityKind.organisation),
+                                  ("quay-pact", "Quay Pact", EntityKind.document),
+                                  ("town-hall", "Town Hall", EntityKind.place),
+                                  ("mayor-ines", "Ines Varga", EntityKind.person)]:
+        index.upsert_entity(Entity(id=entity_id, name=name, kind=kind))
+    for fact_id, subject, obj, relation, statement in [
+        ("council-rejected-pact", "harbour-council", "quay-pact", "rejected",
+         "The Harbour Council rejected the Quay Pact at the Town Hall on Tuesday."),
+        ("council-cited-dredging", "harbour-council", "quay-pact", "objected_to",
+         "The Harbour Council rejected the Quay Pact because of the cost of dredging."),
+        ("rejection-hurts-ines", "quay-pact", "mayor-ines", "affects",
+         "The rejection of the Quay Pact will weaken mayor Ines Varga's plans for the port."),
+    ]:
+        index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": subject, "relation": relation, "object": obj, "topic": "timeline",
+            "statement": statement, "provenance": provenance}))
+
+
+def test_why_after_a_verb_no_fact_says_asks_of_the_act_as_the_answer_worded_it(fresh_index: FactIndex) -> None:
+    """"who nixed the pact?", answered by a fact that the council rejected it, then "why?": why they rejected
+    it, in the store's word; asked in "nixed", which no fact says, the cause is no fact's."""
+    _council_and_pact(fresh_index)
+    last = "Who nixed the Quay Pact?"
+    assert _after(fresh_index, last).facts[:1] == ["council-rejected-pact"]
+    answer = _after(fresh_index, last, "why?")
+    assert answer.reading == "why did Harbour Council reject the Quay Pact?"
+    assert "council-cited-dredging" in answer.facts
+
+
+def test_why_is_not_asked_of_the_place_the_last_question_put_the_act_in(fresh_index: FactIndex) -> None:
+    """A cause is seldom told with where its act was done: "why?" after "who rejected the pact at the Town
+    Hall?" asks why they rejected it."""
+    _council_and_pact(fresh_index)
+    answer = _after(fresh_index, "Who rejected the Quay Pact at the Town Hall?", "why?")
+    assert answer.reading == "why did Harbour Council reject the Quay Pact?"
+    assert "council-cited-dredging" in answer.facts
+
+
+def test_that_before_a_bare_verb_after_do_is_the_thing_just_told_of(fresh_index: FactIndex) -> None:
+    """"what does that mean for Ines?": "that" is the subject "does" leads to ("mean" a verb, not a noun
+    "that" determines), and stands for what the last answer told of."""
+    _council_and_pact(fresh_index)
+    answer = _after(fresh_index, "Who rejected the Quay Pact?", "what does that mean for Ines Varga?")
+    assert answer.reading == "what does the Quay Pact mean for Ines Varga?"
+    assert answer.facts == ["rejection-hurts-ines"]
