@@ -299,7 +299,10 @@ class Referents:
                     words = {lemma for text in texts(entity) for w, _ in word_tokens(text)
                              for lemma in (w.lower(), *Lexicon.lemmas(w.lower()))}
                     if words & lemmas:
-                        return Pointed(entity, _called(entity))
+                        headed = None if entity.kind in _NAMED_BARE else self._headed_name(
+                            entity, frozenset(lemmas), plural=is_plural(noun))
+                        return Pointed(entity, headed or _called(entity))  # "those families": the
+                        # separated families, by the name the noun heads, not "the reunions of ..."
         return None
 
     def headed_by(self, noun: str) -> Pointed | None:

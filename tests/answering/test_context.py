@@ -1279,3 +1279,19 @@ def test_that_before_a_bare_verb_after_do_is_the_thing_just_told_of(fresh_index:
     answer = _after(fresh_index, "Who rejected the Quay Pact?", "what does that mean for Ines Varga?")
     assert answer.reading == "what does the Quay Pact mean for Ines Varga?"
     assert answer.facts == ["rejection-hurts-ines"]
+
+
+def test_that_noun_is_said_by_the_name_the_noun_heads(fresh_index: FactIndex) -> None:
+    """"those crews" after an answer about "the rescue of the stranded trawler crews": said as "the trawler
+    crews", the thing's name the noun heads, not its full name, which is about the rescue."""
+    from briefings.models import Entity, EntityKind
+
+    fresh_index.upsert_entity(Entity(id="coast-talks", name="coast guard talks", kind=EntityKind.event))
+    fresh_index.upsert_entity(Entity(id="crew-rescue", name="rescue of the stranded trawler crews", kind=EntityKind.event,
+                                     aliases=["trawler crews", "stranded crews"]))
+    _add_facts(fresh_index, [
+        ("talks-plan-rescue", "coast-talks", "crew-rescue", "will_plan",
+         "The coast guard talks on Friday will plan the rescue of the stranded trawler crews."),
+    ])
+    answer = _after(fresh_index, "What will the coast guard talks plan?", "since when have those crews been stranded?")
+    assert answer.reading == "since when have the trawler crews been stranded?"
