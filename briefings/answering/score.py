@@ -1534,6 +1534,9 @@ _MEETING = frozenset({"meet", "visit", "summit"})
 
 _FRAMES = frozenset({"during", "amid", "throughout"})
 """Prepositions whose noun is the stretch of time an act took place in ("stay *during* the visit")."""
+_PURPOSE = frozenset({"for"})
+"""A preposition whose noun, after a going to or from a place, is the event it was for ("travel to Beijing
+*for* the parade"): a frame as those of `_FRAMES` are."""
 _FRAME_REACH = 5
 """How far the noun after such a preposition may stand ("during his September 2018 *visit*")."""
 
@@ -1541,8 +1544,12 @@ _FRAME_REACH = 5
 def _only_the_frame_said(classified: Classified, credits: dict[int, float], item: IndexedFact) -> bool:
     """The fact (which does not say the act asked, or no fact does) says the event the question puts the
     act in ("where did she stay *during her visit*": "she visited ..."; "*during the Paris summit*": a
-    fact that they held it): it tells when or where that event was, not the act done in it."""
-    frames = [t.position for t in classified.linked.question.tokens if t.lower in _FRAMES]
+    fact that they held it), or the one a going was for ("how did she travel to Oslo *for the talks*"): it
+    tells when, where or how that event was, not the act done in it or for it."""
+    toks = classified.linked.question.tokens
+    frames = [t.position for t in toks if t.lower in _FRAMES or t.lower in _PURPOSE and any(
+        toks[k].lower in MOTION_ENDS and placed(toks, k + 1) for k in range(max(0, t.position - _GOING_REACH),
+                                                                           t.position - 1))]
     for at in frames:  # the first thing asked after it, past a determiner, a possessive or a time
         noun = min((n for n in classified.needs if n.kind is not NeedKind.time and n.position > at),
                    key=lambda n: n.position, default=None)

@@ -42,6 +42,8 @@ def test_a_missing_entity_or_time_is_a_hard_miss(index: FactIndex) -> None:
         "What is the name of the U.S. Embassy spokesman?",  # the sources do not name him
     ],
 )
+
+
 def test_neighbours_are_refused_by_structure(index: FactIndex, question: str) -> None:
     answer = index.answer(question)
     assert not answer.found, answer
@@ -365,6 +367,8 @@ def test_a_name_the_question_says_is_not_the_answer_it_asks_for(fresh_index: Fac
          "What did Kim Jong Un praise over a private dinner?"),
     ],
 )
+
+
 def test_a_word_that_ranks_or_links_things_does_not_qualify_them_away(fresh_index: FactIndex, statement: str,
                                                                        plain: str, qualified: str) -> None:
     from briefings.models import Fact
@@ -545,6 +549,8 @@ def test_what_one_needs_from_another_is_told_by_what_it_will_do_only_if_the_othe
      "demolished", "What atomic installation did North Korea demolish?",
      "What chemical installation did North Korea demolish?"),
 ])
+
+
 def test_a_kind_no_fact_speaks_of_is_answered_when_its_qualifier_and_the_act_are_said(
         fresh_index: FactIndex, statement: str, day: str, relation: str, asked: str, refused: str) -> None:
     _add(fresh_index, "the-act", statement, day=day, subject="north-korea", relation=relation)
@@ -647,6 +653,8 @@ def test_a_word_of_a_name_does_not_say_the_verb_asked(index: FactIndex) -> None:
 
 def test_two_facts_joined_through_the_event_say_together_all_the_question_asks(index: FactIndex) -> None:
     assert not index.answer("When did the drills involving F-22 fighters begin?").found  # a fact says they ended
+
+
 def test_the_name_of_a_thing_is_one_of_its_own_names_not_one_it_shows(index: FactIndex) -> None:
     answer = index.answer("What is the graphic called?")
     assert answer.facts[0] == "map-subject" and "Where North and South Korea Meet" in answer.answer
@@ -804,6 +812,8 @@ def test_a_counterpart_is_said_by_the_statement_when_the_outline_names_the_count
       "statement": "Ada Vance, the deputy foreign minister, warned the North of more sanctions."},
      "Which official warned North Korea of more sanctions?"),
 ])
+
+
 def test_a_word_before_a_time_or_before_the_verb_asked_qualifies_no_thing(
         fresh_index: FactIndex, fact: dict, question: str) -> None:
     """"In *early* March" is a part of March, and in "which envoy *warned*" the envoy asked is the one who
@@ -1230,6 +1240,7 @@ def test_the_doer_asked_is_not_the_names_the_question_puts_in_what_was_done_to(f
     assert not fresh_index.answer(blocked).found  # they drafted it; who blocked it the fact does not say
     assert fresh_index.answer("Who circulated the draft communique on North Korea in Geneva?").facts[0] == "japan-india-draft"
 
+
 def test_an_act_of_someone_not_the_subjects_is_a_peers(index: FactIndex) -> None:
     # "does the North believe": "Cho believes North Korea and the U.S. won't agree" is Cho's belief, and
     # the store does not describe Cho as the North's; what the North believes is its own fact
@@ -1282,6 +1293,8 @@ def test_an_unknown_noun_a_light_verb_makes_an_act_of_is_the_act_asked(fresh_ind
     ("Where was Sung Kim's session with Choe Son Hui held?", "dmz-meeting-place"),  # a session: a meeting
     ("Who heads the Pyongyang side at the preparatory meetings?", "nk-delegation-leader"),  # in talks, a side: a delegation
 ])
+
+
 def test_a_general_word_the_vocabulary_reads_reaches_the_facts_word(index: FactIndex, question: str,
                                                                      fact_id: str) -> None:
     answer = index.answer(question)
@@ -1447,6 +1460,8 @@ def test_a_city_after_a_preposition_that_places_is_the_place_not_its_government(
                                          "Sosong Station in Pyongyang.")
     answer = fresh_index.answer("Where in Pyongyang did North Korea open a railway museum?")
     assert answer.found and answer.facts[0] == "museum-in-city"
+
+
 def test_a_verb_of_saying_of_the_one_asked_is_not_what_another_said(fresh_index: FactIndex) -> None:
     """"What did Moon write": a fact about Trump that reports what the White House said says nothing Moon wrote."""
     _add(fresh_index, "moon-note", "On May 2, 2019, Donald Trump received a note from Moon Jae-in; the White House "
@@ -1550,6 +1565,8 @@ def test_a_noun_after_a_determiner_is_no_act_a_why_asks_the_cause_of(index: Fact
 
     acts = _acts_asked_why(index.read("Why did the envoy quit the planned meeting with the minister?"))
     assert "meeting" not in {n.label for n in acts}
+
+
 def test_a_lowercase_word_the_store_writes_in_lowercase_is_no_name(fresh_index: FactIndex) -> None:
     """Between a determiner and a noun, a lowercase question's word reads as a name ("the *danish*
     minister"); a word the store itself writes in lower case (here, in a keyword) is a common word, and a
@@ -1608,6 +1625,8 @@ def test_the_number_of_a_name_is_not_said_by_a_day_of_that_number(fresh_index: F
     assert _features_of(fresh_index, "hagin-day-7", question)["hard_missing"] == 1  # "March 7": another 7
     question = "when did Joe Hagin inspect the Mark-7?"
     assert not _features_of(fresh_index, "hagin-mark-7", question)["hard_missing"]
+
+
 def test_the_words_of_a_keyword_phrase_are_not_matched_by_words_near_them(fresh_index: FactIndex) -> None:
     """A keyword of several words ("turn up") means one thing: "play" is near its "turn", not near the
     phrase. The same word as a keyword alone is matched by the words near it, as a keyword is."""
@@ -1649,6 +1668,8 @@ def test_a_city_where_a_going_ends_is_the_place_a_fact_must_name(fresh_index: Fa
     _add(fresh_index, "choe-trip", "Choe Son Hui made a trip to South Korea on May 12, 2019.", day="2019-05-12",
          subject="choe-son-hui", relation="visited", obj="south-korea")
     assert not _features_of(fresh_index, "choe-trip", "When did Choe Son Hui fly to Seoul?")["entity_missing"]
+
+
 def test_an_undated_fact_that_reckons_the_same_time_is_of_it(index: FactIndex) -> None:
     """A fact with no date of its own that says "only days before Monday, May 28" is of the time "a few
     days before May 28", and a fact of May 24 is found for "two days before May 26"."""
@@ -1866,6 +1887,8 @@ def test_what_a_thing_tells_about_another_is_what_it_shows(fresh_index: FactInde
     "What do the South Korean officials think of the denuclearization formula?",
     "When did the delegation from France arrive at the summit venue?",
 ])
+
+
 def test_a_fact_with_no_word_of_a_need_is_given_nothing_for_it(index: FactIndex, question: str) -> None:
     """The scorer passes over `_word_credit` for a fact that holds no word a need can be credited by
     (`_nothing_said`): every fact of the store it passes over is one `_word_credit` gives nothing."""
@@ -2196,6 +2219,7 @@ def test_who_of_one_side_is_not_answered_by_the_other_sides_person(fresh_index: 
     answer = fresh_index.answer("Who led the South Korean side at the Manila trade talks?")
     assert answer.found and answer.facts[0] == "manila-talks"
 
+
 def test_a_role_after_as_is_not_said_by_a_title_in_the_name_of_whom_it_is_given(fresh_index: FactIndex) -> None:
     """"When was Moon sworn in *as president*": "President Moon", an alias, says what he is; a fact that
     says nothing of the presidency tells another thing he did, while one that says it is of the role."""
@@ -2243,6 +2267,7 @@ def test_the_act_of_a_fact_is_not_the_verb_that_frames_it(fresh_index: FactIndex
         "provenance": _PROVENANCE, "statement": "The ferry plan seemed to fail on Monday."}))
     assert _act_verbs(fresh_index.table.facts["ferry-seemed-to-fail"]) == {"fail"}
 
+
 def test_how_many_counts_the_last_noun_of_the_run_after_it(fresh_index: FactIndex) -> None:
     """"How many city council members" counts members: the nouns before qualify them. A fact that counts
     "nine members" puts a number on what is asked, though "city" and "council" come first."""
@@ -2266,9 +2291,12 @@ def test_a_verb_that_closes_another_clause_has_not_acted_on_the_name_after_it(fr
     assert not _features_of(fresh_index, "ferreira-after-arrival", asked)["done_to_doer"]
     assert _features_of(fresh_index, "ferreira-greeted", asked)["done_to_doer"]
 
+
 @pytest.mark.parametrize("text", ["Which Seoul think-tank researcher still expected the Singapore summit to go ahead?",
                                   "who's the conservative think-tank researcher who still expected the Singapore summit "
                                   "to go ahead?"])
+
+
 def test_a_person_described_rather_than_named_is_the_fact_s_person(index: FactIndex, text: str) -> None:
     # the question describes who did it in words the fact does not say; the store's description of the
     # fact's person (a conservative researcher at a think tank in Seoul) says them
@@ -2278,5 +2306,21 @@ def test_a_person_described_rather_than_named_is_the_fact_s_person(index: FactIn
 
 @pytest.mark.parametrize("text", ["which Pyongyang think-tank researcher still expected the Singapore summit to go ahead?",
                                   "which liberal researcher still expected the Singapore summit to go ahead?"])
+
+
 def test_a_description_the_person_s_does_not_hold_is_still_a_miss(index: FactIndex, text: str) -> None:
     assert not index.answer(text).found
+
+
+def test_the_event_a_going_was_for_does_not_tell_how_it_went(fresh_index: FactIndex) -> None:
+    """"How did she travel to Oslo *for the forum*": a fact that she spoke at the forum says the event the
+    journey was for, not the journey; a fact that says the journey answers."""
+    _add(fresh_index, "envoy-forum", "Choe Son Hui spoke at the Oslo peace forum on June 4, 2021.",
+         day="2021-06-04", subject="choe-son-hui", relation="spoke_at")
+    question = "How did Choe Son Hui travel to Oslo for the June 2021 peace forum?"
+    assert _features_of(fresh_index, "envoy-forum", question)["occasion"] == 1.0
+    assert not fresh_index.answer(question).found
+    _add(fresh_index, "envoy-train", "Choe Son Hui traveled to Oslo by train on June 2, 2021, for the peace forum.",
+         day="2021-06-02", subject="choe-son-hui", relation="traveled")
+    answer = fresh_index.answer(question)
+    assert answer.found and answer.facts[0] == "envoy-train"
