@@ -584,6 +584,8 @@ class _NeedTraits:
     """The base verbs of an act asked done again ("reopen": "open"), for `_repeat_unsaid`; none for any other."""
     journey_end: str | None
     """Which end of a going the question places the need at (`_journey_asked`)."""
+    party_end: str | None
+    """Of a name right after "to" or "from" that ends no going ("write *to* Kim"), that word (`_party_asked`)."""
     pair_between: bool
     phase: bool
     tells_about: bool
@@ -662,6 +664,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
         word = need.kind is NeedKind.word
         unheard = word and _a_thing_unheard_of(need, classified)
         phase = word and _phase_of_the_act(need, classified)
+        journey = _journey_asked(need, classified)
         needs.append(_NeedTraits(
             need=need,
             reach=_reach(need) if word else None,
@@ -673,7 +676,8 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
             opposites=(_opposites(need, by_synonyms=_a_finite_verb(need, classified))
                        if word and (need.relation or need.phrasal or phase) else None),
             repeated=frozenset(b for b in map(table.lexicon.repeated_act, need.lemmas) if b) if word else frozenset(),
-            journey_end=_journey_asked(need, classified),
+            journey_end=journey,
+            party_end=_party_asked(need, classified) if journey is None else None,
             pair_between=word and _the_pair_between(need, classified),
             phase=phase,
             tells_about=word and _tells_about(need, classified, table),
@@ -819,6 +823,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     f["hard_missing"] += sum(1 for t in traits.needs if t.repeated and _repeat_unsaid(t.need, item, table, t.repeated))
     f["hard_missing"] += sum(1 for t in traits.needs
                              if t.journey_end and _journey_reversed(t.need, item, t.journey_end))
+    f["hard_missing"] += sum(1 for t in traits.needs
+                             if t.party_end and _party_reversed(t.need, item, t.party_end, table))
     for read in traits.needs:
         need = read.need
         if need.kind is NeedKind.entity:
@@ -2813,6 +2819,29 @@ def _journey_reversed(need: Need, item: IndexedFact, asked: str) -> bool:
     n, words = len(label), item.words
     said = [_journey_end(words, k) for k in range(len(words) - n + 1) if tuple(words[k:k + n]) == label]
     return bool(said) and all(end is not None and end != asked for end in said)
+
+
+_OTHER_PARTY_END = {"to": "from", "from": "to"}
+"""The prepositions of whom a thing goes to and whom it comes from ("wrote *to* Kim", "a letter *from* Kim")."""
+
+
+def _party_asked(need: Need, classified: Classified) -> str | None:
+    """"What did Trump write back *to* Kim": the preposition of `_OTHER_PARTY_END` right before a name the
+    question names, the end of the exchange it stands at; None for any other need."""
+    toks = classified.linked.question.tokens
+    if need.kind is not NeedKind.entity or need.position < 1:
+        return None
+    before = toks[need.position - 1].lower
+    return before if before in _OTHER_PARTY_END else None
+
+
+def _party_reversed(need: Need, item: IndexedFact, asked: str, table: FactTable) -> bool:
+    """The question names someone after "to" (`_party_asked`) and the fact only after "from", or the other
+    way: "received a letter *from* Kim" tells of what came from Kim, not what went to him."""
+    found = [(k, n) for k, n, ids in table.names.find(list(item.words)) if ids & need.entity_ids]
+    whole = [(k, n) for k, n in found if not any(j <= k and k + n <= j + m and (j, m) != (k, n) for j, m in found)]
+    other = _OTHER_PARTY_END[asked]
+    return bool(whole) and all(k > 0 and item.words[k - 1] == other for k, _ in whole)
 
 
 OCCASIONS = frozenset({"time"})

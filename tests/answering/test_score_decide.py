@@ -2324,3 +2324,14 @@ def test_the_event_a_going_was_for_does_not_tell_how_it_went(fresh_index: FactIn
          day="2021-06-02", subject="choe-son-hui", relation="traveled")
     answer = fresh_index.answer(question)
     assert answer.found and answer.facts[0] == "envoy-train"
+
+
+def test_what_came_from_someone_is_not_what_went_to_them(fresh_index: FactIndex) -> None:
+    """"What did Moon send *to* Kim": a fact that Moon received a gift *from* Kim tells what came from Kim,
+    the other way of the exchange; a fact of what went to Kim answers."""
+    _add(fresh_index, "moon-gift", "Moon Jae-in said on May 9, 2021 that he had received two pine trees from Kim "
+         "Jong Un.", day="2021-05-09", subject="moon-jae-in", relation="said")
+    question = "What did Moon Jae-in send to Kim Jong Un in May 2021?"
+    assert _features_of(fresh_index, "moon-gift", question)["hard_missing"] >= 1.0
+    assert not fresh_index.answer(question).found
+    assert fresh_index.answer("What did Moon Jae-in receive from Kim Jong Un in May 2021?").found
