@@ -2797,18 +2797,34 @@ def _journey_end(words: tuple[str, ...] | list[str], at: int) -> str | None:
             return "start"
         if words[k] in JOURNEY_END:
             return "end"
+        if words[k] in LOCATIVE and k > 0 and Lexicon.lemmas(words[k - 1]) & _ENDS_OF_A_GOING.keys():
+            return next(_ENDS_OF_A_GOING[v] for v in Lexicon.lemmas(words[k - 1]) & _ENDS_OF_A_GOING.keys())
         if words[k] in PREPOSITIONS:
             return None
     return None
+
+
+_ENDS_OF_A_GOING = {**dict.fromkeys(STARTING, "start"), **dict.fromkeys(("end", "finish"), "end")}
+"""Verbs that put the place after them and "in" or "at" at one end of a journey ("a journey that *began in*
+Pyongyang and *ended at* Dong Dang")."""
 
 
 def _journey_asked(need: Need, classified: Classified) -> str | None:
     """Which end of a going the question places its place at, after a word of travelling ("travel home
     *from* Hanoi": "start", "fly *to* Seoul": "end"), or None."""
     toks = classified.linked.question.tokens
-    if need.position < 1 or not placed(toks, need.position):
+    if need.position < 1:
         return None
-    return _journey_end([t.lower for t in toks], need.position)
+    words = [t.lower for t in toks]
+    if need.position > 1 and words[need.position - 1] in JOURNEY_END and words[need.position - 2] in _RETURNING:
+        return "end"  # "get him *back to* Pyongyang": a return, whatever verb brings it
+    if not placed(toks, need.position):
+        return None
+    return _journey_end(words, need.position)
+
+
+_RETURNING = frozenset({"back"})
+"""The adverb that makes a going one back to where it began ("got him *back* to Pyongyang")."""
 
 
 def _journey_reversed(need: Need, item: IndexedFact, asked: str) -> bool:

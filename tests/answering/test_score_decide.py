@@ -2335,3 +2335,13 @@ def test_what_came_from_someone_is_not_what_went_to_them(fresh_index: FactIndex)
     assert _features_of(fresh_index, "moon-gift", question)["hard_missing"] >= 1.0
     assert not fresh_index.answer(question).found
     assert fresh_index.answer("What did Moon Jae-in receive from Kim Jong Un in May 2021?").found
+
+
+def test_a_going_that_began_at_a_place_is_not_the_way_back_to_it(fresh_index: FactIndex) -> None:
+    """"When did the ferry get her *back to* Busan": a return to Busan; a fact of a voyage that *began in*
+    Busan tells the way out, which starts where the return ends."""
+    _add(fresh_index, "moon-voyage", "Moon Jae-in sailed to Jeju by ferry for a forum, a voyage that began in Busan "
+         "on May 2, 2021 and ended at Jeju port.", day="2021-05-02", subject="moon-jae-in", relation="sailed")
+    assert _features_of(fresh_index, "moon-voyage", "When did the ferry get Moon Jae-in back to Busan?")[
+        "hard_missing"] >= 1.0
+    assert not _features_of(fresh_index, "moon-voyage", "When did the ferry take Moon Jae-in to Jeju?")["hard_missing"]
