@@ -1017,7 +1017,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     f["type"] = _type_factor(item, classified, table, mentioned=traits.entity_ids, said=traits.said,
                              ordered=traits.ordered, doer=traits.doer_of_whom)
     if (classified.asked is Asked.who and f["type"] < 1.0 and any(n.relation or n.phrasal for n in classified.needs)
-            and (f["relation_missing"] and _whom_asked(classified) or _only_names_said(classified, credits, table))):
+            and (f["relation_missing"] and traits.doer_of_whom or _only_names_said(classified, credits, table))):
         f["no_one_named"] = 1.0  # "who did she talk with": a fact that names no one but those asked of,
         # and says none of the question's words but its names, or not the act asked of them ("who did she
         # *beat* in the race": "she won the race"), tells another thing about them
@@ -2366,14 +2366,6 @@ def _ordered_from(classified: Classified) -> frozenset[str]:
     return frozenset(found)
 
 
-def _whom_asked(classified: Classified) -> bool:
-    """"Who *did* she beat": "do" or a modal after "who" with a subject named, so who is what the act is
-    done to, someone the act asked links to the subject (not "who has been acting for them", the doer)."""
-    toks = classified.linked.question.tokens
-    return (bool(classified.subject) and len(toks) > 1 and toks[0].lower == "who"
-            and toks[1].lower in _AUX - _BE - {"has", "have", "had"})
-
-
 _SUCCESSION = frozenset({"replace", "succeed", "precede", "predecessor", "successor"})
 """The words of `_ORDER` that can only place one holder of a post after another ("before" and "after" place
 events too)."""
@@ -2494,15 +2486,21 @@ def _only_another_sides_named(item: IndexedFact, sides: frozenset[str], table: F
 
 
 def _doer_of_whom(classified: Classified) -> frozenset[str]:
-    """"Who did X <act>", "whom will X <act>": the entities named right after "who" and an auxiliary of
-    `_DO`, the subject of the act whose object is asked; the one asked is someone else."""
+    """"Who *did* X <act>", "whom will X <act>": the entities named right after "who" and an auxiliary of
+    `_OBJECT_AUXILIARIES`, the subject of the act whose object is asked; the one asked is someone else, whom
+    the act links to X (not "who has been acting for them", whose "who" is the doer)."""
     if classified.asked is not Asked.who:
         return frozenset()
     toks = classified.linked.question.tokens
     at = next((k for k, t in enumerate(toks) if t.lower in _WHO), None)
-    if at is None or at + 2 >= len(toks) or toks[at + 1].lower not in _DO:
+    if at is None or at + 2 >= len(toks) or toks[at + 1].lower not in _OBJECT_AUXILIARIES:
         return frozenset()
     return frozenset(e for m in classified.linked.mentions if m.position == at + 2 for e in m.ids)
+
+
+_OBJECT_AUXILIARIES = frozenset(_AUX - _BE - {"done", "not"})
+"""Auxiliaries after which "who" is the object of the verb to come ("who *did* she beat", "who *will* he
+name"): "do", "have" and the modals; after a form of "be" it is the subject ("who *is* acting")."""
 
 
 _WHO = frozenset({"who", "whom"})

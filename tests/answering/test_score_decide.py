@@ -2345,3 +2345,19 @@ def test_a_going_that_began_at_a_place_is_not_the_way_back_to_it(fresh_index: Fa
     assert _features_of(fresh_index, "moon-voyage", "When did the ferry get Moon Jae-in back to Busan?")[
         "hard_missing"] >= 1.0
     assert not _features_of(fresh_index, "moon-voyage", "When did the ferry take Moon Jae-in to Jeju?")["hard_missing"]
+
+
+def test_who_after_do_or_a_modal_and_a_name_is_whom_the_named_acts_on(index: FactIndex) -> None:
+    """"Who *should* Moon meet": "who" is the object of the act the name after the auxiliary does, for every
+    modal as for "do"; after a form of "be", or with no name after the auxiliary, "who" is the doer."""
+    from briefings.answering.score import question_traits
+
+    def doer(question: str) -> frozenset[str]:
+        classified = index.read(question)
+        prepare(classified, index.table)
+        return question_traits(classified, index.table).doer_of_whom
+
+    assert doer("Who should Moon Jae-in meet next?") == {"moon-jae-in"}
+    assert doer("Who did Moon Jae-in meet in May?") == {"moon-jae-in"}
+    assert not doer("Who is meeting Moon Jae-in in May?")
+    assert not doer("Who has been acting for Moon Jae-in?")
