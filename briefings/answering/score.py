@@ -1287,8 +1287,9 @@ def _says_the_opposite(item: IndexedFact, opposite: frozenset[str], other: str) 
     heads = {act.partition(" ")[0] for act in opposite}  # every word's lemmas are among the fact's
     if other and Lexicon.phase_heads(other).isdisjoint(item.lemmas):
         other = ""  # the fact says no verb of the other phase
-    if heads.isdisjoint(item.lemmas) and heads.isdisjoint(item.name_lemmas) and not other:
-        return False
+    if heads.isdisjoint(item.lemmas) and heads.isdisjoint(item.name_lemmas) and not other and (
+            not opposite or PARTICLES.isdisjoint(item.words)):
+        return False  # no verb that may be opposite: none of its heads, nor a phrasal verb (`_a_way_of_the_opposite`)
     words = item.words
     for at, word in enumerate(words):
         bases = Lexicon.lemmas(word) - {word}  # "opened" -> "open": an inflected form
@@ -1297,6 +1298,8 @@ def _says_the_opposite(item: IndexedFact, opposite: frozenset[str], other: str) 
             continue  # "the *releases*": a noun's plural as likely as a verb's present
         particle = words[at + 1] if at + 1 < len(words) else ""
         if bases & opposite or any(f"{base} {particle}" in opposite for base in bases):
+            return True
+        if particle in PARTICLES and any(_a_way_of_the_opposite(f"{base} {particle}", opposite) for base in bases):
             return True
         if other and any(_phase_said(base, particle) == other for base in bases):
             return True
@@ -1408,6 +1411,13 @@ def _phase_of(verb: str) -> str:
 
 _OTHER_PHASE = {"end": "go", "go": "end"}
 """The phase of an act opposite each (`Lexicon.phase`): stopping it, and starting or carrying it on."""
+
+
+def _a_way_of_the_opposite(verb: str, opposite: frozenset[str]) -> bool:
+    """A phrasal verb too rare for the tables ("wrap up") that shares a common sense with a way of doing an
+    act `opposite` the one asked ("finish off", a way to "finish", for "begin"): it says the opposite act."""
+    ways = opposite.union(*map(Lexicon.kinds, opposite))
+    return any(Lexicon.shares_a_common_sense(verb, w) for w in Lexicon.synonyms(verb) & ways)
 
 
 def _phase_said(base: str, particle: str) -> str:

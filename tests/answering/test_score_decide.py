@@ -2361,3 +2361,16 @@ def test_who_after_do_or_a_modal_and_a_name_is_whom_the_named_acts_on(index: Fac
     assert doer("Who did Moon Jae-in meet in May?") == {"moon-jae-in"}
     assert not doer("Who is meeting Moon Jae-in in May?")
     assert not doer("Who has been acting for Moon Jae-in?")
+
+def test_a_phrasal_verb_that_is_a_way_of_the_opposite_act_says_the_opposite(fresh_index: FactIndex) -> None:
+    """"When did Kim Jong Un begin his harbour tour": that he "wound up" the tour (a way to "finish",
+    which WordNet opposes to "begin") gives the day it ended; that he "kicked off" the tour is of the act asked."""
+    from briefings.models import Fact
+
+    for fact_id, verb in (("tour-wound-up", "wound up"), ("tour-kicked-off", "kicked off")):
+        fresh_index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": "kim-jong-un", "relation": verb.replace(" ", "_"), "topic": "places",
+            "provenance": _PROVENANCE, "statement": f"Kim Jong Un {verb} his harbour tour on Friday, June 1, 2018."}))
+    question = "When did Kim Jong Un begin his harbour tour?"
+    assert _features_of(fresh_index, "tour-wound-up", question)["opposite"]
+    assert not _features_of(fresh_index, "tour-kicked-off", question)["opposite"]
