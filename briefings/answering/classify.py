@@ -1251,11 +1251,30 @@ def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Ent
             if (asked is Asked.name and need.kind is NeedKind.entity and len(need.entity_ids) == 1
                     and not any(is_proper_name(name) for name in entity.names)):
                 return f"{entity.name}: not named in the sources"  # "what are the drills called?": never said
+        if need.kind is NeedKind.word and asked is Asked.name and before and before[-1] in _DEFINITE:
+            unnamed = _unnamed_in_another_number(need, entities)
+            if unnamed is not None:
+                return f"{unnamed.name}: not named in the sources"  # "what was the exercise called?"
         if need.kind is NeedKind.word and asked is Asked.who:
             described = _described_unnamed(need, needs, entities)
             if described is not None:
                 return f"{described.name}: not named in the sources"
     return None
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+"""Determiners of a thing already known ("what was *the* exercise called"), not one picked out ("which drill")."""
+
+
+def _unnamed_in_another_number(head: Need, entities: Mapping[str, Entity]) -> Entity | None:
+    """The one entity that a name of one word, a common noun, calls by another form of the word asked
+    ("exercises" for "the *exercise*"), when no name of it is a proper name: the sources never name it."""
+    found = [e for e in entities.values()
+             if any(" " not in name and name.lower() != head.label and Lexicon.lemmas(name.lower()) & head.lemmas
+                    for name in e.names)]
+    if len(found) != 1 or any(is_proper_name(name) for name in found[0].names):
+        return None
+    return found[0]
 
 
 def _described_unnamed(head: Need, needs: list[Need], entities: Mapping[str, Entity]) -> Entity | None:

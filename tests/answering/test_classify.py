@@ -1095,3 +1095,11 @@ def test_the_noun_after_name_of_the_is_the_kind_asked(index: FactIndex) -> None:
     name is asked, as "which charter" does."""
     needs = index.read("name of the charter the two mayors signed in Busan?").needs
     assert [n.label for n in needs if n.typed] == ["charter"]
+
+
+def test_the_name_of_a_thing_the_sources_name_only_by_a_common_noun_in_another_number_is_unsaid(
+        index: FactIndex) -> None:
+    """The drills are only ever "drills" or "exercises": asked what "that drill" was called, the reply says
+    the sources never name it; which drill of several is asked is another question."""
+    assert index.read("So what was that drill called again?").unanswerable is not None
+    assert index.read("Which drill was called Ulchi?").unanswerable is None
