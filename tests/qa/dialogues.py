@@ -25,6 +25,7 @@ FLOORS = {"tune": 1.0, "tune_c": 1.0, "tune_d": 0.925, "tune_f": 1.0, "blind_e":
 
 
 
+
 """The share each set scored when last measured, less one dialogue's worth: a change may not drop below.
 `tune` (the first set) is run on every surface; the other `tune_*` sets (each written blind by another writer, read once
 they were scored) and the `blind_*` sets (never read: their misses are not printed) in the console. WRITERS.md says who
