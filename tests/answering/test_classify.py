@@ -816,6 +816,25 @@ def test_a_spy_sat_is_a_spy_satellite(fresh_index: FactIndex) -> None:
     assert answer.found and "Haebit-2" in answer.answer
 
 
+def test_flyers_are_leaflets_and_a_deal_torn_up_is_scrapped(fresh_index: FactIndex) -> None:
+    # config/vocabulary.yaml: WordNet files flyers under adverts and leaflets under booklets, and has
+    # "tear up" only for paper
+    from briefings.models import Fact
+
+    near = fresh_index.table.near
+    flyers = next(n for n in fresh_index.read("who dropped the flyers?").needs if n.label == "flyers")
+    assert near(flyers.lemmas).get("leaflet") == 1.0
+    torn = next(n for n in fresh_index.read("did Seoul tear up the fishing pact?").needs if "tear" in n.label)
+    assert near(torn.lemmas).get("scrap") == 1.0
+    fresh_index.upsert(Fact.model_validate({
+        "id": "balloon-leaflets", "subject": "south-korea", "relation": "threatened", "topic": "timeline",
+        "statement": "Moon Jae-in threatened on May 9, 2021, to scrap the fishing pact unless activists stopped "
+                     "floating leaflets north by balloon.", "dates": [{"day": "2021-05-09"}],
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    answer = fresh_index.answer("who said he would tear up the fishing pact over balloon flyers?")
+    assert answer.found and "balloon-leaflets" in answer.facts
+
+
 def test_to_stand_in_the_way_is_to_block(index: FactIndex) -> None:
     # config/vocabulary.yaml: the idiom is one act; read word by word it is standing somewhere
     needs = [n.label for n in index.read("which lawmakers were standing in the way of the deal in parliament?").needs]
