@@ -835,6 +835,21 @@ def test_flyers_are_leaflets_and_a_deal_torn_up_is_scrapped(fresh_index: FactInd
     assert answer.found and "balloon-leaflets" in answer.facts
 
 
+@pytest.mark.parametrize(("read", "term", "means"), [
+    # a common misspelling by the sound; "marshal" is a word of its own, so no slip is read
+    ("when was marshal law lifted in Manila?", "marshal law", "martial"),
+    # a flop is a failure, which WordNet has only as its broader word
+    ("how many flops came before the first launch?", "flops", "failure"),
+    # a country's top diplomat is its foreign minister, not any diplomat ranked first
+    ("who is Chile's top diplomat?", "top diplomat", "minister"),
+])
+def test_news_english_the_vocabulary_reads_is_near_the_facts_words(index: FactIndex, read: str, term: str,
+                                                                   means: str) -> None:
+    # config/vocabulary.yaml: each phrase is one need, near the words the facts use for it
+    need = next(n for n in index.read(read).needs if n.label == term)
+    assert index.table.near(need.lemmas).get(means) == 1.0
+
+
 def test_to_stand_in_the_way_is_to_block(index: FactIndex) -> None:
     # config/vocabulary.yaml: the idiom is one act; read word by word it is standing somewhere
     needs = [n.label for n in index.read("which lawmakers were standing in the way of the deal in parliament?").needs]
