@@ -773,7 +773,8 @@ class FactTable:
         found = self._entity_words.get(entity_id)
         if found is None:
             entity = self.entities.get(entity_id)
-            words = [] if entity is None else [w.lower() for name in entity.names for w in words_of(name)]
+            words = [] if entity is None else [w.lower() for name in entity.names
+                                               for w in (*words_of(name), *_initialisms(name))]
             found = self._entity_words[entity_id] = _Words.of(words, self.lexicon)
         return found
 
@@ -1022,6 +1023,15 @@ class FactTable:
         """Places the facts name that hold the place `lemmas` name: Lyon is in France."""
         return frozenset(whole for lemma in lemmas for whole in self.lexicon.wholes(lemma)
                          if whole in self.vocabulary or self.names.holds(whole))
+
+
+_DOTTED_INITIALS = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+"""Initials written with dots ("U.N.", "U.K."): a question writes them as one word ("the UN watchdog")."""
+
+
+def _initialisms(name: str) -> list[str]:
+    """The initials a name writes with dots, as one word: "the U.N. nuclear watchdog" -> "UN"."""
+    return [m.group().replace(".", "") for m in _DOTTED_INITIALS.finditer(name)]
 
 
 _DECADE = re.compile(r"^(?:19|20)\d0s$")

@@ -245,6 +245,23 @@ def test_an_entity_named_as_two_joined_by_and_is_their_pair(fresh_index: FactInd
     assert answer.found and answer.facts[0] == "ruritania-match"
 
 
+def test_initials_a_name_writes_with_dots_are_one_word_of_it(fresh_index: FactIndex) -> None:
+    """"the U.N. refugee agency": a question that writes the initials as one word ("the UN agency") says a
+    word of the name, as "U.N." does."""
+    from briefings.models import Entity, EntityKind, Fact
+
+    fresh_index.upsert_entity(Entity(id="unhcr", name="UNHCR", kind=EntityKind.organisation,
+                                     aliases=["the U.N. refugee agency"]))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "unhcr-camps", "subject": "unhcr", "relation": "counted", "topic": "timeline",
+        "statement": "UNHCR counted 4 camps on the Tumen River in 2021.",
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z",
+                       "recorded_by": "console:ana"}}))
+    assert "un" in fresh_index.table.facts["unhcr-camps"].lemmas
+    answer = fresh_index.answer("How many camps did the UN agency count on the Tumen River?")
+    assert answer.found and "4 camps" in answer.answer
+
+
 def test_facts_added_and_changed_after_a_build_are_read_as_a_rebuild_reads_them(index: FactIndex) -> None:
     """What a build keeps to read the next fact faster (each word's lemmas, each entity's name words,
     the keys of each day) never makes a fact added or changed later read otherwise than a fresh build
