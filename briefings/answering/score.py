@@ -916,8 +916,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = 1.0  # "what *number* is it on the map": a fact that gives a number ("site 2") says one
             if need.typed and credit < 1.0 and need.lemmas & _LIKELIHOOD and any(w in _LIKELIHOOD for w in item.words):
                 credit = 1.0  # "what *odds*", "what *chance*": a fact that says how likely ("a good chance") gives them
-            if need.typed and credit < 1.0 and need.lemmas & _ROLE_NOUNS and _gives_a_role(item):
-                credit = 1.0  # "what *role* did Biden give him": a fact that Biden named him envoy gives one
+            if need.typed and credit < 1.0 and need.lemmas & _ROLE_NOUNS and (_gives_a_role(item)
+                                                                               or _leaves_a_role(item)):
+                credit = 1.0  # "what *role* did Biden give him": a fact that Biden named him envoy gives one;
+                # "what *job* did he quit": a fact that he resigned as adviser names the one he left
             if credit < 1.0 and read.describing and _described(need, item, table, traits):
                 credit = 1.0  # "the *think-tank* analyst saying ...": the fact's person, whom the store
                 # describes as a researcher at a think tank, described rather than named
@@ -2715,6 +2717,31 @@ def _gives_a_role(item: IndexedFact) -> bool:
     representative", "was *appointed* foreign minister"): the role it names is the one a "what role" asks."""
     acts = _appointing()
     return any((Lexicon.lemmas(w) - {w}) & acts for w in item.words if "VERB" in Lexicon.parts_of_speech(w))
+
+
+@functools.lru_cache(maxsize=1)
+def _leaving_office() -> frozenset[str]:
+    """The acts of leaving a post: WordNet's antonyms of taking office ("resign", "step down", "quit")."""
+    return Lexicon.antonyms(_TAKING_OFFICE)
+
+
+ROLE_REACH = 2
+"""How far after an act of leaving a post its "as" may stand ("resigned *as* envoy", "stepped down *as*")."""
+
+
+def _leaves_a_role(item: IndexedFact) -> bool:
+    """The statement says someone left, or was to leave, a role it names after "as" ("*resign as* national
+    security adviser", "*stepped down as* envoy"): the role left is the one a "what job did he leave" asks."""
+    words = item.words
+    leaving = _leaving_office()
+    for k, word in enumerate(words):
+        lemmas = Lexicon.lemmas(word)
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if not (lemmas & leaving or any(f"{lemma} {nxt}" in leaving for lemma in lemmas)):
+            continue
+        if "as" in words[k + 1 : k + 2 + ROLE_REACH]:
+            return True
+    return False
 
 
 _CONDITION_NOUNS = frozenset({"condition", "conditions", "precondition", "preconditions", "prerequisite", "proviso"})

@@ -2374,3 +2374,14 @@ def test_a_phrasal_verb_that_is_a_way_of_the_opposite_act_says_the_opposite(fres
     question = "When did Kim Jong Un begin his harbour tour?"
     assert _features_of(fresh_index, "tour-wound-up", question)["opposite"]
     assert not _features_of(fresh_index, "tour-kicked-off", question)["opposite"]
+
+def test_a_fact_that_someone_left_a_post_as_a_role_gives_the_job_left(fresh_index: FactIndex) -> None:
+    """"What job did she quit": a fact that she stepped down *as* mining minister names the post left (the
+    acts opposite taking office, WordNet's); a fact that only says she resigned names none."""
+    _add(fresh_index, "phasy-quits", "Bounmy Phasy stepped down as mining minister of Laos on May 4, 2021.",
+         day="2021-05-04", subject="laos", relation="stepped_down")
+    _add(fresh_index, "inthavong-quits", "Somsak Inthavong of Laos resigned on June 8, 2021, after a dispute.",
+         day="2021-06-08", subject="laos", relation="resigned")
+    assert _features_of(fresh_index, "phasy-quits", "What job did Bounmy Phasy leave in May 2021?")["hard_missing"] == 0
+    assert _features_of(fresh_index, "inthavong-quits",
+                        "What job did Somsak Inthavong leave in June 2021?")["hard_missing"] == 1
