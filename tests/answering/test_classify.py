@@ -844,6 +844,8 @@ def test_flyers_are_leaflets_and_a_deal_torn_up_is_scrapped(fresh_index: FactInd
     ("who is Chile's top diplomat?", "top diplomat", "minister"),
     # a legislator is a lawmaker, which WordNet has only as the broader word
     ("how many legislators backed the bill?", "legislators", "lawmaker"),
+    # a frontier between countries is their border; WordNet has the two as sister kinds of boundary
+    ("who guards the frontier with Laos?", "frontier", "border"),
 ])
 def test_news_english_the_vocabulary_reads_is_near_the_facts_words(index: FactIndex, read: str, term: str,
                                                                    means: str) -> None:
