@@ -1718,9 +1718,10 @@ def _as_noun(need: Need) -> frozenset[str]:
 
 def _modifies_noun(verb: Need, toks: list[Token]) -> bool:
     """"the envoys *travelling* to Seoul": a participle in -ing right after a noun (not after a name, which
-    may be its subject, nor after an auxiliary) qualifies the noun; it is not the act asked."""
+    may be its subject, nor after an auxiliary) qualifies the noun; it is not the act asked. So does a verb
+    of several words ("the delegations *heading to* Singapore"), by the form of its first word."""
     at = verb.position
-    if at == 0 or not verb.label.endswith("ing"):
+    if at == 0 or not toks[at].lower.endswith("ing"):
         return False
     before = toks[at - 1]
     pos = Lexicon.parts_of_speech(before.lower)

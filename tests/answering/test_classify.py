@@ -745,6 +745,12 @@ def test_a_beef_with_something_is_an_objection_to_it(index: FactIndex) -> None:
     # news English's analysts of a think tank are its researchers, not psychoanalysts
     ("which analyst did the bank quote?", "analyst", "researcher",
      "which Seoul analyst thought the summit would still go ahead?", "Cho Young-key"),
+    # whoever heads to a place travels there; "head" alone is to lead
+    ("when does the choir head to Vienna?", "head to", "travel",
+     "why were the two teams heading to Singapore?", "preparatory"),
+    # a crew is a team of people at work, not only a ship's
+    ("who hired the film crew?", "crew", "delegation",
+     "who leads the North Korean crew in Singapore?", "Kim Chang Son"),
     ("who will sit across from the mediator?", "sit across from", "meet",
      "which North Korean sat across from Sung Kim at the DMZ?", "Choe Son Hui"),
     # a stumbling block is an obstacle, not tripping over a block
@@ -785,6 +791,12 @@ def test_a_noun_after_an_adjective_of_rank_is_the_thing_asked_though_the_tables_
     # or "big" is the noun that adjective ranks, not a verb: the thing asked, and "main" only ranks it
     needs = {n.label: n for n in index.read(text).needs}
     assert needs[noun].hard and not needs[text.split()[3]].hard
+
+
+def test_a_verb_of_several_words_in_ing_after_a_noun_qualifies_it(index: FactIndex) -> None:
+    # "the envoys heading to Oslo": which envoys, not the act asked (asked of the author, with "is")
+    needs = {n.label: n for n in index.read("who is the author of the story on the envoys heading to Oslo?").needs}
+    assert not needs["head to"].relation
 
 
 def test_whether_names_no_thing(index: FactIndex) -> None:
