@@ -1556,6 +1556,10 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
                 and rest[0].position == head.position + 1):
             head = _noun_after_adjective(rest, toks) or head  # "the key *witness*", "the largest *obstacle*"
         head.hard = True
+        whose = _what_the_role_is_of(head, rest, toks)
+        if whose is not None:
+            whose.hard = True  # "who is the head *of security*": a fact that names the head of a delegation
+            # names someone else's role
     elif (asked is Asked.who and len(words) > 1 and words[0].relation and words[0].position <= head_at + 1
           and not words[0].lemmas & SAYING):  # "who told the *envoys*": whom it was told to, not what
         # "who leads the South Korean *delegation*": what the act is done to, when no name says it (not
@@ -1564,6 +1568,27 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
         if (not _reads_as_verb(thing, toks) and "NOUN" in Lexicon.parts_of_speech(thing.label)
                 and thing.position - words[0].position <= 4):
             thing.hard = True
+
+
+def _what_the_role_is_of(head: Need, rest: list[Need], toks: list[Token]) -> Need | None:
+    """The noun after the "of" that follows the role asked ("who is the head *of security*", "who's in
+    charge *of* the *crew*", "*of catering*"): what the role is held over, the last noun of its run of
+    words; None when no "of" follows the role, or a name does (a name is a hard need already)."""
+    at = head.position + len(head.label.split(" "))
+    if not head.label.endswith(" of"):
+        if at >= len(toks) or toks[at].lower != "of":
+            return None
+        at += 1
+    while at < len(toks) and toks[at].lower in DETERMINERS:
+        at += 1
+    by_position = {n.position: n for n in rest}
+    thing = None
+    while at in by_position and by_position[at].kind is NeedKind.word and (
+            "NOUN" in Lexicon.parts_of_speech(by_position[at].label.split(" ")[-1])
+            or by_position[at].label.endswith("ing")):  # a gerund names the act held over ("of *catering*")
+        thing = by_position[at]
+        at += len(thing.label.split(" "))
+    return thing
 
 
 def _past_adverbs(words: list[Need]) -> list[Need]:

@@ -2385,3 +2385,11 @@ def test_a_fact_that_someone_left_a_post_as_a_role_gives_the_job_left(fresh_inde
     assert _features_of(fresh_index, "phasy-quits", "What job did Bounmy Phasy leave in May 2021?")["hard_missing"] == 0
     assert _features_of(fresh_index, "inthavong-quits",
                         "What job did Somsak Inthavong leave in June 2021?")["hard_missing"] == 1
+
+@pytest.mark.parametrize("text", ["who is the head of security at the summit?",
+                                  "who's in charge of catering for the summit?"])
+def test_what_a_role_is_held_over_must_be_said(index: FactIndex, text: str) -> None:
+    # the noun after the role's "of" is what it is held over: the heads of the two delegations lead no
+    # security and no catering
+    assert not index.answer(text).found
+    assert index.answer("who is the head of the North Korean delegation?").found
