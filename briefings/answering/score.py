@@ -653,6 +653,8 @@ class QuestionTraits:
     """"Which *facility* did they tear down": the act asked is said of the kind asked (`_act_of_the_kind`)."""
     alternatives: tuple[tuple[int, ...], ...] = ()
     """The positions of the words offered as a choice ("by *letter* or by *tweet*", `_alternatives`)."""
+    described_as: Need | None = None
+    """The noun a description of the one asked ends in ("the conservative *researcher*", `_describing`)."""
 
 
 def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
@@ -719,6 +721,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
         appointing_asked=any(n.relation and n.kind is NeedKind.word and n.lemmas & _appointing()
                              for n in classified.needs),
         alternatives=_alternatives(classified),
+        described_as=_described_as([t.need for t in needs if t.describing], classified),
     )
 
 
@@ -739,15 +742,40 @@ def _describing(need: Need, classified: Classified) -> bool:
     return need.kind is NeedKind.word and bool(_pos(need.label.split(" ")[-1]) & {"NOUN", "ADJ"})
 
 
+def _described_as(describing: list[Need], classified: Classified) -> Need | None:
+    """The noun that ends the first run of words describing the one asked ("the conservative think-tank
+    *researcher* who ..."), before a participle ("the analyst *saying* ..."); None if none is a noun."""
+    toks = classified.linked.question.tokens
+    noun = None
+    at = describing[0].position if describing else 0
+    for need in describing:
+        if need.position != at or toks[at].lower.endswith("ing") and "VERB" in _pos(toks[at].lower):
+            break
+        if need.kind is NeedKind.word and "NOUN" in _pos(need.label.split(" ")[-1]):
+            noun = need
+        at = need.position + len(need.label.split(" "))
+    return noun
+
+
 def _described(need: Need, item: IndexedFact, table: FactTable, traits: QuestionTraits) -> bool:
     """The fact's subject is a person the question does not name, whose description says the need (its
-    words, or a word near it): the question describes that person in other words than the fact's."""
+    words, or a word near it): the question describes that person in other words than the fact's. Not
+    when the noun the description ends in is said neither by the fact nor by the person's description
+    ("the conservative *lawmaker*" of a conservative researcher): that is another person."""
     if item.subject in traits.entity_ids:
         return False
     person = table.entities.get(item.subject)
     if person is None or person.kind is not EntityKind.person:
         return False
     said = table.described_by(item.subject)
+    noun = traits.described_as
+    if noun is not None and noun is not need and not (_said_in(noun, said) or _word_credit(noun, item) >= 0.5):
+        return False
+    return _said_in(need, said)
+
+
+def _said_in(need: Need, said: frozenset[str]) -> bool:
+    """`said` (a description's lemmas) holds the need: a lemma, every word of a phrase, or a word near it."""
     parts = {part for lemma in need.lemmas for part in lemma.split(" ")}
     return bool(need.lemmas & said or (len(parts) > 1 and parts <= said) or need.near.keys() & said)
 

@@ -2308,6 +2308,9 @@ def test_a_person_described_rather_than_named_is_the_fact_s_person(index: FactIn
                                   "which liberal researcher still expected the Singapore summit to go ahead?"])
 
 
+                                  "which liberal researcher still expected the Singapore summit to go ahead?",
+                                  # the adjective is his, but he is a researcher, not a lawmaker
+                                  "who is the conservative lawmaker who thinks the summit will go ahead?"])
 def test_a_description_the_person_s_does_not_hold_is_still_a_miss(index: FactIndex, text: str) -> None:
     assert not index.answer(text).found
 
