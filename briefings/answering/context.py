@@ -1215,13 +1215,30 @@ class _Reader:
         there?" is still the place). Said as the last question said it, with its time."""
         previous = self.previous
         if previous.asked is not Asked.where:
-            return self._event_answered_at_place()
+            return self._event_named_at() or self._event_answered_at_place()
         events = [m for m in previous.linked.mentions if self.referents.kinds(m.ids) & EVENTFUL - {"document"}]
         if len(events) != 1:
             return None
         said = mention_text(previous.linked.question.text, events[0])
         if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
             said = f"the {said}"
+        return f"at {said}{self._previous_time()}"
+
+    def _event_named_at(self) -> str | None:
+        """"who will be at the Singapore summit?" + "what will they sign there?": the last question put
+        someone at an event, so "there" is at it, not the place its name holds, which the facts say less
+        often than the event."""
+        previous = self.previous.linked
+        toks = previous.question.tokens
+        events = [m for m in previous.mentions if self.referents.kinds(m.ids) & {EntityKind.event.value}
+                  and (before := m.position - 1 - (m.position > 1 and toks[m.position - 1].lower == "the")) >= 0
+                  and toks[before].lower == "at"]
+        if len(events) != 1:
+            return None
+        said = mention_text(previous.question.text, events[0])
+        if (said[:1].islower() or toks[events[0].position - 1].lower == "the") and not said.lower().startswith(
+                ("the ", "a ", "an ")):
+            said = f"the {said}"  # as the question said it: "at *the* Tromso forum"
         return f"at {said}{self._previous_time()}"
 
     def _event_answered_at_place(self) -> str | None:

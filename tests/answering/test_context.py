@@ -1295,3 +1295,22 @@ def test_that_noun_is_said_by_the_name_the_noun_heads(fresh_index: FactIndex) ->
     ])
     answer = _after(fresh_index, "What will the coast guard talks plan?", "since when have those crews been stranded?")
     assert answer.reading == "since when have the trawler crews been stranded?"
+
+
+def test_there_after_a_question_that_put_someone_at_an_event_is_at_that_event(fresh_index: FactIndex) -> None:
+    """"who will be at the Tromso forum?" + "what will they sign there?": at the forum, not in the town its
+    name holds, which the facts about it do not say."""
+    from briefings.models import Entity, EntityKind
+
+    for entity_id, name, kind in [("tromso", "Tromso", EntityKind.place), ("tromso-forum", "Tromso forum", EntityKind.event),
+                                  ("ana-ruiz", "Ana Ruiz", EntityKind.person), ("ben-cole", "Ben Cole", EntityKind.person)]:
+        fresh_index.upsert_entity(Entity(id=entity_id, name=name, kind=kind))
+    _add_facts(fresh_index, [
+        ("forum-guests", "ana-ruiz", "ben-cole", "will_meet", "Ana Ruiz will meet Ben Cole at the Tromso forum."),
+        ("forum-treaty", "ana-ruiz", "ben-cole", "to_sign",
+         "Ana Ruiz and Ben Cole hope to sign a ferry treaty at the Tromso forum."),
+        ("tromso-port", "tromso", None, "has", "Tromso has a deep-water port."),
+    ])
+    answer = _after(fresh_index, "Who will be at the Tromso forum?", "what do they hope to sign there?")
+    assert answer.reading == "what do Ana Ruiz and Ben Cole hope to sign at the Tromso forum?"
+    assert answer.facts[:1] == ["forum-treaty"]
