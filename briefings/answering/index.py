@@ -331,7 +331,9 @@ class FactIndex:
             acts = set().union(*(Lexicon.lemmas(w) for w in other.relation.replace("_", " ").split()))
             return (other.id != item.id and speaker is not None and speaker.kind is EntityKind.person
                     and other.subject != item.subject and bool(acts & SAYING)
-                    and (other.object == item.subject or 2 * len(other.entities & item.entities) >= len(item.entities)))
+                    and (other.object == item.subject or 2 * len(other.entities & item.entities) >= len(item.entities))
+                    and bool(other.entities & item.entities - {item.subject}))  # more than whom it is of: a
+        # spokesman's word on North Korea did not tell that North Korea dismantled a site
 
         sources = [self.table.facts[fid] for fid in sorted(self.table.holders(f"e:{item.subject}"))]
         sources = [other for other in sources if says_it(other)]

@@ -68,8 +68,10 @@ class Referents:
         described = self.previous.describe if self.previous.asked is Asked.describe else None
         if described and described in self.entities and self.kinds({described}) & kinds:
             return self.said(self.entities[described])
-        if described in self.passed and described in self.entities and self.entities[described].kind.value in kinds:
+        if (described in self.passed and described in self.entities and self.entities[described].kind.value in kinds
+                and self._pronoun_fits(self.entities[described])):
             return None  # after "who is X?", "he" is X: the others X's description names are no other reading
+            # ("hers" after "what's his background?" is someone else's)
         subject = self._described_subject() if self.pronoun == "it" and kinds & EVENTFUL and self._it_does() else None
         if subject is not None:
             return subject  # "how does the failed vote affect Moon?" + "what does it say about Seoul?"
@@ -402,6 +404,11 @@ class Referents:
     def _fits(self, entity: Entity) -> bool:
         if entity.id in self.chosen or entity.id in self.passed:
             return False
+        return self._pronoun_fits(entity)
+
+    def _pronoun_fits(self, entity: Entity) -> bool:
+        """The pronoun being read can be said of `entity`: "she" is no one the store or this conversation
+        calls "he"."""
         want = GENDERED.get(self.pronoun or "")
         if want is None or entity.kind is not EntityKind.person:
             return True

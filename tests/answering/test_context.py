@@ -1314,3 +1314,17 @@ def test_there_after_a_question_that_put_someone_at_an_event_is_at_that_event(fr
     answer = _after(fresh_index, "Who will be at the Tromso forum?", "what do they hope to sign there?")
     assert answer.reading == "what do Ana Ruiz and Ben Cole hope to sign at the Tromso forum?"
     assert answer.facts[:1] == ["forum-treaty"]
+
+
+def test_hers_after_a_question_about_his_is_the_other_person(index: FactIndex) -> None:
+    """"what's his background?" read as Sung Kim's, then "and hers?": the woman the conversation named with
+    him; that the last question asked of him alone passes over him, not over her."""
+    answer = _after(index, "Which diplomat met Choe Son Hui at the border?", "what's his background?", "and hers?")
+    assert answer.reading == "what's Choe Son Hui's background?" and "senior North Korean official" in answer.answer
+
+
+def test_who_said_that_is_no_one_who_only_spoke_of_the_same_subject(index: FactIndex) -> None:
+    """A spokesman's remark about North Korea's talks did not tell that North Korea took apart a test site:
+    a fact of saying tells the last answer only if it shares more with it than whom it is about."""
+    answer = _after(index, "What did Pyongyang take apart last week?", "who said so?")
+    assert not set(answer.facts) & {"embassy-talks-proceeding", "delegations-source"}
