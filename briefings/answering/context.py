@@ -278,10 +278,15 @@ def timed_by_the_last(words: list[str]) -> int | None:
 
 def said_in_order(classified: Classified) -> str | None:
     """"says who?" in the order a question asks it, "who says that?", so that the saying is read as the
-    act asked (the verb a question puts after "who"); None for any other question."""
+    act asked (the verb a question puts after "who"); "who says?", with nothing said, asks the same. None
+    for any other question."""
     toks = classified.linked.question.tokens
-    if len(toks) == 2 and toks[1].lower in {"who", "whom"} and toks[0].lemmas & SAYING:
+    if len(toks) != 2:
+        return None
+    if toks[1].lower in {"who", "whom"} and toks[0].lemmas & SAYING:
         return f"who {toks[0].lower} that?"
+    if toks[0].lower == "who" and toks[1].lemmas & SAYING:
+        return f"who {toks[1].lower} that?"
     return None
 
 
@@ -290,8 +295,9 @@ def read_as_the_last_answer(classified: Classified) -> str:
     said as what it stands for ("who said so?": "who said what my last answer said?")."""
     toks = classified.linked.question.tokens
     text = classified.linked.question.text
-    if len(toks) == 2 and toks[1].lower in {"who", "whom"}:
-        return f"who {toks[0].lower} {_LAST_ANSWER}?"  # "says who?"
+    in_order = said_in_order(classified)
+    if in_order is not None:
+        return f"{in_order.removesuffix(' that?')} {_LAST_ANSWER}?"  # "says who?", "who says?"
     start, _ = token_span(text, len(toks) - 1, len(toks))
     return f"{text[:start].rstrip()} {_LAST_ANSWER}?"
 
@@ -540,8 +546,8 @@ class _Reader:
         if not content and self._does_it(pronouns):
             return self._asked_again(wh)  # "what did Trump say on May 24?" + "why did he do that?": why he said it
         if not content and all(self.words[i] in _THING and i not in self.pointing for i in pronouns):
-            if pronouns and wh in {"what", "who"} and self.words[self.rest + 1:self.rest + 2] in ([b] for b in _BE):
-                # "what is it?": what that thing is; "who's that?": who that person is
+            if pronouns and wh in {"what", "who", "whose"} and self.words[self.rest + 1:self.rest + 2] in ([b] for b in _BE):
+                # "what is it?": what that thing is; "who's that?": who that person is; "whose is it?"
                 reading = self._pronouns_replaced(pronouns, someone=wh == "who")
                 if reading is not None:
                     return reading

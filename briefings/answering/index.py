@@ -309,6 +309,11 @@ class FactIndex:
             return None  # "what did Pompeo think of that?", "who is the source for that?": the answer does not say
         if it and (f["relation_missing"] or f["type"] < 1.0):
             return None  # "who funds it?": "it" is the last answer only if that answer gives what is asked
+        acts = [n for n in classified.needs if n.kind is NeedKind.word and n.weight >= RELATION_WEIGHT
+                and not n.lemmas & SAYING]
+        if acts and not f["lexical"] and not classified.asked is Asked.who:
+            return None  # "how did the North react to that?": an act the answer says nothing of, done to what
+            # it told of; asked of that instead
         told_by = self._told_by(item, classified) if f["relation_missing"] and classified.asked is Asked.who else None
         if told_by is not None:
             item = told_by  # "who told the reporters that?": the fact whose relation is the saying of it

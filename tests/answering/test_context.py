@@ -1328,3 +1328,31 @@ def test_who_said_that_is_no_one_who_only_spoke_of_the_same_subject(index: FactI
     a fact of saying tells the last answer only if it shares more with it than whom it is about."""
     answer = _after(index, "What did Pyongyang take apart last week?", "who said so?")
     assert not set(answer.facts) & {"embassy-talks-proceeding", "delegations-source"}
+
+
+def test_an_act_the_last_answer_says_nothing_of_is_asked_of_what_it_told(fresh_index: FactIndex) -> None:
+    """"how did the fishermen react to that?": the last answer (the council denied them a quay) names them
+    but says no reacting; the question is not asked of that answer's fact again."""
+    from briefings.models import Entity, EntityKind
+
+    _council_and_pact(fresh_index)
+    fresh_index.upsert_entity(Entity(id="fishermen", name="harbour fishermen", kind=EntityKind.group,
+                                     aliases=["fishermen"]))
+    _add_facts(fresh_index, [
+        ("council-denied-quay", "harbour-council", "fishermen", "denied", "The Harbour Council denied the fishermen a new quay."),
+        ("fishermen-angry", "fishermen", "harbour-council", "reacted_to",
+         "The harbour fishermen reacted angrily to the council's refusal of a new quay."),
+    ])
+    answer = _after(fresh_index, "What did the Harbour Council deny the fishermen?", "how did the fishermen react to that?")
+    assert answer.facts == ["fishermen-angry"]
+
+
+def test_whose_is_it_asks_whose_the_thing_just_named_is(index: FactIndex) -> None:
+    answer = _after(index, "What does Panmungak serve as?", "whose is it?")
+    assert answer.reading == "whose is Panmungak?"
+
+
+def test_who_says_with_nothing_said_asks_who_told_the_last_answer(index: FactIndex) -> None:
+    last = "When was the North Korean team expected in Singapore?"
+    answer = _after(index, last, "who says?")
+    assert answer.reading == "who says what my last answer said?" and answer.facts == ["delegations-source"]
