@@ -84,6 +84,10 @@ _THERE = {EntityKind.place.value, EntityKind.organisation.value}
 _AT_PLACE = {"in", "at"}
 """Prepositions that place an act ("blocked it *in* the assembly", "met *at* the DMZ")."""
 _POSSESSIVE = {"his", "her", "their", "its"}
+_OWNER = {"his": "he", "her": "she", "their": "they", "its": "it"}
+"""The subject pronoun whose own thing each possessive says, when both stand in one question ("did *he*
+change *his* tone?")."""
+_SUBJECTS = set(_OWNER.values())
 _ASKS = {"venue": "where", "place": "where", "location": "where", "city": "where", "country": "where",
          "date": "when", "day": "when", "time": "what time", "year": "which year", "reason": "why"}
 """Nouns that, alone after "and" or "what about", ask the earlier question with another question word."""
@@ -1152,11 +1156,18 @@ class _Reader:
             edits.append((*token_span(text, like[0], like[0] + 1), like[1]))
         if self.timed is not None:  # "before saying all that": before the day the last answer told of
             edits.append((*token_span(text, self.timed[0], len(self.words)), self.timed[1]))
+        subjects: dict[str, str] = {}
+        """What each subject pronoun read so far was put as: "his" after "he" is the same one's."""
         for i in pronouns:
             if i in self.pointing:
                 edits.append((*token_span(text, i, i + 2), self.pointing[i].said))
                 continue
             word = self.words[i]
+            own = subjects.get(_OWNER.get(word, ""))
+            if own is not None and not (word == "her" and self._object_her(i)):
+                # "did he change his tone?": his own tone, not another man's
+                edits.append((*token_span(text, i, i + 1), own + ("'" if own.endswith("s") and is_plural(own) else "'s")))
+                continue
             self.referents.pronoun, self.referents.last = word, set()
             inside = self._inside(i)
             kinds = ({"person"} if word in _PERSON or someone else {"group", "country", "organisation"}
@@ -1186,6 +1197,8 @@ class _Reader:
                 self.stood_for.append(frozenset(self.referents.last))
             if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
                 said = f"the {said}"  # "map" from "the article's map"
+            if word in _SUBJECTS:
+                subjects[word] = said
             if word in _POSSESSIVE and not (word == "her" and self._object_her(i)):
                 said += "'" if said.endswith("s") and is_plural(said) else "'s"  # "the envoys'", "Ada's"
             elif word in _PLACE and not inside:

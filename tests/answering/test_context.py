@@ -1356,3 +1356,16 @@ def test_who_says_with_nothing_said_asks_who_told_the_last_answer(index: FactInd
     last = "When was the North Korean team expected in Singapore?"
     answer = _after(index, last, "who says?")
     assert answer.reading == "who says what my last answer said?" and answer.facts == ["delegations-source"]
+
+
+def test_a_possessive_after_its_subject_pronoun_is_that_one_s(fresh_index: FactIndex) -> None:
+    """"did he keep his promise?": "his" is his own, not another man the conversation named; "her" as an
+    object stays someone else."""
+    _council_and_pact(fresh_index)
+    _add_facts(fresh_index, [("ines-with-kurt", "mayor-ines", None, "praised",
+                              "Ines Varga praised Kurt Lind, the harbour master, on Tuesday.")])
+    from briefings.models import Entity, EntityKind
+
+    fresh_index.upsert_entity(Entity(id="kurt-lind", name="Kurt Lind", kind=EntityKind.person, aliases=["Mr. Lind"]))
+    answer = _after(fresh_index, "Who praised Kurt Lind?", "did she change her plans for the port?")
+    assert answer.reading == "did Ines Varga change Ines Varga's plans for the port?"
