@@ -886,7 +886,23 @@ class _Reader:
                 return f"{wh} {tail}"
             # "who met at the DMZ?" + "what for?": "why did they meet at the DMZ?", not "why met ..."
             return f"{wh} did {'they' if first == 'who' else 'it'} {verb} {rest}"
+        if after is not None and after.lower in AUX:
+            # "who's leading it?" + "since when?": the auxiliary as a word ("since when is ..."), not "'s"
+            rest = text[token_span(text, end, end + 1)[1]:].strip()
+            doer = self.referents.answered_of({"person", "group", "organisation", "country"}, named=False)
+            if first == "who" and doer is not None and wh != "who" and self._asks_the_subject(end + 1):
+                return f"{wh} {after.lower} {doer} {rest}"  # "since when is Joe Hagin leading it?"
+            return f"{wh} {after.lower} {rest}"
         return f"{wh} {tail}"
+
+    def _asks_the_subject(self, at: int) -> bool:
+        """The last question's word at `at`, after "who" and an auxiliary, goes on with the verb or a
+        preposition ("who is *leading* it?", "who was *at* the DMZ?"): "who" is the subject; a name or a noun
+        there is the subject itself ("who did *Sung Kim* meet?"), and "who" the object."""
+        toks, used = self.previous.linked.question.tokens, self.previous.linked.used
+        if at >= len(toks) or used[at] or toks[at].lower in DETERMINERS | _PERSON | _GROUP | _THING:
+            return False
+        return toks[at].lower in PREPOSITIONS or "VERB" in Lexicon.parts_of_speech(toks[at].lower)
 
     def _substituted(self) -> str | None:
         """The earlier question with the new names and times in place of their kind's: "who led the U.S.

@@ -1369,3 +1369,13 @@ def test_a_possessive_after_its_subject_pronoun_is_that_one_s(fresh_index: FactI
     fresh_index.upsert_entity(Entity(id="kurt-lind", name="Kurt Lind", kind=EntityKind.person, aliases=["Mr. Lind"]))
     answer = _after(fresh_index, "Who praised Kurt Lind?", "did she change her plans for the port?")
     assert answer.reading == "did Ines Varga change Ines Varga's plans for the port?"
+
+
+def test_a_question_word_after_who_and_a_contracted_auxiliary_asks_of_whom_the_answer_named(index: FactIndex) -> None:
+    """"who's heading the North Korean team?" + "since when?": the auxiliary written out, and the one the
+    answer named as its subject ("since when is Kim Chang Son heading ..."), not "since when 's heading"; in
+    "who did Sung Kim meet?", "who" is the object and the question keeps its own subject."""
+    answer = _after(index, "who's heading the North Korean team?", "since when?")
+    assert answer.reading == "since when is Kim Chang Son heading the North Korean team?"
+    answer = _after(index, "Who did Sung Kim meet with on Monday?", "where?")
+    assert answer.reading == "where did Sung Kim meet on Monday?"
