@@ -1088,13 +1088,27 @@ class _Reader:
         nouns = [self.words[i] for i in content if self.words[i] != "other"]
         if len(nouns) > 1 or (nouns and self._wh_phrase() not in {None, "what", "which", "who"}):
             return None
-        found = self.referents.the_other(nouns[0] if nouns else None) or (None if nouns else self._paired())
+        found = (self.referents.the_other(nouns[0] if nouns else None) or (None if nouns else self._paired())
+                 or (self._other_answered() if nouns else None))  # "the other *side*", not "the other one" of many
         if found is None:
             return None
         mention, other = found
         text = self.previous.linked.question.text
         start, end = _with_dot(text, *token_span(text, mention.position, mention.position + mention.span))
         return f"{text[:start]}{other.name}{text[end:]}"
+
+    def _other_answered(self) -> tuple[Mention, Entity] | None:
+        """"what is Washington seeking?" + "and the other side?": the one party (a country, a group, an
+        organisation, a person) the last question named, and the first other party of its kind the last
+        answer named ("... that North Korea will dismantle ..."): the side the answer set against it."""
+        mentions = [m for m in self.previous.linked.mentions if self.referents.kinds(m.ids) & _AGENTS]
+        if len(mentions) != 1 or len(mentions[0].ids) != 1:
+            return None
+        kinds = self.referents.kinds(mentions[0].ids)
+        named = {e for m in self.previous.linked.mentions for e in m.ids}
+        others = [e for e in dict.fromkeys([*self.context.answered, *self.context.named])
+                  if e not in named and e in self.entities and self.entities[e].kind.value in kinds]
+        return (mentions[0], self.entities[others[0]]) if others else None  # the first the answer said
 
     def _fellow(self) -> str | None:
         """"his co-author", "her co-founder": a possessive for someone, then "co-" and a noun, is the other

@@ -1379,3 +1379,12 @@ def test_a_question_word_after_who_and_a_contracted_auxiliary_asks_of_whom_the_a
     assert answer.reading == "since when is Kim Chang Son heading the North Korean team?"
     answer = _after(index, "Who did Sung Kim meet with on Monday?", "where?")
     assert answer.reading == "where did Sung Kim meet on Monday?"
+
+
+def test_the_other_side_is_the_party_the_last_answer_set_against_the_one_asked_of(fresh_index: FactIndex) -> None:
+    """"and the other party?" after a question about what one country requests, answered by a fact that names
+    the country it requests it from: the last question asked of that one; "the other one" of someone named
+    with many stays no one (`test_the_other_one_of_someone_named_with_many_is_no_one`)."""
+    _two_countries(fresh_index)
+    answer = _after(fresh_index, "What does Freedonia request in the bay?", "and the other party?")
+    assert answer.reading == "What does Sylvania request in the bay?"
