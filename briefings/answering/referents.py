@@ -190,6 +190,10 @@ class Referents:
             persons = [m for m in previous.linked.mentions if self.kinds(m.ids) & {"person"}]
             if len(persons) >= 2:
                 return " and ".join(mention_text(text, m) for m in persons)
+            if len(persons) == 1 and len(persons[0].ids) == 1:
+                pair = self._with_the_one_before(next(iter(persons[0].ids)))
+                if pair is not None:
+                    return pair  # "who did Sung Kim meet?", "what's her position?", "what did they discuss?"
         if mentioned:
             heads = _phrase_heads(mentioned, previous.linked.question.tokens)  # "the map in the article": the map
             subject = self.context.answered[:1]
@@ -208,6 +212,20 @@ class Referents:
             if event is not None:
                 return event  # "who met at the DMZ?" + "what did they discuss?": the meeting
         return answered
+
+    def _with_the_one_before(self, person: str) -> str | None:
+        """`person`, the one the last question named, and the one other person the question before was
+        about with them (named or answered): whom "they" stands for when the last question asked of one of
+        two people just talked of. None unless there is exactly one such other."""
+        before = [e for e in dict.fromkeys([*self.context.earlier_answered,
+                                            *(e for m in self.context.earlier for e in m.ids)])
+                  if e != person and e in self.entities and self.entities[e].kind is EntityKind.person]
+        if person not in {*self.context.earlier_answered, *(e for m in self.context.earlier for e in m.ids)}:
+            return None  # the question before was not about them
+        if len(before) != 1:
+            return None
+        self.last = {before[0], person}
+        return f"{self.name(before[0])} and {self.name(person)}"
 
     def people(self) -> str | None:
         """The two or more people the last question named, else the ones its answer was about, else

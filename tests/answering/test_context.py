@@ -1388,3 +1388,22 @@ def test_the_other_side_is_the_party_the_last_answer_set_against_the_one_asked_o
     _two_countries(fresh_index)
     answer = _after(fresh_index, "What does Freedonia request in the bay?", "and the other party?")
     assert answer.reading == "What does Sylvania request in the bay?"
+
+
+def test_they_after_a_question_about_one_of_two_people_is_the_two(fresh_index: FactIndex) -> None:
+    """"who did Ben Cole have lunch with?", "what does she do?" (Ana Ruiz), "what did they talk about?": the
+    two people talked of, not the country or the firm the last answer named with her."""
+    from briefings.models import Entity, EntityKind
+
+    for entity_id, name, kind, aliases in [("ben-cole", "Ben Cole", EntityKind.person, ["Mr. Cole"]),
+                                           ("ana-ruiz", "Ana Ruiz", EntityKind.person, []),
+                                           ("norport", "Norport", EntityKind.organisation, [])]:
+        fresh_index.upsert_entity(Entity(id=entity_id, name=name, kind=kind, aliases=aliases))
+    _add_facts(fresh_index, [
+        ("cole-ruiz-lunch", "ben-cole", "ana-ruiz", "lunched", "Ben Cole had lunch with Ana Ruiz in Tromso."),
+        ("ruiz-job", "ana-ruiz", "norport", "works_for", "Ana Ruiz is a port engineer at Norport."),
+        ("cole-ruiz-topic", "ben-cole", "ana-ruiz", "talked", "Ben Cole and Ana Ruiz talked about the ferry timetable."),
+    ])
+    answer = _after(fresh_index, "Who did Ben Cole have lunch with?", "what does she do?", "what did they talk about?")
+    assert answer.reading == "what did Ben Cole and Ana Ruiz talk about?"
+    assert answer.facts[:1] == ["cole-ruiz-topic"]
