@@ -2305,9 +2305,6 @@ def test_a_person_described_rather_than_named_is_the_fact_s_person(index: FactIn
 
 
 @pytest.mark.parametrize("text", ["which Pyongyang think-tank researcher still expected the Singapore summit to go ahead?",
-                                  "which liberal researcher still expected the Singapore summit to go ahead?"])
-
-
                                   "which liberal researcher still expected the Singapore summit to go ahead?",
                                   # the adjective is his, but he is a researcher, not a lawmaker
                                   "who is the conservative lawmaker who thinks the summit will go ahead?"])
