@@ -948,6 +948,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                                                                                or _leaves_a_role(item)):
                 credit = 1.0  # "what *role* did Biden give him": a fact that Biden named him envoy gives one;
                 # "what *job* did he quit": a fact that he resigned as adviser names the one he left
+            if credit < SAID_OTHERWISE and need.lemmas & _BECOMING and _becoming_given(need, item, classified):
+                credit = SAID_OTHERWISE  # "who *became* foreign minister": a fact that she was named to the post
             if credit < 1.0 and read.describing and _described(need, item, table, traits):
                 credit = 1.0  # "the *think-tank* analyst saying ...": the fact's person, whom the store
                 # describes as a researcher at a think tank, described rather than named
@@ -2727,6 +2729,9 @@ takes it, so a fact that says the appointing says the act opposite leaving it.""
 _ROLE_NOUNS = frozenset({"role", "post", "position", "job"})
 """Nouns whose instance is a role someone holds: "what *role* did he get" is answered by the title a fact
 names him to."""
+_BECOMING = frozenset({"become"})
+"""The verb of coming to be something: becoming a minister or an envoy is being given the role, so a fact that
+someone was named or appointed to a post says it."""
 _APPOINTING = "appoint"
 """The act of giving someone a role; its words are WordNet's (`_appointing`)."""
 
@@ -2738,6 +2743,16 @@ def _appointing() -> frozenset[str]:
     same = {w for w in Lexicon.synonyms(_APPOINTING) if Lexicon.shares_a_common_sense(_APPOINTING, w)}
     return frozenset(w for w in {_APPOINTING, *same, *Lexicon.kinds(_APPOINTING)}
                      if " " not in w and Lexicon.lemma(w) == w and "VERB" in Lexicon.parts_of_speech(w))
+
+
+def _becoming_given(need: Need, item: IndexedFact, classified: Classified) -> bool:
+    """"Became envoy" said by a fact that someone was named or appointed (`_gives_a_role`) to the role the
+    question names after the verb, every word of it up to a preposition: a fact that she was named *foreign*
+    minister says nothing of her becoming *defence* minister."""
+    toks = classified.linked.question.tokens
+    end = next((t.position for t in toks[need.position + 1:] if t.lower in PREPOSITIONS), len(toks))
+    role = [n for n in classified.needs if n.kind is NeedKind.word and need.position < n.position < end]
+    return bool(role) and all(_word_credit(n, item) >= 0.5 for n in role) and _gives_a_role(item)
 
 
 def _gives_a_role(item: IndexedFact) -> bool:

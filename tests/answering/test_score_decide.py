@@ -926,6 +926,22 @@ def test_a_fact_that_names_someone_to_a_post_gives_the_role_asked(fresh_index: F
 
 
 
+def test_a_fact_that_someone_was_named_to_a_post_says_they_became_it(fresh_index: FactIndex) -> None:
+    """"Who became Laos's envoy": becoming an envoy is being named one, so a fact that Laos *named* him its
+    special envoy says the becoming, though not of another role ("trade envoy"); a fact that he only visited
+    somewhere says no such thing."""
+    _add(fresh_index, "envoy-named", "Laos named Bounmy Phasy its special envoy for the Mekong river on March 3, "
+         "2021.", day="2021-03-03", subject="laos", relation="appointed")
+    question = "Who became the special envoy of Laos in 2021?"
+    assert not _features_of(fresh_index, "envoy-named", question)["relation_missing"]
+    answer = fresh_index.answer(question)
+    assert answer.found and "Bounmy Phasy" in answer.answer
+    assert _features_of(fresh_index, "envoy-named", "Who became the trade envoy of Laos in 2021?")["relation_missing"]
+    _add(fresh_index, "envoy-visited", "Somsak Inthavong of Laos visited Hanoi on April 9, 2021.",
+         day="2021-04-09", subject="laos", relation="visited")
+    assert _features_of(fresh_index, "envoy-visited", "Who became the envoy of Laos to Hanoi?")["relation_missing"]
+
+
 def test_a_fact_that_someone_was_named_to_a_post_does_not_say_when_they_left_it(fresh_index: FactIndex) -> None:
     """WordNet's antonym of "step down" and "resign" is "take office"; a fact that someone was appointed to
     the post says that act, not the leaving."""
