@@ -858,6 +858,8 @@ def test_flyers_are_leaflets_and_a_deal_torn_up_is_scrapped(fresh_index: FactInd
     ("how many legislators backed the bill?", "legislators", "lawmaker"),
     # a frontier between countries is their border; WordNet has the two as sister kinds of boundary
     ("who guards the frontier with Laos?", "frontier", "border"),
+    # the U.S. Defense Department is named by its building in the news
+    ("what did the Defense Department say about the drills?", "defense department", "pentagon"),
 ])
 def test_news_english_the_vocabulary_reads_is_near_the_facts_words(index: FactIndex, read: str, term: str,
                                                                    means: str) -> None:
