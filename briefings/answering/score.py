@@ -1317,6 +1317,9 @@ def _says_the_opposite(item: IndexedFact, opposite: frozenset[str], other: str) 
     statement, which may be adjectives or nouns, say no act. An act of the `other` phase is opposite too:
     "suspended" for "resume", "held" for "call off" (`Lexicon.phase`)."""
     heads = {act.partition(" ")[0] for act in opposite}  # every word's lemmas are among the fact's
+    if _OTHER_PHASE.get(other) == _ENDING and _says_a_phase(item, _ENDING):
+        return False  # "*ending* the pause it had *kept*": an act of stopping, as the act asked, is said too
+        # (not so of going on: "held" says a meeting took place, not that it started)
     if other and Lexicon.phase_heads(other).isdisjoint(item.lemmas):
         other = ""  # the fact says no verb of the other phase
     if heads.isdisjoint(item.lemmas) and heads.isdisjoint(item.name_lemmas) and not other and (
@@ -1334,6 +1337,21 @@ def _says_the_opposite(item: IndexedFact, opposite: frozenset[str], other: str) 
         if particle in PARTICLES and any(_a_way_of_the_opposite(f"{base} {particle}", opposite) for base in bases):
             return True
         if other and any(_phase_said(base, particle) == other for base in bases):
+            return True
+    return False
+
+
+def _says_a_phase(item: IndexedFact, phase: str) -> bool:
+    """The fact says, as an inflected verb, an act of `phase` ("ended", "ending" for "end")."""
+    if Lexicon.phase_heads(phase).isdisjoint(item.lemmas):
+        return False  # most facts: no verb of the phase at all
+    words = item.words
+    for at, word in enumerate(words):
+        bases = Lexicon.lemmas(word) - {word}
+        if not bases or "VERB" not in Lexicon.parts_of_speech(word):
+            continue
+        particle = words[at + 1] if at + 1 < len(words) else ""
+        if any(_phase_said(base, particle) == phase for base in bases):
             return True
     return False
 
@@ -1441,7 +1459,8 @@ def _phase_of(verb: str) -> str:
     return phases.pop() if len(phases) == 1 else ""
 
 
-_OTHER_PHASE = {"end": "go", "go": "end"}
+_ENDING = "end"
+_OTHER_PHASE = {_ENDING: "go", "go": _ENDING}
 """The phase of an act opposite each (`Lexicon.phase`): stopping it, and starting or carrying it on."""
 
 

@@ -2409,3 +2409,16 @@ def test_what_a_role_is_held_over_must_be_said(index: FactIndex, text: str) -> N
     # security and no catering
     assert not index.answer(text).found
     assert index.answer("who is the head of the North Korean delegation?").found
+
+
+def test_a_fact_that_says_an_act_of_stopping_says_no_opposite_of_a_stopping_asked(fresh_index: FactIndex) -> None:
+    """"When did Laos break its freeze": a fact that Laos *ended* the freeze *it had kept* says an act of
+    stopping, as "break" is, beside the antonym "keep"; one that says only that Laos kept it says the
+    opposite act (a hard miss)."""
+    _add(fresh_index, "freeze-ended", "Laos exported timber on May 3, 2021, ending the freeze on exports it had "
+         "kept since 2019.", day="2021-05-03", subject="laos", relation="exported")
+    _add(fresh_index, "freeze-kept", "Laos kept its freeze on timber exports on June 1, 2021.", day="2021-06-01",
+         subject="laos", relation="kept")
+    asked = "When did Laos break its timber export freeze?"
+    assert _features_of(fresh_index, "freeze-ended", asked)["opposite"] == 0.0
+    assert _features_of(fresh_index, "freeze-kept", asked)["opposite"] == 1.0
