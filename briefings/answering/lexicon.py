@@ -433,13 +433,15 @@ class Lexicon:
     def shorthand(word: str) -> tuple[str, ...]:
         """The words the chat shorthand `word` stands for, where the checked list says so ("gonna" -> "going",
         "to"; "u" -> "you"), or the crowd's reading is one function word (`COMMON_ZIPF`: "teh" -> "the", "wat"
-        -> "what", "wid" -> "with"), or none: a word to read as those words in any question. (A function
-        word read wrongly costs a question nothing it asks about.)"""
+        -> "what", "wid" -> "with") or a unit of time ("yrs" -> "years", "hrs" -> "hours": a clipped unit names
+        nothing else), or none: a word to read as those words in any question. (A function word read wrongly
+        costs a question nothing it asks about.)"""
         hit = Lexicon._shorthand().get(word)
         if hit is None:
             return ()
         reading, checked = hit
-        return tuple(reading.split()) if checked or " " not in reading and Lexicon.zipf(reading) >= COMMON_ZIPF else ()
+        one_word = " " not in reading and (Lexicon.zipf(reading) >= COMMON_ZIPF or reading in TIME_UNITS)
+        return tuple(reading.split()) if checked or one_word else ()
 
     @staticmethod
     def chat_shorthand() -> dict[str, str]:

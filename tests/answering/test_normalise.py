@@ -84,6 +84,14 @@ def test_chat_shorthand_is_read_as_the_words_it_stands_for() -> None:
     assert _words("wat did teh envoy say") == ["what", "did", "the", "envoy", "say"]  # the crowd's function words
 
 
+def test_a_clipped_unit_of_time_is_read_as_the_unit() -> None:
+    # the crowd's clipped units name nothing else; its other one-word readings stay unread ("pvt" is a
+    # private in the news, not the crowd's "pervert")
+    assert _words("how many yrs did the talks take") == ["how", "many", "years", "did", "the", "talks", "take"]
+    assert _words("two hrs after the launch")[1] == "hours"
+    assert _words("which pvt crossed the line")[1] == "pvt"
+
+
 def test_shorthand_is_not_read_in_a_name_an_initial_or_a_word_kept_as_written() -> None:
     assert _words("did the u.s. agree")[2] == "u"  # the "U" of an initialism
     assert _words("what did the US say")[3] == "us"  # a name written in capitals
