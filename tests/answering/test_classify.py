@@ -860,6 +860,8 @@ def test_flyers_are_leaflets_and_a_deal_torn_up_is_scrapped(fresh_index: FactInd
     ("who guards the frontier with Laos?", "frontier", "border"),
     # the U.S. Defense Department is named by its building in the news
     ("what did the Defense Department say about the drills?", "defense department", "pentagon"),
+    # a defense pact is a treaty of military alliance, whose facts seldom say "defense"
+    ("when did Laos sign the defense pact?", "defense pact", "military"),
 ])
 def test_news_english_the_vocabulary_reads_is_near_the_facts_words(index: FactIndex, read: str, term: str,
                                                                    means: str) -> None:
