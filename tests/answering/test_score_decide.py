@@ -2311,8 +2311,6 @@ def test_a_verb_that_closes_another_clause_has_not_acted_on_the_name_after_it(fr
 @pytest.mark.parametrize("text", ["Which Seoul think-tank researcher still expected the Singapore summit to go ahead?",
                                   "who's the conservative think-tank researcher who still expected the Singapore summit "
                                   "to go ahead?"])
-
-
 def test_a_person_described_rather_than_named_is_the_fact_s_person(index: FactIndex, text: str) -> None:
     # the question describes who did it in words the fact does not say; the store's description of the
     # fact's person (a conservative researcher at a think tank in Seoul) says them
