@@ -3048,9 +3048,14 @@ _HEIGHT_ADJECTIVES = frozenset({"high", "tall", "deep"})
 def _a_height(words: tuple[str, ...], at: int) -> bool:
     """The number at `at` measures a height or a depth: a height noun and "of" just before it ("an
     *altitude of* about 2,800 km"), or a height adjective just after its unit ("100 meters *high*")."""
-    before = words[max(0, at - 3) : at]
+    start = end = at
+    while start > 0 and _NUMBER.match(words[start - 1]):
+        start -= 1  # "6,248.5" is read as the words "6", "248", "5": one number, measured from its first
+    while end + 1 < len(words) and _NUMBER.match(words[end + 1]):
+        end += 1
+    before = words[max(0, start - 3) : start]
     return ("of" in before and any(w in _HEIGHT_NOUNS for w in before)) or any(
-        w in _HEIGHT_ADJECTIVES for w in words[at + 1 : at + 3])
+        w in _HEIGHT_ADJECTIVES for w in words[end + 1 : end + 3])
 
 
 

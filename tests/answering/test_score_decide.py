@@ -2420,3 +2420,17 @@ def test_a_fact_that_says_an_act_of_stopping_says_no_opposite_of_a_stopping_aske
     asked = "When did Laos break its timber export freeze?"
     assert _features_of(fresh_index, "freeze-ended", asked)["opposite"] == 0.0
     assert _features_of(fresh_index, "freeze-kept", asked)["opposite"] == 1.0
+
+def test_a_height_written_with_a_comma_and_a_point_is_one_height(fresh_index: FactIndex) -> None:
+    """"How far did the rocket fly": "an altitude of 1,204.5 km" is how high it went, though its words are
+    "1", "204" and "5"; a fact that it flew that far says how far."""
+    from briefings.answering.score import WRONG_TYPE
+
+    _add(fresh_index, "rocket-altitude", "North Korea fired a test rocket on May 3, 2021, which reached an altitude "
+         "of 1,204.5 kilometers.", day="2021-05-03", subject="north-korea", relation="fired")
+    _add(fresh_index, "rocket-range", "North Korea fired a test rocket on May 9, 2021, which flew 1,204.5 kilometers.",
+         day="2021-05-09", subject="north-korea", relation="fired")
+    asked = "How far did the North Korean test rocket fly?"
+    assert _features_of(fresh_index, "rocket-altitude", asked)["type"] == WRONG_TYPE
+    assert _features_of(fresh_index, "rocket-range", asked)["type"] == 1.0
+
