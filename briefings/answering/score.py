@@ -3009,9 +3009,10 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
     in_containers = any(Lexicon.container(lemma) == "first" for n in counted for lemma in n.lemmas)
     if units is None and _ordinal_counts(words, targets, any(_occasions_counted(n, classified) for n in counted)):
         return True
-    if not item.number and not ("since" in words and item.years):
+    since = _since_a_year(words)
+    if not item.number and not since:
         return False
-    if measure == "long" and "since" in words and item.years:
+    if measure == "long" and since:
         return True  # "since 1953": how long, counted from a year
     if units is None and _an_amount_asked(toks):
         if any(sign in item.fact.statement for sign in _AMOUNT_SIGNS):
@@ -3043,6 +3044,24 @@ _ALONG = frozenset({"far", "long"})
 _HEIGHT_NOUNS = frozenset({"altitude", "height", "apogee", "elevation", "depth"})
 _HEIGHT_ADJECTIVES = frozenset({"high", "tall", "deep"})
 """Words of English that measure up or down ("an *altitude* of 2,800 km", "100 m *high*"), not along a way."""
+
+
+_SINCE_REACH = 3
+"""How far after "since" the year it counts from may stand ("since *the 1950-53* Korean War")."""
+
+
+def _since_a_year(words: tuple[str, ...]) -> bool:
+    """The statement counts from a year: one right after "since" ("*since 1953*", "since the 1950-53
+    war"), or one it names before "since then"; not from an event of no year ("since the Hanoi summit",
+    in a fact whose only year is its own date's)."""
+    for k, w in enumerate(words):
+        if w != "since":
+            continue
+        if any(nxt in _YEAR_NUMERALS for nxt in words[k + 1 : k + 1 + _SINCE_REACH]):
+            return True
+        if k + 1 < len(words) and words[k + 1] == "then" and any(x in _YEAR_NUMERALS for x in words[:k]):
+            return True
+    return False
 
 
 def _a_height(words: tuple[str, ...], at: int) -> bool:

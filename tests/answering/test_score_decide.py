@@ -2434,3 +2434,16 @@ def test_a_height_written_with_a_comma_and_a_point_is_one_height(fresh_index: Fa
     assert _features_of(fresh_index, "rocket-altitude", asked)["type"] == WRONG_TYPE
     assert _features_of(fresh_index, "rocket-range", asked)["type"] == 1.0
 
+
+def test_how_long_is_counted_from_a_year_after_since_not_from_an_event(fresh_index: FactIndex) -> None:
+    """"How long did the ferry talks last": "the first since the harbour festival", in a fact dated 2021,
+    counts nothing from a year; "the first since 2015" does (how long since then)."""
+    from briefings.answering.score import WRONG_TYPE
+
+    _add(fresh_index, "ferry-talks-event", "Ferry talks between the two Koreas broke down on May 3, 2021, the first "
+         "since the harbour festival.", day="2021-05-03", subject="north-korea", relation="broke_down")
+    _add(fresh_index, "ferry-talks-year", "Ferry talks between the two Koreas broke down on May 3, 2021, the first "
+         "since 2015.", day="2021-05-03", subject="north-korea", relation="broke_down")
+    asked = "How long did the ferry talks last?"
+    assert _features_of(fresh_index, "ferry-talks-event", asked)["type"] == WRONG_TYPE
+    assert _features_of(fresh_index, "ferry-talks-year", asked)["type"] == 1.0
