@@ -1118,6 +1118,13 @@ _LEADING = frozenset({*DETERMINERS, "last", "next", "past", "few", *_NUMBER_WORD
 """Words before a preposition's noun that say which or how many, not what it is."""
 
 
+def says_a_cause(words: list[str], lexicon: Lexicon) -> bool:
+    """Words of a statement (or of one clause of it) give a cause or a purpose, as a fact's reading takes
+    one (`_says_a_cause`, a word that gives a cause wherever it stands, `_purpose`)."""
+    lemmas = set().union(*map(lexicon.lemmas, words)) if words else set()
+    return _says_a_cause(words) or not _CAUSE_NOT_PREPOSITION.isdisjoint(lemmas) or _purpose(words, lexicon)
+
+
 def _purpose(words: list[str], lexicon: Lexicon) -> bool:
     """The statement says what something was for: "met ... *to discuss* the agenda", "in order to", or what
     a thing it names is meant to bring about ("a deal *that would ease* sanctions")."""

@@ -21,7 +21,7 @@ import re
 from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, _PRO_VERBS, _RELATIVES, DETERMINERS, FUNCTION_ZIPF, LOCATIVE,
                                           MOTION_ENDS, NAME_WORDS, PATH, RANKING, SAYING, USUAL, _place_named_lowercase,
                                           is_proper_name, placed, superlative, title_of)
-from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact
+from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact, says_a_cause
 from briefings.answering.lexicon import PARTICLES, PREPOSITIONS, STARTING, Lexicon, fold, word_tokens, words_of
 from briefings.models import Entity, EntityKind
 from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Token
@@ -2312,7 +2312,7 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
     if asked in {Asked.how_many, Asked.how_much}:
         return 1.0 if _counts_what_is_asked(item, classified) else WRONG_TYPE
     if asked is Asked.why:
-        return 1.0 if item.causal else NO_CAUSE
+        return 1.0 if item.causal and not _cause_in_another_clause(item, classified, table) else NO_CAUSE
     if asked not in _NAMES_ASKED:
         return 1.0
     if said is None:
@@ -2657,6 +2657,27 @@ def _causes_of_other_acts(results: list[ScoredFact], classified: Classified, thr
     for r in results:
         if r.item.causal and not _says_an_act(r.item, acts) and r.item.lemmas.isdisjoint(verbs):
             r.score *= NO_CAUSE
+
+
+_CLAUSE_BREAK = ";"
+"""What ends a clause of a statement for certain: "Russia vetoed it; China abstained" (a comma may join a
+clause of cause: "..., citing hostility")."""
+
+
+def _cause_in_another_clause(item: IndexedFact, classified: Classified, table: FactTable) -> bool:
+    """"Why did China abstain": the fact says the act asked in a clause of its own ("; China abstained")
+    that gives no cause, and its cause is in another clause, of another act ("Russia vetoed a resolution
+    *to renew* the panel")."""
+    if "cite" in item.relation or "because" in item.relation:
+        return False  # the fact is itself the statement of a cause
+    statement = item.fact.statement
+    if _CLAUSE_BREAK not in statement:
+        return False
+    acts = _acts_asked_why(classified)
+    asked = set().union(*(n.lemmas | {w for w, c in n.near.items() if c >= RELATION_SAID} for n in acts))
+    clauses = [[w.lower() for w in words_of(c)] for c in statement.split(_CLAUSE_BREAK)]
+    with_act = [c for c in clauses if any(Lexicon.lemmas(w) & asked for w in c)]
+    return bool(with_act) and not any(says_a_cause(c, table.lexicon) for c in with_act)
 
 
 def _acts_asked_why(classified: Classified) -> list[Need]:

@@ -2447,3 +2447,19 @@ def test_how_long_is_counted_from_a_year_after_since_not_from_an_event(fresh_ind
     asked = "How long did the ferry talks last?"
     assert _features_of(fresh_index, "ferry-talks-event", asked)["type"] == WRONG_TYPE
     assert _features_of(fresh_index, "ferry-talks-year", asked)["type"] == 1.0
+
+
+def test_a_cause_in_another_clause_is_not_the_cause_of_the_act_asked(fresh_index: FactIndex) -> None:
+    """"Why did China abstain": "South Korea sent a ferry to rescue fishermen; China abstained" gives the
+    ferry's purpose, in a clause of its own, not why China abstained; "China abstained because ..." does."""
+    from briefings.answering.score import NO_CAUSE
+
+    _add(fresh_index, "ferry-vote-plain", "On May 3, 2021, South Korea sent a ferry to rescue stranded fishermen "
+         "near Yeonpyeong; China abstained in the harbour council vote.", day="2021-05-03", subject="china",
+         relation="abstained")
+    _add(fresh_index, "ferry-vote-because", "On May 3, 2021, South Korea sent a ferry to rescue stranded fishermen "
+         "near Yeonpyeong; China abstained in the harbour council vote because it opposed the rescue.",
+         day="2021-05-03", subject="china", relation="abstained")
+    asked = "Why did China abstain in the harbour council vote?"
+    assert _features_of(fresh_index, "ferry-vote-plain", asked)["type"] == NO_CAUSE
+    assert _features_of(fresh_index, "ferry-vote-because", asked)["type"] == 1.0
