@@ -945,15 +945,22 @@ def placed(tokens: list[Token], position: int) -> bool:
     before = tokens[position - 1].lower
     if before in LOCATIVE or before in PATH:
         return True
+    travelling = Lexicon.travelling()
+    if _a_verb_of_travelling(tokens[position - 1], travelling):
+        return True  # "visit *Seoul*", "toured *Pyongyang*": the object of a verb of going is where it went
     if before not in MOTION_ENDS:
         return False
-    travelling = Lexicon.travelling()
     mover = position - 2
     for _ in range(_ADVERBS_OF_GOING):
         if (mover >= 1 and tokens[mover].lemmas.isdisjoint(travelling)
                 and "ADV" in Lexicon.parts_of_speech(tokens[mover].lower)):
             mover -= 1  # "fly *back* to", "went *home* from", "travel *back home* from"
     return mover >= 0 and not tokens[mover].lemmas.isdisjoint(travelling)
+
+
+def _a_verb_of_travelling(token: Token, travelling: frozenset[str]) -> bool:
+    """The word is a verb of going ("visit", "toured"), written as a verb (not a noun after a determiner)."""
+    return not token.lemmas.isdisjoint(travelling) and "VERB" in Lexicon.parts_of_speech(token.lower)
 
 
 _ADVERBS_OF_GOING = 2

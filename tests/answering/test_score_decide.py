@@ -2463,3 +2463,16 @@ def test_a_cause_in_another_clause_is_not_the_cause_of_the_act_asked(fresh_index
     asked = "Why did China abstain in the harbour council vote?"
     assert _features_of(fresh_index, "ferry-vote-plain", asked)["type"] == NO_CAUSE
     assert _features_of(fresh_index, "ferry-vote-because", asked)["type"] == 1.0
+
+
+def test_a_city_a_verb_of_going_takes_as_its_object_is_a_place(fresh_index: FactIndex) -> None:
+    """"When did Choe Son Hui tour Seoul": the city is where she went, as "travel *to* Seoul" puts it; a fact
+    of South Korea that says no going ("she warned South Korea") does not put her there, one that says a
+    trip to the country may."""
+    _add(fresh_index, "choe-warned-south", "Choe Son Hui warned South Korea on June 4, 2020, against sending "
+         "leaflets.", day="2020-06-04", subject="choe-son-hui", relation="warned", obj="south-korea")
+    _add(fresh_index, "choe-trip-south", "Choe Son Hui travelled to South Korea on June 9, 2020, for talks.",
+         day="2020-06-09", subject="choe-son-hui", relation="travelled_to", obj="south-korea")
+    asked = "When did Choe Son Hui tour Seoul?"
+    assert _features_of(fresh_index, "choe-warned-south", asked)["entity_missing"]
+    assert not _features_of(fresh_index, "choe-trip-south", asked)["entity_missing"]
