@@ -3086,16 +3086,21 @@ def _since_a_year(words: tuple[str, ...]) -> bool:
 
 
 def _a_height(words: tuple[str, ...], at: int) -> bool:
-    """The number at `at` measures a height or a depth: a height noun and "of" just before it ("an
-    *altitude of* about 2,800 km"), or a height adjective just after its unit ("100 meters *high*")."""
+    """The number at `at` measures a height or a depth: a height noun and "of" before it ("an *altitude
+    of* about 2,800 km"), or a height adjective just after its unit ("100 meters *high*")."""
     start = end = at
     while start > 0 and _NUMBER.match(words[start - 1]):
         start -= 1  # "6,248.5" is read as the words "6", "248", "5": one number, measured from its first
     while end + 1 < len(words) and _NUMBER.match(words[end + 1]):
         end += 1
-    before = words[max(0, start - 3) : start]
-    return ("of" in before and any(w in _HEIGHT_NOUNS for w in before)) or any(
+    before = words[max(0, start - _HEIGHT_REACH) : start]
+    return any(w in _HEIGHT_NOUNS and nxt == "of" for w, nxt in zip(before, before[1:])) or any(
         w in _HEIGHT_ADJECTIVES for w in words[end + 1 : end + 3])
+
+
+_HEIGHT_REACH = 5
+"""How far before a number its height noun and "of" may stand, past words that say how near the number
+is ("an *altitude of* more than 6,000 km", "of about 2,800 km")."""
 
 
 

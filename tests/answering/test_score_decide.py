@@ -2430,8 +2430,11 @@ def test_a_height_written_with_a_comma_and_a_point_is_one_height(fresh_index: Fa
          "of 1,204.5 kilometers.", day="2021-05-03", subject="north-korea", relation="fired")
     _add(fresh_index, "rocket-range", "North Korea fired a test rocket on May 9, 2021, which flew 1,204.5 kilometers.",
          day="2021-05-09", subject="north-korea", relation="fired")
+    _add(fresh_index, "rocket-altitude-about", "North Korea fired a test rocket on May 5, 2021, which reached an "
+         "altitude of more than 1,100 kilometers.", day="2021-05-05", subject="north-korea", relation="fired")
     asked = "How far did the North Korean test rocket fly?"
     assert _features_of(fresh_index, "rocket-altitude", asked)["type"] == WRONG_TYPE
+    assert _features_of(fresh_index, "rocket-altitude-about", asked)["type"] == WRONG_TYPE  # past "more than"
     assert _features_of(fresh_index, "rocket-range", asked)["type"] == 1.0
 
 
