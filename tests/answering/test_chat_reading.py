@@ -200,3 +200,14 @@ def test_a_preposition_of_the_matter_is_no_word_a_fact_must_say(index: FactIndex
 @pytest.mark.parametrize("text", ["whats new, super quick", "fill me in real quick"])
 def test_an_intensified_quick_only_makes_a_request_small(index: FactIndex, text: str) -> None:
     assert index.read(text).asked is Asked.latest
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    # the nouns for the whole matter stand for the story's event, as "the summit" does
+    ("any update on the Kim Jong Un situation?", Asked.latest),
+    ("fresh news on the diplomacy?", Asked.latest),
+    # a request for the news, from a day on, asks what changed since
+    ("fill me in on what's been going on since Tuesday", Asked.changed),
+])
+def test_the_matter_as_a_whole_and_the_news_since_a_day(index: FactIndex, text: str, asked: Asked) -> None:
+    assert index.read(text).asked is asked
