@@ -751,6 +751,18 @@ def test_a_beef_with_something_is_an_objection_to_it(index: FactIndex) -> None:
     # a crew is a team of people at work, not only a ship's
     ("who hired the film crew?", "crew", "delegation",
      "who leads the North Korean crew in Singapore?", "Kim Chang Son"),
+    # to drop out of talks is to withdraw from them, not only to quit school
+    ("did the candidate drop out of the race?", "drop out of", "withdraw",
+     "when did North Korea drop out of the high-level talks with the South?", "pulled out"),
+    # to spearhead an effort is to lead it
+    ("who will spearhead the campaign?", "spearhead", "lead",
+     "who is spearheading the North Korean delegation?", "Kim Chang Son"),
+    # to iron out differences is to resolve them, not to press clothes
+    ("can the partners iron out their differences?", "iron out", "resolve",
+     "what disagreement are Washington and Pyongyang trying to iron out?", "fundamental disagreement"),
+    # to scuttle a deal is to wreck it, not to sink a ship
+    ("who scuttled the merger?", "scuttle", "block",
+     "which lawmakers scuttled the Panmunjom Declaration?", "Conservative opposition"),
     ("who will sit across from the mediator?", "sit across from", "meet",
      "which North Korean sat across from Sung Kim at the DMZ?", "Choe Son Hui"),
     # a stumbling block is an obstacle, not tripping over a block
