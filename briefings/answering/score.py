@@ -131,7 +131,8 @@ def prepare(classified: Classified, table: FactTable) -> float:
                 need.lemmas |= _spellings_held(need, table)
                 keys = [f"w:{lemma}" for lemma in need.lemmas]
                 held = any(table.df(k) for k in keys)
-            if not held and not need.name_like:  # "the pullback" of a store that says "pulled back"
+            if not held and not need.name_like and not table.lexicon.meanings(need.label):
+                # "the pullback" of a store that says "pulled back" (not a term the vocabulary reads, "holdup")
                 split = _split_held(need, table)
                 need.lemmas |= split
                 held = bool(split)

@@ -763,6 +763,18 @@ def test_a_beef_with_something_is_an_objection_to_it(index: FactIndex) -> None:
     # to scuttle a deal is to wreck it, not to sink a ship
     ("who scuttled the merger?", "scuttle", "block",
      "which lawmakers scuttled the Panmunjom Declaration?", "Conservative opposition"),
+    # someone's right-hand man is their closest aide
+    ("who is the mayor's right-hand man?", "right hand man", "aide",
+     "who is Kim Jong Un's right-hand man in Singapore?", "Kim Chang Son"),
+    # whoever calls the shots leads
+    ("who calls the shots at the firm?", "call the shot", "lead",
+     "who is calling the shots in the North Korean delegation?", "Kim Chang Son"),
+    # to get cold feet is to back out
+    ("did the buyer get cold feet?", "cold feet", "withdraw",
+     "when did Trump get cold feet about the summit?", "May 24"),
+    # the holdup is what holds things up
+    ("what's the holdup with the permit?", "holdup", "obstacle",
+     "what's the holdup for Washington and Pyongyang?", "sticking point"),
     ("who will sit across from the mediator?", "sit across from", "meet",
      "which North Korean sat across from Sung Kim at the DMZ?", "Choe Son Hui"),
     # a stumbling block is an obstacle, not tripping over a block

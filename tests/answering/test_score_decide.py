@@ -2479,3 +2479,8 @@ def test_a_city_a_verb_of_going_takes_as_its_object_is_a_place(fresh_index: Fact
     asked = "When did Choe Son Hui tour Seoul?"
     assert _features_of(fresh_index, "choe-warned-south", asked)["entity_missing"]
     assert not _features_of(fresh_index, "choe-trip-south", asked)["entity_missing"]
+
+def test_a_noun_the_vocabulary_reads_is_not_split_into_a_phrasal_verb(index: FactIndex) -> None:
+    # "holdup" is an obstacle (config/vocabulary.yaml), not the verb "hold up" that any fact saying "held" says
+    answer = index.answer("what is the holdup between the two sides?")
+    assert answer.found and "sticking point" in answer.answer and " held " not in answer.answer
