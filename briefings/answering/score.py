@@ -920,7 +920,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 if credit < SAID_OTHERWISE and _indicates(item):
                     credit = SAID_OTHERWISE  # "the failure was a *sign* of divisions in Seoul"
                 elif credit < RELATION_SAID and not any(Lexicon.lemmas(w) & SAYING for w in item.words):
-                    f["relation_missing"] = 1.0  # "the vote failed": the thing itself, not what it tells
+                    f["hard_missing"] += 1  # "the vote failed", "it will work against Moon": the thing itself or
+                    # what it does, not what it shows, which is the answer asked
             if credit < SAID_OTHERWISE and read.reaction_owners and _reaction_said(read.reaction_owners, need, item,
                                                                                     classified):
                 credit = SAID_OTHERWISE  # "Lyon's *response* to the visit": what Lyon said then
