@@ -462,6 +462,9 @@ class _Reader:
         shifted = self._shifted()
         if shifted is not None:
             return shifted  # "what happened on May 26?" + "and the day after?": on May 27
+        which = self._which_one()
+        if which is not None:
+            return which  # "how many sites does the map show?" + "which one is North Korea's?": which site
         fellow = self._fellow()
         if fellow is not None:
             return fellow  # "how do I reach her co-author?": the other of the pair she is named in
@@ -593,6 +596,24 @@ class _Reader:
             return None
         day = days.pop()
         return at, f"{self.words[at]} {day:%B} {day.day}, {day.year}"
+
+    def _which_one(self) -> str | None:
+        """"which one" (or "which ones") with the noun the last question asked of ("how many *sites*",
+        "which *hotel*") in the place of "one": the question asks which of those things."""
+        at = self.rest + 1
+        if self.words[self.rest:at] != ["which"] or at >= len(self.words) or self.words[at] not in _ONES or self.used[at]:
+            return None
+        previous = self.previous
+        noun = next((n for n in previous.needs if n.kind is NeedKind.word and n.hard and not n.relation
+                     and " " not in n.label and "NOUN" in Lexicon.parts_of_speech(n.label.lower())), None)
+        if noun is None:
+            return None
+        said = noun.label.lower()
+        if self.words[at] == "one" and said.endswith("s") and Lexicon.lemmas(said) - {said}:
+            said = min(Lexicon.lemmas(said) - {said}, key=shortest)  # "sites": "which site"; "ferries": "ferry"
+        text = self.new.linked.question.text
+        start, end = token_span(text, at, at + 1)
+        return f"{text[:start]}{said}{text[end:]}"
 
     def _shifted(self) -> str | None:
         """A time said from the last question's day ("the day after", "two days later", "the week

@@ -1407,3 +1407,17 @@ def test_they_after_a_question_about_one_of_two_people_is_the_two(fresh_index: F
     answer = _after(fresh_index, "Who did Ben Cole have lunch with?", "what does she do?", "what did they talk about?")
     assert answer.reading == "what did Ben Cole and Ana Ruiz talk about?"
     assert answer.facts[:1] == ["cole-ruiz-topic"]
+
+
+def test_which_one_is_which_of_the_things_the_last_question_asked_of(fresh_index: FactIndex) -> None:
+    """"how many ferries does Norport run?" + "which one is the oldest?": which ferry; "one" stands for the
+    noun the last question asked of, not for nothing."""
+    from briefings.models import Entity, EntityKind
+
+    fresh_index.upsert_entity(Entity(id="norport", name="Norport", kind=EntityKind.organisation))
+    _add_facts(fresh_index, [
+        ("norport-ferries", "norport", None, "runs", "Norport runs three ferries on the fjord."),
+        ("comet-oldest", "norport", None, "oldest_ferry", "The Comet is the oldest ferry Norport runs."),
+    ])
+    answer = _after(fresh_index, "How many ferries does Norport run?", "which one is the oldest?")
+    assert answer.reading == "which ferry is the oldest?" and "Comet" in answer.answer
