@@ -68,6 +68,9 @@ _WEEKDAY_ABBREVIATIONS = {name.lower(): i for i, name in enumerate(calendar.day_
     for form in _DATE_WORDS.get(name.lower(), ()) if len(form) >= 3 and form != name.lower()}
 """"Sun", "Wed", "Tues": a weekday when written as a name or right after "on" ("what did he say on sun")."""
 _BARE_MONTH_AFTER = {"in", "since", "until", "by", "during", "before", "after", "of", "early", "late", "mid", "end"}
+_MONTH_DETERMINERS = {"the", "this", "that", "last", "next"}
+"""Words before "may" that make it the month ("the may one", "last may"): "may" the verb never follows them
+(before "march" or "august" they may make a noun or an adjective: "the march on the capital")."""
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _DAY_OF = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
@@ -808,10 +811,11 @@ def _dates(question: Question, used: list[bool], *, story_day: date, today: date
                 except ValueError:
                     continue
                 taken = [i, day_at] + ([year_at] if year_at is not None else []) + ([of_at] if of_at is not None else [])
-            elif (i > 0 and words[i - 1] in _BARE_MONTH_AFTER) or toks[i].capitalised or year is not None or (
-                    _only_a_month(w)):
-                if w == "may" and not toks[i].text[:1].isupper():
-                    continue
+            elif (i > 0 and words[i - 1] in _BARE_MONTH_AFTER | (_MONTH_DETERMINERS if w == "may" else set())) or (
+                    toks[i].capitalised or year is not None or _only_a_month(w)):
+                if w == "may" and not toks[i].text[:1].isupper() and not (
+                        i > 0 and words[i - 1] in _BARE_MONTH_AFTER | _MONTH_DETERMINERS):
+                    continue  # "may" the verb; after "in" or "the" ("and the may one?") no verb stands
                 if year is not None:
                     last = calendar.monthrange(year, month)[1]
                     span = DateSpan(label=f"{calendar.month_name[month]} {year}", start=date(year, month, 1),

@@ -96,6 +96,15 @@ def test_may_is_a_month_only_with_a_day_or_a_capital(index: FactIndex) -> None:
     assert linked(index, "what happened on May 26").dates
 
 
+def test_lowercase_may_after_a_preposition_or_a_determiner_is_the_month(index: FactIndex) -> None:
+    """No verb "may" stands after "in" or "the": "and the may one?", "what changed in may?"."""
+    for question in ("and the may one?", "what changed in may?", "what did they sign last may?"):
+        (span, _, _), = linked(index, question).dates
+        assert span.label == "May", question
+    assert linked(index, "what may they sign?").dates == []
+    assert linked(index, "who led the march on the capital?").dates == []
+
+
 def test_a_month_that_is_no_other_word_is_a_month_in_lower_case(index: FactIndex) -> None:
     (span, _, _), = linked(index, "what was pompeos october visit about").dates
     assert span.covers(date(2018, 10, 7)) and not span.covers(date(2018, 8, 24))
