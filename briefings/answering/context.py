@@ -22,7 +22,7 @@ from briefings.answering.lexicon import DETERMINERS, PREPOSITIONS, Lexicon, shor
 from briefings.answering.link import COUNTS, EntityNames
 from briefings.answering.model import Asked, Classified, DateSpan, Mention, NeedKind
 from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, GENDERED, WH, Pointed, Referents, is_plural,
-                                          mention_text, token_span)
+                                          mention_text, name_head, token_span)
 from briefings.models import Entity, EntityKind
 
 __all__ = ["MAX_READINGS", "ContextEntity", "QuestionContext", "asked_of_the_last", "asks_besides", "context_of",
@@ -462,7 +462,7 @@ class _Reader:
         shifted = self._shifted()
         if shifted is not None:
             return shifted  # "what happened on May 26?" + "and the day after?": on May 27
-        which = self._which_one()
+        which = self._which_one() or self._the_time_one()
         if which is not None:
             return which  # "how many sites does the map show?" + "which one is North Korea's?": which site
         fellow = self._fellow()
@@ -614,6 +614,26 @@ class _Reader:
         text = self.new.linked.question.text
         start, end = token_span(text, at, at + 1)
         return f"{text[:start]}{said}{text[end:]}"
+
+    def _the_time_one(self) -> str | None:
+        """"what came out of the April one?" after "where was the May summit?": "one" after "the" and a time
+        is the noun the last question named its one event or document by ("the April summit"), which the
+        time then says which of."""
+        words, new = self.words, self.new.linked
+        if new.mentions or not (self._wh_phrase() or words[self.rest] in AUX):
+            return None  # "and the April one?" alone asks the last question of April (`_substituted`)
+        ends = {position + length: position for _, position, length in new.dates}
+        at = next((i for i in ends if i < len(words) and words[i] in _ONES and not self.used[i]
+                   and ends[i] > 0 and words[ends[i] - 1] == "the"), None)
+        things = [m for m in self.previous.linked.mentions if self.referents.kinds(m.ids) & EVENTFUL]
+        if at is None or len(things) != 1:
+            return None
+        head = name_head(mention_text(self.previous.linked.question.text, things[0]))
+        if head is None:
+            return None
+        text = new.question.text
+        start, end = token_span(text, at, at + 1)
+        return f"{text[:start]}{head}{text[end:]}"
 
     def _shifted(self) -> str | None:
         """A time said from the last question's day ("the day after", "two days later", "the week

@@ -17,7 +17,8 @@ from briefings.models import Entity, EntityKind
 if TYPE_CHECKING:
     from briefings.answering.context import QuestionContext
 
-__all__ = ["AUX", "EVENT_VERBS", "EVENTFUL", "GENDERED", "Pointed", "Referents", "WH", "is_plural", "mention_text", "token_span"]
+__all__ = ["AUX", "EVENT_VERBS", "EVENTFUL", "GENDERED", "Pointed", "Referents", "WH", "is_plural", "mention_text", "name_head",
+           "token_span"]
 
 AUX = {"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would",
        "can", "could", "should", "not"}
@@ -343,7 +344,7 @@ class Referents:
         """How a reading names `entity` in a pronoun's place: by its name, unless that says other
         names ("it": the DMZ meeting, not the Sung Kim-Choe Son Hui meeting at the DMZ, which reads
         like the facts about it); then as `headed_by` would, by the noun its name is headed by."""
-        head = _head(entity.name)
+        head = name_head(entity.name)
         self.last = {entity.id}
         if entity.kind in _NAMED_BARE or head is None or not self._holds_other_names(entity):
             return _called(entity)  # "The Wall Street Journal" is no longer than it needs to be
@@ -359,7 +360,7 @@ class Referents:
     def _headed_name(self, entity: Entity, lemmas: frozenset[str], *, plural: bool) -> str | None:
         """The first of `entity`'s fewest-word names headed by a noun of `lemmas` that no other entity
         has, with "the"; None when it has none."""
-        headed = [name for name in entity.names if (head := _head(name)) and Lexicon.lemmas(head) & lemmas
+        headed = [name for name in entity.names if (head := name_head(name)) and Lexicon.lemmas(head) & lemmas
                   and is_plural(head) == plural]  # "the teams" are both teams, not one
         own = [name for name in headed if not any(
             other.id != entity.id and name.lower() in (n.lower() for n in other.names)
@@ -378,11 +379,11 @@ class Referents:
         None when there is not exactly one."""
         for mention in self.previous.linked.mentions:
             for entity in (self.entities[e] for e in sorted(mention.ids) if e in self.entities):
-                heads = {_head(name) for name in entity.names} - {None}
+                heads = {name_head(name) for name in entity.names} - {None}
                 if noun is not None and not any(Lexicon.lemmas(noun) & Lexicon.lemmas(h) for h in heads):
                     continue
                 others = [o for o in self.entities.values() if o.id != entity.id and o.kind is entity.kind
-                          and heads & {_head(name) for name in o.names}]
+                          and heads & {name_head(name) for name in o.names}]
                 if len(others) == 1:
                     return mention, others[0]
         return None
@@ -468,7 +469,7 @@ def _without_article(name: str) -> str:
     return rest if first.lower() in _ARTICLES and rest else name
 
 
-def _head(name: str) -> str | None:
+def name_head(name: str) -> str | None:
     """The noun a name is of: its last word before a preposition ("a person with knowledge of the
     process": person; "the DMZ meeting": meeting)."""
     tokens = word_tokens(name)
@@ -481,7 +482,7 @@ def _head(name: str) -> str | None:
 
 def _kinds_of_names(entity: Entity) -> list[str]:
     """The nouns WordNet says the nouns of `entity`'s names are kinds of ("Peace House": building)."""
-    heads = {head for name in entity.names if (head := _head(name)) is not None}
+    heads = {head for name in entity.names if (head := name_head(name)) is not None}
     return sorted({kind for head in heads for lemma in {head, *Lexicon.lemmas(head)} for kind in Lexicon.hypernyms(lemma)})
 
 

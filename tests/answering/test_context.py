@@ -1421,3 +1421,11 @@ def test_which_one_is_which_of_the_things_the_last_question_asked_of(fresh_index
     ])
     answer = _after(fresh_index, "How many ferries does Norport run?", "which one is the oldest?")
     assert answer.reading == "which ferry is the oldest?" and "Comet" in answer.answer
+
+
+def test_the_time_one_is_the_thing_the_last_question_named_of_that_time(fresh_index: FactIndex) -> None:
+    """"who attended the June one?" after "where were the harbour talks on March 3?": "one", after "the" and a
+    time, is the noun the last question named its event by, which the time then says which of."""
+    _two_meetings_of_two_mayors(fresh_index)
+    answer = _after(fresh_index, "where were the harbour talks on March 3?", "who attended the June one?")
+    assert answer.reading == "who attended the June talks?"
