@@ -1231,25 +1231,21 @@ def test_a_clause_of_time_whose_act_points_back_is_the_day_the_last_answer_told_
 
 
 def _council_and_pact(index: FactIndex) -> None:
-    from briefings.models import Entity, EntityKind, Fact
+    from briefings.models import Entity, EntityKind
 
-    provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
     for entity_id, name, kind in [("harbour-council", "Harbour Council", EntityKind.organisation),
                                   ("quay-pact", "Quay Pact", EntityKind.document),
                                   ("town-hall", "Town Hall", EntityKind.place),
                                   ("mayor-ines", "Ines Varga", EntityKind.person)]:
         index.upsert_entity(Entity(id=entity_id, name=name, kind=kind))
-    for fact_id, subject, obj, relation, statement in [
+    _add_facts(index, [
         ("council-rejected-pact", "harbour-council", "quay-pact", "rejected",
          "The Harbour Council rejected the Quay Pact at the Town Hall on Tuesday."),
         ("council-cited-dredging", "harbour-council", "quay-pact", "objected_to",
          "The Harbour Council rejected the Quay Pact because of the cost of dredging."),
         ("rejection-hurts-ines", "quay-pact", "mayor-ines", "affects",
          "The rejection of the Quay Pact will weaken mayor Ines Varga's plans for the port."),
-    ]:
-        index.upsert(Fact.model_validate({
-            "id": fact_id, "subject": subject, "relation": relation, "object": obj, "topic": "timeline",
-            "statement": statement, "provenance": provenance}))
+    ])
 
 
 def test_why_after_a_verb_no_fact_says_asks_of_the_act_as_the_answer_worded_it(fresh_index: FactIndex) -> None:
