@@ -2720,7 +2720,10 @@ def says_the_question(items: list[IndexedFact], classified: Classified) -> bool:
              and n.weight >= 0.5]
     unsaid = [n for n in words if not any(_word_credit(n, item) >= 0.5 for item in items)]
     said = [n.weight for n in words if n not in unsaid]
-    return len(unsaid) <= UNSAID_ALLOWED and all(n.weight < max(said, default=0.0) for n in unsaid)
+    thing_said = any(n.hard for n in words if n not in unsaid)
+    return len(unsaid) <= UNSAID_ALLOWED and all(n.weight < max(said, default=0.0) or n.relation and thing_said
+                                                 for n in unsaid)  # "who supplied the imagery?": the thing
+    # asked ("the images") said, the act in other words ("the map's sources are Google for the images")
 
 
 def fits_the_asked_kind(item: IndexedFact, classified: Classified, table: FactTable) -> bool:

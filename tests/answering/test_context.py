@@ -1425,3 +1425,19 @@ def test_the_time_one_is_the_thing_the_last_question_named_of_that_time(fresh_in
     _two_meetings_of_two_mayors(fresh_index)
     answer = _after(fresh_index, "where were the harbour talks on March 3?", "who attended the June one?")
     assert answer.reading == "who attended the June talks?"
+
+
+def test_a_question_asked_of_the_last_thing_may_say_its_act_in_other_words(fresh_index: FactIndex) -> None:
+    """"who drew the charts?" after a question about the atlas: the fact says the thing asked (charts) and
+    the act in other words ("the atlas's charts are by Lena Holm"); the rarest word being the verb is no
+    reason to refuse. The thing itself unsaid still is (the vote margin of the test above)."""
+    from briefings.models import Entity, EntityKind
+
+    fresh_index.upsert_entity(Entity(id="fjord-atlas", name="fjord atlas", kind=EntityKind.document,
+                                     aliases=["the atlas"]))
+    _add_facts(fresh_index, [
+        ("atlas-scale", "fjord-atlas", None, "scale", "The fjord atlas is drawn at a scale of one to ten thousand."),
+        ("atlas-charts", "fjord-atlas", None, "charts_by", "The fjord atlas's charts are by Lena Holm."),
+    ])
+    answer = _after(fresh_index, "what scale is the fjord atlas drawn at?", "who sketched the charts?")
+    assert answer.facts == ["atlas-charts"]
