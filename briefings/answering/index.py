@@ -499,6 +499,10 @@ class FactIndex:
             return refuse(Decision(), None, question=text, hint=self._hint([]))
         classified = self.read(text)
         linked = classified.linked
+        scheduled = self._scheduled_of_another(classified)
+        if scheduled:  # "are the high-level talks back on?": that event's own schedule, not the headline's status
+            chosen = [ScoredFact(item=item, score=1.0, focus=0.0) for item in scheduled]
+            return phrase(Decision(chosen=chosen, best=1.0), classified, sources=self._sources)
         if classified.asked in _CONVERSATION:
             answer = converse(classified, briefed=self._briefed(), today=self._today(), scope=SCOPE)
             if answer.found or classified.asked is not Asked.describe:
@@ -526,6 +530,21 @@ class FactIndex:
             mentioned = [e for m in linked.mentions for e in sorted(m.ids)]
             return refuse(decision, classified, question=text, hint=self._hint(mentioned))
         return phrase(decision, classified, sources=self._sources)
+
+    def _scheduled_of_another(self, classified: Classified) -> list[IndexedFact]:
+        """The facts that schedule the events a status question names ("are the high-level talks still on?"),
+        when none of them is the event the briefing's headline is about: where such an event stands is what
+        its own schedule says, not the headline's status. Empty for any other question."""
+        if classified.asked is not Asked.status:
+            return []
+        entities = self.table.entities
+        events = {e for m in classified.linked.mentions for e in m.ids
+                  if e in entities and entities[e].kind is EntityKind.event}
+        headline = {self.table.facts[f].subject for f in self._briefed().headline.fact_ids if f in self.table.facts}
+        if not events or not headline or events & headline:
+            return []
+        return [item for e in sorted(events) for fid in sorted(self.table.holders(f"e:{e}"))
+                if (item := self.table.facts[fid]).subject == e and item.relation == DATE_RELATION]
 
     def _more_of_the_same(self, classified: Classified, given: frozenset[str]) -> list[IndexedFact]:
         """After "anything else?": the facts not yet given that say what a given one says (its relation)

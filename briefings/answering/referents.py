@@ -184,9 +184,15 @@ class Referents:
         mentioned = [m for m in named if m.position not in aside and (
                      self.kinds(m.ids) & kinds or people and is_plural(m.text) and not self.kinds(m.ids) & {"person"})]
         # "they": the talks, the exercises too
-        held = [m for m in mentioned if people and is_plural(m.text) and self.kinds(m.ids) & {"event"}
-                and any(t.lemmas & EVENT_VERBS for t in self.new.linked.question.tokens)]
+        of_an_event = any(t.lemmas & EVENT_VERBS for t in self.new.linked.question.tokens) or self.new.asked is Asked.status
+        held = [m for m in mentioned if people and is_plural(m.text) and self.kinds(m.ids) & {"event"} and of_an_event]
         mentioned = held or mentioned  # "when were they held?": the talks, not the country that left them
+        if people and of_an_event and not held:
+            talks = [e for e in self.context.answered if e in self.entities and e not in {
+                     i for m in previous.linked.mentions for i in m.ids} and self.kinds({e}) & {"event"}
+                     and is_plural(self.entities[e].name)]
+            if talks:  # "when did the North walk out of its talks?" + "are they back on?": the talks it left
+                return self.said(self.entities[talks[0]])
         if people and not mentioned:
             persons = [m for m in previous.linked.mentions if self.kinds(m.ids) & {"person"}]
             if len(persons) >= 2:

@@ -1441,3 +1441,31 @@ def test_a_question_asked_of_the_last_thing_may_say_its_act_in_other_words(fresh
     ])
     answer = _after(fresh_index, "what scale is the fjord atlas drawn at?", "who sketched the charts?")
     assert answer.facts == ["atlas-charts"]
+
+
+def _river_talks(index: FactIndex) -> None:
+    from briefings.models import Entity, EntityKind
+
+    for entity_id, name, kind in [("freedonia", "Freedonia", EntityKind.country),
+                                  ("river-talks", "river talks", EntityKind.event)]:
+        index.upsert_entity(Entity(id=entity_id, name=name, kind=kind))
+    _add_facts(index, [
+        ("fr-left-river-talks", "freedonia", "river-talks", "walked_out_of", "Freedonia walked out of the river talks."),
+        ("river-talks-resume", "river-talks", None, "scheduled_for", "The river talks are to resume on a date in June."),
+    ])
+
+
+def test_they_in_a_question_of_an_event_are_the_talks_the_last_answer_was_about(fresh_index: FactIndex) -> None:
+    """"what did Freedonia walk out of?" + "are they back on?": "they" of a status (or of being held) is the
+    plural-named event the answer was about, not the country that left it."""
+    _river_talks(fresh_index)
+    answer = _after(fresh_index, "What did Freedonia walk out of?", "are they back on?")
+    assert answer.reading == "are the river talks back on?"
+
+
+def test_the_status_of_an_event_not_the_headline_s_is_its_own_schedule(fresh_index: FactIndex) -> None:
+    """"are the river talks still on?": not the summit the briefing's headline is about, but what the facts
+    that schedule the river talks say; the headline's own event still gets the headline's status."""
+    _river_talks(fresh_index)
+    assert fresh_index.answer("are the river talks still on?").facts == ["river-talks-resume"]
+    assert "is back on" in fresh_index.answer("is the summit still on?").answer
