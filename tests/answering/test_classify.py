@@ -769,9 +769,6 @@ def test_a_beef_with_something_is_an_objection_to_it(index: FactIndex) -> None:
     # whoever calls the shots leads
     ("who calls the shots at the firm?", "call the shot", "lead",
      "who is calling the shots in the North Korean delegation?", "Kim Chang Son"),
-    # to get cold feet is to back out
-    ("did the buyer get cold feet?", "cold feet", "withdraw",
-     "when did Trump get cold feet about the summit?", "May 24"),
     # the holdup is what holds things up
     ("what's the holdup with the permit?", "holdup", "obstacle",
      "what's the holdup for Washington and Pyongyang?", "sticking point"),
