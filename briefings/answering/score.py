@@ -21,7 +21,8 @@ import re
 from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, _PRO_VERBS, _RELATIVES, DETERMINERS, FUNCTION_ZIPF, LOCATIVE,
                                           MOTION_ENDS, NAME_WORDS, PATH, RANKING, SAYING, USUAL, _place_named_lowercase,
                                           is_proper_name, placed, superlative, title_of)
-from briefings.answering.facts import _NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact, says_a_cause
+from briefings.answering.facts import (_NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact, _one_family,
+                                       says_a_cause)
 from briefings.answering.lexicon import PARTICLES, PREPOSITIONS, STARTING, Lexicon, fold, word_tokens, words_of
 from briefings.models import Entity, EntityKind
 from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Token
@@ -441,6 +442,10 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
     if near >= SAME_STEM:
         return near
     stems = {w[:STEM_MIN] for w in need.lemmas if len(w) >= STEM_MIN}
+    if need.name_like and not stems.isdisjoint(item.stems):
+        # a name's family shares all but its ending ("Russian", "Russia"), not only its first letters:
+        # "Vladivostok" is not "Vladimir"
+        return SAME_STEM if any(_one_family(lemma, w) for lemma in need.lemmas for w in item.lemmas) else near
     if names is None:
         return SAME_STEM if not stems.isdisjoint(item.stems) else near
     # "founded" is not the "Foundation" of a name

@@ -2490,3 +2490,13 @@ def test_what_a_thing_says_about_another_is_what_it_shows(index: FactIndex) -> N
     # a fact of what the failed vote does (it works against Moon's efforts) does not tell what it shows
     answer = index.answer("what does the blow to ratification say about the South?")
     assert answer.found and "divisions" in answer.answer and "work against" not in answer.answer
+
+def test_a_name_is_not_said_by_another_name_sharing_only_its_first_letters(fresh_index: FactIndex) -> None:
+    """"Pyeongchang" is not "Pyeongtaek": names share a family only when they differ in a short ending
+    ("Russian", "Russia"), so a fact of what was signed in the one does not say the other."""
+    _add(fresh_index, "pact-in-pyeongtaek", "Moon Jae-in signed a harbour pact in Pyeongtaek on May 3, 2019.",
+         day="2019-05-03", subject="moon-jae-in", relation="signed")
+    _add(fresh_index, "games-in-pyeongchang", "Moon Jae-in opened the winter games in Pyeongchang on February 9, "
+         "2018.", day="2018-02-09", subject="moon-jae-in", relation="opened")  # a name the store knows
+    features = _features_of(fresh_index, "pact-in-pyeongtaek", "What did Moon Jae-in sign in Pyeongchang?")
+    assert features["hard_missing"]
