@@ -1261,7 +1261,7 @@ def _asks_unnamed(needs: list[Need], *, asked: Asked, entities: Mapping[str, Ent
         if need.kind is NeedKind.word and asked is Asked.name and before and before[-1] in _DEFINITE:
             unnamed = _unnamed_in_another_number(need, entities)
             if unnamed is not None:
-                return f"{unnamed.name}: not named in the sources"  # "what was the exercise called?"
+                return f"{unnamed.name}: not named in the sources"  # "what was the parade called?"
         if need.kind is NeedKind.word and asked is Asked.who:
             described = _described_unnamed(need, needs, entities)
             if described is not None:
@@ -1691,7 +1691,7 @@ _LIGHT_OBJECT_REACH = 3
 
 def _act_of_the_light_verb(verb: Need, needs: list[Need], toks: list[Token]) -> Need | None:
     """The noun after a light verb that English also uses as the verb of the same act ("*pay* a *visit*",
-    "*pay* Moon a return *visit*", "*take* a long *walk*"): the head of the noun phrase after it (past whom
+    "*pay* Seoul a short *visit*", "*take* a long *walk*"): the head of the noun phrase after it (past whom
     it is done to, a determiner and qualifiers, up to a preposition) is the act asked, which a fact states
     as that verb ("visited"), not the light verb's own sense ("pay" as "devote")."""
     if not verb.lemmas & _LIGHT_VERBS or " " in verb.label or Lexicon.content_weight(verb.label) < RELATION_WEIGHT:

@@ -205,7 +205,7 @@ def points_back(classified: Classified, *, it: bool = False) -> bool:
     if it and dislocated(classified):
         return False  # "and the other team, who leads it?": "it" is the team
     if timed_by_the_last(words) is not None:
-        return False  # "when did he see her before saying all that?": another act, placed in time by it
+        return False  # "where did she go before doing all that?": another act, placed in time by it
     pointers = _POINTERS | ({"it"} if it else set())
     if len(words) < 3 or words[-1] not in pointers or classified.linked.used[-1]:
         return False
@@ -267,7 +267,7 @@ _BETWEEN_ACT_AND_POINTER = {"all", "of", "about", "on"}
 
 def timed_by_the_last(words: list[str]) -> int | None:
     """Where a clause of time ending the question begins, when its act's object points back ("when did
-    he last see her *before saying all that*?", "what did they do *after hearing of it*?"): the question
+    she go *before doing all that*?", "what did they do *after hearing of it*?"): the question
     asks of another act, placed in time by what the last answer told, not of the last answer itself."""
     if len(words) < 4 or words[-1] not in _POINTERS | {"it"}:
         return None
@@ -479,7 +479,7 @@ class _Reader:
                    and self.words[i] not in WH | AUX | _FILLER and self.words[i].isalpha()
                    and not self._joins_names(i)]
         self.timed = self._timed()
-        if self.timed is not None:  # "before saying all that": before the day the last answer told of
+        if self.timed is not None:  # "before doing all that": before the day the last answer told of
             pronouns = [i for i in pronouns if i < self.timed[0]]
             content = [i for i in content if i < self.timed[0]]
             if not pronouns:
@@ -1225,7 +1225,7 @@ class _Reader:
         like = self.like
         if like is not None:  # "did she say anything similar?": anything about what the last question asked of
             edits.append((*token_span(text, like[0], like[0] + 1), like[1]))
-        if self.timed is not None:  # "before saying all that": before the day the last answer told of
+        if self.timed is not None:  # "before doing all that": before the day the last answer told of
             edits.append((*token_span(text, self.timed[0], len(self.words)), self.timed[1]))
         subjects: dict[str, str] = {}
         """What each subject pronoun read so far was put as: "his" after "he" is the same one's."""

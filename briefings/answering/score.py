@@ -606,7 +606,7 @@ class _NeedTraits:
     framed_by: frozenset[str] = frozenset()
     """The lemmas of the verb that governs the need by "to" ("*vote* to impeach"), for a verb asked."""
     role_after_as: bool = False
-    """The role a question gives someone after "as" ("sworn in *as president*", `_role_after_as`)."""
+    """The role a question gives someone after "as" ("elected *as chair*", `_role_after_as`)."""
     describing: bool = False
     """A noun or an adjective before the act asked, that may describe its doer (`_describing`)."""
 
@@ -885,7 +885,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             elif item.days & table.scheduled_days(need.entity_ids):
                 credit = ENTITY_BY_WORDS  # "the summit": what happened on the day the store schedules it for
             elif read.describing and _described(need, item, table, traits):
-                credit = 1.0  # "which *Seoul* think-tank analyst": the fact's person, described as working in Seoul
+                credit = 1.0  # "which *Tokyo* bank economist": the fact's person, described as working in Tokyo
             else:
                 credit = 0.0
                 f["entity_missing"] += not need.anchor
@@ -958,10 +958,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             if credit < SAID_OTHERWISE and need.lemmas & _BECOMING and _becoming_given(need, item, classified):
                 credit = SAID_OTHERWISE  # "who *became* foreign minister": a fact that she was named to the post
             if credit < 1.0 and read.describing and _described(need, item, table, traits):
-                credit = 1.0  # "the *think-tank* analyst saying ...": the fact's person, whom the store
+                credit = 1.0  # "the *university* scholar who warned ...": the fact's person, whom the store
                 # describes as a researcher at a think tank, described rather than named
             if credit and read.role_after_as and _role_only_in_a_name(need, item):
-                credit = 0.0  # "when was Yoon sworn in *as president*": "President Yoon", a name of his, says
+                credit = 0.0  # "when was Lee elected *as governor*": "Governor Lee", a name of his, says
                 # what he is, not the act that made him so
             if need.typed and (need.known or _qualifier_said(need, classified, item)) and credit < 0.5:
                 untyped.append(need)  # a hard miss, unless the fact says the act asked (below); a kind
@@ -1776,13 +1776,13 @@ def _doer_and_act(classified: Classified) -> tuple[frozenset[str], Need | None]:
 
 
 _DOER_PHRASE_REACH = 6
-"""How long a noun phrase after "when did" and its verb may be, from its determiner ("the Hanoi summit break down")."""
+"""How long a noun phrase after "when did" and its verb may be, from its determiner ("the Oslo forum wind down")."""
 
 
 def _doer_phrase_and_act(classified: Classified) -> tuple[frozenset[str], Need | None]:
     """"Why did *the Hanoi summit* break down", written in lower case or not: after "did" and a
     determiner, up to the next preposition or determiner, the last word that can be a verb is the act
-    asked (not one joined by a hyphen to the word before it: "the war-*divided* families" qualifies them),
+    asked (not one joined by a hyphen to the word before it: "the flood-*hit* towns" qualifies them),
     and the words before it its doer (lowercase)."""
     toks = classified.linked.question.tokens
     start = 1 if classified.asked is Asked.yes_no else 2
@@ -1918,9 +1918,9 @@ with or against ("met *with* X")."""
 
 
 def _placed_by_anothers_act(item: IndexedFact, doer: frozenset[str], act: Need) -> bool:
-    """"Why did the Hanoi summit break down": the fact names the summit only after the act asked, in a
-    phrase of a preposition that takes no part in it ("talks *broke down* ... *since* the Hanoi summit"):
-    the act is another's. `doer` is the summit's words, `act` the act asked (`_doer_phrase_and_act`)."""
+    """"Why did the Oslo forum wind down": the fact names the forum only after the act asked, in a
+    phrase of a preposition that takes no part in it ("talks *wound down* ... *since* the Oslo forum"):
+    the act is another's. `doer` is the forum's words, `act` the act asked (`_doer_phrase_and_act`)."""
     words = item.words
     at = [k for k, w in enumerate(words) if w in doer]
     if not at:
@@ -2626,7 +2626,7 @@ def the_cause_beside(act: IndexedFact, item: IndexedFact, classified: Classified
     phrase, phrase_act = _doer_phrase_and_act(classified)
     if (doer and asked is not None and _done_to_the_doer(item, classified, doer, asked)
             or phrase and phrase_act is not None and _placed_by_anothers_act(item, phrase, phrase_act)):
-        return False  # "why did the Hanoi summit break down": "talks broke down ... since the Hanoi summit"
+        return False  # "why did the Oslo forum wind down": "talks wound down ... since the Oslo forum"
         # tells of another's act, whatever cause it gives
     acts = _acts_asked_why(classified)
     if acts and _says_an_act(act, acts):
@@ -2727,7 +2727,7 @@ def says_the_question(items: list[IndexedFact], classified: Classified) -> bool:
     said = [n.weight for n in words if n not in unsaid]
     thing_said = any(n.hard for n in words if n not in unsaid)
     return len(unsaid) <= UNSAID_ALLOWED and all(n.weight < max(said, default=0.0) or n.relation and thing_said
-                                                 for n in unsaid)  # "who supplied the imagery?": the thing
+                                                 for n in unsaid)  # "who drew the chart?": the thing
     # asked ("the images") said, the act in other words ("the map's sources are Google for the images")
 
 
@@ -2945,7 +2945,7 @@ def _journey_asked(need: Need, classified: Classified) -> str | None:
         return None
     words = [t.lower for t in toks]
     if need.position > 1 and words[need.position - 1] in JOURNEY_END and words[need.position - 2] in _RETURNING:
-        return "end"  # "get him *back to* Pyongyang": a return, whatever verb brings it
+        return "end"  # "took her *back to* Oslo": a return, whatever verb brings it
     if not placed(toks, need.position):
         return None
     return _journey_end(words, need.position)
@@ -2970,7 +2970,7 @@ _OTHER_PARTY_END = {"to": "from", "from": "to"}
 
 
 def _party_asked(need: Need, classified: Classified) -> str | None:
-    """"What did Trump write back *to* Kim": the preposition of `_OTHER_PARTY_END` right before a name the
+    """"What did the mayor reply *to* the union": the preposition of `_OTHER_PARTY_END` right before a name the
     question names, the end of the exchange it stands at; None for any other need."""
     toks = classified.linked.question.tokens
     if need.kind is not NeedKind.entity or need.position < 1:
@@ -3031,7 +3031,7 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
         n.kind is NeedKind.entity and n.position <= COUNTED_AT))]  # "how many *separated families*"
     head = _counted_noun(classified)
     if head is not None and not head.hard:
-        counted.append(head)  # "how many security council *members*": the last noun of the run is what is counted
+        counted.append(head)  # "how many city council *seats*": the last noun of the run is what is counted
     targets: set[str] = set()
     for n in counted:
         targets |= n.lemmas | set(n.near)
