@@ -23,7 +23,8 @@ from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, _PRO_VERBS, _
                                           is_proper_name, placed, superlative, title_of)
 from briefings.answering.facts import (_NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact, _one_family,
                                        says_a_cause)
-from briefings.answering.lexicon import PARTICLES, PREPOSITIONS, STARTING, Lexicon, fold, word_tokens, words_of
+from briefings.answering.lexicon import (KNOWN_ZIPF, PARTICLES, PREPOSITIONS, STARTING, Lexicon, fold, word_tokens,
+                                         words_of)
 from briefings.models import Entity, EntityKind
 from briefings.answering.model import Asked, Classified, DateSpan, Need, NeedKind, Token
 
@@ -73,6 +74,12 @@ ORDER_GRAIN = 0.05
 """The embedding alone never covers the words as fully as the words themselves."""
 THING_WEIGHT = 0.5
 """A word this common ("first", "part") names no thing a question can be about on its own."""
+NAME_ZIPF_CEILING = 5.0
+"""`wordfreq`'s Zipf frequency below which a lower-case word no dictionary has may be a name: the commonest
+names are rarer ("obama" 4.9) than the words of chat no dictionary has ("hey" 5.1, "per" 5.5)."""
+NAME_MIN_LETTERS = 3
+"""The fewest letters of a lower-case word read as a name when no dictionary has it: two letters are a
+short form as often ("vs", "mt")."""
 MISSING_RELATION = 0.85
 """Factor for a fact that does not say the question's verb (another thing said of the same people)."""
 RELATION_SAID = 0.6
@@ -372,7 +379,8 @@ def score_candidates(classified: Classified, table: FactTable, *, threshold: flo
     if classified.unanswerable:
         return []
     unheard = [n for n in classified.needs if n.kind is NeedKind.word and not n.known
-               and (n.name_like or _a_place_after_a_preposition(n, classified))]
+               and (n.name_like or _a_place_after_a_preposition(n, classified)
+                    or _a_name_no_dictionary_has(n, classified, table))]
     if any(not n.initials for n in unheard):
         return []  # the question depends on a name the store has never heard of
     found = candidates(classified, table, total=total, threshold=threshold)
@@ -400,6 +408,34 @@ def _a_place_after_a_preposition(need: Need, classified: Classified) -> bool:
     at = need.position
     return (at > 0 and toks[at - 1].lower in PREPOSITIONS and len(need.label) > 2 and need.label.isalpha()
             and Lexicon.is_place(need.label) and not Lexicon.parts_of_speech(need.label) & {"VERB", "ADJ"})
+
+
+def _a_name_no_dictionary_has(need: Need, classified: Classified, table: FactTable) -> bool:
+    """A word written in lower case, in a name's place, that is common in text but that no dictionary has as
+    a word of English (no part of speech; in WordNet, if at all, only inside a longer name: "vladimir
+    putin"), and that is no chat shorthand, preposition or term of the vocabulary: a name typed by a hurried
+    user ("when did *merkel* visit seoul"), which a fact must say as any name must. A name's place is right
+    after an auxiliary (the subject: "did *merkel*", "who is *merkel*"), after a word that joins people
+    ("with *merkel*", "trump and *merkel*") or before "'s": a word after a determiner ("the *sixth* test",
+    "the *govt*") is a noun the lists lack, not a name. Not two letters, which are a short form as often, nor
+    a word as common as the words of chat ("hey", "per"), which the commonest names are not."""
+    toks = classified.linked.question.tokens
+    word, at = need.label, need.position
+    if not (word.isalpha() and len(word) >= NAME_MIN_LETTERS and 0 < at < len(toks) and not toks[at].capitalised
+            and KNOWN_ZIPF <= Lexicon.zipf(word) < NAME_ZIPF_CEILING):
+        return False
+    if not (toks[at].possessive or toks[at - 1].lower in _NAME_SLOT_BEFORE):
+        return False
+    if (Lexicon.parts_of_speech(word) or word in PREPOSITIONS or word in Lexicon.chat_shorthand()
+            or table.lexicon.meanings(word)):
+        return False
+    return all(word in synonym.split() for synonym in Lexicon.synonyms(word))  # not a word of WordNet's
+    # ("info": "information"), English however the lists spell it
+
+
+_NAME_SLOT_BEFORE = frozenset(_AUX - {"not"}) | {"and", "with", "between", "by", "from"}
+"""Words after which a name stands as the subject of the act asked ("did X", "is X") or one of those who did
+it ("with X", "A and X", "between A and X", "by X", "from X")."""
 
 
 def said_together(classified: Classified, items: tuple[IndexedFact, ...]) -> bool:

@@ -1002,6 +1002,25 @@ def test_a_place_the_store_never_heard_of_after_any_preposition_is_a_name_no_fac
     assert fresh_index.answer("when did trump name john bolton ambassador to kenya").found
 
 
+@pytest.mark.parametrize("question", [
+    "when did merkel meet kim",  # the subject, after the auxiliary
+    "what did trump and merkel discuss",  # one of those who did it, after "and"
+    "did trump meet with merkel in singapore",  # after "with"
+])
+def test_a_lower_case_name_no_dictionary_has_is_a_name_the_store_never_heard_of(index: FactIndex,
+                                                                               question: str) -> None:
+    """"merkel" typed in lower case is common in text but no word of English's dictionaries: in a name's place,
+    a name, which no fact says, so a fact about the others named is no answer."""
+    assert not index.answer(question).found
+
+
+def test_a_word_the_lists_lack_after_a_determiner_is_no_name(index: FactIndex) -> None:
+    """A word no dictionary has after "the" ("the *govt*") is a noun the lists lack, not a name a fact must say;
+    a name the store knows, typed in lower case, is answered as before."""
+    assert index.answer("who leads the us delegation the govt sent to singapore").found
+    assert index.answer("who leads the delegation trump sent to singapore").found
+
+
 def test_the_person_the_one_asked_comes_before_or_after_is_not_the_answer(fresh_index: FactIndex) -> None:
     """"Who was the envoy to Sweden *before Sung Kim*": Sung Kim is no time that places the question but
     the one who held the post next, so a fact must name him; and a fact that names only him (his own
