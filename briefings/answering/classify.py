@@ -1483,10 +1483,45 @@ def _without_a_remark_on_it(needs: list[Need], words: list[str]) -> list[Need]:
     return needs
 
 
+def thing_said_to_be_called(needs: list[Need], toks: list[Token]) -> Need | None:
+    """"What is the new air *drill* called", "what were the two *plans* named": the last noun of the run of words
+    after "what", a form of "be" and a determiner, when the question asks by a word of naming after the run
+    (`_CALLED`) and no name stands in it: the thing whose own name is asked, which a fact must say."""
+    words = [CONTRACTED_WH.get(t.lower, t.lower) for t in toks]
+    wh = next((k for k, w in enumerate(words) if w == "what"), None)
+    if wh is None or not any(w in _CALLED for w in words[wh + 1:]):
+        return None
+    k = wh + 1 + (toks[wh].lower == "what" and wh + 1 < len(words) and words[wh + 1] in _BE)
+    if k == wh + 1 and toks[wh].lower == "what" or k >= len(words) or words[k] not in DETERMINERS:
+        return None  # "what did they call it": no thing said to be called before the verb
+    while k < len(words) and words[k] in DETERMINERS:
+        k += 1
+    by_position = {n.position: n for n in needs}
+    head = None
+    while k < len(words) and words[k] not in _CALLED | PREPOSITIONS | PARTICLES:
+        need = by_position.get(k)
+        if need is None and "ADJ" not in Lexicon.parts_of_speech(words[k]):
+            break  # a word that weighs nothing and qualifies nothing ("they" of "the drill they held")
+        if need is not None and need.kind is not NeedKind.word:
+            break  # a name: what follows says who did what to the thing ("the missile *Kim* tested")
+        if need is not None and "NOUN" in Lexicon.parts_of_speech(words[k]):
+            head = need
+        k += max(1, len(need.label.split())) if need is not None else 1
+    return head
+
+
+_CALLED = frozenset({"called", "named", "dubbed", "titled"})
+"""Past participles a question asks a thing's own name by ("what was the drill *called*")."""
+
+
 def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: int, lexicon: Lexicon) -> None:
     """The first thing named after the question word is what is asked about: a fact must cover it.
     In a run of words ("the North Korean delegation"), the last is the thing, the rest qualify it.
     The question's verb, when it reads as one, is the relation asked."""
+    if asked is Asked.name:
+        called = thing_said_to_be_called(needs, toks)
+        if called is not None:
+            called.hard = True  # "what was the drill called": the drill, as "the name of the drill" asks it
     after = [n for n in needs if n.position >= head_at and n.kind is not NeedKind.time and not n.anchor]
     words = [n for n in after if n.kind is NeedKind.word and n.label not in _FILLER_HEADS
              and n.label not in _COUNT and not n.label.isdigit()  # "what *three* demands": how many, not what

@@ -20,7 +20,7 @@ import re
 
 from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, _PRO_VERBS, _RELATIVES, DETERMINERS, FUNCTION_ZIPF, LOCATIVE,
                                           MOTION_ENDS, NAME_WORDS, PATH, RANKING, SAYING, USUAL, _place_named_lowercase,
-                                          is_proper_name, placed, superlative, title_of)
+                                          is_proper_name, placed, superlative, thing_said_to_be_called, title_of)
 from briefings.answering.facts import (_NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact, _one_family,
                                        says_a_cause)
 from briefings.answering.lexicon import (KNOWN_ZIPF, PARTICLES, PREPOSITIONS, STARTING, Lexicon, fold, word_tokens,
@@ -2401,13 +2401,14 @@ _NAMING = frozenset({"called", "named", "dubbed", "codenamed", "titled", "known"
 
 
 def _thing_whose_name_is_asked(classified: Classified) -> Need | None:
-    """The noun after "the name of" and its modifiers ("the name of the joint air *drill* with ..."), when no
-    entity stands among them (an entity's own names are `_own_names_asked`)."""
+    """The noun after "the name of" and its modifiers ("the name of the joint air *drill* with ..."), or the
+    noun a "what" question says is called something ("what is the new air *drill* called"), when no entity
+    stands among them (an entity's own names are `_own_names_asked`)."""
     toks = classified.linked.question.tokens
     at = next((k for k in range(len(toks) - 1) if toks[k].lower in {"name", "names"} and toks[k + 1].lower == "of"),
               None)
     if at is None:
-        return None
+        return thing_said_to_be_called(classified.needs, toks)
     by_position = {n.position: n for n in classified.needs}
     k = at + 2
     while k < len(toks) and toks[k].lower in DETERMINERS:
@@ -2423,8 +2424,8 @@ def _thing_whose_name_is_asked(classified: Classified) -> Need | None:
 
 def _a_name_beside(item: IndexedFact, head: Need, said: frozenset[str]) -> bool:
     """The fact names the thing `head` asks the name of, with a name the question does not say among the
-    words before its word ("the *Max Thunder* air drills") or right after it ("drills, *Max Thunder*"),
-    or gives a name by a word of
+    words before its word ("the *Max Thunder* air drills") or right after it ("drills, *Max Thunder*", or
+    after a determiner, "a new drill, *the* *Max Thunder*"), or gives a name by a word of
     `_NAMING`; a fact that does not say the thing cannot be read so, and passes."""
     words = item.words
     asked = head.lemmas | {w for w, c in head.near.items() if c >= RELATION_SAID}
@@ -2433,7 +2434,8 @@ def _a_name_beside(item: IndexedFact, head: Need, said: frozenset[str]) -> bool:
         return True
     names = (item.name_lemmas | item.unlinked_names) - said
     for k in at:
-        if k + 1 < len(words) and words[k + 1] in names:
+        after = k + 1 + (k + 2 < len(words) and words[k + 1] in DETERMINERS)
+        if after < len(words) and words[after] in names:
             return True
         for j in range(k - 1, max(-1, k - 1 - _NAME_REACH), -1):  # back over its modifiers ("naval")
             if words[j] in names:

@@ -481,6 +481,18 @@ def _add(index: FactIndex, fact_id: str, statement: str, *, day: str, subject: s
         "statement": statement, "dates": [{"day": day}], "provenance": _PROVENANCE}))
 
 
+def test_what_a_thing_was_called_asks_its_own_name_as_the_name_of_it_does(fresh_index: FactIndex) -> None:
+    """"What was the new rocket called" asks the rocket's own name: a fact that speaks of the rocket without
+    naming it, or of no rocket at all, does not answer; one that names it does."""
+    _add(fresh_index, "rocket-promised", "On March 3, 2030, North Korea said it would soon unveil a new rocket, "
+         "and the United States urged calm.", day="2030-03-03", subject="north-korea", relation="said")
+    assert not fresh_index.answer("what was the new rocket north korea promised called?").found
+    _add(fresh_index, "rocket-named", "On April 9, 2030, North Korea unveiled a new rocket, the Pulgun-9.",
+         day="2030-04-09", subject="north-korea", relation="unveiled")
+    answer = fresh_index.answer("what was the new rocket north korea unveiled called?")
+    assert answer.found and answer.facts == ["rocket-named"]
+
+
 def test_a_month_the_statement_names_as_a_time_covers_that_month(fresh_index: FactIndex) -> None:
     from briefings.answering.score import _month_said
 
