@@ -2187,7 +2187,11 @@ def _the_role_asked(role: Need, toks: list[Token], qualified: tuple[str, ...], p
 
 def _thing(word: str, classified: Classified, position: int) -> bool:
     """A noun here: a thing, which a fact must name for the question to be about it. A word that can be
-    a verb too is a noun between a determiner and "of" ("the *cost* of", "the *route* of the march")."""
+    a verb too is a noun between a determiner and "of" ("the *cost* of", "the *route* of the march"). Words
+    that WordNet has as one noun ("the *border crossing*") are a thing when it files them under a kind of
+    thing, unless they end in a particle, as a verb of two words does ("sit *down*")."""
+    if " " in word:
+        return bool(Lexicon.hypernyms(word)) and word.rsplit(" ", 1)[1] not in PARTICLES
     pos = _pos(word)
     if "NOUN" not in pos:
         return False

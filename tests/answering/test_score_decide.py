@@ -493,6 +493,20 @@ def test_what_a_thing_was_called_asks_its_own_name_as_the_name_of_it_does(fresh_
     assert answer.found and answer.facts == ["rocket-named"]
 
 
+def test_a_two_word_noun_no_fact_speaks_of_is_a_thing_unheard_of(fresh_index: FactIndex) -> None:
+    """"The state department" is one noun WordNet files under a kind of thing: a store that never says it
+    speaks of no such thing, so a fact that only shares its word "state" does not answer; a verb of two words
+    ending in a particle ("sit down") is no thing."""
+    from briefings.answering.score import _thing
+
+    _add(fresh_index, "kim-trade-post", "Sung Kim became secretary of state for trade in March 2031, after the "
+         "council confirmed him.", day="2031-03-01", subject="sung-kim", relation="became")
+    assert not fresh_index.answer("when did sung kim leave the state department?").found
+    assert fresh_index.answer("when did sung kim become secretary of state for trade?").found
+    classified = fresh_index.read("when did they sit down")
+    assert not _thing("sit down", classified, 3)
+
+
 def test_a_month_the_statement_names_as_a_time_covers_that_month(fresh_index: FactIndex) -> None:
     from briefings.answering.score import _month_said
 
