@@ -1178,3 +1178,20 @@ def test_the_name_of_a_thing_the_sources_name_only_by_a_common_noun_in_another_n
     the sources never name it; which drill of several is asked is another question."""
     assert index.read("So what was that drill called again?").unanswerable is not None
     assert index.read("Which drill was called Ulchi?").unanswerable is None
+
+
+def test_the_boot_given_to_someone_is_their_dismissal(fresh_index: FactIndex) -> None:
+    # config/vocabulary.yaml: "give someone the boot" dismisses them; "boot" alone is still footwear
+    from briefings.models import Fact
+
+    need = next(n for n in fresh_index.read("did the coach get the boot?").needs if "boot" in n.label)
+    assert fresh_index.table.near(need.lemmas).get("dismiss") == 1.0
+    need = next(n for n in fresh_index.read("what colour was the hiker's boot?").needs if "boot" in n.label)
+    assert "dismiss" not in fresh_index.table.near(need.lemmas)
+    fresh_index.upsert(Fact.model_validate({
+        "id": "hagin-out", "subject": "donald-trump", "relation": "dismissed", "object": "joe-hagin",
+        "topic": "people", "statement": "Donald Trump dismissed Joe Hagin as deputy chief of staff on March 4, 2019.",
+        "dates": [{"day": "2019-03-04"}],
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    answer = fresh_index.answer("when did trump give hagin the boot?")
+    assert answer.found and "March 4" in answer.answer
