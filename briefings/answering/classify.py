@@ -736,6 +736,47 @@ def _split_phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | 
     return None
 
 
+_OBJECT_REACH = 3
+"""How many words an object may span between a verb and the particle that ends the question ("send *the
+two envoys* back")."""
+_CLOSING_PARTICLES = PARTICLES - PREPOSITIONS - {"through"}
+"""Particles that, ending a question after a verb and its object, belong to the verb ("call the talks *off*");
+"on", "over" and "through" there are as often prepositions left at the end ("which day did they agree *on*")."""
+
+
+def _phrasal_verb_around_its_object(t: Token, toks: list[Token], used: list[bool]) -> tuple[str, int] | None:
+    """"send the envoy *back*", "call the talks *off*": a phrasal verb whose particle ends the question, after
+    the verb's object (a name or a short noun phrase), where English puts the particle after a short object;
+    the verb in its dictionary form, and where its particle stands. Not a pronoun object ("took *it* up"),
+    which is left for the conversation to say what it stands for, nor a particle that makes a verb with the
+    word right before it ("the talks *broke down*")."""
+    words = [k for k, tok in enumerate(toks) if tok.lower.isalnum()]
+    if not words or used[t.position] or t.lower in _AUX or "VERB" not in Lexicon.parts_of_speech(t.lower):
+        return None
+    particle = words[-1]
+    between = toks[t.position + 1 : particle]
+    if (not 1 <= len(between) <= _OBJECT_REACH or used[particle] or toks[particle].lower not in _CLOSING_PARTICLES
+            or any(not w.lower.isalnum() or w.lower in PREPOSITIONS or w.lower in PARTICLES or w.lower in _POINTERS
+                   or w.lower in _AUX or w.lower in _WH for w in between)):
+        return None
+    ending = toks[particle].lower
+    if any(Lexicon.synonyms(f"{lemma} {ending}") for lemma in toks[particle - 1].lemmas):
+        return None  # "when did the talks *break down*": the particle goes with the word right before it
+    for lemma in sorted(t.lemmas, key=shortest):
+        phrase = f"{lemma} {ending}"
+        if Lexicon.synonyms(phrase):
+            return phrase, particle
+    return None
+
+
+def _object_of_a_split_verb(need: Need, needs: list[Need], toks: list[Token]) -> bool:
+    """The word stands between a phrasal verb and the particle that ends the question ("send *the envoy*
+    back", `_phrasal_verb_around_its_object`): the verb's object, not a verb of its own."""
+    end = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].lower.isalnum()), None)
+    return end is not None and any(p.phrasal and p.position < need.position < end
+                                   and p.label.rsplit(" ", 1)[-1] == toks[end].lower for p in needs)
+
+
 def _units(toks: list[Token], used: list[bool], lexicon: Lexicon) -> dict[int, tuple[str, int]]:
     """The question's phrases of several words that mean one thing ("stumbling block", "sat down with"),
     leftmost and longest first, by the position of their first word: (the phrase as the lexicon reads it,
@@ -872,6 +913,14 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
         if owned is not None:
             phrasal = owned
             particles.add(t.position + 2)  # "left his *post*": the noun is part of the verb
+        around = _phrasal_verb_around_its_object(t, toks, used) if phrasal is None and owned is None else None
+        if around is not None:
+            phrasal, particle = around
+            particles.add(particle)  # "send the envoy *back*": the particle is the verb's; its object stays a need
+            needs.append(Need(kind=NeedKind.word, label=phrasal, position=t.position,
+                              weight=max(lexicon.content_weight(t.lower), RELATION_WEIGHT),
+                              lemmas=frozenset({phrasal}), phrasal=True))
+            continue
         split = _split_phrasal_verb(t, toks, used) if phrasal is None else None
         if split is not None:
             phrasal = split
@@ -1530,7 +1579,8 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
     verbs = [n for n in words if (_reads_as_verb(n, toks, names=named) or _reads_as_verb_idiom(n, toks, lexicon))
              and not _frame_verb(n, toks)
              and not _modifies_noun(n, toks)
-             and not _kept_from(n, verbs_before=words, toks=toks)]
+             and not _kept_from(n, verbs_before=words, toks=toks)
+             and not _object_of_a_split_verb(n, needs, toks)]
     act = _act_of_the_light_verb(verbs[0], needs, toks) if verbs else None
     if act is not None:
         verbs = [act] + [v for v in verbs if v is not verbs[0]]  # "*pay* a visit": the visit is the act asked

@@ -1195,3 +1195,23 @@ def test_the_boot_given_to_someone_is_their_dismissal(fresh_index: FactIndex) ->
         "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
     answer = fresh_index.answer("when did trump give hagin the boot?")
     assert answer.found and "March 4" in answer.answer
+
+
+def test_a_particle_ending_the_question_after_the_object_is_the_verbs(fresh_index: FactIndex) -> None:
+    # "send the coach back": English puts a short object between a phrasal verb and its particle
+    from briefings.models import Fact
+
+    needs = {n.label: n for n in fresh_index.read("when did the club send the new coach back?").needs}
+    assert needs["send back"].phrasal and not needs["coach"].relation
+    needs = {n.label: n for n in fresh_index.read("when did the league call the final off").needs}
+    assert "call off" in needs
+    # the particle that makes a verb with the word right before it, and a pronoun object, are read as before
+    assert "break down" in {n.label for n in fresh_index.read("when did the summit talks break down?").needs}
+    assert "send back" not in {n.label for n in fresh_index.read("did they send him back?").needs}
+    fresh_index.upsert(Fact.model_validate({
+        "id": "cyclist-expelled", "subject": "north-korea", "relation": "expelled", "topic": "timeline",
+        "statement": "North Korea expelled the Swedish cyclist Lena Ortiz on May 3, 2019.",
+        "dates": [{"day": "2019-05-03"}],
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    answer = fresh_index.answer("when did pyongyang send lena ortiz back")
+    assert answer.found and "May 3" in answer.answer
