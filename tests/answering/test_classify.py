@@ -738,6 +738,9 @@ def test_a_beef_with_something_is_an_objection_to_it(index: FactIndex) -> None:
     # talks that fall apart collapse
     ("did the merger fall apart?", "fall apart", "collapse",
      "when had the talks on the summit fallen apart?", "collapsed"),
+    # a government's point man on an issue is the official it puts in charge of it, not a point and a man
+    ("who is the bank's point man on trade?", "point man", "representative",
+     "who is washington's point man for the summit talks?", "Joe Hagin"),
     # to sort out a row is to resolve it, not to put things in classes
     ("can the neighbours sort out their row?", "sort out", "address",
      "what disagreement were Washington and Pyongyang trying to sort out?", "fundamental disagreement"),
