@@ -1218,3 +1218,19 @@ def test_a_particle_ending_the_question_after_the_object_is_the_verbs(fresh_inde
         "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
     answer = fresh_index.answer("when did pyongyang send lena ortiz back")
     assert answer.found and "May 3" in answer.answer
+
+
+def test_what_is_repatriated_is_returned(fresh_index: FactIndex) -> None:
+    # config/vocabulary.yaml: a word too rare for the English tables, said by a fact of people or remains returned
+    from briefings.models import Fact
+
+    need = next(n for n in fresh_index.read("when were the refugees repatriated?").needs if "repatriat" in n.label)
+    assert fresh_index.table.near(need.lemmas).get("return") == 1.0
+    fresh_index.upsert(Fact.model_validate({
+        "id": "fishermen-returned", "subject": "north-korea", "relation": "returned", "object": "south-korea",
+        "topic": "timeline", "dates": [{"day": "2019-06-09"}],
+        "statement": "North Korea returned three South Korean fishermen across the sea border on June 9, 2019, "
+                     "at a ceremony in the port of Sokcho.",
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    answer = fresh_index.answer("where was the ceremony for the repatriated fishermen held?")
+    assert answer.found and "Sokcho" in answer.answer
