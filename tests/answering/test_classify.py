@@ -1234,3 +1234,19 @@ def test_what_is_repatriated_is_returned(fresh_index: FactIndex) -> None:
         "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
     answer = fresh_index.answer("where was the ceremony for the repatriated fishermen held?")
     assert answer.found and "Sokcho" in answer.answer
+
+
+def test_the_document_leaders_issue_is_their_statement(fresh_index: FactIndex) -> None:
+    # config/vocabulary.yaml: in diplomacy a document is a statement, a declaration or an agreement
+    from briefings.models import Fact
+
+    need = next(n for n in fresh_index.read("what document did the ministers sign?").needs if n.label == "document")
+    assert fresh_index.table.near(need.lemmas).get("declaration") == 1.0
+    fresh_index.upsert(Fact.model_validate({
+        "id": "shipbuilding-statement", "subject": "moon-jae-in", "relation": "issued", "object": "donald-trump",
+        "topic": "positions", "dates": [{"day": "2019-03-03"}],
+        "statement": "Moon Jae-in and Donald Trump issued a joint statement on shipbuilding at the White House on "
+                     "March 3, 2019.",
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    answer = fresh_index.answer("what sort of document came out of the moon-trump meeting in march 2019?")
+    assert answer.found and "joint statement" in answer.answer
