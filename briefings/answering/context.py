@@ -25,7 +25,7 @@ from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, GENDERED,
                                           mention_text, name_head, token_span)
 from briefings.models import Entity, EntityKind
 
-__all__ = ["MAX_READINGS", "ContextEntity", "QuestionContext", "asked_of_the_last", "asks_besides", "context_of",
+__all__ = ["MAX_READINGS", "ContextEntity", "QuestionContext", "asked_as_the_one_before", "asked_of_the_last", "asks_besides", "context_of",
            "follow_up", "follow_up_readings", "named_in_the_conversation", "Reading", "points_back",
            "read_as_the_last_answer", "said_in_order", "speaks_of_someone_said"]
 
@@ -150,6 +150,9 @@ class QuestionContext(BaseModel):
     earlier: list[ContextEntity] = Field(default_factory=list)
     """What the question before this one named: "it" two questions on ("who floated the Libya model?",
     "what's his job?", "how did Pyongyang take it?": the Libya model)."""
+    earlier_question: str = ""
+    """The question before this one, as read: what "and Oslo's team?" asks again when this one ("what is his
+    job?") said nothing of teams, two questions on ("who leads Rome's delegation?")."""
     earlier_answered: list[str] = Field(default_factory=list)
     """What the answer before the last one was about: "it" two questions on, when that answer, not its
     question, named the thing ("who proposed the Nordic formula?", answered by the Nordic model)."""
@@ -178,6 +181,7 @@ def context_of(classified: Classified, *, answered: list[str], days: list[date] 
         answered=answered, days=days or [], facts=facts or [], acts=acts or [], named=named or [],
         given=given or facts or [],
         earlier=earlier.entities if earlier else [], earlier_answered=earlier.answered if earlier else [],
+        earlier_question=earlier.question if earlier else "",
         called={**(earlier.called if earlier else {}), **(_called_by(asked, classified) if asked else {})})
 
 
@@ -343,7 +347,8 @@ class Reading(NamedTuple):
 
 def follow_up_readings(new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
                        entities: Mapping[str, Entity], partner: Callable[[str], str | None] | None = None,
-                       near: Callable[[str, str], float] | None = None, most: int = MAX_READINGS) -> list[Reading]:
+                       near: Callable[[str, str], float] | None = None, most: int = MAX_READINGS,
+                       meanings: Callable[[str], tuple[str, ...]] | None = None) -> list[Reading]:
     """The questions `new` may ask, read with the earlier one, the reading `follow_up` gives first: a
     pronoun can stand for more than one thing the conversation named ("they": North Korea, or the talks
     it walked out of), and which one is meant shows in which reading the facts answer. Each further
@@ -359,7 +364,7 @@ def follow_up_readings(new: Classified, previous: Classified, context: QuestionC
             continue
         tried.add(passed)
         reader = _Reader(new, previous, context, names=names, entities=entities, partner=partner, near=near,
-                         passed=passed)
+                         passed=passed, meanings=meanings)
         text = _finished(reader.read(), new, previous)
         if text is None or (passed and not reader.stood_for):
             continue  # no pronoun read another way: a reading of another kind, or none
@@ -391,6 +396,19 @@ def named_in_the_conversation(new: Classified, context: QuestionContext, *,
     return Reading(text, frozenset(chosen)) if chosen else None
 
 
+def asked_as_the_one_before(new: Classified, earlier: Classified, context: QuestionContext, *, names: EntityNames,
+                            entities: Mapping[str, Entity],
+                            meanings: Callable[[str], tuple[str, ...]] | None = None) -> Reading | None:
+    """"and Oslo's team?" when the last question ("what is his job?") said nothing of teams and the one
+    before it (`earlier`, "who leads Rome's delegation?") did: that one asked again of the new name. Only
+    a question that leads on ("and", "what about") and names something, every other word of which the
+    earlier question said (in its words or the vocabulary's): a question that says anything more is
+    another question, and a pronoun leans on the last one, not this."""
+    reading = _finished(_Reader(new, earlier, context, names=names, entities=entities,
+                                meanings=meanings).as_the_one_before(), new, earlier)
+    return Reading(reading, frozenset()) if reading is not None else None
+
+
 def _finished(reading: str | None, new: Classified, previous: Classified) -> str | None:
     """A reading as it is asked: one line, ending in "?"; None when it is the last question again (but
     for "what else?")."""
@@ -413,8 +431,11 @@ def asked_of_the_last(new: Classified, previous: Classified, context: QuestionCo
 class _Reader:
     def __init__(self, new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,
                  entities: Mapping[str, Entity], partner: Callable[[str], str | None] | None = None,
-                 near: Callable[[str, str], float] | None = None, passed: Set[str] = frozenset()) -> None:
+                 near: Callable[[str, str], float] | None = None, passed: Set[str] = frozenset(),
+                 meanings: Callable[[str], tuple[str, ...]] | None = None) -> None:
         self.new, self.previous, self.context = new, previous, context
+        self.meanings = meanings
+        """What a domain term means in the facts' words (the vocabulary's "team": delegation)."""
         self.names = names
         self.entities = entities
         self.partner = partner
@@ -570,6 +591,20 @@ class _Reader:
                 return self._pronouns_replaced(pronouns, near=True) or self._asked_again(wh)
             return self._pronouns_replaced(pronouns)
         return None
+
+    def as_the_one_before(self) -> str | None:
+        """See `asked_as_the_one_before`: `previous` is the question before the last."""
+        new = self.new
+        if (new.unanswerable is not None or not new.linked.mentions or new.linked.dates
+                or not (self.leads or self.about) or self._wh_phrase() is not None):
+            return None
+        if any(w in _PERSON | _GROUP | _THING | _PLURAL | _PLACE | _BESIDES | {"other"} for w in self.words):
+            return None
+        content = [i for i in range(self.rest, len(self.words)) if not self.used[i]
+                   and self.words[i] not in _FILLER and self.words[i].isalpha()]
+        if not content or not self._asked_as_before():
+            return None  # "and Oslo?" alone says nothing the question before said that the last did not
+        return self._substituted()
 
     def of_the_last(self) -> str | None:
         new = self.new
@@ -1076,9 +1111,18 @@ class _Reader:
         Quito say about the loan?" + "and what did Lima say?"): the same question asked of another, what
         the last one said besides left unsaid, not unasked."""
         said = {lemma for t in self.previous.linked.question.tokens for lemma in t.lemmas | {t.lower}}
+        meant = said | self._meant(said)
         toks = self.new.linked.question.tokens
         return all(self.used[i] or self.words[i] in _FILLER or toks[i].lemmas & said or self.words[i] in said
+                   or self._meant(toks[i].lemmas | {self.words[i]}) & meant
                    for i in range(self.rest, len(self.words)))
+
+    def _meant(self, lemmas: Set[str]) -> set[str]:
+        """The words the vocabulary says `lemmas` mean: "and Oslo's team?" asks again what "who leads Rome's
+        side?" asked, a team and a side in talks both being the delegation."""
+        if self.meanings is None:
+            return set()
+        return {word for lemma in lemmas for meaning in self.meanings(lemma) for word in meaning.split()}
 
     def _telling(self) -> bool:
         """A request to tell, not a question: "tell me about him", "describe it", "more on her, please"."""

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from briefings.answering.classify import COURTESIES, RELATION_WEIGHT, SAYING, Intents, classify
-from briefings.answering.context import (QuestionContext, Reading, asked_of_the_last, asks_besides, context_of,
-                                         follow_up_readings, named_in_the_conversation, points_back,
+from briefings.answering.context import (QuestionContext, Reading, asked_as_the_one_before, asked_of_the_last,
+                                         asks_besides, context_of, follow_up_readings, named_in_the_conversation, points_back,
                                          read_as_the_last_answer, said_in_order, speaks_of_someone_said)
 from briefings.answering.converse import Briefed, converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, RUNNER_UP, Decision, decide
@@ -222,6 +222,11 @@ class FactIndex:
             if about is not None:
                 return about
         readings = self.follow_up_readings(text, context) if context is not None and not is_foreign_script(text) else []
+        if not readings and context is not None and context.earlier_question and not is_foreign_script(text):
+            before = asked_as_the_one_before(self.read(text), self.read(context.earlier_question), context,
+                                             names=self.table.names, entities=self.table.entities,
+                                             meanings=self.lexicon.meanings)
+            readings = [before] if before is not None else []  # "and Oslo's team?" after "what's his job?"
         reading = readings[0].text if readings else None
         if reading is None:
             if context is not None and context.facts and not is_foreign_script(text):
@@ -381,7 +386,8 @@ class FactIndex:
         """The full questions a follow-up may stand for, `follow_up`'s first, then the readings of its
         pronouns as the next things each can stand for; none when it stands alone."""
         return follow_up_readings(self.read(question), self.read(context.question), context, names=self.table.names,
-                                  entities=self.table.entities, partner=self.table.partner, near=self.lexicon.nearness)
+                                  entities=self.table.entities, partner=self.table.partner, near=self.lexicon.nearness,
+                                  meanings=self.lexicon.meanings)
 
     def context_of(self, answer: Answer, *, earlier: QuestionContext | None = None) -> QuestionContext | None:
         """What a follow-up to `answer` may lean on, after the `earlier` context the question was asked

@@ -1469,3 +1469,22 @@ def test_the_status_of_an_event_not_the_headline_s_is_its_own_schedule(fresh_ind
     _river_talks(fresh_index)
     assert fresh_index.answer("are the river talks still on?").facts == ["river-talks-resume"]
     assert "is back on" in fresh_index.answer("is the summit still on?").answer
+
+
+def test_a_name_with_another_word_for_the_last_questions_noun_asks_it_again(index: FactIndex) -> None:
+    # a side and a team in talks are both the delegation, as the vocabulary says: the same question of Pyongyang
+    answer = _after(index, "Who heads the U.S. side in Singapore?", "and Pyongyang's team?")
+    assert answer.reading is not None and answer.reading.endswith("Pyongyang side in Singapore?")
+    assert answer.answer.startswith("Kim Chang Son")
+
+
+def test_a_name_with_a_noun_of_the_question_before_the_last_asks_that_one_again(index: FactIndex) -> None:
+    answer = _after(index, "Who heads the U.S. delegation?", "what does he do for a living?",
+                    "and Pyongyang's team?")
+    assert answer.reading is not None and answer.reading.endswith("Pyongyang delegation?")
+    assert answer.answer.startswith("Kim Chang Son")
+
+
+def test_a_bare_name_does_not_reach_past_the_last_question(index: FactIndex) -> None:
+    alone = _after(index, "Who heads the U.S. delegation?", "what does he do for a living?", "and Pyongyang?")
+    assert "Kim Chang Son" not in alone.answer
