@@ -125,6 +125,7 @@ def prepare(classified: Classified, table: FactTable) -> float:
     """Weigh each need against the store and find the words near each word; return the total weight."""
     total = 0.0
     started = _inchoatives(classified, table)
+    resulting = _resultatives(classified, table)
     joined = _joined_in_the_store(classified, table)
     for need in classified.needs:
         if need.kind is NeedKind.entity:
@@ -148,6 +149,8 @@ def prepare(classified: Classified, table: FactTable) -> float:
             need.near = {} if need.name_like else table.near(need.lemmas, kinds=need.relation)
             for word in started.get(need.position, ()):  # "start operating": a fact that it "opened"
                 need.near = {**need.near, word: max(need.near.get(word, 0.0), KIND_CREDIT)}  # a copy: `near` is cached
+            for word in resulting.get(need.position, ()):  # "cut it in half": a fact that it "bisects" it
+                need.near = {**need.near, word: 1.0}
             if need.name_like and not held:  # "Russian" of a store that says "Russia": one name's family
                 need.near = {w: SAME_STEM for lemma in need.lemmas for w in table.family(lemma)}
             if need.hard and not need.name_like and not held and not need.near and not need.relation:
@@ -315,6 +318,24 @@ def _inchoatives(classified: Classified, table: FactTable) -> dict[int, list[str
                         if verb in table.vocabulary and verb not in act.lemmas})
         if verbs:
             found[start.position] = found[act.position] = verbs
+    return found
+
+
+def _resultatives(classified: Classified, table: FactTable) -> dict[int, list[str]]:
+    """By the position of the question's verb, the store's verbs that the phrase of its result after it means,
+    when the vocabulary reads that phrase as an act ("cut the rope *in half*": divide it): the phrase says what
+    was done, the verb only how ("cut", "tear", "break"), and a fact says it by the act itself."""
+    toks = classified.linked.question.tokens
+    found: dict[int, list[str]] = {}
+    for verb in (n for n in classified.needs if n.kind is NeedKind.word and n.relation):
+        for result in classified.needs:
+            if (result.kind is not NeedKind.word or result.position <= verb.position or " " not in result.label
+                    or result.position >= len(toks) or toks[result.position].lower not in PREPOSITIONS):
+                continue
+            acts = [word for meaning in table.lexicon.meanings(result.label) for word in meaning.split()
+                    if word in table.vocabulary and "VERB" in Lexicon.parts_of_speech(word)
+                    and word not in verb.lemmas]
+            found.setdefault(verb.position, []).extend(acts)
     return found
 
 

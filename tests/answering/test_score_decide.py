@@ -2545,3 +2545,15 @@ def test_a_name_is_not_said_by_another_name_sharing_only_its_first_letters(fresh
          "2018.", day="2018-02-09", subject="moon-jae-in", relation="opened")  # a name the store knows
     features = _features_of(fresh_index, "pact-in-pyeongtaek", "What did Moon Jae-in sign in Pyeongchang?")
     assert features["hard_missing"]
+
+
+def test_the_phrase_of_a_result_says_the_act_the_verb_only_says_how(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "river-splits-village", "subject": "north-korea", "relation": "states", "topic": "places",
+        "statement": "A narrow river bisects the farming village of Hwasong.",
+        "provenance": _PROVENANCE}))
+    for question in ("What cuts the farming village of Hwasong in half?", "what cuts the village of hwasong in two?"):
+        answer = fresh_index.answer(question)
+        assert answer.found and "narrow river" in answer.answer, question
