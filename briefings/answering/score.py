@@ -659,6 +659,9 @@ class _NeedTraits:
     unknown_thing: bool
     """A thing no fact speaks of, of a weight to be asked about (what the last branch of `features` reads)."""
     light_verb: bool
+    reacted_to: frozenset[str]
+    """For a thing no fact speaks of that a "how" question names beside an entity ("how did X take *Y's
+    overture*"): those entities (`_named_beside`), by which a fact of reacting may say it."""
     time_names_a_thing: bool
     framed_by: frozenset[str] = frozenset()
     """The lemmas of the verb that governs the need by "to" ("*vote* to impeach"), for a verb asked."""
@@ -751,6 +754,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
             reaction_owners=tuple(_reaction_owners(need, classified)) if word else (),
             unknown_thing=unheard,
             light_verb=unheard and _act_of_a_light_verb(need, classified),  # English's verbs read only then
+            reacted_to=_named_beside(need, classified) if unheard and classified.asked is Asked.how else frozenset(),
             time_names_a_thing=need.kind is NeedKind.time and _time_names_a_thing(need, classified),
             framed_by=_framing_verb(need, classified) if word and need.relation else frozenset(),
             role_after_as=word and _role_after_as(need, classified),
@@ -1055,6 +1059,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 # not a word only ever a verb ("get *rid* of")
                 if read.light_verb:
                     f["relation_missing"] = 1.0  # "make a *threat*": the act asked, which no fact says
+                elif read.reacted_to and _reaction_to(read.reacted_to, item):
+                    pass  # "how did Oslo take Rome's *overture*": the asker's word for what the fact says Oslo
+                    # reacted to, named by the entity beside it
                 else:
                     f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"
             if (read.framed_by and need.known and need.weight >= FRAMED_ACT_WEIGHT and credit < RELATION_SAID
@@ -1319,6 +1326,25 @@ def _reaction_owners(need: Need, classified: Classified) -> list[Need]:
     return [n for n in classified.needs if n.kind is NeedKind.entity and (
         (n.position + len(n.label.split()) == need.position and toks[need.position - 1].possessive)
         or (need.position + 2 == n.position and toks[need.position + 1].lower == "of"))]
+
+
+def _named_beside(need: Need, classified: Classified) -> frozenset[str]:
+    """The entities named in the run of needs that ends right before the need, with nothing between them
+    ("John Bolton's tariff *overture*", "the Paris *proposal*"): the noun phrase the need heads, which says
+    whose or which thing it is."""
+    before = {n.position + len(n.label.split(" ")): n for n in classified.needs if n.position < need.position}
+    named: set[str] = set()
+    at = need.position
+    while at in before:
+        n = before[at]
+        named |= n.entity_ids
+        at = n.position
+    return frozenset(named)
+
+
+def _reaction_to(named: frozenset[str], item: IndexedFact) -> bool:
+    """The fact states a reaction (a verb of `RESPONDING`) and names one of the entities `named`."""
+    return not item.lemmas.isdisjoint(RESPONDING) and not named.isdisjoint(item.entities)
 
 
 def _reaction_said(owners: tuple[Need, ...], need: Need, item: IndexedFact, classified: Classified) -> bool:

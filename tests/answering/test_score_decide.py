@@ -2557,3 +2557,20 @@ def test_the_phrase_of_a_result_says_the_act_the_verb_only_says_how(fresh_index:
     for question in ("What cuts the farming village of Hwasong in half?", "what cuts the village of hwasong in two?"):
         answer = fresh_index.answer(question)
         assert answer.found and "narrow river" in answer.answer, question
+
+
+def test_what_someone_reacted_to_may_be_described_by_a_noun_no_fact_says(fresh_index: FactIndex) -> None:
+    """"How did X take Y's *analogy*": a noun the asker gives the thing X reacted to, beside the name the fact
+    says it by, is no thing of its own that the facts never speak of."""
+    _add(fresh_index, "china-reacts-bolton", "China reacted coolly on April 2, 2019, to John Bolton's offer of "
+         "talks on the tariffs.", day="2019-04-02", subject="china", relation="reacted_to")
+    _add(fresh_index, "china-prints-bolton", "China's state press printed John Bolton's essay on the tariffs on "
+         "April 3, 2019.", day="2019-04-03", subject="china", relation="printed")
+    question = "How did Beijing take John Bolton's analogy?"
+    rows = {fid: features for fid, features, _ in fresh_index.explain(question)[1]}
+    assert not rows["china-reacts-bolton"]["unknown_thing"]
+    answer = fresh_index.answer(question)
+    assert answer.found and answer.facts[0] == "china-reacts-bolton"
+    assert rows["china-prints-bolton"]["unknown_thing"]  # no reaction stated: an analogy no fact speaks of
+    assert _features_of(fresh_index, "china-reacts-bolton", "What did Beijing say of John Bolton's analogy?")[
+        "unknown_thing"]  # no manner asked: the analogy is a thing of its own
