@@ -660,8 +660,8 @@ class _NeedTraits:
     """A thing no fact speaks of, of a weight to be asked about (what the last branch of `features` reads)."""
     light_verb: bool
     reacted_to: frozenset[str]
-    """For a thing no fact speaks of that a "how" question names beside an entity ("how did X take *Y's
-    overture*"): those entities (`_named_beside`), by which a fact of reacting may say it."""
+    """For a thing no fact speaks of that a question of a reaction (`_reaction_asked`) names beside an entity
+    ("how did X take *Y's analogy*"): those entities (`_named_beside`), by which a fact of reacting may say it."""
     time_names_a_thing: bool
     framed_by: frozenset[str] = frozenset()
     """The lemmas of the verb that governs the need by "to" ("*vote* to impeach"), for a verb asked."""
@@ -754,7 +754,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
             reaction_owners=tuple(_reaction_owners(need, classified)) if word else (),
             unknown_thing=unheard,
             light_verb=unheard and _act_of_a_light_verb(need, classified),  # English's verbs read only then
-            reacted_to=_named_beside(need, classified) if unheard and classified.asked is Asked.how else frozenset(),
+            reacted_to=_named_beside(need, classified) if unheard and _reaction_asked(classified) else frozenset(),
             time_names_a_thing=need.kind is NeedKind.time and _time_names_a_thing(need, classified),
             framed_by=_framing_verb(need, classified) if word and need.relation else frozenset(),
             role_after_as=word and _role_after_as(need, classified),
@@ -1340,6 +1340,14 @@ def _named_beside(need: Need, classified: Classified) -> frozenset[str]:
         named |= n.entity_ids
         at = n.position
     return frozenset(named)
+
+
+def _reaction_asked(classified: Classified) -> bool:
+    """The question asks how someone took a thing ("how did X take it") or names a reaction ("X's *response*
+    to it"): a word of `RESPONDING`, or a noun of one."""
+    return classified.asked is Asked.how or any(
+        n.kind is NeedKind.word and (n.lemmas & RESPONDING or n.label[:STEM_MIN].lower() in _RESPONDING_STEMS)
+        for n in classified.needs)
 
 
 def _reaction_to(named: frozenset[str], item: IndexedFact) -> bool:

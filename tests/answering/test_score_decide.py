@@ -2572,5 +2572,7 @@ def test_what_someone_reacted_to_may_be_described_by_a_noun_no_fact_says(fresh_i
     answer = fresh_index.answer(question)
     assert answer.found and answer.facts[0] == "china-reacts-bolton"
     assert rows["china-prints-bolton"]["unknown_thing"]  # no reaction stated: an analogy no fact speaks of
+    assert not _features_of(fresh_index, "china-reacts-bolton", "What was China's response to John Bolton's "
+                            "analogy?")["unknown_thing"]  # a reaction named by its noun
     assert _features_of(fresh_index, "china-reacts-bolton", "What did Beijing say of John Bolton's analogy?")[
         "unknown_thing"]  # no manner asked: the analogy is a thing of its own
