@@ -1167,6 +1167,9 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
         (("status", Asked.status), ("upcoming", Asked.upcoming), ("changed", Asked.changed), ("latest", Asked.latest))
     ):
         covered = intents.matches(kind, asked_lemmas, skipping=_VAGUE, skipping_at=future)
+        if kind == "upcoming" and covered:
+            covered |= {i for i in content if lemmas[i] in _DATE_NOUNS}  # "what are the upcoming *dates*": the
+            # kind of answer the coming events' list gives, each with its day
         if kind == "status":  # "is it *on*?" says the event is on; "what's *on* the agenda" is a preposition
             covered -= {i for i in covered if lemmas[i] in PARTICLES and "or" not in lemmas[max(0, i - 1) : i + 2]
                         and (asked is not Asked.yes_no or (i + 1 < len(lemmas) and lemmas[i + 1] in DETERMINERS))}

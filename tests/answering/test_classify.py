@@ -1250,3 +1250,14 @@ def test_the_document_leaders_issue_is_their_statement(fresh_index: FactIndex) -
         "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
     answer = fresh_index.answer("what sort of document came out of the moon-trump meeting in march 2019?")
     assert answer.found and "joint statement" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["what are the upcoming dates?", "any upcoming dates i should know?",
+                                      "what are the dates coming up?", "the upcoming dates, please?"])
+def test_the_days_asked_of_what_comes_next_are_what_the_coming_events_give(index: FactIndex, question: str) -> None:
+    # the coming events are listed each with its day: "dates" names the kind of answer, not a thing of its own
+    assert index.read(question).asked is Asked.upcoming
+
+
+def test_a_date_asked_of_a_thing_is_no_question_of_what_comes_next(index: FactIndex) -> None:
+    assert index.read("What date was the summit first set for?").asked is not Asked.upcoming
