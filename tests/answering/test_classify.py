@@ -1261,3 +1261,21 @@ def test_the_days_asked_of_what_comes_next_are_what_the_coming_events_give(index
 
 def test_a_date_asked_of_a_thing_is_no_question_of_what_comes_next(index: FactIndex) -> None:
     assert index.read("What date was the summit first set for?").asked is not Asked.upcoming
+
+
+def test_a_body_of_people_is_a_group_and_the_bodies_of_the_dead_remains(fresh_index: FactIndex) -> None:
+    # config/vocabulary.yaml: the English tables give "body" only the words of anatomy
+    from briefings.models import Fact
+
+    need = next(n for n in fresh_index.read("which body approved the budget?").needs if n.label == "body")
+    assert fresh_index.table.near(need.lemmas).get("group") == 1.0
+    need = next(n for n in fresh_index.read("were the bodies of the sailors found?").needs if n.label == "bodies")
+    assert fresh_index.table.near(need.lemmas).get("remains") == 1.0
+    fresh_index.upsert(Fact.model_validate({
+        "id": "shipbuilding-group", "subject": "moon-jae-in", "relation": "agreed", "object": "donald-trump",
+        "topic": "positions", "dates": [{"day": "2019-03-03"}],
+        "statement": "Moon Jae-in and Donald Trump agreed at the White House on March 3, 2019, creating a joint "
+                     "consultative group on shipbuilding.",
+        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+    answer = fresh_index.answer("what body did moon and trump set up in march 2019?")
+    assert answer.found and "consultative group" in answer.answer
