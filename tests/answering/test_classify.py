@@ -8,6 +8,9 @@ from briefings.answering import Asked, FactIndex
 from briefings.answering.classify import Intents
 from briefings.answering.model import NeedKind
 
+_PROVENANCE = {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+"""Where the facts these tests add come from."""
+
 
 @pytest.mark.parametrize(
     ("text", "asked"),
@@ -847,7 +850,7 @@ def test_a_spy_sat_is_a_spy_satellite(fresh_index: FactIndex) -> None:
         "id": "orbiter", "subject": "north-korea", "relation": "launched", "topic": "timeline",
         "statement": "North Korea launched a reconnaissance satellite called Haebit-2 on March 3, 2022.",
         "dates": [{"day": "2022-03-03"}],
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     answer = fresh_index.answer("what's the name of the North's spy sat?")
     assert answer.found and "Haebit-2" in answer.answer
 
@@ -866,7 +869,7 @@ def test_flyers_are_leaflets_and_a_deal_torn_up_is_scrapped(fresh_index: FactInd
         "id": "balloon-leaflets", "subject": "south-korea", "relation": "threatened", "topic": "timeline",
         "statement": "Moon Jae-in threatened on May 9, 2021, to scrap the fishing pact unless activists stopped "
                      "floating leaflets north by balloon.", "dates": [{"day": "2021-05-09"}],
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     answer = fresh_index.answer("who said he would tear up the fishing pact over balloon flyers?")
     assert answer.found and "balloon-leaflets" in answer.facts
 
@@ -1195,7 +1198,7 @@ def test_the_boot_given_to_someone_is_their_dismissal(fresh_index: FactIndex) ->
         "id": "hagin-out", "subject": "donald-trump", "relation": "dismissed", "object": "joe-hagin",
         "topic": "people", "statement": "Donald Trump dismissed Joe Hagin as deputy chief of staff on March 4, 2019.",
         "dates": [{"day": "2019-03-04"}],
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     answer = fresh_index.answer("when did trump give hagin the boot?")
     assert answer.found and "March 4" in answer.answer
 
@@ -1215,7 +1218,7 @@ def test_a_particle_ending_the_question_after_the_object_is_the_verbs(fresh_inde
         "id": "cyclist-expelled", "subject": "north-korea", "relation": "expelled", "topic": "timeline",
         "statement": "North Korea expelled the Swedish cyclist Lena Ortiz on May 3, 2019.",
         "dates": [{"day": "2019-05-03"}],
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     answer = fresh_index.answer("when did pyongyang send lena ortiz back")
     assert answer.found and "May 3" in answer.answer
 
@@ -1231,7 +1234,7 @@ def test_what_is_repatriated_is_returned(fresh_index: FactIndex) -> None:
         "topic": "timeline", "dates": [{"day": "2019-06-09"}],
         "statement": "North Korea returned three South Korean fishermen across the sea border on June 9, 2019, "
                      "at a ceremony in the port of Sokcho.",
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     answer = fresh_index.answer("where was the ceremony for the repatriated fishermen held?")
     assert answer.found and "Sokcho" in answer.answer
 
@@ -1247,7 +1250,7 @@ def test_the_document_leaders_issue_is_their_statement(fresh_index: FactIndex) -
         "topic": "positions", "dates": [{"day": "2019-03-03"}],
         "statement": "Moon Jae-in and Donald Trump issued a joint statement on shipbuilding at the White House on "
                      "March 3, 2019.",
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     answer = fresh_index.answer("what sort of document came out of the moon-trump meeting in march 2019?")
     assert answer.found and "joint statement" in answer.answer
 
@@ -1276,6 +1279,6 @@ def test_a_body_of_people_is_a_group_and_the_bodies_of_the_dead_remains(fresh_in
         "topic": "positions", "dates": [{"day": "2019-03-03"}],
         "statement": "Moon Jae-in and Donald Trump agreed at the White House on March 3, 2019, creating a joint "
                      "consultative group on shipbuilding.",
-        "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}}))
+        "provenance": _PROVENANCE}))
     answer = fresh_index.answer("what body did moon and trump set up in march 2019?")
     assert answer.found and "consultative group" in answer.answer
