@@ -1108,6 +1108,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     f["done_to_doer"] = float(traits.doer_and_act is not None and _done_to_the_doer(item, classified,
                                                                                     *traits.doer_and_act)
                               or traits.doer_phrase is not None and _placed_by_anothers_act(item, *traits.doer_phrase))
+    if not f["relation_missing"] and _saying_placed_unsaid(classified, credits, table):
+        f["occasion"] = 1.0  # "what did she say *at the rally*": a fact that she said something, and nothing
+        # else asked, tells what she said elsewhere
     if f["relation_missing"] and _manner_of_an_act(classified) and _only_names_said(classified, credits, table):
         f["manner_unsaid"] = 1.0  # "how did she commute": a fact that says neither the commute nor any
         # other word asked, only the names, tells another thing about them, not the way of that act
@@ -1898,6 +1901,21 @@ def _manner_of_an_act(classified: Classified) -> bool:
     return classified.asked is Asked.how and len(toks) > 2 and toks[1].lower in {"do", "does", "did"}
 
 
+def _saying_placed_unsaid(classified: Classified, credits: dict[int, float], table: FactTable) -> bool:
+    """"What did X say *at the rally*", "... *in the interview*": the act asked is a saying, and the question
+    names a thing besides the names and the saying (where or when it was said, or to whom), which the fact
+    does not say, nor almost any other word asked: the fact tells that X said something, not on that
+    occasion. A topic after "about" is not such a thing (`_said_about`): the words asked answer it."""
+    needs = classified.needs
+    if not any(n.relation and n.lemmas & SAYING for n in needs):
+        return False
+    things = [n for n in needs if n.kind is NeedKind.word and not (n.relation or n.excluded or n.anchor or n.name_like)
+              and _a_noun(n.label) and Lexicon.content_weight(n.label) >= THING_WEIGHT
+              and not _said_about(n, classified)]
+    return (bool(things) and all(credits.get(n.position, 0.0) == 0.0 for n in things)
+            and _only_names_said(classified, credits, table))
+
+
 def _only_names_said(classified: Classified, credits: dict[int, float], table: FactTable) -> bool:
     """Of the question's words other than the names of who and where, the fact says almost none
     ("Kaesong", written as a name no entity holds, is a name all the same; an event or a thing the
@@ -2246,7 +2264,7 @@ def _thing(word: str, classified: Classified, position: int) -> bool:
     that WordNet has as one noun ("the *border crossing*") are a thing when it files them under a kind of
     thing, unless they end in a particle, as a verb of two words does ("sit *down*")."""
     if " " in word:
-        return bool(Lexicon.hypernyms(word)) and word.rsplit(" ", 1)[1] not in PARTICLES
+        return _a_noun(word)
     pos = _pos(word)
     if "NOUN" not in pos:
         return False
@@ -2259,6 +2277,15 @@ def _thing(word: str, classified: Classified, position: int) -> bool:
 
 def _pos(word: str) -> frozenset[str]:
     return Lexicon.parts_of_speech(word)
+
+
+def _a_noun(label: str) -> bool:
+    """The need's word can be a noun; words WordNet has as one noun ("the *state department*") are one when it
+    files them under a kind of thing, unless they end in a particle, as a verb of two words does ("sit
+    *down*"): the lists give a part of speech to single words only."""
+    if " " in label:
+        return bool(Lexicon.hypernyms(label)) and label.rsplit(" ", 1)[1] not in PARTICLES
+    return "NOUN" in _pos(label)
 
 
 def _time_names_a_thing(need: Need, classified: Classified) -> bool:

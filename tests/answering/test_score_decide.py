@@ -507,6 +507,22 @@ def test_a_two_word_noun_no_fact_speaks_of_is_a_thing_unheard_of(fresh_index: Fa
     assert not _thing("sit down", classified, 3)
 
 
+@pytest.mark.parametrize("question", [
+    "what did trump say at the rally",
+    "what did trump say in his speech",
+    "what did trump and kim say on their phone call",  # two words WordNet has as one noun
+])
+def test_a_saying_on_an_occasion_no_fact_names_is_not_another_saying(index: FactIndex, question: str) -> None:
+    """"What did X say at the rally": a fact that X said something, which says nothing else asked, tells what
+    X said elsewhere; what X said, or said about a topic, is still answered."""
+    assert not index.answer(question).found
+
+
+def test_a_saying_asked_without_an_occasion_is_still_answered(index: FactIndex) -> None:
+    assert index.answer("what did trump say").found
+    assert index.answer("what did cho young-key say about the odds").found
+
+
 def test_a_month_the_statement_names_as_a_time_covers_that_month(fresh_index: FactIndex) -> None:
     from briefings.answering.score import _month_said
 
