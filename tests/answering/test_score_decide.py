@@ -2592,3 +2592,17 @@ def test_what_someone_reacted_to_may_be_described_by_a_noun_no_fact_says(fresh_i
                             "analogy?")["unknown_thing"]  # a reaction named by its noun
     assert _features_of(fresh_index, "china-reacts-bolton", "What did Beijing say of John Bolton's analogy?")[
         "unknown_thing"]  # no manner asked: the analogy is a thing of its own
+
+
+def test_the_place_that_hosts_an_event_is_where_it_is_held(fresh_index: FactIndex) -> None:
+    """"Which city hosted the talks": a fact that the talks were *held* in a city says it (the vocabulary
+    reads "host" so); WordNet's "host" only receives guests."""
+    from briefings.models import Entity, EntityKind
+
+    fresh_index.upsert_entity(Entity(id="oslo", name="Oslo", kind=EntityKind.place))
+    _add(fresh_index, "oslo-talks", "The second round of fishing talks was held in Oslo on March 3, 2019.",
+         day="2019-03-03", subject="two-koreas", relation="talks_in", obj="oslo")
+    question = "Which city hosted the second round of fishing talks?"
+    assert not _features_of(fresh_index, "oslo-talks", question)["relation_missing"]
+    answer = fresh_index.answer(question)
+    assert answer.found and answer.facts[0] == "oslo-talks"
