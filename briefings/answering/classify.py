@@ -777,6 +777,42 @@ def _object_of_a_split_verb(need: Need, needs: list[Need], toks: list[Token]) ->
                                    and p.label.rsplit(" ", 1)[-1] == toks[end].lower for p in needs)
 
 
+_ENDS_A_STRANDED_PREPOSITION = frozenset({"apart", "aside", "besides", "except", "instead", "rather"})
+"""Words that, right after a preposition, show it has no object of its own: the question goes on to set
+something aside ("what is she after *apart from* money?")."""
+
+
+def _stranded_after_be(t: Token, toks: list[Token], used: list[bool], lexicon: Lexicon) -> str | None:
+    """"what is she *after*?", "what are they *up to*?": a preposition left without its object (the question
+    word is its object) in a question whose verb is "be", read as the idiom of "be" and that preposition the
+    vocabulary gives the meaning of ("be after": seek); None otherwise. Only so: "be" and a preposition
+    with its object ("will it be after the vote?") say a time or a place."""
+    at = t.position
+    asking = next((k for k in range(at) if toks[k].lower in _WH), None)  # after "Apart from X," too
+    if asking is None or used[at] or t.lower not in PREPOSITIONS:
+        return None
+    nxt = toks[at + 1].lower if at + 1 < len(toks) else None
+    if nxt is not None and nxt not in PREPOSITIONS and nxt not in _ENDS_A_STRANDED_PREPOSITION:
+        return None  # "after the vote": its object follows
+    auxiliary = next((k for k in range(asking + 1, at) if toks[k].lower in _AUX), None)
+    if auxiliary is None or toks[auxiliary].lower not in _BE:
+        return None
+    if any(not used[k] and "VERB" in Lexicon.parts_of_speech(toks[k].lower) and toks[k].lemmas - {toks[k].lower}
+           for k in range(auxiliary + 1, at)):
+        return None  # "what was she looking *for*?": the verb's own preposition
+    phrase = f"be {t.lower}"
+    return phrase if lexicon.meanings(phrase) else None
+
+
+def _be_and_its_preposition(phrase: str, at: int, toks: list[Token]) -> bool:
+    """The phrase read at `at` is "be" and a preposition that has its object after it ("be after the vote"):
+    an idiom of "be" and a preposition is one only where the preposition is left without its object."""
+    words = phrase.split(" ")
+    end = at + len(words)
+    return (len(words) == 2 and words[0] == "be" and words[1] in PREPOSITIONS and end < len(toks)
+            and toks[end].lower not in PREPOSITIONS and toks[end].lower not in _ENDS_A_STRANDED_PREPOSITION)
+
+
 def _units(toks: list[Token], used: list[bool], lexicon: Lexicon) -> dict[int, tuple[str, int]]:
     """The question's phrases of several words that mean one thing ("stumbling block", "sat down with"),
     leftmost and longest first, by the position of their first word: (the phrase as the lexicon reads it,
@@ -794,6 +830,8 @@ def _units(toks: list[Token], used: list[bool], lexicon: Lexicon) -> dict[int, t
             phrase = _hyphenated_compound(toks[at], toks[at + 1])
         if phrase is None and free > 1 and _phrasal_verb(toks[at], toks, used) is None:
             phrase = _compound(toks[at], toks[at + 1])
+        if phrase is not None and _be_and_its_preposition(phrase, at, toks):
+            phrase = None  # "will the mood *be after* the vote": a time, not the idiom
         if phrase is None:
             at += 1
             continue
@@ -908,7 +946,15 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
                               lemmas=frozenset({phrase}),
                               phrasal=_verb_phrase(phrase, lexicon) and not toks[t.position + 1].hyphenated))
             continue  # a hyphenated compound ("a hang-up") is a noun, whatever its verb means
+        idiom = _stranded_after_be(t, toks, used, lexicon)
+        if idiom is not None:
+            needs.append(Need(kind=NeedKind.word, label=idiom, position=t.position, weight=RELATION_WEIGHT,
+                              lemmas=frozenset(lexicon.meanings(idiom))))  # "what is she *after*?": what she seeks,
+            # said in the words of its meaning: "be" and "after" anywhere in a fact do not say it
+            continue
         phrasal = _phrasal_verb(t, toks, used)
+        if phrasal is not None and lexicon.meanings(phrasal) and _be_and_its_preposition(phrasal, t.position, toks):
+            phrasal = None  # "will it *be after* the vote": a time, not the idiom the vocabulary reads
         owned = _verb_of_own_noun(t, toks, used, lexicon) if phrasal is None else None
         if owned is not None:
             phrasal = owned

@@ -155,6 +155,22 @@ def test_a_long_set_aside_opening_neither_hides_the_question_word_nor_is_asked(
     assert any(n.excluded for n in classified.needs)
 
 
+@pytest.mark.parametrize("text", ["What is the envoy after?", "Apart from trade, what was Seoul after in the talks?",
+                                  "what are the two koreas after?"])
+def test_a_preposition_left_without_its_object_after_be_is_read_as_its_idiom(index: FactIndex, text: str) -> None:
+    # "be after" is to seek: the question word is the object of "after", which says no time
+    needs = index.read(text).needs
+    assert any(n.label == "be after" and "seek" in n.lemmas for n in needs)
+    assert all(n.label != "after" for n in needs)
+
+
+@pytest.mark.parametrize("text", ["Will the vote be after the summit?", "What will the mood be after the vote?",
+                                  "What did Moon say after the meeting?",
+                                  "What was Seoul looking for after the talks?"])
+def test_a_preposition_with_its_object_after_be_is_no_idiom(index: FactIndex, text: str) -> None:
+    assert all(n.label != "be after" for n in index.read(text).needs)
+
+
 @pytest.mark.parametrize(("text", "asked"), [("wat did Bolton suggest", Asked.what), ("wher is the summit", Asked.where),
                                              ("hw many sites are on the map", Asked.how_many),
                                              ("and Bolton suggested wat", Asked.what)])
