@@ -237,8 +237,10 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
 _SETTING_ASIDE = re.compile(r"^\s*(?:besides|apart from|aside from|other than|except for|beyond)\s+([^,?]+),", re.I)
 
 
-_SET_ASIDE_AFTER = re.compile(r"\b(?:instead of|rather than|in place of)\s+([^,?]+)", re.I)
-"""A phrase that names, after the thing asked, what it is not ("what did they offer *instead of* X")."""
+_SET_ASIDE_AFTER = re.compile(r"\b(?:instead of|rather than|in place of|besides|apart from|aside from|other than"
+                              r"|except for)\s+([^,?]+)", re.I)
+"""A phrase that names, after the thing asked, what it is not ("what did they offer *instead of* X"), or
+what the asker already knows ("who else came *besides* X")."""
 
 
 def _set_aside_opening(text: str) -> tuple[int, int]:
@@ -275,9 +277,29 @@ def _set_aside(linked: Linked, needs: list[Need]) -> None:
         if match is None:
             return
         start, end = len(word_tokens(text[: match.start(1)])), len(word_tokens(text[: match.end(1)]))
+        opening = len(word_tokens(text[: match.start()]))
+        needs[:] = [n for n in needs if not opening <= n.position < start]  # "*apart* from": no thing asked
+        end = next((k for k in range(start, end) if _finite_verb(linked, k)), end)  # "who besides Ana *met*
+        # him?": what is set aside ends where the question's verb begins
     for need in needs:
         if start <= need.position < end:
             need.excluded = True
+
+
+def _finite_verb(linked: Linked, at: int) -> bool:
+    """The word at `at` is an auxiliary or a verb in a form that has a subject ("met", "spoke"), not a name's
+    word, a plural noun ("talks"), a participle after a determiner ("the *planned* summit") or a verb's
+    "-ing" form ("besides *keeping* its regime")."""
+    toks = linked.question.tokens
+    token = toks[at]
+    if linked.used[at]:
+        return False
+    if token.lower in _AUX:
+        return True
+    pos = Lexicon.parts_of_speech(token.lower)
+    return ("VERB" in pos and bool(token.lemmas - {token.lower}) and not token.lower.endswith("ing")
+            and not (token.lower.endswith("s") and "NOUN" in pos)
+            and not (at > 0 and toks[at - 1].lower in DETERMINERS))
 
 
 _ANCHOR_WORDS = frozenset({"after", "before", "following", "since", "until", "till"})

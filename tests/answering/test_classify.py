@@ -136,6 +136,9 @@ def test_names_the_sources_leave_unnamed_cannot_be_asked(index: FactIndex) -> No
     ("Besides regime survival, what does North Korea want?", ["regime survival"]),
     ("What did Seoul offer rather than sanctions relief, at the talks?", ["sanctions relief"]),
     ("Which talks did John Bolton propose in place of the summit?", ["the summit"]),
+    ("What did Seoul pledge apart from food aid?", ["food", "aid"]),
+    ("Who else came to the dinner besides Donald Trump?", ["Donald Trump"]),
+    ("Who besides Donald Trump spoke to the envoys?", ["Donald Trump"]),  # up to the verb, not past it
 ])
 def test_besides_sets_a_part_aside(index: FactIndex, text: str, aside: list[str]) -> None:
     assert [n.label for n in index.read(text).needs if n.excluded] == aside
@@ -155,8 +158,14 @@ def test_a_long_set_aside_opening_neither_hides_the_question_word_nor_is_asked(
     assert any(n.excluded for n in classified.needs)
 
 
+def test_besides_after_the_question_is_no_thing_asked(index: FactIndex) -> None:
+    needs = index.read("What did Seoul pledge apart from food aid?").needs
+    assert all(n.label not in {"apart", "aside"} for n in needs)
+    assert all(n.label != "aside" for n in index.read("Who spoke aside from Moon Jae-in?").needs)
+
+
 @pytest.mark.parametrize("text", ["What is the envoy after?", "Apart from trade, what was Seoul after in the talks?",
-                                  "what are the two koreas after?"])
+                                  "what are the two koreas after besides a treaty?"])
 def test_a_preposition_left_without_its_object_after_be_is_read_as_its_idiom(index: FactIndex, text: str) -> None:
     # "be after" is to seek: the question word is the object of "after", which says no time
     needs = index.read(text).needs
