@@ -833,6 +833,7 @@ def _dates(question: Question, used: list[bool], *, story_day: date, today: date
                 used[k] = True
             found.append((span, min(taken), max(taken) - min(taken) + 1))
     found.extend(_new_years(toks, used))
+    found.extend(_seasons(toks, used))
     for i, w in enumerate(words):
         if used[i]:
             continue
@@ -884,13 +885,20 @@ def _days_of_the_month(toks: list[Token], used: list[bool],
         if used[i] or match is None or i < 2 or words[i - 1] != "the" or words[i - 2] not in _BEFORE_A_DAY:
             continue
         after = words[i + 1] if i + 1 < len(words) else ""
-        if after == "of" or after and Lexicon.content_weight(after) > 0:
+        if after == "of" or not _ends_a_time(after):
             continue  # "the 5th round", "the 2nd Hanoi summit"; "the 3rd of March" is read with its month above
         span = _day_of_the_month(w, int(match.group(1)), named)
         if span is not None:
             used[i] = True
             out.append((span, i, 1))
     return out
+
+
+def _ends_a_time(after: str) -> bool:
+    """Whether a time word before `after` ends the time's phrase: at the end, before a function word, or
+    before an auxiliary ("how soon after the 9th *did* they sign", "that summer *was*"); before a word of
+    content the time word qualifies a thing ("the 5th round", "the summer drills")."""
+    return not after or Lexicon.content_weight(after) == 0 or "AUX" in Lexicon.parts_of_speech(after)
 
 
 def _day_of_the_month(written: str, day: int, named: DateSpan | None) -> DateSpan | None:
@@ -906,6 +914,49 @@ def _day_of_the_month(written: str, day: int, named: DateSpan | None) -> DateSpa
         return DateSpan(label=f"{calendar.month_name[month]} {day}", month_day=(month, day))
     return DateSpan(label=f"{calendar.month_name[month]} {day}, {year}", start=date(year, month, day),
                     end=date(year, month, day))
+
+
+_SEASONS = {"spring": ((3, 1), (5, 31)), "summer": ((6, 1), (8, 31)), "autumn": ((9, 1), (11, 30)),
+            "fall": ((9, 1), (11, 30)), "winter": ((12, 1), (2, 29))}
+"""The seasons of the northern calendar as (month, day) of their first and last days; winter runs across New
+Year."""
+_SEASON_BEFORE = frozenset({"in", "during", "that", "the", "by", "until", "since", "before", "after", "early", "late",
+                            "mid", "through", "throughout"})
+"""Words after which a season with no year is a time ("*that* summer", "*during the* spring"); before a
+word of content it names a thing ("the summer drills") and is left as a word."""
+
+
+def _seasons(toks: list[Token], used: list[bool]) -> list[tuple[DateSpan, int, int]]:
+    """"Summer 2018", "the spring of 2019", "2019 autumn": the months of that season of that year (winter:
+    December of it to February after); a season with no year after "in", "that" or "during" ("that
+    summer", "in the autumn"): those days of any year, the year left to context as for a month. "This" or
+    "last summer" is said relative to a day and is left as words."""
+    words = [t.lower for t in toks]
+    found: list[tuple[DateSpan, int, int]] = []
+    for i, w in enumerate(words):
+        if used[i] or w not in _SEASONS:
+            continue
+        of = i + 1 < len(words) and words[i + 1] == "of"
+        after = i + 1 + of
+        year_at = (after if after < len(words) and not used[after] and _YEAR.match(words[after]) else
+                   i - 1 if i > 0 and not used[i - 1] and _YEAR.match(words[i - 1]) else None)
+        (first_month, first_day), (last_month, _) = _SEASONS[w]
+        if year_at is not None:
+            year = int(words[year_at])
+            last_year = year + (last_month < first_month)
+            span = DateSpan(label=f"{w} {year}", start=date(year, first_month, first_day),
+                            end=date(last_year, last_month, calendar.monthrange(last_year, last_month)[1]))
+            taken = sorted({i, year_at} | ({i + 1} if of and year_at == after else set()))
+        else:
+            after_word = words[i + 1] if i + 1 < len(words) else ""
+            if i == 0 or words[i - 1] not in _SEASON_BEFORE or of or not _ends_a_time(after_word):
+                continue  # "the fall of the city", "the spring talks": a thing
+            span = DateSpan(label=w, day_range=_SEASONS[w])
+            taken = [i]
+        for k in taken:
+            used[k] = True
+        found.append((span, taken[0], taken[-1] - taken[0] + 1))
+    return found
 
 
 _NEW_YEAR_EVE = "eve"

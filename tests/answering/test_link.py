@@ -7,6 +7,7 @@ from datetime import date
 from briefings.answering import FactIndex
 from briefings.answering.lexicon import word_tokens
 from briefings.answering.link import EntityNames
+from briefings.answering.model import NeedKind
 
 
 def linked(index: FactIndex, text: str):
@@ -431,6 +432,26 @@ def test_a_day_of_the_month_named_alone_is_that_day_of_the_month_the_context_giv
         "provenance": {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z",
                        "recorded_by": "console:ana"}}))
     assert fresh_index.answer("Who plans to meet again on the 14th?").found  # an undated fact that says the day
+    (span, _, _), = linked(fresh_index, "how soon after the 9th did the ferry sail").dates  # an auxiliary ends it
+    assert span.covers(date(2021, 3, 9)) and not span.covers(date(2021, 3, 8))
+
+
+def test_a_season_is_its_months_of_the_year_beside_it_or_of_any_year(index: FactIndex) -> None:
+    """"Summer 2016", "the autumn of 2020": those months of that year, winter running into the next; "that
+    spring", "in the fall": those months of any year, as a month named alone. A season before a word of
+    content names a thing ("the winter games"), and "last summer" is read as said relative to a day."""
+    (span, _, _), = linked(index, "where did the choir tour in summer 2016").dates
+    assert span.covers(date(2016, 7, 4)) and not span.covers(date(2016, 10, 4)) and not span.covers(date(2017, 7, 4))
+    (span, _, _), = linked(index, "who won the vote in the autumn of 2020?").dates
+    assert span.covers(date(2020, 11, 3)) and not span.covers(date(2020, 3, 3))
+    (span, _, _), = linked(index, "what froze during the winter of 2010").dates
+    assert span.covers(date(2010, 12, 20)) and span.covers(date(2011, 2, 1)) and not span.covers(date(2010, 2, 1))
+    (span, _, _), = linked(index, "where did the band play that spring").dates
+    assert span.covers(date(1999, 4, 1)) and span.covers(date(2005, 5, 31)) and not span.covers(date(2005, 6, 1))
+    needs = index.read("where did the band play that spring").needs
+    assert [n.kind for n in needs if n.label == "spring"] == [NeedKind.time]  # a time, no word a fact must say
+    assert linked(index, "who hosted the winter games").dates == []
+    assert linked(index, "what followed the fall of the old regime").dates == []
 
 
 def test_a_name_inside_a_longer_name_no_entity_has_is_that_other_name(index: FactIndex) -> None:
