@@ -1052,11 +1052,14 @@ def _relative(question: Question, used: list[bool], *, story_day: date, today: d
         base = today if now else story_day
         words = phrase.split()
         vague = _VAGUE_COUNTS.get(words[-3]) if words[-1] == "ago" else None
-        point = base if vague else _parse_relative(phrase, base)  # dateparser reads no vague count
-        if point is None:
+        point = base if vague or words[-1] == _WEEKEND else _parse_relative(phrase, base)  # dateparser reads
+        if point is None:                                                # no vague count, nor any weekend
             continue
         widen = next((v for k, v in _UNITS.items() if k in phrase.split()), 0)
-        if vague:  # "a few days ago": as many days back as "a few days before" today reaches
+        if words[-1] == _WEEKEND:
+            saturday = _saturday(base, words[0])
+            span = DateSpan(label=phrase, start=saturday, end=saturday + timedelta(days=1), now=now, relative=True)
+        elif vague:  # "a few days ago": as many days back as "a few days before" today reaches
             first, last = _window(base, vague, words[-2].removesuffix("s"), -1)
             span = DateSpan(label=phrase, start=first, end=last, now=now, relative=True)
         elif words[-1] in {"year", "month"} and words[0] in {"this", "last"}:
@@ -1070,6 +1073,25 @@ def _relative(question: Question, used: list[bool], *, story_day: date, today: d
             used[k] = True
         out.append((span, start, length))
     return out
+
+
+_WEEKEND = "weekend"
+_SATURDAY = 5
+"""The weekday number of Saturday, the first day of a weekend."""
+
+
+def _saturday(base: date, said: str) -> date:
+    """The Saturday of the weekend `said` ("last", "past", "this", "next", "coming") names from `base`:
+    "last weekend" is the last one begun by `base`, or the one before it when `base` is itself in a
+    weekend; "this weekend" that of `base`'s week; "next" or "coming" the first to start after `base`.
+    "Over the weekend" is left as words: a fact says it so, and a follow-up about another event keeps
+    a time, not a word ("and the April one?")."""
+    if said in {"next", "coming"}:
+        return base + timedelta(days=(_SATURDAY - base.weekday()) % 7 or 7)
+    if said == "this":
+        return base + timedelta(days=_SATURDAY - base.weekday())
+    begun = base - timedelta(days=(base.weekday() - _SATURDAY) % 7)
+    return begun - timedelta(days=7) if base.weekday() >= _SATURDAY else begun
 
 
 def _calendar_span(label: str, point: date, *, whole_year: bool, now: bool) -> DateSpan:

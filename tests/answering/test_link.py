@@ -127,6 +127,22 @@ def test_last_week_follows_the_story_and_today_follows_now(index: FactIndex) -> 
     assert today.now and today.covers(date(2026, 12, 6))
 
 
+def test_a_weekend_is_its_saturday_and_sunday_from_the_story_day(index: FactIndex) -> None:
+    """dateparser reads no weekend: "last weekend" is the last one begun by the story's day (a Monday
+    here), or the one before when that day is in a weekend; "this weekend" the one of its week, "next
+    weekend" the one after."""
+    from briefings.answering.link import _saturday
+
+    for text in ("which band played last weekend", "who won the race last weekend?"):
+        (span, _, _), = linked(index, text).dates
+        assert (span.start, span.end) == (date(2018, 5, 26), date(2018, 5, 27)), text
+    (span, _, _), = linked(index, "what is the mayor doing this weekend").dates
+    assert (span.start, span.end) == (date(2018, 6, 2), date(2018, 6, 3))
+    sunday = date(2021, 8, 15)
+    assert [_saturday(sunday, said) for said in ("last", "this", "next")] == [
+        date(2021, 8, 7), date(2021, 8, 14), date(2021, 8, 21)]
+
+
 def test_a_vague_count_ago_reaches_as_far_back_as_the_count_may(index: FactIndex) -> None:
     # dateparser reads no "a few" nor "several": the span is the one "a few days before" the story day is
     (span, _, _), = linked(index, "did anything change a few days ago?").dates
