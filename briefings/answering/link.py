@@ -860,6 +860,12 @@ def _dates(question: Question, used: list[bool], *, story_day: date, today: date
     for _, at, _ in found:
         if at >= 2 and words[at - 1] == "of" and words[at - 2] in _PARTS_OF_A_TIME:
             used[at - 2] = used[at - 1] = True  # "at the *start of* 2015": within the time named
+        elif at >= 1 and words[at - 1] in _PHASES_OF_A_TIME:
+            used[at - 1] = True  # "in *late* August", "*mid*-2020": within the time named
+        elif at >= 1 and words[at - 1] in _SOONER_OR_LATER:
+            used[at - 1] = True  # "*earlier* this month": within the time named
+        elif at >= 2 and words[at - 2] in _SOONER_OR_LATER and words[at - 1] in _SOONER_OR_LATER_BEFORE:
+            used[at - 2] = True  # "*later* in 2019"
     return found
 
 
@@ -1030,6 +1036,14 @@ def _iso_day(year: str, month: str, day: str) -> date | None:
 _PARTS_OF_A_TIME = frozenset({"start", "beginning", "end", "middle", "close", "turn", "outset", "dawn"})
 """Nouns of English that name a part of the time after them ("the *start* of 2020", "the *end* of June"):
 the time named covers it, and the noun is no thing a fact must say."""
+_PHASES_OF_A_TIME = frozenset({"early", "mid", "late"})
+"""Words of English that name a part of the time right after them ("*early* 2019", "*late* March", "*mid*-June"):
+as for a part said by a noun, the time named covers it, and the word is no thing a fact must say."""
+_SOONER_OR_LATER = frozenset({"earlier", "later"})
+"""Words that place what is asked within the time after them, before or after another thing of it ("*earlier*
+this month", "*later* in 2019"): the time named covers it, and a fact of that time need not say the word."""
+_SOONER_OR_LATER_BEFORE = frozenset({"in", "on", "during"})
+"""Prepositions that may stand between "earlier" or "later" and the time ("earlier *in* May")."""
 
 
 def _only_a_month(word: str) -> bool:

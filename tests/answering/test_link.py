@@ -308,6 +308,13 @@ def test_the_start_or_end_of_a_time_is_part_of_the_time_named(index: FactIndex) 
     assert [s.label for s, _, _ in found.dates] == ["June 2019"]
     assert "end" not in {n.label for n in index.read("what did Moon announce at the end of June 2019").needs}
     assert "start" not in {n.label for n in index.read("what did Kim test at the start of 2019").needs}
+    # "early", "mid", "late" right before a time are parts of it too; before another word they stay words
+    for text in ("who toured Peru in late March 2016", "what did the club build in mid-2011", "what sold early 2009"):
+        needs = {n.label for n in index.read(text).needs}
+        assert not needs & {"late", "mid", "early"}, text
+    assert "late" in {n.label for n in index.read("what did the late mayor sign in 2009").needs}
+    for text in ("what did the council vote earlier this month", "who resigned later in 2012?"):
+        assert not {n.label for n in index.read(text).needs} & {"earlier", "later"}, text
 
 
 def test_a_head_said_otherwise_is_asked_only_after_the_words_of_a_name_that_ends_in_a_noun() -> None:
