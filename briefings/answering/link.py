@@ -422,6 +422,18 @@ def reckoned_times(linked: Linked, *, days_of: Callable[[frozenset[str]], frozen
 
 _OPEN_SIDES = {"since": 1, "after": 1, "following": 1, "before": -1}
 """Words that, before an event with no count of units, name all the time on one side of its day."""
+_OPEN_BEFORE_PHRASES = (("ahead", "of"), ("run", "up", "to"), ("lead", "up", "to"), ("leading", "up", "to"))
+"""Phrases of English that say "before" an event or a time ("*ahead of* the vote", "in the *run-up to* the
+games", "*leading up to* it"): all the time on that side of it, as "before" is."""
+
+
+def _open_side(words: list[str], i: int) -> tuple[int, int] | None:
+    """At `i`, a word or phrase that names all the time on one side of what follows: the side, and where
+    what follows starts; None if there is none."""
+    if words[i] in _OPEN_SIDES:
+        return _OPEN_SIDES[words[i]], i + 1
+    phrase = next((p for p in _OPEN_BEFORE_PHRASES if tuple(words[i : i + len(p)]) == p), None)
+    return (-1, i + len(phrase)) if phrase else None
 _NOT_OPEN = frozenset({"long", "soon", "shortly", "right", "just", "ever"}) | {u + s for u in _UNIT_DAYS for s in ("", "s")}
 """Words before "after" or "before" that make it no open time: a count of units ("days after"), read
 above, or a duration asked ("how *long* after")."""
@@ -434,10 +446,11 @@ def _from_an_event(linked: Linked, i: int, *, days_of: Callable[[frozenset[str]]
     for "since" and "after" (what followed it that day is after it) up to the story's day; before it,
     every day to its own (a fact of that day often says what came before: "the first such meeting"). The time replaces the event's name, as a time reckoned from it with a count does."""
     words = [t.lower for t in linked.question.tokens]
-    side = _OPEN_SIDES.get(words[i])
-    if side is None or linked.used[i] or (i > 0 and words[i - 1] in _NOT_OPEN):
+    opened = _open_side(words, i)
+    if opened is None or linked.used[i] or (i > 0 and words[i - 1] in _NOT_OPEN):
         return
-    starts = {i + 1, i + 2} if i + 1 < len(words) and words[i + 1] == "the" else {i + 1}
+    side, follows = opened
+    starts = {follows, follows + 1} if follows < len(words) and words[follows] == "the" else {follows}
     mention_at = next((k for k, m in enumerate(linked.mentions) if m.position in starts), None)
     if mention_at is None:
         return
@@ -462,10 +475,11 @@ def _from_a_time(linked: Linked, i: int, *, story_day: date) -> None:
     on; up to the story's day. A time of no year ("before June") is left as named, and so is one that
     names a thing ("after *the March 2019* reopening": the reopening is the anchor)."""
     words = [t.lower for t in linked.question.tokens]
-    side = _OPEN_SIDES.get(words[i])
-    if side is None or linked.used[i] or (i > 0 and words[i - 1] in _NOT_OPEN):
+    opened = _open_side(words, i)
+    if opened is None or linked.used[i] or (i > 0 and words[i - 1] in _NOT_OPEN):
         return
-    at = next((k for k, (_, position, _) in enumerate(linked.dates) if position == i + 1), None)
+    side, follows = opened
+    at = next((k for k, (_, position, _) in enumerate(linked.dates) if position == follows), None)
     if at is None:
         return
     span, position, length = linked.dates[at]

@@ -377,6 +377,12 @@ def test_since_after_or_before_an_event_without_a_count_is_all_the_time_on_that_
     assert before.covers(date(2018, 6, 11)) and before.covers(date(2018, 6, 12)) and not before.covers(date(2018, 6, 13))
     assert linked(index, "what did kim say after trump").dates == []  # a person is no time
     assert linked(index, "how long after the summit did kim travel").dates == []  # a duration asked
+    # "ahead of", "in the run-up to", "in the lead-up to": before it, said in more words
+    for text in ("who met ahead of the singapore summit", "who flew in during the run-up to the singapore summit",
+                 "what was signed ahead of July 2018"):
+        (span, _, _), = linked(index, text).dates
+        assert span.covers(date(2018, 6, 11)) and not span.covers(date(2018, 8, 13)), text
+    assert linked(index, "who went ahead of the others").dates == []
 
 
 def test_an_owner_named_before_a_name_of_common_words_says_whose_it_is(fresh_index: FactIndex) -> None:
