@@ -21,7 +21,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from briefings.answering.lexicon import Lexicon, word_tokens
+from briefings.answering.lexicon import Lexicon, fold, word_tokens
 from briefings.answering.model import DateSpan, Linked, Mention, Question, Token
 from briefings.models import Entity, EntityKind
 
@@ -325,6 +325,7 @@ def link(question: Question, *, names: EntityNames, lexicon: Lexicon, vocabulary
     """The names and times `question` says. `chat_words` (the chat cues, "tysm", "hiya") are words, as the
     store's are: no slip of another word, nor of a name."""
     vocabulary = _EitherOf(vocabulary, chat_words)
+    _years_written_short(question, today=today)
     toks = question.tokens
     used = [False] * len(toks)
     dates = _dates(question, used, story_day=story_day, today=today)
@@ -337,6 +338,27 @@ def link(question: Question, *, names: EntityNames, lexicon: Lexicon, vocabulary
         _exact_names(question, used, mentions, names=names, lexicon=lexicon)
     mentions.sort(key=lambda m: m.position)
     return Linked(question=question, mentions=mentions, dates=dates, used=used)
+
+
+_TWO_DIGITS = re.compile(r"(?<![\w.,])(['’‘]?)(\d\d)\b")
+"""Two digits as a word, with the apostrophe that shortens a year before them if there is one ("'19")."""
+_YEARS_AHEAD = 10
+"""How far past today a year written with two digits may lie and still be of this century ("'29" in 2026)."""
+
+
+def _years_written_short(question: Question, *, today: date) -> None:
+    """"In June '19", "the summer of '08": two digits after an apostrophe are a year, of this century
+    unless that lies more than `_YEARS_AHEAD` years ahead of `today`. The tokens drop the apostrophe, so
+    the written text says which of them had one (the n-th two-digit word written is the n-th read); the
+    token is read as the full year. Left as read when the text and the tokens do not pair up."""
+    written = [m.group(1) != "" for m in _TWO_DIGITS.finditer(fold(question.text))]
+    read = [t for t in question.tokens if len(t.lower) == 2 and t.lower.isdigit()]
+    if len(written) != len(read) or not any(written):
+        return
+    for token, short in zip(read, written):
+        if short:
+            year = today.year // 100 * 100 + int(token.lower)
+            token.lower = str(year if year <= today.year + _YEARS_AHEAD else year - 100)
 
 
 def qualified_documents(linked: Linked, *, names: EntityNames, is_document: Callable[[str], bool],

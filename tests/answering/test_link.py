@@ -465,6 +465,16 @@ def test_a_day_of_the_month_named_alone_is_that_day_of_the_month_the_context_giv
     assert span.covers(date(2021, 3, 9)) and not span.covers(date(2021, 3, 8))
 
 
+def test_two_digits_after_an_apostrophe_are_a_year(index: FactIndex) -> None:
+    """"June '19" is June 2019, not June 19; "'97" is 1997, as a year of this century would lie far ahead."""
+    (span, _, _), = linked(index, "what did the port open in june '19").dates
+    assert span.covers(date(2019, 6, 3)) and not span.covers(date(2019, 7, 19))
+    (span, _, _), = linked(index, "who won the cup in ’97?").dates
+    assert span.year == 1997
+    (span, _, _), = linked(index, "what opened on june 19").dates
+    assert span.month_day == (6, 19)
+
+
 def test_a_season_is_its_months_of_the_year_beside_it_or_of_any_year(index: FactIndex) -> None:
     """"Summer 2016", "the autumn of 2020": those months of that year, winter running into the next; "that
     spring", "in the fall": those months of any year, as a month named alone. A season before a word of
