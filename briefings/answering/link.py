@@ -444,6 +444,9 @@ def reckoned_times(linked: Linked, *, days_of: Callable[[frozenset[str]], frozen
 
 _OPEN_SIDES = {"since": 1, "after": 1, "following": 1, "before": -1}
 """Words that, before an event with no count of units, name all the time on one side of its day."""
+_NOT_OPEN = frozenset({"long", "soon", "shortly", "right", "just", "ever"}) | {u + s for u in _UNIT_DAYS for s in ("", "s")}
+"""Words before "after" or "before" that make it no open time: a count of units ("days after"), read
+above, or a duration asked ("how *long* after")."""
 _OPEN_BEFORE_PHRASES = (("ahead", "of"), ("run", "up", "to"), ("lead", "up", "to"), ("leading", "up", "to"))
 """Phrases of English that say "before" an event or a time ("*ahead of* the vote", "in the *run-up to* the
 games", "*leading up to* it"): all the time on that side of it, as "before" is."""
@@ -456,9 +459,6 @@ def _open_side(words: list[str], i: int) -> tuple[int, int] | None:
         return _OPEN_SIDES[words[i]], i + 1
     phrase = next((p for p in _OPEN_BEFORE_PHRASES if tuple(words[i : i + len(p)]) == p), None)
     return (-1, i + len(phrase)) if phrase else None
-_NOT_OPEN = frozenset({"long", "soon", "shortly", "right", "just", "ever"}) | {u + s for u in _UNIT_DAYS for s in ("", "s")}
-"""Words before "after" or "before" that make it no open time: a count of units ("days after"), read
-above, or a duration asked ("how *long* after")."""
 
 
 def _from_an_event(linked: Linked, i: int, *, days_of: Callable[[frozenset[str]], frozenset[date]],
@@ -1102,8 +1102,9 @@ def _relative(question: Question, used: list[bool], *, story_day: date, today: d
         base = today if now else story_day
         words = phrase.split()
         vague = _VAGUE_COUNTS.get(words[-3]) if words[-1] == "ago" else None
-        point = base if vague or words[-1] == _WEEKEND else _parse_relative(phrase, base)  # dateparser reads
-        if point is None:                                                # no vague count, nor any weekend
+        # dateparser reads no vague count and no weekend: those are reckoned from the base day below
+        point = base if vague or words[-1] == _WEEKEND else _parse_relative(phrase, base)
+        if point is None:
             continue
         widen = next((v for k, v in _UNITS.items() if k in phrase.split()), 0)
         if words[-1] == _WEEKEND:
