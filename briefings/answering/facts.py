@@ -4,6 +4,7 @@ it can give, with postings to find the facts that hold a word, an entity or a da
 from __future__ import annotations
 
 import calendar
+import functools
 import itertools
 import json
 import math
@@ -82,9 +83,28 @@ HYPERNYM_CONFIRMED = 0.3
 """Cosine similarity at or above which the embedding confirms a kind of thing WordNet gives for a noun
 ("ferry"/"boat" 0.53, "senator"/"legislator" 0.60): a "tanker" is also a kind of "soldier" (one who
 serves in a tank), 0.25, which a fact about a soldier does not mean."""
+KIND_STEPS = 2
+"""How many of WordNet's steps from a fact's noun up to what it is a kind of say that kind ("minister" ->
+"diplomat" -> "official"): further up, the kinds are as general as "whole" or "object"."""
+CONFIRMED_KIND_STEPS = 3
+"""How many steps say the kind when the embedding model confirms the two nouns (`KIND_CONFIRMED`): a
+"flurry" of snow is no "weather" (0.17)."""
 SYNONYM_MIN_WEIGHT = 0.5
 """A synonym as common as "go", "take" or "be" has too many senses to stand for a word."""
 """How much a synonym covers compared with the word itself."""
+
+
+NARROWER_KEPT = 4096
+"""How many questions' nouns `FactTable.narrower_kinds` remembers before it forgets them all."""
+
+
+@functools.lru_cache(maxsize=65536)
+def _broader_kinds(noun: str, steps: int) -> frozenset[str]:
+    """What WordNet names `noun` a kind of, and what those are kinds of, up to `steps` steps."""
+    if steps <= 0:
+        return frozenset()
+    up = Lexicon.hypernyms(noun)
+    return up.union(*(_broader_kinds(kind, steps - 1) for kind in up))
 
 
 _PAIR_FACTS = 50
@@ -264,6 +284,7 @@ class FactTable:
         """Counts every change, so that what is read off all the facts can be kept until the next one."""
         self._vectors = None  # np.ndarray (words x dim): the first len(_vector_words) rows are theirs
         self._near_cache: dict[tuple[frozenset[str], bool], dict[str, float]] = {}
+        self._narrower_cache: dict[tuple[frozenset[str], int], frozenset[str]] = {}
         self._scheduled: tuple[int, dict[frozenset[str], frozenset[date]]] = (-1, {})
         self._made: tuple[int, dict[str, frozenset[date]]] = (-1, {})
         self._members: tuple[int, dict[str, frozenset[str]]] = (-1, {})
@@ -988,6 +1009,30 @@ class FactTable:
                         and self.lexicon.content_weight(kind) >= SYNONYM_MIN_WEIGHT
                         and (" " in lemma or self._confirmed(lemma, kind, at_least=HYPERNYM_CONFIRMED))):
                     found[kind] = KIND_CREDIT
+        return found
+
+    def narrower_kinds(self, lemmas: frozenset[str]) -> frozenset[str]:
+        """Words the facts hold that name a kind of what the noun `lemmas` name, up to `KIND_STEPS` of
+        WordNet's steps up from the fact's word ("minister" -> "diplomat" -> "official"), or one more that the
+        embedding model confirms (`CONFIRMED_KIND_STEPS`), the last step through a kind of the first sense of
+        the noun asked (a "summit", a meeting only in its second sense, is no "meeting"), common enough words
+        and not words English reads as adjectives too ("White"). Only downwards:
+        a fact about a "destroyer" is about a ship, a fact about a "ship" not about a destroyer."""
+        key = (lemmas, len(self.vocabulary) + len(self.names.other_words))
+        cached = self._narrower_cache.get(key)
+        if cached is not None:
+            return cached
+        kinds = frozenset().union(*(self.lexicon.hyponyms(lemma) for lemma in lemmas))  # of the first sense
+        found = frozenset(word for word in self.vocabulary | self.names.other_words
+                          if word not in lemmas and word.isalpha()
+                          and (word in kinds or kinds & _broader_kinds(word, KIND_STEPS - 1)
+                               or (kinds & _broader_kinds(word, CONFIRMED_KIND_STEPS - 1)
+                                   and any(self._confirmed(lemma, word) for lemma in lemmas)))
+                          and "ADJ" not in self.lexicon.parts_of_speech(word)  # "White": a quality first
+                          and self.lexicon.content_weight(word) >= SYNONYM_MIN_WEIGHT)
+        if len(self._narrower_cache) >= NARROWER_KEPT:
+            self._narrower_cache.clear()
+        self._narrower_cache[key] = found
         return found
 
     def _prefixed_synonyms(self, lemma: str) -> list[tuple[str, float]]:

@@ -205,6 +205,9 @@ class Need:
     asked for. A fact that says the act asked of the named entities answers it without the noun."""
     known: bool = True
     """Some fact holds the word, or a word near it."""
+    narrower: frozenset[str] = frozenset()
+    """Words the facts hold, in their statements or names, that name kinds of the thing asked ("minister"
+    of "official"): a fact that says one says the thing."""
     degree: bool = False
     """The adjective right after "how" ("how *big* is the delegation"): what is asked is how much of it,
     which a fact gives by a number or by saying the quality itself; a fact about the thing that does

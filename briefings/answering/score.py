@@ -50,6 +50,9 @@ ONE_OF_A_PAIR = 0.8
 """Credit for a pair the question names ("the two Koreas") in a fact about one of the two only, and for
 one of a pair in a fact about the two: what one of them did is part of what the two did, not all of it
 (a fact that names both covers the pair)."""
+NARROWER_CREDIT = 0.5
+"""How much a word naming a kind of the thing asked, some of WordNet's steps down (`FactTable.narrower_kinds`),
+covers: enough to say the thing ("the minister" is an official), less than a word one step from it."""
 KIND_UNSAID = 0.75
 """Factor for a fact that says the act asked ("dismantled") but not the kind of thing the question
 names after "what" ("what *structure* did they demolish"): the thing it names is of that kind, most likely."""
@@ -157,6 +160,10 @@ def prepare(classified: Classified, table: FactTable) -> float:
                 # "which *ferry* took them" of a store that says "boat": the thing asked, which no fact
                 # says nor a word near it, by what WordNet names it a kind of (or its kinds)
                 need.near = table.kinds_of_thing(need.lemmas)
+            if need.hard and not need.name_like and not need.relation and "NOUN" in Lexicon.parts_of_speech(need.label):
+                # "which *official* warned" of a fact that says "the Foreign Minister warned": a kind of the
+                # thing asked says the thing (a copy: `near` is cached)
+                need.narrower = table.narrower_kinds(need.lemmas)
             if not need.name_like and not held and not need.near:  # "senators" of a store that says "the Senate"
                 need.near = {w: SAME_STEM for lemma in need.lemmas for w in table.family(lemma)
                              if w in table.names.other_words}
@@ -487,6 +494,8 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
         return PLACE_WITHIN  # a place inside the place asked, named as a place: in Lyon is in France
     if not need.acting_for.isdisjoint(item.name_lemmas | item.unlinked_names | item.lemmas):
         return PLACE_WITHIN  # "Paris protested": France did, by its government in Paris
+    if not need.narrower.isdisjoint(item.lemmas | item.name_lemmas):
+        return NARROWER_CREDIT  # "which official": "the Foreign Minister", one of the kind
     near = max((need.near[w] for w in need.near.keys() & item.lemmas  # the few the fact holds, of many near
                 if (names is None or w in item.words or not names(w)) and w not in item.phrase_words
                 and not (need.relation and _said_only_as_a_noun(w, item))), default=0.0)
@@ -875,7 +884,7 @@ def _reach(need: Need) -> frozenset[str] | None:
         return None
     parts = {part for lemma in need.lemmas if " " in lemma for part in lemma.split()}
     saying = SAYING | PUTTING if need.relation and need.lemmas & _SAYING_OR_RESPONDING else ()  # "noted" for "speak"
-    return frozenset().union(need.lemmas, parts, need.joined, need.near, need.within, need.acting_for, saying)
+    return frozenset().union(need.lemmas, parts, need.joined, need.near, need.narrower, need.within, need.acting_for, saying)
 
 
 def _nothing_said(read: _NeedTraits, item: IndexedFact) -> bool:

@@ -2606,3 +2606,18 @@ def test_the_place_that_hosts_an_event_is_where_it_is_held(fresh_index: FactInde
     assert not _features_of(fresh_index, "oslo-talks", question)["relation_missing"]
     answer = fresh_index.answer(question)
     assert answer.found and answer.facts[0] == "oslo-talks"
+
+
+def test_a_kind_of_the_thing_asked_says_the_thing_but_not_the_other_way(fresh_index: FactIndex) -> None:
+    """A fact that names a kind of what the question asks (a "destroyer" for "which ship", a titled minister
+    for "which official") says it, several of WordNet's steps apart; a fact that names only the broader kind
+    does not answer a question about the narrower one."""
+    _add(fresh_index, "destroyer-sailed", "A Japanese destroyer sailed into the port of Busan on March 3, 2021.",
+         day="2021-03-03", subject="japan", relation="sailed")
+    _add(fresh_index, "minister-warned", "On April 9, 2021, North Korean Deputy Foreign Minister Pak Ung Ryol warned "
+         "that the harbour talks were over.", day="2021-04-09", subject="north-korea", relation="warned")
+    assert not _features_of(fresh_index, "destroyer-sailed", "Which Japanese ship sailed into Busan?")["hard_missing"]
+    assert fresh_index.answer("Which official said the harbour talks were over?").facts == ["minister-warned"]
+    table = fresh_index.table
+    assert "destroyer" in table.narrower_kinds(frozenset({"ship"}))
+    assert "ship" not in table.narrower_kinds(frozenset({"destroyer"}))
