@@ -1291,7 +1291,8 @@ class _Reader:
             if word in _PLACE and not inside and not (i > 0 and self.words[i - 1] in _BE):
                 said = self._where_it_was()  # "what did they sign there?": at the meeting whose place was asked
             if word in _DEMONSTRATIVES:  # "which jets took part in those?": what the answer brought up
-                said = self.referents.answered_of(kinds & EVENTFUL, named=False) or self.referents.answered_of(kinds, named=False)
+                said = (self.referents.where_answered(kinds) or self.referents.answered_of(kinds & EVENTFUL, named=False)
+                        or self.referents.answered_of(kinds, named=False))
             if word in _GROUP and self._wh_phrase() in {"who", "whom"}:
                 said = said or self.referents.people()  # "who are they?": people, not the meeting they held
             pair = self._pair_before(i)

@@ -32,6 +32,8 @@ _POSTMODIFIERS = {"of", "in", "at", "to", "with", "from", "for", "on", "between"
 """Prepositions that begin what a name says after its noun ("meeting *at* the DMZ")."""
 _NAMED_BARE = {EntityKind.person, EntityKind.country, EntityKind.place}
 """Kinds said by their names, with no "the" ("the president": Donald Trump; "the pavilion": Unification Pavilion)."""
+_WHERE_ANSWERS = {EntityKind.place.value, EntityKind.organisation.value}
+"""What an answer to "where ...?" gives: a place, or an organisation someone works at or comes from."""
 _OF_PLACE = {"in", "of", "on", "from", "at"}
 """Prepositions that join a noun to the one that says which ("the map *in* the article")."""
 
@@ -76,6 +78,9 @@ class Referents:
         subject = self._described_subject() if self.pronoun == "it" and kinds & EVENTFUL and self._it_does() else None
         if subject is not None:
             return subject  # "how does the failed vote affect Moon?" + "what does it say about Seoul?"
+        where = self.where_answered(kinds)
+        if where is not None:
+            return where  # "where does she work?" + "where is that?": the place the answer gave, before an event
         for tier in (kinds & EVENTFUL, kinds):
             said = self._of(tier, people=people) if tier else None
             if said is not None:
@@ -412,6 +417,19 @@ class Referents:
             if not named:
                 return self.said(entity)
         return None
+
+    def where_answered(self, kinds: set[str]) -> str | None:
+        """What answered "where ...?" when "where" is asked again of a pronoun, and not of an event's
+        being held: the first place or organisation the last answer named that its question did not
+        (asked where someone works, the firm; "where is that?" asks where the firm is)."""
+        if self.previous.asked is not Asked.where or self.new.asked is not Asked.where:
+            return None
+        if any(t.lemmas & EVENT_VERBS for t in self.new.linked.question.tokens):
+            return None  # "where was it held?": the event asked of before
+        asked = {e for m in self.previous.linked.mentions for e in m.ids}
+        places = [self.entities[e] for e in self.context.named if e in self.entities and e not in asked
+                  and e not in self.context.answered and self.kinds({e}) & kinds & _WHERE_ANSWERS]
+        return self.said(places[0]) if places else None
 
     def _answered_thing(self, kinds: set[str]) -> str | None:
         """What the last answer to "what ...?" gave: the entity its first fact is about, when the question

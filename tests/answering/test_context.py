@@ -1488,3 +1488,27 @@ def test_a_name_with_a_noun_of_the_question_before_the_last_asks_that_one_again(
 def test_a_bare_name_does_not_reach_past_the_last_question(index: FactIndex) -> None:
     alone = _after(index, "Who heads the U.S. delegation?", "what does he do for a living?", "and Pyongyang?")
     assert "Kim Chang Son" not in alone.answer
+
+
+def test_where_is_that_after_where_someone_works_is_the_place_the_answer_gave(fresh_index: FactIndex) -> None:
+    """"where does she work?", answered by a fact that names her institute and a conference she spoke of,
+    then "where is that based?": "where" asked again of "that" asks where the institute is, not the
+    conference; "where was it held?" is still the event."""
+    from briefings.models import Entity, EntityKind
+
+    for entity in [Entity(id="lena-park", name="Lena Park", kind=EntityKind.person),
+                   Entity(id="tidewater-institute", name="Tidewater Institute", kind=EntityKind.organisation),
+                   Entity(id="harbour-forum", name="Harbour Forum", kind=EntityKind.event)]:
+        fresh_index.upsert_entity(entity)
+    _add_facts(fresh_index, [
+        ("park-forum", "lena-park", "harbour-forum", "expected",
+         "Lena Park, who works at the Tidewater Institute, expected the Harbour Forum to go ahead."),
+        ("institute-in-bergen", "tidewater-institute", None, "based_in", "The Tidewater Institute is based in Bergen."),
+        ("forum-in-oslo", "harbour-forum", None, "held_in", "The Harbour Forum was held in Oslo."),
+    ])
+    last = "where does Lena Park work?"
+    assert _after(fresh_index, last).facts[:1] == ["park-forum"]
+    answer = _after(fresh_index, last, "where is that based?")
+    assert answer.reading == "where is Tidewater Institute based?" and "Bergen" in answer.answer
+    assert "Bergen" in _after(fresh_index, last, "where is it based?").answer
+    assert "Oslo" in _after(fresh_index, "when was the Harbour Forum?", "where was it held?").answer
