@@ -187,7 +187,7 @@ def classify(linked: Linked, *, lexicon: Lexicon, intents: Intents, event: Event
     if not toks:
         return Classified(linked=linked, asked=Asked.small_talk, needs=[], small_talk="empty")
     fronted = _fronted_clause(linked)
-    opened = max(fronted, _set_aside_opening(linked.question.text)[1], _attribution_opening(linked.question.text))
+    opened = max(fronted, _set_aside_opening(linked.question.text)[1], attribution_opening(linked.question.text))
     # the question word comes after any of them
     asked, head_at = _question_word(words[opened:])
     head_at += opened
@@ -257,7 +257,7 @@ _ATTRIBUTION = re.compile(r"^\s*(?:according to|in the (?:words|view) of)\s+[^,?
 question word comes after it, however long the name of the source is."""
 
 
-def _attribution_opening(text: str) -> int:
+def attribution_opening(text: str) -> int:
     """How many tokens an opening "According to X," covers (0 when the question opens otherwise); its
     words stay needs: the fact must give that source's account."""
     match = _ATTRIBUTION.match(text)

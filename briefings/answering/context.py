@@ -32,6 +32,8 @@ __all__ = ["MAX_READINGS", "ContextEntity", "QuestionContext", "asked_as_the_one
 _BE = {"is", "are", "was", "were", "be", "been"}
 _LEADS = {"and", "so", "but", "ok", "okay", "then", "also", "well", "hmm", "right"}
 _ABOUT = (("what", "about"), ("how", "about"), ("what", "of"), ("same", "for"), ("same", "question"), ("and", "for"))
+_SIDE = "side"
+"""The noun of a party to a dispute or a deal ("the other *side*"), which the filler words drop."""
 _FILLER = {"the", "a", "an", "one", "ones", "side", "then", "too", "instead", "exactly", "again", "please", "for",
            "in", "on", "at", "of", "to", "by", "s"}
 _OBJECT_OF = {"about", "in", "of", "on", "to", "from", "with", "for", "over"}
@@ -1173,8 +1175,9 @@ class _Reader:
         nouns = [self.words[i] for i in content if self.words[i] != "other"]
         if len(nouns) > 1 or (nouns and self._wh_phrase() not in {None, "what", "which", "who"}):
             return None
+        side = any(self.words[i + 1:i + 2] == [_SIDE] for i in content if self.words[i] == "other")
         found = (self.referents.the_other(nouns[0] if nouns else None) or (None if nouns else self._paired())
-                 or (self._other_answered() if nouns else None))  # "the other *side*", not "the other one" of many
+                 or (self._other_answered() if nouns or side else None))  # "the other *side*", not "the other one" of many
         if found is None:
             return None
         mention, other = found
@@ -1186,7 +1189,9 @@ class _Reader:
         """"what is Washington seeking?" + "and the other side?": the one party (a country, a group, an
         organisation, a person) the last question named, and the first other party of its kind the last
         answer named ("... that North Korea will dismantle ..."): the side the answer set against it."""
-        mentions = [m for m in self.previous.linked.mentions if self.referents.kinds(m.ids) & _AGENTS]
+        sources = self.referents.sources()  # "According to X, what is Oslo after?": Oslo's side, not X's
+        mentions = [m for m in self.previous.linked.mentions
+                    if self.referents.kinds(m.ids) & _AGENTS and m.position not in sources]
         if len(mentions) != 1 or len(mentions[0].ids) != 1:
             return None
         kinds = self.referents.kinds(mentions[0].ids)

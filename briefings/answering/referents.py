@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Set
 from typing import TYPE_CHECKING, NamedTuple
 
-from briefings.answering.classify import _BE, is_proper_name
+from briefings.answering.classify import _BE, attribution_opening, is_proper_name
 from briefings.answering.lexicon import PREPOSITIONS, Lexicon, word_tokens
 from briefings.answering.model import Asked, Classified, Mention, Token
 from briefings.answering.normalise import read_words
@@ -417,6 +417,12 @@ class Referents:
             if not named:
                 return self.said(entity)
         return None
+
+    def sources(self) -> set[int]:
+        """Where the last question named whose account it asked for, in an opening "According to X,":
+        X told what happened, and is no party to it that a pronoun or "the other side" stands for."""
+        return {m.position for m in self.previous.linked.mentions
+                if m.position < attribution_opening(self.previous.linked.question.text)}
 
     def where_answered(self, kinds: set[str]) -> str | None:
         """What answered "where ...?" when "where" is asked again of a pronoun, and not of an event's

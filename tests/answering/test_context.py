@@ -1512,3 +1512,25 @@ def test_where_is_that_after_where_someone_works_is_the_place_the_answer_gave(fr
     assert answer.reading == "where is Tidewater Institute based?" and "Bergen" in answer.answer
     assert "Bergen" in _after(fresh_index, last, "where is it based?").answer
     assert "Oslo" in _after(fresh_index, "when was the Harbour Forum?", "where was it held?").answer
+
+
+def test_the_other_side_after_an_account_is_the_other_party_not_the_source(fresh_index: FactIndex) -> None:
+    """"According to a Lisbon envoy, what is Oslo after in the talks?" + "and the other side?": the envoy
+    only told it; the other side is the other party the answer named (Bergen), not the envoy's country,
+    and "side" is the noun of a party, which the reading does not drop."""
+    from briefings.models import Entity, EntityKind
+
+    for entity in [Entity(id="oslo", name="Oslo", kind=EntityKind.country),
+                   Entity(id="bergen", name="Bergen", kind=EntityKind.country),
+                   Entity(id="lisbon", name="Lisbon", kind=EntityKind.country)]:
+        fresh_index.upsert_entity(entity)
+    _add_facts(fresh_index, [
+        ("oslo-seeks", "oslo", "bergen", "seeks",
+         "Oslo is seeking a promise that Bergen will open its fishing grounds, a Lisbon envoy said."),
+        ("bergen-seeks", "bergen", "oslo", "seeks",
+         "Bergen is seeking a promise that Oslo will lift its tariffs on timber, a Lisbon envoy said."),
+    ])
+    last = "according to a Lisbon envoy, what is Oslo after in the talks?"
+    assert _after(fresh_index, last).facts[:1] == ["oslo-seeks"]
+    answer = _after(fresh_index, last, "and the other side?")
+    assert answer.reading is not None and "Bergen" in answer.reading and answer.facts[:1] == ["bergen-seeks"]
