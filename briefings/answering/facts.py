@@ -4,7 +4,6 @@ it can give, with postings to find the facts that hold a word, an entity or a da
 from __future__ import annotations
 
 import calendar
-import functools
 import itertools
 import json
 import math
@@ -96,15 +95,6 @@ SYNONYM_MIN_WEIGHT = 0.5
 
 NARROWER_KEPT = 4096
 """How many questions' nouns `FactTable.narrower_kinds` remembers before it forgets them all."""
-
-
-@functools.lru_cache(maxsize=65536)
-def _broader_kinds(noun: str, steps: int) -> frozenset[str]:
-    """What WordNet names `noun` a kind of, and what those are kinds of, up to `steps` steps."""
-    if steps <= 0:
-        return frozenset()
-    up = Lexicon.hypernyms(noun)
-    return up.union(*(_broader_kinds(kind, steps - 1) for kind in up))
 
 
 _PAIR_FACTS = 50
@@ -1022,12 +1012,16 @@ class FactTable:
         cached = self._narrower_cache.get(key)
         if cached is not None:
             return cached
-        kinds = frozenset().union(*(self.lexicon.hyponyms(lemma) for lemma in lemmas))  # of the first sense
-        found = frozenset(word for word in self.vocabulary | self.names.other_words
-                          if word not in lemmas and word.isalpha()
-                          and (word in kinds or kinds & _broader_kinds(word, KIND_STEPS - 1)
-                               or (kinds & _broader_kinds(word, CONFIRMED_KIND_STEPS - 1)
-                                   and any(self._confirmed(lemma, word) for lemma in lemmas)))
+        # Read down from the noun asked, not up from every word the store holds: the steps below the first
+        # sense's kinds, then the one more that needs the embedding's confirmation.
+        steps = [frozenset().union(*(self.lexicon.hyponyms(lemma) for lemma in lemmas))]  # of the first sense
+        while len(steps) < CONFIRMED_KIND_STEPS:
+            steps.append(frozenset().union(*(self.lexicon.named_kinds_of(kind) for kind in steps[-1])))
+        said = frozenset().union(*steps[:KIND_STEPS])
+        found = frozenset(word for word in said.union(*steps[KIND_STEPS:])
+                          if (word in self.vocabulary or word in self.names.other_words)
+                          and word not in lemmas and word.isalpha()
+                          and (word in said or any(self._confirmed(lemma, word) for lemma in lemmas))
                           and "ADJ" not in self.lexicon.parts_of_speech(word)  # "White": a quality first
                           and self.lexicon.content_weight(word) >= SYNONYM_MIN_WEIGHT)
         if len(self._narrower_cache) >= NARROWER_KEPT:

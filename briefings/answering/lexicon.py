@@ -596,6 +596,13 @@ class Lexicon:
         return Lexicon._hypernym_row(noun)[1]
 
     @staticmethod
+    def named_kinds_of(noun: str) -> frozenset[str]:
+        """The nouns whose `hypernyms` name `noun`: that table read the other way, in any sense of the narrower
+        noun, so wider than `hyponyms` (a "minister" is a "diplomat" there, though not a first-sense kind)."""
+        row = _hypernyms_read_down().get(noun)
+        return frozenset(row.split("|")) if row else frozenset()
+
+    @staticmethod
     def container(noun: str) -> str:
         """"first" when the noun first names a container ("box", "crate"), "other" when a later sense
         does ("case"), else "": a load is counted in what holds it ("55 cases of remains")."""
@@ -660,6 +667,18 @@ def _load_phrases(path: Path) -> list[Phrase]:
 def _table(path: Path) -> dict[str, str]:
     """A derived data file of word -> words, read once."""
     return _read_table(path)
+
+
+@functools.cache
+def _hypernyms_read_down() -> dict[str, str]:
+    """Each noun of the hypernym table -> the nouns that name it as what they are a kind of ("a|b|c", as the
+    tables keep their rows: sets of strings would cost some 30 MB), built once when first asked."""
+    below: dict[str, list[str]] = {}
+    for noun, row in _table(HYPERNYMS_FILE).items():
+        for kind in row.partition("\t")[0].split("|"):
+            if kind:
+                below.setdefault(kind, []).append(noun)
+    return {kind: "|".join(nouns) for kind, nouns in below.items()}
 
 
 def _listed(path: Path, word: str) -> frozenset[str]:

@@ -431,3 +431,16 @@ def test_rows_posted_a_block_at_a_time_are_in_the_postings_of_each_of_their_keys
             expected.setdefault(key, []).append(row)
     assert {k: list(v) for k, v in table.postings.items()} == {k: sorted(v) for k, v in expected.items()}
     assert "y:2019" in table.postings and "m:5" in table.postings
+
+
+def test_the_kinds_named_under_a_noun_are_the_hypernym_table_read_down() -> None:
+    from briefings.answering.lexicon import HYPERNYMS_FILE, Lexicon, _table
+
+    nouns = sorted(_table(HYPERNYMS_FILE))[::500]
+    for noun in nouns:
+        for kind in Lexicon.hypernyms(noun):
+            assert noun in Lexicon.named_kinds_of(kind), (noun, kind)
+    # wider than the first sense's kinds: every one of those is there too
+    for noun in nouns:
+        assert Lexicon.hyponyms(noun) <= Lexicon.named_kinds_of(noun), noun
+    assert Lexicon.named_kinds_of("no-such-noun") == frozenset()
