@@ -2496,7 +2496,7 @@ _NAMING = frozenset({"called", "named", "dubbed", "codenamed", "titled", "known"
 
 
 def _thing_whose_name_is_asked(classified: Classified) -> Need | None:
-    """The noun after "the name of" and its modifiers ("the name of the joint air *drill* with ..."), or the
+    """The noun after "the name of" and its modifiers ("the name of the night-time naval *drill* off ..."), or the
     noun a "what" question says is called something ("what is the new air *drill* called"), when no entity
     stands among them (an entity's own names are `_own_names_asked`)."""
     toks = classified.linked.question.tokens

@@ -1260,7 +1260,7 @@ def test_what_is_repatriated_is_returned(fresh_index: FactIndex) -> None:
         "statement": "North Korea returned three South Korean fishermen across the sea border on June 9, 2019, "
                      "at a ceremony in the port of Sokcho.",
         "provenance": _PROVENANCE}))
-    answer = fresh_index.answer("where was the ceremony for the repatriated fishermen held?")
+    answer = fresh_index.answer("in which port were the fishermen repatriated?")
     assert answer.found and "Sokcho" in answer.answer
 
 
@@ -1276,7 +1276,7 @@ def test_the_document_leaders_issue_is_their_statement(fresh_index: FactIndex) -
         "statement": "Moon Jae-in and Donald Trump issued a joint statement on shipbuilding at the White House on "
                      "March 3, 2019.",
         "provenance": _PROVENANCE}))
-    answer = fresh_index.answer("what sort of document came out of the moon-trump meeting in march 2019?")
+    answer = fresh_index.answer("what kind of document did moon and trump put out on shipbuilding?")
     assert answer.found and "joint statement" in answer.answer
 
 
