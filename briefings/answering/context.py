@@ -25,8 +25,8 @@ from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, GENDERED,
                                           mention_text, name_head, token_span)
 from briefings.models import Entity, EntityKind
 
-__all__ = ["MAX_READINGS", "ContextEntity", "QuestionContext", "asked_as_the_one_before", "asked_of_the_last", "asks_besides", "context_of",
-           "follow_up", "follow_up_readings", "named_in_the_conversation", "Reading", "points_back",
+__all__ = ["MAX_READINGS", "ContextEntity", "QuestionContext", "asked_as_the_one_before", "asked_of_the_last",
+           "asks_besides", "context_of", "follow_up", "follow_up_readings", "named_in_the_conversation", "Reading", "points_back",
            "read_as_the_last_answer", "said_in_order", "speaks_of_someone_said"]
 
 _BE = {"is", "are", "was", "were", "be", "been"}

@@ -12,7 +12,7 @@ import struct
 import sys
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -737,8 +737,7 @@ class FactTable:
         first_digit = _DIGIT.search(fact.statement)
         number = _counts(fact.statement, statement_lower, first_digit)
         clock = _tells_the_time(fact.statement, first_digit)
-        causal = (_says_a_cause(statement_words) or not _CAUSE_NOT_PREPOSITION.isdisjoint(lemmas) or "because" in fact.relation
-                  or "cite" in fact.relation or _purpose(statement_words, self.lexicon))
+        causal = relation_gives_a_cause(fact.relation) or says_a_cause(statement_words, self.lexicon, lemmas)
         timed = bool(days) or not _TIME_WORDS.isdisjoint(statement_lower)
         phrase_words: set[str] = set()
         if phrases:  # the words of a keyword phrase that neither the statement, a keyword alone nor a name says
@@ -1157,11 +1156,18 @@ _LEADING = frozenset({*DETERMINERS, "last", "next", "past", "few", *_NUMBER_WORD
 """Words before a preposition's noun that say which or how many, not what it is."""
 
 
-def says_a_cause(words: list[str], lexicon: Lexicon) -> bool:
+def says_a_cause(words: list[str], lexicon: Lexicon, lemmas: Set[str] | None = None) -> bool:
     """Words of a statement (or of one clause of it) give a cause or a purpose, as a fact's reading takes
-    one (`_says_a_cause`, a word that gives a cause wherever it stands, `_purpose`)."""
-    lemmas = set().union(*map(lexicon.lemmas, words)) if words else set()
+    one (`_says_a_cause`, a word that gives a cause wherever it stands, `_purpose`); `lemmas`, when the
+    caller has them, are the words' own (by default, every lemma of every word)."""
+    if lemmas is None:
+        lemmas = set().union(*map(lexicon.lemmas, words)) if words else set()
     return _says_a_cause(words) or not _CAUSE_NOT_PREPOSITION.isdisjoint(lemmas) or _purpose(words, lexicon)
+
+
+def relation_gives_a_cause(relation: str) -> bool:
+    """A fact whose relation is itself a cause ("because_of", "cited"): its statement is the cause told."""
+    return "because" in relation or "cite" in relation
 
 
 def _purpose(words: list[str], lexicon: Lexicon) -> bool:

@@ -15,8 +15,8 @@ from typing import Any
 
 from briefings.answering.classify import COURTESIES, RELATION_WEIGHT, SAYING, Intents, classify
 from briefings.answering.context import (QuestionContext, Reading, asked_as_the_one_before, asked_of_the_last,
-                                         asks_besides, context_of, follow_up_readings, named_in_the_conversation, points_back,
-                                         read_as_the_last_answer, said_in_order, speaks_of_someone_said)
+                                         asks_besides, context_of, follow_up_readings, named_in_the_conversation,
+                                         points_back, read_as_the_last_answer, said_in_order, speaks_of_someone_said)
 from briefings.answering.converse import Briefed, converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, RUNNER_UP, Decision, decide
 from briefings.answering.facts import FactTable, IndexedFact

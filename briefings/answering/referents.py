@@ -17,8 +17,8 @@ from briefings.models import Entity, EntityKind
 if TYPE_CHECKING:
     from briefings.answering.context import QuestionContext
 
-__all__ = ["AUX", "EVENT_VERBS", "EVENTFUL", "GENDERED", "Pointed", "Referents", "WH", "is_plural", "mention_text", "name_head",
-           "token_span"]
+__all__ = ["AUX", "EVENT_VERBS", "EVENTFUL", "GENDERED", "Pointed", "Referents", "WH", "is_plural", "mention_text",
+           "name_head", "token_span"]
 
 AUX = {"is", "are", "was", "were", "be", "been", "do", "does", "did", "has", "have", "had", "will", "would",
        "can", "could", "should", "not"}

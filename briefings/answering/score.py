@@ -22,7 +22,7 @@ from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, _PRO_VERBS, _
                                           MOTION_ENDS, NAME_WORDS, PATH, RANKING, SAYING, USUAL, _place_named_lowercase,
                                           is_proper_name, placed, superlative, thing_said_to_be_called, title_of)
 from briefings.answering.facts import (_NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact, _one_family,
-                                       says_a_cause)
+                                       relation_gives_a_cause, says_a_cause)
 from briefings.answering.lexicon import (KNOWN_ZIPF, PARTICLES, PREPOSITIONS, STARTING, Lexicon, fold, word_tokens,
                                          words_of)
 from briefings.models import Entity, EntityKind
@@ -884,7 +884,8 @@ def _reach(need: Need) -> frozenset[str] | None:
         return None
     parts = {part for lemma in need.lemmas if " " in lemma for part in lemma.split()}
     saying = SAYING | PUTTING if need.relation and need.lemmas & _SAYING_OR_RESPONDING else ()  # "noted" for "speak"
-    return frozenset().union(need.lemmas, parts, need.joined, need.near, need.narrower, need.within, need.acting_for, saying)
+    return frozenset().union(need.lemmas, parts, need.joined, need.near, need.narrower, need.within, need.acting_for,
+                             saying)
 
 
 def _nothing_said(read: _NeedTraits, item: IndexedFact) -> bool:
@@ -2808,7 +2809,7 @@ def _cause_in_another_clause(item: IndexedFact, classified: Classified, table: F
     """"Why did China abstain": the fact says the act asked in a clause of its own ("; China abstained")
     that gives no cause, and its cause is in another clause, of another act ("Russia vetoed a resolution
     *to renew* the panel")."""
-    if "cite" in item.relation or "because" in item.relation:
+    if relation_gives_a_cause(item.relation):
         return False  # the fact is itself the statement of a cause
     statement = item.fact.statement
     if _CLAUSE_BREAK not in statement:
