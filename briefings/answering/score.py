@@ -678,6 +678,9 @@ class _NeedTraits:
     """The role a question gives someone after "as" ("elected *as chair*", `_role_after_as`)."""
     describing: bool = False
     """A noun or an adjective before the act asked, that may describe its doer (`_describing`)."""
+    described_by: Need | None = None
+    """For a thing no fact speaks of, the verb of the clause right after it that says which thing is meant
+    ("the *formula* the U.S. is pushing", `_clause_after`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -768,6 +771,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
             framed_by=_framing_verb(need, classified) if word and need.relation else frozenset(),
             role_after_as=word and _role_after_as(need, classified),
             describing=need.kind is not NeedKind.time and _describing(need, classified),
+            described_by=_clause_after(need, classified) if unheard else None,
         ))
     meet = next((n for n in classified.needs if n.kind is NeedKind.word and n.relation and n.lemmas & _MEETING), None)
     people = tuple(n for n in classified.needs if n.kind is NeedKind.entity)
@@ -1072,6 +1076,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 elif read.reacted_to and _reaction_to(read.reacted_to, item):
                     pass  # "how did Oslo take Rome's *overture*": the asker's word for what the fact says Oslo
                     # reacted to, named by the entity beside it
+                elif read.described_by is not None and _word_credit(read.described_by, item) >= RELATION_SAID:
+                    pass  # "the *plan* the mayor is backing": the asker's word for the thing the fact names
+                    # by the act the clause after it says ("the mayor backs a new bridge")
                 else:
                     f["unknown_thing"] += 1  # a thing no fact speaks of: "the *budget* of the summit"
             if (read.framed_by and need.known and need.weight >= FRAMED_ACT_WEIGHT and credit < RELATION_SAID
@@ -2166,6 +2173,8 @@ def _qualifiers(traits: QuestionTraits, credits: dict[int, float]) -> float:
             after, adjective = by_position.get(after.position + 1, (None, False))
         if after is None or credits.get(after.position, 0) < 0.8:
             continue
+        if after.label.split()[0].lower() in DETERMINERS:
+            continue  # "the formula *the U.S.* is pushing": a determiner opens a noun phrase of its own
         if after.kind is NeedKind.time:
             continue  # "in *early* June", "*late* 2018": a part of the time, which the fact's day may fall in
         if need.typed and after.relation:
@@ -3285,6 +3294,31 @@ _MEASURES = frozenset({"meter", "metre", "kilometer", "kilometre", "km", "foot",
                        "acre", "hectare", "square", "ton", "tonne", "kilogram", "kg", "gram", "pound", "liter", "litre",
                        "gallon", "percent", "member", "person", "people", "strong"})
 """The units English measures a size in, a group's by its members ("a 30-member team", "200 feet")."""
+
+
+_CLAUSE_REACH = 6
+"""How far after the noun a clause's verb may stand: its subject ("the U.S.") and an auxiliary ("is")."""
+
+
+def _clause_after(need: Need, classified: Classified) -> Need | None:
+    """The verb of a clause right after the noun that says which thing it is: one opened by a relative
+    pronoun or by its own subject, a name or a determiner ("the plan *that* Oslo backs", "the plan *Oslo*
+    is backing", "the plan *the mayor* backs"), up to a preposition or the end; None when no clause
+    follows. A phrase after a preposition ("the budget *of* the summit") only places the thing, and says
+    nothing of what it is."""
+    toks = classified.linked.question.tokens
+    at = need.position + 1
+    named = any(n.kind is NeedKind.entity and n.position == at for n in classified.needs)
+    if at >= len(toks) or not (named or toks[at].lower in _RELATIVES | DETERMINERS):
+        return None
+    verbs = {n.position: n for n in classified.needs if n.kind is NeedKind.word and "VERB" in _pos(n.label)
+             and n.position > at}
+    for k in range(at + 1, min(len(toks), at + _CLAUSE_REACH)):
+        if toks[k].lower in PREPOSITIONS:
+            return None
+        if k in verbs and (toks[k - 1].lower in _AUX or _inflected_verb(toks[k].lower)):
+            return verbs[k]
+    return None
 
 
 def _said_about(need: Need, classified: Classified) -> bool:

@@ -2620,3 +2620,22 @@ def test_a_kind_of_the_thing_asked_says_the_thing_but_not_the_other_way(fresh_in
     table = fresh_index.table
     assert "destroyer" in table.narrower_kinds(frozenset({"ship"}))
     assert "ship" not in table.narrower_kinds(frozenset({"destroyer"}))
+
+
+def test_a_clause_after_a_thing_no_fact_names_says_which_thing_it_is(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "ferry-route", "subject": "south-korea", "relation": "backs", "topic": "timeline",
+        "statement": "Oslo will not accept the coastal ferry route Seoul has been backing, a port official said.",
+        "provenance": _PROVENANCE}))
+    # the asker's word ("gambit") for the route, named by the act the clause after it says (backing)
+    for question in ("Who says Oslo won't accept the ferry gambit Seoul is backing?",
+                     "Who says Oslo won't accept the ferry gambit the Seoul government is backing?"):
+        _, rows = fresh_index.explain(question)
+        features = {fid: f for fid, f, _ in rows}["ferry-route"]
+        assert not features["unknown_thing"] and not features["qualifier"], question  # "the" opens a phrase
+    # a phrase after a preposition only places the thing: the gambit of Seoul is still a thing no fact names
+    _, rows = fresh_index.explain("Who says Oslo won't accept the ferry gambit of Seoul?")
+    assert {fid: f for fid, f, _ in rows}["ferry-route"]["unknown_thing"]
+
