@@ -45,6 +45,9 @@ ANTONYMS_FILE = Path(__file__).with_name("antonyms.tsv.gz")
 """English verbs and the verbs WordNet gives as their opposites, built at build time (`tools/build_antonyms.py`)."""
 OPPOSITE_QUALITIES_FILE = Path(__file__).with_name("opposite_qualities.tsv.gz")
 """English adjectives and adverbs and those WordNet gives as their opposites, by the same script."""
+SIMILAR_QUALITIES_FILE = Path(__file__).with_name("similar_qualities.tsv.gz")
+"""English adjectives and those of the senses WordNet files as similar to theirs, built at build time
+(`tools/build_similar_qualities.py`)."""
 PHASES_FILE = Path(__file__).with_name("phases.tsv.gz")
 """English verbs and the phase of an act each names, "end" or "go", built at build time (`tools/build_phases.py`)."""
 KINDS_FILE = Path(__file__).with_name("kinds.tsv.gz")
@@ -522,6 +525,12 @@ class Lexicon:
         """The adjectives and adverbs opposite `word` in one of its common senses (WordNet): "late" ->
         "early", "former" -> "latter"."""
         return _listed(OPPOSITE_QUALITIES_FILE, word)
+
+    @staticmethod
+    def similar_qualities(word: str) -> frozenset[str]:
+        """The adjectives of a sense WordNet files as similar to one of the first senses of `word`, a head
+        sense and its satellites (both ways): "basic" -> "fundamental", "sudden" -> "abrupt"."""
+        return _listed(SIMILAR_QUALITIES_FILE, word)
 
     @staticmethod
     def phase(verb: str) -> str:

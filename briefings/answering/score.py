@@ -1161,7 +1161,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     f["similarity"] = similarity
     f["entities"] = entity_covered / entity_weight if entity_weight else 1.0
     f["unknown_share"] = unknown / total
-    f["qualifier"] = 1.0 - _qualifiers(traits, credits)
+    f["qualifier"] = 1.0 - _qualifiers(traits, credits, item)
     f["qualified_away"] = 1.0 - _qualified_away(item, classified, credits, said=traits.said)
     if classified.subject and item.subject not in classified.subject:
         peers = {table.entities[e].kind for e in classified.subject if e in table.entities}
@@ -2152,13 +2152,15 @@ def _meaning_credit(similarity: float) -> float:
     return min(1.0, max(0.0, (similarity - MEANING_FLOOR) / (MEANING_FULL - MEANING_FLOOR))) * MEANING_MAX
 
 
-def _qualifiers(traits: QuestionTraits, credits: dict[int, float]) -> float:
+def _qualifiers(traits: QuestionTraits, credits: dict[int, float], item: IndexedFact) -> float:
     """A word before a covered word, that the fact does not cover, qualifies it away: "the Chinese
     delegation" is not "the U.S. delegation", an "intercontinental ballistic missile" not any missile
     (adjectives in a row qualify the noun after them all), and "which *missile* facility" asks for a
     kind of facility (a noun qualifies the thing asked). A noun the fact says only by a broader word near
     it (less than half a word: "sport" for "hockey") qualifies any noun away: "the hockey team" is not
-    the team of another sport the fact speaks of."""
+    the team of another sport the fact speaks of. An adjective the fact says by one WordNet files beside it
+    (a head sense and its satellites: "a *fundamental* rift" for "a basic rift") names the same quality, not
+    another: it qualifies nothing away, though it covers no more of the question than an unsaid word."""
     factor = 1.0
     by_position = traits.by_position
     for qualifying in traits.qualifying:  # the words that may qualify, read once (`_may_qualify`)
@@ -2166,6 +2168,8 @@ def _qualifiers(traits: QuestionTraits, credits: dict[int, float]) -> float:
         credit = credits.get(need.position, 0)
         neighbour = 0 < credit < 0.5 and qualifying.only_a_noun
         if credit > 0 and not neighbour:
+            continue
+        if qualifying.adjective and not Lexicon.similar_qualities(need.label).isdisjoint(item.lemmas):
             continue
         after, adjective = by_position.get(need.position + 1, (None, False))
         while after is not None and credits.get(after.position, 0) < 0.8 and adjective:

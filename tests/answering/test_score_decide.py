@@ -2639,3 +2639,17 @@ def test_a_clause_after_a_thing_no_fact_names_says_which_thing_it_is(fresh_index
     _, rows = fresh_index.explain("Who says Oslo won't accept the ferry gambit of Seoul?")
     assert {fid: f for fid, f, _ in rows}["ferry-route"]["unknown_thing"]
 
+
+def test_an_adjective_wordnet_files_beside_the_one_asked_says_it(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "harbour-light", "subject": "south-korea", "relation": "restored", "topic": "timeline",
+        "statement": "The port of Busan restored an ancient lighthouse for visiting fishing boats.",
+        "provenance": _PROVENANCE}))
+    # "old" and "ancient" are a head sense and its satellite in one cluster: the lighthouse is no other one
+    _, rows = fresh_index.explain("Which port restored an old lighthouse?")
+    assert not {fid: f for fid, f, _ in rows}["harbour-light"]["qualifier"]
+    assert fresh_index.answer("Which port restored an old lighthouse?").facts[:1] == ["harbour-light"]
+    _, rows = fresh_index.explain("Which port restored a secret lighthouse?")  # another quality
+    assert {fid: f for fid, f, _ in rows}["harbour-light"]["qualifier"]
