@@ -1278,11 +1278,17 @@ class _Reader:
             edits.append((*token_span(text, self.timed[0], len(self.words)), self.timed[1]))
         subjects: dict[str, str] = {}
         """What each subject pronoun read so far was put as: "his" after "he" is the same one's."""
+        again: dict[str, str] = {}
+        """What each personal pronoun read so far was put as: the same word said again in one message is the
+        same one ("what's her job, like what's her title?"), not another person."""
         for i in pronouns:
             if i in self.pointing:
                 edits.append((*token_span(text, i, i + 2), self.pointing[i].said))
                 continue
             word = self.words[i]
+            if word in again:
+                edits.append((*token_span(text, i, i + 1), again[word]))
+                continue
             own = subjects.get(_OWNER.get(word, ""))
             if own is not None and not (word == "her" and self._object_her(i)):
                 # "did he change his tone?": his own tone, not another man's
@@ -1324,6 +1330,8 @@ class _Reader:
                 said += "'" if said.endswith("s") and is_plural(said) else "'s"  # "the envoys'", "Ada's"
             elif word in _PLACE and not inside:
                 said = f"in {said}"
+            if word in _PERSON | _GROUP:
+                again[word] = said
             edits.append((*token_span(text, i, i + 1), said))
         for start, end, said in sorted(edits, reverse=True):
             contracted = _CONTRACTED_AUX.match(text, end)  # "they'll": "the envoys will", not "the envoys'll"

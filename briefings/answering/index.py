@@ -53,7 +53,20 @@ _UNSAID_SUBJECT = frozenset({"been", "was", "had"})
 "*was* out"): a past form, which no question opens without its subject after it."""
 _NEWS = frozenset({Asked.status, Asked.latest, Asked.upcoming, Asked.changed})
 _WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|where|when|why|how)\b", re.I)
+_RESTATING = re.compile(r"[,;]\s*(?:like|as in)\s*,?\s+(?=(?:what|which|who|whom|whose|where|when|why|how)\b)", re.I)
+"""Where a question is asked again in other words: "what's her deal, *like* what's her title?"."""
 _CONVERSATION = {Asked.status, Asked.latest, Asked.upcoming, Asked.changed, Asked.describe, Asked.small_talk}
+
+
+def _restated(text: str) -> str:
+    """"what's her deal, like what's her title?": a question asked, then again in other words after "like" or
+    "as in", the way chat rephrases; the second wording, a question of its own, says what is asked."""
+    last = None
+    for last in _RESTATING.finditer(text):
+        pass
+    if last is None or _WH_WORD.search(text[: last.start()]) is None:
+        return text
+    return text[last.end() :]
 
 
 def _today() -> date:
@@ -216,7 +229,7 @@ class FactIndex:
         """The answer to `question`; with the `context` of the conversation's last question, a follow-up
         ("where?", "and the North Korean one?") is answered as the full question it stands for."""
         text = " ".join(question[: MAX_QUESTION_CHARS * 4].split())
-        text = self._without_aside(self._past_courtesy(self._question_inside(text)[:MAX_QUESTION_CHARS]))
+        text = self._without_aside(self._past_courtesy(self._question_inside(_restated(text))[:MAX_QUESTION_CHARS]))
         if context is not None and context.facts and not is_foreign_script(text):
             about = self._about_last_answer(text, context)
             if about is not None:

@@ -111,6 +111,8 @@ _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _PLAIN_WORD_SPLIT = re.compile(r"([A-Za-z0-9]+)")
 """`_WORD_SPLIT` for a text with no apostrophe, typographic or not: it splits it alike, a quarter faster."""
 _WH_WORDS = frozenset({"who", "what", "where", "when", "why", "how"})
+_WOULD_OR_HAD = re.compile(r"\s+(?:have|be|been)\b", re.IGNORECASE)
+"""After "who'd", the words that make its "'d" "would" or "had", not "did"."""
 _MODEL_NAME = re.compile(r"\b([A-Za-z])-(\d+)s?\b")
 
 
@@ -216,6 +218,12 @@ def _contracted(text: str) -> list[tuple[str, int]]:
             if tail.lower() == "s" and head.lower() in _WH_WORDS:  # "who's in charge": "who is", not a possessive
                 out.append((head, m.start()))
                 out.append(("is", m.start() + len(head)))
+                continue
+            if tail.lower() == "d" and head.lower() in _WH_WORDS and not _WOULD_OR_HAD.match(text, m.end()):
+                # "who'd she meet?", "where'd they go?": "did", the auxiliary a bare verb after the subject
+                # asks for; before "have" or "be" it is "would" or "had" ("who'd have thought"), left unsaid
+                out.append((head, m.start()))
+                out.append(("did", m.start() + len(head)))
                 continue
         out.append((word, m.start()))
     return out

@@ -43,6 +43,16 @@ def test_he_is_the_person_the_last_answer_named(index: FactIndex) -> None:
     assert answer.reading == "who is Kim Chang Son?" and "close aide" in answer.answer
 
 
+def test_the_same_pronoun_said_twice_in_one_message_is_the_same_one(index: FactIndex) -> None:
+    answer = _after(index, "Whom did Sung Kim see at the DMZ?", "what is her role? what is her rank?")
+    assert answer.reading == "what is Choe Son Hui's role? what is Choe Son Hui's rank?"
+
+
+def test_a_question_said_again_after_like_is_asked_in_its_second_wording(index: FactIndex) -> None:
+    answer = _after(index, "Whom did Sung Kim see at the DMZ?", "so what's her story, like what is her rank?")
+    assert answer.reading == "what is Choe Son Hui's rank?"
+
+
 def test_why_after_a_when(index: FactIndex) -> None:
     answer = _after(index, "When did North Korea pull out of the high-level inter-Korean talks?", "why?")
     assert "military exercises" in answer.answer

@@ -49,6 +49,15 @@ def test_a_question_word_with_s_is_the_question_word_and_is() -> None:
                                                            ("Kim", 17), ("team", 23)]
 
 
+def test_a_question_word_with_d_is_the_question_word_and_did_unless_have_or_be_follows() -> None:
+    from briefings.answering.lexicon import words_of
+
+    assert words_of("Where'd the envoy fly after lunch?") == ["Where", "did", "the", "envoy", "fly", "after", "lunch"]
+    assert words_of("how'd she vote") == ["how", "did", "she", "vote"]
+    assert words_of("who'd have guessed, who'd be next") == ["who", "have", "guessed", "who", "be", "next"]
+    assert words_of("She'd left") == ["She", "left"]
+
+
 def test_a_negated_auxiliary_typed_without_its_apostrophe_is_its_two_words() -> None:
     from briefings.answering.lexicon import unapostrophised
 
