@@ -1338,9 +1338,16 @@ class _Reader:
             if contracted is not None:
                 end, said = contracted.end(), f"{said} {_CONTRACTED_AUXILIARIES[contracted.group(1).lower()]}"
             text = text[:start] + said + text[end:]
-        if any(self.words[i] in _THING for i in pronouns) and not self.new.linked.dates:
+        if any(self.words[i] in _THING for i in pronouns) and not self.new.linked.dates and not self._what_is():
             text = f"{text.rstrip('?.! ')}{self._previous_time()}"  # "what came out of it?": of that day's
         return text
+
+    def _what_is(self) -> bool:
+        """"what was their objection to it?", "what is his view of it?": a question of what a thing is, with
+        no act of its own to place in time; the day the last question placed its act on is not this one's
+        ("what's in it?" asks what a thing holds, of that day's thing)."""
+        words = self.words[self.rest:]
+        return len(words) > 3 and words[0] == "what" and words[1] in _BE and words[2] not in PREPOSITIONS
 
     def _object_her(self, i: int) -> bool:
         """"her" with no noun after it ("tell me about *her*", "did they meet her on Monday?"): the person,

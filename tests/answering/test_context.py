@@ -53,6 +53,14 @@ def test_a_question_said_again_after_like_is_asked_in_its_second_wording(index: 
     assert answer.reading == "what is Choe Son Hui's rank?"
 
 
+def test_what_a_thing_is_takes_no_day_from_the_last_act(index: FactIndex) -> None:
+    answer = _after(index, "who blocked the Panmunjom Declaration on Monday?", "what was their objection to it?")
+    assert answer.reading == "what was the conservative opposition lawmakers' objection to the Panmunjom Declaration?"
+    assert "absence" in answer.answer
+    contents = _after(index, "who blocked the Panmunjom Declaration on Monday?", "what's in it?")
+    assert contents.reading == "what's in the Panmunjom Declaration on Monday?"  # what it holds: that day's thing
+
+
 def test_why_after_a_when(index: FactIndex) -> None:
     answer = _after(index, "When did North Korea pull out of the high-level inter-Korean talks?", "why?")
     assert "military exercises" in answer.answer
