@@ -26,6 +26,11 @@ def test_the_fact_that_covers_the_question_ranks_first(index: FactIndex) -> None
     assert features["entity_missing"] == 0 and score >= index.threshold
 
 
+def test_in_return_for_is_in_exchange_for(index: FactIndex) -> None:
+    answer = index.answer("what did Gadhafi obtain in return for dropping his nuclear program?")
+    assert answer.found and "sanctions relief" in answer.answer
+
+
 def test_a_missing_entity_or_time_is_a_hard_miss(index: FactIndex) -> None:
     _, rows = index.explain("Who led the U.S. delegation in 2019?")
     assert all(f["time_missing"] for _, f, _ in rows[:3])
