@@ -972,6 +972,10 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
             ) or (  # what an undated fact says of a document, it says as of the day the document was made
                 read.time_names_a_thing and any(
                     need.span.covers(d) for e in (item.subject, item.object) if e for d in table.made_on(e))
+            ) or (  # "why did they pull out *in May*?": the time places the act whose cause is asked; a fact
+                # that gives a cause undated gives it of that act, which another fact dates then
+                classified.asked is Asked.why and item.causal and not item.days and not item.years
+                and _cause_of_an_act_then(need, item, table, classified)
             ) else 0.0  # "the *March* treaty" names the treaty made then: a fact about it need not be of that day
             f["time_missing"] += 1 - credit
         else:
@@ -2783,6 +2787,18 @@ def the_cause_beside(act: IndexedFact, item: IndexedFact, classified: Classified
 
 def _says_an_act(item: IndexedFact, acts: list[Need]) -> bool:
     return any(_word_credit(n, item) >= RELATION_SAID for n in acts)
+
+
+def _cause_of_an_act_then(need: Need, item: IndexedFact, table: FactTable, classified: Classified) -> bool:
+    """Another fact of the same subject states an act the undated `item` says too, and dates it within the
+    time `need` names: `item`'s cause is of that act ("North Korea cited anger when it pulled out", of the
+    pull-out a fact dates in May 2018), not of one at another time."""
+    for fid in table.holders(f"e:{item.subject}"):
+        other = table.facts[fid] if fid in table.facts else None
+        if (other is not None and other.id != item.id and (other.days or other.years)
+                and not _act_verbs(other).isdisjoint(item.lemmas) and _time_covered(need, other, classified)):
+            return True
+    return False
 
 
 def _act_verbs(item: IndexedFact) -> frozenset[str]:

@@ -31,6 +31,12 @@ def test_in_return_for_is_in_exchange_for(index: FactIndex) -> None:
     assert answer.found and "sanctions relief" in answer.answer
 
 
+def test_an_undated_cause_answers_why_of_an_act_another_fact_dates_then(index: FactIndex) -> None:
+    answer = index.answer("why did Pyongyang quit the high-level talks with Seoul in May?")
+    assert answer.facts[0] == "nk-pullout-reason-exercises"
+    assert not index.answer("why did Pyongyang quit the high-level talks with Seoul in 2015?").found
+
+
 def test_a_missing_entity_or_time_is_a_hard_miss(index: FactIndex) -> None:
     _, rows = index.explain("Who led the U.S. delegation in 2019?")
     assert all(f["time_missing"] for _, f, _ in rows[:3])
