@@ -711,7 +711,7 @@ class FactTable:
         # (the few words a year or a decade can be)
         if told or valued or phrases:  # (most facts have none: the steps below would add nothing)
             told_lemmas = set().union(*map(lemmas_of, told)) | phrases
-            plain |= told_lemmas
+            plain |= told_lemmas - _names_written(fact.keywords)  # "Sohae" of the keywords is a name, as in a statement
             lemmas |= told_lemmas
             lemmas.update(*map(lemmas_of, valued))
         plain |= relation.plain
@@ -1226,6 +1226,14 @@ def _tells_the_time(statement: str, first_digit: re.Match | None) -> bool:
 
 MAX_PHRASE_FORMS = 16
 """At most this many forms of a keyword phrase are held (each word's lemmas, combined): a few words each."""
+
+
+def _names_written(texts: Iterable[str]) -> set[str]:
+    """The words `texts` write as names (lower-cased): a capital first and not all capitals ("Sohae", not
+    "ICBM"), and no word English has ("Pentagon", "Treasury" are, and stay words a fact says in lower case
+    too). A keyword is typed as the statement is, so its capitals say a name as the statement's do."""
+    return {w.lower() for text in texts for w in words_of(text)
+            if w[:1].isupper() and not w.isupper() and not Lexicon.is_english(w.lower())}
 
 
 def _keyword_phrases(keywords: tuple[str, ...] | list[str], lemmas_of: Callable[[str], frozenset[str]]) -> set[str]:

@@ -210,6 +210,22 @@ def test_a_fact_is_read_as_words_names_and_times(fresh_index: FactIndex) -> None
     assert "fly" in table.plain_words and "koryo" not in table.plain_words and "koryo" in table.names.other_words
 
 
+def test_a_keyword_written_as_a_name_is_no_plain_word(fresh_index: FactIndex) -> None:
+    """A keyword is typed as the statement is: "Valdora" written with a capital is a name there too, so a
+    question that writes it small ("the valdora dam") still asks of the place, not of a common word."""
+    from briefings.models import Entity, EntityKind, Fact
+
+    provenance = {"source": "wsj-2018-05-28", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    fresh_index.upsert_entity(Entity(id="grant-hale", name="Grant Hale", kind=EntityKind.person))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "hale-dam", "subject": "grant-hale", "relation": "inspected", "topic": "timeline",
+        "statement": "Grant Hale inspected the dam at Valdora.", "keywords": ["Valdora, Pentagon, flood gates, ICBM"],
+        "provenance": provenance}))
+    table = fresh_index.table
+    assert "valdora" not in table.plain_words
+    assert {"flood", "gate", "pentagon", "icbm"} <= table.plain_words  # words English has, and letters
+
+
 def test_a_countrys_adjective_opening_a_title_names_the_country(fresh_index: FactIndex) -> None:
     """"Ruritanian Foreign Minister Rupert Hentzau": the adjective says whose minister he is, so the fact
     names Ruritania; a country's or a city's own name opening a name ("China Daily", "Seoul National
