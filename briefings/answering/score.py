@@ -2506,6 +2506,9 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
             and not _a_name_beside(item, head, said)):
         return WRONG_TYPE  # "the name of the joint drill": the names of the countries that held it are not its
         # own; a person's name is the person, who need not stand beside the word ("the delegation chiefs")
+    if head is not None and _spoken_of_as_unnamed(item, head, said, table):
+        return WRONG_TYPE  # "the name of the clerk who was fired": a fact that tells of "a clerk" or "two
+        # clerks", and names none beside the word, does not know their names (any other name is another's)
     return 1.0 if named else WRONG_TYPE
 
 
@@ -2528,7 +2531,9 @@ def _thing_whose_name_is_asked(classified: Classified) -> Need | None:
         k += 1
     head = None
     while (k in by_position and by_position[k].kind is NeedKind.word
-           and toks[k].lower not in PREPOSITIONS | PARTICLES):
+           and toks[k].lower not in PREPOSITIONS | PARTICLES
+           and not (head is not None and by_position[k].relation)):  # "the two clerks *fired* in May": the
+        # question's verb, which says what was done to them, ends the thing named
         head = by_position[k]
         k += max(1, len(head.label.split()))
     following = by_position.get(k)
@@ -2556,6 +2561,50 @@ def _a_name_beside(item: IndexedFact, head: Need, said: frozenset[str]) -> bool:
             if words[j] in DETERMINERS or words[j] in PREPOSITIONS:
                 break
     return False
+
+
+_UNNAMED_OPENERS = frozenset({"a", "an", "another", "some", *_NUMBER_WORDS})
+"""Words that open a noun phrase of someone or something the text has not named yet ("*a* clerk", "*two*
+clerks"): English introduces a known one by name, or as "the" one it has spoken of."""
+_UNNAMED_REACH = 5
+"""How many modifiers may stand between such a word and its noun ("a *South Korean fisheries* official")."""
+
+
+def _spoken_of_as_unnamed(item: IndexedFact, head: Need, said: frozenset[str], table: FactTable) -> bool:
+    """The fact says the thing `head` asks the name of only as one it does not name: every time it says its
+    word, a word of `_UNNAMED_OPENERS` opens the phrase ("*two* North Korean fishermen") and no name stands in
+    it, right after it ("a clerk, *Lee*", "a rocket, the *Pulgun-9*") or right before it, set beside it ("*Lee*, a clerk"; the names of
+    the entities it links count there). A word English has, written with a capital ("*Korean* fishermen"),
+    says where they are from, not who they are.
+    A fact that gives a name by a word of naming ("a clerk *named* ...") or in quotes is not read so."""
+    words = item.words
+    asked = head.lemmas | {w for w, c in head.near.items() if c >= RELATION_SAID}
+    at = [k for k, w in enumerate(words) if Lexicon.lemmas(w) & asked]
+    if not at or not _NAMING.isdisjoint(words) or '"' in item.fact.statement or "“" in item.fact.statement:
+        return False
+    names = {w for w in (item.name_lemmas | item.unlinked_names) - said if not Lexicon.is_english(w)}
+    for k in at:
+        after = k + 1 + (k + 2 < len(words) and words[k + 1] in DETERMINERS)  # "a new rocket, *the* Pulgun-9"
+        if after < len(words) and words[after] in names:
+            return False
+        opener = None
+        for j in range(k - 1, max(-1, k - 1 - _UNNAMED_REACH), -1):
+            if words[j] in _UNNAMED_OPENERS:
+                opener = j
+                break
+            if words[j] in names or words[j] in DETERMINERS or words[j] in PREPOSITIONS:
+                return False  # a name beside it, or "the" one, which the fact may name elsewhere
+        if opener is None:
+            return False
+        if opener > 0 and (words[opener - 1] in names or words[opener - 1] in _linked_words(item, table)):
+            return False
+    return True
+
+
+def _linked_words(item: IndexedFact, table: FactTable) -> frozenset[str]:
+    """The words of every name of the entities the fact links ("hale", "grant" of Grant Hale), lower case."""
+    return frozenset(w.lower() for e in item.entities if e in table.entities
+                     for name in table.entities[e].names for w in words_of(name))
 
 
 _NAME_REACH = 3

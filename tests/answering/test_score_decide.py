@@ -2197,6 +2197,30 @@ def test_the_name_of_a_thing_stands_beside_it_not_elsewhere_in_the_fact(fresh_in
     assert _features_of(fresh_index, "busan-drill-named", question)["type"] == 1.0
 
 
+def test_one_spoken_of_as_a_or_two_of_a_kind_is_not_named(fresh_index: FactIndex) -> None:
+    """"A clerk", "two clerks": a fact that tells of them so, with no name beside them, does not know their
+    names, even when it names someone else ("Moon"); one it names beside the word ("Lee Min, a clerk") is
+    named."""
+    from briefings.answering.score import WRONG_TYPE
+    from briefings.models import Entity, EntityKind, Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "clerks-fired", "subject": "south-korea", "relation": "dismissed", "topic": "timeline",
+        "dates": [{"day": "2019-03-04"}], "provenance": _PROVENANCE,
+        "statement": "Two South Korean customs clerks were dismissed in Incheon on March 4, 2019; "
+                     "Moon Jae-in later apologised."}))
+    for question in ("What were the names of the two customs clerks dismissed in Incheon?",
+                     "What was the name of the customs clerk dismissed in Incheon?"):
+        assert _features_of(fresh_index, "clerks-fired", question)["type"] == WRONG_TYPE
+    fresh_index.upsert_entity(Entity(id="lee-min-gyu", name="Lee Min-gyu", kind=EntityKind.person))
+    fresh_index.upsert(Fact.model_validate({
+        "id": "clerk-fired-named", "subject": "lee-min-gyu", "relation": "dismissed", "topic": "timeline",
+        "dates": [{"day": "2019-03-04"}], "provenance": _PROVENANCE,
+        "statement": "Lee Min-gyu, a customs clerk, was dismissed in Incheon on March 4, 2019."}))
+    assert _features_of(fresh_index, "clerk-fired-named",
+                        "What was the name of the customs clerk dismissed in Incheon?")["type"] == 1.0
+
+
 def test_a_choice_no_fact_makes_is_not_answered_by_another_fact(index: FactIndex) -> None:
     # "by A or in B": the answer is one of the words offered; a fact that says neither answers another question
     assert not index.answer("did Joe Hagin lead the team by phone or in person?").found
