@@ -1026,6 +1026,9 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 credit = KIND_CREDIT  # "how many *boxes* of files": "55 cases of files" counts them in another
             if credit < 1.0 and read.occasions and _ordinals_said(item):
                 credit = 1.0  # "how many *times* had she visited": "her third visit" counts them
+            if need.typed and credit < 1.0 and _of_a_wording(need) and _quotes(item.fact.statement):
+                credit = 1.0  # "what *label* did she give them": the words a fact quotes ("called them 'a
+                # threat'") are the wording asked
             if need.typed and credit < 1.0 and need.lemmas & _NUMBER_NOUNS and item.number:
                 credit = 1.0  # "what *number* is it on the map": a fact that gives a number ("site 2") says one
             if need.typed and credit < 1.0 and need.lemmas & _LIKELIHOOD and any(w in _LIKELIHOOD for w in item.words):
@@ -2981,6 +2984,24 @@ def _names_a_kind_held(kinds: frozenset[EntityKind], item: IndexedFact, table: F
     """The fact names an entity of one of the `kinds` a word of the question names (`_kinds_named`) that
     the question does not."""
     return any(table.entities[e].kind in kinds for e in item.entities - traits.entity_ids if e in table.entities)
+
+
+_WORDING = frozenset({"word", "words", "term", "phrase", "expression", "wording", "name", "description", "saying"})
+"""Nouns of words said: what a fact quotes is one. A noun WordNet names a kind of one is one too ("label", a
+description; "slogan", a saying; "nickname", a name)."""
+_QUOTE = re.compile(r"[\u201c\"][^\u201c\u201d\"]+[\u201d\"]|(?<![\w'])'[^']+'(?![\w'])")
+"""A span of a statement in quotation marks, double, curly or single ("the *'primary foe'*"; not the
+apostrophe of "Workers' Party" or "the North's")."""
+
+
+def _of_a_wording(need: Need) -> bool:
+    """The thing asked is a wording (`_WORDING`): "what *word*", "what *label*"."""
+    return any(lemma in _WORDING or not Lexicon.hypernyms(lemma).isdisjoint(_WORDING) for lemma in need.lemmas)
+
+
+def _quotes(statement: str) -> bool:
+    """The statement quotes words (`_QUOTE`)."""
+    return _QUOTE.search(statement) is not None
 
 
 _NUMBER_NOUNS = frozenset({"number", "numeral"})

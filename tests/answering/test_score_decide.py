@@ -2221,6 +2221,20 @@ def test_one_spoken_of_as_a_or_two_of_a_kind_is_not_named(fresh_index: FactIndex
                         "What was the name of the customs clerk dismissed in Incheon?")["type"] == 1.0
 
 
+def test_words_a_fact_quotes_are_the_wording_asked(fresh_index: FactIndex) -> None:
+    """"What label", "what slogan": a thing of words, which words a fact quotes give ("a 'rogue state'"),
+    in double, curly or single quotation marks; an apostrophe ("the Workers' Party") quotes nothing."""
+    for fact_id, statement in (
+            ("moon-label-single", "Moon Jae-in called Japan a 'difficult neighbour' in a speech on March 1, 2031."),
+            ("moon-label-curly", "Moon Jae-in called Japan a \u201cdifficult neighbour\u201d in a speech on March 1, 2031."),
+            ("moon-label-none", "Moon Jae-in spoke about Japan at the Workers' Party hall on March 1, 2031.")):
+        _add(fresh_index, fact_id, statement, day="2031-03-01", subject="moon-jae-in", relation="called")
+    question = "What label did Moon Jae-in give Japan in his March 2031 speech?"
+    assert not _features_of(fresh_index, "moon-label-single", question)["hard_missing"]
+    assert not _features_of(fresh_index, "moon-label-curly", question)["hard_missing"]
+    assert _features_of(fresh_index, "moon-label-none", question)["hard_missing"]
+
+
 def test_a_choice_no_fact_makes_is_not_answered_by_another_fact(index: FactIndex) -> None:
     # "by A or in B": the answer is one of the words offered; a fact that says neither answers another question
     assert not index.answer("did Joe Hagin lead the team by phone or in person?").found
