@@ -725,6 +725,8 @@ class QuestionTraits:
     """The countries whose someone "who" asks ("who led *the American* side", `_sides_asked`)."""
     doer_of_whom: frozenset[str]
     """The doer of the act a "who" is the object of (`_doer_of_whom`): not the one asked."""
+    object_of_who: frozenset[str]
+    """What the act a "who" does is done to (`_object_of_who`): not the one asked either."""
     appointing_asked: bool
     """"When was X *appointed*": the act asked gives someone a post (`_appointing`)."""
     kind_acts: bool
@@ -797,6 +799,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
         ordered=_ordered_from(classified),
         sides=_sides_asked(classified, table),
         doer_of_whom=_doer_of_whom(classified),
+        object_of_who=_object_of_who(classified),
         kind_acts=_act_of_the_kind(classified),
         appointing_asked=any(n.relation and n.kind is NeedKind.word and n.lemmas & _appointing()
                              for n in classified.needs),
@@ -1147,10 +1150,12 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     f["type"] = _type_factor(item, classified, table, mentioned=traits.entity_ids, said=traits.said,
                              ordered=traits.ordered, doer=traits.doer_of_whom)
     if (classified.asked is Asked.who and f["type"] < 1.0 and any(n.relation or n.phrasal for n in classified.needs)
-            and (f["relation_missing"] and traits.doer_of_whom or _only_names_said(classified, credits, table))):
+            and (f["relation_missing"] and (traits.doer_of_whom or traits.object_of_who)
+                 or _only_names_said(classified, credits, table))):
         f["no_one_named"] = 1.0  # "who did she talk with": a fact that names no one but those asked of,
         # and says none of the question's words but its names, or not the act asked of them ("who did she
-        # *beat* in the race": "she won the race"), tells another thing about them
+        # *beat* in the race": "she won the race"; "who *proposed* her": "she was made chair"), tells another
+        # thing about them
     if traits.sides and _only_another_sides_named(item, traits.sides, table):
         f["hard_missing"] += 1  # "who led the *American* side": a fact that names only the North Korean
         # negotiator names no one of the side asked
@@ -2486,7 +2491,7 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
         return 1.0 if places else WRONG_TYPE
     if asked is Asked.who:
         people = (any(e.kind.value in _PERSONISH and is_proper_name(e.name) for e in others)
-                  or _names_unplaced(item, unnamed))  # not a place ("flew them *to Osan*")
+                  or _names_unplaced(item, unnamed, said=said))  # not a place ("flew them *to Osan*")
         if ordered is None:
             ordered = _ordered_from(classified)
         if doer is None:
@@ -2699,16 +2704,27 @@ _GOING_REACH = 5
 Wonsan *to* Osan")."""
 
 
-def _names_unplaced(item: IndexedFact, unnamed: frozenset[str]) -> bool:
+def _names_unplaced(item: IndexedFact, unnamed: frozenset[str], *, said: frozenset[str] = frozenset()) -> bool:
     """A name no entity holds (of the `unnamed` words) stands where someone may: its run of capitalised words
     (with "of" inside: "Director of National Intelligence Dan Coats") does not follow a preposition that
     places it ("held *in* Kaesong", "over", or where a going ends or starts: "flew them *from* Wonsan *to*
-    Osan"). A place is no one who did the act asked."""
+    Osan"). A place is no one who did the act asked. Nor is a name whose last word, the noun it names a thing
+    of, the question says (of its words, `said`): "the *party*" of the question is the "Workers' *Party*" of
+    the fact, one the question speaks of, not someone else."""
     if not unnamed:
         return False
     tokens = word_tokens(item.fact.statement)
     return any(word.lower() in unnamed and word[:1].isupper() and _names_unplaced_at(tokens, k)
-               for k, (word, _) in enumerate(tokens))
+               and _run_head(tokens, k).lower() not in said for k, (word, _) in enumerate(tokens))
+
+
+def _run_head(tokens: list[tuple[str, int]], k: int) -> str:
+    """The last word of the run of capitalised words (with "of" inside) the word at `k` stands in."""
+    end = k
+    while end + 1 < len(tokens) and (tokens[end + 1][0][:1].isupper() or tokens[end + 1][0] == "of"
+                                     and end + 2 < len(tokens) and tokens[end + 2][0][:1].isupper()):
+        end += 1
+    return tokens[end][0]
 
 
 def _names_unplaced_at(tokens: list[tuple[str, int]], k: int) -> bool:
@@ -2767,6 +2783,22 @@ def _doer_of_whom(classified: Classified) -> frozenset[str]:
     if at is None or at + 2 >= len(toks) or toks[at + 1].lower not in _OBJECT_AUXILIARIES:
         return frozenset()
     return frozenset(e for m in classified.linked.mentions if m.position == at + 2 for e in m.ids)
+
+
+def _object_of_who(classified: Classified) -> frozenset[str]:
+    """"Who *nominated* X", "who *leads* X": the entities named right after the question's verb, when that verb,
+    inflected, follows "who" at once ("who *was* X" is no act, "who *was* arrested" asks who the act was done
+    to); the one asked did the act to X, and is someone else."""
+    if classified.asked is not Asked.who:
+        return frozenset()
+    toks = classified.linked.question.tokens
+    at = next((k for k, t in enumerate(toks) if t.lower in _WHO), None)
+    verb = next((n for n in classified.needs if n.relation and at is not None and n.position == at + 1), None)
+    if (verb is None or toks[verb.position].lower in _AUX or all(lemma == verb.label for lemma in verb.lemmas)
+            or verb.lemmas & SAYING):  # "who *says* Kim will ...": what is said is a clause, Kim its subject
+        return frozenset()  # no inflected verb right after "who" (a bare "cut" or "beat" may be a noun)
+    after = verb.position + len(verb.label.split())
+    return frozenset(e for m in classified.linked.mentions if m.position == after for e in m.ids)
 
 
 _OBJECT_AUXILIARIES = frozenset(_AUX - _BE - {"done", "not"})

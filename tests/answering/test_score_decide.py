@@ -2235,6 +2235,16 @@ def test_words_a_fact_quotes_are_the_wording_asked(fresh_index: FactIndex) -> No
     assert _features_of(fresh_index, "moon-label-none", question)["hard_missing"]
 
 
+def test_who_did_the_act_to_x_is_not_x_nor_the_body_the_question_names(fresh_index: FactIndex) -> None:
+    """"Who proposed X as chairman at the board assembly": a fact that names only X, the "Harbour *Board*"
+    and its "Fifth *Assembly*" (the board and the assembly the question speaks of) names no one who did it."""
+    _add(fresh_index, "moon-chair", "Moon Jae-in was made chairman of the Harbour Board at its Fifth Assembly "
+         "in May 2031.", day="2031-05-10", subject="moon-jae-in", relation="made_chairman")
+    features = _features_of(fresh_index, "moon-chair", "Who proposed Moon Jae-in as chairman at the board assembly?")
+    assert features["type"] < 1.0 and features["no_one_named"]
+    assert fresh_index.answer("Who proposed Moon Jae-in as chairman at the board assembly?").found is False
+
+
 def test_a_choice_no_fact_makes_is_not_answered_by_another_fact(index: FactIndex) -> None:
     # "by A or in B": the answer is one of the words offered; a fact that says neither answers another question
     assert not index.answer("did Joe Hagin lead the team by phone or in person?").found
