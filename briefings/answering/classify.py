@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from briefings.answering.lexicon import (DETERMINERS, MATTER_PREPOSITIONS, PARTICLES, PREPOSITIONS, TIME_UNITS, Lexicon,
+from briefings.answering.lexicon import (DETERMINERS, MATTER_PREPOSITIONS, OWNER, PARTICLES, PREPOSITIONS, TIME_UNITS, Lexicon,
                                         shortest, word_tokens, words_of)
 from briefings.answering.model import Asked, Classified, Event, Linked, Need, NeedKind, Token
 from briefings.models import Entity, EntityKind
@@ -846,8 +846,10 @@ def _units(toks: list[Token], used: list[bool], lexicon: Lexicon) -> dict[int, t
         free = 0
         while at + free < len(toks) and not used[at + free] and toks[at + free].lower.isalpha():
             free += 1
+        owned = at > 0 and (toks[at - 1].possessive or toks[at - 1].lower in _POSSESSIVE_DETERMINERS)
         phrase = lexicon.longest_phrase([t.lemmas for t in toks[at : at + free]],
-                                        [t.hyphenated for t in toks[at : at + free]]) if free > 1 else None
+                                        [t.hyphenated for t in toks[at : at + free]],
+                                        owned=owned) if free > 1 or free and owned else None
         if phrase is None and free > 1 and toks[at + 1].hyphenated:
             phrase = _hyphenated_compound(toks[at], toks[at + 1])
         if phrase is None and free > 1 and _phrasal_verb(toks[at], toks, used) is None:
@@ -857,7 +859,8 @@ def _units(toks: list[Token], used: list[bool], lexicon: Lexicon) -> dict[int, t
         if phrase is None:
             at += 1
             continue
-        span = len(phrase.replace("-", " ").split(" "))  # "sit-down": a term the vocabulary writes with a hyphen
+        span = len(phrase.replace("-", " ").split(" ")) - phrase.startswith(f"{OWNER} ")  # "sit-down": a term
+        # the vocabulary writes with a hyphen; "one's take on": the owner is the possessive before the words
         units[at] = (phrase, span)
         at += span
     return units
@@ -962,7 +965,7 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
         if unit is not None:
             phrase, span = unit
             particles.update(range(t.position + 1, t.position + span))
-            needs.append(Need(kind=NeedKind.word, label=phrase.replace("-", " "), position=t.position,
+            needs.append(Need(kind=NeedKind.word, label=phrase.removeprefix(f"{OWNER} ").replace("-", " "), position=t.position,
                               weight=max([lexicon.content_weight(w.lower) for w in toks[t.position : t.position + span]]
                                          + [RELATION_WEIGHT]),
                               lemmas=frozenset({phrase}),

@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz.distance import OSA
 
-__all__ = ["Lexicon", "Phrase", "fold", "hyphen_joined", "plain", "word_tokens", "words_and_gaps", "words_of"]
+__all__ = ["OWNER", "Lexicon", "Phrase", "fold", "hyphen_joined", "plain", "word_tokens", "words_and_gaps", "words_of"]
 
 COMMON_ZIPF = 6.2
 """A word at least this common (Zipf) is a function word: it weighs nothing as a need."""
@@ -471,10 +471,16 @@ class Lexicon:
             return ()  # "sit down": not the noun "sit-down" the vocabulary reads
         return hit.means
 
-    def longest_phrase(self, lemmas: list[frozenset[str]], joined: list[bool]) -> str | None:
+    def longest_phrase(self, lemmas: list[frozenset[str]], joined: list[bool], *, owned: bool = False) -> str | None:
         """The longest domain term of two words or more that the words (each given by its lemmas, and
         whether a hyphen joins it to the one before) open, as `meanings` reads it: "sat down with" ->
-        "sit down with". A term written with a hyphen is read only where the words are so joined."""
+        "sit down with". A term written with a hyphen is read only where the words are so joined. When a
+        possessive stands before the words (`owned`), a term written after `OWNER` comes first: "his *take
+        on*" -> "one's take on"."""
+        if owned:
+            found = self.longest_phrase([frozenset({OWNER}), *lemmas], [False, *joined])
+            if found is not None and found.startswith(f"{OWNER} "):
+                return found
         for n in range(min(self._longest, len(lemmas)), 1, -1):
             for words in itertools.product(*(sorted(w, key=shortest) for w in lemmas[:n])):
                 hit = self._phrase_index.get(words)
@@ -668,15 +674,23 @@ _PHRASE_PARTS = re.compile(r"([ -])")
 """What `meanings` splits a term at, keeping it: a space, or the hyphen of a term written with one."""
 
 
+OWNER = "one's"
+"""How the vocabulary writes the owner of a noun, as dictionaries write idioms ("*one's* take on"): any
+possessive ("his", "Cho's") before the words, which then are the noun, never a verb of the same spelling
+(the verb "take on" is to hire or to face). `Lexicon.longest_phrase` is told when one stands before them."""
+
+
 def _load_phrases(path: Path) -> list[Phrase]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     phrases = []
     for entry in data.get("phrases", []):
         means = tuple(str(entry["means"]).lower().split())
         for form in entry["forms"]:
-            words = word_tokens(str(form))
-            phrases.append(Phrase(words=tuple(Lexicon.lemma(w) for w, _ in words), means=means,
-                                  joined=tuple(hyphen_joined(str(form), words))))
+            owned = str(form).startswith(f"{OWNER} ")
+            text = str(form).removeprefix(f"{OWNER} ") if owned else str(form)
+            words = word_tokens(text)
+            phrases.append(Phrase(words=(OWNER,) * owned + tuple(Lexicon.lemma(w) for w, _ in words), means=means,
+                                  joined=(False,) * owned + tuple(hyphen_joined(text, words))))
     return phrases
 
 

@@ -735,6 +735,18 @@ def test_a_beef_with_something_is_an_objection_to_it(index: FactIndex) -> None:
     assert "objection" not in index.table.near(need.lemmas)
 
 
+def test_ones_take_on_a_matter_is_a_view_only_after_a_possessive(index: FactIndex) -> None:
+    # config/vocabulary.yaml writes the owner as dictionaries do ("one's take on"): any possessive before
+    # the noun, a name's "'s" or a pronoun; the verb "take on" (to hire, to face) is left as it is
+    for question in ("what is the analyst's take on the odds of a deal?", "and what's her take?"):
+        need = next(n for n in index.read(question).needs if "take" in n.label)
+        assert "one's" not in need.label and index.table.near(need.lemmas).get("view") == 1.0
+    need = next(n for n in index.read("will the firm take on more workers?").needs if "take" in n.label)
+    assert "view" not in index.table.near(need.lemmas)
+    answer = index.answer("what is Cho Young-key's take on a deal over what denuclearization means?")
+    assert answer.found and "good chance" in answer.answer
+
+
 @pytest.mark.parametrize(("read", "term", "means", "ask", "says"), [
     # the idea is what was suggested, no thing a fact must name
     ("whose idea was the Libya comparison?", "idea", "suggest",
