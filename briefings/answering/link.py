@@ -1110,9 +1110,12 @@ def _relative(question: Question, used: list[bool], *, story_day: date, today: d
         if words[-1] == _WEEKEND:
             saturday = _saturday(base, words[0])
             span = DateSpan(label=phrase, start=saturday, end=saturday + timedelta(days=1), now=now, relative=True)
-        elif vague:  # "a few days ago": as many days back as "a few days before" today reaches
-            first, last = _window(base, vague, words[-2].removesuffix("s"), -1)
-            span = DateSpan(label=phrase, start=first, end=last, now=now, relative=True)
+        elif vague:  # "a few days ago": as many days back as "a few days before" today reaches, and
+            # reckoned as that is, so an undated fact that says "only days before <today>" is of it
+            unit = words[-2].removesuffix("s")
+            first, last = _window(base, vague, unit, -1)
+            span = DateSpan(label=phrase, start=first, end=last, now=now, relative=True,
+                            reckoned=(unit, "before", (base.month, base.day)))
         elif words[-1] in {"year", "month"} and words[0] in {"this", "last"}:
             span = _calendar_span(phrase, point, whole_year=words[-1] == "year", now=now)  # the calendar's
         elif words[0] in {"last", "past"} and phrase.split()[-1] in {"week", "month", "year", "weekend"}:

@@ -1766,6 +1766,19 @@ def test_an_undated_fact_that_reckons_the_same_time_is_of_it(index: FactIndex) -
     assert rows and rows[0][0] in {"trump-withdrawal", "trump-withdrawal-reason"}
 
 
+def test_a_few_days_ago_is_reckoned_as_days_before_the_story_day(fresh_index: FactIndex) -> None:
+    """"A few days ago" is "a few days before" the story's day, and reckoned so: an undated fact that says
+    "only days before" that day is of it, though the source gave it no date to hold it by."""
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "ferry-stalled", "subject": "south-korea", "relation": "stalled", "topic": "timeline",
+        "statement": "Only days before Monday, May 28, 2018, the ferry negotiations with Seoul had stalled.",
+        "provenance": _PROVENANCE}))
+    _, rows = fresh_index.explain("had the ferry negotiations stalled a few days ago?")
+    assert rows[0][0] == "ferry-stalled" and rows[0][1]["time_missing"] == 0
+
+
 def test_an_undated_fact_of_a_month_is_of_an_open_span_the_month_meets() -> None:
     """"In June 2018 the Pentagon suspended ..." has no day, but June 2018 meets "after the June 12
     summit"; a fact of May 2018 does not."""
