@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pydantic import BaseModel, ConfigDict, Field
 
 from briefings.answering.classify import CONTRACTED_WH, SAYING, TELLING, TIME_SHIFT
-from briefings.answering.lexicon import DETERMINERS, PREPOSITIONS, Lexicon, shortest, word_tokens
+from briefings.answering.lexicon import DETERMINERS, MATTER_PREPOSITIONS, PREPOSITIONS, Lexicon, shortest, word_tokens
 from briefings.answering.link import COUNTS, EntityNames
 from briefings.answering.model import Asked, Classified, DateSpan, Mention, NeedKind
 from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, GENDERED, WH, Pointed, Referents, is_plural,
@@ -50,6 +50,8 @@ _EXPLETIVE_VERBS = {"take", "seem", "appear", "look", "matter"}
 """Verbs whose subject "it" stands for nothing ("how long will it take?", "does it seem likely?")."""
 _BESIDES = {"else", "anything", "something", "more"}
 """The words of "what else?" and "anything else?": they ask for more of the same."""
+_MATTER_OPENINGS = {"anything", "something"}
+"""The words that open a question of a matter alone ("*anything* on the military side?")."""
 _MORE_OF = {"anything", "something", "what", "any", "nothing"}
 """Words that make the "more" after them ask for more of the same ("anything more?")."""
 _TOLD = {"", "me", "us"}
@@ -465,6 +467,9 @@ class _Reader:
         self.pointing: dict[int, Pointed] = {
             i: said for i in range(len(self.words) - 1) if self._determiner(i) and not self.used[i + 1]
             and (said := self.referents.described_as(self.words[i + 1]))}
+        self.pointing |= {i: said for i in range(len(self.words) - 1) if self._common_name_after(i)
+                          and (said := self.referents.described_as(self.words[i + 1]))
+                          and not any(said.entity.id in m.ids for m in new.linked.mentions if m.position == i + 1)}
         self.pointing |= {i: said for i in range(len(self.words) - 1) if self._definite(i)
                           and (said := self.referents.headed_by(self.words[i + 1]))}
         self.pointing |= {i: said for i in range(len(self.words) - 1) if self.words[i] in _POSSESSIVE
@@ -493,6 +498,9 @@ class _Reader:
             return fellow  # "how do I reach her co-author?": the other of the pair she is named in
         if dislocated(self.new):
             return None  # "and the other team, who leads it?": the pronoun is the phrase before the comma
+        within = self._anything_within()
+        if within is not None:
+            return within  # "anything on the military side?" after what a document says: in that document
         pronouns = [i for i, w in enumerate(self.words) if not self.used[i] and (i in self.pointing or (
                     w in _PERSON | _GROUP | _THING | _PLURAL | _PLACE and not self._existential(i)
                     and not self._determiner(i) and not self._relative(i) and not self._bound(i)))]
@@ -623,6 +631,34 @@ class _Reader:
         if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
             said = f"the {said}"
         return f"{new.linked.question.text.rstrip('?.! ')} about {said}?"
+
+    def _anything_within(self) -> str | None:
+        """"anything on the military side?", "and anything about aid?": only a matter asked about, with no
+        verb or question word of its own, after a question about a document (one it named, or else the one
+        its answer was about): what that document says of the matter, "... in the Quay Pact?". A document
+        holds what it says; a matter asked of with nothing else names no other thing to look in."""
+        words, at = self.words, self.rest
+        if (at + 2 >= len(words) or words[at] not in _MATTER_OPENINGS or self.used[at + 1]
+                or words[at + 1] not in MATTER_PREPOSITIONS | {"on"}):
+            return None
+        rest = words[at + 2:]
+        if set(rest) & (WH | AUX | _BESIDES | _PERSON | _GROUP | _THING | _PLURAL | _PLACE):
+            return None  # "anything on it?", "anything about what they said?": another reading
+        if any(self.referents.kinds(m.ids) & {EntityKind.document.value} for m in self.new.linked.mentions):
+            return None  # "anything about aid in the Quay Pact?": it names its own document
+        previous = self.previous.linked
+        documents = [m for m in previous.mentions if self.referents.kinds(m.ids) & {EntityKind.document.value}]
+        if len(documents) > 1:
+            return None
+        if documents:
+            said = self.referents.as_asked(previous.question.text, documents[0])
+        else:
+            first = self.context.answered[:1]
+            if not first or first[0] not in self.entities or self.entities[first[0]].kind is not EntityKind.document:
+                return None
+            said = self.referents.said(self.entities[first[0]])
+        text = self.new.linked.question.text
+        return f"{text.rstrip('?.! ')} in {said}?"
 
     def _timed(self) -> tuple[int, str] | None:
         """Where a clause of time whose act points back begins (`timed_by_the_last`), and the time it
@@ -797,6 +833,17 @@ class _Reader:
         if i > 0 and words[i - 1] in AUX and (self._bare_verb_ends(i + 1) or "ADV" in kinds and self._bare_verb_ends(i + 2)):
             return False  # "what does that (even) mean for her?": the subject, then the verb
         return not kinds or bool(kinds & {"NOUN", "ADJ", "PROPN"})
+
+    def _common_name_after(self, i: int) -> bool:
+        """"that summit", "those talks": a demonstrative before one common noun, typed in lower case, that the
+        store also takes as a name ("summit" for the summit it talks of most). "That" says the noun is the
+        one just talked of, which may be another of its kind; "the summit" alone stays the name."""
+        if self.words[i] not in _DEMONSTRATIVES or i + 1 >= len(self.words) or not self.used[i + 1]:
+            return False
+        mention = next((m for m in self.new.linked.mentions if m.position == i + 1), None)
+        toks = self.new.linked.question.tokens
+        return (mention is not None and mention.span == 1 and toks[i + 1].text.islower()
+                and "NOUN" in Lexicon.parts_of_speech(self.words[i + 1]))
 
     def _bare_verb_ends(self, i: int) -> bool:
         """The word at `i` is a verb's bare form that ends the question or stands before what a verb takes

@@ -111,7 +111,7 @@ class Referents:
             countries = [m for m in self.previous.linked.mentions
                          if m.position not in aside and self.kinds(m.ids) & {EntityKind.country.value}]
             if countries:
-                return self._said(self.previous.linked.question.text, countries[0])
+                return self.as_asked(self.previous.linked.question.text, countries[0])
         return None
 
     def event_of_the_people(self, *, dated: bool = False) -> str | None:
@@ -211,7 +211,7 @@ class Referents:
             subject = self.context.answered[:1]
             about = [m for m in heads if subject and subject[0] in m.ids]
             chosen = (about or heads)[0]  # "the article's map" + "its scale": the map
-            said = self._subject_around(chosen) or self._said(text, chosen)
+            said = self._subject_around(chosen) or self.as_asked(text, chosen)
             meant = self.last & set(self.context.answered)
             if meant and meant != self.last:
                 self.last = meant  # "the inter-Korean summit" of two: the one its answer was about
@@ -296,7 +296,7 @@ class Referents:
             return None
         return text[slice(*token_span(text, aux + 1, end))]
 
-    def _said(self, text: str, mention: Mention) -> str:
+    def as_asked(self, text: str, mention: Mention) -> str:
         """The mention as the question wrote it, with the "the" it had ("the Panmunjom Declaration"),
         or the proper name it was typed in lower case as ("choe son hui": Choe Son Hui), so that it
         is not read as a common noun."""

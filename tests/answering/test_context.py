@@ -1552,3 +1552,33 @@ def test_the_other_side_after_an_account_is_the_other_party_not_the_source(fresh
     assert _after(fresh_index, last).facts[:1] == ["oslo-seeks"]
     answer = _after(fresh_index, last, "and the other side?")
     assert answer.reading is not None and "Bergen" in answer.reading and answer.facts[:1] == ["bergen-seeks"]
+
+
+def test_anything_on_a_matter_after_a_document_asks_what_that_document_says(fresh_index: FactIndex) -> None:
+    """"anything about dredging?", a matter alone with no verb, after a question about what a pact promised:
+    what that pact says of it, not what another document says (the River Charter promised dredging too)."""
+    _harbour_talks(fresh_index)
+    answer = _after(fresh_index, "what did the Quay Pact promise the fishing boats?", "anything about dredging?")
+    assert answer.reading == "anything about dredging in the Quay Pact?" and answer.facts == ["pact-dredging"]
+    also = _after(fresh_index, "what did the Quay Pact promise the fishing boats?", "and anything on dredging?")
+    assert also.facts == ["pact-dredging"]
+
+
+def test_that_before_a_noun_the_store_takes_as_a_name_is_the_one_just_talked_of(fresh_index: FactIndex) -> None:
+    """"where was that forum held?" after an answer about the spring forum: "forum" alone names the autumn
+    one (its alias), but "that" says the one just talked of; "the forum" alone stays the name."""
+    from briefings.models import Entity, EntityKind
+
+    _harbour_talks(fresh_index)
+    fresh_index.upsert_entity(Entity(id="autumn-forum", name="Autumn Harbour Forum", kind=EntityKind.event,
+                                     aliases=["forum", "the forum"]))
+    fresh_index.upsert_entity(Entity(id="spring-forum", name="Spring Quay Forum", kind=EntityKind.event))
+    _add_facts(fresh_index, [
+        ("autumn-forum-place", "autumn-forum", None, "held_in", "The Autumn Harbour Forum will be held in Lagos."),
+        ("pact-signed-at", "quay-pact", "spring-forum", "signed_at", "The Quay Pact was signed at the Spring Quay Forum."),
+        ("spring-forum-place", "spring-forum", "custom-house", "held_at", "The Spring Quay Forum was held at the Custom House."),
+    ])
+    answer = _after(fresh_index, "where was the Quay Pact signed?", "where was that forum held?")
+    assert answer.reading is not None and "Spring" in answer.reading and answer.facts == ["spring-forum-place"]
+    alone = _after(fresh_index, "where was the Quay Pact signed?", "where will the forum be held?")
+    assert alone.facts == ["autumn-forum-place"]
