@@ -466,7 +466,7 @@ class _Reader:
             self.rest = wh
         self.pointing: dict[int, Pointed] = {
             i: said for i in range(len(self.words) - 1) if self._determiner(i) and not self.used[i + 1]
-            and (said := self.referents.described_as(self.words[i + 1]))}
+            and (said := self.referents.described_as(self._noun_at(i + 1)))}
         self.pointing |= {i: said for i in range(len(self.words) - 1) if self._common_name_after(i)
                           and (said := self.referents.described_as(self.words[i + 1]))
                           and not any(said.entity.id in m.ids for m in new.linked.mentions if m.position == i + 1)}
@@ -505,7 +505,8 @@ class _Reader:
                     w in _PERSON | _GROUP | _THING | _PLURAL | _PLACE and not self._existential(i)
                     and not self._determiner(i) and not self._relative(i) and not self._bound(i)))]
         content = [i for i in range(self.rest, len(self.words)) if not self.used[i] and i not in pronouns
-                   and i - 1 not in self.pointing and self.words[i] not in _BESIDES
+                   and i - 1 not in self.pointing and not (i - 2 in self.pointing and self._compound(i - 1))
+                   and self.words[i] not in _BESIDES
                    and not (i == self.rest + 1 and tuple(self.words[self.rest:i + 1]) in _WHY_PHRASES)
                    and self.words[i] not in WH | AUX | _FILLER and self.words[i].isalpha()
                    and not self._joins_names(i)]
@@ -822,8 +823,8 @@ class _Reader:
         words = self.words
         if words[i] not in _DEMONSTRATIVES or i + 1 >= len(words):
             return False
-        if self.used[i + 1]:
-            return True
+        if self.used[i + 1] or self._compound(i + 1):
+            return True  # "that think tank": a noun of two words, whatever the first alone may be
         after = words[i + 1]
         if after in AUX | WH | _OBJECT_OF | _TIME_LEADS | _LEADS | _ONES:
             return False  # "was that before ...?", "that is", "that and ...", "that one": the pronoun itself
@@ -833,6 +834,17 @@ class _Reader:
         if i > 0 and words[i - 1] in AUX and (self._bare_verb_ends(i + 1) or "ADV" in kinds and self._bare_verb_ends(i + 2)):
             return False  # "what does that (even) mean for her?": the subject, then the verb
         return not kinds or bool(kinds & {"NOUN", "ADJ", "PROPN"})
+
+    def _compound(self, i: int) -> bool:
+        """The words at `i` and after it are one noun of two words WordNet knows ("think tank", "peace
+        treaty"), neither of them a name."""
+        words = self.words
+        return (i + 1 < len(words) and not self.used[i] and not self.used[i + 1]
+                and bool(Lexicon.hypernyms(f"{words[i]} {words[i + 1]}")))
+
+    def _noun_at(self, i: int) -> str:
+        """The noun that begins at `i`: a noun of two words (`_compound`) or the word."""
+        return f"{self.words[i]} {self.words[i + 1]}" if self._compound(i) else self.words[i]
 
     def _common_name_after(self, i: int) -> bool:
         """"that summit", "those talks": a demonstrative before one common noun, typed in lower case, that the
@@ -1330,7 +1342,7 @@ class _Reader:
         same one ("what's her job, like what's her title?"), not another person."""
         for i in pronouns:
             if i in self.pointing:
-                edits.append((*token_span(text, i, i + 2), self.pointing[i].said))
+                edits.append((*token_span(text, i, i + 2 + self._compound(i + 1)), self.pointing[i].said))
                 continue
             word = self.words[i]
             if word in again:

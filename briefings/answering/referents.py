@@ -5,6 +5,7 @@ question, what its answer was about, what else its answer named, and the questio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Set
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -330,6 +331,9 @@ class Referents:
                 for entity in entities:
                     words = {lemma for text in texts(entity) for w, _ in word_tokens(text)
                              for lemma in (w.lower(), *Lexicon.lemmas(w.lower()))}
+                    if " " in noun:  # "that think tank": a noun of two words, the head of what a name or a
+                        # description says the thing is ("A think tank in Seoul"), not one it says of another
+                        words |= {pair for text in texts(entity) if (pair := _head_pair(text))}
                     if words & lemmas:
                         headed = None if entity.kind in _NAMED_BARE else self._headed_name(
                             entity, frozenset(lemmas), plural=is_plural(noun))
@@ -514,6 +518,15 @@ def _kinds_of_names(entity: Entity) -> list[str]:
     """The nouns WordNet says the nouns of `entity`'s names are kinds of ("Peace House": building)."""
     heads = {head for name in entity.names if (head := name_head(name)) is not None}
     return sorted({kind for head in heads for lemma in {head, *Lexicon.lemmas(head)} for kind in Lexicon.hypernyms(lemma)})
+
+
+def _head_pair(text: str) -> str | None:
+    """The last two words of a name's or a description's head, before a preposition or a comma, in lower
+    case ("a think tank in Seoul": "think tank"); None when it has fewer."""
+    head = re.split(r",", text, maxsplit=1)[0]
+    tokens = [w.lower() for w, _ in word_tokens(head)]
+    end = next((k for k, w in enumerate(tokens) if w in _POSTMODIFIERS and k > 0), len(tokens))
+    return " ".join(tokens[end - 2:end]) if end >= 2 else None
 
 
 def is_plural(name: str) -> bool:

@@ -1582,3 +1582,20 @@ def test_that_before_a_noun_the_store_takes_as_a_name_is_the_one_just_talked_of(
     assert answer.reading is not None and "Spring" in answer.reading and answer.facts == ["spring-forum-place"]
     alone = _after(fresh_index, "where was the Quay Pact signed?", "where will the forum be held?")
     assert alone.facts == ["autumn-forum-place"]
+
+
+def test_that_before_a_noun_of_two_words_points_to_what_it_names(fresh_index: FactIndex) -> None:
+    """"that press agency": one noun of two words (WordNet's), not "that" alone and the verb "press"; it is the
+    thing whose description says it is one, not the person whose description says she works at one."""
+    from briefings.models import Entity, EntityKind
+
+    fresh_index.upsert_entity(Entity(id="lark-wire", name="Lark Wire", kind=EntityKind.organisation,
+                                     description="A press agency in Tallinn that sells photographs."))
+    fresh_index.upsert_entity(Entity(id="mira-soll", name="Mira Soll", kind=EntityKind.person,
+                                     description="Photographer at Lark Wire, a press agency in Tallinn."))
+    _add_facts(fresh_index, [
+        ("lark-based", "lark-wire", None, "based_in", "Lark Wire is based in Tallinn, Estonia."),
+        ("mira-fire", "mira-soll", None, "photographed", "Mira Soll photographed the harbour fire for Lark Wire."),
+    ])
+    answer = _after(fresh_index, "who is Mira Soll?", "where is that press agency based?")
+    assert answer.reading is not None and "Lark Wire" in answer.reading and answer.facts == ["lark-based"]
