@@ -1431,8 +1431,10 @@ def _content_lemmas(name: str) -> frozenset[str]:
     return frozenset(Lexicon.lemma(w.lower()) for w, _ in word_tokens(name) if Lexicon.content_weight(w.lower()) > 0)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_proper_name(name: str) -> bool:
-    """A name of someone in particular ("Choe Son Hui"), not a description ("a senior Seoul official")."""
+    """A name of someone in particular ("Choe Son Hui"), not a description ("a senior Seoul official").
+    Kept per name: the scorer asks it of the entities of every fact it weighs."""
     words = [w for w in name.split() if Lexicon.zipf(w) < FUNCTION_ZIPF or w[:1].isupper()]  # "Young-key" is one
     return bool(words) and all(w[:1].isupper() for w in words)
 

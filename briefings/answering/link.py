@@ -100,6 +100,10 @@ def _given_names(entity: Entity) -> list[str]:
     return found
 
 
+FOUND_KEPT = 4096
+"""How many facts' texts `EntityNames.find_kept` remembers the names found in before it forgets them all."""
+
+
 class EntityNames:
     """Every name of every entity, for finding them in text."""
 
@@ -126,6 +130,8 @@ class EntityNames:
         only where one starts."""
         self._inside: dict[str, frozenset[str]] = {}
         """Entity -> the entities its own names name ("Trump-Kim summit": Trump, Kim), asked for lazily."""
+        self._found: dict[tuple[str, ...], list[tuple[int, int, set[str]]]] = {}
+        """Words -> what `find` finds in them, for `find_kept` (emptied when a name changes)."""
 
     def add(self, entity: Entity) -> None:
         for name in (*entity.names, *_given_names(entity)):
@@ -138,6 +144,7 @@ class EntityNames:
             self._phrases[" ".join(words)] = words
             self._sorted = self._heads = None
             self._inside = {}
+            self._found = {}
 
     def knows(self, word: str) -> bool:
         """Some name holds `word`."""
@@ -170,6 +177,7 @@ class EntityNames:
                 self._phrases.pop(" ".join(words), None)
         self._sorted = self._heads = None
         self._inside = {}
+        self._found = {}
 
     def find(self, words: list[str]) -> list[tuple[int, int, set[str]]]:
         """(start, length, ids) of every alias in `words`, longest first at each start."""
@@ -191,6 +199,16 @@ class EntityNames:
                     ids = self._head_said_otherwise(qualifiers, words[i + n - 1])
                 if ids:
                     found.append((i, n, ids))
+        return found
+
+    def find_kept(self, words: tuple[str, ...]) -> list[tuple[int, int, set[str]]]:
+        """`find` in a fact's words, kept until a name changes: the scorer asks it of the facts it weighs,
+        and the same facts are weighed question after question (the list is shared: read it, never change it)."""
+        found = self._found.get(words)
+        if found is None:
+            if len(self._found) >= FOUND_KEPT:
+                self._found = {}
+            found = self._found[words] = self.find(list(words))
         return found
 
     def named_inside(self, entity_ids: Set[str]) -> frozenset[str]:

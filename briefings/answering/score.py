@@ -1457,10 +1457,9 @@ def _says_the_opposite(item: IndexedFact, opposite: frozenset[str], other: str) 
         return False  # no verb that may be opposite: none of its heads, nor a phrasal verb (`_a_way_of_the_opposite`)
     words = item.words
     for at, word in enumerate(words):
-        bases = Lexicon.lemmas(word) - {word}  # "opened" -> "open": an inflected form
-        pos = Lexicon.parts_of_speech(word)
-        if not bases or "VERB" not in pos or (word.endswith("s") and "NOUN" in pos):
+        if not _inflected_verb(word):
             continue  # "the *releases*": a noun's plural as likely as a verb's present
+        bases = Lexicon.lemmas(word) - {word}  # "opened" -> "open": an inflected form
         particle = words[at + 1] if at + 1 < len(words) else ""
         if bases & opposite or any(f"{base} {particle}" in opposite for base in bases):
             return True
@@ -2021,8 +2020,10 @@ def _object_named_only_as_owner(item: IndexedFact, names: tuple[re.Pattern[str],
     return bool(said) and all(_OWNER.match(statement[end:]) for end in said)
 
 
+@functools.lru_cache(maxsize=65536)
 def _inflected_verb(word: str) -> bool:
-    """A form that is a verb's own ("met", "opened"), not a noun's plural ("talks") nor a base form."""
+    """A form that is a verb's own ("met", "opened"), not a noun's plural ("talks") nor a base form. Kept
+    per word, as `Lexicon.lemmas` is: the scorer reads the words of the same facts question after question."""
     pos = Lexicon.parts_of_speech(word)
     return "VERB" in pos and bool(Lexicon.lemmas(word) - {word}) and not (word.endswith("s") and "NOUN" in pos)
 
@@ -2757,7 +2758,7 @@ def _only_another_sides_named(item: IndexedFact, sides: frozenset[str], table: F
     A person whose title names no country may be of any side, and passes."""
     tokens = word_tokens(item.fact.statement)
     lower = [w.lower() for w, _ in tokens]
-    starts = [k for k, _, ids in table.names.find(lower)
+    starts = [k for k, _, ids in table.names.find_kept(tuple(lower))
               if any(e in table.entities and table.entities[e].kind is EntityKind.person for e in ids)]
     starts += [k for k, (w, _) in enumerate(tokens) if w.lower() in item.unlinked_names and w[:1].isupper()
                and (k == 0 or not tokens[k - 1][0][:1].isupper()) and _names_unplaced_at(tokens, k)]
@@ -3247,7 +3248,7 @@ def _party_asked(need: Need, classified: Classified) -> str | None:
 def _party_reversed(need: Need, item: IndexedFact, asked: str, table: FactTable) -> bool:
     """The question names someone after "to" (`_party_asked`) and the fact only after "from", or the other
     way: "received a letter *from* Kim" tells of what came from Kim, not what went to him."""
-    found = [(k, n) for k, n, ids in table.names.find(list(item.words)) if ids & need.entity_ids]
+    found = [(k, n) for k, n, ids in table.names.find_kept(item.words) if ids & need.entity_ids]
     whole = [(k, n) for k, n in found if not any(j <= k and k + n <= j + m and (j, m) != (k, n) for j, m in found)]
     other = _OTHER_PARTY_END[asked]
     return bool(whole) and all(k > 0 and item.words[k - 1] == other for k, _ in whole)

@@ -503,3 +503,17 @@ def test_a_name_inside_a_longer_name_no_entity_has_is_that_other_name(index: Fac
     for text in ("What did Kim Jong Un say?", "What did Kim say to the press?", "What did Kim's aide Hyon say?",
                  "What did the Kim say", "what did kim hyon chol say"):
         assert any(m.ids & kims for m in linked(index, text).mentions), text
+
+
+def test_names_kept_for_a_facts_words_are_found_again_after_a_name_changes() -> None:
+    from briefings.models import Entity, EntityKind
+
+    names = EntityNames()
+    names.add(Entity(id="ada-varga", name="Ada Varga", kind=EntityKind.person))
+    words = ("ada", "varga", "met", "the", "harbour", "board", "in", "tallinn")
+    assert names.find_kept(words) == names.find(list(words))
+    assert names.find_kept(words) is names.find_kept(words)  # read once, kept for the next question
+    names.add(Entity(id="harbour-board", name="Harbour Board", kind=EntityKind.organisation))
+    assert {e for _, _, ids in names.find_kept(words) for e in ids} == {"ada-varga", "harbour-board"}
+    names.remove("ada-varga")
+    assert {e for _, _, ids in names.find_kept(words) for e in ids} == {"harbour-board"}
