@@ -100,6 +100,8 @@ def _given_names(entity: Entity) -> list[str]:
     return found
 
 
+SAID_OTHERWISE_KEPT = 65536
+"""How many (qualifiers, last word) pairs `EntityNames._head_said_otherwise` remembers before it forgets them all."""
 FOUND_KEPT = 4096
 """How many facts' texts `EntityNames.find_kept` remembers the names found in before it forgets them all."""
 
@@ -130,6 +132,8 @@ class EntityNames:
         only where one starts."""
         self._inside: dict[str, frozenset[str]] = {}
         """Entity -> the entities its own names name ("Trump-Kim summit": Trump, Kim), asked for lazily."""
+        self._said_otherwise: dict[tuple[tuple[str, ...], str], set[str]] = {}
+        """(qualifiers, head) -> what `_head_said_otherwise` found, kept with `_heads` (bounded)."""
         self._found: dict[tuple[str, ...], list[tuple[int, int, set[str]]]] = {}
         """Words -> what `find` finds in them, for `find_kept` (emptied when a name changes)."""
 
@@ -233,7 +237,20 @@ class EntityNames:
         whether some name ends in a noun after these very words (`_noun_heads`; `find` asks it first, in
         line, and calls this only when one does)."""
         named = self._noun_heads().get(qualifiers)
-        if not named or "NOUN" not in Lexicon.parts_of_speech(head):
+        if not named:
+            return set()
+        key = (qualifiers, head)
+        found = self._said_otherwise.get(key)
+        if found is None:
+            if len(self._said_otherwise) >= SAID_OTHERWISE_KEPT:
+                self._said_otherwise = {}
+            found = self._said_otherwise[key] = self._head_said_as(named, qualifiers, head)
+        return found  # shared, as the sets of `aliases` that `find` gives are: read, never changed
+
+    @staticmethod
+    def _head_said_as(named: dict[str, set[str]], qualifiers: tuple[str, ...], head: str) -> set[str]:
+        """`_head_said_otherwise` once the names ending after `qualifiers` are found (`named`)."""
+        if "NOUN" not in Lexicon.parts_of_speech(head):
             return set()
         if not all(Lexicon.content_weight(w) > 0 for w in qualifiers):
             return set()
@@ -249,6 +266,7 @@ class EntityNames:
         most of a large store's) are left out: a fact's words that start one are looked up here at
         every fact read, and now find nothing at once."""
         if self._heads is None:
+            self._said_otherwise = {}
             self._heads = defaultdict(dict)
             for words, ids in self.aliases.items():
                 if len(words) > 1 and "NOUN" in Lexicon.parts_of_speech(words[-1]):

@@ -2020,6 +2020,18 @@ def _object_named_only_as_owner(item: IndexedFact, names: tuple[re.Pattern[str],
     return bool(said) and all(_OWNER.match(statement[end:]) for end in said)
 
 
+STATEMENTS_KEPT = 4096
+"""How many facts' statements `_statement_tokens` keeps the words of (a question weighs at most 80 facts)."""
+
+
+@functools.lru_cache(maxsize=STATEMENTS_KEPT)
+def _statement_tokens(statement: str) -> tuple[tuple[tuple[str, int], ...], tuple[str, ...]]:
+    """A fact's statement as `word_tokens` reads it, and its words in lower case: kept per statement, as
+    the scorer reads the statements of the same facts question after question (read, never changed)."""
+    tokens = tuple(word_tokens(statement))
+    return tokens, tuple(w.lower() for w, _ in tokens)
+
+
 @functools.lru_cache(maxsize=65536)
 def _inflected_verb(word: str) -> bool:
     """A form that is a verb's own ("met", "opened"), not a noun's plural ("talks") nor a base form. Kept
@@ -2686,7 +2698,7 @@ def _names_someone_unlinked(item: IndexedFact, unnamed: frozenset[str]) -> bool:
     if not unnamed:
         return False
     statement = item.fact.statement
-    tokens = word_tokens(statement)
+    tokens = _statement_tokens(statement)[0]
     for k, (word, at) in enumerate(tokens):
         if word.lower() not in unnamed or not word[:1].isupper():
             continue
@@ -2714,7 +2726,7 @@ def _names_unplaced(item: IndexedFact, unnamed: frozenset[str], *, said: frozens
     the fact, one the question speaks of, not someone else."""
     if not unnamed:
         return False
-    tokens = word_tokens(item.fact.statement)
+    tokens = _statement_tokens(item.fact.statement)[0]
     return any(word.lower() in unnamed and word[:1].isupper() and _names_unplaced_at(tokens, k)
                and _run_head(tokens, k).lower() not in said for k, (word, _) in enumerate(tokens))
 
@@ -2756,9 +2768,8 @@ def _only_another_sides_named(item: IndexedFact, sides: frozenset[str], table: F
     preposition places, `_names_unplaced`) has the name of a country other than the `sides` asked in the
     title before it ("*North Korean* chief negotiator Kim Myong Gil"): of another side than the one asked.
     A person whose title names no country may be of any side, and passes."""
-    tokens = word_tokens(item.fact.statement)
-    lower = [w.lower() for w, _ in tokens]
-    starts = [k for k, _, ids in table.names.find_kept(tuple(lower))
+    tokens, lower = _statement_tokens(item.fact.statement)
+    starts = [k for k, _, ids in table.names.find_kept(lower)
               if any(e in table.entities and table.entities[e].kind is EntityKind.person for e in ids)]
     starts += [k for k, (w, _) in enumerate(tokens) if w.lower() in item.unlinked_names and w[:1].isupper()
                and (k == 0 or not tokens[k - 1][0][:1].isupper()) and _names_unplaced_at(tokens, k)]

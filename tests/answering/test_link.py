@@ -517,3 +517,20 @@ def test_names_kept_for_a_facts_words_are_found_again_after_a_name_changes() -> 
     assert {e for _, _, ids in names.find_kept(words) for e in ids} == {"ada-varga", "harbour-board"}
     names.remove("ada-varga")
     assert {e for _, _, ids in names.find_kept(words) for e in ids} == {"harbour-board"}
+
+
+def test_a_name_said_otherwise_is_read_again_once_another_name_ends_the_same_way() -> None:
+    from briefings.models import Entity, EntityKind
+
+    names = EntityNames()
+    names.add(Entity(id="lisbon-agreement", name="Lisbon agreement", kind=EntityKind.document))
+
+    def found(text: str) -> set[str]:
+        return {e for _, _, ids in names.find(text.split()) for e in ids}
+
+    assert found("was the lisbon accord signed") == {"lisbon-agreement"}
+    assert found("was the lisbon accord signed") == {"lisbon-agreement"}  # as kept
+    names.add(Entity(id="lisbon-pact", name="Lisbon pact", kind=EntityKind.document))
+    assert found("was the lisbon accord signed") == {"lisbon-agreement", "lisbon-pact"}
+    names.remove("lisbon-agreement")
+    assert found("was the lisbon accord signed") == {"lisbon-pact"}
