@@ -100,8 +100,9 @@ def _given_names(entity: Entity) -> list[str]:
     return found
 
 
-SAID_OTHERWISE_KEPT = 65536
+SAID_OTHERWISE_KEPT = 16384
 """How many (qualifiers, last word) pairs `EntityNames._head_said_otherwise` remembers before it forgets them all."""
+_NO_IDS: frozenset[str] = frozenset()
 FOUND_KEPT = 4096
 """How many facts' texts `EntityNames.find_kept` remembers the names found in before it forgets them all."""
 
@@ -132,7 +133,7 @@ class EntityNames:
         only where one starts."""
         self._inside: dict[str, frozenset[str]] = {}
         """Entity -> the entities its own names name ("Trump-Kim summit": Trump, Kim), asked for lazily."""
-        self._said_otherwise: dict[tuple[tuple[str, ...], str], set[str]] = {}
+        self._said_otherwise: dict[tuple[tuple[str, ...], str], Set[str]] = {}
         """(qualifiers, head) -> what `_head_said_otherwise` found, kept with `_heads` (bounded)."""
         self._found: dict[tuple[str, ...], list[tuple[int, int, set[str]]]] = {}
         """Words -> what `find` finds in them, for `find_kept` (emptied when a name changes)."""
@@ -229,7 +230,7 @@ class EntityNames:
             found |= self._inside[entity_id]
         return frozenset(found)
 
-    def _head_said_otherwise(self, qualifiers: tuple[str, ...], head: str) -> set[str]:
+    def _head_said_otherwise(self, qualifiers: tuple[str, ...], head: str) -> Set[str]:
         """A name whose last noun the question says by a word of one of its first senses, after the
         same qualifying words: "the inter-Korean *accord*" of the "inter-Korean *agreement*". The
         qualifiers must say something ("the declaration" is no more "the statement" than any other).
@@ -248,17 +249,18 @@ class EntityNames:
         return found  # shared, as the sets of `aliases` that `find` gives are: read, never changed
 
     @staticmethod
-    def _head_said_as(named: dict[str, set[str]], qualifiers: tuple[str, ...], head: str) -> set[str]:
-        """`_head_said_otherwise` once the names ending after `qualifiers` are found (`named`)."""
+    def _head_said_as(named: dict[str, set[str]], qualifiers: tuple[str, ...], head: str) -> Set[str]:
+        """`_head_said_otherwise` once the names ending after `qualifiers` are found (`named`); nothing, the
+        common answer, as one shared empty set (a set each would take 200 bytes)."""
         if "NOUN" not in Lexicon.parts_of_speech(head):
-            return set()
+            return _NO_IDS
         if not all(Lexicon.content_weight(w) > 0 for w in qualifiers):
-            return set()
+            return _NO_IDS
         found: set[str] = set()
         for last, ids in named.items():
             if Lexicon.shares_a_common_sense(last, head) and Lexicon.lemmas(last).isdisjoint(Lexicon.lemmas(head)):
                 found |= ids  # another word, not another number: "the Geneva meeting" is not "meetings"
-        return found
+        return found or _NO_IDS
 
     def _noun_heads(self) -> dict[tuple[str, ...], dict[str, set[str]]]:
         """The names of several words that end in a noun, by all but their last word, then by that
