@@ -9,6 +9,7 @@ story's "now"), except "today" and "this week", which are the real today.
 from __future__ import annotations
 
 import calendar
+import functools
 import importlib.util
 import json
 import re
@@ -1194,7 +1195,10 @@ def _calendar_span(label: str, point: date, *, whole_year: bool, now: bool) -> D
     return DateSpan(label=label, start=point.replace(day=1), end=point.replace(day=last), now=now, relative=True)
 
 
+@functools.lru_cache(maxsize=1024)
 def _parse_relative(phrase: str, base: date) -> date | None:
+    """The day a relative time ("two weeks ago", "last month") names, reckoned from `base`: kept per phrase
+    and day, as dateparser takes a millisecond or more to read one and questions say the same few."""
     import dateparser  # loaded on the first relative time: most questions have none
 
     words = phrase.split()

@@ -534,3 +534,9 @@ def test_a_name_said_otherwise_is_read_again_once_another_name_ends_the_same_way
     assert found("was the lisbon accord signed") == {"lisbon-agreement", "lisbon-pact"}
     names.remove("lisbon-agreement")
     assert found("was the lisbon accord signed") == {"lisbon-pact"}
+
+
+def test_a_relative_time_read_again_names_the_same_days(index: FactIndex) -> None:
+    first = [span for span, _, _ in index.read("what did the panel decide two weeks ago?").linked.dates]
+    again = [span for span, _, _ in index.read("did the mayor speak two weeks ago").linked.dates]
+    assert first and [(s.start, s.end) for s in first] == [(s.start, s.end) for s in again]
