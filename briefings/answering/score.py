@@ -945,7 +945,7 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 f["entity_missing"] += not credit and not need.anchor
             elif need.entity_ids & item.entities:
                 credit = 1.0
-            elif (need.lemmas and need.lemmas <= item.lemmas | item.name_lemmas | item.unlinked_names
+            elif (need.lemmas and _words_said(need.lemmas, item.lemmas | item.name_lemmas | item.unlinked_names)
                   and not _said_only_in_another_name(need, item, table)):
                 credit = ENTITY_BY_WORDS  # "the summit", or a name the fact says without linking it
             elif any((pair := table.members(e)) and pair <= item.entities for e in need.entity_ids):
@@ -1262,6 +1262,13 @@ def _has_a_verb_of_its_own(noun: str) -> bool:
     """English derives a verb from the noun by a short ending ("threat": "threaten", "critic": "criticize")."""
     return any(w.startswith(noun) and len(w) - len(noun) <= 3 and "VERB" in Lexicon.parts_of_speech(w)
                for w in Lexicon.english_starting(noun[0]))
+
+
+def _words_said(words: frozenset[str], said: frozenset[str] | set[str]) -> bool:
+    """Every word of an entity's name, as the question writes it, is one the fact holds, in that form or
+    in one of its lemmas: "sanctions" of the question is the "sanction" a fact that says "sanctioned"
+    holds, as a word need is credited by its lemmas."""
+    return all(w in said or not Lexicon.lemmas(w).isdisjoint(said) for w in words)
 
 
 def _said_only_in_another_name(need: Need, item: IndexedFact, table: FactTable) -> bool:

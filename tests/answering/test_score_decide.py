@@ -2725,3 +2725,19 @@ def test_an_adjective_wordnet_files_beside_the_one_asked_says_it(fresh_index: Fa
     assert fresh_index.answer("Which port restored an old lighthouse?").facts[:1] == ["harbour-light"]
     _, rows = fresh_index.explain("Which port restored a secret lighthouse?")  # another quality
     assert {fid: f for fid, f, _ in rows}["harbour-light"]["qualifier"]
+
+
+def test_an_entity_named_by_a_common_word_is_said_by_a_fact_that_says_the_word_in_another_form(
+        fresh_index: FactIndex) -> None:
+    """A concept named by a plain word ("boycotts") is what a fact tells of when it says the word's verb
+    ("boycotted"): the question's word is read by its lemmas, as a word the question needs is."""
+    from briefings.models import Entity, EntityKind
+
+    fresh_index.upsert_entity(Entity(id="boycotts", name="consumer boycotts", kind=EntityKind.concept,
+                                     aliases=["boycotts"]))
+    _add(fresh_index, "steel-boycotted", "On March 3, 2030, shoppers boycotted the Vellmar steel works over "
+         "its dumping of cheap girders.", day="2030-03-03", subject="north-korea", relation="boycotted")
+    rows = {fid: f for fid, f, _ in fresh_index.explain("which steel works got hit with boycotts in march 2030?")[1]}
+    assert rows["steel-boycotted"]["entity_missing"] == 0
+    answer = fresh_index.answer("which steel works got hit with boycotts in march 2030?")
+    assert answer.found and answer.facts[0] == "steel-boycotted"
