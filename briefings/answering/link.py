@@ -368,15 +368,31 @@ def link(question: Question, *, names: EntityNames, lexicon: Lexicon, vocabulary
     toks = question.tokens
     used = [False] * len(toks)
     dates = _dates(question, used, story_day=story_day, today=today)
+    dated = list(used)
     mentions: list[Mention] = []
     _names_one_slip_away(question, used, mentions, names=names, vocabulary=vocabulary)
     _exact_names(question, used, mentions, names=names, lexicon=lexicon)
     _possessives_without_apostrophe(question, used, mentions, names=names, lexicon=lexicon)
     _misspelt_names(question, used, mentions, names=names, lexicon=lexicon, vocabulary=vocabulary)
     if _correct_typos(question, used, names=names, lexicon=lexicon, vocabulary=vocabulary, spelling=spelling):
+        dates = _dates_again(question, used, dated, dates, story_day=story_day, today=today)
         _exact_names(question, used, mentions, names=names, lexicon=lexicon)
     mentions.sort(key=lambda m: m.position)
     return Linked(question=question, mentions=mentions, dates=dates, used=used)
+
+
+def _dates_again(question: Question, used: list[bool], dated: list[bool], dates: list[tuple[DateSpan, int, int]], *,
+                 story_day: date, today: date) -> list[tuple[DateSpan, int, int]]:
+    """The times read again once a slip is read as the word it misspells ("early *octobr* 2019"): a month
+    or a weekday misspelt is a time, and the year or the day beside it, read alone at first, is of it.
+    `dated` holds the words the first reading took for times; the names read since keep theirs."""
+    if not any(t.lower in _MONTHS or t.lower in _WEEKDAYS for i, t in enumerate(question.tokens)
+               if not used[i]):
+        return dates
+    free = [u and not d for u, d in zip(used, dated)]
+    again = _dates(question, free, story_day=story_day, today=today)
+    used[:] = free
+    return again
 
 
 _TWO_DIGITS = re.compile(r"(?<![\w.,])(['’‘]?)(\d\d)\b")

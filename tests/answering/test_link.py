@@ -540,3 +540,11 @@ def test_a_relative_time_read_again_names_the_same_days(index: FactIndex) -> Non
     first = [span for span, _, _ in index.read("what did the panel decide two weeks ago?").linked.dates]
     again = [span for span, _, _ in index.read("did the mayor speak two weeks ago").linked.dates]
     assert first and [(s.start, s.end) for s in first] == [(s.start, s.end) for s in again]
+
+
+def test_a_misspelt_month_is_read_as_the_month_with_the_year_beside_it(index: FactIndex) -> None:
+    """"early novembr 2019": the slip is read as the word it misspells, and then as a time, the year beside
+    it of that month (read alone at first, the year would have stood for the whole year)."""
+    (span, _, _), = linked(index, "what did they test in early novembr 2019?").dates
+    assert span.covers(date(2019, 11, 5)) and not span.covers(date(2019, 6, 5))
+
