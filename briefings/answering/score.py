@@ -1162,7 +1162,8 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
     if classified.asked is Asked.who and _succession_unsaid(item, classified, ordered=traits.ordered, table=table):
         f["hard_missing"] += 1  # "who replaced Ri": a fact that says nothing of a post changing hands
         # names people who did other things, not the one who came before or after Ri
-    if classified.asked is Asked.when and _dated_as_another_thing(item, classified):
+    if classified.asked is Asked.when and (_dated_as_another_thing(item, classified)
+                                           or _dated_by_another_act(item, classified, credits)):
         f["date_of_another"] = 1.0
     if _doer_named_as_the_object(item, classified, credits):
         f["doer_is_object"] = 1.0
@@ -1978,6 +1979,26 @@ def _dated_as_another_thing(item: IndexedFact, classified: Classified) -> bool:
     noun = words[at - 1]
     asked = {w for n in classified.needs for w in (*n.lemmas, *n.near)}
     return "NOUN" in Lexicon.parts_of_speech(noun) and not Lexicon.lemmas(noun) & asked
+
+
+def _dated_by_another_act(item: IndexedFact, classified: Classified, credits: dict[int, float]) -> bool:
+    """"When was the office *blown up*": "when" asks the date of the question's act. A fact that says none
+    of it, but says by a verb that the thing began ("the office *was opened* on ...": `_a_beginning`),
+    gives the date of that beginning, not of an act asked that neither begins nor ends anything."""
+    acts = [n for n in classified.needs if n.kind is NeedKind.word and (n.relation or n.phrasal) and not n.anchor]
+    if not acts or any(credits.get(n.position, 0.0) >= RELATION_SAID for n in acts):
+        return False
+    if any(_phase_of(lemma) for n in acts for lemma in n.lemmas):
+        return False  # an act asked that starts or stops something: the fact's may be another way of it
+    return any(_a_beginning(lemma) for w in item.words if _inflected_verb(w) and not w.endswith("ing")
+               for lemma in Lexicon.lemmas(w) - {w})
+
+
+def _a_beginning(verb: str) -> bool:
+    """The act `verb` names starts something (`Lexicon.phase` "go") that an opposite act ends ("open":
+    "close"); "hold" (a meeting) goes ahead but has no act of ending for an opposite."""
+    return (Lexicon.phase(verb) == _OTHER_PHASE[_ENDING]
+            and any(Lexicon.phase(opposite) == _ENDING for opposite in Lexicon.antonyms(verb)))
 
 
 def _doer_named_as_the_object(item: IndexedFact, classified: Classified, credits: dict[int, float]) -> bool:

@@ -2741,3 +2741,20 @@ def test_an_entity_named_by_a_common_word_is_said_by_a_fact_that_says_the_word_i
     assert rows["steel-boycotted"]["entity_missing"] == 0
     answer = fresh_index.answer("which steel works got hit with boycotts in march 2030?")
     assert answer.found and answer.facts[0] == "steel-boycotted"
+
+
+def test_when_is_not_answered_by_the_date_of_another_act_of_the_thing(fresh_index: FactIndex) -> None:
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "depot-opened", "subject": "north-korea", "relation": "opened", "topic": "inter-korean",
+        "dates": [{"day": "2021-04-03"}], "provenance": _PROVENANCE,
+        "statement": "A grain depot for the farms of the Sinuiju plain was opened on April 3, 2021, near the "
+                     "river port of Sinuiju."}))
+    # the act asked, as a phrasal verb or as a verb, is not the opening the fact dates
+    for question in ("When was the grain depot near Sinuiju torn down?",
+                     "When was the grain depot near Sinuiju flooded?"):
+        answer = fresh_index.answer(question)
+        assert not answer.found or "depot-opened" not in answer.facts, question
+    answer = fresh_index.answer("When was the grain depot near Sinuiju opened?")
+    assert answer.found and answer.facts == ["depot-opened"]
