@@ -12,7 +12,7 @@ import struct
 import sys
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -735,7 +735,7 @@ class FactTable:
             years |= {int(w[:4]) + k for w in numerals if _DECADE.match(w) for k in range(10)}  # "the early 2000s"
         statement_lower = set(statement_words)
         first_digit = _DIGIT.search(fact.statement)
-        number = _counts(fact.statement, statement_lower, first_digit)
+        number = _counts(fact.statement, statement_lower, first_digit, statement_words)
         clock = _tells_the_time(fact.statement, first_digit)
         causal = relation_gives_a_cause(fact.relation) or says_a_cause(statement_words, self.lexicon, lemmas)
         timed = bool(days) or not _TIME_WORDS.isdisjoint(statement_lower)
@@ -1194,9 +1194,38 @@ _NOT_PURPOSE = frozenset({"due", "able", "going", "about", "likely", "set", "is"
 """Words that with "to" and a verb say what is done or due, not what it is for (English grammar)."""
 
 
-def _counts(statement: str, words: set[str], first_digit: re.Match | None) -> bool:
+_ONES = frozenset({"one", "ones"})
+
+
+def stands_for_a_noun(words: Sequence[str], k: int) -> bool:
+    """"One" at `k` is the pronoun that stands for a noun said before ("the U.S. *one*", "the other *one*",
+    "a new *one*"), not the count: it follows a determiner, over the adjectives and names that qualify it,
+    and no noun follows it ("a *one* year ban" counts a year). Names and initials are words the lexicon
+    does not know ("the U.S. one": "u", "s")."""
+    if words[k] not in _ONES or (k + 1 < len(words) and "NOUN" in Lexicon.parts_of_speech(words[k + 1])):
+        return False
+    for word in reversed(words[max(k - 4, 0) : k]):
+        if word in DETERMINERS or word in _OTHER:
+            return True
+        kinds = Lexicon.parts_of_speech(word)
+        if word[:1].isdigit() or kinds and "ADJ" not in kinds:
+            return False
+    return False
+
+
+_OTHER = frozenset({"other", "another"})
+"""Words that qualify a noun as determiners do ("*another* one", "the *other* one")."""
+
+
+def a_number_at(words: Sequence[str], k: int) -> bool:
+    """The word at `k` gives a number in words ("two", "dozens"), not "one" standing for a noun."""
+    return words[k] in _NUMBER_WORDS and not stands_for_a_noun(words, k)
+
+
+def _counts(statement: str, words: set[str], first_digit: re.Match | None, ordered: Sequence[str]) -> bool:
     """The statement gives a number that is not a date or a year: "about 50 minutes", "two things"."""
-    if not _NUMBER_WORDS.isdisjoint(words):
+    if not _NUMBER_WORDS.isdisjoint(words) and (
+            not words & _ONES or any(a_number_at(ordered, k) for k, w in enumerate(ordered) if w in _NUMBER_WORDS)):
         return True
     if first_digit is None:
         return False

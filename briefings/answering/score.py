@@ -22,7 +22,7 @@ from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, _PRO_VERBS, _
                                           MOTION_ENDS, NAME_WORDS, PATH, RANKING, SAYING, USUAL, _place_named_lowercase,
                                           is_proper_name, placed, superlative, thing_said_to_be_called, title_of)
 from briefings.answering.facts import (_NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact, _one_family,
-                                       relation_gives_a_cause, says_a_cause)
+                                       a_number_at, relation_gives_a_cause, says_a_cause)
 from briefings.answering.lexicon import (KNOWN_ZIPF, PARTICLES, PREPOSITIONS, STARTING, Lexicon, fold, word_tokens,
                                          words_of)
 from briefings.models import Entity, EntityKind
@@ -562,7 +562,8 @@ def _counted_in_a_container(need: Need, item: IndexedFact) -> bool:
     if not any(Lexicon.container(lemma) == "first" for lemma in need.lemmas):
         return False
     words = item.words
-    return any(_a_number(word) and Lexicon.container(after) for word, after in zip(words, words[1:]))
+    return any((_NUMBER.match(word) or a_number_at(words, k)) and Lexicon.container(after)
+               for k, (word, after) in enumerate(zip(words, words[1:])))
 
 
 def _a_number(word: str) -> bool:
@@ -3355,8 +3356,8 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
             return True  # "$3 million"
         units = _AMOUNTS  # "how much did it cost": not the kilometres or the days the fact counts
     for k, word in enumerate(words):
-        if not (_NUMBER.match(word) or word in _NUMBER_WORDS):
-            continue
+        if not (_NUMBER.match(word) or a_number_at(words, k)):
+            continue  # ("the U.S. *one*" stands for a noun and counts nothing)
         if measure in _ALONG and _a_height(words, k):
             continue  # "how far did it fly": "an altitude of 2,800 km" is how high it went, not how far
         after = set()
@@ -3503,7 +3504,7 @@ def _measures(item: IndexedFact, classified: Classified) -> bool:
               for lemma in Lexicon.lemmas(word)}
     words = item.words
     for k, word in enumerate(words):
-        if _NUMBER.match(word) or word in _NUMBER_WORDS:
+        if _NUMBER.match(word) or a_number_at(words, k):
             after = set().union(*(Lexicon.lemmas(w) for w in words[k + 1 : k + 4]))
             if after & (_MEASURES | things):
                 return True

@@ -320,7 +320,8 @@ def test_counts_and_times_of_day_are_told_from_dates_wherever_they_stand() -> No
     from briefings.answering.facts import _DIGIT, _counts, _tells_the_time
 
     def counts(statement: str) -> bool:
-        return _counts(statement, {w.lower() for w in statement.split()}, _DIGIT.search(statement))
+        words = [w.lower() for w in statement.split()]
+        return _counts(statement, set(words), _DIGIT.search(statement), words)
 
     def tells(statement: str) -> bool:
         return _tells_the_time(statement, _DIGIT.search(statement))
@@ -362,10 +363,12 @@ def test_the_date_test_of_a_statement_ending_is_made_once_for_every_fact_that_en
     ending = "on May 17, 2031."
     for subject in ("The envoys met", "The ministers talked", "Two envoys met"):
         statement = f"{subject} {ending}"
-        _counts(statement, {w.lower() for w in statement.split()}, _DIGIT.search(statement))
+        words = statement.lower().split()
+        _counts(statement, set(words), _DIGIT.search(statement), words)
     before = _digit_outside_dates.cache_info()
     statement = f"The delegates left {ending}"
-    assert not _counts(statement, {w.lower() for w in statement.split()}, _DIGIT.search(statement))
+    words = statement.lower().split()
+    assert not _counts(statement, set(words), _DIGIT.search(statement), words)
     assert _digit_outside_dates.cache_info().hits == before.hits + 1
     assert _YEAR_NUMERALS == {w for w in map(str, range(10_000)) if len(w) == 4 and 1900 < int(w) < 2100}
 
@@ -460,3 +463,15 @@ def test_the_kinds_named_under_a_noun_are_the_hypernym_table_read_down() -> None
     for noun in nouns:
         assert Lexicon.hyponyms(noun) <= Lexicon.named_kinds_of(noun), noun
     assert Lexicon.named_kinds_of("no-such-noun") == frozenset()
+
+
+def test_one_after_a_determiner_stands_for_a_noun_and_counts_nothing() -> None:
+    from briefings.answering.facts import a_number_at
+
+    for sentence in ["the danish ferry unlike the u s one sailed late", "they chose a new one", "the other one stayed",
+                     "a swedish bid and a norwegian one"]:
+        words = sentence.split()
+        assert not a_number_at(words, words.index("one")), sentence
+    for sentence in ["one minister resigned", "a one year ban", "just one envoy came", "they sent one"]:
+        words = sentence.split()
+        assert a_number_at(words, words.index("one")), sentence
