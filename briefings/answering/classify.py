@@ -978,7 +978,7 @@ def _needs(linked: Linked, *, lexicon: Lexicon, asked_name: bool = False) -> lis
             # said in the words of its meaning: "be" and "after" anywhere in a fact do not say it
             continue
         phrasal = _phrasal_verb(t, toks, used)
-        if phrasal is not None and lexicon.meanings(phrasal) and _be_and_its_preposition(phrasal, t.position, toks):
+        if phrasal is not None and _be_and_its_preposition(phrasal, t.position, toks):
             phrasal = None  # "will it *be after* the vote": a time, not the idiom the vocabulary reads
         owned = _verb_of_own_noun(t, toks, used, lexicon) if phrasal is None else None
         if owned is not None:

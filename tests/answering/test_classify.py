@@ -1319,3 +1319,10 @@ def test_a_body_of_people_is_a_group_and_the_bodies_of_the_dead_remains(fresh_in
         "provenance": _PROVENANCE}))
     answer = fresh_index.answer("what body did moon and trump set up in march 2019?")
     assert answer.found and "consultative group" in answer.answer
+
+
+@pytest.mark.parametrize("text", ["What is on the menu of the banquet?", "Which towns are on the far side of the fjord?"])
+def test_be_and_a_preposition_with_its_object_is_no_phrasal_verb(index: FactIndex, text: str) -> None:
+    """"be on" before its object is "be" and a place, not the phrasal verb English has ("get on"), which
+    the vocabulary does not know: no fact has to say it."""
+    assert all(n.label != "be on" for n in index.read(text).needs)
