@@ -26,7 +26,7 @@ from briefings.answering.referents import (AUX, EVENT_VERBS, EVENTFUL, GENDERED,
 from briefings.models import Entity, EntityKind
 
 __all__ = ["MAX_READINGS", "ContextEntity", "QuestionContext", "asked_as_the_one_before", "asked_of_the_last",
-           "asks_besides", "context_of", "follow_up", "follow_up_readings", "named_in_the_conversation", "Reading", "points_back",
+           "asks_besides", "context_of", "describes_without_naming", "follow_up", "follow_up_readings", "named_in_the_conversation", "Reading", "points_back",
            "read_as_the_last_answer", "said_in_order", "speaks_of_someone_said"]
 
 _BE = {"is", "are", "was", "were", "be", "been"}
@@ -422,6 +422,21 @@ def _finished(reading: str | None, new: Classified, previous: Classified) -> str
     if reading.rstrip("?").lower() == previous.linked.question.text.rstrip("?").lower() and not asks_besides(new):
         return None
     return reading if reading.endswith("?") else reading.rstrip(".!") + "?"
+
+
+def describes_without_naming(classified: Classified, previous: Classified) -> bool:
+    """The question names nothing (no name, no day) and says "the" before a noun the last question did not say
+    ("what's on *the agenda*?"): a thing it presumes the asker and the answerer both know, which in a
+    conversation is one of what was just talked about. Not a noun that says whose it is ("the leaders'
+    meeting", "the agenda of ..."): the phrase itself says which; nor one the last question said ("the
+    teams" after "the U.S. team"): that is the thing itself, or all of its kind, not a part of it."""
+    toks, used = classified.linked.question.tokens, classified.linked.used
+    if classified.linked.mentions or classified.linked.dates:
+        return False
+    said = {lemma for t in previous.linked.question.tokens for lemma in t.lemmas | {t.lower}}
+    return any(t.lower == "the" and not used[k + 1] and not noun.possessive and "NOUN" in Lexicon.parts_of_speech(noun.lower)
+               and (noun.lemmas | {noun.lower}).isdisjoint(said) and (k + 2 >= len(toks) or toks[k + 2].lower != "of")
+               for k, (t, noun) in enumerate(zip(toks, toks[1:])))
 
 
 def asked_of_the_last(new: Classified, previous: Classified, context: QuestionContext, *, names: EntityNames,

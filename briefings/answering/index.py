@@ -15,8 +15,8 @@ from typing import Any
 
 from briefings.answering.classify import COURTESIES, RELATION_WEIGHT, SAYING, Intents, classify
 from briefings.answering.context import (QuestionContext, Reading, asked_as_the_one_before, asked_of_the_last,
-                                         asks_besides, context_of, follow_up_readings, named_in_the_conversation,
-                                         points_back, read_as_the_last_answer, said_in_order, speaks_of_someone_said)
+                                         asks_besides, context_of, describes_without_naming, follow_up_readings,
+                                         named_in_the_conversation, points_back, read_as_the_last_answer, said_in_order, speaks_of_someone_said)
 from briefings.answering.converse import Briefed, converse
 from briefings.answering.decide import DEFAULT_THRESHOLD, RUNNER_UP, Decision, decide
 from briefings.answering.facts import FactTable, IndexedFact
@@ -257,7 +257,17 @@ class FactIndex:
                 if full.found:
                     return full.model_copy(update={"question": text, "reading": named.text})
             if alone.found and says_the_question(self._said(alone), standalone) and not _only_the_act(standalone):
-                return alone
+                last = self.read(context.question)
+                if not describes_without_naming(standalone, last):
+                    return alone
+                # "what's on the agenda?": "the" presumes the one agenda both sides know, that of what was
+                # just talked about, when that has one; another in the store answers only if it has not
+                reading = asked_of_the_last(standalone, last, context, names=self.table.names,
+                                            entities=self.table.entities)
+                full = self._answer(reading, threshold) if reading is not None else alone
+                if reading is None or not full.found or not says_the_question(self._said(full), standalone):
+                    return alone
+                return full.model_copy(update={"question": text, "reading": reading})
             # no answer, or one that leaves unsaid what the question weighs most ("what planes took part?"
             # answered by who took part): asked of what was just talked about, if that says it
             reading = asked_of_the_last(standalone, self.read(context.question), context,

@@ -69,7 +69,8 @@ def normalise_question(text: str, lexicon: Lexicon, *, as_written: Callable[[str
                 lemmas=lexicon.lemmas(lower),
                 position=position,
                 capitalised=position > 0 and word[:1].isupper() and offset > 0,
-                possessive=(folded[end : end + 2].lower() == "'s" and lower not in _IS_CONTRACTED),
+                possessive=(folded[end : end + 2].lower() == "'s" and lower not in _IS_CONTRACTED
+                            or _PLURAL_POSSESSIVE.match(folded, end) is not None and lower.endswith("s")),
                 hyphenated=hyphened,
                 clause=clause,
             )
@@ -77,6 +78,9 @@ def normalise_question(text: str, lexicon: Lexicon, *, as_written: Callable[[str
     return Question(text=text, tokens=tokens)
 
 
+_PLURAL_POSSESSIVE = re.compile(r"'(?![\w'])")
+"""An apostrophe that ends a word in "s" ("the leaders*'* meeting"): the plural's possessive, as "'s" is
+the singular's."""
 _CLAUSE_ENDS = re.compile(r"[.?!;]\s|\s[-\u2013\u2014]+\s")
 """A sentence's end mark before a space (not the stops of "U.S."), or a dash set apart by spaces ("the
 summit - is it on?")."""

@@ -1599,3 +1599,24 @@ def test_that_before_a_noun_of_two_words_points_to_what_it_names(fresh_index: Fa
     ])
     answer = _after(fresh_index, "who is Mira Soll?", "where is that press agency based?")
     assert answer.reading is not None and "Lark Wire" in answer.reading and answer.facts == ["lark-based"]
+
+
+def test_the_thing_a_question_presumes_known_is_that_of_what_was_just_talked_about(fresh_index: FactIndex) -> None:
+    """"what is on the menu?" after a question about one dinner: the menu of that dinner, though the store
+    holds another dinner's menu that answers the question alone as well."""
+    from briefings.models import Entity, EntityKind, Fact
+
+    provenance = {"source": "admin-console-ana", "recorded_at": "2026-12-01T00:00:00Z", "recorded_by": "console:ana"}
+    for entity_id, name in [("harbour-banquet", "Harbour Banquet"), ("glacier-gala", "Glacier Gala")]:
+        fresh_index.upsert_entity(Entity(id=entity_id, name=name, kind=EntityKind.event))
+    for fact_id, subject, relation, statement in [
+        ("banquet-venue", "harbour-banquet", "held_at", "The Harbour Banquet is held in the old customs house of Tromso."),
+        ("banquet-menu", "harbour-banquet", "serves", "Smoked char and cloudberries are on the menu of the Harbour Banquet."),
+        ("gala-menu", "glacier-gala", "serves", "Reindeer stew and rye bread are on the menu of the Glacier Gala."),
+    ]:
+        fresh_index.upsert(Fact.model_validate({
+            "id": fact_id, "subject": subject, "relation": relation, "topic": "timeline",
+            "statement": statement, "provenance": provenance}))
+    for event, fact_id in [("Harbour Banquet", "banquet-menu"), ("Glacier Gala", "gala-menu")]:
+        answer = _after(fresh_index, f"where is the {event} held?", "what is on the menu?")
+        assert answer.facts[:1] == [fact_id]

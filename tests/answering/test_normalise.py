@@ -137,3 +137,9 @@ def test_an_ing_said_without_its_g_is_the_ing() -> None:
 def test_a_message_is_cut_into_stretches_at_end_marks_dashes_emoji_and_but() -> None:
     question = normalise_question("sorry, silly q but the U.S. team - arrived? \U0001f914 ok", Lexicon())
     assert [t.clause for t in question.tokens] == [0, 0, 0, 1, 1, 1, 1, 1, 2, 3]
+
+
+def test_an_apostrophe_after_a_plural_marks_its_possessive_as_s_does() -> None:
+    question = normalise_question("Where did the pilots' union and the mayor's office meet?", Lexicon())
+    owner = {t.lower: t.possessive for t in question.tokens}
+    assert owner["pilots"] and owner["mayor"] and not owner["union"] and not owner["office"]
