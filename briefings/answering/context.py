@@ -51,7 +51,7 @@ _EXPLETIVE_VERBS = {"take", "seem", "appear", "look", "matter"}
 _BESIDES = {"else", "anything", "something", "more"}
 """The words of "what else?" and "anything else?": they ask for more of the same."""
 _MATTER_OPENINGS = {"anything", "something"}
-"""The words that open a question of a matter alone ("*anything* on the military side?")."""
+"""The words that open a question of a matter alone ("*anything* on the fishing rights?")."""
 _MORE_OF = {"anything", "something", "what", "any", "nothing"}
 """Words that make the "more" after them ask for more of the same ("anything more?")."""
 _TOLD = {"", "me", "us"}
@@ -515,7 +515,7 @@ class _Reader:
             return None  # "and the other team, who leads it?": the pronoun is the phrase before the comma
         within = self._anything_within()
         if within is not None:
-            return within  # "anything on the military side?" after what a document says: in that document
+            return within  # "anything on the fishing rights?" after what a treaty says: in that document
         pronouns = [i for i, w in enumerate(self.words) if not self.used[i] and (i in self.pointing or (
                     w in _PERSON | _GROUP | _THING | _PLURAL | _PLACE and not self._existential(i)
                     and not self._determiner(i) and not self._relative(i) and not self._bound(i)))]
@@ -649,7 +649,7 @@ class _Reader:
         return f"{new.linked.question.text.rstrip('?.! ')} about {said}?"
 
     def _anything_within(self) -> str | None:
-        """"anything on the military side?", "and anything about aid?": only a matter asked about, with no
+        """"anything on the fishing rights?", "and anything about aid?": only a matter asked about, with no
         verb or question word of its own, after a question about a document (one it named, or else the one
         its answer was about): what that document says of the matter, "... in the Quay Pact?". A document
         holds what it says; a matter asked of with nothing else names no other thing to look in."""

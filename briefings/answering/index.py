@@ -54,12 +54,12 @@ _UNSAID_SUBJECT = frozenset({"been", "was", "had"})
 _NEWS = frozenset({Asked.status, Asked.latest, Asked.upcoming, Asked.changed})
 _WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|where|when|why|how)\b", re.I)
 _RESTATING = re.compile(r"[,;]\s*(?:like|as in)\s*,?\s+(?=(?:what|which|who|whom|whose|where|when|why|how)\b)", re.I)
-"""Where a question is asked again in other words: "what's her deal, *like* what's her title?"."""
+"""Where a question is asked again in other words: "what's his story, *like* what's his job?"."""
 _CONVERSATION = {Asked.status, Asked.latest, Asked.upcoming, Asked.changed, Asked.describe, Asked.small_talk}
 
 
 def _restated(text: str) -> str:
-    """"what's her deal, like what's her title?": a question asked, then again in other words after "like" or
+    """"what's his story, like what's his job?": a question asked, then again in other words after "like" or
     "as in", the way chat rephrases; the second wording, a question of its own, says what is asked."""
     last = None
     for last in _RESTATING.finditer(text):

@@ -681,7 +681,7 @@ class _NeedTraits:
     """A noun or an adjective before the act asked, that may describe its doer (`_describing`)."""
     described_by: Need | None = None
     """For a thing no fact speaks of, the verb of the clause right after it that says which thing is meant
-    ("the *formula* the U.S. is pushing", `_clause_after`)."""
+    ("the *levy* the council is weighing", `_clause_after`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -2232,7 +2232,7 @@ def _qualifiers(traits: QuestionTraits, credits: dict[int, float], item: Indexed
         if after is None or credits.get(after.position, 0) < 0.8:
             continue
         if after.label.split()[0].lower() in DETERMINERS:
-            continue  # "the formula *the U.S.* is pushing": a determiner opens a noun phrase of its own
+            continue  # "the levy *the council* is weighing": a determiner opens a noun phrase of its own
         if after.kind is NeedKind.time:
             continue  # "in *early* June", "*late* 2018": a part of the time, which the fact's day may fall in
         if need.typed and after.relation:

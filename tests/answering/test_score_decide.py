@@ -27,7 +27,7 @@ def test_the_fact_that_covers_the_question_ranks_first(index: FactIndex) -> None
 
 
 def test_in_return_for_is_in_exchange_for(index: FactIndex) -> None:
-    answer = index.answer("what did Gadhafi obtain in return for dropping his nuclear program?")
+    answer = index.answer("what was Libya promised in return for abandoning its nuclear work?")
     assert answer.found and "sanctions relief" in answer.answer
 
 
