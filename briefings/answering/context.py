@@ -1354,7 +1354,7 @@ class _Reader:
         """What each subject pronoun read so far was put as: "his" after "he" is the same one's."""
         again: dict[str, str] = {}
         """What each personal pronoun read so far was put as: the same word said again in one message is the
-        same one ("what's her job, like what's her title?"), not another person."""
+        same one ("what does he do, like what's his job?"), not another person."""
         for i in pronouns:
             if i in self.pointing:
                 edits.append((*token_span(text, i, i + 2 + self._compound(i + 1)), self.pointing[i].said))

@@ -256,22 +256,15 @@ class FactIndex:
                 full = self._answer(named.text, threshold)
                 if full.found:
                     return full.model_copy(update={"question": text, "reading": named.text})
-            if alone.found and says_the_question(self._said(alone), standalone) and not _only_the_act(standalone):
-                last = self.read(context.question)
-                if not describes_without_naming(standalone, last):
-                    return alone
-                # "what's on the agenda?": "the" presumes the one agenda both sides know, that of what was
-                # just talked about, when that has one; another in the store answers only if it has not
-                reading = asked_of_the_last(standalone, last, context, names=self.table.names,
-                                            entities=self.table.entities)
-                full = self._answer(reading, threshold) if reading is not None else alone
-                if reading is None or not full.found or not says_the_question(self._said(full), standalone):
-                    return alone
-                return full.model_copy(update={"question": text, "reading": reading})
+            answered = alone.found and says_the_question(self._said(alone), standalone) and not _only_the_act(standalone)
+            last = self.read(context.question)
+            if answered and not describes_without_naming(standalone, last):
+                return alone
             # no answer, or one that leaves unsaid what the question weighs most ("what planes took part?"
-            # answered by who took part): asked of what was just talked about, if that says it
-            reading = asked_of_the_last(standalone, self.read(context.question), context,
-                                        names=self.table.names, entities=self.table.entities)
+            # answered by who took part), or "the" before a thing the question presumes both sides know ("what's
+            # on the agenda?": that of what was just talked about, when that has one; another in the store
+            # answers only if it has not): asked of what was just talked about, if that says it
+            reading = asked_of_the_last(standalone, last, context, names=self.table.names, entities=self.table.entities)
             full = self._answer(reading, threshold) if reading is not None else alone
             if not full.found or not says_the_question(self._said(full), standalone):
                 return alone  # the reading only adds what it is about: what the question says must still be said

@@ -18,6 +18,7 @@ from collections.abc import Callable, Container, Iterable, Set
 from itertools import compress, count
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -106,6 +107,20 @@ SAID_OTHERWISE_KEPT = 16384
 _NO_IDS: frozenset[str] = frozenset()
 FOUND_KEPT = 4096
 """How many facts' texts `EntityNames.find_kept` remembers the names found in before it forgets them all."""
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _kept(kept: dict[_K, _V], key: _K, limit: int, make: Callable[[], _V]) -> _V:
+    """What `make` gives for `key`, made once and kept in `kept`, which forgets everything when it holds `limit`."""
+    found = kept.get(key)
+    if found is None:
+        if len(kept) >= limit:
+            kept.clear()
+        found = kept[key] = make()
+    return found
 
 
 class EntityNames:
@@ -210,12 +225,7 @@ class EntityNames:
     def find_kept(self, words: tuple[str, ...]) -> list[tuple[int, int, set[str]]]:
         """`find` in a fact's words, kept until a name changes: the scorer asks it of the facts it weighs,
         and the same facts are weighed question after question (the list is shared: read it, never change it)."""
-        found = self._found.get(words)
-        if found is None:
-            if len(self._found) >= FOUND_KEPT:
-                self._found = {}
-            found = self._found[words] = self.find(list(words))
-        return found
+        return _kept(self._found, words, FOUND_KEPT, lambda: self.find(list(words)))
 
     def named_inside(self, entity_ids: Set[str]) -> frozenset[str]:
         """The entities that names of `entity_ids` name in turn: "Trump" and "Kim" of the "Trump-Kim
@@ -241,13 +251,9 @@ class EntityNames:
         named = self._noun_heads().get(qualifiers)
         if not named:
             return set()
-        key = (qualifiers, head)
-        found = self._said_otherwise.get(key)
-        if found is None:
-            if len(self._said_otherwise) >= SAID_OTHERWISE_KEPT:
-                self._said_otherwise = {}
-            found = self._said_otherwise[key] = self._head_said_as(named, qualifiers, head)
-        return found  # shared, as the sets of `aliases` that `find` gives are: read, never changed
+        # shared, as the sets of `aliases` that `find` gives are: read, never changed
+        return _kept(self._said_otherwise, (qualifiers, head), SAID_OTHERWISE_KEPT,
+                     lambda: self._head_said_as(named, qualifiers, head))
 
     @staticmethod
     def _head_said_as(named: dict[str, set[str]], qualifiers: tuple[str, ...], head: str) -> Set[str]:
