@@ -1807,9 +1807,27 @@ def _other_party(item: IndexedFact, table: FactTable, classified: Classified) ->
         n.kind is NeedKind.word and n.name_like and n.lemmas & (item.name_lemmas | item.unlinked_names)
         for n in classified.needs)
     asked = {t.lower for t in classified.linked.question.tokens}
-    # the other may be someone the store has no entity for, named all the same: a name no word of English
+    # the other may be someone the store has no entity for, named all the same: a name no word of English,
+    # in a name of which the question says no word ("Dana" of "Dana Reyes" is Reyes, when Reyes is asked of)
     return party_said and (any(person(e) for e in item.entities - named)
-                           or any(not Lexicon.parts_of_speech(w) for w in item.unlinked_names - asked))
+                           or any(not Lexicon.parts_of_speech(w) for w in item.unlinked_names - asked
+                                  - _names_holding(item, asked)))
+
+
+def _names_holding(item: IndexedFact, said: set[str] | frozenset[str]) -> frozenset[str]:
+    """The words, in lower case, of the fact's runs of capitalised words that hold a word of `said`: the whole
+    name of one the question names by part of it ("Lee" for "Dana Lee")."""
+    tokens = _statement_tokens(item.fact.statement)[0]
+    held: set[str] = set()
+    run: list[str] = []
+    for word, _ in (*tokens, ("", 0)):
+        if word[:1].isupper():
+            run.append(word.lower())
+            continue
+        if not said.isdisjoint(run):
+            held.update(run)
+        run = []
+    return frozenset(held)
 
 
 def _met_by_others(item: IndexedFact, meeting: tuple[Need, tuple[Need, ...]], table: FactTable) -> bool:

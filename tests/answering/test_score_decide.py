@@ -856,6 +856,20 @@ def test_a_counterpart_is_said_by_the_statement_when_the_outline_names_the_count
     assert "envoy-named" not in fresh_index.answer("Who was Quill's counterpart in March 2019?").facts
 
 
+def test_the_first_name_of_one_asked_of_is_no_counterpart(fresh_index: FactIndex) -> None:
+    """"Who were Qerrin and Dask's counterparts": a fact that writes the two in full ("Tomas Qerrin") and names
+    no one they met names no counterpart; the first names are theirs, not another person's."""
+    _add(fresh_index, "envoys-met", "Envoy Tomas Qerrin and Defense Secretary Mira Dask held talks with North "
+         "Korean officials in Geneva on March 3, 2019.", day="2019-03-03", subject="united-states",
+         relation="held_talks_with", obj="north-korea")
+    assert not fresh_index.answer("who were qerrin and dask's north korean counterparts in geneva?").found
+    _add(fresh_index, "envoys-met-jang", "Envoy Tomas Qerrin and Defense Secretary Mira Dask held talks with "
+         "Vice Minister Jang Sorrel in Geneva on March 3, 2019.", day="2019-03-03", subject="united-states",
+         relation="held_talks_with", obj="north-korea")
+    answer = fresh_index.answer("who were qerrin and dask's north korean counterparts in geneva?")
+    assert answer.found and answer.facts[0] == "envoys-met-jang"
+
+
 @pytest.mark.parametrize(("fact", "question"), [
     ({"id": "vance-memo", "relation": "passed", "object": "kim-jong-un", "topic": "timeline",
       "statement": "Ada Vance passed a sealed memo to Kim Jong Un in Geneva.", "dates": [{"day": "2019-03-04"}]},
