@@ -20,7 +20,7 @@ from itertools import compress, count
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from briefings.answering.lexicon import DETERMINERS, PREPOSITIONS, Lexicon, word_tokens, words_and_gaps, words_of
+from briefings.answering.lexicon import DETERMINERS, PARTICLES, PREPOSITIONS, Lexicon, word_tokens, words_and_gaps, words_of
 from briefings.answering.link import EntityNames
 from briefings.compose import DATE_RELATION
 from briefings.models import Entity, EntityKind, Fact
@@ -274,6 +274,8 @@ class FactTable:
         """Counts every change, so that what is read off all the facts can be kept until the next one."""
         self._vectors = None  # np.ndarray (words x dim): the first len(_vector_words) rows are theirs
         self._near_cache: dict[tuple[frozenset[str], bool], dict[str, float]] = {}
+        self.phrasal_synonyms: set[str] = set()
+        """The verbs of two words `near` gives only as WordNet's phrases for a verb asked ("cut off")."""
         self._narrower_cache: dict[tuple[frozenset[str], int], frozenset[str]] = {}
         self._scheduled: tuple[int, dict[frozenset[str], frozenset[date]]] = (-1, {})
         self._made: tuple[int, dict[str, frozenset[date]]] = (-1, {})
@@ -930,6 +932,15 @@ class FactTable:
         share = min(1.0, max(0.0, (s - SYNONYM_UNCONFIRMED) / (SYNONYM_CONFIRMED - SYNONYM_UNCONFIRMED)))
         return SYNONYM_RARE_SENSE + (SYNONYM_CREDIT - SYNONYM_RARE_SENSE) * share
 
+    def _phrasal_held(self, phrase: str, lemma: str) -> bool:
+        """A verb and its particle ("cut off", "tear down") whose two words the facts hold, a synonym WordNet
+        gives as a phrase in one of the first senses of both (`phrasal_said` reads it in a fact). Not what
+        makes the verb asked a word the store knows: no fact need say the two together."""
+        parts = phrase.split(" ")
+        return (len(parts) == 2 and parts[1] in PARTICLES and parts[0] in self.vocabulary
+                and parts[1] in self.vocabulary and "VERB" in self.lexicon.parts_of_speech(parts[0])
+                and self.lexicon.shares_a_common_sense(lemma, phrase))
+
     def _confirmed(self, word: str, other: str, *, at_least: float = KIND_CONFIRMED) -> bool:
         """The embedding model puts the two words near enough (`KIND_CONFIRMED`); without it, never."""
         a, b = self.lexicon.vector(word), self.lexicon.vector(other)
@@ -978,6 +989,9 @@ class FactTable:
                         and not self._only_a_name(synonym)
                         and self.lexicon.content_weight(synonym) >= SYNONYM_MIN_WEIGHT):
                     found[synonym] = max(found.get(synonym, 0.0), self._synonym_credit(lemma, synonym))
+                elif kinds and synonym not in lemmas and synonym not in found and self._phrasal_held(synonym, lemma):
+                    found[synonym] = SYNONYM_CREDIT
+                    self.phrasal_synonyms.add(synonym)
             for word, credit in self._prefixed_synonyms(lemma):
                 found[word] = max(found.get(word, 0.0), credit)
             for kind in self.lexicon.kinds(lemma) if kinds else ():

@@ -171,7 +171,9 @@ def prepare(classified: Classified, table: FactTable) -> float:
             need.within = table.places_within(need.lemmas)
             if need.name_like and not held and _acts(need, classified):
                 need.acting_for = table.places_holding(need.lemmas)
-            need.known = held or bool(need.near) or bool(need.within) or bool(need.acting_for)
+            need.known = (held or any(w not in table.phrasal_synonyms for w in need.near) or bool(need.within)
+                          or bool(need.acting_for))  # a verb of two words near it ("cut off" for "sever") whose
+            # words the facts hold, perhaps never together, credits a fact that says it, and tells no more
             idf = max((table.idf(k) for k in keys if table.df(k)), default=1.0)
             # A word the store never says weighs as its rarest (a thing no fact names), but an adverb
             # names no thing ("what did Kim *basically* want"): it hedges, stresses or says how, which no
@@ -499,6 +501,7 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
     near = max((need.near[w] for w in need.near.keys() & item.lemmas  # the few the fact holds, of many near
                 if (names is None or w in item.words or not names(w)) and w not in item.phrase_words
                 and not (need.relation and _said_only_as_a_noun(w, item))), default=0.0)
+    near = max(near, max((c for w, c in need.near.items() if " " in w and phrasal_said(w, item)), default=0.0))
     if (need.relation and need.lemmas & _SAYING_OR_RESPONDING and item.lemmas & (SAYING | PUTTING)
             and any(Lexicon.lemmas(w) & (SAYING | PUTTING) for w in item.words if names is None or not names(w))):
         near = max(near, SAID_OTHERWISE)  # "speak" of what a fact says someone "noted" or "suggested"
@@ -516,6 +519,16 @@ def _word_credit(need: Need, item: IndexedFact, *, names: Callable[[str], bool] 
         return SAME_STEM if not stems.isdisjoint(item.stems) else near
     # "founded" is not the "Foundation" of a name
     return SAME_STEM if any(w[:STEM_MIN] in stems and not names(w) for w in item.lemmas if len(w) >= STEM_MIN) else near
+
+
+def phrasal_said(phrase: str, item: IndexedFact) -> bool:
+    """The fact says a verb of two words (`FactTable.near`'s "cut off") as English writes it: a form of the
+    verb with its particle right after it ("were *cut off*"), or after a short object ("*cut* them *off*")."""
+    verb, particle = phrase.split(" ")
+    if verb not in item.lemmas or particle not in item.lemmas:
+        return False
+    words = item.words
+    return any(Lexicon.lemmas(w) & {verb} and particle in words[k + 1 : k + 3] for k, w in enumerate(words))
 
 
 def _saying_of_another(need: Need, item: IndexedFact, classified: Classified, table: FactTable) -> bool:
@@ -891,6 +904,7 @@ def _reach(need: Need) -> frozenset[str] | None:
     if need.initials or (need.relation and need.lemmas & OPINING):
         return None
     parts = {part for lemma in need.lemmas if " " in lemma for part in lemma.split()}
+    parts |= {phrase.split(" ")[0] for phrase in need.near if " " in phrase}  # "cut" of a near "cut off"
     saying = SAYING | PUTTING if need.relation and need.lemmas & _SAYING_OR_RESPONDING else ()  # "noted" for "speak"
     return frozenset().union(need.lemmas, parts, need.joined, need.near, need.narrower, need.within, need.acting_for,
                              saying)

@@ -913,6 +913,22 @@ def _features_of(index: FactIndex, fact_id: str, question: str) -> dict[str, flo
     return next(f for fid, f, _ in index.explain(question)[1] if fid == fact_id)
 
 
+def test_a_verb_wordnet_gives_as_two_words_is_said_by_them(fresh_index: FactIndex) -> None:
+    """WordNet gives "severed" as "cut off" in a first sense of both: a fact that says the two words as a
+    phrasal verb ("cut off", "cut the lines off") says the act; one that says them apart does not, and the
+    two words held by the store do not make "severed" a word the store knows."""
+    _add(fresh_index, "storm-lines", "A storm cut off the power lines of Brask Island on March 3, 2019.",
+         day="2019-03-03", subject="north-korea", relation="cut")
+    _add(fresh_index, "storm-ferry", "A storm cut the power lines of Brask Island and left its ferry off schedule "
+         "on March 9, 2019.", day="2019-03-09", subject="north-korea", relation="cut")
+    question = "When had the power lines of Brask Island been severed?"
+    said = _features_of(fresh_index, "storm-lines", question)["lexical"]
+    assert said > _features_of(fresh_index, "storm-ferry", question)["lexical"] + 0.1
+    read = fresh_index.read(question)
+    prepare(read, fresh_index.table)
+    assert not next(n for n in read.needs if n.label == "severed").known
+
+
 def test_a_meeting_of_others_about_the_two_asked_is_not_their_meeting(fresh_index: FactIndex) -> None:
     from briefings.models import Fact
 
