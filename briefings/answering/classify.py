@@ -86,9 +86,9 @@ what was, which the facts of that moment answer, not the status, which says wher
 _BARE_VERBS = frozenset({"be", "have", "do", "get", "go"})
 """Verbs that say little on their own: in "what's *on* ...", "what's *up*", the particle says what is asked."""
 DISCOURSE_MARKERS = frozenset({"so", "and", "but", "ok", "okay", "well", "hey", "also", "anyway", "alright", "now",
-                               "then", "oh", "btw", "um", "uh", "right", "plus", "wait"})
-"""Words of English that open a sentence without being part of it ("*so* is it still on?", "*and* did he
-go?"): the question starts after them."""
+                               "then", "oh", "btw", "um", "uh", "right", "plus", "wait", "though"})
+"""Words of English that open or close a sentence without being part of it ("*so* is it still on?", "*and* did he
+go?", "why *though*?"): the question starts after them and ends before them."""
 _REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
                          "themselves", "oneself"})
 """The reflexive pronouns of English: they stand for a name the question has said ("the party *itself*")."""

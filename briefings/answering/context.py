@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from briefings.answering.classify import CONTRACTED_WH, SAYING, TELLING, TIME_SHIFT
+from briefings.answering.classify import CONTRACTED_WH, DISCOURSE_MARKERS, SAYING, TELLING, TIME_SHIFT
 from briefings.answering.lexicon import DETERMINERS, MATTER_PREPOSITIONS, PREPOSITIONS, Lexicon, shortest, word_tokens
 from briefings.answering.link import COUNTS, EntityNames
 from briefings.answering.model import Asked, Classified, DateSpan, Mention, NeedKind
@@ -524,7 +524,7 @@ class _Reader:
                    and self.words[i] not in _BESIDES
                    and not (i == self.rest + 1 and tuple(self.words[self.rest:i + 1]) in _WHY_PHRASES)
                    and self.words[i] not in WH | AUX | _FILLER and self.words[i].isalpha()
-                   and not self._joins_names(i)]
+                   and not self._joins_names(i) and not self._closing(i)]
         self.timed = self._timed()
         if self.timed is not None:  # "before doing all that": before the day the last answer told of
             pronouns = [i for i in pronouns if i < self.timed[0]]
@@ -760,6 +760,11 @@ class _Reader:
         days = {d for d in self.context.days if not self.previous.linked.dates or self.previous.linked.dates[0][0].covers(d)}
         return days.pop() if len(days) == 1 else None
 
+    def _closing(self, i: int) -> bool:
+        """The word at `i` is a marker that closes the question and asks nothing ("why *though*?", "who
+        was it *anyway*?"); "now" still sets the question at the present."""
+        return i == len(self.words) - 1 and self.words[i] in DISCOURSE_MARKERS - {"now"}
+
     def _bound(self, i: int) -> bool:
         """A possessive after a name of its kind in the same question ("when did Seoul hold *its* last
         vote?", "what did Moon say about *his* trip?"): it stands for that name, not for anything said before."""
@@ -971,7 +976,7 @@ class _Reader:
         for _, position, length in self.previous.linked.dates:
             said = question[slice(*token_span(question, position, position + length))]
             reading = re.sub(rf"(?:\s+(?:on|in|at|during|over|by))?\s+{re.escape(said)}\b", "", reading, count=1)
-        return reading
+        return re.sub(r"\s*,\s*(?=[?.!]*$)", "", reading)  # "... on Thursday, May 24?": no comma left
 
     def _without_places(self, reading: str) -> str:
         """`reading` without where the last question placed its act ("... *in the National Assembly*?"): a

@@ -1620,3 +1620,16 @@ def test_the_thing_a_question_presumes_known_is_that_of_what_was_just_talked_abo
     for event, fact_id in [("Harbour Banquet", "banquet-menu"), ("Glacier Gala", "gala-menu")]:
         answer = _after(fresh_index, f"where is the {event} held?", "what is on the menu?")
         assert answer.facts[:1] == [fact_id]
+
+
+def test_a_marker_that_closes_a_follow_up_asks_nothing_more(index: FactIndex) -> None:
+    """"why though?" is "why?": the closing "though" names nothing the last question is asked of."""
+    plain = _after(index, "When did North Korea pull out of the high-level inter-Korean talks?", "why?")
+    for ask in ("why though?", "why tho"):
+        answer = _after(index, "When did North Korea pull out of the high-level inter-Korean talks?", ask)
+        assert answer.reading == plain.reading and answer.answer == plain.answer
+
+
+def test_a_day_dropped_from_a_why_reading_leaves_no_comma_behind(index: FactIndex) -> None:
+    answer = _after(index, "What did Trump say on Thursday, May 24?", "why?")
+    assert answer.reading is not None and "," not in answer.reading and "open hostility" in answer.answer
