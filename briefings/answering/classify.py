@@ -457,10 +457,16 @@ def _quality_of(words: list[str], at: int) -> tuple[int, int] | None:
     return start, end
 
 
+_CLOSING_WH = frozenset({"who", "where", "when", "why", "how"})
+"""Question words that, said alone after a question, ask it of what that question said ("did they meet? *where*")."""
+
+
 def _question_word(words: list[str]) -> tuple[Asked, int]:
     """The kind of answer asked for, and the position after which the thing asked about starts."""
     words = [CONTRACTED_WH.get(w, w) for w in words]
     at = next((i for i, w in enumerate(words[:5]) if w in _WH), None)
+    if at is None and len(words) > 1 and words[-1] in _CLOSING_WH:
+        at = len(words) - 1  # "did they meet again recently? when": the word that ends it asks of all before it
     if at is None:
         opening = next((i for i, w in enumerate(words) if w not in DISCOURSE_MARKERS), len(words))
         if _polite_request(words[opening:]):

@@ -112,6 +112,13 @@ def test_on_before_a_noun_is_a_preposition_not_the_event_being_on(index: FactInd
     assert index.read("what's on the schedule of Friday's talks?").asked is not Asked.status
 
 
+def test_a_question_word_said_after_a_long_yes_no_question_asks_it_of_that_question(index: FactIndex) -> None:
+    """"did X happen lately? when": the last word asks when, however far it stands from the start."""
+    assert index.read("did the two envoys from Seoul and Pyongyang sit down lately? when").asked is Asked.when
+    assert index.read("did the two envoys from Seoul and Pyongyang sit down lately? where").asked is Asked.where
+    assert index.read("did the two envoys from Seoul and Pyongyang sit down lately?").asked is Asked.yes_no
+
+
 def test_a_word_that_opens_the_sentence_does_not_hide_a_yes_no_question(index: FactIndex) -> None:
     assert index.read("so did Kim agree?").asked is Asked.yes_no
     assert index.read("and did Kim agree?").asked is Asked.yes_no
