@@ -93,8 +93,10 @@ _OWNER = {"his": "he", "her": "she", "their": "they", "its": "it"}
 change *his* tone?")."""
 _SUBJECTS = set(_OWNER.values())
 _ASKS = {"venue": "where", "place": "where", "location": "where", "city": "where", "country": "where",
-         "date": "when", "day": "when", "time": "what time", "year": "which year", "reason": "why"}
-"""Nouns that, alone after "and" or "what about", ask the earlier question with another question word."""
+         "date": "when", "day": "when", "time": "what time", "year": "which year", "reason": "why",
+         "person": "who", "guy": "who", "man": "who", "woman": "who"}
+"""Nouns that, alone after "and" or "what about", ask the earlier question with another question word; a
+noun of a person ("and Lima's *guy*?") asks who, as "and Lima's?" does."""
 _KINDS = {"kind", "kinds", "sort", "sorts", "type", "types"}
 """The nouns of "what *kind of* group": the frame of a question, before the noun it asks of."""
 _WHY_PHRASES = {("how", "come"), ("how", "so")}
