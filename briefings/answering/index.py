@@ -348,7 +348,8 @@ class FactIndex:
     def _told_by(self, item: IndexedFact, classified: Classified) -> IndexedFact | None:
         """"Who said that?" of a fact that says no one said it: the fact whose person says (a verb of
         saying) what it is about: its subject and most of what it names, or its subject as what is said
-        of (a source "said" of the delegation, whatever the answer names besides). None when no fact does."""
+        of or among what the saying names (a source "said" of both teams, whatever the answer names besides).
+        None when no fact does."""
         if not any(n.lemmas & SAYING for n in classified.needs):
             return None
 
@@ -357,7 +358,8 @@ class FactIndex:
             acts = set().union(*(Lexicon.lemmas(w) for w in other.relation.replace("_", " ").split()))
             return (other.id != item.id and speaker is not None and speaker.kind is EntityKind.person
                     and other.subject != item.subject and bool(acts & SAYING)
-                    and (other.object == item.subject or 2 * len(other.entities & item.entities) >= len(item.entities))
+                    and (item.subject in (other.object, *other.entities)
+                         or 2 * len(other.entities & item.entities) >= len(item.entities))
                     and bool(other.entities & item.entities - {item.subject}))  # more than whom it is of: a
         # spokesman's word on North Korea did not tell that North Korea dismantled a site
 

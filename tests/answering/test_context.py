@@ -1633,3 +1633,15 @@ def test_a_marker_that_closes_a_follow_up_asks_nothing_more(index: FactIndex) ->
 def test_a_day_dropped_from_a_why_reading_leaves_no_comma_behind(index: FactIndex) -> None:
     answer = _after(index, "What did Trump say on Thursday, May 24?", "why?")
     assert answer.reading is not None and "," not in answer.reading and "open hostility" in answer.answer
+
+
+def test_a_noun_of_a_person_after_a_possessive_asks_who_of_the_other_side(index: FactIndex) -> None:
+    """"and Pyongyang's man?" after who heads the American team: who heads Pyongyang's, as "and Pyongyang's?"."""
+    answer = _after(index, "Who leads the U.S. delegation?", "and Pyongyang's man?")
+    assert answer.reading == "Who leads the Pyongyang delegation?" and answer.answer.startswith("Kim Chang Son")
+
+
+def test_who_said_so_finds_the_source_whose_saying_names_the_team_answered(index: FactIndex) -> None:
+    """The source is said of both teams at once; the answer was of one of them."""
+    answer = _after(index, "Who leads the North Korean delegation?", "who said so?")
+    assert "person with knowledge" in answer.answer
