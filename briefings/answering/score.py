@@ -18,7 +18,8 @@ from datetime import date, timedelta
 
 import re
 
-from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, _PRO_VERBS, _RELATIVES, DETERMINERS, FUNCTION_ZIPF, LOCATIVE,
+from briefings.answering.classify import (_AUX, _BE, _LIGHT_VERBS, _POSSESSIVE_DETERMINERS, _PRO_VERBS, _RELATIVES,
+                                          DETERMINERS, FUNCTION_ZIPF, LOCATIVE,
                                           MOTION_ENDS, NAME_WORDS, PATH, RANKING, SAYING, USUAL, _place_named_lowercase,
                                           is_proper_name, placed, superlative, thing_said_to_be_called, title_of)
 from briefings.answering.facts import (_NUMBER_WORDS, _YEAR_NUMERALS, KIND_CREDIT, FactTable, IndexedFact, _one_family,
@@ -2369,7 +2370,9 @@ def _the_role_asked(role: Need, toks: list[Token], qualified: tuple[str, ...], p
 
 def _thing(word: str, classified: Classified, position: int) -> bool:
     """A noun here: a thing, which a fact must name for the question to be about it. A word that can be
-    a verb too is a noun between a determiner and "of" ("the *cost* of", "the *route* of the march"). Words
+    a verb too is a noun between a determiner and "of" ("the *cost* of", "the *route* of the march"), or
+    after a name a possessive opens ("their Geneva *picnic*", "Ana's Geneva *picnic*": not after "the", as
+    in "did the UN *blacklist* them"). Words
     that WordNet has as one noun ("the *border crossing*") are a thing when it files them under a kind of
     thing, unless they end in a particle, as a verb of two words does ("sit *down*")."""
     if " " in word:
@@ -2380,8 +2383,10 @@ def _thing(word: str, classified: Classified, position: int) -> bool:
     if "VERB" not in pos:
         return True
     toks = classified.linked.question.tokens
-    return (0 < position < len(toks) - 1 and toks[position - 1].lower in DETERMINERS
-            and toks[position + 1].lower == "of")
+    if 0 < position < len(toks) - 1 and toks[position - 1].lower in DETERMINERS and toks[position + 1].lower == "of":
+        return True
+    start = next((m.position for m in classified.linked.mentions if m.position + m.span == position), position)
+    return 0 < start < position and (toks[start - 1].lower in _POSSESSIVE_DETERMINERS or toks[start - 1].possessive)
 
 
 def _pos(word: str) -> frozenset[str]:

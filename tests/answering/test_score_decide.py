@@ -929,6 +929,17 @@ def test_a_verb_wordnet_gives_as_two_words_is_said_by_them(fresh_index: FactInde
     assert not next(n for n in read.needs if n.label == "severed").known
 
 
+def test_a_word_after_a_name_a_possessive_opens_is_a_thing(fresh_index: FactIndex) -> None:
+    """"His Pyongyang *picnic*": after a possessive and a name, a word that can be a verb too is the noun
+    the phrase ends on, a thing; one no fact speaks of makes a fact that says only the names and the time
+    about another thing (here a meeting the same man hosted there)."""
+    _add(fresh_index, "harvest-talks", "In Pyongyang on May 3, 2019, Kim Jong Un hosted a delegation of farmers "
+         "for talks on the harvest.", day="2019-05-03", subject="kim-jong-un", relation="hosted")
+    question = "What did Kim Jong Un drink at his Pyongyang picnic in May 2019?"
+    assert _features_of(fresh_index, "harvest-talks", question)["unknown_thing"] == 1.0
+    assert not fresh_index.answer(question).found
+
+
 def test_a_meeting_of_others_about_the_two_asked_is_not_their_meeting(fresh_index: FactIndex) -> None:
     from briefings.models import Fact
 
