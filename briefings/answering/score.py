@@ -696,6 +696,9 @@ class _NeedTraits:
     described_by: Need | None = None
     """For a thing no fact speaks of, the verb of the clause right after it that says which thing is meant
     ("the *levy* the council is weighing", `_clause_after`)."""
+    responded_to: Need | None = None
+    """For a verb of responding asked with "to" ("respond to *the levy*"), the noun its phrase ends on
+    (`_responded_to`); None for any other need, or when the question names a time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -781,6 +784,7 @@ def question_traits(classified: Classified, table: FactTable) -> QuestionTraits:
             occasions=word and _occasions_counted(need, classified),
             number_of=_named_by_number(need, classified) if word and need.label.isdigit() else None,
             reaction_owners=tuple(_reaction_owners(need, classified)) if word else (),
+            responded_to=_responded_to(need, classified) if word and need.relation else None,
             unknown_thing=unheard,
             light_verb=unheard and _act_of_a_light_verb(need, classified),  # English's verbs read only then
             reacted_to=_named_beside(need, classified) if unheard and _reaction_asked(classified) else frozenset(),
@@ -1025,6 +1029,12 @@ def features(item: IndexedFact, classified: Classified, table: FactTable, total:
                 elif credit < RELATION_SAID and not any(Lexicon.lemmas(w) & SAYING for w in item.words):
                     f["hard_missing"] += 1  # "the vote failed", "it will work against Moon": the thing itself or
                     # what it does, not what it shows, which is the answer asked
+            if read.responded_to is not None and 0 < credit < 1.0 and item.lemmas.isdisjoint(RESPONDING) and (
+                    _word_credit(read.responded_to, item) < 0.5
+                    or classified.subject and item.subject in traits.entity_ids - classified.subject):
+                f["hard_missing"] += 1  # "how did Oslo respond to Rome's *levy*", told by what Oslo said (no
+                # verb of responding): what it said of another thing, though it names Rome, is no response to
+                # the levy; nor is what Rome said of its levy
             if credit < SAID_OTHERWISE and read.reaction_owners and _reaction_said(read.reaction_owners, need, item,
                                                                                     classified):
                 credit = SAID_OTHERWISE  # "Lyon's *response* to the visit": what Lyon said then
@@ -1382,6 +1392,21 @@ def _reaction_owners(need: Need, classified: Classified) -> list[Need]:
     return [n for n in classified.needs if n.kind is NeedKind.entity and (
         (n.position + len(n.label.split()) == need.position and toks[need.position - 1].possessive)
         or (need.position + 2 == n.position and toks[need.position + 1].lower == "of"))]
+
+
+def _responded_to(need: Need, classified: Classified) -> Need | None:
+    """"How did X *respond to* Y's levy": for a verb of `RESPONDING` followed by "to", the word need its
+    object ends on ("levy"), what X responded to, which a fact that tells the response by what X said must
+    say; None when the phrase ends on a name, or the question names a time, which places the response."""
+    if not need.lemmas & RESPONDING or any(n.kind is NeedKind.time for n in classified.needs):
+        return None
+    toks = classified.linked.question.tokens
+    to = need.position + len(need.label.split())
+    if to >= len(toks) or toks[to].lower != "to":
+        return None
+    end = next((t.position for t in toks[to + 1:] if t.lower in PREPOSITIONS or t.lower in _AUX), len(toks))
+    last = max((n for n in classified.needs if to < n.position < end), key=lambda n: n.position, default=None)
+    return last if last is not None and last.kind is NeedKind.word and last.known else None
 
 
 def _named_beside(need: Need, classified: Classified) -> frozenset[str]:

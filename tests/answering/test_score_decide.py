@@ -806,6 +806,21 @@ def test_a_response_is_told_by_what_the_one_who_responds_said(fresh_index: FactI
     assert relation_missing("How did Seoul approve the new fishing quota?")
 
 
+def test_a_response_told_by_saying_is_of_the_thing_responded_to(fresh_index: FactIndex) -> None:
+    """"How did A respond to B's levy", told by what A said: what A said of another thing (a rail link) is
+    no response to the levy, nor is what B said of its own levy; what A said of the levy is."""
+    _add(fresh_index, "rail-plan", "South Korea said on May 3, 2019, that it would build a new rail link to "
+         "the port of Mokpo.", day="2019-05-03", subject="south-korea", relation="said")
+    _add(fresh_index, "levy-defended", "North Korea said on May 1, 2019, that its new fishing levy was fair.",
+         day="2019-05-01", subject="north-korea", relation="said")
+    question = "How did South Korea respond to North Korea's fishing levy?"
+    assert not fresh_index.answer(question).found
+    _add(fresh_index, "levy-protest", "South Korea said on May 4, 2019, that the fishing levy broke the "
+         "inter-Korean accord.", day="2019-05-04", subject="south-korea", relation="said")
+    answer = fresh_index.answer(question)
+    assert answer.found and answer.facts[0] == "levy-protest"
+
+
 def test_a_counterpart_is_the_other_party_of_a_meeting(fresh_index: FactIndex) -> None:
     """"Who was X's counterpart" is answered by the person X met or negotiated with, whatever the fact
     calls them; a person X merely appointed is no counterpart."""
