@@ -979,6 +979,9 @@ class FactTable:
         for lemma in lemmas:
             for means in self.lexicon.meanings(lemma):
                 found[means] = max(found.get(means, 0.0), 1.0)
+                for spelt in self.lexicon.spelling_variants(means):  # "apologize", which the facts spell "apologise"
+                    if spelt in self.vocabulary:
+                        found[spelt] = max(found.get(spelt, 0.0), 1.0)
             for synonym in self.lexicon.synonyms(lemma):
                 if synonym not in self.vocabulary and synonym.endswith("ing") and " " not in synonym:
                     # WordNet names an act by its verb's -ing form ("departure": "leaving"); the facts may

@@ -821,6 +821,17 @@ def test_a_response_told_by_saying_is_of_the_thing_responded_to(fresh_index: Fac
     assert answer.found and answer.facts[0] == "levy-protest"
 
 
+@pytest.mark.parametrize("spelt", ["apologized", "apologised"])
+def test_saying_sorry_is_apologising_in_either_spelling(fresh_index: FactIndex, spelt: str) -> None:
+    """"Say sorry" means "apologize" (the vocabulary), and a fact that spells the verb the British way says it
+    too: a meaning is read in the spelling the facts use, as the question's own words are."""
+    _add(fresh_index, "boat-apology", f"Kim Jong Un {spelt} on May 3, 2019, for the sinking of a fishing boat.",
+         day="2019-05-03", subject="kim-jong-un", relation="regretted")
+    features = _features_of(fresh_index, "boat-apology",
+                            "When did Kim Jong Un say sorry for the sinking of the fishing boat?")
+    assert not features["relation_missing"] and features["lexical"] == 1.0
+
+
 def test_a_counterpart_is_the_other_party_of_a_meeting(fresh_index: FactIndex) -> None:
     """"Who was X's counterpart" is answered by the person X met or negotiated with, whatever the fact
     calls them; a person X merely appointed is no counterpart."""
