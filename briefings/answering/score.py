@@ -2564,6 +2564,8 @@ def _type_factor(item: IndexedFact, classified: Classified, table: FactTable, *,
         mentioned = frozenset(e for n in classified.needs if n.kind is NeedKind.entity for e in n.entity_ids)
     if asked is Asked.when:
         dated = 1.0 if item.days else YEAR_ONLY if item.years else WEAK_TYPE if item.timed else WRONG_TYPE
+        if dated < 1.0 and set(item.words) & _CONDITIONAL and _asks_ahead(classified):
+            dated = 1.0  # "when will they say it is on?": "only *if* the others come" tells when, as no day can
         # Its date is of what it is about, which must be what the question asks the time of: the
         # places the question names only locate that ("the talks *in Hanoi*").
         things = {e for e in mentioned if e in table.entities
@@ -3208,6 +3210,15 @@ def _leaves_a_role(item: IndexedFact) -> bool:
 _CONDITION_NOUNS = frozenset({"condition", "conditions", "precondition", "preconditions", "prerequisite", "proviso"})
 _CONDITIONAL = frozenset({"if", "unless", "provided", "providing"})
 """The conjunctions of English that state a condition ("... *if* the U.S. takes corresponding measures")."""
+_AHEAD = frozenset({"will", "would", "wo", "gonna"})
+"""The modals of English's future ("when *will* it ..."; "won't" is read as "wo" "n't")."""
+
+
+def _asks_ahead(classified: Classified) -> bool:
+    """The question asks of something still to come: its verb is led by a modal of the future."""
+    return any(t.lower in _AHEAD for t in classified.linked.question.tokens)
+
+
 _REQUIRING = frozenset({"need", "require"})
 """Verbs of what one must have for something: "what does X *need* from Y" is told by what X will do only *if*
 Y does a thing, as English states a requirement by its condition."""

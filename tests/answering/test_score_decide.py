@@ -2825,3 +2825,16 @@ def test_when_is_not_answered_by_the_date_of_another_act_of_the_thing(fresh_inde
         assert not answer.found or "depot-opened" not in answer.facts, question
     answer = fresh_index.answer("When was the grain depot near Sinuiju opened?")
     assert answer.found and answer.facts == ["depot-opened"]
+
+
+def test_when_something_still_to_come_will_happen_is_told_by_its_condition(fresh_index: FactIndex) -> None:
+    """No day can say when a thing not yet done will be done; a fact that it will be done only *if* another
+    thing happens does. A thing already done is still asked of its day."""
+    from briefings.models import Fact
+
+    fresh_index.upsert(Fact.model_validate({
+        "id": "moon-visit-condition", "subject": "moon-jae-in", "relation": "would_visit", "object": "north-korea",
+        "topic": "inter-korean", "provenance": _PROVENANCE,
+        "statement": "Moon Jae-in would visit Pyongyang only if Kim Jong Un ended his missile tests."}))
+    assert _features_of(fresh_index, "moon-visit-condition", "When will Moon Jae-in visit Pyongyang?")["type"] == 1.0
+    assert _features_of(fresh_index, "moon-visit-condition", "When did Moon Jae-in visit Pyongyang?")["type"] < 1.0
