@@ -1387,6 +1387,8 @@ class _Reader:
                         or self.referents.answered_of(kinds, named=False))
             if word in _GROUP and self._wh_phrase() in {"who", "whom"}:
                 said = said or self.referents.people()  # "who are they?": people, not the meeting they held
+            if word in _GROUP:
+                said = said or self.referents.unnamed_one_answered()  # "who said so?" + "their name?": the source
             pair = self._pair_before(i)
             if pair is not None:
                 people = self.referents.people()  # "the two of them", "both of them": two people, no meeting

@@ -431,6 +431,13 @@ class FactIndex:
             # suggested it" is first about the Libya model, then about Gadhafi
             said = self._said_in(described.description, set(self.table.entities))
             answered = list(dict.fromkeys([described.id, *said, *answered]))
+        if (answer.asked in {Asked.who, Asked.name} and any(n.relation and n.lemmas & SAYING for n in classified.needs)
+                and not any(self._a_person(e) for e in answered)):
+            # "who said so?" of a fact about what the U.S. will do, said by a source: whom the answer gave is
+            # the person its facts name besides, not the country it was about ("their name": the source's)
+            asked = {e for m in classified.linked.mentions for e in m.ids}
+            people = [e for e in dict.fromkeys(named) if self._a_person(e) and e not in asked]
+            answered = list(dict.fromkeys([*people, *answered]))
         given = list(answer.facts)
         if earlier is not None and answer.reading and _same_question(answer.reading, earlier.question):
             given = list(dict.fromkeys([*(earlier.given or earlier.facts), *given]))  # "what else?" again
@@ -442,6 +449,10 @@ class FactIndex:
         return context_of(classified, answered=answered, days=sorted(days), facts=list(answer.facts), acts=acts,
                           named=[e for e in dict.fromkeys(named) if e not in answered], earlier=earlier, given=given,
                           asked=self.read(answer.question) if answer.reading and answer.question else None)
+
+    def _a_person(self, entity_id: str) -> bool:
+        entity = self.table.entities.get(entity_id)
+        return entity is not None and entity.kind is EntityKind.person
 
     def _in_order_said(self, item: IndexedFact) -> list[str]:
         """The entities a fact names, in the order its statement says them; those it does not say by

@@ -226,6 +226,19 @@ class Referents:
                 return event  # "who met at the DMZ?" + "what did they discuss?": the meeting
         return answered
 
+    def unnamed_one_answered(self) -> str | None:
+        """The one person the last "who ...?" gave, when the sources leave them unnamed and say neither "he"
+        nor "she" of them: English calls such a one "they" ("who said so?", "a person familiar with it", "do
+        we know their name?"). None otherwise: after a named person, "they" is still a group or a country."""
+        if self.previous.asked not in {Asked.who, Asked.name} or not self.context.answered:
+            return None
+        first = self.entities.get(self.context.answered[0])
+        asked = {e for m in self.previous.linked.mentions for e in m.ids}
+        if (first is None or first.kind is not EntityKind.person or first.id in asked or is_proper_name(first.name)
+                or _gender(first) is not None or first.id in self.context.called):
+            return None
+        return self.said(first)
+
     def _with_the_one_before(self, person: str) -> str | None:
         """`person`, the one the last question named, and the one other person the question before was
         about with them (named or answered): whom "they" stands for when the last question asked of one of

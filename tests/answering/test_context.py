@@ -1645,3 +1645,20 @@ def test_who_said_so_finds_the_source_whose_saying_names_the_team_answered(index
     """The source is said of both teams at once; the answer was of one of them."""
     answer = _after(index, "Who leads the North Korean delegation?", "who said so?")
     assert "person with knowledge" in answer.answer
+
+
+def test_they_is_the_unnamed_source_a_who_said_question_was_answered_with(index: FactIndex) -> None:
+    """A source the article leaves unnamed, and says neither "he" nor "she" of, is "they" after "who told
+    the reporters that?": not the country the quoted fact was about."""
+    answer = _after(index, "When would Washington announce that the summit was on track again?",
+                    "who told the reporters that?", "is their name known?")
+    assert answer.reading is not None and "person with knowledge" in answer.reading
+    assert "unnamed" in answer.answer.lower()
+
+
+def test_after_who_someone_meets_there_is_still_the_meeting(index: FactIndex) -> None:
+    """Only a "who" asked of a saying makes the person its answer names what the answer was about: after
+    whom someone meets, "there" is still the meeting the answer told of."""
+    answer = _after(index, "Whom is Kim Jong Un due to meet in Singapore?", "what will they sign there?")
+    assert answer.reading is not None and answer.reading.endswith("at the summit?")
+    assert "agreement on denuclearization" in answer.answer
