@@ -749,13 +749,14 @@ def _phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | None:
 def _split_phrasal_verb(t: Token, toks: list[Token], used: list[bool]) -> str | None:
     """"patch *things* up", "sort *stuff* out": a phrasal verb whose object, a filler noun that says no more than
     "it", stands between the verb and its particle, as English puts a short object; the verb in its dictionary
-    form. A pronoun there ("took *it* up") is left for the conversation to say what it stands for."""
+    form. So does "back" before the particle, which says the act is done again ("sit *back* down", "get *back*
+    together"). A pronoun there ("took *it* up") is left for the conversation to say what it stands for."""
     obj, particle = t.position + 1, t.position + 2
     if (particle >= len(toks) or any(used[i] for i in (t.position, obj, particle)) or t.lower in _AUX
             or toks[particle].lower not in PARTICLES or "VERB" not in Lexicon.parts_of_speech(t.lower)):
         return None
     word = toks[obj].lower
-    if word not in _FILLER_HEADS | {"stuff"}:
+    if word not in _FILLER_HEADS | {"stuff", "back"}:  # "sit *back* down": down again, the verb still "sit down"
         return None
     for lemma in sorted(t.lemmas, key=shortest):
         phrase = f"{lemma} {toks[particle].lower}"

@@ -1333,3 +1333,9 @@ def test_be_and_a_preposition_with_its_object_is_no_phrasal_verb(index: FactInde
     """"be on" before its object is "be" and a place, not the phrasal verb English has ("get on"), which
     the vocabulary does not know: no fact has to say it."""
     assert all(n.label != "be on" for n in index.read(text).needs)
+
+
+def test_back_between_a_verb_and_its_particle_says_again_and_leaves_the_verb_whole(index: FactIndex) -> None:
+    """"sit back down" is "sit down" done again, not "back down" (retreat)."""
+    labels = [n.label for n in index.read("when will the envoys sit back down together?").needs]
+    assert "sit down" in labels and "back down" not in labels
