@@ -1662,3 +1662,10 @@ def test_after_who_someone_meets_there_is_still_the_meeting(index: FactIndex) ->
     answer = _after(index, "Whom is Kim Jong Un due to meet in Singapore?", "what will they sign there?")
     assert answer.reading is not None and answer.reading.endswith("at the summit?")
     assert "agreement on denuclearization" in answer.answer
+
+
+def test_a_term_of_the_vocabulary_asked_of_the_last_thing_is_said_by_what_it_means(index: FactIndex) -> None:
+    """"what's on the table?" after the high-level talks: their agenda, which the facts say as what the talks
+    will discuss, not the words "on the table"."""
+    answer = _after(index, "When do the high-level inter-Korean talks take place?", "so what's on the table?")
+    assert answer.reading is not None and "high-level" in answer.reading and "reunion" in answer.answer
