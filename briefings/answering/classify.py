@@ -18,7 +18,7 @@ import yaml
 
 from briefings.answering.lexicon import (DETERMINERS, MATTER_PREPOSITIONS, OWNER, PARTICLES, PREPOSITIONS, TIME_UNITS, Lexicon,
                                         shortest, word_tokens, words_of)
-from briefings.answering.model import Asked, Classified, Event, Linked, Need, NeedKind, Token
+from briefings.answering.model import Asked, Classified, DateSpan, Event, Linked, Need, NeedKind, Token
 from briefings.models import Entity, EntityKind
 
 __all__ = ["Intents", "classify"]
@@ -1211,6 +1211,7 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     content -= set(itertools.takewhile(lambda i: toks[i].lower in DISCOURSE_MARKERS, range(len(toks))))
     # "*wait* didn't they cancel it?": a word that opens the sentence without being part of it asks nothing
     future = _future_auxiliary(toks)  # "is it *going to* happen": the tense, as "will" is
+    split = _inside_split_verbs(needs, toks)  # "did they put the trip *off*": a cue around its object
     checking = intents.matches(CHECKING, lemmas)  # "it's off, *correct*?": whether what is said is so
     times = [n.span for n in needs if n.kind is NeedKind.time]
     asking = set().union(*(intents.matches(kind, lemmas) for kind in _ASKING_KINDS))  # "latest", "new", ...
@@ -1244,7 +1245,7 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     for order, (kind, asked_kind) in enumerate(
         (("status", Asked.status), ("upcoming", Asked.upcoming), ("changed", Asked.changed), ("latest", Asked.latest))
     ):
-        covered = intents.matches(kind, asked_lemmas, skipping=_VAGUE, skipping_at=future)
+        covered = intents.matches(kind, asked_lemmas, skipping=_VAGUE, skipping_at=future | split)
         if kind == "upcoming" and covered:
             covered |= {i for i in content if lemmas[i] in _DATE_NOUNS}  # "what are the upcoming *dates*": the
             # kind of answer the coming events' list gives, each with its day
@@ -1261,8 +1262,11 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
             if "since" not in lemmas and {t.lower for t in toks} & _WHOLLY_PAST:
                 continue  # "what happened to the fair *earlier* this year": a moment gone by, not up to now
         elif kind == "status":
-            if any(not any(s.covers(d) for d in event.days) for s in times) or intents.matches(PAST_MOMENT, lemmas):
-                continue
+            stopped = _stopping_said(covered, lemmas)
+            if any(not any(s.covers(d) for d in event.days) and not (stopped and _before_the_event(s, event))
+                   for s in times) or intents.matches(PAST_MOMENT, lemmas):
+                continue  # a time before the event, asked with an act of stopping it ("was it cancelled *two
+                # days ago*"), is when it was stopped, not when the event takes place: the status tells it
         elif any(not (s.now or s.relative) for s in times):
             continue
         elif kind in {"upcoming", "latest"} and times and {t.lower for t in toks} & _PAST_WORDS:
@@ -1276,6 +1280,30 @@ def _conversation(linked: Linked, needs: list[Need], *, intents: Intents, event:
     if asked is Asked.when and not any(a is Asked.upcoming for *_, a in ranked):
         return None
     return min(ranked)[2], None
+
+
+def _stopping_said(covered: set[int], lemmas: list[str]) -> bool:
+    """A cue the status read is an act of stopping (`Lexicon.phase`: "cancel", "put off", "put it off")."""
+    at = sorted(covered)
+    return any(Lexicon.phase(lemmas[i]) == "end" for i in at) or any(
+        Lexicon.phase(f"{lemmas[i]} {lemmas[j]}") == "end"
+        for i in at for j in range(i + 1, min(len(lemmas), i + _OBJECT_REACH + 2)))  # the particle too
+
+
+def _before_the_event(span: DateSpan, event: Event) -> bool:
+    """The span ends before the event's first day: it cannot be when the event takes place."""
+    return span.end is not None and bool(event.days) and span.end < min(event.days)
+
+
+def _inside_split_verbs(needs: list[Need], toks: list[Token]) -> frozenset[int]:
+    """The positions of the object a phrasal verb holds between its verb and its particle: one that ends the
+    question ("put *the trip* off", `_phrasal_verb_around_its_object`), or a pronoun ("put *it* off"), which
+    that reading leaves for the conversation to resolve. A cue of the verb's two words reads across them."""
+    end = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].lower.isalnum()), None)
+    pronouns = {t.position for t in toks[1:-1] if t.lower in _OBJECT_POINTERS and toks[t.position + 1].lower in PARTICLES}
+    return frozenset(pronouns) | frozenset(k for n in needs if end is not None and n.phrasal and " " in n.label
+                                           and n.position + 1 < end and toks[end].lower == n.label.rsplit(" ", 1)[-1]
+                                           for k in range(n.position + 1, end))
 
 
 _EMBEDDING = frozenset({"whether"})

@@ -1339,3 +1339,20 @@ def test_back_between_a_verb_and_its_particle_says_again_and_leaves_the_verb_who
     """"sit back down" is "sit down" done again, not "back down" (retreat)."""
     labels = [n.label for n in index.read("when will the envoys sit back down together?").needs]
     assert "sit down" in labels and "back down" not in labels
+
+
+def test_a_stopping_verb_split_around_its_object_asks_the_status(index: FactIndex) -> None:
+    assert index.read("so did they call the meeting off?").asked is Asked.status
+    assert index.read("wait, did he call it off?").asked is Asked.status
+    assert index.read("did they put it off?").asked is Asked.status
+
+
+def test_a_time_before_the_event_dates_its_stopping_and_asks_the_status(index: FactIndex) -> None:
+    assert index.read("was the meeting cancelled last week?").asked is Asked.status
+    assert index.read("did he call it off two weeks ago?").asked is Asked.status
+    assert index.read("what went on with the talks earlier this month?").asked is not Asked.status
+
+
+def test_hearsay_of_a_broadcast_with_an_idiom_of_ending_asks_the_status(index: FactIndex) -> None:
+    assert index.read("heard on the news they pulled the plug on the meeting, true?").asked is Asked.status
+    assert index.read("did they pull the plug on it?").asked is Asked.status
