@@ -1512,10 +1512,16 @@ def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[s
     asking |= intents.matches(POLITE, lemmas) | _addressed(intents.matches(ADDRESS, lemmas), linked.question.tokens)
     # "a profile of X *pls*", "who is X, *bot*": a courtesy, or whom it is said to, asks nothing more
     entities = [n for n in needs if n.kind is NeedKind.entity]
+    shared = _shared_name_in_plural(entities, linked.question.tokens)
+    if shared is not None:  # "who are the (three) Lees (cited in the report)": each holder of the name
+        needs = [n for n in needs if n is shared or not _of_the_holders(n, shared, linked.question.tokens)]
+        entities = [n for n in needs if n.kind is NeedKind.entity]
     # "who is X *anyway*?": a marker that closes the question asks nothing more ("who is X *now*?" sets it at the present)
     closing = len(words) - 1 if words and words[-1] in DISCOURSE_MARKERS - {"now"} else None
     others = [n for n in needs if n.kind is not NeedKind.entity and n.position not in asking and n.position != closing
               and not (n.weight < CONVERSATION_WEIGHT and words[0] not in _WH)]
+    if shared is not None and entities == [shared] and not others and asked in {Asked.who, Asked.describe}:
+        return tuple(sorted(shared.entity_ids))
     if not entities or others or any(len(n.entity_ids) != 1 for n in entities):
         return ()
     if asked not in {Asked.who, Asked.what, Asked.describe}:
@@ -1528,6 +1534,25 @@ def _described(linked: Linked, needs: list[Need], *, asked: Asked, words: list[s
     if len(ids) != len(entities) or len(ids) > 1 and not _listed(entities, words):
         return ()  # "who is Kim's envoy to Seoul?": one name says whose, not a second one to describe
     return ids
+
+
+def _shared_name_in_plural(entities: list[Need], toks: list[Token]) -> Need | None:
+    """The first name the question says, in the plural ("the Lees"), where several entities hold it: it asks
+    for them all, not for one of them."""
+    plural = [n for n in entities if len(n.entity_ids) >= 2 and not n.label.lower().endswith("s")
+              and toks[n.position + len(n.label.split()) - 1].lower.endswith("s")]
+    return plural[0] if len(plural) == 1 and entities[0] is plural[0] else None
+
+
+def _of_the_holders(need: Need, shared: Need, toks: list[Token]) -> bool:
+    """A word that only frames the holders of a name said in the plural: how many they are, right before it,
+    when that is how many hold it ("the *three* Lees"), or a clause after it of where they are named ("the
+    Lees *cited in the report*"), a verb of saying with what follows it."""
+    if need.position == shared.position - 1 and _COUNT.get(need.label.lower()) == len(shared.entity_ids):
+        return True
+    after = shared.position + len(shared.label.split())
+    said = next((k for k in range(after, len(toks)) if toks[k].lemmas & SAYING and toks[k].lower.endswith("ed")), None)
+    return said == after and need.position >= said
 
 
 _CLASS_NOUNS = frozenset({"kind", "sort"})
