@@ -553,7 +553,8 @@ class _Reader:
                 # before the name it would stand for is someone else
                 return self._pronouns_replaced(pronouns)
             if pronouns and all(i in self.pointing or self._thing_it(i) or self.words[i] in _PERSON | _GROUP
-                                and i < min(people, default=len(self.words)) for i in pronouns):
+                                and i < min(people, default=len(self.words)) or self._who_was_there(i)
+                                for i in pronouns):
                 # "what did the two Koreas pledge about it?"; "did her office say anything of it?": someone
                 # and something the conversation named, both
                 return self._pronouns_replaced(pronouns)
@@ -924,6 +925,8 @@ class _Reader:
         words = self.words
         if words[i] not in _PLACE or i + 1 >= len(words):
             return False
+        if i > 1 and words[i - 1] in _BE and words[i - 2] in {"who", "whom"}:
+            return False  # "who was there from the U.S. side?": "who" is the subject, "there" a place
         return words[i + 1] in _BE or i > 0 and words[i - 1] in _BE and words[i + 1] not in _OBJECT_OF | _TIME_LEADS
 
     def _wh_phrase(self) -> str | None:
@@ -1382,6 +1385,9 @@ class _Reader:
             said = None
             if word in _PLACE and not inside and not (i > 0 and self.words[i - 1] in _BE):
                 said = self._where_it_was()  # "what did they sign there?": at the meeting whose place was asked
+            elif word in _PLACE and not inside and self.words[self.rest] in {"who", "whom"} and (
+                    self.previous.asked is not Asked.where):  # after "where was it held?", the place answered
+                said = self._the_one_event_asked()  # "when was the summit?" + "who was there?": at the summit
             if word in _DEMONSTRATIVES:  # "which jets took part in those?": what the answer brought up
                 said = (self.referents.where_answered(kinds) or self.referents.answered_of(kinds & EVENTFUL, named=False)
                         or self.referents.answered_of(kinds, named=False))
@@ -1461,6 +1467,24 @@ class _Reader:
         if said[:1].islower() and not said.startswith(("the ", "a ", "an ")):
             said = f"the {said}"
         return f"at {said}{self._previous_time()}"
+
+    def _who_was_there(self, i: int) -> bool:
+        """"who was *there* from the U.S. side?": the place of the last question, whatever side it names."""
+        return self.words[i] in _PLACE and self.words[self.rest] in {"who", "whom"} and i > 0 and self.words[i - 1] in _BE
+
+    def _the_one_event_asked(self) -> str | None:
+        """"at <event>" when the last question named one event and no place: whoever "was there" was at it."""
+        previous = self.previous.linked
+        kinds = [self.referents.kinds(m.ids) for m in previous.mentions]
+        events = [m for m, k in zip(previous.mentions, kinds) if k & {EntityKind.event.value}]
+        if len(events) != 1 or any(k & _THERE for k in kinds):
+            return None
+        said = mention_text(previous.question.text, events[0])
+        toks = previous.question.tokens
+        if (said[:1].islower() or events[0].position > 0 and toks[events[0].position - 1].lower == "the") and not \
+                said.lower().startswith(("the ", "a ", "an ")):
+            said = f"the {said}"
+        return f"at {said}"
 
     def _event_named_at(self) -> str | None:
         """"who will be at the Singapore summit?" + "what will they sign there?": the last question put

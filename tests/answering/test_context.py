@@ -1669,3 +1669,12 @@ def test_a_term_of_the_vocabulary_asked_of_the_last_thing_is_said_by_what_it_mea
     will discuss, not the words "on the table"."""
     answer = _after(index, "When do the high-level inter-Korean talks take place?", "so what's on the table?")
     assert answer.reading is not None and "high-level" in answer.reading and "reunion" in answer.answer
+
+
+def test_who_was_there_is_at_the_one_event_the_last_question_asked_of(index: FactIndex) -> None:
+    """"who will be there?" asks who is present at the event just asked about, not who is in a place or body
+    the answer happened to name; "who" is its subject, so "there" is no existential one, even with a side named."""
+    alone = _after(index, "When is the Singapore summit?", "who will be there?")
+    assert alone.reading == "who will be at the Singapore summit?"
+    sided = _after(index, "When was the DMZ meeting held?", "who was there for the Americans?")
+    assert sided.reading is not None and "DMZ meeting" in sided.reading and "Sung Kim" in sided.answer
