@@ -1116,8 +1116,10 @@ INITIALS_LENGTH = range(2, 6)
 
 def _initials(token: Token) -> bool:
     """"ICBM", "UN": a word of two to five letters written all in capitals stands for the words it is
-    the first letters of."""
-    return token.text.isalpha() and token.text.isupper() and len(token.text) in INITIALS_LENGTH
+    the first letters of; so does one written small that English does not have at all ("icbm")."""
+    return token.text.isalpha() and len(token.text) in INITIALS_LENGTH and (
+        token.text.isupper() or token.text.islower() and not Lexicon.zipf(token.lower)
+        and not Lexicon.parts_of_speech(token.lower))
 
 
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our", "your", "my"})

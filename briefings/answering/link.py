@@ -814,6 +814,10 @@ def _correct_typos(question: Question, used: list[bool], *, names: EntityNames, 
                 key = (distance, rank, not _subsequence(word, candidate), -lexicon.zipf(candidate), candidate)
                 if len(word) < MISSPELT_NAME_LETTERS and names.knows(candidate) and not lexicon.parts_of_speech(candidate):
                     continue  # a name is read through a slip only from five letters ("chol" is not "Cho")
+                if (rank and not lexicon.parts_of_speech(candidate)
+                        and candidate not in _MONTHS and candidate not in _WEEKDAYS):
+                    continue  # a name English has that the store does not ("icbm" is no slip of "IBM"): read
+                    # so, the word could only be refused as a name no fact holds; a time's name is read as one
                 if candidate != word and (best is None or key < best):
                     best = key
         if best is None or best[1] and _after_a_name_word(token, question.tokens, names=names, lexicon=lexicon):

@@ -1365,3 +1365,11 @@ def test_a_name_said_in_the_plural_asks_every_holder_of_it_described(index: Fact
     assert index.read("who are the kims cited there?").described == everyone
     assert index.read("who are the kims in singapore").described != everyone
     assert index.read("who is kim?").described != everyone
+
+
+def test_a_word_english_lacks_written_small_reads_as_initials(index: FactIndex) -> None:
+    """"icbm" written small stands for the words it is the first letters of, as "ICBM" does; an English word
+    written small ("moon") does not."""
+    needs = {n.label.lower(): n for n in index.read("when did they first test the new icbm").needs}
+    assert needs["icbm"].initials
+    assert not any(n.initials for n in index.read("when did the moon rise").needs)
