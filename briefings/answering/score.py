@@ -2386,6 +2386,8 @@ def _the_role_asked(role: Need, toks: list[Token], qualified: tuple[str, ...], p
     or there is none. "Deputy chief of staff" is no delegation chief qualified away, but another role."""
     if not any(w in role.lemmas or w in role.near for w in qualified):
         return False
+    if not any(w in role.lemmas for w in qualified) and any(role.lemmas & Lexicon.hypernyms(w) for w in qualified):
+        return False  # "which *diplomat*": a deputy ambassador is one, as any ambassador is (WordNet's kind)
     before = toks[role.position - 1] if role.position > 0 else None
     if (before is None or before.lower in DETERMINERS or "NOUN" not in Lexicon.parts_of_speech(before.lower)
             or Lexicon.content_weight(before.lower) < THING_WEIGHT):

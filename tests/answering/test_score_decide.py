@@ -832,6 +832,18 @@ def test_saying_sorry_is_apologising_in_either_spelling(fresh_index: FactIndex, 
     assert not features["relation_missing"] and features["lexical"] == 1.0
 
 
+def test_a_qualifier_of_a_kind_of_the_role_asked_qualifies_nothing_away(fresh_index: FactIndex) -> None:
+    """"Which former *diplomat*": a *deputy* ambassador is a diplomat (WordNet: an ambassador is a kind of
+    diplomat), so the qualifier leaves the fact's person one of those asked; asked for the ambassador, the
+    deputy is another role."""
+    _add(fresh_index, "moss-seat", "Lena Moss, a former deputy ambassador in Oslo, won a seat in parliament on "
+         "May 3, 2019.", day="2019-05-03", subject="north-korea", relation="won")
+    kind = _features_of(fresh_index, "moss-seat", "Which former diplomat won a seat in parliament in May 2019?")
+    assert kind["qualified_away"] == 0.0
+    role = _features_of(fresh_index, "moss-seat", "Which former ambassador won a seat in parliament in May 2019?")
+    assert role["qualified_away"] > 0.0
+
+
 def test_a_counterpart_is_the_other_party_of_a_meeting(fresh_index: FactIndex) -> None:
     """"Who was X's counterpart" is answered by the person X met or negotiated with, whatever the fact
     calls them; a person X merely appointed is no counterpart."""
