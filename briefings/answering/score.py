@@ -2270,15 +2270,18 @@ def _qualifiers(traits: QuestionTraits, credits: dict[int, float], item: Indexed
     (adjectives in a row qualify the noun after them all), and "which *missile* facility" asks for a
     kind of facility (a noun qualifies the thing asked). A noun the fact says only by a broader word near
     it (less than half a word: "sport" for "hockey") qualifies any noun away: "the hockey team" is not
-    the team of another sport the fact speaks of. An adjective the fact says by one WordNet files beside it
-    (a head sense and its satellites: "a *fundamental* rift" for "a basic rift") names the same quality, not
-    another: it qualifies nothing away, though it covers no more of the question than an unsaid word."""
+    the team of another sport the fact speaks of; nor, however near in meaning, is a noun said only by
+    what WordNet files it under ("sports" for "basketball"). An adjective the fact says by one WordNet
+    files beside it (a head sense and its satellites: "a *fundamental* rift" for "a basic rift") names
+    the same quality, not another: it qualifies nothing away, though it covers no more of the question
+    than an unsaid word."""
     factor = 1.0
     by_position = traits.by_position
     for qualifying in traits.qualifying:  # the words that may qualify, read once (`_may_qualify`)
         need = qualifying.need
         credit = credits.get(need.position, 0)
-        neighbour = 0 < credit < 0.5 and qualifying.only_a_noun
+        neighbour = qualifying.only_a_noun and (0 < credit < 0.5 or 0 < credit < 1.0
+                                                and _said_only_broader(need, item))
         if credit > 0 and not neighbour:
             continue
         if qualifying.adjective and not Lexicon.similar_qualities(need.label).isdisjoint(item.lemmas):
@@ -2299,6 +2302,30 @@ def _qualifiers(traits: QuestionTraits, credits: dict[int, float], item: Indexed
                 after.hard and after.kind is NeedKind.word and qualifying.noun):
             factor *= MISSING_QUALIFIER
     return factor
+
+
+_BROADER_STEPS = 3
+"""How many of WordNet's steps up from a noun its broader words are read (`_broader`): "basketball", a
+court game, an athletic game, a sport. Broader still ("activity", "act") names nearly anything."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _broader(noun: str) -> frozenset[str]:
+    """The nouns WordNet files `noun` under, up to `_BROADER_STEPS` steps (`Lexicon.hypernyms`, first senses)."""
+    found: set[str] = set()
+    step = {noun}
+    for _ in range(_BROADER_STEPS):
+        step = {up for word in step for up in Lexicon.hypernyms(word)} - found
+        found |= step
+    return frozenset(found)
+
+
+def _said_only_broader(need: Need, item: IndexedFact) -> bool:
+    """Every word near the noun that the fact holds is one it is a kind of: "sports" says what kind of
+    thing basketball is, not basketball, so "the basketball team" is not the fact's team of another sport."""
+    held = need.near.keys() & item.lemmas
+    broader = {lemma for word in need.lemmas for lemma in _broader(word)}
+    return bool(held) and all(Lexicon.lemma(w) in broader or w in broader for w in held)
 
 
 def _may_qualify(need: Need) -> bool:

@@ -1312,6 +1312,18 @@ def test_a_noun_said_only_by_a_broader_neighbour_qualifies_the_noun_after_it_awa
     assert not fresh_index.answer("What did the joint Korean hockey crew win in Jakarta?").found
 
 
+def test_a_noun_said_only_by_words_it_is_a_kind_of_qualifies_the_noun_after_it_away(fresh_index: FactIndex) -> None:
+    """However near "sports" sits to "basketball" in meaning, WordNet files basketball under sport: a fact of
+    a squad at a sports festival says what kind of thing basketball is, not that its squad played it."""
+    _add(fresh_index, "rowing-bronze", "A combined Korean rowing squad took bronze at the sports festival in "
+         "Bangkok on May 3, 2019, a sports first for the two Koreas.", day="2019-05-03", subject="north-korea",
+         relation="took")
+    asked = "What did the combined Korean basketball squad take at the sports festival in Bangkok?"
+    assert _features_of(fresh_index, "rowing-bronze", asked)["qualifier"] > 0
+    assert not fresh_index.answer(asked).found
+    assert fresh_index.answer("What did the combined Korean rowing squad take in Bangkok?").found
+
+
 def test_a_fact_that_says_only_the_event_an_act_was_done_during_does_not_answer_the_act(fresh_index: FactIndex) -> None:
     _add(fresh_index, "moon-singapore-visit", "Moon Jae-in visited Singapore from July 11 to 13, 2019, on a state "
          "tour of Southeast Asia.", day="2019-07-11", subject="moon-jae-in", relation="visited")
