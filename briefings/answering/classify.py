@@ -1778,7 +1778,8 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
         words = _past_adverbs(words[:-1]) + words[-1:]  # "who's *really* behind it": not the role asked
     if asked in {Asked.who, Asked.what, Asked.name} and words and not words[0].relation and (
             words[0].position <= head_at + 2 or _owned_by_name(words[0], after, toks, head_at)) \
-            and not named_first and not subject_first and not _reads_as_verb(words[0], toks):
+            and not named_first and not subject_first and not _reads_as_verb(words[0], toks) \
+            and not _object_of_a_bare_preposition(words[0], toks):
         head = words[0]  # "who is the *president* of ...": the role asked (not "what is Moon *still* ...")
         head = _owned_by_unlinked_name(words, toks) or head  # "who is Ann Lee's *deputy*"
         rest = [n for n in words[1:] if n.position > head.position]
@@ -1798,6 +1799,16 @@ def _mark_asked(needs: list[Need], toks: list[Token], *, asked: Asked, head_at: 
         if (not _reads_as_verb(thing, toks) and "NOUN" in Lexicon.parts_of_speech(thing.label)
                 and thing.position - words[0].position <= 4):
             thing.hard = True
+
+
+def _object_of_a_bare_preposition(word: Need, toks: list[Token]) -> bool:
+    """A noun right after a preposition, with no determiner between ("who was *on hand*", "who is *at
+    home*", "who was *in attendance*"): the phrase says where or how someone was, not a role they hold."""
+    at = word.position
+    before = toks[at - 1] if 0 < at <= len(toks) else None
+    return (before is not None and " " not in word.label and before.lower in PREPOSITIONS
+            and not before.possessive and not before.hyphenated and not before.capitalised
+            and "NOUN" in Lexicon.parts_of_speech(word.label))  # not the "in" of "Jae-in's"
 
 
 def _what_the_role_is_of(head: Need, rest: list[Need], toks: list[Token]) -> Need | None:

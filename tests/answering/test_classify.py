@@ -404,6 +404,17 @@ def test_the_noun_after_a_long_possessive_name_is_the_thing_of_theirs_asked(inde
     assert hard("what is Moon Jae-in's salary") == ["salary"]
 
 
+def test_a_noun_right_after_a_preposition_is_no_role_asked(index: FactIndex) -> None:
+    """"Who was on hand", "who was in attendance": the phrase tells where or how someone was, so a fact need
+    not say the noun as the role of the one it names; a role with its determiner still is asked."""
+    def hard(question: str) -> list[str]:
+        return [n.label for n in index.read(question).needs if n.hard and n.kind is NeedKind.word]
+
+    assert "hand" not in hard("Who was on hand at the ferry terminal to greet the returning crew?")
+    assert "attendance" not in hard("Who was in attendance at the launch of the ferry?")
+    assert hard("Who was the host at the ferry terminal?")[:1] == ["host"]
+
+
 def test_the_subject_of_a_verb_after_do_is_not_the_role_asked(index: FactIndex) -> None:
     hard = [n.label for n in index.read("What did the chief Seoul negotiator want?").needs if n.hard and n.kind is NeedKind.word]
     assert "chief" not in hard
