@@ -65,7 +65,7 @@ async def test_dialogues_in_the_console(tmp_path: Path) -> None:
         await core.close()
 
 
-@pytest.mark.parametrize("name", ["tune_az", "tune_c", "tune_d", "tune_f", "tune_g", "tune_l", "tune_s", "tune_ae", "tune_am", "tune_au", "blind_e", "blind_h", "blind_o", "blind_v", "blind_z", "blind_aj", "blind_an", "blind_as", "tune_ax"])
+@pytest.mark.parametrize("name", ["blind_bc", "tune_az", "tune_c", "tune_d", "tune_f", "tune_g", "tune_l", "tune_s", "tune_ae", "tune_am", "tune_au", "blind_e", "blind_h", "blind_o", "blind_v", "blind_z", "blind_aj", "blind_an", "blind_as", "tune_ax"])
 async def test_the_other_dialogue_sets_hold_their_floor(tmp_path: Path, name: str) -> None:
     """The other sets, through the command layer as the console asks."""
     core = await open_core(Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 'b.db'}"))
