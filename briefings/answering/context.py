@@ -926,7 +926,7 @@ class _Reader:
         if words[i] not in _PLACE or i + 1 >= len(words):
             return False
         if i > 1 and words[i - 1] in _BE and words[i - 2] in {"who", "whom"}:
-            return False  # "who was there from the U.S. side?": "who" is the subject, "there" a place
+            return False  # "who was there representing Seoul?": "who" is the subject, "there" a place
         return words[i + 1] in _BE or i > 0 and words[i - 1] in _BE and words[i + 1] not in _OBJECT_OF | _TIME_LEADS
 
     def _wh_phrase(self) -> str | None:
@@ -1469,7 +1469,7 @@ class _Reader:
         return f"at {said}{self._previous_time()}"
 
     def _who_was_there(self, i: int) -> bool:
-        """"who was *there* from the U.S. side?": the place of the last question, whatever side it names."""
+        """"who was *there* representing Seoul?": the place of the last question, whatever side it names."""
         return self.words[i] in _PLACE and self.words[self.rest] in {"who", "whom"} and i > 0 and self.words[i - 1] in _BE
 
     def _the_one_event_asked(self) -> str | None:

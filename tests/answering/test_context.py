@@ -1649,9 +1649,9 @@ def test_who_said_so_finds_the_source_whose_saying_names_the_team_answered(index
 
 def test_they_is_the_unnamed_source_a_who_said_question_was_answered_with(index: FactIndex) -> None:
     """A source the article leaves unnamed, and says neither "he" nor "she" of, is "they" after "who told
-    the reporters that?": not the country the quoted fact was about."""
+    the press that?": not the country the quoted fact was about."""
     answer = _after(index, "When would Washington announce that the summit was on track again?",
-                    "who told the reporters that?", "is their name known?")
+                    "who told the press that?", "is their name known?")
     assert answer.reading is not None and "person with knowledge" in answer.reading
     assert "unnamed" in answer.answer.lower()
 
