@@ -266,9 +266,8 @@ class FactIndex:
             # answers only if it has not): asked of what was just talked about, if that says it
             reading = asked_of_the_last(standalone, last, context, names=self.table.names, entities=self.table.entities)
             full = self._answer(reading, threshold) if reading is not None else alone
-            weighed = self.read(text)
-            prepare(weighed, self.table)  # its words with what each is near: a term "on the table" is said by "agenda"
-            if not full.found or not says_the_question(self._said(full), weighed):
+            prepare(standalone, self.table)  # its words with what each is near: "on the table" is said by "agenda"
+            if not full.found or not says_the_question(self._said(full), standalone):
                 return alone  # the reading only adds what it is about: what the question says must still be said
             return full.model_copy(update={"question": text, "reading": reading})
         standalone = self.read(text)

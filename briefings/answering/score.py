@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import functools
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -576,12 +576,17 @@ def _counted_in_a_container(need: Need, item: IndexedFact) -> bool:
     if not any(Lexicon.container(lemma) == "first" for lemma in need.lemmas):
         return False
     words = item.words
-    return any((_NUMBER.match(word) or a_number_at(words, k)) and Lexicon.container(after)
-               for k, (word, after) in enumerate(zip(words, words[1:])))
+    return any(_a_count_at(words, k) and Lexicon.container(after) for k, after in enumerate(words[1:]))
 
 
 def _a_number(word: str) -> bool:
     return bool(_NUMBER.match(word)) or word in _NUMBER_WORDS
+
+
+def _a_count_at(words: Sequence[str], k: int) -> bool:
+    """The word at `k` of a fact's words counts: digits ("55", "1,000"), or a number in words that is not
+    "one" standing for a noun (`a_number_at`: "the U.S. *one*" counts nothing)."""
+    return bool(_NUMBER.match(words[k])) or a_number_at(words, k)
 
 
 _INSIDE_INITIALS = frozenset({"of", "and", "the", "for"})
@@ -3457,9 +3462,9 @@ def _counts_what_is_asked(item: IndexedFact, classified: Classified) -> bool:
         if any(sign in item.fact.statement for sign in _AMOUNT_SIGNS):
             return True  # "$3 million"
         units = _AMOUNTS  # "how much did it cost": not the kilometres or the days the fact counts
-    for k, word in enumerate(words):
-        if not (_NUMBER.match(word) or a_number_at(words, k)):
-            continue  # ("the U.S. *one*" stands for a noun and counts nothing)
+    for k in range(len(words)):
+        if not _a_count_at(words, k):
+            continue
         if measure in _ALONG and _a_height(words, k):
             continue  # "how far did it fly": "an altitude of 2,800 km" is how high it went, not how far
         after = set()
@@ -3605,8 +3610,8 @@ def _measures(item: IndexedFact, classified: Classified) -> bool:
     things = {lemma for n in classified.needs if n.kind is NeedKind.entity for word in n.lemmas
               for lemma in Lexicon.lemmas(word)}
     words = item.words
-    for k, word in enumerate(words):
-        if _NUMBER.match(word) or a_number_at(words, k):
+    for k in range(len(words)):
+        if _a_count_at(words, k):
             after = set().union(*(Lexicon.lemmas(w) for w in words[k + 1 : k + 4]))
             if after & (_MEASURES | things):
                 return True
